@@ -1,0 +1,46 @@
+/** The one catalogue of error codes: each code has its HTTP status and a message a user may see. */
+export const errorCatalogue = {
+  BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  VALIDATION_FAILED: { status: 422, message: 'Some fields are invalid.' },
+  UNAUTHENTICATED: { status: 401, message: 'You need to log in.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Email or password is wrong.' },
+  VISITOR_TOKEN_INVALID: { status: 401, message: 'The visitor token is unknown or expired.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  ORIGIN_NOT_ALLOWED: { status: 403, message: 'Requests from this origin are not allowed.' },
+  NOT_FOUND: { status: 404, message: 'Nothing is here.' },
+  USER_NOT_FOUND: { status: 404, message: 'The user does not exist.' },
+  SESSION_NOT_FOUND: { status: 404, message: 'The session does not exist.' },
+  CONVERSATION_NOT_FOUND: { status: 404, message: 'The conversation does not exist or you cannot see it.' },
+  PLAYBOOK_NOT_FOUND: { status: 404, message: 'The playbook does not exist.' },
+  RECORD_NOT_FOUND: { status: 404, message: 'The record does not exist.' },
+  WEBHOOK_NOT_FOUND: { status: 404, message: 'The webhook does not exist.' },
+  EMAIL_TAKEN: { status: 409, message: 'A user with this email already exists.' },
+  CONFLICT: { status: 409, message: 'The resource changed meanwhile.' },
+  CONVERSATION_ALREADY_ASSIGNED: { status: 409, message: 'Someone else took this conversation first.' },
+  CONVERSATION_CLOSED: { status: 409, message: 'The conversation is closed.' },
+  INVALID_TRANSITION: { status: 409, message: 'This action is not possible in the conversation’s current state.' },
+  PLAYBOOK_INVALID: { status: 422, message: 'The playbook has errors.' },
+  PLAYBOOK_INACTIVE: { status: 409, message: 'The playbook is not active.' },
+  REVISION_CONFLICT: { status: 409, message: 'The playbook was changed by someone else; reload it.' },
+  LAST_ADMIN: { status: 409, message: 'The last active admin cannot be demoted or deactivated.' },
+  SETUP_ALREADY_DONE: { status: 409, message: 'Charla is already set up.' },
+  SETUP_TOKEN_INVALID: { status: 403, message: 'The setup link is invalid.' },
+  WEBHOOK_URL_FORBIDDEN: { status: 422, message: 'Webhook URLs on loopback or private addresses are not allowed.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send JSON with Content-Type: application/json.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable; retry.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export const errorCodes = Object.keys(errorCatalogue) as ErrorCode[];
+
+/** The error body every REST response and WebSocket error frame carries. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorCatalogue, value);
+}
