@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { ZRichText } from '../rich-text/rich-text.schema';
+import { ZLanguage } from '../common';
+
+export const ZConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
+export type TConversationStatus = z.infer<typeof ZConversationStatus>;
+
+export const ZCloseReason = z.enum(['closed_by_user', 'missed', 'visitor_left', 'bot_ended', 'offline']);
+export type TCloseReason = z.infer<typeof ZCloseReason>;
+
+export const ZConversationAction = z.enum(['assign', 'reassign', 'unassign', 'close', 'send', 'edit_panel']);
+export type TConversationAction = z.infer<typeof ZConversationAction>;
+
+export const ZVisitorContext = z.object({
+  pageUrl: z.string().max(2000).nullable(),
+  pageTitle: z.string().max(300).nullable(),
+  referrer: z.string().max(2000).nullable(),
+  userAgent: z.string().max(500).nullable(),
+  language: z.string().max(35).nullable(),
+  timeZone: z.string().max(64).nullable(),
+  firstSeenAt: z.number(),
+  pagesSeen: z.array(z.object({ url: z.string().max(2000), at: z.number() })).max(50),
+});
+export type TVisitorContext = z.infer<typeof ZVisitorContext>;
+
+export const ZPersonRef = z.object({ id: z.string(), name: z.string(), avatarUrl: z.string().nullable() });
+export type TPersonRef = z.infer<typeof ZPersonRef>;
+
+/** A conversation as a user (agent) sees it. `allowedActions` is computed for the viewer. */
+export const ZConversationDto = z.object({
+  id: z.string(),
+  status: ZConversationStatus,
+  closeReason: ZCloseReason.nullable(),
+  visitor: z.object({
+    id: z.string(),
+    number: z.number(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    context: ZVisitorContext,
+  }),
+  playbook: z.object({ id: z.string(), name: z.string() }).nullable(),
+  assignee: ZPersonRef.nullable(),
+  language: ZLanguage,
+  createdAt: z.number(),
+  waitingSince: z.number().nullable(),
+  waitingDeadline: z.number().nullable(),
+  assignedAt: z.number().nullable(),
+  closedAt: z.number().nullable(),
+  lastMessageAt: z.number(),
+  lastMessagePreview: z.string(),
+  lastSeq: z.number(),
+  userReadSeq: z.number(),
+  visitorReadSeq: z.number(),
+  allowedActions: z.array(ZConversationAction),
+});
+export type TConversationDto = z.infer<typeof ZConversationDto>;
+
+/** Timeline events stored as system messages. Only some are shown to the visitor. */
+export const ZTimelineEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('live_chat_requested') }),
+  z.object({ type: z.literal('joined'), userId: z.string(), userName: z.string(), avatarUrl: z.string().nullable() }),
+  z.object({ type: z.literal('reassigned'), byUserId: z.string(), byName: z.string(), toUserId: z.string(), toName: z.string() }),
+  z.object({ type: z.literal('unassigned'), byUserId: z.string(), byName: z.string() }),
+  z.object({ type: z.literal('closed'), reason: ZCloseReason, byUserId: z.string().nullable(), byName: z.string().nullable() }),
+  z.object({ type: z.literal('missed') }),
+  z.object({ type: z.literal('offline') }),
+  z.object({ type: z.literal('lead_created'), leadId: z.string(), title: z.string(), byName: z.string().nullable() }),
+  z.object({ type: z.literal('deal_created'), dealId: z.string(), title: z.string(), byName: z.string().nullable() }),
+  z.object({ type: z.literal('bot_ended'), outcome: z.enum(['qualified', 'disqualified', 'neutral']) }),
+]);
+export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
+
+const visitorVisibleEvents = new Set<TTimelineEvent['type']>(['joined', 'closed', 'reassigned']);
+/** True when the visitor may see this timeline event (internal CRM events stay internal). */
+export function isVisitorVisibleEvent(event: TTimelineEvent): boolean {
+  return visitorVisibleEvents.has(event.type);
+}
+
+/** What the widget must render after a bot message: buttons or an input. */
+export const ZInteraction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('buttons'), options: z.array(z.object({ id: z.string(), label: z.string() })) }),
+  z.object({
+    kind: z.literal('input'),
+    field: z.enum(['name', 'email', 'phone', 'company', 'custom', 'text']),
+    placeholder: z.string().nullable(),
+    skippable: z.boolean(),
+  }),
+]);
+export type TInteraction = z.infer<typeof ZInteraction>;
+
+export const ZAuthorKind = z.enum(['visitor', 'user', 'bot', 'system']);
+
+export const ZMessageDto = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  seq: z.number(),
+  author: z.object({ kind: ZAuthorKind, id: z.string().nullable(), name: z.string(), avatarUrl: z.string().nullable() }),
+  clientMsgId: z.string().nullable(),
+  body: ZRichText,
+  event: ZTimelineEvent.nullable(),
+  interaction: ZInteraction.nullable(),
+  /** A validation message from the bot (capture retries), shown as an error bubble. */
+  isError: z.boolean(),
+  createdAt: z.number(),
+});
+export type TMessageDto = z.infer<typeof ZMessageDto>;
+
+/** A conversation as its visitor sees it: no internal fields. */
+export const ZVisitorConversationDto = z.object({
+  id: z.string(),
+  status: ZConversationStatus,
+  closeReason: ZCloseReason.nullable(),
+  agent: z.object({ name: z.string(), avatarUrl: z.string().nullable() }).nullable(),
+  waitingDeadline: z.number().nullable(),
+  lastSeq: z.number(),
+  userReadSeq: z.number(),
+  language: ZLanguage,
+  createdAt: z.number(),
+});
+export type TVisitorConversationDto = z.infer<typeof ZVisitorConversationDto>;
+
+// ---- REST ----
+
+export const ZFolder = z.enum(['unassigned', 'mine', 'closed']);
+export type TFolder = z.infer<typeof ZFolder>;
+
+export const ZListConversationsQuery = z.strictObject({
+  folder: ZFolder,
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const ZFolderCountsDto = z.object({ unassigned: z.number(), mine: z.number(), closed: z.number() });
+export type TFolderCountsDto = z.infer<typeof ZFolderCountsDto>;
+
+export const ZClientMsgId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, _ and - only');
+
+export const ZSendMessageRequest = z.strictObject({ clientMsgId: ZClientMsgId, body: ZRichText });
+export const ZMessagesQuery = z.strictObject({
+  afterSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export const ZReassignRequest = z.strictObject({ userId: z.string().max(64).nullable() });
+export const ZReadRequest = z.strictObject({ seq: z.number().int().min(0) });
+
+export const ZMessagesPageDto = z.object({ items: z.array(ZMessageDto), lastSeq: z.number(), hasMore: z.boolean() });

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { ZRichText } from '../rich-text/rich-text.schema';
+import { ZClientMsgId, ZConversationDto, ZMessageDto, ZVisitorConversationDto } from './conversation.schema';
+
+/** Largest WebSocket frame either side accepts; bigger frames close the socket with 1009. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+const ZRef = z.string().max(64).optional();
+const ZConvId = z.string().min(1).max(64);
+
+// ---- visitor → server ----
+export const ZVisitorStartFrame = z.strictObject({
+  type: z.literal('start'),
+  ref: ZRef,
+  playbookId: z.string().min(1).max(64),
+  /** The widget's idempotency key: two starts with the same key create one conversation. */
+  startKey: z.string().min(8).max(64),
+  context: z
+    .strictObject({
+      pageUrl: z.string().max(2000).nullable().optional(),
+      pageTitle: z.string().max(300).nullable().optional(),
+      referrer: z.string().max(2000).nullable().optional(),
+      language: z.string().max(35).nullable().optional(),
+      timeZone: z.string().max(64).nullable().optional(),
+    })
+    .optional(),
+});
+
+export const ZVisitorAnswer = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('button'), optionId: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('text'), text: z.string().min(1).max(2000) }),
+  z.strictObject({ kind: z.literal('skip') }),
+]);
+export type TVisitorAnswer = z.infer<typeof ZVisitorAnswer>;
+
+export const ZVisitorClientFrame = z.discriminatedUnion('type', [
+  ZVisitorStartFrame,
+  z.strictObject({ type: z.literal('subscribe'), ref: ZRef, conversationId: ZConvId, lastSeq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('send'), ref: ZRef, conversationId: ZConvId, clientMsgId: ZClientMsgId, body: ZRichText }),
+  z.strictObject({ type: z.literal('answer'), ref: ZRef, conversationId: ZConvId, clientMsgId: ZClientMsgId, answer: ZVisitorAnswer }),
+  z.strictObject({ type: z.literal('typing'), conversationId: ZConvId, active: z.boolean(), preview: z.string().max(200).optional() }),
+  z.strictObject({ type: z.literal('read'), conversationId: ZConvId, seq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('page'), pageUrl: z.string().max(2000), pageTitle: z.string().max(300).optional() }),
+  z.strictObject({ type: z.literal('leave'), ref: ZRef, conversationId: ZConvId }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type TVisitorClientFrame = z.infer<typeof ZVisitorClientFrame>;
+
+// ---- user (agent) → server ----
+export const ZAgentClientFrame = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('subscribe'), ref: ZRef, conversationId: ZConvId, lastSeq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('unsubscribe'), conversationId: ZConvId }),
+  z.strictObject({ type: z.literal('send'), ref: ZRef, conversationId: ZConvId, clientMsgId: ZClientMsgId, body: ZRichText }),
+  z.strictObject({ type: z.literal('typing'), conversationId: ZConvId, active: z.boolean() }),
+  z.strictObject({ type: z.literal('read'), conversationId: ZConvId, seq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type TAgentClientFrame = z.infer<typeof ZAgentClientFrame>;
+
+// ---- server → clients ----
+const ZErrorFrame = z.object({ type: z.literal('error'), ref: z.string().optional(), code: z.string(), message: z.string(), details: z.unknown().optional() });
+const ZMessagesFrame = z.object({ type: z.literal('messages'), conversationId: z.string(), messages: z.array(ZMessageDto), lastSeq: z.number() });
+const ZMessageFrame = z.object({ type: z.literal('message'), message: ZMessageDto });
+const ZAckFrame = z.object({ type: z.literal('ack'), ref: z.string().optional(), clientMsgId: z.string(), message: ZMessageDto });
+const ZPongFrame = z.object({ type: z.literal('pong'), at: z.number() });
+
+export const ZVisitorServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), visitorId: z.string() }),
+  z.object({ type: z.literal('conversation'), ref: z.string().optional(), conversation: ZVisitorConversationDto }),
+  ZMessagesFrame,
+  ZMessageFrame,
+  ZAckFrame,
+  z.object({ type: z.literal('typing'), conversationId: z.string(), from: z.enum(['user', 'bot']), name: z.string(), active: z.boolean() }),
+  z.object({ type: z.literal('read'), conversationId: z.string(), seq: z.number() }),
+  ZErrorFrame,
+  ZPongFrame,
+]);
+export type TVisitorServerFrame = z.infer<typeof ZVisitorServerFrame>;
+
+export const ZNotificationDto = z.object({
+  id: z.string(),
+  kind: z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message', 'test']),
+  conversationId: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.number(),
+});
+export type TNotificationDto = z.infer<typeof ZNotificationDto>;
+
+export const ZAgentServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), userId: z.string() }),
+  z.object({ type: z.literal('conversation'), conversation: ZConversationDto }),
+  z.object({ type: z.literal('conversation_removed'), conversationId: z.string() }),
+  ZMessagesFrame,
+  ZMessageFrame,
+  ZAckFrame,
+  z.object({ type: z.literal('typing'), conversationId: z.string(), from: z.enum(['visitor', 'user']), name: z.string(), active: z.boolean(), preview: z.string().optional() }),
+  z.object({ type: z.literal('read'), conversationId: z.string(), seq: z.number() }),
+  z.object({ type: z.literal('presence'), userId: z.string(), online: z.boolean() }),
+  z.object({ type: z.literal('notification'), notification: ZNotificationDto }),
+  ZErrorFrame,
+  ZPongFrame,
+]);
+export type TAgentServerFrame = z.infer<typeof ZAgentServerFrame>;
+
+/** WebSocket close codes Charla uses (4000–4999 are application codes). */
+export const wsCloseCodes = {
+  unauthenticated: 4401,
+  forbidden: 4403,
+  sessionEnded: 4001,
+  rateLimited: 4429,
+  serverFull: 1013,
+  frameTooLarge: 1009,
+} as const;

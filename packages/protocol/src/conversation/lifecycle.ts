@@ -1,0 +1,110 @@
+import type { TCloseReason, TConversationAction, TConversationStatus } from '../api/conversation.schema';
+import type { ErrorCode } from '../errors';
+
+export type LifecycleState = {
+  status: TConversationStatus;
+  assigneeId: string | null;
+  closeReason: TCloseReason | null;
+  waitingDeadline: number | null;
+};
+
+export type LifecycleEvent =
+  | { type: 'live_chat_requested'; waitMs: number }
+  | { type: 'assign'; userId: string }
+  | { type: 'reassign'; toUserId: string }
+  | { type: 'unassign' }
+  | { type: 'close'; reason: 'closed_by_user' | 'visitor_left' }
+  | { type: 'waiting_time_over' }
+  | { type: 'bot_ended' };
+
+export type LifecycleEventType = LifecycleEvent['type'];
+
+export const lifecycleEventTypes: LifecycleEventType[] = [
+  'live_chat_requested',
+  'assign',
+  'reassign',
+  'unassign',
+  'close',
+  'waiting_time_over',
+  'bot_ended',
+];
+
+export const conversationStatuses: TConversationStatus[] = ['bot', 'waiting', 'assigned', 'closed'];
+
+export type LifecycleEffect =
+  | { type: 'notify_unassigned' }
+  | { type: 'joined'; userId: string }
+  | { type: 'reassigned'; fromUserId: string | null; toUserId: string }
+  | { type: 'unassigned'; fromUserId: string }
+  | { type: 'closed'; reason: TCloseReason }
+  | { type: 'continue_offline' };
+
+export type LifecycleResult = { next: LifecycleState; effects: LifecycleEffect[] } | { error: ErrorCode };
+
+/** The whole conversation lifecycle as one pure function: decide, never do. `closed` has no way out. */
+export function transition(state: LifecycleState, event: LifecycleEvent, now: number): LifecycleResult {
+  if (state.status === 'closed') return { error: 'CONVERSATION_CLOSED' };
+  const closed = (reason: TCloseReason): LifecycleState => ({ status: 'closed', assigneeId: state.assigneeId, closeReason: reason, waitingDeadline: null });
+
+  switch (event.type) {
+    case 'live_chat_requested':
+      if (state.status !== 'bot') return { error: 'INVALID_TRANSITION' };
+      return {
+        next: { status: 'waiting', assigneeId: null, closeReason: null, waitingDeadline: now + event.waitMs },
+        effects: [{ type: 'notify_unassigned' }],
+      };
+    case 'assign':
+      if (state.status === 'assigned') return { error: 'CONVERSATION_ALREADY_ASSIGNED' };
+      if (state.status !== 'waiting') return { error: 'INVALID_TRANSITION' };
+      return {
+        next: { status: 'assigned', assigneeId: event.userId, closeReason: null, waitingDeadline: null },
+        effects: [{ type: 'joined', userId: event.userId }],
+      };
+    case 'reassign':
+      if (state.status === 'bot') return { error: 'INVALID_TRANSITION' };
+      if (state.assigneeId === event.toUserId && state.status === 'assigned') return { error: 'INVALID_TRANSITION' };
+      return {
+        next: { status: 'assigned', assigneeId: event.toUserId, closeReason: null, waitingDeadline: null },
+        effects: [
+          { type: 'reassigned', fromUserId: state.assigneeId, toUserId: event.toUserId },
+          { type: 'joined', userId: event.toUserId },
+        ],
+      };
+    case 'unassign':
+      if (state.status !== 'assigned' || state.assigneeId === null) return { error: 'INVALID_TRANSITION' };
+      // Back in Unassigned for the whole team; no new waiting time: a person already answered.
+      return {
+        next: { status: 'waiting', assigneeId: null, closeReason: null, waitingDeadline: null },
+        effects: [{ type: 'unassigned', fromUserId: state.assigneeId }, { type: 'notify_unassigned' }],
+      };
+    case 'close':
+      return { next: closed(event.reason), effects: [{ type: 'closed', reason: event.reason }] };
+    case 'waiting_time_over':
+      if (state.status !== 'waiting' || state.waitingDeadline === null) return { error: 'INVALID_TRANSITION' };
+      if (now < state.waitingDeadline) return { error: 'INVALID_TRANSITION' };
+      return { next: closed('missed'), effects: [{ type: 'closed', reason: 'missed' }, { type: 'continue_offline' }] };
+    case 'bot_ended':
+      if (state.status !== 'bot') return { error: 'INVALID_TRANSITION' };
+      return { next: closed('bot_ended'), effects: [{ type: 'closed', reason: 'bot_ended' }] };
+  }
+}
+
+/** What a given user may do with a conversation now; clients render from this, never re-deciding. */
+export function allowedActionsFor(state: Pick<LifecycleState, 'status' | 'assigneeId'>, viewerId: string): TConversationAction[] {
+  switch (state.status) {
+    case 'bot':
+      return ['close', 'edit_panel'];
+    case 'waiting':
+      return ['assign', 'reassign', 'close', 'edit_panel'];
+    case 'assigned':
+      return state.assigneeId === viewerId ? ['reassign', 'unassign', 'close', 'send', 'edit_panel'] : [];
+    case 'closed':
+      return ['edit_panel'];
+  }
+}
+
+/** R14: whether a user may see a conversation at all (lists, detail, events, notifications). */
+export function canUserSee(state: Pick<LifecycleState, 'status' | 'assigneeId'>, viewerId: string): boolean {
+  if (state.status === 'assigned') return state.assigneeId === viewerId;
+  return true;
+}

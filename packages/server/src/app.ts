@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MAX_FRAME_BYTES } from '@charla/protocol';
+import type { App } from './http/app-type';
+import { installErrorHandler } from './http/error-handler';
+import { installGuards, type RouteEntry } from './http/guards';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerUsersRoutes } from './modules/users/users.routes';
+import type { Services } from './services';
+
+/** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
+export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export type BuiltApp = { app: App; routes: RouteEntry[] };
+
+/** Builds the HTTP + WebSocket application around already-created services. */
+export async function buildApp(services: Services, options: { logger: FastifyBaseLogger; cookieSecret: string }): Promise<BuiltApp> {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteEntry[] = [];
+  installErrorHandler(app);
+  await app.register(fastifyCookie, { secret: options.cookieSecret });
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Charla REST API', version: '1.0.0', description: 'Everything the inbox and the widget do. Errors: { error: { code, message, details } }.' },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'charla_session' }, visitor: { type: 'apiKey', in: 'header', name: 'Authorization' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installGuards(app, services, routes);
+
+  registerHealthRoutes(app, services);
+  registerAuthRoutes(app, services);
+  registerUsersRoutes(app, services);
+
+  await registerStatic(app);
+  return { app, routes };
+}
+
+async function registerStatic(app: App): Promise<void> {
+  const inboxDist = join(packagesDir, 'inbox', 'dist');
+  if (existsSync(inboxDist)) {
+    await app.register(fastifyStatic, { root: inboxDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    // The inbox is a single-page app: unknown non-API paths get its index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/ws/') && request.headers.accept?.includes('text/html')) {
+        return reply.type('text/html').sendFile('index.html', inboxDist);
+      }
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` } });
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const ZConfigEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/charla.db')
+    .refine((v) => v.startsWith('sqlite:') || v.startsWith('postgres://') || v.startsWith('postgresql://'), {
+      message: 'must start with sqlite: or postgres://',
+    }),
+  REDIS_URL: z
+    .string()
+    .refine((v) => v.startsWith('redis://') || v.startsWith('rediss://'), { message: 'must start with redis://' })
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), { message: 'must be an http(s) URL' })
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: ZLogLevel.default('info'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CHARLA_ADMIN_EMAIL: z.string().email().optional(),
+  CHARLA_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  TRUSTED_PROXIES: z.string().optional(),
+  NODE_NAME: z.string().max(64).optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string | null;
+  publicUrl: string;
+  sessionSecret: string | null;
+  logLevel: z.infer<typeof ZLogLevel>;
+  dataDir: string;
+  initialAdmin: { email: string; password: string } | null;
+  trustedProxies: string[];
+  nodeName: string;
+};
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads configuration from an environment; every bad value becomes one clear line. */
+export function readConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZConfigEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? 'config');
+        return `${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`;
+      }),
+    };
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.CHARLA_ADMIN_EMAIL === undefined) !== (e.CHARLA_ADMIN_PASSWORD === undefined)) {
+    problems.push('CHARLA_ADMIN_EMAIL and CHARLA_ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      redisUrl: e.REDIS_URL ?? null,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      sessionSecret: e.SESSION_SECRET ?? null,
+      logLevel: e.LOG_LEVEL,
+      dataDir: e.DATA_DIR,
+      initialAdmin:
+        e.CHARLA_ADMIN_EMAIL && e.CHARLA_ADMIN_PASSWORD ? { email: e.CHARLA_ADMIN_EMAIL.toLowerCase(), password: e.CHARLA_ADMIN_PASSWORD } : null,
+      trustedProxies: (e.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      nodeName: e.NODE_NAME ?? `node-${process.pid}`,
+    },
+  };
+}

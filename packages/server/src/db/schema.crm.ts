@@ -1,0 +1,2 @@
+/** CRM tables (owned by modules/crm). */
+export type CrmTables = Record<never, never>;

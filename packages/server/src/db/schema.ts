@@ -1,0 +1,119 @@
+/**
+ * Row types of every table, as Kysely sees them. Timestamps are epoch milliseconds, booleans are
+ * 0/1 integers and JSON is text, identical in SQLite and PostgreSQL.
+ */
+export type UsersTable = {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'regular';
+  active: number;
+  avatar_url: string | null;
+  language: 'en' | 'es';
+  online_switch: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type SessionsTable = {
+  id: string; // SHA-256 of the cookie token
+  user_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  user_agent: string;
+  ip: string;
+};
+
+export type SettingsTable = { key: string; value: string; updated_at: number };
+
+export type VisitorsTable = {
+  id: string;
+  token_hash: string;
+  number: number;
+  created_at: number;
+  last_seen_at: number;
+  context: string; // JSON: TVisitorContext
+};
+
+export type PlaybooksTable = {
+  id: string;
+  public_id: string;
+  name: string;
+  status: 'draft' | 'active' | 'inactive';
+  revision: number;
+  published_revision: number | null;
+  document: string; // JSON: TPlaybookDocument (working copy)
+  allowed_origins: string; // JSON: string[]
+  template_id: string | null;
+  created_at: number;
+  updated_at: number;
+  created_by: string | null;
+  updated_by: string | null;
+};
+
+export type PlaybookRevisionsTable = { playbook_id: string; revision: number; document: string; created_at: number };
+
+export type PlaybookInstallsTable = {
+  playbook_id: string;
+  origin: string;
+  last_url: string;
+  first_seen_at: number;
+  last_seen_at: number;
+};
+
+export type ConversationsTable = {
+  id: string;
+  visitor_id: string;
+  playbook_id: string | null;
+  playbook_revision: number | null;
+  status: 'bot' | 'waiting' | 'assigned' | 'closed';
+  close_reason: string | null;
+  assignee_id: string | null;
+  last_seq: number;
+  waiting_deadline: number | null;
+  run_state: string; // JSON: playbook run state
+  language: 'en' | 'es';
+  start_key: string | null;
+  created_at: number;
+  updated_at: number;
+  waiting_since: number | null;
+  assigned_at: number | null;
+  closed_at: number | null;
+  closed_by: string | null;
+  last_message_at: number;
+  last_message_preview: string;
+  visitor_read_seq: number;
+  user_read_seq: number;
+};
+
+export type MessagesTable = {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  author_kind: 'visitor' | 'user' | 'bot' | 'system';
+  author_id: string | null;
+  client_msg_id: string | null;
+  body: string; // JSON: TRichText, or null-ish for pure events
+  meta: string | null; // JSON: { event?: TTimelineEvent; interaction?: TInteraction; isError?: boolean }
+  created_at: number;
+};
+
+export type PresenceTable = { user_id: string; node: string; last_seen_at: number };
+
+export type Database = {
+  presence: PresenceTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
+  visitors: VisitorsTable;
+  playbooks: PlaybooksTable;
+  playbook_revisions: PlaybookRevisionsTable;
+  playbook_installs: PlaybookInstallsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+} & ExtraTables;
+
+/** Tables owned by other modules are declared in their own files and merged here. */
+export type ExtraTables = import('./schema.crm').CrmTables & import('./schema.notifications').NotificationTables;

@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, isAppError } from '../lib/app-error';
+
+/** Maps every failure to the one error body; nothing internal leaks, the cause goes to the log. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.debug({ code: appError.code }, 'request refused');
+    void reply.status(appError.status).send(appError.toBody());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(new AppError('NOT_FOUND', { message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` }).toBody());
+  });
+}
+
+/** Exposed for the WebSocket gateway, which maps errors to frames the same way. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return new AppError('VALIDATION_FAILED', {
+      details: error.validation.map((v) => ({
+        path: `${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}`,
+        message: v.message ?? 'Invalid value',
+        in: error.validationContext,
+      })),
+    });
+  }
+  const fe = error as Partial<FastifyError> & { status?: number; type?: string };
+  const status = fe.statusCode ?? fe.status;
+  if (status === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
+  if (status === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError('INVALID_JSON');
+  }
+  if (typeof status === 'number' && status === 429) return new AppError('RATE_LIMITED');
+  if (typeof status === 'number' && status >= 400 && status < 500) return new AppError('BAD_REQUEST', { message: fe.message ?? 'Bad request' });
+  if (isDatabaseUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', { cause: error });
+  return new AppError('INTERNAL', { cause: error });
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', 'SQLITE_BUSY'].includes(code) || /Connection terminated|timeout exceeded when trying to connect/.test(String((error as Error | null)?.message));
+}

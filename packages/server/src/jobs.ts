@@ -1,0 +1,38 @@
+import type { Services } from './services';
+import { PRESENCE_BEAT_MS } from './modules/presence/presence.service';
+
+export type BackgroundJob = { name: string; everyMs: number; run: () => Promise<void> };
+
+/** Runs periodic jobs (presence heartbeats, deadline sweeps, webhook outbox); never overlaps a job with itself. */
+export function startBackgroundJobs(services: Services, jobs: BackgroundJob[]): () => Promise<void> {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  for (const job of jobs) {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy || stopped) return;
+      busy = true;
+      const p = job
+        .run()
+        .catch((error: unknown) => services.log.warn({ err: error, job: job.name }, 'background job failed'))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+    }, job.everyMs);
+    timer.unref();
+    timers.push(timer);
+  }
+  return async () => {
+    stopped = true;
+    for (const t of timers) clearInterval(t);
+    await Promise.allSettled([...running]);
+  };
+}
+
+/** The jobs every process runs. Modules append theirs here. */
+export function coreJobs(services: Services): BackgroundJob[] {
+  return [{ name: 'presence-beat', everyMs: PRESENCE_BEAT_MS, run: () => services.presence.beat() }];
+}

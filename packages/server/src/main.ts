@@ -1,0 +1,29 @@
+import { readConfig } from './config';
+import { bootCharla } from './boot';
+
+const result = readConfig(process.env);
+if (!result.ok) {
+  for (const problem of result.problems) console.error(`Invalid configuration: ${problem}`);
+  process.exit(1);
+}
+const config = result.config;
+const charla = await bootCharla(config);
+await charla.app.listen({ port: config.port, host: config.host });
+
+if (charla.setupUrl) {
+  const line = '─'.repeat(72);
+  console.log(`\n${line}\n  Charla is running. Create the first admin here (one-time link):\n\n    ${charla.setupUrl}\n${line}\n`);
+}
+console.log(`Charla inbox: ${config.publicUrl}/   demo page: ${config.publicUrl}/demo   API docs: ${config.publicUrl}/api/docs`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    charla.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/database';
+import type { UsersTable } from '../../db/schema';
+
+export type UserRow = UsersTable;
+
+export function createUsersStore(db: Db) {
+  return {
+    async countUsers(): Promise<number> {
+      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async findById(id: string): Promise<UserRow | null> {
+      return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+    async findByEmail(email: string): Promise<UserRow | null> {
+      return (await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()) ?? null;
+    },
+    async listAll(): Promise<UserRow[]> {
+      return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+    },
+    async insert(row: UserRow): Promise<void> {
+      await db.insertInto('users').values(row).execute();
+    },
+    async update(id: string, patch: Partial<Omit<UserRow, 'id' | 'created_at'>>): Promise<void> {
+      await db.updateTable('users').set(patch).where('id', '=', id).execute();
+    },
+    async countActiveAdmins(): Promise<number> {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+export type UsersStore = ReturnType<typeof createUsersStore>;

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { TVisitorContext } from '@charla/protocol';
+import type { Clock } from '../../lib/clock';
+import { hashToken, newId, newSecretToken } from '../../lib/ids';
+import { fromJsonColumn, toJsonColumn } from '../../lib/json';
+import type { VisitorAuth } from '../../http/route-config';
+import type { VisitorRow, VisitorsStore } from './visitors.store';
+
+export type ContextInput = {
+  pageUrl?: string | null | undefined;
+  pageTitle?: string | null | undefined;
+  referrer?: string | null | undefined;
+  language?: string | null | undefined;
+  timeZone?: string | null | undefined;
+  userAgent?: string | null | undefined;
+};
+
+/** A stable, human-friendly number for "Visitor #1234", derived from the id. */
+export function visitorNumberOf(id: string): number {
+  return (createHash('sha256').update(id).digest().readUInt32BE(0) % 9000) + 1000;
+}
+
+export function readVisitorContext(row: VisitorRow): TVisitorContext {
+  return fromJsonColumn<TVisitorContext>(row.context, emptyContext(row.created_at));
+}
+
+function emptyContext(now: number): TVisitorContext {
+  return { pageUrl: null, pageTitle: null, referrer: null, userAgent: null, language: null, timeZone: null, firstSeenAt: now, pagesSeen: [] };
+}
+
+/** Visitors are identified by a server-issued token (256 bits); a token we did not issue is never accepted. */
+export function createVisitorsService(deps: { store: VisitorsStore; clock: Clock }) {
+  const { store, clock } = deps;
+  return {
+    /** Returns the visitor for a known token, or issues a new visitor and token. */
+    async resume(token: string | undefined, userAgent: string | null): Promise<{ token: string; visitor: VisitorRow; created: boolean }> {
+      if (token && token.length <= 200) {
+        const existing = await store.findByTokenHash(hashToken(token));
+        if (existing) return { token, visitor: existing, created: false };
+      }
+      const fresh = newSecretToken();
+      const now = clock.now();
+      const id = newId();
+      const row: VisitorRow = {
+        id,
+        token_hash: hashToken(fresh),
+        number: visitorNumberOf(id),
+        created_at: now,
+        last_seen_at: now,
+        context: toJsonColumn({ ...emptyContext(now), userAgent: userAgent?.slice(0, 500) ?? null }),
+      };
+      await store.insert(row);
+      return { token: fresh, visitor: row, created: true };
+    },
+    async authenticate(token: string | undefined): Promise<VisitorAuth | null> {
+      if (!token || token.length > 200) return null;
+      const row = await store.findByTokenHash(hashToken(token));
+      return row ? { id: row.id, number: row.number } : null;
+    },
+    /** Merges what the widget reports (page, referrer, language, …) into the stored context. */
+    async recordContext(visitorId: string, input: ContextInput): Promise<TVisitorContext | null> {
+      const row = await store.findById(visitorId);
+      if (!row) return null;
+      const now = clock.now();
+      const context = readVisitorContext(row);
+      const next: TVisitorContext = {
+        ...context,
+        pageUrl: input.pageUrl ?? context.pageUrl,
+        pageTitle: input.pageTitle ?? context.pageTitle,
+        referrer: context.referrer ?? input.referrer ?? null,
+        language: input.language ?? context.language,
+        timeZone: input.timeZone ?? context.timeZone,
+        userAgent: input.userAgent?.slice(0, 500) ?? context.userAgent,
+      };
+      if (input.pageUrl && context.pagesSeen.at(-1)?.url !== input.pageUrl) {
+        next.pagesSeen = [...context.pagesSeen, { url: input.pageUrl, at: now }].slice(-50);
+      }
+      await store.updateContext(visitorId, toJsonColumn(next), now);
+      return next;
+    },
+    findById: (id: string) => store.findById(id),
+    findManyByIds: (ids: string[]) => store.findManyByIds(ids),
+  };
+}
+export type VisitorsService = ReturnType<typeof createVisitorsService>;

@@ -1,0 +1,26 @@
+import type { Db } from '../../db/database';
+import type { VisitorsTable } from '../../db/schema';
+
+export type VisitorRow = VisitorsTable;
+
+export function createVisitorsStore(db: Db) {
+  return {
+    async insert(row: VisitorRow): Promise<void> {
+      await db.insertInto('visitors').values(row).execute();
+    },
+    async findByTokenHash(tokenHash: string): Promise<VisitorRow | null> {
+      return (await db.selectFrom('visitors').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()) ?? null;
+    },
+    async findById(id: string): Promise<VisitorRow | null> {
+      return (await db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+    async findManyByIds(ids: string[]): Promise<VisitorRow[]> {
+      if (ids.length === 0) return [];
+      return db.selectFrom('visitors').selectAll().where('id', 'in', ids).execute();
+    },
+    async updateContext(id: string, context: string, now: number): Promise<void> {
+      await db.updateTable('visitors').set({ context, last_seen_at: now }).where('id', '=', id).execute();
+    },
+  };
+}
+export type VisitorsStore = ReturnType<typeof createVisitorsStore>;
