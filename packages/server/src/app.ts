@@ -8,13 +8,19 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { MAX_FRAME_BYTES } from '@charla/protocol';
 import type { App } from './http/app-type';
 import { installErrorHandler } from './http/error-handler';
 import { installGuards, type RouteEntry } from './http/guards';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerConversationsRoutes } from './modules/conversations/conversations.routes';
+import { registerRealtime, HARD_FRAME_LIMIT } from './realtime/gateway';
 import { registerHealthRoutes } from './modules/health/health.routes';
 import { registerUsersRoutes } from './modules/users/users.routes';
+import { registerPlaybooksRoutes } from './modules/playbooks/playbooks.routes';
+import { registerWidgetConfigRoutes } from './modules/playbooks/widget-config.routes';
+import { registerWidgetRoutes } from './modules/widget/widget.routes';
+import { registerNotificationsRoutes } from './modules/notifications/notifications.routes';
+import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -40,7 +46,7 @@ export async function buildApp(services: Services, options: { logger: FastifyBas
   const routes: RouteEntry[] = [];
   installErrorHandler(app);
   await app.register(fastifyCookie, { secret: options.cookieSecret });
-  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Charla REST API', version: '1.0.0', description: 'Everything the inbox and the widget do. Errors: { error: { code, message, details } }.' },
@@ -55,6 +61,14 @@ export async function buildApp(services: Services, options: { logger: FastifyBas
   registerHealthRoutes(app, services);
   registerAuthRoutes(app, services);
   registerUsersRoutes(app, services);
+  registerConversationsRoutes(app, services);
+  const realtime = registerRealtime(app, services);
+  app.addHook('preClose', async () => realtime.stop());
+  registerPlaybooksRoutes(app, services);
+  registerWidgetConfigRoutes(app, services);
+  registerWebhooksRoutes(app, services);
+  registerNotificationsRoutes(app, services);
+  registerWidgetRoutes(app, services, { distDir: join(packagesDir, 'widget', 'dist') });
 
   await registerStatic(app);
   return { app, routes };

@@ -1,5 +1,9 @@
 import type { Services } from './services';
 import { PRESENCE_BEAT_MS } from './modules/presence/presence.service';
+import { WEBHOOK_OUTBOX_EVERY_MS } from './modules/webhooks/webhook-outbox';
+
+/** How often each process looks for passed waiting-time deadlines. */
+export const WAITING_SWEEP_MS = 500;
 
 export type BackgroundJob = { name: string; everyMs: number; run: () => Promise<void> };
 
@@ -34,5 +38,11 @@ export function startBackgroundJobs(services: Services, jobs: BackgroundJob[]): 
 
 /** The jobs every process runs. Modules append theirs here. */
 export function coreJobs(services: Services): BackgroundJob[] {
-  return [{ name: 'presence-beat', everyMs: PRESENCE_BEAT_MS, run: () => services.presence.beat() }];
+  return [
+    { name: 'presence-beat', everyMs: PRESENCE_BEAT_MS, run: () => services.presence.beat() },
+    // Waiting-time deadlines (R13): every process sweeps; the conditional UPDATE fires each once.
+    { name: 'waiting-sweep', everyMs: WAITING_SWEEP_MS, run: async () => void (await services.runner.sweepWaiting()) },
+    // Webhook outbox (R27): every process claims due deliveries atomically; the database is the queue.
+    { name: 'webhook-outbox', everyMs: WEBHOOK_OUTBOX_EVERY_MS, run: async () => void (await services.webhookOutbox.deliverDue()) },
+  ];
 }

@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import type { Clock } from './lib/clock';
+import { createDomainEvents } from './lib/domain-events';
+import { createRateLimiter } from './lib/rate-limiter';
 import type { Bus } from './realtime/bus';
 import { createAuthService } from './modules/auth/auth.service';
 import { createSessionsStore } from './modules/auth/sessions.store';
@@ -12,6 +14,14 @@ import { createUsersService } from './modules/users/users.service';
 import { createUsersStore } from './modules/users/users.store';
 import { createVisitorsService } from './modules/visitors/visitors.service';
 import { createVisitorsStore } from './modules/visitors/visitors.store';
+import { createPlaybooksService } from './modules/playbooks/playbooks.service';
+import { createPlaybooksStore } from './modules/playbooks/playbooks.store';
+import { createConversationsService } from './modules/conversations/conversations.service';
+import { createConversationsStore } from './modules/conversations/conversations.store';
+import { createConversationViews } from './modules/conversations/conversation-views';
+import { createPlaybookRunner, type BotCrm } from './modules/conversations/playbook-runner';
+import { createNotificationsModule } from './modules/notifications/notifications.module';
+import { createWebhooksModule } from './modules/webhooks/webhooks.module';
 
 export type ServiceDeps = { config: Config; database: DatabaseHandle; bus: Bus; clock: Clock; log: FastifyBaseLogger };
 
@@ -19,6 +29,7 @@ export type ServiceDeps = { config: Config; database: DatabaseHandle; bus: Bus; 
 export function createServices(deps: ServiceDeps) {
   const { config, database, bus, clock } = deps;
   const db = database.db;
+  const events = createDomainEvents((err, name) => deps.log.warn({ err, event: name }, 'domain event listener failed'));
   const usersStore = createUsersStore(db);
   const settings = createSettingsStore(db);
   const auth = createAuthService({ users: usersStore, sessions: createSessionsStore(db), settings, clock, bus });
@@ -26,6 +37,31 @@ export function createServices(deps: ServiceDeps) {
   const users = createUsersService({ users: usersStore, auth, presence, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
 
-  return { ...deps, settings, auth, presence, users, usersStore, visitors };
+  const playbooks = createPlaybooksService({ store: createPlaybooksStore(db), clock, publicUrl: config.publicUrl });
+  const conversationsStore = createConversationsStore(db);
+  const views = createConversationViews({ visitors, users: usersStore, playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null } });
+  const conversations = createConversationsService({ store: conversationsStore, views, visitors, users: usersStore, bus, events, clock, node: config.nodeName });
+  // The CRM module is created after conversations (it needs their access rules); the runner reads it late.
+  const botCrm: { current: BotCrm | null } = { current: null };
+  const runner = createPlaybookRunner({
+    conversations,
+    store: conversationsStore,
+    playbooks,
+    presence,
+    visitors,
+    events,
+    clock,
+    crm: () => botCrm.current,
+    onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
+  });
+
+  // Conversation-start floods: new visitor sessions per address.
+  const widgetSessions = createRateLimiter({ limit: 60, windowMs: 60_000, clock });
+
+  // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
+  const { webhooks, webhookOutbox } = createWebhooksModule({ db, settings, clock, events });
+  const { notifications } = createNotificationsModule({ db, settings, users: usersStore, bus, clock, log: deps.log, events, publicUrl: config.publicUrl });
+
+  return { ...deps, events, settings, auth, presence, users, usersStore, visitors, playbooks, conversations, runner, botCrm, widgetSessions, webhooks, webhookOutbox, notifications };
 }
 export type Services = ReturnType<typeof createServices>;

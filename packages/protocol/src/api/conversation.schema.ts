@@ -70,7 +70,7 @@ export const ZTimelineEvent = z.discriminatedUnion('type', [
 ]);
 export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
 
-const visitorVisibleEvents = new Set<TTimelineEvent['type']>(['joined', 'closed', 'reassigned']);
+const visitorVisibleEvents = new Set<TTimelineEvent['type']>(['joined', 'closed']);
 /** True when the visitor may see this timeline event (internal CRM events stay internal). */
 export function isVisitorVisibleEvent(event: TTimelineEvent): boolean {
   return visitorVisibleEvents.has(event.type);
@@ -116,6 +116,10 @@ export const ZVisitorConversationDto = z.object({
   userReadSeq: z.number(),
   language: ZLanguage,
   createdAt: z.number(),
+  /** True while the bot waits for the visitor's answer (also on the offline path of a missed chat). */
+  botAwaitingInput: z.boolean(),
+  /** The playbook outcome once the bot reached an end card. */
+  outcome: z.enum(['qualified', 'disqualified', 'neutral']).nullable(),
 });
 export type TVisitorConversationDto = z.infer<typeof ZVisitorConversationDto>;
 

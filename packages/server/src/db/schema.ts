@@ -51,6 +51,8 @@ export type PlaybooksTable = {
   updated_at: number;
   created_by: string | null;
   updated_by: string | null;
+  /** Set when deleted while conversations still reference it (migration 0004). */
+  deleted_at: number | null;
 };
 
 export type PlaybookRevisionsTable = { playbook_id: string; revision: number; document: string; created_at: number };
@@ -84,6 +86,12 @@ export type ConversationsTable = {
   closed_by: string | null;
   last_message_at: number;
   last_message_preview: string;
+  visitor_name: string | null;
+  visitor_email: string | null;
+  /** Lowercased visitor name, email and number, for case-insensitive search. */
+  search_text: string;
+  /** Set when a missed conversation still has to continue on its offline path (claimed by a sweep). */
+  offline_due: number | null;
   visitor_read_seq: number;
   user_read_seq: number;
 };
@@ -94,6 +102,8 @@ export type MessagesTable = {
   seq: number;
   author_kind: 'visitor' | 'user' | 'bot' | 'system';
   author_id: string | null;
+  author_name: string;
+  author_avatar_url: string | null;
   client_msg_id: string | null;
   body: string; // JSON: TRichText, or null-ish for pure events
   meta: string | null; // JSON: { event?: TTimelineEvent; interaction?: TInteraction; isError?: boolean }

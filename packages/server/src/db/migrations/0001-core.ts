@@ -103,12 +103,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('closed_by', 'text')
     .addColumn('last_message_at', 'bigint', (c) => c.notNull())
     .addColumn('last_message_preview', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('visitor_name', 'text')
+    .addColumn('visitor_email', 'text')
+    .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('offline_due', 'bigint')
     .addColumn('visitor_read_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('user_read_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('conversations_status').on('conversations').columns(['status', 'assignee_id', 'last_message_at']).execute();
   await db.schema.createIndex('conversations_visitor').on('conversations').columns(['visitor_id', 'created_at']).execute();
   await db.schema.createIndex('conversations_deadline').on('conversations').columns(['status', 'waiting_deadline']).execute();
+  await db.schema.createIndex('conversations_offline_due').on('conversations').column('offline_due').execute();
   await db.schema.createIndex('conversations_start_key').on('conversations').columns(['visitor_id', 'start_key']).unique().execute();
 
   await db.schema
@@ -118,6 +123,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('author_kind', 'text', (c) => c.notNull())
     .addColumn('author_id', 'text')
+    .addColumn('author_name', 'text', (c) => c.notNull())
+    .addColumn('author_avatar_url', 'text')
     .addColumn('client_msg_id', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('meta', 'text')

@@ -1,0 +1,28 @@
+import type { TConversationDto, TTimelineEvent, TVisitorContext } from '@charla/protocol';
+import type { AuthUser } from '../auth/auth.service';
+
+/**
+ * What other modules (CRM side panel, notifications, webhooks) may ask of conversations.
+ * Visibility (R14) is enforced here: `getForUser` throws CONVERSATION_NOT_FOUND when the user
+ * may not see the conversation.
+ */
+export type ConversationAccess = {
+  getForUser(conversationId: string, user: AuthUser): Promise<ConversationFacts>;
+  /** For system work (playbook end cards, webhooks): no visibility check. */
+  getFacts(conversationId: string): Promise<ConversationFacts>;
+  /** Appends a timeline event (lead_created, deal_created, …) as a system message and fans it out. */
+  appendEvent(conversationId: string, event: TTimelineEvent): Promise<void>;
+};
+
+export type ConversationFacts = {
+  id: string;
+  status: TConversationDto['status'];
+  assigneeId: string | null;
+  visitorId: string;
+  visitorNumber: number;
+  /** Variables the playbook captured so far (visitor_name, visitor_email, company_name, …). */
+  capturedVars: Record<string, string>;
+  visitorContext: TVisitorContext;
+  /** The whole transcript as plain text lines, for "transcript as note". */
+  transcript(): Promise<string>;
+};

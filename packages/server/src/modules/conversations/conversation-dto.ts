@@ -1,0 +1,99 @@
+import {
+  allowedActionsFor,
+  ZRichText,
+  type TConversationDto,
+  type TInteraction,
+  type TMessageDto,
+  type TRichText,
+  type TTimelineEvent,
+  type TVisitorConversationDto,
+  type TVisitorContext,
+} from '@charla/protocol';
+import { fromJsonColumn } from '../../lib/json';
+import type { ConversationRow, MessageRow } from './conversations.store';
+
+export type MessageMeta = { event?: TTimelineEvent; interaction?: TInteraction; isError?: boolean };
+
+export type DtoLookups = {
+  visitor: { id: string; number: number; context: TVisitorContext } | null;
+  assignee: { id: string; name: string; avatarUrl: string | null } | null;
+  playbook: { id: string; name: string } | null;
+};
+
+const EMPTY_DOC: TRichText = { type: 'doc', content: [] };
+
+/** "Ana García" when the bot captured a name, else the stable "Visitor #1234". */
+export function visitorDisplayName(row: Pick<ConversationRow, 'visitor_name'>, number: number): string {
+  return row.visitor_name?.trim() ? row.visitor_name.trim() : `Visitor #${number}`;
+}
+
+/** A conversation as users see it; `allowedActions` is for `viewerId` ('' = nobody in particular). */
+export function toConversationDto(row: ConversationRow, lookups: DtoLookups, viewerId: string): TConversationDto {
+  const number = lookups.visitor?.number ?? 0;
+  return {
+    id: row.id,
+    status: row.status,
+    closeReason: (row.close_reason as TConversationDto['closeReason']) ?? null,
+    visitor: {
+      id: row.visitor_id,
+      number,
+      displayName: visitorDisplayName(row, number),
+      email: row.visitor_email,
+      context: lookups.visitor?.context ?? { pageUrl: null, pageTitle: null, referrer: null, userAgent: null, language: null, timeZone: null, firstSeenAt: row.created_at, pagesSeen: [] },
+    },
+    playbook: lookups.playbook,
+    assignee: lookups.assignee,
+    language: row.language,
+    createdAt: row.created_at,
+    waitingSince: row.waiting_since,
+    waitingDeadline: row.waiting_deadline,
+    assignedAt: row.assigned_at,
+    closedAt: row.closed_at,
+    lastMessageAt: row.last_message_at,
+    lastMessagePreview: row.last_message_preview,
+    lastSeq: row.last_seq,
+    userReadSeq: row.user_read_seq,
+    visitorReadSeq: row.visitor_read_seq,
+    allowedActions: viewerId === '' ? [] : allowedActionsFor({ status: row.status, assigneeId: row.assignee_id }, viewerId),
+  };
+}
+
+/** The same DTO with `allowedActions` recomputed for another viewer (realtime fan-out). */
+export function forViewer(dto: TConversationDto, viewerId: string): TConversationDto {
+  return { ...dto, allowedActions: allowedActionsFor({ status: dto.status, assigneeId: dto.assignee?.id ?? null }, viewerId) };
+}
+
+/** A conversation as its visitor sees it: no context, no internal fields. */
+export function toVisitorConversationDto(
+  row: ConversationRow,
+  agent: { name: string; avatarUrl: string | null } | null,
+): Omit<TVisitorConversationDto, 'botAwaitingInput' | 'outcome'> {
+  return {
+    id: row.id,
+    status: row.status,
+    closeReason: (row.close_reason as TVisitorConversationDto['closeReason']) ?? null,
+    agent,
+    waitingDeadline: row.waiting_deadline,
+    lastSeq: row.last_seq,
+    userReadSeq: row.user_read_seq,
+    language: row.language,
+    createdAt: row.created_at,
+  };
+}
+
+export function toMessageDto(row: MessageRow): TMessageDto {
+  const meta = fromJsonColumn<MessageMeta>(row.meta, {});
+  const parsed = ZRichText.safeParse(fromJsonColumn<unknown>(row.body, EMPTY_DOC));
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    author: { kind: row.author_kind, id: row.author_id, name: row.author_name, avatarUrl: row.author_avatar_url },
+    clientMsgId: row.client_msg_id,
+    body: parsed.success ? parsed.data : EMPTY_DOC,
+    event: meta.event ?? null,
+    interaction: meta.interaction ?? null,
+    isError: meta.isError ?? false,
+    createdAt: row.created_at,
+  };
+}

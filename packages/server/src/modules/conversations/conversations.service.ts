@@ -1,0 +1,377 @@
+import {
+  allowedActionsFor,
+  canUserSee,
+  isVisitorVisibleEvent,
+  transition,
+  type LifecycleEvent,
+  type LifecycleState,
+  type TConversationAction,
+  type TConversationDto,
+  type TFolder,
+  type TMessageDto,
+  type TRichText,
+  type TTimelineEvent,
+  type TVisitorAnswer,
+  type TVisitorConversationDto,
+  toPlainText,
+} from '@charla/protocol';
+import { AppError } from '../../lib/app-error';
+import type { Clock } from '../../lib/clock';
+import type { DomainEvents } from '../../lib/domain-events';
+import { newId } from '../../lib/ids';
+import type { Bus } from '../../realtime/bus';
+import type { AuthUser } from '../auth/auth.service';
+import type { UsersStore } from '../users/users.store';
+import type { VisitorsService, ContextInput } from '../visitors/visitors.service';
+import { readVisitorContext } from '../visitors/visitors.service';
+import type { ConversationAccess, ConversationFacts } from './conversation-access';
+import type { MessageMeta } from './conversation-dto';
+import type { ConversationViews } from './conversation-views';
+import type { ConversationRow, ConversationsStore, MessageRow, NewMessage } from './conversations.store';
+import { createKeyedMutex } from './keyed-mutex';
+import { readStoredRun } from './stored-run';
+
+export type Author = { kind: MessageRow['author_kind']; id: string | null; name: string; avatarUrl: string | null };
+
+export type ConversationsDeps = {
+  store: ConversationsStore;
+  views: ConversationViews;
+  visitors: VisitorsService;
+  users: UsersStore;
+  bus: Bus;
+  events: DomainEvents;
+  clock: Clock;
+  node: string;
+};
+
+const PREVIEW_CHARS = 140;
+const MAX_PAGE = 500;
+
+function lifecycleOf(row: ConversationRow): LifecycleState {
+  return { status: row.status, assigneeId: row.assignee_id, closeReason: (row.close_reason as LifecycleState['closeReason']) ?? null, waitingDeadline: row.waiting_deadline };
+}
+
+function encodeCursor(at: number, id: string): string {
+  return Buffer.from(`${at}:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { at: number; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
+  const n = Number(at);
+  if (!Number.isSafeInteger(n) || !id || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
+  return { at: n, id };
+}
+
+/**
+ * The conversation core: loads, lets the pure lifecycle decide, stores with conditional
+ * updates, then publishes (bus for realtime, domain events for webhooks and notifications).
+ */
+export function createConversationsService(deps: ConversationsDeps) {
+  const { store, views, visitors, users, bus, events, clock } = deps;
+  const withLock = createKeyedMutex();
+
+  async function getRow(id: string): Promise<ConversationRow> {
+    const row = id.length <= 64 ? await store.findById(id) : null;
+    if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
+    return row;
+  }
+
+  /** R14: a user who may not see the conversation gets the same 404 as for one that does not exist. */
+  async function getVisibleRow(id: string, user: AuthUser): Promise<ConversationRow> {
+    const row = await getRow(id);
+    if (!canUserSee({ status: row.status, assigneeId: row.assignee_id }, user.id)) throw new AppError('CONVERSATION_NOT_FOUND');
+    return row;
+  }
+
+  async function getVisitorRow(id: string, visitorId: string): Promise<ConversationRow> {
+    const row = await getRow(id);
+    if (row.visitor_id !== visitorId) throw new AppError('CONVERSATION_NOT_FOUND');
+    return row;
+  }
+
+  async function publishConversation(row: ConversationRow, previousAssigneeId: string | null): Promise<TConversationDto> {
+    const dto = await views.conversation(row, '');
+    await bus.publish({ type: 'conversation.changed', conversation: dto, previousAssigneeId, originNode: deps.node });
+    await bus.publish({ type: 'visitor.conversation', visitorId: row.visitor_id, conversation: dto });
+    return dto;
+  }
+
+  /** Appends a message, then tells every process; returns the stored message (a retry returns the first). */
+  async function appendMessage(
+    conversation: ConversationRow,
+    author: Author,
+    body: TRichText,
+    options: { clientMsgId?: string | null; meta?: MessageMeta; patch?: Partial<ConversationRow> } = {},
+  ): Promise<{ message: TMessageDto; conversation: ConversationRow; duplicate: boolean }> {
+    const now = clock.now();
+    const isEvent = options.meta?.event !== undefined;
+    const preview = isEvent ? null : toPlainText(body).slice(0, PREVIEW_CHARS);
+    const row: NewMessage = {
+      id: newId(),
+      conversation_id: conversation.id,
+      author_kind: author.kind,
+      author_id: author.id,
+      author_name: author.name,
+      author_avatar_url: author.avatarUrl,
+      client_msg_id: options.clientMsgId ?? null,
+      body: JSON.stringify(body),
+      meta: options.meta ? JSON.stringify(options.meta) : null,
+      created_at: now,
+    };
+    const result = await store.appendMessage(row, {
+      updated_at: now,
+      ...(preview !== null && preview !== '' ? { last_message_at: now, last_message_preview: preview } : {}),
+      ...options.patch,
+    });
+    const message = views.message(result.message);
+    if (!result.duplicate) {
+      const dto = await views.conversation(result.conversation, '');
+      await bus.publish({ type: 'message.created', conversation: dto, message });
+      events.emit('message.created', { conversation: dto, message });
+    }
+    return { message, conversation: result.conversation, duplicate: result.duplicate };
+  }
+
+  async function appendEvent(conversation: ConversationRow, event: TTimelineEvent): Promise<ConversationRow> {
+    const result = await appendMessage(conversation, { kind: 'system', id: null, name: 'Charla', avatarUrl: null }, { type: 'doc', content: [] }, { meta: { event } });
+    return result.conversation;
+  }
+
+  /**
+   * Moves a conversation through the lifecycle with one conditional update. On a lost race the
+   * fresh state decides the error (e.g. CONVERSATION_ALREADY_ASSIGNED).
+   */
+  async function applyTransition(row: ConversationRow, event: LifecycleEvent, extra: Partial<ConversationRow> = {}): Promise<ConversationRow> {
+    const now = clock.now();
+    const decided = transition(lifecycleOf(row), event, now);
+    if ('error' in decided) throw new AppError(decided.error);
+    const next = decided.next;
+    const patch: Partial<ConversationRow> = {
+      status: next.status,
+      assignee_id: next.assigneeId,
+      close_reason: next.closeReason,
+      waiting_deadline: next.waitingDeadline,
+      updated_at: now,
+      ...(next.status === 'waiting' && row.status !== 'waiting' ? { waiting_since: now } : {}),
+      ...(next.status === 'assigned' ? { assigned_at: now } : {}),
+      ...(next.status === 'closed' ? { closed_at: now } : {}),
+      ...extra,
+    };
+    const won = await store.updateIfState(row.id, { status: row.status, assigneeId: row.assignee_id }, patch);
+    if (!won) {
+      const fresh = await getRow(row.id);
+      const retry = transition(lifecycleOf(fresh), event, now);
+      throw new AppError('error' in retry ? retry.error : 'CONFLICT');
+    }
+    return { ...row, ...patch };
+  }
+
+  function assertAllowed(row: ConversationRow, user: AuthUser, action: TConversationAction): void {
+    const allowed = allowedActionsFor({ status: row.status, assigneeId: row.assignee_id }, user.id);
+    if (allowed.includes(action)) return;
+    if (row.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
+    if (action === 'assign' && row.status === 'assigned') throw new AppError('CONVERSATION_ALREADY_ASSIGNED');
+    throw new AppError('INVALID_TRANSITION');
+  }
+
+  function userAuthor(user: { id: string; name: string; avatarUrl: string | null }): Author {
+    return { kind: 'user', id: user.id, name: user.name, avatarUrl: user.avatarUrl };
+  }
+
+  async function closedEvent(row: ConversationRow, reason: 'closed_by_user' | 'visitor_left', by: AuthUser | null): Promise<ConversationRow> {
+    return withLock(row.id, async () => {
+      const fresh = await getRow(row.id);
+      const closed = await applyTransition(fresh, { type: 'close', reason });
+      const withEvent = await appendEvent(closed, { type: 'closed', reason, byUserId: by?.id ?? null, byName: by?.name ?? null });
+      const dto = await publishConversation(withEvent, fresh.assignee_id);
+      events.emit('conversation.closed', { conversation: dto });
+      return withEvent;
+    });
+  }
+
+  const service = {
+    views,
+    getRow,
+    getVisibleRow,
+    getVisitorRow,
+    appendMessage,
+    appendEvent,
+    applyTransition,
+    publishConversation,
+    withLock,
+
+    // ---- users (agents) ----
+
+    async listFolder(user: AuthUser, query: { folder: TFolder; q?: string | undefined; cursor?: string | undefined; limit: number }) {
+      const rows = await store.listFolder({ folder: query.folder, viewerId: user.id, q: query.q, cursor: decodeCursor(query.cursor), limit: query.limit + 1 });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      const more = rows.length > query.limit && last !== undefined;
+      const sortAt = (r: ConversationRow) => (query.folder === 'closed' ? (r.closed_at ?? 0) : r.last_message_at);
+      return { items: await views.conversations(page, user.id), nextCursor: more ? encodeCursor(sortAt(last), last.id) : null };
+    },
+
+    counts: (user: AuthUser) => store.counts(user.id),
+
+    async getDtoForUser(user: AuthUser, id: string): Promise<TConversationDto> {
+      return views.conversation(await getVisibleRow(id, user), user.id);
+    },
+
+    async messagesForUser(user: AuthUser, id: string, afterSeq: number, limit: number) {
+      const row = await getVisibleRow(id, user);
+      const rows = await store.messagesAfter(row.id, afterSeq, Math.min(limit, MAX_PAGE) + 1);
+      const items = rows.slice(0, limit).map((m) => views.message(m));
+      return { items, lastSeq: row.last_seq, hasMore: rows.length > limit };
+    },
+
+    async userMessage(user: AuthUser, id: string, clientMsgId: string, body: TRichText): Promise<TMessageDto> {
+      const row = await getVisibleRow(id, user);
+      const existing = await store.findByClientMsgId(row.id, clientMsgId);
+      if (existing) return views.message(existing);
+      assertAllowed(row, user, 'send');
+      const me = await users.findById(user.id);
+      const { message } = await appendMessage(row, userAuthor({ id: user.id, name: me?.name ?? user.name, avatarUrl: me?.avatar_url ?? null }), body, { clientMsgId });
+      return message;
+    },
+
+    /** Assign to me (R12): exactly one of many concurrent callers wins; the visitor is told who joined. */
+    async assignToMe(user: AuthUser, id: string): Promise<TConversationDto> {
+      const row = await getVisibleRow(id, user);
+      assertAllowed(row, user, 'assign');
+      const assigned = await applyTransition(row, { type: 'assign', userId: user.id });
+      const me = await users.findById(user.id);
+      const withEvent = await appendEvent(assigned, { type: 'joined', userId: user.id, userName: me?.name ?? user.name, avatarUrl: me?.avatar_url ?? null });
+      const dto = await publishConversation(withEvent, null);
+      events.emit('conversation.assigned', { conversation: dto, assigneeId: user.id, byUserId: user.id });
+      return views.conversation(withEvent, user.id);
+    },
+
+    /** R15: move to another user, or to Unassigned (toUserId null). */
+    async reassign(user: AuthUser, id: string, toUserId: string | null): Promise<TConversationDto> {
+      const row = await getVisibleRow(id, user);
+      assertAllowed(row, user, toUserId === null ? 'unassign' : 'reassign');
+      const me = await users.findById(user.id);
+      const byName = me?.name ?? user.name;
+      if (toUserId === null) {
+        const unassigned = await applyTransition(row, { type: 'unassign' });
+        const withEvent = await appendEvent(unassigned, { type: 'unassigned', byUserId: user.id, byName });
+        const dto = await publishConversation(withEvent, row.assignee_id);
+        events.emit('conversation.unassigned', { conversation: dto });
+        return views.conversation(withEvent, user.id);
+      }
+      const target = toUserId.length <= 64 ? await users.findById(toUserId) : null;
+      if (!target || target.active !== 1) throw new AppError('USER_NOT_FOUND');
+      const moved = await applyTransition(row, { type: 'reassign', toUserId: target.id });
+      let withEvent = await appendEvent(moved, { type: 'reassigned', byUserId: user.id, byName, toUserId: target.id, toName: target.name });
+      withEvent = await appendEvent(withEvent, { type: 'joined', userId: target.id, userName: target.name, avatarUrl: target.avatar_url });
+      const dto = await publishConversation(withEvent, row.assignee_id);
+      events.emit('conversation.assigned', { conversation: dto, assigneeId: target.id, byUserId: user.id });
+      return views.conversation(withEvent, user.id);
+    },
+
+    /** R19: ends the chat for the visitor; R20: nothing reopens it. */
+    async close(user: AuthUser, id: string): Promise<TConversationDto> {
+      const row = await getVisibleRow(id, user);
+      assertAllowed(row, user, 'close');
+      return views.conversation(await closedEvent(row, 'closed_by_user', user), user.id);
+    },
+
+    async markRead(side: 'visitor' | 'user', row: ConversationRow, seq: number): Promise<void> {
+      await store.setReadSeq(row.id, side, seq);
+      await bus.publish({ type: 'read', conversationId: row.id, visitorId: row.visitor_id, side, seq });
+    },
+
+    // ---- visitors ----
+
+    async listForVisitor(visitorId: string): Promise<TVisitorConversationDto[]> {
+      const rows = await store.listForVisitor(visitorId, 20);
+      return Promise.all(rows.map((r) => views.forVisitor(r)));
+    },
+
+    async getForVisitor(visitorId: string, id: string): Promise<TVisitorConversationDto> {
+      return views.forVisitor(await getVisitorRow(id, visitorId));
+    },
+
+    /** The visitor's view of the timeline: their chat and "joined"/"closed" events, never internal ones. */
+    async messagesForVisitor(visitorId: string, id: string, afterSeq: number, limit: number) {
+      const row = await getVisitorRow(id, visitorId);
+      const rows = await store.messagesAfter(row.id, afterSeq, Math.min(limit, MAX_PAGE) + 1);
+      const page = rows.slice(0, limit);
+      const items = page.map((m) => views.message(m)).filter((m) => m.event === null || isVisitorVisibleEvent(m.event));
+      const hasMore = rows.length > limit;
+      return { items, lastSeq: hasMore ? (page.at(-1)?.seq ?? row.last_seq) : row.last_seq, hasMore };
+    },
+
+    /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */
+    async visitorMessage(visitorId: string, row: ConversationRow, clientMsgId: string, body: TRichText): Promise<TMessageDto> {
+      const existing = await store.findByClientMsgId(row.id, clientMsgId);
+      if (existing) return views.message(existing);
+      if (row.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
+      const visitor = await visitors.findById(visitorId);
+      const name = row.visitor_name ?? `Visitor #${visitor?.number ?? ''}`;
+      const { message } = await appendMessage(row, { kind: 'visitor', id: visitorId, name, avatarUrl: null }, body, { clientMsgId });
+      return message;
+    },
+
+    async visitorLeave(visitorId: string, id: string): Promise<TVisitorConversationDto> {
+      const row = await getVisitorRow(id, visitorId);
+      if (row.status === 'closed') return views.forVisitor(row);
+      return views.forVisitor(await closedEvent(row, 'visitor_left', null));
+    },
+
+    async recordContext(visitorId: string, input: ContextInput) {
+      return visitors.recordContext(visitorId, input);
+    },
+
+    // ---- ConversationAccess for other modules ----
+    access: {} as ConversationAccess,
+  };
+
+  async function facts(row: ConversationRow): Promise<ConversationFacts> {
+    const visitor = await visitors.findById(row.visitor_id);
+    const run = readStoredRun(row.run_state).run;
+    return {
+      id: row.id,
+      status: row.status,
+      assigneeId: row.assignee_id,
+      visitorId: row.visitor_id,
+      visitorNumber: visitor?.number ?? 0,
+      capturedVars: run?.vars ?? {},
+      visitorContext: visitor ? readVisitorContext(visitor) : { pageUrl: null, pageTitle: null, referrer: null, userAgent: null, language: null, timeZone: null, firstSeenAt: row.created_at, pagesSeen: [] },
+      async transcript() {
+        const lines: string[] = [];
+        let after = 0;
+        for (;;) {
+          const page = await store.messagesAfter(row.id, after, MAX_PAGE);
+          for (const m of page) {
+            const dto = views.message(m);
+            if (dto.event) continue;
+            const text = toPlainText(dto.body);
+            if (text) lines.push(`[${new Date(dto.createdAt).toISOString()}] ${dto.author.name}: ${text}`);
+          }
+          if (page.length < MAX_PAGE) break;
+          after = page.at(-1)?.seq ?? after;
+        }
+        return lines.join('\n');
+      },
+    };
+  }
+
+  service.access = {
+    async getForUser(conversationId, user) {
+      return facts(await getVisibleRow(conversationId, user));
+    },
+    async getFacts(conversationId) {
+      return facts(await getRow(conversationId));
+    },
+    async appendEvent(conversationId, event) {
+      await appendEvent(await getRow(conversationId), event);
+    },
+  };
+
+  return service;
+}
+export type ConversationsService = ReturnType<typeof createConversationsService>;
+
+export type { TVisitorAnswer };

@@ -1,0 +1,204 @@
+import { sql } from 'kysely';
+import type { TFolder } from '@charla/protocol';
+import type { Db } from '../../db/database';
+import type { ConversationsTable, MessagesTable } from '../../db/schema';
+
+export type ConversationRow = ConversationsTable;
+export type MessageRow = MessagesTable;
+export type NewMessage = Omit<MessageRow, 'seq'>;
+
+/** The lifecycle fields a conditional update compares against (optimistic concurrency). */
+export type ExpectedState = { status: ConversationRow['status']; assigneeId: string | null };
+
+export type FolderPageQuery = { folder: TFolder; viewerId: string; q?: string | undefined; cursor?: { at: number; id: string } | undefined; limit: number };
+
+/** Escapes LIKE wildcards so user input always matches literally. */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function createConversationsStore(db: Db) {
+  return {
+    async insert(row: ConversationRow): Promise<ConversationRow> {
+      await db.insertInto('conversations').values(row).execute();
+      return row;
+    },
+
+    async findById(id: string): Promise<ConversationRow | null> {
+      return (await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+
+    async findByStartKey(visitorId: string, startKey: string): Promise<ConversationRow | null> {
+      return (
+        (await db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).where('start_key', '=', startKey).executeTakeFirst()) ?? null
+      );
+    },
+
+    async listForVisitor(visitorId: string, limit: number): Promise<ConversationRow[]> {
+      return db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).orderBy('created_at', 'desc').limit(limit).execute();
+    },
+
+    /** One folder page for a viewer; visibility (R14) is part of the WHERE clause, never the caller's job. */
+    async listFolder(query: FolderPageQuery): Promise<ConversationRow[]> {
+      const sortColumn = query.folder === 'closed' ? 'closed_at' : 'last_message_at';
+      let q = db.selectFrom('conversations').selectAll();
+      if (query.folder === 'unassigned') q = q.where('status', '=', 'waiting');
+      if (query.folder === 'mine') q = q.where('status', '=', 'assigned').where('assignee_id', '=', query.viewerId);
+      if (query.folder === 'closed') q = q.where('status', '=', 'closed');
+      if (query.q) {
+        const pattern = likePattern(query.q);
+        q = q.where((eb) =>
+          eb.or([
+            eb(sql`search_text`, 'like', sql`${pattern} escape '\\'`),
+            eb(sql`lower(last_message_preview)`, 'like', sql`${pattern} escape '\\'`),
+          ]),
+        );
+      }
+      if (query.cursor) {
+        const { at, id } = query.cursor;
+        q = q.where((eb) => eb.or([eb(sortColumn, '<', at), eb.and([eb(sortColumn, '=', at), eb('id', '<', id)])]));
+      }
+      return q.orderBy(sortColumn, 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+    },
+
+    async counts(viewerId: string): Promise<{ unassigned: number; mine: number; closed: number }> {
+      const row = await db
+        .selectFrom('conversations')
+        .select([
+          sql<number>`sum(case when status = 'waiting' then 1 else 0 end)`.as('unassigned'),
+          sql<number>`sum(case when status = 'assigned' and assignee_id = ${viewerId} then 1 else 0 end)`.as('mine'),
+          sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('closed'),
+        ])
+        .executeTakeFirstOrThrow();
+      return { unassigned: Number(row.unassigned ?? 0), mine: Number(row.mine ?? 0), closed: Number(row.closed ?? 0) };
+    },
+
+    /**
+     * Applies `patch` only if the conversation is still in the expected state: one atomic
+     * conditional UPDATE, so of many concurrent Assign-to-me exactly one wins.
+     */
+    async updateIfState(id: string, expected: ExpectedState, patch: Partial<ConversationRow>): Promise<boolean> {
+      let q = db.updateTable('conversations').set(patch).where('id', '=', id).where('status', '=', expected.status);
+      q = expected.assigneeId === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', expected.assigneeId);
+      const result = await q.executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Compare-and-set on the playbook run state (its JSON text), so two answers never both apply. */
+    async updateRunState(id: string, expectedRunState: string, patch: Partial<ConversationRow>): Promise<boolean> {
+      const result = await db.updateTable('conversations').set(patch).where('id', '=', id).where('run_state', '=', expectedRunState).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async update(id: string, patch: Partial<ConversationRow>): Promise<void> {
+      await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+    },
+
+    /** Claims every waiting conversation whose deadline passed: closed as missed, offline path due. */
+    async claimExpiredWaiting(now: number, limit: number): Promise<ConversationRow[]> {
+      const ids = await db
+        .selectFrom('conversations')
+        .select('id')
+        .where('status', '=', 'waiting')
+        .where('waiting_deadline', '<=', now)
+        .limit(limit)
+        .execute();
+      const claimed: ConversationRow[] = [];
+      for (const { id } of ids) {
+        const row = await db
+          .updateTable('conversations')
+          .set({ status: 'closed', close_reason: 'missed', closed_at: now, waiting_deadline: null, offline_due: now, updated_at: now })
+          .where('id', '=', id)
+          .where('status', '=', 'waiting')
+          .where('waiting_deadline', '<=', now)
+          .returningAll()
+          .executeTakeFirst();
+        if (row) claimed.push(row);
+      }
+      return claimed;
+    },
+
+    /** Leases conversations whose offline path is due, so one process continues each. */
+    async claimOfflineDue(now: number, leaseMs: number, limit: number): Promise<ConversationRow[]> {
+      const ids = await db.selectFrom('conversations').select('id').where('offline_due', '<=', now).limit(limit).execute();
+      const claimed: ConversationRow[] = [];
+      for (const { id } of ids) {
+        const row = await db
+          .updateTable('conversations')
+          .set({ offline_due: now + leaseMs })
+          .where('id', '=', id)
+          .where('offline_due', '<=', now)
+          .returningAll()
+          .executeTakeFirst();
+        if (row) claimed.push(row);
+      }
+      return claimed;
+    },
+
+    /**
+     * Appends a message with the next per-conversation sequence number, in one transaction.
+     * A repeated client message id returns the stored message instead of a second one.
+     */
+    async appendMessage(
+      message: NewMessage,
+      conversationPatch: Partial<ConversationRow> = {},
+    ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
+      const existing = message.client_msg_id ? await this.findByClientMsgId(message.conversation_id, message.client_msg_id) : null;
+      if (existing) return { message: existing, conversation: (await this.findById(message.conversation_id)) as ConversationRow, duplicate: true };
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const conversation = await trx
+            .updateTable('conversations')
+            .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
+            .where('id', '=', message.conversation_id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          const row: MessageRow = { ...message, seq: conversation.last_seq };
+          await trx.insertInto('messages').values(row).execute();
+          return { message: row, conversation, duplicate: false };
+        });
+      } catch (error) {
+        // A concurrent retry with the same client id won the unique index: answer with its message.
+        if (message.client_msg_id) {
+          const winner = await this.findByClientMsgId(message.conversation_id, message.client_msg_id);
+          if (winner) return { message: winner, conversation: (await this.findById(message.conversation_id)) as ConversationRow, duplicate: true };
+        }
+        throw error;
+      }
+    },
+
+    async findByClientMsgId(conversationId: string, clientMsgId: string): Promise<MessageRow | null> {
+      return (
+        (await db
+          .selectFrom('messages')
+          .selectAll()
+          .where('conversation_id', '=', conversationId)
+          .where('client_msg_id', '=', clientMsgId)
+          .executeTakeFirst()) ?? null
+      );
+    },
+
+    async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
+      return db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq', 'asc')
+        .limit(limit)
+        .execute();
+    },
+
+    async setReadSeq(id: string, side: 'visitor' | 'user', seq: number): Promise<void> {
+      const column = side === 'visitor' ? 'visitor_read_seq' : 'user_read_seq';
+      await db
+        .updateTable('conversations')
+        .set({ [column]: seq })
+        .where('id', '=', id)
+        .where(column, '<', seq)
+        .where('last_seq', '>=', seq)
+        .execute();
+    },
+  };
+}
+export type ConversationsStore = ReturnType<typeof createConversationsStore>;

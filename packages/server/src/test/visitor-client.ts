@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
+import type { TAgentServerFrame, TMessageDto, TVisitorServerFrame } from '@charla/protocol';
+
+type AnyFrame = TVisitorServerFrame | TAgentServerFrame;
+
+/** A real WebSocket client that records every frame and can wait for one matching a predicate. */
+export class FrameClient<F extends AnyFrame = AnyFrame> {
+  readonly frames: F[] = [];
+  private waiters: { predicate: (f: F) => boolean; resolve: (f: F) => void }[] = [];
+  closeCode: number | null = null;
+
+  constructor(readonly socket: WebSocket) {
+    socket.on('message', (raw) => {
+      const frame = JSON.parse(String(raw)) as F;
+      this.frames.push(frame);
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.predicate(frame)) return true;
+        w.resolve(frame);
+        return false;
+      });
+    });
+    socket.on('close', (code) => {
+      this.closeCode = code;
+    });
+  }
+
+  static async connect<F extends AnyFrame>(url: string, headers: Record<string, string> = {}): Promise<FrameClient<F>> {
+    const socket = new WebSocket(url, { headers });
+    const client = new FrameClient<F>(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+      socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    });
+    return client;
+  }
+
+  send(frame: unknown): void {
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  /** Resolves with the first frame (already received or future) that matches. */
+  waitFor<T extends F>(predicate: (f: F) => f is T, timeoutMs?: number): Promise<T>;
+  waitFor(predicate: (f: F) => boolean, timeoutMs?: number): Promise<F>;
+  waitFor(predicate: (f: F) => boolean, timeoutMs = 5000): Promise<F> {
+    const seen = this.frames.find(predicate);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for a frame; got ${JSON.stringify(this.frames.slice(-5))}`)), timeoutMs);
+      this.waiters.push({ predicate, resolve: (f) => (clearTimeout(timer), resolve(f)) });
+    });
+  }
+
+  /** Messages received through `message` and `messages` frames, deduplicated and ordered by seq. */
+  messages(conversationId?: string): TMessageDto[] {
+    const bySeq = new Map<string, TMessageDto>();
+    for (const f of this.frames) {
+      const list = f.type === 'message' ? [f.message] : f.type === 'messages' ? f.messages : f.type === 'ack' ? [f.message] : [];
+      for (const m of list) if (!conversationId || m.conversationId === conversationId) bySeq.set(`${m.conversationId}:${m.seq}`, m);
+    }
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  }
+
+  close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.socket.once('close', () => resolve());
+      this.socket.close();
+    });
+  }
+}
+
+/** Gets a visitor token over REST (as the widget does) and opens the visitor socket. */
+export async function connectVisitor(baseUrl: string, token?: string): Promise<{ token: string; visitorId: string; client: FrameClient<TVisitorServerFrame> }> {
+  const res = await fetch(`${baseUrl}/api/v1/widget/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(token ? { visitorToken: token } : {}) });
+  const body = (await res.json()) as { visitorToken: string; visitorId: string };
+  const client = await FrameClient.connect<TVisitorServerFrame>(`${baseUrl.replace('http', 'ws')}/ws/visitor?token=${body.visitorToken}`);
+  await client.waitFor((f) => f.type === 'ready');
+  return { token: body.visitorToken, visitorId: body.visitorId, client };
+}
+
+/** Opens the agent socket with a user's cookie and our Origin. */
+export async function connectAgent(baseUrl: string, cookie: string, origin: string): Promise<FrameClient<TAgentServerFrame>> {
+  const client = await FrameClient.connect<TAgentServerFrame>(`${baseUrl.replace('http', 'ws')}/ws/agent`, { cookie, origin });
+  await client.waitFor((f) => f.type === 'ready');
+  return client;
+}
+
+export function newClientId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+export function text(value: string) {
+  return { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: value }] }] };
+}
