@@ -16,7 +16,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/server/src/**/*.test.ts'],
-          exclude: ['packages/server/src/**/*.unit.test.ts'],
+          // Several server processes share PostgreSQL + Redis: those tests belong to the PostgreSQL run.
+          exclude: ['packages/server/src/**/*.unit.test.ts', ...(process.env.CHARLA_TEST_DB === 'postgres' ? [] : ['packages/server/src/**/*.multiprocess.test.ts'])],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from './http/app-type';
 import { installErrorHandler } from './http/error-handler';
@@ -15,12 +15,14 @@ import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerConversationsRoutes } from './modules/conversations/conversations.routes';
 import { registerRealtime, HARD_FRAME_LIMIT } from './realtime/gateway';
 import { registerHealthRoutes } from './modules/health/health.routes';
+import { registerMetricsRoutes } from './modules/health/metrics.routes';
 import { registerUsersRoutes } from './modules/users/users.routes';
 import { registerPlaybooksRoutes } from './modules/playbooks/playbooks.routes';
 import { registerWidgetConfigRoutes } from './modules/playbooks/widget-config.routes';
 import { registerWidgetRoutes } from './modules/widget/widget.routes';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes';
 import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
+import { registerCrmRoutes } from './modules/crm/crm.routes';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -37,14 +39,15 @@ export async function buildApp(services: Services, options: { logger: FastifyBas
     loggerInstance: options.logger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   const routes: RouteEntry[] = [];
-  installErrorHandler(app);
+  const inboxDist = join(packagesDir, 'inbox', 'dist');
+  installErrorHandler(app, { spaRoot: existsSync(inboxDist) ? inboxDist : null });
   await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
   await app.register(fastifySwagger, {
@@ -59,6 +62,7 @@ export async function buildApp(services: Services, options: { logger: FastifyBas
   installGuards(app, services, routes);
 
   registerHealthRoutes(app, services);
+  registerMetricsRoutes(app);
   registerAuthRoutes(app, services);
   registerUsersRoutes(app, services);
   registerConversationsRoutes(app, services);
@@ -68,6 +72,7 @@ export async function buildApp(services: Services, options: { logger: FastifyBas
   registerWidgetConfigRoutes(app, services);
   registerWebhooksRoutes(app, services);
   registerNotificationsRoutes(app, services);
+  registerCrmRoutes(app, services.crm);
   registerWidgetRoutes(app, services, { distDir: join(packagesDir, 'widget', 'dist') });
 
   await registerStatic(app);
@@ -78,12 +83,5 @@ async function registerStatic(app: App): Promise<void> {
   const inboxDist = join(packagesDir, 'inbox', 'dist');
   if (existsSync(inboxDist)) {
     await app.register(fastifyStatic, { root: inboxDist, prefix: '/', wildcard: false, index: ['index.html'] });
-    // The inbox is a single-page app: unknown non-API paths get its index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/ws/') && request.headers.accept?.includes('text/html')) {
-        return reply.type('text/html').sendFile('index.html', inboxDist);
-      }
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` } });
-    });
   }
 }

@@ -30,7 +30,7 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
   const log = options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? pino({ level: config.logLevel }));
   const database = options.database ?? openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
-  const bus = options.bus ?? (config.redisUrl ? createRedisBus(config.redisUrl, (err) => log.warn({ err }, 'redis bus error')) : createMemoryBus());
+  const bus = options.bus ?? (config.redisUrl ? createRedisBus(config.redisUrl, (err) => log.warn({ err }, 'redis bus error'), config.redisChannel) : createMemoryBus());
   const clock = options.clock ?? systemClock;
   const services = createServices({ config, database, bus, clock, log });
 

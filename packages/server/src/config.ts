@@ -27,6 +27,9 @@ const ZConfigEnv = z.object({
   CHARLA_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   TRUSTED_PROXIES: z.string().optional(),
   NODE_NAME: z.string().max(64).optional(),
+  REDIS_CHANNEL: z.string().min(1).max(100).optional(),
+  /** Benchmarks only: multiplies the per-address connection and visitor-session limits (default 1). */
+  CHARLA_RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 export type Config = {
@@ -41,6 +44,9 @@ export type Config = {
   initialAdmin: { email: string; password: string } | null;
   trustedProxies: string[];
   nodeName: string;
+  redisChannel: string;
+  /** Multiplies the per-address limits on new WebSocket connections and visitor sessions. */
+  rateLimitMultiplier: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -79,6 +85,8 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
         e.CHARLA_ADMIN_EMAIL && e.CHARLA_ADMIN_PASSWORD ? { email: e.CHARLA_ADMIN_EMAIL.toLowerCase(), password: e.CHARLA_ADMIN_PASSWORD } : null,
       trustedProxies: (e.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
       nodeName: e.NODE_NAME ?? `node-${process.pid}`,
+      redisChannel: e.REDIS_CHANNEL ?? 'charla:events',
+      rateLimitMultiplier: e.CHARLA_RATE_LIMIT_MULTIPLIER,
     },
   };
 }

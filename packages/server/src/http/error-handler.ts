@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, isAppError } from '../lib/app-error';
 
 /** Maps every failure to the one error body; nothing internal leaks, the cause goes to the log. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, options: { spaRoot: string | null }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -11,6 +11,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     void reply.status(appError.status).send(appError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
+    // The inbox is a single-page app: a browser asking for an unknown page gets its index.html.
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/ws/') && request.headers.accept?.includes('text/html');
+    if (options.spaRoot && wantsPage) {
+      void reply.type('text/html').sendFile('index.html', options.spaRoot);
+      return;
+    }
     void reply.status(404).send(new AppError('NOT_FOUND', { message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` }).toBody());
   });
 }

@@ -40,9 +40,9 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
   const agents = createConnectionRegistry<AgentConnection>();
   const visitors = createConnectionRegistry<VisitorConnection>();
   const { conversations, runner, presence, clock } = services;
-  const connectionsPerIp = createRateLimiter({ limit: 60, windowMs: 60_000, clock });
-  const visitorMessages = createRateLimiter({ limit: 30, windowMs: 10_000, clock });
-  const agentFramesLimiter = createRateLimiter({ limit: 200, windowMs: 10_000, clock });
+  const connectionsPerIp = createRateLimiter({ limit: 60 * services.config.rateLimitMultiplier, windowMs: 60_000, clock });
+  const visitorMessages = createRateLimiter({ limit: 30 * services.config.rateLimitMultiplier, windowMs: 10_000, clock });
+  const agentFramesLimiter = createRateLimiter({ limit: 200 * services.config.rateLimitMultiplier, windowMs: 10_000, clock });
 
   const total = () => agents.size + visitors.size;
 

@@ -237,7 +237,10 @@ export function createConversationsService(deps: ConversationsDeps) {
 
     /** Assign to me (R12): exactly one of many concurrent callers wins; the visitor is told who joined. */
     async assignToMe(user: AuthUser, id: string): Promise<TConversationDto> {
-      const row = await getVisibleRow(id, user);
+      const row = await getRow(id);
+      // Whoever lost the race gets 409, not 404: they saw the chat in Unassigned a moment ago.
+      // Nothing else about the conversation is revealed.
+      if (row.status === 'assigned' && row.assignee_id !== user.id) throw new AppError('CONVERSATION_ALREADY_ASSIGNED');
       assertAllowed(row, user, 'assign');
       const assigned = await applyTransition(row, { type: 'assign', userId: user.id });
       const me = await users.findById(user.id);
