@@ -43,6 +43,10 @@ export function coreJobs(services: Services): BackgroundJob[] {
     // Waiting-time deadlines (R13): every process sweeps; the conditional UPDATE fires each once.
     { name: 'waiting-sweep', everyMs: WAITING_SWEEP_MS, run: async () => void (await services.runner.sweepWaiting()) },
     // Webhook outbox (R27): every process claims due deliveries atomically; the database is the queue.
-    { name: 'webhook-outbox', everyMs: WEBHOOK_OUTBOX_EVERY_MS, run: async () => void (await services.webhookOutbox.deliverDue()) },
+    {
+      name: 'webhook-outbox',
+      everyMs: WEBHOOK_OUTBOX_EVERY_MS,
+      run: async () => void (await services.webhookOutbox.deliverDue()),
+    },
   ];
 }

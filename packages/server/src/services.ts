@@ -22,6 +22,8 @@ import { createConversationViews } from './modules/conversations/conversation-vi
 import { createPlaybookRunner, type BotCrm } from './modules/conversations/playbook-runner';
 import { createNotificationsModule } from './modules/notifications/notifications.module';
 import { createWebhooksModule } from './modules/webhooks/webhooks.module';
+import { createCrmService } from './modules/crm/crm.service';
+import { createCrmStore } from './modules/crm/crm.store';
 
 export type ServiceDeps = { config: Config; database: DatabaseHandle; bus: Bus; clock: Clock; log: FastifyBaseLogger };
 
@@ -37,7 +39,11 @@ export function createServices(deps: ServiceDeps) {
   const users = createUsersService({ users: usersStore, auth, presence, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
 
-  const playbooks = createPlaybooksService({ store: createPlaybooksStore(db), clock, publicUrl: config.publicUrl });
+  const playbooks = createPlaybooksService({
+    store: createPlaybooksStore(db),
+    clock,
+    publicUrl: config.publicUrl,
+  });
   const conversationsStore = createConversationsStore(db);
   const views = createConversationViews({ visitors, users: usersStore, playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null } });
   const conversations = createConversationsService({ store: conversationsStore, views, visitors, users: usersStore, bus, events, clock, node: config.nodeName });
@@ -55,13 +61,25 @@ export function createServices(deps: ServiceDeps) {
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
 
+  const crm = createCrmService({ store: createCrmStore(db), clock, events, conversations: conversations.access });
+  botCrm.current = crm;
+
   // Conversation-start floods: new visitor sessions per address.
-  const widgetSessions = createRateLimiter({ limit: 60, windowMs: 60_000, clock });
+  const widgetSessions = createRateLimiter({ limit: 60 * config.rateLimitMultiplier, windowMs: 60_000, clock });
 
   // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
   const { webhooks, webhookOutbox } = createWebhooksModule({ db, settings, clock, events });
-  const { notifications } = createNotificationsModule({ db, settings, users: usersStore, bus, clock, log: deps.log, events, publicUrl: config.publicUrl });
+  const { notifications } = createNotificationsModule({
+    db,
+    settings,
+    users: usersStore,
+    bus,
+    clock,
+    log: deps.log,
+    events,
+    publicUrl: config.publicUrl,
+  });
 
-  return { ...deps, events, settings, auth, presence, users, usersStore, visitors, playbooks, conversations, runner, botCrm, widgetSessions, webhooks, webhookOutbox, notifications };
+  return { ...deps, events, settings, auth, presence, users, usersStore, visitors, playbooks, conversations, runner, botCrm, crm, widgetSessions, webhooks, webhookOutbox, notifications };
 }
 export type Services = ReturnType<typeof createServices>;

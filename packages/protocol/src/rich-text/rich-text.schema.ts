@@ -25,11 +25,17 @@ export const ZMark = z.discriminatedUnion('type', [
 export type TMark = z.infer<typeof ZMark>;
 
 export const ZTextNode = z
-  .object({ type: z.literal('text'), text: z.string().min(1).max(MAX_RICH_TEXT_CHARS), marks: z.array(ZMark).max(3).optional() })
+  .object({
+    type: z.literal('text'),
+    text: z.string().min(1).max(MAX_RICH_TEXT_CHARS),
+    marks: z.array(ZMark).max(3).optional(),
+  })
   .strict();
 export type TTextNode = z.infer<typeof ZTextNode>;
 
-export const ZParagraph = z.object({ type: z.literal('paragraph'), content: z.array(ZTextNode).max(200).optional() }).strict();
+export const ZParagraph = z
+  .object({ type: z.literal('paragraph'), content: z.array(ZTextNode).max(200).optional() })
+  .strict();
 export type TParagraph = z.infer<typeof ZParagraph>;
 
 export const ZBulletList = z
@@ -37,7 +43,9 @@ export const ZBulletList = z
   .strict();
 export type TBulletList = z.infer<typeof ZBulletList>;
 
-export const ZImage = z.object({ type: z.literal('image'), src: ZImageSrc, alt: z.string().max(300).default('') }).strict();
+export const ZImage = z
+  .object({ type: z.literal('image'), src: ZImageSrc, alt: z.string().max(300).default('') })
+  .strict();
 export type TImage = z.infer<typeof ZImage>;
 
 export const ZBlock = z.discriminatedUnion('type', [ZParagraph, ZBulletList, ZImage]);
@@ -46,9 +54,13 @@ export type TBlock = z.infer<typeof ZBlock>;
 export const ZRichText = z.object({ type: z.literal('doc'), content: z.array(ZBlock).max(100) }).strict();
 export type TRichText = z.infer<typeof ZRichText>;
 
-/** True for http(s) and mailto links with no credentials and no control characters. */
+// Control, whitespace and invisible format characters (bidi overrides, zero-width): never
+// needed in a URL we link to or load, and a way to disguise one.
+const UNSAFE_URL_CHARS = /[\p{Cc}\p{Cf}\s]/u;
+
+/** True for http(s) and mailto links with no credentials and no control or invisible characters. */
 export function isAllowedLinkHref(href: string): boolean {
-  if (/[\u0000-\u001f\u007f\s]/.test(href)) return false;
+  if (UNSAFE_URL_CHARS.test(href)) return false;
   let url: URL;
   try {
     url = new URL(href);
@@ -62,7 +74,7 @@ export function isAllowedLinkHref(href: string): boolean {
 
 /** True for https images, and http images served from localhost (development). */
 export function isAllowedImageSrc(src: string): boolean {
-  if (/[\u0000-\u001f\u007f\s]/.test(src)) return false;
+  if (UNSAFE_URL_CHARS.test(src)) return false;
   let url: URL;
   try {
     url = new URL(src);

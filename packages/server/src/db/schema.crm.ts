@@ -31,9 +31,21 @@ export type CrmPersonsTable = {
 /** One row per email or phone of a person, for exact matching (upsert by email or phone). */
 export type CrmPersonIdentitiesTable = { person_id: string; kind: 'email' | 'phone'; value: string };
 
-export type CrmPipelinesTable = { id: string; name: string; is_default: number; created_at: number; updated_at: number };
+export type CrmPipelinesTable = {
+  id: string;
+  name: string;
+  is_default: number;
+  created_at: number;
+  updated_at: number;
+};
 
-export type CrmStagesTable = { id: string; pipeline_id: string; name: string; position: number; created_at: number };
+export type CrmStagesTable = {
+  id: string;
+  pipeline_id: string;
+  name: string;
+  position: number;
+  created_at: number;
+};
 
 export type CrmLeadsTable = {
   id: string;
@@ -106,7 +118,12 @@ export type CrmNotesTable = {
 export type CrmEntityType = 'person' | 'organization' | 'lead' | 'deal' | 'activity' | 'note';
 
 /** Which CRM records came from (or were created in) which conversation. */
-export type CrmConversationLinksTable = { conversation_id: string; entity_type: CrmEntityType; entity_id: string; created_at: number };
+export type CrmConversationLinksTable = {
+  conversation_id: string;
+  entity_type: CrmEntityType;
+  entity_id: string;
+  created_at: number;
+};
 
 /** The side panel beside a conversation (R17): one row per conversation, once saved. */
 export type CrmConversationPanelsTable = {

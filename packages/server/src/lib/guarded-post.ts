@@ -21,7 +21,10 @@ const MAX_RESPONSE_BYTES = 4096;
  * Rejects on refusal, network error or timeout; any HTTP status resolves.
  */
 export async function postGuarded(target: string, options: GuardedPostOptions): Promise<GuardedPostResponse> {
-  const { url, addresses } = await resolvePublicTarget(target, { allowPrivate: options.allowPrivate, ...(options.resolve ? { resolve: options.resolve } : {}) });
+  const { url, addresses } = await resolvePublicTarget(target, {
+    allowPrivate: options.allowPrivate,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  });
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(
@@ -40,7 +43,12 @@ export async function postGuarded(target: string, options: GuardedPostOptions): 
           if (size < MAX_RESPONSE_BYTES) chunks.push(chunk);
           size += chunk.length;
         });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_BYTES) }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_BYTES),
+          }),
+        );
         response.on('error', reject);
       },
     );
@@ -52,7 +60,8 @@ export async function postGuarded(target: string, options: GuardedPostOptions): 
 function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
     const first = addresses[0] as ResolvedAddress;
-    if ((options as { all?: boolean }).all) (callback as (err: null, list: ResolvedAddress[]) => void)(null, addresses);
+    if ((options as { all?: boolean }).all)
+      (callback as (err: null, list: ResolvedAddress[]) => void)(null, addresses);
     else callback(null, first.address, first.family);
   };
 }

@@ -27,7 +27,9 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 function isPrivateV4(n: number): boolean {
-  return V4_BLOCKED.some(([base, prefix]) => (prefix === 0 ? true : n >>> (32 - prefix) === base >>> (32 - prefix)));
+  return V4_BLOCKED.some(([base, prefix]) =>
+    prefix === 0 ? true : n >>> (32 - prefix) === base >>> (32 - prefix),
+  );
 }
 
 function isPrivateV6(g: number[]): boolean {

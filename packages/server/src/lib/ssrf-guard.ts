@@ -24,9 +24,13 @@ const systemResolver: Resolver = async (hostname) => dnsLookup(hostname, { all: 
  * link-local, CGNAT, multicast or reserved — unless `allowPrivate`. The caller must connect to the
  * returned addresses only (see guarded-post), so a DNS answer that changes later cannot bypass it.
  */
-export async function resolvePublicTarget(target: string | URL, options: { allowPrivate: boolean; resolve?: Resolver }): Promise<ResolvedTarget> {
+export async function resolvePublicTarget(
+  target: string | URL,
+  options: { allowPrivate: boolean; resolve?: Resolver },
+): Promise<ResolvedTarget> {
   const url = typeof target === 'string' ? new URL(target) : target;
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ForbiddenTargetError('scheme', `Scheme ${url.protocol} is not allowed`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ForbiddenTargetError('scheme', `Scheme ${url.protocol} is not allowed`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: ResolvedAddress[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];

@@ -154,7 +154,7 @@ describe('several server processes on PostgreSQL + Redis', () => {
     const done = new Promise<void>((resolve) => (allAcked = resolve));
     const track = (c: FrameClient<TVisitorServerFrame>) =>
       c.socket.on('message', (raw) => {
-        const f = JSON.parse(String(raw)) as TVisitorServerFrame;
+        const f = JSON.parse((raw as Buffer).toString('utf8')) as TVisitorServerFrame;
         if (f.type !== 'ack') return;
         acked.add(f.clientMsgId);
         inFlight.delete(Number(f.clientMsgId.slice(prefix.length + 1)));

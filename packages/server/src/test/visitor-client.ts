@@ -12,7 +12,7 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (raw) => {
-      const frame = JSON.parse(String(raw)) as F;
+      const frame = JSON.parse((raw as Buffer).toString('utf8')) as F;
       this.frames.push(frame);
       this.waiters = this.waiters.filter((w) => {
         if (!w.predicate(frame)) return true;

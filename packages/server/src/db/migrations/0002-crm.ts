@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('crm_organizations_name_lc').on('crm_organizations').column('name_lc').execute();
+  await db.schema
+    .createIndex('crm_organizations_name_lc')
+    .on('crm_organizations')
+    .column('name_lc')
+    .execute();
 
   await db.schema
     .createTable('crm_persons')
@@ -30,7 +34,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('crm_persons_organization').on('crm_persons').column('organization_id').execute();
+  await db.schema
+    .createIndex('crm_persons_organization')
+    .on('crm_persons')
+    .column('organization_id')
+    .execute();
 
   await db.schema
     .createTable('crm_person_identities')
@@ -39,7 +47,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('crm_person_identities_pk', ['person_id', 'kind', 'value'])
     .execute();
-  await db.schema.createIndex('crm_person_identities_value').on('crm_person_identities').columns(['kind', 'value']).execute();
+  await db.schema
+    .createIndex('crm_person_identities_value')
+    .on('crm_person_identities')
+    .columns(['kind', 'value'])
+    .execute();
 
   await db.schema
     .createTable('crm_pipelines')
@@ -58,7 +70,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('crm_stages_pipeline').on('crm_stages').columns(['pipeline_id', 'position']).execute();
+  await db.schema
+    .createIndex('crm_stages_pipeline')
+    .on('crm_stages')
+    .columns(['pipeline_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('crm_leads')
@@ -99,7 +115,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('crm_deals_stage').on('crm_deals').columns(['pipeline_id', 'stage_id']).execute();
+  await db.schema
+    .createIndex('crm_deals_stage')
+    .on('crm_deals')
+    .columns(['pipeline_id', 'stage_id'])
+    .execute();
 
   await db.schema
     .createTable('crm_activities')
@@ -136,17 +156,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('crm_conversation_links')
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('entity_type', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('crm_conversation_links_pk', ['conversation_id', 'entity_type', 'entity_id'])
     .execute();
-  await db.schema.createIndex('crm_conversation_links_entity').on('crm_conversation_links').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('crm_conversation_links_entity')
+    .on('crm_conversation_links')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
 
   await db.schema
     .createTable('crm_conversation_panels')
-    .addColumn('conversation_id', 'text', (c) => c.primaryKey().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.primaryKey().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('value_minor', 'bigint')
     .addColumn('currency', 'text')
     .addColumn('expected_close_date', 'text')
@@ -171,9 +199,20 @@ type SeedTables = {
 async function seedDefaultPipeline(db: Kysely<SeedTables>): Promise<void> {
   const now = Date.now();
   const pipelineId = uuidv7();
-  await db.insertInto('crm_pipelines').values({ id: pipelineId, name: 'Sales', is_default: 1, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('crm_pipelines')
+    .values({ id: pipelineId, name: 'Sales', is_default: 1, created_at: now, updated_at: now })
+    .execute();
   await db
     .insertInto('crm_stages')
-    .values(DEFAULT_STAGES.map((name, position) => ({ id: uuidv7(), pipeline_id: pipelineId, name, position, created_at: now })))
+    .values(
+      DEFAULT_STAGES.map((name, position) => ({
+        id: uuidv7(),
+        pipeline_id: pipelineId,
+        name,
+        position,
+        created_at: now,
+      })),
+    )
     .execute();
 }

@@ -1,4 +1,4 @@
-import type { TConversationDto, TMessageDto, TVisitorServerFrame } from '@charla/protocol';
+import { playbookTemplates, toPlainText, type TConversationDto, type TMessageDto, type TVisitorServerFrame } from '@charla/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock, startTestServer, TEST_ORIGIN, type TestServer, type TestUser } from '../../test/harness';
 import { createActivePlaybook, goOnline } from '../../test/playbook-setup';
@@ -7,6 +7,9 @@ import { connectAgent, connectVisitor, FrameClient, newClientId, text } from '..
 type Visitor = Awaited<ReturnType<typeof connectVisitor>>;
 
 const clock = createFakeClock();
+
+const liveChatCard = playbookTemplates.live_chat.build('en').flow.nodes.find((n) => n.type === 'live_chat');
+const OFFLINE_TEXT = liveChatCard?.type === 'live_chat' ? toPlainText(liveChatCard.offlineMessage) : '';
 
 async function startChat(visitor: Visitor, publicId: string) {
   visitor.client.send({ type: 'start', ref: 'r1', playbookId: publicId, startKey: newClientId(), context: { pageUrl: 'https://www.customer.example/pricing', language: 'en-GB', timeZone: 'Europe/Madrid' } });
@@ -67,6 +70,8 @@ describe('live chat engine', () => {
     await visitor.client.waitFor((f) => f.type === 'message' && f.message.interaction?.kind === 'input' && f.message.interaction.field === 'name');
     const conversation = await server.charla.services.conversations.getForVisitor(visitor.visitorId, conversationId);
     expect(conversation.status).toBe('bot');
+    const saidOffline = visitor.client.messages(conversationId).filter((m) => toPlainText(m.body) === OFFLINE_TEXT);
+    expect(saidOffline).toHaveLength(1);
     expect(conversation.botAwaitingInput).toBe(true);
     const unassigned = await server.request({ url: '/api/v1/conversations?folder=unassigned', as: alice });
     expect(unassigned.json<{ items: { id: string }[] }>().items.map((c) => c.id)).not.toContain(conversationId);
@@ -216,6 +221,7 @@ describe('live chat engine', () => {
     expect(await server.charla.services.runner.sweepWaiting()).toBe(1);
     expect(await server.charla.services.runner.sweepWaiting()).toBe(0);
     await visitor.client.waitFor((f) => f.type === 'message' && f.message.interaction?.kind === 'input' && f.message.interaction.field === 'name');
+    expect(visitor.client.messages(conversationId).filter((m) => toPlainText(m.body) === OFFLINE_TEXT)).toHaveLength(1);
     const dto = (await server.request({ url: `/api/v1/conversations/${conversationId}`, as: bob })).json<TConversationDto>();
     expect(dto).toMatchObject({ status: 'closed', closeReason: 'missed' });
     const closed = await server.charla.services.conversations.getForVisitor(visitor.visitorId, conversationId);

@@ -128,8 +128,7 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         events.emit('conversation.created', { conversation: dto });
         return current;
       }
-      // R9: nobody online (or not embedded): offline message, then the offline branch.
-      current = (await conversations.appendMessage(current, botAuthor(doc), effect.offlineMessage)).conversation;
+      // R9: nobody online (or not embedded): the runtime says the offline message and takes the offline branch.
       return continueRun(current, doc, { kind: 'live_chat_offline' }, visitorNumber, depth + 1);
     }
     if (effect.kind === 'end') {
@@ -278,12 +277,9 @@ export function createPlaybookRunner(deps: RunnerDeps) {
           await conversations.withLock(row.id, async () => {
             const doc = await docFor(row);
             const stored = readStoredRun(row.run_state);
-            const node = doc.flow.nodes.find((n) => n.id === stored.run?.nodeId);
-            const visitor = await deps.visitors.findById(row.visitor_id);
-            let current = row;
-            if (node?.type === 'live_chat' && stored.run?.status === 'live_chat') {
-              current = (await conversations.appendMessage(current, botAuthor(doc), node.offlineMessage)).conversation;
-              current = await continueRun(current, doc, { kind: 'live_chat_offline' }, visitor?.number ?? 0);
+            if (stored.run?.status === 'live_chat') {
+              const visitor = await deps.visitors.findById(row.visitor_id);
+              await continueRun(row, doc, { kind: 'live_chat_offline' }, visitor?.number ?? 0);
             }
             await store.update(row.id, { offline_due: null });
           });

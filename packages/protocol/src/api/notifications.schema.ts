@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** The three events a user can be notified about (R22). */
+export const ZNotificationEvent = z.enum([
+  'conversation_unassigned',
+  'conversation_assigned',
+  'visitor_message',
+]);
+export type TNotificationEvent = z.infer<typeof ZNotificationEvent>;
+export const notificationEvents = ZNotificationEvent.options;
+
+/**
+ * Channels: `inApp` — a notice in the open inbox; `push` — a desktop/system notification, through
+ * Web Push on every subscribed device (and the browser Notification API while the tab is hidden);
+ * `sound` — the inbox plays a sound with the in-app notice.
+ */
+export const ZNotificationChannel = z.enum(['inApp', 'push', 'sound']);
+export type TNotificationChannel = z.infer<typeof ZNotificationChannel>;
+
+export const ZChannelSwitches = z.object({ inApp: z.boolean(), push: z.boolean(), sound: z.boolean() });
+export type TChannelSwitches = z.infer<typeof ZChannelSwitches>;
+
+/** Company default per event (R24): on by default, off by default, or disabled for everyone. */
+export const ZNotificationDefaultMode = z.enum(['on', 'off', 'disabled']);
+export type TNotificationDefaultMode = z.infer<typeof ZNotificationDefaultMode>;
+
+export const ZCompanyNotificationSettingsDto = z.strictObject({
+  conversation_unassigned: ZNotificationDefaultMode,
+  conversation_assigned: ZNotificationDefaultMode,
+  visitor_message: ZNotificationDefaultMode,
+});
+export type TCompanyNotificationSettingsDto = z.infer<typeof ZCompanyNotificationSettingsDto>;
+
+export const ZMyNotificationEventSettings = ZChannelSwitches.extend({
+  /** True when an admin switched this event off for everyone; the switches are then all false. */
+  disabled: z.boolean(),
+  companyDefault: ZNotificationDefaultMode,
+});
+
+/** A user's effective settings: their own choices over the company defaults. */
+export const ZMyNotificationSettingsDto = z.object({
+  conversation_unassigned: ZMyNotificationEventSettings,
+  conversation_assigned: ZMyNotificationEventSettings,
+  visitor_message: ZMyNotificationEventSettings,
+});
+export type TMyNotificationSettingsDto = z.infer<typeof ZMyNotificationSettingsDto>;
+
+const ZChannelPatch = z.strictObject({
+  inApp: z.boolean().optional(),
+  push: z.boolean().optional(),
+  sound: z.boolean().optional(),
+});
+
+/** Partial: only the given switches change. */
+export const ZUpdateMyNotificationSettingsRequest = z.strictObject({
+  conversation_unassigned: ZChannelPatch.optional(),
+  conversation_assigned: ZChannelPatch.optional(),
+  visitor_message: ZChannelPatch.optional(),
+});
+export type TUpdateMyNotificationSettingsRequest = z.infer<typeof ZUpdateMyNotificationSettingsRequest>;
+
+const ZBase64Url = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
+
+/** What `PushSubscription.toJSON()` gives in the browser. */
+export const ZPushSubscriptionRequest = z.strictObject({
+  endpoint: z.string().trim().max(2000).url(),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({
+    /** The browser's P-256 public key: 65 bytes, base64url. */
+    p256dh: ZBase64Url.min(86).max(90),
+    /** 16-byte auth secret, base64url. */
+    auth: ZBase64Url.min(22).max(24),
+  }),
+});
+export type TPushSubscriptionRequest = z.infer<typeof ZPushSubscriptionRequest>;
+
+export const ZDeletePushSubscriptionRequest = z.strictObject({ endpoint: z.string().trim().max(2000) });
+
+export const ZPushSubscriptionDto = z.object({
+  id: z.string(),
+  endpointOrigin: z.string(),
+  userAgent: z.string(),
+  createdAt: z.number(),
+});
+export type TPushSubscriptionDto = z.infer<typeof ZPushSubscriptionDto>;
+
+export const ZVapidPublicKeyDto = z.object({ publicKey: z.string() });
+
+export const ZTestNotificationResultDto = z.object({
+  devices: z.number(),
+  delivered: z.number(),
+  failed: z.number(),
+});
+export type TTestNotificationResultDto = z.infer<typeof ZTestNotificationResultDto>;
+
+/** The decrypted JSON of every Web Push message; the service worker shows it and opens `url` on click. */
+export const ZPushPayload = z.object({
+  kind: z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message', 'test']),
+  title: z.string(),
+  body: z.string(),
+  conversationId: z.string().nullable(),
+  /** Path inside the inbox, e.g. `/conversations/<id>` (or `/` for the test). */
+  url: z.string(),
+});
+export type TPushPayload = z.infer<typeof ZPushPayload>;

@@ -1,0 +1,138 @@
+import type { TLanguage } from '../../common';
+import type { TPlaybookCrmActions, TPlaybookDocument } from '../playbook.schema';
+import { emailCapture, edges, layout, paragraphs, playbookDocument, textCapture } from './template-builders';
+import { BOT_NAME, EMAIL_CAPTURE, NAME_CAPTURE } from './shared-texts';
+
+const TEXTS = {
+  en: {
+    greeting: 'Hi! 👋 Let’s see how we can help — it only takes a minute.',
+    company: {
+      prompt: 'Which company do you work for?',
+      placeholder: 'Company name',
+      error: 'Please tell us your company’s name.',
+    },
+    teamSizeLabel: 'Team size',
+    teamSize: 'How many people are on your team?',
+    small: '1–10',
+    medium: '11–50',
+    large: '51–200',
+    enterprise: '200+',
+    disqualifiedClosing:
+      'Thanks, {{visitor_name}}! Our self-service plans are a great fit for small teams — have a look at our pricing page.',
+    qualifiedClosing:
+      'Thanks, {{visitor_name}}! Someone from our team will contact you at {{visitor_email}} shortly.',
+    leadTitle: '{{company_name}} ({{team_size}} people)',
+    dealTitle: '{{company_name}} – chatbot deal ({{team_size}} people)',
+    activitySubject: 'Follow up with {{visitor_name}} at {{company_name}}',
+  },
+  es: {
+    greeting: '¡Hola! 👋 Veamos cómo podemos ayudarte: solo te llevará un minuto.',
+    company: {
+      prompt: '¿En qué empresa trabajas?',
+      placeholder: 'Nombre de la empresa',
+      error: 'Dinos el nombre de tu empresa, por favor.',
+    },
+    teamSizeLabel: 'Tamaño del equipo',
+    teamSize: '¿Cuántas personas hay en tu equipo?',
+    small: '1–10',
+    medium: '11–50',
+    large: '51–200',
+    enterprise: 'Más de 200',
+    disqualifiedClosing:
+      '¡Gracias, {{visitor_name}}! Nuestros planes de autoservicio encajan muy bien con equipos pequeños: echa un vistazo a nuestra página de precios.',
+    qualifiedClosing:
+      '¡Gracias, {{visitor_name}}! Alguien de nuestro equipo te contactará en breve en {{visitor_email}}.',
+    leadTitle: '{{company_name}} ({{team_size}} personas)',
+    dealTitle: '{{company_name}} – oportunidad del chatbot ({{team_size}} personas)',
+    activitySubject: 'Hacer seguimiento a {{visitor_name}} de {{company_name}}',
+  },
+} satisfies Record<TLanguage, unknown>;
+
+/** Name, email, company and team size; small teams are disqualified, mid-size become leads, large ones deals. */
+export function buildLeadQualificationPlaybook(language: TLanguage): TPlaybookDocument {
+  const t = TEXTS[language];
+  const qualified = (record: TPlaybookCrmActions['record']): TPlaybookCrmActions => ({
+    person: { mode: 'upsert_by_email_or_phone' },
+    organization: { mode: 'upsert_by_name' },
+    record,
+    activity: { type: 'email', subjectTemplate: t.activitySubject, dueInMinutes: 24 * 60 },
+    owner: { strategy: 'unassigned' },
+    saveTranscript: true,
+  });
+  return playbookDocument({
+    language,
+    botName: BOT_NAME[language],
+    variables: [{ key: 'team_size', label: t.teamSizeLabel, type: 'choice' }],
+    startNodeId: 'greeting',
+    nodes: layout(
+      [
+        { id: 'greeting', type: 'message', content: paragraphs(t.greeting) },
+        textCapture('ask_name', 'name', 'visitor_name', NAME_CAPTURE[language]),
+        emailCapture('ask_email', EMAIL_CAPTURE[language]),
+        textCapture('ask_company', 'company', 'company_name', t.company),
+        {
+          id: 'team_size',
+          type: 'question',
+          content: paragraphs(t.teamSize),
+          answer: {
+            kind: 'buttons',
+            saveTo: 'team_size',
+            options: [
+              { id: 'small', label: t.small },
+              { id: 'medium', label: t.medium },
+              { id: 'large', label: t.large },
+              { id: 'enterprise', label: t.enterprise },
+            ],
+          },
+        },
+        {
+          id: 'end_disqualified',
+          type: 'end',
+          outcome: 'disqualified',
+          closingMessage: paragraphs(t.disqualifiedClosing),
+          crm: {
+            person: { mode: 'upsert_by_email_or_phone' },
+            organization: { mode: 'none' },
+            record: { kind: 'none' },
+            owner: { strategy: 'unassigned' },
+            saveTranscript: false,
+          },
+        },
+        {
+          id: 'end_lead',
+          type: 'end',
+          outcome: 'qualified',
+          closingMessage: paragraphs(t.qualifiedClosing),
+          crm: qualified({ kind: 'lead', titleTemplate: t.leadTitle }),
+        },
+        {
+          id: 'end_deal',
+          type: 'end',
+          outcome: 'qualified',
+          closingMessage: paragraphs(t.qualifiedClosing),
+          crm: qualified({ kind: 'deal', titleTemplate: t.dealTitle }),
+        },
+      ],
+      {
+        greeting: [1, 0],
+        ask_name: [1, 1],
+        ask_email: [1, 2],
+        ask_company: [1, 3],
+        team_size: [1, 4],
+        end_disqualified: [0, 5],
+        end_lead: [1, 5],
+        end_deal: [2, 5],
+      },
+    ),
+    edges: edges(
+      ['greeting', 'next', 'ask_name'],
+      ['ask_name', 'next', 'ask_email'],
+      ['ask_email', 'next', 'ask_company'],
+      ['ask_company', 'next', 'team_size'],
+      ['team_size', 'option:small', 'end_disqualified'],
+      ['team_size', 'option:medium', 'end_lead'],
+      ['team_size', 'option:large', 'end_deal'],
+      ['team_size', 'option:enterprise', 'end_deal'],
+    ),
+  });
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { conversationDtoFixture, messageDtoFixture } from './conversation.fixture';
+import { decideNotification, isStillNotifiable } from './decide-notification';
+
+const alice = { id: 'u-alice', name: 'Alice', avatarUrl: null };
+
+describe('decideNotification', () => {
+  it('tells everyone when a conversation lands in Unassigned', () => {
+    const conversation = conversationDtoFixture();
+    expect(decideNotification('conversation.live_chat_requested', { conversation })).toMatchObject({
+      kind: 'conversation_unassigned',
+      audience: { everyone: true },
+    });
+    expect(decideNotification('conversation.unassigned', { conversation })).toMatchObject({
+      kind: 'conversation_unassigned',
+    });
+  });
+
+  it('tells nobody about an "unassigned" conversation that has an assignee (R14)', () => {
+    const conversation = conversationDtoFixture({ status: 'assigned', assignee: alice });
+    expect(decideNotification('conversation.unassigned', { conversation })).toBeNull();
+    expect(
+      decideNotification('conversation.live_chat_requested', {
+        conversation: conversationDtoFixture({ status: 'closed' }),
+      }),
+    ).toBeNull();
+  });
+
+  it('tells the assignee when someone else assigned it, not when they took it themselves', () => {
+    const conversation = conversationDtoFixture({ status: 'assigned', assignee: alice });
+    expect(
+      decideNotification('conversation.assigned', { conversation, assigneeId: alice.id, byUserId: 'u-bob' }),
+    ).toMatchObject({ kind: 'conversation_assigned', audience: { userId: alice.id } });
+    expect(
+      decideNotification('conversation.assigned', { conversation, assigneeId: alice.id, byUserId: alice.id }),
+    ).toBeNull();
+    expect(
+      decideNotification('conversation.assigned', { conversation, assigneeId: 'u-carol', byUserId: null }),
+    ).toBeNull();
+  });
+
+  it('tells only the assignee about a visitor message, and nobody about other authors or unassigned ones', () => {
+    const assigned = conversationDtoFixture({ status: 'assigned', assignee: alice });
+    expect(
+      decideNotification('message.created', {
+        conversation: assigned,
+        message: messageDtoFixture(assigned.id, 'visitor'),
+      }),
+    ).toMatchObject({ kind: 'visitor_message', audience: { userId: alice.id } });
+    expect(
+      decideNotification('message.created', {
+        conversation: assigned,
+        message: messageDtoFixture(assigned.id, 'user'),
+      }),
+    ).toBeNull();
+    expect(
+      decideNotification('message.created', {
+        conversation: assigned,
+        message: messageDtoFixture(assigned.id, 'bot'),
+      }),
+    ).toBeNull();
+    const waiting = conversationDtoFixture();
+    expect(
+      decideNotification('message.created', {
+        conversation: waiting,
+        message: messageDtoFixture(waiting.id, 'visitor'),
+      }),
+    ).toBeNull();
+  });
+
+  it('ignores payloads without a conversation', () => {
+    expect(decideNotification('conversation.unassigned', { conversation: null })).toBeNull();
+  });
+});
+
+describe('isStillNotifiable', () => {
+  it.each([
+    ['conversation_unassigned', { status: 'waiting', assigneeId: null }, 'u1', true],
+    ['conversation_unassigned', { status: 'assigned', assigneeId: 'u2' }, 'u1', false],
+    ['conversation_unassigned', { status: 'assigned', assigneeId: 'u1' }, 'u1', false],
+    ['conversation_unassigned', { status: 'closed', assigneeId: null }, 'u1', false],
+    ['conversation_assigned', { status: 'assigned', assigneeId: 'u1' }, 'u1', true],
+    ['conversation_assigned', { status: 'assigned', assigneeId: 'u2' }, 'u1', false],
+    ['conversation_assigned', { status: 'waiting', assigneeId: null }, 'u1', false],
+    ['visitor_message', { status: 'assigned', assigneeId: 'u1' }, 'u1', true],
+    ['visitor_message', { status: 'assigned', assigneeId: 'u2' }, 'u1', false],
+    ['visitor_message', { status: 'closed', assigneeId: 'u1' }, 'u1', false],
+  ] as const)('%s with %o for %s → %s', (kind, state, userId, expected) => {
+    expect(isStillNotifiable(kind, state, userId)).toBe(expected);
+  });
+
+  it('refuses when the conversation no longer exists', () => {
+    expect(isStillNotifiable('conversation_unassigned', null, 'u1')).toBe(false);
+  });
+});

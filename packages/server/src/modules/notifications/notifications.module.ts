@@ -1,0 +1,38 @@
+import type { Db } from '../../db/database';
+import type { Clock } from '../../lib/clock';
+import type { DomainEvents } from '../../lib/domain-events';
+import type { Bus } from '../../realtime/bus';
+import type { FastifyBaseLogger } from 'fastify';
+import type { SettingsStore } from '../settings/settings.store';
+import type { UsersStore } from '../users/users.store';
+import { readWebhookSettings } from '../webhooks/webhook-settings';
+import { listenForNotifications } from './notifier';
+import { createNotificationsService } from './notifications.service';
+import { createNotificationsStore } from './notifications.store';
+import { createVapidKeySource } from './vapid-keys';
+
+/** Wires the notifications module: store, VAPID keys, service and the domain-event listener. */
+export function createNotificationsModule(deps: {
+  db: Db;
+  settings: SettingsStore;
+  users: UsersStore;
+  bus: Bus;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  events: DomainEvents;
+  publicUrl: string;
+}) {
+  const notifications = createNotificationsService({
+    store: createNotificationsStore(deps.db),
+    users: deps.users,
+    settings: deps.settings,
+    bus: deps.bus,
+    clock: deps.clock,
+    log: deps.log,
+    publicUrl: deps.publicUrl,
+    vapidKeys: createVapidKeySource(deps.settings, deps.clock),
+    allowPrivateTargets: async () => (await readWebhookSettings(deps.settings)).allowPrivateWebhookTargets,
+  });
+  listenForNotifications(deps.events, notifications);
+  return { notifications };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { decideWidgetRequest, type TWidgetRequest } from './widget-request';
+
+const base: TWidgetRequest = {
+  origin: undefined,
+  pageUrl: undefined,
+  publicUrl: 'https://chat.example.com',
+  allowedOrigins: [],
+};
+const decide = (patch: Partial<TWidgetRequest>) => decideWidgetRequest({ ...base, ...patch });
+
+describe('decideWidgetRequest', () => {
+  it('records a real page with its URL, without the fragment', () => {
+    expect(
+      decide({ origin: 'https://shop.example.org', pageUrl: 'https://shop.example.org/a?b=1#c' }),
+    ).toEqual({
+      allowed: true,
+      install: { origin: 'https://shop.example.org', lastUrl: 'https://shop.example.org/a?b=1' },
+    });
+  });
+
+  it('records the origin alone when the page URL is missing, foreign or too long', () => {
+    const origin = 'https://shop.example.org';
+    expect(decide({ origin })).toMatchObject({ install: { lastUrl: `${origin}/` } });
+    expect(decide({ origin, pageUrl: 'https://other.example.org/x' })).toMatchObject({
+      install: { lastUrl: `${origin}/` },
+    });
+    expect(decide({ origin, pageUrl: `${origin}/${'x'.repeat(2000)}` })).toMatchObject({
+      install: { lastUrl: `${origin}/` },
+    });
+  });
+
+  it('records nothing for the preview on Charla itself, a missing origin, or a non-web origin', () => {
+    expect(decide({ origin: 'https://chat.example.com' })).toEqual({ allowed: true, install: null });
+    expect(decide({})).toEqual({ allowed: true, install: null });
+    expect(decide({ origin: 'null' })).toEqual({ allowed: true, install: null });
+    expect(decide({ origin: 'chrome-extension://abc' })).toEqual({ allowed: true, install: null });
+  });
+
+  it('allows only listed origins (and the preview) when the list is not empty', () => {
+    const allowedOrigins = ['https://www.example.org'];
+    expect(decide({ allowedOrigins, origin: 'https://www.example.org' })).toMatchObject({ allowed: true });
+    expect(decide({ allowedOrigins, origin: 'https://chat.example.com' })).toMatchObject({
+      allowed: true,
+      install: null,
+    });
+    expect(decide({ allowedOrigins, origin: 'https://evil.example.net' })).toEqual({ allowed: false });
+    expect(decide({ allowedOrigins, origin: 'http://www.example.org' })).toEqual({ allowed: false });
+    expect(decide({ allowedOrigins })).toEqual({ allowed: false });
+  });
+});

@@ -1,0 +1,25 @@
+import type { Db } from '../../db/database';
+import type { Clock } from '../../lib/clock';
+import type { DomainEvents } from '../../lib/domain-events';
+import type { SettingsStore } from '../settings/settings.store';
+import { listenForWebhookEvents } from './webhook-listener';
+import { createWebhookOutbox } from './webhook-outbox';
+import { readWebhookSettings } from './webhook-settings';
+import { createWebhooksService } from './webhooks.service';
+import { createWebhooksStore } from './webhooks.store';
+
+/** Wires the webhooks module: store, outbox, admin service and the domain-event listener. */
+export function createWebhooksModule(deps: {
+  db: Db;
+  settings: SettingsStore;
+  clock: Clock;
+  events: DomainEvents;
+}) {
+  const store = createWebhooksStore(deps.db);
+  const allowPrivateTargets = async () =>
+    (await readWebhookSettings(deps.settings)).allowPrivateWebhookTargets;
+  const outbox = createWebhookOutbox({ store, clock: deps.clock, allowPrivateTargets });
+  const webhooks = createWebhooksService({ store, outbox, settings: deps.settings, clock: deps.clock });
+  listenForWebhookEvents(deps.events, outbox);
+  return { webhooks, webhookOutbox: outbox };
+}

@@ -1,0 +1,122 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../../db/schema.notifications';
+
+export type WebhookEndpointRow = WebhookEndpointsTable;
+export type WebhookDeliveryRow = WebhookDeliveriesTable;
+export type DeliveryOutcome = Pick<
+  WebhookDeliveryRow,
+  | 'status'
+  | 'attempts'
+  | 'next_attempt_at'
+  | 'last_attempt_at'
+  | 'last_status_code'
+  | 'last_error'
+  | 'delivered_at'
+>;
+
+/** Due and not held by a live claim: the one condition every claim repeats. */
+function isClaimable(now: number) {
+  return (eb: ExpressionBuilder<Database, 'webhook_deliveries'>) =>
+    eb.and([
+      eb('status', '=', 'pending'),
+      eb('next_attempt_at', '<=', now),
+      eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]),
+    ]);
+}
+
+export function createWebhooksStore(db: Db) {
+  return {
+    async insertEndpoint(row: WebhookEndpointRow): Promise<void> {
+      await db.insertInto('webhook_endpoints').values(row).execute();
+    },
+    async findEndpoint(id: string): Promise<WebhookEndpointRow | null> {
+      return (
+        (await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+      );
+    },
+    async listEndpoints(): Promise<WebhookEndpointRow[]> {
+      return db.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').orderBy('id').execute();
+    },
+    async listActiveEndpoints(): Promise<WebhookEndpointRow[]> {
+      return db.selectFrom('webhook_endpoints').selectAll().where('active', '=', 1).execute();
+    },
+    async updateEndpoint(
+      id: string,
+      patch: Partial<Omit<WebhookEndpointRow, 'id' | 'created_at' | 'secret'>>,
+    ): Promise<void> {
+      await db.updateTable('webhook_endpoints').set(patch).where('id', '=', id).execute();
+    },
+    /** Deleting an endpoint deletes its outbox rows and log (ON DELETE CASCADE). */
+    async deleteEndpoint(id: string): Promise<boolean> {
+      const result = await db.deleteFrom('webhook_endpoints').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async insertDeliveries(rows: WebhookDeliveryRow[]): Promise<void> {
+      if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).execute();
+    },
+    async findDelivery(id: string): Promise<WebhookDeliveryRow | null> {
+      return (
+        (await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst()) ??
+        null
+      );
+    },
+    /**
+     * Atomically claims up to `limit` due rows until `leaseUntil`. The outer WHERE repeats the
+     * condition so that on PostgreSQL a concurrent claimer re-checks the locked row after the
+     * first one commits and skips it; on SQLite the statement is serialized anyway.
+     */
+    async claimDue(now: number, leaseUntil: number, limit: number): Promise<WebhookDeliveryRow[]> {
+      return db
+        .updateTable('webhook_deliveries')
+        .set({ claimed_until: leaseUntil })
+        .where(
+          'id',
+          'in',
+          db
+            .selectFrom('webhook_deliveries')
+            .select('id')
+            .where(isClaimable(now))
+            .orderBy('next_attempt_at')
+            .limit(limit),
+        )
+        .where(isClaimable(now))
+        .returningAll()
+        .execute();
+    },
+    /** Claims one row (the test button delivers its ping at once). */
+    async claimOne(id: string, now: number, leaseUntil: number): Promise<WebhookDeliveryRow | null> {
+      const row = await db
+        .updateTable('webhook_deliveries')
+        .set({ claimed_until: leaseUntil })
+        .where('id', '=', id)
+        .where(isClaimable(now))
+        .returningAll()
+        .executeTakeFirst();
+      return row ?? null;
+    },
+    /** Records an attempt, only while our claim still holds (a stale worker's late answer is dropped). */
+    async finishAttempt(id: string, claimedUntil: number, outcome: DeliveryOutcome): Promise<boolean> {
+      const result = await db
+        .updateTable('webhook_deliveries')
+        .set({ ...outcome, claimed_until: null })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where('claimed_until', '=', claimedUntil)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async listDeliveries(
+      endpointId: string,
+      query: { status?: WebhookDeliveryRow['status']; beforeId?: string; limit: number },
+    ): Promise<WebhookDeliveryRow[]> {
+      let q = db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', endpointId);
+      if (query.status) q = q.where('status', '=', query.status);
+      if (query.beforeId) q = q.where('id', '<', query.beforeId);
+      return q.orderBy('id', 'desc').limit(query.limit).execute();
+    },
+  };
+}
+export type WebhooksStore = ReturnType<typeof createWebhooksStore>;
