@@ -39,6 +39,8 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
 
   const first = await services.auth.prepareFirstAdmin(config.initialAdmin);
   const setupUrl = first && 'setupToken' in first ? `${config.publicUrl}/setup?token=${first.setupToken}` : null;
+  // A fresh install gets a ready "Live chat" playbook so the demo page works at once.
+  if (first) await services.playbooks.ensureStarterPlaybook('en', `${config.nodeName}-${randomBytes(6).toString('hex')}`);
   if (first && 'created' in first) log.info({ email: config.initialAdmin?.email }, 'created the first admin from CHARLA_ADMIN_EMAIL');
 
   const stopJobs = options.runJobs === false ? async () => undefined : startBackgroundJobs(services, coreJobs(services));

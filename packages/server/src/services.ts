@@ -41,6 +41,7 @@ export function createServices(deps: ServiceDeps) {
 
   const playbooks = createPlaybooksService({
     store: createPlaybooksStore(db),
+    settings,
     clock,
     publicUrl: config.publicUrl,
   });

@@ -107,6 +107,9 @@ describe('first admin', () => {
       const res = await server.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'boss@example.com', password: 'a very long password' } });
       expect(res.statusCode).toBe(200);
       expect((await server.request({ url: '/api/v1/setup' })).json()).toEqual({ needsSetup: false });
+      // A fresh install comes with one active Live chat playbook, so /demo works at once.
+      const playbooks = (await server.request({ url: '/api/v1/playbooks', as: { cookie: cookieHeaderFrom(res) } })).json<{ name: string; status: string }[]>();
+      expect(playbooks.map((p) => [p.name, p.status])).toEqual([['Website chat', 'active']]);
     } finally {
       await server.close();
     }

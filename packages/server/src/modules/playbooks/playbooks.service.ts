@@ -16,6 +16,7 @@ import {
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
+import type { SettingsStore } from '../settings/settings.store';
 import { newId } from '../../lib/ids';
 import { toJsonColumn } from '../../lib/json';
 import { crmOwnerFindings, fixedOwnerIds } from './crm-owner-findings';
@@ -65,8 +66,8 @@ function copyName(name: string): string {
  * widget loader fetches the published appearance and thereby records where it is installed;
  * the conversation runtime reads published snapshots.
  */
-export function createPlaybooksService(deps: { store: PlaybooksStore; clock: Clock; publicUrl: string }) {
-  const { store, clock, publicUrl } = deps;
+export function createPlaybooksService(deps: { store: PlaybooksStore; settings: SettingsStore; clock: Clock; publicUrl: string }) {
+  const { store, settings, clock, publicUrl } = deps;
 
   /** A live (not deleted) playbook, or PLAYBOOK_NOT_FOUND. */
   async function getLive(id: string): Promise<PlaybookRecord> {
@@ -104,7 +105,7 @@ export function createPlaybooksService(deps: { store: PlaybooksStore; clock: Clo
 
   async function insertNew(
     input: { name: string; document: TPlaybookDocument; allowedOrigins: string[]; templateId: string | null },
-    userId: string,
+    userId: string | null,
   ): Promise<TPlaybookDto> {
     const now = clock.now();
     const row: PlaybookRow = {
@@ -148,6 +149,19 @@ export function createPlaybooksService(deps: { store: PlaybooksStore; clock: Clo
     /** Every playbook with its installs and embed state (any user). */
     async list(): Promise<TPlaybookSummaryDto[]> {
       return summaries((await store.listLive()).map(toPlaybookRecord));
+    },
+
+    /**
+     * On a fresh install: one active "Live chat" playbook, so the demo page and the inbox work at
+     * once. The setting claim makes sure only one of several starting processes creates it.
+     */
+    async ensureStarterPlaybook(language: 'en' | 'es', claimant: string): Promise<void> {
+      if ((await store.listLive()).length > 0) return;
+      if ((await settings.setIfAbsent('starter_playbook', claimant, clock.now())) !== claimant) return;
+      const document = playbookTemplates.live_chat.build(language);
+      const name = language === 'es' ? 'Chat del sitio web' : 'Website chat';
+      const created = await insertNew({ name, document, allowedOrigins: [], templateId: 'live_chat' }, null);
+      await this.activate(created.id, null);
     },
 
     listTemplates(): TPlaybookTemplateDto[] {
@@ -231,7 +245,7 @@ export function createPlaybooksService(deps: { store: PlaybooksStore; clock: Clo
     },
 
     /** Publishes the working copy and starts taking new conversations; refuses documents with errors. */
-    async activate(id: string, userId: string): Promise<TPlaybookDto> {
+    async activate(id: string, userId: string | null): Promise<TPlaybookDto> {
       const record = await getLive(id);
       if (record.status === 'active') return toDto(record);
       const findings = await activationFindings(record.document);
