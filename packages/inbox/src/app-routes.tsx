@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { ZFolder, type TRole } from '@charla/protocol';
+import { ConversationRedirect } from './features/inbox/conversation-redirect';
+import { InboxPage } from './features/inbox/inbox-page';
+import { NotificationSettingsPage } from './features/notifications/notification-settings-page';
+import { ComingSoonPage } from './features/placeholders/coming-soon-page';
+import { matchPath } from './lib/match-path';
+
+/**
+ * Signed-in routes, first match wins. Issue 8 adds its screens here (and in nav-items.ts);
+ * `roles` keeps admin screens from regular users (the server refuses them anyway).
+ */
+type Route = {
+  pattern: string;
+  roles?: readonly TRole[];
+  render: (params: Record<string, string>) => ReactNode;
+};
+
+export const routes: readonly Route[] = [
+  {
+    pattern: '/inbox/:folder/:conversationId',
+    render: (p) => {
+      const folder = ZFolder.safeParse(p.folder);
+      return folder.success ? (
+        <InboxPage key="inbox" folder={folder.data} conversationId={p.conversationId ?? null} />
+      ) : null;
+    },
+  },
+  {
+    pattern: '/inbox/:folder',
+    render: (p) => {
+      const folder = ZFolder.safeParse(p.folder);
+      return folder.success ? <InboxPage key="inbox" folder={folder.data} conversationId={null} /> : null;
+    },
+  },
+  { pattern: '/conversations/:id', render: (p) => <ConversationRedirect conversationId={p.id ?? ''} /> },
+  { pattern: '/settings/notifications', render: () => <NotificationSettingsPage /> },
+  {
+    pattern: '/playbooks/*',
+    roles: ['admin'],
+    render: () => <ComingSoonPage titleKey="nav.playbooks" icon="flow" />,
+  },
+  { pattern: '/crm/*', render: () => <ComingSoonPage titleKey="nav.crm" icon="briefcase" /> },
+  { pattern: '/settings/*', render: () => <ComingSoonPage titleKey="nav.settings" icon="settings" /> },
+];
+
+/** The element for a path and role, or null (the app then redirects to the inbox). */
+export function resolveRoute(pathname: string, role: TRole): ReactNode {
+  for (const route of routes) {
+    const params = matchPath(route.pattern, pathname);
+    if (!params) continue;
+    if (route.roles && !route.roles.includes(role)) return null;
+    return route.render(params);
+  }
+  return null;
+}

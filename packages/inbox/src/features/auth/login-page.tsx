@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TUserDto } from '@charla/protocol';
+import { api, ApiError } from '../../lib/api-client';
+import { AuthLayout } from './auth-layout';
+import { useSession } from './session-context';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { setUser } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setUser(await api.post<TUserDto>('/auth/login', { email, password }));
+    } catch (cause) {
+      setError(
+        cause instanceof ApiError && cause.code === 'INVALID_CREDENTIALS'
+          ? t('auth.invalidCredentials')
+          : cause instanceof ApiError && cause.code === 'RATE_LIMITED'
+            ? t('errors.rateLimited')
+            : t('errors.generic'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('auth.loginTitle')} subtitle={t('auth.loginSubtitle')}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field">
+          <label htmlFor="login-email">{t('auth.email')}</label>
+          <input
+            id="login-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('auth.password')}</label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <button
+          className="btn btn--primary btn--block"
+          type="submit"
+          disabled={busy || email === '' || password === ''}
+        >
+          {busy ? t('auth.signingIn') : t('auth.signIn')}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,156 @@
+import { useTranslation } from 'react-i18next';
+import type { TConversationDto } from '@charla/protocol';
+import { Avatar } from '../../components/avatar';
+import { Menu } from '../../components/menu';
+import { formatElapsed, formatTimestamp } from '../../lib/format-time';
+import { Icon } from '../../lib/icons';
+import { Link } from '../../lib/router';
+import { useNow } from '../../lib/use-now';
+import { useMe } from '../auth/session-context';
+import { useInbox } from './inbox-provider';
+
+type Props = {
+  conversation: TConversationDto;
+  name: string;
+  backTo: string;
+  busy: boolean;
+  panelOpen: boolean;
+  onAssign: () => void;
+  onReassign: (userId: string | null) => void;
+  onClose: () => void;
+  onTogglePanel: () => void;
+};
+
+export function ConversationHeader({
+  conversation,
+  name,
+  backTo,
+  busy,
+  panelOpen,
+  onAssign,
+  onReassign,
+  onClose,
+  onTogglePanel,
+}: Props) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const { users } = useInbox();
+  const now = useNow(1000);
+  const can = (action: TConversationDto['allowedActions'][number]) =>
+    conversation.allowedActions.includes(action);
+
+  let status: string;
+  if (conversation.status === 'closed')
+    status = conversation.closedAt
+      ? t('conversation.closedAt', { time: formatTimestamp(conversation.closedAt, i18n.language, now) })
+      : t('conversation.closed');
+  else if (conversation.status === 'waiting')
+    status = t('conversation.waitingFor', {
+      time: formatElapsed(now - (conversation.waitingSince ?? conversation.createdAt)),
+    });
+  else if (conversation.assignee)
+    status =
+      conversation.assignee.id === me.id
+        ? t('conversation.assignedToYou')
+        : t('conversation.assignedTo', { name: conversation.assignee.name });
+  else status = t(`conversation.status.${conversation.status}`);
+
+  const reassignItems = [
+    ...users
+      .filter((u) => u.active && u.id !== conversation.assignee?.id)
+      .map((u) => ({
+        id: u.id,
+        label: (
+          <span className="menu__user">
+            <Avatar name={u.name} url={u.avatarUrl} seed={u.id} size={22} online={u.online} />
+            {u.id === me.id ? t('conversation.me', { name: u.name }) : u.name}
+          </span>
+        ),
+        hint: u.online ? t('shell.online') : t('shell.offline'),
+        onSelect: () => onReassign(u.id),
+        disabled: !can('reassign'),
+      })),
+    ...(conversation.assignee
+      ? [
+          {
+            id: '__unassigned',
+            label: t('conversation.unassigned'),
+            onSelect: () => onReassign(null),
+            disabled: !can('unassign') && !can('reassign'),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <header className="conv-header">
+      <Link to={backTo} className="icon-btn conv-header__back" aria-label={t('common.back')}>
+        <Icon name="chevronLeft" />
+      </Link>
+      <Avatar name={name} seed={conversation.visitor.id} size={36} />
+      <div className="conv-header__title">
+        <h2 data-testid="conversation-title">{name}</h2>
+        <p
+          className={`conv-header__status conv-header__status--${conversation.status}`}
+          data-testid="conversation-status"
+        >
+          {status}
+        </p>
+      </div>
+      <div className="conv-header__actions">
+        {can('assign') && (
+          <button
+            type="button"
+            className="btn btn--primary btn--sm"
+            onClick={onAssign}
+            disabled={busy}
+            data-testid="assign"
+            aria-keyshortcuts="a"
+          >
+            {t('conversation.assignToMe')}
+          </button>
+        )}
+        {(can('reassign') || can('unassign')) && (
+          <Menu
+            ariaLabel={t('conversation.reassign')}
+            buttonClassName="btn btn--sm"
+            testId="reassign"
+            heading={t('conversation.reassignTo')}
+            label={
+              <>
+                <span className="hide-phone">{t('conversation.reassign')}</span>
+                <Icon name="users" size={16} className="show-phone" />
+                <Icon name="chevronDown" size={14} />
+              </>
+            }
+            items={reassignItems}
+          />
+        )}
+        {can('close') && (
+          <button
+            type="button"
+            className="btn btn--sm"
+            onClick={onClose}
+            disabled={busy}
+            data-testid="close"
+            aria-label={t('conversation.close')}
+            aria-keyshortcuts="c"
+          >
+            <Icon name="check" size={16} />
+            <span className="hide-phone">{t('conversation.close')}</span>
+          </button>
+        )}
+        <button
+          type="button"
+          className={`icon-btn ${panelOpen ? 'icon-btn--active' : ''}`}
+          aria-label={t('panel.toggle')}
+          aria-expanded={panelOpen}
+          onClick={onTogglePanel}
+          data-testid="toggle-panel"
+        >
+          <Icon name="panel" />
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import type { TConversationDto, TFolder } from '@charla/protocol';
+import { Avatar } from '../../components/avatar';
+import { formatElapsed, formatRelative, formatTimestamp } from '../../lib/format-time';
+import { Link } from '../../lib/router';
+import { shortUrl, visitorName } from './visitor-name';
+
+type Props = {
+  conversation: TConversationDto;
+  folder: TFolder;
+  selected: boolean;
+  now: number;
+  typing: boolean;
+};
+
+export function ConversationListItem({ conversation, folder, selected, now, typing }: Props) {
+  const { t, i18n } = useTranslation();
+  const name = visitorName(conversation.visitor, t);
+  const unread = folder !== 'closed' && conversation.lastSeq > conversation.userReadSeq;
+  const page = shortUrl(conversation.visitor.context.pageUrl);
+  let meta: { label: string; className: string };
+  if (folder === 'closed' && conversation.closedAt !== null)
+    meta = {
+      label: t('inbox.closedAt', { time: formatTimestamp(conversation.closedAt, i18n.language, now) }),
+      className: '',
+    };
+  else if (conversation.status === 'waiting' && conversation.waitingSince !== null) {
+    const waited = now - conversation.waitingSince;
+    meta = { label: formatElapsed(waited), className: waited > 60_000 ? 'meta--late' : 'meta--waiting' };
+  } else meta = { label: formatRelative(conversation.lastMessageAt, i18n.language, now), className: '' };
+
+  return (
+    <li>
+      <Link
+        to={`/inbox/${folder}/${conversation.id}`}
+        className={`conv-item ${selected ? 'conv-item--selected' : ''} ${unread ? 'conv-item--unread' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        data-testid="conversation-item"
+        data-conversation-id={conversation.id}
+      >
+        <Avatar name={name} seed={conversation.visitor.id} size={36} />
+        <span className="conv-item__body">
+          <span className="conv-item__top">
+            <span className="conv-item__name">{name}</span>
+            <span className={`conv-item__meta ${meta.className}`}>
+              {conversation.status === 'waiting' && <span className="sr-only">{t('inbox.waitingFor')} </span>}
+              {meta.label}
+            </span>
+          </span>
+          <span className="conv-item__preview">
+            {typing ? (
+              <em className="typing-text">{t('inbox.typing')}</em>
+            ) : (
+              conversation.lastMessagePreview || '—'
+            )}
+          </span>
+          {page && <span className="conv-item__page">{page}</span>}
+        </span>
+        {unread && <span className="conv-item__dot" aria-label={t('inbox.unread')} />}
+      </Link>
+    </li>
+  );
+}

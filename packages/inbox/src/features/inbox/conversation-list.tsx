@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFolder } from '@charla/protocol';
+import { EmptyState, Spinner } from '../../components/empty-state';
+import { Icon } from '../../lib/icons';
+import { useNow } from '../../lib/use-now';
+import { useInbox } from './inbox-provider';
+import { ConversationListItem } from './conversation-list-item';
+
+export function ConversationList({ folder, selectedId }: { folder: TFolder; selectedId: string | null }) {
+  const { t } = useTranslation();
+  const { state, loadFolder } = useInbox();
+  const now = useNow(1000);
+  const [query, setQuery] = useState('');
+  const list = state.folders[folder];
+
+  // Debounced search; the first load of a folder happens at once.
+  useEffect(() => {
+    const delay = query === list.query && list.status !== 'idle' ? -1 : query === '' ? 0 : 250;
+    if (delay < 0) return;
+    const timer = setTimeout(() => void loadFolder(folder, query.trim()), delay);
+    return () => clearTimeout(timer);
+  }, [folder, query, loadFolder]);
+
+  const items = list.ids.map((id) => state.conversations[id]).filter((c) => c !== undefined);
+
+  return (
+    <div className="conv-list">
+      <div className="conv-list__search">
+        <Icon name="search" size={16} />
+        <input
+          type="search"
+          placeholder={t('inbox.searchPlaceholder')}
+          aria-label={t('inbox.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      {list.status === 'error' && items.length === 0 ? (
+        <EmptyState
+          icon="alert"
+          title={t('inbox.loadError')}
+          action={
+            <button
+              type="button"
+              className="btn btn--sm"
+              onClick={() => void loadFolder(folder, query.trim())}
+            >
+              {t('common.retry')}
+            </button>
+          }
+        />
+      ) : (list.status === 'loading' || list.status === 'idle') && items.length === 0 ? (
+        <Spinner label={t('common.loading')} />
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={folder === 'closed' ? 'archive' : folder === 'mine' ? 'message' : 'checkCircle'}
+          title={query ? t('inbox.noResults') : t(`inbox.empty.${folder}.title`)}
+        >
+          {query ? null : t(`inbox.empty.${folder}.text`)}
+        </EmptyState>
+      ) : (
+        <ul
+          className="conv-list__items"
+          aria-label={t(`inbox.folder.${folder}`)}
+          data-testid="conversation-list"
+        >
+          {items.map((conversation) => (
+            <ConversationListItem
+              key={conversation.id}
+              conversation={conversation}
+              folder={folder}
+              selected={conversation.id === selectedId}
+              now={now}
+              typing={
+                state.typing[conversation.id] !== undefined &&
+                (state.typing[conversation.id]?.until ?? 0) > now
+              }
+            />
+          ))}
+          {list.nextCursor && (
+            <li className="conv-list__more">
+              <button
+                type="button"
+                className="btn btn--ghost btn--sm"
+                onClick={() => void loadFolder(folder, list.query, true)}
+                disabled={list.status === 'loading'}
+              >
+                {t('inbox.loadMore')}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type {
+  TConversationDto,
+  TFolder,
+  TFolderCountsDto,
+  TMessageDto,
+  TPage,
+  TRichText,
+  TUserSummaryDto,
+} from '@charla/protocol';
+import { api } from '../../lib/api-client';
+
+export type MessagesPage = { items: TMessageDto[]; lastSeq: number; hasMore: boolean };
+
+/** REST calls of the inbox (conversations module). */
+export const inboxApi = {
+  list: (folder: TFolder, q: string, cursor?: string) =>
+    api.get<TPage<TConversationDto>>('/conversations', { folder, q: q || undefined, cursor }),
+  counts: () => api.get<TFolderCountsDto>('/conversations/counts'),
+  get: (id: string) => api.get<TConversationDto>(`/conversations/${encodeURIComponent(id)}`),
+  messages: (id: string, afterSeq: number) =>
+    api.get<MessagesPage>(`/conversations/${encodeURIComponent(id)}/messages`, { afterSeq, limit: 500 }),
+  send: (id: string, clientMsgId: string, body: TRichText) =>
+    api.post<TMessageDto>(`/conversations/${encodeURIComponent(id)}/messages`, { clientMsgId, body }),
+  assign: (id: string) => api.post<TConversationDto>(`/conversations/${encodeURIComponent(id)}/assign`),
+  reassign: (id: string, userId: string | null) =>
+    api.post<TConversationDto>(`/conversations/${encodeURIComponent(id)}/reassign`, { userId }),
+  close: (id: string) => api.post<TConversationDto>(`/conversations/${encodeURIComponent(id)}/close`),
+  read: (id: string, seq: number) =>
+    api.post<unknown>(`/conversations/${encodeURIComponent(id)}/read`, { seq }),
+  users: () => api.get<TUserSummaryDto[]>('/users'),
+};
+
+/** Every message of a conversation after `afterSeq`, following pages. */
+export async function fetchAllMessages(id: string, afterSeq = 0): Promise<TMessageDto[]> {
+  const all: TMessageDto[] = [];
+  let after = afterSeq;
+  for (let page = 0; page < 50; page += 1) {
+    const result = await inboxApi.messages(id, after);
+    all.push(...result.items);
+    const last = result.items[result.items.length - 1];
+    if (!result.hasMore || !last) break;
+    after = last.seq;
+  }
+  return all;
+}

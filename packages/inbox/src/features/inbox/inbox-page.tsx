@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFolder } from '@charla/protocol';
+import { EmptyState } from '../../components/empty-state';
+import { useRouter } from '../../lib/router';
+import { SidePanel } from '../panel/side-panel';
+import { useShell } from '../shell/shell-context';
+import { ConversationList } from './conversation-list';
+import { ConversationView, type ConversationCommands } from './conversation-view';
+import { FolderTabs } from './folder-tabs';
+import { useInbox } from './inbox-provider';
+import { shortcutFor, stepSelection } from './shortcuts';
+
+const PANEL_KEY = 'charla.panelOpen';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Folders, list, conversation and side panel; on a phone they stack (list → conversation → panel). */
+export function InboxPage({ folder, conversationId }: { folder: TFolder; conversationId: string | null }) {
+  const { t } = useTranslation();
+  const { navigate } = useRouter();
+  const { state } = useInbox();
+  const { openShortcuts } = useShell();
+  const [panelOpen, setPanelOpen] = useState(
+    () => localStorage.getItem(PANEL_KEY) !== '0' && window.matchMedia('(min-width: 1200px)').matches,
+  );
+  const [notice, setNotice] = useState<string | null>(null);
+  const commands = useRef<ConversationCommands | null>(null);
+  const conversation = conversationId ? state.conversations[conversationId] : undefined;
+  const ids = state.folders[folder].ids;
+
+  useEffect(() => setNotice(null), [conversationId]);
+
+  const togglePanel = () =>
+    setPanelOpen((open) => {
+      localStorage.setItem(PANEL_KEY, open ? '0' : '1');
+      return !open;
+    });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]') && event.key !== 'Escape') return;
+      const action = shortcutFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inEditable: isEditable(event.target),
+      });
+      if (!action) return;
+      switch (action) {
+        case 'next':
+        case 'previous': {
+          const next = stepSelection(ids, conversationId, action === 'next' ? 1 : -1);
+          if (next) navigate(`/inbox/${folder}/${next}`);
+          break;
+        }
+        case 'assign':
+          commands.current?.assign();
+          break;
+        case 'close':
+          commands.current?.close();
+          break;
+        case 'focus_composer':
+          commands.current?.focusComposer();
+          break;
+        case 'help':
+          openShortcuts();
+          break;
+        case 'escape':
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ids, conversationId, folder, navigate, openShortcuts]);
+
+  const stage = !conversationId ? 'list' : panelOpen ? 'panel' : 'conversation';
+
+  return (
+    <div className={`inbox inbox--${stage} ${panelOpen && conversation ? 'inbox--with-panel' : ''}`}>
+      <section className="inbox__list" aria-label={t('inbox.title')}>
+        <header className="pane-header">
+          <h1>{t('inbox.title')}</h1>
+        </header>
+        <FolderTabs active={folder} counts={state.counts} />
+        <ConversationList folder={folder} selectedId={conversationId} />
+      </section>
+      <div className="inbox__main">
+        {conversationId ? (
+          <ConversationView
+            key={conversationId}
+            conversationId={conversationId}
+            folder={folder}
+            panelOpen={panelOpen}
+            onTogglePanel={togglePanel}
+            commandsRef={commands}
+            onNotice={setNotice}
+            notice={notice}
+          />
+        ) : (
+          <div className="conv-view conv-view--empty">
+            <EmptyState icon="message" title={t('inbox.pickTitle')}>
+              {t('inbox.pickText')}
+            </EmptyState>
+          </div>
+        )}
+      </div>
+      {conversation && panelOpen && (
+        <div className="inbox__panel">
+          <SidePanel conversation={conversation} onClose={togglePanel} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,355 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type {
+  TAgentServerFrame,
+  TConversationDto,
+  TFolder,
+  TNotificationDto,
+  TRichText,
+  TUserSummaryDto,
+} from '@charla/protocol';
+import { ApiError } from '../../lib/api-client';
+import { newClientMsgId } from '../../lib/client-msg-id';
+import { AgentSocket, agentSocketUrl, type SocketStatus } from '../../lib/socket';
+import { useMe, useSession } from '../auth/session-context';
+import { fetchAllMessages, inboxApi } from './inbox-api';
+import { folders, inboxReducer, initialInboxState, lastSeqOf, type InboxState } from './inbox-state';
+
+const ACK_TIMEOUT_MS = 8000;
+
+type InboxValue = {
+  state: InboxState;
+  socketStatus: SocketStatus;
+  users: TUserSummaryDto[];
+  loadFolder: (folder: TFolder, query: string, append?: boolean) => Promise<void>;
+  openThread: (conversationId: string) => () => void;
+  send: (conversationId: string, body: TRichText) => void;
+  retry: (conversationId: string, clientMsgId: string) => void;
+  assign: (conversationId: string) => Promise<TConversationDto>;
+  reassign: (conversationId: string, userId: string | null) => Promise<TConversationDto>;
+  close: (conversationId: string) => Promise<TConversationDto>;
+  markRead: (conversationId: string, seq: number) => void;
+  typing: (conversationId: string, active: boolean) => void;
+  refreshUsers: () => void;
+  onNotification: (listener: (n: TNotificationDto) => void) => () => void;
+};
+
+const InboxContext = createContext<InboxValue | null>(null);
+
+/**
+ * Holds the inbox's state and its one socket. Lists and counts come from REST, then live frames
+ * keep them current; after a reconnect lists and counts are fetched again and open threads are
+ * re-subscribed with their last sequence (the server replays what was missed).
+ */
+export function InboxProvider({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { logout } = useSession();
+  const [state, dispatch] = useReducer(inboxReducer, me.id, initialInboxState);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const [socketStatus, setSocketStatus] = useState<SocketStatus>('connecting');
+  const [users, setUsers] = useState<TUserSummaryDto[]>([]);
+  const notificationListeners = useRef(new Set<(n: TNotificationDto) => void>());
+  const ackTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const socket = useMemo(() => new AgentSocket(agentSocketUrl(), () => void logout()), [logout]);
+
+  const refreshCounts = useCallback(() => {
+    if (countsTimer.current) clearTimeout(countsTimer.current);
+    countsTimer.current = setTimeout(() => {
+      inboxApi.counts().then(
+        (counts) => dispatch({ type: 'counts', counts }),
+        () => undefined,
+      );
+    }, 150);
+  }, []);
+
+  const refreshUsers = useCallback(() => {
+    inboxApi.users().then(setUsers, () => undefined);
+  }, []);
+
+  const loadFolder = useCallback(async (folder: TFolder, query: string, append = false) => {
+    const current = stateRef.current.folders[folder];
+    const cursor = append ? (current.nextCursor ?? undefined) : undefined;
+    if (append && !cursor) return;
+    dispatch({ type: 'folder_loading', folder, query });
+    try {
+      const page = await inboxApi.list(folder, query, cursor);
+      dispatch({
+        type: 'folder_loaded',
+        folder,
+        query,
+        items: page.items,
+        nextCursor: page.nextCursor,
+        append,
+      });
+    } catch {
+      dispatch({ type: 'folder_error', folder });
+    }
+  }, []);
+
+  const sendPending = useCallback(
+    (conversationId: string, clientMsgId: string, body: TRichText) => {
+      const viaSocket = socket.send({ type: 'send', ref: clientMsgId, conversationId, clientMsgId, body });
+      const fallback = () => {
+        inboxApi.send(conversationId, clientMsgId, body).then(
+          (message) => dispatch({ type: 'messages', conversationId, messages: [message] }),
+          (error: unknown) => {
+            // Offline: keep it "sending"; the reconnect handler sends it again with the same id.
+            if (error instanceof ApiError && error.code === 'NETWORK') return;
+            dispatch({ type: 'pending_state', conversationId, clientMsgId, state: 'failed' });
+          },
+        );
+      };
+      if (!viaSocket) {
+        fallback();
+        return;
+      }
+      const timer = setTimeout(() => {
+        ackTimers.current.delete(clientMsgId);
+        const stillPending = stateRef.current.pending[conversationId]?.some(
+          (p) => p.clientMsgId === clientMsgId,
+        );
+        if (stillPending) fallback();
+      }, ACK_TIMEOUT_MS);
+      ackTimers.current.set(clientMsgId, timer);
+    },
+    [socket],
+  );
+
+  // Frames → state.
+  useEffect(() => {
+    const onFrame = (frame: TAgentServerFrame) => {
+      switch (frame.type) {
+        case 'conversation':
+          dispatch({ type: 'conversation', conversation: frame.conversation });
+          refreshCounts();
+          break;
+        case 'conversation_removed':
+          dispatch({ type: 'conversation_removed', conversationId: frame.conversationId });
+          refreshCounts();
+          break;
+        case 'messages':
+          dispatch({ type: 'messages', conversationId: frame.conversationId, messages: frame.messages });
+          break;
+        case 'message':
+          dispatch({
+            type: 'messages',
+            conversationId: frame.message.conversationId,
+            messages: [frame.message],
+          });
+          break;
+        case 'ack': {
+          const timer = ackTimers.current.get(frame.clientMsgId);
+          if (timer) clearTimeout(timer);
+          ackTimers.current.delete(frame.clientMsgId);
+          dispatch({
+            type: 'messages',
+            conversationId: frame.message.conversationId,
+            messages: [frame.message],
+          });
+          break;
+        }
+        case 'typing':
+          if (frame.from === 'visitor')
+            dispatch({
+              type: 'typing',
+              conversationId: frame.conversationId,
+              name: frame.name,
+              active: frame.active,
+              preview: frame.preview ?? null,
+              now: Date.now(),
+            });
+          break;
+        case 'presence':
+          setUsers((list) => list.map((u) => (u.id === frame.userId ? { ...u, online: frame.online } : u)));
+          break;
+        case 'notification':
+          for (const listener of notificationListeners.current) listener(frame.notification);
+          break;
+        case 'error':
+          if (frame.ref) {
+            // A refused send: show it as failed on the pending bubble it belongs to.
+            for (const [conversationId, list] of Object.entries(stateRef.current.pending)) {
+              if (list.some((p) => p.clientMsgId === frame.ref))
+                dispatch({ type: 'pending_state', conversationId, clientMsgId: frame.ref, state: 'failed' });
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    };
+    const offFrame = socket.onFrame(onFrame);
+    const offStatus = socket.onStatus((status, reconnected) => {
+      setSocketStatus(status);
+      if (status === 'open' && reconnected) {
+        for (const folder of folders) {
+          const current = stateRef.current.folders[folder];
+          if (current.status !== 'idle') void loadFolder(folder, current.query);
+        }
+        refreshCounts();
+        refreshUsers();
+        for (const [conversationId, list] of Object.entries(stateRef.current.pending)) {
+          for (const p of list) if (p.state === 'sending') sendPending(conversationId, p.clientMsgId, p.body);
+        }
+      }
+    });
+    socket.start();
+    return () => {
+      offFrame();
+      offStatus();
+      socket.stop();
+    };
+  }, [socket, loadFolder, refreshCounts, refreshUsers, sendPending]);
+
+  useEffect(() => {
+    refreshCounts();
+    refreshUsers();
+  }, [refreshCounts, refreshUsers]);
+
+  const openThread = useCallback(
+    (conversationId: string) => {
+      let cancelled = false;
+      dispatch({ type: 'thread_loading', conversationId });
+      Promise.all([inboxApi.get(conversationId), fetchAllMessages(conversationId, 0)]).then(
+        ([conversation, messages]) => {
+          if (cancelled) return;
+          dispatch({ type: 'conversation', conversation });
+          dispatch({ type: 'thread_loaded', conversationId, messages });
+          socket.subscribe(conversationId, () => lastSeqOf(stateRef.current.threads[conversationId]));
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
+          dispatch({ type: 'thread_failed', conversationId, notFound });
+        },
+      );
+      return () => {
+        cancelled = true;
+        socket.unsubscribe(conversationId);
+      };
+    },
+    [socket],
+  );
+
+  const send = useCallback(
+    (conversationId: string, body: TRichText) => {
+      const clientMsgId = newClientMsgId();
+      dispatch({
+        type: 'pending_add',
+        conversationId,
+        pending: { clientMsgId, body, createdAt: Date.now(), state: 'sending' },
+      });
+      sendPending(conversationId, clientMsgId, body);
+    },
+    [sendPending],
+  );
+
+  const retry = useCallback(
+    (conversationId: string, clientMsgId: string) => {
+      const pending = stateRef.current.pending[conversationId]?.find((p) => p.clientMsgId === clientMsgId);
+      if (!pending) return;
+      dispatch({ type: 'pending_state', conversationId, clientMsgId, state: 'sending' });
+      sendPending(conversationId, clientMsgId, pending.body);
+    },
+    [sendPending],
+  );
+
+  const afterAction = useCallback(
+    (conversation: TConversationDto) => {
+      dispatch({ type: 'conversation', conversation });
+      refreshCounts();
+      return conversation;
+    },
+    [refreshCounts],
+  );
+
+  const assign = useCallback((id: string) => inboxApi.assign(id).then(afterAction), [afterAction]);
+  const reassign = useCallback(
+    (id: string, userId: string | null) =>
+      inboxApi.reassign(id, userId).then((conversation) => {
+        // Handing it to someone else takes it out of my sight (R14).
+        if (userId !== null && userId !== me.id) {
+          dispatch({ type: 'conversation_removed', conversationId: id });
+          refreshCounts();
+          return conversation;
+        }
+        return afterAction(conversation);
+      }),
+    [afterAction, me.id, refreshCounts],
+  );
+  const close = useCallback((id: string) => inboxApi.close(id).then(afterAction), [afterAction]);
+
+  const lastRead = useRef(new Map<string, number>());
+  const markRead = useCallback(
+    (conversationId: string, seq: number) => {
+      if ((lastRead.current.get(conversationId) ?? 0) >= seq) return;
+      lastRead.current.set(conversationId, seq);
+      if (!socket.send({ type: 'read', conversationId, seq }))
+        inboxApi.read(conversationId, seq).catch(() => undefined);
+    },
+    [socket],
+  );
+
+  const typing = useCallback(
+    (conversationId: string, active: boolean) => void socket.send({ type: 'typing', conversationId, active }),
+    [socket],
+  );
+
+  const onNotification = useCallback((listener: (n: TNotificationDto) => void) => {
+    notificationListeners.current.add(listener);
+    return () => notificationListeners.current.delete(listener);
+  }, []);
+
+  const value = useMemo<InboxValue>(
+    () => ({
+      state,
+      socketStatus,
+      users,
+      loadFolder,
+      openThread,
+      send,
+      retry,
+      assign,
+      reassign,
+      close,
+      markRead,
+      typing,
+      refreshUsers,
+      onNotification,
+    }),
+    [
+      state,
+      socketStatus,
+      users,
+      loadFolder,
+      openThread,
+      send,
+      retry,
+      assign,
+      reassign,
+      close,
+      markRead,
+      typing,
+      refreshUsers,
+      onNotification,
+    ],
+  );
+  return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
+}
+
+export function useInbox(): InboxValue {
+  const value = useContext(InboxContext);
+  if (!value) throw new Error('useInbox outside InboxProvider');
+  return value;
+}

@@ -1,0 +1,204 @@
+import type { TConversationDto, TMessageDto } from '@charla/protocol';
+import { describe, expect, it } from 'vitest';
+import { folderOf, inboxReducer, initialInboxState, mergeMessages, type InboxState } from './inbox-state';
+
+const ME = 'user-me';
+
+function conversation(overrides: Partial<TConversationDto> = {}): TConversationDto {
+  return {
+    id: 'c1',
+    status: 'waiting',
+    closeReason: null,
+    visitor: {
+      id: 'v1',
+      number: 1234,
+      displayName: 'Visitor #1234',
+      email: null,
+      context: {
+        pageUrl: null,
+        pageTitle: null,
+        referrer: null,
+        userAgent: null,
+        language: null,
+        timeZone: null,
+        firstSeenAt: 0,
+        pagesSeen: [],
+      },
+    },
+    playbook: null,
+    assignee: null,
+    language: 'en',
+    createdAt: 0,
+    waitingSince: 100,
+    waitingDeadline: null,
+    assignedAt: null,
+    closedAt: null,
+    lastMessageAt: 100,
+    lastMessagePreview: 'hi',
+    lastSeq: 1,
+    userReadSeq: 0,
+    visitorReadSeq: 0,
+    allowedActions: ['assign'],
+    ...overrides,
+  };
+}
+
+function message(seq: number, overrides: Partial<TMessageDto> = {}): TMessageDto {
+  return {
+    id: `m${seq}`,
+    conversationId: 'c1',
+    seq,
+    author: { kind: 'visitor', id: null, name: 'Visitor', avatarUrl: null },
+    clientMsgId: null,
+    body: { type: 'doc', content: [] },
+    event: null,
+    interaction: null,
+    isError: false,
+    createdAt: seq,
+    ...overrides,
+  };
+}
+
+function readyState(): InboxState {
+  let state = initialInboxState(ME);
+  for (const folder of ['unassigned', 'mine', 'closed'] as const) {
+    state = inboxReducer(state, {
+      type: 'folder_loaded',
+      folder,
+      query: '',
+      items: [],
+      nextCursor: null,
+      append: false,
+    });
+  }
+  return state;
+}
+
+describe('folderOf', () => {
+  it('puts a waiting unassigned conversation in Unassigned', () => {
+    expect(folderOf(conversation(), ME)).toBe('unassigned');
+  });
+  it('puts my assigned conversation in Mine and hides a colleague’s', () => {
+    expect(
+      folderOf(conversation({ status: 'assigned', assignee: { id: ME, name: 'Me', avatarUrl: null } }), ME),
+    ).toBe('mine');
+    expect(
+      folderOf(
+        conversation({ status: 'assigned', assignee: { id: 'other', name: 'B', avatarUrl: null } }),
+        ME,
+      ),
+    ).toBeNull();
+  });
+  it('puts a closed conversation in Closed and a bot conversation nowhere', () => {
+    expect(folderOf(conversation({ status: 'closed' }), ME)).toBe('closed');
+    expect(folderOf(conversation({ status: 'bot' }), ME)).toBeNull();
+  });
+});
+
+describe('inboxReducer', () => {
+  it('moves a conversation from Unassigned to Mine when I am assigned', () => {
+    let state = inboxReducer(readyState(), { type: 'conversation', conversation: conversation() });
+    expect(state.folders.unassigned.ids).toEqual(['c1']);
+    state = inboxReducer(state, {
+      type: 'conversation',
+      conversation: conversation({
+        status: 'assigned',
+        lastSeq: 2,
+        assignee: { id: ME, name: 'Me', avatarUrl: null },
+      }),
+    });
+    expect(state.folders.unassigned.ids).toEqual([]);
+    expect(state.folders.mine.ids).toEqual(['c1']);
+  });
+
+  it('sorts Unassigned by longest waiting first', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ id: 'late', waitingSince: 500 }),
+    });
+    state = inboxReducer(state, {
+      type: 'conversation',
+      conversation: conversation({ id: 'early', waitingSince: 50 }),
+    });
+    expect(state.folders.unassigned.ids).toEqual(['early', 'late']);
+  });
+
+  it('does not add rows to a search result list', () => {
+    let state = inboxReducer(initialInboxState(ME), {
+      type: 'folder_loaded',
+      folder: 'unassigned',
+      query: 'anna',
+      items: [],
+      nextCursor: null,
+      append: false,
+    });
+    state = inboxReducer(state, { type: 'conversation', conversation: conversation() });
+    expect(state.folders.unassigned.ids).toEqual([]);
+  });
+
+  it('ignores an older snapshot that arrives after a newer one', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ lastSeq: 5, lastMessagePreview: 'new' }),
+    });
+    state = inboxReducer(state, {
+      type: 'conversation',
+      conversation: conversation({ lastSeq: 3, lastMessagePreview: 'old' }),
+    });
+    expect(state.conversations.c1?.lastMessagePreview).toBe('new');
+  });
+
+  it('forgets a removed conversation everywhere and remembers it was removed', () => {
+    let state = inboxReducer(readyState(), { type: 'conversation', conversation: conversation() });
+    state = inboxReducer(state, { type: 'thread_loaded', conversationId: 'c1', messages: [message(1)] });
+    state = inboxReducer(state, { type: 'conversation_removed', conversationId: 'c1' });
+    expect(state.folders.unassigned.ids).toEqual([]);
+    expect(state.threads.c1).toBeUndefined();
+    expect(state.removed.c1).toBe(true);
+  });
+
+  it('drops the pending copy when the acked message arrives', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'thread_loaded',
+      conversationId: 'c1',
+      messages: [message(1)],
+    });
+    state = inboxReducer(state, {
+      type: 'pending_add',
+      conversationId: 'c1',
+      pending: { clientMsgId: 'abc', body: { type: 'doc', content: [] }, createdAt: 1, state: 'sending' },
+    });
+    expect(state.pending.c1).toHaveLength(1);
+    state = inboxReducer(state, {
+      type: 'messages',
+      conversationId: 'c1',
+      messages: [
+        message(2, { clientMsgId: 'abc', author: { kind: 'user', id: ME, name: 'Me', avatarUrl: null } }),
+      ],
+    });
+    expect(state.pending.c1).toEqual([]);
+    expect(state.threads.c1?.messages.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it('clears the typing indicator when the visitor’s message arrives', () => {
+    let state = inboxReducer(readyState(), { type: 'thread_loaded', conversationId: 'c1', messages: [] });
+    state = inboxReducer(state, {
+      type: 'typing',
+      conversationId: 'c1',
+      name: 'Anna',
+      active: true,
+      preview: 'hel',
+      now: 0,
+    });
+    expect(state.typing.c1?.preview).toBe('hel');
+    state = inboxReducer(state, { type: 'messages', conversationId: 'c1', messages: [message(1)] });
+    expect(state.typing.c1).toBeUndefined();
+  });
+});
+
+describe('mergeMessages', () => {
+  it('keeps each sequence once and in order when a replay overlaps', () => {
+    const merged = mergeMessages([message(1), message(2)], [message(2), message(4), message(3)]);
+    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+  });
+});

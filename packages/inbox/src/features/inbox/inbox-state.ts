@@ -1,0 +1,316 @@
+import type { TConversationDto, TFolder, TFolderCountsDto, TMessageDto, TRichText } from '@charla/protocol';
+
+export const folders: readonly TFolder[] = ['unassigned', 'mine', 'closed'];
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type FolderState = { ids: string[]; nextCursor: string | null; status: LoadStatus; query: string };
+export type ThreadState = { messages: TMessageDto[]; status: 'loading' | 'ready' | 'error' | 'not_found' };
+export type PendingMessage = {
+  clientMsgId: string;
+  body: TRichText;
+  createdAt: number;
+  state: 'sending' | 'failed';
+};
+export type TypingState = { name: string; preview: string | null; until: number };
+
+export type InboxState = {
+  meId: string;
+  conversations: Record<string, TConversationDto>;
+  folders: Record<TFolder, FolderState>;
+  counts: TFolderCountsDto | null;
+  threads: Record<string, ThreadState>;
+  pending: Record<string, PendingMessage[]>;
+  typing: Record<string, TypingState>;
+  /** Conversations the server took out of my sight (R14): opening them shows "not found". */
+  removed: Record<string, true>;
+};
+
+export type InboxAction =
+  | { type: 'folder_loading'; folder: TFolder; query: string }
+  | {
+      type: 'folder_loaded';
+      folder: TFolder;
+      query: string;
+      items: TConversationDto[];
+      nextCursor: string | null;
+      append: boolean;
+    }
+  | { type: 'folder_error'; folder: TFolder }
+  | { type: 'counts'; counts: TFolderCountsDto }
+  | { type: 'conversation'; conversation: TConversationDto }
+  | { type: 'conversation_removed'; conversationId: string }
+  | { type: 'thread_loading'; conversationId: string }
+  | { type: 'thread_loaded'; conversationId: string; messages: TMessageDto[] }
+  | { type: 'thread_failed'; conversationId: string; notFound: boolean }
+  | { type: 'messages'; conversationId: string; messages: TMessageDto[] }
+  | { type: 'pending_add'; conversationId: string; pending: PendingMessage }
+  | { type: 'pending_state'; conversationId: string; clientMsgId: string; state: PendingMessage['state'] }
+  | {
+      type: 'typing';
+      conversationId: string;
+      name: string;
+      active: boolean;
+      preview: string | null;
+      now: number;
+    }
+  | { type: 'reset_lists' };
+
+const emptyFolder = (): FolderState => ({ ids: [], nextCursor: null, status: 'idle', query: '' });
+
+export function initialInboxState(meId: string): InboxState {
+  return {
+    meId,
+    conversations: {},
+    folders: { unassigned: emptyFolder(), mine: emptyFolder(), closed: emptyFolder() },
+    counts: null,
+    threads: {},
+    pending: {},
+    typing: {},
+    removed: {},
+  };
+}
+
+/** Which folder a conversation shows in for this user, or null (bot phase, or someone else's). */
+export function folderOf(conversation: TConversationDto, meId: string): TFolder | null {
+  if (conversation.status === 'closed') return 'closed';
+  if (conversation.status === 'waiting' && conversation.assignee === null) return 'unassigned';
+  if (conversation.status === 'assigned' && conversation.assignee?.id === meId) return 'mine';
+  return null;
+}
+
+/** Unassigned: longest waiting first. Mine: latest activity first. Closed: latest closed first. */
+export function compareInFolder(folder: TFolder, a: TConversationDto, b: TConversationDto): number {
+  if (folder === 'unassigned') return (a.waitingSince ?? a.createdAt) - (b.waitingSince ?? b.createdAt);
+  if (folder === 'closed') return (b.closedAt ?? b.lastMessageAt) - (a.closedAt ?? a.lastMessageAt);
+  return b.lastMessageAt - a.lastMessageAt;
+}
+
+function placeInFolders(
+  state: InboxState,
+  conversation: TConversationDto,
+  conversations: Record<string, TConversationDto>,
+): InboxState['folders'] {
+  const target = folderOf(conversation, state.meId);
+  const next = { ...state.folders };
+  for (const folder of folders) {
+    const current = next[folder];
+    const without = current.ids.filter((id) => id !== conversation.id);
+    const inList = without.length !== current.ids.length;
+    if (folder !== target) {
+      if (inList) next[folder] = { ...current, ids: without };
+      continue;
+    }
+    // A search result list only refreshes the rows it already has.
+    if (current.query !== '' && !inList) continue;
+    if (current.status !== 'ready' && current.status !== 'loading' && !inList) continue;
+    const ids = [...without, conversation.id].sort((x, y) => {
+      const cx = conversations[x];
+      const cy = conversations[y];
+      return cx && cy ? compareInFolder(folder, cx, cy) : 0;
+    });
+    next[folder] = { ...current, ids };
+  }
+  return next;
+}
+
+/** Messages by sequence, each once (a replay after reconnect overlaps what we have). */
+export function mergeMessages(
+  existing: readonly TMessageDto[],
+  incoming: readonly TMessageDto[],
+): TMessageDto[] {
+  if (incoming.length === 0) return existing as TMessageDto[];
+  const bySeq = new Map<number, TMessageDto>();
+  for (const message of existing) bySeq.set(message.seq, message);
+  for (const message of incoming) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+export function lastSeqOf(thread: ThreadState | undefined): number {
+  const last = thread?.messages[thread.messages.length - 1];
+  return last?.seq ?? 0;
+}
+
+function withMessages(
+  state: InboxState,
+  conversationId: string,
+  messages: TMessageDto[],
+  status?: ThreadState['status'],
+): InboxState {
+  const thread = state.threads[conversationId];
+  const merged = mergeMessages(thread?.messages ?? [], messages);
+  const acked = new Set(messages.map((m) => m.clientMsgId).filter((id): id is string => id !== null));
+  const pending = state.pending[conversationId];
+  const remaining = pending?.filter((p) => !acked.has(p.clientMsgId));
+  const typing = messages.some((m) => m.author.kind === 'visitor')
+    ? omit(state.typing, conversationId)
+    : state.typing;
+  return {
+    ...state,
+    threads: {
+      ...state.threads,
+      [conversationId]: { messages: merged, status: status ?? thread?.status ?? 'ready' },
+    },
+    pending:
+      pending && remaining && remaining.length !== pending.length
+        ? { ...state.pending, [conversationId]: remaining }
+        : state.pending,
+    typing,
+  };
+}
+
+function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}
+
+export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
+  switch (action.type) {
+    case 'folder_loading': {
+      const current = state.folders[action.folder];
+      const sameQuery = current.query === action.query;
+      return {
+        ...state,
+        folders: {
+          ...state.folders,
+          [action.folder]: {
+            ...current,
+            status: 'loading',
+            query: action.query,
+            ids: sameQuery ? current.ids : [],
+          },
+        },
+      };
+    }
+    case 'folder_loaded': {
+      const conversations = { ...state.conversations };
+      for (const item of action.items) conversations[item.id] = item;
+      const current = state.folders[action.folder];
+      const ids = action.append
+        ? [...current.ids, ...action.items.map((c) => c.id).filter((id) => !current.ids.includes(id))]
+        : action.items.map((c) => c.id);
+      return {
+        ...state,
+        conversations,
+        folders: {
+          ...state.folders,
+          [action.folder]: { ids, nextCursor: action.nextCursor, status: 'ready', query: action.query },
+        },
+      };
+    }
+    case 'folder_error':
+      return {
+        ...state,
+        folders: { ...state.folders, [action.folder]: { ...state.folders[action.folder], status: 'error' } },
+      };
+    case 'counts':
+      return { ...state, counts: action.counts };
+    case 'conversation': {
+      const previous = state.conversations[action.conversation.id];
+      // Frames can cross REST answers: never let an older snapshot replace a newer one.
+      if (
+        previous &&
+        previous.lastSeq > action.conversation.lastSeq &&
+        previous.status === action.conversation.status
+      )
+        return state;
+      const conversations = { ...state.conversations, [action.conversation.id]: action.conversation };
+      return {
+        ...state,
+        conversations,
+        folders: placeInFolders(state, action.conversation, conversations),
+        removed: omit(state.removed, action.conversation.id),
+      };
+    }
+    case 'conversation_removed': {
+      const next = { ...state.folders };
+      for (const folder of folders)
+        next[folder] = {
+          ...next[folder],
+          ids: next[folder].ids.filter((id) => id !== action.conversationId),
+        };
+      return {
+        ...state,
+        conversations: omit(state.conversations, action.conversationId),
+        folders: next,
+        threads: omit(state.threads, action.conversationId),
+        typing: omit(state.typing, action.conversationId),
+        removed: { ...state.removed, [action.conversationId]: true },
+      };
+    }
+    case 'thread_loading': {
+      const thread = state.threads[action.conversationId];
+      return {
+        ...state,
+        threads: {
+          ...state.threads,
+          [action.conversationId]: {
+            messages: thread?.messages ?? [],
+            status: thread?.status === 'ready' ? 'ready' : 'loading',
+          },
+        },
+      };
+    }
+    case 'thread_loaded':
+      return withMessages(state, action.conversationId, action.messages, 'ready');
+    case 'thread_failed':
+      return {
+        ...state,
+        threads: {
+          ...state.threads,
+          [action.conversationId]: {
+            messages: state.threads[action.conversationId]?.messages ?? [],
+            status: action.notFound ? 'not_found' : 'error',
+          },
+        },
+      };
+    case 'messages':
+      if (!state.threads[action.conversationId]) return state;
+      return withMessages(state, action.conversationId, action.messages);
+    case 'pending_add':
+      return {
+        ...state,
+        pending: {
+          ...state.pending,
+          [action.conversationId]: [...(state.pending[action.conversationId] ?? []), action.pending],
+        },
+      };
+    case 'pending_state': {
+      const list = state.pending[action.conversationId];
+      if (!list) return state;
+      return {
+        ...state,
+        pending: {
+          ...state.pending,
+          [action.conversationId]: list.map((p) =>
+            p.clientMsgId === action.clientMsgId ? { ...p, state: action.state } : p,
+          ),
+        },
+      };
+    }
+    case 'typing':
+      return {
+        ...state,
+        typing: action.active
+          ? {
+              ...state.typing,
+              [action.conversationId]: {
+                name: action.name,
+                preview: action.preview,
+                until: action.now + 6000,
+              },
+            }
+          : omit(state.typing, action.conversationId),
+      };
+    case 'reset_lists':
+      return {
+        ...state,
+        folders: {
+          unassigned: { ...state.folders.unassigned, status: 'idle' },
+          mine: { ...state.folders.mine, status: 'idle' },
+          closed: { ...state.folders.closed, status: 'idle' },
+        },
+      };
+  }
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TMyNotificationSettingsDto, TNotificationDto } from '@charla/protocol';
+import { Icon } from '../../lib/icons';
+import { useRouter } from '../../lib/router';
+import { useInbox } from '../inbox/inbox-provider';
+import { notificationsApi } from './notifications-api';
+import { playChime } from './notification-sound';
+import { showLocalNotification } from './push';
+
+type Toast = TNotificationDto & { key: string };
+const TOAST_MS = 8000;
+
+/**
+ * In-app notices for notification frames (R23): a toast (optionally with a sound) while the tab
+ * is visible, a system notification while it is hidden. The server only sends what this user may
+ * see (R22); the user's own switches decide toast and sound.
+ */
+export function NotificationCenter() {
+  const { t } = useTranslation();
+  const { navigate } = useRouter();
+  const { onNotification } = useInbox();
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const settings = useRef<TMyNotificationSettingsDto | null>(null);
+
+  useEffect(() => {
+    notificationsApi.mySettings().then(
+      (s) => (settings.current = s),
+      () => undefined,
+    );
+    const onSettings = (e: Event) =>
+      (settings.current = (e as CustomEvent<TMyNotificationSettingsDto>).detail);
+    window.addEventListener('charla:notification-settings', onSettings);
+    return () => window.removeEventListener('charla:notification-settings', onSettings);
+  }, []);
+
+  useEffect(
+    () =>
+      onNotification((notification) => {
+        const prefs = notification.kind === 'test' ? null : settings.current?.[notification.kind];
+        const url = notification.conversationId
+          ? `/conversations/${notification.conversationId}`
+          : '/inbox/unassigned';
+        if (document.visibilityState === 'hidden') {
+          if (prefs?.push !== false)
+            void showLocalNotification(
+              notification.title,
+              notification.body,
+              url,
+              `${notification.kind}:${notification.conversationId ?? notification.id}`,
+            );
+          return;
+        }
+        if (prefs?.inApp === false) return;
+        if (prefs?.sound) playChime();
+        const toast = { ...notification, key: `${notification.id}-${Date.now()}` };
+        setToasts((list) => [...list.filter((x) => x.id !== notification.id).slice(-3), toast]);
+        setTimeout(() => setToasts((list) => list.filter((x) => x.key !== toast.key)), TOAST_MS);
+      }),
+    [onNotification],
+  );
+
+  const dismiss = (key: string) => setToasts((list) => list.filter((x) => x.key !== key));
+
+  return (
+    <div className="toasts" role="region" aria-label={t('notifications.region')}>
+      <div aria-live="polite" aria-atomic="false">
+        {toasts.map((toast) => (
+          <div key={toast.key} className="toast" data-testid="toast">
+            <span className="toast__icon">
+              <Icon name="bell" size={16} />
+            </span>
+            <div className="toast__text">
+              <strong>{toast.title}</strong>
+              <span>{toast.body}</span>
+            </div>
+            <div className="toast__actions">
+              {toast.conversationId && (
+                <button
+                  type="button"
+                  className="btn btn--sm btn--primary"
+                  onClick={() => {
+                    dismiss(toast.key);
+                    navigate(`/conversations/${toast.conversationId}`);
+                  }}
+                >
+                  {t('notifications.open')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="icon-btn icon-btn--sm"
+                aria-label={t('common.dismiss')}
+                onClick={() => dismiss(toast.key)}
+              >
+                <Icon name="x" size={14} />
+              </button>
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  notificationEvents,
+  type TChannelSwitches,
+  type TCompanyNotificationSettingsDto,
+  type TMyNotificationSettingsDto,
+  type TNotificationDefaultMode,
+  type TNotificationEvent,
+} from '@charla/protocol';
+import { Spinner } from '../../components/empty-state';
+import { useMe } from '../auth/session-context';
+import { notificationsApi } from './notifications-api';
+import { notificationPermission, pushSupport, subscribeToPush } from './push';
+
+const channels: (keyof TChannelSwitches)[] = ['inApp', 'push', 'sound'];
+
+/** My notification switches per event and channel, this device's push status, a test button; company defaults for admins (R24). */
+export function NotificationSettingsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [settings, setSettings] = useState<TMyNotificationSettingsDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [permission, setPermission] = useState(notificationPermission());
+  const [testResult, setTestResult] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    notificationsApi.mySettings().then(setSettings, () => setError(t('settings.loadError')));
+  }, [t]);
+
+  const toggle = async (event: TNotificationEvent, channel: keyof TChannelSwitches, value: boolean) => {
+    if (!settings) return;
+    const previous = settings;
+    setSettings({ ...settings, [event]: { ...settings[event], [channel]: value } });
+    try {
+      const saved = await notificationsApi.updateMySettings({ [event]: { [channel]: value } });
+      setSettings(saved);
+      window.dispatchEvent(new CustomEvent('charla:notification-settings', { detail: saved }));
+    } catch {
+      setSettings(previous);
+      setError(t('errors.generic'));
+    }
+  };
+
+  const enablePush = async () => {
+    setBusy(true);
+    const outcome = await subscribeToPush();
+    setPermission(notificationPermission());
+    setTestResult(
+      outcome === 'subscribed'
+        ? t('notifications.enabledHere')
+        : outcome === 'denied'
+          ? t('notifications.denied')
+          : t('notifications.subscribeFailed'),
+    );
+    setBusy(false);
+  };
+
+  const sendTest = async () => {
+    setBusy(true);
+    setTestResult(null);
+    try {
+      const result = await notificationsApi.test();
+      setTestResult(t('notifications.testSent', { count: result.devices, delivered: result.delivered }));
+    } catch {
+      setTestResult(t('errors.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const support = pushSupport();
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1>{t('settings.notificationsTitle')}</h1>
+        <p>{t('settings.notificationsIntro')}</p>
+      </header>
+
+      <section className="card" aria-labelledby="device-title">
+        <h2 id="device-title" className="card__title">
+          {t('notifications.thisDevice')}
+        </h2>
+        <p className="card__text" data-testid="push-status">
+          {support !== 'supported'
+            ? t(`notifications.support.${support}`)
+            : t(`notifications.permission.${permission}`)}
+        </p>
+        <div className="card__actions">
+          {support === 'supported' && permission !== 'denied' && (
+            <button
+              type="button"
+              className="btn btn--primary btn--sm"
+              onClick={() => void enablePush()}
+              disabled={busy}
+            >
+              {permission === 'granted' ? t('notifications.resubscribe') : t('notifications.allow')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn--sm"
+            onClick={() => void sendTest()}
+            disabled={busy}
+            data-testid="send-test"
+          >
+            {t('notifications.sendTest')}
+          </button>
+        </div>
+        {testResult && (
+          <p className="card__note" role="status">
+            {testResult}
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="events-title">
+        <h2 id="events-title" className="card__title">
+          {t('notifications.events')}
+        </h2>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        {!settings ? (
+          !error && <Spinner label={t('common.loading')} />
+        ) : (
+          <table className="matrix">
+            <thead>
+              <tr>
+                <th scope="col">{t('notifications.eventColumn')}</th>
+                {channels.map((c) => (
+                  <th scope="col" key={c}>
+                    {t(`notifications.channel.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {notificationEvents.map((event) => (
+                <tr key={event}>
+                  <th scope="row">
+                    {t(`notifications.event.${event}`)}
+                    {settings[event].disabled && (
+                      <span className="badge badge--muted">{t('notifications.disabledByAdmin')}</span>
+                    )}
+                  </th>
+                  {channels.map((channel) => (
+                    <td key={channel}>
+                      <input
+                        type="checkbox"
+                        className="check"
+                        checked={settings[event][channel]}
+                        disabled={settings[event].disabled}
+                        aria-label={`${t(`notifications.event.${event}`)}: ${t(`notifications.channel.${channel}`)}`}
+                        onChange={(e) => void toggle(event, channel, e.target.checked)}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {me.role === 'admin' && <CompanyNotificationDefaults />}
+    </div>
+  );
+}
+
+function CompanyNotificationDefaults() {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<TCompanyNotificationSettingsDto | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    notificationsApi.companySettings().then(setSettings, () => setStatus(t('settings.loadError')));
+  }, [t]);
+  const change = async (event: TNotificationEvent, mode: TNotificationDefaultMode) => {
+    if (!settings) return;
+    const next = { ...settings, [event]: mode };
+    setSettings(next);
+    try {
+      setSettings(await notificationsApi.updateCompanySettings(next));
+      setStatus(t('panel.saved'));
+    } catch {
+      setSettings(settings);
+      setStatus(t('errors.generic'));
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="company-title">
+      <h2 id="company-title" className="card__title">
+        {t('notifications.companyDefaults')}
+      </h2>
+      <p className="card__text">{t('notifications.companyDefaultsIntro')}</p>
+      {settings &&
+        notificationEvents.map((event) => (
+          <div key={event} className="field field--inline">
+            <label htmlFor={`default-${event}`}>{t(`notifications.event.${event}`)}</label>
+            <select
+              id={`default-${event}`}
+              value={settings[event]}
+              onChange={(e) => void change(event, e.target.value as TNotificationDefaultMode)}
+            >
+              {(['on', 'off', 'disabled'] as const).map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`notifications.mode.${mode}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      {status && (
+        <p className="card__note" role="status">
+          {status}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount, panelToForm, validatePanelForm, type PanelForm } from './panel-form';
+
+const form = (overrides: Partial<PanelForm> = {}): PanelForm => ({
+  amount: '',
+  currency: 'EUR',
+  expectedCloseDate: '',
+  personName: '',
+  personEmail: '',
+  personPhone: '',
+  organizationName: '',
+  organizationAddress: '',
+  notes: '',
+  ...overrides,
+});
+const messages = { amount: 'bad amount' };
+
+describe('parseAmount', () => {
+  it('reads plain, decimal and grouped amounts', () => {
+    expect(parseAmount('1250')).toBe(1250);
+    expect(parseAmount('12.5')).toBe(12.5);
+    expect(parseAmount('12,50')).toBe(12.5);
+    expect(parseAmount('1,250.50')).toBe(1250.5);
+    expect(parseAmount('1.250')).toBe(1250);
+  });
+  it('returns null for text', () => {
+    expect(parseAmount('abc')).toBeNull();
+    expect(parseAmount('-5')).toBeNull();
+  });
+});
+
+describe('validatePanelForm', () => {
+  it('builds the request with minor units and nulls for empty fields', () => {
+    const result = validatePanelForm(form({ amount: '12.50', personEmail: 'Ana@X.io' }), messages);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value.value).toEqual({ amountMinor: 1250, currency: 'EUR' });
+      expect(result.value.person).toEqual({ name: null, email: 'ana@x.io', phone: null });
+    }
+  });
+  it('reports each invalid field inline', () => {
+    const result = validatePanelForm(
+      form({ amount: 'x', personEmail: 'nope', personPhone: '12', expectedCloseDate: '2025-02-30' }),
+      messages,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(Object.keys(result.errors).sort()).toEqual([
+        'amount',
+        'expectedCloseDate',
+        'personEmail',
+        'personPhone',
+      ]);
+  });
+});
+
+describe('panelToForm', () => {
+  it('turns the pre-filled panel into strings', () => {
+    const f = panelToForm({
+      conversationId: 'c',
+      saved: false,
+      value: { amountMinor: 990, currency: 'USD' },
+      expectedCloseDate: null,
+      person: { name: 'Ana', email: null, phone: null },
+      organization: { name: null, address: null },
+      notes: '',
+      leads: [],
+      deals: [],
+      updatedAt: null,
+      updatedBy: null,
+    });
+    expect(f).toMatchObject({ amount: '9.90', currency: 'USD', personName: 'Ana', personEmail: '' });
+  });
+});

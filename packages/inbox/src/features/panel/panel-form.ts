@@ -1,0 +1,113 @@
+import {
+  CRM_CURRENCY_DIGITS,
+  isCrmCurrency,
+  toMinorUnits,
+  ZConversationPanelFields,
+  type TConversationPanelDto,
+  type TCrmCurrency,
+  type TPutConversationPanelRequest,
+} from '@charla/protocol';
+
+/** The side panel as the form edits it: every field a string. */
+export type PanelForm = {
+  amount: string;
+  currency: TCrmCurrency;
+  expectedCloseDate: string;
+  personName: string;
+  personEmail: string;
+  personPhone: string;
+  organizationName: string;
+  organizationAddress: string;
+  notes: string;
+};
+export type PanelField = keyof PanelForm;
+export type PanelValidation =
+  | { ok: true; value: TPutConversationPanelRequest }
+  | { ok: false; errors: Partial<Record<PanelField, string>> };
+
+const FIELD_OF_PATH: Record<string, PanelField> = {
+  value: 'amount',
+  'value.amountMinor': 'amount',
+  'value.currency': 'currency',
+  expectedCloseDate: 'expectedCloseDate',
+  'person.name': 'personName',
+  'person.email': 'personEmail',
+  'person.phone': 'personPhone',
+  'organization.name': 'organizationName',
+  'organization.address': 'organizationAddress',
+  notes: 'notes',
+};
+
+/** Formats minor units back to an editable amount ("12.50"). */
+export function formatAmount(amountMinor: number, currency: TCrmCurrency): string {
+  const digits = CRM_CURRENCY_DIGITS[currency];
+  return (amountMinor / 10 ** digits).toFixed(digits);
+}
+
+export function panelToForm(panel: TConversationPanelDto, defaultCurrency: TCrmCurrency = 'EUR'): PanelForm {
+  const currency = panel.value?.currency ?? defaultCurrency;
+  return {
+    amount: panel.value ? formatAmount(panel.value.amountMinor, currency) : '',
+    currency,
+    expectedCloseDate: panel.expectedCloseDate ?? '',
+    personName: panel.person.name ?? '',
+    personEmail: panel.person.email ?? '',
+    personPhone: panel.person.phone ?? '',
+    organizationName: panel.organization.name ?? '',
+    organizationAddress: panel.organization.address ?? '',
+    notes: panel.notes,
+  };
+}
+
+const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/** Parses an amount typed as "1,250.50", "1250,5" or "1250"; null when it is not a number. */
+export function parseAmount(text: string): number | null {
+  const compact = text.replace(/\s/g, '');
+  if (!/^\d[\d.,]*$/.test(compact)) return null;
+  const lastSep = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
+  const decimals =
+    lastSep >= 0 && compact.length - lastSep - 1 <= 3 && compact.length - lastSep - 1 !== 3
+      ? compact.slice(lastSep + 1)
+      : '';
+  const integer = (
+    decimals === '' && lastSep >= 0 && compact.length - lastSep - 1 !== 3
+      ? compact.slice(0, lastSep)
+      : decimals === ''
+        ? compact
+        : compact.slice(0, lastSep)
+  ).replace(/[.,]/g, '');
+  const value = Number(`${integer}.${decimals || '0'}`);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Validates the form with the protocol's own schema, so inline errors match the server's. */
+export function validatePanelForm(form: PanelForm, messages: { amount: string }): PanelValidation {
+  const errors: Partial<Record<PanelField, string>> = {};
+  let value: TPutConversationPanelRequest['value'] = null;
+  if (form.amount.trim() !== '') {
+    const amount = parseAmount(form.amount);
+    if (amount === null || !isCrmCurrency(form.currency)) errors.amount = messages.amount;
+    else value = { amountMinor: toMinorUnits(amount, form.currency), currency: form.currency };
+  }
+  const candidate = {
+    value,
+    expectedCloseDate: orNull(form.expectedCloseDate),
+    person: {
+      name: orNull(form.personName),
+      email: orNull(form.personEmail),
+      phone: orNull(form.personPhone),
+    },
+    organization: { name: orNull(form.organizationName), address: orNull(form.organizationAddress) },
+    notes: form.notes,
+  };
+  const parsed = ZConversationPanelFields.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = FIELD_OF_PATH[issue.path.join('.')];
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, value: parsed.data };
+}

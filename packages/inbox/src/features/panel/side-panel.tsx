@@ -1,0 +1,328 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CRM_CURRENCIES, type TConversationDto, type TConversationPanelDto } from '@charla/protocol';
+import { EmptyState, Spinner } from '../../components/empty-state';
+import { Menu } from '../../components/menu';
+import { ApiError, fieldErrorsOf } from '../../lib/api-client';
+import { Icon } from '../../lib/icons';
+import { Link } from '../../lib/router';
+import { panelApi } from './panel-api';
+import { panelToForm, validatePanelForm, type PanelField, type PanelForm } from './panel-form';
+import { VisitorContext } from './visitor-context';
+
+const SERVER_FIELD: Record<string, PanelField> = {
+  'panel.value': 'amount',
+  'panel.value.amountMinor': 'amount',
+  'panel.expectedCloseDate': 'expectedCloseDate',
+  'panel.person.email': 'personEmail',
+  'panel.person.phone': 'personPhone',
+  expectedCloseDate: 'expectedCloseDate',
+  'person.email': 'personEmail',
+  'person.phone': 'personPhone',
+  'person.name': 'personName',
+  'organization.name': 'organizationName',
+};
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+/** R17/R18: deal, person and organization fields, notes, and creating a lead or a deal. */
+export function SidePanel({
+  conversation,
+  onClose,
+}: {
+  conversation: TConversationDto;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [panel, setPanel] = useState<TConversationPanelDto | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [form, setForm] = useState<PanelForm | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<PanelField, string>>>({});
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [creating, setCreating] = useState<null | 'lead' | 'deal'>(null);
+  const [createError, setCreateError] = useState<string | null>(null);
+  const dirty = useRef(false);
+  const editable = conversation.allowedActions.includes('edit_panel');
+
+  const load = useCallback(() => {
+    setLoadError(false);
+    panelApi.get(conversation.id).then(
+      (p) => {
+        setPanel(p);
+        setForm(panelToForm(p));
+        dirty.current = false;
+      },
+      () => setLoadError(true),
+    );
+  }, [conversation.id]);
+  useEffect(() => {
+    setPanel(null);
+    setForm(null);
+    setErrors({});
+    setSaveState('idle');
+    setCreateError(null);
+    load();
+  }, [load]);
+
+  // A lead or deal created elsewhere (another tab, a colleague) shows up as a new timeline
+  // message: refresh the links then, unless the user is editing.
+  const loaded = panel !== null;
+  useEffect(() => {
+    if (!dirty.current && loaded) panelApi.get(conversation.id).then(setPanel, () => undefined);
+  }, [conversation.id, conversation.lastSeq, loaded]);
+
+  const validate = (f: PanelForm) => validatePanelForm(f, { amount: t('panel.invalidAmount') });
+
+  const save = async () => {
+    if (!form || !dirty.current) return;
+    const result = validate(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setSaveState('saving');
+    try {
+      const saved = await panelApi.put(conversation.id, result.value);
+      setPanel(saved);
+      dirty.current = false;
+      setSaveState('saved');
+    } catch (error) {
+      setErrors(mapServerErrors(error));
+      setSaveState('error');
+    }
+  };
+
+  const update = (field: PanelField, value: string) => {
+    if (!form) return;
+    const next: PanelForm = { ...form, [field]: value };
+    setForm(next);
+    dirty.current = true;
+    setSaveState('idle');
+    if (errors[field]) {
+      const result = validate(next);
+      setErrors(result.ok ? {} : { ...errors, [field]: result.errors[field] });
+    }
+  };
+
+  const blur = (field: PanelField) => {
+    if (!form) return;
+    const result = validate(form);
+    setErrors((current) => ({ ...current, [field]: result.ok ? undefined : result.errors[field] }));
+    if (result.ok) void save();
+  };
+
+  const create = async (kind: 'lead' | 'deal') => {
+    if (!form || !panel) return;
+    const result = validate(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setCreateError(t('panel.fixErrors'));
+      return;
+    }
+    setCreating(kind);
+    setCreateError(null);
+    try {
+      const another = kind === 'lead' ? panel.leads.length > 0 : panel.deals.length > 0;
+      const created =
+        kind === 'lead'
+          ? await panelApi.createLead(conversation.id, result.value, another)
+          : await panelApi.createDeal(conversation.id, result.value, another);
+      setPanel(created.panel);
+      setForm(panelToForm(created.panel));
+      dirty.current = false;
+      setSaveState('saved');
+    } catch (error) {
+      setErrors(mapServerErrors(error));
+      setCreateError(
+        error instanceof ApiError && error.code === 'VALIDATION_FAILED'
+          ? t('panel.fixErrors')
+          : t('errors.generic'),
+      );
+    } finally {
+      setCreating(null);
+    }
+  };
+
+  const input = (
+    field: PanelField,
+    label: string,
+    type = 'text',
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
+    <div className="field field--compact">
+      <label htmlFor={`panel-${field}`}>{label}</label>
+      <input
+        id={`panel-${field}`}
+        type={type}
+        value={form?.[field] ?? ''}
+        disabled={!editable}
+        onChange={(e) => update(field, e.target.value)}
+        onBlur={() => blur(field)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={errors[field] ? `panel-${field}-error` : undefined}
+        data-testid={`panel-${field}`}
+        {...extra}
+      />
+      {errors[field] && (
+        <span className="field__error" id={`panel-${field}-error`}>
+          {errors[field]}
+        </span>
+      )}
+    </div>
+  );
+
+  return (
+    <aside className="side-panel" aria-label={t('panel.label')} data-testid="side-panel">
+      <header className="side-panel__header">
+        <h2>{t('panel.title')}</h2>
+        <span className={`save-state save-state--${saveState}`} aria-live="polite">
+          {saveState === 'saving'
+            ? t('panel.saving')
+            : saveState === 'saved'
+              ? t('panel.saved')
+              : saveState === 'error'
+                ? t('panel.saveError')
+                : ''}
+        </span>
+        <button type="button" className="icon-btn" aria-label={t('panel.hide')} onClick={onClose}>
+          <Icon name="x" />
+        </button>
+      </header>
+      <div className="side-panel__body">
+        {loadError ? (
+          <EmptyState
+            icon="alert"
+            title={t('panel.loadError')}
+            action={
+              <button type="button" className="btn btn--sm" onClick={load}>
+                {t('common.retry')}
+              </button>
+            }
+          />
+        ) : !form || !panel ? (
+          <Spinner label={t('common.loading')} />
+        ) : (
+          <>
+            <div className="panel-actions">
+              <button
+                type="button"
+                className="btn btn--primary btn--sm"
+                onClick={() => void create('lead')}
+                disabled={!editable || creating !== null}
+                data-testid="create-lead"
+              >
+                {creating === 'lead'
+                  ? t('panel.creating')
+                  : panel.leads.length > 0
+                    ? t('panel.createAnotherLead')
+                    : t('panel.createLead')}
+              </button>
+              <Menu
+                ariaLabel={t('panel.moreActions')}
+                buttonClassName="btn btn--sm btn--icon"
+                testId="panel-more"
+                label={<Icon name="more" />}
+                items={[
+                  {
+                    id: 'deal',
+                    label: panel.deals.length > 0 ? t('panel.createAnotherDeal') : t('panel.createDeal'),
+                    onSelect: () => void create('deal'),
+                    disabled: !editable || creating !== null,
+                  },
+                ]}
+              />
+            </div>
+            {createError && (
+              <p className="form__error" role="alert">
+                {createError}
+              </p>
+            )}
+            {(panel.leads.length > 0 || panel.deals.length > 0) && (
+              <ul className="created-items" data-testid="created-items">
+                {panel.leads.map((lead) => (
+                  <li key={lead.id}>
+                    <span className="badge">{t('panel.lead')}</span>
+                    <Link to={`/crm/leads/${lead.id}`}>{lead.title}</Link>
+                  </li>
+                ))}
+                {panel.deals.map((deal) => (
+                  <li key={deal.id}>
+                    <span className="badge badge--green">{t('panel.deal')}</span>
+                    <Link to={`/crm/deals/${deal.id}`}>{deal.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {!panel.saved && <p className="panel-hint">{t('panel.prefilled')}</p>}
+
+            <section className="panel-section" aria-labelledby="panel-deal-title">
+              <h3 id="panel-deal-title" className="panel-section__title">
+                {t('panel.dealSection')}
+              </h3>
+              <div className="field-row">
+                {input('amount', t('panel.value'), 'text', { inputMode: 'decimal', placeholder: '0.00' })}
+                <div className="field field--compact field--currency">
+                  <label htmlFor="panel-currency">{t('panel.currency')}</label>
+                  <select
+                    id="panel-currency"
+                    value={form.currency}
+                    disabled={!editable}
+                    onChange={(e) => update('currency', e.target.value)}
+                    onBlur={() => blur('currency')}
+                  >
+                    {CRM_CURRENCIES.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+              {input('expectedCloseDate', t('panel.expectedCloseDate'), 'date')}
+            </section>
+            <section className="panel-section" aria-labelledby="panel-person-title">
+              <h3 id="panel-person-title" className="panel-section__title">
+                {t('panel.person')}
+              </h3>
+              {input('personName', t('panel.name'), 'text', { autoComplete: 'off' })}
+              {input('personEmail', t('panel.email'), 'email', { autoComplete: 'off' })}
+              {input('personPhone', t('panel.phone'), 'tel', { autoComplete: 'off' })}
+            </section>
+            <section className="panel-section" aria-labelledby="panel-org-title">
+              <h3 id="panel-org-title" className="panel-section__title">
+                {t('panel.organization')}
+              </h3>
+              {input('organizationName', t('panel.name'))}
+              {input('organizationAddress', t('panel.address'))}
+            </section>
+            <section className="panel-section" aria-labelledby="panel-notes-title">
+              <h3 id="panel-notes-title" className="panel-section__title">
+                <label htmlFor="panel-notes">{t('panel.notes')}</label>
+              </h3>
+              <textarea
+                id="panel-notes"
+                className="textarea"
+                rows={4}
+                value={form.notes}
+                disabled={!editable}
+                onChange={(e) => update('notes', e.target.value)}
+                onBlur={() => blur('notes')}
+                placeholder={t('panel.notesPlaceholder')}
+              />
+            </section>
+          </>
+        )}
+        <VisitorContext conversation={conversation} />
+      </div>
+    </aside>
+  );
+}
+
+function mapServerErrors(error: unknown): Partial<Record<PanelField, string>> {
+  const out: Partial<Record<PanelField, string>> = {};
+  for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
+    const field = SERVER_FIELD[path];
+    if (field) out[field] = message;
+  }
+  return out;
+}

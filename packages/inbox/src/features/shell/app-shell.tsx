@@ -1,0 +1,111 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../lib/icons';
+import { Link, useRouter } from '../../lib/router';
+import { useMe } from '../auth/session-context';
+import { useInbox } from '../inbox/inbox-provider';
+import { ShortcutsHelp } from '../inbox/shortcuts-help';
+import { NotificationCenter } from '../notifications/notification-center';
+import { NotificationPrompt } from '../notifications/notification-prompt';
+import { ConnectionBanner } from './connection-banner';
+import { LanguageSwitch } from './language-switch';
+import { isNavActive, navItemsFor } from './nav-items';
+import { OnlineSwitch } from './online-switch';
+import { ShellContext } from './shell-context';
+import { UserMenu } from './user-menu';
+
+/** The frame around every signed-in screen: navigation, availability, language, user menu, notices. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { location } = useRouter();
+  const { state } = useInbox();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const items = navItemsFor(me.role);
+  const shell = useMemo(() => ({ openShortcuts: () => setShortcutsOpen(true) }), []);
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+  const unassigned = state.counts?.unassigned ?? 0;
+
+  return (
+    <ShellContext.Provider value={shell}>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <div className={`shell ${drawerOpen ? 'shell--drawer' : ''}`}>
+        <header className="topbar">
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('shell.openMenu')}
+            aria-expanded={drawerOpen}
+            aria-controls="sidebar"
+            onClick={() => setDrawerOpen(true)}
+          >
+            <Icon name="list" />
+          </button>
+          <span className="topbar__brand">
+            <img src="/icons/icon.svg" alt="" width={24} height={24} /> Charla
+          </span>
+          <span className={`status-pill ${me.onlineSwitch ? 'status-pill--on' : ''}`}>
+            {me.onlineSwitch ? t('shell.online') : t('shell.offline')}
+          </span>
+        </header>
+        <div className="sidebar-scrim" onClick={() => setDrawerOpen(false)} aria-hidden="true" />
+        <aside id="sidebar" className="sidebar" aria-label={t('shell.navigation')}>
+          <div className="sidebar__brand">
+            <img src="/icons/icon.svg" alt="" width={28} height={28} />
+            <span>Charla</span>
+            <button
+              type="button"
+              className="icon-btn sidebar__close"
+              aria-label={t('common.close')}
+              onClick={() => setDrawerOpen(false)}
+            >
+              <Icon name="x" />
+            </button>
+          </div>
+          <nav className="nav" aria-label={t('shell.mainNav')}>
+            {items.map((item) => {
+              const active = isNavActive(item, location.pathname);
+              return (
+                <Link
+                  key={item.id}
+                  to={item.path}
+                  className={`nav__item ${active ? 'nav__item--active' : ''}`}
+                  aria-current={active ? 'page' : undefined}
+                  data-testid={`nav-${item.id}`}
+                >
+                  <Icon name={item.icon} />
+                  <span>{t(item.labelKey)}</span>
+                  {item.id === 'inbox' && unassigned > 0 && (
+                    <span
+                      className="count count--alert"
+                      aria-label={t('inbox.waitingCount', { count: unassigned })}
+                    >
+                      {unassigned}
+                    </span>
+                  )}
+                </Link>
+              );
+            })}
+          </nav>
+          <div className="sidebar__bottom">
+            <OnlineSwitch />
+            <div className="sidebar__row">
+              <UserMenu onShowShortcuts={() => setShortcutsOpen(true)} />
+              <LanguageSwitch persist compact />
+            </div>
+          </div>
+        </aside>
+        <main id="main" className="main" tabIndex={-1}>
+          <ConnectionBanner />
+          <NotificationPrompt />
+          <div className="main__content">{children}</div>
+        </main>
+      </div>
+      <NotificationCenter />
+      <ShortcutsHelp open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </ShellContext.Provider>
+  );
+}

@@ -1,0 +1,103 @@
+import type { ErrorCode } from '@charla/protocol';
+
+/** An error answer from the Charla API, with the catalogue code the UI branches on. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+
+/** Called whenever the server says the session is gone (401), so the app can show the login page. */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+type RequestOptions = {
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  const qs = params.toString();
+  return qs === '' ? path : `${path}?${qs}`;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(withQuery(`/api/v1${path}`, options.query), {
+      method,
+      credentials: 'same-origin',
+      headers:
+        options.body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK', 'The server cannot be reached.');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data: unknown = text === '' ? null : safeJson(text);
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    if (response.status === 401 && path !== '/auth/login')
+      for (const listener of unauthenticatedListeners) listener();
+    throw new ApiError(
+      response.status,
+      (error?.code ?? 'INTERNAL') as ErrorCode,
+      error?.message ?? response.statusText,
+      error?.details,
+    );
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** The one REST client of the inbox (same-origin cookie session; the browser sends Origin). */
+export const api = {
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, { body }),
+};
+
+/** Field messages from a VALIDATION_FAILED answer, keyed by the field's path ("person.email"). */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
+  const out: Record<string, string> = {};
+  const details = error.details as
+    | { issues?: { path?: (string | number)[]; message?: string }[] }
+    | { path?: (string | number)[]; message?: string }[]
+    | undefined;
+  const issues = Array.isArray(details) ? details : (details?.issues ?? []);
+  for (const issue of issues) if (issue.path && issue.message) out[issue.path.join('.')] = issue.message;
+  return out;
+}

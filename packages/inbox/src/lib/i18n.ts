@@ -1,0 +1,40 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { TLanguage } from '@charla/protocol';
+import { en } from '../locales/en';
+import { es } from '../locales/es';
+
+export const languages: readonly { code: TLanguage; label: string }[] = [
+  { code: 'en', label: 'English' },
+  { code: 'es', label: 'Español' },
+];
+
+const STORAGE_KEY = 'charla.language';
+
+function initialLanguage(): TLanguage {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored === 'en' || stored === 'es') return stored;
+  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, es: { translation: es } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18next.language;
+
+/** Switches the UI language now and remembers it on this device. */
+export function setLanguage(language: TLanguage): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  void i18next.changeLanguage(language);
+}
+
+export function currentLanguage(): TLanguage {
+  return i18next.language === 'es' ? 'es' : 'en';
+}
+
+export { i18next };

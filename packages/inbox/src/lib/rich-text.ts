@@ -1,0 +1,6 @@
+// One door to the protocol's rich-text functions.
+// TODO(issue 7): import these from '@charla/protocol' once its index exports them.
+export { renderHtml } from '../../../protocol/src/rich-text/render-html';
+export { parseMarkdown } from '../../../protocol/src/rich-text/parse-markdown';
+export { toPlainText } from '../../../protocol/src/rich-text/to-plain-text';
+export { isRichTextEmpty } from '../../../protocol/src/rich-text/rich-text.util';

@@ -1,0 +1,133 @@
+import { wsCloseCodes, type TAgentClientFrame, type TAgentServerFrame } from '@charla/protocol';
+import { backoffDelay } from './backoff';
+
+export type SocketStatus = 'connecting' | 'open' | 'offline';
+type FrameListener = (frame: TAgentServerFrame) => void;
+type StatusListener = (status: SocketStatus, reconnected: boolean) => void;
+
+const PING_EVERY_MS = 25_000;
+
+/**
+ * The inbox's one WebSocket to /ws/agent. It reconnects with backoff, re-subscribes every open
+ * conversation with the last sequence it has seen (the server replays what was missed), and
+ * reports status so the UI can show a banner. Frames that fail while offline are the caller's
+ * to retry (sends are idempotent by clientMsgId).
+ */
+export class AgentSocket {
+  private ws: WebSocket | null = null;
+  private attempt = 0;
+  private everOpened = false;
+  private stopped = true;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly frameListeners = new Set<FrameListener>();
+  private readonly statusListeners = new Set<StatusListener>();
+  /** conversationId → a getter for the last sequence we hold, read at (re)subscribe time. */
+  private readonly subscriptions = new Map<string, () => number>();
+  status: SocketStatus = 'offline';
+
+  constructor(
+    private readonly url: string,
+    private readonly onSessionEnded: () => void,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    window.addEventListener('online', this.reconnectNow);
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    window.removeEventListener('online', this.reconnectNow);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.ws?.close(1000);
+    this.ws = null;
+    this.setStatus('offline', false);
+  }
+
+  onFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Sends a frame when connected; returns false when it could not be sent (caller retries). */
+  send(frame: TAgentClientFrame): boolean {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  subscribe(conversationId: string, lastSeq: () => number): void {
+    this.subscriptions.set(conversationId, lastSeq);
+    this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
+  }
+
+  unsubscribe(conversationId: string): void {
+    if (!this.subscriptions.delete(conversationId)) return;
+    this.send({ type: 'unsubscribe', conversationId });
+  }
+
+  private readonly reconnectNow = (): void => {
+    if (this.stopped || this.status === 'open') return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.attempt = 0;
+    this.connect();
+  };
+
+  private connect(): void {
+    this.setStatus('connecting', false);
+    const ws = new WebSocket(this.url);
+    this.ws = ws;
+    ws.onopen = () => {
+      const reconnected = this.everOpened;
+      this.everOpened = true;
+      this.attempt = 0;
+      for (const [conversationId, lastSeq] of this.subscriptions)
+        this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
+      if (this.pingTimer) clearInterval(this.pingTimer);
+      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
+      this.setStatus('open', reconnected);
+    };
+    ws.onmessage = (event: MessageEvent<string>) => {
+      let frame: TAgentServerFrame;
+      try {
+        frame = JSON.parse(event.data) as TAgentServerFrame;
+      } catch {
+        return;
+      }
+      for (const listener of this.frameListeners) listener(frame);
+    };
+    ws.onclose = (event) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      if (this.pingTimer) clearInterval(this.pingTimer);
+      if (this.stopped) return;
+      if (event.code === wsCloseCodes.unauthenticated || event.code === wsCloseCodes.sessionEnded) {
+        this.stop();
+        this.onSessionEnded();
+        return;
+      }
+      this.setStatus('offline', false);
+      this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt));
+      this.attempt += 1;
+    };
+  }
+
+  private setStatus(status: SocketStatus, reconnected: boolean): void {
+    this.status = status;
+    for (const listener of this.statusListeners) listener(status, reconnected);
+  }
+}
+
+export function agentSocketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws/agent`;
+}
