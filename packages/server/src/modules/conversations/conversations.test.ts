@@ -188,6 +188,20 @@ describe('live chat engine', () => {
       await agent.close();
     });
 
+    it('shares read positions: the inbox and the visitor see what was read', async () => {
+      const agent = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
+      const row = await server.charla.services.conversations.getRow(conversationId);
+      agent.send({ type: 'read', conversationId, seq: row.last_seq });
+      await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.userReadSeq === row.last_seq);
+      await visitor.client.waitFor((f) => f.type === 'read' && f.seq === row.last_seq);
+      visitor.client.send({ type: 'read', conversationId, seq: row.last_seq });
+      await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.visitorReadSeq === row.last_seq);
+      agent.send({ type: 'read', conversationId, seq: row.last_seq + 100 });
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await server.charla.services.conversations.getRow(conversationId)).user_read_seq).toBe(row.last_seq);
+      await agent.close();
+    });
+
     it('closes for good: the visitor is told, Closed shows the time, nothing reopens it (R19, R20)', async () => {
       const closed = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/close`, as: alice });
       expect(closed.json<TConversationDto>()).toMatchObject({ status: 'closed', closeReason: 'closed_by_user', closedAt: clock.now(), allowedActions: ['edit_panel'] });
