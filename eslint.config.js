@@ -14,7 +14,7 @@ const sqlOnlyInStores = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/results/**', '**/*.mjs', '**/*.cjs', 'e2e/screenshots/**'] },
+  { ignores: ['vitest.config.ts', '**/node_modules/**', '**/dist/**', 'data/**', 'bench/results/**', '**/*.mjs', '**/*.cjs', 'e2e/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -31,7 +31,7 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'vitest.config.ts'], ...tseslint.configs.disableTypeChecked },
   {
     // protocol is pure: it imports nothing of ours and does no I/O.
     files: ['packages/protocol/**/*.ts'],

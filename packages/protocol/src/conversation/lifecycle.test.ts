@@ -31,7 +31,7 @@ const events: Record<LifecycleEventType, LifecycleEvent> = {
 };
 
 // Every state × event pair is decided here; a new state or event fails until its row is written.
-const table: Record<TConversationStatus, Record<LifecycleEventType, TConversationStatus | string>> = {
+const table: Record<TConversationStatus, Record<LifecycleEventType, string>> = {
   bot: {
     live_chat_requested: 'waiting',
     assign: 'INVALID_TRANSITION',

@@ -28,27 +28,27 @@ describe('authorization over the route table', () => {
     expect(adminRoutes.length).toBeGreaterThan(5);
     for (const route of adminRoutes) {
       const url = concrete(route.url);
-      const asRegular = await server.request({ method: route.method as 'GET', url, as: regular, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const asRegular = await server.request({ method: route.method, url, as: regular, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
       expect({ route: `${route.method} ${route.url}`, status: asRegular.statusCode, code: asRegular.json<{ error?: { code: string } }>().error?.code }).toEqual({
         route: `${route.method} ${route.url}`,
         status: 403,
         code: 'FORBIDDEN',
       });
-      const anonymous = await server.request({ method: route.method as 'GET', url });
+      const anonymous = await server.request({ method: route.method, url });
       expect({ route: `${route.method} ${route.url}`, status: anonymous.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 });
     }
   });
 
   it('answers every user route with 401 to an anonymous caller', async () => {
     for (const route of server.charla.routes.filter((r) => r.auth === 'user')) {
-      const res = await server.request({ method: route.method as 'GET', url: concrete(route.url) });
+      const res = await server.request({ method: route.method, url: concrete(route.url) });
       expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 });
     }
   });
 
   it('answers every visitor route with 401 without a visitor token', async () => {
     for (const route of server.charla.routes.filter((r) => r.auth === 'visitor')) {
-      const res = await server.request({ method: route.method as 'GET', url: concrete(route.url), headers: { authorization: 'Visitor not-a-real-token' } });
+      const res = await server.request({ method: route.method, url: concrete(route.url), headers: { authorization: 'Visitor not-a-real-token' } });
       expect(res.json()).toMatchObject({ error: { code: 'VISITOR_TOKEN_INVALID' } });
     }
   });

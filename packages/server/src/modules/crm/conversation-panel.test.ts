@@ -1,4 +1,5 @@
 import type {
+  TCrmLeadDto,
   TMessageDto,
   TPanelDealCreatedDto,
   TPanelLeadCreatedDto,
@@ -266,6 +267,44 @@ describe('conversation side panel', () => {
       const deals = (await crmClient(server, bob).list('deals', 'q=acme')).items.map((d) => d.id);
       expect(deals).toContain(body.deal.id);
     });
+  });
+
+  it('createFromBot upserts the organization by name, creates a deal with an owner and an activity, and links them', async () => {
+    const visitor = await connectVisitor(baseUrl);
+    const conversationId = await startChatAndTalk(visitor, playbook.publicId);
+    await visitor.client.close();
+    const created = await server.charla.services.crm.createFromBot({
+      conversationId,
+      vars: { visitor_name: 'Bea Bot', visitor_phone: '+34 611 222 333', company_name: 'acme' },
+      actions: {
+        person: { mode: 'upsert_by_email_or_phone' },
+        organization: { mode: 'upsert_by_name' },
+        record: { kind: 'deal', title: 'Bot deal', value: { amountMinor: 1000, currency: 'USD' } },
+        activity: { type: 'call', subject: 'Call Bea', dueInMinutes: 60 },
+        owner: { strategy: 'fixed', userId: alice.id },
+        saveTranscript: false,
+      },
+    });
+    expect(created.organization).toMatchObject({ name: 'Acme', matched: true });
+    expect(created.person).toMatchObject({
+      name: 'Bea Bot',
+      phones: ['+34611222333'],
+      matched: false,
+      source: 'chatbot',
+    });
+    expect(created.deal).toMatchObject({
+      title: 'Bot deal',
+      ownerId: alice.id,
+      source: 'chatbot',
+      value: { amountMinor: 1000, currency: 'USD' },
+      conversationIds: [conversationId],
+    });
+    expect(created.activity).toMatchObject({ type: 'call', assigneeId: alice.id, dealId: created.deal?.id });
+    expect(created.lead).toBeNull();
+    expect(created.note).toBeNull();
+    expect(await timeline(conversationId, admin)).toContainEqual(
+      expect.objectContaining({ type: 'deal_created', dealId: created.deal?.id, byName: null }),
+    );
   });
 
   describe('on an open conversation assigned to Alice', () => {
