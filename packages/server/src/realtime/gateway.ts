@@ -15,6 +15,7 @@ import type { ZodType } from 'zod';
 import type { App } from '../http/app-type';
 import { toAppError } from '../http/error-handler';
 import { isSameOrigin, readSessionToken } from '../http/guards';
+import { containsNul, NUL_MESSAGE } from '../http/strict-input';
 import { AppError } from '../lib/app-error';
 import { createRateLimiter } from '../lib/rate-limiter';
 import type { AuthUser } from '../modules/auth/auth.service';
@@ -81,13 +82,20 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       errorFrame(socket, new AppError('INVALID_JSON'));
       return null;
     }
+    if (containsNul(json)) {
+      errorFrame(socket, new AppError('BAD_REQUEST', { message: NUL_MESSAGE }), refOf(json));
+      return null;
+    }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      const ref = typeof (json as { ref?: unknown } | null)?.ref === 'string' ? (json as { ref: string }).ref.slice(0, 64) : undefined;
-      errorFrame(socket, new AppError('VALIDATION_FAILED', { details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }), ref);
+      errorFrame(socket, new AppError('VALIDATION_FAILED', { details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }), refOf(json));
       return null;
     }
     return parsed.data;
+  }
+
+  function refOf(json: unknown): string | undefined {
+    return typeof (json as { ref?: unknown } | null)?.ref === 'string' ? (json as { ref: string }).ref.slice(0, 64) : undefined;
   }
 
   // ---- visitors ----
@@ -186,7 +194,7 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         return;
       }
       case 'page':
-        await services.visitors.recordContext(visitorId, { pageUrl: frame.pageUrl, pageTitle: frame.pageTitle ?? null });
+        await conversations.recordContext(visitorId, { pageUrl: frame.pageUrl, pageTitle: frame.pageTitle ?? null });
         return;
       case 'leave': {
         const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);

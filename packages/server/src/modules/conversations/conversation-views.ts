@@ -4,6 +4,7 @@ import type { VisitorsService } from '../visitors/visitors.service';
 import { readVisitorContext } from '../visitors/visitors.service';
 import { toConversationDto, toMessageDto, toVisitorConversationDto, type DtoLookups } from './conversation-dto';
 import type { ConversationRow, MessageRow } from './conversations.store';
+import { cached } from '../../lib/ttl-cache';
 import { isBotAwaitingInput, readStoredRun } from './stored-run';
 
 export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null> };
@@ -12,30 +13,30 @@ export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null>
 export function createConversationViews(deps: { visitors: VisitorsService; users: UsersStore; playbookNames: PlaybookNames }) {
   const { visitors, users, playbookNames } = deps;
 
+  // Names, avatars and page context change rarely; every chat message needs them for its DTO.
+  const userById = cached(async (id: string) => {
+    const u = await users.findById(id);
+    return u ? { id: u.id, name: u.name, avatarUrl: u.avatar_url } : null;
+  }, { ttlMs: 5_000, max: 2_000 });
+  const playbookById = cached(async (id: string) => {
+    const name = await playbookNames.nameOf(id);
+    return name === null ? null : { id, name };
+  }, { ttlMs: 30_000, max: 500 });
+  const visitorById = cached(async (id: string) => {
+    const [v] = await visitors.findManyByIds([id]);
+    return v ? { id: v.id, number: v.number, context: readVisitorContext(v) } : null;
+  }, { ttlMs: 2_000, max: 20_000 });
+
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
-    const visitorRows = await visitors.findManyByIds([...new Set(rows.map((r) => r.visitor_id))]);
-    const visitorById = new Map(visitorRows.map((v) => [v.id, { id: v.id, number: v.number, context: readVisitorContext(v) }]));
-    const assigneeIds = [...new Set(rows.map((r) => r.assignee_id).filter((id): id is string => id !== null))];
-    const assignees = new Map<string, { id: string; name: string; avatarUrl: string | null }>();
-    for (const id of assigneeIds) {
-      const u = await users.findById(id);
-      if (u) assignees.set(id, { id: u.id, name: u.name, avatarUrl: u.avatar_url });
+    const result = new Map<string, DtoLookups>();
+    for (const r of rows) {
+      result.set(r.id, {
+        visitor: await visitorById(r.visitor_id),
+        assignee: r.assignee_id ? await userById(r.assignee_id) : null,
+        playbook: r.playbook_id ? await playbookById(r.playbook_id) : null,
+      });
     }
-    const playbooks = new Map<string, { id: string; name: string } | null>();
-    for (const id of new Set(rows.map((r) => r.playbook_id).filter((id): id is string => id !== null))) {
-      const name = await playbookNames.nameOf(id);
-      playbooks.set(id, name === null ? null : { id, name });
-    }
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          visitor: visitorById.get(r.visitor_id) ?? null,
-          assignee: r.assignee_id ? (assignees.get(r.assignee_id) ?? null) : null,
-          playbook: r.playbook_id ? (playbooks.get(r.playbook_id) ?? null) : null,
-        },
-      ]),
-    );
+    return result;
   }
 
   return {
@@ -48,9 +49,13 @@ export function createConversationViews(deps: { visitors: VisitorsService; users
       return dto as TConversationDto;
     },
     async forVisitor(row: ConversationRow): Promise<TVisitorConversationDto> {
-      const assignee = row.assignee_id && row.status !== 'waiting' ? await users.findById(row.assignee_id) : null;
-      const dto = toVisitorConversationDto(row, assignee ? { name: assignee.name, avatarUrl: assignee.avatar_url } : null);
+      const assignee = row.assignee_id && row.status !== 'waiting' ? await userById(row.assignee_id) : null;
+      const dto = toVisitorConversationDto(row, assignee ? { name: assignee.name, avatarUrl: assignee.avatarUrl } : null);
       return { ...dto, botAwaitingInput: isBotAwaitingInput(row.run_state), outcome: readStoredRun(row.run_state).outcome };
+    },
+    /** Forget what we know of a visitor (their page context changed). */
+    forgetVisitor(id: string): void {
+      visitorById.forget(id);
     },
     message(row: MessageRow): TMessageDto {
       return toMessageDto(row);

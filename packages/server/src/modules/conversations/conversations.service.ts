@@ -326,7 +326,9 @@ export function createConversationsService(deps: ConversationsDeps) {
     },
 
     async recordContext(visitorId: string, input: ContextInput) {
-      return visitors.recordContext(visitorId, input);
+      const context = await visitors.recordContext(visitorId, input);
+      views.forgetVisitor(visitorId);
+      return context;
     },
 
     // ---- ConversationAccess for other modules ----

@@ -143,8 +143,7 @@ export function createConversationsStore(db: Db) {
       message: NewMessage,
       conversationPatch: Partial<ConversationRow> = {},
     ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
-      const existing = message.client_msg_id ? await this.findByClientMsgId(message.conversation_id, message.client_msg_id) : null;
-      if (existing) return { message: existing, conversation: (await this.findById(message.conversation_id)) as ConversationRow, duplicate: true };
+      // Callers look up the client id first; a retry racing this insert hits the unique index below.
       try {
         return await db.transaction().execute(async (trx) => {
           const conversation = await trx

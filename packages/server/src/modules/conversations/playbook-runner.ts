@@ -172,7 +172,7 @@ export function createPlaybookRunner(deps: RunnerDeps) {
       if (existing) return conversations.getForVisitor(visitorId, existing.id);
       const published = await playbooks.getPublishedForStart(input.playbookPublicId);
       if (!published) throw new AppError('PLAYBOOK_NOT_FOUND');
-      const context = await deps.visitors.recordContext(visitorId, { ...input.context, userAgent: input.userAgent });
+      const context = await conversations.recordContext(visitorId, { ...input.context, userAgent: input.userAgent });
       const visitor = await deps.visitors.findById(visitorId);
       const number = visitor?.number ?? 0;
       const now = clock.now();
