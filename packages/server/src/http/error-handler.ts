@@ -12,12 +12,20 @@ export function installErrorHandler(app: FastifyInstance, options: { spaRoot: st
   });
   app.setNotFoundHandler((request, reply) => {
     // The inbox is a single-page app: a browser asking for an unknown page gets its index.html.
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/ws/') && request.headers.accept?.includes('text/html');
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/ws/') &&
+      request.headers.accept?.includes('text/html');
     if (options.spaRoot && wantsPage) {
       void reply.type('text/html').sendFile('index.html', options.spaRoot);
       return;
     }
-    void reply.status(404).send(new AppError('NOT_FOUND', { message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` }).toBody());
+    void reply.status(404).send(
+      new AppError('NOT_FOUND', {
+        message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      }).toBody(),
+    );
   });
 }
 
@@ -36,17 +44,45 @@ export function toAppError(error: unknown): AppError {
   const fe = error as Partial<FastifyError> & { status?: number; type?: string };
   const status = fe.statusCode ?? fe.status;
   if (status === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
-  if (status === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE');
-  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (status === 415 || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (
+    fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    error instanceof SyntaxError ||
+    fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+  ) {
     return new AppError('INVALID_JSON');
   }
   if (typeof status === 'number' && status === 429) return new AppError('RATE_LIMITED');
-  if (typeof status === 'number' && status >= 400 && status < 500) return new AppError('BAD_REQUEST', { message: fe.message ?? 'Bad request' });
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new AppError('BAD_REQUEST', { message: fe.message ?? 'Bad request' });
   if (isDatabaseUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', { cause: error });
   return new AppError('INTERNAL', { cause: error });
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', 'SQLITE_BUSY'].includes(code) || /Connection terminated|timeout exceeded when trying to connect/.test(String((error as Error | null)?.message));
+  // 57P0x: the server is shutting down or restarting; 08xxx: connection failures; 53300: too many
+  // connections; "not currently accepting connections" (55000) while a database is closed to
+  // connections (maintenance, failover). All are transient: the client should retry.
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08003',
+      '08006',
+      '08001',
+      '53300',
+      'SQLITE_BUSY',
+    ].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|not currently accepting connections|Client has encountered a connection error/.test(
+      String((error as Error | null)?.message),
+    )
+  );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
 import type { Services } from '../services';
 import type { RouteAuth } from './route-config';
+import { installStrictInput } from './strict-input';
 
 export const SESSION_COOKIE = 'charla_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -18,6 +19,7 @@ export function installGuards(app: FastifyInstance, services: Services, routes: 
   app.decorateRequest('user', null);
   app.decorateRequest('visitor', null);
   app.decorateRequest('viaCookie', false);
+  installStrictInput(app);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
@@ -38,7 +40,8 @@ export function installGuards(app: FastifyInstance, services: Services, routes: 
     request.user = await services.auth.authenticate(readSessionToken(request));
     if (!request.user) throw new AppError('UNAUTHENTICATED');
     request.viaCookie = true;
-    if (UNSAFE.has(request.method) && !isSameOrigin(request, services.config.publicUrl)) throw new AppError('ORIGIN_NOT_ALLOWED');
+    if (UNSAFE.has(request.method) && !isSameOrigin(request, services.config.publicUrl))
+      throw new AppError('ORIGIN_NOT_ALLOWED');
     if (auth === 'admin' && request.user.role !== 'admin') throw new AppError('FORBIDDEN');
   });
 }

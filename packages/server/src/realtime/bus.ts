@@ -10,6 +10,8 @@ import type { BusEvent } from './bus-events';
 export type Bus = {
   publish(event: BusEvent): Promise<void>;
   subscribe(handler: (event: BusEvent) => void): () => void;
+  /** Called after the bus was down and is back: events published meanwhile may be lost. */
+  onReconnect(handler: () => void): () => void;
   isConnected(): boolean;
   close(): Promise<void>;
 };
@@ -28,6 +30,7 @@ export function createMemoryBus(): Bus {
       emitter.on('event', handler);
       return () => emitter.off('event', handler);
     },
+    onReconnect: () => () => undefined,
     isConnected: () => true,
     close: async () => {
       emitter.removeAllListeners();
@@ -36,10 +39,23 @@ export function createMemoryBus(): Bus {
 }
 
 export function createRedisBus(url: string, onError: (error: unknown) => void, channel = DEFAULT_BUS_CHANNEL): Bus {
-  const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
-  const pub = new Redis(url, options);
-  const sub = new Redis(url, options);
+  const retryStrategy = (n: number) => Math.min(n * 200, 1000);
+  // Publishes wait in the offline queue while Redis is down and go out when it is back.
+  const pub = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy });
+  const sub = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy });
   const handlers = new Set<(event: BusEvent) => void>();
+  const reconnectHandlers = new Set<() => void>();
+  let wasReady = false;
+  sub.on('ready', () => {
+    if (!wasReady) {
+      wasReady = true;
+      return;
+    }
+    // Give the automatic re-subscribe a moment, then let subscribers catch up from the database.
+    setTimeout(() => {
+      for (const handler of reconnectHandlers) handler();
+    }, 250).unref();
+  });
   pub.on('error', onError);
   sub.on('error', onError);
   void sub.subscribe(channel).catch(onError);
@@ -55,16 +71,17 @@ export function createRedisBus(url: string, onError: (error: unknown) => void, c
   });
   return {
     publish: async (event) => {
-      try {
-        await pub.publish(channel, JSON.stringify(event));
-      } catch (error) {
-        // Losing a notification is recoverable (clients resync from the database); losing the write is not.
-        onError(error);
-      }
+      // Not awaited: while Redis is down the publish waits in the offline queue, and a sender's
+      // ack (already committed to the database) must not wait for it. One connection keeps order.
+      pub.publish(channel, JSON.stringify(event)).catch(onError);
     },
     subscribe(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
+    },
+    onReconnect(handler) {
+      reconnectHandlers.add(handler);
+      return () => reconnectHandlers.delete(handler);
     },
     isConnected: () => pub.status === 'ready' && sub.status === 'ready',
     close: async () => {

@@ -25,8 +25,13 @@ import type { BusEvent } from './bus-events';
 import { createConnectionRegistry } from './connection-registry';
 import { sendFrame, sendRaw } from './send-frame';
 
-type AgentConnection = { socket: WebSocket; user: AuthUser };
-type VisitorConnection = { socket: WebSocket; visitorId: string };
+/** `seen`: per conversation, the highest sequence number this socket was sent (for replays). */
+type AgentConnection = { socket: WebSocket; user: AuthUser; seen: Map<string, number> };
+type VisitorConnection = { socket: WebSocket; visitorId: string; seen: Map<string, number> };
+
+function noteSeen(connection: { seen: Map<string, number> }, conversationId: string, seq: number): void {
+  if ((connection.seen.get(conversationId) ?? 0) < seq) connection.seen.set(conversationId, seq);
+}
 
 /** Past this many sockets a process refuses new ones cleanly instead of dying on EMFILE. */
 export const MAX_SOCKETS_PER_PROCESS = 18_000;
@@ -41,9 +46,21 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
   const agents = createConnectionRegistry<AgentConnection>();
   const visitors = createConnectionRegistry<VisitorConnection>();
   const { conversations, runner, presence, clock } = services;
-  const connectionsPerIp = createRateLimiter({ limit: 60 * services.config.rateLimitMultiplier, windowMs: 60_000, clock });
-  const visitorMessages = createRateLimiter({ limit: 30 * services.config.rateLimitMultiplier, windowMs: 10_000, clock });
-  const agentFramesLimiter = createRateLimiter({ limit: 200 * services.config.rateLimitMultiplier, windowMs: 10_000, clock });
+  const connectionsPerIp = createRateLimiter({
+    limit: 60 * services.config.rateLimitMultiplier,
+    windowMs: 60_000,
+    clock,
+  });
+  const visitorMessages = createRateLimiter({
+    limit: 30 * services.config.rateLimitMultiplier,
+    windowMs: 10_000,
+    clock,
+  });
+  const agentFramesLimiter = createRateLimiter({
+    limit: 200 * services.config.rateLimitMultiplier,
+    windowMs: 10_000,
+    clock,
+  });
 
   const total = () => agents.size + visitors.size;
 
@@ -53,7 +70,10 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
 
   async function admit(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     if (total() >= MAX_SOCKETS_PER_PROCESS) {
-      await refuse(reply, new AppError('SERVICE_UNAVAILABLE', { message: 'This server is full; retry shortly.' }));
+      await refuse(
+        reply,
+        new AppError('SERVICE_UNAVAILABLE', { message: 'This server is full; retry shortly.' }),
+      );
       return false;
     }
     if (!connectionsPerIp.take(request.ip)) {
@@ -66,7 +86,13 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
   function errorFrame(socket: WebSocket, error: unknown, ref?: string): void {
     const appError = toAppError(error);
     if (appError.status >= 500) app.log.error({ err: error }, 'websocket frame failed');
-    sendFrame(socket, { type: 'error', ...(ref ? { ref } : {}), code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) });
+    sendFrame(socket, {
+      type: 'error',
+      ...(ref ? { ref } : {}),
+      code: appError.code,
+      message: appError.message,
+      ...(appError.details === undefined ? {} : { details: appError.details }),
+    });
   }
 
   function parseFrame<T>(socket: WebSocket, raw: RawData, schema: ZodType<T>): T | null {
@@ -77,7 +103,9 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
     }
     let json: unknown;
     try {
-      json = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(raw as Buffer[]).toString('utf8'));
+      json = JSON.parse(
+        Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(raw as Buffer[]).toString('utf8'),
+      );
     } catch {
       errorFrame(socket, new AppError('INVALID_JSON'));
       return null;
@@ -88,14 +116,22 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      errorFrame(socket, new AppError('VALIDATION_FAILED', { details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }), refOf(json));
+      errorFrame(
+        socket,
+        new AppError('VALIDATION_FAILED', {
+          details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        }),
+        refOf(json),
+      );
       return null;
     }
     return parsed.data;
   }
 
   function refOf(json: unknown): string | undefined {
-    return typeof (json as { ref?: unknown } | null)?.ref === 'string' ? (json as { ref: string }).ref.slice(0, 64) : undefined;
+    return typeof (json as { ref?: unknown } | null)?.ref === 'string'
+      ? (json as { ref: string }).ref.slice(0, 64)
+      : undefined;
   }
 
   // ---- visitors ----
@@ -114,7 +150,7 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
     },
     (socket, request) => {
       const visitorId = request.visitor?.id ?? '';
-      const connection: VisitorConnection = { socket, visitorId };
+      const connection: VisitorConnection = { socket, visitorId, seen: new Map() };
       visitors.add(visitorId, connection);
       socket.on('close', () => visitors.remove(visitorId, connection));
       socket.on('error', () => socket.terminate());
@@ -124,12 +160,20 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         const frame = parseFrame(socket, raw, ZVisitorClientFrame);
         if (!frame) return;
         // Frames of one socket are handled in order, so a client's messages keep their order.
-        queue = queue.then(() => handleVisitorFrame(connection, frame, request).catch((error: unknown) => errorFrame(socket, error, 'ref' in frame ? frame.ref : undefined)));
+        queue = queue.then(() =>
+          handleVisitorFrame(connection, frame, request).catch((error: unknown) =>
+            errorFrame(socket, error, 'ref' in frame ? frame.ref : undefined),
+          ),
+        );
       });
     },
   );
 
-  async function handleVisitorFrame(connection: VisitorConnection, frame: TVisitorClientFrame, request: FastifyRequest): Promise<void> {
+  async function handleVisitorFrame(
+    connection: VisitorConnection,
+    frame: TVisitorClientFrame,
+    request: FastifyRequest,
+  ): Promise<void> {
     const { socket, visitorId } = connection;
     switch (frame.type) {
       case 'ping':
@@ -145,7 +189,13 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         });
         sendFrame(socket, { type: 'conversation', ref: frame.ref, conversation });
         const page = await conversations.messagesForVisitor(visitorId, conversation.id, 0, 500);
-        sendFrame(socket, { type: 'messages', conversationId: conversation.id, messages: page.items, lastSeq: page.lastSeq });
+        sendFrame(socket, {
+          type: 'messages',
+          conversationId: conversation.id,
+          messages: page.items,
+          lastSeq: page.lastSeq,
+        });
+        noteSeen(connection, conversation.id, page.lastSeq);
         return;
       }
       case 'subscribe': {
@@ -154,7 +204,13 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         let after = frame.lastSeq;
         for (;;) {
           const page = await conversations.messagesForVisitor(visitorId, frame.conversationId, after, 500);
-          sendFrame(socket, { type: 'messages', conversationId: frame.conversationId, messages: page.items, lastSeq: page.lastSeq });
+          sendFrame(socket, {
+            type: 'messages',
+            conversationId: frame.conversationId,
+            messages: page.items,
+            lastSeq: page.lastSeq,
+          });
+          noteSeen(connection, frame.conversationId, page.lastSeq);
           if (!page.hasMore) break;
           after = page.lastSeq;
         }
@@ -162,7 +218,13 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       }
       case 'send': {
         if (!visitorMessages.take(visitorId)) throw new AppError('RATE_LIMITED');
-        const message = await runner.visitorText(visitorId, frame.conversationId, frame.clientMsgId, frame.body, toPlainText(frame.body));
+        const message = await runner.visitorText(
+          visitorId,
+          frame.conversationId,
+          frame.clientMsgId,
+          frame.body,
+          toPlainText(frame.body),
+        );
         sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
         return;
       }
@@ -194,7 +256,10 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         return;
       }
       case 'page':
-        await conversations.recordContext(visitorId, { pageUrl: frame.pageUrl, pageTitle: frame.pageTitle ?? null });
+        await conversations.recordContext(visitorId, {
+          pageUrl: frame.pageUrl,
+          pageTitle: frame.pageTitle ?? null,
+        });
         return;
       case 'leave': {
         const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);
@@ -212,7 +277,8 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       schema: { hide: true },
       preValidation: async (request, reply) => {
         // Cross-site WebSocket hijacking: only our own pages may open this socket with our cookie.
-        if (!isSameOrigin(request, services.config.publicUrl)) return refuse(reply, new AppError('ORIGIN_NOT_ALLOWED'));
+        if (!isSameOrigin(request, services.config.publicUrl))
+          return refuse(reply, new AppError('ORIGIN_NOT_ALLOWED'));
         if (!(await admit(request, reply))) return;
         const user = await services.auth.authenticate(readSessionToken(request));
         if (!user) return refuse(reply, new AppError('UNAUTHENTICATED'));
@@ -221,9 +287,11 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
     },
     (socket, request) => {
       const user = request.user as AuthUser;
-      const connection: AgentConnection = { socket, user };
+      const connection: AgentConnection = { socket, user, seen: new Map() };
       agents.add(user.id, connection);
-      void presence.connected(user.id).catch((error: unknown) => app.log.warn({ err: error }, 'presence update failed'));
+      void presence
+        .connected(user.id)
+        .catch((error: unknown) => app.log.warn({ err: error }, 'presence update failed'));
       socket.on('close', () => {
         agents.remove(user.id, connection);
         presence.disconnected(user.id);
@@ -238,7 +306,11 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
           errorFrame(socket, new AppError('RATE_LIMITED'), 'ref' in frame ? frame.ref : undefined);
           return;
         }
-        queue = queue.then(() => handleAgentFrame(connection, frame).catch((error: unknown) => errorFrame(socket, error, 'ref' in frame ? frame.ref : undefined)));
+        queue = queue.then(() =>
+          handleAgentFrame(connection, frame).catch((error: unknown) =>
+            errorFrame(socket, error, 'ref' in frame ? frame.ref : undefined),
+          ),
+        );
       });
     },
   );
@@ -253,7 +325,13 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         let after = frame.lastSeq;
         for (;;) {
           const page = await conversations.messagesForUser(user, frame.conversationId, after, 500);
-          sendFrame(socket, { type: 'messages', conversationId: frame.conversationId, messages: page.items, lastSeq: page.lastSeq });
+          sendFrame(socket, {
+            type: 'messages',
+            conversationId: frame.conversationId,
+            messages: page.items,
+            lastSeq: page.lastSeq,
+          });
+          noteSeen(connection, frame.conversationId, page.items.at(-1)?.seq ?? 0);
           if (!page.hasMore) break;
           after = page.items.at(-1)?.seq ?? page.lastSeq;
         }
@@ -262,14 +340,29 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       case 'unsubscribe':
         return;
       case 'send': {
-        const message = await conversations.userMessage(user, frame.conversationId, frame.clientMsgId, frame.body);
+        const message = await conversations.userMessage(
+          user,
+          frame.conversationId,
+          frame.clientMsgId,
+          frame.body,
+        );
         sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
         return;
       }
       case 'typing': {
         const row = await conversations.getVisibleRow(frame.conversationId, user);
         if (row.status !== 'assigned' || row.assignee_id !== user.id) return;
-        await services.bus.publish({ type: 'typing', conversationId: row.id, visitorId: row.visitor_id, assigneeId: row.assignee_id, status: row.status, from: 'user', userId: user.id, name: user.name, active: frame.active });
+        await services.bus.publish({
+          type: 'typing',
+          conversationId: row.id,
+          visitorId: row.visitor_id,
+          assigneeId: row.assignee_id,
+          status: row.status,
+          from: 'user',
+          userId: user.id,
+          name: user.name,
+          active: frame.active,
+        });
         return;
       }
       case 'read': {
@@ -284,10 +377,21 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
   async function onBusEvent(event: BusEvent): Promise<void> {
     switch (event.type) {
       case 'conversation.changed': {
-        const removed = JSON.stringify({ type: 'conversation_removed', conversationId: event.conversation.id });
+        const removed = JSON.stringify({
+          type: 'conversation_removed',
+          conversationId: event.conversation.id,
+        });
         for (const c of agents.all()) {
-          if (canUserSee({ status: event.conversation.status, assigneeId: event.conversation.assignee?.id ?? null }, c.user.id)) {
-            sendFrame(c.socket, { type: 'conversation', conversation: forViewer(event.conversation, c.user.id) });
+          if (
+            canUserSee(
+              { status: event.conversation.status, assigneeId: event.conversation.assignee?.id ?? null },
+              c.user.id,
+            )
+          ) {
+            sendFrame(c.socket, {
+              type: 'conversation',
+              conversation: forViewer(event.conversation, c.user.id),
+            });
           } else {
             // Revokes a previous owner's (or anyone's) live view at once (R14).
             sendRaw(c.socket, removed);
@@ -298,7 +402,10 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       case 'visitor.conversation': {
         const sockets = visitors.of(event.visitorId);
         if (sockets.size === 0) return;
-        const frame = JSON.stringify({ type: 'conversation', conversation: await conversations.getForVisitor(event.visitorId, event.conversation.id) });
+        const frame = JSON.stringify({
+          type: 'conversation',
+          conversation: await conversations.getForVisitor(event.visitorId, event.conversation.id),
+        });
         for (const c of sockets) sendRaw(c.socket, frame);
         return;
       }
@@ -309,19 +416,38 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         for (const c of agents.all()) {
           if (!canUserSee(state, c.user.id)) continue;
           sendRaw(c.socket, messageFrame);
+          noteSeen(c, conversation.id, message.seq);
           sendFrame(c.socket, { type: 'conversation', conversation: forViewer(conversation, c.user.id) });
         }
         if (message.event === null || isVisitorVisibleEvent(message.event)) {
-          for (const c of visitors.of(conversation.visitor.id)) sendRaw(c.socket, messageFrame);
+          for (const c of visitors.of(conversation.visitor.id)) {
+            sendRaw(c.socket, messageFrame);
+            noteSeen(c, conversation.id, message.seq);
+          }
         }
         return;
       }
       case 'typing': {
         if (event.from === 'visitor') {
-          const frame = JSON.stringify({ type: 'typing', conversationId: event.conversationId, from: 'visitor', name: event.name, active: event.active, ...(event.preview ? { preview: event.preview } : {}) });
-          for (const c of agents.all()) if (canUserSee({ status: event.status, assigneeId: event.assigneeId }, c.user.id)) sendRaw(c.socket, frame);
+          const frame = JSON.stringify({
+            type: 'typing',
+            conversationId: event.conversationId,
+            from: 'visitor',
+            name: event.name,
+            active: event.active,
+            ...(event.preview ? { preview: event.preview } : {}),
+          });
+          for (const c of agents.all())
+            if (canUserSee({ status: event.status, assigneeId: event.assigneeId }, c.user.id))
+              sendRaw(c.socket, frame);
         } else {
-          const frame = JSON.stringify({ type: 'typing', conversationId: event.conversationId, from: 'user', name: event.name, active: event.active });
+          const frame = JSON.stringify({
+            type: 'typing',
+            conversationId: event.conversationId,
+            from: 'user',
+            name: event.name,
+            active: event.active,
+          });
           for (const c of visitors.of(event.visitorId)) sendRaw(c.socket, frame);
         }
         return;
@@ -333,19 +459,28 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       }
       case 'sessions.revoked': {
         for (const c of agents.of(event.userId)) {
-          if (event.sessionIds === 'all' || event.sessionIds.includes(c.user.sessionId)) c.socket.close(wsCloseCodes.sessionEnded, 'session ended');
+          if (event.sessionIds === 'all' || event.sessionIds.includes(c.user.sessionId))
+            c.socket.close(wsCloseCodes.sessionEnded, 'session ended');
         }
         return;
       }
       case 'presence.changed': {
         if (agents.size === 0) return;
         const online = await presence.onlineUserIds();
-        const frame = JSON.stringify({ type: 'presence', userId: event.userId, online: online.has(event.userId) });
+        const frame = JSON.stringify({
+          type: 'presence',
+          userId: event.userId,
+          online: online.has(event.userId),
+        });
         for (const c of agents.all()) sendRaw(c.socket, frame);
         return;
       }
       case 'notify': {
-        const notification = { id: `${clock.now()}-${Math.random().toString(36).slice(2, 10)}`, createdAt: clock.now(), ...event.notification };
+        const notification = {
+          id: `${clock.now()}-${Math.random().toString(36).slice(2, 10)}`,
+          createdAt: clock.now(),
+          ...event.notification,
+        };
         const frame = JSON.stringify({ type: 'notification', notification });
         for (const userId of event.userIds) for (const c of agents.of(userId)) sendRaw(c.socket, frame);
         return;
@@ -353,13 +488,51 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
     }
   }
 
+  /**
+   * After a bus outage (Redis restarted) events may have been lost, never messages: the database
+   * has them. Every socket gets what it missed since the last sequence it was sent, the current
+   * state of those conversations, and the Unassigned folder for new chats.
+   */
+  async function replayAfterBusOutage(): Promise<void> {
+    for (const c of visitors.all()) {
+      for (const [conversationId, seq] of c.seen) {
+        const page = await conversations.messagesForVisitor(c.visitorId, conversationId, seq, 500);
+        sendFrame(c.socket, { type: 'conversation', conversation: await conversations.getForVisitor(c.visitorId, conversationId) });
+        sendFrame(c.socket, { type: 'messages', conversationId, messages: page.items, lastSeq: page.lastSeq });
+        noteSeen(c, conversationId, page.lastSeq);
+      }
+    }
+    for (const c of agents.all()) {
+      for (const [conversationId, seq] of c.seen) {
+        try {
+          const page = await conversations.messagesForUser(c.user, conversationId, seq, 500);
+          sendFrame(c.socket, { type: 'conversation', conversation: await conversations.getDtoForUser(c.user, conversationId) });
+          sendFrame(c.socket, { type: 'messages', conversationId, messages: page.items, lastSeq: page.lastSeq });
+          noteSeen(c, conversationId, page.items.at(-1)?.seq ?? seq);
+        } catch {
+          sendFrame(c.socket, { type: 'conversation_removed', conversationId });
+          c.seen.delete(conversationId);
+        }
+      }
+      const unassigned = await conversations.listFolder(c.user, { folder: 'unassigned', limit: 100 });
+      for (const conversation of unassigned.items) sendFrame(c.socket, { type: 'conversation', conversation });
+    }
+  }
+
+  const offReconnect = services.bus.onReconnect(() => {
+    replayAfterBusOutage().catch((error: unknown) => app.log.warn({ err: error }, 'replay after bus outage failed'));
+  });
+
   const unsubscribe = services.bus.subscribe((event) => {
-    onBusEvent(event).catch((error: unknown) => app.log.warn({ err: error, type: event.type }, 'realtime fan-out failed'));
+    onBusEvent(event).catch((error: unknown) =>
+      app.log.warn({ err: error, type: event.type }, 'realtime fan-out failed'),
+    );
   });
 
   return {
     stop() {
       unsubscribe();
+      offReconnect();
       for (const c of agents.all()) c.socket.close(1001, 'server stopping');
       for (const c of visitors.all()) c.socket.close(1001, 'server stopping');
     },

@@ -29,7 +29,7 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-export type TestServerOptions = { clock?: Clock; runJobs?: boolean; env?: Record<string, string>; database?: TestDatabase; busChannel?: string };
+export type TestServerOptions = { clock?: Clock; runJobs?: boolean; env?: Record<string, string>; database?: TestDatabase; busChannel?: string; bus?: Bus };
 
 function createTestBus(channel: string): Bus {
   return testDialect === 'postgres' ? createRedisBus(TEST_REDIS_URL, () => undefined, channel) : createMemoryBus();
@@ -47,7 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config = parsed.config;
   const charla = await bootCharla(config, {
     database: database.open(),
-    bus: createTestBus(busChannel),
+    bus: options.bus ?? createTestBus(busChannel),
     logger: false,
     runJobs: options.runJobs ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
