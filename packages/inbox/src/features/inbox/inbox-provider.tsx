@@ -61,6 +61,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const notificationListeners = useRef(new Set<(n: TNotificationDto) => void>());
   const ackTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const placements = useRef(new Map<string, string>());
   const socket = useMemo(() => new AgentSocket(agentSocketUrl(), () => void logout()), [logout]);
 
   const refreshCounts = useCallback(() => {
@@ -130,10 +131,16 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const onFrame = (frame: TAgentServerFrame) => {
       switch (frame.type) {
-        case 'conversation':
+        case 'conversation': {
           dispatch({ type: 'conversation', conversation: frame.conversation });
-          refreshCounts();
+          // Counts change only when a conversation changes folder, not on every message.
+          const placement = `${frame.conversation.status}:${frame.conversation.assignee?.id ?? ''}`;
+          if (placements.current.get(frame.conversation.id) !== placement) {
+            placements.current.set(frame.conversation.id, placement);
+            refreshCounts();
+          }
           break;
+        }
         case 'conversation_removed':
           dispatch({ type: 'conversation_removed', conversationId: frame.conversationId });
           refreshCounts();
