@@ -497,8 +497,16 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
     for (const c of visitors.all()) {
       for (const [conversationId, seq] of c.seen) {
         const page = await conversations.messagesForVisitor(c.visitorId, conversationId, seq, 500);
-        sendFrame(c.socket, { type: 'conversation', conversation: await conversations.getForVisitor(c.visitorId, conversationId) });
-        sendFrame(c.socket, { type: 'messages', conversationId, messages: page.items, lastSeq: page.lastSeq });
+        sendFrame(c.socket, {
+          type: 'conversation',
+          conversation: await conversations.getForVisitor(c.visitorId, conversationId),
+        });
+        sendFrame(c.socket, {
+          type: 'messages',
+          conversationId,
+          messages: page.items,
+          lastSeq: page.lastSeq,
+        });
         noteSeen(c, conversationId, page.lastSeq);
       }
     }
@@ -506,8 +514,16 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       for (const [conversationId, seq] of c.seen) {
         try {
           const page = await conversations.messagesForUser(c.user, conversationId, seq, 500);
-          sendFrame(c.socket, { type: 'conversation', conversation: await conversations.getDtoForUser(c.user, conversationId) });
-          sendFrame(c.socket, { type: 'messages', conversationId, messages: page.items, lastSeq: page.lastSeq });
+          sendFrame(c.socket, {
+            type: 'conversation',
+            conversation: await conversations.getDtoForUser(c.user, conversationId),
+          });
+          sendFrame(c.socket, {
+            type: 'messages',
+            conversationId,
+            messages: page.items,
+            lastSeq: page.lastSeq,
+          });
           noteSeen(c, conversationId, page.items.at(-1)?.seq ?? seq);
         } catch {
           sendFrame(c.socket, { type: 'conversation_removed', conversationId });
@@ -515,12 +531,15 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         }
       }
       const unassigned = await conversations.listFolder(c.user, { folder: 'unassigned', limit: 100 });
-      for (const conversation of unassigned.items) sendFrame(c.socket, { type: 'conversation', conversation });
+      for (const conversation of unassigned.items)
+        sendFrame(c.socket, { type: 'conversation', conversation });
     }
   }
 
   const offReconnect = services.bus.onReconnect(() => {
-    replayAfterBusOutage().catch((error: unknown) => app.log.warn({ err: error }, 'replay after bus outage failed'));
+    replayAfterBusOutage().catch((error: unknown) =>
+      app.log.warn({ err: error }, 'replay after bus outage failed'),
+    );
   });
 
   const unsubscribe = services.bus.subscribe((event) => {
