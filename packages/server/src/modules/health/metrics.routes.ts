@@ -25,7 +25,12 @@ export function registerMetricsRoutes(app: App): void {
     '/api/v1/admin/metrics',
     {
       config: { auth: 'admin' },
-      schema: { tags: ['health'], summary: 'Process metrics: RSS, sockets, event-loop delay (reset=1 starts a new window)', querystring: z.object({ reset: z.enum(['0', '1']).optional() }), response: { 200: ZMetricsDto } },
+      schema: {
+        tags: ['health'],
+        summary: 'Process metrics: RSS, sockets, event-loop delay (reset=1 starts a new window)',
+        querystring: z.object({ reset: z.enum(['0', '1']).optional() }),
+        response: { 200: ZMetricsDto },
+      },
     },
     async (request) => {
       // Reading RSS opens /proc/self/stat; at the open-files limit that fails, which must not take the process down.
@@ -41,7 +46,12 @@ export function registerMetricsRoutes(app: App): void {
         rss,
         heapUsed: process.memoryUsage().heapUsed,
         sockets: ws?.clients.size ?? 0,
-        eventLoopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), mean: ms(delay.mean) },
+        eventLoopDelay: {
+          p50: ms(delay.percentile(50)),
+          p99: ms(delay.percentile(99)),
+          max: ms(delay.max),
+          mean: ms(delay.mean),
+        },
         cpu: { user: cpu.user, system: cpu.system },
         uptime: process.uptime(),
       };
