@@ -80,6 +80,13 @@ describe('bad input over REST', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/conversations', '/api/v1/conversations/{conversationId}/assign']));
   });
 
+  it('sends nosniff everywhere and forbids framing the inbox and API', async () => {
+    const res = await server.request({ url: '/api/v1/setup' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+  });
+
   it('answers /healthz and /readyz', async () => {
     expect((await server.request({ url: '/healthz' })).statusCode).toBe(200);
     expect((await server.request({ url: '/readyz' })).json()).toEqual({ ok: true });

@@ -3,6 +3,7 @@ import { AppError } from '../lib/app-error';
 import type { Services } from '../services';
 import type { RouteAuth } from './route-config';
 import { installStrictInput } from './strict-input';
+import { installSecurityHeaders } from './security-headers';
 
 export const SESSION_COOKIE = 'charla_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -20,6 +21,7 @@ export function installGuards(app: FastifyInstance, services: Services, routes: 
   app.decorateRequest('visitor', null);
   app.decorateRequest('viaCookie', false);
   installStrictInput(app);
+  installSecurityHeaders(app);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;

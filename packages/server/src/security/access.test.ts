@@ -87,7 +87,11 @@ describe('access control (issue #10 items 1, 2, 4, 6)', () => {
       for (const chosen of [
         'chosen-by-the-client',
         'a'.repeat(43),
-        [...tokens][0]?.slice(0, -1) + 'A',
+        // A real token with its last character changed (to a different one: never the token itself).
+        (() => {
+          const real = [...tokens][0] ?? '';
+          return real.slice(0, -1) + (real.endsWith('A') ? 'B' : 'A');
+        })(),
         '',
         ' ',
       ]) {
