@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import { createTtlCache } from '../../lib/ttl-cache';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../../db/schema.notifications';
@@ -27,9 +28,11 @@ function isClaimable(now: number) {
 }
 
 export function createWebhooksStore(db: Db) {
+  const activeEndpoints = createTtlCache<'all', WebhookEndpointRow[]>({ ttlMs: 1_000, max: 1 });
   return {
     async insertEndpoint(row: WebhookEndpointRow): Promise<void> {
       await db.insertInto('webhook_endpoints').values(row).execute();
+      activeEndpoints.delete('all');
     },
     async findEndpoint(id: string): Promise<WebhookEndpointRow | null> {
       return (
@@ -39,18 +42,25 @@ export function createWebhooksStore(db: Db) {
     async listEndpoints(): Promise<WebhookEndpointRow[]> {
       return db.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').orderBy('id').execute();
     },
+    /** Read on every domain event (each chat message): kept for a second, dropped on any local write. */
     async listActiveEndpoints(): Promise<WebhookEndpointRow[]> {
-      return db.selectFrom('webhook_endpoints').selectAll().where('active', '=', 1).execute();
+      const hit = activeEndpoints.get('all');
+      if (hit) return hit;
+      const rows = await db.selectFrom('webhook_endpoints').selectAll().where('active', '=', 1).execute();
+      activeEndpoints.set('all', rows);
+      return rows;
     },
     async updateEndpoint(
       id: string,
       patch: Partial<Omit<WebhookEndpointRow, 'id' | 'created_at' | 'secret'>>,
     ): Promise<void> {
       await db.updateTable('webhook_endpoints').set(patch).where('id', '=', id).execute();
+      activeEndpoints.delete('all');
     },
     /** Deleting an endpoint deletes its outbox rows and log (ON DELETE CASCADE). */
     async deleteEndpoint(id: string): Promise<boolean> {
       const result = await db.deleteFrom('webhook_endpoints').where('id', '=', id).executeTakeFirst();
+      activeEndpoints.delete('all');
       return Number(result.numDeletedRows) > 0;
     },
 
