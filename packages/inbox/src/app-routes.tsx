@@ -2,21 +2,22 @@ import type { ReactNode } from 'react';
 import { ZFolder, type TRole } from '@charla/protocol';
 import { ConversationRedirect } from './features/inbox/conversation-redirect';
 import { InboxPage } from './features/inbox/inbox-page';
-import { NotificationSettingsPage } from './features/notifications/notification-settings-page';
-import { ComingSoonPage } from './features/placeholders/coming-soon-page';
+import { crmRoutes } from './features/crm/crm-routes';
+import { playbooksRoutes } from './features/playbooks/playbooks-routes';
+import { settingsRoutes } from './features/settings/settings-routes';
 import { matchPath } from './lib/match-path';
 
 /**
  * Signed-in routes, first match wins. Issue 8 adds its screens here (and in nav-items.ts);
  * `roles` keeps admin screens from regular users (the server refuses them anyway).
  */
-type Route = {
+export type AppRoute = {
   pattern: string;
   roles?: readonly TRole[];
   render: (params: Record<string, string>) => ReactNode;
 };
 
-export const routes: readonly Route[] = [
+export const routes: readonly AppRoute[] = [
   {
     pattern: '/inbox/:folder/:conversationId',
     render: (p) => {
@@ -34,14 +35,9 @@ export const routes: readonly Route[] = [
     },
   },
   { pattern: '/conversations/:id', render: (p) => <ConversationRedirect conversationId={p.id ?? ''} /> },
-  { pattern: '/settings/notifications', render: () => <NotificationSettingsPage /> },
-  {
-    pattern: '/playbooks/*',
-    roles: ['admin'],
-    render: () => <ComingSoonPage titleKey="nav.playbooks" icon="flow" />,
-  },
-  { pattern: '/crm/*', render: () => <ComingSoonPage titleKey="nav.crm" icon="briefcase" /> },
-  { pattern: '/settings/*', render: () => <ComingSoonPage titleKey="nav.settings" icon="settings" /> },
+  ...playbooksRoutes,
+  ...crmRoutes,
+  ...settingsRoutes,
 ];
 
 /** The element for a path and role, or null (the app then redirects to the inbox). */

@@ -23,6 +23,7 @@ import { registerWidgetRoutes } from './modules/widget/widget.routes';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes';
 import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { registerCrmRoutes } from './modules/crm/crm.routes';
+import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -73,6 +74,7 @@ export async function buildApp(services: Services, options: { logger: FastifyBas
   registerWebhooksRoutes(app, services);
   registerNotificationsRoutes(app, services);
   registerCrmRoutes(app, services.crm);
+  registerSettingsRoutes(app, services);
   registerWidgetRoutes(app, services, { distDir: join(packagesDir, 'widget', 'dist') });
 
   await registerStatic(app);

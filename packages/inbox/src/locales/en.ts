@@ -1,3 +1,6 @@
+import { settingsEn } from '../features/settings/settings.locale';
+import { crmEn } from '../features/crm/crm.locale';
+import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
 export const en = {
   common: {
@@ -257,6 +260,7 @@ export const en = {
     mode: { on: 'On by default', off: 'Off by default', disabled: 'Off for everyone' },
   },
   settings: {
+    ...settingsEn,
     notificationsTitle: 'Notifications',
     notificationsIntro: 'Choose how Charla tells you about visitors, on every device where you allowed it.',
     loadError: 'The settings could not be loaded.',
@@ -274,6 +278,8 @@ export const en = {
     send: 'Send the reply',
     newline: 'New line in the reply',
   },
+  playbooks: playbooksEn,
+  crm: crmEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };
 

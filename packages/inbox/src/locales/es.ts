@@ -1,3 +1,6 @@
+import { settingsEs } from '../features/settings/settings.locale';
+import { crmEs } from '../features/crm/crm.locale';
+import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
 
 export const es: Messages = {
@@ -258,6 +261,7 @@ export const es: Messages = {
     mode: { on: 'Activado por defecto', off: 'Desactivado por defecto', disabled: 'Desactivado para todos' },
   },
   settings: {
+    ...settingsEs,
     notificationsTitle: 'Notificaciones',
     notificationsIntro:
       'Elige cómo te avisa Charla de los visitantes, en cada dispositivo donde lo hayas permitido.',
@@ -276,5 +280,7 @@ export const es: Messages = {
     send: 'Enviar la respuesta',
     newline: 'Nueva línea en la respuesta',
   },
+  playbooks: playbooksEs,
+  crm: crmEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

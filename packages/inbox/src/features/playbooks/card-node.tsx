@@ -1,0 +1,118 @@
+import { createContext, memo, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { TFinding } from '@charla/protocol';
+import { Icon } from '../../lib/icons';
+import { AdminIcon } from './admin-icons';
+import { CARD_ICONS, cardSummary } from './card-summary';
+import type { CardNode } from './flow-mapping';
+
+/** Card actions, passed down without putting callbacks into the document-derived node data. */
+export type CardActions = {
+  edit: (nodeId: string) => void;
+  remove: (nodeId: string) => void;
+  offlineOnly: boolean;
+};
+export const CardActionsContext = createContext<CardActions>({
+  edit: () => {},
+  remove: () => {},
+  offlineOnly: false,
+});
+
+function findingText(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  finding: TFinding,
+): string {
+  return t(`playbooks.findings.${finding.code}`, { defaultValue: finding.message });
+}
+
+/** One card of the flow: type, summary, pencil/trash, validator findings, and a handle per port. */
+export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeProps<CardNode>) {
+  const { t } = useTranslation();
+  const actions = useContext(CardActionsContext);
+  const { node, ports, findings, isStart } = data;
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const typeLabel = t(`playbooks.cardTypes.${node.type}`);
+  const summary = cardSummary(node);
+  return (
+    <div
+      className={`pb-card pb-card--${node.type} ${selected ? 'pb-card--selected' : ''} ${errors.length ? 'pb-card--error' : warnings.length ? 'pb-card--warning' : ''}`}
+      data-testid={`card-${node.id}`}
+      onDoubleClick={() => actions.edit(node.id)}
+    >
+      <Handle type="target" position={Position.Top} id="in" className="pb-handle pb-handle--in" />
+      <div className="pb-card__head">
+        <span className={`pb-card__icon pb-card__icon--${node.type}`}>
+          <AdminIcon name={CARD_ICONS[node.type]} size={14} />
+        </span>
+        <span className="pb-card__type">{typeLabel}</span>
+        {isStart && <span className="pb-card__start">{t('playbooks.start')}</span>}
+        <span className="pb-card__tools">
+          <button
+            type="button"
+            className="icon-btn icon-btn--sm nodrag"
+            aria-label={t('playbooks.editCard', { card: summary || typeLabel })}
+            title={t('playbooks.editCardShort')}
+            onClick={() => actions.edit(node.id)}
+          >
+            <AdminIcon name="pencil" size={14} />
+          </button>
+          <button
+            type="button"
+            className="icon-btn icon-btn--sm nodrag pb-card__delete"
+            aria-label={t('playbooks.deleteCard', { card: summary || typeLabel })}
+            title={t('playbooks.deleteCardShort')}
+            onClick={() => actions.remove(node.id)}
+          >
+            <AdminIcon name="trash" size={14} />
+          </button>
+        </span>
+      </div>
+      <p className="pb-card__summary">{summary || <em>{t('playbooks.emptyCard')}</em>}</p>
+      {node.type === 'live_chat' && (
+        <p className="pb-card__meta">
+          <span>{t('playbooks.waitFor', { seconds: node.waitSeconds })}</span>
+          {actions.offlineOnly && (
+            <span className="pb-badge pb-badge--warn" title={t('playbooks.offlineOnlyHint')}>
+              {t('playbooks.offlineOnly')}
+            </span>
+          )}
+        </p>
+      )}
+      {node.type === 'end' && (
+        <p className="pb-card__meta">
+          {t(`playbooks.outcomes.${node.outcome}`)}
+          {node.crm.record.kind !== 'none' && ` · ${t(`playbooks.records.${node.crm.record.kind}`)}`}
+        </p>
+      )}
+      {findings.length > 0 && (
+        <ul className="pb-card__findings">
+          {findings.slice(0, 3).map((finding, index) => (
+            <li key={`${finding.code}-${index}`} className={`pb-finding pb-finding--${finding.severity}`}>
+              <Icon name="alert" size={13} />
+              <span>{findingText(t, finding)}</span>
+            </li>
+          ))}
+          {findings.length > 3 && (
+            <li className="pb-finding pb-finding--more">
+              {t('playbooks.moreFindings', { count: findings.length - 3 })}
+            </li>
+          )}
+        </ul>
+      )}
+      {ports.length > 0 && (
+        <div className="pb-card__ports">
+          {ports.map((port) => (
+            <div key={port.name} className={`pb-port pb-port--${port.kind}`}>
+              <span className="pb-port__label">
+                {port.kind === 'option' ? port.label : t(`playbooks.ports.${port.kind}`)}
+              </span>
+              <Handle type="source" position={Position.Bottom} id={port.name} className="pb-handle" />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});

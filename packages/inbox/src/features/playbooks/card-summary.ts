@@ -1,0 +1,25 @@
+import { toPlainText, type TPlaybookNode, type TPlaybookNodeType } from '@charla/protocol';
+import type { AdminIconName } from './admin-icons';
+
+export const CARD_ICONS: Record<TPlaybookNodeType, AdminIconName> = {
+  message: 'message',
+  question: 'help',
+  capture: 'form',
+  live_chat: 'headset',
+  end: 'flag',
+};
+
+/** The text a card shows on the canvas: its title, else the start of what the bot says. */
+export function cardSummary(node: TPlaybookNode): string {
+  if (node.label) return node.label;
+  const doc =
+    node.type === 'message' || node.type === 'question'
+      ? node.content
+      : node.type === 'capture'
+        ? node.prompt
+        : node.type === 'live_chat'
+          ? node.onlineMessage
+          : node.closingMessage;
+  const text = doc ? toPlainText(doc).replace(/\s+/g, ' ').trim() : '';
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+}

@@ -1,0 +1,125 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TLanguage, TPlaybookTemplateDto, TPlaybookTemplateId } from '@charla/protocol';
+import { Dialog } from '../../components/dialog';
+import { fieldErrorsOf } from '../../lib/api-client';
+import { currentLanguage } from '../../lib/i18n';
+import { playbooksApi } from './playbooks-api';
+
+/** Name, language and starting point (blank or a template, R5) of a new playbook. */
+export function NewPlaybookDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [templates, setTemplates] = useState<TPlaybookTemplateDto[]>([]);
+  const [name, setName] = useState('');
+  const [templateId, setTemplateId] = useState<TPlaybookTemplateId>('live_chat');
+  const [language, setLanguage] = useState<TLanguage>(lang);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setName('');
+    setError(null);
+    playbooksApi.templates().then(setTemplates, () => setError(t('errors.generic')));
+  }, [open, t]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await playbooksApi.create(name.trim(), templateId, language);
+      onCreated(created.id);
+    } catch (cause) {
+      setError(fieldErrorsOf(cause).name ?? t('errors.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      size="md"
+      title={t('playbooks.new.title')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            form="new-playbook"
+            className="btn btn--primary"
+            disabled={busy || !name.trim()}
+          >
+            {t('playbooks.new.create')}
+          </button>
+        </>
+      }
+    >
+      <form id="new-playbook" className="form" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="pb-new-name">{t('playbooks.new.name')}</label>
+          <input
+            id="pb-new-name"
+            value={name}
+            maxLength={80}
+            required
+            autoFocus
+            placeholder={t('playbooks.new.namePlaceholder')}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <fieldset className="pb-templates">
+          <legend>{t('playbooks.new.startFrom')}</legend>
+          {templates.map((template) => (
+            <label
+              key={template.id}
+              className={`pb-template ${templateId === template.id ? 'pb-template--on' : ''}`}
+            >
+              <input
+                type="radio"
+                name="template"
+                value={template.id}
+                checked={templateId === template.id}
+                onChange={() => setTemplateId(template.id)}
+              />
+              <span>
+                <span className="pb-template__name">{template.name[lang]}</span>
+                <span className="pb-template__text">{template.description[lang]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="pb-new-language">{t('playbooks.new.language')}</label>
+          <select
+            id="pb-new-language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as TLanguage)}
+          >
+            <option value="en">English</option>
+            <option value="es">Español</option>
+          </select>
+          <span className="field__hint">{t('playbooks.new.languageHint')}</span>
+        </div>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TRole } from '@charla/protocol';
+import { Link } from '../../lib/router';
+import { useMe } from '../auth/session-context';
+import '../crm/crm.css';
+import '../playbooks/playbooks.css';
+import './settings.css';
+
+export type SettingsSection = 'notifications' | 'company' | 'users' | 'webhooks';
+
+const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
+  { id: 'notifications', roles: ['admin', 'regular'] },
+  { id: 'company', roles: ['admin', 'regular'] },
+  { id: 'users', roles: ['admin'] },
+  { id: 'webhooks', roles: ['admin'] },
+];
+
+/** Settings sub-navigation; admin-only sections are not even listed for regular users (R2). */
+export function SettingsLayout({ section, children }: { section: SettingsSection; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <div className="settings">
+      <nav className="settings__nav" aria-label={t('settings.sectionsLabel')}>
+        <h1 className="settings__title">{t('nav.settings')}</h1>
+        {SECTIONS.filter((s) => s.roles.includes(me.role)).map((s) => (
+          <Link
+            key={s.id}
+            to={`/settings/${s.id}`}
+            className={`settings__link ${section === s.id ? 'settings__link--on' : ''}`}
+            aria-current={section === s.id ? 'page' : undefined}
+          >
+            {t(`settings.sections.${s.id}`)}
+          </Link>
+        ))}
+      </nav>
+      <div className="settings__body">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { AppRoute } from '../../app-routes';
+import { NotificationSettingsPage } from '../notifications/notification-settings-page';
+import { CompanyPage } from './company-page';
+import { SettingsLayout } from './settings-layout';
+import { UsersPage } from './users-page';
+import { WebhooksPage } from './webhooks-page';
+
+/** Settings screens. Users and webhooks are admin-only (R2); the server refuses others anyway. */
+export const settingsRoutes: readonly AppRoute[] = [
+  {
+    // The notifications page (R21–R24) is the inbox's; it shows the company defaults to admins.
+    pattern: '/settings/notifications',
+    render: () => (
+      <SettingsLayout section="notifications">
+        <NotificationSettingsPage />
+      </SettingsLayout>
+    ),
+  },
+  { pattern: '/settings/company', render: () => <CompanyPage /> },
+  { pattern: '/settings/users', roles: ['admin'], render: () => <UsersPage /> },
+  { pattern: '/settings/webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
+];
