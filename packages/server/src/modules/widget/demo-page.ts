@@ -36,7 +36,7 @@ h1{font-size:52px;line-height:1.08;letter-spacing:-.03em;margin:0 0 20px}
 .panel{aspect-ratio:4/3;border-radius:20px;background:linear-gradient(135deg,#0b3954 0%,#0b6e4f 100%);position:relative;overflow:hidden;box-shadow:0 30px 60px rgba(11,57,84,.25)}
 .panel::before{content:"";position:absolute;inset:18% 12%;background:repeating-linear-gradient(90deg,rgba(255,255,255,.18) 0 2px,transparent 2px 25%),repeating-linear-gradient(0deg,rgba(255,255,255,.18) 0 2px,transparent 2px 33%),linear-gradient(160deg,#1c5d99,#0b3954);transform:perspective(600px) rotateX(28deg);border-radius:6px}
 .panel::after{content:"";position:absolute;top:8%;right:10%;width:70px;height:70px;border-radius:50%;background:#ffd166;box-shadow:0 0 60px 20px rgba(255,209,102,.55)}
-.stats{display:flex;gap:40px;margin-top:40px;color:#52606d;font-size:15px}
+.stats{display:flex;flex-wrap:wrap;gap:16px 40px;margin-top:40px;color:#52606d;font-size:15px}
 .stats b{display:block;font-size:28px;color:#1f2933}
 section{padding:80px 0}
 h2{font-size:36px;letter-spacing:-.02em;margin:0 0 12px}

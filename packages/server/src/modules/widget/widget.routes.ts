@@ -50,9 +50,7 @@ export function registerWidgetRoutes(app: App, services: Services, options: { di
   );
 
   app.get('/widget/frame.html', { schema: { hide: true } }, (request, reply) => {
-    void reply
-      .header('Content-Security-Policy', frameCsp(request.headers.host))
-      .header('Referrer-Policy', 'no-referrer');
+    void reply.header('Content-Security-Policy', frameCsp(request.headers.host));
     return send(request, reply, 'frame.html', CACHE.page);
   });
 

@@ -1,0 +1,247 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, repoRoot, screenshot, startCharla, type RunningCharla } from './harness';
+import { adminApi, clickLauncher, createLiveChatPlaybook, widgetFrame } from './widget-fixtures';
+
+// The widget as a guest on other people's pages: hostile CSS, its weight, its cost to the page.
+
+let charla: RunningCharla;
+let browser: Browser;
+let publicId: string;
+
+beforeAll(async () => {
+  charla = await startCharla();
+  browser = await launchBrowser();
+  publicId = (await createLiveChatPlaybook(await adminApi(charla.baseUrl), 'en')).publicId;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await charla?.stop();
+});
+
+const HOSTILE_PAGE = `<!doctype html><html><head><title>Hostile shop</title>
+<style>* { all: unset } div { display: none } button { background: red !important; width: 500px !important } iframe { display: none !important }</style>
+</head><body><h1 id="title">Hostile shop</h1><p id="text">Prices in EUR.</p><div id="promo">Hidden promo</div></body></html>`;
+
+async function hostStyles(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const id of ['title', 'text', 'promo']) {
+      const s = getComputedStyle(document.getElementById(id) as HTMLElement);
+      out[id] = [s.display, s.font, s.color, s.margin, s.background].join(' | ');
+    }
+    const body = getComputedStyle(document.body);
+    out.body = [body.display, body.font, body.overflow, body.margin].join(' | ');
+    return out;
+  });
+}
+
+describe('widget on a page with aggressive global CSS', () => {
+  it('neither breaks nor changes the page', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    // A real server of its own (a page Playwright fulfils counts as public, and Chromium keeps public
+    // pages off loopback servers such as this Charla).
+    const shop = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end(HOSTILE_PAGE),
+    );
+    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+    const port = (shop.address() as AddressInfo).port;
+    await page.goto(`http://localhost:${port}/`);
+    const before = await hostStyles(page);
+
+    await page.evaluate(
+      ({ src, id }) => {
+        const script = document.createElement('script');
+        script.async = true;
+        script.src = src;
+        script.dataset.playbook = id;
+        document.body.appendChild(script);
+      },
+      { src: `${charla.baseUrl}/widget.js`, id: publicId },
+    );
+    await clickLauncher(page);
+    const frame = await widgetFrame(page);
+    await frame.getByRole('button', { name: 'Talk to someone' }).waitFor();
+    const box = await page
+      .locator('charla-widget')
+      .evaluate((host) => host.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.width).toBe(0);
+
+    // The chat window is really visible: a point inside it belongs to our host element.
+    const hit = await page.evaluate(() => document.elementFromPoint(1000, 400)?.tagName);
+    expect(hit).toBe('CHARLA-WIDGET');
+    expect(await hostStyles(page)).toEqual(before);
+    await screenshot(page, 'widget-desktop-hostile-css');
+    await page.context().close();
+    shop.close();
+  });
+});
+
+describe('widget by keyboard alone, and its page API', () => {
+  it('opens from the launcher with Enter, focuses the answer, closes with Escape back to the launcher', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);
+    await page.locator('charla-widget').waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      const w = window as unknown as { Charla: { on(e: string, f: () => void): void }; __events: string[] };
+      w.__events = [];
+      for (const name of ['opened', 'closed', 'conversationStarted'])
+        w.Charla.on(name, () => w.__events.push(name));
+    });
+
+    // Tab through the page until the launcher (inside the closed shadow root) has focus.
+    for (let i = 0; i < 30; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.tagName === 'CHARLA-WIDGET')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CHARLA-WIDGET');
+    await page.keyboard.press('Enter');
+    const frame = await widgetFrame(page);
+    await frame.getByRole('button', { name: 'Talk to someone' }).waitFor();
+    await frame.waitForFunction(() => document.activeElement?.textContent === 'Talk to someone');
+
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() =>
+      (window as unknown as { __events: string[] }).__events.includes('closed'),
+    );
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CHARLA-WIDGET');
+    expect(await page.evaluate(() => (window as unknown as { __events: string[] }).__events)).toEqual([
+      'opened',
+      'conversationStarted',
+      'closed',
+    ]);
+    await page.context().close();
+  });
+});
+
+describe('widget proactive greeting', () => {
+  it('shows the greeting after its delay, loads the frame, and opens the chat when clicked', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);
+    await page.locator('charla-widget').waitFor({ state: 'attached' });
+    expect(page.frames().some((f) => f.url().includes('/widget/frame.html'))).toBe(false);
+    const frame = await widgetFrame(page); // the greeting (5 s in the template) preloads the frame
+    await page.waitForTimeout(600);
+    await screenshot(page, 'widget-desktop-0-greeting');
+    await page.mouse.click(1280 - 150, 800 - 115);
+    await frame.getByRole('button', { name: 'Talk to someone' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('widget in several tabs', () => {
+  it('shows the same conversation in every tab and follows a new one started in another', async () => {
+    // Charla's own origin: the frame's storage is first-party here, so tabs share it directly.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const url = `${charla.baseUrl}/demo?playbook=${publicId}`;
+    const tabA = await context.newPage();
+    await tabA.goto(url);
+    await clickLauncher(tabA);
+    const frameA = await widgetFrame(tabA);
+    await frameA.getByRole('button', { name: 'Just browsing' }).click();
+    await frameA.getByRole('button', { name: 'Start a new conversation' }).waitFor();
+
+    const tabB = await context.newPage();
+    await tabB.goto(url);
+    await clickLauncher(tabB);
+    const frameB = await widgetFrame(tabB);
+    await frameB.getByRole('log').getByText('Just browsing').waitFor();
+    await frameB.getByRole('button', { name: 'Start a new conversation' }).waitFor();
+
+    await frameA.getByRole('button', { name: 'Start a new conversation' }).click();
+    await frameA.getByRole('button', { name: 'Just browsing' }).waitFor();
+    await frameB.getByRole('button', { name: 'Just browsing' }).waitFor();
+    expect(await frameB.getByRole('log').getByText('Just browsing').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('widget weight (gzip -9 of the built files)', () => {
+  it('keeps the loader ≤ 3 KB and the first open ≤ 35 KB', () => {
+    const dist = join(repoRoot, 'packages/widget/dist');
+    const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+    const assets = readdirSync(dist).filter((f) => /^frame\.[A-Z0-9]+\.(js|css)$/.test(f));
+    const loader = gz('widget.js');
+    const firstOpen = loader + gz('frame.html') + assets.reduce((sum, f) => sum + gz(f), 0);
+    expect(loader).toBeLessThanOrEqual(3 * 1024);
+    expect(firstOpen).toBeLessThanOrEqual(35 * 1024);
+  });
+});
+
+describe('widget cost to the page, 4× CPU throttling', () => {
+  it('adds no long task and no layout shift, and reports the main-thread cost of opening', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Performance.enable');
+
+    // The demo page without its snippet, served at the demo's own URL (Charla's origin, so the frame
+    // runs in this throttled renderer and its work counts); the snippet is added once the page settled.
+    const demoUrl = `${charla.baseUrl}/demo?playbook=${publicId}`;
+    const html = await (await fetch(demoUrl)).text();
+    const snippet = /<script async src="[^"]*\/widget\.js"[^>]*><\/script>/.exec(html)?.[0] ?? '';
+    expect(snippet).not.toBe('');
+    await page.route(demoUrl, (route) =>
+      route.fulfill({ contentType: 'text/html', body: html.replace(snippet, '') }),
+    );
+    await page.goto(demoUrl);
+    await page.waitForTimeout(1500);
+    await page.evaluate((tag) => {
+      const w = window as unknown as { __longTasks: number[]; __shift: number };
+      w.__longTasks = [];
+      w.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask' });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__shift += (e as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift' });
+      const template = document.createElement('template');
+      template.innerHTML = tag;
+      const parsed = template.content.firstElementChild as HTMLScriptElement;
+      const script = document.createElement('script');
+      script.async = true;
+      script.src = parsed.src;
+      script.dataset.playbook = parsed.dataset.playbook;
+      document.body.appendChild(script);
+    }, snippet);
+    await page.locator('charla-widget').waitFor({ state: 'attached' });
+    await page.waitForTimeout(1000);
+
+    // Opening: main-thread time from the click until the bot's first messages are shown. No
+    // polling in the page meanwhile (it would be counted): a plain wait, then the counter.
+    const taskMs = async () =>
+      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ??
+        0) * 1000;
+    const loading = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __shift: number };
+      return { longTasks: [...w.__longTasks], shift: w.__shift };
+    });
+    const beforeOpen = await taskMs();
+    await clickLauncher(page);
+    await page.waitForTimeout(2500);
+    const openMs = (await taskMs()) - beforeOpen;
+    const frame = await widgetFrame(page);
+    expect(await frame.locator('.log .bubble').count()).toBeGreaterThan(0);
+
+    const { longTasks, shift } = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __shift: number };
+      return { longTasks: w.__longTasks, shift: w.__shift };
+    });
+    console.log(
+      `[widget perf, 4× CPU] loader: long tasks ${JSON.stringify(loading.longTasks)}, CLS ${loading.shift}; ` +
+        `opening: ${openMs.toFixed(0)} ms main-thread, long tasks ${JSON.stringify(longTasks.slice(loading.longTasks.length))}, CLS ${shift}`,
+    );
+    // The loader's own budget holds strictly. The opening figure is printed for the benchmarks (#9):
+    // on a loaded shared machine it varies too much to gate on its 100 ms target.
+    expect(loading.longTasks).toEqual([]);
+    expect(shift).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,351 @@
+import type { TVisitorAnswer, TVisitorServerFrame } from '@charla/protocol';
+import { richTextFromPlain } from './lib/protocol-runtime';
+import type { TPageContext } from '../shared/widget-config';
+import type { THostEventName } from '../shared/bridge';
+import {
+  composerMode,
+  initialChatState,
+  isEnded,
+  lastSeqOf,
+  nextHiddenMessage,
+  reduce,
+  visibleMessages,
+  type TChatAction,
+  type TChatState,
+} from './state/chat-state';
+import {
+  ACK_TIMEOUT_ERROR,
+  itemsToFlush,
+  newClientMsgId,
+  randomHex,
+  toClientFrame,
+  type TOutboxItem,
+} from './state/outbox';
+import { botTypingDelayMs } from './state/typing-delay';
+import { utcOffset } from './state/utc-offset';
+import { resumeVisitorSession } from './net/visitor-session';
+import { createVisitorSocket } from './net/visitor-socket';
+import type { TWidgetStorage } from './net/widget-storage';
+
+const ACK_TIMEOUT_MS = 10_000;
+const TYPING_REFRESH_MS = 2500;
+const TYPING_IDLE_MS = 3000;
+
+export type TControllerDeps = {
+  playbookId: string;
+  storage: TWidgetStorage;
+  page: TPageContext;
+  emit: (name: THostEventName, data?: { qualified?: boolean }) => void;
+  /** Shown when the server refuses to start the playbook (inactive, deleted…). */
+  unavailableNotice: string;
+};
+
+/**
+ * The frame's "do" side: owns the chat state, the socket, the outbox and what is persisted. Every
+ * state change goes through the pure `reduce`; views subscribe and render.
+ */
+export function createChatController(deps: TControllerDeps) {
+  const { storage } = deps;
+  let state: TChatState = initialChatState(storage.outbox());
+  const listeners = new Set<(state: TChatState) => void>();
+  let token = storage.token();
+  let stored = storage.conversation();
+  let startRequested = false;
+  let startRef: string | null = null;
+  let expectHistory = true;
+  let revealTimer: ReturnType<typeof setTimeout> | undefined;
+  let botTyping = false;
+  let typingSentAt = 0;
+  let typingIdle: ReturnType<typeof setTimeout> | undefined;
+  let lastReadSent = 0;
+  let visible = false;
+
+  const dispatch = (action: TChatAction): void => {
+    const previous = state;
+    state = reduce(state, action);
+    if (state === previous) return;
+    if (state.outbox !== previous.outbox) storage.setOutbox(state.outbox);
+    // Only a conversation the server confirmed is remembered; forgetting one is explicit.
+    const conversationId = state.conversation?.id ?? null;
+    const lastSeq = lastSeqOf(state);
+    if (conversationId && (conversationId !== stored.conversationId || lastSeq > stored.lastSeq)) {
+      stored = { conversationId, startKey: null, lastSeq };
+      storage.setConversation(stored);
+    }
+    scheduleReveal();
+    markRead();
+    for (const listener of listeners) listener(state);
+  };
+
+  // Bot messages arrive together; show them one by one behind a short typing indicator.
+  function scheduleReveal(): void {
+    if (revealTimer !== undefined) return;
+    const hidden = nextHiddenMessage(state);
+    const delay = hidden ? botTypingDelayMs(hidden) : 0;
+    botTyping = hidden !== null && delay > 0;
+    if (!hidden) return;
+    revealTimer = setTimeout(() => {
+      revealTimer = undefined;
+      dispatch({ type: 'reveal', seq: hidden.seq });
+    }, delay);
+  }
+
+  function markRead(): void {
+    if (!visible || !state.conversation) return;
+    const seen = visibleMessages(state).at(-1)?.seq ?? 0;
+    if (seen <= lastReadSent) return;
+    if (socket.send({ type: 'read', conversationId: state.conversation.id, seq: seen })) lastReadSent = seen;
+  }
+
+  const socket = createVisitorSocket({
+    url: () =>
+      token
+        ? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/visitor?token=${encodeURIComponent(token)}`
+        : null,
+    onStatus: (connection) => dispatch({ type: 'connection', connection }),
+    // The server keeps a token it issued and replaces one it refuses.
+    onUnauthenticated: () => void ensureSession(),
+    onReady,
+    onFrame,
+  });
+
+  function onReady(): void {
+    if (stored.conversationId) {
+      expectHistory = true;
+      socket.send({ type: 'subscribe', conversationId: stored.conversationId, lastSeq: lastSeqOf(state) });
+      flushOutbox();
+      // The team sees where the visitor is now (each page of the site loads the frame anew).
+      const { page } = deps;
+      if (page.url)
+        socket.send({ type: 'page', pageUrl: page.url.slice(0, 2000), pageTitle: page.title.slice(0, 300) });
+    } else if (startRequested) sendStart();
+    lastReadSent = 0;
+    markRead();
+  }
+
+  function flushOutbox(): void {
+    for (const item of itemsToFlush(state.outbox, stored.conversationId)) {
+      if (item.state === 'failed') dispatch({ type: 'retry', clientMsgId: item.clientMsgId });
+      transmit(item);
+    }
+  }
+
+  function transmit(item: TOutboxItem): void {
+    if (!socket.send(toClientFrame(item))) return;
+    setTimeout(() => {
+      const still = state.outbox.find((i) => i.clientMsgId === item.clientMsgId && i.state === 'sending');
+      if (still) dispatch({ type: 'failed', clientMsgId: item.clientMsgId, error: ACK_TIMEOUT_ERROR });
+    }, ACK_TIMEOUT_MS);
+  }
+
+  function sendStart(): void {
+    if (!stored.startKey) {
+      stored = { ...stored, startKey: randomHex() };
+      storage.setConversation(stored);
+    }
+    startRef = `start_${stored.startKey}`.slice(0, 64);
+    const { page } = deps;
+    socket.send({
+      type: 'start',
+      ref: startRef,
+      playbookId: deps.playbookId,
+      startKey: stored.startKey as string,
+      context: {
+        pageUrl: page.url.slice(0, 2000) || null,
+        pageTitle: page.title.slice(0, 300) || null,
+        referrer: page.referrer.slice(0, 2000) || null,
+        language: navigator.language.slice(0, 35),
+        timeZone: utcOffset(new Date()),
+      },
+    });
+  }
+
+  function onFrame(frame: TVisitorServerFrame): void {
+    switch (frame.type) {
+      case 'conversation': {
+        const before = state.conversation;
+        const isStart = frame.ref !== undefined && frame.ref === startRef;
+        if (!isStart && before && before.id !== frame.conversation.id) return;
+        if (isStart) {
+          startRequested = false;
+          startRef = null;
+          expectHistory = false;
+        }
+        dispatch({ type: 'conversation', conversation: frame.conversation });
+        if (isStart && !before) deps.emit('conversationStarted');
+        if (before && !isEnded(before) && isEnded(frame.conversation)) {
+          deps.emit('conversationEnded', { qualified: frame.conversation.outcome === 'qualified' });
+        }
+        return;
+      }
+      case 'messages':
+        if (frame.conversationId !== state.conversation?.id) return;
+        dispatch({ type: 'messages', messages: frame.messages, history: expectHistory });
+        expectHistory = false;
+        return;
+      case 'message':
+        dispatch({ type: 'messages', messages: [frame.message], history: false });
+        return;
+      case 'ack':
+        dispatch({ type: 'ack', clientMsgId: frame.clientMsgId, message: frame.message });
+        return;
+      case 'typing':
+        if (frame.from === 'user' && frame.conversationId === state.conversation?.id) {
+          dispatch({ type: 'typing', name: frame.name, active: frame.active });
+        }
+        return;
+      case 'read':
+        if (frame.conversationId === state.conversation?.id) dispatch({ type: 'read', seq: frame.seq });
+        return;
+      case 'error':
+        onError(frame.ref, frame.code, frame.message);
+        return;
+      default:
+        return;
+    }
+  }
+
+  function onError(ref: string | undefined, code: string, message: string): void {
+    if (ref && state.outbox.some((item) => item.clientMsgId === ref)) {
+      dispatch({ type: 'failed', clientMsgId: ref, error: message || code });
+    } else if (ref && ref === startRef) {
+      startRequested = false;
+      dispatch({ type: 'notice', notice: deps.unavailableNotice });
+    } else if (code === 'CONVERSATION_NOT_FOUND' || code === 'FORBIDDEN') {
+      // The stored conversation is gone or not this visitor's (token changed): start afresh.
+      forgetConversation();
+    }
+  }
+
+  function forgetConversation(): void {
+    stored = { conversationId: null, startKey: null, lastSeq: 0 };
+    storage.setConversation(stored);
+    dispatch({
+      type: 'outbox',
+      outbox: state.outbox.filter((item) => item.conversationId !== state.conversation?.id),
+    });
+    dispatch({ type: 'reset' });
+  }
+
+  async function ensureSession(): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const session = await resumeVisitorSession(token);
+        if (session.visitorToken !== token) {
+          // A new visitor: conversations of the old token are not theirs any more.
+          if (token) forgetConversation();
+          token = session.visitorToken;
+          storage.setToken(token);
+        }
+        socket.connect();
+        return;
+      } catch {
+        dispatch({ type: 'connection', connection: navigator.onLine === false ? 'offline' : 'connecting' });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
+      }
+    }
+  }
+
+  function queue(payload: TOutboxItem['payload'], text: string): void {
+    const conversationId = state.conversation?.id;
+    if (!conversationId) return;
+    const item: TOutboxItem = {
+      clientMsgId: newClientMsgId(),
+      conversationId,
+      createdAt: Date.now(),
+      payload,
+      text,
+      state: 'sending',
+    };
+    dispatch({ type: 'queued', item });
+    transmit(item);
+  }
+
+  function answer(answerValue: TVisitorAnswer, text: string): void {
+    queue({ kind: 'answer', answer: answerValue }, text);
+  }
+
+  storage.onOtherTabChange((value) => {
+    if (value.conversationId === (state.conversation?.id ?? null) || !value.conversationId) return;
+    // Another tab started a conversation: follow it.
+    stored = value;
+    dispatch({ type: 'reset' });
+    expectHistory = true;
+    socket.send({ type: 'subscribe', conversationId: value.conversationId, lastSeq: 0 });
+  });
+
+  return {
+    getState: (): TChatState => state,
+    isBotTyping: (): boolean => botTyping,
+    subscribe(listener: (state: TChatState) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    connect(): void {
+      void ensureSession();
+    },
+    /** Starts the playbook when the visitor first opens the chat and has no conversation. */
+    ensureStarted(): void {
+      if (stored.conversationId || startRequested) return;
+      startRequested = true;
+      if (socket.isOpen()) sendStart();
+    },
+    startNew(): void {
+      forgetConversation();
+      startRequested = true;
+      if (socket.isOpen()) sendStart();
+    },
+    setVisible(isVisible: boolean): void {
+      visible = isVisible;
+      markRead();
+    },
+    chooseOption(optionId: string, label: string): void {
+      answer({ kind: 'button', optionId }, label);
+    },
+    submitText(text: string): void {
+      const trimmed = text.trim();
+      if (!trimmed) return;
+      stopTyping();
+      const mode = composerMode(state);
+      if (mode.kind === 'input') answer({ kind: 'text', text: trimmed.slice(0, 2000) }, trimmed);
+      else if (mode.kind === 'chat')
+        queue({ kind: 'send', body: richTextFromPlain(trimmed.slice(0, 5000)) }, trimmed);
+    },
+    skip(label: string): void {
+      answer({ kind: 'skip' }, label);
+    },
+    retry(clientMsgId: string): void {
+      const item = state.outbox.find((i) => i.clientMsgId === clientMsgId);
+      if (!item) return;
+      dispatch({ type: 'retry', clientMsgId });
+      transmit({ ...item, state: 'sending' });
+    },
+    /** The visitor is typing in live chat: tell the team (throttled), and stop after a pause. */
+    typing(draft: string): void {
+      const conversation = state.conversation;
+      if (!conversation || composerMode(state).kind !== 'chat') return;
+      clearTimeout(typingIdle);
+      if (draft.trim() === '') return stopTyping();
+      const now = Date.now();
+      if (now - typingSentAt > TYPING_REFRESH_MS) {
+        typingSentAt = now;
+        socket.send({
+          type: 'typing',
+          conversationId: conversation.id,
+          active: true,
+          preview: draft.slice(-200),
+        });
+      }
+      typingIdle = setTimeout(stopTyping, TYPING_IDLE_MS);
+    },
+  };
+
+  function stopTyping(): void {
+    clearTimeout(typingIdle);
+    if (typingSentAt === 0 || !state.conversation) return;
+    typingSentAt = 0;
+    socket.send({ type: 'typing', conversationId: state.conversation.id, active: false });
+  }
+}
+
+export type TChatController = ReturnType<typeof createChatController>;

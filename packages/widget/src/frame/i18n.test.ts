@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, formatCountdown } from './i18n';
+
+describe('createTranslator', () => {
+  it('speaks Spanish when the playbook language is es', () => {
+    expect(createTranslator('es')('startNew')).toBe('Iniciar una nueva conversación');
+  });
+
+  it('falls back to English for any other language', () => {
+    expect(createTranslator('fr')('startNew')).toBe('Start a new conversation');
+  });
+
+  it('fills {name} placeholders and leaves unknown ones visible', () => {
+    const t = createTranslator('en');
+    expect(t('joined', { name: 'Ana' })).toBe('Ana joined the conversation');
+    expect(t('joined')).toBe('{name} joined the conversation');
+  });
+});
+
+describe('formatCountdown', () => {
+  it('shows minutes and zero-padded seconds, rounding up, never below zero', () => {
+    expect(formatCountdown(59_001)).toBe('1:00');
+    expect(formatCountdown(5_000)).toBe('0:05');
+    expect(formatCountdown(-300)).toBe('0:00');
+  });
+});

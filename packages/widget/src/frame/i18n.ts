@@ -1,0 +1,82 @@
+// The widget's visitor-facing words, English and Spanish (R26), chosen by the playbook's language.
+
+const en = {
+  minimize: 'Minimize chat',
+  botSubtitle: 'Virtual assistant',
+  waitingSubtitle: 'Connecting you with the team…',
+  agentSubtitle: 'Customer support',
+  endedSubtitle: 'Conversation ended',
+  messages: 'Messages',
+  messageLabel: 'Message',
+  placeholder: 'Write a message…',
+  chooseAbove: 'Choose an option above',
+  botThinking: 'Just a moment…',
+  send: 'Send',
+  skip: 'Skip',
+  sending: 'Sending…',
+  sent: 'Sent',
+  seen: 'Seen',
+  failed: 'Not sent.',
+  retry: 'Retry',
+  you: 'You',
+  typing: '{name} is typing…',
+  joined: '{name} joined the conversation',
+  waiting: 'Waiting for someone from our team',
+  timeLeft: '{time} left',
+  ended: 'This conversation has ended.',
+  startNew: 'Start a new conversation',
+  offline: 'You’re offline. We’ll send your messages when you’re back.',
+  reconnecting: 'Reconnecting…',
+  unavailable: 'The chat is unavailable right now. Please try again later.',
+  poweredBy: 'Powered by Charla',
+} as const;
+
+export type TTextKey = keyof typeof en;
+
+const es: Record<TTextKey, string> = {
+  minimize: 'Minimizar el chat',
+  botSubtitle: 'Asistente virtual',
+  waitingSubtitle: 'Te estamos conectando con el equipo…',
+  agentSubtitle: 'Atención al cliente',
+  endedSubtitle: 'Conversación finalizada',
+  messages: 'Mensajes',
+  messageLabel: 'Mensaje',
+  placeholder: 'Escribe un mensaje…',
+  chooseAbove: 'Elige una opción de arriba',
+  botThinking: 'Un momento…',
+  send: 'Enviar',
+  skip: 'Omitir',
+  sending: 'Enviando…',
+  sent: 'Enviado',
+  seen: 'Visto',
+  failed: 'No enviado.',
+  retry: 'Reintentar',
+  you: 'Tú',
+  typing: '{name} está escribiendo…',
+  joined: '{name} se ha unido a la conversación',
+  waiting: 'Esperando a alguien de nuestro equipo',
+  timeLeft: 'quedan {time}',
+  ended: 'Esta conversación ha finalizado.',
+  startNew: 'Iniciar una nueva conversación',
+  offline: 'Estás sin conexión. Enviaremos tus mensajes cuando vuelvas.',
+  reconnecting: 'Reconectando…',
+  unavailable: 'El chat no está disponible ahora mismo. Inténtalo más tarde.',
+  poweredBy: 'Con la tecnología de Charla',
+};
+
+const dictionaries: Record<'en' | 'es', Record<TTextKey, string>> = { en, es };
+
+export type TTranslate = (key: TTextKey, params?: Record<string, string>) => string;
+
+/** A translator for one language; `{name}` placeholders are filled from params. */
+export function createTranslator(language: string): TTranslate {
+  const dictionary = dictionaries[language === 'es' ? 'es' : 'en'];
+  return (key, params) =>
+    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => params?.[name] ?? match);
+}
+
+/** "m:ss" for a countdown. */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

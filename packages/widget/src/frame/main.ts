@@ -1,0 +1,76 @@
+import { BRIDGE_NS, isBridgeMessage, type TFrameToHost, type THostToFrame } from '../shared/bridge';
+import type { TWidgetConfig } from '../shared/widget-config';
+import { createChatController } from './chat-controller';
+import { createTranslator } from './i18n';
+import { createWidgetStorage } from './net/widget-storage';
+import { unreadAfter } from './state/chat-state';
+import { applyTheme } from './view/theme';
+import { mountChatView } from './view/chat-view';
+
+// The chat window, inside the iframe on Charla's origin. It trusts exactly one parent: the origin
+// the loader put in the URL, and only messages whose source is our parent window.
+
+const params = new URLSearchParams(location.hash.slice(1));
+const playbookId = params.get('playbook') ?? '';
+const hostOrigin = params.get('origin') ?? '';
+
+function toHost(message: TFrameToHost): void {
+  if (hostOrigin) parent.postMessage(message, hostOrigin);
+}
+
+function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostToFrame) => void {
+  const config: TWidgetConfig = init.config;
+  const t = createTranslator(config.language);
+  document.documentElement.lang = config.language;
+  document.title = config.appearance.botName;
+  applyTheme(document.documentElement, config.appearance.colors);
+
+  const storage = createWidgetStorage(playbookId, {
+    seed: init.stored,
+    persist: (key, value) => toHost({ ns: BRIDGE_NS, type: 'store', key, value }),
+  });
+  const chat = createChatController({
+    playbookId,
+    storage,
+    page: init.page,
+    emit: (name, data) => toHost({ ns: BRIDGE_NS, type: 'event', name, data }),
+    unavailableNotice: t('unavailable'),
+  });
+  const app = document.getElementById('app') as HTMLElement;
+  let open = false;
+  let readSeq = storage.conversation().lastSeq;
+  const view = mountChatView(app, config, t, chat, () => toHost({ ns: BRIDGE_NS, type: 'close' }));
+
+  chat.subscribe((state) => {
+    if (open) readSeq = state.messages.at(-1)?.seq ?? readSeq;
+    else toHost({ ns: BRIDGE_NS, type: 'unread', count: unreadAfter(state, readSeq) });
+  });
+
+  const setOpen = (next: boolean): void => {
+    open = next;
+    chat.setVisible(next);
+    if (!next) return;
+    chat.ensureStarted();
+    readSeq = chat.getState().messages.at(-1)?.seq ?? readSeq;
+    toHost({ ns: BRIDGE_NS, type: 'unread', count: 0 });
+    view.focus();
+  };
+
+  chat.connect();
+  if (init.open) setOpen(true);
+  return (message) => {
+    if (message.type === 'open') setOpen(true);
+    else if (message.type === 'close') setOpen(false);
+    // TODO(#6): forward identify() to the server once the visitor protocol has a frame for it.
+  };
+}
+
+let handle: ((message: THostToFrame) => void) | null = null;
+addEventListener('message', (event: MessageEvent) => {
+  if (event.origin !== hostOrigin || event.source !== parent || !isBridgeMessage(event.data)) return;
+  const message = event.data as THostToFrame;
+  if (message.type === 'init') {
+    if (!handle && playbookId) handle = start(message);
+  } else handle?.(message);
+});
+toHost({ ns: BRIDGE_NS, type: 'ready' });

@@ -1,0 +1,70 @@
+import type { TChatController } from '../chat-controller';
+import { visibleMessages, type TChatState } from '../state/chat-state';
+import type { TTranslate } from '../i18n';
+import type { TWidgetConfig } from '../../shared/widget-config';
+import { createAnnouncer } from './announcer';
+import { createComposer } from './composer';
+import { h } from './dom';
+import { createHeader } from './header';
+import { createMessageList, rowsOf } from './message-list';
+import { createStatusBanner } from './status-banner';
+
+/** The whole chat window, drawn from the controller's state on every change. */
+export function mountChatView(
+  root: HTMLElement,
+  config: TWidgetConfig,
+  t: TTranslate,
+  chat: TChatController,
+  onMinimize: () => void,
+) {
+  const header = createHeader(config, t, onMinimize);
+  const banner = createStatusBanner(t);
+  const list = createMessageList(t, config, (id) => chat.retry(id));
+  const composer = createComposer(t, chat);
+  const announcer = createAnnouncer((message) =>
+    message.event?.type === 'joined'
+      ? t('joined', { name: message.event.userName })
+      : message.event?.type === 'closed'
+        ? t('ended')
+        : null,
+  );
+  const notice = h('p', { class: 'notice', role: 'alert', hidden: true });
+  const footer = h('p', { class: 'brand' }, t('poweredBy'));
+  root.replaceChildren(
+    header.el,
+    banner.el,
+    list.el,
+    notice,
+    h('footer', { class: 'foot' }, composer.el, footer),
+    announcer.el,
+  );
+  root.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') onMinimize();
+  });
+
+  let conversationId: string | null = null;
+  const render = (state: TChatState): void => {
+    const id = state.conversation?.id ?? null;
+    if (id !== conversationId) {
+      conversationId = id;
+      announcer.reset();
+    }
+    header.render(state);
+    banner.render(state);
+    list.render(rowsOf(state, t, chat.isBotTyping(), config));
+    notice.hidden = state.notice === null;
+    notice.textContent = state.notice ?? '';
+    composer.render(state);
+    announcer.render(visibleMessages(state));
+  };
+  chat.subscribe(render);
+  render(chat.getState());
+
+  return {
+    /** Called when the window opens: show the latest message and put focus where the visitor acts. */
+    focus(): void {
+      list.scrollToEnd();
+      composer.focus();
+    },
+  };
+}

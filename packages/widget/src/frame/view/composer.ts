@@ -1,0 +1,140 @@
+import type { TInteraction } from '@charla/protocol';
+import { composerMode, type TChatState, type TComposerMode } from '../state/chat-state';
+import type { TTranslate } from '../i18n';
+import { h, icon, ICONS } from './dom';
+
+export type TComposerActions = {
+  chooseOption: (optionId: string, label: string) => void;
+  submitText: (text: string) => void;
+  skip: (label: string) => void;
+  typing: (draft: string) => void;
+  startNew: () => void;
+};
+
+type TInputField = Extract<TInteraction, { kind: 'input' }>['field'];
+
+const FIELD_ATTRS: Record<TInputField, { type: string; autocomplete: string; inputmode: string }> = {
+  name: { type: 'text', autocomplete: 'name', inputmode: 'text' },
+  email: { type: 'email', autocomplete: 'email', inputmode: 'email' },
+  phone: { type: 'tel', autocomplete: 'tel', inputmode: 'tel' },
+  company: { type: 'text', autocomplete: 'organization', inputmode: 'text' },
+  custom: { type: 'text', autocomplete: 'off', inputmode: 'text' },
+  text: { type: 'text', autocomplete: 'off', inputmode: 'text' },
+};
+
+function modeKey(mode: TComposerMode): string {
+  if (mode.kind === 'buttons') return `b:${mode.interaction.options.map((o) => o.id).join(',')}`;
+  if (mode.kind === 'input')
+    return `i:${mode.interaction.field}:${mode.interaction.placeholder ?? ''}:${mode.interaction.skippable}`;
+  return mode.kind;
+}
+
+/**
+ * The bottom of the chat: the bot's answer buttons, a typed answer (with the right keyboard), the
+ * live chat message box, or "Start a new conversation" after the end. Answers are checked by the
+ * server against the playbook's rules; its message (the admin's wording) comes back as an error bubble.
+ */
+export function createComposer(t: TTranslate, actions: TComposerActions) {
+  const el = h('div', { class: 'composer', tabindex: '-1' });
+  let renderedKey = '';
+  let field: HTMLTextAreaElement | HTMLInputElement | null = null;
+
+  const textForm = (mode: TComposerMode): HTMLElement => {
+    const interaction = mode.kind === 'input' ? mode.interaction : null;
+    const enabled = mode.kind === 'input' || mode.kind === 'chat';
+    const placeholder = interaction?.placeholder ?? (enabled ? t('placeholder') : t('chooseAbove'));
+    const attrs = interaction ? FIELD_ATTRS[interaction.field] : null;
+    const input: HTMLTextAreaElement | HTMLInputElement = attrs
+      ? h('input', { ...attrs, class: 'field', name: 'answer', maxlength: 2000, enterkeyhint: 'send' })
+      : h('textarea', { class: 'field', name: 'message', rows: 1, maxlength: 5000, enterkeyhint: 'send' });
+    input.placeholder = placeholder;
+    input.setAttribute('aria-label', enabled ? t('messageLabel') : placeholder);
+    input.disabled = !enabled;
+    field = input;
+
+    const submit = (event?: Event): void => {
+      event?.preventDefault();
+      const value = input.value;
+      if (!value.trim()) return;
+      actions.submitText(value);
+      input.value = '';
+      autosize();
+    };
+    const autosize = (): void => {
+      if (!(input instanceof HTMLTextAreaElement)) return;
+      input.style.height = 'auto';
+      input.style.height = `${Math.min(input.scrollHeight, 120)}px`;
+    };
+    input.addEventListener('input', () => {
+      autosize();
+      actions.typing(input.value);
+    });
+    input.addEventListener('keydown', (event: Event) => {
+      const key = event as KeyboardEvent;
+      if (key.key === 'Enter' && !key.shiftKey && !key.isComposing) submit(event);
+    });
+
+    const send = h(
+      'button',
+      { type: 'submit', class: 'send', 'aria-label': t('send'), title: t('send'), disabled: !enabled },
+      icon(ICONS.send),
+    );
+    const form = h('form', { class: 'form', novalidate: true, onsubmit: submit }, input, send);
+    const skip = interaction?.skippable
+      ? h(
+          'button',
+          { type: 'button', class: 'link-btn skip', onclick: () => actions.skip(t('skip')) },
+          t('skip'),
+        )
+      : null;
+    return h('div', {}, form, skip);
+  };
+
+  const buttons = (interaction: Extract<TInteraction, { kind: 'buttons' }>): HTMLElement =>
+    h(
+      'div',
+      { class: 'choices', role: 'group' },
+      ...interaction.options.map((option) =>
+        h(
+          'button',
+          { type: 'button', class: 'choice', onclick: () => actions.chooseOption(option.id, option.label) },
+          option.label,
+        ),
+      ),
+    );
+
+  const ended = (): HTMLElement =>
+    h(
+      'div',
+      { class: 'ended' },
+      h('p', {}, t('ended')),
+      h('button', { type: 'button', class: 'primary', onclick: actions.startNew }, t('startNew')),
+    );
+
+  /** Puts the keyboard where the visitor acts next: the first answer, the text box, or "start again". */
+  const focus = (): void => {
+    // With nothing to act on yet (the bot is still talking), focus stays in the composer area.
+    const target =
+      el.querySelector<HTMLElement>('.choice, .primary') ?? (field && !field.disabled ? field : el);
+    target.focus({ preventScroll: true });
+  };
+
+  return {
+    el,
+    focus,
+    render(state: TChatState): boolean {
+      const mode = composerMode(state);
+      const key = modeKey(mode);
+      if (key === renderedKey) return false;
+      const hadFocus = el.contains(document.activeElement);
+      renderedKey = key;
+      field = null;
+      if (mode.kind === 'ended') el.replaceChildren(ended());
+      else if (mode.kind === 'buttons')
+        el.replaceChildren(buttons(mode.interaction), textForm({ kind: 'idle' }));
+      else el.replaceChildren(textForm(mode));
+      if (hadFocus) focus();
+      return true;
+    },
+  };
+}
