@@ -24,10 +24,19 @@ function installUrl(origin: string, pageUrl: string | undefined): string {
   return href.length <= MAX_URL_CHARS ? href : `${origin}/`;
 }
 
+function isDemoUrl(pageUrl: string, ownOrigin: string): boolean {
+  try {
+    const url = new URL(pageUrl);
+    return url.origin === ownOrigin && url.pathname === '/demo';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Decides a widget config request: whether the origin may load the playbook (an empty allowed
  * list means any; Charla's own origin is always allowed, for the preview), and which install to
- * record — only for real pages, that is http(s) origins other than Charla's own.
+ * record — only for real pages, that is http(s) origins other than Charla's own, and the demo page.
  */
 export function decideWidgetRequest(request: TWidgetRequest): TWidgetRequestDecision {
   const origin =
@@ -37,6 +46,10 @@ export function decideWidgetRequest(request: TWidgetRequest): TWidgetRequestDeci
     request.allowedOrigins.length === 0 ||
     (origin !== null && (origin === ownOrigin || request.allowedOrigins.includes(origin)));
   if (!allowed) return { allowed: false };
+  // The bundled demo website (/demo) is a real page too, so a fresh install can try live chat.
+  // Browsers send no Origin on a same-origin GET, so the demo page is known by its URL alone.
+  const isDemoPage = (origin === ownOrigin || origin === null) && request.pageUrl !== undefined && isDemoUrl(request.pageUrl, ownOrigin);
+  if (isDemoPage) return { allowed: true, install: { origin: ownOrigin, lastUrl: installUrl(ownOrigin, request.pageUrl) } };
   const isRealPage = origin !== null && origin !== ownOrigin;
   return {
     allowed: true,
