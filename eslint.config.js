@@ -14,7 +14,18 @@ const sqlOnlyInStores = {
 };
 
 export default tseslint.config(
-  { ignores: ['vitest.config.ts', '**/node_modules/**', '**/dist/**', 'data/**', 'bench/results/**', '**/*.mjs', '**/*.cjs', 'e2e/screenshots/**'] },
+  {
+    ignores: [
+      'vitest.config.ts',
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'bench/results/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      'e2e/screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -40,8 +51,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@charla/*', '../../server/*', '../../inbox/*', '../../widget/*'], message: 'protocol imports nothing of ours.' },
-            { group: ['node:*', 'fs', 'net', 'http', 'kysely', 'pg', 'better-sqlite3', 'ioredis'], message: 'protocol does no I/O.' },
+            {
+              group: ['@charla/*', '../../server/*', '../../inbox/*', '../../widget/*'],
+              message: 'protocol imports nothing of ours.',
+            },
+            {
+              group: ['node:*', 'fs', 'net', 'http', 'kysely', 'pg', 'better-sqlite3', 'ioredis'],
+              message: 'protocol does no I/O.',
+            },
           ],
         },
       ],
@@ -49,7 +66,12 @@ export default tseslint.config(
   },
   {
     files: ['packages/server/src/**/*.ts'],
-    ignores: ['packages/server/src/**/*.store.ts', 'packages/server/src/db/**', 'packages/server/src/**/*.test.ts', 'packages/server/src/test/**'],
+    ignores: [
+      'packages/server/src/**/*.store.ts',
+      'packages/server/src/db/**',
+      'packages/server/src/**/*.test.ts',
+      'packages/server/src/test/**',
+    ],
     rules: { 'no-restricted-imports': ['error', sqlOnlyInStores] },
   },
   {
@@ -58,7 +80,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@charla/server', '**/server/src/**'], message: 'Nothing imports server.' }, { group: ['**/inbox/src/**'], message: 'The widget never imports inbox code.' }] },
+        {
+          patterns: [
+            { group: ['@charla/server', '**/server/src/**'], message: 'Nothing imports server.' },
+            { group: ['**/inbox/src/**'], message: 'The widget never imports inbox code.' },
+          ],
+        },
       ],
     },
   },

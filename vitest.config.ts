@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/protocol/src/**/*.test.ts', 'packages/widget/src/**/*.test.ts', 'packages/inbox/src/**/*.test.ts', 'packages/server/src/**/*.unit.test.ts'],
+          include: [
+            'packages/protocol/src/**/*.test.ts',
+            'packages/widget/src/**/*.test.ts',
+            'packages/inbox/src/**/*.test.ts',
+            'packages/server/src/**/*.unit.test.ts',
+          ],
           environment: 'node',
         },
       },
@@ -17,7 +22,12 @@ export default defineConfig({
           name: 'integration',
           include: ['packages/server/src/**/*.test.ts'],
           // Several server processes share PostgreSQL + Redis: those tests belong to the PostgreSQL run.
-          exclude: ['packages/server/src/**/*.unit.test.ts', ...(process.env.CHARLA_TEST_DB === 'postgres' ? [] : ['packages/server/src/**/*.multiprocess.test.ts'])],
+          exclude: [
+            'packages/server/src/**/*.unit.test.ts',
+            ...(process.env.CHARLA_TEST_DB === 'postgres'
+              ? []
+              : ['packages/server/src/**/*.multiprocess.test.ts']),
+          ],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

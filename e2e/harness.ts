@@ -13,7 +13,13 @@ export const screenshotsDir = join(repoRoot, 'e2e', 'screenshots');
 export const ADMIN_EMAIL = 'admin@charla.test';
 export const ADMIN_PASSWORD = 'e2e admin password';
 
-export type RunningCharla = { baseUrl: string; process: ChildProcess; dataDir: string; logs: string[]; stop(): Promise<void> };
+export type RunningCharla = {
+  baseUrl: string;
+  process: ChildProcess;
+  dataDir: string;
+  logs: string[];
+  stop(): Promise<void>;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -86,13 +92,29 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** Logs a browser context in through the real login API (cookie set by the server). */
-export async function loginContext(context: BrowserContext, baseUrl: string, email: string, password: string): Promise<void> {
-  const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, { data: { email, password }, headers: { origin: baseUrl } });
+export async function loginContext(
+  context: BrowserContext,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
+    data: { email, password },
+    headers: { origin: baseUrl },
+  });
   if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
 }
 
@@ -105,13 +127,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
-export async function axeSeriousViolations(page: Page, context?: string): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+export async function axeSeriousViolations(
+  page: Page,
+  context?: string,
+): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
   const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async (ctx) => {
-    const axe = (window as unknown as { axe: { run(c?: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(c?: unknown): Promise<{
+            violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(ctx ?? document);
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
   }, context ?? null);
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

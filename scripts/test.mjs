@@ -54,9 +54,13 @@ run('integration on SQLite', 'npx vitest run --project integration', { CHARLA_TE
 const pg = await reachable(5432);
 const redis = await reachable(6379);
 if (pg && redis) {
-  run('integration on PostgreSQL + Redis', 'npx vitest run --project integration', { CHARLA_TEST_DB: 'postgres' });
+  run('integration on PostgreSQL + Redis', 'npx vitest run --project integration', {
+    CHARLA_TEST_DB: 'postgres',
+  });
 } else {
-  const what = [!pg && 'PostgreSQL (127.0.0.1:5432)', !redis && 'Redis (127.0.0.1:6379)'].filter(Boolean).join(' and ');
+  const what = [!pg && 'PostgreSQL (127.0.0.1:5432)', !redis && 'Redis (127.0.0.1:6379)']
+    .filter(Boolean)
+    .join(' and ');
   loud(`${what} NOT REACHABLE: the PostgreSQL + Redis integration run is SKIPPED`);
   if (ci) process.exit(1);
   results.push({ name: 'integration on PostgreSQL + Redis (SKIPPED)', ok: false, seconds: '0' });

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 
 /** Sortable text id (UUIDv7). */
-export const ZId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Not a valid id');
+export const ZId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Not a valid id');
 export type TId = z.infer<typeof ZId>;
 
 /** Epoch milliseconds. */
 export const ZTimestamp = z.number().int().nonnegative();
 
-export const ZEmail = z.string().trim().max(254).email().transform((s) => s.toLowerCase());
+export const ZEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .email()
+  .transform((s) => s.toLowerCase());
 
 export const ZCursorQuery = z
   .object({

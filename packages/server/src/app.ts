@@ -7,7 +7,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { App } from './http/app-type';
 import { installErrorHandler } from './http/error-handler';
 import { installGuards, type RouteEntry } from './http/guards';
@@ -34,13 +39,18 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export type BuiltApp = { app: App; routes: RouteEntry[] };
 
 /** Builds the HTTP + WebSocket application around already-created services. */
-export async function buildApp(services: Services, options: { logger: FastifyBaseLogger; cookieSecret: string }): Promise<BuiltApp> {
+export async function buildApp(
+  services: Services,
+  options: { logger: FastifyBaseLogger; cookieSecret: string },
+): Promise<BuiltApp> {
   const { config } = services;
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -53,9 +63,18 @@ export async function buildApp(services: Services, options: { logger: FastifyBas
   await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Charla REST API', version: '1.0.0', description: 'Everything the inbox and the widget do. Errors: { error: { code, message, details } }.' },
+      info: {
+        title: 'Charla REST API',
+        version: '1.0.0',
+        description: 'Everything the inbox and the widget do. Errors: { error: { code, message, details } }.',
+      },
       servers: [{ url: config.publicUrl }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'charla_session' }, visitor: { type: 'apiKey', in: 'header', name: 'Authorization' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'charla_session' },
+          visitor: { type: 'apiKey', in: 'header', name: 'Authorization' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -84,6 +103,11 @@ export async function buildApp(services: Services, options: { logger: FastifyBas
 async function registerStatic(app: App): Promise<void> {
   const inboxDist = join(packagesDir, 'inbox', 'dist');
   if (existsSync(inboxDist)) {
-    await app.register(fastifyStatic, { root: inboxDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: inboxDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
   }
 }

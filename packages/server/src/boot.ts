@@ -27,23 +27,43 @@ export type BootOptions = {
 
 /** Opens storage, migrates, wires services, prepares the first admin and starts background jobs. */
 export async function bootCharla(config: Config, options: BootOptions = {}): Promise<Charla> {
-  const log = options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? pino({ level: config.logLevel }));
+  const log =
+    options.logger === false
+      ? pino({ level: 'silent' })
+      : (options.logger ?? pino({ level: config.logLevel }));
   const database = options.database ?? openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
-  const bus = options.bus ?? (config.redisUrl ? createRedisBus(config.redisUrl, (err) => log.warn({ err }, 'redis bus error'), config.redisChannel) : createMemoryBus());
+  const bus =
+    options.bus ??
+    (config.redisUrl
+      ? createRedisBus(config.redisUrl, (err) => log.warn({ err }, 'redis bus error'), config.redisChannel)
+      : createMemoryBus());
   const clock = options.clock ?? systemClock;
   const services = createServices({ config, database, bus, clock, log });
 
-  const cookieSecret = config.sessionSecret ?? (await services.settings.setIfAbsent('session_secret', randomBytes(32).toString('base64url'), clock.now()));
+  const cookieSecret =
+    config.sessionSecret ??
+    (await services.settings.setIfAbsent(
+      'session_secret',
+      randomBytes(32).toString('base64url'),
+      clock.now(),
+    ));
   const built = await buildApp(services, { logger: log, cookieSecret });
 
   const first = await services.auth.prepareFirstAdmin(config.initialAdmin);
-  const setupUrl = first && 'setupToken' in first ? `${config.publicUrl}/setup?token=${first.setupToken}` : null;
+  const setupUrl =
+    first && 'setupToken' in first ? `${config.publicUrl}/setup?token=${first.setupToken}` : null;
   // A fresh install gets a ready "Live chat" playbook so the demo page works at once.
-  if (first) await services.playbooks.ensureStarterPlaybook('en', `${config.nodeName}-${randomBytes(6).toString('hex')}`);
-  if (first && 'created' in first) log.info({ email: config.initialAdmin?.email }, 'created the first admin from CHARLA_ADMIN_EMAIL');
+  if (first)
+    await services.playbooks.ensureStarterPlaybook(
+      'en',
+      `${config.nodeName}-${randomBytes(6).toString('hex')}`,
+    );
+  if (first && 'created' in first)
+    log.info({ email: config.initialAdmin?.email }, 'created the first admin from CHARLA_ADMIN_EMAIL');
 
-  const stopJobs = options.runJobs === false ? async () => undefined : startBackgroundJobs(services, coreJobs(services));
+  const stopJobs =
+    options.runJobs === false ? async () => undefined : startBackgroundJobs(services, coreJobs(services));
   await built.app.ready();
 
   return {

@@ -13,7 +13,9 @@ const ZConfigEnv = z.object({
     }),
   REDIS_URL: z
     .string()
-    .refine((v) => v.startsWith('redis://') || v.startsWith('rediss://'), { message: 'must start with redis://' })
+    .refine((v) => v.startsWith('redis://') || v.startsWith('rediss://'), {
+      message: 'must start with redis://',
+    })
     .optional(),
   PUBLIC_URL: z
     .string()
@@ -82,8 +84,13 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       dataDir: e.DATA_DIR,
       initialAdmin:
-        e.CHARLA_ADMIN_EMAIL && e.CHARLA_ADMIN_PASSWORD ? { email: e.CHARLA_ADMIN_EMAIL.toLowerCase(), password: e.CHARLA_ADMIN_PASSWORD } : null,
-      trustedProxies: (e.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+        e.CHARLA_ADMIN_EMAIL && e.CHARLA_ADMIN_PASSWORD
+          ? { email: e.CHARLA_ADMIN_EMAIL.toLowerCase(), password: e.CHARLA_ADMIN_PASSWORD }
+          : null,
+      trustedProxies: (e.TRUSTED_PROXIES ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       nodeName: e.NODE_NAME ?? `node-${process.pid}`,
       redisChannel: e.REDIS_CHANNEL ?? 'charla:events',
       rateLimitMultiplier: e.CHARLA_RATE_LIMIT_MULTIPLIER,

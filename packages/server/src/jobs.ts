@@ -41,7 +41,11 @@ export function coreJobs(services: Services): BackgroundJob[] {
   return [
     { name: 'presence-beat', everyMs: PRESENCE_BEAT_MS, run: () => services.presence.beat() },
     // Waiting-time deadlines (R13): every process sweeps; the conditional UPDATE fires each once.
-    { name: 'waiting-sweep', everyMs: WAITING_SWEEP_MS, run: async () => void (await services.runner.sweepWaiting()) },
+    {
+      name: 'waiting-sweep',
+      everyMs: WAITING_SWEEP_MS,
+      run: async () => void (await services.runner.sweepWaiting()),
+    },
     // Webhook outbox (R27): every process claims due deliveries atomically; the database is the queue.
     {
       name: 'webhook-outbox',

@@ -9,7 +9,13 @@ describe('start-up with a bad configuration', () => {
   it('exits with status 1 and one clear line per bad value, touching nothing', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', resolve(serverDir, 'src/main.ts')], {
       cwd: serverDir,
-      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://nope', LOG_LEVEL: 'chatty', CHARLA_ADMIN_EMAIL: 'a@example.com' },
+      env: {
+        ...process.env,
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://nope',
+        LOG_LEVEL: 'chatty',
+        CHARLA_ADMIN_EMAIL: 'a@example.com',
+      },
       encoding: 'utf8',
       timeout: 20_000,
     });
@@ -17,7 +23,9 @@ describe('start-up with a bad configuration', () => {
     const lines = result.stderr.split('\n').filter((l) => l.startsWith('Invalid configuration:'));
     expect(lines).toHaveLength(3);
     expect(lines.join('\n')).toMatch(/PORT="eighty"/);
-    expect(lines.join('\n')).toMatch(/DATABASE_URL="mysql:\/\/nope": must start with sqlite: or postgres:\/\//);
+    expect(lines.join('\n')).toMatch(
+      /DATABASE_URL="mysql:\/\/nope": must start with sqlite: or postgres:\/\//,
+    );
     expect(lines.join('\n')).toMatch(/LOG_LEVEL="chatty"/);
   });
 });

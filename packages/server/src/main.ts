@@ -12,9 +12,13 @@ await charla.app.listen({ port: config.port, host: config.host });
 
 if (charla.setupUrl) {
   const line = '─'.repeat(72);
-  console.log(`\n${line}\n  Charla is running. Create the first admin here (one-time link):\n\n    ${charla.setupUrl}\n${line}\n`);
+  console.log(
+    `\n${line}\n  Charla is running. Create the first admin here (one-time link):\n\n    ${charla.setupUrl}\n${line}\n`,
+  );
 }
-console.log(`Charla inbox: ${config.publicUrl}/   demo page: ${config.publicUrl}/demo   API docs: ${config.publicUrl}/api/docs`);
+console.log(
+  `Charla inbox: ${config.publicUrl}/   demo page: ${config.publicUrl}/demo   API docs: ${config.publicUrl}/api/docs`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -25,17 +25,37 @@ import { createWebhooksModule } from './modules/webhooks/webhooks.module';
 import { createCrmService } from './modules/crm/crm.service';
 import { createCrmStore } from './modules/crm/crm.store';
 
-export type ServiceDeps = { config: Config; database: DatabaseHandle; bus: Bus; clock: Clock; log: FastifyBaseLogger };
+export type ServiceDeps = {
+  config: Config;
+  database: DatabaseHandle;
+  bus: Bus;
+  clock: Clock;
+  log: FastifyBaseLogger;
+};
 
 /** Wires every module's store and service once; routes and sockets receive this object. */
 export function createServices(deps: ServiceDeps) {
   const { config, database, bus, clock } = deps;
   const db = database.db;
-  const events = createDomainEvents((err, name) => deps.log.warn({ err, event: name }, 'domain event listener failed'));
+  const events = createDomainEvents((err, name) =>
+    deps.log.warn({ err, event: name }, 'domain event listener failed'),
+  );
   const usersStore = createUsersStore(db);
   const settings = createSettingsStore(db);
-  const auth = createAuthService({ users: usersStore, sessions: createSessionsStore(db), settings, clock, bus });
-  const presence = createPresenceService({ store: createPresenceStore(db), users: usersStore, clock, bus, node: config.nodeName });
+  const auth = createAuthService({
+    users: usersStore,
+    sessions: createSessionsStore(db),
+    settings,
+    clock,
+    bus,
+  });
+  const presence = createPresenceService({
+    store: createPresenceStore(db),
+    users: usersStore,
+    clock,
+    bus,
+    node: config.nodeName,
+  });
   const users = createUsersService({ users: usersStore, auth, presence, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
 
@@ -46,8 +66,21 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
   });
   const conversationsStore = createConversationsStore(db);
-  const views = createConversationViews({ visitors, users: usersStore, playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null } });
-  const conversations = createConversationsService({ store: conversationsStore, views, visitors, users: usersStore, bus, events, clock, node: config.nodeName });
+  const views = createConversationViews({
+    visitors,
+    users: usersStore,
+    playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
+  });
+  const conversations = createConversationsService({
+    store: conversationsStore,
+    views,
+    visitors,
+    users: usersStore,
+    bus,
+    events,
+    clock,
+    node: config.nodeName,
+  });
   // The CRM module is created after conversations (it needs their access rules); the runner reads it late.
   const botCrm: { current: BotCrm | null } = { current: null };
   const runner = createPlaybookRunner({
@@ -62,11 +95,20 @@ export function createServices(deps: ServiceDeps) {
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
 
-  const crm = createCrmService({ store: createCrmStore(db), clock, events, conversations: conversations.access });
+  const crm = createCrmService({
+    store: createCrmStore(db),
+    clock,
+    events,
+    conversations: conversations.access,
+  });
   botCrm.current = crm;
 
   // Conversation-start floods: new visitor sessions per address.
-  const widgetSessions = createRateLimiter({ limit: 60 * config.rateLimitMultiplier, windowMs: 60_000, clock });
+  const widgetSessions = createRateLimiter({
+    limit: 60 * config.rateLimitMultiplier,
+    windowMs: 60_000,
+    clock,
+  });
 
   // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
   const { webhooks, webhookOutbox } = createWebhooksModule({ db, settings, clock, events });
@@ -81,6 +123,24 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
   });
 
-  return { ...deps, events, settings, auth, presence, users, usersStore, visitors, playbooks, conversations, runner, botCrm, crm, widgetSessions, webhooks, webhookOutbox, notifications };
+  return {
+    ...deps,
+    events,
+    settings,
+    auth,
+    presence,
+    users,
+    usersStore,
+    visitors,
+    playbooks,
+    conversations,
+    runner,
+    botCrm,
+    crm,
+    widgetSessions,
+    webhooks,
+    webhookOutbox,
+    notifications,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -42,7 +42,10 @@ export const ZSetupRequest = z.strictObject({
   companyName: z.string().trim().min(1).max(120).optional(),
 });
 
-export const ZChangePasswordRequest = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: ZPassword });
+export const ZChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: ZPassword,
+});
 
 export const ZUpdateMeRequest = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),

@@ -58,14 +58,40 @@ export type TConversationDto = z.infer<typeof ZConversationDto>;
 /** Timeline events stored as system messages. Only some are shown to the visitor. */
 export const ZTimelineEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('live_chat_requested') }),
-  z.object({ type: z.literal('joined'), userId: z.string(), userName: z.string(), avatarUrl: z.string().nullable() }),
-  z.object({ type: z.literal('reassigned'), byUserId: z.string(), byName: z.string(), toUserId: z.string(), toName: z.string() }),
+  z.object({
+    type: z.literal('joined'),
+    userId: z.string(),
+    userName: z.string(),
+    avatarUrl: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('reassigned'),
+    byUserId: z.string(),
+    byName: z.string(),
+    toUserId: z.string(),
+    toName: z.string(),
+  }),
   z.object({ type: z.literal('unassigned'), byUserId: z.string(), byName: z.string() }),
-  z.object({ type: z.literal('closed'), reason: ZCloseReason, byUserId: z.string().nullable(), byName: z.string().nullable() }),
+  z.object({
+    type: z.literal('closed'),
+    reason: ZCloseReason,
+    byUserId: z.string().nullable(),
+    byName: z.string().nullable(),
+  }),
   z.object({ type: z.literal('missed') }),
   z.object({ type: z.literal('offline') }),
-  z.object({ type: z.literal('lead_created'), leadId: z.string(), title: z.string(), byName: z.string().nullable() }),
-  z.object({ type: z.literal('deal_created'), dealId: z.string(), title: z.string(), byName: z.string().nullable() }),
+  z.object({
+    type: z.literal('lead_created'),
+    leadId: z.string(),
+    title: z.string(),
+    byName: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('deal_created'),
+    dealId: z.string(),
+    title: z.string(),
+    byName: z.string().nullable(),
+  }),
   z.object({ type: z.literal('bot_ended'), outcome: z.enum(['qualified', 'disqualified', 'neutral']) }),
 ]);
 export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
@@ -94,7 +120,12 @@ export const ZMessageDto = z.object({
   id: z.string(),
   conversationId: z.string(),
   seq: z.number(),
-  author: z.object({ kind: ZAuthorKind, id: z.string().nullable(), name: z.string(), avatarUrl: z.string().nullable() }),
+  author: z.object({
+    kind: ZAuthorKind,
+    id: z.string().nullable(),
+    name: z.string(),
+    avatarUrl: z.string().nullable(),
+  }),
   clientMsgId: z.string().nullable(),
   body: ZRichText,
   event: ZTimelineEvent.nullable(),
@@ -138,7 +169,11 @@ export const ZListConversationsQuery = z.strictObject({
 export const ZFolderCountsDto = z.object({ unassigned: z.number(), mine: z.number(), closed: z.number() });
 export type TFolderCountsDto = z.infer<typeof ZFolderCountsDto>;
 
-export const ZClientMsgId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, _ and - only');
+export const ZClientMsgId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, _ and - only');
 
 export const ZSendMessageRequest = z.strictObject({ clientMsgId: ZClientMsgId, body: ZRichText });
 export const ZMessagesQuery = z.strictObject({
@@ -148,4 +183,8 @@ export const ZMessagesQuery = z.strictObject({
 export const ZReassignRequest = z.strictObject({ userId: z.string().max(64).nullable() });
 export const ZReadRequest = z.strictObject({ seq: z.number().int().min(0) });
 
-export const ZMessagesPageDto = z.object({ items: z.array(ZMessageDto), lastSeq: z.number(), hasMore: z.boolean() });
+export const ZMessagesPageDto = z.object({
+  items: z.array(ZMessageDto),
+  lastSeq: z.number(),
+  hasMore: z.boolean(),
+});

@@ -35,12 +35,38 @@ export type TVisitorAnswer = z.infer<typeof ZVisitorAnswer>;
 
 export const ZVisitorClientFrame = z.discriminatedUnion('type', [
   ZVisitorStartFrame,
-  z.strictObject({ type: z.literal('subscribe'), ref: ZRef, conversationId: ZConvId, lastSeq: z.number().int().min(0) }),
-  z.strictObject({ type: z.literal('send'), ref: ZRef, conversationId: ZConvId, clientMsgId: ZClientMsgId, body: ZRichText }),
-  z.strictObject({ type: z.literal('answer'), ref: ZRef, conversationId: ZConvId, clientMsgId: ZClientMsgId, answer: ZVisitorAnswer }),
-  z.strictObject({ type: z.literal('typing'), conversationId: ZConvId, active: z.boolean(), preview: z.string().max(200).optional() }),
+  z.strictObject({
+    type: z.literal('subscribe'),
+    ref: ZRef,
+    conversationId: ZConvId,
+    lastSeq: z.number().int().min(0),
+  }),
+  z.strictObject({
+    type: z.literal('send'),
+    ref: ZRef,
+    conversationId: ZConvId,
+    clientMsgId: ZClientMsgId,
+    body: ZRichText,
+  }),
+  z.strictObject({
+    type: z.literal('answer'),
+    ref: ZRef,
+    conversationId: ZConvId,
+    clientMsgId: ZClientMsgId,
+    answer: ZVisitorAnswer,
+  }),
+  z.strictObject({
+    type: z.literal('typing'),
+    conversationId: ZConvId,
+    active: z.boolean(),
+    preview: z.string().max(200).optional(),
+  }),
   z.strictObject({ type: z.literal('read'), conversationId: ZConvId, seq: z.number().int().min(0) }),
-  z.strictObject({ type: z.literal('page'), pageUrl: z.string().max(2000), pageTitle: z.string().max(300).optional() }),
+  z.strictObject({
+    type: z.literal('page'),
+    pageUrl: z.string().max(2000),
+    pageTitle: z.string().max(300).optional(),
+  }),
   z.strictObject({ type: z.literal('leave'), ref: ZRef, conversationId: ZConvId }),
   z.strictObject({ type: z.literal('ping') }),
 ]);
@@ -48,9 +74,20 @@ export type TVisitorClientFrame = z.infer<typeof ZVisitorClientFrame>;
 
 // ---- user (agent) → server ----
 export const ZAgentClientFrame = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('subscribe'), ref: ZRef, conversationId: ZConvId, lastSeq: z.number().int().min(0) }),
+  z.strictObject({
+    type: z.literal('subscribe'),
+    ref: ZRef,
+    conversationId: ZConvId,
+    lastSeq: z.number().int().min(0),
+  }),
   z.strictObject({ type: z.literal('unsubscribe'), conversationId: ZConvId }),
-  z.strictObject({ type: z.literal('send'), ref: ZRef, conversationId: ZConvId, clientMsgId: ZClientMsgId, body: ZRichText }),
+  z.strictObject({
+    type: z.literal('send'),
+    ref: ZRef,
+    conversationId: ZConvId,
+    clientMsgId: ZClientMsgId,
+    body: ZRichText,
+  }),
   z.strictObject({ type: z.literal('typing'), conversationId: ZConvId, active: z.boolean() }),
   z.strictObject({ type: z.literal('read'), conversationId: ZConvId, seq: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('ping') }),
@@ -58,19 +95,45 @@ export const ZAgentClientFrame = z.discriminatedUnion('type', [
 export type TAgentClientFrame = z.infer<typeof ZAgentClientFrame>;
 
 // ---- server → clients ----
-const ZErrorFrame = z.object({ type: z.literal('error'), ref: z.string().optional(), code: z.string(), message: z.string(), details: z.unknown().optional() });
-const ZMessagesFrame = z.object({ type: z.literal('messages'), conversationId: z.string(), messages: z.array(ZMessageDto), lastSeq: z.number() });
+const ZErrorFrame = z.object({
+  type: z.literal('error'),
+  ref: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+const ZMessagesFrame = z.object({
+  type: z.literal('messages'),
+  conversationId: z.string(),
+  messages: z.array(ZMessageDto),
+  lastSeq: z.number(),
+});
 const ZMessageFrame = z.object({ type: z.literal('message'), message: ZMessageDto });
-const ZAckFrame = z.object({ type: z.literal('ack'), ref: z.string().optional(), clientMsgId: z.string(), message: ZMessageDto });
+const ZAckFrame = z.object({
+  type: z.literal('ack'),
+  ref: z.string().optional(),
+  clientMsgId: z.string(),
+  message: ZMessageDto,
+});
 const ZPongFrame = z.object({ type: z.literal('pong'), at: z.number() });
 
 export const ZVisitorServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), visitorId: z.string() }),
-  z.object({ type: z.literal('conversation'), ref: z.string().optional(), conversation: ZVisitorConversationDto }),
+  z.object({
+    type: z.literal('conversation'),
+    ref: z.string().optional(),
+    conversation: ZVisitorConversationDto,
+  }),
   ZMessagesFrame,
   ZMessageFrame,
   ZAckFrame,
-  z.object({ type: z.literal('typing'), conversationId: z.string(), from: z.enum(['user', 'bot']), name: z.string(), active: z.boolean() }),
+  z.object({
+    type: z.literal('typing'),
+    conversationId: z.string(),
+    from: z.enum(['user', 'bot']),
+    name: z.string(),
+    active: z.boolean(),
+  }),
   z.object({ type: z.literal('read'), conversationId: z.string(), seq: z.number() }),
   ZErrorFrame,
   ZPongFrame,
@@ -94,7 +157,14 @@ export const ZAgentServerFrame = z.discriminatedUnion('type', [
   ZMessagesFrame,
   ZMessageFrame,
   ZAckFrame,
-  z.object({ type: z.literal('typing'), conversationId: z.string(), from: z.enum(['visitor', 'user']), name: z.string(), active: z.boolean(), preview: z.string().optional() }),
+  z.object({
+    type: z.literal('typing'),
+    conversationId: z.string(),
+    from: z.enum(['visitor', 'user']),
+    name: z.string(),
+    active: z.boolean(),
+    preview: z.string().optional(),
+  }),
   z.object({ type: z.literal('read'), conversationId: z.string(), seq: z.number() }),
   z.object({ type: z.literal('presence'), userId: z.string(), online: z.boolean() }),
   z.object({ type: z.literal('notification'), notification: ZNotificationDto }),

@@ -73,7 +73,8 @@ const table: Record<TConversationStatus, Record<LifecycleEventType, string>> = {
 describe('conversation lifecycle', () => {
   it('has a decided row for every status and event', () => {
     expect(Object.keys(table).sort()).toEqual([...conversationStatuses].sort());
-    for (const status of conversationStatuses) expect(Object.keys(table[status]).sort()).toEqual([...lifecycleEventTypes].sort());
+    for (const status of conversationStatuses)
+      expect(Object.keys(table[status]).sort()).toEqual([...lifecycleEventTypes].sort());
   });
 
   for (const status of conversationStatuses) {
@@ -106,7 +107,9 @@ describe('conversation lifecycle', () => {
   });
 
   it('refuses reassigning to the current assignee', () => {
-    expect(transition(states.assigned, { type: 'reassign', toUserId: 'u1' }, NOW)).toEqual({ error: 'INVALID_TRANSITION' });
+    expect(transition(states.assigned, { type: 'reassign', toUserId: 'u1' }, NOW)).toEqual({
+      error: 'INVALID_TRANSITION',
+    });
   });
 
   it('hides an assigned conversation from everyone but its assignee', () => {

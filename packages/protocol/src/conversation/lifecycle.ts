@@ -44,7 +44,12 @@ export type LifecycleResult = { next: LifecycleState; effects: LifecycleEffect[]
 /** The whole conversation lifecycle as one pure function: decide, never do. `closed` has no way out. */
 export function transition(state: LifecycleState, event: LifecycleEvent, now: number): LifecycleResult {
   if (state.status === 'closed') return { error: 'CONVERSATION_CLOSED' };
-  const closed = (reason: TCloseReason): LifecycleState => ({ status: 'closed', assigneeId: state.assigneeId, closeReason: reason, waitingDeadline: null });
+  const closed = (reason: TCloseReason): LifecycleState => ({
+    status: 'closed',
+    assigneeId: state.assigneeId,
+    closeReason: reason,
+    waitingDeadline: null,
+  });
 
   switch (event.type) {
     case 'live_chat_requested':
@@ -62,7 +67,8 @@ export function transition(state: LifecycleState, event: LifecycleEvent, now: nu
       };
     case 'reassign':
       if (state.status === 'bot') return { error: 'INVALID_TRANSITION' };
-      if (state.assigneeId === event.toUserId && state.status === 'assigned') return { error: 'INVALID_TRANSITION' };
+      if (state.assigneeId === event.toUserId && state.status === 'assigned')
+        return { error: 'INVALID_TRANSITION' };
       return {
         next: { status: 'assigned', assigneeId: event.toUserId, closeReason: null, waitingDeadline: null },
         effects: [
@@ -80,9 +86,13 @@ export function transition(state: LifecycleState, event: LifecycleEvent, now: nu
     case 'close':
       return { next: closed(event.reason), effects: [{ type: 'closed', reason: event.reason }] };
     case 'waiting_time_over':
-      if (state.status !== 'waiting' || state.waitingDeadline === null) return { error: 'INVALID_TRANSITION' };
+      if (state.status !== 'waiting' || state.waitingDeadline === null)
+        return { error: 'INVALID_TRANSITION' };
       if (now < state.waitingDeadline) return { error: 'INVALID_TRANSITION' };
-      return { next: closed('missed'), effects: [{ type: 'closed', reason: 'missed' }, { type: 'continue_offline' }] };
+      return {
+        next: closed('missed'),
+        effects: [{ type: 'closed', reason: 'missed' }, { type: 'continue_offline' }],
+      };
     case 'bot_ended':
       if (state.status !== 'bot') return { error: 'INVALID_TRANSITION' };
       return { next: closed('bot_ended'), effects: [{ type: 'closed', reason: 'bot_ended' }] };
@@ -90,7 +100,10 @@ export function transition(state: LifecycleState, event: LifecycleEvent, now: nu
 }
 
 /** What a given user may do with a conversation now; clients render from this, never re-deciding. */
-export function allowedActionsFor(state: Pick<LifecycleState, 'status' | 'assigneeId'>, viewerId: string): TConversationAction[] {
+export function allowedActionsFor(
+  state: Pick<LifecycleState, 'status' | 'assigneeId'>,
+  viewerId: string,
+): TConversationAction[] {
   switch (state.status) {
     case 'bot':
       return ['close', 'edit_panel'];

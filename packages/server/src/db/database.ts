@@ -21,7 +21,10 @@ export type DatabaseHandle = {
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
 /** Opens the database named by a `sqlite:` or `postgres://` URL. `schema` isolates tests on PostgreSQL. */
-export function openDatabase(url: string, options: { schema?: string; poolSize?: number } = {}): DatabaseHandle {
+export function openDatabase(
+  url: string,
+  options: { schema?: string; poolSize?: number } = {},
+): DatabaseHandle {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
   return openPostgres(url, options);
 }

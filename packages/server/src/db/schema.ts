@@ -55,7 +55,12 @@ export type PlaybooksTable = {
   deleted_at: number | null;
 };
 
-export type PlaybookRevisionsTable = { playbook_id: string; revision: number; document: string; created_at: number };
+export type PlaybookRevisionsTable = {
+  playbook_id: string;
+  revision: number;
+  document: string;
+  created_at: number;
+};
 
 export type PlaybookInstallsTable = {
   playbook_id: string;
@@ -126,4 +131,5 @@ export type Database = {
 } & ExtraTables;
 
 /** Tables owned by other modules are declared in their own files and merged here. */
-export type ExtraTables = import('./schema.crm').CrmTables & import('./schema.notifications').NotificationTables;
+export type ExtraTables = import('./schema.crm').CrmTables &
+  import('./schema.notifications').NotificationTables;

@@ -20,7 +20,8 @@ describe('authorization over the route table', () => {
 
   it('has every /api/v1 route declared with an auth level', () => {
     expect(server.charla.routes.length).toBeGreaterThan(20);
-    for (const route of server.charla.routes) expect(['public', 'visitor', 'user', 'admin']).toContain(route.auth);
+    for (const route of server.charla.routes)
+      expect(['public', 'visitor', 'user', 'admin']).toContain(route.auth);
   });
 
   it('answers every admin route with 403 FORBIDDEN to a regular user and 401 to an anonymous caller', async () => {
@@ -28,27 +29,46 @@ describe('authorization over the route table', () => {
     expect(adminRoutes.length).toBeGreaterThan(5);
     for (const route of adminRoutes) {
       const url = concrete(route.url);
-      const asRegular = await server.request({ method: route.method, url, as: regular, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
-      expect({ route: `${route.method} ${route.url}`, status: asRegular.statusCode, code: asRegular.json<{ error?: { code: string } }>().error?.code }).toEqual({
+      const asRegular = await server.request({
+        method: route.method,
+        url,
+        as: regular,
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
+      expect({
+        route: `${route.method} ${route.url}`,
+        status: asRegular.statusCode,
+        code: asRegular.json<{ error?: { code: string } }>().error?.code,
+      }).toEqual({
         route: `${route.method} ${route.url}`,
         status: 403,
         code: 'FORBIDDEN',
       });
       const anonymous = await server.request({ method: route.method, url });
-      expect({ route: `${route.method} ${route.url}`, status: anonymous.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 });
+      expect({ route: `${route.method} ${route.url}`, status: anonymous.statusCode }).toEqual({
+        route: `${route.method} ${route.url}`,
+        status: 401,
+      });
     }
   });
 
   it('answers every user route with 401 to an anonymous caller', async () => {
     for (const route of server.charla.routes.filter((r) => r.auth === 'user')) {
       const res = await server.request({ method: route.method, url: concrete(route.url) });
-      expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 });
+      expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({
+        route: `${route.method} ${route.url}`,
+        status: 401,
+      });
     }
   });
 
   it('answers every visitor route with 401 without a visitor token', async () => {
     for (const route of server.charla.routes.filter((r) => r.auth === 'visitor')) {
-      const res = await server.request({ method: route.method, url: concrete(route.url), headers: { authorization: 'Visitor not-a-real-token' } });
+      const res = await server.request({
+        method: route.method,
+        url: concrete(route.url),
+        headers: { authorization: 'Visitor not-a-real-token' },
+      });
       expect(res.json()).toMatchObject({ error: { code: 'VISITOR_TOKEN_INVALID' } });
     }
   });

@@ -16,7 +16,13 @@ describe('bad input over REST', () => {
   }
 
   const post = (payload: string, headers: Record<string, string> = {}) =>
-    server.request({ method: 'POST', url: '/api/v1/admin/users', as: admin, payload, headers: { 'content-type': 'application/json', ...headers } });
+    server.request({
+      method: 'POST',
+      url: '/api/v1/admin/users',
+      as: admin,
+      payload,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it('answers malformed JSON with 400 INVALID_JSON and changes nothing', async () => {
     const before = await snapshot();
@@ -30,14 +36,26 @@ describe('bad input over REST', () => {
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE and changes nothing', async () => {
     const before = await snapshot();
-    const res = await post(JSON.stringify({ email: 'big@example.com', name: 'x'.repeat(2 * 1024 * 1024), password: 'long password 1' }));
+    const res = await post(
+      JSON.stringify({
+        email: 'big@example.com',
+        name: 'x'.repeat(2 * 1024 * 1024),
+        password: 'long password 1',
+      }),
+    );
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
     expect(await snapshot()).toBe(before);
   });
 
   it('answers a body that is not JSON with 415', async () => {
-    const res = await server.request({ method: 'POST', url: '/api/v1/admin/users', as: admin, payload: 'email=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await server.request({
+      method: 'POST',
+      url: '/api/v1/admin/users',
+      as: admin,
+      payload: 'email=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
   });
@@ -68,7 +86,10 @@ describe('bad input over REST', () => {
   });
 
   it('rejects invalid query parameters with 422', async () => {
-    const res = await server.request({ url: '/api/v1/conversations?folder=everything&limit=1000000', as: admin });
+    const res = await server.request({
+      url: '/api/v1/conversations?folder=everything&limit=1000000',
+      as: admin,
+    });
     expect(res.statusCode).toBe(422);
   });
 
@@ -77,7 +98,13 @@ describe('bad input over REST', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/conversations', '/api/v1/conversations/{conversationId}/assign']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/conversations',
+        '/api/v1/conversations/{conversationId}/assign',
+      ]),
+    );
   });
 
   it('sends nosniff everywhere and forbids framing the inbox and API', async () => {

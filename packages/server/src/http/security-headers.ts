@@ -12,7 +12,8 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     const framable = request.url.startsWith('/widget') || request.url.startsWith('/demo');
     if (!framable && !reply.hasHeader('x-frame-options')) {
       void reply.header('x-frame-options', 'DENY');
-      if (!reply.hasHeader('content-security-policy')) void reply.header('content-security-policy', "frame-ancestors 'none'");
+      if (!reply.hasHeader('content-security-policy'))
+        void reply.header('content-security-policy', "frame-ancestors 'none'");
     }
     return payload;
   });

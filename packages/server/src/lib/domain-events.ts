@@ -23,21 +23,26 @@ export type DomainEventName = keyof DomainEventMap;
 
 export type DomainEvents = {
   emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void;
-  on<K extends DomainEventName>(name: K, listener: (payload: DomainEventMap[K]) => void | Promise<void>): () => void;
+  on<K extends DomainEventName>(
+    name: K,
+    listener: (payload: DomainEventMap[K]) => void | Promise<void>,
+  ): () => void;
   onAny(listener: (name: DomainEventName, payload: unknown) => void | Promise<void>): () => void;
 };
 
 export function createDomainEvents(onListenerError: (error: unknown, name: string) => void): DomainEvents {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const wrap = (name: string, fn: (...args: unknown[]) => void | Promise<void>) => (...args: unknown[]) => {
-    try {
-      const result = fn(...args);
-      if (result instanceof Promise) result.catch((error: unknown) => onListenerError(error, name));
-    } catch (error) {
-      onListenerError(error, name);
-    }
-  };
+  const wrap =
+    (name: string, fn: (...args: unknown[]) => void | Promise<void>) =>
+    (...args: unknown[]) => {
+      try {
+        const result = fn(...args);
+        if (result instanceof Promise) result.catch((error: unknown) => onListenerError(error, name));
+      } catch (error) {
+        onListenerError(error, name);
+      }
+    };
   return {
     emit(name, payload) {
       emitter.emit(name, payload);

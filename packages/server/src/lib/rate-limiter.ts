@@ -4,7 +4,12 @@ import type { Clock } from './clock';
  * A sliding-window counter per key, in memory. Good enough for one process; with several
  * processes each enforces its own share, which still bounds abuse to N × limit.
  */
-export function createRateLimiter(options: { limit: number; windowMs: number; clock: Clock; maxKeys?: number }) {
+export function createRateLimiter(options: {
+  limit: number;
+  windowMs: number;
+  clock: Clock;
+  maxKeys?: number;
+}) {
   const hits = new Map<string, number[]>();
   const maxKeys = options.maxKeys ?? 100_000;
 

@@ -2,11 +2,31 @@ import type { TConversationDto, TMessageDto } from '@charla/protocol';
 
 /** Everything that crosses the bus between server processes. */
 export type BusEvent =
-  | { type: 'conversation.changed'; conversation: TConversationDto; previousAssigneeId: string | null; originNode: string }
+  | {
+      type: 'conversation.changed';
+      conversation: TConversationDto;
+      previousAssigneeId: string | null;
+      originNode: string;
+    }
   | { type: 'message.created'; conversation: TConversationDto; message: TMessageDto }
-  | { type: 'typing'; conversationId: string; visitorId: string; assigneeId: string | null; status: TConversationDto['status']; from: 'visitor' | 'user'; userId?: string; name?: string; active: boolean; preview?: string }
+  | {
+      type: 'typing';
+      conversationId: string;
+      visitorId: string;
+      assigneeId: string | null;
+      status: TConversationDto['status'];
+      from: 'visitor' | 'user';
+      userId?: string;
+      name?: string;
+      active: boolean;
+      preview?: string;
+    }
   | { type: 'read'; conversationId: string; visitorId: string; side: 'visitor' | 'user'; seq: number }
   | { type: 'sessions.revoked'; userId: string; sessionIds: string[] | 'all' }
   | { type: 'presence.changed'; userId: string }
   | { type: 'visitor.conversation'; visitorId: string; conversation: TConversationDto }
-  | { type: 'notify'; userIds: string[]; notification: { kind: string; conversationId: string | null; title: string; body: string } };
+  | {
+      type: 'notify';
+      userIds: string[];
+      notification: { kind: string; conversationId: string | null; title: string; body: string };
+    };

@@ -46,9 +46,18 @@ describe('realtime after a bus outage', () => {
     await goOnline(server, user);
     const visitor = await connectVisitor(baseUrl);
     visitor.client.send({ type: 'start', ref: 's', playbookId: playbook.publicId, startKey: newClientId() });
-    const conv = await visitor.client.waitFor((f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> => f.type === 'conversation' && f.ref === 's');
+    const conv = await visitor.client.waitFor(
+      (f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> =>
+        f.type === 'conversation' && f.ref === 's',
+    );
     const conversationId = conv.conversation.id;
-    visitor.client.send({ type: 'answer', ref: 'a', conversationId, clientMsgId: newClientId(), answer: { kind: 'button', optionId: 'talk' } });
+    visitor.client.send({
+      type: 'answer',
+      ref: 'a',
+      conversationId,
+      clientMsgId: newClientId(),
+      answer: { kind: 'button', optionId: 'talk' },
+    });
     await visitor.client.waitFor((f) => f.type === 'conversation' && f.conversation.status === 'waiting');
     const agent = await connectAgent(baseUrl, user.cookie, TEST_ORIGIN);
     await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/assign`, as: user });
@@ -59,18 +68,33 @@ describe('realtime after a bus outage', () => {
     bus.down();
     expect((await server.request({ url: '/readyz' })).statusCode).toBe(503);
     for (let i = 0; i < 3; i += 1) {
-      const res = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/messages`, as: user, payload: { clientMsgId: `outage-u${i}`, body: text(`during outage ${i}`) } });
+      const res = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/messages`,
+        as: user,
+        payload: { clientMsgId: `outage-u${i}`, body: text(`during outage ${i}`) },
+      });
       expect(res.statusCode).toBe(201);
     }
-    visitor.client.send({ type: 'send', ref: 'v', conversationId, clientMsgId: 'outage-v0', body: text('are you there?') });
+    visitor.client.send({
+      type: 'send',
+      ref: 'v',
+      conversationId,
+      clientMsgId: 'outage-v0',
+      body: text('are you there?'),
+    });
     await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'v');
     await new Promise((r) => setTimeout(r, 100));
     expect(visitor.client.messages(conversationId).some((m) => m.clientMsgId === 'outage-u0')).toBe(false);
     expect(agent.messages(conversationId).some((m) => m.clientMsgId === 'outage-v0')).toBe(false);
 
     bus.up();
-    await visitor.client.waitFor((f) => f.type === 'messages' && f.messages.some((m) => m.clientMsgId === 'outage-u2'));
-    await agent.waitFor((f) => f.type === 'messages' && f.messages.some((m) => m.clientMsgId === 'outage-v0'));
+    await visitor.client.waitFor(
+      (f) => f.type === 'messages' && f.messages.some((m) => m.clientMsgId === 'outage-u2'),
+    );
+    await agent.waitFor(
+      (f) => f.type === 'messages' && f.messages.some((m) => m.clientMsgId === 'outage-v0'),
+    );
     const got = visitor.client.messages(conversationId).filter((m) => m.clientMsgId?.startsWith('outage-u'));
     expect(got.map((m) => m.clientMsgId)).toEqual(['outage-u0', 'outage-u1', 'outage-u2']);
     expect((await server.request({ url: '/readyz' })).statusCode).toBe(200);

@@ -38,7 +38,11 @@ export function createMemoryBus(): Bus {
   };
 }
 
-export function createRedisBus(url: string, onError: (error: unknown) => void, channel = DEFAULT_BUS_CHANNEL): Bus {
+export function createRedisBus(
+  url: string,
+  onError: (error: unknown) => void,
+  channel = DEFAULT_BUS_CHANNEL,
+): Bus {
   const retryStrategy = (n: number) => Math.min(n * 200, 1000);
   // Publishes wait in the offline queue while Redis is down and go out when it is back.
   const pub = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy });

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { TConversationDto, TVisitorServerFrame } from '@charla/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createPostgresDatabase, freePort, loginCookie, startServerProcess, type ServerProcess } from '../test/server-process';
+import {
+  api,
+  createPostgresDatabase,
+  freePort,
+  loginCookie,
+  startServerProcess,
+  type ServerProcess,
+} from '../test/server-process';
 import { connectAgent, connectVisitor, FrameClient, newClientId, text } from '../test/visitor-client';
 
 const ADMIN = { email: 'admin@charla.test', password: 'multi process admin' };
@@ -10,21 +17,61 @@ const PUBLIC_URL = 'http://charla.multi';
 type Db = Awaited<ReturnType<typeof createPostgresDatabase>>;
 
 async function setupPlaybook(baseUrl: string, adminCookie: string, waitSeconds: number): Promise<string> {
-  const created = await api<{ id: string; publicId: string; revision: number; document: { flow: { nodes: { type: string; waitSeconds?: number }[] } } }>(baseUrl, adminCookie, 'POST', '/api/v1/playbooks', { name: 'Multi', templateId: 'live_chat', language: 'en' }, PUBLIC_URL);
+  const created = await api<{
+    id: string;
+    publicId: string;
+    revision: number;
+    document: { flow: { nodes: { type: string; waitSeconds?: number }[] } };
+  }>(
+    baseUrl,
+    adminCookie,
+    'POST',
+    '/api/v1/playbooks',
+    { name: 'Multi', templateId: 'live_chat', language: 'en' },
+    PUBLIC_URL,
+  );
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   const document = created.body.document;
   for (const node of document.flow.nodes) if (node.type === 'live_chat') node.waitSeconds = waitSeconds;
-  const saved = await api(baseUrl, adminCookie, 'PUT', `/api/v1/playbooks/${created.body.id}`, { document, expectedRevision: created.body.revision }, PUBLIC_URL);
+  const saved = await api(
+    baseUrl,
+    adminCookie,
+    'PUT',
+    `/api/v1/playbooks/${created.body.id}`,
+    { document, expectedRevision: created.body.revision },
+    PUBLIC_URL,
+  );
   if (saved.status !== 200) throw new Error(JSON.stringify(saved.body));
-  const activated = await api(baseUrl, adminCookie, 'POST', `/api/v1/playbooks/${created.body.id}/activate`, undefined, PUBLIC_URL);
+  const activated = await api(
+    baseUrl,
+    adminCookie,
+    'POST',
+    `/api/v1/playbooks/${created.body.id}/activate`,
+    undefined,
+    PUBLIC_URL,
+  );
   if (activated.status !== 200) throw new Error(JSON.stringify(activated.body));
-  await fetch(`${baseUrl}/api/v1/widget/config/${created.body.publicId}?pageUrl=${encodeURIComponent('https://shop.example/')}`, { headers: { origin: 'https://shop.example' } });
+  await fetch(
+    `${baseUrl}/api/v1/widget/config/${created.body.publicId}?pageUrl=${encodeURIComponent('https://shop.example/')}`,
+    { headers: { origin: 'https://shop.example' } },
+  );
   return created.body.publicId;
 }
 
-async function createAgent(baseUrl: string, adminCookie: string, name: string): Promise<{ id: string; cookie: string }> {
+async function createAgent(
+  baseUrl: string,
+  adminCookie: string,
+  name: string,
+): Promise<{ id: string; cookie: string }> {
   const email = `${name.toLowerCase().replace(/\W/g, '')}-${randomBytes(3).toString('hex')}@example.com`;
-  const res = await api<{ id: string }>(baseUrl, adminCookie, 'POST', '/api/v1/admin/users', { email, name, password: 'agent password 1' }, PUBLIC_URL);
+  const res = await api<{ id: string }>(
+    baseUrl,
+    adminCookie,
+    'POST',
+    '/api/v1/admin/users',
+    { email, name, password: 'agent password 1' },
+    PUBLIC_URL,
+  );
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
   const cookie = await loginCookie(baseUrl, email, 'agent password 1');
   await api(baseUrl, cookie, 'PUT', '/api/v1/me/online', { online: true }, PUBLIC_URL);
@@ -34,9 +81,21 @@ async function createAgent(baseUrl: string, adminCookie: string, name: string): 
 async function startWaitingChat(baseUrl: string, publicId: string) {
   const visitor = await connectVisitor(baseUrl);
   visitor.client.send({ type: 'start', ref: 'st', playbookId: publicId, startKey: newClientId() });
-  const conv = await visitor.client.waitFor((f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> => f.type === 'conversation' && f.ref === 'st');
-  visitor.client.send({ type: 'answer', ref: 'talk', conversationId: conv.conversation.id, clientMsgId: newClientId(), answer: { kind: 'button', optionId: 'talk' } });
-  await visitor.client.waitFor((f) => f.type === 'conversation' && f.conversation.status === 'waiting', 10_000);
+  const conv = await visitor.client.waitFor(
+    (f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> =>
+      f.type === 'conversation' && f.ref === 'st',
+  );
+  visitor.client.send({
+    type: 'answer',
+    ref: 'talk',
+    conversationId: conv.conversation.id,
+    clientMsgId: newClientId(),
+    answer: { kind: 'button', optionId: 'talk' },
+  });
+  await visitor.client.waitFor(
+    (f) => f.type === 'conversation' && f.conversation.status === 'waiting',
+    10_000,
+  );
   return { visitor, conversationId: conv.conversation.id };
 }
 
@@ -54,7 +113,13 @@ describe('several server processes on PostgreSQL + Redis', () => {
     // The delivery test sends 100 messages in one burst, over the 30-per-10-s limit of a real visitor.
     const env = { CHARLA_RATE_LIMIT_MULTIPLIER: '10' };
     a = await startServerProcess({ databaseUrl: db.url, publicUrl: PUBLIC_URL, port: portA, channel, env });
-    b = await startServerProcess({ databaseUrl: db.url, publicUrl: PUBLIC_URL, port: await freePort(), channel, env });
+    b = await startServerProcess({
+      databaseUrl: db.url,
+      publicUrl: PUBLIC_URL,
+      port: await freePort(),
+      channel,
+      env,
+    });
     adminCookie = await loginCookie(a.baseUrl, ADMIN.email, ADMIN.password);
     publicId = await setupPlaybook(a.baseUrl, adminCookie, 60);
   }, 90_000);
@@ -71,13 +136,40 @@ describe('several server processes on PostgreSQL + Redis', () => {
     const bobSocket = await connectAgent(b.baseUrl, bob.cookie, PUBLIC_URL);
     const { visitor, conversationId } = await startWaitingChat(a.baseUrl, publicId);
     // The new conversation reaches the user on the other process through Redis.
-    await bobSocket.waitFor((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.status === 'waiting', 10_000);
+    await bobSocket.waitFor(
+      (f) =>
+        f.type === 'conversation' &&
+        f.conversation.id === conversationId &&
+        f.conversation.status === 'waiting',
+      10_000,
+    );
 
-    const racers = [alice, bob, ...(await Promise.all(Array.from({ length: 48 }, (_, i) => createAgent(i % 2 ? a.baseUrl : b.baseUrl, adminCookie, `Racer ${i}`))))];
-    const results = await Promise.all(racers.map((r, i) => api<{ error?: { code: string } }>(i % 2 ? a.baseUrl : b.baseUrl, r.cookie, 'POST', `/api/v1/conversations/${conversationId}/assign`, undefined, PUBLIC_URL)));
+    const racers = [
+      alice,
+      bob,
+      ...(await Promise.all(
+        Array.from({ length: 48 }, (_, i) =>
+          createAgent(i % 2 ? a.baseUrl : b.baseUrl, adminCookie, `Racer ${i}`),
+        ),
+      )),
+    ];
+    const results = await Promise.all(
+      racers.map((r, i) =>
+        api<{ error?: { code: string } }>(
+          i % 2 ? a.baseUrl : b.baseUrl,
+          r.cookie,
+          'POST',
+          `/api/v1/conversations/${conversationId}/assign`,
+          undefined,
+          PUBLIC_URL,
+        ),
+      ),
+    );
     expect(results.map((r) => r.status).filter((s) => s !== 200 && s !== 409)).toEqual([]);
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409 && r.body.error?.code === 'CONVERSATION_ALREADY_ASSIGNED')).toHaveLength(49);
+    expect(
+      results.filter((r) => r.status === 409 && r.body.error?.code === 'CONVERSATION_ALREADY_ASSIGNED'),
+    ).toHaveLength(49);
     const winner = racers[results.findIndex((r) => r.status === 200)] as { id: string; cookie: string };
     await visitor.client.waitFor((f) => f.type === 'message' && f.message.event?.type === 'joined', 10_000);
     await new Promise((r) => setTimeout(r, 300));
@@ -85,23 +177,60 @@ describe('several server processes on PostgreSQL + Redis', () => {
 
     // Give it to Bob (process B); the visitor stays on process A.
     if (winner.id !== bob.id) {
-      const moved = await api(a.baseUrl, winner.cookie, 'POST', `/api/v1/conversations/${conversationId}/reassign`, { userId: bob.id }, PUBLIC_URL);
+      const moved = await api(
+        a.baseUrl,
+        winner.cookie,
+        'POST',
+        `/api/v1/conversations/${conversationId}/reassign`,
+        { userId: bob.id },
+        PUBLIC_URL,
+      );
       expect(moved.status).toBe(200);
     }
-    await bobSocket.waitFor((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.assignee?.id === bob.id, 10_000);
-    await aliceSocket.waitFor((f) => f.type === 'conversation_removed' && f.conversationId === conversationId, 10_000);
+    await bobSocket.waitFor(
+      (f) =>
+        f.type === 'conversation' &&
+        f.conversation.id === conversationId &&
+        f.conversation.assignee?.id === bob.id,
+      10_000,
+    );
+    await aliceSocket.waitFor(
+      (f) => f.type === 'conversation_removed' && f.conversationId === conversationId,
+      10_000,
+    );
 
     const n = 100;
     const prefix = newClientId();
-    for (let i = 0; i < n; i += 1) visitor.client.send({ type: 'send', conversationId, clientMsgId: `${prefix}-v${i}`, body: text(`v${i}`) });
-    for (let i = 0; i < n; i += 1) bobSocket.send({ type: 'send', conversationId, clientMsgId: `${prefix}-u${i}`, body: text(`u${i}`) });
-    await bobSocket.waitFor((f) => f.type === 'message' && f.message.clientMsgId === `${prefix}-v${n - 1}`, 20_000);
-    await visitor.client.waitFor((f) => f.type === 'message' && f.message.clientMsgId === `${prefix}-u${n - 1}`, 20_000);
+    for (let i = 0; i < n; i += 1)
+      visitor.client.send({
+        type: 'send',
+        conversationId,
+        clientMsgId: `${prefix}-v${i}`,
+        body: text(`v${i}`),
+      });
+    for (let i = 0; i < n; i += 1)
+      bobSocket.send({ type: 'send', conversationId, clientMsgId: `${prefix}-u${i}`, body: text(`u${i}`) });
+    await bobSocket.waitFor(
+      (f) => f.type === 'message' && f.message.clientMsgId === `${prefix}-v${n - 1}`,
+      20_000,
+    );
+    await visitor.client.waitFor(
+      (f) => f.type === 'message' && f.message.clientMsgId === `${prefix}-u${n - 1}`,
+      20_000,
+    );
 
-    const atBob = bobSocket.frames.filter((f) => f.type === 'message' && f.message.clientMsgId?.startsWith(`${prefix}-v`));
-    expect(atBob.map((f) => (f.type === 'message' ? f.message.clientMsgId : ''))).toEqual(Array.from({ length: n }, (_, i) => `${prefix}-v${i}`));
-    const atVisitor = visitor.client.frames.filter((f) => f.type === 'message' && f.message.clientMsgId?.startsWith(`${prefix}-u`));
-    expect(atVisitor.map((f) => (f.type === 'message' ? f.message.clientMsgId : ''))).toEqual(Array.from({ length: n }, (_, i) => `${prefix}-u${i}`));
+    const atBob = bobSocket.frames.filter(
+      (f) => f.type === 'message' && f.message.clientMsgId?.startsWith(`${prefix}-v`),
+    );
+    expect(atBob.map((f) => (f.type === 'message' ? f.message.clientMsgId : ''))).toEqual(
+      Array.from({ length: n }, (_, i) => `${prefix}-v${i}`),
+    );
+    const atVisitor = visitor.client.frames.filter(
+      (f) => f.type === 'message' && f.message.clientMsgId?.startsWith(`${prefix}-u`),
+    );
+    expect(atVisitor.map((f) => (f.type === 'message' ? f.message.clientMsgId : ''))).toEqual(
+      Array.from({ length: n }, (_, i) => `${prefix}-u${i}`),
+    );
     await Promise.all([visitor.client.close(), aliceSocket.close(), bobSocket.close()]);
   }, 90_000);
 
@@ -112,13 +241,33 @@ describe('several server processes on PostgreSQL + Redis', () => {
     const portC = await freePort();
     const c = await startServerProcess({ databaseUrl: db.url, publicUrl: PUBLIC_URL, port: portC, channel });
     const { visitor, conversationId } = await startWaitingChat(c.baseUrl, waitPublicId);
-    const waiting = await api<TConversationDto>(b.baseUrl, carol.cookie, 'GET', `/api/v1/conversations/${conversationId}`, undefined, PUBLIC_URL);
+    const waiting = await api<TConversationDto>(
+      b.baseUrl,
+      carol.cookie,
+      'GET',
+      `/api/v1/conversations/${conversationId}`,
+      undefined,
+      PUBLIC_URL,
+    );
     const deadline = waiting.body.waitingDeadline ?? 0;
     await c.kill('SIGKILL');
-    const missed = await carolSocket.waitFor((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.status === 'closed', 25_000);
+    const missed = await carolSocket.waitFor(
+      (f) =>
+        f.type === 'conversation' &&
+        f.conversation.id === conversationId &&
+        f.conversation.status === 'closed',
+      25_000,
+    );
     expect(Date.now()).toBeLessThanOrEqual(deadline + 2_000);
     expect(missed.type === 'conversation' && missed.conversation.closeReason).toBe('missed');
-    const messages = await api<{ items: { event: { type: string } | null }[] }>(b.baseUrl, carol.cookie, 'GET', `/api/v1/conversations/${conversationId}/messages`, undefined, PUBLIC_URL);
+    const messages = await api<{ items: { event: { type: string } | null }[] }>(
+      b.baseUrl,
+      carol.cookie,
+      'GET',
+      `/api/v1/conversations/${conversationId}/messages`,
+      undefined,
+      PUBLIC_URL,
+    );
     expect(messages.body.items.filter((m) => m.event?.type === 'missed')).toHaveLength(1);
     await Promise.all([visitor.client.close(), carolSocket.close()]);
   }, 60_000);
@@ -127,10 +276,23 @@ describe('several server processes on PostgreSQL + Redis', () => {
     const portK = await freePort();
     // Visitors are limited to 30 messages per 10 s; this test sends 1,000 as fast as acks come back.
     const env = { CHARLA_RATE_LIMIT_MULTIPLIER: '1000' };
-    let k = await startServerProcess({ databaseUrl: db.url, publicUrl: PUBLIC_URL, port: portK, channel, env });
+    let k = await startServerProcess({
+      databaseUrl: db.url,
+      publicUrl: PUBLIC_URL,
+      port: portK,
+      channel,
+      env,
+    });
     const dave = await createAgent(k.baseUrl, adminCookie, 'Dave');
     const { visitor, conversationId } = await startWaitingChat(k.baseUrl, publicId);
-    const assigned = await api(k.baseUrl, dave.cookie, 'POST', `/api/v1/conversations/${conversationId}/assign`, undefined, PUBLIC_URL);
+    const assigned = await api(
+      k.baseUrl,
+      dave.cookie,
+      'POST',
+      `/api/v1/conversations/${conversationId}/assign`,
+      undefined,
+      PUBLIC_URL,
+    );
     expect(assigned.status).toBe(200);
 
     const total = 1000;
@@ -141,7 +303,8 @@ describe('several server processes on PostgreSQL + Redis', () => {
     let client: FrameClient<TVisitorServerFrame> = visitor.client;
     let next = 0;
     let killed = false;
-    const send = (i: number) => client.send({ type: 'send', conversationId, clientMsgId: idOf(i), body: text(`m${i}`) });
+    const send = (i: number) =>
+      client.send({ type: 'send', conversationId, clientMsgId: idOf(i), body: text(`m${i}`) });
     // A window of 20 unacknowledged messages in flight, like a widget's outbox on a fast connection.
     const pump = () => {
       while (inFlight.size < 20 && next < total && client.socket.readyState === client.socket.OPEN) {
@@ -167,22 +330,40 @@ describe('several server processes on PostgreSQL + Redis', () => {
     killed = true;
     await k.kill('SIGKILL');
     k = await startServerProcess({ databaseUrl: db.url, publicUrl: PUBLIC_URL, port: portK, channel, env });
-    client = await FrameClient.connect<TVisitorServerFrame>(`${k.baseUrl.replace('http', 'ws')}/ws/visitor?token=${visitor.token}`);
+    client = await FrameClient.connect<TVisitorServerFrame>(
+      `${k.baseUrl.replace('http', 'ws')}/ws/visitor?token=${visitor.token}`,
+    );
     track(client);
     // Resend what was never acknowledged, in order, with the same client ids; then carry on.
     for (const i of [...inFlight].sort((x, y) => x - y)) send(i);
     pump();
     await done;
-    const page = await api<{ items: { clientMsgId: string | null; seq: number }[] }>(k.baseUrl, dave.cookie, 'GET', `/api/v1/conversations/${conversationId}/messages?limit=500`, undefined, PUBLIC_URL);
+    const page = await api<{ items: { clientMsgId: string | null; seq: number }[] }>(
+      k.baseUrl,
+      dave.cookie,
+      'GET',
+      `/api/v1/conversations/${conversationId}/messages?limit=500`,
+      undefined,
+      PUBLIC_URL,
+    );
     let all = page.body.items;
     let after = all.at(-1)?.seq ?? 0;
     for (;;) {
-      const more = await api<{ items: { clientMsgId: string | null; seq: number }[]; hasMore: boolean }>(k.baseUrl, dave.cookie, 'GET', `/api/v1/conversations/${conversationId}/messages?limit=500&afterSeq=${after}`, undefined, PUBLIC_URL);
+      const more = await api<{ items: { clientMsgId: string | null; seq: number }[]; hasMore: boolean }>(
+        k.baseUrl,
+        dave.cookie,
+        'GET',
+        `/api/v1/conversations/${conversationId}/messages?limit=500&afterSeq=${after}`,
+        undefined,
+        PUBLIC_URL,
+      );
       all = all.concat(more.body.items);
       if (more.body.items.length === 0) break;
       after = more.body.items.at(-1)?.seq ?? after;
     }
-    const stored = all.map((m) => m.clientMsgId).filter((id): id is string => id?.startsWith(prefix) ?? false);
+    const stored = all
+      .map((m) => m.clientMsgId)
+      .filter((id): id is string => id?.startsWith(prefix) ?? false);
     expect(killed).toBe(true);
     expect(stored).toHaveLength(total);
     expect(new Set(stored).size).toBe(total);

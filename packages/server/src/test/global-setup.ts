@@ -5,7 +5,9 @@ import { TEST_POSTGRES_URL, TEST_REDIS_URL } from './test-db';
 /** On PostgreSQL runs, fail at once and loudly when PostgreSQL or Redis is not reachable. */
 export default async function setup(): Promise<void> {
   const dialect = process.env.CHARLA_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-  console.log(`\n=== Charla integration suite on ${dialect.toUpperCase()}${dialect === 'postgres' ? ' + Redis' : ''} ===\n`);
+  console.log(
+    `\n=== Charla integration suite on ${dialect.toUpperCase()}${dialect === 'postgres' ? ' + Redis' : ''} ===\n`,
+  );
   if (dialect !== 'postgres') return;
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -16,7 +18,11 @@ export default async function setup(): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  const redis = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     await redis.ping();

@@ -11,12 +11,21 @@ import { createTestDatabase, TEST_REDIS_URL, testDialect, type TestDatabase } fr
 export const TEST_ORIGIN = 'http://charla.test';
 
 /** A clock tests can move. */
-export function createFakeClock(start = Date.UTC(2026, 0, 1)): Clock & { advance(ms: number): void; set(ms: number): void } {
+export function createFakeClock(
+  start = Date.UTC(2026, 0, 1),
+): Clock & { advance(ms: number): void; set(ms: number): void } {
   let now = start;
   return { now: () => now, advance: (ms) => void (now += ms), set: (ms) => void (now = ms) };
 }
 
-export type TestUser = { id: string; email: string; password: string; cookie: string; role: TRole; name: string };
+export type TestUser = {
+  id: string;
+  email: string;
+  password: string;
+  cookie: string;
+  role: TRole;
+  name: string;
+};
 
 export type TestServer = {
   charla: Charla;
@@ -29,20 +38,37 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-export type TestServerOptions = { clock?: Clock; runJobs?: boolean; env?: Record<string, string>; database?: TestDatabase; busChannel?: string; bus?: Bus };
+export type TestServerOptions = {
+  clock?: Clock;
+  runJobs?: boolean;
+  env?: Record<string, string>;
+  database?: TestDatabase;
+  busChannel?: string;
+  bus?: Bus;
+};
 
 function createTestBus(channel: string): Bus {
-  return testDialect === 'postgres' ? createRedisBus(TEST_REDIS_URL, () => undefined, channel) : createMemoryBus();
+  return testDialect === 'postgres'
+    ? createRedisBus(TEST_REDIS_URL, () => undefined, channel)
+    : createMemoryBus();
 }
 
 /**
  * A real Charla on a real, isolated database (SQLite file or PostgreSQL schema, with Redis as
  * the bus on PostgreSQL runs), driven through its HTTP surface.
  */
-export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { database: TestDatabase; busChannel: string }> {
+export async function startTestServer(
+  options: TestServerOptions = {},
+): Promise<TestServer & { database: TestDatabase; busChannel: string }> {
   const database = options.database ?? (await createTestDatabase());
   const busChannel = options.busChannel ?? `charla:test:${randomBytes(6).toString('hex')}`;
-  const parsed = readConfig({ PUBLIC_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(40), NODE_NAME: `test-${randomBytes(3).toString('hex')}`, ...options.env });
+  const parsed = readConfig({
+    PUBLIC_URL: TEST_ORIGIN,
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'x'.repeat(40),
+    NODE_NAME: `test-${randomBytes(3).toString('hex')}`,
+    ...options.env,
+  });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const config = parsed.config;
   const charla = await bootCharla(config, {
@@ -71,8 +97,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       counter += 1;
       const email = `${role}${counter}-${randomBytes(3).toString('hex')}@example.com`;
       const password = 'correct horse battery';
-      const user = await charla.services.users.create({ email, name: name ?? `${role === 'admin' ? 'Admin' : 'Agent'} ${counter}`, role, password, language: 'en' });
-      const login = await charla.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+      const user = await charla.services.users.create({
+        email,
+        name: name ?? `${role === 'admin' ? 'Admin' : 'Agent'} ${counter}`,
+        role,
+        password,
+        language: 'en',
+      });
+      const login = await charla.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+      });
       if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
       const cookie = cookieHeaderFrom(login);
       return { id: user.id, email, password, cookie, role, name: user.name };

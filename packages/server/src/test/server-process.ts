@@ -8,7 +8,12 @@ import { TEST_POSTGRES_URL, TEST_REDIS_URL } from './test-db';
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type ServerProcess = { baseUrl: string; child: ChildProcess; logs: string[]; kill(signal?: NodeJS.Signals): Promise<void> };
+export type ServerProcess = {
+  baseUrl: string;
+  child: ChildProcess;
+  logs: string[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -44,7 +49,13 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
  * Starts a real Charla server process from source (node + tsx) on its own port; several of them
  * share one database and one Redis channel like nodes behind a load balancer.
  */
-export async function startServerProcess(options: { databaseUrl: string; publicUrl: string; port: number; channel: string; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServerProcess(options: {
+  databaseUrl: string;
+  publicUrl: string;
+  port: number;
+  channel: string;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
   const logs: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(serverDir, 'src/main.ts')], {
     cwd: serverDir,
@@ -94,13 +105,27 @@ export async function startServerProcess(options: { databaseUrl: string; publicU
 
 /** Logs in over real HTTP; returns the Cookie header. */
 export async function loginCookie(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login ${res.status}: ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /** A JSON request with a cookie and our Origin, as the inbox sends it. */
-export async function api<T = unknown>(baseUrl: string, cookie: string, method: string, path: string, body?: unknown, origin = baseUrl): Promise<{ status: number; body: T }> {
+export async function api<T = unknown>(
+  baseUrl: string,
+  cookie: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  origin = baseUrl,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { cookie, origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

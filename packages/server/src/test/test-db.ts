@@ -9,9 +9,15 @@ export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://po
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Which database the integration suite runs on: CHARLA_TEST_DB=sqlite (default) or postgres. */
-export const testDialect: 'sqlite' | 'postgres' = process.env.CHARLA_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+export const testDialect: 'sqlite' | 'postgres' =
+  process.env.CHARLA_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
-export type TestDatabase = { url: string; schema: string | null; open(): DatabaseHandle; drop(): Promise<void> };
+export type TestDatabase = {
+  url: string;
+  schema: string | null;
+  open(): DatabaseHandle;
+  drop(): Promise<void>;
+};
 
 /** A fresh, isolated database: a temp SQLite file, or a new PostgreSQL schema. */
 export async function createTestDatabase(): Promise<TestDatabase> {

@@ -25,7 +25,10 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
     });
   }
 
-  static async connect<F extends AnyFrame>(url: string, headers: Record<string, string> = {}): Promise<FrameClient<F>> {
+  static async connect<F extends AnyFrame>(
+    url: string,
+    headers: Record<string, string> = {},
+  ): Promise<FrameClient<F>> {
     const socket = new WebSocket(url, { headers });
     const client = new FrameClient<F>(socket);
     await new Promise<void>((resolve, reject) => {
@@ -47,7 +50,11 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
     const seen = this.frames.find(predicate);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for a frame; got ${JSON.stringify(this.frames.slice(-5))}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`timed out waiting for a frame; got ${JSON.stringify(this.frames.slice(-5))}`)),
+        timeoutMs,
+      );
       this.waiters.push({ predicate, resolve: (f) => (clearTimeout(timer), resolve(f)) });
     });
   }
@@ -56,8 +63,17 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
   messages(conversationId?: string): TMessageDto[] {
     const bySeq = new Map<string, TMessageDto>();
     for (const f of this.frames) {
-      const list = f.type === 'message' ? [f.message] : f.type === 'messages' ? f.messages : f.type === 'ack' ? [f.message] : [];
-      for (const m of list) if (!conversationId || m.conversationId === conversationId) bySeq.set(`${m.conversationId}:${m.seq}`, m);
+      const list =
+        f.type === 'message'
+          ? [f.message]
+          : f.type === 'messages'
+            ? f.messages
+            : f.type === 'ack'
+              ? [f.message]
+              : [];
+      for (const m of list)
+        if (!conversationId || m.conversationId === conversationId)
+          bySeq.set(`${m.conversationId}:${m.seq}`, m);
     }
     return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
@@ -72,17 +88,33 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
 }
 
 /** Gets a visitor token over REST (as the widget does) and opens the visitor socket. */
-export async function connectVisitor(baseUrl: string, token?: string): Promise<{ token: string; visitorId: string; client: FrameClient<TVisitorServerFrame> }> {
-  const res = await fetch(`${baseUrl}/api/v1/widget/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(token ? { visitorToken: token } : {}) });
+export async function connectVisitor(
+  baseUrl: string,
+  token?: string,
+): Promise<{ token: string; visitorId: string; client: FrameClient<TVisitorServerFrame> }> {
+  const res = await fetch(`${baseUrl}/api/v1/widget/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(token ? { visitorToken: token } : {}),
+  });
   const body = (await res.json()) as { visitorToken: string; visitorId: string };
-  const client = await FrameClient.connect<TVisitorServerFrame>(`${baseUrl.replace('http', 'ws')}/ws/visitor?token=${body.visitorToken}`);
+  const client = await FrameClient.connect<TVisitorServerFrame>(
+    `${baseUrl.replace('http', 'ws')}/ws/visitor?token=${body.visitorToken}`,
+  );
   await client.waitFor((f) => f.type === 'ready');
   return { token: body.visitorToken, visitorId: body.visitorId, client };
 }
 
 /** Opens the agent socket with a user's cookie and our Origin. */
-export async function connectAgent(baseUrl: string, cookie: string, origin: string): Promise<FrameClient<TAgentServerFrame>> {
-  const client = await FrameClient.connect<TAgentServerFrame>(`${baseUrl.replace('http', 'ws')}/ws/agent`, { cookie, origin });
+export async function connectAgent(
+  baseUrl: string,
+  cookie: string,
+  origin: string,
+): Promise<FrameClient<TAgentServerFrame>> {
+  const client = await FrameClient.connect<TAgentServerFrame>(`${baseUrl.replace('http', 'ws')}/ws/agent`, {
+    cookie,
+    origin,
+  });
   await client.waitFor((f) => f.type === 'ready');
   return client;
 }
@@ -92,5 +124,8 @@ export function newClientId(): string {
 }
 
 export function text(value: string) {
-  return { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: value }] }] };
+  return {
+    type: 'doc' as const,
+    content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: value }] }],
+  };
 }

@@ -110,16 +110,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('visitor_read_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('user_read_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('conversations_status').on('conversations').columns(['status', 'assignee_id', 'last_message_at']).execute();
-  await db.schema.createIndex('conversations_visitor').on('conversations').columns(['visitor_id', 'created_at']).execute();
-  await db.schema.createIndex('conversations_deadline').on('conversations').columns(['status', 'waiting_deadline']).execute();
-  await db.schema.createIndex('conversations_offline_due').on('conversations').column('offline_due').execute();
-  await db.schema.createIndex('conversations_start_key').on('conversations').columns(['visitor_id', 'start_key']).unique().execute();
+  await db.schema
+    .createIndex('conversations_status')
+    .on('conversations')
+    .columns(['status', 'assignee_id', 'last_message_at'])
+    .execute();
+  await db.schema
+    .createIndex('conversations_visitor')
+    .on('conversations')
+    .columns(['visitor_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('conversations_deadline')
+    .on('conversations')
+    .columns(['status', 'waiting_deadline'])
+    .execute();
+  await db.schema
+    .createIndex('conversations_offline_due')
+    .on('conversations')
+    .column('offline_due')
+    .execute();
+  await db.schema
+    .createIndex('conversations_start_key')
+    .on('conversations')
+    .columns(['visitor_id', 'start_key'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('messages')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('author_kind', 'text', (c) => c.notNull())
     .addColumn('author_id', 'text')
@@ -138,6 +161,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('presence_pk', ['user_id', 'node'])
     .execute();
 
-  await db.schema.createIndex('messages_seq').on('messages').columns(['conversation_id', 'seq']).unique().execute();
-  await db.schema.createIndex('messages_client_id').on('messages').columns(['conversation_id', 'client_msg_id']).unique().execute();
+  await db.schema
+    .createIndex('messages_seq')
+    .on('messages')
+    .columns(['conversation_id', 'seq'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('messages_client_id')
+    .on('messages')
+    .columns(['conversation_id', 'client_msg_id'])
+    .unique()
+    .execute();
 }

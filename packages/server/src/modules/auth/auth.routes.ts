@@ -23,20 +23,50 @@ export function registerAuthRoutes(app: App, services: Services): void {
   const secure = config.publicUrl.startsWith('https://');
 
   function setSessionCookie(reply: FastifyReply, token: string): void {
-    void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: SESSION_TTL_MS / 1000 });
+    void reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      signed: true,
+      maxAge: SESSION_TTL_MS / 1000,
+    });
   }
-  const meta = (request: FastifyRequest) => ({ userAgent: request.headers['user-agent'] ?? '', ip: request.ip });
+  const meta = (request: FastifyRequest) => ({
+    userAgent: request.headers['user-agent'] ?? '',
+    ip: request.ip,
+  });
 
-  app.get('/api/v1/setup', { config: { auth: 'public' }, schema: { tags, summary: 'Whether the first admin still has to be created', response: { 200: ZSetupStatusDto } } }, async () => ({
-    needsSetup: await auth.needsSetup(),
-  }));
+  app.get(
+    '/api/v1/setup',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Whether the first admin still has to be created',
+        response: { 200: ZSetupStatusDto },
+      },
+    },
+    async () => ({
+      needsSetup: await auth.needsSetup(),
+    }),
+  );
 
   app.post(
     '/api/v1/setup',
-    { config: { auth: 'public' }, schema: { tags, summary: 'Create the first admin with the one-time setup token', body: ZSetupRequest, response: { 201: ZUserDto } } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Create the first admin with the one-time setup token',
+        body: ZSetupRequest,
+        response: { 201: ZUserDto },
+      },
+    },
     async (request, reply) => {
       const { user, token } = await auth.completeSetup(request.body, meta(request));
-      if (request.body.companyName) await services.settings.set('company', { name: request.body.companyName }, services.clock.now());
+      if (request.body.companyName)
+        await services.settings.set('company', { name: request.body.companyName }, services.clock.now());
       setSessionCookie(reply, token);
       return reply.status(201).send(await users.getDto(user.id));
     },
@@ -44,7 +74,15 @@ export function registerAuthRoutes(app: App, services: Services): void {
 
   app.post(
     '/api/v1/auth/login',
-    { config: { auth: 'public' }, schema: { tags, summary: 'Log in; sets the session cookie', body: ZLoginRequest, response: { 200: ZUserDto } } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Log in; sets the session cookie',
+        body: ZLoginRequest,
+        response: { 200: ZUserDto },
+      },
+    },
     async (request, reply) => {
       const { user, token } = await auth.login(request.body.email, request.body.password, meta(request));
       setSessionCookie(reply, token);
@@ -52,24 +90,46 @@ export function registerAuthRoutes(app: App, services: Services): void {
     },
   );
 
-  app.post('/api/v1/auth/logout', { config: { auth: 'user' }, schema: { tags, summary: 'End this session', response: { 204: z.null() } } }, async (request, reply) => {
-    const user = requireUser(request);
-    await auth.logout(user.sessionId, user.id);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
-
-  app.get('/api/v1/me', { config: { auth: 'user' }, schema: { tags, summary: 'The logged-in user', response: { 200: ZUserDto } } }, async (request) =>
-    users.getDto(requireUser(request).id),
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { auth: 'user' }, schema: { tags, summary: 'End this session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await auth.logout(user.sessionId, user.id);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
   );
 
-  app.patch('/api/v1/me', { config: { auth: 'user' }, schema: { tags, summary: 'Edit my profile', body: ZUpdateMeRequest, response: { 200: ZUserDto } } }, async (request) =>
-    users.updateMe(requireUser(request).id, request.body),
+  app.get(
+    '/api/v1/me',
+    {
+      config: { auth: 'user' },
+      schema: { tags, summary: 'The logged-in user', response: { 200: ZUserDto } },
+    },
+    async (request) => users.getDto(requireUser(request).id),
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      config: { auth: 'user' },
+      schema: { tags, summary: 'Edit my profile', body: ZUpdateMeRequest, response: { 200: ZUserDto } },
+    },
+    async (request) => users.updateMe(requireUser(request).id, request.body),
   );
 
   app.put(
     '/api/v1/me/online',
-    { config: { auth: 'user' }, schema: { tags, summary: 'My online/offline switch (R10)', body: ZSetOnlineRequest, response: { 200: ZUserDto } } },
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'My online/offline switch (R10)',
+        body: ZSetOnlineRequest,
+        response: { 200: ZUserDto },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       await presence.setSwitch(user.id, request.body.online);
@@ -79,21 +139,44 @@ export function registerAuthRoutes(app: App, services: Services): void {
 
   app.post(
     '/api/v1/me/password',
-    { config: { auth: 'user' }, schema: { tags, summary: 'Change my password; ends my other sessions', body: ZChangePasswordRequest, response: { 204: z.null() } } },
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Change my password; ends my other sessions',
+        body: ZChangePasswordRequest,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await auth.changePassword(requireUser(request), request.body.currentPassword, request.body.newPassword);
       return reply.status(204).send(null);
     },
   );
 
-  app.get('/api/v1/me/sessions', { config: { auth: 'user' }, schema: { tags, summary: 'My sessions', response: { 200: z.array(ZSessionDto) } } }, async (request) => {
-    const user = requireUser(request);
-    return auth.listSessions(user.id, user.sessionId);
-  });
+  app.get(
+    '/api/v1/me/sessions',
+    {
+      config: { auth: 'user' },
+      schema: { tags, summary: 'My sessions', response: { 200: z.array(ZSessionDto) } },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return auth.listSessions(user.id, user.sessionId);
+    },
+  );
 
   app.delete(
     '/api/v1/me/sessions/:sessionId',
-    { config: { auth: 'user' }, schema: { tags, summary: 'Revoke one of my sessions', params: z.strictObject({ sessionId: z.string().max(128) }), response: { 204: z.null() } } },
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Revoke one of my sessions',
+        params: z.strictObject({ sessionId: z.string().max(128) }),
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await auth.revokeSession(requireUser(request).id, request.params.sessionId);
       return reply.status(204).send(null);

@@ -13,9 +13,23 @@ export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 const TOUCH_EVERY_MS = 60_000;
 const SETUP_TOKEN_KEY = 'setup_token_hash';
 
-export type AuthUser = { id: string; email: string; name: string; role: TRole; language: TLanguage; avatarUrl: string | null; sessionId: string };
+export type AuthUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  language: TLanguage;
+  avatarUrl: string | null;
+  sessionId: string;
+};
 
-export type AuthDeps = { users: UsersStore; sessions: SessionsStore; settings: SettingsStore; clock: Clock; bus: Bus };
+export type AuthDeps = {
+  users: UsersStore;
+  sessions: SessionsStore;
+  settings: SettingsStore;
+  clock: Clock;
+  bus: Bus;
+};
 
 export function createAuthService(deps: AuthDeps) {
   const { users, sessions, settings, clock, bus } = deps;
@@ -23,11 +37,22 @@ export function createAuthService(deps: AuthDeps) {
   const failuresByAccount = createRateLimiter({ limit: 10, windowMs: 15 * 60_000, clock });
   const failuresByIp = createRateLimiter({ limit: 30, windowMs: 15 * 60_000, clock });
 
-  async function startSession(user: UserRow, meta: { userAgent: string; ip: string }): Promise<{ token: string; expiresAt: number }> {
+  async function startSession(
+    user: UserRow,
+    meta: { userAgent: string; ip: string },
+  ): Promise<{ token: string; expiresAt: number }> {
     const token = newSecretToken();
     const now = clock.now();
     const expiresAt = now + SESSION_TTL_MS;
-    await sessions.insert({ id: hashToken(token), user_id: user.id, created_at: now, last_seen_at: now, expires_at: expiresAt, user_agent: meta.userAgent.slice(0, 300), ip: meta.ip });
+    await sessions.insert({
+      id: hashToken(token),
+      user_id: user.id,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      user_agent: meta.userAgent.slice(0, 300),
+      ip: meta.ip,
+    });
     return { token, expiresAt };
   }
 
@@ -36,9 +61,12 @@ export function createAuthService(deps: AuthDeps) {
 
     /** Checks credentials under the rate limits; a new session id every time (rotation at login). */
     async login(email: string, password: string, meta: { userAgent: string; ip: string }) {
-      if (!failuresByAccount.allows(email) || !failuresByIp.allows(meta.ip)) throw new AppError('RATE_LIMITED');
+      if (!failuresByAccount.allows(email) || !failuresByIp.allows(meta.ip))
+        throw new AppError('RATE_LIMITED');
       const user = await users.findByEmail(email);
-      const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await dummyHashPromise, password).then(() => false);
+      const ok = user
+        ? await verifyPassword(user.password_hash, password)
+        : await verifyPassword(await dummyHashPromise, password).then(() => false);
       if (!user || !ok || user.active !== 1) {
         failuresByAccount.take(email);
         failuresByIp.take(meta.ip);
@@ -58,7 +86,15 @@ export function createAuthService(deps: AuthDeps) {
       const user = await users.findById(session.user_id);
       if (!user || user.active !== 1) return null;
       if (now - session.last_seen_at > TOUCH_EVERY_MS) await sessions.touch(id, now, now + SESSION_TTL_MS);
-      return { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language, avatarUrl: user.avatar_url, sessionId: id };
+      return {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        language: user.language,
+        avatarUrl: user.avatar_url,
+        sessionId: id,
+      };
     },
 
     async logout(sessionId: string, userId: string): Promise<void> {
@@ -68,7 +104,14 @@ export function createAuthService(deps: AuthDeps) {
 
     async listSessions(userId: string, currentSessionId: string): Promise<TSessionDto[]> {
       const rows = await sessions.listForUser(userId, clock.now());
-      return rows.map((s) => ({ id: s.id, createdAt: s.created_at, lastSeenAt: s.last_seen_at, userAgent: s.user_agent, ip: s.ip, current: s.id === currentSessionId }));
+      return rows.map((s) => ({
+        id: s.id,
+        createdAt: s.created_at,
+        lastSeenAt: s.last_seen_at,
+        userAgent: s.user_agent,
+        ip: s.ip,
+        current: s.id === currentSessionId,
+      }));
     },
 
     async revokeSession(userId: string, sessionId: string): Promise<void> {
@@ -88,9 +131,14 @@ export function createAuthService(deps: AuthDeps) {
     async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
       const row = await users.findById(user.id);
       if (!row || !(await verifyPassword(row.password_hash, currentPassword))) {
-        throw new AppError('VALIDATION_FAILED', { details: [{ path: 'currentPassword', message: 'The current password is wrong.' }] });
+        throw new AppError('VALIDATION_FAILED', {
+          details: [{ path: 'currentPassword', message: 'The current password is wrong.' }],
+        });
       }
-      await users.update(user.id, { password_hash: await hashPassword(newPassword), updated_at: clock.now() });
+      await users.update(user.id, {
+        password_hash: await hashPassword(newPassword),
+        updated_at: clock.now(),
+      });
       await this.revokeAllSessions(user.id, user.sessionId);
     },
 
@@ -99,10 +147,18 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     /** On a fresh database: creates the admin from the environment, or returns a one-time setup token. */
-    async prepareFirstAdmin(initialAdmin: { email: string; password: string } | null): Promise<{ created: 'env' } | { setupToken: string } | null> {
+    async prepareFirstAdmin(
+      initialAdmin: { email: string; password: string } | null,
+    ): Promise<{ created: 'env' } | { setupToken: string } | null> {
       if ((await users.countUsers()) > 0) return null;
       if (initialAdmin) {
-        await createUserRow(users, clock, { email: initialAdmin.email, name: 'Admin', role: 'admin', password: initialAdmin.password, language: 'en' });
+        await createUserRow(users, clock, {
+          email: initialAdmin.email,
+          name: 'Admin',
+          role: 'admin',
+          password: initialAdmin.password,
+          language: 'en',
+        });
         return { created: 'env' };
       }
       const token = newSecretToken();
@@ -110,11 +166,20 @@ export function createAuthService(deps: AuthDeps) {
       return { setupToken: token };
     },
 
-    async completeSetup(input: { token: string; name: string; email: string; password: string }, meta: { userAgent: string; ip: string }) {
+    async completeSetup(
+      input: { token: string; name: string; email: string; password: string },
+      meta: { userAgent: string; ip: string },
+    ) {
       if ((await users.countUsers()) > 0) throw new AppError('SETUP_ALREADY_DONE');
       const expected = await settings.get<string | null>(SETUP_TOKEN_KEY, null);
       if (!expected || expected !== hashToken(input.token)) throw new AppError('SETUP_TOKEN_INVALID');
-      const user = await createUserRow(users, clock, { email: input.email, name: input.name, role: 'admin', password: input.password, language: 'en' });
+      const user = await createUserRow(users, clock, {
+        email: input.email,
+        name: input.name,
+        role: 'admin',
+        password: input.password,
+        language: 'en',
+      });
       await settings.delete(SETUP_TOKEN_KEY);
       return { user, ...(await startSession(user, meta)) };
     },

@@ -10,11 +10,20 @@ export function createSessionsStore(db: Db) {
     },
     async findValid(id: string, now: number): Promise<SessionRow | null> {
       return (
-        (await db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst()) ?? null
+        (await db
+          .selectFrom('sessions')
+          .selectAll()
+          .where('id', '=', id)
+          .where('expires_at', '>', now)
+          .executeTakeFirst()) ?? null
       );
     },
     async touch(id: string, now: number, expiresAt: number): Promise<void> {
-      await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: now, expires_at: expiresAt })
+        .where('id', '=', id)
+        .execute();
     },
     async listForUser(userId: string, now: number): Promise<SessionRow[]> {
       return db

@@ -28,7 +28,11 @@ export function visitorDisplayName(row: Pick<ConversationRow, 'visitor_name'>, n
 }
 
 /** A conversation as users see it; `allowedActions` is for `viewerId` ('' = nobody in particular). */
-export function toConversationDto(row: ConversationRow, lookups: DtoLookups, viewerId: string): TConversationDto {
+export function toConversationDto(
+  row: ConversationRow,
+  lookups: DtoLookups,
+  viewerId: string,
+): TConversationDto {
   const number = lookups.visitor?.number ?? 0;
   return {
     id: row.id,
@@ -39,7 +43,16 @@ export function toConversationDto(row: ConversationRow, lookups: DtoLookups, vie
       number,
       displayName: visitorDisplayName(row, number),
       email: row.visitor_email,
-      context: lookups.visitor?.context ?? { pageUrl: null, pageTitle: null, referrer: null, userAgent: null, language: null, timeZone: null, firstSeenAt: row.created_at, pagesSeen: [] },
+      context: lookups.visitor?.context ?? {
+        pageUrl: null,
+        pageTitle: null,
+        referrer: null,
+        userAgent: null,
+        language: null,
+        timeZone: null,
+        firstSeenAt: row.created_at,
+        pagesSeen: [],
+      },
     },
     playbook: lookups.playbook,
     assignee: lookups.assignee,
@@ -54,13 +67,17 @@ export function toConversationDto(row: ConversationRow, lookups: DtoLookups, vie
     lastSeq: row.last_seq,
     userReadSeq: row.user_read_seq,
     visitorReadSeq: row.visitor_read_seq,
-    allowedActions: viewerId === '' ? [] : allowedActionsFor({ status: row.status, assigneeId: row.assignee_id }, viewerId),
+    allowedActions:
+      viewerId === '' ? [] : allowedActionsFor({ status: row.status, assigneeId: row.assignee_id }, viewerId),
   };
 }
 
 /** The same DTO with `allowedActions` recomputed for another viewer (realtime fan-out). */
 export function forViewer(dto: TConversationDto, viewerId: string): TConversationDto {
-  return { ...dto, allowedActions: allowedActionsFor({ status: dto.status, assigneeId: dto.assignee?.id ?? null }, viewerId) };
+  return {
+    ...dto,
+    allowedActions: allowedActionsFor({ status: dto.status, assigneeId: dto.assignee?.id ?? null }, viewerId),
+  };
 }
 
 /** A conversation as its visitor sees it: no context, no internal fields. */
@@ -88,7 +105,12 @@ export function toMessageDto(row: MessageRow): TMessageDto {
     id: row.id,
     conversationId: row.conversation_id,
     seq: row.seq,
-    author: { kind: row.author_kind, id: row.author_id, name: row.author_name, avatarUrl: row.author_avatar_url },
+    author: {
+      kind: row.author_kind,
+      id: row.author_id,
+      name: row.author_name,
+      avatarUrl: row.author_avatar_url,
+    },
     clientMsgId: row.client_msg_id,
     body: parsed.success ? parsed.data : EMPTY_DOC,
     event: meta.event ?? null,

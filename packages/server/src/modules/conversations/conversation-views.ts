@@ -2,7 +2,12 @@ import type { TConversationDto, TMessageDto, TVisitorConversationDto } from '@ch
 import type { UsersStore } from '../users/users.store';
 import type { VisitorsService } from '../visitors/visitors.service';
 import { readVisitorContext } from '../visitors/visitors.service';
-import { toConversationDto, toMessageDto, toVisitorConversationDto, type DtoLookups } from './conversation-dto';
+import {
+  toConversationDto,
+  toMessageDto,
+  toVisitorConversationDto,
+  type DtoLookups,
+} from './conversation-dto';
 import type { ConversationRow, MessageRow } from './conversations.store';
 import { cached } from '../../lib/ttl-cache';
 import { isBotAwaitingInput, readStoredRun } from './stored-run';
@@ -10,22 +15,35 @@ import { isBotAwaitingInput, readStoredRun } from './stored-run';
 export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null> };
 
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
-export function createConversationViews(deps: { visitors: VisitorsService; users: UsersStore; playbookNames: PlaybookNames }) {
+export function createConversationViews(deps: {
+  visitors: VisitorsService;
+  users: UsersStore;
+  playbookNames: PlaybookNames;
+}) {
   const { visitors, users, playbookNames } = deps;
 
   // Names, avatars and page context change rarely; every chat message needs them for its DTO.
-  const userById = cached(async (id: string) => {
-    const u = await users.findById(id);
-    return u ? { id: u.id, name: u.name, avatarUrl: u.avatar_url } : null;
-  }, { ttlMs: 5_000, max: 2_000 });
-  const playbookById = cached(async (id: string) => {
-    const name = await playbookNames.nameOf(id);
-    return name === null ? null : { id, name };
-  }, { ttlMs: 30_000, max: 500 });
-  const visitorById = cached(async (id: string) => {
-    const [v] = await visitors.findManyByIds([id]);
-    return v ? { id: v.id, number: v.number, context: readVisitorContext(v) } : null;
-  }, { ttlMs: 2_000, max: 20_000 });
+  const userById = cached(
+    async (id: string) => {
+      const u = await users.findById(id);
+      return u ? { id: u.id, name: u.name, avatarUrl: u.avatar_url } : null;
+    },
+    { ttlMs: 5_000, max: 2_000 },
+  );
+  const playbookById = cached(
+    async (id: string) => {
+      const name = await playbookNames.nameOf(id);
+      return name === null ? null : { id, name };
+    },
+    { ttlMs: 30_000, max: 500 },
+  );
+  const visitorById = cached(
+    async (id: string) => {
+      const [v] = await visitors.findManyByIds([id]);
+      return v ? { id: v.id, number: v.number, context: readVisitorContext(v) } : null;
+    },
+    { ttlMs: 2_000, max: 20_000 },
+  );
 
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
@@ -42,7 +60,13 @@ export function createConversationViews(deps: { visitors: VisitorsService; users
   return {
     async conversations(rows: ConversationRow[], viewerId: string): Promise<TConversationDto[]> {
       const lookups = await lookupsFor(rows);
-      return rows.map((r) => toConversationDto(r, lookups.get(r.id) ?? { visitor: null, assignee: null, playbook: null }, viewerId));
+      return rows.map((r) =>
+        toConversationDto(
+          r,
+          lookups.get(r.id) ?? { visitor: null, assignee: null, playbook: null },
+          viewerId,
+        ),
+      );
     },
     async conversation(row: ConversationRow, viewerId: string): Promise<TConversationDto> {
       const [dto] = await this.conversations([row], viewerId);
@@ -50,8 +74,15 @@ export function createConversationViews(deps: { visitors: VisitorsService; users
     },
     async forVisitor(row: ConversationRow): Promise<TVisitorConversationDto> {
       const assignee = row.assignee_id && row.status !== 'waiting' ? await userById(row.assignee_id) : null;
-      const dto = toVisitorConversationDto(row, assignee ? { name: assignee.name, avatarUrl: assignee.avatarUrl } : null);
-      return { ...dto, botAwaitingInput: isBotAwaitingInput(row.run_state), outcome: readStoredRun(row.run_state).outcome };
+      const dto = toVisitorConversationDto(
+        row,
+        assignee ? { name: assignee.name, avatarUrl: assignee.avatarUrl } : null,
+      );
+      return {
+        ...dto,
+        botAwaitingInput: isBotAwaitingInput(row.run_state),
+        outcome: readStoredRun(row.run_state).outcome,
+      };
     },
     /** Forget what we know of a visitor (their page context changed). */
     forgetVisitor(id: string): void {

@@ -26,56 +26,143 @@ export function registerConversationsRoutes(app: App, services: Services): void 
 
   app.get(
     '/api/v1/conversations',
-    { config: { auth: 'user' }, schema: { tags, summary: 'A folder of conversations (Unassigned, Mine, Closed) the caller may see', querystring: ZListConversationsQuery, response: { 200: ZPage(ZConversationDto) } } },
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'A folder of conversations (Unassigned, Mine, Closed) the caller may see',
+        querystring: ZListConversationsQuery,
+        response: { 200: ZPage(ZConversationDto) },
+      },
+    },
     async (request) => conversations.listFolder(requireUser(request), request.query),
   );
 
-  app.get('/api/v1/conversations/counts', { config: { auth: 'user' }, schema: { tags, summary: 'Live folder counts', response: { 200: ZFolderCountsDto } } }, async (request) =>
-    conversations.counts(requireUser(request)),
+  app.get(
+    '/api/v1/conversations/counts',
+    {
+      config: { auth: 'user' },
+      schema: { tags, summary: 'Live folder counts', response: { 200: ZFolderCountsDto } },
+    },
+    async (request) => conversations.counts(requireUser(request)),
   );
 
   app.get(
     '/api/v1/conversations/:conversationId',
-    { config: { auth: 'user' }, schema: { tags, summary: 'One conversation (404 when you may not see it)', params: ZConversationParams, response: { 200: ZConversationDto } } },
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'One conversation (404 when you may not see it)',
+        params: ZConversationParams,
+        response: { 200: ZConversationDto },
+      },
+    },
     async (request) => conversations.getDtoForUser(requireUser(request), request.params.conversationId),
   );
 
   app.get(
     '/api/v1/conversations/:conversationId/messages',
-    { config: { auth: 'user' }, schema: { tags, summary: 'Timeline after a sequence number (resync)', params: ZConversationParams, querystring: ZMessagesQuery, response: { 200: ZMessagesPageDto } } },
-    async (request) => conversations.messagesForUser(requireUser(request), request.params.conversationId, request.query.afterSeq, request.query.limit),
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Timeline after a sequence number (resync)',
+        params: ZConversationParams,
+        querystring: ZMessagesQuery,
+        response: { 200: ZMessagesPageDto },
+      },
+    },
+    async (request) =>
+      conversations.messagesForUser(
+        requireUser(request),
+        request.params.conversationId,
+        request.query.afterSeq,
+        request.query.limit,
+      ),
   );
 
   app.post(
     '/api/v1/conversations/:conversationId/messages',
     {
       config: { auth: 'user' },
-      schema: { tags, summary: 'Send a message as the assigned user; a repeated clientMsgId returns the stored message', params: ZConversationParams, body: ZSendMessageRequest, response: { 201: ZMessageDto } },
+      schema: {
+        tags,
+        summary: 'Send a message as the assigned user; a repeated clientMsgId returns the stored message',
+        params: ZConversationParams,
+        body: ZSendMessageRequest,
+        response: { 201: ZMessageDto },
+      },
     },
-    async (request, reply) => reply.status(201).send(await conversations.userMessage(requireUser(request), request.params.conversationId, request.body.clientMsgId, request.body.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await conversations.userMessage(
+            requireUser(request),
+            request.params.conversationId,
+            request.body.clientMsgId,
+            request.body.body,
+          ),
+        ),
   );
 
   app.post(
     '/api/v1/conversations/:conversationId/assign',
-    { config: { auth: 'user' }, schema: { tags, summary: 'Assign to me (409 CONVERSATION_ALREADY_ASSIGNED when someone was faster)', params: ZConversationParams, response: { 200: ZConversationDto } } },
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Assign to me (409 CONVERSATION_ALREADY_ASSIGNED when someone was faster)',
+        params: ZConversationParams,
+        response: { 200: ZConversationDto },
+      },
+    },
     async (request) => conversations.assignToMe(requireUser(request), request.params.conversationId),
   );
 
   app.post(
     '/api/v1/conversations/:conversationId/reassign',
-    { config: { auth: 'user' }, schema: { tags, summary: 'Reassign to a user, or to Unassigned with userId null', params: ZConversationParams, body: ZReassignRequest, response: { 200: ZConversationDto } } },
-    async (request) => conversations.reassign(requireUser(request), request.params.conversationId, request.body.userId),
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Reassign to a user, or to Unassigned with userId null',
+        params: ZConversationParams,
+        body: ZReassignRequest,
+        response: { 200: ZConversationDto },
+      },
+    },
+    async (request) =>
+      conversations.reassign(requireUser(request), request.params.conversationId, request.body.userId),
   );
 
   app.post(
     '/api/v1/conversations/:conversationId/close',
-    { config: { auth: 'user' }, schema: { tags, summary: 'Close for good (the visitor is told)', params: ZConversationParams, response: { 200: ZConversationDto } } },
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Close for good (the visitor is told)',
+        params: ZConversationParams,
+        response: { 200: ZConversationDto },
+      },
+    },
     async (request) => conversations.close(requireUser(request), request.params.conversationId),
   );
 
   app.post(
     '/api/v1/conversations/:conversationId/read',
-    { config: { auth: 'user' }, schema: { tags, summary: 'Mark read up to a sequence number', params: ZConversationParams, body: ZReadRequest, response: { 204: z.null() } } },
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Mark read up to a sequence number',
+        params: ZConversationParams,
+        body: ZReadRequest,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       const row = await conversations.getVisibleRow(request.params.conversationId, requireUser(request));
       await conversations.markRead('user', row, request.body.seq);
@@ -90,14 +177,20 @@ export function registerConversationsRoutes(app: App, services: Services): void 
       config: { auth: 'public' },
       schema: {
         tags: ['widget'],
-        summary: 'Resume a visitor by token, or issue a new visitor token (a token the server did not issue is never accepted)',
+        summary:
+          'Resume a visitor by token, or issue a new visitor token (a token the server did not issue is never accepted)',
         body: z.strictObject({ visitorToken: z.string().max(200).optional() }),
-        response: { 200: z.object({ visitorToken: z.string(), visitorId: z.string(), created: z.boolean() }) },
+        response: {
+          200: z.object({ visitorToken: z.string(), visitorId: z.string(), created: z.boolean() }),
+        },
       },
     },
     async (request, reply) => {
       if (!services.widgetSessions.take(request.ip)) throw new AppError('RATE_LIMITED');
-      const { token, visitor, created } = await services.visitors.resume(request.body.visitorToken, request.headers['user-agent'] ?? null);
+      const { token, visitor, created } = await services.visitors.resume(
+        request.body.visitorToken,
+        request.headers['user-agent'] ?? null,
+      );
       void reply.header('cache-control', 'no-store');
       return { visitorToken: token, visitorId: visitor.id, created };
     },
@@ -105,13 +198,35 @@ export function registerConversationsRoutes(app: App, services: Services): void 
 
   app.get(
     '/api/v1/widget/conversations',
-    { config: { auth: 'visitor' }, schema: { tags: ['widget'], summary: 'The visitor’s own conversations (Authorization: Visitor <token>)', response: { 200: z.array(ZVisitorConversationDto) } } },
+    {
+      config: { auth: 'visitor' },
+      schema: {
+        tags: ['widget'],
+        summary: 'The visitor’s own conversations (Authorization: Visitor <token>)',
+        response: { 200: z.array(ZVisitorConversationDto) },
+      },
+    },
     async (request) => conversations.listForVisitor(requireVisitor(request).id),
   );
 
   app.get(
     '/api/v1/widget/conversations/:conversationId/messages',
-    { config: { auth: 'visitor' }, schema: { tags: ['widget'], summary: 'The visitor’s timeline after a sequence number', params: ZConversationParams, querystring: ZMessagesQuery, response: { 200: ZMessagesPageDto } } },
-    async (request) => conversations.messagesForVisitor(requireVisitor(request).id, request.params.conversationId, request.query.afterSeq, request.query.limit),
+    {
+      config: { auth: 'visitor' },
+      schema: {
+        tags: ['widget'],
+        summary: 'The visitor’s timeline after a sequence number',
+        params: ZConversationParams,
+        querystring: ZMessagesQuery,
+        response: { 200: ZMessagesPageDto },
+      },
+    },
+    async (request) =>
+      conversations.messagesForVisitor(
+        requireVisitor(request).id,
+        request.params.conversationId,
+        request.query.afterSeq,
+        request.query.limit,
+      ),
   );
 }

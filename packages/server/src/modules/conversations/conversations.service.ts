@@ -31,7 +31,12 @@ import type { ConversationRow, ConversationsStore, MessageRow, NewMessage } from
 import { createKeyedMutex } from './keyed-mutex';
 import { readStoredRun } from './stored-run';
 
-export type Author = { kind: MessageRow['author_kind']; id: string | null; name: string; avatarUrl: string | null };
+export type Author = {
+  kind: MessageRow['author_kind'];
+  id: string | null;
+  name: string;
+  avatarUrl: string | null;
+};
 
 export type ConversationsDeps = {
   store: ConversationsStore;
@@ -48,7 +53,12 @@ const PREVIEW_CHARS = 140;
 const MAX_PAGE = 500;
 
 function lifecycleOf(row: ConversationRow): LifecycleState {
-  return { status: row.status, assigneeId: row.assignee_id, closeReason: (row.close_reason as LifecycleState['closeReason']) ?? null, waitingDeadline: row.waiting_deadline };
+  return {
+    status: row.status,
+    assigneeId: row.assignee_id,
+    closeReason: (row.close_reason as LifecycleState['closeReason']) ?? null,
+    waitingDeadline: row.waiting_deadline,
+  };
 }
 
 function encodeCursor(at: number, id: string): string {
@@ -59,7 +69,8 @@ function decodeCursor(cursor: string | undefined): { at: number; id: string } | 
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
   const n = Number(at);
-  if (!Number.isSafeInteger(n) || !id || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
+  if (!Number.isSafeInteger(n) || !id || !/^[0-9a-f-]{36}$/.test(id))
+    throw new AppError('VALIDATION_FAILED', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
   return { at: n, id };
 }
 
@@ -80,7 +91,8 @@ export function createConversationsService(deps: ConversationsDeps) {
   /** R14: a user who may not see the conversation gets the same 404 as for one that does not exist. */
   async function getVisibleRow(id: string, user: AuthUser): Promise<ConversationRow> {
     const row = await getRow(id);
-    if (!canUserSee({ status: row.status, assigneeId: row.assignee_id }, user.id)) throw new AppError('CONVERSATION_NOT_FOUND');
+    if (!canUserSee({ status: row.status, assigneeId: row.assignee_id }, user.id))
+      throw new AppError('CONVERSATION_NOT_FOUND');
     return row;
   }
 
@@ -90,9 +102,17 @@ export function createConversationsService(deps: ConversationsDeps) {
     return row;
   }
 
-  async function publishConversation(row: ConversationRow, previousAssigneeId: string | null): Promise<TConversationDto> {
+  async function publishConversation(
+    row: ConversationRow,
+    previousAssigneeId: string | null,
+  ): Promise<TConversationDto> {
     const dto = await views.conversation(row, '');
-    await bus.publish({ type: 'conversation.changed', conversation: dto, previousAssigneeId, originNode: deps.node });
+    await bus.publish({
+      type: 'conversation.changed',
+      conversation: dto,
+      previousAssigneeId,
+      originNode: deps.node,
+    });
     await bus.publish({ type: 'visitor.conversation', visitorId: row.visitor_id, conversation: dto });
     return dto;
   }
@@ -134,7 +154,12 @@ export function createConversationsService(deps: ConversationsDeps) {
   }
 
   async function appendEvent(conversation: ConversationRow, event: TTimelineEvent): Promise<ConversationRow> {
-    const result = await appendMessage(conversation, { kind: 'system', id: null, name: 'Charla', avatarUrl: null }, { type: 'doc', content: [] }, { meta: { event } });
+    const result = await appendMessage(
+      conversation,
+      { kind: 'system', id: null, name: 'Charla', avatarUrl: null },
+      { type: 'doc', content: [] },
+      { meta: { event } },
+    );
     return result.conversation;
   }
 
@@ -142,7 +167,11 @@ export function createConversationsService(deps: ConversationsDeps) {
    * Moves a conversation through the lifecycle with one conditional update. On a lost race the
    * fresh state decides the error (e.g. CONVERSATION_ALREADY_ASSIGNED).
    */
-  async function applyTransition(row: ConversationRow, event: LifecycleEvent, extra: Partial<ConversationRow> = {}): Promise<ConversationRow> {
+  async function applyTransition(
+    row: ConversationRow,
+    event: LifecycleEvent,
+    extra: Partial<ConversationRow> = {},
+  ): Promise<ConversationRow> {
     const now = clock.now();
     const decided = transition(lifecycleOf(row), event, now);
     if ('error' in decided) throw new AppError(decided.error);
@@ -179,11 +208,20 @@ export function createConversationsService(deps: ConversationsDeps) {
     return { kind: 'user', id: user.id, name: user.name, avatarUrl: user.avatarUrl };
   }
 
-  async function closedEvent(row: ConversationRow, reason: 'closed_by_user' | 'visitor_left', by: AuthUser | null): Promise<ConversationRow> {
+  async function closedEvent(
+    row: ConversationRow,
+    reason: 'closed_by_user' | 'visitor_left',
+    by: AuthUser | null,
+  ): Promise<ConversationRow> {
     return withLock(row.id, async () => {
       const fresh = await getRow(row.id);
       const closed = await applyTransition(fresh, { type: 'close', reason });
-      const withEvent = await appendEvent(closed, { type: 'closed', reason, byUserId: by?.id ?? null, byName: by?.name ?? null });
+      const withEvent = await appendEvent(closed, {
+        type: 'closed',
+        reason,
+        byUserId: by?.id ?? null,
+        byName: by?.name ?? null,
+      });
       const dto = await publishConversation(withEvent, fresh.assignee_id);
       events.emit('conversation.closed', { conversation: dto });
       return withEvent;
@@ -203,13 +241,26 @@ export function createConversationsService(deps: ConversationsDeps) {
 
     // ---- users (agents) ----
 
-    async listFolder(user: AuthUser, query: { folder: TFolder; q?: string | undefined; cursor?: string | undefined; limit: number }) {
-      const rows = await store.listFolder({ folder: query.folder, viewerId: user.id, q: query.q, cursor: decodeCursor(query.cursor), limit: query.limit + 1 });
+    async listFolder(
+      user: AuthUser,
+      query: { folder: TFolder; q?: string | undefined; cursor?: string | undefined; limit: number },
+    ) {
+      const rows = await store.listFolder({
+        folder: query.folder,
+        viewerId: user.id,
+        q: query.q,
+        cursor: decodeCursor(query.cursor),
+        limit: query.limit + 1,
+      });
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       const more = rows.length > query.limit && last !== undefined;
-      const sortAt = (r: ConversationRow) => (query.folder === 'closed' ? (r.closed_at ?? 0) : r.last_message_at);
-      return { items: await views.conversations(page, user.id), nextCursor: more ? encodeCursor(sortAt(last), last.id) : null };
+      const sortAt = (r: ConversationRow) =>
+        query.folder === 'closed' ? (r.closed_at ?? 0) : r.last_message_at;
+      return {
+        items: await views.conversations(page, user.id),
+        nextCursor: more ? encodeCursor(sortAt(last), last.id) : null,
+      };
     },
 
     counts: (user: AuthUser) => store.counts(user.id),
@@ -225,13 +276,23 @@ export function createConversationsService(deps: ConversationsDeps) {
       return { items, lastSeq: row.last_seq, hasMore: rows.length > limit };
     },
 
-    async userMessage(user: AuthUser, id: string, clientMsgId: string, body: TRichText): Promise<TMessageDto> {
+    async userMessage(
+      user: AuthUser,
+      id: string,
+      clientMsgId: string,
+      body: TRichText,
+    ): Promise<TMessageDto> {
       const row = await getVisibleRow(id, user);
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
       if (existing) return views.message(existing);
       assertAllowed(row, user, 'send');
       const me = await users.findById(user.id);
-      const { message } = await appendMessage(row, userAuthor({ id: user.id, name: me?.name ?? user.name, avatarUrl: me?.avatar_url ?? null }), body, { clientMsgId });
+      const { message } = await appendMessage(
+        row,
+        userAuthor({ id: user.id, name: me?.name ?? user.name, avatarUrl: me?.avatar_url ?? null }),
+        body,
+        { clientMsgId },
+      );
       return message;
     },
 
@@ -240,11 +301,17 @@ export function createConversationsService(deps: ConversationsDeps) {
       const row = await getRow(id);
       // Whoever lost the race gets 409, not 404: they saw the chat in Unassigned a moment ago.
       // Nothing else about the conversation is revealed.
-      if (row.status === 'assigned' && row.assignee_id !== user.id) throw new AppError('CONVERSATION_ALREADY_ASSIGNED');
+      if (row.status === 'assigned' && row.assignee_id !== user.id)
+        throw new AppError('CONVERSATION_ALREADY_ASSIGNED');
       assertAllowed(row, user, 'assign');
       const assigned = await applyTransition(row, { type: 'assign', userId: user.id });
       const me = await users.findById(user.id);
-      const withEvent = await appendEvent(assigned, { type: 'joined', userId: user.id, userName: me?.name ?? user.name, avatarUrl: me?.avatar_url ?? null });
+      const withEvent = await appendEvent(assigned, {
+        type: 'joined',
+        userId: user.id,
+        userName: me?.name ?? user.name,
+        avatarUrl: me?.avatar_url ?? null,
+      });
       const dto = await publishConversation(withEvent, null);
       events.emit('conversation.assigned', { conversation: dto, assigneeId: user.id, byUserId: user.id });
       return views.conversation(withEvent, user.id);
@@ -266,8 +333,19 @@ export function createConversationsService(deps: ConversationsDeps) {
       const target = toUserId.length <= 64 ? await users.findById(toUserId) : null;
       if (!target || target.active !== 1) throw new AppError('USER_NOT_FOUND');
       const moved = await applyTransition(row, { type: 'reassign', toUserId: target.id });
-      let withEvent = await appendEvent(moved, { type: 'reassigned', byUserId: user.id, byName, toUserId: target.id, toName: target.name });
-      withEvent = await appendEvent(withEvent, { type: 'joined', userId: target.id, userName: target.name, avatarUrl: target.avatar_url });
+      let withEvent = await appendEvent(moved, {
+        type: 'reassigned',
+        byUserId: user.id,
+        byName,
+        toUserId: target.id,
+        toName: target.name,
+      });
+      withEvent = await appendEvent(withEvent, {
+        type: 'joined',
+        userId: target.id,
+        userName: target.name,
+        avatarUrl: target.avatar_url,
+      });
       const dto = await publishConversation(withEvent, row.assignee_id);
       events.emit('conversation.assigned', { conversation: dto, assigneeId: target.id, byUserId: user.id });
       return views.conversation(withEvent, user.id);
@@ -303,19 +381,31 @@ export function createConversationsService(deps: ConversationsDeps) {
       const row = await getVisitorRow(id, visitorId);
       const rows = await store.messagesAfter(row.id, afterSeq, Math.min(limit, MAX_PAGE) + 1);
       const page = rows.slice(0, limit);
-      const items = page.map((m) => views.message(m)).filter((m) => m.event === null || isVisitorVisibleEvent(m.event));
+      const items = page
+        .map((m) => views.message(m))
+        .filter((m) => m.event === null || isVisitorVisibleEvent(m.event));
       const hasMore = rows.length > limit;
       return { items, lastSeq: hasMore ? (page.at(-1)?.seq ?? row.last_seq) : row.last_seq, hasMore };
     },
 
     /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */
-    async visitorMessage(visitorId: string, row: ConversationRow, clientMsgId: string, body: TRichText): Promise<TMessageDto> {
+    async visitorMessage(
+      visitorId: string,
+      row: ConversationRow,
+      clientMsgId: string,
+      body: TRichText,
+    ): Promise<TMessageDto> {
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
       if (existing) return views.message(existing);
       if (row.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
       const visitor = await visitors.findById(visitorId);
       const name = row.visitor_name ?? `Visitor #${visitor?.number ?? ''}`;
-      const { message } = await appendMessage(row, { kind: 'visitor', id: visitorId, name, avatarUrl: null }, body, { clientMsgId });
+      const { message } = await appendMessage(
+        row,
+        { kind: 'visitor', id: visitorId, name, avatarUrl: null },
+        body,
+        { clientMsgId },
+      );
       return message;
     },
 
@@ -345,7 +435,18 @@ export function createConversationsService(deps: ConversationsDeps) {
       visitorId: row.visitor_id,
       visitorNumber: visitor?.number ?? 0,
       capturedVars: run?.vars ?? {},
-      visitorContext: visitor ? readVisitorContext(visitor) : { pageUrl: null, pageTitle: null, referrer: null, userAgent: null, language: null, timeZone: null, firstSeenAt: row.created_at, pagesSeen: [] },
+      visitorContext: visitor
+        ? readVisitorContext(visitor)
+        : {
+            pageUrl: null,
+            pageTitle: null,
+            referrer: null,
+            userAgent: null,
+            language: null,
+            timeZone: null,
+            firstSeenAt: row.created_at,
+            pagesSeen: [],
+          },
       async transcript() {
         const lines: string[] = [];
         let after = 0;

@@ -10,7 +10,13 @@ export type NewMessage = Omit<MessageRow, 'seq'>;
 /** The lifecycle fields a conditional update compares against (optimistic concurrency). */
 export type ExpectedState = { status: ConversationRow['status']; assigneeId: string | null };
 
-export type FolderPageQuery = { folder: TFolder; viewerId: string; q?: string | undefined; cursor?: { at: number; id: string } | undefined; limit: number };
+export type FolderPageQuery = {
+  folder: TFolder;
+  viewerId: string;
+  q?: string | undefined;
+  cursor?: { at: number; id: string } | undefined;
+  limit: number;
+};
 
 /** Escapes LIKE wildcards so user input always matches literally. */
 function likePattern(q: string): string {
@@ -25,17 +31,30 @@ export function createConversationsStore(db: Db) {
     },
 
     async findById(id: string): Promise<ConversationRow | null> {
-      return (await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+      return (
+        (await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+      );
     },
 
     async findByStartKey(visitorId: string, startKey: string): Promise<ConversationRow | null> {
       return (
-        (await db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).where('start_key', '=', startKey).executeTakeFirst()) ?? null
+        (await db
+          .selectFrom('conversations')
+          .selectAll()
+          .where('visitor_id', '=', visitorId)
+          .where('start_key', '=', startKey)
+          .executeTakeFirst()) ?? null
       );
     },
 
     async listForVisitor(visitorId: string, limit: number): Promise<ConversationRow[]> {
-      return db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).orderBy('created_at', 'desc').limit(limit).execute();
+      return db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('visitor_id', '=', visitorId)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
     },
 
     /** One folder page for a viewer; visibility (R14) is part of the WHERE clause, never the caller's job. */
@@ -43,7 +62,8 @@ export function createConversationsStore(db: Db) {
       const sortColumn = query.folder === 'closed' ? 'closed_at' : 'last_message_at';
       let q = db.selectFrom('conversations').selectAll();
       if (query.folder === 'unassigned') q = q.where('status', '=', 'waiting');
-      if (query.folder === 'mine') q = q.where('status', '=', 'assigned').where('assignee_id', '=', query.viewerId);
+      if (query.folder === 'mine')
+        q = q.where('status', '=', 'assigned').where('assignee_id', '=', query.viewerId);
       if (query.folder === 'closed') q = q.where('status', '=', 'closed');
       if (query.q) {
         const pattern = likePattern(query.q);
@@ -56,7 +76,9 @@ export function createConversationsStore(db: Db) {
       }
       if (query.cursor) {
         const { at, id } = query.cursor;
-        q = q.where((eb) => eb.or([eb(sortColumn, '<', at), eb.and([eb(sortColumn, '=', at), eb('id', '<', id)])]));
+        q = q.where((eb) =>
+          eb.or([eb(sortColumn, '<', at), eb.and([eb(sortColumn, '=', at), eb('id', '<', id)])]),
+        );
       }
       return q.orderBy(sortColumn, 'desc').orderBy('id', 'desc').limit(query.limit).execute();
     },
@@ -66,27 +88,53 @@ export function createConversationsStore(db: Db) {
         .selectFrom('conversations')
         .select([
           sql<number>`sum(case when status = 'waiting' then 1 else 0 end)`.as('unassigned'),
-          sql<number>`sum(case when status = 'assigned' and assignee_id = ${viewerId} then 1 else 0 end)`.as('mine'),
+          sql<number>`sum(case when status = 'assigned' and assignee_id = ${viewerId} then 1 else 0 end)`.as(
+            'mine',
+          ),
           sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('closed'),
         ])
         .executeTakeFirstOrThrow();
-      return { unassigned: Number(row.unassigned ?? 0), mine: Number(row.mine ?? 0), closed: Number(row.closed ?? 0) };
+      return {
+        unassigned: Number(row.unassigned ?? 0),
+        mine: Number(row.mine ?? 0),
+        closed: Number(row.closed ?? 0),
+      };
     },
 
     /**
      * Applies `patch` only if the conversation is still in the expected state: one atomic
      * conditional UPDATE, so of many concurrent Assign-to-me exactly one wins.
      */
-    async updateIfState(id: string, expected: ExpectedState, patch: Partial<ConversationRow>): Promise<boolean> {
-      let q = db.updateTable('conversations').set(patch).where('id', '=', id).where('status', '=', expected.status);
-      q = expected.assigneeId === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', expected.assigneeId);
+    async updateIfState(
+      id: string,
+      expected: ExpectedState,
+      patch: Partial<ConversationRow>,
+    ): Promise<boolean> {
+      let q = db
+        .updateTable('conversations')
+        .set(patch)
+        .where('id', '=', id)
+        .where('status', '=', expected.status);
+      q =
+        expected.assigneeId === null
+          ? q.where('assignee_id', 'is', null)
+          : q.where('assignee_id', '=', expected.assigneeId);
       const result = await q.executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 
     /** Compare-and-set on the playbook run state (its JSON text), so two answers never both apply. */
-    async updateRunState(id: string, expectedRunState: string, patch: Partial<ConversationRow>): Promise<boolean> {
-      const result = await db.updateTable('conversations').set(patch).where('id', '=', id).where('run_state', '=', expectedRunState).executeTakeFirst();
+    async updateRunState(
+      id: string,
+      expectedRunState: string,
+      patch: Partial<ConversationRow>,
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('conversations')
+        .set(patch)
+        .where('id', '=', id)
+        .where('run_state', '=', expectedRunState)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 
@@ -107,7 +155,14 @@ export function createConversationsStore(db: Db) {
       for (const { id } of ids) {
         const row = await db
           .updateTable('conversations')
-          .set({ status: 'closed', close_reason: 'missed', closed_at: now, waiting_deadline: null, offline_due: now, updated_at: now })
+          .set({
+            status: 'closed',
+            close_reason: 'missed',
+            closed_at: now,
+            waiting_deadline: null,
+            offline_due: now,
+            updated_at: now,
+          })
           .where('id', '=', id)
           .where('status', '=', 'waiting')
           .where('waiting_deadline', '<=', now)
@@ -120,7 +175,12 @@ export function createConversationsStore(db: Db) {
 
     /** Leases conversations whose offline path is due, so one process continues each. */
     async claimOfflineDue(now: number, leaseMs: number, limit: number): Promise<ConversationRow[]> {
-      const ids = await db.selectFrom('conversations').select('id').where('offline_due', '<=', now).limit(limit).execute();
+      const ids = await db
+        .selectFrom('conversations')
+        .select('id')
+        .where('offline_due', '<=', now)
+        .limit(limit)
+        .execute();
       const claimed: ConversationRow[] = [];
       for (const { id } of ids) {
         const row = await db
@@ -160,7 +220,12 @@ export function createConversationsStore(db: Db) {
         // A concurrent retry with the same client id won the unique index: answer with its message.
         if (message.client_msg_id) {
           const winner = await this.findByClientMsgId(message.conversation_id, message.client_msg_id);
-          if (winner) return { message: winner, conversation: (await this.findById(message.conversation_id)) as ConversationRow, duplicate: true };
+          if (winner)
+            return {
+              message: winner,
+              conversation: (await this.findById(message.conversation_id)) as ConversationRow,
+              duplicate: true,
+            };
         }
         throw error;
       }

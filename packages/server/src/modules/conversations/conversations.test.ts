@@ -1,6 +1,18 @@
-import { playbookTemplates, toPlainText, type TConversationDto, type TMessageDto, type TVisitorServerFrame } from '@charla/protocol';
+import {
+  playbookTemplates,
+  toPlainText,
+  type TConversationDto,
+  type TMessageDto,
+  type TVisitorServerFrame,
+} from '@charla/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeClock, startTestServer, TEST_ORIGIN, type TestServer, type TestUser } from '../../test/harness';
+import {
+  createFakeClock,
+  startTestServer,
+  TEST_ORIGIN,
+  type TestServer,
+  type TestUser,
+} from '../../test/harness';
 import { createActivePlaybook, goOnline } from '../../test/playbook-setup';
 import { connectAgent, connectVisitor, FrameClient, newClientId, text } from '../../test/visitor-client';
 
@@ -12,13 +24,32 @@ const liveChatCard = playbookTemplates.live_chat.build('en').flow.nodes.find((n)
 const OFFLINE_TEXT = liveChatCard?.type === 'live_chat' ? toPlainText(liveChatCard.offlineMessage) : '';
 
 async function startChat(visitor: Visitor, publicId: string) {
-  visitor.client.send({ type: 'start', ref: 'r1', playbookId: publicId, startKey: newClientId(), context: { pageUrl: 'https://www.customer.example/pricing', language: 'en-GB', timeZone: 'Europe/Madrid' } });
-  const frame = await visitor.client.waitFor((f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> => f.type === 'conversation' && f.ref === 'r1');
+  visitor.client.send({
+    type: 'start',
+    ref: 'r1',
+    playbookId: publicId,
+    startKey: newClientId(),
+    context: {
+      pageUrl: 'https://www.customer.example/pricing',
+      language: 'en-GB',
+      timeZone: 'Europe/Madrid',
+    },
+  });
+  const frame = await visitor.client.waitFor(
+    (f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> =>
+      f.type === 'conversation' && f.ref === 'r1',
+  );
   return frame.conversation.id;
 }
 
 async function clickTalk(visitor: Visitor, conversationId: string) {
-  visitor.client.send({ type: 'answer', ref: 'a1', conversationId, clientMsgId: newClientId(), answer: { kind: 'button', optionId: 'talk' } });
+  visitor.client.send({
+    type: 'answer',
+    ref: 'a1',
+    conversationId,
+    clientMsgId: newClientId(),
+    answer: { kind: 'button', optionId: 'talk' },
+  });
   await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'a1');
 }
 
@@ -43,7 +74,9 @@ describe('live chat engine', () => {
   it('greets the visitor with the bot transcript and answer buttons', async () => {
     const visitor = await connectVisitor(baseUrl);
     const conversationId = await startChat(visitor, playbook.publicId);
-    const withButtons = await visitor.client.waitFor((f) => f.type === 'message' && f.message.interaction?.kind === 'buttons');
+    const withButtons = await visitor.client.waitFor(
+      (f) => f.type === 'message' && f.message.interaction?.kind === 'buttons',
+    );
     expect(withButtons.type === 'message' && withButtons.message.author.kind).toBe('bot');
     const messages = visitor.client.messages(conversationId);
     expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
@@ -57,8 +90,12 @@ describe('live chat engine', () => {
     visitor.client.send({ type: 'start', ref: 's2', playbookId: playbook.publicId, startKey });
     const a = await visitor.client.waitFor((f) => f.type === 'conversation' && f.ref === 's1');
     const b = await visitor.client.waitFor((f) => f.type === 'conversation' && f.ref === 's2');
-    expect(a.type === 'conversation' && b.type === 'conversation' && a.conversation.id === b.conversation.id).toBe(true);
-    const list = await fetch(`${baseUrl}/api/v1/widget/conversations`, { headers: { authorization: `Visitor ${visitor.token}` } });
+    expect(
+      a.type === 'conversation' && b.type === 'conversation' && a.conversation.id === b.conversation.id,
+    ).toBe(true);
+    const list = await fetch(`${baseUrl}/api/v1/widget/conversations`, {
+      headers: { authorization: `Visitor ${visitor.token}` },
+    });
     expect(((await list.json()) as unknown[]).length).toBe(1);
     await visitor.client.close();
   });
@@ -67,14 +104,26 @@ describe('live chat engine', () => {
     const visitor = await connectVisitor(baseUrl);
     const conversationId = await startChat(visitor, playbook.publicId);
     await clickTalk(visitor, conversationId);
-    await visitor.client.waitFor((f) => f.type === 'message' && f.message.interaction?.kind === 'input' && f.message.interaction.field === 'name');
-    const conversation = await server.charla.services.conversations.getForVisitor(visitor.visitorId, conversationId);
+    await visitor.client.waitFor(
+      (f) =>
+        f.type === 'message' &&
+        f.message.interaction?.kind === 'input' &&
+        f.message.interaction.field === 'name',
+    );
+    const conversation = await server.charla.services.conversations.getForVisitor(
+      visitor.visitorId,
+      conversationId,
+    );
     expect(conversation.status).toBe('bot');
-    const saidOffline = visitor.client.messages(conversationId).filter((m) => toPlainText(m.body) === OFFLINE_TEXT);
+    const saidOffline = visitor.client
+      .messages(conversationId)
+      .filter((m) => toPlainText(m.body) === OFFLINE_TEXT);
     expect(saidOffline).toHaveLength(1);
     expect(conversation.botAwaitingInput).toBe(true);
     const unassigned = await server.request({ url: '/api/v1/conversations?folder=unassigned', as: alice });
-    expect(unassigned.json<{ items: { id: string }[] }>().items.map((c) => c.id)).not.toContain(conversationId);
+    expect(unassigned.json<{ items: { id: string }[] }>().items.map((c) => c.id)).not.toContain(
+      conversationId,
+    );
     await visitor.client.close();
   });
 
@@ -94,61 +143,129 @@ describe('live chat engine', () => {
 
     it('puts the conversation in Unassigned for every user, with the bot transcript (R11)', async () => {
       for (const user of [alice, bob]) {
-        const page = (await server.request({ url: '/api/v1/conversations?folder=unassigned', as: user })).json<{ items: TConversationDto[] }>();
+        const page = (
+          await server.request({ url: '/api/v1/conversations?folder=unassigned', as: user })
+        ).json<{ items: TConversationDto[] }>();
         const found = page.items.find((c) => c.id === conversationId);
         expect(found?.allowedActions).toContain('assign');
         expect(found?.waitingDeadline).toBe(clock.now() + 60_000);
         expect(found?.visitor.context.pageUrl).toBe('https://www.customer.example/pricing');
       }
-      const messages = (await server.request({ url: `/api/v1/conversations/${conversationId}/messages`, as: bob })).json<{ items: TMessageDto[] }>();
+      const messages = (
+        await server.request({ url: `/api/v1/conversations/${conversationId}/messages`, as: bob })
+      ).json<{ items: TMessageDto[] }>();
       expect(messages.items.filter((m) => m.author.kind === 'bot').length).toBeGreaterThanOrEqual(3);
       expect(messages.items.some((m) => m.author.kind === 'visitor')).toBe(true);
-      const counts = (await server.request({ url: '/api/v1/conversations/counts', as: bob })).json<{ unassigned: number }>();
+      const counts = (await server.request({ url: '/api/v1/conversations/counts', as: bob })).json<{
+        unassigned: number;
+      }>();
       expect(counts.unassigned).toBeGreaterThanOrEqual(1);
     });
 
     it('gives the conversation to exactly one of many simultaneous Assign to me (R12)', async () => {
-      const users = [alice, bob, ...(await Promise.all(Array.from({ length: 8 }, (_, i) => server.createUser('regular', `Racer ${i}`))))];
+      const users = [
+        alice,
+        bob,
+        ...(await Promise.all(
+          Array.from({ length: 8 }, (_, i) => server.createUser('regular', `Racer ${i}`)),
+        )),
+      ];
       const agentBob = await connectAgent(baseUrl, bob.cookie, TEST_ORIGIN);
-      const results = await Promise.all(users.map((u) => server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/assign`, as: u })));
+      const results = await Promise.all(
+        users.map((u) =>
+          server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/assign`, as: u }),
+        ),
+      );
       const codes = results.map((r) => r.statusCode).sort();
       expect(codes.filter((c) => c === 200)).toHaveLength(1);
       expect(codes.filter((c) => c === 409)).toHaveLength(users.length - 1);
-      for (const loser of results.filter((r) => r.statusCode === 409)) expect(loser.json()).toMatchObject({ error: { code: 'CONVERSATION_ALREADY_ASSIGNED' } });
+      for (const loser of results.filter((r) => r.statusCode === 409))
+        expect(loser.json()).toMatchObject({ error: { code: 'CONVERSATION_ALREADY_ASSIGNED' } });
       const winnerIndex = results.findIndex((r) => r.statusCode === 200);
       const winner = users[winnerIndex] as TestUser;
-      const joined = await visitor.client.waitFor((f) => f.type === 'message' && f.message.event?.type === 'joined');
-      expect(joined.type === 'message' && joined.message.event).toMatchObject({ type: 'joined', userName: winner.name });
-      const agentConv = await visitor.client.waitFor((f) => f.type === 'conversation' && f.conversation.status === 'assigned');
+      const joined = await visitor.client.waitFor(
+        (f) => f.type === 'message' && f.message.event?.type === 'joined',
+      );
+      expect(joined.type === 'message' && joined.message.event).toMatchObject({
+        type: 'joined',
+        userName: winner.name,
+      });
+      const agentConv = await visitor.client.waitFor(
+        (f) => f.type === 'conversation' && f.conversation.status === 'assigned',
+      );
       expect(agentConv.type === 'conversation' && agentConv.conversation.agent?.name).toBe(winner.name);
-      expect(visitor.client.messages(conversationId).filter((m) => m.event?.type === 'joined')).toHaveLength(1);
-      if (winner.id !== bob.id) await agentBob.waitFor((f) => f.type === 'conversation_removed' && f.conversationId === conversationId);
+      expect(visitor.client.messages(conversationId).filter((m) => m.event?.type === 'joined')).toHaveLength(
+        1,
+      );
+      if (winner.id !== bob.id)
+        await agentBob.waitFor(
+          (f) => f.type === 'conversation_removed' && f.conversationId === conversationId,
+        );
       await agentBob.close();
       // Hand it to Alice for the rest of the suite.
       if (winner.id !== alice.id) {
-        const moved = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/reassign`, as: winner, payload: { userId: alice.id } });
+        const moved = await server.request({
+          method: 'POST',
+          url: `/api/v1/conversations/${conversationId}/reassign`,
+          as: winner,
+          payload: { userId: alice.id },
+        });
         expect(moved.statusCode).toBe(200);
       }
     });
 
     it('hides the assigned conversation from everyone else (R14)', async () => {
-      expect((await server.request({ url: `/api/v1/conversations/${conversationId}`, as: bob })).statusCode).toBe(404);
-      expect((await server.request({ url: `/api/v1/conversations/${conversationId}/messages`, as: bob })).statusCode).toBe(404);
-      const lists = await Promise.all(['unassigned', 'mine', 'closed'].map((folder) => server.request({ url: `/api/v1/conversations?folder=${folder}`, as: bob })));
-      for (const list of lists) expect(list.json<{ items: { id: string }[] }>().items.map((c) => c.id)).not.toContain(conversationId);
-      const send = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/messages`, as: bob, payload: { clientMsgId: 'x1', body: text('hi') } });
+      expect(
+        (await server.request({ url: `/api/v1/conversations/${conversationId}`, as: bob })).statusCode,
+      ).toBe(404);
+      expect(
+        (await server.request({ url: `/api/v1/conversations/${conversationId}/messages`, as: bob }))
+          .statusCode,
+      ).toBe(404);
+      const lists = await Promise.all(
+        ['unassigned', 'mine', 'closed'].map((folder) =>
+          server.request({ url: `/api/v1/conversations?folder=${folder}`, as: bob }),
+        ),
+      );
+      for (const list of lists)
+        expect(list.json<{ items: { id: string }[] }>().items.map((c) => c.id)).not.toContain(conversationId);
+      const send = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/messages`,
+        as: bob,
+        payload: { clientMsgId: 'x1', body: text('hi') },
+      });
       expect(send.statusCode).toBe(404);
-      const close = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/close`, as: bob });
+      const close = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/close`,
+        as: bob,
+      });
       expect(close.statusCode).toBe(404);
-      const mine = (await server.request({ url: '/api/v1/conversations?folder=mine', as: alice })).json<{ items: { id: string }[] }>();
+      const mine = (await server.request({ url: '/api/v1/conversations?folder=mine', as: alice })).json<{
+        items: { id: string }[];
+      }>();
       expect(mine.items.map((c) => c.id)).toContain(conversationId);
     });
 
     it('delivers messages both ways, in order, exactly once; a retry returns the stored message', async () => {
       const agent = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
       const id = newClientId();
-      for (let i = 0; i < 3; i += 1) visitor.client.send({ type: 'send', ref: `v${i}`, conversationId, clientMsgId: `${id}-${i}`, body: text(`visitor ${i}`) });
-      visitor.client.send({ type: 'send', ref: 'dup', conversationId, clientMsgId: `${id}-0`, body: text('visitor 0') });
+      for (let i = 0; i < 3; i += 1)
+        visitor.client.send({
+          type: 'send',
+          ref: `v${i}`,
+          conversationId,
+          clientMsgId: `${id}-${i}`,
+          body: text(`visitor ${i}`),
+        });
+      visitor.client.send({
+        type: 'send',
+        ref: 'dup',
+        conversationId,
+        clientMsgId: `${id}-0`,
+        body: text('visitor 0'),
+      });
       const dup = await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'dup');
       const first = await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'v0');
       expect(dup.type === 'ack' && first.type === 'ack' && dup.message.seq === first.message.seq).toBe(true);
@@ -156,11 +273,24 @@ describe('live chat engine', () => {
       const fromVisitor = agent.messages(conversationId).filter((m) => m.clientMsgId?.startsWith(id));
       expect(fromVisitor.map((m) => m.clientMsgId)).toEqual([`${id}-0`, `${id}-1`, `${id}-2`]);
 
-      agent.send({ type: 'send', ref: 'u1', conversationId, clientMsgId: 'agent-1', body: text('Hello from Alice') });
+      agent.send({
+        type: 'send',
+        ref: 'u1',
+        conversationId,
+        clientMsgId: 'agent-1',
+        body: text('Hello from Alice'),
+      });
       await agent.waitFor((f) => f.type === 'ack' && f.ref === 'u1');
-      const got = await visitor.client.waitFor((f) => f.type === 'message' && f.message.clientMsgId === 'agent-1');
+      const got = await visitor.client.waitFor(
+        (f) => f.type === 'message' && f.message.clientMsgId === 'agent-1',
+      );
       expect(got.type === 'message' && got.message.author).toMatchObject({ kind: 'user', name: 'Alice' });
-      const retry = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/messages`, as: alice, payload: { clientMsgId: 'agent-1', body: text('Hello from Alice') } });
+      const retry = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/messages`,
+        as: alice,
+        payload: { clientMsgId: 'agent-1', body: text('Hello from Alice') },
+      });
       expect(retry.json<TMessageDto>().seq).toBe(got.type === 'message' ? got.message.seq : -1);
       await agent.close();
     });
@@ -169,12 +299,25 @@ describe('live chat engine', () => {
       const lastSeen = Math.max(...visitor.client.messages(conversationId).map((m) => m.seq));
       await visitor.client.close();
       for (let i = 0; i < 5; i += 1) {
-        await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/messages`, as: alice, payload: { clientMsgId: `missed-${i}`, body: text(`missed ${i}`) } });
+        await server.request({
+          method: 'POST',
+          url: `/api/v1/conversations/${conversationId}/messages`,
+          as: alice,
+          payload: { clientMsgId: `missed-${i}`, body: text(`missed ${i}`) },
+        });
       }
-      const again = await FrameClient.connect<TVisitorServerFrame>(`${baseUrl.replace('http', 'ws')}/ws/visitor?token=${visitor.token}`);
+      const again = await FrameClient.connect<TVisitorServerFrame>(
+        `${baseUrl.replace('http', 'ws')}/ws/visitor?token=${visitor.token}`,
+      );
       again.send({ type: 'subscribe', conversationId, lastSeq: lastSeen });
       const page = await again.waitFor((f) => f.type === 'messages');
-      expect(page.type === 'messages' && page.messages.map((m) => m.clientMsgId)).toEqual(['missed-0', 'missed-1', 'missed-2', 'missed-3', 'missed-4']);
+      expect(page.type === 'messages' && page.messages.map((m) => m.clientMsgId)).toEqual([
+        'missed-0',
+        'missed-1',
+        'missed-2',
+        'missed-3',
+        'missed-4',
+      ]);
       visitor.client = again;
     });
 
@@ -192,30 +335,68 @@ describe('live chat engine', () => {
       const agent = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
       const row = await server.charla.services.conversations.getRow(conversationId);
       agent.send({ type: 'read', conversationId, seq: row.last_seq });
-      await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.userReadSeq === row.last_seq);
+      await agent.waitFor(
+        (f) =>
+          f.type === 'conversation' &&
+          f.conversation.id === conversationId &&
+          f.conversation.userReadSeq === row.last_seq,
+      );
       await visitor.client.waitFor((f) => f.type === 'read' && f.seq === row.last_seq);
       visitor.client.send({ type: 'read', conversationId, seq: row.last_seq });
-      await agent.waitFor((f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.visitorReadSeq === row.last_seq);
+      await agent.waitFor(
+        (f) =>
+          f.type === 'conversation' &&
+          f.conversation.id === conversationId &&
+          f.conversation.visitorReadSeq === row.last_seq,
+      );
       agent.send({ type: 'read', conversationId, seq: row.last_seq + 100 });
       await new Promise((r) => setTimeout(r, 100));
-      expect((await server.charla.services.conversations.getRow(conversationId)).user_read_seq).toBe(row.last_seq);
+      expect((await server.charla.services.conversations.getRow(conversationId)).user_read_seq).toBe(
+        row.last_seq,
+      );
       await agent.close();
     });
 
     it('closes for good: the visitor is told, Closed shows the time, nothing reopens it (R19, R20)', async () => {
-      const closed = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/close`, as: alice });
-      expect(closed.json<TConversationDto>()).toMatchObject({ status: 'closed', closeReason: 'closed_by_user', closedAt: clock.now(), allowedActions: ['edit_panel'] });
+      const closed = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/close`,
+        as: alice,
+      });
+      expect(closed.json<TConversationDto>()).toMatchObject({
+        status: 'closed',
+        closeReason: 'closed_by_user',
+        closedAt: clock.now(),
+        allowedActions: ['edit_panel'],
+      });
       await visitor.client.waitFor((f) => f.type === 'conversation' && f.conversation.status === 'closed');
       await visitor.client.waitFor((f) => f.type === 'message' && f.message.event?.type === 'closed');
-      const closedList = (await server.request({ url: '/api/v1/conversations?folder=closed', as: bob })).json<{ items: TConversationDto[] }>();
+      const closedList = (
+        await server.request({ url: '/api/v1/conversations?folder=closed', as: bob })
+      ).json<{ items: TConversationDto[] }>();
       expect(closedList.items.find((c) => c.id === conversationId)?.closedAt).toBe(clock.now());
       for (const action of ['assign', 'close']) {
-        const res = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/${action}`, as: alice });
+        const res = await server.request({
+          method: 'POST',
+          url: `/api/v1/conversations/${conversationId}/${action}`,
+          as: alice,
+        });
         expect(res.json()).toMatchObject({ error: { code: 'CONVERSATION_CLOSED' } });
       }
-      const reassign = await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/reassign`, as: alice, payload: { userId: bob.id } });
+      const reassign = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/reassign`,
+        as: alice,
+        payload: { userId: bob.id },
+      });
       expect(reassign.json()).toMatchObject({ error: { code: 'CONVERSATION_CLOSED' } });
-      visitor.client.send({ type: 'send', ref: 'late', conversationId, clientMsgId: 'late-1', body: text('still there?') });
+      visitor.client.send({
+        type: 'send',
+        ref: 'late',
+        conversationId,
+        clientMsgId: 'late-1',
+        body: text('still there?'),
+      });
       const err = await visitor.client.waitFor((f) => f.type === 'error' && f.ref === 'late');
       expect(err).toMatchObject({ code: 'CONVERSATION_CLOSED' });
       const row = await server.charla.services.conversations.getRow(conversationId);
@@ -234,19 +415,56 @@ describe('live chat engine', () => {
     clock.advance(1_000);
     expect(await server.charla.services.runner.sweepWaiting()).toBe(1);
     expect(await server.charla.services.runner.sweepWaiting()).toBe(0);
-    await visitor.client.waitFor((f) => f.type === 'message' && f.message.interaction?.kind === 'input' && f.message.interaction.field === 'name');
-    expect(visitor.client.messages(conversationId).filter((m) => toPlainText(m.body) === OFFLINE_TEXT)).toHaveLength(1);
-    const dto = (await server.request({ url: `/api/v1/conversations/${conversationId}`, as: bob })).json<TConversationDto>();
+    await visitor.client.waitFor(
+      (f) =>
+        f.type === 'message' &&
+        f.message.interaction?.kind === 'input' &&
+        f.message.interaction.field === 'name',
+    );
+    expect(
+      visitor.client.messages(conversationId).filter((m) => toPlainText(m.body) === OFFLINE_TEXT),
+    ).toHaveLength(1);
+    const dto = (
+      await server.request({ url: `/api/v1/conversations/${conversationId}`, as: bob })
+    ).json<TConversationDto>();
     expect(dto).toMatchObject({ status: 'closed', closeReason: 'missed' });
-    const closed = await server.charla.services.conversations.getForVisitor(visitor.visitorId, conversationId);
+    const closed = await server.charla.services.conversations.getForVisitor(
+      visitor.visitorId,
+      conversationId,
+    );
     expect(closed.botAwaitingInput).toBe(true);
-    visitor.client.send({ type: 'send', ref: 'n', conversationId, clientMsgId: 'name-1', body: text('Marta Ruiz') });
-    await visitor.client.waitFor((f) => f.type === 'message' && f.message.interaction?.kind === 'input' && f.message.interaction.field === 'email');
-    visitor.client.send({ type: 'send', ref: 'e', conversationId, clientMsgId: 'email-1', body: text('not an email') });
+    visitor.client.send({
+      type: 'send',
+      ref: 'n',
+      conversationId,
+      clientMsgId: 'name-1',
+      body: text('Marta Ruiz'),
+    });
+    await visitor.client.waitFor(
+      (f) =>
+        f.type === 'message' &&
+        f.message.interaction?.kind === 'input' &&
+        f.message.interaction.field === 'email',
+    );
+    visitor.client.send({
+      type: 'send',
+      ref: 'e',
+      conversationId,
+      clientMsgId: 'email-1',
+      body: text('not an email'),
+    });
     await visitor.client.waitFor((f) => f.type === 'message' && f.message.isError);
-    visitor.client.send({ type: 'send', ref: 'e2', conversationId, clientMsgId: 'email-2', body: text('marta@example.com') });
+    visitor.client.send({
+      type: 'send',
+      ref: 'e2',
+      conversationId,
+      clientMsgId: 'email-2',
+      body: text('marta@example.com'),
+    });
     await visitor.client.waitFor((f) => f.type === 'conversation' && f.conversation.outcome === 'qualified');
-    const after = (await server.request({ url: `/api/v1/conversations/${conversationId}`, as: bob })).json<TConversationDto>();
+    const after = (
+      await server.request({ url: `/api/v1/conversations/${conversationId}`, as: bob })
+    ).json<TConversationDto>();
     expect(after.visitor).toMatchObject({ displayName: 'Marta Ruiz', email: 'marta@example.com' });
     await visitor.client.close();
   });
@@ -258,14 +476,22 @@ describe('live chat engine', () => {
     const conversationId = await startChat(visitor, hidden.publicId);
     await clickTalk(visitor, conversationId);
     await visitor.client.waitFor((f) => f.type === 'message' && f.message.interaction?.kind === 'input');
-    expect((await server.charla.services.conversations.getForVisitor(visitor.visitorId, conversationId)).status).toBe('bot');
+    expect(
+      (await server.charla.services.conversations.getForVisitor(visitor.visitorId, conversationId)).status,
+    ).toBe('bot');
     await visitor.client.close();
   });
 
   describe('bad input', () => {
     it('refuses a visitor token the server did not issue', async () => {
-      await expect(FrameClient.connect(`${baseUrl.replace('http', 'ws')}/ws/visitor?token=${'a'.repeat(43)}`)).rejects.toThrow(/401/);
-      const res = await fetch(`${baseUrl}/api/v1/widget/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ visitorToken: 'chosen-by-the-client' }) });
+      await expect(
+        FrameClient.connect(`${baseUrl.replace('http', 'ws')}/ws/visitor?token=${'a'.repeat(43)}`),
+      ).rejects.toThrow(/401/);
+      const res = await fetch(`${baseUrl}/api/v1/widget/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ visitorToken: 'chosen-by-the-client' }),
+      });
       const body = (await res.json()) as { visitorToken: string; created: boolean };
       expect(body.created).toBe(true);
       expect(body.visitorToken).not.toBe('chosen-by-the-client');
@@ -278,7 +504,13 @@ describe('live chat engine', () => {
       await visitor.client.waitFor((f) => f.type === 'error' && f.code === 'INVALID_JSON');
       visitor.client.send({ type: 'teleport', ref: 'x' });
       await visitor.client.waitFor((f) => f.type === 'error' && f.code === 'VALIDATION_FAILED');
-      visitor.client.send({ type: 'send', ref: 'big', conversationId: 'c', clientMsgId: 'big', body: text('x'.repeat(70 * 1024)) });
+      visitor.client.send({
+        type: 'send',
+        ref: 'big',
+        conversationId: 'c',
+        clientMsgId: 'big',
+        body: text('x'.repeat(70 * 1024)),
+      });
       await visitor.client.waitFor((f) => f.type === 'error' && f.code === 'FRAME_TOO_LARGE');
       visitor.client.send({ type: 'ping' });
       await visitor.client.waitFor((f) => f.type === 'pong');
@@ -290,12 +522,26 @@ describe('live chat engine', () => {
       const conversationId = await startChat(owner, playbook.publicId);
       const intruder = await connectVisitor(baseUrl);
       intruder.client.send({ type: 'subscribe', ref: 's', conversationId, lastSeq: 0 });
-      await intruder.client.waitFor((f) => f.type === 'error' && f.ref === 's' && f.code === 'CONVERSATION_NOT_FOUND');
-      intruder.client.send({ type: 'answer', ref: 'a', conversationId, clientMsgId: 'z', answer: { kind: 'button', optionId: 'talk' } });
-      await intruder.client.waitFor((f) => f.type === 'error' && f.ref === 'a' && f.code === 'CONVERSATION_NOT_FOUND');
+      await intruder.client.waitFor(
+        (f) => f.type === 'error' && f.ref === 's' && f.code === 'CONVERSATION_NOT_FOUND',
+      );
+      intruder.client.send({
+        type: 'answer',
+        ref: 'a',
+        conversationId,
+        clientMsgId: 'z',
+        answer: { kind: 'button', optionId: 'talk' },
+      });
+      await intruder.client.waitFor(
+        (f) => f.type === 'error' && f.ref === 'a' && f.code === 'CONVERSATION_NOT_FOUND',
+      );
       intruder.client.send({ type: 'leave', ref: 'l', conversationId });
-      await intruder.client.waitFor((f) => f.type === 'error' && f.ref === 'l' && f.code === 'CONVERSATION_NOT_FOUND');
-      const rest = await fetch(`${baseUrl}/api/v1/widget/conversations/${conversationId}/messages`, { headers: { authorization: `Visitor ${intruder.token}` } });
+      await intruder.client.waitFor(
+        (f) => f.type === 'error' && f.ref === 'l' && f.code === 'CONVERSATION_NOT_FOUND',
+      );
+      const rest = await fetch(`${baseUrl}/api/v1/widget/conversations/${conversationId}/messages`, {
+        headers: { authorization: `Visitor ${intruder.token}` },
+      });
       expect(rest.status).toBe(404);
       const row = await server.charla.services.conversations.getRow(conversationId);
       expect(row.status).toBe('bot');
@@ -312,7 +558,12 @@ describe('live chat engine', () => {
     it('closes the agent socket when the session ends', async () => {
       const user = await server.createUser('regular');
       const agent = await connectAgent(baseUrl, user.cookie, TEST_ORIGIN);
-      await server.request({ method: 'PATCH', url: `/api/v1/admin/users/${user.id}`, as: admin, payload: { active: false } });
+      await server.request({
+        method: 'PATCH',
+        url: `/api/v1/admin/users/${user.id}`,
+        as: admin,
+        payload: { active: false },
+      });
       await new Promise((r) => setTimeout(r, 200));
       expect(agent.closeCode).toBe(4001);
     });
@@ -320,8 +571,16 @@ describe('live chat engine', () => {
     it('refuses an answer the bot is not waiting for', async () => {
       const visitor = await connectVisitor(baseUrl);
       const conversationId = await startChat(visitor, playbook.publicId);
-      visitor.client.send({ type: 'answer', ref: 'bad', conversationId, clientMsgId: 'q1', answer: { kind: 'button', optionId: 'nope' } });
-      await visitor.client.waitFor((f) => f.type === 'error' && f.ref === 'bad' && f.code === 'ANSWER_NOT_EXPECTED');
+      visitor.client.send({
+        type: 'answer',
+        ref: 'bad',
+        conversationId,
+        clientMsgId: 'q1',
+        answer: { kind: 'button', optionId: 'nope' },
+      });
+      await visitor.client.waitFor(
+        (f) => f.type === 'error' && f.ref === 'bad' && f.code === 'ANSWER_NOT_EXPECTED',
+      );
       await visitor.client.close();
     });
   });

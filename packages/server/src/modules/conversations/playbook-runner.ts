@@ -25,14 +25,21 @@ import type { TMessageDto, TVisitorConversationDto } from '@charla/protocol';
 
 /** What the runner needs of the playbooks module. */
 export type PlaybookSource = {
-  getPublishedForStart(publicId: string): Promise<{ playbookId: string; revision: number; name: string; document: TPlaybookDocument } | null>;
+  getPublishedForStart(
+    publicId: string,
+  ): Promise<{ playbookId: string; revision: number; name: string; document: TPlaybookDocument } | null>;
   getRevision(playbookId: string, revision: number): Promise<TPlaybookDocument>;
   isEmbedded(playbookId: string): Promise<boolean>;
 };
 
 /** What the runner needs of the CRM module when the bot reaches an end card. */
 export type BotCrm = {
-  createFromBot(input: { conversationId: string; vars: Record<string, string>; actions: TResolvedCrmActions; outcome: TPlaybookOutcome }): Promise<unknown>;
+  createFromBot(input: {
+    conversationId: string;
+    vars: Record<string, string>;
+    actions: TResolvedCrmActions;
+    outcome: TPlaybookOutcome;
+  }): Promise<unknown>;
 };
 
 export type RunnerDeps = {
@@ -56,7 +63,12 @@ function botAuthor(doc: TPlaybookDocument): Author {
 function interactionOf(output: TRunOutput): TInteraction | null {
   if (output.kind === 'ask_buttons') return { kind: 'buttons', options: output.options };
   if (output.kind === 'ask_text') {
-    return { kind: 'input', field: output.field === 'free_text' ? 'text' : output.field, placeholder: output.placeholder, skippable: !output.required };
+    return {
+      kind: 'input',
+      field: output.field === 'free_text' ? 'text' : output.field,
+      placeholder: output.placeholder,
+      skippable: !output.required,
+    };
   }
   return null;
 }
@@ -65,7 +77,13 @@ function interactionOf(output: TRunOutput): TInteraction | null {
 function capturedColumns(vars: Record<string, string>, visitorNumber: number): Partial<ConversationRow> {
   const name = vars.visitor_name?.trim() || null;
   const email = vars.visitor_email?.trim().toLowerCase() || null;
-  return { visitor_name: name, visitor_email: email, search_text: [name ?? '', email ?? '', `visitor #${visitorNumber}`, vars.company_name ?? ''].join(' ').toLowerCase() };
+  return {
+    visitor_name: name,
+    visitor_email: email,
+    search_text: [name ?? '', email ?? '', `visitor #${visitorNumber}`, vars.company_name ?? '']
+      .join(' ')
+      .toLowerCase(),
+  };
 }
 
 /**
@@ -81,7 +99,11 @@ export function createPlaybookRunner(deps: RunnerDeps) {
   }
 
   /** Stores what the bot said: a prompt and its buttons/input become one message. */
-  async function postOutputs(row: ConversationRow, doc: TPlaybookDocument, outputs: TRunOutput[]): Promise<ConversationRow> {
+  async function postOutputs(
+    row: ConversationRow,
+    doc: TPlaybookDocument,
+    outputs: TRunOutput[],
+  ): Promise<ConversationRow> {
     let current = row;
     for (let i = 0; i < outputs.length; i += 1) {
       const output = outputs[i] as TRunOutput;
@@ -89,20 +111,43 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         const next = outputs[i + 1];
         const interaction = next && next.nodeId === output.nodeId ? interactionOf(next) : null;
         if (interaction) i += 1;
-        current = (await conversations.appendMessage(current, botAuthor(doc), output.content, { meta: interaction ? { interaction } : {} })).conversation;
+        current = (
+          await conversations.appendMessage(current, botAuthor(doc), output.content, {
+            meta: interaction ? { interaction } : {},
+          })
+        ).conversation;
       } else if (output.kind === 'validation_error') {
-        current = (await conversations.appendMessage(current, botAuthor(doc), richTextFromPlain(output.message), { meta: { isError: true } })).conversation;
+        current = (
+          await conversations.appendMessage(current, botAuthor(doc), richTextFromPlain(output.message), {
+            meta: { isError: true },
+          })
+        ).conversation;
       } else {
         const interaction = interactionOf(output);
-        current = (await conversations.appendMessage(current, botAuthor(doc), { type: 'doc', content: [] }, { meta: interaction ? { interaction } : {} })).conversation;
+        current = (
+          await conversations.appendMessage(
+            current,
+            botAuthor(doc),
+            { type: 'doc', content: [] },
+            { meta: interaction ? { interaction } : {} },
+          )
+        ).conversation;
       }
     }
     return current;
   }
 
-  async function saveRun(row: ConversationRow, stored: StoredRun, visitorNumber: number): Promise<ConversationRow> {
+  async function saveRun(
+    row: ConversationRow,
+    stored: StoredRun,
+    visitorNumber: number,
+  ): Promise<ConversationRow> {
     const run_state = writeStoredRun(stored);
-    const patch = { run_state, ...capturedColumns(stored.run?.vars ?? {}, visitorNumber), updated_at: clock.now() };
+    const patch = {
+      run_state,
+      ...capturedColumns(stored.run?.vars ?? {}, visitorNumber),
+      updated_at: clock.now(),
+    };
     const ok = await store.updateRunState(row.id, row.run_state, patch);
     if (!ok) throw new AppError('CONFLICT');
     return { ...row, ...patch };
@@ -110,18 +155,35 @@ export function createPlaybookRunner(deps: RunnerDeps) {
 
   /** Applies one runtime step: bot messages, then the step's effect (live chat hand-off or end). */
   function storedAfter(row: ConversationRow, step: TRunStep): StoredRun {
-    return { run: step.state, outcome: step.effect.kind === 'end' ? step.effect.outcome : readStoredRun(row.run_state).outcome };
+    return {
+      run: step.state,
+      outcome: step.effect.kind === 'end' ? step.effect.outcome : readStoredRun(row.run_state).outcome,
+    };
   }
 
-  async function applyStep(row: ConversationRow, doc: TPlaybookDocument, step: TRunStep, visitorNumber: number, depth = 0, alreadySaved = false): Promise<ConversationRow> {
+  async function applyStep(
+    row: ConversationRow,
+    doc: TPlaybookDocument,
+    step: TRunStep,
+    visitorNumber: number,
+    depth = 0,
+    alreadySaved = false,
+  ): Promise<ConversationRow> {
     let current = alreadySaved ? row : await saveRun(row, storedAfter(row, step), visitorNumber);
     current = await postOutputs(current, doc, step.outputs);
     const effect = step.effect;
     if (effect.kind === 'enter_live_chat') {
-      const online = (await presence.isAnyoneOnline()) && row.playbook_id !== null && (await playbooks.isEmbedded(row.playbook_id));
+      const online =
+        (await presence.isAnyoneOnline()) &&
+        row.playbook_id !== null &&
+        (await playbooks.isEmbedded(row.playbook_id));
       if (online && current.status === 'bot') {
-        current = (await conversations.appendMessage(current, botAuthor(doc), effect.onlineMessage)).conversation;
-        current = await conversations.applyTransition(current, { type: 'live_chat_requested', waitMs: effect.waitSeconds * 1000 });
+        current = (await conversations.appendMessage(current, botAuthor(doc), effect.onlineMessage))
+          .conversation;
+        current = await conversations.applyTransition(current, {
+          type: 'live_chat_requested',
+          waitMs: effect.waitSeconds * 1000,
+        });
         current = await conversations.appendEvent(current, { type: 'live_chat_requested' });
         const dto = await conversations.publishConversation(current, null);
         events.emit('conversation.live_chat_requested', { conversation: dto });
@@ -135,7 +197,12 @@ export function createPlaybookRunner(deps: RunnerDeps) {
       const crm = deps.crm();
       if (crm) {
         try {
-          await crm.createFromBot({ conversationId: current.id, vars: step.state.vars, actions: effect.crm, outcome: effect.outcome });
+          await crm.createFromBot({
+            conversationId: current.id,
+            vars: step.state.vars,
+            actions: effect.crm,
+            outcome: effect.outcome,
+          });
         } catch (error) {
           deps.onError(error, 'crm.createFromBot');
         }
@@ -153,7 +220,13 @@ export function createPlaybookRunner(deps: RunnerDeps) {
     return current;
   }
 
-  async function continueRun(row: ConversationRow, doc: TPlaybookDocument, input: TRunInput, visitorNumber: number, depth = 0): Promise<ConversationRow> {
+  async function continueRun(
+    row: ConversationRow,
+    doc: TPlaybookDocument,
+    input: TRunInput,
+    visitorNumber: number,
+    depth = 0,
+  ): Promise<ConversationRow> {
     if (depth > 5) return row;
     const run = readStoredRun(row.run_state).run;
     if (!run) return row;
@@ -167,12 +240,23 @@ export function createPlaybookRunner(deps: RunnerDeps) {
      * Starts (or, for the same start key, returns) a visitor's conversation on the published
      * revision of a playbook, and lets the bot speak first.
      */
-    async start(visitorId: string, input: { playbookPublicId: string; startKey: string; context: Record<string, string | null | undefined>; userAgent: string | null }): Promise<TVisitorConversationDto> {
+    async start(
+      visitorId: string,
+      input: {
+        playbookPublicId: string;
+        startKey: string;
+        context: Record<string, string | null | undefined>;
+        userAgent: string | null;
+      },
+    ): Promise<TVisitorConversationDto> {
       const existing = await store.findByStartKey(visitorId, input.startKey);
       if (existing) return conversations.getForVisitor(visitorId, existing.id);
       const published = await playbooks.getPublishedForStart(input.playbookPublicId);
       if (!published) throw new AppError('PLAYBOOK_NOT_FOUND');
-      const context = await conversations.recordContext(visitorId, { ...input.context, userAgent: input.userAgent });
+      const context = await conversations.recordContext(visitorId, {
+        ...input.context,
+        userAgent: input.userAgent,
+      });
       const visitor = await deps.visitors.findById(visitorId);
       const number = visitor?.number ?? 0;
       const now = clock.now();
@@ -217,12 +301,19 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         if (winner) return conversations.getForVisitor(visitorId, winner.id);
         throw error;
       }
-      await conversations.withLock(row.id, () => continueRun(row, published.document, { kind: 'start' }, number));
+      await conversations.withLock(row.id, () =>
+        continueRun(row, published.document, { kind: 'start' }, number),
+      );
       return conversations.getForVisitor(visitorId, row.id);
     },
 
     /** A visitor's answer to the bot (button, text, skip), stored as their message exactly once. */
-    async answer(visitorId: string, conversationId: string, clientMsgId: string, answer: TVisitorAnswer): Promise<TMessageDto> {
+    async answer(
+      visitorId: string,
+      conversationId: string,
+      clientMsgId: string,
+      answer: TVisitorAnswer,
+    ): Promise<TMessageDto> {
       return conversations.withLock(conversationId, async () => {
         const row = await conversations.getVisitorRow(conversationId, visitorId);
         const existing = await store.findByClientMsgId(row.id, clientMsgId);
@@ -230,7 +321,12 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         const stored = readStoredRun(row.run_state);
         if (stored.run?.status !== 'awaiting_input') throw new AppError('ANSWER_NOT_EXPECTED');
         const doc = await docFor(row);
-        const input: TRunInput = answer.kind === 'button' ? { kind: 'button', optionId: answer.optionId } : answer.kind === 'text' ? { kind: 'text', text: answer.text } : { kind: 'skip' };
+        const input: TRunInput =
+          answer.kind === 'button'
+            ? { kind: 'button', optionId: answer.optionId }
+            : answer.kind === 'text'
+              ? { kind: 'text', text: answer.text }
+              : { kind: 'skip' };
         const step = advance(doc, stored.run, input);
         if ('error' in step) throw new AppError('ANSWER_NOT_EXPECTED');
         const text = answerText(doc, stored.run.nodeId, answer);
@@ -238,8 +334,16 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         const number = visitor?.number ?? 0;
         const name = step.state.vars.visitor_name?.trim() || row.visitor_name || `Visitor #${number}`;
         // The answer and the run state move together: a retry finds the message and changes nothing.
-        const patch = { run_state: writeStoredRun(storedAfter(row, step)), ...capturedColumns(step.state.vars, number) };
-        const appended = await conversations.appendMessage(row, { kind: 'visitor', id: visitorId, name, avatarUrl: null }, richTextFromPlain(text), { clientMsgId, patch });
+        const patch = {
+          run_state: writeStoredRun(storedAfter(row, step)),
+          ...capturedColumns(step.state.vars, number),
+        };
+        const appended = await conversations.appendMessage(
+          row,
+          { kind: 'visitor', id: visitorId, name, avatarUrl: null },
+          richTextFromPlain(text),
+          { clientMsgId, patch },
+        );
         if (appended.duplicate) return appended.message;
         await applyStep(appended.conversation, doc, step, number, 0, true);
         return appended.message;
@@ -247,11 +351,22 @@ export function createPlaybookRunner(deps: RunnerDeps) {
     },
 
     /** Visitor text: an answer while the bot waits for text, otherwise a message to the team. */
-    async visitorText(visitorId: string, conversationId: string, clientMsgId: string, body: TRichText, plain: string): Promise<TMessageDto> {
+    async visitorText(
+      visitorId: string,
+      conversationId: string,
+      clientMsgId: string,
+      body: TRichText,
+      plain: string,
+    ): Promise<TMessageDto> {
       const row = await conversations.getVisitorRow(conversationId, visitorId);
       const run = readStoredRun(row.run_state).run;
-      const botWaitsForText = run?.status === 'awaiting_input' && (row.status === 'bot' || row.status === 'closed');
-      if (botWaitsForText && plain.trim() !== '') return this.answer(visitorId, conversationId, clientMsgId, { kind: 'text', text: plain.slice(0, 2000) });
+      const botWaitsForText =
+        run?.status === 'awaiting_input' && (row.status === 'bot' || row.status === 'closed');
+      if (botWaitsForText && plain.trim() !== '')
+        return this.answer(visitorId, conversationId, clientMsgId, {
+          kind: 'text',
+          text: plain.slice(0, 2000),
+        });
       if (row.status === 'bot') throw new AppError('ANSWER_NOT_EXPECTED');
       return conversations.visitorMessage(visitorId, row, clientMsgId, body);
     },

@@ -8,7 +8,15 @@ export function registerHealthRoutes(app: App, services: Services): void {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get(
     '/readyz',
-    { schema: { hide: true, response: { 200: z.object({ ok: z.literal(true) }), 503: z.object({ ok: z.literal(false), problems: z.array(z.string()) }) } } },
+    {
+      schema: {
+        hide: true,
+        response: {
+          200: z.object({ ok: z.literal(true) }),
+          503: z.object({ ok: z.literal(false), problems: z.array(z.string()) }),
+        },
+      },
+    },
     async (_request, reply) => {
       const problems: string[] = [];
       try {

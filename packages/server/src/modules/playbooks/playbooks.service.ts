@@ -66,7 +66,12 @@ function copyName(name: string): string {
  * widget loader fetches the published appearance and thereby records where it is installed;
  * the conversation runtime reads published snapshots.
  */
-export function createPlaybooksService(deps: { store: PlaybooksStore; settings: SettingsStore; clock: Clock; publicUrl: string }) {
+export function createPlaybooksService(deps: {
+  store: PlaybooksStore;
+  settings: SettingsStore;
+  clock: Clock;
+  publicUrl: string;
+}) {
   const { store, settings, clock, publicUrl } = deps;
 
   /** A live (not deleted) playbook, or PLAYBOOK_NOT_FOUND. */

@@ -48,8 +48,12 @@ export function decideWidgetRequest(request: TWidgetRequest): TWidgetRequestDeci
   if (!allowed) return { allowed: false };
   // The bundled demo website (/demo) is a real page too, so a fresh install can try live chat.
   // Browsers send no Origin on a same-origin GET, so the demo page is known by its URL alone.
-  const isDemoPage = (origin === ownOrigin || origin === null) && request.pageUrl !== undefined && isDemoUrl(request.pageUrl, ownOrigin);
-  if (isDemoPage) return { allowed: true, install: { origin: ownOrigin, lastUrl: installUrl(ownOrigin, request.pageUrl) } };
+  const isDemoPage =
+    (origin === ownOrigin || origin === null) &&
+    request.pageUrl !== undefined &&
+    isDemoUrl(request.pageUrl, ownOrigin);
+  if (isDemoPage)
+    return { allowed: true, install: { origin: ownOrigin, lastUrl: installUrl(ownOrigin, request.pageUrl) } };
   const isRealPage = origin !== null && origin !== ownOrigin;
   return {
     allowed: true,

@@ -50,16 +50,28 @@ describe('decideWidgetRequest', () => {
   });
 
   it('counts the bundled demo page on Charla’s own origin as a real page, but not other own pages', () => {
-    const base = { origin: 'https://chat.example.com', publicUrl: 'https://chat.example.com', allowedOrigins: [] };
+    const base = {
+      origin: 'https://chat.example.com',
+      publicUrl: 'https://chat.example.com',
+      allowedOrigins: [],
+    };
     expect(decideWidgetRequest({ ...base, pageUrl: 'https://chat.example.com/demo' })).toEqual({
       allowed: true,
       install: { origin: 'https://chat.example.com', lastUrl: 'https://chat.example.com/demo' },
     });
-    expect(decideWidgetRequest({ ...base, origin: undefined, pageUrl: 'https://chat.example.com/demo?x=1' })).toEqual({
+    expect(
+      decideWidgetRequest({ ...base, origin: undefined, pageUrl: 'https://chat.example.com/demo?x=1' }),
+    ).toEqual({
       allowed: true,
       install: { origin: 'https://chat.example.com', lastUrl: 'https://chat.example.com/demo?x=1' },
     });
-    expect(decideWidgetRequest({ ...base, pageUrl: 'https://chat.example.com/playbooks/x' })).toEqual({ allowed: true, install: null });
-    expect(decideWidgetRequest({ ...base, pageUrl: 'https://elsewhere.example/demo' })).toEqual({ allowed: true, install: null });
+    expect(decideWidgetRequest({ ...base, pageUrl: 'https://chat.example.com/playbooks/x' })).toEqual({
+      allowed: true,
+      install: null,
+    });
+    expect(decideWidgetRequest({ ...base, pageUrl: 'https://elsewhere.example/demo' })).toEqual({
+      allowed: true,
+      install: null,
+    });
   });
 });

@@ -11,7 +11,13 @@ export const PRESENCE_GRACE_MS = 20_000;
  * R10: a user is online while their switch is on and an inbox connection of theirs is alive on
  * some process (a grace period covers network blips; closing every tab ends it).
  */
-export function createPresenceService(deps: { store: PresenceStore; users: UsersStore; clock: Clock; bus: Bus; node: string }) {
+export function createPresenceService(deps: {
+  store: PresenceStore;
+  users: UsersStore;
+  clock: Clock;
+  bus: Bus;
+  node: string;
+}) {
   const { store, users, clock, bus, node } = deps;
   const localConnections = new Map<string, number>();
 

@@ -1,4 +1,10 @@
-import { ZCreateUserRequest, ZSessionDto, ZUpdateUserRequest, ZUserDto, ZUserSummaryDto } from '@charla/protocol';
+import {
+  ZCreateUserRequest,
+  ZSessionDto,
+  ZUpdateUserRequest,
+  ZUserDto,
+  ZUserSummaryDto,
+} from '@charla/protocol';
 import { z } from 'zod';
 import type { App } from '../../http/app-type';
 import type { Services } from '../../services';
@@ -9,27 +15,63 @@ const ZUserParams = z.strictObject({ userId: z.string().max(64) });
 export function registerUsersRoutes(app: App, services: Services): void {
   const { users, auth } = services;
 
-  app.get('/api/v1/users', { config: { auth: 'user' }, schema: { tags, summary: 'Colleagues (for reassigning)', response: { 200: z.array(ZUserSummaryDto) } } }, async () =>
-    users.listSummaries(),
+  app.get(
+    '/api/v1/users',
+    {
+      config: { auth: 'user' },
+      schema: { tags, summary: 'Colleagues (for reassigning)', response: { 200: z.array(ZUserSummaryDto) } },
+    },
+    async () => users.listSummaries(),
   );
 
-  app.get('/api/v1/admin/users', { config: { auth: 'admin' }, schema: { tags, summary: 'All users with their emails and roles', response: { 200: z.array(ZUserDto) } } }, async () =>
-    users.listDtos(),
+  app.get(
+    '/api/v1/admin/users',
+    {
+      config: { auth: 'admin' },
+      schema: {
+        tags,
+        summary: 'All users with their emails and roles',
+        response: { 200: z.array(ZUserDto) },
+      },
+    },
+    async () => users.listDtos(),
   );
 
-  app.post('/api/v1/admin/users', { config: { auth: 'admin' }, schema: { tags, summary: 'Create a user', body: ZCreateUserRequest, response: { 201: ZUserDto } } }, async (request, reply) =>
-    reply.status(201).send(await users.create(request.body)),
+  app.post(
+    '/api/v1/admin/users',
+    {
+      config: { auth: 'admin' },
+      schema: { tags, summary: 'Create a user', body: ZCreateUserRequest, response: { 201: ZUserDto } },
+    },
+    async (request, reply) => reply.status(201).send(await users.create(request.body)),
   );
 
   app.patch(
     '/api/v1/admin/users/:userId',
-    { config: { auth: 'admin' }, schema: { tags, summary: 'Change a user’s name, role or active flag (deactivation ends their sessions)', params: ZUserParams, body: ZUpdateUserRequest, response: { 200: ZUserDto } } },
+    {
+      config: { auth: 'admin' },
+      schema: {
+        tags,
+        summary: 'Change a user’s name, role or active flag (deactivation ends their sessions)',
+        params: ZUserParams,
+        body: ZUpdateUserRequest,
+        response: { 200: ZUserDto },
+      },
+    },
     async (request) => users.update(request.params.userId, request.body),
   );
 
   app.get(
     '/api/v1/admin/users/:userId/sessions',
-    { config: { auth: 'admin' }, schema: { tags, summary: 'A user’s sessions', params: ZUserParams, response: { 200: z.array(ZSessionDto) } } },
+    {
+      config: { auth: 'admin' },
+      schema: {
+        tags,
+        summary: 'A user’s sessions',
+        params: ZUserParams,
+        response: { 200: z.array(ZSessionDto) },
+      },
+    },
     async (request) => {
       await users.getUser(request.params.userId);
       return auth.listSessions(request.params.userId, '');
@@ -38,7 +80,15 @@ export function registerUsersRoutes(app: App, services: Services): void {
 
   app.delete(
     '/api/v1/admin/users/:userId/sessions',
-    { config: { auth: 'admin' }, schema: { tags, summary: 'End all of a user’s sessions', params: ZUserParams, response: { 204: z.null() } } },
+    {
+      config: { auth: 'admin' },
+      schema: {
+        tags,
+        summary: 'End all of a user’s sessions',
+        params: ZUserParams,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await users.getUser(request.params.userId);
       await auth.revokeAllSessions(request.params.userId);

@@ -22,10 +22,22 @@ export function toUserDto(row: UserRow, online: boolean): TUserDto {
 }
 
 export function toUserSummaryDto(row: UserRow, online: boolean): TUserSummaryDto {
-  return { id: row.id, name: row.name, avatarUrl: row.avatar_url, role: row.role, active: row.active === 1, online };
+  return {
+    id: row.id,
+    name: row.name,
+    avatarUrl: row.avatar_url,
+    role: row.role,
+    active: row.active === 1,
+    online,
+  };
 }
 
-export function createUsersService(deps: { users: UsersStore; auth: AuthService; presence: PresenceService; clock: Clock }) {
+export function createUsersService(deps: {
+  users: UsersStore;
+  auth: AuthService;
+  presence: PresenceService;
+  clock: Clock;
+}) {
   const { users, auth, presence, clock } = deps;
 
   async function getUser(id: string): Promise<UserRow> {
@@ -56,7 +68,8 @@ export function createUsersService(deps: { users: UsersStore; auth: AuthService;
     /** Admin edits; the last active admin cannot be demoted or deactivated; deactivation ends sessions at once. */
     async update(id: string, patch: TUpdateUserRequest): Promise<TUserDto> {
       const row = await getUser(id);
-      const losesAdmin = row.role === 'admin' && row.active === 1 && (patch.role === 'regular' || patch.active === false);
+      const losesAdmin =
+        row.role === 'admin' && row.active === 1 && (patch.role === 'regular' || patch.active === false);
       if (losesAdmin && (await users.countActiveAdmins()) <= 1) throw new AppError('LAST_ADMIN');
       await users.update(id, {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -68,7 +81,10 @@ export function createUsersService(deps: { users: UsersStore; auth: AuthService;
       if (patch.active === false) await auth.revokeAllSessions(id);
       return this.getDto(id);
     },
-    async updateMe(id: string, patch: { name?: string; avatarUrl?: string | null; language?: 'en' | 'es' }): Promise<TUserDto> {
+    async updateMe(
+      id: string,
+      patch: { name?: string; avatarUrl?: string | null; language?: 'en' | 'es' },
+    ): Promise<TUserDto> {
       await users.update(id, {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.avatarUrl !== undefined ? { avatar_url: patch.avatarUrl } : {}),

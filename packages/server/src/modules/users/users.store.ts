@@ -6,7 +6,10 @@ export type UserRow = UsersTable;
 export function createUsersStore(db: Db) {
   return {
     async countUsers(): Promise<number> {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async findById(id: string): Promise<UserRow | null> {

@@ -25,7 +25,16 @@ export function readVisitorContext(row: VisitorRow): TVisitorContext {
 }
 
 function emptyContext(now: number): TVisitorContext {
-  return { pageUrl: null, pageTitle: null, referrer: null, userAgent: null, language: null, timeZone: null, firstSeenAt: now, pagesSeen: [] };
+  return {
+    pageUrl: null,
+    pageTitle: null,
+    referrer: null,
+    userAgent: null,
+    language: null,
+    timeZone: null,
+    firstSeenAt: now,
+    pagesSeen: [],
+  };
 }
 
 /** Visitors are identified by a server-issued token (256 bits); a token we did not issue is never accepted. */
@@ -33,7 +42,10 @@ export function createVisitorsService(deps: { store: VisitorsStore; clock: Clock
   const { store, clock } = deps;
   return {
     /** Returns the visitor for a known token, or issues a new visitor and token. */
-    async resume(token: string | undefined, userAgent: string | null): Promise<{ token: string; visitor: VisitorRow; created: boolean }> {
+    async resume(
+      token: string | undefined,
+      userAgent: string | null,
+    ): Promise<{ token: string; visitor: VisitorRow; created: boolean }> {
       if (token && token.length <= 200) {
         const existing = await store.findByTokenHash(hashToken(token));
         if (existing) return { token, visitor: existing, created: false };

@@ -9,7 +9,13 @@ export function createVisitorsStore(db: Db) {
       await db.insertInto('visitors').values(row).execute();
     },
     async findByTokenHash(tokenHash: string): Promise<VisitorRow | null> {
-      return (await db.selectFrom('visitors').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()) ?? null;
+      return (
+        (await db
+          .selectFrom('visitors')
+          .selectAll()
+          .where('token_hash', '=', tokenHash)
+          .executeTakeFirst()) ?? null
+      );
     },
     async findById(id: string): Promise<VisitorRow | null> {
       return (await db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
