@@ -20,6 +20,8 @@ export const ZVisitorContext = z.object({
   timeZone: z.string().max(64).nullable(),
   firstSeenAt: z.number(),
   pagesSeen: z.array(z.object({ url: z.string().max(2000), at: z.number() })).max(50),
+  /** What the host page told us with `Charla.identify()`, if anything. */
+  identity: z.object({ name: z.string().nullable(), email: z.string().nullable() }).optional(),
 });
 export type TVisitorContext = z.infer<typeof ZVisitorContext>;
 
@@ -142,6 +144,8 @@ export const ZVisitorConversationDto = z.object({
   status: ZConversationStatus,
   closeReason: ZCloseReason.nullable(),
   agent: z.object({ name: z.string(), avatarUrl: z.string().nullable() }).nullable(),
+  /** When the visitor started waiting for a person (with the deadline: the progress of the wait). */
+  waitingSince: z.number().nullable(),
   waitingDeadline: z.number().nullable(),
   lastSeq: z.number(),
   userReadSeq: z.number(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
+import { ZEmail } from '../common';
 import { ZClientMsgId, ZConversationDto, ZMessageDto, ZVisitorConversationDto } from './conversation.schema';
 
 /** Largest WebSocket frame either side accepts; bigger frames close the socket with 1009. */
@@ -68,6 +69,12 @@ export const ZVisitorClientFrame = z.discriminatedUnion('type', [
     pageTitle: z.string().max(300).optional(),
   }),
   z.strictObject({ type: z.literal('leave'), ref: ZRef, conversationId: ZConvId }),
+  /** The host page's `Charla.identify({ name, email })`: shown to the team as the visitor's name. */
+  z.strictObject({
+    type: z.literal('identify'),
+    name: z.string().trim().min(1).max(120).optional(),
+    email: ZEmail.optional(),
+  }),
   z.strictObject({ type: z.literal('ping') }),
 ]);
 export type TVisitorClientFrame = z.infer<typeof ZVisitorClientFrame>;

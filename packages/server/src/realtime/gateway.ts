@@ -261,6 +261,9 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
           pageTitle: frame.pageTitle ?? null,
         });
         return;
+      case 'identify':
+        await conversations.identifyVisitor(visitorId, { name: frame.name, email: frame.email });
+        return;
       case 'leave': {
         const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);
         sendFrame(socket, { type: 'conversation', ref: frame.ref, conversation });

@@ -109,7 +109,11 @@ export function createChatController(deps: TControllerDeps) {
     onFrame,
   });
 
+  // The host page's Charla.identify(): sent on every connection, since the server keeps the latest.
+  let identity: { name?: string; email?: string } | null = null;
+
   function onReady(): void {
+    if (identity) socket.send({ type: 'identify', ...identity });
     if (stored.conversationId) {
       expectHistory = true;
       socket.send({ type: 'subscribe', conversationId: stored.conversationId, lastSeq: lastSeqOf(state) });
@@ -283,6 +287,10 @@ export function createChatController(deps: TControllerDeps) {
     },
     connect(): void {
       void ensureSession();
+    },
+    identify(next: { name?: string; email?: string }): void {
+      identity = { ...identity, ...next };
+      if (socket.isOpen()) socket.send({ type: 'identify', ...identity });
     },
     /** Starts the playbook when the visitor first opens the chat and has no conversation. */
     ensureStarted(): void {

@@ -61,7 +61,10 @@ function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostTo
   return (message) => {
     if (message.type === 'open') setOpen(true);
     else if (message.type === 'close') setOpen(false);
-    // TODO(#6): forward identify() to the server once the visitor protocol has a frame for it.
+    else if (message.type === 'identify') {
+      const { name, email } = message;
+      chat.identify({ ...(name ? { name } : {}), ...(email ? { email } : {}) });
+    }
   };
 }
 

@@ -22,6 +22,18 @@ export type DtoLookups = {
 
 const EMPTY_DOC: TRichText = { type: 'doc', content: [] };
 
+/** Lowercased name, email, "visitor #1234" and company: what the inbox search matches. */
+export function searchTextOf(parts: {
+  name: string | null;
+  email: string | null;
+  number: number;
+  company?: string | undefined;
+}): string {
+  return [parts.name ?? '', parts.email ?? '', `visitor #${parts.number}`, parts.company ?? '']
+    .join(' ')
+    .toLowerCase();
+}
+
 /** "Ana García" when the bot captured a name, else the stable "Visitor #1234". */
 export function visitorDisplayName(row: Pick<ConversationRow, 'visitor_name'>, number: number): string {
   return row.visitor_name?.trim() ? row.visitor_name.trim() : `Visitor #${number}`;
@@ -90,6 +102,7 @@ export function toVisitorConversationDto(
     status: row.status,
     closeReason: (row.close_reason as TVisitorConversationDto['closeReason']) ?? null,
     agent,
+    waitingSince: row.status === 'waiting' ? row.waiting_since : null,
     waitingDeadline: row.waiting_deadline,
     lastSeq: row.last_seq,
     userReadSeq: row.user_read_seq,

@@ -25,7 +25,7 @@ import type { UsersStore } from '../users/users.store';
 import type { VisitorsService, ContextInput } from '../visitors/visitors.service';
 import { readVisitorContext } from '../visitors/visitors.service';
 import type { ConversationAccess, ConversationFacts } from './conversation-access';
-import type { MessageMeta } from './conversation-dto';
+import { searchTextOf, type MessageMeta } from './conversation-dto';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore, MessageRow, NewMessage } from './conversations.store';
 import { createKeyedMutex } from './keyed-mutex';
@@ -413,6 +413,31 @@ export function createConversationsService(deps: ConversationsDeps) {
       const row = await getVisitorRow(id, visitorId);
       if (row.status === 'closed') return views.forVisitor(row);
       return views.forVisitor(await closedEvent(row, 'visitor_left', null));
+    },
+
+    /**
+     * `Charla.identify()` from the host page: remembered for the visitor's next conversations and
+     * shown in their open ones, without overriding what they told the bot.
+     */
+    async identifyVisitor(
+      visitorId: string,
+      identity: { name?: string | undefined; email?: string | undefined },
+    ): Promise<void> {
+      await this.recordContext(visitorId, { identity });
+      const visitor = await visitors.findById(visitorId);
+      for (const row of await store.listForVisitor(visitorId, 20)) {
+        if (row.status === 'closed') continue;
+        const name = row.visitor_name ?? identity.name ?? null;
+        const email = row.visitor_email ?? identity.email ?? null;
+        if (name === row.visitor_name && email === row.visitor_email) continue;
+        const patch = {
+          visitor_name: name,
+          visitor_email: email,
+          search_text: searchTextOf({ name, email, number: visitor?.number ?? 0 }),
+        };
+        await store.update(row.id, patch);
+        await publishConversation({ ...row, ...patch }, row.assignee_id);
+      }
     },
 
     async recordContext(visitorId: string, input: ContextInput) {

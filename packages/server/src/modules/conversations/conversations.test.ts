@@ -469,6 +469,27 @@ describe('live chat engine', () => {
     await visitor.client.close();
   });
 
+  it('names the visitor from Charla.identify(), before and during a conversation, without overriding the bot', async () => {
+    const visitor = await connectVisitor(baseUrl);
+    visitor.client.send({ type: 'identify', name: 'Lucía Pérez', email: 'Lucia@Example.com' });
+    const conversationId = await startChat(visitor, playbook.publicId);
+    const row = await server.charla.services.conversations.getRow(conversationId);
+    expect([row.visitor_name, row.visitor_email]).toEqual(['Lucía Pérez', 'lucia@example.com']);
+    const found = (
+      await server.request({ url: '/api/v1/conversations?folder=closed&q=lucía', as: bob })
+    ).json<{ items: unknown[] }>();
+    expect(found.items).toEqual([]);
+    visitor.client.send({ type: 'identify', email: 'not-an-email' });
+    await visitor.client.waitFor((f) => f.type === 'error' && f.code === 'VALIDATION_FAILED');
+
+    const other = await connectVisitor(baseUrl);
+    const otherId = await startChat(other, playbook.publicId);
+    other.client.send({ type: 'identify', name: 'Tomás' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await server.charla.services.conversations.getRow(otherId)).visitor_name).toBe('Tomás');
+    await Promise.all([visitor.client.close(), other.client.close()]);
+  });
+
   it('keeps the live chat card offline-only while the playbook is not embedded (R8)', async () => {
     await goOnline(server, alice);
     const hidden = await createActivePlaybook(server, admin, { embedded: false });

@@ -21,6 +21,7 @@ import type { VisitorsService } from '../visitors/visitors.service';
 import type { Author, ConversationsService } from './conversations.service';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
 import { readStoredRun, writeStoredRun, type StoredRun } from './stored-run';
+import { searchTextOf } from './conversation-dto';
 import type { TMessageDto, TVisitorConversationDto } from '@charla/protocol';
 
 /** What the runner needs of the playbooks module. */
@@ -74,15 +75,17 @@ function interactionOf(output: TRunOutput): TInteraction | null {
 }
 
 /** Visitor name/email columns follow what the bot captured, for lists and search. */
-function capturedColumns(vars: Record<string, string>, visitorNumber: number): Partial<ConversationRow> {
-  const name = vars.visitor_name?.trim() || null;
-  const email = vars.visitor_email?.trim().toLowerCase() || null;
+function capturedColumns(
+  vars: Record<string, string>,
+  visitorNumber: number,
+  identity?: { name: string | null; email: string | null },
+): Partial<ConversationRow> {
+  const name = vars.visitor_name?.trim() || identity?.name || null;
+  const email = vars.visitor_email?.trim().toLowerCase() || identity?.email || null;
   return {
     visitor_name: name,
     visitor_email: email,
-    search_text: [name ?? '', email ?? '', `visitor #${visitorNumber}`, vars.company_name ?? '']
-      .join(' ')
-      .toLowerCase(),
+    search_text: searchTextOf({ name, email, number: visitorNumber, company: vars.company_name }),
   };
 }
 
@@ -145,7 +148,10 @@ export function createPlaybookRunner(deps: RunnerDeps) {
     const run_state = writeStoredRun(stored);
     const patch = {
       run_state,
-      ...capturedColumns(stored.run?.vars ?? {}, visitorNumber),
+      ...capturedColumns(stored.run?.vars ?? {}, visitorNumber, {
+        name: row.visitor_name,
+        email: row.visitor_email,
+      }),
       updated_at: clock.now(),
     };
     const ok = await store.updateRunState(row.id, row.run_state, patch);
@@ -286,9 +292,13 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         closed_by: null,
         last_message_at: now,
         last_message_preview: '',
-        visitor_name: null,
-        visitor_email: null,
-        search_text: `visitor #${number}`,
+        visitor_name: context?.identity?.name ?? null,
+        visitor_email: context?.identity?.email ?? null,
+        search_text: searchTextOf({
+          name: context?.identity?.name ?? null,
+          email: context?.identity?.email ?? null,
+          number,
+        }),
         offline_due: null,
         visitor_read_seq: 0,
         user_read_seq: 0,
@@ -336,7 +346,7 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         // The answer and the run state move together: a retry finds the message and changes nothing.
         const patch = {
           run_state: writeStoredRun(storedAfter(row, step)),
-          ...capturedColumns(step.state.vars, number),
+          ...capturedColumns(step.state.vars, number, { name: row.visitor_name, email: row.visitor_email }),
         };
         const appended = await conversations.appendMessage(
           row,

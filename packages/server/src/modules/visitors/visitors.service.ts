@@ -13,6 +13,7 @@ export type ContextInput = {
   language?: string | null | undefined;
   timeZone?: string | null | undefined;
   userAgent?: string | null | undefined;
+  identity?: { name?: string | undefined; email?: string | undefined } | undefined;
 };
 
 /** A stable, human-friendly number for "Visitor #1234", derived from the id. */
@@ -83,6 +84,14 @@ export function createVisitorsService(deps: { store: VisitorsStore; clock: Clock
         language: input.language ?? context.language,
         timeZone: input.timeZone ?? context.timeZone,
         userAgent: input.userAgent?.slice(0, 500) ?? context.userAgent,
+        ...(input.identity
+          ? {
+              identity: {
+                name: input.identity.name ?? context.identity?.name ?? null,
+                email: input.identity.email ?? context.identity?.email ?? null,
+              },
+            }
+          : {}),
       };
       if (input.pageUrl && context.pagesSeen.at(-1)?.url !== input.pageUrl) {
         next.pagesSeen = [...context.pagesSeen, { url: input.pageUrl, at: now }].slice(-50);

@@ -7,6 +7,7 @@ export function conversationOf(overrides: Partial<TVisitorConversationDto> = {})
     status: 'bot',
     closeReason: null,
     agent: null,
+    waitingSince: null,
     waitingDeadline: null,
     lastSeq: 0,
     userReadSeq: 0,

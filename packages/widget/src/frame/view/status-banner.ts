@@ -38,7 +38,7 @@ export function createStatusBanner(t: TTranslate, now: () => number = Date.now) 
     }
     if (!waiting) return;
     const deadline = conversation.waitingDeadline as number;
-    if (!waitStartedAt) waitStartedAt = Math.min(now(), deadline);
+    if (!waitStartedAt) waitStartedAt = conversation.waitingSince ?? Math.min(now(), deadline);
     const remaining = deadline - now();
     text.textContent = t('waiting');
     left.textContent = t('timeLeft', { time: formatCountdown(remaining) });
