@@ -15,6 +15,7 @@ export const errorCatalogue = {
   PLAYBOOK_NOT_FOUND: { status: 404, message: 'The playbook does not exist.' },
   RECORD_NOT_FOUND: { status: 404, message: 'The record does not exist.' },
   WEBHOOK_NOT_FOUND: { status: 404, message: 'The webhook does not exist.' },
+  API_TOKEN_NOT_FOUND: { status: 404, message: 'The API token does not exist.' },
   EMAIL_TAKEN: { status: 409, message: 'A user with this email already exists.' },
   CONFLICT: { status: 409, message: 'The resource changed meanwhile.' },
   CONVERSATION_ALREADY_ASSIGNED: { status: 409, message: 'Someone else took this conversation first.' },

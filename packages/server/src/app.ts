@@ -29,6 +29,7 @@ import { registerNotificationsRoutes } from './modules/notifications/notificatio
 import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { registerCrmRoutes } from './modules/crm/crm.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
+import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -73,6 +74,11 @@ export async function buildApp(
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'charla_session' },
           visitor: { type: 'apiKey', in: 'header', name: 'Authorization' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (`chk_…`) created by an admin under Settings → API tokens.',
+          },
         },
       },
     },
@@ -94,6 +100,7 @@ export async function buildApp(
   registerNotificationsRoutes(app, services);
   registerCrmRoutes(app, services.crm);
   registerSettingsRoutes(app, services);
+  registerApiTokensRoutes(app, services);
   registerWidgetRoutes(app, services, { distDir: join(packagesDir, 'widget', 'dist') });
 
   await registerStatic(app);

@@ -24,6 +24,8 @@ import { createNotificationsModule } from './modules/notifications/notifications
 import { createWebhooksModule } from './modules/webhooks/webhooks.module';
 import { createCrmService } from './modules/crm/crm.service';
 import { createCrmStore } from './modules/crm/crm.store';
+import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
+import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
 
 export type ServiceDeps = {
   config: Config;
@@ -57,6 +59,7 @@ export function createServices(deps: ServiceDeps) {
     node: config.nodeName,
   });
   const users = createUsersService({ users: usersStore, auth, presence, clock });
+  const apiTokens = createApiTokensService({ store: createApiTokensStore(db), users: usersStore, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
 
   const playbooks = createPlaybooksService({
@@ -128,6 +131,7 @@ export function createServices(deps: ServiceDeps) {
     events,
     settings,
     auth,
+    apiTokens,
     presence,
     users,
     usersStore,

@@ -1,6 +1,9 @@
 import type {
+  TApiTokenDto,
   TCompanyNotificationSettingsDto,
   TCompanySettingsDto,
+  TCreateApiTokenRequest,
+  TCreatedApiTokenDto,
   TCreatedWebhookDto,
   TCreateUserRequest,
   TPage,
@@ -37,4 +40,7 @@ export const settingsApi = {
   webhookSettings: () => api.get<TWebhookSettingsDto>('/admin/settings/webhooks'),
   saveWebhookSettings: (body: TWebhookSettingsDto) =>
     api.put<TWebhookSettingsDto>('/admin/settings/webhooks', body),
+  apiTokens: () => api.get<TApiTokenDto[]>('/admin/api-tokens'),
+  createApiToken: (body: TCreateApiTokenRequest) => api.post<TCreatedApiTokenDto>('/admin/api-tokens', body),
+  revokeApiToken: (id: string) => api.delete<void>(`/admin/api-tokens/${encodeURIComponent(id)}`),
 };

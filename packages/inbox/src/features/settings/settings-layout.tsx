@@ -7,13 +7,14 @@ import '../crm/crm.css';
 import '../playbooks/playbooks.css';
 import './settings.css';
 
-export type SettingsSection = 'notifications' | 'company' | 'users' | 'webhooks';
+export type SettingsSection = 'notifications' | 'company' | 'users' | 'webhooks' | 'api-tokens';
 
 const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'notifications', roles: ['admin', 'regular'] },
   { id: 'company', roles: ['admin', 'regular'] },
   { id: 'users', roles: ['admin'] },
   { id: 'webhooks', roles: ['admin'] },
+  { id: 'api-tokens', roles: ['admin'] },
 ];
 
 /** Settings sub-navigation; admin-only sections are not even listed for regular users (R2). */

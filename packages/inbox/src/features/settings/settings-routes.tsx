@@ -1,11 +1,12 @@
 import type { AppRoute } from '../../app-routes';
+import { ApiTokensPage } from './api-tokens-page';
 import { NotificationSettingsPage } from '../notifications/notification-settings-page';
 import { CompanyPage } from './company-page';
 import { SettingsLayout } from './settings-layout';
 import { UsersPage } from './users-page';
 import { WebhooksPage } from './webhooks-page';
 
-/** Settings screens. Users and webhooks are admin-only (R2); the server refuses others anyway. */
+/** Settings screens. Users, webhooks and API tokens are admin-only (R2); the server refuses others anyway. */
 export const settingsRoutes: readonly AppRoute[] = [
   {
     // The notifications page (R21–R24) is the inbox's; it shows the company defaults to admins.
@@ -19,4 +20,5 @@ export const settingsRoutes: readonly AppRoute[] = [
   { pattern: '/settings/company', render: () => <CompanyPage /> },
   { pattern: '/settings/users', roles: ['admin'], render: () => <UsersPage /> },
   { pattern: '/settings/webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
+  { pattern: '/settings/api-tokens', roles: ['admin'], render: () => <ApiTokensPage /> },
 ];

@@ -1,7 +1,15 @@
+import { apiTokensEn, apiTokensEs } from './api-tokens.locale';
+
 /** English strings of the admin settings screens (merged into `settings` in locales/en.ts). */
 export const settingsEn = {
   sectionsLabel: 'Settings sections',
-  sections: { notifications: 'Notifications', company: 'Company', users: 'Users', webhooks: 'Webhooks' },
+  sections: {
+    notifications: 'Notifications',
+    company: 'Company',
+    users: 'Users',
+    webhooks: 'Webhooks',
+    'api-tokens': 'API tokens',
+  },
   save: 'Save changes',
   saved: 'Saved',
   users: {
@@ -76,12 +84,19 @@ export const settingsEn = {
     noResponse: 'No response',
     statuses: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' },
   },
+  apiTokens: apiTokensEn,
 };
 
 /** Spanish strings of the admin settings screens. */
 export const settingsEs: typeof settingsEn = {
   sectionsLabel: 'Secciones de ajustes',
-  sections: { notifications: 'Notificaciones', company: 'Empresa', users: 'Usuarios', webhooks: 'Webhooks' },
+  sections: {
+    notifications: 'Notificaciones',
+    company: 'Empresa',
+    users: 'Usuarios',
+    webhooks: 'Webhooks',
+    'api-tokens': 'Tokens de API',
+  },
   save: 'Guardar cambios',
   saved: 'Guardado',
   users: {
@@ -157,4 +172,5 @@ export const settingsEs: typeof settingsEn = {
     noResponse: 'Sin respuesta',
     statuses: { pending: 'Pendiente', delivered: 'Entregado', failed: 'Fallido' },
   },
+  apiTokens: apiTokensEs,
 };

@@ -3,6 +3,7 @@ import * as core from './0001-core';
 import * as crm from './0002-crm';
 import * as notificationsWebhooks from './0003-notifications-webhooks';
 import * as playbooks from './0004-playbooks';
+import * as apiTokens from './0005-api-tokens';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-crm': crm,
   '0003-notifications-webhooks': notificationsWebhooks,
   '0004-playbooks': playbooks,
+  '0005-api-tokens': apiTokens,
 };

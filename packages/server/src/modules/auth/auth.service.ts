@@ -23,6 +23,19 @@ export type AuthUser = {
   sessionId: string;
 };
 
+/** The caller as routes see it; `sessionId` names what authenticated them (a session, or an API token). */
+export function toAuthUser(user: UserRow, sessionId: string): AuthUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    language: user.language,
+    avatarUrl: user.avatar_url,
+    sessionId,
+  };
+}
+
 export type AuthDeps = {
   users: UsersStore;
   sessions: SessionsStore;
@@ -86,15 +99,7 @@ export function createAuthService(deps: AuthDeps) {
       const user = await users.findById(session.user_id);
       if (!user || user.active !== 1) return null;
       if (now - session.last_seen_at > TOUCH_EVERY_MS) await sessions.touch(id, now, now + SESSION_TTL_MS);
-      return {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        language: user.language,
-        avatarUrl: user.avatar_url,
-        sessionId: id,
-      };
+      return toAuthUser(user, id);
     },
 
     async logout(sessionId: string, userId: string): Promise<void> {
