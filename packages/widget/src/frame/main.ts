@@ -1,4 +1,10 @@
-import { BRIDGE_NS, isBridgeMessage, type TFrameToHost, type THostToFrame } from '../shared/bridge';
+import {
+  BRIDGE_NS,
+  exactHostOrigin,
+  isBridgeMessage,
+  type TFrameToHost,
+  type THostToFrame,
+} from '../shared/bridge';
 import type { TWidgetConfig } from '../shared/widget-config';
 import { createChatController } from './chat-controller';
 import { createTranslator } from './i18n';
@@ -12,7 +18,7 @@ import { mountChatView } from './view/chat-view';
 
 const params = new URLSearchParams(location.hash.slice(1));
 const playbookId = params.get('playbook') ?? '';
-const hostOrigin = params.get('origin') ?? '';
+const hostOrigin = exactHostOrigin(params.get('origin'));
 
 function toHost(message: TFrameToHost): void {
   if (hostOrigin) parent.postMessage(message, hostOrigin);

@@ -32,3 +32,17 @@ export type TFrameToHost =
 export function isBridgeMessage(data: unknown): data is { ns: typeof BRIDGE_NS; type: string } {
   return typeof data === 'object' && data !== null && (data as { ns?: unknown }).ns === BRIDGE_NS;
 }
+
+/**
+ * The host origin the loader put in the frame's URL, if it is one exact http(s) origin; else ''.
+ * Anything else (`*`, `/`, `null`, a URL with a path) would make postMessage deliver the frame's
+ * state to whoever frames it, or match opaque-origin senders, so the frame then trusts nobody.
+ */
+export function exactHostOrigin(value: string | null): string {
+  try {
+    const url = new URL(value ?? '');
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value ? value : '';
+  } catch {
+    return '';
+  }
+}
