@@ -8,7 +8,8 @@ if (!result.ok) {
 }
 const config = result.config;
 const charla = await bootCharla(config);
-await charla.app.listen({ port: config.port, host: config.host });
+// A deep accept queue: after a network blip thousands of widgets reconnect at once.
+await charla.app.listen({ port: config.port, host: config.host, backlog: 4096 });
 
 if (charla.setupUrl) {
   const line = '─'.repeat(72);

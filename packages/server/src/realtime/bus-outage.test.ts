@@ -6,24 +6,42 @@ import { connectAgent, connectVisitor, newClientId, text } from '../test/visitor
 import { createMemoryBus, type Bus } from './bus';
 
 /** An in-process bus that can lose events like Redis during a restart, then come back. */
-function createLossyBus(): Bus & { down(): void; up(): void } {
+function createLossyBus(): Bus & { down(): void; up(): void; deliverOne(): void } {
   const inner = createMemoryBus();
-  const reconnect = new Set<() => void>();
+  const reconnect = new Set<(phase: 'early' | 'final') => void>();
+  const disconnect = new Set<() => void>();
   let isDown = false;
+  let letOneThrough = false;
   return {
     ...inner,
-    publish: async (event) => (isDown ? undefined : inner.publish(event)),
+    publish: async (event) => {
+      if (!isDown) return inner.publish(event);
+      // Like Redis coming back unevenly: one later event gets through before the replay.
+      if (letOneThrough && event.type === 'message.created') {
+        letOneThrough = false;
+        return inner.publish(event);
+      }
+    },
     onReconnect(handler) {
       reconnect.add(handler);
       return () => reconnect.delete(handler);
     },
+    onDisconnect(handler) {
+      disconnect.add(handler);
+      return () => disconnect.delete(handler);
+    },
     isConnected: () => !isDown,
     down() {
       isDown = true;
+      for (const handler of disconnect) handler();
+    },
+    deliverOne() {
+      letOneThrough = true;
     },
     up() {
       isDown = false;
-      for (const handler of reconnect) handler();
+      for (const handler of reconnect) handler('early');
+      for (const handler of reconnect) handler('final');
     },
   };
 }
@@ -76,6 +94,16 @@ describe('realtime after a bus outage', () => {
       });
       expect(res.statusCode).toBe(201);
     }
+    // A later message gets through live while the earlier ones were lost: it must not hide them.
+    bus.deliverOne();
+    const through = await server.request({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversationId}/messages`,
+      as: user,
+      payload: { clientMsgId: 'outage-u3', body: text('this one got through') },
+    });
+    expect(through.statusCode).toBe(201);
+    await visitor.client.waitFor((f) => f.type === 'message' && f.message.clientMsgId === 'outage-u3');
     visitor.client.send({
       type: 'send',
       ref: 'v',
@@ -96,7 +124,7 @@ describe('realtime after a bus outage', () => {
       (f) => f.type === 'messages' && f.messages.some((m) => m.clientMsgId === 'outage-v0'),
     );
     const got = visitor.client.messages(conversationId).filter((m) => m.clientMsgId?.startsWith('outage-u'));
-    expect(got.map((m) => m.clientMsgId)).toEqual(['outage-u0', 'outage-u1', 'outage-u2']);
+    expect(got.map((m) => m.clientMsgId)).toEqual(['outage-u0', 'outage-u1', 'outage-u2', 'outage-u3']);
     expect((await server.request({ url: '/readyz' })).statusCode).toBe(200);
     await Promise.all([visitor.client.close(), agent.close()]);
   });

@@ -10,8 +10,13 @@ import type { BusEvent } from './bus-events';
 export type Bus = {
   publish(event: BusEvent): Promise<void>;
   subscribe(handler: (event: BusEvent) => void): () => void;
-  /** Called after the bus was down and is back: events published meanwhile may be lost. */
-  onReconnect(handler: () => void): () => void;
+  /** Called when the bus goes down: events published from now on may be lost. */
+  onDisconnect(handler: () => void): () => void;
+  /**
+   * Called after the bus was down and is back, twice: `early` once it is re-subscribed, `final`
+   * a moment later (for events published while its connections came back unevenly).
+   */
+  onReconnect(handler: (phase: 'early' | 'final') => void): () => void;
   isConnected(): boolean;
   close(): Promise<void>;
 };
@@ -30,6 +35,7 @@ export function createMemoryBus(): Bus {
       emitter.on('event', handler);
       return () => emitter.off('event', handler);
     },
+    onDisconnect: () => () => undefined,
     onReconnect: () => () => undefined,
     isConnected: () => true,
     close: async () => {
@@ -48,17 +54,33 @@ export function createRedisBus(
   const pub = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy });
   const sub = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy });
   const handlers = new Set<(event: BusEvent) => void>();
-  const reconnectHandlers = new Set<() => void>();
+  const reconnectHandlers = new Set<(phase: 'early' | 'final') => void>();
+  const disconnectHandlers = new Set<() => void>();
   let wasReady = false;
+  let down = false;
+  const wentDown = () => {
+    if (!wasReady || down) return;
+    down = true;
+    for (const handler of disconnectHandlers) handler();
+  };
+  sub.on('close', wentDown);
+  pub.on('close', wentDown);
   sub.on('ready', () => {
     if (!wasReady) {
       wasReady = true;
       return;
     }
-    // Give the automatic re-subscribe a moment, then let subscribers catch up from the database.
-    setTimeout(() => {
-      for (const handler of reconnectHandlers) handler();
-    }, 250).unref();
+    down = false;
+    // Give the automatic re-subscribe a moment, then let subscribers catch up from the database;
+    // once more a little later for events published while the two connections came back unevenly.
+    for (const [phase, delay] of [
+      ['early', 250],
+      ['final', 2000],
+    ] as const) {
+      setTimeout(() => {
+        for (const handler of reconnectHandlers) handler(phase);
+      }, delay).unref();
+    }
   });
   pub.on('error', onError);
   sub.on('error', onError);
@@ -86,6 +108,10 @@ export function createRedisBus(
     onReconnect(handler) {
       reconnectHandlers.add(handler);
       return () => reconnectHandlers.delete(handler);
+    },
+    onDisconnect(handler) {
+      disconnectHandlers.add(handler);
+      return () => disconnectHandlers.delete(handler);
     },
     isConnected: () => pub.status === 'ready' && sub.status === 'ready',
     close: async () => {

@@ -26,8 +26,18 @@ import { createConnectionRegistry } from './connection-registry';
 import { sendFrame, sendRaw } from './send-frame';
 
 /** `seen`: per conversation, the highest sequence number this socket was sent (for replays). */
-type AgentConnection = { socket: WebSocket; user: AuthUser; seen: Map<string, number> };
-type VisitorConnection = { socket: WebSocket; visitorId: string; seen: Map<string, number> };
+type AgentConnection = {
+  socket: WebSocket;
+  user: AuthUser;
+  seen: Map<string, number>;
+  seenAtOutage?: Map<string, number>;
+};
+type VisitorConnection = {
+  socket: WebSocket;
+  visitorId: string;
+  seen: Map<string, number>;
+  seenAtOutage?: Map<string, number>;
+};
 
 function noteSeen(connection: { seen: Map<string, number> }, conversationId: string, seq: number): void {
   if ((connection.seen.get(conversationId) ?? 0) < seq) connection.seen.set(conversationId, seq);
@@ -496,9 +506,17 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
    * has them. Every socket gets what it missed since the last sequence it was sent, the current
    * state of those conversations, and the Unassigned folder for new chats.
    */
-  async function replayAfterBusOutage(): Promise<void> {
+  async function replayAfterBusOutage(phase: 'early' | 'final'): Promise<void> {
+    // Replay from where each socket stood when the bus went down: a later message that did get
+    // through live must not hide an earlier one that was lost.
+    const from = (c: { seen: Map<string, number>; seenAtOutage?: Map<string, number> }) => {
+      const starts = new Map(c.seen);
+      for (const [id, seq] of c.seenAtOutage ?? []) starts.set(id, Math.min(seq, starts.get(id) ?? seq));
+      if (phase === 'final') delete c.seenAtOutage;
+      return starts;
+    };
     for (const c of visitors.all()) {
-      for (const [conversationId, seq] of c.seen) {
+      for (const [conversationId, seq] of from(c)) {
         const page = await conversations.messagesForVisitor(c.visitorId, conversationId, seq, 500);
         sendFrame(c.socket, {
           type: 'conversation',
@@ -514,7 +532,7 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       }
     }
     for (const c of agents.all()) {
-      for (const [conversationId, seq] of c.seen) {
+      for (const [conversationId, seq] of from(c)) {
         try {
           const page = await conversations.messagesForUser(c.user, conversationId, seq, 500);
           sendFrame(c.socket, {
@@ -539,8 +557,11 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
     }
   }
 
-  const offReconnect = services.bus.onReconnect(() => {
-    replayAfterBusOutage().catch((error: unknown) =>
+  const offDisconnect = services.bus.onDisconnect(() => {
+    for (const c of [...visitors.all(), ...agents.all()]) c.seenAtOutage ??= new Map(c.seen);
+  });
+  const offReconnect = services.bus.onReconnect((phase) => {
+    replayAfterBusOutage(phase).catch((error: unknown) =>
       app.log.warn({ err: error }, 'replay after bus outage failed'),
     );
   });
@@ -555,6 +576,7 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
     stop() {
       unsubscribe();
       offReconnect();
+      offDisconnect();
       for (const c of agents.all()) c.socket.close(1001, 'server stopping');
       for (const c of visitors.all()) c.socket.close(1001, 'server stopping');
     },
