@@ -31,12 +31,16 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
     options.logger === false
       ? pino({ level: 'silent' })
       : (options.logger ?? pino({ level: config.logLevel }));
-  const database = options.database ?? openDatabase(config.databaseUrl);
+  const database = options.database ?? (await openDatabase(config.databaseUrl));
   await migrateToLatest(database.db);
   const bus =
     options.bus ??
     (config.redisUrl
-      ? createRedisBus(config.redisUrl, (err) => log.warn({ err }, 'redis bus error'), config.redisChannel)
+      ? await createRedisBus(
+          config.redisUrl,
+          (err) => log.warn({ err }, 'redis bus error'),
+          config.redisChannel,
+        )
       : createMemoryBus());
   const clock = options.clock ?? systemClock;
   const services = createServices({ config, database, bus, clock, log });

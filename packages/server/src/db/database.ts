@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -17,16 +16,15 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-// int8 (epoch milliseconds) arrives as a string by default; every such value fits a JS number.
-pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
-
 /** Opens the database named by a `sqlite:` or `postgres://` URL. `schema` isolates tests on PostgreSQL. */
-export function openDatabase(
+export async function openDatabase(
   url: string,
   options: { schema?: string; poolSize?: number } = {},
-): DatabaseHandle {
+): Promise<DatabaseHandle> {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  return openPostgres(url, options);
+  // pg is loaded only for PostgreSQL: the embedded default stays lighter.
+  const { default: pg } = await import('pg');
+  return openPostgres(pg, url, options);
 }
 
 function openSqlite(path: string): DatabaseHandle {
@@ -71,7 +69,13 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase 
   };
 }
 
-function openPostgres(url: string, options: { schema?: string; poolSize?: number }): DatabaseHandle {
+function openPostgres(
+  pg: typeof import('pg').default,
+  url: string,
+  options: { schema?: string; poolSize?: number },
+): DatabaseHandle {
+  // int8 (epoch milliseconds) arrives as a string by default; every such value fits a JS number.
+  pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
 import type { BusEvent } from './bus-events';
 
 /**
@@ -44,11 +43,13 @@ export function createMemoryBus(): Bus {
   };
 }
 
-export function createRedisBus(
+export async function createRedisBus(
   url: string,
   onError: (error: unknown) => void,
   channel = DEFAULT_BUS_CHANNEL,
-): Bus {
+): Promise<Bus> {
+  // ioredis is loaded only with REDIS_URL: a single process needs no Redis client in memory.
+  const { Redis } = await import('ioredis');
   const retryStrategy = (n: number) => Math.min(n * 200, 1000);
   // Publishes wait in the offline queue while Redis is down and go out when it is back.
   const pub = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy });

@@ -47,7 +47,7 @@ export type TestServerOptions = {
   bus?: Bus;
 };
 
-function createTestBus(channel: string): Bus {
+async function createTestBus(channel: string): Promise<Bus> {
   return testDialect === 'postgres'
     ? createRedisBus(TEST_REDIS_URL, () => undefined, channel)
     : createMemoryBus();
@@ -72,8 +72,8 @@ export async function startTestServer(
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const config = parsed.config;
   const charla = await bootCharla(config, {
-    database: database.open(),
-    bus: options.bus ?? createTestBus(busChannel),
+    database: await database.open(),
+    bus: options.bus ?? (await createTestBus(busChannel)),
     logger: false,
     runJobs: options.runJobs ?? false,
     ...(options.clock ? { clock: options.clock } : {}),

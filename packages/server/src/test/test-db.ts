@@ -15,7 +15,7 @@ export const testDialect: 'sqlite' | 'postgres' =
 export type TestDatabase = {
   url: string;
   schema: string | null;
-  open(): DatabaseHandle;
+  open(): Promise<DatabaseHandle>;
   drop(): Promise<void>;
 };
 

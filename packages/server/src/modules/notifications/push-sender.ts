@@ -1,5 +1,4 @@
 import type { TPushPayload } from '@charla/protocol';
-import webpush from 'web-push';
 import { postGuarded } from '../../lib/guarded-post';
 import type { VapidKeys } from './vapid-keys';
 
@@ -20,6 +19,8 @@ export async function sendWebPush(
   payload: TPushPayload,
   options: PushOptions,
 ): Promise<number> {
+  // web-push (and its crypto dependencies) loads on the first push, not at start-up.
+  const { default: webpush } = await import('web-push');
   const details = webpush.generateRequestDetails(
     { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
     JSON.stringify(payload),

@@ -1,4 +1,3 @@
-import webpush from 'web-push';
 import type { Clock } from '../../lib/clock';
 import type { SettingsStore } from '../settings/settings.store';
 
@@ -12,7 +11,9 @@ const VAPID_KEY = 'webpush.vapid';
 export function createVapidKeySource(settings: SettingsStore, clock: Clock): () => Promise<VapidKeys> {
   let cached: VapidKeys | null = null;
   return async () => {
-    cached ??= await settings.setIfAbsent<VapidKeys>(VAPID_KEY, webpush.generateVAPIDKeys(), clock.now());
+    if (cached) return cached;
+    const { default: webpush } = await import('web-push');
+    cached = await settings.setIfAbsent<VapidKeys>(VAPID_KEY, webpush.generateVAPIDKeys(), clock.now());
     return cached;
   };
 }
