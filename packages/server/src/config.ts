@@ -24,7 +24,6 @@ const ZConfigEnv = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: ZLogLevel.default('info'),
-  DATA_DIR: z.string().min(1).default('./data'),
   CHARLA_ADMIN_EMAIL: z.string().email().optional(),
   CHARLA_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   TRUSTED_PROXIES: z.string().optional(),
@@ -42,7 +41,6 @@ export type Config = {
   publicUrl: string;
   sessionSecret: string | null;
   logLevel: z.infer<typeof ZLogLevel>;
-  dataDir: string;
   initialAdmin: { email: string; password: string } | null;
   trustedProxies: string[];
   nodeName: string;
@@ -82,7 +80,6 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
       sessionSecret: e.SESSION_SECRET ?? null,
       logLevel: e.LOG_LEVEL,
-      dataDir: e.DATA_DIR,
       initialAdmin:
         e.CHARLA_ADMIN_EMAIL && e.CHARLA_ADMIN_PASSWORD
           ? { email: e.CHARLA_ADMIN_EMAIL.toLowerCase(), password: e.CHARLA_ADMIN_PASSWORD }
