@@ -9,95 +9,15 @@ import {
   startServerProcess,
   type ServerProcess,
 } from '../test/server-process';
-import { connectAgent, connectVisitor, FrameClient, newClientId, text } from '../test/visitor-client';
+import { connectAgent, FrameClient, newClientId, text } from '../test/visitor-client';
+import { CLUSTER_ADMIN, clusterHelpers } from '../test/cluster-setup';
 
-const ADMIN = { email: 'admin@charla.test', password: 'multi process admin' };
+const ADMIN = CLUSTER_ADMIN;
 const PUBLIC_URL = 'http://charla.multi';
 
 type Db = Awaited<ReturnType<typeof createPostgresDatabase>>;
 
-async function setupPlaybook(baseUrl: string, adminCookie: string, waitSeconds: number): Promise<string> {
-  const created = await api<{
-    id: string;
-    publicId: string;
-    revision: number;
-    document: { flow: { nodes: { type: string; waitSeconds?: number }[] } };
-  }>(
-    baseUrl,
-    adminCookie,
-    'POST',
-    '/api/v1/playbooks',
-    { name: 'Multi', templateId: 'live_chat', language: 'en' },
-    PUBLIC_URL,
-  );
-  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  const document = created.body.document;
-  for (const node of document.flow.nodes) if (node.type === 'live_chat') node.waitSeconds = waitSeconds;
-  const saved = await api(
-    baseUrl,
-    adminCookie,
-    'PUT',
-    `/api/v1/playbooks/${created.body.id}`,
-    { document, expectedRevision: created.body.revision },
-    PUBLIC_URL,
-  );
-  if (saved.status !== 200) throw new Error(JSON.stringify(saved.body));
-  const activated = await api(
-    baseUrl,
-    adminCookie,
-    'POST',
-    `/api/v1/playbooks/${created.body.id}/activate`,
-    undefined,
-    PUBLIC_URL,
-  );
-  if (activated.status !== 200) throw new Error(JSON.stringify(activated.body));
-  await fetch(
-    `${baseUrl}/api/v1/widget/config/${created.body.publicId}?pageUrl=${encodeURIComponent('https://shop.example/')}`,
-    { headers: { origin: 'https://shop.example' } },
-  );
-  return created.body.publicId;
-}
-
-async function createAgent(
-  baseUrl: string,
-  adminCookie: string,
-  name: string,
-): Promise<{ id: string; cookie: string }> {
-  const email = `${name.toLowerCase().replace(/\W/g, '')}-${randomBytes(3).toString('hex')}@example.com`;
-  const res = await api<{ id: string }>(
-    baseUrl,
-    adminCookie,
-    'POST',
-    '/api/v1/admin/users',
-    { email, name, password: 'agent password 1' },
-    PUBLIC_URL,
-  );
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  const cookie = await loginCookie(baseUrl, email, 'agent password 1');
-  await api(baseUrl, cookie, 'PUT', '/api/v1/me/online', { online: true }, PUBLIC_URL);
-  return { id: res.body.id, cookie };
-}
-
-async function startWaitingChat(baseUrl: string, publicId: string) {
-  const visitor = await connectVisitor(baseUrl);
-  visitor.client.send({ type: 'start', ref: 'st', playbookId: publicId, startKey: newClientId() });
-  const conv = await visitor.client.waitFor(
-    (f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> =>
-      f.type === 'conversation' && f.ref === 'st',
-  );
-  visitor.client.send({
-    type: 'answer',
-    ref: 'talk',
-    conversationId: conv.conversation.id,
-    clientMsgId: newClientId(),
-    answer: { kind: 'button', optionId: 'talk' },
-  });
-  await visitor.client.waitFor(
-    (f) => f.type === 'conversation' && f.conversation.status === 'waiting',
-    10_000,
-  );
-  return { visitor, conversationId: conv.conversation.id };
-}
+const { setupPlaybook, createAgent, startWaitingChat } = clusterHelpers(PUBLIC_URL);
 
 describe('several server processes on PostgreSQL + Redis', () => {
   let db: Db;

@@ -16,6 +16,7 @@ import {
 } from '../test/server-process';
 import { TEST_POSTGRES_URL } from '../test/test-db';
 import { connectAgent, connectVisitor, FrameClient, newClientId, text } from '../test/visitor-client';
+import { CLUSTER_ADMIN, clusterHelpers } from '../test/cluster-setup';
 import { sleep } from './security-fixtures';
 
 // Issue #10 items 14, 15, 17, 18 and 19 with real server processes on PostgreSQL + Redis.
@@ -25,7 +26,7 @@ import { sleep } from './security-fixtures';
 // so stopping it would make them fail at random. The private instance is killed and restarted
 // like the real one would be, and always stopped in afterAll.
 
-const ADMIN = { email: 'admin@charla.test', password: 'multi process admin' };
+const ADMIN = CLUSTER_ADMIN;
 const PUBLIC_URL = 'http://charla.faults';
 
 type Db = Awaited<ReturnType<typeof createPostgresDatabase>>;
@@ -70,87 +71,7 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
   }
 }
 
-async function setupPlaybook(baseUrl: string, adminCookie: string, waitSeconds: number): Promise<string> {
-  const created = await api<{
-    id: string;
-    publicId: string;
-    revision: number;
-    document: { flow: { nodes: { type: string; waitSeconds?: number }[] } };
-  }>(
-    baseUrl,
-    adminCookie,
-    'POST',
-    '/api/v1/playbooks',
-    { name: 'Faults', templateId: 'live_chat', language: 'en' },
-    PUBLIC_URL,
-  );
-  if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-  const document = created.body.document;
-  for (const node of document.flow.nodes) if (node.type === 'live_chat') node.waitSeconds = waitSeconds;
-  await api(
-    baseUrl,
-    adminCookie,
-    'PUT',
-    `/api/v1/playbooks/${created.body.id}`,
-    { document, expectedRevision: created.body.revision },
-    PUBLIC_URL,
-  );
-  const activated = await api(
-    baseUrl,
-    adminCookie,
-    'POST',
-    `/api/v1/playbooks/${created.body.id}/activate`,
-    undefined,
-    PUBLIC_URL,
-  );
-  if (activated.status !== 200) throw new Error(JSON.stringify(activated.body));
-  await fetch(
-    `${baseUrl}/api/v1/widget/config/${created.body.publicId}?pageUrl=${encodeURIComponent('https://shop.example/')}`,
-    { headers: { origin: 'https://shop.example' } },
-  );
-  return created.body.publicId;
-}
-
-async function createAgent(
-  baseUrl: string,
-  adminCookie: string,
-  name: string,
-): Promise<{ id: string; cookie: string }> {
-  const email = `${name.toLowerCase()}-${randomBytes(3).toString('hex')}@example.com`;
-  const res = await api<{ id: string }>(
-    baseUrl,
-    adminCookie,
-    'POST',
-    '/api/v1/admin/users',
-    { email, name, password: 'agent password 1' },
-    PUBLIC_URL,
-  );
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  const cookie = await loginCookie(baseUrl, email, 'agent password 1');
-  await api(baseUrl, cookie, 'PUT', '/api/v1/me/online', { online: true }, PUBLIC_URL);
-  return { id: res.body.id, cookie };
-}
-
-async function startWaitingChat(baseUrl: string, publicId: string, token?: string) {
-  const visitor = await connectVisitor(baseUrl, token);
-  visitor.client.send({ type: 'start', ref: 'st', playbookId: publicId, startKey: newClientId() });
-  const conv = await visitor.client.waitFor(
-    (f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> =>
-      f.type === 'conversation' && f.ref === 'st',
-  );
-  visitor.client.send({
-    type: 'answer',
-    ref: 'talk',
-    conversationId: conv.conversation.id,
-    clientMsgId: newClientId(),
-    answer: { kind: 'button', optionId: 'talk' },
-  });
-  await visitor.client.waitFor(
-    (f) => f.type === 'conversation' && f.conversation.status === 'waiting',
-    10_000,
-  );
-  return { visitor, conversationId: conv.conversation.id };
-}
+const { setupPlaybook, createAgent, startWaitingChat } = clusterHelpers(PUBLIC_URL);
 
 async function messagesOf(baseUrl: string, cookie: string, conversationId: string): Promise<TMessageDto[]> {
   const res = await api<{ items: TMessageDto[] }>(
