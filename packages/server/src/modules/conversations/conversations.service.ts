@@ -359,7 +359,9 @@ export function createConversationsService(deps: ConversationsDeps) {
     },
 
     async markRead(side: 'visitor' | 'user', row: ConversationRow, seq: number): Promise<void> {
-      await store.setReadSeq(row.id, side, seq);
+      // Widgets and inboxes report reads for every message they show: most change nothing, and
+      // those must not fan out a conversation update to every open inbox.
+      if (!(await store.setReadSeq(row.id, side, seq))) return;
       await bus.publish({ type: 'read', conversationId: row.id, visitorId: row.visitor_id, side, seq });
       // Every open inbox shows the new read position (unread dots), not only the reader's.
       await publishConversation(await getRow(row.id), row.assignee_id);

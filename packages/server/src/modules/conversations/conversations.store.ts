@@ -253,15 +253,17 @@ export function createConversationsStore(db: Db) {
         .execute();
     },
 
-    async setReadSeq(id: string, side: 'visitor' | 'user', seq: number): Promise<void> {
+    /** Moves a read position forward (never back, never past the last message); true when it moved. */
+    async setReadSeq(id: string, side: 'visitor' | 'user', seq: number): Promise<boolean> {
       const column = side === 'visitor' ? 'visitor_read_seq' : 'user_read_seq';
-      await db
+      const result = await db
         .updateTable('conversations')
         .set({ [column]: seq })
         .where('id', '=', id)
         .where(column, '<', seq)
         .where('last_seq', '>=', seq)
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
   };
 }

@@ -349,11 +349,15 @@ describe('live chat engine', () => {
           f.conversation.id === conversationId &&
           f.conversation.visitorReadSeq === row.last_seq,
       );
+      const framesBefore = agent.frames.length;
       agent.send({ type: 'read', conversationId, seq: row.last_seq + 100 });
+      agent.send({ type: 'read', conversationId, seq: row.last_seq });
       await new Promise((r) => setTimeout(r, 100));
       expect((await server.charla.services.conversations.getRow(conversationId)).user_read_seq).toBe(
         row.last_seq,
       );
+      // A read that moves nothing fans nothing out.
+      expect(agent.frames.slice(framesBefore).filter((f) => f.type === 'conversation')).toEqual([]);
       await agent.close();
     });
 
