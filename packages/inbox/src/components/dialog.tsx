@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type DialogProps = {
   open: boolean;
@@ -43,5 +44,60 @@ export function Dialog({ open, title, children, footer, onClose, size = 'sm' }: 
         </div>
       )}
     </dialog>
+  );
+}
+
+type ConfirmDialogProps = {
+  open: boolean;
+  title: string;
+  /** The danger button's label ("Delete", "Close conversation", …). */
+  confirmLabel: string;
+  children: ReactNode;
+  onCancel: () => void;
+  /** Runs after the dialog has been asked to close. */
+  onConfirm: () => void;
+  busy?: boolean;
+  testId?: string;
+};
+
+/** A question with Cancel and one danger button: every destructive action asks through this. */
+export function ConfirmDialog({
+  open,
+  title,
+  confirmLabel,
+  children,
+  onCancel,
+  onConfirm,
+  busy,
+  testId,
+}: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onCancel}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--danger"
+            data-testid={testId}
+            disabled={busy}
+            onClick={() => {
+              onCancel();
+              onConfirm();
+            }}
+          >
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
   );
 }

@@ -44,11 +44,12 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-export function Icon({
-  name,
+/** One stroke icon drawn from a path (the shared look of every icon in the app). */
+export function StrokeIcon({
+  d,
   size = 18,
   ...rest
-}: { name: IconName; size?: number } & SVGProps<SVGSVGElement>) {
+}: { d: string; size?: number } & SVGProps<SVGSVGElement>) {
   return (
     <svg
       width={size}
@@ -63,7 +64,11 @@ export function Icon({
       focusable="false"
       {...rest}
     >
-      <path d={paths[name]} />
+      <path d={d} />
     </svg>
   );
+}
+
+export function Icon({ name, ...rest }: { name: IconName; size?: number } & SVGProps<SVGSVGElement>) {
+  return <StrokeIcon d={paths[name]} {...rest} />;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto, TFolder } from '@charla/protocol';
-import { Dialog } from '../../components/dialog';
+import { ConfirmDialog } from '../../components/dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { ApiError } from '../../lib/api-client';
 import { useRouter } from '../../lib/router';
@@ -210,32 +210,19 @@ export function ConversationView({
         onTyping={(active) => inbox.typing(conversationId, active)}
         disabledReason={disabledReason}
       />
-      <Dialog
+      <ConfirmDialog
         open={confirmClose}
         title={t('conversation.closeTitle')}
-        onClose={() => setConfirmClose(false)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setConfirmClose(false)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--danger"
-              data-testid="confirm-close"
-              disabled={busy}
-              onClick={() => {
-                setConfirmClose(false);
-                close();
-              }}
-            >
-              {t('conversation.closeConfirm')}
-            </button>
-          </>
-        }
+        confirmLabel={t('conversation.closeConfirm')}
+        onCancel={() => setConfirmClose(false)}
+        onConfirm={() => {
+          close();
+        }}
+        testId="confirm-close"
+        busy={busy}
       >
         <p>{t('conversation.closeText', { name })}</p>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { SVGProps } from 'react';
+import { StrokeIcon } from '../../lib/icons';
 
 // Icons the admin and CRM screens need beyond the shell's set (same Lucide-style strokes).
 const paths = {
@@ -36,26 +37,11 @@ const paths = {
 
 export type AdminIconName = keyof typeof paths;
 
+/** Same look as the shell's icons, from this extra set (kept apart so it ships with the admin screens). */
 export function AdminIcon({
   name,
   size = 16,
   ...rest
 }: { name: AdminIconName; size?: number } & SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
-      <path d={paths[name]} />
-    </svg>
-  );
+  return <StrokeIcon d={paths[name]} size={size} {...rest} />;
 }

@@ -8,7 +8,7 @@ import {
   type TPlaybookDto,
   type TPlaybookNodeType,
 } from '@charla/protocol';
-import { Dialog } from '../../components/dialog';
+import { ConfirmDialog } from '../../components/dialog';
 import { Spinner } from '../../components/empty-state';
 import { Menu } from '../../components/menu';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
@@ -372,27 +372,14 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
           }}
         />
       )}
-      <Dialog
+      <ConfirmDialog
         open={deletingNode !== undefined}
         title={t('playbooks.deleteCardTitle')}
-        onClose={() => setDeleting(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--danger"
-              onClick={() => {
-                if (deleting) change(removeNode(doc, deleting));
-                setDeleting(null);
-              }}
-            >
-              {t('playbooks.deleteCardShort')}
-            </button>
-          </>
-        }
+        confirmLabel={t('playbooks.deleteCardShort')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting) change(removeNode(doc, deleting));
+        }}
       >
         <p>
           {deletingNode &&
@@ -400,7 +387,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
               card: cardSummary(deletingNode) || t(`playbooks.cardTypes.${deletingNode.type}`),
             })}
         </p>
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TPlaybookSummaryDto } from '@charla/protocol';
-import { Dialog } from '../../components/dialog';
+import { ConfirmDialog, Dialog } from '../../components/dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { Menu } from '../../components/menu';
 import { ApiError } from '../../lib/api-client';
@@ -202,31 +202,18 @@ export function PlaybooksPage() {
       >
         {embedOf && <EmbedSnippet playbook={embedOf} />}
       </Dialog>
-      <Dialog
+      <ConfirmDialog
         open={deleting !== null}
         title={t('playbooks.deleteTitle')}
-        onClose={() => setDeleting(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--danger"
-              onClick={() => {
-                const target = deleting;
-                setDeleting(null);
-                if (target) void run(() => playbooksApi.remove(target.id));
-              }}
-            >
-              {t('playbooks.delete')}
-            </button>
-          </>
-        }
+        confirmLabel={t('playbooks.delete')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          const target = deleting;
+          if (target) void run(() => playbooksApi.remove(target.id));
+        }}
       >
         <p>{t('playbooks.deleteText', { name: deleting?.name ?? '' })}</p>
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import {
   type TApiTokenScope,
   type TCreatedApiTokenDto,
 } from '@charla/protocol';
-import { Dialog } from '../../components/dialog';
+import { ConfirmDialog, Dialog } from '../../components/dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { formatTimestamp } from '../../lib/format-time';
@@ -188,31 +188,18 @@ export function ApiTokensPage() {
         </pre>
         {created && <CopyButton text={created.token} label={t('settings.apiTokens.copy')} />}
       </Dialog>
-      <Dialog
+      <ConfirmDialog
         open={revoking !== null}
         title={t('settings.apiTokens.revokeTitle', { name: revoking?.name ?? '' })}
-        onClose={() => setRevoking(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setRevoking(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--danger"
-              onClick={() => {
-                const target = revoking;
-                setRevoking(null);
-                if (target) void revoke(target);
-              }}
-            >
-              {t('settings.apiTokens.revoke')}
-            </button>
-          </>
-        }
+        confirmLabel={t('settings.apiTokens.revoke')}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => {
+          const target = revoking;
+          if (target) void revoke(target);
+        }}
       >
         <p>{t('settings.apiTokens.revokeText')}</p>
-      </Dialog>
+      </ConfirmDialog>
     </SettingsLayout>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLanguage, TRole, TUserDto } from '@charla/protocol';
 import { Avatar } from '../../components/avatar';
-import { Dialog } from '../../components/dialog';
+import { ConfirmDialog, Dialog } from '../../components/dialog';
 import { Spinner } from '../../components/empty-state';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
@@ -142,30 +142,17 @@ export function UsersPage() {
           setNotice(t('settings.users.added', { name: user.name }));
         }}
       />
-      <Dialog
+      <ConfirmDialog
         open={confirming !== null}
         title={t('settings.users.deactivateTitle', { name: confirming?.name ?? '' })}
-        onClose={() => setConfirming(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setConfirming(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--danger"
-              onClick={() => {
-                if (confirming) void update(confirming, { active: false });
-                setConfirming(null);
-              }}
-            >
-              {t('settings.users.deactivate')}
-            </button>
-          </>
-        }
+        confirmLabel={t('settings.users.deactivate')}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          if (confirming) void update(confirming, { active: false });
+        }}
       >
         <p>{t('settings.users.deactivateText')}</p>
-      </Dialog>
+      </ConfirmDialog>
     </SettingsLayout>
   );
 }

@@ -8,7 +8,7 @@ import {
   type TWebhookEventName,
   type TWebhookSettingsDto,
 } from '@charla/protocol';
-import { Dialog } from '../../components/dialog';
+import { ConfirmDialog, Dialog } from '../../components/dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { fieldErrorsOf } from '../../lib/api-client';
 import { formatTimestamp } from '../../lib/format-time';
@@ -172,35 +172,22 @@ export function WebhooksPage() {
         </pre>
         {created && <CopyButton text={created.secret} label={t('settings.webhooks.copySecret')} />}
       </Dialog>
-      <Dialog
+      <ConfirmDialog
         open={deleting !== null}
         title={t('settings.webhooks.deleteTitle')}
-        onClose={() => setDeleting(null)}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--danger"
-              onClick={() => {
-                const target = deleting;
-                setDeleting(null);
-                if (target)
-                  void settingsApi.deleteWebhook(target.id).then(
-                    () => setHooks((list) => list?.filter((h) => h.id !== target.id) ?? null),
-                    () => setNotice(t('errors.generic')),
-                  );
-              }}
-            >
-              {t('settings.webhooks.delete')}
-            </button>
-          </>
-        }
+        confirmLabel={t('settings.webhooks.delete')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          const target = deleting;
+          if (target)
+            void settingsApi.deleteWebhook(target.id).then(
+              () => setHooks((list) => list?.filter((h) => h.id !== target.id) ?? null),
+              () => setNotice(t('errors.generic')),
+            );
+        }}
       >
         <p>{t('settings.webhooks.deleteText', { url: deleting?.url ?? '' })}</p>
-      </Dialog>
+      </ConfirmDialog>
     </SettingsLayout>
   );
 }
