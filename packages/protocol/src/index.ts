@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './error-messages';
 export * from './common';
 export * from './rich-text/rich-text.schema';
 export * from './api/auth.schema';

@@ -1,4 +1,5 @@
-import type { ErrorCode } from '@charla/protocol';
+import { errorMessageFor, isErrorCode, type ErrorCode } from '@charla/protocol';
+import { currentLanguage } from './i18n';
 
 /** An error answer from the Charla API, with the catalogue code the UI branches on. */
 export class ApiError extends Error {
@@ -61,14 +62,21 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
     if (response.status === 401 && path !== '/auth/login')
       for (const listener of unauthenticatedListeners) listener();
+    const code = error?.code ?? 'INTERNAL';
     throw new ApiError(
       response.status,
-      (error?.code ?? 'INTERNAL') as ErrorCode,
-      error?.message ?? response.statusText,
+      code as ErrorCode,
+      messageFor(code, error?.message ?? response.statusText),
       error?.details,
     );
   }
   return data as T;
+}
+
+/** The server's message (English), or the catalogue's message in the UI language when that is not English (R26). */
+function messageFor(code: string, serverMessage: string): string {
+  const language = currentLanguage();
+  return language !== 'en' && isErrorCode(code) ? errorMessageFor(code, language) : serverMessage;
 }
 
 function safeJson(text: string): unknown {

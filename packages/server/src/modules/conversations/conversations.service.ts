@@ -70,7 +70,7 @@ function decodeCursor(cursor: string | undefined): { at: number; id: string } | 
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
   const n = Number(at);
   if (!Number.isSafeInteger(n) || !id || !/^[0-9a-f-]{36}$/.test(id))
-    throw new AppError('VALIDATION_FAILED', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
+    throw new AppError('INVALID_CURSOR', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
   return { at: n, id };
 }
 

@@ -7,13 +7,13 @@ export function encodeCrmCursor(id: string): string {
   return Buffer.from(`c1:${id}`).toString('base64url');
 }
 
-/** The id a cursor points after; throws CRM_INVALID_CURSOR when it was not made by `encodeCrmCursor`. */
+/** The id a cursor points after; throws INVALID_CURSOR when it was not made by `encodeCrmCursor`. */
 export function decodeCrmCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   const text = Buffer.from(cursor, 'base64url').toString();
   const id = text.startsWith('c1:') ? text.slice(3) : '';
   if (!ID_SHAPE.test(id))
-    throw new AppError('CRM_INVALID_CURSOR', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
+    throw new AppError('INVALID_CURSOR', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
   return id;
 }
 

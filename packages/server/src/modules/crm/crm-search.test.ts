@@ -98,7 +98,7 @@ describe('crm search and pagination', () => {
 
   it('refuses a forged cursor and an out-of-range limit with 422', async () => {
     expect((await crm.call('GET', '/api/v1/crm/persons?cursor=bm90LWEtY3Vyc29y')).body).toMatchObject({
-      error: { code: 'CRM_INVALID_CURSOR' },
+      error: { code: 'INVALID_CURSOR' },
     });
     expect((await crm.call('GET', '/api/v1/crm/persons?limit=0')).status).toBe(422);
     expect((await crm.call('GET', '/api/v1/crm/persons?limit=abc')).status).toBe(422);

@@ -1,0 +1,63 @@
+import type { TLanguage } from './common';
+import { errorCatalogue, errorCodes, type ErrorCode } from './errors';
+
+/** The catalogue's messages in Spanish: the type makes every code have one. */
+const spanish: Record<ErrorCode, string> = {
+  BAD_REQUEST: 'La solicitud está mal formada.',
+  INVALID_JSON: 'El cuerpo de la solicitud no es JSON válido.',
+  VALIDATION_FAILED: 'Algunos campos no son válidos.',
+  INVALID_CURSOR: 'El cursor de página no es válido; vuelve a empezar desde la primera página.',
+  UNAUTHENTICATED: 'Tienes que iniciar sesión.',
+  INVALID_CREDENTIALS: 'El email o la contraseña no son correctos.',
+  VISITOR_TOKEN_INVALID: 'El token de visitante es desconocido o ha caducado.',
+  FORBIDDEN: 'No tienes permiso para hacer esto.',
+  ORIGIN_NOT_ALLOWED: 'No se permiten solicitudes desde este origen.',
+  NOT_FOUND: 'Aquí no hay nada.',
+  USER_NOT_FOUND: 'El usuario no existe.',
+  SESSION_NOT_FOUND: 'La sesión no existe.',
+  CONVERSATION_NOT_FOUND: 'La conversación no existe o no puedes verla.',
+  PLAYBOOK_NOT_FOUND: 'El playbook no existe.',
+  RECORD_NOT_FOUND: 'El registro no existe.',
+  WEBHOOK_NOT_FOUND: 'El webhook no existe.',
+  API_TOKEN_NOT_FOUND: 'El token de API no existe.',
+  EMAIL_TAKEN: 'Ya existe un usuario con este email.',
+  CONFLICT: 'El recurso ha cambiado mientras tanto.',
+  CONVERSATION_ALREADY_ASSIGNED: 'Otra persona ha tomado esta conversación antes.',
+  CONVERSATION_CLOSED: 'La conversación está cerrada.',
+  INVALID_TRANSITION: 'Esta acción no es posible en el estado actual de la conversación.',
+  ANSWER_NOT_EXPECTED: 'El bot no está esperando esta respuesta.',
+  PLAYBOOK_INVALID: 'El playbook tiene errores.',
+  REVISION_CONFLICT: 'Otra persona ha cambiado el playbook; vuelve a cargarlo.',
+  LAST_ADMIN: 'El último administrador activo no puede perder su rol ni ser desactivado.',
+  SETUP_ALREADY_DONE: 'Charla ya está configurado.',
+  SETUP_TOKEN_INVALID: 'El enlace de configuración no es válido.',
+  WEBHOOK_URL_FORBIDDEN: 'No se permiten URLs de webhook en direcciones locales o privadas.',
+  PUSH_ENDPOINT_FORBIDDEN: 'Los endpoints de suscripción push deben ser URLs https públicas.',
+  CRM_REFERENCE_NOT_FOUND: 'Un registro referenciado no existe.',
+  CRM_STAGE_NOT_IN_PIPELINE: 'La etapa no pertenece al embudo.',
+  CRM_LEAD_NOT_OPEN: 'Solo se puede convertir un lead abierto.',
+  CRM_LEAD_EXISTS: 'Esta conversación ya tiene un lead; envía another=true para crear otro.',
+  CRM_DEAL_EXISTS: 'Esta conversación ya tiene un negocio; envía another=true para crear otro.',
+  CRM_STAGE_IN_USE: 'Todavía hay negocios en esta etapa o embudo; muévelos antes.',
+  CRM_PIPELINE_NEEDS_STAGE: 'Un embudo conserva al menos una etapa.',
+  CRM_DEFAULT_PIPELINE: 'El embudo predeterminado no se puede eliminar; haz otro predeterminado antes.',
+  FRAME_TOO_LARGE: 'El mensaje de WebSocket supera los 64 KB.',
+  PAYLOAD_TOO_LARGE: 'El cuerpo de la solicitud es demasiado grande.',
+  UNSUPPORTED_MEDIA_TYPE: 'Envía JSON con Content-Type: application/json.',
+  RATE_LIMITED: 'Demasiadas solicitudes; inténtalo más tarde.',
+  SERVICE_UNAVAILABLE: 'El servicio no está disponible en este momento; vuelve a intentarlo.',
+  INTERNAL: 'Algo ha fallado por nuestra parte.',
+};
+
+const english = Object.fromEntries(errorCodes.map((code) => [code, errorCatalogue[code].message])) as Record<
+  ErrorCode,
+  string
+>;
+
+/** Every catalogue message in every language the UIs speak (R26). */
+export const errorMessages: Record<TLanguage, Record<ErrorCode, string>> = { en: english, es: spanish };
+
+/** The message a user may see for an error code, in their language. */
+export function errorMessageFor(code: ErrorCode, language: TLanguage): string {
+  return errorMessages[language][code];
+}
