@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { App } from './http/app-type';
 import { installErrorHandler } from './http/error-handler';
+import { installErrorResponses } from './http/error-responses';
 import { installGuards, type RouteEntry } from './http/guards';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerConversationsRoutes } from './modules/conversations/conversations.routes';
@@ -86,6 +87,7 @@ export async function buildApp(
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installGuards(app, services, routes);
+  installErrorResponses(app);
 
   registerHealthRoutes(app, services);
   registerMetricsRoutes(app);

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@charla/protocol';
 import type { AuthUser } from '../modules/auth/auth.service';
 
 /** Who may call a route. Every /api route must declare one: default deny. */
@@ -11,6 +12,8 @@ declare module 'fastify' {
     auth?: RouteAuth;
     /** Rate-limit bucket for abusable public routes. */
     rateLimit?: { key: string; limit: number; windowMs: number };
+    /** The catalogue codes this route's own logic can answer (OpenAPI; see error-responses.ts). */
+    errors?: readonly ErrorCode[];
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface FastifyRequest {

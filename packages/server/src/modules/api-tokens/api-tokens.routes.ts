@@ -35,7 +35,7 @@ export function registerApiTokensRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/admin/api-tokens',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['FORBIDDEN'] },
       schema: {
         tags,
         summary: 'Create an API token; the response shows it once',
@@ -53,7 +53,7 @@ export function registerApiTokensRoutes(app: App, services: Services): void {
   app.delete(
     '/api/v1/admin/api-tokens/:tokenId',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['FORBIDDEN', 'API_TOKEN_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Revoke an API token (it stays listed, marked revoked)',

@@ -55,7 +55,7 @@ export function registerAuthRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/setup',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', errors: ['SETUP_ALREADY_DONE', 'SETUP_TOKEN_INVALID', 'EMAIL_TAKEN'] },
       schema: {
         tags,
         summary: 'Create the first admin with the one-time setup token',
@@ -75,7 +75,7 @@ export function registerAuthRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', errors: ['INVALID_CREDENTIALS', 'RATE_LIMITED'] },
       schema: {
         tags,
         summary: 'Log in; sets the session cookie',
@@ -169,7 +169,7 @@ export function registerAuthRoutes(app: App, services: Services): void {
   app.delete(
     '/api/v1/me/sessions/:sessionId',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['SESSION_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Revoke one of my sessions',

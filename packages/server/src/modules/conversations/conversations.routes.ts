@@ -27,7 +27,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.get(
     '/api/v1/conversations',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['INVALID_CURSOR'] },
       schema: {
         tags,
         summary: 'A folder of conversations (Unassigned, Mine, Closed) the caller may see',
@@ -50,7 +50,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.get(
     '/api/v1/conversations/:conversationId',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['CONVERSATION_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'One conversation (404 when you may not see it)',
@@ -64,7 +64,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.get(
     '/api/v1/conversations/:conversationId/messages',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['CONVERSATION_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Timeline after a sequence number (resync)',
@@ -85,7 +85,10 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.post(
     '/api/v1/conversations/:conversationId/messages',
     {
-      config: { auth: 'user' },
+      config: {
+        auth: 'user',
+        errors: ['CONVERSATION_NOT_FOUND', 'CONVERSATION_CLOSED', 'INVALID_TRANSITION'],
+      },
       schema: {
         tags,
         summary: 'Send a message as the assigned user; a repeated clientMsgId returns the stored message',
@@ -110,7 +113,16 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.post(
     '/api/v1/conversations/:conversationId/assign',
     {
-      config: { auth: 'user' },
+      config: {
+        auth: 'user',
+        errors: [
+          'CONVERSATION_NOT_FOUND',
+          'CONVERSATION_CLOSED',
+          'CONVERSATION_ALREADY_ASSIGNED',
+          'INVALID_TRANSITION',
+          'CONFLICT',
+        ],
+      },
       schema: {
         tags,
         summary: 'Assign to me (409 CONVERSATION_ALREADY_ASSIGNED when someone was faster)',
@@ -124,7 +136,17 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.post(
     '/api/v1/conversations/:conversationId/reassign',
     {
-      config: { auth: 'user' },
+      config: {
+        auth: 'user',
+        errors: [
+          'CONVERSATION_NOT_FOUND',
+          'CONVERSATION_CLOSED',
+          'CONVERSATION_ALREADY_ASSIGNED',
+          'INVALID_TRANSITION',
+          'CONFLICT',
+          'USER_NOT_FOUND',
+        ],
+      },
       schema: {
         tags,
         summary: 'Reassign to a user, or to Unassigned with userId null',
@@ -140,7 +162,16 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.post(
     '/api/v1/conversations/:conversationId/close',
     {
-      config: { auth: 'user' },
+      config: {
+        auth: 'user',
+        errors: [
+          'CONVERSATION_NOT_FOUND',
+          'CONVERSATION_CLOSED',
+          'CONVERSATION_ALREADY_ASSIGNED',
+          'INVALID_TRANSITION',
+          'CONFLICT',
+        ],
+      },
       schema: {
         tags,
         summary: 'Close for good (the visitor is told)',
@@ -154,7 +185,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.post(
     '/api/v1/conversations/:conversationId/read',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['CONVERSATION_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Mark read up to a sequence number',
@@ -174,7 +205,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.post(
     '/api/v1/widget/session',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', errors: ['RATE_LIMITED'] },
       schema: {
         tags: ['widget'],
         summary:
@@ -212,7 +243,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
   app.get(
     '/api/v1/widget/conversations/:conversationId/messages',
     {
-      config: { auth: 'visitor' },
+      config: { auth: 'visitor', errors: ['CONVERSATION_NOT_FOUND'] },
       schema: {
         tags: ['widget'],
         summary: 'The visitor’s timeline after a sequence number',

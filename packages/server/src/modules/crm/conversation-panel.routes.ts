@@ -2,7 +2,6 @@ import {
   ZConversationPanelDto,
   ZCreateFromPanelQuery,
   ZCreateFromPanelRequest,
-  ZErrorBody,
   ZId,
   ZPanelDealCreatedDto,
   ZPanelLeadCreatedDto,
@@ -22,12 +21,12 @@ export function registerConversationPanelRoutes(app: App, panel: ConversationPan
   app.get(
     '/api/v1/conversations/:id/panel',
     {
-      config,
+      config: { ...config, errors: ['CONVERSATION_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'The conversation’s side panel (pre-filled from captured data until saved)',
         params: ZConversationParams,
-        response: { 200: ZConversationPanelDto, 404: ZErrorBody },
+        response: { 200: ZConversationPanelDto },
       },
     },
     async (request) => panel.get(request.params.id, requireUser(request)),
@@ -35,13 +34,13 @@ export function registerConversationPanelRoutes(app: App, panel: ConversationPan
   app.put(
     '/api/v1/conversations/:id/panel',
     {
-      config,
+      config: { ...config, errors: ['CONVERSATION_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Save the side panel (also after the conversation is closed)',
         params: ZConversationParams,
         body: ZPutConversationPanelRequest,
-        response: { 200: ZConversationPanelDto, 404: ZErrorBody, 422: ZErrorBody },
+        response: { 200: ZConversationPanelDto },
       },
     },
     async (request) => panel.put(request.params.id, request.body, requireUser(request)),
@@ -49,7 +48,7 @@ export function registerConversationPanelRoutes(app: App, panel: ConversationPan
   app.post(
     '/api/v1/conversations/:id/panel/lead',
     {
-      config,
+      config: { ...config, errors: ['CONVERSATION_NOT_FOUND', 'CRM_LEAD_EXISTS'] },
       schema: {
         tags,
         summary:
@@ -57,7 +56,7 @@ export function registerConversationPanelRoutes(app: App, panel: ConversationPan
         params: ZConversationParams,
         querystring: ZCreateFromPanelQuery,
         body: ZCreateFromPanelRequest.optional(),
-        response: { 201: ZPanelLeadCreatedDto, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
+        response: { 201: ZPanelLeadCreatedDto },
       },
     },
     async (request, reply) =>
@@ -75,7 +74,7 @@ export function registerConversationPanelRoutes(app: App, panel: ConversationPan
   app.post(
     '/api/v1/conversations/:id/panel/deal',
     {
-      config,
+      config: { ...config, errors: ['CONVERSATION_NOT_FOUND', 'CRM_DEAL_EXISTS', 'CRM_REFERENCE_NOT_FOUND'] },
       schema: {
         tags,
         summary:
@@ -83,7 +82,7 @@ export function registerConversationPanelRoutes(app: App, panel: ConversationPan
         params: ZConversationParams,
         querystring: ZCreateFromPanelQuery,
         body: ZCreateFromPanelRequest.optional(),
-        response: { 201: ZPanelDealCreatedDto, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
+        response: { 201: ZPanelDealCreatedDto },
       },
     },
     async (request, reply) =>

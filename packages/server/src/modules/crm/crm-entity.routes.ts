@@ -1,9 +1,12 @@
-import { ZCrmIdParams, ZCrmPage, ZErrorBody } from '@charla/protocol';
+import { ZCrmIdParams, ZCrmPage, type ErrorCode } from '@charla/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app-type';
 import { actorOf } from './crm-actor';
 import type { CrmActor } from './crm-context';
+
+/** A generic entity's success schema, typed as any schema (its error responses are added by the app). */
+const widen = (response: Record<number, z.ZodType>): Record<number, z.ZodType> => response;
 
 type PageOf<Dto> = { items: Dto[]; nextCursor: string | null };
 
@@ -23,8 +26,6 @@ export type CrudSchemas<
   Q extends z.ZodType,
 > = { dto: D; create: C; update: U; query: Q };
 
-const errors = { 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody };
-
 /**
  * Registers list / create / read / update / delete for one CRM entity under /api/v1/crm/<path>,
  * for any logged-in user, with the zod schemas that also document them in OpenAPI.
@@ -42,12 +43,15 @@ export function registerCrudRoutes<
     plural: string;
     schemas: CrudSchemas<D, C, U, Q>;
     service: CrudService<z.output<D>, z.output<C>, z.output<U>, z.output<Q>>;
+    /** What the entity's create and update can refuse beyond a missing record (OpenAPI). */
+    errors?: { create?: readonly ErrorCode[]; update?: readonly ErrorCode[] };
   },
 ): void {
   const { path, singular, plural, schemas, service } = options;
   const base = `/api/v1/crm/${path}`;
   const tags = ['crm'];
   const config = { auth: 'user' as const };
+  const withErrors = (errors: readonly ErrorCode[] = []) => ({ ...config, errors });
   const actor = (request: FastifyRequest): CrmActor => actorOf(request);
   // Generic schemas defeat the zod type provider's inference; the schemas still validate every
   // request and response at run time, and the casts below tie each body to its schema's type.
@@ -57,12 +61,12 @@ export function registerCrudRoutes<
   router.get(
     base,
     {
-      config,
+      config: withErrors(['INVALID_CURSOR']),
       schema: {
         tags,
         summary: `List ${plural} (filters, search, cursor pagination)`,
         querystring: schemas.query,
-        response: { 200: ZCrmPage(schemas.dto), 422: ZErrorBody },
+        response: { 200: ZCrmPage(schemas.dto) },
       },
     },
     async (request) => service.list(request.query as z.output<Q>, actor(request)),
@@ -70,12 +74,12 @@ export function registerCrudRoutes<
   router.post(
     base,
     {
-      config,
+      config: withErrors(options.errors?.create),
       schema: {
         tags,
         summary: `Create a ${singular}`,
         body: schemas.create,
-        response: { 201: schemas.dto, 422: ZErrorBody },
+        response: widen({ 201: schemas.dto }),
       },
     },
     async (request, reply) =>
@@ -84,12 +88,12 @@ export function registerCrudRoutes<
   router.get(
     `${base}/:id`,
     {
-      config,
+      config: withErrors(['RECORD_NOT_FOUND']),
       schema: {
         tags,
         summary: `Read a ${singular}`,
         params: ZCrmIdParams,
-        response: { 200: schemas.dto, 404: ZErrorBody },
+        response: widen({ 200: schemas.dto }),
       },
     },
     async (request) => service.get(idOf(request)),
@@ -97,13 +101,13 @@ export function registerCrudRoutes<
   router.patch(
     `${base}/:id`,
     {
-      config,
+      config: withErrors(['RECORD_NOT_FOUND', ...(options.errors?.update ?? [])]),
       schema: {
         tags,
         summary: `Change a ${singular}`,
         params: ZCrmIdParams,
         body: schemas.update,
-        response: { 200: schemas.dto, ...errors },
+        response: widen({ 200: schemas.dto }),
       },
     },
     async (request) => service.update(idOf(request), request.body as z.output<U>, actor(request)),
@@ -111,12 +115,12 @@ export function registerCrudRoutes<
   router.delete(
     `${base}/:id`,
     {
-      config,
+      config: withErrors(['RECORD_NOT_FOUND']),
       schema: {
         tags,
         summary: `Delete a ${singular}`,
         params: ZCrmIdParams,
-        response: { 204: z.null(), 404: ZErrorBody },
+        response: { 204: z.null() },
       },
     },
     async (request, reply) => {

@@ -14,7 +14,6 @@ import {
   ZCrmNoteDto,
   ZCrmOrganizationDto,
   ZCrmPersonDto,
-  ZErrorBody,
   ZListCrmActivitiesQuery,
   ZListCrmDealsQuery,
   ZListCrmLeadsQuery,
@@ -35,6 +34,9 @@ import type { CrmService } from './crm.service';
 import { registerConversationPanelRoutes } from './conversation-panel.routes';
 import { registerPipelinesRoutes } from './pipelines.routes';
 
+const REFS = ['CRM_REFERENCE_NOT_FOUND'] as const;
+const DEAL_REFS = [...REFS, 'CRM_STAGE_NOT_IN_PIPELINE'] as const;
+
 /** Every /api/v1/crm route, and the conversation side panel's. */
 export function registerCrmRoutes(app: App, crm: CrmService): void {
   registerCrudRoutes(app, {
@@ -48,6 +50,7 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
       query: ZListCrmPersonsQuery,
     },
     service: crm.persons,
+    errors: { create: REFS, update: REFS },
   });
   registerCrudRoutes(app, {
     path: 'organizations',
@@ -72,6 +75,7 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
       query: ZListCrmLeadsQuery,
     },
     service: crm.leads,
+    errors: { create: REFS, update: [...REFS, 'CRM_LEAD_NOT_OPEN'] },
   });
   registerCrudRoutes(app, {
     path: 'deals',
@@ -84,6 +88,7 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
       query: ZListCrmDealsQuery,
     },
     service: crm.deals,
+    errors: { create: DEAL_REFS, update: DEAL_REFS },
   });
   registerCrudRoutes(app, {
     path: 'activities',
@@ -96,6 +101,7 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
       query: ZListCrmActivitiesQuery,
     },
     service: crm.activities,
+    errors: { create: REFS, update: REFS },
   });
   registerCrudRoutes(app, {
     path: 'notes',
@@ -108,19 +114,20 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
       query: ZListCrmNotesQuery,
     },
     service: crm.notes,
+    errors: { create: REFS, update: REFS },
   });
 
   app.post(
     '/api/v1/crm/leads/:id/convert',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['RECORD_NOT_FOUND', 'CRM_LEAD_NOT_OPEN', ...DEAL_REFS] },
       schema: {
         tags: ['crm'],
         summary:
           'Convert an open lead into a deal (keeps person, organization, notes, activities and conversation links)',
         params: ZCrmIdParams,
         body: ZConvertCrmLeadRequest,
-        response: { 200: ZConvertCrmLeadResponse, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody },
+        response: { 200: ZConvertCrmLeadResponse },
       },
     },
     async (request) => crm.leads.convert(request.params.id, request.body, actorOf(request)),

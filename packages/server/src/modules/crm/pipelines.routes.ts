@@ -3,7 +3,6 @@ import {
   ZCreateCrmStageRequest,
   ZCrmIdParams,
   ZCrmPipelineDto,
-  ZErrorBody,
   ZUpdateCrmPipelineRequest,
   ZUpdateCrmStageRequest,
 } from '@charla/protocol';
@@ -31,12 +30,12 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
   app.get(
     '/api/v1/crm/pipelines/:id',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['RECORD_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'A pipeline with its stages',
         params: ZCrmIdParams,
-        response: { 200: ZCrmPipelineDto, 404: ZErrorBody },
+        response: { 200: ZCrmPipelineDto },
       },
     },
     async (request) => pipelines.get(request.params.id),
@@ -49,7 +48,7 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
         tags,
         summary: 'Create a pipeline (admin)',
         body: ZCreateCrmPipelineRequest,
-        response: { 201: ZCrmPipelineDto, 422: ZErrorBody },
+        response: { 201: ZCrmPipelineDto },
       },
     },
     async (request, reply) => reply.status(201).send(await pipelines.create(request.body)),
@@ -57,13 +56,13 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
   app.patch(
     '/api/v1/crm/pipelines/:id',
     {
-      config: admin,
+      config: { ...admin, errors: ['RECORD_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Rename a pipeline or make it the default (admin)',
         params: ZCrmIdParams,
         body: ZUpdateCrmPipelineRequest,
-        response: { 200: ZCrmPipelineDto, 404: ZErrorBody },
+        response: { 200: ZCrmPipelineDto },
       },
     },
     async (request) => pipelines.update(request.params.id, request.body),
@@ -71,12 +70,12 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
   app.delete(
     '/api/v1/crm/pipelines/:id',
     {
-      config: admin,
+      config: { ...admin, errors: ['RECORD_NOT_FOUND', 'CRM_DEFAULT_PIPELINE', 'CRM_STAGE_IN_USE'] },
       schema: {
         tags,
         summary: 'Delete a pipeline without deals (admin; not the default)',
         params: ZCrmIdParams,
-        response: { 204: z.null(), 404: ZErrorBody, 409: ZErrorBody },
+        response: { 204: z.null() },
       },
     },
     async (request, reply) => {
@@ -87,13 +86,13 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
   app.post(
     '/api/v1/crm/pipelines/:id/stages',
     {
-      config: admin,
+      config: { ...admin, errors: ['RECORD_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Add a stage (admin)',
         params: ZCrmIdParams,
         body: ZCreateCrmStageRequest,
-        response: { 201: ZCrmPipelineDto, 404: ZErrorBody },
+        response: { 201: ZCrmPipelineDto },
       },
     },
     async (request, reply) =>
@@ -102,13 +101,13 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
   app.patch(
     '/api/v1/crm/stages/:id',
     {
-      config: admin,
+      config: { ...admin, errors: ['RECORD_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Rename or move a stage (admin)',
         params: ZCrmIdParams,
         body: ZUpdateCrmStageRequest,
-        response: { 200: ZCrmPipelineDto, 404: ZErrorBody },
+        response: { 200: ZCrmPipelineDto },
       },
     },
     async (request) => pipelines.updateStage(request.params.id, request.body),
@@ -116,12 +115,12 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
   app.delete(
     '/api/v1/crm/stages/:id',
     {
-      config: admin,
+      config: { ...admin, errors: ['RECORD_NOT_FOUND', 'CRM_STAGE_IN_USE', 'CRM_PIPELINE_NEEDS_STAGE'] },
       schema: {
         tags,
         summary: 'Delete an empty stage (admin; a pipeline keeps one)',
         params: ZCrmIdParams,
-        response: { 200: ZCrmPipelineDto, 404: ZErrorBody, 409: ZErrorBody },
+        response: { 200: ZCrmPipelineDto },
       },
     },
     async (request) => pipelines.deleteStage(request.params.id),

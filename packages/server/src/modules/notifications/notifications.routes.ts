@@ -48,7 +48,7 @@ export function registerNotificationsRoutes(app: App, services: Services): void 
   app.post(
     '/api/v1/me/push-subscriptions',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['PUSH_ENDPOINT_FORBIDDEN'] },
       schema: {
         tags,
         summary: 'Register this device (PushSubscription.toJSON()); idempotent per endpoint',
@@ -113,7 +113,7 @@ export function registerNotificationsRoutes(app: App, services: Services): void 
   app.post(
     '/api/v1/me/notifications/test',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['USER_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Send a test notification in-app and to all my devices',

@@ -63,7 +63,7 @@ export function registerPlaybooksRoutes(app: App, services: Services): void {
   app.get(
     '/api/v1/playbooks/:id',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['PLAYBOOK_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'A playbook with its working copy and validator findings',
@@ -92,7 +92,7 @@ export function registerPlaybooksRoutes(app: App, services: Services): void {
   app.put(
     '/api/v1/playbooks/:id',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['PLAYBOOK_NOT_FOUND', 'PLAYBOOK_INVALID', 'REVISION_CONFLICT'] },
       schema: {
         tags,
         summary:
@@ -108,7 +108,7 @@ export function registerPlaybooksRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/playbooks/:id/duplicate',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['PLAYBOOK_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Copy a playbook as a new draft',
@@ -126,7 +126,7 @@ export function registerPlaybooksRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/playbooks/:id/activate',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['PLAYBOOK_NOT_FOUND', 'PLAYBOOK_INVALID', 'REVISION_CONFLICT'] },
       schema: {
         tags,
         summary: 'Publish and activate; 422 PLAYBOOK_INVALID lists the errors',
@@ -140,7 +140,7 @@ export function registerPlaybooksRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/playbooks/:id/deactivate',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['PLAYBOOK_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Stop new conversations; those in flight finish on their revision',
@@ -154,7 +154,7 @@ export function registerPlaybooksRoutes(app: App, services: Services): void {
   app.delete(
     '/api/v1/playbooks/:id',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['PLAYBOOK_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Delete a playbook (kept hidden while conversations reference it)',

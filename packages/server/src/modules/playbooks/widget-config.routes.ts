@@ -15,7 +15,7 @@ export function registerWidgetConfigRoutes(app: App, services: Services): void {
   app.get(
     '/api/v1/widget/config/:publicId',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', errors: ['PLAYBOOK_NOT_FOUND', 'ORIGIN_NOT_ALLOWED'] },
       schema: {
         tags,
         summary:

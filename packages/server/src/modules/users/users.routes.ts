@@ -40,7 +40,7 @@ export function registerUsersRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/admin/users',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['EMAIL_TAKEN'] },
       schema: { tags, summary: 'Create a user', body: ZCreateUserRequest, response: { 201: ZUserDto } },
     },
     async (request, reply) => reply.status(201).send(await users.create(request.body)),
@@ -49,7 +49,7 @@ export function registerUsersRoutes(app: App, services: Services): void {
   app.patch(
     '/api/v1/admin/users/:userId',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['USER_NOT_FOUND', 'LAST_ADMIN'] },
       schema: {
         tags,
         summary: 'Change a user’s name, role or active flag (deactivation ends their sessions)',
@@ -64,7 +64,7 @@ export function registerUsersRoutes(app: App, services: Services): void {
   app.get(
     '/api/v1/admin/users/:userId/sessions',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['USER_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'A user’s sessions',
@@ -81,7 +81,7 @@ export function registerUsersRoutes(app: App, services: Services): void {
   app.delete(
     '/api/v1/admin/users/:userId/sessions',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['USER_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'End all of a user’s sessions',

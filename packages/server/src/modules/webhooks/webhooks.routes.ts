@@ -50,7 +50,7 @@ export function registerWebhooksRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/admin/webhooks',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['WEBHOOK_URL_FORBIDDEN'] },
       schema: {
         tags,
         summary: 'Register an endpoint; the response shows its signing secret once',
@@ -73,7 +73,7 @@ export function registerWebhooksRoutes(app: App, services: Services): void {
   app.get(
     '/api/v1/admin/webhooks/:webhookId',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['WEBHOOK_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'One webhook endpoint',
@@ -86,7 +86,7 @@ export function registerWebhooksRoutes(app: App, services: Services): void {
   app.patch(
     '/api/v1/admin/webhooks/:webhookId',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_URL_FORBIDDEN'] },
       schema: {
         tags,
         summary: 'Change an endpoint’s URL, events, description or active flag',
@@ -100,7 +100,7 @@ export function registerWebhooksRoutes(app: App, services: Services): void {
   app.delete(
     '/api/v1/admin/webhooks/:webhookId',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['WEBHOOK_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Delete an endpoint with its pending deliveries and log',
@@ -116,7 +116,7 @@ export function registerWebhooksRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/admin/webhooks/:webhookId/test',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['WEBHOOK_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Send a signed `ping` event now; returns its delivery',
@@ -130,7 +130,7 @@ export function registerWebhooksRoutes(app: App, services: Services): void {
   app.get(
     '/api/v1/admin/webhooks/:webhookId/deliveries',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['WEBHOOK_NOT_FOUND'] },
       schema: {
         tags,
         summary: 'Delivery log, newest first: status, attempts, last response, next attempt, payload preview',
