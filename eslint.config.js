@@ -1,4 +1,4 @@
-// Lint rules: type-checked promise safety everywhere, plus the layer rules of STYLE.md.
+// Lint rules: type-checked promise safety everywhere, plus the layer rules of docs/style.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -8,7 +8,7 @@ const sqlOnlyInStores = {
   patterns: [
     {
       group: ['kysely', 'pg', 'better-sqlite3'],
-      message: 'Only *.store.ts files and src/db may talk to the database (STYLE.md layer rules).',
+      message: 'Only *.store.ts files and src/db may talk to the database (docs/style.md, Layers).',
     },
   ],
 };

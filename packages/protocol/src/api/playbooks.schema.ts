@@ -40,7 +40,7 @@ export const ZAllowedOrigins = z
   .max(MAX_ALLOWED_ORIGINS)
   .transform((list) => [...new Set(list)]);
 
-/** Findings only the server can make, at activation, against the CRM (PLAYBOOK-MODEL.md rule 16). */
+/** Findings only the server can make, at activation, against the CRM (docs/playbook-model.md rule 16). */
 export const PLAYBOOK_ACTIVATION_FINDING_CODES = ['CRM_OWNER_UNKNOWN'] as const;
 
 /** A validator finding as the API reports it: the protocol validator's codes plus the activation ones. */

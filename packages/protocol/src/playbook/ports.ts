@@ -20,7 +20,7 @@ export function optionPort(optionId: string): string {
 }
 
 /**
- * THE port table (PLAYBOOK-MODEL.md §5): the validator, the editor and the runtime all read it.
+ * THE port table (docs/playbook-model.md, Cards): the validator, the editor and the runtime all read it.
  * `skipped` exists only on optional captures, `invalid` only on captures that validate.
  * An unconnected `skipped` falls through to `next`; an unconnected `invalid` re-asks.
  */

@@ -49,7 +49,7 @@ function ordered(findings: TFinding[]): TFinding[] {
   return [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
 
-/** Validates a playbook document: schema first, then every structural rule of PLAYBOOK-MODEL.md §10 A–E. */
+/** Validates a playbook document: schema first, then the structural rules 1–15 of docs/playbook-model.md. */
 export function validatePlaybook(
   input: unknown,
   options: TValidatePlaybookOptions = {},
