@@ -391,7 +391,7 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         if (sockets.size === 0) return;
         const frame = JSON.stringify({
           type: 'conversation',
-          conversation: await conversations.getForVisitor(event.visitorId, event.conversation.id),
+          conversation: await conversations.getForVisitor(event.visitorId, event.conversationId),
         });
         for (const c of sockets) sendRaw(c.socket, frame);
         return;

@@ -111,8 +111,17 @@ export function createConversationsService(deps: ConversationsDeps) {
       previousAssigneeId,
       originNode: deps.node,
     });
-    await bus.publish({ type: 'visitor.conversation', visitorId: row.visitor_id, conversation: dto });
+    await publishVisitorState(row);
     return dto;
+  }
+
+  /**
+   * Tells the visitor's widget its state (status, awaiting the bot's question, outcome) after a
+   * change only the visitor sees, such as the bot moving on. Lifecycle changes publish it through
+   * publishConversation; it never depends on a read receipt happening to re-send it.
+   */
+  async function publishVisitorState(row: ConversationRow): Promise<void> {
+    await bus.publish({ type: 'visitor.conversation', visitorId: row.visitor_id, conversationId: row.id });
   }
 
   /** Appends a message, then tells every process; returns the stored message (a retry returns the first). */
@@ -260,6 +269,7 @@ export function createConversationsService(deps: ConversationsDeps) {
     appendEvent,
     applyTransition,
     publishConversation,
+    publishVisitorState,
     withLock,
 
     // ---- users (agents) ----

@@ -230,7 +230,11 @@ export function createPlaybookRunner(deps: RunnerDeps) {
       } else {
         await conversations.publishConversation(current, current.assignee_id);
       }
+      return current;
     }
+    // The bot moved on (a new question, or the offline branch of a missed chat asking for a
+    // name): the widget must know at once whether it may answer (R9, R13).
+    await conversations.publishVisitorState(current);
     return current;
   }
 
