@@ -26,6 +26,8 @@ const spanish: Record<ErrorCode, string> = {
   CONVERSATION_CLOSED: 'La conversación está cerrada.',
   INVALID_TRANSITION: 'Esta acción no es posible en el estado actual de la conversación.',
   ANSWER_NOT_EXPECTED: 'El bot no está esperando esta respuesta.',
+  WAITING_TIME_OVER: 'El tiempo de espera terminó: el visitante siguió por el camino sin conexión.',
+  NOT_ASSIGNEE: 'Solo la persona a la que está asignada la conversación puede hacer esto.',
   PLAYBOOK_INVALID: 'El playbook tiene errores.',
   REVISION_CONFLICT: 'Otra persona ha cambiado el playbook; vuelve a cargarlo.',
   LAST_ADMIN: 'El último administrador activo no puede perder su rol ni ser desactivado.',

@@ -25,6 +25,11 @@ export const errorCatalogue = {
     status: 409,
     message: 'This action is not possible in the conversation’s current state.',
   },
+  WAITING_TIME_OVER: {
+    status: 409,
+    message: 'The waiting time is over: the visitor went on to the offline path.',
+  },
+  NOT_ASSIGNEE: { status: 403, message: 'Only the user the conversation is assigned to can do this.' },
   ANSWER_NOT_EXPECTED: { status: 409, message: 'The bot is not waiting for this answer.' },
   PLAYBOOK_INVALID: { status: 422, message: 'The playbook has errors.' },
   REVISION_CONFLICT: { status: 409, message: 'The playbook was changed by someone else; reload it.' },

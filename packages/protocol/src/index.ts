@@ -6,6 +6,7 @@ export * from './api/auth.schema';
 export * from './api/conversation.schema';
 export * from './api/realtime.schema';
 export * from './conversation/lifecycle';
+export * from './conversation/writes';
 export * from './playbook/playbook.schema';
 export * from './playbook/playbook-findings';
 export * from './playbook/validate-playbook';

@@ -15,7 +15,7 @@ const NOW = 1_000_000;
 
 const states: Record<TConversationStatus, LifecycleState> = {
   bot: { status: 'bot', assigneeId: null, closeReason: null, waitingDeadline: null },
-  waiting: { status: 'waiting', assigneeId: null, closeReason: null, waitingDeadline: NOW - 1 },
+  waiting: { status: 'waiting', assigneeId: null, closeReason: null, waitingDeadline: NOW + 1 },
   assigned: { status: 'assigned', assigneeId: 'u1', closeReason: null, waitingDeadline: null },
   closed: { status: 'closed', assigneeId: null, closeReason: 'closed_by_user', waitingDeadline: null },
 };
@@ -47,7 +47,7 @@ const table: Record<TConversationStatus, Record<LifecycleEventType, string>> = {
     reassign: 'assigned',
     unassign: 'INVALID_TRANSITION',
     close: 'closed',
-    waiting_time_over: 'closed',
+    waiting_time_over: 'INVALID_TRANSITION',
     bot_ended: 'INVALID_TRANSITION',
   },
   assigned: {
@@ -98,8 +98,20 @@ describe('conversation lifecycle', () => {
     expect(transition(waiting, { type: 'waiting_time_over' }, NOW)).toEqual({ error: 'INVALID_TRANSITION' });
   });
 
+  it('refuses assign and reassign from the deadline on, before any sweep closed the chat (R13)', () => {
+    const deadline = states.waiting.waitingDeadline ?? 0;
+    for (const event of [events.assign, events.reassign]) {
+      expect(transition(states.waiting, event, deadline - 1)).toMatchObject({ next: { status: 'assigned' } });
+      expect(transition(states.waiting, event, deadline)).toEqual({ error: 'WAITING_TIME_OVER' });
+      expect(transition(states.waiting, event, deadline + 10)).toEqual({ error: 'WAITING_TIME_OVER' });
+    }
+    // Back in Unassigned after an unassign there is no deadline any more.
+    const unassigned = { ...states.waiting, waitingDeadline: null };
+    expect(transition(unassigned, events.assign, NOW + 1e9)).toMatchObject({ next: { status: 'assigned' } });
+  });
+
   it('closes a missed conversation and continues the offline path', () => {
-    const result = transition(states.waiting, { type: 'waiting_time_over' }, NOW);
+    const result = transition(states.waiting, { type: 'waiting_time_over' }, NOW + 1);
     expect(result).toEqual({
       next: { status: 'closed', assigneeId: null, closeReason: 'missed', waitingDeadline: null },
       effects: [{ type: 'closed', reason: 'missed' }, { type: 'continue_offline' }],

@@ -41,6 +41,17 @@ export type LifecycleEffect =
 
 export type LifecycleResult = { next: LifecycleState; effects: LifecycleEffect[] } | { error: ErrorCode };
 
+/**
+ * R13: from its deadline on, a waiting conversation belongs to the offline path, whether or not a
+ * sweep has closed it yet. Taking it needs `deadline > now`: the deadline decides, not the sweep.
+ */
+export function isWaitingTimeOver(
+  state: Pick<LifecycleState, 'status' | 'waitingDeadline'>,
+  now: number,
+): boolean {
+  return state.status === 'waiting' && state.waitingDeadline !== null && now >= state.waitingDeadline;
+}
+
 /** The whole conversation lifecycle as one pure function: decide, never do. `closed` has no way out. */
 export function transition(state: LifecycleState, event: LifecycleEvent, now: number): LifecycleResult {
   if (state.status === 'closed') return { error: 'CONVERSATION_CLOSED' };
@@ -61,12 +72,14 @@ export function transition(state: LifecycleState, event: LifecycleEvent, now: nu
     case 'assign':
       if (state.status === 'assigned') return { error: 'CONVERSATION_ALREADY_ASSIGNED' };
       if (state.status !== 'waiting') return { error: 'INVALID_TRANSITION' };
+      if (isWaitingTimeOver(state, now)) return { error: 'WAITING_TIME_OVER' };
       return {
         next: { status: 'assigned', assigneeId: event.userId, closeReason: null, waitingDeadline: null },
         effects: [{ type: 'joined', userId: event.userId }],
       };
     case 'reassign':
       if (state.status === 'bot') return { error: 'INVALID_TRANSITION' };
+      if (isWaitingTimeOver(state, now)) return { error: 'WAITING_TIME_OVER' };
       if (state.assigneeId === event.toUserId && state.status === 'assigned')
         return { error: 'INVALID_TRANSITION' };
       return {

@@ -24,7 +24,8 @@ export type BusEvent =
   | { type: 'read'; conversationId: string; visitorId: string; side: 'visitor' | 'user'; seq: number }
   | { type: 'sessions.revoked'; userId: string; sessionIds: string[] | 'all' }
   | { type: 'presence.changed'; userId: string }
-  | { type: 'visitor.conversation'; visitorId: string; conversation: TConversationDto }
+  /** The visitor's widget state changed; each process loads the fresh state for its sockets. */
+  | { type: 'visitor.conversation'; visitorId: string; conversationId: string }
   | {
       type: 'notify';
       userIds: string[];

@@ -244,22 +244,9 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
         return;
       }
-      case 'typing': {
-        const row = await conversations.getVisitorRow(frame.conversationId, visitorId);
-        if (row.status === 'closed') return;
-        await services.bus.publish({
-          type: 'typing',
-          conversationId: row.id,
-          visitorId,
-          assigneeId: row.assignee_id,
-          status: row.status,
-          from: 'visitor',
-          name: row.visitor_name ?? 'Visitor',
-          active: frame.active,
-          ...(frame.preview ? { preview: frame.preview } : {}),
-        });
+      case 'typing':
+        await conversations.visitorTyping(visitorId, frame.conversationId, frame.active, frame.preview);
         return;
-      }
       case 'read': {
         const row = await conversations.getVisitorRow(frame.conversationId, visitorId);
         await conversations.markRead('visitor', row, frame.seq);
@@ -362,22 +349,9 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
         return;
       }
-      case 'typing': {
-        const row = await conversations.getVisibleRow(frame.conversationId, user);
-        if (row.status !== 'assigned' || row.assignee_id !== user.id) return;
-        await services.bus.publish({
-          type: 'typing',
-          conversationId: row.id,
-          visitorId: row.visitor_id,
-          assigneeId: row.assignee_id,
-          status: row.status,
-          from: 'user',
-          userId: user.id,
-          name: user.name,
-          active: frame.active,
-        });
+      case 'typing':
+        await conversations.userTyping(user, frame.conversationId, frame.active);
         return;
-      }
       case 'read': {
         const row = await conversations.getVisibleRow(frame.conversationId, user);
         await conversations.markRead('user', row, frame.seq);
@@ -417,7 +391,7 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
         if (sockets.size === 0) return;
         const frame = JSON.stringify({
           type: 'conversation',
-          conversation: await conversations.getForVisitor(event.visitorId, event.conversation.id),
+          conversation: await conversations.getForVisitor(event.visitorId, event.conversationId),
         });
         for (const c of sockets) sendRaw(c.socket, frame);
         return;

@@ -1,6 +1,7 @@
 import {
   allowedActionsFor,
   ZRichText,
+  type LifecycleState,
   type TConversationDto,
   type TInteraction,
   type TMessageDto,
@@ -21,6 +22,16 @@ export type DtoLookups = {
 };
 
 const EMPTY_DOC: TRichText = { type: 'doc', content: [] };
+
+/** The lifecycle's view of a row: what `transition()` and `refuseWrite()` decide on. */
+export function lifecycleOf(row: ConversationRow): LifecycleState {
+  return {
+    status: row.status,
+    assigneeId: row.assignee_id,
+    closeReason: (row.close_reason as LifecycleState['closeReason']) ?? null,
+    waitingDeadline: row.waiting_deadline,
+  };
+}
 
 /** Lowercased name, email, "visitor #1234" and company: what the inbox search matches. */
 export function searchTextOf(parts: {

@@ -1,8 +1,14 @@
-import type { TConversationDto, TMessageDto, TVisitorConversationDto } from '@charla/protocol';
+import {
+  acceptsBotAnswer,
+  type TConversationDto,
+  type TMessageDto,
+  type TVisitorConversationDto,
+} from '@charla/protocol';
 import type { UsersStore } from '../users/users.store';
 import type { VisitorsService } from '../visitors/visitors.service';
 import { readVisitorContext } from '../visitors/visitors.service';
 import {
+  lifecycleOf,
   toConversationDto,
   toMessageDto,
   toVisitorConversationDto,
@@ -80,7 +86,8 @@ export function createConversationViews(deps: {
       );
       return {
         ...dto,
-        botAwaitingInput: isBotAwaitingInput(row.run_state),
+        // What the widget offers must be what the server takes: never a question on a closed chat.
+        botAwaitingInput: acceptsBotAnswer(lifecycleOf(row), isBotAwaitingInput(row.run_state)),
         outcome: readStoredRun(row.run_state).outcome,
       };
     },

@@ -2,9 +2,10 @@ import {
   allowedActionsFor,
   canUserSee,
   isVisitorVisibleEvent,
+  refuseWrite,
   transition,
+  type ConversationWrite,
   type LifecycleEvent,
-  type LifecycleState,
   type TConversationAction,
   type TConversationDto,
   type TFolder,
@@ -25,7 +26,7 @@ import type { UsersStore } from '../users/users.store';
 import type { VisitorsService, ContextInput } from '../visitors/visitors.service';
 import { readVisitorContext } from '../visitors/visitors.service';
 import type { ConversationAccess, ConversationFacts } from './conversation-access';
-import { searchTextOf, type MessageMeta } from './conversation-dto';
+import { lifecycleOf, searchTextOf, type MessageMeta } from './conversation-dto';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore, MessageRow, NewMessage } from './conversations.store';
 import { createKeyedMutex } from './keyed-mutex';
@@ -52,15 +53,6 @@ export type ConversationsDeps = {
 const PREVIEW_CHARS = 140;
 const MAX_PAGE = 500;
 
-function lifecycleOf(row: ConversationRow): LifecycleState {
-  return {
-    status: row.status,
-    assigneeId: row.assignee_id,
-    closeReason: (row.close_reason as LifecycleState['closeReason']) ?? null,
-    waitingDeadline: row.waiting_deadline,
-  };
-}
-
 function encodeCursor(at: number, id: string): string {
   return Buffer.from(`${at}:${id}`).toString('base64url');
 }
@@ -81,6 +73,12 @@ function decodeCursor(cursor: string | undefined): { at: number; id: string } | 
 export function createConversationsService(deps: ConversationsDeps) {
   const { store, views, visitors, users, bus, events, clock } = deps;
   const withLock = createKeyedMutex();
+
+  /** The one lifecycle check for every write that is not itself a transition (R20). */
+  function assertWritable(row: ConversationRow, write: ConversationWrite): void {
+    const refused = refuseWrite(lifecycleOf(row), write);
+    if (refused) throw new AppError(refused);
+  }
 
   async function getRow(id: string): Promise<ConversationRow> {
     const row = id.length <= 64 ? await store.findById(id) : null;
@@ -113,8 +111,17 @@ export function createConversationsService(deps: ConversationsDeps) {
       previousAssigneeId,
       originNode: deps.node,
     });
-    await bus.publish({ type: 'visitor.conversation', visitorId: row.visitor_id, conversation: dto });
+    await publishVisitorState(row);
     return dto;
+  }
+
+  /**
+   * Tells the visitor's widget its state (status, awaiting the bot's question, outcome) after a
+   * change only the visitor sees, such as the bot moving on. Lifecycle changes publish it through
+   * publishConversation; it never depends on a read receipt happening to re-send it.
+   */
+  async function publishVisitorState(row: ConversationRow): Promise<void> {
+    await bus.publish({ type: 'visitor.conversation', visitorId: row.visitor_id, conversationId: row.id });
   }
 
   /** Appends a message, then tells every process; returns the stored message (a retry returns the first). */
@@ -122,8 +129,15 @@ export function createConversationsService(deps: ConversationsDeps) {
     conversation: ConversationRow,
     author: Author,
     body: TRichText,
-    options: { clientMsgId?: string | null; meta?: MessageMeta; patch?: Partial<ConversationRow> } = {},
+    options: {
+      clientMsgId?: string | null;
+      meta?: MessageMeta;
+      patch?: Partial<ConversationRow>;
+      /** What this message is to the lifecycle: checked now and again, atomically, as it is stored. */
+      write?: ConversationWrite;
+    } = {},
   ): Promise<{ message: TMessageDto; conversation: ConversationRow; duplicate: boolean }> {
+    if (options.write) assertWritable(conversation, options.write);
     const now = clock.now();
     const isEvent = options.meta?.event !== undefined;
     const preview = isEvent ? null : toPlainText(body).slice(0, PREVIEW_CHARS);
@@ -139,11 +153,22 @@ export function createConversationsService(deps: ConversationsDeps) {
       meta: options.meta ? JSON.stringify(options.meta) : null,
       created_at: now,
     };
-    const result = await store.appendMessage(row, {
-      updated_at: now,
-      ...(preview !== null && preview !== '' ? { last_message_at: now, last_message_preview: preview } : {}),
-      ...options.patch,
-    });
+    const result = await store.appendMessage(
+      row,
+      {
+        updated_at: now,
+        ...(preview !== null && preview !== ''
+          ? { last_message_at: now, last_message_preview: preview }
+          : {}),
+        ...options.patch,
+      },
+      options.write ? conversation.status : undefined,
+    );
+    if (!result) {
+      // The state changed under us (closed on another process): the fresh state decides the error.
+      if (options.write) assertWritable(await getRow(conversation.id), options.write);
+      throw new AppError(options.write ? 'CONFLICT' : 'CONVERSATION_NOT_FOUND');
+    }
     const message = views.message(result.message);
     if (!result.duplicate) {
       const dto = await views.conversation(result.conversation, '');
@@ -187,7 +212,13 @@ export function createConversationsService(deps: ConversationsDeps) {
       ...(next.status === 'closed' ? { closed_at: now } : {}),
       ...extra,
     };
-    const won = await store.updateIfState(row.id, { status: row.status, assigneeId: row.assignee_id }, patch);
+    // Taking a waiting chat races its deadline: the same UPDATE checks it, so the deadline decides.
+    const takes = event.type === 'assign' || event.type === 'reassign';
+    const won = await store.updateIfState(
+      row.id,
+      { status: row.status, assigneeId: row.assignee_id, ...(takes ? { beforeDeadline: now } : {}) },
+      patch,
+    );
     if (!won) {
       const fresh = await getRow(row.id);
       const retry = transition(lifecycleOf(fresh), event, now);
@@ -233,10 +264,12 @@ export function createConversationsService(deps: ConversationsDeps) {
     getRow,
     getVisibleRow,
     getVisitorRow,
+    assertWritable,
     appendMessage,
     appendEvent,
     applyTransition,
     publishConversation,
+    publishVisitorState,
     withLock,
 
     // ---- users (agents) ----
@@ -285,13 +318,12 @@ export function createConversationsService(deps: ConversationsDeps) {
       const row = await getVisibleRow(id, user);
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
       if (existing) return views.message(existing);
-      assertAllowed(row, user, 'send');
       const me = await users.findById(user.id);
       const { message } = await appendMessage(
         row,
         userAuthor({ id: user.id, name: me?.name ?? user.name, avatarUrl: me?.avatar_url ?? null }),
         body,
-        { clientMsgId },
+        { clientMsgId, write: { kind: 'user_message', userId: user.id } },
       );
       return message;
     },
@@ -399,22 +431,56 @@ export function createConversationsService(deps: ConversationsDeps) {
     ): Promise<TMessageDto> {
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
       if (existing) return views.message(existing);
-      if (row.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
+      assertWritable(row, { kind: 'visitor_message' });
       const visitor = await visitors.findById(visitorId);
       const name = row.visitor_name ?? `Visitor #${visitor?.number ?? ''}`;
       const { message } = await appendMessage(
         row,
         { kind: 'visitor', id: visitorId, name, avatarUrl: null },
         body,
-        { clientMsgId },
+        { clientMsgId, write: { kind: 'visitor_message' } },
       );
       return message;
     },
 
     async visitorLeave(visitorId: string, id: string): Promise<TVisitorConversationDto> {
       const row = await getVisitorRow(id, visitorId);
-      if (row.status === 'closed') return views.forVisitor(row);
+      assertWritable(row, { kind: 'leave' });
       return views.forVisitor(await closedEvent(row, 'visitor_left', null));
+    },
+
+    /** Typing is relayed, never stored; it still obeys the lifecycle (closed stays closed). */
+    async visitorTyping(visitorId: string, id: string, active: boolean, preview?: string): Promise<void> {
+      const row = await getVisitorRow(id, visitorId);
+      assertWritable(row, { kind: 'typing', from: 'visitor' });
+      await bus.publish({
+        type: 'typing',
+        conversationId: row.id,
+        visitorId,
+        assigneeId: row.assignee_id,
+        status: row.status,
+        from: 'visitor',
+        name: row.visitor_name ?? 'Visitor',
+        active,
+        ...(preview ? { preview } : {}),
+      });
+    },
+
+    /** Only the assignee's typing reaches the visitor. */
+    async userTyping(user: AuthUser, id: string, active: boolean): Promise<void> {
+      const row = await getVisibleRow(id, user);
+      assertWritable(row, { kind: 'typing', from: 'user', userId: user.id });
+      await bus.publish({
+        type: 'typing',
+        conversationId: row.id,
+        visitorId: row.visitor_id,
+        assigneeId: row.assignee_id,
+        status: row.status,
+        from: 'user',
+        userId: user.id,
+        name: user.name,
+        active,
+      });
     },
 
     /**
@@ -501,7 +567,9 @@ export function createConversationsService(deps: ConversationsDeps) {
       return facts(await getRow(conversationId));
     },
     async appendEvent(conversationId, event) {
-      await appendEvent(await getRow(conversationId), event);
+      const row = await getRow(conversationId);
+      assertWritable(row, { kind: 'crm_marker' });
+      await appendEvent(row, event);
     },
   };
 

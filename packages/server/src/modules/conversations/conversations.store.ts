@@ -7,8 +7,16 @@ export type ConversationRow = ConversationsTable;
 export type MessageRow = MessagesTable;
 export type NewMessage = Omit<MessageRow, 'seq'>;
 
-/** The lifecycle fields a conditional update compares against (optimistic concurrency). */
-export type ExpectedState = { status: ConversationRow['status']; assigneeId: string | null };
+/**
+ * The lifecycle fields a conditional update compares against (optimistic concurrency).
+ * `beforeDeadline`: the waiting deadline must still be ahead of this instant (R13: from the
+ * deadline on, the chat belongs to the offline path, whether or not a sweep has run yet).
+ */
+export type ExpectedState = {
+  status: ConversationRow['status'];
+  assigneeId: string | null;
+  beforeDeadline?: number;
+};
 
 export type FolderPageQuery = {
   folder: TFolder;
@@ -119,6 +127,9 @@ export function createConversationsStore(db: Db) {
         expected.assigneeId === null
           ? q.where('assignee_id', 'is', null)
           : q.where('assignee_id', '=', expected.assigneeId);
+      const before = expected.beforeDeadline;
+      if (before !== undefined)
+        q = q.where((eb) => eb.or([eb('waiting_deadline', 'is', null), eb('waiting_deadline', '>', before)]));
       const result = await q.executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
@@ -202,16 +213,20 @@ export function createConversationsStore(db: Db) {
     async appendMessage(
       message: NewMessage,
       conversationPatch: Partial<ConversationRow> = {},
-    ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean }> {
+      expectedStatus?: ConversationRow['status'],
+    ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
       // Callers look up the client id first; a retry racing this insert hits the unique index below.
       try {
         return await db.transaction().execute(async (trx) => {
-          const conversation = await trx
+          let update = trx
             .updateTable('conversations')
             .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
-            .where('id', '=', message.conversation_id)
-            .returningAll()
-            .executeTakeFirstOrThrow();
+            .where('id', '=', message.conversation_id);
+          // The state the caller checked must still hold when the message lands (another process
+          // may have closed the conversation meanwhile): null tells it to look again.
+          if (expectedStatus) update = update.where('status', '=', expectedStatus);
+          const conversation = await update.returningAll().executeTakeFirst();
+          if (!conversation) return null;
           const row: MessageRow = { ...message, seq: conversation.last_seq };
           await trx.insertInto('messages').values(row).execute();
           return { message: row, conversation, duplicate: false };

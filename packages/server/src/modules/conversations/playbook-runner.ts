@@ -1,4 +1,5 @@
 import {
+  acceptsBotAnswer,
   advance,
   startRun,
   type TPlaybookDocument,
@@ -21,7 +22,7 @@ import type { VisitorsService } from '../visitors/visitors.service';
 import type { Author, ConversationsService } from './conversations.service';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
 import { readStoredRun, writeStoredRun, type StoredRun } from './stored-run';
-import { searchTextOf } from './conversation-dto';
+import { lifecycleOf, searchTextOf } from './conversation-dto';
 import type { TMessageDto, TVisitorConversationDto } from '@charla/protocol';
 
 /** What the runner needs of the playbooks module. */
@@ -56,6 +57,8 @@ export type RunnerDeps = {
 };
 
 const OFFLINE_LEASE_MS = 30_000;
+const BOT_OUTPUT = { kind: 'bot_output' } as const;
+const BOT_ANSWER = { kind: 'bot_answer' } as const;
 
 function botAuthor(doc: TPlaybookDocument): Author {
   return { kind: 'bot', id: null, name: doc.appearance.botName, avatarUrl: doc.appearance.avatarUrl ?? null };
@@ -117,12 +120,14 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         current = (
           await conversations.appendMessage(current, botAuthor(doc), output.content, {
             meta: interaction ? { interaction } : {},
+            write: BOT_OUTPUT,
           })
         ).conversation;
       } else if (output.kind === 'validation_error') {
         current = (
           await conversations.appendMessage(current, botAuthor(doc), richTextFromPlain(output.message), {
             meta: { isError: true },
+            write: BOT_OUTPUT,
           })
         ).conversation;
       } else {
@@ -132,7 +137,7 @@ export function createPlaybookRunner(deps: RunnerDeps) {
             current,
             botAuthor(doc),
             { type: 'doc', content: [] },
-            { meta: interaction ? { interaction } : {} },
+            { meta: interaction ? { interaction } : {}, write: BOT_OUTPUT },
           )
         ).conversation;
       }
@@ -200,6 +205,9 @@ export function createPlaybookRunner(deps: RunnerDeps) {
       return continueRun(current, doc, { kind: 'live_chat_offline' }, visitorNumber, depth + 1);
     }
     if (effect.kind === 'end') {
+      // Another process may have closed the chat since the answer landed: its end card must not run.
+      current = (await store.findById(current.id)) ?? current;
+      conversations.assertWritable(current, BOT_OUTPUT);
       const crm = deps.crm();
       if (crm) {
         try {
@@ -222,7 +230,11 @@ export function createPlaybookRunner(deps: RunnerDeps) {
       } else {
         await conversations.publishConversation(current, current.assignee_id);
       }
+      return current;
     }
+    // The bot moved on (a new question, or the offline branch of a missed chat asking for a
+    // name): the widget must know at once whether it may answer (R9, R13).
+    await conversations.publishVisitorState(current);
     return current;
   }
 
@@ -328,6 +340,8 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         const row = await conversations.getVisitorRow(conversationId, visitorId);
         const existing = await store.findByClientMsgId(row.id, clientMsgId);
         if (existing) return conversations.views.message(existing);
+        // R20: closed stays closed, except the offline branch of a missed chat.
+        conversations.assertWritable(row, BOT_ANSWER);
         const stored = readStoredRun(row.run_state);
         if (stored.run?.status !== 'awaiting_input') throw new AppError('ANSWER_NOT_EXPECTED');
         const doc = await docFor(row);
@@ -352,7 +366,7 @@ export function createPlaybookRunner(deps: RunnerDeps) {
           row,
           { kind: 'visitor', id: visitorId, name, avatarUrl: null },
           richTextFromPlain(text),
-          { clientMsgId, patch },
+          { clientMsgId, patch, write: BOT_ANSWER },
         );
         if (appended.duplicate) return appended.message;
         await applyStep(appended.conversation, doc, step, number, 0, true);
@@ -370,14 +384,13 @@ export function createPlaybookRunner(deps: RunnerDeps) {
     ): Promise<TMessageDto> {
       const row = await conversations.getVisitorRow(conversationId, visitorId);
       const run = readStoredRun(row.run_state).run;
-      const botWaitsForText =
-        run?.status === 'awaiting_input' && (row.status === 'bot' || row.status === 'closed');
+      // Text goes to the bot only where an answer would be taken (never on a chat closed for good).
+      const botWaitsForText = acceptsBotAnswer(lifecycleOf(row), run?.status === 'awaiting_input');
       if (botWaitsForText && plain.trim() !== '')
         return this.answer(visitorId, conversationId, clientMsgId, {
           kind: 'text',
           text: plain.slice(0, 2000),
         });
-      if (row.status === 'bot') throw new AppError('ANSWER_NOT_EXPECTED');
       return conversations.visitorMessage(visitorId, row, clientMsgId, body);
     },
 
