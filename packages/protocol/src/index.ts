@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './common';
+export * from './json/json-limits';
 export * from './rich-text/rich-text.schema';
 export * from './api/auth.schema';
 export * from './api/conversation.schema';

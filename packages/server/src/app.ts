@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { App } from './http/app-type';
 import { installErrorHandler } from './http/error-handler';
+import { onClientError, onFrameworkError } from './http/framework-errors';
 import { installGuards, type RouteEntry } from './http/guards';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerConversationsRoutes } from './modules/conversations/conversations.routes';
@@ -53,6 +54,8 @@ export async function buildApp(
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
