@@ -5,6 +5,7 @@ export * from './rich-text/rich-text.schema';
 export * from './api/auth.schema';
 export * from './api/conversation.schema';
 export * from './api/realtime.schema';
+export * from './api/page-url';
 export * from './conversation/lifecycle';
 export * from './playbook/playbook.schema';
 export * from './playbook/playbook-findings';
