@@ -16,6 +16,7 @@ import {
 import type { App } from './http/app-type';
 import { installErrorHandler } from './http/error-handler';
 import { installErrorResponses } from './http/error-responses';
+import { onClientError, onFrameworkError } from './http/framework-errors';
 import { installGuards, type RouteEntry } from './http/guards';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerConversationsRoutes } from './modules/conversations/conversations.routes';
@@ -54,6 +55,8 @@ export async function buildApp(
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import { ZEmail } from '../common';
+import { ZReportedPageUrl } from './page-url';
 import { ZClientMsgId, ZConversationDto, ZMessageDto, ZVisitorConversationDto } from './conversation.schema';
 
 /** Largest WebSocket frame either side accepts; bigger frames close the socket with 1009. */
@@ -18,9 +19,9 @@ export const ZVisitorStartFrame = z.strictObject({
   startKey: z.string().min(8).max(64),
   context: z
     .strictObject({
-      pageUrl: z.string().max(2000).nullable().optional(),
+      pageUrl: ZReportedPageUrl.nullable().optional(),
       pageTitle: z.string().max(300).nullable().optional(),
-      referrer: z.string().max(2000).nullable().optional(),
+      referrer: ZReportedPageUrl.nullable().optional(),
       language: z.string().max(35).nullable().optional(),
       timeZone: z.string().max(64).nullable().optional(),
     })
@@ -65,7 +66,7 @@ export const ZVisitorClientFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('read'), conversationId: ZConvId, seq: z.number().int().min(0) }),
   z.strictObject({
     type: z.literal('page'),
-    pageUrl: z.string().max(2000),
+    pageUrl: ZReportedPageUrl,
     pageTitle: z.string().max(300).optional(),
   }),
   z.strictObject({ type: z.literal('leave'), ref: ZRef, conversationId: ZConvId }),

@@ -1,14 +1,16 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, isAppError } from '../lib/app-error';
+import { refuseTooLarge } from './framework-errors';
 
 /** Maps every failure to the one error body; nothing internal leaks, the cause goes to the log. */
 export function installErrorHandler(app: FastifyInstance, options: { spaRoot: string | null }): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.debug({ code: appError.code }, 'request refused');
-    void reply.status(appError.status).send(appError.toBody());
+    if (appError.code === 'PAYLOAD_TOO_LARGE') return refuseTooLarge(request, reply, appError);
+    return reply.status(appError.status).send(appError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
     // The inbox is a single-page app: a browser asking for an unknown page gets its index.html.

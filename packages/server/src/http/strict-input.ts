@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/app-error';
+import { assertJsonWithinLimits } from '../lib/json';
 
 /**
  * True when any string (or object key) inside a parsed JSON value holds a NUL character.
@@ -29,7 +30,8 @@ export function containsNul(value: unknown): boolean {
 export const NUL_MESSAGE = 'Text must not contain NUL characters.';
 
 /**
- * JSON bodies must be valid UTF-8 (not silently repaired with U+FFFD) and free of NUL; query
+ * JSON bodies must be valid UTF-8 (not silently repaired with U+FFFD), free of NUL and within the
+ * JSON depth and size limits (`lib/json.ts`); query
  * strings and path parameters must be free of NUL. Fastify's own parser still does the parsing,
  * with its __proto__ / constructor poisoning protection.
  */
@@ -45,6 +47,11 @@ export function installStrictInput(app: FastifyInstance): void {
     void parseJson(request, bytes.toString('utf8'), (error, parsed) => {
       if (error) return done(error, undefined);
       if (containsNul(parsed)) return done(new AppError('BAD_REQUEST', { message: NUL_MESSAGE }), undefined);
+      try {
+        assertJsonWithinLimits(parsed);
+      } catch (limitError) {
+        return done(limitError as AppError, undefined);
+      }
       done(null, parsed);
     });
   });

@@ -18,7 +18,7 @@ import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { SettingsStore } from '../settings/settings.store';
 import { newId } from '../../lib/ids';
-import { toJsonColumn } from '../../lib/json';
+import { assertJsonWithinLimits, toJsonColumn } from '../../lib/json';
 import { crmOwnerFindings, fixedOwnerIds } from './crm-owner-findings';
 import { decideSave } from './decide-save';
 import { isEmbedded } from './is-embedded';
@@ -45,6 +45,7 @@ export type PublishedPlaybook = {
 };
 
 function byteLength(value: unknown): number {
+  assertJsonWithinLimits(value);
   return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 }
 

@@ -310,6 +310,33 @@ describe('playbooks', () => {
       expect(await stored(pb.id)).toEqual(before);
     });
 
+    it('refuses a document nested 10,000 deep with 422 JSON_TOO_DEEP on save and validate, writing nothing', async () => {
+      const pb = await create();
+      const before = await stored(pb.id);
+      // Written as text: JSON.stringify itself overflows the stack on this document.
+      const deep = `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`;
+      const document = `${JSON.stringify(pb.document).slice(0, -1)},"extra":${deep}}`;
+      const saved = await server.request({
+        method: 'PUT',
+        url: `/api/v1/playbooks/${pb.id}`,
+        as: admin,
+        headers: { 'content-type': 'application/json' },
+        payload: `{"expectedRevision":${pb.revision},"document":${document}}`,
+      });
+      expect(saved.statusCode).toBe(422);
+      expect(saved.json()).toMatchObject({ error: { code: 'JSON_TOO_DEEP', details: { maxDepth: 64 } } });
+      const validated = await server.request({
+        method: 'POST',
+        url: '/api/v1/playbooks/validate',
+        as: admin,
+        headers: { 'content-type': 'application/json' },
+        payload: `{"document":${document}}`,
+      });
+      expect(validated.statusCode).toBe(422);
+      expect(validated.json()).toMatchObject({ error: { code: 'JSON_TOO_DEEP' } });
+      expect(await stored(pb.id)).toEqual(before);
+    });
+
     it('validates a document without saving it', async () => {
       const pb = await create();
       const before = await stored(pb.id);

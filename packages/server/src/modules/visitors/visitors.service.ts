@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TVisitorContext } from '@charla/protocol';
+import { toHttpUrlOrNull, type TVisitorContext } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json';
@@ -21,8 +21,15 @@ export function visitorNumberOf(id: string): number {
   return (createHash('sha256').update(id).digest().readUInt32BE(0) % 9000) + 1000;
 }
 
+/** Contexts stored before page URLs were checked may hold other schemes: they read as unknown. */
 export function readVisitorContext(row: VisitorRow): TVisitorContext {
-  return fromJsonColumn<TVisitorContext>(row.context, emptyContext(row.created_at));
+  const context = fromJsonColumn<TVisitorContext>(row.context, emptyContext(row.created_at));
+  return {
+    ...context,
+    pageUrl: toHttpUrlOrNull(context.pageUrl),
+    referrer: toHttpUrlOrNull(context.referrer),
+    pagesSeen: context.pagesSeen.filter((page) => toHttpUrlOrNull(page.url) !== null),
+  };
 }
 
 function emptyContext(now: number): TVisitorContext {
@@ -76,11 +83,14 @@ export function createVisitorsService(deps: { store: VisitorsStore; clock: Clock
       if (!row) return null;
       const now = clock.now();
       const context = readVisitorContext(row);
+      // The protocol schemas already null out non-http(s) URLs; this keeps every other caller honest.
+      const pageUrl = toHttpUrlOrNull(input.pageUrl);
+      const referrer = toHttpUrlOrNull(input.referrer);
       const next: TVisitorContext = {
         ...context,
-        pageUrl: input.pageUrl ?? context.pageUrl,
+        pageUrl: pageUrl ?? context.pageUrl,
         pageTitle: input.pageTitle ?? context.pageTitle,
-        referrer: context.referrer ?? input.referrer ?? null,
+        referrer: context.referrer ?? referrer,
         language: input.language ?? context.language,
         timeZone: input.timeZone ?? context.timeZone,
         userAgent: input.userAgent?.slice(0, 500) ?? context.userAgent,
@@ -93,8 +103,8 @@ export function createVisitorsService(deps: { store: VisitorsStore; clock: Clock
             }
           : {}),
       };
-      if (input.pageUrl && context.pagesSeen.at(-1)?.url !== input.pageUrl) {
-        next.pagesSeen = [...context.pagesSeen, { url: input.pageUrl, at: now }].slice(-50);
+      if (pageUrl && context.pagesSeen.at(-1)?.url !== pageUrl) {
+        next.pagesSeen = [...context.pagesSeen, { url: pageUrl, at: now }].slice(-50);
       }
       await store.updateContext(visitorId, toJsonColumn(next), now);
       return next;
