@@ -13,6 +13,7 @@ export default defineConfig({
             'packages/widget/src/**/*.test.ts',
             'packages/inbox/src/**/*.test.ts',
             'packages/server/src/**/*.unit.test.ts',
+            'scripts/**/*.test.mjs',
           ],
           environment: 'node',
         },
