@@ -19,6 +19,7 @@ export default tseslint.config(
       'vitest.config.ts',
       '**/node_modules/**',
       '**/dist/**',
+      '**/dist-*/**',
       'data/**',
       'bench/results/**',
       '**/*.mjs',

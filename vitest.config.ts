@@ -14,6 +14,7 @@ export default defineConfig({
             'packages/inbox/src/**/*.test.ts',
             'packages/server/src/**/*.unit.test.ts',
             'docs/**/*.test.ts',
+            'scripts/**/*.test.mjs',
           ],
           environment: 'node',
         },

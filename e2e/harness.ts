@@ -37,13 +37,17 @@ async function freePort(): Promise<number> {
  * Starts the BUILT server (packages/server/dist/main.js, as `npm start` runs it) on a fresh
  * SQLite database with an admin from CHARLA_ADMIN_*, and waits for /readyz.
  */
-export async function startCharla(env: Record<string, string> = {}): Promise<RunningCharla> {
+export async function startCharla(
+  env: Record<string, string> = {},
+  options: { entry?: string } = {},
+): Promise<RunningCharla> {
   const port = await freePort();
   const dataDir = join(tmpdir(), `charla-e2e-${randomBytes(4).toString('hex')}`);
   mkdirSync(dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
-  const child = spawn(process.execPath, [join(repoRoot, 'packages/server/dist/main.js')], {
+  const entry = options.entry ?? 'packages/server/dist/main.js';
+  const child = spawn(process.execPath, [join(repoRoot, entry)], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -7,7 +7,8 @@ const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith
 
 await build({
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // `npm run build` passes a fresh folder (swapped in when complete); alone it writes dist/.
+  outfile: `${process.env.CHARLA_BUILD_OUT ?? 'dist'}/main.js`,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -37,6 +37,15 @@ import type { Services } from './services';
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/**
+ * A package's built folder as it is now: `dist` is a symlink swapped to each new build, and this
+ * process keeps serving the complete build it started with (null when there is none).
+ */
+function builtFolder(pkg: string): string | null {
+  const dist = join(packagesDir, pkg, 'dist');
+  return existsSync(dist) ? realpathSync(dist) : null;
+}
+
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type BuiltApp = { app: App; routes: RouteEntry[] };
@@ -62,8 +71,8 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
 
   const routes: RouteEntry[] = [];
-  const inboxDist = join(packagesDir, 'inbox', 'dist');
-  installErrorHandler(app, { spaRoot: existsSync(inboxDist) ? inboxDist : null });
+  const inboxDist = builtFolder('inbox');
+  installErrorHandler(app, { spaRoot: inboxDist });
   await app.register(fastifyCookie, { secret: options.cookieSecret });
   await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
   await app.register(fastifySwagger, {
@@ -106,20 +115,14 @@ export async function buildApp(
   registerCrmRoutes(app, services.crm);
   registerSettingsRoutes(app, services);
   registerApiTokensRoutes(app, services);
-  registerWidgetRoutes(app, services, { distDir: join(packagesDir, 'widget', 'dist') });
+  registerWidgetRoutes(app, services, {
+    distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
+  });
 
-  await registerStatic(app);
+  if (inboxDist) await registerStatic(app, inboxDist);
   return { app, routes };
 }
 
-async function registerStatic(app: App): Promise<void> {
-  const inboxDist = join(packagesDir, 'inbox', 'dist');
-  if (existsSync(inboxDist)) {
-    await app.register(fastifyStatic, {
-      root: inboxDist,
-      prefix: '/',
-      wildcard: false,
-      index: ['index.html'],
-    });
-  }
+async function registerStatic(app: App, inboxDist: string): Promise<void> {
+  await app.register(fastifyStatic, { root: inboxDist, prefix: '/', wildcard: false, index: ['index.html'] });
 }
