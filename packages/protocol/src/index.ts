@@ -20,6 +20,7 @@ export * from './api/crm.schema';
 export * from './api/crm-panel.schema';
 export * from './api/webhooks.schema';
 export * from './api/api-tokens.schema';
+export * from './api/ratings.schema';
 export * from './api/notifications.schema';
 export * from './api/settings.schema';
 export * from './playbook/system-variables';

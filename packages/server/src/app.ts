@@ -32,6 +32,7 @@ import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { registerCrmRoutes } from './modules/crm/crm.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
+import { registerRatingsRoutes } from './modules/ratings/index';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -115,6 +116,7 @@ export async function buildApp(
   registerCrmRoutes(app, services.crm);
   registerSettingsRoutes(app, services);
   registerApiTokensRoutes(app, services);
+  registerRatingsRoutes(app, services.ratings);
   registerWidgetRoutes(app, services, {
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });

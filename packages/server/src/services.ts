@@ -26,6 +26,7 @@ import { createCrmService } from './modules/crm/crm.service';
 import { createCrmStore } from './modules/crm/crm.store';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
 import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
+import { createRatingsModule } from './modules/ratings/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -105,6 +106,7 @@ export function createServices(deps: ServiceDeps) {
     conversations: conversations.access,
   });
   botCrm.current = crm;
+  const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
 
   // Conversation-start floods: new visitor sessions per address.
   const widgetSessions = createRateLimiter({
@@ -145,6 +147,7 @@ export function createServices(deps: ServiceDeps) {
     webhooks,
     webhookOutbox,
     notifications,
+    ratings,
   };
 }
 export type Services = ReturnType<typeof createServices>;

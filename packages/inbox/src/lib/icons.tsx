@@ -40,6 +40,8 @@ const paths = {
   sparkle:
     'M12 3v3M12 18v3M3 12h3M18 12h3M5.6 5.6l2.1 2.1M16.3 16.3l2.1 2.1M5.6 18.4l2.1-2.1M16.3 7.7l2.1-2.1',
   archive: 'M21 8v13H3V8M1 3h22v5H1zM10 12h4',
+  star: 'M12 2l3.09 6.26L22 9.27l-5 4.87 1.18 6.88L12 17.77l-6.18 3.25L7 14.14 2 9.27l6.91-1.01z',
+  chart: 'M3 3v18h18M7 16v-4M12 16V8M17 16v-7',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,5 +1,6 @@
 import { settingsEn } from '../features/settings/settings.locale';
 import { crmEn } from '../features/crm/crm.locale';
+import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
 export const en = {
@@ -154,6 +155,9 @@ export const en = {
     leadCreatedBy: '{{by}} created a lead',
     dealCreated: 'Deal created',
     dealCreatedBy: '{{by}} created a deal',
+    ratedStars: 'The visitor rated the conversation {{count}} out of 5',
+    ratedUp: 'The visitor rated the conversation 👍 good',
+    ratedDown: 'The visitor rated the conversation 👎 bad',
     botEnded: {
       qualified: 'The bot qualified the visitor',
       disqualified: 'The bot disqualified the visitor',
@@ -280,6 +284,7 @@ export const en = {
   },
   playbooks: playbooksEn,
   crm: crmEn,
+  reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };
 

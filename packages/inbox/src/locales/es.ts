@@ -1,5 +1,6 @@
 import { settingsEs } from '../features/settings/settings.locale';
 import { crmEs } from '../features/crm/crm.locale';
+import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
 
@@ -153,6 +154,9 @@ export const es: Messages = {
     leadCreatedBy: '{{by}} creó un lead',
     dealCreated: 'Oportunidad creada',
     dealCreatedBy: '{{by}} creó una oportunidad',
+    ratedStars: 'El visitante valoró la conversación con {{count}} de 5',
+    ratedUp: 'El visitante valoró la conversación 👍 buena',
+    ratedDown: 'El visitante valoró la conversación 👎 mala',
     botEnded: {
       qualified: 'El bot calificó al visitante',
       disqualified: 'El bot descalificó al visitante',
@@ -282,5 +286,6 @@ export const es: Messages = {
   },
   playbooks: playbooksEs,
   crm: crmEs,
+  reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

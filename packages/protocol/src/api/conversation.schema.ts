@@ -94,6 +94,12 @@ export const ZTimelineEvent = z.discriminatedUnion('type', [
     title: z.string(),
     byName: z.string().nullable(),
   }),
+  z.object({
+    type: z.literal('rated'),
+    scale: z.enum(['stars', 'thumbs']),
+    score: z.number(),
+    comment: z.string().nullable(),
+  }),
   z.object({ type: z.literal('bot_ended'), outcome: z.enum(['qualified', 'disqualified', 'neutral']) }),
 ]);
 export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;

@@ -5,6 +5,7 @@ export const ZWebhookEventName = z.enum([
   'conversation.created',
   'conversation.assigned',
   'conversation.closed',
+  'conversation.rated',
   'message.created',
   'lead.created',
   'deal.created',

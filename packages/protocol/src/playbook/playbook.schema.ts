@@ -50,6 +50,8 @@ export const ZPlaybookAppearance = z.strictObject({
   }),
   language: ZLanguage,
   position: z.enum(['bottom-right', 'bottom-left']),
+  /** Satisfaction survey after the conversation closes; absent means stars. */
+  satisfaction: z.enum(['stars', 'thumbs', 'off']).optional(),
 });
 export type TPlaybookAppearance = z.infer<typeof ZPlaybookAppearance>;
 

@@ -11,6 +11,7 @@ export type DomainEventMap = {
   'conversation.unassigned': { conversation: unknown };
   'conversation.closed': { conversation: unknown };
   'conversation.live_chat_requested': { conversation: unknown };
+  'conversation.rated': { rating: unknown };
   'message.created': { conversation: unknown; message: unknown };
   'person.created': { person: unknown };
   'organization.created': { organization: unknown };

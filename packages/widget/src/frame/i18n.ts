@@ -29,6 +29,17 @@ const en = {
   reconnecting: 'Reconnecting…',
   unavailable: 'The chat is unavailable right now. Please try again later.',
   poweredBy: 'Powered by Charla',
+  rateTitle: 'How was this conversation?',
+  rateStars: '{n} out of 5 stars',
+  rateUp: 'Good',
+  rateDown: 'Bad',
+  rateComment: 'Tell us more (optional)',
+  rateSend: 'Send rating',
+  ratePick: 'Choose a rating first.',
+  rateThanks: 'Thanks for your rating!',
+  rateChange: 'Change my rating',
+  rateClosed: 'This conversation can no longer be rated.',
+  rateFailed: 'Your rating was not sent. Please try again.',
 } as const;
 
 export type TTextKey = keyof typeof en;
@@ -62,6 +73,17 @@ const es: Record<TTextKey, string> = {
   reconnecting: 'Reconectando…',
   unavailable: 'El chat no está disponible ahora mismo. Inténtalo más tarde.',
   poweredBy: 'Con la tecnología de Charla',
+  rateTitle: '¿Qué tal ha ido la conversación?',
+  rateStars: '{n} de 5 estrellas',
+  rateUp: 'Bien',
+  rateDown: 'Mal',
+  rateComment: 'Cuéntanos más (opcional)',
+  rateSend: 'Enviar valoración',
+  ratePick: 'Elige primero una valoración.',
+  rateThanks: '¡Gracias por tu valoración!',
+  rateChange: 'Cambiar mi valoración',
+  rateClosed: 'Esta conversación ya no se puede valorar.',
+  rateFailed: 'Tu valoración no se ha enviado. Inténtalo de nuevo.',
 };
 
 const dictionaries: Record<'en' | 'es', Record<TTextKey, string>> = { en, es };

@@ -9,6 +9,7 @@ import type { TWidgetConfig } from '../shared/widget-config';
 import { createChatController } from './chat-controller';
 import { createTranslator } from './i18n';
 import { createWidgetStorage } from './net/widget-storage';
+import { createRatingApi } from './net/rating-api';
 import { unreadAfter } from './state/chat-state';
 import { applyTheme } from './view/theme';
 import { mountChatView } from './view/chat-view';
@@ -45,7 +46,14 @@ function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostTo
   const app = document.getElementById('app') as HTMLElement;
   let open = false;
   let readSeq = storage.conversation().lastSeq;
-  const view = mountChatView(app, config, t, chat, () => toHost({ ns: BRIDGE_NS, type: 'close' }));
+  const view = mountChatView(
+    app,
+    config,
+    t,
+    chat,
+    () => toHost({ ns: BRIDGE_NS, type: 'close' }),
+    createRatingApi(() => storage.token()),
+  );
 
   chat.subscribe((state) => {
     if (open) readSeq = state.messages.at(-1)?.seq ?? readSeq;

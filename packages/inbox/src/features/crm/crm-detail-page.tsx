@@ -19,6 +19,7 @@ import { AdminIcon } from '../playbooks/admin-icons';
 import { crmApi, type CrmDtoOf, type CrmEntity } from './crm-api';
 import { formatDate, formatMoney } from './crm-format';
 import { CrmLayout } from './crm-layout';
+import { PersonRatings } from '../reports/person-ratings';
 
 type Fact = { label: string; value: ReactNode };
 
@@ -294,6 +295,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
               )}
             </section>
           )}
+          {entity === 'persons' && <PersonRatings personId={id} />}
           {RELATION_KEY[entity] && (
             <section className="card">
               <h2 className="card__title">{t('crm.entities.activities')}</h2>

@@ -50,6 +50,14 @@ export function TimelineEvent({ event, time }: { event: TTimelineEvent; time: st
       icon = 'briefcase';
       link = { to: `/crm/deals/${event.dealId}`, label: event.title };
       break;
+    case 'rated':
+      text =
+        event.scale === 'thumbs'
+          ? t(event.score >= 5 ? 'timeline.ratedUp' : 'timeline.ratedDown')
+          : t('timeline.ratedStars', { count: event.score });
+      icon = 'star';
+      if (event.comment) text = `${text}: “${event.comment}”`;
+      break;
     case 'bot_ended':
       text = t(`timeline.botEnded.${event.outcome}`);
       icon = 'flow';

@@ -97,6 +97,26 @@ export function AppearancePanel({
             ))}
           </div>
         </fieldset>
+        <fieldset className="pb-fieldset pb-fieldset--plain">
+          <legend>{t('playbooks.appearance.satisfaction')}</legend>
+          <div className="pb-seg">
+            {(['stars', 'thumbs', 'off'] as const).map((survey) => (
+              <label
+                key={survey}
+                className={`pb-seg__item ${(appearance.satisfaction ?? 'stars') === survey ? 'pb-seg__item--on' : ''}`}
+              >
+                <input
+                  type="radio"
+                  name="ap-satisfaction"
+                  checked={(appearance.satisfaction ?? 'stars') === survey}
+                  onChange={() => setAppearance({ satisfaction: survey })}
+                />
+                {t(`playbooks.appearance.satisfactionScales.${survey}`)}
+              </label>
+            ))}
+          </div>
+          <span className="field__hint">{t('playbooks.appearance.satisfactionHint')}</span>
+        </fieldset>
       </section>
 
       <section className="pb-section">

@@ -182,6 +182,9 @@ export const playbooksEn = {
     languageHint: 'The widget’s buttons and notices use this language.',
     position: 'Position on the page',
     positions: { 'bottom-left': 'Bottom left', 'bottom-right': 'Bottom right' },
+    satisfaction: 'Satisfaction survey',
+    satisfactionScales: { stars: '1–5 stars', thumbs: 'Thumbs up/down', off: 'Off' },
+    satisfactionHint: 'Asked in the widget after a conversation closes.',
     colors: 'Colours',
     colorNames: {
       primary: 'Main colour',
@@ -426,6 +429,9 @@ export const playbooksEs: typeof playbooksEn = {
     languageHint: 'Los botones y avisos del widget usan este idioma.',
     position: 'Posición en la página',
     positions: { 'bottom-left': 'Abajo a la izquierda', 'bottom-right': 'Abajo a la derecha' },
+    satisfaction: 'Encuesta de satisfacción',
+    satisfactionScales: { stars: '1–5 estrellas', thumbs: 'Pulgar arriba/abajo', off: 'Desactivada' },
+    satisfactionHint: 'Se pregunta en el widget cuando se cierra una conversación.',
     colors: 'Colores',
     colorNames: {
       primary: 'Color principal',

@@ -8,6 +8,8 @@ import { h } from './dom';
 import { createHeader } from './header';
 import { createMessageList, rowsOf } from './message-list';
 import { createStatusBanner } from './status-banner';
+import { createRatingCard } from './rating-card';
+import type { TRatingApi } from '../net/rating-api';
 
 /** The whole chat window, drawn from the controller's state on every change. */
 export function mountChatView(
@@ -16,11 +18,13 @@ export function mountChatView(
   t: TTranslate,
   chat: TChatController,
   onMinimize: () => void,
+  ratingApi: TRatingApi,
 ) {
   const header = createHeader(config, t, onMinimize);
   const banner = createStatusBanner(t);
   const list = createMessageList(t, config, (id) => chat.retry(id));
   const composer = createComposer(t, chat);
+  const rating = createRatingCard(t, ratingApi);
   const announcer = createAnnouncer((message) =>
     message.event?.type === 'joined'
       ? t('joined', { name: message.event.userName })
@@ -35,7 +39,7 @@ export function mountChatView(
     banner.el,
     list.el,
     notice,
-    h('footer', { class: 'foot' }, composer.el, footer),
+    h('footer', { class: 'foot' }, rating.el, composer.el, footer),
     announcer.el,
   );
   root.addEventListener('keydown', (event) => {
@@ -54,6 +58,7 @@ export function mountChatView(
     list.render(rowsOf(state, t, chat.isBotTyping(), config));
     notice.hidden = state.notice === null;
     notice.textContent = state.notice ?? '';
+    rating.render(state);
     composer.render(state);
     announcer.render(visibleMessages(state));
   };
