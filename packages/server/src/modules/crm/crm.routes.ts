@@ -29,11 +29,11 @@ import {
   ZUpdateCrmPersonRequest,
 } from '@charla/protocol';
 import type { App } from '../../http/app-type';
-import { actorOf } from './crm-actor';
-import { registerCrudRoutes } from './crm-entity.routes';
+import { actorOf } from './shared/crm-actor';
+import { registerCrudRoutes } from './shared/crm-entity.routes';
 import type { CrmService } from './crm.service';
-import { registerConversationPanelRoutes } from './conversation-panel.routes';
-import { registerPipelinesRoutes } from './pipelines.routes';
+import { registerConversationPanelRoutes } from './panel/conversation-panel.routes';
+import { registerPipelinesRoutes } from './pipelines/pipelines.routes';
 
 /** Every /api/v1/crm route, and the conversation side panel's. */
 export function registerCrmRoutes(app: App, crm: CrmService): void {

@@ -1,0 +1,127 @@
+import { ZCrmIdParams, ZCrmPage, ZErrorBody } from '@charla/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { App } from '../../../http/app-type';
+import { actorOf } from './crm-actor';
+import type { CrmActor } from './crm-context';
+
+type PageOf<Dto> = { items: Dto[]; nextCursor: string | null };
+
+/** What an entity's service offers for the five CRUD routes. */
+export type CrudService<Dto, Create, Update, Query> = {
+  create(input: Create, actor: CrmActor): Promise<Dto>;
+  get(id: string): Promise<Dto>;
+  update(id: string, patch: Update, actor: CrmActor): Promise<Dto>;
+  delete(id: string): Promise<void>;
+  list(query: Query, actor: CrmActor): Promise<PageOf<Dto>>;
+};
+
+export type CrudSchemas<
+  D extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+  Q extends z.ZodType,
+> = { dto: D; create: C; update: U; query: Q };
+
+const errors = { 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody };
+
+/**
+ * Registers list / create / read / update / delete for one CRM entity under /api/v1/crm/<path>,
+ * for any logged-in user, with the zod schemas that also document them in OpenAPI.
+ */
+export function registerCrudRoutes<
+  D extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+  Q extends z.ZodType,
+>(
+  app: App,
+  options: {
+    path: string;
+    singular: string;
+    plural: string;
+    schemas: CrudSchemas<D, C, U, Q>;
+    service: CrudService<z.output<D>, z.output<C>, z.output<U>, z.output<Q>>;
+  },
+): void {
+  const { path, singular, plural, schemas, service } = options;
+  const base = `/api/v1/crm/${path}`;
+  const tags = ['crm'];
+  const config = { auth: 'user' as const };
+  const actor = (request: FastifyRequest): CrmActor => actorOf(request);
+  // Generic schemas defeat the zod type provider's inference; the schemas still validate every
+  // request and response at run time, and the casts below tie each body to its schema's type.
+  const router = app as unknown as FastifyInstance;
+  const idOf = (request: FastifyRequest): string => (request.params as z.output<typeof ZCrmIdParams>).id;
+
+  router.get(
+    base,
+    {
+      config,
+      schema: {
+        tags,
+        summary: `List ${plural} (filters, search, cursor pagination)`,
+        querystring: schemas.query,
+        response: { 200: ZCrmPage(schemas.dto), 422: ZErrorBody },
+      },
+    },
+    async (request) => service.list(request.query as z.output<Q>, actor(request)),
+  );
+  router.post(
+    base,
+    {
+      config,
+      schema: {
+        tags,
+        summary: `Create a ${singular}`,
+        body: schemas.create,
+        response: { 201: schemas.dto, 422: ZErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(request.body as z.output<C>, actor(request))),
+  );
+  router.get(
+    `${base}/:id`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: `Read a ${singular}`,
+        params: ZCrmIdParams,
+        response: { 200: schemas.dto, 404: ZErrorBody },
+      },
+    },
+    async (request) => service.get(idOf(request)),
+  );
+  router.patch(
+    `${base}/:id`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: `Change a ${singular}`,
+        params: ZCrmIdParams,
+        body: schemas.update,
+        response: { 200: schemas.dto, ...errors },
+      },
+    },
+    async (request) => service.update(idOf(request), request.body as z.output<U>, actor(request)),
+  );
+  router.delete(
+    `${base}/:id`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: `Delete a ${singular}`,
+        params: ZCrmIdParams,
+        response: { 204: z.null(), 404: ZErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await service.delete(idOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+}
