@@ -29,7 +29,7 @@ import { registerWidgetConfigRoutes } from './modules/playbooks/widget-config.ro
 import { registerWidgetRoutes } from './modules/widget/widget.routes';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes';
 import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
-import { registerCrmRoutes } from './modules/crm/crm.routes';
+import { registerCrmRoutes } from './modules/crm/index';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
 import { registerRatingsRoutes } from './modules/ratings/index';

@@ -22,8 +22,7 @@ import { createConversationViews } from './modules/conversations/conversation-vi
 import { createPlaybookRunner, type BotCrm } from './modules/conversations/playbook-runner';
 import { createNotificationsModule } from './modules/notifications/notifications.module';
 import { createWebhooksModule } from './modules/webhooks/webhooks.module';
-import { createCrmService } from './modules/crm/crm.service';
-import { createCrmStore } from './modules/crm/crm.store';
+import { createCrmService, createCrmStore } from './modules/crm/index';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
 import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
 import { createRatingsModule } from './modules/ratings/index';

@@ -28,11 +28,11 @@ import {
   ZUpdateCrmPersonRequest,
 } from '@charla/protocol';
 import type { App } from '../../http/app-type';
-import { actorOf } from './crm-actor';
-import { registerCrudRoutes } from './crm-entity.routes';
+import { actorOf } from './shared/crm-actor';
+import { registerCrudRoutes } from './shared/crm-entity.routes';
 import type { CrmService } from './crm.service';
-import { registerConversationPanelRoutes } from './conversation-panel.routes';
-import { registerPipelinesRoutes } from './pipelines.routes';
+import { registerConversationPanelRoutes } from './panel/conversation-panel.routes';
+import { registerPipelinesRoutes } from './pipelines/pipelines.routes';
 
 const REFS = ['CRM_REFERENCE_NOT_FOUND'] as const;
 const DEAL_REFS = [...REFS, 'CRM_STAGE_NOT_IN_PIPELINE'] as const;

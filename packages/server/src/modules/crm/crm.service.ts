@@ -1,13 +1,13 @@
-import { createActivitiesService } from './activities.service';
-import { createBotIntake } from './bot-intake.service';
-import { createConversationPanelService } from './conversation-panel.service';
-import type { CrmDeps } from './crm-context';
-import { createDealsService } from './deals.service';
-import { createLeadsService } from './leads.service';
-import { createNotesService } from './notes.service';
-import { createOrganizationsService } from './organizations.service';
-import { createPersonsService } from './persons.service';
-import { createPipelinesService } from './pipelines.service';
+import { createActivitiesService } from './activities/activities.service';
+import { createBotIntake } from './panel/bot-intake.service';
+import { createConversationPanelService } from './panel/conversation-panel.service';
+import type { CrmDeps } from './shared/crm-context';
+import { createDealsService } from './deals/deals.service';
+import { createLeadsService } from './leads/leads.service';
+import { createNotesService } from './activities/notes.service';
+import { createOrganizationsService } from './organizations/organizations.service';
+import { createPersonsService } from './persons/persons.service';
+import { createPipelinesService } from './pipelines/pipelines.service';
 
 /** The CRM: one service per entity, sharing the store, clock, domain events and conversation access. */
 export function createCrmService(deps: CrmDeps) {

@@ -1,0 +1,61 @@
+import type { Db } from '../../../db/database';
+import type { CrmOrganizationsTable } from '../../../db/schema.crm';
+import { likePattern } from '../shared/crm-query.store';
+import type { CrmSearch } from '../shared/crm-search.util';
+
+export type OrganizationRow = CrmOrganizationsTable;
+export type OrganizationListFilter = { search?: CrmSearch; afterId?: string; limit: number };
+
+export function createOrganizationsStore(db: Db) {
+  return {
+    async insert(row: OrganizationRow): Promise<void> {
+      await db.insertInto('crm_organizations').values(row).execute();
+    },
+    async findById(id: string): Promise<OrganizationRow | null> {
+      return (
+        (await db.selectFrom('crm_organizations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+      );
+    },
+    /** The oldest organization with exactly this (lower-cased) name. */
+    async findByNameLc(nameLc: string): Promise<OrganizationRow | null> {
+      return (
+        (await db
+          .selectFrom('crm_organizations')
+          .selectAll()
+          .where('name_lc', '=', nameLc)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst()) ?? null
+      );
+    },
+    async update(
+      id: string,
+      patch: Partial<Omit<OrganizationRow, 'id' | 'created_at' | 'source'>>,
+    ): Promise<void> {
+      await db.updateTable('crm_organizations').set(patch).where('id', '=', id).execute();
+    },
+    async delete(id: string): Promise<void> {
+      await db.deleteFrom('crm_organizations').where('id', '=', id).execute();
+    },
+    /** Newest first, `limit + 1` rows so the caller knows whether another page follows. */
+    async list(filter: OrganizationListFilter): Promise<OrganizationRow[]> {
+      let query = db.selectFrom('crm_organizations').selectAll();
+      if (filter.search) query = query.where(likePattern('name_lc', filter.search.text));
+      if (filter.afterId) query = query.where('id', '<', filter.afterId);
+      return query
+        .orderBy('id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
+    },
+    async namesByIds(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('crm_organizations')
+        .select(['id', 'name'])
+        .where('id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+  };
+}
+export type OrganizationsStore = ReturnType<typeof createOrganizationsStore>;

@@ -1,0 +1,108 @@
+import type { Db } from '../../../db/database';
+import type { CrmPersonIdentitiesTable, CrmPersonsTable } from '../../../db/schema.crm';
+import { likePattern, matchesSearch } from '../shared/crm-query.store';
+import type { CrmSearch } from '../shared/crm-search.util';
+
+export type PersonRow = CrmPersonsTable;
+export type PersonIdentity = Omit<CrmPersonIdentitiesTable, 'person_id'>;
+export type PersonListFilter = {
+  search?: CrmSearch;
+  organizationId?: string;
+  ownerId?: string;
+  afterId?: string;
+  limit: number;
+};
+
+export function createPersonsStore(db: Db) {
+  async function replaceIdentities(personId: string, identities: PersonIdentity[]): Promise<void> {
+    await db.deleteFrom('crm_person_identities').where('person_id', '=', personId).execute();
+    if (identities.length > 0)
+      await db
+        .insertInto('crm_person_identities')
+        .values(identities.map((i) => ({ person_id: personId, ...i })))
+        .execute();
+  }
+
+  return {
+    /** Call inside a transaction: the row and its email/phone identities go together. */
+    async insert(row: PersonRow, identities: PersonIdentity[]): Promise<void> {
+      await db.insertInto('crm_persons').values(row).execute();
+      await replaceIdentities(row.id, identities);
+    },
+    async findById(id: string): Promise<PersonRow | null> {
+      return (await db.selectFrom('crm_persons').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+    /** The oldest person having any of these exact (normalized) emails or phones. */
+    async findByIdentity(identities: PersonIdentity[]): Promise<PersonRow | null> {
+      if (identities.length === 0) return null;
+      const row = await db
+        .selectFrom('crm_persons')
+        .selectAll()
+        .where((eb) =>
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('crm_person_identities')
+              .select('person_id')
+              .where((inner) =>
+                inner.or(
+                  identities.map((i) =>
+                    inner.and([inner('kind', '=', i.kind), inner('value', '=', i.value)]),
+                  ),
+                ),
+              ),
+          ),
+        )
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      return row ?? null;
+    },
+    /** Call inside a transaction when `identities` is given. */
+    async update(
+      id: string,
+      patch: Partial<Omit<PersonRow, 'id' | 'created_at' | 'source'>>,
+      identities?: PersonIdentity[],
+    ): Promise<void> {
+      await db.updateTable('crm_persons').set(patch).where('id', '=', id).execute();
+      if (identities) await replaceIdentities(id, identities);
+    },
+    async delete(id: string): Promise<void> {
+      await db.deleteFrom('crm_persons').where('id', '=', id).execute();
+    },
+    /** Newest first, `limit + 1` rows. Search covers name, emails, phones and the organization's name. */
+    async list(filter: PersonListFilter): Promise<PersonRow[]> {
+      let query = db.selectFrom('crm_persons').selectAll();
+      const search = filter.search;
+      if (search) {
+        query = query.where((eb) =>
+          eb.or([
+            matchesSearch('crm_persons.search_text', search),
+            eb(
+              'crm_persons.organization_id',
+              'in',
+              eb
+                .selectFrom('crm_organizations')
+                .select('id')
+                .where(likePattern('crm_organizations.name_lc', search.text)),
+            ),
+          ]),
+        );
+      }
+      if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
+      if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+      if (filter.afterId) query = query.where('id', '<', filter.afterId);
+      return query
+        .orderBy('id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
+    },
+    async namesByIds(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('crm_persons').select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+  };
+}
+export type PersonsStore = ReturnType<typeof createPersonsStore>;

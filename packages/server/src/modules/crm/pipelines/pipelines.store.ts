@@ -1,0 +1,111 @@
+import type { Db } from '../../../db/database';
+import type { CrmPipelinesTable, CrmStagesTable } from '../../../db/schema.crm';
+
+export type PipelineRow = CrmPipelinesTable;
+export type StageRow = CrmStagesTable;
+
+export function createPipelinesStore(db: Db) {
+  return {
+    async listPipelines(): Promise<PipelineRow[]> {
+      return db.selectFrom('crm_pipelines').selectAll().orderBy('is_default', 'desc').orderBy('id').execute();
+    },
+    async listStages(pipelineIds: string[]): Promise<StageRow[]> {
+      if (pipelineIds.length === 0) return [];
+      return db
+        .selectFrom('crm_stages')
+        .selectAll()
+        .where('pipeline_id', 'in', pipelineIds)
+        .orderBy('position')
+        .orderBy('id')
+        .execute();
+    },
+    async findPipeline(id: string): Promise<PipelineRow | null> {
+      return (
+        (await db.selectFrom('crm_pipelines').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+      );
+    },
+    async findDefaultPipeline(): Promise<PipelineRow | null> {
+      return (
+        (await db
+          .selectFrom('crm_pipelines')
+          .selectAll()
+          .where('is_default', '=', 1)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst()) ?? null
+      );
+    },
+    async findStage(id: string): Promise<StageRow | null> {
+      return (await db.selectFrom('crm_stages').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+    async firstStage(pipelineId: string): Promise<StageRow | null> {
+      return (
+        (await db
+          .selectFrom('crm_stages')
+          .selectAll()
+          .where('pipeline_id', '=', pipelineId)
+          .orderBy('position')
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst()) ?? null
+      );
+    },
+    async namesOfStages(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('crm_stages').select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    async countStages(pipelineId: string): Promise<number> {
+      const row = await db
+        .selectFrom('crm_stages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('pipeline_id', '=', pipelineId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async insertPipeline(row: PipelineRow): Promise<void> {
+      await db.insertInto('crm_pipelines').values(row).execute();
+    },
+    async insertStages(rows: StageRow[]): Promise<void> {
+      if (rows.length > 0) await db.insertInto('crm_stages').values(rows).execute();
+    },
+    async updatePipeline(
+      id: string,
+      patch: Partial<Pick<PipelineRow, 'name' | 'updated_at'>>,
+    ): Promise<void> {
+      await db.updateTable('crm_pipelines').set(patch).where('id', '=', id).execute();
+    },
+    /** Call inside a transaction: exactly one pipeline is the default afterwards. */
+    async makeDefault(id: string, now: number): Promise<void> {
+      await db
+        .updateTable('crm_pipelines')
+        .set({ is_default: 0, updated_at: now })
+        .where('is_default', '=', 1)
+        .where('id', '!=', id)
+        .execute();
+      await db
+        .updateTable('crm_pipelines')
+        .set({ is_default: 1, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    },
+    async deletePipeline(id: string): Promise<void> {
+      await db.deleteFrom('crm_pipelines').where('id', '=', id).execute();
+    },
+    async updateStage(id: string, patch: Partial<Pick<StageRow, 'name' | 'position'>>): Promise<void> {
+      await db.updateTable('crm_stages').set(patch).where('id', '=', id).execute();
+    },
+    async deleteStage(id: string): Promise<void> {
+      await db.deleteFrom('crm_stages').where('id', '=', id).execute();
+    },
+    async maxStagePosition(pipelineId: string): Promise<number> {
+      const row = await db
+        .selectFrom('crm_stages')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .where('pipeline_id', '=', pipelineId)
+        .executeTakeFirst();
+      return row?.max === null || row?.max === undefined ? -1 : Number(row.max);
+    },
+  };
+}
+export type PipelinesStore = ReturnType<typeof createPipelinesStore>;

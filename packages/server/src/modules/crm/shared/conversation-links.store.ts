@@ -1,0 +1,69 @@
+import type { Db } from '../../../db/database';
+import type { CrmEntityType } from '../../../db/schema.crm';
+
+export function createConversationLinksStore(db: Db) {
+  return {
+    /** Links a record to a conversation; linking twice is a no-op. */
+    async link(
+      conversationId: string,
+      entityType: CrmEntityType,
+      entityId: string,
+      now: number,
+    ): Promise<void> {
+      await db
+        .insertInto('crm_conversation_links')
+        .values({
+          conversation_id: conversationId,
+          entity_type: entityType,
+          entity_id: entityId,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.columns(['conversation_id', 'entity_type', 'entity_id']).doNothing())
+        .execute();
+    },
+    /** Conversation ids per record id, oldest link first. */
+    async conversationIdsFor(entityType: CrmEntityType, entityIds: string[]): Promise<Map<string, string[]>> {
+      const result = new Map<string, string[]>();
+      if (entityIds.length === 0) return result;
+      const rows = await db
+        .selectFrom('crm_conversation_links')
+        .select(['entity_id', 'conversation_id'])
+        .where('entity_type', '=', entityType)
+        .where('entity_id', 'in', entityIds)
+        .orderBy('created_at')
+        .orderBy('conversation_id')
+        .execute();
+      for (const row of rows)
+        result.set(row.entity_id, [...(result.get(row.entity_id) ?? []), row.conversation_id]);
+      return result;
+    },
+    async entityIdsOf(conversationId: string, entityType: CrmEntityType): Promise<string[]> {
+      const rows = await db
+        .selectFrom('crm_conversation_links')
+        .select('entity_id')
+        .where('conversation_id', '=', conversationId)
+        .where('entity_type', '=', entityType)
+        .orderBy('created_at')
+        .orderBy('entity_id')
+        .execute();
+      return rows.map((r) => r.entity_id);
+    },
+    async conversationExists(conversationId: string): Promise<boolean> {
+      return (
+        (await db
+          .selectFrom('conversations')
+          .select('id')
+          .where('id', '=', conversationId)
+          .executeTakeFirst()) !== undefined
+      );
+    },
+    async unlinkEntity(entityType: CrmEntityType, entityId: string): Promise<void> {
+      await db
+        .deleteFrom('crm_conversation_links')
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .execute();
+    },
+  };
+}
+export type ConversationLinksStore = ReturnType<typeof createConversationLinksStore>;

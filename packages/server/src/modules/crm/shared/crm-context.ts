@@ -1,0 +1,17 @@
+import type { TCrmSource } from '@charla/protocol';
+import type { Clock } from '../../../lib/clock';
+import type { DomainEvents } from '../../../lib/domain-events';
+import type { AuthUser } from '../../auth/auth.service';
+import type { ConversationAccess } from '../../conversations/conversation-access';
+import type { CrmStore } from './crm.store';
+
+/** What every CRM service needs. */
+export type CrmDeps = {
+  store: CrmStore;
+  clock: Clock;
+  events: DomainEvents;
+  conversations: ConversationAccess;
+};
+
+/** Who makes a change and through which channel: it decides `source` and the note author. */
+export type CrmActor = { user: AuthUser | null; source: TCrmSource };
