@@ -17,6 +17,8 @@ export default defineConfig({
             'scripts/**/*.test.mjs',
           ],
           environment: 'node',
+          // A generous bound: property tests take 1 s on a quiet machine and 5+ s beside a CPU hog.
+          testTimeout: 30_000,
         },
       },
       {

@@ -12,6 +12,8 @@ export const languages: readonly { code: TLanguage; label: string }[] = [
 const STORAGE_KEY = 'charla.language';
 
 function initialLanguage(): TLanguage {
+  // Pure modules that import the API client are unit-tested in Node, where neither exists.
+  if (typeof localStorage === 'undefined' || typeof navigator === 'undefined') return 'en';
   const stored = localStorage.getItem(STORAGE_KEY);
   if (stored === 'en' || stored === 'es') return stored;
   return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
@@ -24,7 +26,7 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18next.language;
+if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;
 
 /** Switches the UI language now and remembers it on this device. */
 export function setLanguage(language: TLanguage): void {

@@ -20,15 +20,22 @@ function sourceFiles(dir: string): string[] {
 /**
  * Where each code is raised: the first argument of `new AppError(…)` (a literal or a ternary of
  * literals), a raw `{ code: '…' }` error body, and the lifecycle's `{ error: '…' }` decisions,
- * which the conversations service throws as they are. Declarations (`config.errors`) do not count.
+ * which the conversations service throws as they are, and pure deciders that `return '…'` a code
+ * their caller throws (the write rules, the rating decision). Declarations (`config.errors`) do not count.
  */
 function raisedCodes(): Map<ErrorCode, string[]> {
-  const files = [...sourceFiles(serverSrc), join(packagesDir, 'protocol/src/conversation/lifecycle.ts')];
+  const files = [
+    ...sourceFiles(serverSrc),
+    join(packagesDir, 'protocol/src/conversation/lifecycle.ts'),
+    join(packagesDir, 'protocol/src/conversation/writes.ts'),
+  ];
   const raised = new Map<ErrorCode, string[]>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const argumentsOf = [...text.matchAll(/AppError\(\s*([^,{)]*)/g)].map((m) => m[1] ?? '');
-    const bodies = [...text.matchAll(/\b(?:code|error): ('[A-Z_]+')/g)].map((m) => m[1] ?? '');
+    const bodies = [
+      ...text.matchAll(/\b(?:code|error): ('[A-Z_]+')|[?:] ('[A-Z_]+')|return ('[A-Z_]+')/g),
+    ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
     for (const expression of [...argumentsOf, ...bodies])
       for (const [, code] of expression.matchAll(/'([A-Z_]+)'/g))
         if (code && Object.hasOwn(errorCatalogue, code))
