@@ -1,5 +1,5 @@
 import { errorCatalogue, errorCodes, isErrorCode, type ErrorCode } from '@charla/protocol';
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../test/harness';
 
@@ -26,6 +26,98 @@ function codesAt(operation: Operation | undefined, status: number): string[] {
     operation?.responses[String(status)]?.content?.['application/json']?.schema?.properties?.error?.properties
       ?.code?.enum ?? []
   );
+}
+
+const MISSING_UUID = '01890000-0000-7000-8000-000000000000';
+
+/** A real refusal and the documented route (OpenAPI path) that gave it. */
+type Refusal = { route: string; request: InjectOptions & { as?: TestUser }; code: ErrorCode };
+
+/** An agent's (or nobody's) refused requests: bad cursors, missing or hidden resources, no login, no role. */
+function agentRefusals(agent: TestUser): Refusal[] {
+  return [
+    {
+      route: 'GET /api/v1/conversations',
+      request: { url: '/api/v1/conversations?folder=mine&cursor=bm9wZQ', as: agent },
+      code: 'INVALID_CURSOR',
+    },
+    {
+      route: 'GET /api/v1/crm/persons',
+      request: { url: '/api/v1/crm/persons?cursor=bm90LWEtY3Vyc29y', as: agent },
+      code: 'INVALID_CURSOR',
+    },
+    {
+      route: 'GET /api/v1/conversations/{conversationId}',
+      request: { url: '/api/v1/conversations/nope', as: agent },
+      code: 'CONVERSATION_NOT_FOUND',
+    },
+    {
+      route: 'POST /api/v1/conversations/{conversationId}/assign',
+      request: { method: 'POST', url: '/api/v1/conversations/nope/assign', as: agent },
+      code: 'CONVERSATION_NOT_FOUND',
+    },
+    {
+      route: 'GET /api/v1/conversations',
+      request: { url: '/api/v1/conversations?folder=mine' },
+      code: 'UNAUTHENTICATED',
+    },
+    {
+      route: 'GET /api/v1/admin/users',
+      request: { url: '/api/v1/admin/users', as: agent },
+      code: 'FORBIDDEN',
+    },
+  ];
+}
+
+/** Refused logins and admin requests: wrong password, malformed JSON, missing records, the last admin. */
+function adminRefusals(admin: TestUser, agent: TestUser): Refusal[] {
+  return [
+    {
+      route: 'POST /api/v1/auth/login',
+      request: {
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: admin.email, password: 'wrong password' },
+      },
+      code: 'INVALID_CREDENTIALS',
+    },
+    {
+      route: 'POST /api/v1/admin/users',
+      request: {
+        method: 'POST',
+        url: '/api/v1/admin/users',
+        as: admin,
+        payload: '{"email":',
+        headers: { 'content-type': 'application/json' },
+      },
+      code: 'INVALID_JSON',
+    },
+    {
+      route: 'GET /api/v1/playbooks/{id}',
+      request: { url: '/api/v1/playbooks/nope', as: agent },
+      code: 'PLAYBOOK_NOT_FOUND',
+    },
+    {
+      route: 'GET /api/v1/crm/deals/{id}',
+      request: { url: `/api/v1/crm/deals/${MISSING_UUID}`, as: agent },
+      code: 'RECORD_NOT_FOUND',
+    },
+    {
+      route: 'DELETE /api/v1/admin/webhooks/{webhookId}',
+      request: { method: 'DELETE', url: '/api/v1/admin/webhooks/nope', as: admin },
+      code: 'WEBHOOK_NOT_FOUND',
+    },
+    {
+      route: 'PATCH /api/v1/admin/users/{userId}',
+      request: {
+        method: 'PATCH',
+        url: `/api/v1/admin/users/${admin.id}`,
+        as: admin,
+        payload: { role: 'regular' },
+      },
+      code: 'LAST_ADMIN',
+    },
+  ];
 }
 
 describe('error responses in the OpenAPI document', () => {
@@ -79,104 +171,13 @@ describe('error responses in the OpenAPI document', () => {
     for (const code of Object.keys(NOT_ON_REST_ROUTES)) expect(documented.has(code), code).toBe(false);
   });
 
-  /** The answer's code is documented for that route under that status. */
-  function expectDocumented(
-    method: string,
-    template: string,
-    res: LightMyRequestResponse,
-    code: ErrorCode,
-  ): void {
-    expect(res.json<{ error: { code: string } }>().error.code).toBe(code);
-    expect(res.statusCode).toBe(errorCatalogue[code].status);
-    expect(codesAt(doc.paths[template]?.[method], res.statusCode), `${method} ${template}`).toContain(code);
-  }
-
   it('documents what the routes really answer', async () => {
-    const cases: [string, string, Promise<LightMyRequestResponse>, ErrorCode][] = [
-      [
-        'get',
-        '/api/v1/conversations',
-        server.request({ url: '/api/v1/conversations?folder=mine&cursor=bm9wZQ', as: agent }),
-        'INVALID_CURSOR',
-      ],
-      [
-        'get',
-        '/api/v1/crm/persons',
-        server.request({ url: '/api/v1/crm/persons?cursor=bm90LWEtY3Vyc29y', as: agent }),
-        'INVALID_CURSOR',
-      ],
-      [
-        'get',
-        '/api/v1/conversations/{conversationId}',
-        server.request({ url: '/api/v1/conversations/nope', as: agent }),
-        'CONVERSATION_NOT_FOUND',
-      ],
-      [
-        'post',
-        '/api/v1/conversations/{conversationId}/assign',
-        server.request({ method: 'POST', url: '/api/v1/conversations/nope/assign', as: agent }),
-        'CONVERSATION_NOT_FOUND',
-      ],
-      [
-        'get',
-        '/api/v1/conversations',
-        server.request({ url: '/api/v1/conversations?folder=mine' }),
-        'UNAUTHENTICATED',
-      ],
-      ['get', '/api/v1/admin/users', server.request({ url: '/api/v1/admin/users', as: agent }), 'FORBIDDEN'],
-      [
-        'post',
-        '/api/v1/auth/login',
-        server.request({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          payload: { email: admin.email, password: 'wrong password' },
-        }),
-        'INVALID_CREDENTIALS',
-      ],
-      [
-        'post',
-        '/api/v1/admin/users',
-        server.request({
-          method: 'POST',
-          url: '/api/v1/admin/users',
-          as: admin,
-          payload: '{"email":',
-          headers: { 'content-type': 'application/json' },
-        }),
-        'INVALID_JSON',
-      ],
-      [
-        'get',
-        '/api/v1/playbooks/{id}',
-        server.request({ url: '/api/v1/playbooks/nope', as: agent }),
-        'PLAYBOOK_NOT_FOUND',
-      ],
-      [
-        'get',
-        '/api/v1/crm/deals/{id}',
-        server.request({ url: '/api/v1/crm/deals/01890000-0000-7000-8000-000000000000', as: agent }),
-        'RECORD_NOT_FOUND',
-      ],
-      [
-        'delete',
-        '/api/v1/admin/webhooks/{webhookId}',
-        server.request({ method: 'DELETE', url: '/api/v1/admin/webhooks/nope', as: admin }),
-        'WEBHOOK_NOT_FOUND',
-      ],
-      [
-        'patch',
-        '/api/v1/admin/users/{userId}',
-        server.request({
-          method: 'PATCH',
-          url: `/api/v1/admin/users/${admin.id}`,
-          as: admin,
-          payload: { role: 'regular' },
-        }),
-        'LAST_ADMIN',
-      ],
-    ];
-    for (const [method, template, response, code] of cases)
-      expectDocumented(method, template, await response, code);
+    for (const { route, request, code } of [...agentRefusals(agent), ...adminRefusals(admin, agent)]) {
+      const res = await server.request(request);
+      expect(res.json<{ error: { code: string } }>().error.code, route).toBe(code);
+      expect(res.statusCode, route).toBe(errorCatalogue[code].status);
+      const [method = '', template = ''] = route.split(' ');
+      expect(codesAt(doc.paths[template]?.[method.toLowerCase()], res.statusCode), route).toContain(code);
+    }
   });
 });
