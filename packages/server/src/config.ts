@@ -31,6 +31,8 @@ const ZConfigEnv = z.object({
   REDIS_CHANNEL: z.string().min(1).max(100).optional(),
   /** Benchmarks only: multiplies the per-address connection and visitor-session limits (default 1). */
   CHARLA_RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** WebSocket heartbeat; a socket that misses 2 pings is closed (a vanished user is offline in 3×). */
+  WS_PING_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export type Config = {
@@ -47,6 +49,8 @@ export type Config = {
   redisChannel: string;
   /** Multiplies the per-address limits on new WebSocket connections and visitor sessions. */
   rateLimitMultiplier: number;
+  /** How often each WebSocket is pinged; after 2 unanswered pings it is closed. */
+  wsPingIntervalMs: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -91,6 +95,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       nodeName: e.NODE_NAME ?? `node-${process.pid}`,
       redisChannel: e.REDIS_CHANNEL ?? 'charla:events',
       rateLimitMultiplier: e.CHARLA_RATE_LIMIT_MULTIPLIER,
+      wsPingIntervalMs: e.WS_PING_INTERVAL_MS,
     },
   };
 }

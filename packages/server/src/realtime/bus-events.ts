@@ -5,7 +5,8 @@ export type BusEvent =
   | {
       type: 'conversation.changed';
       conversation: TConversationDto;
-      previousAssigneeId: string | null;
+      /** Who could see it before this change: only they are told it is gone (R14). */
+      previous: { status: TConversationDto['status']; assigneeId: string | null };
       originNode: string;
     }
   | { type: 'message.created'; conversation: TConversationDto; message: TMessageDto }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_ORIGIN, type TestServer } from '../test/harness';
 import { createActivePlaybook, goOnline } from '../test/playbook-setup';
 import { connectAgent, connectVisitor, newClientId, text } from '../test/visitor-client';
+import { isStrictlyIncreasing, streamedSeqs } from '../test/stream-order';
 import { createMemoryBus, type Bus } from './bus';
 
 /** An in-process bus that can lose events like Redis during a restart, then come back. */
@@ -103,7 +104,16 @@ describe('realtime after a bus outage', () => {
       payload: { clientMsgId: 'outage-u3', body: text('this one got through') },
     });
     expect(through.statusCode).toBe(201);
-    await visitor.client.waitFor((f) => f.type === 'message' && f.message.clientMsgId === 'outage-u3');
+    // It does not overtake the lost ones: the server pulls the gap from the database first.
+    await visitor.client.waitFor(
+      (f) => f.type === 'messages' && f.messages.some((m) => m.clientMsgId === 'outage-u3'),
+    );
+    expect(
+      visitor.client
+        .messages(conversationId)
+        .filter((m) => m.clientMsgId?.startsWith('outage-u'))
+        .map((m) => m.clientMsgId),
+    ).toEqual(['outage-u0', 'outage-u1', 'outage-u2', 'outage-u3']);
     visitor.client.send({
       type: 'send',
       ref: 'v',
@@ -113,19 +123,18 @@ describe('realtime after a bus outage', () => {
     });
     await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'v');
     await new Promise((r) => setTimeout(r, 100));
-    expect(visitor.client.messages(conversationId).some((m) => m.clientMsgId === 'outage-u0')).toBe(false);
     expect(agent.messages(conversationId).some((m) => m.clientMsgId === 'outage-v0')).toBe(false);
 
     bus.up();
-    await visitor.client.waitFor(
-      (f) => f.type === 'messages' && f.messages.some((m) => m.clientMsgId === 'outage-u2'),
-    );
     await agent.waitFor(
       (f) => f.type === 'messages' && f.messages.some((m) => m.clientMsgId === 'outage-v0'),
     );
     const got = visitor.client.messages(conversationId).filter((m) => m.clientMsgId?.startsWith('outage-u'));
     expect(got.map((m) => m.clientMsgId)).toEqual(['outage-u0', 'outage-u1', 'outage-u2', 'outage-u3']);
     expect((await server.request({ url: '/readyz' })).statusCode).toBe(200);
+    // Each socket's stream never repeated or went back (R28): the replay merged with live delivery.
+    expect(isStrictlyIncreasing(streamedSeqs(visitor.client.frames, conversationId))).toBe(true);
+    expect(isStrictlyIncreasing(streamedSeqs(agent.frames, conversationId))).toBe(true);
     await Promise.all([visitor.client.close(), agent.close()]);
   });
 });

@@ -32,6 +32,10 @@ import type { ConversationRow, ConversationsStore, MessageRow, NewMessage } from
 import { createKeyedMutex } from './keyed-mutex';
 import { readStoredRun } from './stored-run';
 
+/** Who reads a conversation's messages: a user (visibility R14) or its visitor. */
+export type MessageViewer = { user: AuthUser } | { visitorId: string };
+export type MessagesPage = { items: TMessageDto[]; lastSeq: number; hasMore: boolean };
+
 export type Author = {
   kind: MessageRow['author_kind'];
   id: string | null;
@@ -74,6 +78,29 @@ export function createConversationsService(deps: ConversationsDeps) {
   const { store, views, visitors, users, bus, events, clock } = deps;
   const withLock = createKeyedMutex();
 
+  /**
+   * One page of messages after `afterSeq`. `lastSeq` has one meaning everywhere: the highest
+   * sequence number this page accounts for (including internal events a visitor does not see),
+   * so `afterSeq = lastSeq` asks for the next page; without more pages it is the conversation's
+   * last sequence number.
+   */
+  async function pageAfter(
+    row: ConversationRow,
+    afterSeq: number,
+    limit: number,
+    forVisitor: boolean,
+  ): Promise<MessagesPage> {
+    const size = Math.min(limit, MAX_PAGE);
+    const rows = await store.messagesAfter(row.id, afterSeq, size + 1);
+    const page = rows.slice(0, size);
+    const hasMore = rows.length > size;
+    const covered = page.at(-1)?.seq ?? afterSeq;
+    const items = page
+      .map((m) => views.message(m))
+      .filter((m) => !forVisitor || m.event === null || isVisitorVisibleEvent(m.event));
+    return { items, lastSeq: hasMore ? covered : Math.max(covered, row.last_seq), hasMore };
+  }
+
   /** The one lifecycle check for every write that is not itself a transition (R20). */
   function assertWritable(row: ConversationRow, write: ConversationWrite): void {
     const refused = refuseWrite(lifecycleOf(row), write);
@@ -100,15 +127,16 @@ export function createConversationsService(deps: ConversationsDeps) {
     return row;
   }
 
+  /** `previous`: the row before the change (who could see it then is told if they no longer can). */
   async function publishConversation(
     row: ConversationRow,
-    previousAssigneeId: string | null,
+    previous: Pick<ConversationRow, 'status' | 'assignee_id'>,
   ): Promise<TConversationDto> {
     const dto = await views.conversation(row, '');
     await bus.publish({
       type: 'conversation.changed',
       conversation: dto,
-      previousAssigneeId,
+      previous: { status: previous.status, assigneeId: previous.assignee_id },
       originNode: deps.node,
     });
     await publishVisitorState(row);
@@ -253,7 +281,7 @@ export function createConversationsService(deps: ConversationsDeps) {
         byUserId: by?.id ?? null,
         byName: by?.name ?? null,
       });
-      const dto = await publishConversation(withEvent, fresh.assignee_id);
+      const dto = await publishConversation(withEvent, fresh);
       events.emit('conversation.closed', { conversation: dto });
       return withEvent;
     });
@@ -303,10 +331,23 @@ export function createConversationsService(deps: ConversationsDeps) {
     },
 
     async messagesForUser(user: AuthUser, id: string, afterSeq: number, limit: number) {
-      const row = await getVisibleRow(id, user);
-      const rows = await store.messagesAfter(row.id, afterSeq, Math.min(limit, MAX_PAGE) + 1);
-      const items = rows.slice(0, limit).map((m) => views.message(m));
-      return { items, lastSeq: row.last_seq, hasMore: rows.length > limit };
+      return pageAfter(await getVisibleRow(id, user), afterSeq, limit, false);
+    },
+
+    /**
+     * Every message of a conversation after `afterSeq`, page by page, as this viewer may see them:
+     * the one reading path of subscribe, resync and replay. Visibility is checked on every page.
+     */
+    async *streamMessages(viewer: MessageViewer, id: string, afterSeq: number): AsyncGenerator<MessagesPage> {
+      let after = afterSeq;
+      for (;;) {
+        const row =
+          'user' in viewer ? await getVisibleRow(id, viewer.user) : await getVisitorRow(id, viewer.visitorId);
+        const page = await pageAfter(row, after, MAX_PAGE, !('user' in viewer));
+        yield page;
+        if (!page.hasMore) return;
+        after = page.lastSeq;
+      }
     },
 
     async userMessage(
@@ -344,7 +385,7 @@ export function createConversationsService(deps: ConversationsDeps) {
         userName: me?.name ?? user.name,
         avatarUrl: me?.avatar_url ?? null,
       });
-      const dto = await publishConversation(withEvent, null);
+      const dto = await publishConversation(withEvent, row);
       events.emit('conversation.assigned', { conversation: dto, assigneeId: user.id, byUserId: user.id });
       return views.conversation(withEvent, user.id);
     },
@@ -358,7 +399,7 @@ export function createConversationsService(deps: ConversationsDeps) {
       if (toUserId === null) {
         const unassigned = await applyTransition(row, { type: 'unassign' });
         const withEvent = await appendEvent(unassigned, { type: 'unassigned', byUserId: user.id, byName });
-        const dto = await publishConversation(withEvent, row.assignee_id);
+        const dto = await publishConversation(withEvent, row);
         events.emit('conversation.unassigned', { conversation: dto });
         return views.conversation(withEvent, user.id);
       }
@@ -378,7 +419,7 @@ export function createConversationsService(deps: ConversationsDeps) {
         userName: target.name,
         avatarUrl: target.avatar_url,
       });
-      const dto = await publishConversation(withEvent, row.assignee_id);
+      const dto = await publishConversation(withEvent, row);
       events.emit('conversation.assigned', { conversation: dto, assigneeId: target.id, byUserId: user.id });
       return views.conversation(withEvent, user.id);
     },
@@ -396,7 +437,7 @@ export function createConversationsService(deps: ConversationsDeps) {
       if (!(await store.setReadSeq(row.id, side, seq))) return;
       await bus.publish({ type: 'read', conversationId: row.id, visitorId: row.visitor_id, side, seq });
       // Every open inbox shows the new read position (unread dots), not only the reader's.
-      await publishConversation(await getRow(row.id), row.assignee_id);
+      await publishConversation(await getRow(row.id), row);
     },
 
     // ---- visitors ----
@@ -412,14 +453,7 @@ export function createConversationsService(deps: ConversationsDeps) {
 
     /** The visitor's view of the timeline: their chat and "joined"/"closed" events, never internal ones. */
     async messagesForVisitor(visitorId: string, id: string, afterSeq: number, limit: number) {
-      const row = await getVisitorRow(id, visitorId);
-      const rows = await store.messagesAfter(row.id, afterSeq, Math.min(limit, MAX_PAGE) + 1);
-      const page = rows.slice(0, limit);
-      const items = page
-        .map((m) => views.message(m))
-        .filter((m) => m.event === null || isVisitorVisibleEvent(m.event));
-      const hasMore = rows.length > limit;
-      return { items, lastSeq: hasMore ? (page.at(-1)?.seq ?? row.last_seq) : row.last_seq, hasMore };
+      return pageAfter(await getVisitorRow(id, visitorId), afterSeq, limit, true);
     },
 
     /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */
@@ -504,7 +538,7 @@ export function createConversationsService(deps: ConversationsDeps) {
           search_text: searchTextOf({ name, email, number: visitor?.number ?? 0 }),
         };
         await store.update(row.id, patch);
-        await publishConversation({ ...row, ...patch }, row.assignee_id);
+        await publishConversation({ ...row, ...patch }, row);
       }
     },
 

@@ -196,7 +196,7 @@ export function createPlaybookRunner(deps: RunnerDeps) {
           waitMs: effect.waitSeconds * 1000,
         });
         current = await conversations.appendEvent(current, { type: 'live_chat_requested' });
-        const dto = await conversations.publishConversation(current, null);
+        const dto = await conversations.publishConversation(current, { status: 'bot', assignee_id: null });
         events.emit('conversation.live_chat_requested', { conversation: dto });
         events.emit('conversation.created', { conversation: dto });
         return current;
@@ -224,11 +224,12 @@ export function createPlaybookRunner(deps: RunnerDeps) {
       }
       current = await conversations.appendEvent(current, { type: 'bot_ended', outcome: effect.outcome });
       if (current.status === 'bot') {
+        const before = current;
         current = await conversations.applyTransition(current, { type: 'bot_ended' });
-        const dto = await conversations.publishConversation(current, null);
+        const dto = await conversations.publishConversation(current, before);
         events.emit('conversation.closed', { conversation: dto });
       } else {
-        await conversations.publishConversation(current, current.assignee_id);
+        await conversations.publishConversation(current, current);
       }
       return current;
     }
@@ -400,7 +401,10 @@ export function createPlaybookRunner(deps: RunnerDeps) {
       const missed = await store.claimExpiredWaiting(now, 100);
       for (const row of missed) {
         const withEvent = await conversations.appendEvent(row, { type: 'missed' });
-        const dto = await conversations.publishConversation(withEvent, null);
+        const dto = await conversations.publishConversation(withEvent, {
+          status: 'waiting',
+          assignee_id: null,
+        });
         events.emit('conversation.closed', { conversation: dto });
       }
       await this.continueOfflineDue();

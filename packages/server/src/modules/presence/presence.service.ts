@@ -21,6 +21,12 @@ export function createPresenceService(deps: {
   const { store, users, clock, bus, node } = deps;
   const localConnections = new Map<string, number>();
 
+  /** R10: this process no longer holds the user online (their sessions ended): offline now. */
+  async function end(userId: string): Promise<void> {
+    localConnections.delete(userId);
+    if (await store.remove(userId, node)) await bus.publish({ type: 'presence.changed', userId });
+  }
+
   return {
     async connected(userId: string): Promise<void> {
       const before = localConnections.get(userId) ?? 0;
@@ -28,11 +34,21 @@ export function createPresenceService(deps: {
       await store.beat([userId], node, clock.now());
       if (before === 0) await bus.publish({ type: 'presence.changed', userId });
     },
-    disconnected(userId: string): void {
+    /**
+     * One of the user's sockets on this process closed. A plain close keeps the grace (a reload
+     * must not flap); `endedNow` (logout, revocation, a missed heartbeat) ends presence at once
+     * when it was the user's last socket here.
+     */
+    async disconnected(userId: string, endedNow = false): Promise<void> {
       const left = (localConnections.get(userId) ?? 1) - 1;
-      if (left <= 0) localConnections.delete(userId);
-      else localConnections.set(userId, left);
+      if (left > 0) {
+        localConnections.set(userId, left);
+        return;
+      }
+      localConnections.delete(userId);
+      if (endedNow) await end(userId);
     },
+    end,
     /** Called on a timer: refresh this process's heartbeats and forget stale ones. */
     async beat(): Promise<void> {
       const now = clock.now();

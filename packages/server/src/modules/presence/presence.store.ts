@@ -26,6 +26,15 @@ export function createPresenceStore(db: Db) {
         .execute();
       return rows.map((r) => r.id);
     },
+    /** Forgets one process's heartbeat for a user; true when there was one. */
+    async remove(userId: string, node: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('presence')
+        .where('user_id', '=', userId)
+        .where('node', '=', node)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
     async prune(before: number): Promise<void> {
       await db.deleteFrom('presence').where('last_seen_at', '<', before).execute();
     },

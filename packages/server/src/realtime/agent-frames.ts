@@ -1,0 +1,41 @@
+import type { TAgentClientFrame } from '@charla/protocol';
+import type { Services } from '../services';
+import type { AgentConnection } from './connections';
+import { sendFrame } from './send-frame';
+
+export type AgentFrameDeps = Pick<Services, 'conversations' | 'clock'>;
+
+/** Handles one frame from a user's inbox socket; whatever it throws becomes an error frame. */
+export async function handleAgentFrame(
+  deps: AgentFrameDeps,
+  connection: AgentConnection,
+  frame: TAgentClientFrame,
+): Promise<void> {
+  const { conversations, clock } = deps;
+  const { socket, user } = connection;
+  switch (frame.type) {
+    case 'ping':
+      sendFrame(socket, { type: 'pong', at: clock.now() });
+      return;
+    case 'subscribe':
+      await connection.stream.subscribe(frame.conversationId, frame.lastSeq);
+      return;
+    case 'unsubscribe':
+      return;
+    case 'send': {
+      const { conversationId, clientMsgId, body } = frame;
+      const message = await conversations.userMessage(user, conversationId, clientMsgId, body);
+      sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId, message });
+      return;
+    }
+    case 'typing':
+      // Only the assignee's typing reaches the visitor; anyone else gets NOT_ASSIGNEE.
+      await conversations.userTyping(user, frame.conversationId, frame.active);
+      return;
+    case 'read': {
+      const row = await conversations.getVisibleRow(frame.conversationId, user);
+      await conversations.markRead('user', row, frame.seq);
+      return;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { wsCloseCodes, type TMessageDto } from '@charla/protocol';
+import type { App } from '../http/app-type';
+import { isAppError } from '../lib/app-error';
+import type { Services } from '../services';
+import type { BusEvent } from './bus-events';
+import type { AgentConnection, Connection, VisitorConnection } from './connections';
+import type { createConnectionRegistry } from './connection-registry';
+import { fanOut, type FanOutEvent } from './fan-out';
+import { sendRaw } from './send-frame';
+
+type Registries = {
+  agents: ReturnType<typeof createConnectionRegistry<AgentConnection>>;
+  visitors: ReturnType<typeof createConnectionRegistry<VisitorConnection>>;
+};
+
+/** Sockets the server ended (logout, revocation, a missed heartbeat): presence ends at once, no grace. */
+export const endedByServer = new WeakSet<Connection>();
+
+/**
+ * Turns bus events into frames on this process's sockets: does the I/O an event needs (the
+ * visitor's fresh state, presence), lets the pure fan-out decide, and sends `message` frames
+ * through each socket's ordered stream.
+ */
+export function createBusDelivery(app: App, services: Services, registries: Registries) {
+  const { agents, visitors } = registries;
+  const { conversations, presence, clock } = services;
+
+  /** The I/O part: null when nothing on this process needs the event. */
+  async function resolve(event: BusEvent): Promise<{ event: FanOutEvent; targets: Connection[] } | null> {
+    switch (event.type) {
+      case 'conversation.changed':
+        return {
+          event: { type: 'conversation.changed', conversation: event.conversation, previous: event.previous },
+          targets: [...agents.all()],
+        };
+      case 'visitor.conversation': {
+        const targets = [...visitors.of(event.visitorId)];
+        if (targets.length === 0) return null;
+        const conversation = await conversations.getForVisitor(event.visitorId, event.conversationId);
+        return { event: { type: 'visitor.state', visitorId: event.visitorId, conversation }, targets };
+      }
+      case 'message.created':
+        return { event, targets: [...agents.all(), ...visitors.of(event.conversation.visitor.id)] };
+      case 'typing':
+      case 'read':
+        return { event, targets: [...agents.all(), ...visitors.of(event.visitorId)] };
+      case 'presence.changed': {
+        if (agents.size === 0) return null;
+        const online = (await presence.onlineUserIds()).has(event.userId);
+        return { event: { type: 'presence', userId: event.userId, online }, targets: [...agents.all()] };
+      }
+      case 'notify': {
+        const notification = {
+          id: `${clock.now()}-${Math.random().toString(36).slice(2, 10)}`,
+          createdAt: clock.now(),
+          ...event.notification,
+        } as Extract<FanOutEvent, { type: 'notification' }>['notification'];
+        const targets = event.userIds.flatMap((id) => [...agents.of(id)]);
+        return { event: { type: 'notification', userIds: event.userIds, notification }, targets };
+      }
+      case 'sessions.revoked':
+        await endSessions(event.userId, event.sessionIds);
+        return null;
+    }
+  }
+
+  /** Logout, revocation, deactivation: the sockets close and presence ends now (R10). */
+  async function endSessions(userId: string, sessionIds: string[] | 'all'): Promise<void> {
+    let remaining = 0;
+    for (const c of agents.of(userId)) {
+      if (sessionIds === 'all' || sessionIds.includes(c.user.sessionId)) {
+        endedByServer.add(c);
+        c.socket.close(wsCloseCodes.sessionEnded, 'session ended');
+      } else remaining += 1;
+    }
+    if (remaining === 0) await presence.end(userId);
+  }
+
+  function deliver(resolved: { event: FanOutEvent; targets: Connection[] }): void {
+    // Many sockets get the same message: serialize it once (keyed by the shared message object).
+    const serialized = new Map<object, string>();
+    const raw = (frame: object, key: object = frame) => {
+      let text = serialized.get(key);
+      if (text === undefined) serialized.set(key, (text = JSON.stringify(frame)));
+      return text;
+    };
+    const live = (connection: Connection, message: TMessageDto, frame: string | null) =>
+      connection.stream.live(message, frame).catch((error: unknown) => {
+        // The socket may no longer see the conversation (R14): its stream starts afresh later.
+        if (isAppError(error) && error.status === 404) connection.stream.forget(message.conversationId);
+        else app.log.warn({ err: error }, 'message stream failed');
+      });
+    const gotMessage = new Set<Connection>();
+    for (const { connection, frame } of fanOut(resolved.event, resolved.targets)) {
+      if (frame.type === 'message') {
+        gotMessage.add(connection);
+        void live(connection, frame.message, raw(frame, frame.message));
+        continue;
+      }
+      if (frame.type === 'conversation_removed') connection.stream.forget(frame.conversationId);
+      sendRaw(connection.socket, raw(frame));
+    }
+    // A visitor's socket skips internal events: their seqs still count, so no gap is pulled for them.
+    const { event } = resolved;
+    if (event.type === 'message.created')
+      for (const c of resolved.targets)
+        if (c.kind === 'visitor' && !gotMessage.has(c)) void live(c, event.message, null);
+  }
+
+  return async function onBusEvent(event: BusEvent): Promise<void> {
+    const resolved = await resolve(event);
+    if (resolved) deliver(resolved);
+  };
+}

@@ -1,0 +1,127 @@
+import {
+  canUserSee,
+  isVisitorVisibleEvent,
+  type TAgentServerFrame,
+  type TConversationDto,
+  type TMessageDto,
+  type TNotificationDto,
+  type TVisitorConversationDto,
+  type TVisitorServerFrame,
+} from '@charla/protocol';
+import { forViewer } from '../modules/conversations/conversation-dto';
+import type { BusEvent } from './bus-events';
+
+/** Who could see a conversation: its status and assignee (R14). */
+export type Visibility = { status: TConversationDto['status']; assigneeId: string | null };
+
+/** A bus event with the I/O it needs already done (fresh visitor state, presence, notification id). */
+export type FanOutEvent =
+  | { type: 'conversation.changed'; conversation: TConversationDto; previous: Visibility }
+  | { type: 'visitor.state'; visitorId: string; conversation: TVisitorConversationDto }
+  | { type: 'message.created'; conversation: TConversationDto; message: TMessageDto }
+  | Extract<BusEvent, { type: 'typing' | 'read' }>
+  | { type: 'presence'; userId: string; online: boolean }
+  | { type: 'notification'; userIds: string[]; notification: TNotificationDto };
+
+/** The little the fan-out needs to know of a socket. */
+export type FanOutConnection =
+  { kind: 'agent'; user: { id: string } } | { kind: 'visitor'; visitorId: string };
+
+/** One frame for one socket; `message` frames name their message so delivery can keep seq order. */
+export type Delivery<C> = { connection: C; frame: TAgentServerFrame | TVisitorServerFrame };
+
+function visibilityOf(conversation: TConversationDto): Visibility {
+  return { status: conversation.status, assigneeId: conversation.assignee?.id ?? null };
+}
+
+/**
+ * Decides which socket gets which frame for one event: pure, so every event × viewer is a unit
+ * test. R14: an assigned conversation reaches its assignee only; `conversation_removed` goes only
+ * to a user who could see the conversation before this change, never to bystanders.
+ */
+export function fanOut<C extends FanOutConnection>(
+  event: FanOutEvent,
+  connections: Iterable<C>,
+): Delivery<C>[] {
+  const out: Delivery<C>[] = [];
+  const to = (connection: C, frame: Delivery<C>['frame']) => out.push({ connection, frame });
+  for (const c of connections) {
+    if (c.kind === 'agent') agentFrames(event, c.user.id, (frame) => to(c, frame));
+    else visitorFrames(event, c.visitorId, (frame) => to(c, frame));
+  }
+  return out;
+}
+
+function agentFrames(event: FanOutEvent, userId: string, send: (frame: TAgentServerFrame) => void): void {
+  switch (event.type) {
+    case 'conversation.changed': {
+      const { conversation, previous } = event;
+      if (canUserSee(visibilityOf(conversation), userId))
+        send({ type: 'conversation', conversation: forViewer(conversation, userId) });
+      else if (canUserSee(previous, userId))
+        send({ type: 'conversation_removed', conversationId: conversation.id });
+      return;
+    }
+    case 'message.created':
+      if (!canUserSee(visibilityOf(event.conversation), userId)) return;
+      send({ type: 'message', message: event.message });
+      send({ type: 'conversation', conversation: forViewer(event.conversation, userId) });
+      return;
+    case 'typing':
+      if (event.from === 'visitor' && canUserSee(event, userId))
+        send({
+          type: 'typing',
+          conversationId: event.conversationId,
+          from: 'visitor',
+          name: event.name ?? 'Visitor',
+          active: event.active,
+          ...(event.preview ? { preview: event.preview } : {}),
+        });
+      return;
+    case 'presence':
+      send({ type: 'presence', userId: event.userId, online: event.online });
+      return;
+    case 'notification':
+      if (event.userIds.includes(userId)) send({ type: 'notification', notification: event.notification });
+      return;
+    case 'visitor.state':
+    case 'read':
+      return;
+  }
+}
+
+function visitorFrames(
+  event: FanOutEvent,
+  visitorId: string,
+  send: (frame: TVisitorServerFrame) => void,
+): void {
+  switch (event.type) {
+    case 'visitor.state':
+      if (event.visitorId === visitorId) send({ type: 'conversation', conversation: event.conversation });
+      return;
+    case 'message.created': {
+      const { message } = event;
+      if (event.conversation.visitor.id !== visitorId) return;
+      if (message.event === null || isVisitorVisibleEvent(message.event)) send({ type: 'message', message });
+      return;
+    }
+    case 'typing':
+      if (event.from === 'user' && event.visitorId === visitorId)
+        send({
+          type: 'typing',
+          conversationId: event.conversationId,
+          from: 'user',
+          name: event.name ?? '',
+          active: event.active,
+        });
+      return;
+    case 'read':
+      if (event.side === 'user' && event.visitorId === visitorId)
+        send({ type: 'read', conversationId: event.conversationId, seq: event.seq });
+      return;
+    case 'conversation.changed':
+    case 'presence':
+    case 'notification':
+      return;
+  }
+}

@@ -1,0 +1,249 @@
+import type { TConversationDto, TMessageDto, TVisitorConversationDto } from '@charla/protocol';
+import { describe, expect, it } from 'vitest';
+import { conversationDtoFixture } from '../modules/notifications/conversation.fixture';
+import { fanOut, type FanOutConnection, type FanOutEvent, type Visibility } from './fan-out';
+
+// The viewers of one conversation assigned to "assignee" (before: "former" had it).
+type Viewer = 'assignee' | 'other user' | 'admin' | 'visitor' | 'former assignee' | 'other visitor';
+const viewers: Record<Viewer, FanOutConnection> = {
+  assignee: { kind: 'agent', user: { id: 'u-assignee' } },
+  'other user': { kind: 'agent', user: { id: 'u-other' } },
+  // Admins see no more than anyone else (R14): an assigned chat is its assignee's only.
+  admin: { kind: 'agent', user: { id: 'u-admin' } },
+  visitor: { kind: 'visitor', visitorId: 'v-1' },
+  'former assignee': { kind: 'agent', user: { id: 'u-former' } },
+  'other visitor': { kind: 'visitor', visitorId: 'v-2' },
+};
+
+const base = conversationDtoFixture();
+function conversation(status: TConversationDto['status'], assigneeId: string | null): TConversationDto {
+  return {
+    ...base,
+    status,
+    visitor: { ...base.visitor, id: 'v-1' },
+    assignee: assigneeId ? { id: assigneeId, name: assigneeId, avatarUrl: null } : null,
+  };
+}
+const assigned = conversation('assigned', 'u-assignee');
+const waiting = conversation('waiting', null);
+const message = (event: TMessageDto['event']): TMessageDto => ({
+  id: 'm1',
+  conversationId: base.id,
+  seq: 7,
+  author: { kind: 'visitor', id: 'v-1', name: 'Ada', avatarUrl: null },
+  clientMsgId: 'c1',
+  body: { type: 'doc', content: [] },
+  event,
+  interaction: null,
+  isError: false,
+  createdAt: 1,
+});
+const visitorState = { id: base.id, status: 'assigned' } as TVisitorConversationDto;
+const was = (status: Visibility['status'], assigneeId: string | null): Visibility => ({ status, assigneeId });
+
+const events: Record<string, FanOutEvent> = {
+  'assigned (was waiting)': {
+    type: 'conversation.changed',
+    conversation: assigned,
+    previous: was('waiting', null),
+  },
+  'reassigned (was the former’s)': {
+    type: 'conversation.changed',
+    conversation: assigned,
+    previous: was('assigned', 'u-former'),
+  },
+  'changed while assigned (read receipt)': {
+    type: 'conversation.changed',
+    conversation: assigned,
+    previous: was('assigned', 'u-assignee'),
+  },
+  'unassigned (was the assignee’s)': {
+    type: 'conversation.changed',
+    conversation: waiting,
+    previous: was('assigned', 'u-assignee'),
+  },
+  'message in an assigned chat': { type: 'message.created', conversation: assigned, message: message(null) },
+  'internal event in an assigned chat': {
+    type: 'message.created',
+    conversation: assigned,
+    message: message({ type: 'lead_created', leadId: 'l1', title: 'Lead', byName: 'A' }),
+  },
+  'message in a waiting chat': { type: 'message.created', conversation: waiting, message: message(null) },
+  'visitor typing in an assigned chat': {
+    type: 'typing',
+    conversationId: base.id,
+    visitorId: 'v-1',
+    assigneeId: 'u-assignee',
+    status: 'assigned',
+    from: 'visitor',
+    name: 'Ada',
+    active: true,
+  },
+  'assignee typing': {
+    type: 'typing',
+    conversationId: base.id,
+    visitorId: 'v-1',
+    assigneeId: 'u-assignee',
+    status: 'assigned',
+    from: 'user',
+    userId: 'u-assignee',
+    name: 'Alice',
+    active: true,
+  },
+  'assignee read': { type: 'read', conversationId: base.id, visitorId: 'v-1', side: 'user', seq: 7 },
+  'visitor read': { type: 'read', conversationId: base.id, visitorId: 'v-1', side: 'visitor', seq: 7 },
+  'visitor state': { type: 'visitor.state', visitorId: 'v-1', conversation: visitorState },
+  presence: { type: 'presence', userId: 'u-other', online: true },
+  'notification to the assignee': {
+    type: 'notification',
+    userIds: ['u-assignee'],
+    notification: {
+      id: 'n',
+      kind: 'visitor_message',
+      conversationId: base.id,
+      title: 't',
+      body: 'b',
+      createdAt: 1,
+    },
+  },
+};
+
+// Every event × viewer: the frame types that viewer's socket gets ('' = nothing at all).
+const table: Record<string, Record<Viewer, string>> = {
+  'assigned (was waiting)': {
+    assignee: 'conversation',
+    'other user': 'conversation_removed',
+    admin: 'conversation_removed',
+    visitor: '',
+    'former assignee': 'conversation_removed',
+    'other visitor': '',
+  },
+  'reassigned (was the former’s)': {
+    assignee: 'conversation',
+    'other user': '',
+    admin: '',
+    visitor: '',
+    'former assignee': 'conversation_removed',
+    'other visitor': '',
+  },
+  'changed while assigned (read receipt)': {
+    assignee: 'conversation',
+    'other user': '',
+    admin: '',
+    visitor: '',
+    'former assignee': '',
+    'other visitor': '',
+  },
+  'unassigned (was the assignee’s)': {
+    assignee: 'conversation',
+    'other user': 'conversation',
+    admin: 'conversation',
+    visitor: '',
+    'former assignee': 'conversation',
+    'other visitor': '',
+  },
+  'message in an assigned chat': {
+    assignee: 'message,conversation',
+    'other user': '',
+    admin: '',
+    visitor: 'message',
+    'former assignee': '',
+    'other visitor': '',
+  },
+  'internal event in an assigned chat': {
+    assignee: 'message,conversation',
+    'other user': '',
+    admin: '',
+    visitor: '',
+    'former assignee': '',
+    'other visitor': '',
+  },
+  'message in a waiting chat': {
+    assignee: 'message,conversation',
+    'other user': 'message,conversation',
+    admin: 'message,conversation',
+    visitor: 'message',
+    'former assignee': 'message,conversation',
+    'other visitor': '',
+  },
+  'visitor typing in an assigned chat': {
+    assignee: 'typing',
+    'other user': '',
+    admin: '',
+    visitor: '',
+    'former assignee': '',
+    'other visitor': '',
+  },
+  'assignee typing': {
+    assignee: '',
+    'other user': '',
+    admin: '',
+    visitor: 'typing',
+    'former assignee': '',
+    'other visitor': '',
+  },
+  'assignee read': {
+    assignee: '',
+    'other user': '',
+    admin: '',
+    visitor: 'read',
+    'former assignee': '',
+    'other visitor': '',
+  },
+  'visitor read': {
+    assignee: '',
+    'other user': '',
+    admin: '',
+    visitor: '',
+    'former assignee': '',
+    'other visitor': '',
+  },
+  'visitor state': {
+    assignee: '',
+    'other user': '',
+    admin: '',
+    visitor: 'conversation',
+    'former assignee': '',
+    'other visitor': '',
+  },
+  presence: {
+    assignee: 'presence',
+    'other user': 'presence',
+    admin: 'presence',
+    visitor: '',
+    'former assignee': 'presence',
+    'other visitor': '',
+  },
+  'notification to the assignee': {
+    assignee: 'notification',
+    'other user': '',
+    admin: '',
+    visitor: '',
+    'former assignee': '',
+    'other visitor': '',
+  },
+};
+
+describe('fan-out: which socket gets which frame (R14)', () => {
+  it('decides every event for every viewer', () => {
+    expect(Object.keys(table).sort()).toEqual(Object.keys(events).sort());
+  });
+
+  for (const [name, event] of Object.entries(events)) {
+    for (const viewer of Object.keys(viewers) as Viewer[]) {
+      const expected = table[name]?.[viewer];
+      it(`${name} → ${viewer}: ${expected || 'nothing'}`, () => {
+        const frames = fanOut(event, [viewers[viewer]]).map((d) => d.frame.type);
+        expect(frames.join(',')).toBe(expected);
+      });
+    }
+  }
+
+  it('gives each agent the allowed actions of its own view', () => {
+    const [frame] = fanOut(events['unassigned (was the assignee’s)'] as FanOutEvent, [viewers['other user']]);
+    expect(frame?.frame).toMatchObject({
+      type: 'conversation',
+      conversation: { allowedActions: ['assign', 'reassign', 'close', 'edit_panel'] },
+    });
+  });
+});

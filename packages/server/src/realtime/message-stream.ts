@@ -1,0 +1,102 @@
+import type { TMessageDto } from '@charla/protocol';
+import type { MessagesPage } from '../modules/conversations/conversations.service';
+
+/** Reads a conversation's messages after a sequence number, page by page, as this socket's viewer. */
+export type MessageSource = (conversationId: string, afterSeq: number) => AsyncIterable<MessagesPage>;
+
+type MessagesFrame = { type: 'messages'; conversationId: string; messages: TMessageDto[]; lastSeq: number };
+
+/** Per conversation: the highest seq accounted for on this socket, and the work queued behind it. */
+type Track = { last: number; tail: Promise<void>; pending: number };
+
+/**
+ * R28: one socket's message stream, per conversation strictly increasing and without repeats,
+ * also when the bus loses or reorders events (Redis outage, several processes). A live message
+ * that would skip a sequence number first pulls the missing ones from the database; one already
+ * sent is dropped. Subscribe answers, catch-ups and gap fills run in one queue per conversation,
+ * so a live message never overtakes them.
+ */
+export function createMessageStream(send: (frame: MessagesFrame | string) => void, source: MessageSource) {
+  const tracks = new Map<string, Track>();
+
+  function trackOf(conversationId: string, start: number): Track {
+    let track = tracks.get(conversationId);
+    if (!track) tracks.set(conversationId, (track = { last: start, tail: Promise.resolve(), pending: 0 }));
+    return track;
+  }
+
+  /** Runs `task` after everything queued for this conversation; the caller sees its outcome. */
+  function enqueue(track: Track, task: () => Promise<void>): Promise<void> {
+    track.pending += 1;
+    const run = track.tail.then(task).finally(() => {
+      track.pending -= 1;
+    });
+    track.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Sends every message after the track's position, as `messages` frames (at least one when `always`). */
+  async function pull(conversationId: string, track: Track, after: number, always: boolean): Promise<void> {
+    let sentAny = false;
+    for await (const page of source(conversationId, after)) {
+      const messages = always ? page.items : page.items.filter((m) => m.seq > track.last);
+      if (messages.length > 0 || (always && !sentAny))
+        send({ type: 'messages', conversationId, messages, lastSeq: page.lastSeq });
+      sentAny = true;
+      track.last = Math.max(track.last, page.lastSeq);
+    }
+  }
+
+  return {
+    /**
+     * A message from the bus; `frame` is its serialized `message` frame (shared by many sockets),
+     * or null for one this viewer does not see (an internal event): its seq is accounted for.
+     */
+    live(message: Pick<TMessageDto, 'conversationId' | 'seq'>, frame: string | null): Promise<void> {
+      const { conversationId, seq } = message;
+      const known = tracks.get(conversationId);
+      // A conversation this socket never asked for: its stream starts with this message.
+      const track = known ?? trackOf(conversationId, seq - 1);
+      if (track.pending === 0) {
+        if (seq <= track.last) return Promise.resolve();
+        if (seq === track.last + 1) {
+          track.last = seq;
+          if (frame !== null) send(frame);
+          return Promise.resolve();
+        }
+      }
+      return enqueue(track, async () => {
+        if (seq <= track.last) return;
+        if (seq === track.last + 1) {
+          track.last = seq;
+          if (frame !== null) send(frame);
+          return;
+        }
+        await pull(conversationId, track, track.last, false);
+      });
+    },
+
+    /** Answers a subscribe: everything after `afterSeq` (as asked), then live goes on after it. */
+    subscribe(conversationId: string, afterSeq: number): Promise<void> {
+      const track = trackOf(conversationId, afterSeq);
+      return enqueue(track, () => pull(conversationId, track, afterSeq, true));
+    },
+
+    /** After a bus outage: whatever this socket missed since the last message it was sent. */
+    catchUp(conversationId: string): Promise<void> {
+      const track = tracks.get(conversationId);
+      if (!track) return Promise.resolve();
+      return enqueue(track, () => pull(conversationId, track, track.last, false));
+    },
+
+    /** The socket may no longer see this conversation: a later view starts afresh. */
+    forget(conversationId: string): void {
+      tracks.delete(conversationId);
+    },
+
+    conversations(): string[] {
+      return [...tracks.keys()];
+    },
+  };
+}
+export type MessageStream = ReturnType<typeof createMessageStream>;

@@ -1,0 +1,86 @@
+import { toPlainText, type TVisitorClientFrame } from '@charla/protocol';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../lib/app-error';
+import type { RateLimiter } from '../lib/rate-limiter';
+import type { Services } from '../services';
+import type { VisitorConnection } from './connections';
+import { sendFrame } from './send-frame';
+
+export type VisitorFrameDeps = Pick<Services, 'conversations' | 'runner' | 'clock'> & {
+  visitorMessages: RateLimiter;
+};
+
+/** Handles one frame from a visitor's socket; whatever it throws becomes an error frame. */
+export async function handleVisitorFrame(
+  deps: VisitorFrameDeps,
+  connection: VisitorConnection,
+  frame: TVisitorClientFrame,
+  request: FastifyRequest,
+): Promise<void> {
+  const { conversations, runner, clock, visitorMessages } = deps;
+  const { socket, visitorId } = connection;
+  switch (frame.type) {
+    case 'ping':
+      sendFrame(socket, { type: 'pong', at: clock.now() });
+      return;
+    case 'start': {
+      if (!visitorMessages.take(`start:${visitorId}`)) throw new AppError('RATE_LIMITED');
+      const conversation = await runner.start(visitorId, {
+        playbookPublicId: frame.playbookId,
+        startKey: frame.startKey,
+        context: frame.context ?? {},
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      sendFrame(socket, { type: 'conversation', ref: frame.ref, conversation });
+      await connection.stream.subscribe(conversation.id, 0);
+      return;
+    }
+    case 'subscribe': {
+      const conversation = await conversations.getForVisitor(visitorId, frame.conversationId);
+      sendFrame(socket, { type: 'conversation', ref: frame.ref, conversation });
+      await connection.stream.subscribe(frame.conversationId, frame.lastSeq);
+      return;
+    }
+    case 'send': {
+      if (!visitorMessages.take(visitorId)) throw new AppError('RATE_LIMITED');
+      const { conversationId, clientMsgId, body } = frame;
+      const message = await runner.visitorText(
+        visitorId,
+        conversationId,
+        clientMsgId,
+        body,
+        toPlainText(body),
+      );
+      sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId, message });
+      return;
+    }
+    case 'answer': {
+      if (!visitorMessages.take(visitorId)) throw new AppError('RATE_LIMITED');
+      const message = await runner.answer(visitorId, frame.conversationId, frame.clientMsgId, frame.answer);
+      sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
+      return;
+    }
+    case 'typing':
+      await conversations.visitorTyping(visitorId, frame.conversationId, frame.active, frame.preview);
+      return;
+    case 'read': {
+      const row = await conversations.getVisitorRow(frame.conversationId, visitorId);
+      await conversations.markRead('visitor', row, frame.seq);
+      return;
+    }
+    case 'page':
+      await conversations.recordContext(visitorId, {
+        pageUrl: frame.pageUrl,
+        pageTitle: frame.pageTitle ?? null,
+      });
+      return;
+    case 'identify':
+      await conversations.identifyVisitor(visitorId, { name: frame.name, email: frame.email });
+      return;
+    case 'leave': {
+      const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);
+      sendFrame(socket, { type: 'conversation', ref: frame.ref, conversation });
+      return;
+    }
+  }
+}
