@@ -248,8 +248,18 @@ export const en = {
     },
     resubscribe: 'Subscribe this device again',
     sendTest: 'Send a test notification',
-    testSent_one: 'Test sent to {{count}} device ({{delivered}} delivered).',
-    testSent_other: 'Test sent to {{count}} devices ({{delivered}} delivered).',
+    testNoDevices: 'No device of yours receives push notifications yet. Allow them on this device first.',
+    testSummary_one:
+      'Sent to {{count}} device: {{delivered}} delivered, {{expired}} expired and removed, {{failed}} failed.',
+    testSummary_other:
+      'Sent to {{count}} devices: {{delivered}} delivered, {{expired}} expired and removed, {{failed}} failed.',
+    device: {
+      delivered: 'Delivered',
+      expired: 'Expired — removed from your devices',
+      failedStatus: 'Failed: the push service answered {{status}}',
+      timedOut: 'Failed: the push service did not answer in time',
+      unreachable: 'Failed: the push service could not be reached',
+    },
     events: 'What to notify me about',
     eventColumn: 'Event',
     event: {

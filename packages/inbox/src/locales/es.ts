@@ -249,8 +249,19 @@ export const es: Messages = {
     },
     resubscribe: 'Volver a suscribir este dispositivo',
     sendTest: 'Enviar una notificación de prueba',
-    testSent_one: 'Prueba enviada a {{count}} dispositivo ({{delivered}} entregadas).',
-    testSent_other: 'Prueba enviada a {{count}} dispositivos ({{delivered}} entregadas).',
+    testNoDevices:
+      'Ninguno de tus dispositivos recibe notificaciones push todavía. Permítelas primero en este dispositivo.',
+    testSummary_one:
+      'Enviada a {{count}} dispositivo: {{delivered}} entregadas, {{expired}} caducadas y eliminadas, {{failed}} fallidas.',
+    testSummary_other:
+      'Enviada a {{count}} dispositivos: {{delivered}} entregadas, {{expired}} caducadas y eliminadas, {{failed}} fallidas.',
+    device: {
+      delivered: 'Entregada',
+      expired: 'Caducada: eliminada de tus dispositivos',
+      failedStatus: 'Fallida: el servicio push respondió {{status}}',
+      timedOut: 'Fallida: el servicio push no respondió a tiempo',
+      unreachable: 'Fallida: no se pudo contactar con el servicio push',
+    },
     events: 'Qué quiero que me notifiquen',
     eventColumn: 'Evento',
     event: {

@@ -86,10 +86,24 @@ export type TPushSubscriptionDto = z.infer<typeof ZPushSubscriptionDto>;
 
 export const ZVapidPublicKeyDto = z.object({ publicKey: z.string() });
 
+/** What happened to one device's Web Push: `expired` means the push service said 404/410 and we removed it. */
+export const ZPushDeviceResultDto = z.object({
+  subscriptionId: z.string(),
+  endpointOrigin: z.string(),
+  userAgent: z.string(),
+  outcome: z.enum(['delivered', 'expired', 'failed']),
+  /** The push service's HTTP status; null when it did not answer (timeout, network error, refused address). */
+  statusCode: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type TPushDeviceResultDto = z.infer<typeof ZPushDeviceResultDto>;
+
 export const ZTestNotificationResultDto = z.object({
   devices: z.number(),
   delivered: z.number(),
+  expired: z.number(),
   failed: z.number(),
+  results: z.array(ZPushDeviceResultDto),
 });
 export type TTestNotificationResultDto = z.infer<typeof ZTestNotificationResultDto>;
 

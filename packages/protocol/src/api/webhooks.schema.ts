@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Events an endpoint may subscribe to (R27). `ping` is only sent by the test button. */
 export const ZWebhookEventName = z.enum([
   'conversation.created',
+  'conversation.live_chat_requested',
   'conversation.assigned',
   'conversation.closed',
   'conversation.rated',

@@ -45,6 +45,13 @@ export type WebhookDeliveriesTable = {
   last_error: string | null;
   delivered_at: number | null;
   created_at: number;
+  /** The conversation id for conversation events: rows with one key go out one at a time, in order. */
+  order_key: string | null;
+};
+
+export type WebhookAnnouncedConversationsTable = {
+  conversation_id: string;
+  announced_at: number;
 };
 
 export type NotificationTables = {
@@ -52,4 +59,5 @@ export type NotificationTables = {
   notification_preferences: NotificationPreferencesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  webhook_announced_conversations: WebhookAnnouncedConversationsTable;
 };

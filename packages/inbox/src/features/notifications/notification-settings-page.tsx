@@ -7,11 +7,13 @@ import {
   type TMyNotificationSettingsDto,
   type TNotificationDefaultMode,
   type TNotificationEvent,
+  type TTestNotificationResultDto,
 } from '@charla/protocol';
 import { Spinner } from '../../components/empty-state';
 import { useMe } from '../auth/session-context';
 import { notificationsApi } from './notifications-api';
 import { notificationPermission, pushSupport, subscribeToPush } from './push';
+import { PushTestResult } from './push-test-result';
 
 const channels: (keyof TChannelSwitches)[] = ['inApp', 'push', 'sound'];
 
@@ -23,6 +25,7 @@ export function NotificationSettingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [permission, setPermission] = useState(notificationPermission());
   const [testResult, setTestResult] = useState<string | null>(null);
+  const [pushResult, setPushResult] = useState<TTestNotificationResultDto | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -60,9 +63,9 @@ export function NotificationSettingsPage() {
   const sendTest = async () => {
     setBusy(true);
     setTestResult(null);
+    setPushResult(null);
     try {
-      const result = await notificationsApi.test();
-      setTestResult(t('notifications.testSent', { count: result.devices, delivered: result.delivered }));
+      setPushResult(await notificationsApi.test());
     } catch {
       setTestResult(t('errors.generic'));
     } finally {
@@ -113,6 +116,7 @@ export function NotificationSettingsPage() {
             {testResult}
           </p>
         )}
+        {pushResult && <PushTestResult result={pushResult} />}
       </section>
 
       <section className="card" aria-labelledby="events-title">

@@ -4,6 +4,7 @@ import type {
   TLanguage,
   TMyNotificationSettingsDto,
   TNotificationDto,
+  TPushDeviceResultDto,
   TPushPayload,
   TPushSubscriptionDto,
   TPushSubscriptionRequest,
@@ -29,10 +30,23 @@ import {
 } from './notification-preferences';
 import { notificationText } from './notification-text';
 import type { NotificationsStore, PushSubscriptionRow } from './notifications.store';
-import { sendWebPush } from './push-sender';
+import {
+  mapWithConcurrency,
+  outcomeOfError,
+  outcomeOfStatus,
+  PUSH_CONCURRENCY,
+  withDeadline,
+  type PushOutcome,
+} from './push-dispatch';
+import { PUSH_TIMEOUT_MS, sendWebPush } from './push-sender';
 import { vapidSubject, type VapidKeys } from './vapid-keys';
 
 export const COMPANY_NOTIFICATIONS_KEY = 'notifications.defaults';
+/**
+ * Browsers get a new endpoint whenever they renew a subscription and rarely tell the old one
+ * goodbye; beyond this many devices per user the least recently subscribed are dropped.
+ */
+export const MAX_PUSH_SUBSCRIPTIONS_PER_USER = 10;
 
 export type NotificationsDeps = {
   store: NotificationsStore;
@@ -48,7 +62,6 @@ export type NotificationsDeps = {
 };
 
 type Recipient = { id: string; language: TLanguage };
-type PushResult = { delivered: number; failed: number };
 
 /** Notification settings, push subscriptions, and delivering a notification in-app and by Web Push (R21–R24). */
 export function createNotificationsService(deps: NotificationsDeps) {
@@ -111,14 +124,17 @@ export function createNotificationsService(deps: NotificationsDeps) {
     }
   }
 
-  /** Web Push to every device of these users; drops subscriptions the push service says are gone. */
+  /**
+   * Web Push to every device of these users, at most PUSH_CONCURRENCY at a time, each within
+   * PUSH_TIMEOUT_MS; subscriptions the push service says are gone (404/410) are removed.
+   */
   async function pushTo(
     recipients: Recipient[],
     make: (language: TLanguage) => TNotificationDto,
-  ): Promise<PushResult> {
+  ): Promise<TPushDeviceResultDto[]> {
     const languageOf = new Map(recipients.map((r) => [r.id, r.language]));
     const subscriptions = await store.listSubscriptions([...languageOf.keys()]);
-    if (subscriptions.length === 0) return { delivered: 0, failed: 0 };
+    if (subscriptions.length === 0) return [];
     const options = {
       vapid: await deps.vapidKeys(),
       subject: vapidSubject(deps.publicUrl),
@@ -127,25 +143,32 @@ export function createNotificationsService(deps: NotificationsDeps) {
     const payloads = new Map<TLanguage, TPushPayload>();
     const payloadFor = (language: TLanguage) =>
       payloads.get(language) ?? payloads.set(language, toPushPayload(make(language))).get(language)!;
-    const results = await Promise.all(
-      subscriptions.map((s) => pushOne(s, payloadFor(languageOf.get(s.user_id) ?? 'en'), options)),
+    return mapWithConcurrency(subscriptions, PUSH_CONCURRENCY, (s) =>
+      pushOne(s, payloadFor(languageOf.get(s.user_id) ?? 'en'), options),
     );
-    return { delivered: results.filter(Boolean).length, failed: results.filter((ok) => !ok).length };
   }
 
   async function pushOne(
     subscription: PushSubscriptionRow,
     payload: TPushPayload,
     options: Parameters<typeof sendWebPush>[2],
-  ): Promise<boolean> {
+  ): Promise<TPushDeviceResultDto> {
+    let result: PushOutcome;
     try {
-      const status = await sendWebPush(subscription, payload, options);
-      if (status === 404 || status === 410) await store.deleteSubscriptionById(subscription.id);
-      return status >= 200 && status < 300;
+      result = outcomeOfStatus(
+        await withDeadline(sendWebPush(subscription, payload, options), PUSH_TIMEOUT_MS),
+      );
+      if (result.outcome === 'expired') await store.deleteSubscriptionById(subscription.id);
     } catch (error) {
       log.debug({ err: error, subscription: subscription.id }, 'web push failed');
-      return false;
+      result = outcomeOfError(error);
     }
+    return {
+      subscriptionId: subscription.id,
+      endpointOrigin: new URL(subscription.endpoint).origin,
+      userAgent: subscription.user_agent,
+      ...result,
+    };
   }
 
   return {
@@ -191,6 +214,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
         updated_at: now,
       };
       await store.upsertSubscription(row);
+      await store.trimSubscriptions(userId, MAX_PUSH_SUBSCRIPTIONS_PER_USER);
       const stored =
         (await store.listSubscriptions([userId])).find((s) => s.endpoint === input.endpoint) ?? row;
       return toSubscriptionDto(stored);
@@ -208,8 +232,16 @@ export function createNotificationsService(deps: NotificationsDeps) {
       const recipients = [{ id: user.id, language: user.language }];
       const make = (language: TLanguage) => toNotificationDto('test', null, language);
       await publishInApp(recipients, make);
-      const devices = (await store.listSubscriptions([userId])).length;
-      return { devices, ...(await pushTo(recipients, make)) };
+      const results = await pushTo(recipients, make);
+      const count = (outcome: TPushDeviceResultDto['outcome']) =>
+        results.filter((r) => r.outcome === outcome).length;
+      return {
+        devices: results.length,
+        delivered: count('delivered'),
+        expired: count('expired'),
+        failed: count('failed'),
+        results,
+      };
     },
     /**
      * Delivers one decided notification: recipients are re-checked against the conversation as

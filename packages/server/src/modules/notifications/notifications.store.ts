@@ -29,6 +29,27 @@ export function createNotificationsStore(db: Db) {
         .where('endpoint', '=', endpoint)
         .execute();
     },
+    /** Keeps a user's `keep` most recently (re)subscribed devices and deletes the rest. */
+    async trimSubscriptions(userId: string, keep: number): Promise<void> {
+      const stale = await db
+        .selectFrom('push_subscriptions')
+        .select('id')
+        .where('user_id', '=', userId)
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset(keep)
+        .limit(1000)
+        .execute();
+      if (stale.length > 0)
+        await db
+          .deleteFrom('push_subscriptions')
+          .where(
+            'id',
+            'in',
+            stale.map((r) => r.id),
+          )
+          .execute();
+    },
     async deleteSubscriptionById(id: string): Promise<void> {
       await db.deleteFrom('push_subscriptions').where('id', '=', id).execute();
     },

@@ -2,7 +2,8 @@ import type { TPushPayload } from '@charla/protocol';
 import { postGuarded } from '../../lib/guarded-post';
 import type { VapidKeys } from './vapid-keys';
 
-export const PUSH_TIMEOUT_MS = 10_000;
+/** How long a push service has to answer one request (push services answer in well under a second). */
+export const PUSH_TIMEOUT_MS = 5_000;
 const PUSH_TTL_SECONDS = 60 * 60;
 
 export type PushTarget = { endpoint: string; p256dh: string; auth: string };

@@ -13,11 +13,20 @@ import type {
   WebhooksStore,
 } from './webhooks.store';
 
+/** How long a receiver has to answer 2xx; a later answer counts as a failure and the row is retried (same id). */
 export const DELIVERY_TIMEOUT_MS = 10_000;
 export const WEBHOOK_OUTBOX_EVERY_MS = 2_000;
 /** A claim outlives the longest attempt; a worker that dies mid-attempt is retried after it. */
 export const CLAIM_LEASE_MS = 60_000;
 const BATCH = 25;
+/** Claim rounds per sweep: the next row of a conversation becomes claimable once the previous one is delivered. */
+const MAX_ROUNDS = 20;
+
+/** The conversation an event is about (its ordering key), or null for events about no conversation. */
+export function conversationIdOf(data: unknown): string | null {
+  const conversation = (data as { conversation?: { id?: unknown } } | null)?.conversation;
+  return typeof conversation?.id === 'string' ? conversation.id : null;
+}
 
 export type WebhookOutboxDeps = {
   store: WebhooksStore;
@@ -39,6 +48,7 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
     event: TWebhookBody['event'],
     data: unknown,
     now: number,
+    orderKey: string | null = null,
   ): WebhookDeliveryRow {
     const id = newId();
     const body: TWebhookBody = { id, event, createdAt: now, data };
@@ -56,7 +66,36 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
       last_error: null,
       delivered_at: null,
       created_at: now,
+      order_key: orderKey,
     };
+  }
+
+  /**
+   * The rows for one event, oldest first. The first event seen about a conversation (on any
+   * process) is preceded by its `conversation.created`, so receivers always get the conversation
+   * before its messages; the runner's own later `conversation.created` is then dropped.
+   */
+  async function rowsFor(
+    event: TWebhookEventName,
+    data: unknown,
+    now: number,
+  ): Promise<WebhookDeliveryRow[]> {
+    const endpoints = await store.listActiveEndpoints();
+    if (endpoints.length === 0) return [];
+    const subscribers = (name: TWebhookEventName) =>
+      endpoints.filter((e) => fromJsonColumn<string[]>(e.events, []).includes(name));
+    const conversationId = conversationIdOf(data);
+    const events: [TWebhookEventName, unknown][] = [];
+    if (conversationId !== null && (await store.announceConversation(conversationId, now))) {
+      events.push([
+        'conversation.created',
+        { conversation: (data as { conversation: unknown }).conversation },
+      ]);
+      if (event !== 'conversation.created') events.push([event, data]);
+    } else if (conversationId === null || event !== 'conversation.created') events.push([event, data]);
+    return events.flatMap(([name, payload]) =>
+      subscribers(name).map((e) => newDeliveryRow(e.id, name, payload, now, conversationId)),
+    );
   }
 
   async function attempt(row: WebhookDeliveryRow): Promise<void> {
@@ -122,12 +161,9 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
   return {
     /** Writes one outbox row per active endpoint subscribed to the event; returns how many. */
     async enqueue(event: TWebhookEventName, data: unknown): Promise<number> {
-      const now = clock.now();
-      const endpoints = (await store.listActiveEndpoints()).filter((e) =>
-        fromJsonColumn<string[]>(e.events, []).includes(event),
-      );
-      await store.insertDeliveries(endpoints.map((e) => newDeliveryRow(e.id, event, data, now)));
-      return endpoints.length;
+      const rows = await rowsFor(event, data, clock.now());
+      await store.insertDeliveries(rows);
+      return rows.length;
     },
     /** Sends a `ping` to one endpoint now (and keeps it in the outbox for retries if it fails). */
     async ping(endpointId: string, data: unknown): Promise<WebhookDeliveryRow> {
@@ -138,12 +174,20 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
       if (claimed) await attempt(claimed);
       return (await store.findDelivery(row.id)) ?? row;
     },
-    /** The background job: claims due rows and attempts them; returns how many were attempted. */
+    /**
+     * The background job: claims due rows and attempts them, in rounds until nothing is claimable
+     * (at most one row per conversation and endpoint is in flight); returns how many were attempted.
+     */
     async deliverDue(): Promise<number> {
-      const now = clock.now();
-      const rows = await store.claimDue(now, now + CLAIM_LEASE_MS, BATCH);
-      await Promise.all(rows.map(attempt));
-      return rows.length;
+      let attempted = 0;
+      for (let round = 0; round < MAX_ROUNDS; round += 1) {
+        const now = clock.now();
+        const rows = await store.claimDue(now, now + CLAIM_LEASE_MS, BATCH);
+        if (rows.length === 0) break;
+        await Promise.all(rows.map(attempt));
+        attempted += rows.length;
+      }
+      return attempted;
     },
   };
 }

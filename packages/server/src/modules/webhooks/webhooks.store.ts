@@ -17,13 +17,40 @@ export type DeliveryOutcome = Pick<
   | 'delivered_at'
 >;
 
-/** Due and not held by a live claim: the one condition every claim repeats. */
+/**
+ * Due, not held by a live claim, and not behind an earlier pending row of the same conversation
+ * for the same endpoint (causal order: one row per conversation and endpoint in flight, oldest
+ * first; a row that failed for good no longer holds the others back). The one condition every
+ * claim repeats.
+ */
 function isClaimable(now: number) {
   return (eb: ExpressionBuilder<Database, 'webhook_deliveries'>) =>
     eb.and([
       eb('status', '=', 'pending'),
       eb('next_attempt_at', '<=', now),
       eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]),
+      eb.or([
+        eb('order_key', 'is', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('webhook_deliveries as earlier')
+              .select('earlier.id')
+              .whereRef('earlier.endpoint_id', '=', 'webhook_deliveries.endpoint_id')
+              .whereRef('earlier.order_key', '=', 'webhook_deliveries.order_key')
+              .where('earlier.status', '=', 'pending')
+              .where((e) =>
+                e.or([
+                  e('earlier.created_at', '<', e.ref('webhook_deliveries.created_at')),
+                  e.and([
+                    e('earlier.created_at', '=', e.ref('webhook_deliveries.created_at')),
+                    e('earlier.id', '<', e.ref('webhook_deliveries.id')),
+                  ]),
+                ]),
+              ),
+          ),
+        ),
+      ]),
     ]);
 }
 
@@ -64,6 +91,16 @@ export function createWebhooksStore(db: Db) {
       return Number(result.numDeletedRows) > 0;
     },
 
+    /** True for the first caller only (any process): that one sends the conversation's `conversation.created`. */
+    async announceConversation(conversationId: string, now: number): Promise<boolean> {
+      const inserted = await db
+        .insertInto('webhook_announced_conversations')
+        .values({ conversation_id: conversationId, announced_at: now })
+        .onConflict((oc) => oc.column('conversation_id').doNothing())
+        .returning('conversation_id')
+        .execute();
+      return inserted.length > 0;
+    },
     async insertDeliveries(rows: WebhookDeliveryRow[]): Promise<void> {
       if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).execute();
     },
@@ -90,6 +127,8 @@ export function createWebhooksStore(db: Db) {
             .select('id')
             .where(isClaimable(now))
             .orderBy('next_attempt_at')
+            .orderBy('created_at')
+            .orderBy('id')
             .limit(limit),
         )
         .where(isClaimable(now))
