@@ -30,6 +30,9 @@ import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { registerCrmRoutes } from './modules/crm/crm.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
+import { registerMetrics } from './modules/metrics';
+import { requestIdOf } from './http/request-id';
+import { limitWebSocketConnections } from './http/ws-connection-limit';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -62,6 +65,8 @@ export async function buildApp(
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     routerOptions: { maxParamLength: 200 },
+    // Every log line of a request carries its id (reqId), and so does every error body.
+    genReqId: requestIdOf,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -95,9 +100,11 @@ export async function buildApp(
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installGuards(app, services, routes);
+  limitWebSocketConnections(app, services.rateLimits.wsConnections);
 
   registerHealthRoutes(app, services);
   registerMetricsRoutes(app);
+  registerMetrics(app, services.metrics, config.metricsToken);
   registerAuthRoutes(app, services);
   registerUsersRoutes(app, services);
   registerConversationsRoutes(app, services);

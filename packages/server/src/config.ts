@@ -31,6 +31,7 @@ const ZConfigEnv = z.object({
   REDIS_CHANNEL: z.string().min(1).max(100).optional(),
   /** Benchmarks only: multiplies the per-address connection and visitor-session limits (default 1). */
   CHARLA_RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -47,6 +48,8 @@ export type Config = {
   redisChannel: string;
   /** Multiplies the per-address limits on new WebSocket connections and visitor sessions. */
   rateLimitMultiplier: number;
+  /** Bearer token a Prometheus scraper sends to GET /metrics; null turns /metrics off. */
+  metricsToken: string | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -91,6 +94,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       nodeName: e.NODE_NAME ?? `node-${process.pid}`,
       redisChannel: e.REDIS_CHANNEL ?? 'charla:events',
       rateLimitMultiplier: e.CHARLA_RATE_LIMIT_MULTIPLIER,
+      metricsToken: e.METRICS_TOKEN ?? null,
     },
   };
 }
