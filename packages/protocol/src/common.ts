@@ -31,7 +31,13 @@ export function ZPage<T extends z.ZodType>(item: T) {
 export type TPage<T> = { items: T[]; nextCursor: string | null };
 
 export const ZErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+    /** The request's id, also in the server's log lines for it (X-Request-Id). */
+    requestId: z.string().optional(),
+  }),
 });
 
 export const ZLanguage = z.enum(['en', 'es']);

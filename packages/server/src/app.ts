@@ -33,6 +33,9 @@ import { registerCrmRoutes } from './modules/crm/index';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
 import { registerRatingsRoutes } from './modules/ratings/index';
+import { registerMetrics } from './modules/metrics';
+import { requestIdOf } from './http/request-id';
+import { limitWebSocketConnections } from './http/ws-connection-limit';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -67,6 +70,8 @@ export async function buildApp(
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
+    // Every log line of a request carries its id (reqId), and so does every error body.
+    genReqId: requestIdOf,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -101,9 +106,11 @@ export async function buildApp(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installGuards(app, services, routes);
   installErrorResponses(app);
+  limitWebSocketConnections(app, services.rateLimits.wsConnections);
 
   registerHealthRoutes(app, services);
   registerMetricsRoutes(app);
+  registerMetrics(app, services.metrics, config.metricsToken);
   registerAuthRoutes(app, services);
   registerUsersRoutes(app, services);
   registerConversationsRoutes(app, services);

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './lib/clock';
 import { createMemoryBus, createRedisBus, type Bus } from './realtime/bus';
 import { coreJobs, startBackgroundJobs } from './jobs';
 import { createServices, type Services } from './services';
+import { createLimits } from './lib/shared-limits';
 
 export type Charla = BuiltApp & {
   services: Services;
@@ -43,7 +44,13 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
         )
       : createMemoryBus());
   const clock = options.clock ?? systemClock;
-  const services = createServices({ config, database, bus, clock, log });
+  // Rate limits are counted in Redis when there is one, so N processes still allow 1 × the limit.
+  const limits = await createLimits({
+    redisUrl: config.redisUrl,
+    prefix: `${config.redisChannel}:limits`,
+    clock: options.clock ?? systemClock,
+  });
+  const services = createServices({ config, database, bus, clock, log, limits });
 
   const cookieSecret =
     config.sessionSecret ??
@@ -78,6 +85,7 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
       await stopJobs();
       await built.app.close();
       await bus.close();
+      await limits.close();
       await database.close();
     },
   };

@@ -33,6 +33,7 @@ const ZConfigEnv = z.object({
   CHARLA_RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
   /** WebSocket heartbeat; a socket that misses 2 pings is closed (a vanished user is offline in 3×). */
   WS_PING_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -51,6 +52,8 @@ export type Config = {
   rateLimitMultiplier: number;
   /** How often each WebSocket is pinged; after 2 unanswered pings it is closed. */
   wsPingIntervalMs: number;
+  /** Bearer token a Prometheus scraper sends to GET /metrics; null turns /metrics off. */
+  metricsToken: string | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -96,6 +99,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       redisChannel: e.REDIS_CHANNEL ?? 'charla:events',
       rateLimitMultiplier: e.CHARLA_RATE_LIMIT_MULTIPLIER,
       wsPingIntervalMs: e.WS_PING_INTERVAL_MS,
+      metricsToken: e.METRICS_TOKEN ?? null,
     },
   };
 }

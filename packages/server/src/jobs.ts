@@ -17,9 +17,16 @@ export function startBackgroundJobs(services: Services, jobs: BackgroundJob[]): 
     const timer = setInterval(() => {
       if (busy || stopped) return;
       busy = true;
+      const started = performance.now();
       const p = job
         .run()
-        .catch((error: unknown) => services.log.warn({ err: error, job: job.name }, 'background job failed'))
+        .then(
+          () => services.metrics.jobRan(job.name, (performance.now() - started) / 1000, true),
+          (error: unknown) => {
+            services.metrics.jobRan(job.name, (performance.now() - started) / 1000, false);
+            services.log.warn({ err: error, job: job.name }, 'background job failed');
+          },
+        )
         .finally(() => {
           busy = false;
           running.delete(p);

@@ -3,7 +3,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import type { Clock } from './lib/clock';
 import { createDomainEvents } from './lib/domain-events';
-import { createRateLimiter } from './lib/rate-limiter';
+import type { Limits } from './lib/shared-limits';
 import type { Bus } from './realtime/bus';
 import { createAuthService } from './modules/auth/auth.service';
 import { createSessionsStore } from './modules/auth/sessions.store';
@@ -26,6 +26,7 @@ import { createCrmService, createCrmStore } from './modules/crm/index';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
 import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
 import { createRatingsModule } from './modules/ratings/index';
+import { createMetrics } from './modules/metrics';
 
 export type ServiceDeps = {
   config: Config;
@@ -33,12 +34,14 @@ export type ServiceDeps = {
   bus: Bus;
   clock: Clock;
   log: FastifyBaseLogger;
+  limits: Limits;
 };
 
 /** Wires every module's store and service once; routes and sockets receive this object. */
 export function createServices(deps: ServiceDeps) {
   const { config, database, bus, clock } = deps;
   const db = database.db;
+  const rateLimits = createRateLimits(deps.limits, config.rateLimitMultiplier);
   const events = createDomainEvents((err, name) =>
     deps.log.warn({ err, event: name }, 'domain event listener failed'),
   );
@@ -50,6 +53,7 @@ export function createServices(deps: ServiceDeps) {
     settings,
     clock,
     bus,
+    loginFailures: rateLimits.loginFailures,
   });
   const presence = createPresenceService({
     store: createPresenceStore(db),
@@ -107,15 +111,9 @@ export function createServices(deps: ServiceDeps) {
   botCrm.current = crm;
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
 
-  // Conversation-start floods: new visitor sessions per address.
-  const widgetSessions = createRateLimiter({
-    limit: 60 * config.rateLimitMultiplier,
-    windowMs: 60_000,
-    clock,
-  });
-
   // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
-  const { webhooks, webhookOutbox } = createWebhooksModule({ db, settings, clock, events });
+  const { webhooks, webhookOutbox, webhookStats } = createWebhooksModule({ db, settings, clock, events });
+  const metrics = createMetrics({ database, bus, events, webhookStats });
   const { notifications } = createNotificationsModule({
     db,
     settings,
@@ -142,11 +140,35 @@ export function createServices(deps: ServiceDeps) {
     runner,
     botCrm,
     crm,
-    widgetSessions,
+    widgetSessions: rateLimits.widgetSessions,
+    rateLimits,
     webhooks,
     webhookOutbox,
     notifications,
     ratings,
+    metrics,
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The rate limits every process of an install shares (in Redis with REDIS_URL). The multiplier
+ * (benchmarks only) raises the per-address and per-visitor limits, never the login ones.
+ */
+function createRateLimits(limits: Limits, multiplier: number) {
+  const perMinute = (limit: number) => ({ limit: limit * multiplier, windowMs: 60_000 });
+  return {
+    loginFailures: {
+      byAccount: limits.limiter('login-account', { limit: 10, windowMs: 15 * 60_000 }),
+      byIp: limits.limiter('login-ip', { limit: 30, windowMs: 15 * 60_000 }),
+    },
+    /** New visitor sessions (the first step of a conversation start) per address. */
+    widgetSessions: limits.limiter('widget-sessions', perMinute(60)),
+    /** New WebSocket connections per address (checked before the gateway's own per-process one). */
+    wsConnections: limits.limiter('ws-connections', perMinute(60)),
+    /** For the realtime gateway after its split: visitor messages and conversation starts. */
+    visitorMessages: limits.limiter('visitor-messages', { limit: 30 * multiplier, windowMs: 10_000 }),
+    conversationStartsPerAddress: limits.limiter('starts-ip', perMinute(30)),
+  };
+}
+export type RateLimits = ReturnType<typeof createRateLimits>;

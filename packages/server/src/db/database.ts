@@ -13,7 +13,18 @@ export type DatabaseHandle = {
   dialect: Dialect;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** PostgreSQL only: the connection pool, for the metrics (null on SQLite, which has none). */
+  pool: PoolStats | null;
   close(): Promise<void>;
+};
+
+export type PoolStats = {
+  size(): number;
+  idle(): number;
+  /** Queries waiting for a free connection right now. */
+  waiting(): number;
+  /** Called with the seconds each query waited for a connection. */
+  onWait(observer: (seconds: number) => void): void;
 };
 
 /** Opens the database named by a `sqlite:` or `postgres://` URL. `schema` isolates tests on PostgreSQL. */
@@ -42,6 +53,7 @@ function openSqlite(path: string): DatabaseHandle {
     ping: async () => {
       await sql`select 1`.execute(db);
     },
+    pool: null,
     close: () => db.destroy(),
   };
 }
@@ -84,12 +96,30 @@ function openPostgres(
   });
   // A dropped connection must not crash the process; the next query reports the failure.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const observers: ((seconds: number) => void)[] = [];
+  // Times how long each query waits for a connection: the first sign of an undersized pool.
+  const timedPool = {
+    connect: async () => {
+      const started = performance.now();
+      const client = await pool.connect();
+      const seconds = (performance.now() - started) / 1000;
+      for (const observe of observers) observe(seconds);
+      return client;
+    },
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: timedPool }) });
   return {
     db,
     dialect: 'postgres',
     ping: async () => {
       await sql`select 1`.execute(db);
+    },
+    pool: {
+      size: () => pool.totalCount,
+      idle: () => pool.idleCount,
+      waiting: () => pool.waitingCount,
+      onWait: (observer) => void observers.push(observer),
     },
     close: () => db.destroy(),
   };

@@ -5,12 +5,15 @@ import { refuseTooLarge } from './framework-errors';
 
 /** Maps every failure to the one error body; nothing internal leaks, the cause goes to the log. */
 export function installErrorHandler(app: FastifyInstance, options: { spaRoot: string | null }): void {
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.debug({ code: appError.code }, 'request refused');
     if (appError.code === 'PAYLOAD_TOO_LARGE') return refuseTooLarge(request, reply, appError);
-    return reply.status(appError.status).send(appError.toBody());
+    return reply.status(appError.status).send(withRequestId(appError, request.id));
   });
   app.setNotFoundHandler((request, reply) => {
     // The inbox is a single-page app: a browser asking for an unknown page gets its index.html.
@@ -23,12 +26,17 @@ export function installErrorHandler(app: FastifyInstance, options: { spaRoot: st
       void reply.type('text/html').sendFile('index.html', options.spaRoot);
       return;
     }
-    void reply.status(404).send(
-      new AppError('NOT_FOUND', {
-        message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
-      }).toBody(),
-    );
+    const notFound = new AppError('NOT_FOUND', {
+      message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    });
+    void reply.status(404).send(withRequestId(notFound, request.id));
   });
+}
+
+/** The error body with the request's id, which the log lines of that request carry too. */
+function withRequestId(error: AppError, requestId: string) {
+  const body = error.toBody();
+  return { error: { ...body.error, requestId } };
 }
 
 /** Exposed for the WebSocket gateway, which maps errors to frames the same way. */

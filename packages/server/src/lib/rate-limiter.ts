@@ -1,8 +1,10 @@
+import { LRUCache } from 'lru-cache';
 import type { Clock } from './clock';
 
 /**
- * A sliding-window counter per key, in memory. Good enough for one process; with several
- * processes each enforces its own share, which still bounds abuse to N × limit.
+ * A fixed-window counter per key, in this process's memory: two numbers per key, at most
+ * `maxKeys` keys (the least recently used go first). For limits that several processes must
+ * share, use lib/shared-limits (Redis when REDIS_URL is set).
  */
 export function createRateLimiter(options: {
   limit: number;
@@ -10,36 +12,38 @@ export function createRateLimiter(options: {
   clock: Clock;
   maxKeys?: number;
 }) {
-  const hits = new Map<string, number[]>();
-  const maxKeys = options.maxKeys ?? 100_000;
+  const windows = new LRUCache<string, { startedAt: number; count: number }>({
+    max: options.maxKeys ?? 100_000,
+  });
 
-  function prune(key: string, now: number): number[] {
-    const list = (hits.get(key) ?? []).filter((t) => t > now - options.windowMs);
-    if (list.length === 0) hits.delete(key);
-    else hits.set(key, list);
-    return list;
+  /** The key's current window (a new one when the last has passed). */
+  function windowOf(key: string, now: number) {
+    const current = windows.get(key);
+    if (current && current.startedAt > now - options.windowMs) return current;
+    const fresh = { startedAt: now, count: 0 };
+    windows.set(key, fresh);
+    return fresh;
   }
 
   return {
     /** Records one hit; false when the key is over its limit (the hit is not counted then). */
     take(key: string): boolean {
-      const now = options.clock.now();
-      const list = prune(key, now);
-      if (list.length >= options.limit) return false;
-      if (hits.size >= maxKeys && !hits.has(key)) {
-        const oldest = hits.keys().next().value;
-        if (oldest !== undefined) hits.delete(oldest);
-      }
-      list.push(now);
-      hits.set(key, list);
+      const window = windowOf(key, options.clock.now());
+      if (window.count >= options.limit) return false;
+      window.count += 1;
       return true;
     },
     /** True when the key may still take a hit, without recording one. */
     allows(key: string): boolean {
-      return prune(key, options.clock.now()).length < options.limit;
+      const current = windows.get(key);
+      return (
+        !current ||
+        current.startedAt <= options.clock.now() - options.windowMs ||
+        current.count < options.limit
+      );
     },
     reset(key: string): void {
-      hits.delete(key);
+      windows.delete(key);
     },
   };
 }

@@ -1,23 +1,21 @@
+import { LRUCache } from 'lru-cache';
+
+// Wall-clock time through Date, so the expiry follows the process clock (and fake timers in tests).
+const perf = { now: () => Date.now() };
+
 /**
- * A small in-memory cache whose entries expire after `ttlMs` of wall-clock time (never the
- * injected test clock: this is a performance detail, not behaviour). Oldest entries go first
- * past `max`.
+ * A small in-memory cache (lru-cache): entries expire after `ttlMs` of wall-clock time (never the
+ * injected test clock: this is a performance detail, not behaviour) and the least recently used
+ * go first past `max`. Values are boxed, so null and undefined results are cached too.
  */
-export function createTtlCache<K, V>(options: { ttlMs: number; max: number }) {
-  const entries = new Map<K, { value: V; expiresAt: number }>();
+export function createTtlCache<K extends NonNullable<unknown>, V>(options: { ttlMs: number; max: number }) {
+  const entries = new LRUCache<K, { value: V }>({ max: options.max, ttl: options.ttlMs, perf });
   return {
     get(key: K): V | undefined {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.expiresAt <= Date.now()) {
-        entries.delete(key);
-        return undefined;
-      }
-      return entry.value;
+      return entries.get(key)?.value;
     },
     set(key: K, value: V): void {
-      if (entries.size >= options.max && !entries.has(key)) entries.delete(entries.keys().next().value as K);
-      entries.set(key, { value, expiresAt: Date.now() + options.ttlMs });
+      entries.set(key, { value });
     },
     delete(key: K): void {
       entries.delete(key);
@@ -25,16 +23,24 @@ export function createTtlCache<K, V>(options: { ttlMs: number; max: number }) {
   };
 }
 
-/** Wraps a loader so repeated lookups within the TTL cost nothing. */
-export function cached<K, V>(load: (key: K) => Promise<V>, options: { ttlMs: number; max: number }) {
-  const cache = createTtlCache<K, V>(options);
+/**
+ * Wraps a loader so repeated lookups within the TTL cost nothing, and concurrent misses for one
+ * key share a single load (lru-cache's fetch). A failed load is not cached.
+ */
+export function cached<K extends NonNullable<unknown>, V>(
+  load: (key: K) => Promise<V>,
+  options: { ttlMs: number; max: number },
+) {
+  const entries = new LRUCache<K, { value: V }>({
+    max: options.max,
+    ttl: options.ttlMs,
+    perf,
+    fetchMethod: async (key) => ({ value: await load(key) }),
+  });
   const fn = async (key: K): Promise<V> => {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const value = await load(key);
-    cache.set(key, value);
-    return value;
+    const entry = await entries.fetch(key);
+    return (entry as { value: V }).value;
   };
-  fn.forget = (key: K) => cache.delete(key);
+  fn.forget = (key: K) => void entries.delete(key);
   return fn;
 }

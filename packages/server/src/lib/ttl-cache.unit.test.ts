@@ -32,3 +32,38 @@ describe('ttl cache', () => {
     expect(await load('x')).toBe('x-2');
   });
 });
+
+describe('ttl cache on lru-cache', () => {
+  it('evicts the least recently used entry, not the oldest inserted', () => {
+    const cache = createTtlCache<string, number>({ ttlMs: 60_000, max: 2 });
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1);
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([1, undefined, 3]);
+  });
+
+  it('shares one load between concurrent misses, caches null results and retries failures', async () => {
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = cached(
+      async (id: string) => {
+        calls += 1;
+        await gate;
+        if (id === 'bad' && calls === 3) throw new Error('down');
+        return id === 'none' ? null : `${id}-${calls}`;
+      },
+      { ttlMs: 60_000, max: 10 },
+    );
+    const both = Promise.all([load('x'), load('x'), load('x')]);
+    release();
+    expect(await both).toEqual(['x-1', 'x-1', 'x-1']);
+    expect(calls).toBe(1);
+    expect(await load('none')).toBeNull();
+    expect(await load('none')).toBeNull();
+    expect(calls).toBe(2);
+    await expect(load('bad')).rejects.toThrow('down');
+    expect(await load('bad')).toBe('bad-4');
+  });
+});

@@ -17,6 +17,8 @@ export type Bus = {
    */
   onReconnect(handler: (phase: 'early' | 'final') => void): () => void;
   isConnected(): boolean;
+  /** Resolves when the bus answers a round trip (never settles while a Redis server is frozen). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -37,6 +39,7 @@ export function createMemoryBus(): Bus {
     onDisconnect: () => () => undefined,
     onReconnect: () => () => undefined,
     isConnected: () => true,
+    ping: async () => undefined,
     close: async () => {
       emitter.removeAllListeners();
     },
@@ -115,6 +118,9 @@ export async function createRedisBus(
       return () => disconnectHandlers.delete(handler);
     },
     isConnected: () => pub.status === 'ready' && sub.status === 'ready',
+    ping: async () => {
+      await pub.ping();
+    },
     close: async () => {
       handlers.clear();
       pub.disconnect();

@@ -1,13 +1,41 @@
 import type { WebSocket } from 'ws';
 
+/**
+ * Sees every frame handed to an open socket, with its type (the metrics count fan-out and time
+ * acks with it); `frame` is the object when there is one, null for pre-serialized fan-out.
+ */
+export type FrameObserver = (socket: WebSocket, type: string, frame: unknown) => void;
+const observers = new Set<FrameObserver>();
+
+/** Registers an observer; returns its removal. */
+export function observeFrames(observer: FrameObserver): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
+function notify(socket: WebSocket, type: string, frame: unknown): void {
+  if (socket.readyState !== socket.OPEN) return;
+  for (const observe of observers) observe(socket, type, frame);
+}
+
 /** Sends a frame if the socket is open; slow consumers with a huge backlog are dropped (they resync). */
 export function sendFrame(socket: WebSocket, frame: unknown): void {
-  sendRaw(socket, JSON.stringify(frame));
+  if (observers.size > 0) notify(socket, String((frame as { type?: unknown }).type), frame);
+  send(socket, JSON.stringify(frame));
 }
 
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+// Frames are serialized from objects whose first key is `type`.
+const TYPE_PREFIX = /^\{"type":"([a-z_]+)"/;
+
+/** Sends an already serialized frame (one string fanned out to many sockets). */
 export function sendRaw(socket: WebSocket, data: string): void {
+  if (observers.size > 0) notify(socket, TYPE_PREFIX.exec(data)?.[1] ?? 'unknown', null);
+  send(socket, data);
+}
+
+function send(socket: WebSocket, data: string): void {
   if (socket.readyState !== socket.OPEN) return;
   if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
     socket.terminate();

@@ -79,7 +79,8 @@ export async function startServerProcess(options: {
   child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded 2-core machine tsx alone can take half a minute to start.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${logs.join('')}`);
     try {

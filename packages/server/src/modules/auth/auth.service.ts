@@ -2,7 +2,7 @@ import type { TLanguage, TRole, TSessionDto } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
-import { createRateLimiter } from '../../lib/rate-limiter';
+import type { SharedLimiter } from '../../lib/shared-limits';
 import type { Bus } from '../../realtime/bus';
 import type { SettingsStore } from '../settings/settings.store';
 import type { UserRow, UsersStore } from '../users/users.store';
@@ -42,13 +42,14 @@ export type AuthDeps = {
   settings: SettingsStore;
   clock: Clock;
   bus: Bus;
+  /** Failed logins per account and per address, counted across processes. */
+  loginFailures: { byAccount: SharedLimiter; byIp: SharedLimiter };
 };
 
 export function createAuthService(deps: AuthDeps) {
   const { users, sessions, settings, clock, bus } = deps;
+  const { byAccount: failuresByAccount, byIp: failuresByIp } = deps.loginFailures;
   // Brute force: 10 failures per account and 30 per IP in 15 minutes.
-  const failuresByAccount = createRateLimiter({ limit: 10, windowMs: 15 * 60_000, clock });
-  const failuresByIp = createRateLimiter({ limit: 30, windowMs: 15 * 60_000, clock });
 
   async function startSession(
     user: UserRow,
@@ -74,18 +75,20 @@ export function createAuthService(deps: AuthDeps) {
 
     /** Checks credentials under the rate limits; a new session id every time (rotation at login). */
     async login(email: string, password: string, meta: { userAgent: string; ip: string }) {
-      if (!failuresByAccount.allows(email) || !failuresByIp.allows(meta.ip))
-        throw new AppError('RATE_LIMITED');
+      const [accountOk, ipOk] = await Promise.all([
+        failuresByAccount.allows(email),
+        failuresByIp.allows(meta.ip),
+      ]);
+      if (!accountOk || !ipOk) throw new AppError('RATE_LIMITED');
       const user = await users.findByEmail(email);
       const ok = user
         ? await verifyPassword(user.password_hash, password)
         : await verifyPassword(await dummyHashPromise, password).then(() => false);
       if (!user || !ok || user.active !== 1) {
-        failuresByAccount.take(email);
-        failuresByIp.take(meta.ip);
+        await Promise.all([failuresByAccount.take(email), failuresByIp.take(meta.ip)]);
         throw new AppError('INVALID_CREDENTIALS');
       }
-      failuresByAccount.reset(email);
+      await failuresByAccount.reset(email);
       return { user, ...(await startSession(user, meta)) };
     },
 

@@ -217,7 +217,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
       },
     },
     async (request, reply) => {
-      if (!services.widgetSessions.take(request.ip)) throw new AppError('RATE_LIMITED');
+      if (!(await services.widgetSessions.take(request.ip))) throw new AppError('RATE_LIMITED');
       const { token, visitor, created } = await services.visitors.resume(
         request.body.visitorToken,
         request.headers['user-agent'] ?? null,

@@ -21,5 +21,5 @@ export function createWebhooksModule(deps: {
   const outbox = createWebhookOutbox({ store, clock: deps.clock, allowPrivateTargets });
   const webhooks = createWebhooksService({ store, outbox, settings: deps.settings, clock: deps.clock });
   listenForWebhookEvents(deps.events, outbox);
-  return { webhooks, webhookOutbox: outbox };
+  return { webhooks, webhookOutbox: outbox, webhookStats: () => store.outboxStats() };
 }

@@ -69,6 +69,24 @@ export function createWebhooksStore(db: Db) {
     async listEndpoints(): Promise<WebhookEndpointRow[]> {
       return db.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').orderBy('id').execute();
     },
+    /** Outbox figures for the metrics: rows per status, and pending rows that already failed once. */
+    async outboxStats(): Promise<{ pending: number; retrying: number; delivered: number; failed: number }> {
+      const rows = await db
+        .selectFrom('webhook_deliveries')
+        .select((eb) => [
+          'status',
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.sum<number>(eb.case().when('attempts', '>', 0).then(1).else(0).end()).as('retrying'),
+        ])
+        .groupBy('status')
+        .execute();
+      const stats = { pending: 0, retrying: 0, delivered: 0, failed: 0 };
+      for (const row of rows) {
+        stats[row.status] = Number(row.n);
+        if (row.status === 'pending') stats.retrying = Number(row.retrying ?? 0);
+      }
+      return stats;
+    },
     /** Read on every domain event (each chat message): kept for a second, dropped on any local write. */
     async listActiveEndpoints(): Promise<WebhookEndpointRow[]> {
       const hit = activeEndpoints.get('all');

@@ -1,0 +1,132 @@
+import type { TVisitorServerFrame } from '@charla/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TEST_ORIGIN, type TestServer } from '../../test/harness';
+import { testDialect } from '../../test/test-db';
+import { createActivePlaybook, goOnline } from '../../test/playbook-setup';
+import { connectAgent, connectVisitor, newClientId, text } from '../../test/visitor-client';
+
+const TOKEN = 'metrics-token-for-the-test';
+
+/** One sample of a Prometheus text exposition (0 when the series is absent). */
+function sample(body: string, series: string): number {
+  const line = body.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+describe('GET /metrics', () => {
+  let server: TestServer;
+  let baseUrl: string;
+  const scrape = async () => {
+    const res = await server.request({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { METRICS_TOKEN: TOKEN }, runJobs: true });
+    baseUrl = await server.listen();
+  });
+  afterAll(() => server.close());
+
+  it('refuses a scraper without the token, with the request id in the error body', async () => {
+    for (const authorization of [undefined, 'Bearer wrong-token-wrong-token', `Basic ${TOKEN}`]) {
+      const res = await server.request({
+        url: '/metrics',
+        headers: { ...(authorization ? { authorization } : {}), 'x-request-id': 'req-from-proxy-1' },
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED', requestId: 'req-from-proxy-1' } });
+      expect(res.headers['x-request-id']).toBe('req-from-proxy-1');
+    }
+  });
+
+  it('exposes the listed series, and they move when messages flow', async () => {
+    const before = await scrape();
+    for (const name of [
+      'charla_websocket_connections',
+      'charla_messages_persisted_total',
+      'charla_frames_sent_total',
+      'charla_ack_latency_seconds',
+      'charla_job_lag_seconds',
+      'charla_webhook_outbox',
+      'charla_bus_connected',
+      'charla_http_request_duration_seconds',
+      'nodejs_eventloop_lag_p99_seconds',
+    ]) {
+      expect(before).toContain(`# TYPE ${name} `);
+    }
+    expect(sample(before, 'charla_bus_connected')).toBe(1);
+    expect(sample(before, 'charla_webhook_outbox{state="pending"}')).toBe(0);
+
+    const admin = await server.createUser('admin');
+    const user = await server.createUser('regular', 'Uma');
+    const playbook = await createActivePlaybook(server, admin);
+    await goOnline(server, user);
+    const agent = await connectAgent(baseUrl, user.cookie, TEST_ORIGIN);
+    const visitor = await connectVisitor(baseUrl);
+    visitor.client.send({ type: 'start', ref: 's', playbookId: playbook.publicId, startKey: newClientId() });
+    const conv = await visitor.client.waitFor(
+      (f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> =>
+        f.type === 'conversation' && f.ref === 's',
+    );
+    const conversationId = conv.conversation.id;
+    visitor.client.send({
+      type: 'answer',
+      ref: 'a',
+      conversationId,
+      clientMsgId: newClientId(),
+      answer: { kind: 'button', optionId: 'talk' },
+    });
+    await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'a');
+    await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/assign`, as: user });
+    visitor.client.send({
+      type: 'send',
+      ref: 'v',
+      conversationId,
+      clientMsgId: newClientId(),
+      body: text('hi'),
+    });
+    await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'v');
+    await agent.waitFor((f) => f.type === 'message' && f.message.author.kind === 'visitor');
+
+    const after = await scrape();
+    expect(sample(after, 'charla_websocket_connections{kind="visitor"}')).toBe(1);
+    expect(sample(after, 'charla_websocket_connections{kind="agent"}')).toBe(1);
+    expect(sample(after, 'charla_messages_persisted_total{author="visitor"}')).toBeGreaterThanOrEqual(2);
+    expect(sample(after, 'charla_messages_persisted_total{author="bot"}')).toBeGreaterThan(0);
+    expect(sample(after, 'charla_frames_sent_total{type="message"}')).toBeGreaterThan(
+      sample(before, 'charla_frames_sent_total{type="message"}'),
+    );
+    expect(sample(after, 'charla_ack_latency_seconds_count{kind="visitor"}')).toBe(2);
+    expect(sample(after, 'charla_job_lag_seconds{job="waiting-sweep"}')).toBeGreaterThanOrEqual(0);
+    expect(after).toMatch(/charla_job_duration_seconds_count\{job="waiting-sweep",outcome="ok"\} [1-9]/);
+    expect(after).toMatch(
+      /charla_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/conversations\/:conversationId\/assign",status="2xx"\} 1/,
+    );
+
+    if (testDialect === 'postgres') {
+      expect(sample(after, 'charla_db_pool_wait_seconds_count')).toBeGreaterThan(0);
+      expect(after).toContain('charla_db_pool_connections{state="idle"}');
+    }
+    await visitor.client.close();
+    await agent.close();
+  });
+});
+
+describe('GET /metrics without METRICS_TOKEN', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('is off (404), whatever the caller sends', async () => {
+    const res = await server.request({
+      url: '/metrics',
+      headers: { authorization: 'Bearer anything-at-all-here' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json<{ error: { requestId: string } }>().error.requestId).toBe(res.headers['x-request-id']);
+  });
+});
