@@ -27,6 +27,7 @@ import { createCrmStore } from './modules/crm/crm.store';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
 import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
 import { createRatingsModule } from './modules/ratings/index';
+import { createReportsModule } from './modules/reports/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -148,6 +149,7 @@ export function createServices(deps: ServiceDeps) {
     webhookOutbox,
     notifications,
     ratings,
+    reports: createReportsModule({ db }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import * as notificationsWebhooks from './0003-notifications-webhooks';
 import * as playbooks from './0004-playbooks';
 import * as apiTokens from './0005-api-tokens';
 import * as ratings from './0006-ratings';
+import * as reportIndexes from './0007-report-indexes';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-playbooks': playbooks,
   '0005-api-tokens': apiTokens,
   '0006-ratings': ratings,
+  '0007-report-indexes': reportIndexes,
 };
