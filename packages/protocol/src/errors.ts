@@ -62,6 +62,10 @@ export const errorCatalogue = {
   RATING_CONVERSATION_OPEN: { status: 409, message: 'A conversation can be rated once it is closed.' },
   RATING_WINDOW_OVER: { status: 409, message: 'The time to rate this conversation is over.' },
   RATING_NOT_ASKED: { status: 409, message: 'This chat does not ask for a rating.' },
+  REPORT_RANGE_INVALID: {
+    status: 422,
+    message: 'The report range must run forward and span at most 400 days.',
+  },
   FRAME_TOO_LARGE: { status: 413, message: 'The WebSocket frame is larger than 64 KB.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   JSON_TOO_DEEP: { status: 422, message: 'The JSON is nested too deeply (at most 64 levels).' },

@@ -21,6 +21,7 @@ export * from './api/crm-panel.schema';
 export * from './api/webhooks.schema';
 export * from './api/api-tokens.schema';
 export * from './api/ratings.schema';
+export * from './api/reports.schema';
 export * from './api/notifications.schema';
 export * from './api/settings.schema';
 export * from './playbook/system-variables';

@@ -36,6 +36,7 @@ import { registerRatingsRoutes } from './modules/ratings/index';
 import { registerMetrics } from './modules/metrics';
 import { requestIdOf } from './http/request-id';
 import { limitWebSocketConnections } from './http/ws-connection-limit';
+import { registerReportsRoutes } from './modules/reports/index';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -124,6 +125,7 @@ export async function buildApp(
   registerSettingsRoutes(app, services);
   registerApiTokensRoutes(app, services);
   registerRatingsRoutes(app, services.ratings);
+  registerReportsRoutes(app, services.reports);
   registerWidgetRoutes(app, services, {
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });

@@ -27,6 +27,7 @@ import { createApiTokensService } from './modules/api-tokens/api-tokens.service'
 import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
 import { createRatingsModule } from './modules/ratings/index';
 import { createMetrics } from './modules/metrics';
+import { createReportsModule } from './modules/reports/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -147,6 +148,7 @@ export function createServices(deps: ServiceDeps) {
     notifications,
     ratings,
     metrics,
+    reports: createReportsModule({ db }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

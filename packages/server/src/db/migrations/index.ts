@@ -6,6 +6,7 @@ import * as playbooks from './0004-playbooks';
 import * as apiTokens from './0005-api-tokens';
 import * as ratings from './0006-ratings';
 import * as webhookOrder from './0007-webhook-order';
+import * as reportIndexes from './0008-report-indexes';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-api-tokens': apiTokens,
   '0006-ratings': ratings,
   '0007-webhook-order': webhookOrder,
+  '0008-report-indexes': reportIndexes,
 };
