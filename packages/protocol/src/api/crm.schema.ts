@@ -18,13 +18,27 @@ import {
 const timestamps = { createdAt: z.number(), updatedAt: z.number() };
 const optionalRef = ZId.nullable().optional();
 
+/**
+ * A record's version: every change adds one. A PATCH names the version it was made on and gets
+ * 409 CONFLICT with the current record when someone else changed it meanwhile.
+ */
+export const ZCrmVersion = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const versioned = { version: ZCrmVersion };
+/** The fields of a create request, all optional, plus the version the change was made on. */
+function updateOf<T extends z.ZodRawShape>(create: z.ZodObject<T>) {
+  return create.partial().extend(versioned).strict();
+}
+const ZCrmNotesText = z.string().trim().max(10_000);
+
 // ── Organizations ───────────────────────────────────────────────────────────
 export const ZCrmOrganizationDto = z.object({
   id: z.string(),
   name: z.string(),
   address: z.string().nullable(),
+  ownerId: z.string().nullable(),
   source: ZCrmSource,
   conversationIds: z.array(z.string()),
+  ...versioned,
   ...timestamps,
 });
 export type TCrmOrganizationDto = z.infer<typeof ZCrmOrganizationDto>;
@@ -32,9 +46,10 @@ export type TCrmOrganizationDto = z.infer<typeof ZCrmOrganizationDto>;
 export const ZCreateCrmOrganizationRequest = z.strictObject({
   name: ZCrmName,
   address: z.string().trim().max(500).nullable().optional(),
+  ownerId: optionalRef,
 });
 export type TCreateCrmOrganizationRequest = z.infer<typeof ZCreateCrmOrganizationRequest>;
-export const ZUpdateCrmOrganizationRequest = ZCreateCrmOrganizationRequest.partial();
+export const ZUpdateCrmOrganizationRequest = updateOf(ZCreateCrmOrganizationRequest);
 export type TUpdateCrmOrganizationRequest = z.infer<typeof ZUpdateCrmOrganizationRequest>;
 export const ZListCrmOrganizationsQuery = z.strictObject({ ...crmListQueryBase });
 export type TListCrmOrganizationsQuery = z.infer<typeof ZListCrmOrganizationsQuery>;
@@ -47,8 +62,10 @@ export const ZCrmPersonDto = z.object({
   phones: z.array(z.string()),
   organization: ZCrmRef.nullable(),
   ownerId: z.string().nullable(),
+  notes: z.string().nullable(),
   source: ZCrmSource,
   conversationIds: z.array(z.string()),
+  ...versioned,
   ...timestamps,
 });
 export type TCrmPersonDto = z.infer<typeof ZCrmPersonDto>;
@@ -59,9 +76,10 @@ export const ZCreateCrmPersonRequest = z.strictObject({
   phones: z.array(ZCrmPhone).max(10).optional(),
   organizationId: optionalRef,
   ownerId: optionalRef,
+  notes: ZCrmNotesText.nullable().optional(),
 });
 export type TCreateCrmPersonRequest = z.infer<typeof ZCreateCrmPersonRequest>;
-export const ZUpdateCrmPersonRequest = ZCreateCrmPersonRequest.partial();
+export const ZUpdateCrmPersonRequest = updateOf(ZCreateCrmPersonRequest);
 export type TUpdateCrmPersonRequest = z.infer<typeof ZUpdateCrmPersonRequest>;
 export const ZListCrmPersonsQuery = z.strictObject({
   ...crmListQueryBase,
@@ -88,6 +106,7 @@ export const ZCrmLeadDto = z.object({
   status: ZCrmLeadStatus,
   convertedDealId: z.string().nullable(),
   conversationIds: z.array(z.string()),
+  ...versioned,
   ...timestamps,
 });
 export type TCrmLeadDto = z.infer<typeof ZCrmLeadDto>;
@@ -103,7 +122,7 @@ export const ZCreateCrmLeadRequest = z.strictObject({
 });
 export type TCreateCrmLeadRequest = z.infer<typeof ZCreateCrmLeadRequest>;
 /** `converted` is reached only through the convert endpoint. */
-export const ZUpdateCrmLeadRequest = ZCreateCrmLeadRequest.partial()
+export const ZUpdateCrmLeadRequest = updateOf(ZCreateCrmLeadRequest)
   .extend({ status: z.enum(['open', 'archived']).optional() })
   .strict();
 export type TUpdateCrmLeadRequest = z.infer<typeof ZUpdateCrmLeadRequest>;
@@ -171,12 +190,15 @@ export const ZCrmDealDto = z.object({
   pipelineId: z.string(),
   stage: ZCrmRef,
   status: ZCrmDealStatus,
+  /** Why a lost deal was lost; null otherwise. */
+  lostReason: z.string().nullable(),
   person: ZCrmRef.nullable(),
   organization: ZCrmRef.nullable(),
   ownerId: z.string().nullable(),
   source: ZCrmSource,
   leadId: z.string().nullable(),
   conversationIds: z.array(z.string()),
+  ...versioned,
   ...timestamps,
 });
 export type TCrmDealDto = z.infer<typeof ZCrmDealDto>;
@@ -189,12 +211,13 @@ export const ZCreateCrmDealRequest = z.strictObject({
   pipelineId: ZId.optional(),
   stageId: ZId.optional(),
   status: ZCrmDealStatus.optional(),
+  lostReason: z.string().trim().max(500).nullable().optional(),
   personId: optionalRef,
   organizationId: optionalRef,
   ownerId: optionalRef,
 });
 export type TCreateCrmDealRequest = z.infer<typeof ZCreateCrmDealRequest>;
-export const ZUpdateCrmDealRequest = ZCreateCrmDealRequest.partial();
+export const ZUpdateCrmDealRequest = updateOf(ZCreateCrmDealRequest);
 export type TUpdateCrmDealRequest = z.infer<typeof ZUpdateCrmDealRequest>;
 export const ZListCrmDealsQuery = z.strictObject({
   ...crmListQueryBase,
@@ -229,7 +252,9 @@ export const ZCrmActivityDto = z.object({
   organizationId: z.string().nullable(),
   leadId: z.string().nullable(),
   dealId: z.string().nullable(),
+  note: z.string().nullable(),
   source: ZCrmSource,
+  ...versioned,
   ...timestamps,
 });
 export type TCrmActivityDto = z.infer<typeof ZCrmActivityDto>;
@@ -240,10 +265,11 @@ export const ZCreateCrmActivityRequest = z.strictObject({
   dueAt: z.number().int().min(0).max(8.64e15).nullable().optional(),
   done: z.boolean().optional(),
   assigneeId: optionalRef,
+  note: ZCrmNotesText.nullable().optional(),
   ...activityLinks,
 });
 export type TCreateCrmActivityRequest = z.infer<typeof ZCreateCrmActivityRequest>;
-export const ZUpdateCrmActivityRequest = ZCreateCrmActivityRequest.partial();
+export const ZUpdateCrmActivityRequest = updateOf(ZCreateCrmActivityRequest);
 export type TUpdateCrmActivityRequest = z.infer<typeof ZUpdateCrmActivityRequest>;
 export const ZListCrmActivitiesQuery = z.strictObject({
   ...crmListQueryBase,

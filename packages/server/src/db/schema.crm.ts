@@ -10,7 +10,9 @@ export type CrmOrganizationsTable = {
   name: string;
   name_lc: string;
   address: string | null;
+  owner_id: string | null;
   source: CrmSource;
+  version: number;
   created_at: number;
   updated_at: number;
 };
@@ -23,7 +25,9 @@ export type CrmPersonsTable = {
   phones: string; // JSON: string[] (normalized +digits)
   organization_id: string | null;
   owner_id: string | null;
+  notes: string | null;
   source: CrmSource;
+  version: number;
   created_at: number;
   updated_at: number;
 };
@@ -61,6 +65,7 @@ export type CrmLeadsTable = {
   labels: string; // JSON: string[]
   status: 'open' | 'converted' | 'archived';
   converted_deal_id: string | null;
+  version: number;
   created_at: number;
   updated_at: number;
 };
@@ -75,11 +80,13 @@ export type CrmDealsTable = {
   pipeline_id: string;
   stage_id: string;
   status: 'open' | 'won' | 'lost';
+  lost_reason: string | null;
   person_id: string | null;
   organization_id: string | null;
   owner_id: string | null;
   source: CrmSource;
   lead_id: string | null;
+  version: number;
   created_at: number;
   updated_at: number;
 };
@@ -96,7 +103,9 @@ export type CrmActivitiesTable = {
   organization_id: string | null;
   lead_id: string | null;
   deal_id: string | null;
+  note: string | null;
   source: CrmSource;
+  version: number;
   created_at: number;
   updated_at: number;
 };
@@ -141,6 +150,20 @@ export type CrmConversationPanelsTable = {
   updated_by: string | null;
 };
 
+/** One changed field of a CRM record: the record's change history. Values are JSON. */
+export type CrmChangesTable = {
+  id: string;
+  entity_type: CrmEntityType;
+  entity_id: string;
+  field: string;
+  from_value: string;
+  to_value: string;
+  user_id: string | null;
+  user_name: string | null;
+  version: number;
+  changed_at: number;
+};
+
 export type CrmTables = {
   crm_organizations: CrmOrganizationsTable;
   crm_persons: CrmPersonsTable;
@@ -153,4 +176,5 @@ export type CrmTables = {
   crm_notes: CrmNotesTable;
   crm_conversation_links: CrmConversationLinksTable;
   crm_conversation_panels: CrmConversationPanelsTable;
+  crm_changes: CrmChangesTable;
 };

@@ -51,7 +51,8 @@ export function DealsBoard({ q }: { q: string }) {
     setDeals(moveDealToStage(deals, dealId, stage));
     setNotice(t('crm.movedTo', { title: deal.title, stage: stage.name }));
     try {
-      await crmApi.update('deals', dealId, { stageId });
+      const saved = await crmApi.update('deals', dealId, { version: deal.version, stageId });
+      setDeals((current) => current?.map((d) => (d.id === saved.id ? saved : d)) ?? current);
     } catch {
       setDeals(before);
       setNotice(t('crm.moveFailed'));

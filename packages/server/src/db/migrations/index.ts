@@ -7,6 +7,7 @@ import * as apiTokens from './0005-api-tokens';
 import * as ratings from './0006-ratings';
 import * as webhookOrder from './0007-webhook-order';
 import * as reportIndexes from './0008-report-indexes';
+import * as crmEditing from './0009-crm-editing';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-ratings': ratings,
   '0007-webhook-order': webhookOrder,
   '0008-report-indexes': reportIndexes,
+  '0009-crm-editing': crmEditing,
 };

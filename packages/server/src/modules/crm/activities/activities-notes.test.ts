@@ -36,7 +36,10 @@ describe('crm activities and notes', () => {
       personId: person.id,
       source: 'manual',
     });
-    const done = await crm.call('PATCH', `/api/v1/crm/activities/${activity.id}`, { done: true });
+    const done = await crm.call('PATCH', `/api/v1/crm/activities/${activity.id}`, {
+      version: 1,
+      done: true,
+    });
     expect(done.body).toMatchObject({ done: true });
     expect((await crm.list('activities', `done=true&personId=${person.id}`)).items.map((a) => a.id)).toEqual([
       activity.id,

@@ -14,6 +14,21 @@ import { assertReferencesExist } from '../shared/crm-references';
 import { toCrmSearch, toSearchText } from '../shared/crm-search.util';
 import type { CrmTablesStore } from '../shared/crm.store';
 import { requireRecord } from '../shared/require-record';
+import { historyOf } from '../shared/record-history.service';
+import { updateVersioned } from '../shared/versioned-update';
+
+const ACTIVITY_HISTORY_FIELDS = [
+  'subject',
+  'type',
+  'dueAt',
+  'done',
+  'assigneeId',
+  'personId',
+  'organizationId',
+  'leadId',
+  'dealId',
+  'note',
+] as const;
 
 async function assertActivityReferences(
   tx: CrmTablesStore,
@@ -48,7 +63,9 @@ export async function insertActivity(
     organization_id: input.organizationId ?? null,
     lead_id: input.leadId ?? null,
     deal_id: input.dealId ?? null,
+    note: input.note ?? null,
     source: actor.source,
+    version: 1,
     created_at: now,
     updated_at: now,
   };
@@ -69,11 +86,11 @@ export function createActivitiesService(deps: CrmDeps) {
     async get(id: string): Promise<TCrmActivityDto> {
       return toActivityDto(requireRecord(await store.activities.findById(id)));
     },
-    async update(id: string, patch: TUpdateCrmActivityRequest): Promise<TCrmActivityDto> {
+    async update(id: string, patch: TUpdateCrmActivityRequest, actor: CrmActor): Promise<TCrmActivityDto> {
+      const now = clock.now();
       return store.transaction(async (tx) => {
-        requireRecord(await tx.activities.findById(id));
         await assertActivityReferences(tx, patch);
-        await tx.activities.update(id, {
+        const columns = {
           ...(patch.type !== undefined ? { type: patch.type } : {}),
           ...(patch.subject !== undefined
             ? { subject: patch.subject, search_text: toSearchText(patch.subject) }
@@ -85,15 +102,34 @@ export function createActivitiesService(deps: CrmDeps) {
           ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
           ...(patch.leadId !== undefined ? { lead_id: patch.leadId } : {}),
           ...(patch.dealId !== undefined ? { deal_id: patch.dealId } : {}),
-          updated_at: clock.now(),
-        });
-        return toActivityDto(requireRecord(await tx.activities.findById(id)));
+          ...(patch.note !== undefined ? { note: patch.note || null } : {}),
+          updated_at: now,
+        };
+        const result = await updateVersioned(
+          tx,
+          {
+            entity: 'activity',
+            id,
+            version: patch.version,
+            fields: ACTIVITY_HISTORY_FIELDS,
+            read: async () => {
+              const current = await tx.activities.findById(id);
+              return current ? toActivityDto(current) : null;
+            },
+            write: (expected) => tx.activities.update(id, columns, expected),
+          },
+          actor,
+          now,
+        );
+        return result.dto;
       });
     },
+    history: historyOf(store, 'activity', (id) => store.activities.findById(id)),
     async delete(id: string): Promise<void> {
       await store.transaction(async (tx) => {
         requireRecord(await tx.activities.findById(id));
         await tx.links.unlinkEntity('activity', id);
+        await tx.changes.deleteFor('activity', id);
         await tx.activities.delete(id);
       });
     },

@@ -27,11 +27,18 @@ export function createActivitiesStore(db: Db) {
         (await db.selectFrom('crm_activities').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
       );
     },
+    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
     async update(
       id: string,
-      patch: Partial<Omit<ActivityRow, 'id' | 'created_at' | 'source'>>,
-    ): Promise<void> {
-      await db.updateTable('crm_activities').set(patch).where('id', '=', id).execute();
+      patch: Partial<Omit<ActivityRow, 'id' | 'created_at' | 'source' | 'version'>>,
+      expectedVersion?: number,
+    ): Promise<boolean> {
+      let query = db
+        .updateTable('crm_activities')
+        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+        .where('id', '=', id);
+      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
     },
     /** Conversion: the lead's activities also belong to the deal it became. */
     async attachLeadActivitiesToDeal(leadId: string, dealId: string, now: number): Promise<void> {

@@ -15,7 +15,9 @@ export function toActivityDto(row: ActivityRow): TCrmActivityDto {
     organizationId: row.organization_id,
     leadId: row.lead_id,
     dealId: row.deal_id,
+    note: row.note,
     source: row.source,
+    version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

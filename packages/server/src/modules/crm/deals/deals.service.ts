@@ -16,6 +16,8 @@ import type { CrmTablesStore } from '../shared/crm.store';
 import { resolveDealStage } from './deal-stage';
 import type { DealRow } from './deals.store';
 import { requireRecord } from '../shared/require-record';
+import { historyOf } from '../shared/record-history.service';
+import { updateVersioned } from '../shared/versioned-update';
 
 /** Checks the ids a deal refers to (pipeline and stage are checked by `resolveDealStage`). */
 async function assertDealReferences(
@@ -49,16 +51,59 @@ export async function insertDeal(
     pipeline_id: pipelineId,
     stage_id: stageId,
     status: input.status ?? 'open',
+    lost_reason: input.status === 'lost' ? (input.lostReason ?? null) : null,
     person_id: input.personId ?? null,
     organization_id: input.organizationId ?? null,
     owner_id: input.ownerId ?? null,
     source: actor.source,
     lead_id: leadId,
+    version: 1,
     created_at: now,
     updated_at: now,
   };
   await tx.deals.insert(row);
   return row;
+}
+
+export const DEAL_HISTORY_FIELDS = [
+  'title',
+  'value',
+  'expectedCloseDate',
+  'pipelineId',
+  'stage',
+  'status',
+  'lostReason',
+  'person',
+  'organization',
+  'ownerId',
+] as const;
+
+/** The columns a PATCH sets; a lost reason is kept only while the deal is lost. */
+function dealColumns(
+  row: DealRow,
+  patch: TUpdateCrmDealRequest,
+  placement: { pipelineId: string; stageId: string },
+  now: number,
+): Partial<DealRow> {
+  const title = patch.title ?? row.title;
+  const status = patch.status ?? row.status;
+  return {
+    title,
+    search_text: toSearchText(title),
+    pipeline_id: placement.pipelineId,
+    stage_id: placement.stageId,
+    ...(patch.value !== undefined
+      ? { value_minor: patch.value?.amountMinor ?? null, currency: patch.value?.currency ?? null }
+      : {}),
+    ...(patch.expectedCloseDate !== undefined ? { expected_close_date: patch.expectedCloseDate } : {}),
+    status,
+    lost_reason:
+      status === 'lost' ? (patch.lostReason !== undefined ? patch.lostReason : row.lost_reason) : null,
+    ...(patch.personId !== undefined ? { person_id: patch.personId } : {}),
+    ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
+    ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
+    updated_at: now,
+  };
 }
 
 /** A deal DTO with names and conversation links. */
@@ -79,39 +124,41 @@ export function createDealsService(deps: CrmDeps) {
     async get(id: string): Promise<TCrmDealDto> {
       return readDealDto(store, requireRecord(await store.deals.findById(id)));
     },
-    async update(id: string, patch: TUpdateCrmDealRequest): Promise<TCrmDealDto> {
-      const dto = await store.transaction(async (tx) => {
+    async update(id: string, patch: TUpdateCrmDealRequest, actor: CrmActor): Promise<TCrmDealDto> {
+      const now = clock.now();
+      const { dto, changes } = await store.transaction(async (tx) => {
         const row = requireRecord(await tx.deals.findById(id));
         await assertDealReferences(tx, patch);
         const moves = patch.pipelineId !== undefined || patch.stageId !== undefined;
         const placement = moves
           ? await resolveDealStage(tx, patch)
           : { pipelineId: row.pipeline_id, stageId: row.stage_id };
-        const title = patch.title ?? row.title;
-        await tx.deals.update(id, {
-          title,
-          search_text: toSearchText(title),
-          pipeline_id: placement.pipelineId,
-          stage_id: placement.stageId,
-          ...(patch.value !== undefined
-            ? { value_minor: patch.value?.amountMinor ?? null, currency: patch.value?.currency ?? null }
-            : {}),
-          ...(patch.expectedCloseDate !== undefined ? { expected_close_date: patch.expectedCloseDate } : {}),
-          ...(patch.status !== undefined ? { status: patch.status } : {}),
-          ...(patch.personId !== undefined ? { person_id: patch.personId } : {}),
-          ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
-          ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
-          updated_at: clock.now(),
-        });
-        return readDealDto(tx, requireRecord(await tx.deals.findById(id)));
+        return updateVersioned(
+          tx,
+          {
+            entity: 'deal',
+            id,
+            version: patch.version,
+            fields: DEAL_HISTORY_FIELDS,
+            read: async () => {
+              const current = await tx.deals.findById(id);
+              return current ? readDealDto(tx, current) : null;
+            },
+            write: (expected) => tx.deals.update(id, dealColumns(row, patch, placement, now), expected),
+          },
+          actor,
+          now,
+        );
       });
-      events.emit('deal.updated', { deal: dto });
+      if (changes.length > 0) events.emit('deal.updated', { deal: dto });
       return dto;
     },
+    history: historyOf(store, 'deal', (id) => store.deals.findById(id)),
     async delete(id: string): Promise<void> {
       await store.transaction(async (tx) => {
         requireRecord(await tx.deals.findById(id));
         await tx.links.unlinkEntity('deal', id);
+        await tx.changes.deleteFor('deal', id);
         await tx.deals.delete(id);
       });
     },

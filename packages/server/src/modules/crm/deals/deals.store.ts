@@ -28,8 +28,18 @@ export function createDealsStore(db: Db) {
       if (ids.length === 0) return [];
       return db.selectFrom('crm_deals').selectAll().where('id', 'in', ids).orderBy('id').execute();
     },
-    async update(id: string, patch: Partial<Omit<DealRow, 'id' | 'created_at' | 'source'>>): Promise<void> {
-      await db.updateTable('crm_deals').set(patch).where('id', '=', id).execute();
+    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
+    async update(
+      id: string,
+      patch: Partial<Omit<DealRow, 'id' | 'created_at' | 'source' | 'version'>>,
+      expectedVersion?: number,
+    ): Promise<boolean> {
+      let query = db
+        .updateTable('crm_deals')
+        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+        .where('id', '=', id);
+      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
     },
     /** Call inside a transaction: a lead converted into this deal forgets it. */
     async delete(id: string): Promise<void> {

@@ -16,6 +16,7 @@ export function toLeadDto(row: LeadRow, refs: CrmRefNames): TCrmLeadDto {
     labels: fromJsonColumn<string[]>(row.labels, []),
     status: row.status,
     convertedDealId: row.converted_deal_id,
+    version: Number(row.version),
     conversationIds: refs.conversations.get(row.id) ?? [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -45,6 +45,7 @@ describe('crm leads, deals, conversion and pipelines', () => {
       convertedDealId: null,
     });
     const archived = await crm.call('PATCH', `/api/v1/crm/leads/${lead.id}`, {
+      version: 1,
       status: 'archived',
       labels: ['cold'],
     });
@@ -121,6 +122,7 @@ describe('crm leads, deals, conversion and pipelines', () => {
       status: 'open',
     });
     const moved = await crm.call('PATCH', `/api/v1/crm/deals/${deal.id}`, {
+      version: 1,
       stageId: pipeline?.stages[1]?.id,
       status: 'won',
     });
@@ -188,7 +190,8 @@ describe('crm leads, deals, conversion and pipelines', () => {
     const again = await crm.call('POST', `/api/v1/crm/leads/${lead.id}/convert`, {});
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: 'CRM_LEAD_NOT_OPEN' } });
-    expect((await crm.call('PATCH', `/api/v1/crm/leads/${lead.id}`, { status: 'open' })).status).toBe(409);
+    const reopen = await crm.call('PATCH', `/api/v1/crm/leads/${lead.id}`, { version: 2, status: 'open' });
+    expect(reopen.body).toMatchObject({ error: { code: 'CRM_LEAD_NOT_OPEN' } });
   });
 
   it('converts into a chosen pipeline and refuses an unknown one without writing', async () => {

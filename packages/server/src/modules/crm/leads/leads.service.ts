@@ -21,6 +21,8 @@ import type { CrmTablesStore } from '../shared/crm.store';
 import { insertDeal, readDealDto } from '../deals/deals.service';
 import type { LeadRow } from './leads.store';
 import { requireRecord } from '../shared/require-record';
+import { historyOf } from '../shared/record-history.service';
+import { updateVersioned } from '../shared/versioned-update';
 import { appendTimelineEvents } from '../panel/timeline';
 
 /** Checks the ids a lead refers to. */
@@ -57,11 +59,43 @@ export async function insertLead(
     labels: toJsonColumn(labels),
     status: 'open',
     converted_deal_id: null,
+    version: 1,
     created_at: now,
     updated_at: now,
   };
   await tx.leads.insert(row);
   return row;
+}
+
+const LEAD_HISTORY_FIELDS = [
+  'title',
+  'value',
+  'expectedCloseDate',
+  'person',
+  'organization',
+  'ownerId',
+  'labels',
+  'status',
+] as const;
+
+/** The columns a PATCH sets. */
+function leadColumns(row: LeadRow, patch: TUpdateCrmLeadRequest, now: number): Partial<LeadRow> {
+  const title = patch.title ?? row.title;
+  const labels = patch.labels ? [...new Set(patch.labels)] : fromJsonColumn<string[]>(row.labels, []);
+  return {
+    title,
+    labels: toJsonColumn(labels),
+    search_text: toSearchText(title, ...labels),
+    ...(patch.personId !== undefined ? { person_id: patch.personId } : {}),
+    ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
+    ...(patch.value !== undefined
+      ? { value_minor: patch.value?.amountMinor ?? null, currency: patch.value?.currency ?? null }
+      : {}),
+    ...(patch.expectedCloseDate !== undefined ? { expected_close_date: patch.expectedCloseDate } : {}),
+    ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
+    ...(patch.status !== undefined ? { status: patch.status } : {}),
+    updated_at: now,
+  };
 }
 
 /** A lead DTO with names and conversation links. */
@@ -83,35 +117,38 @@ export function createLeadsService(deps: CrmDeps) {
     async get(id: string): Promise<TCrmLeadDto> {
       return readLeadDto(store, requireRecord(await store.leads.findById(id)));
     },
-    async update(id: string, patch: TUpdateCrmLeadRequest): Promise<TCrmLeadDto> {
+    async update(id: string, patch: TUpdateCrmLeadRequest, actor: CrmActor): Promise<TCrmLeadDto> {
+      const now = clock.now();
       return store.transaction(async (tx) => {
         const row = requireRecord(await tx.leads.findById(id));
-        if (patch.status !== undefined && row.status === 'converted')
+        if (patch.status !== undefined && row.status === 'converted' && row.version === patch.version)
           throw new AppError('CRM_LEAD_NOT_OPEN', { message: 'A converted lead keeps its status.' });
         await assertLeadReferences(tx, patch);
-        const title = patch.title ?? row.title;
-        const labels = patch.labels ? [...new Set(patch.labels)] : fromJsonColumn<string[]>(row.labels, []);
-        await tx.leads.update(id, {
-          title,
-          labels: toJsonColumn(labels),
-          search_text: toSearchText(title, ...labels),
-          ...(patch.personId !== undefined ? { person_id: patch.personId } : {}),
-          ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
-          ...(patch.value !== undefined
-            ? { value_minor: patch.value?.amountMinor ?? null, currency: patch.value?.currency ?? null }
-            : {}),
-          ...(patch.expectedCloseDate !== undefined ? { expected_close_date: patch.expectedCloseDate } : {}),
-          ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
-          ...(patch.status !== undefined ? { status: patch.status } : {}),
-          updated_at: clock.now(),
-        });
-        return readLeadDto(tx, requireRecord(await tx.leads.findById(id)));
+        const result = await updateVersioned(
+          tx,
+          {
+            entity: 'lead',
+            id,
+            version: patch.version,
+            fields: LEAD_HISTORY_FIELDS,
+            read: async () => {
+              const current = await tx.leads.findById(id);
+              return current ? readLeadDto(tx, current) : null;
+            },
+            write: (expected) => tx.leads.update(id, leadColumns(row, patch, now), expected),
+          },
+          actor,
+          now,
+        );
+        return result.dto;
       });
     },
+    history: historyOf(store, 'lead', (id) => store.leads.findById(id)),
     async delete(id: string): Promise<void> {
       await store.transaction(async (tx) => {
         requireRecord(await tx.leads.findById(id));
         await tx.links.unlinkEntity('lead', id);
+        await tx.changes.deleteFor('lead', id);
         await tx.leads.delete(id);
       });
     },

@@ -26,14 +26,29 @@ export function createLeadsStore(db: Db) {
       if (ids.length === 0) return [];
       return db.selectFrom('crm_leads').selectAll().where('id', 'in', ids).orderBy('id').execute();
     },
-    async update(id: string, patch: Partial<Omit<LeadRow, 'id' | 'created_at' | 'source'>>): Promise<void> {
-      await db.updateTable('crm_leads').set(patch).where('id', '=', id).execute();
+    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
+    async update(
+      id: string,
+      patch: Partial<Omit<LeadRow, 'id' | 'created_at' | 'source' | 'version'>>,
+      expectedVersion?: number,
+    ): Promise<boolean> {
+      let query = db
+        .updateTable('crm_leads')
+        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+        .where('id', '=', id);
+      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
     },
     /** Marks an open lead converted; false when it was not open any more (a concurrent conversion won). */
     async markConverted(id: string, dealId: string, now: number): Promise<boolean> {
       const result = await db
         .updateTable('crm_leads')
-        .set({ status: 'converted', converted_deal_id: dealId, updated_at: now })
+        .set((eb) => ({
+          status: 'converted',
+          converted_deal_id: dealId,
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
         .where('id', '=', id)
         .where('status', '=', 'open')
         .executeTakeFirst();

@@ -7,6 +7,8 @@ export function toOrganizationDto(row: OrganizationRow, refs: CrmRefNames): TCrm
     id: row.id,
     name: row.name,
     address: row.address,
+    ownerId: row.owner_id,
+    version: Number(row.version),
     source: row.source,
     conversationIds: refs.conversations.get(row.id) ?? [],
     createdAt: row.created_at,

@@ -28,11 +28,18 @@ export function createOrganizationsStore(db: Db) {
           .executeTakeFirst()) ?? null
       );
     },
+    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
     async update(
       id: string,
-      patch: Partial<Omit<OrganizationRow, 'id' | 'created_at' | 'source'>>,
-    ): Promise<void> {
-      await db.updateTable('crm_organizations').set(patch).where('id', '=', id).execute();
+      patch: Partial<Omit<OrganizationRow, 'id' | 'created_at' | 'source' | 'version'>>,
+      expectedVersion?: number,
+    ): Promise<boolean> {
+      let query = db
+        .updateTable('crm_organizations')
+        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+        .where('id', '=', id);
+      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_organizations').where('id', '=', id).execute();

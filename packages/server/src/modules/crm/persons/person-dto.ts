@@ -11,6 +11,8 @@ export function toPersonDto(row: PersonRow, refs: CrmRefNames): TCrmPersonDto {
     phones: fromJsonColumn<string[]>(row.phones, []),
     organization: refOf(row.organization_id, refs.organizations),
     ownerId: row.owner_id,
+    notes: row.notes,
+    version: Number(row.version),
     source: row.source,
     conversationIds: refs.conversations.get(row.id) ?? [],
     createdAt: row.created_at,

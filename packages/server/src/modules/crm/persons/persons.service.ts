@@ -16,6 +16,8 @@ import { toCrmSearch, toSearchText } from '../shared/crm-search.util';
 import type { CrmTablesStore } from '../shared/crm.store';
 import type { PersonIdentity, PersonRow } from './persons.store';
 import { requireRecord } from '../shared/require-record';
+import { historyOf } from '../shared/record-history.service';
+import { updateVersioned } from '../shared/versioned-update';
 
 /** The email and phone rows a person is matched by. */
 export function identitiesOf(emails: string[], phones: string[]): PersonIdentity[] {
@@ -24,6 +26,8 @@ export function identitiesOf(emails: string[], phones: string[]): PersonIdentity
     ...phones.map((value) => ({ kind: 'phone' as const, value })),
   ];
 }
+
+const PERSON_HISTORY_FIELDS = ['name', 'emails', 'phones', 'organization', 'ownerId', 'notes'] as const;
 
 const unique = (values: string[] | undefined): string[] => [...new Set(values ?? [])];
 
@@ -44,7 +48,9 @@ export async function insertPerson(
     phones: toJsonColumn(phones),
     organization_id: input.organizationId ?? null,
     owner_id: input.ownerId ?? null,
+    notes: input.notes ?? null,
     source: actor.source,
+    version: 1,
     created_at: now,
     updated_at: now,
   };
@@ -75,7 +81,8 @@ export function createPersonsService(deps: CrmDeps) {
     async get(id: string): Promise<TCrmPersonDto> {
       return readPersonDto(store, requireRecord(await store.persons.findById(id)));
     },
-    async update(id: string, patch: TUpdateCrmPersonRequest): Promise<TCrmPersonDto> {
+    async update(id: string, patch: TUpdateCrmPersonRequest, actor: CrmActor): Promise<TCrmPersonDto> {
+      const now = clock.now();
       return store.transaction(async (tx) => {
         const row = requireRecord(await tx.persons.findById(id));
         await assertReferencesExist(tx.references, [
@@ -86,26 +93,42 @@ export function createPersonsService(deps: CrmDeps) {
         const emails = patch.emails ? unique(patch.emails) : fromJsonColumn<string[]>(row.emails, []);
         const phones = patch.phones ? unique(patch.phones) : fromJsonColumn<string[]>(row.phones, []);
         const identitiesChanged = patch.emails !== undefined || patch.phones !== undefined;
-        await tx.persons.update(
-          id,
+        const columns = {
+          name,
+          emails: toJsonColumn(emails),
+          phones: toJsonColumn(phones),
+          search_text: toSearchText(name, ...emails, ...phones),
+          ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
+          ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
+          ...(patch.notes !== undefined ? { notes: patch.notes || null } : {}),
+          updated_at: now,
+        };
+        const identities = identitiesChanged ? identitiesOf(emails, phones) : undefined;
+        const result = await updateVersioned(
+          tx,
           {
-            name,
-            emails: toJsonColumn(emails),
-            phones: toJsonColumn(phones),
-            search_text: toSearchText(name, ...emails, ...phones),
-            ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
-            ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
-            updated_at: clock.now(),
+            entity: 'person',
+            id,
+            version: patch.version,
+            fields: PERSON_HISTORY_FIELDS,
+            read: async () => {
+              const current = await tx.persons.findById(id);
+              return current ? readPersonDto(tx, current) : null;
+            },
+            write: (expected) => tx.persons.update(id, columns, identities, expected),
           },
-          identitiesChanged ? identitiesOf(emails, phones) : undefined,
+          actor,
+          now,
         );
-        return readPersonDto(tx, requireRecord(await tx.persons.findById(id)));
+        return result.dto;
       });
     },
+    history: historyOf(store, 'person', (id) => store.persons.findById(id)),
     async delete(id: string): Promise<void> {
       await store.transaction(async (tx) => {
         requireRecord(await tx.persons.findById(id));
         await tx.links.unlinkEntity('person', id);
+        await tx.changes.deleteFor('person', id);
         await tx.persons.delete(id);
       });
     },

@@ -59,14 +59,24 @@ export function createPersonsStore(db: Db) {
         .executeTakeFirst();
       return row ?? null;
     },
-    /** Call inside a transaction when `identities` is given. */
+    /**
+     * Applies `patch` and adds one to the version, only while the version is `expectedVersion`
+     * when given; call inside a transaction when `identities` is given.
+     */
     async update(
       id: string,
-      patch: Partial<Omit<PersonRow, 'id' | 'created_at' | 'source'>>,
+      patch: Partial<Omit<PersonRow, 'id' | 'created_at' | 'source' | 'version'>>,
       identities?: PersonIdentity[],
-    ): Promise<void> {
-      await db.updateTable('crm_persons').set(patch).where('id', '=', id).execute();
+      expectedVersion?: number,
+    ): Promise<boolean> {
+      let query = db
+        .updateTable('crm_persons')
+        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+        .where('id', '=', id);
+      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+      if (Number((await query.executeTakeFirst()).numUpdatedRows) !== 1) return false;
       if (identities) await replaceIdentities(id, identities);
+      return true;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_persons').where('id', '=', id).execute();

@@ -37,6 +37,7 @@ describe('crm persons and organizations', () => {
     expect(read.body).toEqual(person);
 
     const patched = await crm.call('PATCH', `/api/v1/crm/persons/${person.id}`, {
+      version: 1,
       name: 'Ana G.',
       phones: [],
     });
@@ -89,7 +90,7 @@ describe('crm persons and organizations', () => {
       { updatedAt: 5 },
       { name: null },
     ]) {
-      const res = await crm.call('PATCH', `/api/v1/crm/persons/${person.id}`, patch);
+      const res = await crm.call('PATCH', `/api/v1/crm/persons/${person.id}`, { version: 1, ...patch });
       expect(res.status).toBe(422);
     }
     expect((await crm.call('GET', `/api/v1/crm/persons/${person.id}`)).body).toEqual(person);

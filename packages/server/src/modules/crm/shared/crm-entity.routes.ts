@@ -1,4 +1,12 @@
-import { ZCrmIdParams, ZCrmPage, type ErrorCode } from '@charla/protocol';
+import {
+  ZCrmChangeDto,
+  ZCrmHistoryQuery,
+  ZCrmIdParams,
+  ZCrmPage,
+  type TCrmChangeDto,
+  type TCrmHistoryQuery,
+  type ErrorCode,
+} from '@charla/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../../http/app-type';
@@ -17,6 +25,8 @@ export type CrudService<Dto, Create, Update, Query> = {
   update(id: string, patch: Update, actor: CrmActor): Promise<Dto>;
   delete(id: string): Promise<void>;
   list(query: Query, actor: CrmActor): Promise<PageOf<Dto>>;
+  /** Records with a version also keep a change history. */
+  history?: (id: string, query: TCrmHistoryQuery) => Promise<PageOf<TCrmChangeDto>>;
 };
 
 export type CrudSchemas<
@@ -25,6 +35,9 @@ export type CrudSchemas<
   U extends z.ZodType,
   Q extends z.ZodType,
 > = { dto: D; create: C; update: U; query: Q };
+
+const VERSIONED_PATCH =
+  'Send the `version` you read: a change made on an older version gets 409 CONFLICT with the current record in `error.details.current`. Each changed field is added to the history.';
 
 /**
  * Registers list / create / read / update / delete for one CRM entity under /api/v1/crm/<path>,
@@ -105,6 +118,7 @@ export function registerCrudRoutes<
       schema: {
         tags,
         summary: `Change a ${singular}`,
+        ...(service.history ? { description: VERSIONED_PATCH } : {}),
         params: ZCrmIdParams,
         body: schemas.update,
         response: widen({ 200: schemas.dto }),
@@ -112,6 +126,22 @@ export function registerCrudRoutes<
     },
     async (request) => service.update(idOf(request), request.body as z.output<U>, actor(request)),
   );
+  const history = service.history;
+  if (history)
+    router.get(
+      `${base}/:id/history`,
+      {
+        config: withErrors(['RECORD_NOT_FOUND']),
+        schema: {
+          tags,
+          summary: `The change history of a ${singular} (who, when, field, from → to), newest first`,
+          params: ZCrmIdParams,
+          querystring: ZCrmHistoryQuery,
+          response: { 200: ZCrmPage(ZCrmChangeDto) },
+        },
+      },
+      async (request) => history(idOf(request), request.query as TCrmHistoryQuery),
+    );
   router.delete(
     `${base}/:id`,
     {

@@ -19,6 +19,15 @@ export function createCrmReferencesStore(db: Db) {
       const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
       return new Set(rows.map((r) => r.id));
     },
+    /** The name (title for leads and deals) of each id of `table` that exists. */
+    async namesOf(table: CrmReferenceTable, ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0 || table === 'conversations') return new Map();
+      const rows =
+        table === 'crm_leads' || table === 'crm_deals'
+          ? await db.selectFrom(table).select(['id', 'title as name']).where('id', 'in', ids).execute()
+          : await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
   };
 }
 export type CrmReferencesStore = ReturnType<typeof createCrmReferencesStore>;

@@ -9,6 +9,7 @@ import { createNotesStore } from '../activities/notes.store';
 import { createOrganizationsStore } from '../organizations/organizations.store';
 import { createPersonsStore } from '../persons/persons.store';
 import { createPipelinesStore } from '../pipelines/pipelines.store';
+import { createRecordChangesStore } from './record-changes.store';
 
 function createCrmTables(db: Db) {
   return {
@@ -22,6 +23,7 @@ function createCrmTables(db: Db) {
     links: createConversationLinksStore(db),
     panels: createConversationPanelsStore(db),
     references: createCrmReferencesStore(db),
+    changes: createRecordChangesStore(db),
   };
 }
 /** Every CRM store bound to one connection (or one transaction). */
