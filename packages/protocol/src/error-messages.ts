@@ -47,6 +47,7 @@ const spanish: Record<ErrorCode, string> = {
   RATING_CONVERSATION_OPEN: 'Una conversación se puede valorar cuando está cerrada.',
   RATING_WINDOW_OVER: 'Ya no se puede valorar esta conversación.',
   RATING_NOT_ASKED: 'Este chat no pide valoración.',
+  REPORT_RANGE_INVALID: 'El periodo del informe debe avanzar en el tiempo y abarcar como máximo 400 días.',
   FRAME_TOO_LARGE: 'El mensaje de WebSocket supera los 64 KB.',
   PAYLOAD_TOO_LARGE: 'El cuerpo de la solicitud es demasiado grande.',
   JSON_TOO_DEEP: 'El JSON está anidado demasiado (como máximo 64 niveles).',
