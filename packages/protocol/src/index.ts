@@ -2,6 +2,7 @@ export * from './errors';
 export * from './error-messages';
 export * from './common';
 export * from './json/json-limits';
+export * from './text/bidi';
 export * from './rich-text/rich-text.schema';
 export * from './api/auth.schema';
 export * from './api/conversation.schema';

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { TLanguage } from '@charla/protocol';
+import { isolateBidi, type TLanguage } from '@charla/protocol';
 import { en } from '../locales/en';
 import { es } from '../locales/es';
 
@@ -23,7 +23,9 @@ void i18next.use(initReactI18next).init({
   resources: { en: { translation: en }, es: { translation: es } },
   lng: initialLanguage(),
   fallbackLng: 'en',
-  interpolation: { escapeValue: false },
+  // React escapes HTML itself; the one thing interpolated values still need is bidi isolation, so
+  // an RLO in a visitor's name cannot reverse the rest of a sentence ("Close the chat with …?").
+  interpolation: { escapeValue: true, escape: (value: string) => isolateBidi(value) },
   returnNull: false,
 });
 if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;

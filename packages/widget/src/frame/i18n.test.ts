@@ -15,6 +15,12 @@ describe('createTranslator', () => {
     expect(t('joined', { name: 'Ana' })).toBe('Ana joined the conversation');
     expect(t('joined')).toBe('{name} joined the conversation');
   });
+
+  it('isolates a name carrying an RLO so the rest of the sentence keeps its direction', () => {
+    expect(createTranslator('en')('joined', { name: 'Ana\u202eevil' })).toBe(
+      '\u2068Ana\u202eevil\u2069 joined the conversation',
+    );
+  });
 });
 
 describe('formatCountdown', () => {

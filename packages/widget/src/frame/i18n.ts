@@ -1,5 +1,7 @@
 // The widget's visitor-facing words, English and Spanish (R26), chosen by the playbook's language.
 
+import { isolateBidi } from './lib/protocol-runtime';
+
 const en = {
   minimize: 'Minimize chat',
   botSubtitle: 'Virtual assistant',
@@ -94,7 +96,11 @@ export type TTranslate = (key: TTextKey, params?: Record<string, string>) => str
 export function createTranslator(language: string): TTranslate {
   const dictionary = dictionaries[language === 'es' ? 'es' : 'en'];
   return (key, params) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => params?.[name] ?? match);
+    // Values (names) are bidi-isolated: an RLO in an agent's name cannot reverse the sentence.
+    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => {
+      const value = params?.[name];
+      return value === undefined ? match : isolateBidi(value);
+    });
 }
 
 /** "m:ss" for a countdown. */

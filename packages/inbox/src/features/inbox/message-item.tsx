@@ -26,7 +26,7 @@ export function MessageItem({ message, time, showAuthor, visitorLabel, seen }: P
       <div className="msg__stack">
         {showAuthor && (
           <span className="msg__author">
-            {name}
+            <bdi>{name}</bdi>
             {kind === 'bot' && <span className="badge badge--muted">{t('timeline.bot')}</span>}
           </span>
         )}

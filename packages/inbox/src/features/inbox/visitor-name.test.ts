@@ -23,6 +23,9 @@ describe('visitorName', () => {
   it('uses the captured name when there is one', () => {
     expect(visitorName(visitor('Anna Díaz'), t)).toBe('Anna Díaz');
   });
+  it('isolates a name carrying bidi controls, so an RLO cannot reverse the text after it', () => {
+    expect(visitorName(visitor('Bob\u202egnp.exe'), t)).toBe('\u2068Bob\u202egnp.exe\u2069');
+  });
   it('uses the translated numbered name when there is none', () => {
     expect(visitorName(visitor(''), t)).toBe('inbox.visitorNumber:42');
     expect(visitorName(visitor('Visitor #42'), t)).toBe('inbox.visitorNumber:42');

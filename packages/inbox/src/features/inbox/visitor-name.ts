@@ -1,13 +1,13 @@
-import type { TConversationDto } from '@charla/protocol';
+import { isolateBidi, type TConversationDto } from '@charla/protocol';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** The visitor's captured name, or a stable "Visitor #1234" in the UI language. */
+/** The visitor's captured name (bidi-isolated: shown inline everywhere), or a stable "Visitor #1234" in the UI language. */
 export function visitorName(visitor: TConversationDto['visitor'], t: Translate): string {
   const name = visitor.displayName.trim();
   if (name === '' || /^(visitor|visitante) #\d+$/i.test(name))
     return t('inbox.visitorNumber', { number: visitor.number });
-  return name;
+  return isolateBidi(name);
 }
 
 /** "example.com/pricing" from a full URL, for compact display. */

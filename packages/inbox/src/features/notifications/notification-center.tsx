@@ -71,8 +71,10 @@ export function NotificationCenter() {
               <Icon name="bell" size={16} />
             </span>
             <div className="toast__text">
-              <strong>{toast.title}</strong>
-              <span>{toast.body}</span>
+              <strong>
+                <bdi>{toast.title}</bdi>
+              </strong>
+              <bdi>{toast.body}</bdi>
             </div>
             <div className="toast__actions">
               {toast.conversationId && (

@@ -1,4 +1,9 @@
-import type { TConversationDto, TLanguage, TPushPayload } from '@charla/protocol';
+import {
+  stripBidiControls,
+  type TConversationDto,
+  type TLanguage,
+  type TPushPayload,
+} from '@charla/protocol';
 
 const MAX_BODY = 160;
 
@@ -19,7 +24,11 @@ const texts = {
   },
 } as const;
 
-/** Title and body (plain text, shortened) of a notification in the user's language; never HTML. */
+/**
+ * Title and body (plain text, shortened) of a notification in the user's language; never HTML.
+ * Bidi controls are stripped from the visitor's text: the OS draws these titles, and an RLO in a
+ * name would reverse the rest of the line there ("New message from Bob‮…").
+ */
 export function notificationText(
   kind: TPushPayload['kind'],
   conversation: TConversationDto | null,
@@ -27,8 +36,8 @@ export function notificationText(
 ): { title: string; body: string } {
   const t = texts[language];
   if (kind === 'test' || !conversation) return { title: t.test(), body: t.testBody };
-  const name = conversation.visitor.displayName;
-  const preview = conversation.lastMessagePreview.trim();
+  const name = stripBidiControls(conversation.visitor.displayName);
+  const preview = stripBidiControls(conversation.lastMessagePreview).trim();
   if (kind === 'visitor_message') return { title: t.visitor_message(name), body: shorten(preview || name) };
   return { title: t[kind](), body: shorten(preview ? `${name}: ${preview}` : name) };
 }

@@ -38,8 +38,10 @@ describe('visitor page URLs and referrers are http(s) or absent', () => {
   };
 
   it('stores a hostile start context as absent, keeping the other fields', async () => {
-    for (const url of HOSTILE_URLS) {
-      const visitor = await connectVisitor(baseUrl);
+    // Two visitors share the starts, staying under the per-visitor start rate limit (30 / 10 s).
+    const visitors = [await connectVisitor(baseUrl), await connectVisitor(baseUrl)];
+    for (const [i, url] of HOSTILE_URLS.entries()) {
+      const visitor = visitors[i % 2]!;
       const id = await startChat(visitor, playbook.publicId, {
         pageUrl: url,
         referrer: url,
@@ -53,9 +55,9 @@ describe('visitor page URLs and referrers are http(s) or absent', () => {
       });
       expect(context.pageTitle).toBe('Pricing');
       expect(context.pagesSeen).toEqual([]);
-      await visitor.client.close();
     }
-  });
+    for (const visitor of visitors) await visitor.client.close();
+  }, 120_000);
 
   it('ignores hostile `page` frames: the last http(s) page stays current and nothing else is seen', async () => {
     const visitor = await connectVisitor(baseUrl);
@@ -67,7 +69,7 @@ describe('visitor page URLs and referrers are http(s) or absent', () => {
     visitor.client.send({ type: 'page', pageUrl: 'http://www.customer.example/contact' });
     for (const url of HOSTILE_URLS) visitor.client.send({ type: 'page', pageUrl: url });
     visitor.client.send({ type: 'ping' });
-    await visitor.client.waitFor((f) => f.type === 'pong');
+    await visitor.client.waitFor((f) => f.type === 'pong', 30_000);
     const context = await contextOf(id);
     expect(context.pageUrl).toBe('http://www.customer.example/contact');
     expect(context.referrer).toBe('https://search.example/?q=charla');
@@ -78,5 +80,5 @@ describe('visitor page URLs and referrers are http(s) or absent', () => {
     // No error frame: a bad URL is "unknown", not a protocol violation.
     expect(visitor.client.frames.filter((f) => f.type === 'error')).toEqual([]);
     await visitor.client.close();
-  });
+  }, 90_000);
 });

@@ -5,3 +5,4 @@ export { isRichTextEmpty, richTextFromPlain } from '../../../../protocol/src/ric
 export { isVisitorVisibleEvent } from '../../../../protocol/src/api/conversation.schema';
 export { toPlainText } from '../../../../protocol/src/rich-text/to-plain-text';
 export { MAX_FRAME_BYTES, wsCloseCodes } from '../../../../protocol/src/api/realtime.schema';
+export { isolateBidi } from '../../../../protocol/src/text/bidi';
