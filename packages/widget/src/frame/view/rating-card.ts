@@ -78,6 +78,7 @@ export function createRatingCard(t: TTranslate, api: TRatingApi) {
     comment.setAttribute('aria-label', t('rateComment'));
     comment.value = loaded.rating?.comment ?? '';
     const error = h('p', { class: 'rate-error', role: 'alert', hidden: true });
+    group.addEventListener('change', () => (error.hidden = true));
     el.replaceChildren(
       h('fieldset', {}, h('legend', {}, t('rateTitle')), group),
       comment,

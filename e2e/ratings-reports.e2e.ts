@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { TOutcomesReportDto, TReportConversationDto } from '@charla/protocol';
+import { launchBrowser, screenshot, startCharla, type RunningCharla } from './harness';
+import {
+  adminApi,
+  axeSeriousInFrame,
+  clickLauncher,
+  createLiveChatPlaybook,
+  goOnline,
+  unassignedConversation,
+  waitFor,
+  widgetFrame,
+  type AdminApi,
+} from './widget-fixtures';
+
+// CSAT and reports end to end: a visitor rates a closed chat in the widget (English and Spanish),
+// the rating shows in the reports, and "missed" lists exactly the missed conversation.
+
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let charla: RunningCharla;
+let browser: Browser;
+let api: AdminApi;
+
+beforeAll(async () => {
+  charla = await startCharla();
+  browser = await launchBrowser();
+  api = await adminApi(charla.baseUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+  await charla?.stop();
+});
+
+async function openDemo(publicId: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('[page error]', err));
+  await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);
+  return page;
+}
+
+async function shootBoth(page: Page, name: string): Promise<void> {
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(250);
+    await screenshot(page, `csat-${label}-${name}`);
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** A visitor asks for a person, the admin takes the chat and closes it; returns the frame. */
+async function closedChat(language: 'en' | 'es'): Promise<{ page: Page; frame: Frame; id: string }> {
+  const playbook = await createLiveChatPlaybook(api, language);
+  const page = await openDemo(playbook.publicId);
+  await clickLauncher(page);
+  const frame = await widgetFrame(page);
+  await frame
+    .getByRole('button', { name: language === 'en' ? 'Talk to someone' : 'Hablar con alguien' })
+    .click();
+  const conversation = await unassignedConversation(api);
+  await api.call('POST', `/api/v1/conversations/${conversation.id}/assign`);
+  await api.call('POST', `/api/v1/conversations/${conversation.id}/close`);
+  return { page, frame, id: conversation.id };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+describe('satisfaction and reports', () => {
+  it('a visitor rates a closed chat; the rating is in the reports; "missed" lists exactly the missed chat', async () => {
+    const agent = await goOnline(charla.baseUrl, api);
+    const { page, frame, id } = await closedChat('en');
+    await frame.getByText('How was this conversation?').waitFor();
+    await shootBoth(page, 'en-1-asked');
+    expect(await axeSeriousInFrame(frame)).toEqual([]);
+
+    // Sending without a choice says what is missing; then 4 stars and a comment.
+    await frame.getByRole('button', { name: 'Send rating' }).click();
+    await frame.getByText('Choose a rating first.').waitFor();
+    await frame.getByRole('radio', { name: '4 out of 5 stars' }).check();
+    await frame.getByRole('textbox', { name: 'Tell us more (optional)' }).fill('Quick and friendly');
+    await shootBoth(page, 'en-2-filled');
+    await frame.getByRole('button', { name: 'Send rating' }).click();
+    await frame.getByText('Thanks for your rating!').waitFor();
+    await shootBoth(page, 'en-3-thanks');
+
+    // A second chat nobody takes in time: missed.
+    const quick = await createLiveChatPlaybook(api, 'en', 15);
+    const missedPage = await openDemo(quick.publicId);
+    await clickLauncher(missedPage);
+    const missedFrame = await widgetFrame(missedPage);
+    await missedFrame.getByRole('button', { name: 'Talk to someone' }).click();
+    const missed = await unassignedConversation(api);
+    await waitFor(
+      'the chat to be missed',
+      async () => {
+        const c = await api.call<{ closeReason: string | null }>('GET', `/api/v1/conversations/${missed.id}`);
+        return c.closeReason === 'missed';
+      },
+      30_000,
+    );
+
+    const range = `from=${today()}&to=${today()}&timeZone=UTC`;
+    const outcomes = await api.call<TOutcomesReportDto>('GET', `/api/v1/reports/outcomes?${range}`);
+    expect(outcomes.csat).toMatchObject({ count: 1, average: 4, distribution: [0, 0, 0, 1, 0] });
+    expect(outcomes.comments).toEqual([
+      expect.objectContaining({ conversationId: id, comment: 'Quick and friendly' }),
+    ]);
+    const listed = await api.call<TReportConversationDto[]>(
+      'GET',
+      `/api/v1/reports/conversations?${range}&figure=missed`,
+    );
+    expect(listed.map((c) => c.id)).toEqual([missed.id]);
+    agent.close();
+    await missedPage.context().close();
+    await page.context().close();
+  });
+
+  it('asks in Spanish on a Spanish playbook', async () => {
+    const agent = await goOnline(charla.baseUrl, api);
+    const { page, frame } = await closedChat('es');
+    await frame.getByText('¿Qué tal ha ido la conversación?').waitFor();
+    await frame.getByRole('radio', { name: '5 de 5 estrellas' }).check();
+    await shootBoth(page, 'es-1-chosen');
+    await frame.getByRole('button', { name: 'Enviar valoración' }).click();
+    await frame.getByText('¡Gracias por tu valoración!').waitFor();
+    await frame.getByRole('button', { name: 'Cambiar mi valoración' }).waitFor();
+    await shootBoth(page, 'es-2-thanks');
+    agent.close();
+    await page.context().close();
+  });
+});
