@@ -9,7 +9,11 @@ export type PendingMessage = {
   clientMsgId: string;
   body: TRichText;
   createdAt: number;
+  /** Place in the one send queue of this client: typed order; a retry takes a new, later place. */
+  queuedAt: number;
+  /** `sending` waits its turn or is in flight; `failed` was refused (error: the catalogue code). */
   state: 'sending' | 'failed';
+  error?: string;
 };
 export type TypingState = { name: string; preview: string | null; until: number };
 
@@ -44,7 +48,8 @@ export type InboxAction =
   | { type: 'thread_failed'; conversationId: string; notFound: boolean }
   | { type: 'messages'; conversationId: string; messages: TMessageDto[] }
   | { type: 'pending_add'; conversationId: string; pending: PendingMessage }
-  | { type: 'pending_state'; conversationId: string; clientMsgId: string; state: PendingMessage['state'] }
+  | { type: 'pending_failed'; conversationId: string; clientMsgId: string; error: string }
+  | { type: 'pending_retry'; conversationId: string; clientMsgId: string; queuedAt: number }
   | {
       type: 'typing';
       conversationId: string;
@@ -165,6 +170,13 @@ function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
   return copy;
 }
 
+/** Every message of every conversation not yet stored, in the one queue's order (R28). */
+export function sendQueue(state: InboxState): (PendingMessage & { conversationId: string })[] {
+  return Object.entries(state.pending)
+    .flatMap(([conversationId, list]) => list.map((p) => ({ ...p, conversationId })))
+    .sort((a, b) => a.queuedAt - b.queuedAt);
+}
+
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
   switch (action.type) {
     case 'folder_loading': {
@@ -276,18 +288,27 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
           [action.conversationId]: [...(state.pending[action.conversationId] ?? []), action.pending],
         },
       };
-    case 'pending_state': {
+    case 'pending_failed': {
       const list = state.pending[action.conversationId];
       if (!list) return state;
-      return {
-        ...state,
-        pending: {
-          ...state.pending,
-          [action.conversationId]: list.map((p) =>
-            p.clientMsgId === action.clientMsgId ? { ...p, state: action.state } : p,
-          ),
-        },
+      const next = list.map((p) =>
+        p.clientMsgId === action.clientMsgId ? { ...p, state: 'failed' as const, error: action.error } : p,
+      );
+      return { ...state, pending: { ...state.pending, [action.conversationId]: next } };
+    }
+    case 'pending_retry': {
+      // A retried message joins the end of the queue, and of the bubbles under the thread.
+      const list = state.pending[action.conversationId] ?? [];
+      const item = list.find((p) => p.clientMsgId === action.clientMsgId);
+      if (item?.state !== 'failed') return state;
+      const retried: PendingMessage = {
+        ...item,
+        state: 'sending',
+        error: undefined,
+        queuedAt: action.queuedAt,
       };
+      const next = [...list.filter((p) => p !== item), retried];
+      return { ...state, pending: { ...state.pending, [action.conversationId]: next } };
     }
     case 'typing':
       return {

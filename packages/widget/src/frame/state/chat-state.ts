@@ -1,4 +1,5 @@
 import type { TInteraction, TMessageDto, TVisitorConversationDto } from '@charla/protocol';
+import { enqueue, markFailed, requeue } from '@charla/protocol/client';
 import type { TOutboxItem } from './outbox';
 
 export type TConnection = 'connecting' | 'online' | 'offline';
@@ -97,28 +98,11 @@ export function reduce(state: TChatState, action: TChatAction): TChatState {
       return { ...next, outbox, revealedSeq: Math.max(next.revealedSeq, action.message.seq) };
     }
     case 'queued':
-      return {
-        ...state,
-        outbox: [...state.outbox.filter((i) => i.clientMsgId !== action.item.clientMsgId), action.item],
-      };
+      return { ...state, outbox: enqueue(state.outbox, action.item) };
     case 'failed':
-      return {
-        ...state,
-        outbox: state.outbox.map((item) =>
-          item.clientMsgId === action.clientMsgId
-            ? { ...item, state: 'failed' as const, error: action.error }
-            : item,
-        ),
-      };
+      return { ...state, outbox: markFailed(state.outbox, action.clientMsgId, action.error) };
     case 'retry':
-      return {
-        ...state,
-        outbox: state.outbox.map((item) =>
-          item.clientMsgId === action.clientMsgId
-            ? { ...item, state: 'sending' as const, error: undefined }
-            : item,
-        ),
-      };
+      return { ...state, outbox: requeue(state.outbox, action.clientMsgId) };
     case 'outbox':
       return { ...state, outbox: action.outbox };
     case 'reveal':
