@@ -1,5 +1,5 @@
 import { wsCloseCodes, type TAgentClientFrame, type TAgentServerFrame } from '@charla/protocol';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '@charla/protocol/client';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
 type FrameListener = (frame: TAgentServerFrame) => void;

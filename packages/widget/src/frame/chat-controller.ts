@@ -13,8 +13,15 @@ import {
   type TChatAction,
   type TChatState,
 } from './state/chat-state';
-import { MAX_ANSWER_CHARS, checkLength, createOrderedSender, frameFits } from '@charla/protocol/client';
-import { newClientMsgId, queueOf, randomHex, toClientFrame, type TOutboxItem } from './state/outbox';
+import {
+  MAX_ANSWER_CHARS,
+  checkLength,
+  createOrderedSender,
+  frameFits,
+  newClientMsgId,
+  randomHex,
+} from '@charla/protocol/client';
+import { queueOf, toClientFrame, type TOutboxItem } from './state/outbox';
 import { botTypingDelayMs } from './state/typing-delay';
 import { utcOffset } from './state/utc-offset';
 import { resumeVisitorSession } from './net/visitor-session';
@@ -269,7 +276,7 @@ export function createChatController(deps: TControllerDeps) {
     const conversationId = state.conversation?.id;
     if (!conversationId) return;
     const item: TOutboxItem = {
-      clientMsgId: newClientMsgId(),
+      clientMsgId: newClientMsgId('w'),
       conversationId,
       createdAt: Date.now(),
       payload,

@@ -17,8 +17,8 @@ import type {
   TRichText,
   TUserSummaryDto,
 } from '@charla/protocol';
+import { newClientMsgId } from '@charla/protocol/client';
 import { ApiError } from '../../lib/api-client';
-import { newClientMsgId } from '../../lib/client-msg-id';
 import { AgentSocket, agentSocketUrl, type SocketStatus } from '../../lib/socket';
 import { useMe, useSession } from '../auth/session-context';
 import { fetchAllMessages, inboxApi } from './inbox-api';
@@ -233,7 +233,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
 
   const send = useCallback(
     (conversationId: string, body: TRichText) => {
-      const clientMsgId = newClientMsgId();
+      const clientMsgId = newClientMsgId('c');
       queuePlace.current = Math.max(queuePlace.current + 1, Date.now());
       dispatch({
         type: 'pending_add',

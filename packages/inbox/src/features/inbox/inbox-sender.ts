@@ -1,7 +1,6 @@
 import { wsCloseCodes, type TAgentClientFrame, type TMessageDto } from '@charla/protocol';
-import { createOrderedSender, frameFits } from '@charla/protocol/client';
+import { backoffDelay, createOrderedSender, frameFits } from '@charla/protocol/client';
 import { ApiError } from '../../lib/api-client';
-import { backoffDelay } from '../../lib/backoff';
 import type { AgentSocket } from '../../lib/socket';
 import type { PendingMessage } from './inbox-state';
 

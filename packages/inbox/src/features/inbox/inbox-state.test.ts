@@ -1,13 +1,6 @@
 import type { TConversationDto, TMessageDto } from '@charla/protocol';
 import { describe, expect, it } from 'vitest';
-import {
-  folderOf,
-  inboxReducer,
-  initialInboxState,
-  mergeMessages,
-  sendQueue,
-  type InboxState,
-} from './inbox-state';
+import { inboxReducer, initialInboxState, sendQueue, type InboxState } from './inbox-state';
 
 const ME = 'user-me';
 
@@ -80,27 +73,6 @@ function readyState(): InboxState {
   }
   return state;
 }
-
-describe('folderOf', () => {
-  it('puts a waiting unassigned conversation in Unassigned', () => {
-    expect(folderOf(conversation(), ME)).toBe('unassigned');
-  });
-  it('puts my assigned conversation in Mine and hides a colleague’s', () => {
-    expect(
-      folderOf(conversation({ status: 'assigned', assignee: { id: ME, name: 'Me', avatarUrl: null } }), ME),
-    ).toBe('mine');
-    expect(
-      folderOf(
-        conversation({ status: 'assigned', assignee: { id: 'other', name: 'B', avatarUrl: null } }),
-        ME,
-      ),
-    ).toBeNull();
-  });
-  it('puts a closed conversation in Closed and a bot conversation nowhere', () => {
-    expect(folderOf(conversation({ status: 'closed' }), ME)).toBe('closed');
-    expect(folderOf(conversation({ status: 'bot' }), ME)).toBeNull();
-  });
-});
 
 describe('inboxReducer', () => {
   it('moves a conversation from Unassigned to Mine when I am assigned', () => {
@@ -248,12 +220,5 @@ describe('inboxReducer', () => {
     expect(state.typing.c1?.preview).toBe('hel');
     state = inboxReducer(state, { type: 'messages', conversationId: 'c1', messages: [message(1)] });
     expect(state.typing.c1).toBeUndefined();
-  });
-});
-
-describe('mergeMessages', () => {
-  it('keeps each sequence once and in order when a replay overlaps', () => {
-    const merged = mergeMessages([message(1), message(2)], [message(2), message(4), message(3)]);
-    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
 });

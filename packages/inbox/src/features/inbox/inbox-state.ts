@@ -1,4 +1,8 @@
 import type { TConversationDto, TFolder, TFolderCountsDto, TMessageDto, TRichText } from '@charla/protocol';
+import { folderOf, mergeMessages } from '@charla/protocol/client';
+
+// The folder rule and the merge live in the shared client core; re-exported for the views.
+export { folderOf };
 
 export const folders: readonly TFolder[] = ['unassigned', 'mine', 'closed'];
 
@@ -75,14 +79,6 @@ export function initialInboxState(meId: string): InboxState {
   };
 }
 
-/** Which folder a conversation shows in for this user, or null (bot phase, or someone else's). */
-export function folderOf(conversation: TConversationDto, meId: string): TFolder | null {
-  if (conversation.status === 'closed') return 'closed';
-  if (conversation.status === 'waiting' && conversation.assignee === null) return 'unassigned';
-  if (conversation.status === 'assigned' && conversation.assignee?.id === meId) return 'mine';
-  return null;
-}
-
 /** Unassigned: longest waiting first. Mine: latest activity first. Closed: latest closed first. */
 export function compareInFolder(folder: TFolder, a: TConversationDto, b: TConversationDto): number {
   if (folder === 'unassigned') return (a.waitingSince ?? a.createdAt) - (b.waitingSince ?? b.createdAt);
@@ -116,18 +112,6 @@ function placeInFolders(
     next[folder] = { ...current, ids };
   }
   return next;
-}
-
-/** Messages by sequence, each once (a replay after reconnect overlaps what we have). */
-export function mergeMessages(
-  existing: readonly TMessageDto[],
-  incoming: readonly TMessageDto[],
-): TMessageDto[] {
-  if (incoming.length === 0) return existing as TMessageDto[];
-  const bySeq = new Map<number, TMessageDto>();
-  for (const message of existing) bySeq.set(message.seq, message);
-  for (const message of incoming) bySeq.set(message.seq, message);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
 export function lastSeqOf(thread: ThreadState | undefined): number {

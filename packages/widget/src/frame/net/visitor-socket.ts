@@ -1,6 +1,6 @@
 import type { TVisitorClientFrame, TVisitorServerFrame } from '@charla/protocol';
 import { MAX_FRAME_BYTES, wsCloseCodes } from '../lib/protocol-runtime';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '@charla/protocol/client';
 
 const PING_EVERY_MS = 25_000;
 /** Handshakes failed in a row before the token is re-checked (a refused token looks like any network error). */

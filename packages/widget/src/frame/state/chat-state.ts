@@ -1,5 +1,5 @@
 import type { TInteraction, TMessageDto, TVisitorConversationDto } from '@charla/protocol';
-import { enqueue, markFailed, requeue } from '@charla/protocol/client';
+import { enqueue, markFailed, mergeMessages, requeue } from '@charla/protocol/client';
 import type { TOutboxItem } from './outbox';
 
 export type TConnection = 'connecting' | 'online' | 'offline';
@@ -43,12 +43,6 @@ export function initialChatState(outbox: TOutboxItem[] = []): TChatState {
     connection: 'connecting',
     notice: null,
   };
-}
-
-function mergeMessages(current: TMessageDto[], incoming: TMessageDto[]): TMessageDto[] {
-  const bySeq = new Map(current.map((m) => [m.seq, m]));
-  for (const message of incoming) bySeq.set(message.seq, message);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
 /** The last seq the revealed run reaches: non-bot messages never wait for a typing indicator. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outboxItemOf } from './chat-state.fixtures';
-import { newClientMsgId, parseStoredOutbox, queueOf, toClientFrame } from './outbox';
+import { parseStoredOutbox, queueOf, toClientFrame } from './outbox';
 
 describe('queueOf', () => {
   it('keeps this conversation’s items in queue order (typed order, a retried one last), refused ones included', () => {
@@ -49,13 +49,5 @@ describe('parseStoredOutbox', () => {
       ['t', 'sending', undefined],
       ['r', 'failed', 'FRAME_TOO_LARGE'],
     ]);
-  });
-});
-
-describe('newClientMsgId', () => {
-  it('makes ids the protocol accepts (letters, digits, _ and -, at most 64)', () => {
-    const id = newClientMsgId();
-    expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-    expect(newClientMsgId()).not.toBe(id);
   });
 });

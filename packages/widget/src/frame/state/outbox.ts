@@ -50,15 +50,3 @@ export function parseStoredOutbox(raw: unknown): TOutboxItem[] {
       : { ...item, state: 'sending', error: undefined },
   );
 }
-
-/** 128 random bits as hex (crypto.getRandomValues works outside secure contexts, randomUUID does not). */
-export function randomHex(bytes = 16): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-}
-
-/** A fresh client message id: the server's dedupe key for this message. */
-export function newClientMsgId(): string {
-  return `w_${randomHex()}`;
-}
