@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=idle,delivery,...]`: runs the benchmark suite against
+// `npm run bench [-- --quick] [-- --only=idle,delivery,widget,parser,...]`: runs the benchmark suite against
 // real server processes on loopback, prints a table and writes bench/results/latest.json.
 import { execSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +69,7 @@ async function main() {
       'widget',
       async () => (await import('./scenarios/widget.mjs')).widgetScenario({ ...ctx, nextPort: () => port++ }),
     ],
+    ['parser', async () => (await import('./scenarios/parser.mjs')).parserScenario()],
   ];
   for (const [name, run] of scenarios) {
     if (!want(name)) continue;

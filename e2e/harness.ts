@@ -18,6 +18,10 @@ export type RunningCharla = {
   process: ChildProcess;
   dataDir: string;
   logs: string[];
+  /** SIGKILL, as a crash would: no graceful shutdown. */
+  crash(): Promise<void>;
+  /** Starts the server again (after a crash) on the same port and database. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -35,7 +39,8 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the BUILT server (packages/server/dist/main.js, as `npm start` runs it) on a fresh
- * SQLite database with an admin from CHARLA_ADMIN_*, and waits for /readyz.
+ * SQLite database with an admin from CHARLA_ADMIN_*, and waits for /readyz. `crash()` kills it
+ * with SIGKILL and `restart()` starts it again on the same port and database.
  */
 export async function startCharla(
   env: Record<string, string> = {},
@@ -47,48 +52,70 @@ export async function startCharla(
   const baseUrl = `http://127.0.0.1:${port}`;
   const logs: string[] = [];
   const entry = options.entry ?? 'packages/server/dist/main.js';
-  const child = spawn(process.execPath, [join(repoRoot, entry)], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      DATABASE_URL: `sqlite:${join(dataDir, 'charla.db')}`,
-      LOG_LEVEL: 'warn',
-      CHARLA_ADMIN_EMAIL: ADMIN_EMAIL,
-      CHARLA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ...env,
+  const spawnServer = (): ChildProcess => {
+    const child = spawn(process.execPath, [join(repoRoot, entry)], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseUrl,
+        DATABASE_URL: `sqlite:${join(dataDir, 'charla.db')}`,
+        LOG_LEVEL: 'warn',
+        CHARLA_ADMIN_EMAIL: ADMIN_EMAIL,
+        CHARLA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
+    child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
+    return child;
+  };
+  const running: RunningCharla = {
+    baseUrl,
+    process: spawnServer(),
+    dataDir,
+    logs,
+    async crash() {
+      const child = running.process;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
-  child.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
+    async restart() {
+      await running.crash();
+      running.process = spawnServer();
+      await waitReady(running);
+    },
+    async stop() {
+      const child = running.process;
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  await waitReady(running);
+  return running;
+}
+
+async function waitReady({ process: child, baseUrl, logs }: RunningCharla): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${logs.join('')}`);
     try {
       const res = await fetch(`${baseUrl}/readyz`);
-      if (res.ok) break;
+      if (res.ok) return;
     } catch {
       /* not up yet */
     }
     if (Date.now() > deadline) throw new Error(`server not ready in 30 s:\n${logs.join('')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
-    baseUrl,
-    process: child,
-    dataDir,
-    logs,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Debian's Chromium through playwright-core; never downloads a browser. */

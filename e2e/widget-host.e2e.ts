@@ -174,15 +174,12 @@ describe('widget weight (gzip -9 of the built files)', () => {
   });
 });
 
-describe('widget cost to the page, 4× CPU throttling', () => {
-  it('adds no long task and no layout shift, and reports the main-thread cost of opening', async () => {
+// The loader's cost in time (long tasks, layout shift, main-thread work at 4× CPU throttling) is
+// measured by `npm run bench` (bench/scenarios/widget.mjs): timing is never a test's verdict. What
+// is deterministic is checked here: adding the snippet and opening the chat move nothing on the page.
+describe('widget on the demo page', () => {
+  it('moves no element of the host page when it loads and when the chat opens', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cdp.send('Performance.enable');
-
-    // The demo page without its snippet, served at the demo's own URL (Charla's origin, so the frame
-    // runs in this throttled renderer and its work counts); the snippet is added once the page settled.
     const demoUrl = `${charla.baseUrl}/demo?playbook=${publicId}`;
     const html = await (await fetch(demoUrl)).text();
     const snippet = /<script async src="[^"]*\/widget\.js"[^>]*><\/script>/.exec(html)?.[0] ?? '';
@@ -190,18 +187,21 @@ describe('widget cost to the page, 4× CPU throttling', () => {
     await page.route(demoUrl, (route) =>
       route.fulfill({ contentType: 'text/html', body: html.replace(snippet, '') }),
     );
-    await page.goto(demoUrl);
-    await page.waitForTimeout(1500);
+    await page.goto(demoUrl, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    const boxes = () =>
+      page.evaluate(() =>
+        Array.from(document.body.querySelectorAll('*'))
+          .filter((el) => el.tagName !== 'CHARLA-WIDGET' && el.tagName !== 'SCRIPT')
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            return `${el.tagName}#${el.id}.${el.className}: ${r.x},${r.y},${r.width},${r.height}`;
+          }),
+      );
+    const before = await boxes();
+    expect(before.length).toBeGreaterThan(10);
+
     await page.evaluate((tag) => {
-      const w = window as unknown as { __longTasks: number[]; __shift: number };
-      w.__longTasks = [];
-      w.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-      }).observe({ type: 'longtask' });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__shift += (e as unknown as { value: number }).value;
-      }).observe({ type: 'layout-shift' });
       const template = document.createElement('template');
       template.innerHTML = tag;
       const parsed = template.content.firstElementChild as HTMLScriptElement;
@@ -212,36 +212,10 @@ describe('widget cost to the page, 4× CPU throttling', () => {
       document.body.appendChild(script);
     }, snippet);
     await page.locator('charla-widget').waitFor({ state: 'attached' });
-    await page.waitForTimeout(1000);
-
-    // Opening: main-thread time from the click until the bot's first messages are shown. No
-    // polling in the page meanwhile (it would be counted): a plain wait, then the counter.
-    const taskMs = async () =>
-      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ??
-        0) * 1000;
-    const loading = await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[]; __shift: number };
-      return { longTasks: [...w.__longTasks], shift: w.__shift };
-    });
-    const beforeOpen = await taskMs();
     await clickLauncher(page);
-    await page.waitForTimeout(2500);
-    const openMs = (await taskMs()) - beforeOpen;
     const frame = await widgetFrame(page);
-    expect(await frame.locator('.log .bubble').count()).toBeGreaterThan(0);
-
-    const { longTasks, shift } = await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[]; __shift: number };
-      return { longTasks: w.__longTasks, shift: w.__shift };
-    });
-    console.log(
-      `[widget perf, 4× CPU] loader: long tasks ${JSON.stringify(loading.longTasks)}, CLS ${loading.shift}; ` +
-        `opening: ${openMs.toFixed(0)} ms main-thread, long tasks ${JSON.stringify(longTasks.slice(loading.longTasks.length))}, CLS ${shift}`,
-    );
-    // The loader's own budget holds strictly. The opening figure is printed for the benchmarks (#9):
-    // on a loaded shared machine it varies too much to gate on its 100 ms target.
-    expect(loading.longTasks).toEqual([]);
-    expect(shift).toBe(0);
+    await frame.locator('.log .bubble').first().waitFor();
+    expect(await boxes()).toEqual(before);
     await page.context().close();
   });
 });

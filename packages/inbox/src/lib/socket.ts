@@ -1,9 +1,10 @@
 import { wsCloseCodes, type TAgentClientFrame, type TAgentServerFrame } from '@charla/protocol';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '@charla/protocol/client';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
 type FrameListener = (frame: TAgentServerFrame) => void;
 type StatusListener = (status: SocketStatus, reconnected: boolean) => void;
+type CloseListener = (code: number) => void;
 
 const PING_EVERY_MS = 25_000;
 
@@ -22,6 +23,7 @@ export class AgentSocket {
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly frameListeners = new Set<FrameListener>();
   private readonly statusListeners = new Set<StatusListener>();
+  private readonly closeListeners = new Set<CloseListener>();
   /** conversationId → a getter for the last sequence we hold, read at (re)subscribe time. */
   private readonly subscriptions = new Map<string, () => number>();
   status: SocketStatus = 'offline';
@@ -58,6 +60,21 @@ export class AgentSocket {
     return () => this.statusListeners.delete(listener);
   }
 
+  onClose(listener: CloseListener): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  /** Open and the server said `ready`: only then may messages go out (R28). */
+  isReady(): boolean {
+    return this.status === 'open' && this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  /** Drops a connection that stopped answering; the usual backoff reconnects. */
+  reconnect(): void {
+    this.ws?.close(4000, 'no answer');
+  }
+
   /** Sends a frame when connected; returns false when it could not be sent (caller retries). */
   send(frame: TAgentClientFrame): boolean {
     if (this.ws?.readyState !== WebSocket.OPEN) return false;
@@ -67,7 +84,8 @@ export class AgentSocket {
 
   subscribe(conversationId: string, lastSeq: () => number): void {
     this.subscriptions.set(conversationId, lastSeq);
-    this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
+    // Before `ready` the subscription waits: the ready handler subscribes everything.
+    if (this.isReady()) this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
   }
 
   unsubscribe(conversationId: string): void {
@@ -86,16 +104,6 @@ export class AgentSocket {
     this.setStatus('connecting', false);
     const ws = new WebSocket(this.url);
     this.ws = ws;
-    ws.onopen = () => {
-      const reconnected = this.everOpened;
-      this.everOpened = true;
-      this.attempt = 0;
-      for (const [conversationId, lastSeq] of this.subscriptions)
-        this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
-      if (this.pingTimer) clearInterval(this.pingTimer);
-      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
-      this.setStatus('open', reconnected);
-    };
     ws.onmessage = (event: MessageEvent<string>) => {
       let frame: TAgentServerFrame;
       try {
@@ -103,12 +111,14 @@ export class AgentSocket {
       } catch {
         return;
       }
+      if (frame.type === 'ready') this.onReady();
       for (const listener of this.frameListeners) listener(frame);
     };
     ws.onclose = (event) => {
       if (this.ws !== ws) return;
       this.ws = null;
       if (this.pingTimer) clearInterval(this.pingTimer);
+      for (const listener of this.closeListeners) listener(event.code);
       if (this.stopped) return;
       if (event.code === wsCloseCodes.unauthenticated || event.code === wsCloseCodes.sessionEnded) {
         this.stop();
@@ -119,6 +129,18 @@ export class AgentSocket {
       this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt));
       this.attempt += 1;
     };
+  }
+
+  /** The server accepted the connection: resubscribe, then report "open" (sends may go out now). */
+  private onReady(): void {
+    const reconnected = this.everOpened;
+    this.everOpened = true;
+    this.attempt = 0;
+    for (const [conversationId, lastSeq] of this.subscriptions)
+      this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
+    this.setStatus('open', reconnected);
   }
 
   private setStatus(status: SocketStatus, reconnected: boolean): void {

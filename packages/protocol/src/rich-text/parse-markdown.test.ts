@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from './parse-markdown';
+import { pathologicalMarkdown } from './pathological-markdown';
 import {
   ZRichText,
   type TBlock,
@@ -315,21 +316,10 @@ describe('parseMarkdown', () => {
       }
     });
 
-    // Quadratic work would take minutes here; the bound is loose so a busy machine does not fail it.
-    it('stays fast on pathological input', { timeout: 20_000 }, () => {
-      const size = 50_000;
-      const inputs = [
-        '*a '.repeat(size / 3),
-        '*_**__'.repeat(size / 6),
-        '['.repeat(size),
-        '[a]('.repeat(size / 4),
-        '![a]('.repeat(size / 5),
-        'a***'.repeat(size / 4),
-        '\\'.repeat(size),
-      ];
-      const started = Date.now();
-      for (const md of inputs) parseMarkdown(md);
-      expect(Date.now() - started).toBeLessThan(10_000);
+    // A hang guard, not a speed check: quadratic work would take many minutes here, so the
+    // timeout only trips on that. How fast it is, is a figure of `npm run bench` (parser).
+    it('answers a document on pathological input', { timeout: 120_000 }, () => {
+      for (const md of pathologicalMarkdown()) expect(parseMarkdown(md).type).toBe('doc');
     });
   });
 });

@@ -469,12 +469,8 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
       for (const f of visitorErrors) expect(f.type === 'error' && f.code).toBe('SERVICE_UNAVAILABLE');
 
       // Recovers by itself.
-      const recoveredIn = await waitUntil(
-        'readyz',
-        async () => (await fetch(`${p.baseUrl}/readyz`)).ok,
-        20_000,
-      );
-      expect(recoveredIn).toBeLessThan(20_000);
+      // Recovery is a condition waited for (the bound is a timeout, not a verdict on speed).
+      await waitUntil('readyz', async () => (await fetch(`${p.baseUrl}/readyz`)).ok, 20_000);
       // Retrying every refused send now stores each exactly once; nothing was half-written.
       for (const id of attempted) {
         const retry = await api<TMessageDto>(

@@ -1,5 +1,5 @@
 import type { TVisitorAnswer, TVisitorServerFrame } from '@charla/protocol';
-import { richTextFromPlain } from './lib/protocol-runtime';
+import { richTextFromPlain, wsCloseCodes } from './lib/protocol-runtime';
 import type { TPageContext } from '../shared/widget-config';
 import type { THostEventName } from '../shared/bridge';
 import {
@@ -14,20 +14,20 @@ import {
   type TChatState,
 } from './state/chat-state';
 import {
-  ACK_TIMEOUT_ERROR,
-  itemsToFlush,
+  MAX_ANSWER_CHARS,
+  checkLength,
+  createOrderedSender,
+  frameFits,
   newClientMsgId,
   randomHex,
-  toClientFrame,
-  type TOutboxItem,
-} from './state/outbox';
+} from '@charla/protocol/client';
+import { queueOf, toClientFrame, type TOutboxItem } from './state/outbox';
 import { botTypingDelayMs } from './state/typing-delay';
 import { utcOffset } from './state/utc-offset';
 import { resumeVisitorSession } from './net/visitor-session';
 import { createVisitorSocket } from './net/visitor-socket';
 import type { TWidgetStorage } from './net/widget-storage';
 
-const ACK_TIMEOUT_MS = 10_000;
 const TYPING_REFRESH_MS = 2500;
 const TYPING_IDLE_MS = 3000;
 
@@ -102,7 +102,16 @@ export function createChatController(deps: TControllerDeps) {
       token
         ? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/visitor?token=${encodeURIComponent(token)}`
         : null,
-    onStatus: (connection) => dispatch({ type: 'connection', connection }),
+    onStatus: (connection) => {
+      // Whatever was in flight is sent again (same id) after the next `ready`, before anything newer.
+      if (connection !== 'online') sender.transportLost();
+      dispatch({ type: 'connection', connection });
+    },
+    onClosed: (code) => {
+      // The server drops a socket whose frame is far over the limit: that frame is refused, not lost.
+      const inFlight = sender.inFlight();
+      if (code === wsCloseCodes.frameTooLarge && inFlight) refuse(inFlight, 'FRAME_TOO_LARGE');
+    },
     // The server keeps a token it issued and replaces one it refuses.
     onUnauthenticated: () => void ensureSession(),
     onReady,
@@ -117,7 +126,7 @@ export function createChatController(deps: TControllerDeps) {
     if (stored.conversationId) {
       expectHistory = true;
       socket.send({ type: 'subscribe', conversationId: stored.conversationId, lastSeq: lastSeqOf(state) });
-      flushOutbox();
+      sender.pump();
       // The team sees where the visitor is now (each page of the site loads the frame anew).
       const { page } = deps;
       if (page.url)
@@ -127,19 +136,18 @@ export function createChatController(deps: TControllerDeps) {
     markRead();
   }
 
-  function flushOutbox(): void {
-    for (const item of itemsToFlush(state.outbox, stored.conversationId)) {
-      if (item.state === 'failed') dispatch({ type: 'retry', clientMsgId: item.clientMsgId });
-      transmit(item);
-    }
-  }
+  // One ordered queue (R28): an item goes out only after the one before it was answered, and only
+  // on a socket the server said `ready` on; a lost one is resent first, with the same id.
+  const sender = createOrderedSender<TOutboxItem>({
+    items: () => queueOf(state.outbox, stored.conversationId),
+    transmit: (item) => socket.isReady() && socket.send(toClientFrame(item)),
+    onAckTimeout: () => socket.reconnect(),
+  });
 
-  function transmit(item: TOutboxItem): void {
-    if (!socket.send(toClientFrame(item))) return;
-    setTimeout(() => {
-      const still = state.outbox.find((i) => i.clientMsgId === item.clientMsgId && i.state === 'sending');
-      if (still) dispatch({ type: 'failed', clientMsgId: item.clientMsgId, error: ACK_TIMEOUT_ERROR });
-    }, ACK_TIMEOUT_MS);
+  /** The server refused the item: failed with the reason, never sent again on its own. */
+  function refuse(clientMsgId: string, code: string): void {
+    dispatch({ type: 'failed', clientMsgId, error: code });
+    sender.settled(clientMsgId);
   }
 
   function sendStart(): void {
@@ -186,12 +194,15 @@ export function createChatController(deps: TControllerDeps) {
         if (frame.conversationId !== state.conversation?.id) return;
         dispatch({ type: 'messages', messages: frame.messages, history: expectHistory });
         expectHistory = false;
+        settleStored(frame.messages);
         return;
       case 'message':
         dispatch({ type: 'messages', messages: [frame.message], history: false });
+        settleStored([frame.message]);
         return;
       case 'ack':
         dispatch({ type: 'ack', clientMsgId: frame.clientMsgId, message: frame.message });
+        sender.settled(frame.clientMsgId);
         return;
       case 'typing':
         if (frame.from === 'user' && frame.conversationId === state.conversation?.id) {
@@ -202,16 +213,27 @@ export function createChatController(deps: TControllerDeps) {
         if (frame.conversationId === state.conversation?.id) dispatch({ type: 'read', seq: frame.seq });
         return;
       case 'error':
-        onError(frame.ref, frame.code, frame.message);
+        onError(frame.ref, frame.code);
         return;
       default:
         return;
     }
   }
 
-  function onError(ref: string | undefined, code: string, message: string): void {
+  /** A stored copy (replay, broadcast) answers the item in flight as well as its ack would. */
+  function settleStored(messages: readonly { clientMsgId: string | null }[]): void {
+    const inFlight = sender.inFlight();
+    if (inFlight && messages.some((m) => m.clientMsgId === inFlight)) sender.settled(inFlight);
+  }
+
+  function onError(ref: string | undefined, code: string): void {
+    const inFlight = sender.inFlight();
     if (ref && state.outbox.some((item) => item.clientMsgId === ref)) {
-      dispatch({ type: 'failed', clientMsgId: ref, error: message || code });
+      refuse(ref, code);
+    } else if (!ref && code === 'FRAME_TOO_LARGE' && inFlight) {
+      // The size check happens before the frame is read, so the refusal cannot name it: only the
+      // one frame in flight can be that large.
+      refuse(inFlight, code);
     } else if (ref && ref === startRef) {
       startRequested = false;
       dispatch({ type: 'notice', notice: deps.unavailableNotice });
@@ -254,15 +276,17 @@ export function createChatController(deps: TControllerDeps) {
     const conversationId = state.conversation?.id;
     if (!conversationId) return;
     const item: TOutboxItem = {
-      clientMsgId: newClientMsgId(),
+      clientMsgId: newClientMsgId('w'),
       conversationId,
       createdAt: Date.now(),
       payload,
       text,
       state: 'sending',
     };
-    dispatch({ type: 'queued', item });
-    transmit(item);
+    // The composer blocks an over-long message; anything still too large never leaves the page.
+    const fits = frameFits(toClientFrame(item));
+    dispatch({ type: 'queued', item: fits ? item : { ...item, state: 'failed', error: 'FRAME_TOO_LARGE' } });
+    sender.pump();
   }
 
   function answer(answerValue: TVisitorAnswer, text: string): void {
@@ -290,18 +314,18 @@ export function createChatController(deps: TControllerDeps) {
     },
     identify(next: { name?: string; email?: string }): void {
       identity = { ...identity, ...next };
-      if (socket.isOpen()) socket.send({ type: 'identify', ...identity });
+      if (socket.isReady()) socket.send({ type: 'identify', ...identity });
     },
     /** Starts the playbook when the visitor first opens the chat and has no conversation. */
     ensureStarted(): void {
       if (stored.conversationId || startRequested) return;
       startRequested = true;
-      if (socket.isOpen()) sendStart();
+      if (socket.isReady()) sendStart();
     },
     startNew(): void {
       forgetConversation();
       startRequested = true;
-      if (socket.isOpen()) sendStart();
+      if (socket.isReady()) sendStart();
     },
     setVisible(isVisible: boolean): void {
       visible = isVisible;
@@ -315,18 +339,20 @@ export function createChatController(deps: TControllerDeps) {
       if (!trimmed) return;
       stopTyping();
       const mode = composerMode(state);
-      if (mode.kind === 'input') answer({ kind: 'text', text: trimmed.slice(0, 2000) }, trimmed);
-      else if (mode.kind === 'chat')
-        queue({ kind: 'send', body: richTextFromPlain(trimmed.slice(0, 5000)) }, trimmed);
+      // The composer keeps Send disabled over the limit: nothing is cut off silently.
+      if (mode.kind === 'input') {
+        if (!checkLength(trimmed, MAX_ANSWER_CHARS).over) answer({ kind: 'text', text: trimmed }, trimmed);
+      } else if (mode.kind === 'chat' && !checkLength(trimmed).over)
+        queue({ kind: 'send', body: richTextFromPlain(trimmed) }, trimmed);
     },
     skip(label: string): void {
       answer({ kind: 'skip' }, label);
     },
     retry(clientMsgId: string): void {
       const item = state.outbox.find((i) => i.clientMsgId === clientMsgId);
-      if (!item) return;
+      if (!item || !frameFits(toClientFrame(item))) return;
       dispatch({ type: 'retry', clientMsgId });
-      transmit({ ...item, state: 'sending' });
+      sender.pump();
     },
     /** The visitor is typing in live chat: tell the team (throttled), and stop after a pause. */
     typing(draft: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, formatCountdown } from './i18n';
+import { createTranslator, failureTextKey, formatCountdown } from './i18n';
 
 describe('createTranslator', () => {
   it('speaks Spanish when the playbook language is es', () => {
@@ -28,5 +28,17 @@ describe('formatCountdown', () => {
     expect(formatCountdown(59_001)).toBe('1:00');
     expect(formatCountdown(5_000)).toBe('0:05');
     expect(formatCountdown(-300)).toBe('0:00');
+  });
+});
+
+describe('failureTextKey', () => {
+  it('says why the server refused a message, from its error code', () => {
+    expect(failureTextKey('FRAME_TOO_LARGE')).toBe('failedTooLong');
+    expect(failureTextKey('CONVERSATION_CLOSED')).toBe('failedEnded');
+    expect(failureTextKey('RATE_LIMITED')).toBe('failedRefused');
+    expect(failureTextKey(undefined)).toBe('failed');
+    expect(createTranslator('es')(failureTextKey('FRAME_TOO_LARGE'))).toBe(
+      'No enviado: el mensaje es demasiado largo.',
+    );
   });
 });

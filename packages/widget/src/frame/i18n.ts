@@ -19,6 +19,11 @@ const en = {
   sent: 'Sent',
   seen: 'Seen',
   failed: 'Not sent.',
+  failedTooLong: 'Not sent: the message is too long.',
+  failedEnded: 'Not sent: the conversation has ended.',
+  failedRefused: 'Not sent: the chat did not accept this message.',
+  charsLeft: '{count} characters left',
+  tooLong: 'Too long by {count} characters. Shorten it to send.',
   retry: 'Retry',
   you: 'You',
   typing: '{name} is typing…',
@@ -63,6 +68,11 @@ const es: Record<TTextKey, string> = {
   sent: 'Enviado',
   seen: 'Visto',
   failed: 'No enviado.',
+  failedTooLong: 'No enviado: el mensaje es demasiado largo.',
+  failedEnded: 'No enviado: la conversación ha finalizado.',
+  failedRefused: 'No enviado: el chat no aceptó este mensaje.',
+  charsLeft: 'Quedan {count} caracteres',
+  tooLong: 'Sobran {count} caracteres. Acórtalo para enviarlo.',
   retry: 'Reintentar',
   you: 'Tú',
   typing: '{name} está escribiendo…',
@@ -101,6 +111,14 @@ export function createTranslator(language: string): TTranslate {
       const value = params?.[name];
       return value === undefined ? match : isolateBidi(value);
     });
+}
+
+/** What a refused message says, from the server's error code (the catalogue's). */
+export function failureTextKey(code: string | undefined): TTextKey {
+  if (code === 'FRAME_TOO_LARGE' || code === 'VALIDATION_FAILED') return 'failedTooLong';
+  if (code === 'CONVERSATION_CLOSED' || code === 'INVALID_TRANSITION' || code === 'ANSWER_NOT_EXPECTED')
+    return 'failedEnded';
+  return code ? 'failedRefused' : 'failed';
 }
 
 /** "m:ss" for a countdown. */

@@ -1,9 +1,10 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedLinkHref, type TRichText } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
-import { isRichTextEmpty, parseMarkdown } from '../../lib/rich-text';
+import { isRichTextEmpty } from '../../lib/rich-text';
 import { insertLink, isSendKey, toggleInline, toggleList, type TextSelection } from './composer-format';
+import { composerSize } from './message-size';
 
 export type ComposerHandle = { focus: () => void };
 type Props = {
@@ -21,7 +22,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
   { conversationId, onSend, onTyping, disabledReason },
   ref,
 ) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState('https://');
@@ -32,6 +33,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const savedSelection = useRef<TextSelection | null>(null);
   const drafts = useRef(new Map<string, string>());
+  const size = useMemo(() => composerSize(text), [text]);
 
   useImperativeHandle(ref, () => ({ focus: () => areaRef.current?.focus() }), []);
 
@@ -88,8 +90,9 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const body = parseMarkdown(text);
-    if (isRichTextEmpty(body)) return;
+    // Over the limit nothing is sent: the counter under the box says why.
+    const { body, problem } = size;
+    if (problem || isRichTextEmpty(body)) return;
     onSend(body);
     setText('');
     stopTyping();
@@ -176,6 +179,8 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             areaRef.current?.blur();
           }
         }}
+        aria-describedby={size.near || size.problem ? `composer-size-${conversationId}` : undefined}
+        aria-invalid={size.problem !== null}
         data-testid="composer-input"
       />
       <div className="composer__bar">
@@ -226,11 +231,29 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             <Icon name="list" size={16} />
           </button>
         </div>
-        <span className="composer__hint">{t('composer.hint')}</span>
+        {size.near || size.problem ? (
+          <span
+            id={`composer-size-${conversationId}`}
+            className={`composer__hint${size.problem ? ' composer__hint--over' : ''}`}
+            aria-live="polite"
+            data-testid="composer-size"
+          >
+            {size.problem === 'tooLong'
+              ? t('composer.tooLong', {
+                  n: (size.length - size.max).toLocaleString(i18n.language),
+                  max: size.max.toLocaleString(i18n.language),
+                })
+              : size.problem === 'tooComplex'
+                ? t('composer.tooComplex')
+                : t('composer.charsLeft', { n: (size.max - size.length).toLocaleString(i18n.language) })}
+          </span>
+        ) : (
+          <span className="composer__hint">{t('composer.hint')}</span>
+        )}
         <button
           type="submit"
           className="btn btn--primary btn--sm"
-          disabled={text.trim() === ''}
+          disabled={text.trim() === '' || size.problem !== null}
           data-testid="send"
         >
           <Icon name="send" size={15} />

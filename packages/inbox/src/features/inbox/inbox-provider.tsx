@@ -17,14 +17,21 @@ import type {
   TRichText,
   TUserSummaryDto,
 } from '@charla/protocol';
+import { newClientMsgId } from '@charla/protocol/client';
 import { ApiError } from '../../lib/api-client';
-import { newClientMsgId } from '../../lib/client-msg-id';
 import { AgentSocket, agentSocketUrl, type SocketStatus } from '../../lib/socket';
 import { useMe, useSession } from '../auth/session-context';
 import { fetchAllMessages, inboxApi } from './inbox-api';
-import { folders, inboxReducer, initialInboxState, lastSeqOf, type InboxState } from './inbox-state';
-
-const ACK_TIMEOUT_MS = 8000;
+import {
+  folders,
+  inboxReducer,
+  initialInboxState,
+  lastSeqOf,
+  sendQueue,
+  type InboxAction,
+  type InboxState,
+} from './inbox-state';
+import { createInboxSender } from './inbox-sender';
 
 type InboxValue = {
   state: InboxState;
@@ -53,17 +60,36 @@ const InboxContext = createContext<InboxValue | null>(null);
 export function InboxProvider({ children }: { children: ReactNode }) {
   const me = useMe();
   const { logout } = useSession();
-  const [state, dispatch] = useReducer(inboxReducer, me.id, initialInboxState);
+  const [state, dispatchToReact] = useReducer(inboxReducer, me.id, initialInboxState);
   const stateRef = useRef(state);
   stateRef.current = state;
+  // The reducer is pure, so the ref is brought up to date at once: the send queue reads it
+  // synchronously and must not see an acknowledged message as still waiting.
+  const dispatch = useCallback((action: InboxAction) => {
+    stateRef.current = inboxReducer(stateRef.current, action);
+    dispatchToReact(action);
+  }, []);
   const [socketStatus, setSocketStatus] = useState<SocketStatus>('connecting');
   const [users, setUsers] = useState<TUserSummaryDto[]>([]);
   const notificationListeners = useRef(new Set<(n: TNotificationDto) => void>());
-  const ackTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const placements = useRef(new Map<string, string>());
   const socket = useMemo(() => new AgentSocket(agentSocketUrl(), () => void logout()), [logout]);
-
+  const sender = useMemo(
+    () =>
+      createInboxSender({
+        socket,
+        items: () => sendQueue(stateRef.current),
+        sendOverRest: inboxApi.send,
+        stored: (message) =>
+          dispatch({ type: 'messages', conversationId: message.conversationId, messages: [message] }),
+        refused: (conversationId, clientMsgId, error) =>
+          dispatch({ type: 'pending_failed', conversationId, clientMsgId, error }),
+      }),
+    [socket, dispatch],
+  );
+  useEffect(() => () => sender.stop(), [sender]);
+  const queuePlace = useRef(0);
   const refreshCounts = useCallback(() => {
     if (countsTimer.current) clearTimeout(countsTimer.current);
     countsTimer.current = setTimeout(() => {
@@ -98,35 +124,6 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const sendPending = useCallback(
-    (conversationId: string, clientMsgId: string, body: TRichText) => {
-      const viaSocket = socket.send({ type: 'send', ref: clientMsgId, conversationId, clientMsgId, body });
-      const fallback = () => {
-        inboxApi.send(conversationId, clientMsgId, body).then(
-          (message) => dispatch({ type: 'messages', conversationId, messages: [message] }),
-          (error: unknown) => {
-            // Offline: keep it "sending"; the reconnect handler sends it again with the same id.
-            if (error instanceof ApiError && error.code === 'NETWORK') return;
-            dispatch({ type: 'pending_state', conversationId, clientMsgId, state: 'failed' });
-          },
-        );
-      };
-      if (!viaSocket) {
-        fallback();
-        return;
-      }
-      const timer = setTimeout(() => {
-        ackTimers.current.delete(clientMsgId);
-        const stillPending = stateRef.current.pending[conversationId]?.some(
-          (p) => p.clientMsgId === clientMsgId,
-        );
-        if (stillPending) fallback();
-      }, ACK_TIMEOUT_MS);
-      ackTimers.current.set(clientMsgId, timer);
-    },
-    [socket],
-  );
-
   // Frames → state.
   useEffect(() => {
     const onFrame = (frame: TAgentServerFrame) => {
@@ -147,25 +144,17 @@ export function InboxProvider({ children }: { children: ReactNode }) {
           break;
         case 'messages':
           dispatch({ type: 'messages', conversationId: frame.conversationId, messages: frame.messages });
+          sender.stored(frame.messages.map((m) => m.clientMsgId));
           break;
         case 'message':
+        case 'ack':
           dispatch({
             type: 'messages',
             conversationId: frame.message.conversationId,
             messages: [frame.message],
           });
+          sender.stored([frame.message.clientMsgId]);
           break;
-        case 'ack': {
-          const timer = ackTimers.current.get(frame.clientMsgId);
-          if (timer) clearTimeout(timer);
-          ackTimers.current.delete(frame.clientMsgId);
-          dispatch({
-            type: 'messages',
-            conversationId: frame.message.conversationId,
-            messages: [frame.message],
-          });
-          break;
-        }
         case 'typing':
           if (frame.from === 'visitor')
             dispatch({
@@ -184,13 +173,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
           for (const listener of notificationListeners.current) listener(frame.notification);
           break;
         case 'error':
-          if (frame.ref) {
-            // A refused send: show it as failed on the pending bubble it belongs to.
-            for (const [conversationId, list] of Object.entries(stateRef.current.pending)) {
-              if (list.some((p) => p.clientMsgId === frame.ref))
-                dispatch({ type: 'pending_state', conversationId, clientMsgId: frame.ref, state: 'failed' });
-            }
-          }
+          // A refused send: failed with the server's code on its bubble, never resent on its own.
+          sender.errorFrame(frame.ref, frame.code);
           break;
         default:
           break;
@@ -199,6 +183,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     const offFrame = socket.onFrame(onFrame);
     const offStatus = socket.onStatus((status, reconnected) => {
       setSocketStatus(status);
+      if (status === 'open') sender.pump();
       if (status === 'open' && reconnected) {
         for (const folder of folders) {
           const current = stateRef.current.folders[folder];
@@ -206,9 +191,6 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         }
         refreshCounts();
         refreshUsers();
-        for (const [conversationId, list] of Object.entries(stateRef.current.pending)) {
-          for (const p of list) if (p.state === 'sending') sendPending(conversationId, p.clientMsgId, p.body);
-        }
       }
     });
     socket.start();
@@ -217,7 +199,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       offStatus();
       socket.stop();
     };
-  }, [socket, loadFolder, refreshCounts, refreshUsers, sendPending]);
+  }, [socket, sender, dispatch, loadFolder, refreshCounts, refreshUsers]);
 
   useEffect(() => {
     refreshCounts();
@@ -251,25 +233,25 @@ export function InboxProvider({ children }: { children: ReactNode }) {
 
   const send = useCallback(
     (conversationId: string, body: TRichText) => {
-      const clientMsgId = newClientMsgId();
+      const clientMsgId = newClientMsgId('c');
+      queuePlace.current = Math.max(queuePlace.current + 1, Date.now());
       dispatch({
         type: 'pending_add',
         conversationId,
-        pending: { clientMsgId, body, createdAt: Date.now(), state: 'sending' },
+        pending: { clientMsgId, body, createdAt: Date.now(), queuedAt: queuePlace.current, state: 'sending' },
       });
-      sendPending(conversationId, clientMsgId, body);
+      sender.pump();
     },
-    [sendPending],
+    [sender, dispatch],
   );
 
   const retry = useCallback(
     (conversationId: string, clientMsgId: string) => {
-      const pending = stateRef.current.pending[conversationId]?.find((p) => p.clientMsgId === clientMsgId);
-      if (!pending) return;
-      dispatch({ type: 'pending_state', conversationId, clientMsgId, state: 'sending' });
-      sendPending(conversationId, clientMsgId, pending.body);
+      queuePlace.current = Math.max(queuePlace.current + 1, Date.now());
+      dispatch({ type: 'pending_retry', conversationId, clientMsgId, queuedAt: queuePlace.current });
+      sender.pump();
     },
-    [sendPending],
+    [sender, dispatch],
   );
 
   const afterAction = useCallback(

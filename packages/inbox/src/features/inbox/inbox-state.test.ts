@@ -1,6 +1,6 @@
 import type { TConversationDto, TMessageDto } from '@charla/protocol';
 import { describe, expect, it } from 'vitest';
-import { folderOf, inboxReducer, initialInboxState, mergeMessages, type InboxState } from './inbox-state';
+import { inboxReducer, initialInboxState, sendQueue, type InboxState } from './inbox-state';
 
 const ME = 'user-me';
 
@@ -74,27 +74,6 @@ function readyState(): InboxState {
   return state;
 }
 
-describe('folderOf', () => {
-  it('puts a waiting unassigned conversation in Unassigned', () => {
-    expect(folderOf(conversation(), ME)).toBe('unassigned');
-  });
-  it('puts my assigned conversation in Mine and hides a colleague’s', () => {
-    expect(
-      folderOf(conversation({ status: 'assigned', assignee: { id: ME, name: 'Me', avatarUrl: null } }), ME),
-    ).toBe('mine');
-    expect(
-      folderOf(
-        conversation({ status: 'assigned', assignee: { id: 'other', name: 'B', avatarUrl: null } }),
-        ME,
-      ),
-    ).toBeNull();
-  });
-  it('puts a closed conversation in Closed and a bot conversation nowhere', () => {
-    expect(folderOf(conversation({ status: 'closed' }), ME)).toBe('closed');
-    expect(folderOf(conversation({ status: 'bot' }), ME)).toBeNull();
-  });
-});
-
 describe('inboxReducer', () => {
   it('moves a conversation from Unassigned to Mine when I am assigned', () => {
     let state = inboxReducer(readyState(), { type: 'conversation', conversation: conversation() });
@@ -166,7 +145,13 @@ describe('inboxReducer', () => {
     state = inboxReducer(state, {
       type: 'pending_add',
       conversationId: 'c1',
-      pending: { clientMsgId: 'abc', body: { type: 'doc', content: [] }, createdAt: 1, state: 'sending' },
+      pending: {
+        clientMsgId: 'abc',
+        body: { type: 'doc', content: [] },
+        createdAt: 1,
+        queuedAt: 1,
+        state: 'sending',
+      },
     });
     expect(state.pending.c1).toHaveLength(1);
     state = inboxReducer(state, {
@@ -178,6 +163,48 @@ describe('inboxReducer', () => {
     });
     expect(state.pending.c1).toEqual([]);
     expect(state.threads.c1?.messages.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
+  it('keeps one send queue across conversations in typed order; a refused one fails with its code, a retry goes last', () => {
+    const pending = (clientMsgId: string, queuedAt: number) => ({
+      clientMsgId,
+      body: { type: 'doc' as const, content: [] },
+      createdAt: queuedAt,
+      queuedAt,
+      state: 'sending' as const,
+    });
+    let state = readyState();
+    state = inboxReducer(state, { type: 'pending_add', conversationId: 'c1', pending: pending('a', 1) });
+    state = inboxReducer(state, { type: 'pending_add', conversationId: 'c2', pending: pending('b', 2) });
+    state = inboxReducer(state, { type: 'pending_add', conversationId: 'c1', pending: pending('c', 3) });
+    expect(sendQueue(state).map((p) => [p.conversationId, p.clientMsgId])).toEqual([
+      ['c1', 'a'],
+      ['c2', 'b'],
+      ['c1', 'c'],
+    ]);
+    state = inboxReducer(state, {
+      type: 'pending_failed',
+      conversationId: 'c1',
+      clientMsgId: 'a',
+      error: 'FRAME_TOO_LARGE',
+    });
+    expect(state.pending.c1?.[0]).toMatchObject({ state: 'failed', error: 'FRAME_TOO_LARGE' });
+    // Retrying one still sending changes nothing: it keeps its place.
+    expect(
+      inboxReducer(state, { type: 'pending_retry', conversationId: 'c1', clientMsgId: 'c', queuedAt: 9 }),
+    ).toBe(state);
+    state = inboxReducer(state, {
+      type: 'pending_retry',
+      conversationId: 'c1',
+      clientMsgId: 'a',
+      queuedAt: 4,
+    });
+    expect(sendQueue(state).map((p) => [p.clientMsgId, p.state])).toEqual([
+      ['b', 'sending'],
+      ['c', 'sending'],
+      ['a', 'sending'],
+    ]);
+    expect(state.pending.c1?.map((p) => p.clientMsgId)).toEqual(['c', 'a']);
   });
 
   it('clears the typing indicator when the visitor’s message arrives', () => {
@@ -193,12 +220,5 @@ describe('inboxReducer', () => {
     expect(state.typing.c1?.preview).toBe('hel');
     state = inboxReducer(state, { type: 'messages', conversationId: 'c1', messages: [message(1)] });
     expect(state.typing.c1).toBeUndefined();
-  });
-});
-
-describe('mergeMessages', () => {
-  it('keeps each sequence once and in order when a replay overlaps', () => {
-    const merged = mergeMessages([message(1), message(2)], [message(2), message(4), message(3)]);
-    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
   });
 });

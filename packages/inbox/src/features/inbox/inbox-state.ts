@@ -1,4 +1,8 @@
 import type { TConversationDto, TFolder, TFolderCountsDto, TMessageDto, TRichText } from '@charla/protocol';
+import { folderOf, mergeMessages } from '@charla/protocol/client';
+
+// The folder rule and the merge live in the shared client core; re-exported for the views.
+export { folderOf };
 
 export const folders: readonly TFolder[] = ['unassigned', 'mine', 'closed'];
 
@@ -9,7 +13,11 @@ export type PendingMessage = {
   clientMsgId: string;
   body: TRichText;
   createdAt: number;
+  /** Place in the one send queue of this client: typed order; a retry takes a new, later place. */
+  queuedAt: number;
+  /** `sending` waits its turn or is in flight; `failed` was refused (error: the catalogue code). */
   state: 'sending' | 'failed';
+  error?: string;
 };
 export type TypingState = { name: string; preview: string | null; until: number };
 
@@ -44,7 +52,8 @@ export type InboxAction =
   | { type: 'thread_failed'; conversationId: string; notFound: boolean }
   | { type: 'messages'; conversationId: string; messages: TMessageDto[] }
   | { type: 'pending_add'; conversationId: string; pending: PendingMessage }
-  | { type: 'pending_state'; conversationId: string; clientMsgId: string; state: PendingMessage['state'] }
+  | { type: 'pending_failed'; conversationId: string; clientMsgId: string; error: string }
+  | { type: 'pending_retry'; conversationId: string; clientMsgId: string; queuedAt: number }
   | {
       type: 'typing';
       conversationId: string;
@@ -68,14 +77,6 @@ export function initialInboxState(meId: string): InboxState {
     typing: {},
     removed: {},
   };
-}
-
-/** Which folder a conversation shows in for this user, or null (bot phase, or someone else's). */
-export function folderOf(conversation: TConversationDto, meId: string): TFolder | null {
-  if (conversation.status === 'closed') return 'closed';
-  if (conversation.status === 'waiting' && conversation.assignee === null) return 'unassigned';
-  if (conversation.status === 'assigned' && conversation.assignee?.id === meId) return 'mine';
-  return null;
 }
 
 /** Unassigned: longest waiting first. Mine: latest activity first. Closed: latest closed first. */
@@ -111,18 +112,6 @@ function placeInFolders(
     next[folder] = { ...current, ids };
   }
   return next;
-}
-
-/** Messages by sequence, each once (a replay after reconnect overlaps what we have). */
-export function mergeMessages(
-  existing: readonly TMessageDto[],
-  incoming: readonly TMessageDto[],
-): TMessageDto[] {
-  if (incoming.length === 0) return existing as TMessageDto[];
-  const bySeq = new Map<number, TMessageDto>();
-  for (const message of existing) bySeq.set(message.seq, message);
-  for (const message of incoming) bySeq.set(message.seq, message);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
 export function lastSeqOf(thread: ThreadState | undefined): number {
@@ -163,6 +152,13 @@ function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
   const copy = { ...record };
   delete copy[key];
   return copy;
+}
+
+/** Every message of every conversation not yet stored, in the one queue's order (R28). */
+export function sendQueue(state: InboxState): (PendingMessage & { conversationId: string })[] {
+  return Object.entries(state.pending)
+    .flatMap(([conversationId, list]) => list.map((p) => ({ ...p, conversationId })))
+    .sort((a, b) => a.queuedAt - b.queuedAt);
 }
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
@@ -276,18 +272,27 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
           [action.conversationId]: [...(state.pending[action.conversationId] ?? []), action.pending],
         },
       };
-    case 'pending_state': {
+    case 'pending_failed': {
       const list = state.pending[action.conversationId];
       if (!list) return state;
-      return {
-        ...state,
-        pending: {
-          ...state.pending,
-          [action.conversationId]: list.map((p) =>
-            p.clientMsgId === action.clientMsgId ? { ...p, state: action.state } : p,
-          ),
-        },
+      const next = list.map((p) =>
+        p.clientMsgId === action.clientMsgId ? { ...p, state: 'failed' as const, error: action.error } : p,
+      );
+      return { ...state, pending: { ...state.pending, [action.conversationId]: next } };
+    }
+    case 'pending_retry': {
+      // A retried message joins the end of the queue, and of the bubbles under the thread.
+      const list = state.pending[action.conversationId] ?? [];
+      const item = list.find((p) => p.clientMsgId === action.clientMsgId);
+      if (item?.state !== 'failed') return state;
+      const retried: PendingMessage = {
+        ...item,
+        state: 'sending',
+        error: undefined,
+        queuedAt: action.queuedAt,
       };
+      const next = [...list.filter((p) => p !== item), retried];
+      return { ...state, pending: { ...state.pending, [action.conversationId]: next } };
     }
     case 'typing':
       return {

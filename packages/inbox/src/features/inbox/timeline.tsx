@@ -7,6 +7,7 @@ import { MessageItem } from './message-item';
 import type { PendingMessage, TypingState } from './inbox-state';
 import { RichTextView } from './rich-text-view';
 import { TimelineEvent } from './timeline-event';
+import { sendFailureKey } from './send-failure';
 
 type Props = {
   conversation: TConversationDto;
@@ -115,7 +116,7 @@ export function Timeline({ conversation, messages, pending, typing, visitorLabel
                     t('timeline.sending')
                   ) : (
                     <>
-                      <Icon name="alert" size={12} /> {t('timeline.failed')}{' '}
+                      <Icon name="alert" size={12} /> {t(sendFailureKey(p.error))}{' '}
                       <button type="button" className="link-btn" onClick={() => onRetry(p.clientMsgId)}>
                         {t('common.retry')}
                       </button>

@@ -1,6 +1,6 @@
 import type { TVisitorClientFrame, TVisitorServerFrame } from '@charla/protocol';
 import { MAX_FRAME_BYTES, wsCloseCodes } from '../lib/protocol-runtime';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '@charla/protocol/client';
 
 const PING_EVERY_MS = 25_000;
 /** Handshakes failed in a row before the token is re-checked (a refused token looks like any network error). */
@@ -15,6 +15,8 @@ export type TVisitorSocketDeps = {
   /** Called once the server said `ready`: resubscribe and flush the outbox here. */
   onReady: () => void;
   onStatus: (status: TSocketStatus) => void;
+  /** The socket closed with this code (after `onStatus`). */
+  onClosed?: (code: number) => void;
   /**
    * The token may have been refused (the server answers the upgrade with 401, which a browser
    * reports as a plain failed connection): re-check it over HTTP, then call `connect` again.
@@ -36,6 +38,8 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let failedHandshakes = 0;
+  /** The current socket got the server's `ready`: only then may messages go out (R28). */
+  let isReady = false;
 
   const clearTimers = (): void => {
     clearTimeout(retryTimer);
@@ -73,6 +77,7 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
       }
       if (frame.type === 'ready') {
         ready = true;
+        isReady = true;
         attempt = 0;
         failedHandshakes = 0;
         deps.onStatus('online');
@@ -88,7 +93,9 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
     ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
+      isReady = false;
       deps.onStatus(navigator.onLine === false ? 'offline' : 'connecting');
+      deps.onClosed?.(event.code);
       if (!ready) failedHandshakes += 1;
       if (event.code === wsCloseCodes.unauthenticated || failedHandshakes >= RECHECK_TOKEN_AFTER) {
         failedHandshakes = 0;
@@ -123,6 +130,11 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
     connect,
     send,
     isOpen: (): boolean => socket?.readyState === WebSocket.OPEN,
+    isReady: (): boolean => isReady && socket?.readyState === WebSocket.OPEN,
+    /** Drops a connection that stopped answering; the usual backoff reconnects. */
+    reconnect(): void {
+      socket?.close(4000, 'no answer');
+    },
     stop(): void {
       stopped = true;
       clearTimers();

@@ -1,4 +1,5 @@
 import type { TInteraction, TMessageDto, TVisitorConversationDto } from '@charla/protocol';
+import { enqueue, markFailed, mergeMessages, requeue } from '@charla/protocol/client';
 import type { TOutboxItem } from './outbox';
 
 export type TConnection = 'connecting' | 'online' | 'offline';
@@ -42,12 +43,6 @@ export function initialChatState(outbox: TOutboxItem[] = []): TChatState {
     connection: 'connecting',
     notice: null,
   };
-}
-
-function mergeMessages(current: TMessageDto[], incoming: TMessageDto[]): TMessageDto[] {
-  const bySeq = new Map(current.map((m) => [m.seq, m]));
-  for (const message of incoming) bySeq.set(message.seq, message);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
 /** The last seq the revealed run reaches: non-bot messages never wait for a typing indicator. */
@@ -97,28 +92,11 @@ export function reduce(state: TChatState, action: TChatAction): TChatState {
       return { ...next, outbox, revealedSeq: Math.max(next.revealedSeq, action.message.seq) };
     }
     case 'queued':
-      return {
-        ...state,
-        outbox: [...state.outbox.filter((i) => i.clientMsgId !== action.item.clientMsgId), action.item],
-      };
+      return { ...state, outbox: enqueue(state.outbox, action.item) };
     case 'failed':
-      return {
-        ...state,
-        outbox: state.outbox.map((item) =>
-          item.clientMsgId === action.clientMsgId
-            ? { ...item, state: 'failed' as const, error: action.error }
-            : item,
-        ),
-      };
+      return { ...state, outbox: markFailed(state.outbox, action.clientMsgId, action.error) };
     case 'retry':
-      return {
-        ...state,
-        outbox: state.outbox.map((item) =>
-          item.clientMsgId === action.clientMsgId
-            ? { ...item, state: 'sending' as const, error: undefined }
-            : item,
-        ),
-      };
+      return { ...state, outbox: requeue(state.outbox, action.clientMsgId) };
     case 'outbox':
       return { ...state, outbox: action.outbox };
     case 'reveal':

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { outboxItemOf } from './chat-state.fixtures';
-import { ACK_TIMEOUT_ERROR, itemsToFlush, newClientMsgId, parseStoredOutbox, toClientFrame } from './outbox';
+import { parseStoredOutbox, queueOf, toClientFrame } from './outbox';
 
-describe('itemsToFlush', () => {
-  it('resends this conversation’s unacknowledged items oldest first, including ones that only timed out', () => {
+describe('queueOf', () => {
+  it('keeps this conversation’s items in queue order (typed order, a retried one last), refused ones included', () => {
     const outbox = [
       outboxItemOf('b', { createdAt: 2 }),
       outboxItemOf('a', { createdAt: 1 }),
-      outboxItemOf('t', { createdAt: 3, state: 'failed', error: ACK_TIMEOUT_ERROR }),
-      outboxItemOf('refused', { createdAt: 4, state: 'failed', error: 'Too many messages' }),
+      outboxItemOf('refused', { createdAt: 4, state: 'failed', error: 'FRAME_TOO_LARGE' }),
       outboxItemOf('other', { conversationId: 'c2' }),
     ];
-    expect(itemsToFlush(outbox, 'c1').map((item) => item.clientMsgId)).toEqual(['a', 'b', 't']);
+    expect(queueOf(outbox, 'c1').map((item) => item.clientMsgId)).toEqual(['b', 'a', 'refused']);
   });
 });
 
@@ -40,12 +39,15 @@ describe('parseStoredOutbox', () => {
     expect(parseStoredOutbox([outboxItemOf('ok'), { clientMsgId: 3 }, null, 'x'])).toHaveLength(1);
     expect(parseStoredOutbox({ not: 'an array' })).toEqual([]);
   });
-});
 
-describe('newClientMsgId', () => {
-  it('makes ids the protocol accepts (letters, digits, _ and -, at most 64)', () => {
-    const id = newClientMsgId();
-    expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-    expect(newClientMsgId()).not.toBe(id);
+  it('puts an item an older widget marked as timed out back in the queue; a refused one stays failed', () => {
+    const parsed = parseStoredOutbox([
+      outboxItemOf('t', { state: 'failed', error: 'timeout' }),
+      outboxItemOf('r', { state: 'failed', error: 'FRAME_TOO_LARGE' }),
+    ]);
+    expect(parsed.map((i) => [i.clientMsgId, i.state, i.error])).toEqual([
+      ['t', 'sending', undefined],
+      ['r', 'failed', 'FRAME_TOO_LARGE'],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ export type TOutboxItem = {
   payload: { kind: 'send'; body: TRichText } | { kind: 'answer'; answer: TVisitorAnswer };
   /** What the visitor's own bubble shows until the server's copy arrives. */
   text: string;
+  /** `sending` waits its turn in the ordered queue; `failed` was refused (error: the code). */
   state: 'sending' | 'failed';
   error?: string;
 };
@@ -20,27 +21,18 @@ export function toClientFrame(item: TOutboxItem): TVisitorClientFrame {
     : { type: 'answer', ...base, answer: item.payload.answer };
 }
 
-/** Error code of an item that waited too long for its ack: resent by itself once connected again. */
-export const ACK_TIMEOUT_ERROR = 'timeout';
-
 /**
- * Items to (re)send on a fresh connection, oldest first: those still sending and those that only
- * timed out. Items the server refused wait for the visitor's "Retry".
+ * This conversation's items in queue order (the order the visitor typed them, a retried item at
+ * the end). The ordered sender sends them one at a time.
  */
-export function itemsToFlush(outbox: readonly TOutboxItem[], conversationId: string | null): TOutboxItem[] {
-  return outbox
-    .filter(
-      (item) =>
-        item.conversationId === conversationId &&
-        (item.state === 'sending' || item.error === ACK_TIMEOUT_ERROR),
-    )
-    .sort((a, b) => a.createdAt - b.createdAt);
+export function queueOf(outbox: readonly TOutboxItem[], conversationId: string | null): TOutboxItem[] {
+  return outbox.filter((item) => item.conversationId === conversationId);
 }
 
 /** Keeps only well-formed items from storage (an old or foreign format is dropped, not trusted). */
 export function parseStoredOutbox(raw: unknown): TOutboxItem[] {
   if (!Array.isArray(raw)) return [];
-  return raw.filter(
+  const items = raw.filter(
     (item): item is TOutboxItem =>
       typeof item === 'object' &&
       item !== null &&
@@ -50,16 +42,11 @@ export function parseStoredOutbox(raw: unknown): TOutboxItem[] {
       typeof (item as TOutboxItem).text === 'string' &&
       typeof (item as TOutboxItem).payload === 'object',
   );
-}
-
-/** 128 random bits as hex (crypto.getRandomValues works outside secure contexts, randomUUID does not). */
-export function randomHex(bytes = 16): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-}
-
-/** A fresh client message id: the server's dedupe key for this message. */
-export function newClientMsgId(): string {
-  return `w_${randomHex()}`;
+  // An older widget marked an unanswered send failed with "timeout": it was never refused, so it
+  // goes on waiting its turn instead of waiting for a "Retry".
+  return items.map((item) =>
+    item.state === 'failed' && item.error !== 'timeout'
+      ? item
+      : { ...item, state: 'sending', error: undefined },
+  );
 }

@@ -1,4 +1,5 @@
 import type { TInteraction } from '@charla/protocol';
+import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS, checkLength } from '@charla/protocol/client';
 import { composerMode, type TChatState, type TComposerMode } from '../state/chat-state';
 import type { TTranslate } from '../i18n';
 import { h, icon, ICONS } from './dom';
@@ -45,20 +46,35 @@ export function createComposer(t: TTranslate, actions: TComposerActions) {
     const placeholder = interaction?.placeholder ?? (enabled ? t('placeholder') : t('chooseAbove'));
     const attrs = interaction ? FIELD_ATTRS[interaction.field] : null;
     const input: HTMLTextAreaElement | HTMLInputElement = attrs
-      ? h('input', { ...attrs, class: 'field', name: 'answer', maxlength: 2000, enterkeyhint: 'send' })
-      : h('textarea', { class: 'field', name: 'message', rows: 1, maxlength: 5000, enterkeyhint: 'send' });
+      ? h('input', { ...attrs, class: 'field', name: 'answer', enterkeyhint: 'send' })
+      : h('textarea', { class: 'field', name: 'message', rows: 1, enterkeyhint: 'send' });
+    // No maxlength: a paste over the limit would be cut silently. The counter says it instead.
+    const max = interaction ? MAX_ANSWER_CHARS : MAX_MESSAGE_CHARS;
+    const counter = h('p', { class: 'counter', id: 'composer-counter', 'aria-live': 'polite', hidden: true });
+    input.setAttribute('aria-describedby', 'composer-counter');
     input.placeholder = placeholder;
     input.setAttribute('aria-label', enabled ? t('messageLabel') : placeholder);
     input.disabled = !enabled;
     field = input;
 
+    const showLength = (): void => {
+      const check = checkLength(input.value.trim(), max);
+      counter.hidden = !check.near;
+      counter.classList.toggle('over', check.over);
+      counter.textContent = check.over
+        ? t('tooLong', { count: String(check.length - max) })
+        : t('charsLeft', { count: String(max - check.length) });
+      send.disabled = !enabled || check.over;
+      input.setAttribute('aria-invalid', String(check.over));
+    };
     const submit = (event?: Event): void => {
       event?.preventDefault();
       const value = input.value;
-      if (!value.trim()) return;
+      if (!value.trim() || checkLength(value.trim(), max).over) return;
       actions.submitText(value);
       input.value = '';
       autosize();
+      showLength();
     };
     const autosize = (): void => {
       if (!(input instanceof HTMLTextAreaElement)) return;
@@ -67,6 +83,7 @@ export function createComposer(t: TTranslate, actions: TComposerActions) {
     };
     input.addEventListener('input', () => {
       autosize();
+      showLength();
       actions.typing(input.value);
     });
     input.addEventListener('keydown', (event: Event) => {
@@ -87,7 +104,7 @@ export function createComposer(t: TTranslate, actions: TComposerActions) {
           t('skip'),
         )
       : null;
-    return h('div', {}, form, skip);
+    return h('div', {}, form, counter, skip);
   };
 
   const buttons = (interaction: Extract<TInteraction, { kind: 'buttons' }>): HTMLElement =>

@@ -2,7 +2,7 @@ import type { TMessageDto } from '@charla/protocol';
 import { isRichTextEmpty, isVisitorVisibleEvent, renderHtml } from '../lib/protocol-runtime';
 import { pendingItems, visibleMessages, type TChatState } from '../state/chat-state';
 import type { TOutboxItem } from '../state/outbox';
-import type { TTranslate } from '../i18n';
+import { failureTextKey, type TTranslate } from '../i18n';
 import type { TWidgetConfig } from '../../shared/widget-config';
 import { avatar } from './avatar';
 import { h, icon, ICONS } from './dom';
@@ -151,7 +151,7 @@ export function createMessageList(
               'p',
               { class: 'meta meta-failed' },
               icon(ICONS.alert),
-              `${t('failed')} `,
+              `${t(failureTextKey(item.error))} `,
               h(
                 'button',
                 { type: 'button', class: 'link-btn', onclick: () => onRetry(item.clientMsgId) },
