@@ -18,6 +18,8 @@ export * from './api/webhooks.schema';
 export * from './api/api-tokens.schema';
 export * from './api/notifications.schema';
 export * from './api/settings.schema';
+export * from './api/mail.schema';
+export * from './api/accounts.schema';
 export * from './playbook/system-variables';
 export * from './playbook/ports';
 export * from './playbook/regex-pattern';

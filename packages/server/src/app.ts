@@ -30,6 +30,7 @@ import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { registerCrmRoutes } from './modules/crm/crm.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
+import { registerMailRoutes } from './modules/mail/index';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -101,6 +102,7 @@ export async function buildApp(
   registerCrmRoutes(app, services.crm);
   registerSettingsRoutes(app, services);
   registerApiTokensRoutes(app, services);
+  registerMailRoutes(app, services.mail);
   registerWidgetRoutes(app, services, { distDir: join(packagesDir, 'widget', 'dist') });
 
   await registerStatic(app);

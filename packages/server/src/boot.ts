@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './lib/clock';
 import { createMemoryBus, createRedisBus, type Bus } from './realtime/bus';
 import { coreJobs, startBackgroundJobs } from './jobs';
 import { createServices, type Services } from './services';
+import { logMailConfiguration } from './modules/mail/index';
 
 export type Charla = BuiltApp & {
   services: Services;
@@ -44,6 +45,7 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
       : createMemoryBus());
   const clock = options.clock ?? systemClock;
   const services = createServices({ config, database, bus, clock, log });
+  logMailConfiguration(config, log);
 
   const cookieSecret =
     config.sessionSecret ??
@@ -76,6 +78,7 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
     setupUrl,
     async stop() {
       await stopJobs();
+      services.mailOutbox.close();
       await built.app.close();
       await bus.close();
       await database.close();

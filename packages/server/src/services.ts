@@ -26,6 +26,7 @@ import { createCrmService } from './modules/crm/crm.service';
 import { createCrmStore } from './modules/crm/crm.store';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
 import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
+import { createMailModule } from './modules/mail/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -44,6 +45,8 @@ export function createServices(deps: ServiceDeps) {
   );
   const usersStore = createUsersStore(db);
   const settings = createSettingsStore(db);
+  // Outgoing mail (issue 20): a durable outbox swept by every process.
+  const { mail, mailOutbox } = createMailModule({ db, config, settings, clock });
   const auth = createAuthService({
     users: usersStore,
     sessions: createSessionsStore(db),
@@ -145,6 +148,8 @@ export function createServices(deps: ServiceDeps) {
     webhooks,
     webhookOutbox,
     notifications,
+    mail,
+    mailOutbox,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -133,4 +133,5 @@ export type Database = {
 /** Tables owned by other modules are declared in their own files and merged here. */
 export type ExtraTables = import('./schema.crm').CrmTables &
   import('./schema.notifications').NotificationTables &
-  import('./schema.api-tokens').ApiTokenTables;
+  import('./schema.api-tokens').ApiTokenTables &
+  import('./schema.mail').MailTables;

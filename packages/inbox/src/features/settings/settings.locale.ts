@@ -1,4 +1,5 @@
 import { apiTokensEn, apiTokensEs } from './api-tokens.locale';
+import { emailEn, emailEs } from '../email/email.locale';
 
 /** English strings of the admin settings screens (merged into `settings` in locales/en.ts). */
 export const settingsEn = {
@@ -7,6 +8,7 @@ export const settingsEn = {
     notifications: 'Notifications',
     company: 'Company',
     users: 'Users',
+    email: 'Email',
     webhooks: 'Webhooks',
     'api-tokens': 'API tokens',
   },
@@ -85,6 +87,7 @@ export const settingsEn = {
     statuses: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' },
   },
   apiTokens: apiTokensEn,
+  email: emailEn,
 };
 
 /** Spanish strings of the admin settings screens. */
@@ -94,6 +97,7 @@ export const settingsEs: typeof settingsEn = {
     notifications: 'Notificaciones',
     company: 'Empresa',
     users: 'Usuarios',
+    email: 'Correo',
     webhooks: 'Webhooks',
     'api-tokens': 'Tokens de API',
   },
@@ -173,4 +177,5 @@ export const settingsEs: typeof settingsEn = {
     statuses: { pending: 'Pendiente', delivered: 'Entregado', failed: 'Fallido' },
   },
   apiTokens: apiTokensEs,
+  email: emailEs,
 };

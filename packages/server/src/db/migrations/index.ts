@@ -4,6 +4,7 @@ import * as crm from './0002-crm';
 import * as notificationsWebhooks from './0003-notifications-webhooks';
 import * as playbooks from './0004-playbooks';
 import * as apiTokens from './0005-api-tokens';
+import * as mail from './0006-mail';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-notifications-webhooks': notificationsWebhooks,
   '0004-playbooks': playbooks,
   '0005-api-tokens': apiTokens,
+  '0006-mail': mail,
 };
