@@ -31,6 +31,7 @@ import { registerCrmRoutes } from './modules/crm/crm.routes';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
 import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
 import { registerMailRoutes } from './modules/mail/index';
+import { registerAccountsRoutes } from './modules/accounts/index';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -103,6 +104,7 @@ export async function buildApp(
   registerSettingsRoutes(app, services);
   registerApiTokensRoutes(app, services);
   registerMailRoutes(app, services.mail);
+  registerAccountsRoutes(app, services);
   registerWidgetRoutes(app, services, { distDir: join(packagesDir, 'widget', 'dist') });
 
   await registerStatic(app);

@@ -27,6 +27,7 @@ import { createCrmStore } from './modules/crm/crm.store';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
 import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
 import { createMailModule } from './modules/mail/index';
+import { createAccountsModule } from './modules/accounts/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -62,6 +63,14 @@ export function createServices(deps: ServiceDeps) {
     node: config.nodeName,
   });
   const users = createUsersService({ users: usersStore, auth, presence, clock });
+  const accounts = createAccountsModule({
+    db,
+    users: usersStore,
+    auth,
+    mail,
+    clock,
+    publicUrl: config.publicUrl,
+  });
   const apiTokens = createApiTokensService({ store: createApiTokensStore(db), users: usersStore, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
 
@@ -150,6 +159,7 @@ export function createServices(deps: ServiceDeps) {
     notifications,
     mail,
     mailOutbox,
+    accounts,
   };
 }
 export type Services = ReturnType<typeof createServices>;

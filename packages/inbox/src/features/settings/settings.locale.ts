@@ -5,6 +5,7 @@ import { emailEn, emailEs } from '../email/email.locale';
 export const settingsEn = {
   sectionsLabel: 'Settings sections',
   sections: {
+    profile: 'Profile',
     notifications: 'Notifications',
     company: 'Company',
     users: 'Users',
@@ -94,6 +95,7 @@ export const settingsEn = {
 export const settingsEs: typeof settingsEn = {
   sectionsLabel: 'Secciones de ajustes',
   sections: {
+    profile: 'Perfil',
     notifications: 'Notificaciones',
     company: 'Empresa',
     users: 'Usuarios',

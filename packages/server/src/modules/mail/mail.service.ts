@@ -58,8 +58,9 @@ export function createMailService(deps: MailServiceDeps) {
   const { store, clock, smtp } = deps;
   const messageIdHost = new URL(deps.publicUrl).hostname || 'charla.invalid';
 
+  /** The same default as Settings → Company shows before an admin names the company. */
   async function companyName(): Promise<string> {
-    return (await deps.settings.get<{ name?: string } | null>('company', null))?.name ?? 'Charla';
+    return (await deps.settings.get<{ name?: string } | null>('company', null))?.name ?? 'My company';
   }
 
   return {
