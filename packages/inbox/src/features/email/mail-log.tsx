@@ -54,7 +54,8 @@ export function MailLog() {
       ) : items.length === 0 ? (
         <p className="field__hint">{t('settings.email.logEmpty')}</p>
       ) : (
-        <div className="crm-table-wrap settings-log">
+        // Focusable so keyboard users can scroll a wide log on a phone.
+        <div className="crm-table-wrap settings-log" tabIndex={0} aria-label={t('settings.email.logTitle')}>
           <table className="crm-table email-log">
             <caption className="sr-only">{t('settings.email.logTitle')}</caption>
             <thead>
