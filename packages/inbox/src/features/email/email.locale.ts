@@ -1,10 +1,10 @@
 /** Strings of Settings → Email (merged into `settings.email`). */
 export const emailEn = {
-  intro: 'Charla sends invitations, password resets and transcripts by email through your SMTP server.',
+  intro: 'Charla sends invitations, password resets and account notices by email through your SMTP server.',
   configured: 'Sending through {{server}} as {{from}}.',
   notConfiguredTitle: 'SMTP is not configured',
   notConfiguredText:
-    'No email is sent. Invitation and password reset links are shown to copy instead, and transcripts are not mailed. Set SMTP_URL and MAIL_FROM on the server and restart it to turn email on.',
+    'No email is sent. Invitation links are shown to copy instead, and password resets cannot be mailed. Set SMTP_URL and MAIL_FROM on the server and restart it to turn email on.',
   counts: '{{sent}} sent · {{pending}} waiting · {{failed}} failed · {{skipped}} not sent',
   testTitle: 'Send a test email',
   testTo: 'Send to',
@@ -44,11 +44,11 @@ export const emailEn = {
 
 export const emailEs: typeof emailEn = {
   intro:
-    'Charla envía por correo las invitaciones, los restablecimientos de contraseña y las transcripciones a través de tu servidor SMTP.',
+    'Charla envía por correo las invitaciones, los restablecimientos de contraseña y los avisos de cuenta a través de tu servidor SMTP.',
   configured: 'Se envía a través de {{server}} como {{from}}.',
   notConfiguredTitle: 'SMTP no está configurado',
   notConfiguredText:
-    'No se envía ningún correo. Los enlaces de invitación y de restablecimiento se muestran para copiarlos y las transcripciones no se envían. Define SMTP_URL y MAIL_FROM en el servidor y reinícialo para activar el correo.',
+    'No se envía ningún correo. Los enlaces de invitación se muestran para copiarlos y los restablecimientos de contraseña no se pueden enviar. Define SMTP_URL y MAIL_FROM en el servidor y reinícialo para activar el correo.',
   counts: '{{sent}} enviados · {{pending}} en espera · {{failed}} fallidos · {{skipped}} sin enviar',
   testTitle: 'Enviar un correo de prueba',
   testTo: 'Enviar a',
