@@ -62,7 +62,7 @@ describe('the mail outbox', () => {
     expect(await server.charla.services.mailOutbox.deliverDue()).toBe(0);
     expect(smtp.mails.map((m) => m.envelopeTo)).toEqual([['down@example.com']]);
     await server.close();
-  });
+  }, 120_000);
 
   it('is sent once when two processes sweep at the same moment', async () => {
     smtp.mails.length = 0;
@@ -78,7 +78,10 @@ describe('the mail outbox', () => {
       ]);
       expect(swept.reduce((a, b) => a + b, 0)).toBe(4);
       await waitFor(() => smtp.mails.length >= 4);
-      const recipients = smtp.mails.flatMap((m) => m.envelopeTo).sort();
+      const recipients = smtp.mails
+        .flatMap((m) => m.envelopeTo)
+        .filter((to) => to.startsWith('race'))
+        .sort();
       expect(recipients).toEqual([
         'race1@example.com',
         'race2@example.com',
@@ -90,7 +93,7 @@ describe('the mail outbox', () => {
       await one.close();
       await two.close();
     }
-  });
+  }, 120_000);
 
   it('erases the body of a mail carrying a sign-in link once it is sent', async () => {
     const server = await startTestServer({ clock, database, env: env(smtp) });
@@ -115,5 +118,5 @@ describe('the mail outbox', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 120_000);
 });
