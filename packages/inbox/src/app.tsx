@@ -5,6 +5,9 @@ import { Spinner } from './components/empty-state';
 import { LoginPage } from './features/auth/login-page';
 import { SessionProvider, useSession } from './features/auth/session-context';
 import { SetupPage } from './features/auth/setup-page';
+import { ForgotPasswordPage } from './features/accounts/forgot-password-page';
+import { InvitePage } from './features/accounts/invite-page';
+import { ResetPasswordPage } from './features/accounts/reset-password-page';
 import { InboxProvider } from './features/inbox/inbox-provider';
 import { registerServiceWorker } from './features/notifications/push';
 import { AppShell } from './features/shell/app-shell';
@@ -39,6 +42,10 @@ function Gate() {
   const { session, retry } = useSession();
   const { location } = useRouter();
   if (location.pathname === '/setup') return <SetupPage />;
+  // Links from emails (issue 20) work signed in or not.
+  if (location.pathname === '/invite') return <InvitePage />;
+  if (location.pathname === '/reset-password') return <ResetPasswordPage />;
+  if (location.pathname === '/forgot-password' && session.status !== 'user') return <ForgotPasswordPage />;
   if (session.status === 'loading') return <Spinner label={t('common.loading')} />;
   if (session.status === 'error')
     return (

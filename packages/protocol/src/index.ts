@@ -26,6 +26,8 @@ export * from './api/ratings.schema';
 export * from './api/reports.schema';
 export * from './api/notifications.schema';
 export * from './api/settings.schema';
+export * from './api/mail.schema';
+export * from './api/accounts.schema';
 export * from './playbook/system-variables';
 export * from './playbook/ports';
 export * from './playbook/regex-pattern';

@@ -37,6 +37,8 @@ import { registerMetrics } from './modules/metrics';
 import { requestIdOf } from './http/request-id';
 import { limitWebSocketConnections } from './http/ws-connection-limit';
 import { registerReportsRoutes } from './modules/reports/index';
+import { registerMailRoutes } from './modules/mail/index';
+import { registerAccountsRoutes } from './modules/accounts/index';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -129,6 +131,8 @@ export async function buildApp(
   registerWidgetRoutes(app, services, {
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });
+  registerMailRoutes(app, services.mail);
+  registerAccountsRoutes(app, services);
 
   if (inboxDist) await registerStatic(app, inboxDist);
   return { app, routes };

@@ -9,6 +9,7 @@ import { createMemoryBus, createRedisBus, type Bus } from './realtime/bus';
 import { coreJobs, startBackgroundJobs } from './jobs';
 import { createServices, type Services } from './services';
 import { createLimits } from './lib/shared-limits';
+import { logMailConfiguration } from './modules/mail/index';
 
 export type Charla = BuiltApp & {
   services: Services;
@@ -51,6 +52,7 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
     clock: options.clock ?? systemClock,
   });
   const services = createServices({ config, database, bus, clock, log, limits });
+  logMailConfiguration(config, log);
 
   const cookieSecret =
     config.sessionSecret ??
@@ -83,6 +85,7 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
     setupUrl,
     async stop() {
       await stopJobs();
+      services.mailOutbox.close();
       await built.app.close();
       await bus.close();
       await limits.close();

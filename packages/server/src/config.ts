@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+const MAIL_FROM_PATTERN = /^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
 const ZConfigEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -29,6 +31,20 @@ const ZConfigEnv = z.object({
   TRUSTED_PROXIES: z.string().optional(),
   NODE_NAME: z.string().max(64).optional(),
   REDIS_CHANNEL: z.string().min(1).max(100).optional(),
+  /** Outgoing mail (issue 20): smtp://user:pass@host:587 or smtps://…:465; unset = no email. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  /** The From of every mail: `charla@example.com` or `Charla <charla@example.com>`, one line. */
+  MAIL_FROM: z
+    .string()
+    .max(300)
+    .refine((v) => !/[\r\n]/.test(v) && MAIL_FROM_PATTERN.test(v.trim()), {
+      message: 'must be an address, or a name and <address>, on one line',
+    })
+    .optional(),
   /** Benchmarks only: multiplies the per-address connection and visitor-session limits (default 1). */
   CHARLA_RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
   /** WebSocket heartbeat; a socket that misses 2 pings is closed (a vanished user is offline in 3×). */
@@ -54,6 +70,8 @@ export type Config = {
   wsPingIntervalMs: number;
   /** Bearer token a Prometheus scraper sends to GET /metrics; null turns /metrics off. */
   metricsToken: string | null;
+  /** Null when SMTP_URL is unset: every mail feature then says so and shows links to copy instead. */
+  smtp: { url: string; from: string } | null;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -67,7 +85,9 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       ok: false,
       problems: parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? 'config');
-        return `${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`;
+        // SMTP_URL may carry a password: never echo it.
+        const shown = key === 'SMTP_URL' ? '(hidden)' : JSON.stringify(env[key] ?? '');
+        return `${key}=${shown}: ${issue.message}`;
       }),
     };
   }
@@ -75,6 +95,9 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   const problems: string[] = [];
   if ((e.CHARLA_ADMIN_EMAIL === undefined) !== (e.CHARLA_ADMIN_PASSWORD === undefined)) {
     problems.push('CHARLA_ADMIN_EMAIL and CHARLA_ADMIN_PASSWORD must be set together');
+  }
+  if (e.SMTP_URL !== undefined && e.MAIL_FROM === undefined) {
+    problems.push('MAIL_FROM must be set when SMTP_URL is set (e.g. "Charla <charla@example.com>")');
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -100,6 +123,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       rateLimitMultiplier: e.CHARLA_RATE_LIMIT_MULTIPLIER,
       wsPingIntervalMs: e.WS_PING_INTERVAL_MS,
       metricsToken: e.METRICS_TOKEN ?? null,
+      smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM.trim() } : null,
     },
   };
 }

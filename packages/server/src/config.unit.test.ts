@@ -47,4 +47,27 @@ describe('readConfig', () => {
       config: { publicUrl: 'https://chat.example.com' },
     });
   });
+
+  it('reads SMTP_URL with MAIL_FROM, and is off without them', () => {
+    expect(readConfig({})).toMatchObject({ ok: true, config: { smtp: null } });
+    const on = readConfig({
+      SMTP_URL: 'smtp://u:p@mail.example.com:587',
+      MAIL_FROM: 'Charla <c@example.com>',
+    });
+    expect(on).toMatchObject({
+      ok: true,
+      config: { smtp: { url: 'smtp://u:p@mail.example.com:587', from: 'Charla <c@example.com>' } },
+    });
+  });
+
+  it('refuses a bad SMTP_URL without echoing it, a missing MAIL_FROM and a multi-line MAIL_FROM', () => {
+    const bad = readConfig({ SMTP_URL: 'http://user:secret@x.example.com', MAIL_FROM: 'c@example.com' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.join('\n')).not.toContain('secret');
+    const noFrom = readConfig({ SMTP_URL: 'smtp://x.example.com' });
+    expect(noFrom).toMatchObject({ ok: false, problems: [expect.stringContaining('MAIL_FROM')] });
+    for (const from of ['a@example.com\r\nBcc: b@example.com', 'not an address', 'A <b>']) {
+      expect(readConfig({ SMTP_URL: 'smtp://x.example.com', MAIL_FROM: from }).ok, from).toBe(false);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { Services } from './services';
 import { PRESENCE_BEAT_MS } from './modules/presence/presence.service';
 import { WEBHOOK_OUTBOX_EVERY_MS } from './modules/webhooks/webhook-outbox';
+import { MAIL_OUTBOX_EVERY_MS } from './modules/mail/index';
 
 /** How often each process looks for passed waiting-time deadlines. */
 export const WAITING_SWEEP_MS = 500;
@@ -58,6 +59,12 @@ export function coreJobs(services: Services): BackgroundJob[] {
       name: 'webhook-outbox',
       everyMs: WEBHOOK_OUTBOX_EVERY_MS,
       run: async () => void (await services.webhookOutbox.deliverDue()),
+    },
+    // Mail outbox (issue 20): same pattern; a lease keeps two processes from sending one mail.
+    {
+      name: 'mail-outbox',
+      everyMs: MAIL_OUTBOX_EVERY_MS,
+      run: async () => void (await services.mailOutbox.deliverDue()),
     },
   ];
 }

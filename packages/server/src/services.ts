@@ -28,6 +28,8 @@ import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
 import { createRatingsModule } from './modules/ratings/index';
 import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
+import { createMailModule } from './modules/mail/index';
+import { createAccountsModule } from './modules/accounts/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -48,6 +50,8 @@ export function createServices(deps: ServiceDeps) {
   );
   const usersStore = createUsersStore(db);
   const settings = createSettingsStore(db);
+  // Outgoing mail (issue 20): a durable outbox swept by every process.
+  const { mail, mailOutbox } = createMailModule({ db, config, settings, clock });
   const auth = createAuthService({
     users: usersStore,
     sessions: createSessionsStore(db),
@@ -64,6 +68,14 @@ export function createServices(deps: ServiceDeps) {
     node: config.nodeName,
   });
   const users = createUsersService({ users: usersStore, auth, presence, clock });
+  const accounts = createAccountsModule({
+    db,
+    users: usersStore,
+    auth,
+    mail,
+    clock,
+    publicUrl: config.publicUrl,
+  });
   const apiTokens = createApiTokensService({ store: createApiTokensStore(db), users: usersStore, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
 
@@ -149,6 +161,9 @@ export function createServices(deps: ServiceDeps) {
     ratings,
     metrics,
     reports: createReportsModule({ db }),
+    mail,
+    mailOutbox,
+    accounts,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,5 @@
 import { settingsEn } from '../features/settings/settings.locale';
+import { accountsEn } from '../features/accounts/accounts.locale';
 import { crmEn } from '../features/crm/crm.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
@@ -49,6 +50,7 @@ export const en = {
     alreadyDone: 'Charla is already set up. Sign in instead.',
     tokenInvalid: 'This setup link is invalid or has already been used.',
   },
+  accounts: accountsEn,
   shell: {
     skipToContent: 'Skip to content',
     navigation: 'Sidebar',

@@ -1,4 +1,5 @@
 import { settingsEs } from '../features/settings/settings.locale';
+import { accountsEs } from '../features/accounts/accounts.locale';
 import { crmEs } from '../features/crm/crm.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
@@ -51,6 +52,7 @@ export const es: Messages = {
     alreadyDone: 'Charla ya está configurado. Inicia sesión.',
     tokenInvalid: 'Este enlace de configuración no es válido o ya se ha usado.',
   },
+  accounts: accountsEs,
   shell: {
     skipToContent: 'Saltar al contenido',
     navigation: 'Barra lateral',

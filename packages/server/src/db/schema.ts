@@ -134,4 +134,5 @@ export type Database = {
 export type ExtraTables = import('./schema.crm').CrmTables &
   import('./schema.notifications').NotificationTables &
   import('./schema.api-tokens').ApiTokenTables &
-  import('./schema.ratings').RatingTables;
+  import('./schema.ratings').RatingTables &
+  import('./schema.mail').MailTables;

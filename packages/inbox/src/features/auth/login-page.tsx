@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TUserDto } from '@charla/protocol';
 import { api, ApiError } from '../../lib/api-client';
+import { Link } from '../../lib/router';
 import { AuthLayout } from './auth-layout';
 import { useSession } from './session-context';
 
@@ -71,6 +72,9 @@ export function LoginPage() {
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
       </form>
+      <p className="auth__alt">
+        <Link to="/forgot-password">{t('accounts.forgotLink')}</Link>
+      </p>
     </AuthLayout>
   );
 }

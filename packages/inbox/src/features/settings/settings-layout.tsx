@@ -7,12 +7,15 @@ import '../crm/crm.css';
 import '../playbooks/playbooks.css';
 import './settings.css';
 
-export type SettingsSection = 'notifications' | 'company' | 'users' | 'webhooks' | 'api-tokens';
+export type SettingsSection =
+  'profile' | 'notifications' | 'company' | 'users' | 'email' | 'webhooks' | 'api-tokens';
 
 const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
+  { id: 'profile', roles: ['admin', 'regular'] },
   { id: 'notifications', roles: ['admin', 'regular'] },
   { id: 'company', roles: ['admin', 'regular'] },
   { id: 'users', roles: ['admin'] },
+  { id: 'email', roles: ['admin'] },
   { id: 'webhooks', roles: ['admin'] },
   { id: 'api-tokens', roles: ['admin'] },
 ];

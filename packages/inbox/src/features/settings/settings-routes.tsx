@@ -2,6 +2,8 @@ import type { AppRoute } from '../../app-routes';
 import { ApiTokensPage } from './api-tokens-page';
 import { NotificationSettingsPage } from '../notifications/notification-settings-page';
 import { CompanyPage } from './company-page';
+import { EmailPage } from '../email/email-page';
+import { ProfilePage } from '../accounts/profile-page';
 import { SettingsLayout } from './settings-layout';
 import { UsersPage } from './users-page';
 import { WebhooksPage } from './webhooks-page';
@@ -17,8 +19,10 @@ export const settingsRoutes: readonly AppRoute[] = [
       </SettingsLayout>
     ),
   },
+  { pattern: '/settings/profile', render: () => <ProfilePage /> },
   { pattern: '/settings/company', render: () => <CompanyPage /> },
   { pattern: '/settings/users', roles: ['admin'], render: () => <UsersPage /> },
+  { pattern: '/settings/email', roles: ['admin'], render: () => <EmailPage /> },
   { pattern: '/settings/webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
   { pattern: '/settings/api-tokens', roles: ['admin'], render: () => <ApiTokensPage /> },
 ];

@@ -1,12 +1,15 @@
 import { apiTokensEn, apiTokensEs } from './api-tokens.locale';
+import { emailEn, emailEs } from '../email/email.locale';
 
 /** English strings of the admin settings screens (merged into `settings` in locales/en.ts). */
 export const settingsEn = {
   sectionsLabel: 'Settings sections',
   sections: {
+    profile: 'Profile',
     notifications: 'Notifications',
     company: 'Company',
     users: 'Users',
+    email: 'Email',
     webhooks: 'Webhooks',
     'api-tokens': 'API tokens',
   },
@@ -85,15 +88,18 @@ export const settingsEn = {
     statuses: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' },
   },
   apiTokens: apiTokensEn,
+  email: emailEn,
 };
 
 /** Spanish strings of the admin settings screens. */
 export const settingsEs: typeof settingsEn = {
   sectionsLabel: 'Secciones de ajustes',
   sections: {
+    profile: 'Perfil',
     notifications: 'Notificaciones',
     company: 'Empresa',
     users: 'Usuarios',
+    email: 'Correo',
     webhooks: 'Webhooks',
     'api-tokens': 'Tokens de API',
   },
@@ -173,4 +179,5 @@ export const settingsEs: typeof settingsEn = {
     statuses: { pending: 'Pendiente', delivered: 'Entregado', failed: 'Fallido' },
   },
   apiTokens: apiTokensEs,
+  email: emailEs,
 };

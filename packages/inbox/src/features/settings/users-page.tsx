@@ -10,6 +10,7 @@ import { AdminIcon } from '../playbooks/admin-icons';
 import { useMe } from '../auth/session-context';
 import { settingsApi } from './settings-api';
 import { SettingsLayout } from './settings-layout';
+import { InvitationsPanel } from '../accounts/invitations-panel';
 
 /** Users: add (with a first password to hand over), change role, deactivate/reactivate (R1, R2). */
 export function UsersPage() {
@@ -51,6 +52,7 @@ export function UsersPage() {
       <p className="settings__notice" role="status">
         {notice}
       </p>
+      <InvitationsPanel />
       {users === null ? (
         <Spinner label={t('common.loading')} />
       ) : (

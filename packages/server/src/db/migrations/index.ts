@@ -8,6 +8,7 @@ import * as ratings from './0006-ratings';
 import * as webhookOrder from './0007-webhook-order';
 import * as reportIndexes from './0008-report-indexes';
 import * as crmEditing from './0009-crm-editing';
+import * as mail from './0010-mail';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-webhook-order': webhookOrder,
   '0008-report-indexes': reportIndexes,
   '0009-crm-editing': crmEditing,
+  '0010-mail': mail,
 };

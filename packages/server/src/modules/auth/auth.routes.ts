@@ -18,20 +18,20 @@ import { SESSION_TTL_MS } from './auth.service';
 
 const tags = ['auth'];
 
+/** The signed session cookie (login, setup, accepted invitation); Secure when served over https. */
+export function setSessionCookie(reply: FastifyReply, token: string, publicUrl: string): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: publicUrl.startsWith('https://'),
+    signed: true,
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
 export function registerAuthRoutes(app: App, services: Services): void {
   const { auth, users, presence, config } = services;
-  const secure = config.publicUrl.startsWith('https://');
-
-  function setSessionCookie(reply: FastifyReply, token: string): void {
-    void reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      signed: true,
-      maxAge: SESSION_TTL_MS / 1000,
-    });
-  }
   const meta = (request: FastifyRequest) => ({
     userAgent: request.headers['user-agent'] ?? '',
     ip: request.ip,
@@ -67,7 +67,7 @@ export function registerAuthRoutes(app: App, services: Services): void {
       const { user, token } = await auth.completeSetup(request.body, meta(request));
       if (request.body.companyName)
         await services.settings.set('company', { name: request.body.companyName }, services.clock.now());
-      setSessionCookie(reply, token);
+      setSessionCookie(reply, token, config.publicUrl);
       return reply.status(201).send(await users.getDto(user.id));
     },
   );
@@ -85,7 +85,7 @@ export function registerAuthRoutes(app: App, services: Services): void {
     },
     async (request, reply) => {
       const { user, token } = await auth.login(request.body.email, request.body.password, meta(request));
-      setSessionCookie(reply, token);
+      setSessionCookie(reply, token, config.publicUrl);
       return users.getDto(user.id);
     },
   );
@@ -149,7 +149,12 @@ export function registerAuthRoutes(app: App, services: Services): void {
       },
     },
     async (request, reply) => {
-      await auth.changePassword(requireUser(request), request.body.currentPassword, request.body.newPassword);
+      // The accounts module also tells the user's address (issue 20).
+      await services.accounts.profile.changePassword(
+        requireUser(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return reply.status(204).send(null);
     },
   );

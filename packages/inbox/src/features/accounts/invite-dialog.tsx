@@ -1,0 +1,116 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TInvitationSentDto, TLanguage, TRole } from '@charla/protocol';
+import { Dialog } from '../../components/dialog';
+import { fieldErrorsOf } from '../../lib/api-client';
+import { currentLanguage } from '../../lib/i18n';
+import { accountErrorMessage } from './code-message';
+import { invitationsApi } from './invitations-api';
+
+/** Name, email, role and the language of the mail; the server sends it (or returns the link to copy). */
+export function InviteDialog({
+  open,
+  onClose,
+  onSent,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSent: (result: TInvitationSentDto) => void;
+}) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    role: 'regular' as TRole,
+    language: currentLanguage(),
+  });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (open) {
+      setForm({ name: '', email: '', role: 'regular', language: currentLanguage() });
+      setError(null);
+    }
+  }, [open]);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      onSent(await invitationsApi.invite({ ...form, name: form.name.trim(), email: form.email.trim() }));
+    } catch (cause) {
+      setError(Object.values(fieldErrorsOf(cause))[0] ?? accountErrorMessage(t, cause));
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      size="md"
+      title={t('accounts.invitations.invite')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            form="invite-user"
+            className="btn btn--primary"
+            disabled={!form.name.trim() || !form.email.trim()}
+          >
+            {t('accounts.invitations.send')}
+          </button>
+        </>
+      }
+    >
+      <form id="invite-user" className="form" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="invite-user-name">{t('accounts.invitations.name')}</label>
+          <input
+            id="invite-user-name"
+            required
+            maxLength={120}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-user-email">{t('accounts.invitations.email')}</label>
+          <input
+            id="invite-user-email"
+            type="email"
+            required
+            maxLength={254}
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-user-role">{t('accounts.invitations.role')}</label>
+          <select
+            id="invite-user-role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.target.value as TRole })}
+          >
+            <option value="regular">{t('roles.regular')}</option>
+            <option value="admin">{t('roles.admin')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="invite-user-language">{t('accounts.invitations.language')}</label>
+          <select
+            id="invite-user-language"
+            value={form.language}
+            onChange={(e) => setForm({ ...form, language: e.target.value as TLanguage })}
+          >
+            <option value="en">{t('settings.email.languages.en')}</option>
+            <option value="es">{t('settings.email.languages.es')}</option>
+          </select>
+        </div>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

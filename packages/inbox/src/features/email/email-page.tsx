@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TLanguage, TMailStatusDto } from '@charla/protocol';
+import { Spinner } from '../../components/empty-state';
+import { ApiError, fieldErrorsOf } from '../../lib/api-client';
+import { currentLanguage } from '../../lib/i18n';
+import { SettingsLayout } from '../settings/settings-layout';
+import { emailApi } from './email-api';
+import { MailLog } from './mail-log';
+import { TemplatePreview } from './template-preview';
+import './email.css';
+
+/** Settings → Email: whether SMTP works (said plainly when it does not), a test mail, templates, the log. */
+export function EmailPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<TMailStatusDto | null>(null);
+  const [logVersion, setLogVersion] = useState(0);
+  const load = useCallback(() => {
+    emailApi.status().then(setStatus, () => setStatus(null));
+  }, []);
+  useEffect(load, [load]);
+
+  return (
+    <SettingsLayout section="email">
+      <header className="page__header">
+        <h2 className="settings__h">{t('settings.sections.email')}</h2>
+        <p>{t('settings.email.intro')}</p>
+      </header>
+      {status === null ? <Spinner label={t('common.loading')} /> : <SmtpStatus status={status} />}
+      <TestMailForm
+        onQueued={() => {
+          load();
+          setLogVersion((v) => v + 1);
+        }}
+      />
+      <TemplatePreview />
+      <MailLog key={logVersion} />
+    </SettingsLayout>
+  );
+}
+
+function SmtpStatus({ status }: { status: TMailStatusDto }) {
+  const { t } = useTranslation();
+  const counts = t('settings.email.counts', status.counts);
+  if (!status.configured)
+    return (
+      <section className="email-status email-status--off" role="status" data-testid="smtp-status">
+        <h3>{t('settings.email.notConfiguredTitle')}</h3>
+        <p>{t('settings.email.notConfiguredText')}</p>
+        <p className="field__hint">{counts}</p>
+      </section>
+    );
+  return (
+    <section className="email-status email-status--on" role="status" data-testid="smtp-status">
+      <p>{t('settings.email.configured', { server: status.server ?? '', from: status.from ?? '' })}</p>
+      <p className="field__hint">{counts}</p>
+    </section>
+  );
+}
+
+function TestMailForm({ onQueued }: { onQueued: () => void }) {
+  const { t } = useTranslation();
+  const [to, setTo] = useState('');
+  const [language, setLanguage] = useState<TLanguage>(currentLanguage());
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const queued = await emailApi.sendTest(to.trim(), language);
+      setNotice({
+        text:
+          queued.status === 'skipped'
+            ? t('settings.email.testSkipped')
+            : t('settings.email.testQueued', { to: to.trim() }),
+        error: queued.status === 'skipped',
+      });
+      onQueued();
+    } catch (cause) {
+      const fields = fieldErrorsOf(cause);
+      setNotice({
+        text: fields.to ?? (cause instanceof ApiError ? cause.message : t('errors.generic')),
+        error: true,
+      });
+    }
+  };
+  return (
+    <section className="card email-card">
+      <h3 className="email-card__title">{t('settings.email.testTitle')}</h3>
+      <form className="email-test" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor="mail-test-to">{t('settings.email.testTo')}</label>
+          <input
+            id="mail-test-to"
+            type="email"
+            required
+            maxLength={254}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="mail-test-language">{t('settings.email.testLanguage')}</label>
+          <select
+            id="mail-test-language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as TLanguage)}
+          >
+            <option value="en">{t('settings.email.languages.en')}</option>
+            <option value="es">{t('settings.email.languages.es')}</option>
+          </select>
+        </div>
+        <button type="submit" className="btn btn--primary" disabled={!to.trim()}>
+          {t('settings.email.testSend')}
+        </button>
+      </form>
+      {notice && (
+        <p
+          className={notice.error ? 'form__error' : 'settings__notice'}
+          role={notice.error ? 'alert' : 'status'}
+        >
+          {notice.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+import type { TLanguage, TMailTemplateName } from '@charla/protocol';
+import type { MailBlock, MailContent } from './render-mail';
+
+/** The parameters each template needs; the caller fills them, the copy below words them. */
+export type MailParams = {
+  test: { companyName: string };
+  invitation: { companyName: string; inviterName: string; url: string; expiresInDays: number };
+  'password-reset': { companyName: string; url: string; expiresInMinutes: number };
+  'password-changed': { companyName: string; name: string };
+  'email-changed': { companyName: string; name: string; newEmail: string };
+  transcript: { companyName: string; startedAt: string; blocks: MailBlock[] };
+};
+
+type Copy = { [K in TMailTemplateName]: (p: MailParams[K]) => MailContent };
+
+const en: Copy = {
+  test: (p) => ({
+    subject: `Test email from ${p.companyName}`,
+    heading: 'Email works',
+    paragraphs: ['This test message shows that Charla can send email through your SMTP server.'],
+    footer: `${p.companyName} · sent by Charla`,
+  }),
+  invitation: (p) => ({
+    subject: `${p.inviterName} invited you to ${p.companyName} on Charla`,
+    heading: `Join ${p.companyName} on Charla`,
+    paragraphs: [
+      `${p.inviterName} invited you to answer your website's visitors with the team.`,
+      'Open the link to choose your password and sign in.',
+    ],
+    action: { label: 'Accept the invitation', url: p.url },
+    notes: [
+      `The link works once and expires in ${p.expiresInDays} days.`,
+      'If you did not expect this invitation, ignore this email.',
+    ],
+    footer: `${p.companyName} · sent by Charla`,
+  }),
+  'password-reset': (p) => ({
+    subject: 'Reset your Charla password',
+    heading: 'Choose a new password',
+    paragraphs: ['Someone asked to reset the password of this account. If it was you, open the link.'],
+    action: { label: 'Choose a new password', url: p.url },
+    notes: [
+      `The link works once and expires in ${p.expiresInMinutes} minutes. Resetting signs you out everywhere.`,
+      'If you did not ask for this, ignore this email: your password stays as it is.',
+    ],
+    footer: `${p.companyName} · sent by Charla`,
+  }),
+  'password-changed': (p) => ({
+    subject: 'Your Charla password was changed',
+    heading: 'Your password was changed',
+    paragraphs: [
+      `Hi ${p.name}, the password of your Charla account was just changed.`,
+      'If this was not you, ask an admin of your team to reset your access at once.',
+    ],
+    footer: `${p.companyName} · sent by Charla`,
+  }),
+  'email-changed': (p) => ({
+    subject: 'Your Charla email address was changed',
+    heading: 'Your email address was changed',
+    paragraphs: [
+      `Hi ${p.name}, your Charla account now signs in with ${p.newEmail}. This address gets no more mail from it.`,
+      'If this was not you, ask an admin of your team to restore your access at once.',
+    ],
+    footer: `${p.companyName} · sent by Charla`,
+  }),
+  transcript: (p) => ({
+    subject: `Your conversation with ${p.companyName}`,
+    heading: `Your conversation with ${p.companyName}`,
+    paragraphs: [`Here is a copy of the conversation that started on ${p.startedAt}.`],
+    blocks: p.blocks,
+    footer: `${p.companyName} · sent by Charla`,
+  }),
+};
+
+const es: Copy = {
+  test: (p) => ({
+    subject: `Correo de prueba de ${p.companyName}`,
+    heading: 'El correo funciona',
+    paragraphs: [
+      'Este mensaje de prueba demuestra que Charla puede enviar correo a través de tu servidor SMTP.',
+    ],
+    footer: `${p.companyName} · enviado por Charla`,
+  }),
+  invitation: (p) => ({
+    subject: `${p.inviterName} te ha invitado a ${p.companyName} en Charla`,
+    heading: `Únete a ${p.companyName} en Charla`,
+    paragraphs: [
+      `${p.inviterName} te ha invitado a atender con el equipo a los visitantes de la web.`,
+      'Abre el enlace para elegir tu contraseña e iniciar sesión.',
+    ],
+    action: { label: 'Aceptar la invitación', url: p.url },
+    notes: [
+      `El enlace sirve una sola vez y caduca en ${p.expiresInDays} días.`,
+      'Si no esperabas esta invitación, ignora este correo.',
+    ],
+    footer: `${p.companyName} · enviado por Charla`,
+  }),
+  'password-reset': (p) => ({
+    subject: 'Restablece tu contraseña de Charla',
+    heading: 'Elige una contraseña nueva',
+    paragraphs: [
+      'Alguien ha pedido restablecer la contraseña de esta cuenta. Si has sido tú, abre el enlace.',
+    ],
+    action: { label: 'Elegir una contraseña nueva', url: p.url },
+    notes: [
+      `El enlace sirve una sola vez y caduca en ${p.expiresInMinutes} minutos. Al restablecerla se cierran todas tus sesiones.`,
+      'Si no lo has pedido tú, ignora este correo: tu contraseña no cambia.',
+    ],
+    footer: `${p.companyName} · enviado por Charla`,
+  }),
+  'password-changed': (p) => ({
+    subject: 'Se ha cambiado tu contraseña de Charla',
+    heading: 'Se ha cambiado tu contraseña',
+    paragraphs: [
+      `Hola, ${p.name}: la contraseña de tu cuenta de Charla se acaba de cambiar.`,
+      'Si no has sido tú, pide enseguida a un administrador de tu equipo que restablezca tu acceso.',
+    ],
+    footer: `${p.companyName} · enviado por Charla`,
+  }),
+  'email-changed': (p) => ({
+    subject: 'Se ha cambiado tu correo de Charla',
+    heading: 'Se ha cambiado tu dirección de correo',
+    paragraphs: [
+      `Hola, ${p.name}: tu cuenta de Charla ahora inicia sesión con ${p.newEmail}. Esta dirección ya no recibirá sus correos.`,
+      'Si no has sido tú, pide enseguida a un administrador de tu equipo que restaure tu acceso.',
+    ],
+    footer: `${p.companyName} · enviado por Charla`,
+  }),
+  transcript: (p) => ({
+    subject: `Tu conversación con ${p.companyName}`,
+    heading: `Tu conversación con ${p.companyName}`,
+    paragraphs: [`Esta es una copia de la conversación que empezó el ${p.startedAt}.`],
+    blocks: p.blocks,
+    footer: `${p.companyName} · enviado por Charla`,
+  }),
+};
+
+const copies: Record<TLanguage, Copy> = { en, es };
+
+/** The content of one template in one language. */
+export function mailContent<K extends TMailTemplateName>(
+  template: K,
+  language: TLanguage,
+  params: MailParams[K],
+): MailContent {
+  return copies[language][template](params);
+}
+
+/** Realistic parameters for the preview in Settings → Email. */
+export function sampleParams(companyName: string, publicUrl: string, language: TLanguage): MailParams {
+  const when = language === 'es' ? '2 de marzo de 2026, 10:24' : 'March 2, 2026, 10:24 AM';
+  const visitor = language === 'es' ? 'Visitante' : 'Visitor';
+  const hello = language === 'es' ? 'Hola, ¿enviáis a Canarias?' : 'Hi, do you ship to Canada?';
+  const answer = language === 'es' ? 'Sí, en 3–5 días laborables.' : 'Yes, in 3–5 business days.';
+  return {
+    test: { companyName },
+    invitation: {
+      companyName,
+      inviterName: 'Ana García',
+      url: `${publicUrl}/invite?token=example`,
+      expiresInDays: 7,
+    },
+    'password-reset': { companyName, url: `${publicUrl}/reset-password?token=example`, expiresInMinutes: 60 },
+    'password-changed': { companyName, name: 'Ana García' },
+    'email-changed': { companyName, name: 'Ana García', newEmail: 'ana@example.com' },
+    transcript: {
+      companyName,
+      startedAt: when,
+      blocks: [
+        { title: visitor, meta: '10:24', html: `<p>${hello}</p>`, text: hello },
+        { title: 'Ana García', meta: '10:25', html: `<p>${answer}</p>`, text: answer },
+      ],
+    },
+  };
+}
