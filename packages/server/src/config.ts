@@ -32,6 +32,7 @@ const ZConfigEnv = z.object({
   /** Benchmarks only: multiplies the per-address connection and visitor-session limits (default 1). */
   CHARLA_RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Config = {
@@ -50,6 +51,8 @@ export type Config = {
   rateLimitMultiplier: number;
   /** Bearer token a Prometheus scraper sends to GET /metrics; null turns /metrics off. */
   metricsToken: string | null;
+  /** Delivered and failed webhook deliveries are deleted after this many days. */
+  webhookLogRetentionDays: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -95,6 +98,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       redisChannel: e.REDIS_CHANNEL ?? 'charla:events',
       rateLimitMultiplier: e.CHARLA_RATE_LIMIT_MULTIPLIER,
       metricsToken: e.METRICS_TOKEN ?? null,
+      webhookLogRetentionDays: e.WEBHOOK_LOG_RETENTION_DAYS,
     },
   };
 }
