@@ -35,6 +35,9 @@ const ZConfigEnv = z.object({
   WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
+/** Every environment variable the server reads (.env.example and the README list them all). */
+export const CONFIG_VARIABLES = Object.keys(ZConfigEnv.shape);
+
 export type Config = {
   port: number;
   host: string;
