@@ -50,7 +50,11 @@ const ZConfigEnv = z.object({
   /** WebSocket heartbeat; a socket that misses 2 pings is closed (a vanished user is offline in 3×). */
   WS_PING_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
+
+/** Every environment variable the server reads (.env.example and the README list them all). */
+export const CONFIG_VARIABLES = Object.keys(ZConfigEnv.shape);
 
 export type Config = {
   port: number;
@@ -72,6 +76,8 @@ export type Config = {
   metricsToken: string | null;
   /** Null when SMTP_URL is unset: every mail feature then says so and shows links to copy instead. */
   smtp: { url: string; from: string } | null;
+  /** Delivered and failed webhook deliveries are deleted after this many days. */
+  webhookLogRetentionDays: number;
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -124,6 +130,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       wsPingIntervalMs: e.WS_PING_INTERVAL_MS,
       metricsToken: e.METRICS_TOKEN ?? null,
       smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM.trim() } : null,
+      webhookLogRetentionDays: e.WEBHOOK_LOG_RETENTION_DAYS,
     },
   };
 }

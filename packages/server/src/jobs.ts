@@ -66,5 +66,11 @@ export function coreJobs(services: Services): BackgroundJob[] {
       everyMs: MAIL_OUTBOX_EVERY_MS,
       run: async () => void (await services.mailOutbox.deliverDue()),
     },
+    // Retention: the webhook delivery log expires (WEBHOOK_LOG_RETENTION_DAYS), in batches.
+    {
+      name: 'webhook-retention',
+      everyMs: 10 * 60_000,
+      run: async () => void (await services.pruneWebhookDeliveries()),
+    },
   ];
 }

@@ -125,7 +125,13 @@ export function createServices(deps: ServiceDeps) {
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
 
   // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
-  const { webhooks, webhookOutbox, webhookStats } = createWebhooksModule({ db, settings, clock, events });
+  const { webhooks, webhookOutbox, webhookStats, pruneWebhookDeliveries } = createWebhooksModule({
+    db,
+    settings,
+    clock,
+    events,
+    retentionDays: config.webhookLogRetentionDays,
+  });
   const metrics = createMetrics({ database, bus, events, webhookStats });
   const { notifications } = createNotificationsModule({
     db,
@@ -157,6 +163,7 @@ export function createServices(deps: ServiceDeps) {
     rateLimits,
     webhooks,
     webhookOutbox,
+    pruneWebhookDeliveries,
     notifications,
     ratings,
     metrics,

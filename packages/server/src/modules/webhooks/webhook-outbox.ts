@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids';
 import { fromJsonColumn } from '../../lib/json';
 import { ForbiddenTargetError } from '../../lib/ssrf-guard';
 import { nextAttemptAt } from './next-attempt-at';
-import { signWebhook } from './sign-webhook';
+import { signWebhook, standardWebhookHeaders } from './sign-webhook';
 import type {
   DeliveryOutcome,
   WebhookDeliveryRow,
@@ -135,6 +135,7 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
           'charla-webhook-id': row.id,
           'charla-webhook-timestamp': String(timestamp),
           'charla-webhook-signature': signWebhook(endpoint.secret, timestamp, row.body),
+          ...standardWebhookHeaders(endpoint.secret, row.id, timestamp, row.body),
         },
         body: row.body,
         timeoutMs: DELIVERY_TIMEOUT_MS,

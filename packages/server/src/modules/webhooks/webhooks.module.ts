@@ -14,6 +14,8 @@ export function createWebhooksModule(deps: {
   settings: SettingsStore;
   clock: Clock;
   events: DomainEvents;
+  /** Delivered and failed deliveries are deleted this many days after they were created. */
+  retentionDays: number;
 }) {
   const store = createWebhooksStore(deps.db);
   const allowPrivateTargets = async () =>
@@ -21,5 +23,20 @@ export function createWebhooksModule(deps: {
   const outbox = createWebhookOutbox({ store, clock: deps.clock, allowPrivateTargets });
   const webhooks = createWebhooksService({ store, outbox, settings: deps.settings, clock: deps.clock });
   listenForWebhookEvents(deps.events, outbox);
-  return { webhooks, webhookOutbox: outbox, webhookStats: () => store.outboxStats() };
+  /** Deletes expired delivery rows in batches (a background job); returns how many went. */
+  async function pruneDeliveries(batch = 1000): Promise<number> {
+    const cutoff = deps.clock.now() - deps.retentionDays * 86_400_000;
+    let total = 0;
+    for (;;) {
+      const deleted = await store.deleteFinishedBefore(cutoff, batch);
+      total += deleted;
+      if (deleted < batch) return total;
+    }
+  }
+  return {
+    webhooks,
+    webhookOutbox: outbox,
+    webhookStats: () => store.outboxStats(),
+    pruneWebhookDeliveries: pruneDeliveries,
+  };
 }

@@ -52,9 +52,9 @@ export function toWebhookDeliveryDto(row: WebhookDeliveryRow): TWebhookDeliveryD
   };
 }
 
-/** A fresh signing secret (192 bits). */
+/** A fresh signing secret (192 bits), `whsec_` + standard base64 as Standard Webhooks expects. */
 function newWebhookSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64url')}`;
+  return `whsec_${randomBytes(24).toString('base64')}`;
 }
 
 /**

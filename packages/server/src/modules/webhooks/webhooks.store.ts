@@ -69,6 +69,17 @@ export function createWebhooksStore(db: Db) {
     async listEndpoints(): Promise<WebhookEndpointRow[]> {
       return db.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').orderBy('id').execute();
     },
+    /** Retention: deletes up to `limit` delivered or failed rows created before `cutoff`; returns how many. */
+    async deleteFinishedBefore(cutoff: number, limit: number): Promise<number> {
+      const due = db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('status', 'in', ['delivered', 'failed'])
+        .where('created_at', '<', cutoff)
+        .limit(limit);
+      const result = await db.deleteFrom('webhook_deliveries').where('id', 'in', due).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     /** Outbox figures for the metrics: rows per status, and pending rows that already failed once. */
     async outboxStats(): Promise<{ pending: number; retrying: number; delivered: number; failed: number }> {
       const rows = await db
