@@ -1,6 +1,7 @@
 import type {
   TConvertCrmLeadResponse,
   TCrmActivityDto,
+  TCrmChangeDto,
   TCrmDealDto,
   TCrmLeadDto,
   TCrmNoteDto,
@@ -35,4 +36,6 @@ export const crmApi = {
   notes: (query: Query) => api.get<CrmPage<TCrmNoteDto>>('/crm/notes', query),
   convertLead: (id: string) => api.post<TConvertCrmLeadResponse>(`${path('leads', id)}/convert`, {}),
   pipelines: () => api.get<TCrmPipelineDto[]>('/crm/pipelines'),
+  history: (entity: CrmEntity, id: string) =>
+    api.get<CrmPage<TCrmChangeDto>>(`${path(entity, id)}/history`, { limit: 100 }),
 };

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import {
   renderHtml,
   type TCrmActivityDto,
+  type TCrmChangeDto,
   type TCrmDealDto,
   type TCrmLeadDto,
   type TCrmNoteDto,
-  type TCrmOrganizationDto,
   type TCrmPersonDto,
   type TCrmPipelineDto,
+  type TCrmSource,
 } from '@charla/protocol';
 import { Spinner } from '../../components/empty-state';
 import { ApiError } from '../../lib/api-client';
@@ -16,10 +17,15 @@ import { currentLanguage } from '../../lib/i18n';
 import { Icon } from '../../lib/icons';
 import { Link, useRouter } from '../../lib/router';
 import { AdminIcon } from '../playbooks/admin-icons';
+import { inboxApi } from '../inbox/inbox-api';
 import { crmApi, type CrmDtoOf, type CrmEntity } from './crm-api';
-import { formatDate, formatMoney } from './crm-format';
+import { formatDate, formatDateTime } from './crm-format';
 import { CrmLayout } from './crm-layout';
 import { PersonRatings } from '../reports/person-ratings';
+import type { FieldOption } from './inline-field';
+import { recordRows, type FieldContext } from './record-fields';
+import { RecordHistory } from './record-history';
+import { useRecordEditor } from './use-record-editor';
 
 type Fact = { label: string; value: ReactNode };
 
@@ -48,6 +54,16 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
   const [notes, setNotes] = useState<TCrmNoteDto[]>([]);
   const [pipelines, setPipelines] = useState<TCrmPipelineDto[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [users, setUsers] = useState<FieldOption[]>([]);
+  const [changes, setChanges] = useState<TCrmChangeDto[] | null>(null);
+
+  const loadHistory = useCallback(() => {
+    crmApi.history(entity, id).then(
+      (page) => setChanges(page.items),
+      () => setChanges([]),
+    );
+  }, [entity, id]);
+  const editor = useRecordEditor(entity, item, setItem, loadHistory);
 
   const load = useCallback(() => {
     crmApi.get(entity, id).then(setItem, (cause) => {
@@ -66,7 +82,12 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
       );
     }
     if (entity === 'deals') crmApi.pipelines().then(setPipelines, () => {});
-  }, [entity, id, t]);
+    inboxApi.users().then(
+      (list) => setUsers(list.map((u) => ({ value: u.id, label: u.name }))),
+      () => {},
+    );
+    loadHistory();
+  }, [entity, id, t, loadHistory]);
   useEffect(load, [load]);
 
   if (missing)
@@ -93,23 +114,11 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
       '—'
     );
 
-  const facts: Fact[] = [];
+  const ctx: FieldContext = { t, lang, users, pipelines, save: editor.save };
+  const facts: Fact[] = recordRows(entity, item, ctx);
   let actions: ReactNode = null;
   if (entity === 'leads') {
     const lead = item as TCrmLeadDto;
-    facts.push(
-      {
-        label: t('crm.fields.status'),
-        value: (
-          <span className={`crm-status crm-status--${lead.status}`}>{t(`crm.status.${lead.status}`)}</span>
-        ),
-      },
-      { label: t('crm.fields.person'), value: ref('persons', lead.person) },
-      { label: t('crm.fields.organization'), value: ref('organizations', lead.organization) },
-      { label: t('crm.fields.value'), value: formatMoney(lead.value, lang) },
-      { label: t('crm.fields.expectedClose'), value: formatDate(lead.expectedCloseDate, lang) },
-      { label: t('crm.fields.source'), value: t(`crm.sources.${lead.source}`) },
-    );
     if (lead.convertedDealId)
       facts.push({
         label: t('crm.fields.deal'),
@@ -133,104 +142,13 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
       );
   } else if (entity === 'deals') {
     const deal = item as TCrmDealDto;
-    const pipeline = pipelines.find((p) => p.id === deal.pipelineId);
-    const update = (body: Record<string, unknown>) =>
-      void crmApi.update('deals', deal.id, body).then(setItem, () => setNotice(t('errors.generic')));
-    facts.push(
-      {
-        label: t('crm.fields.stage'),
-        value: pipeline ? (
-          <select
-            aria-label={t('crm.fields.stage')}
-            className="crm-inline-select"
-            value={deal.stage.id}
-            onChange={(e) => update({ stageId: e.target.value })}
-          >
-            {pipeline.stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        ) : (
-          deal.stage.name
-        ),
-      },
-      {
-        label: t('crm.fields.status'),
-        value: (
-          <select
-            aria-label={t('crm.fields.status')}
-            className="crm-inline-select"
-            value={deal.status}
-            onChange={(e) => update({ status: e.target.value })}
-          >
-            {(['open', 'won', 'lost'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`crm.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        ),
-      },
-      { label: t('crm.fields.value'), value: formatMoney(deal.value, lang) },
-      { label: t('crm.fields.expectedClose'), value: formatDate(deal.expectedCloseDate, lang) },
-      { label: t('crm.fields.person'), value: ref('persons', deal.person) },
-      { label: t('crm.fields.organization'), value: ref('organizations', deal.organization) },
-      { label: t('crm.fields.source'), value: t(`crm.sources.${deal.source}`) },
-    );
     if (deal.leadId)
       facts.push({
         label: t('crm.fields.lead'),
         value: ref('leads', { id: deal.leadId, name: t('crm.openLead') }),
       });
-  } else if (entity === 'persons') {
-    const person = item as TCrmPersonDto;
-    facts.push(
-      {
-        label: t('crm.fields.email'),
-        value: person.emails
-          .map((e) => (
-            <a key={e} href={`mailto:${e}`}>
-              {e}
-            </a>
-          ))
-          .reduce<ReactNode[]>((acc, el, i) => (i ? [...acc, ', ', el] : [el]), []),
-      },
-      { label: t('crm.fields.phone'), value: person.phones.join(', ') || '—' },
-      { label: t('crm.fields.organization'), value: ref('organizations', person.organization) },
-      { label: t('crm.fields.source'), value: t(`crm.sources.${person.source}`) },
-    );
-  } else if (entity === 'organizations') {
-    const org = item as TCrmOrganizationDto;
-    facts.push(
-      { label: t('crm.fields.address'), value: org.address ?? '—' },
-      { label: t('crm.fields.source'), value: t(`crm.sources.${org.source}`) },
-    );
-  } else {
+  } else if (entity === 'activities') {
     const activity = item as TCrmActivityDto;
-    facts.push(
-      { label: t('crm.fields.type'), value: t(`crm.activityTypes.${activity.type}`) },
-      { label: t('crm.fields.due'), value: formatDate(activity.dueAt, lang) },
-      {
-        label: t('crm.fields.done'),
-        value: (
-          <label className="crm-done">
-            <input
-              type="checkbox"
-              className="check"
-              checked={activity.done}
-              onChange={(e) =>
-                void crmApi
-                  .update('activities', activity.id, { done: e.target.checked })
-                  .then(setItem, () => setNotice(t('errors.generic')))
-              }
-            />
-            {activity.done ? t('crm.yes') : t('crm.no')}
-          </label>
-        ),
-      },
-    );
     if (activity.leadId)
       facts.push({
         label: t('crm.fields.lead'),
@@ -247,6 +165,8 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
         value: ref('persons', { id: activity.personId, name: t('crm.openPerson') }),
       });
   }
+  const source = (item as { source: TCrmSource }).source;
+  facts.push({ label: t('crm.fields.source'), value: t(`crm.sources.${source}`) });
   facts.push({ label: t('crm.fields.created'), value: formatDate(item.createdAt, lang) });
 
   const conversationIds = (item as { conversationIds?: string[] }).conversationIds ?? [];
@@ -262,6 +182,14 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
         <p className="form__error" role="alert">
           {notice}
         </p>
+      )}
+      {editor.conflict && (
+        <div className="crm-conflict" role="alert" data-testid="conflict">
+          <p>{t('crm.conflict')}</p>
+          <button type="button" className="btn btn--secondary" onClick={editor.reload}>
+            {t('crm.reload')}
+          </button>
+        </div>
       )}
       <div className="crm-detail">
         <section className="card">
@@ -308,7 +236,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
                       <AdminIcon name="calendar" size={15} />
                       <Link to={`/crm/activities/${a.id}`}>{a.subject}</Link>
                       <span className="pb-muted">
-                        {t(`crm.activityTypes.${a.type}`)} · {formatDate(a.dueAt, lang)}
+                        {t(`crm.activityTypes.${a.type}`)} · {formatDateTime(a.dueAt, lang)}
                         {a.done && ` · ${t('crm.fields.done')}`}
                       </span>
                     </li>
@@ -317,6 +245,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
               )}
             </section>
           )}
+          <RecordHistory changes={changes} />
           {RELATION_KEY[entity] && notes.length > 0 && (
             <section className="card">
               <h2 className="card__title">{t('crm.notes')}</h2>

@@ -35,3 +35,11 @@ export function moveDealToStage<T extends { id: string; stage: { id: string; nam
 ): T[] {
   return deals.map((d) => (d.id === dealId ? { ...d, stage: { id: stage.id, name: stage.name } } : d));
 }
+
+/** A timestamp as "12 Mar 2026, 09:30" in the viewer's locale and time zone. */
+export function formatDateTime(value: number | null, locale: string): string {
+  if (value === null) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TCrmCurrency } from '@charla/protocol';
+import { AdminIcon } from '../playbooks/admin-icons';
+import { CURRENCIES } from './field-parse';
+
+export type FieldOption = { value: string; label: string };
+
+/** How a field is edited: its draft is always text; `commit` turns it into a PATCH body. */
+export type FieldEditor =
+  | { kind: 'text' | 'textarea' | 'date' | 'datetime-local' }
+  | { kind: 'select'; options: FieldOption[] | (() => Promise<FieldOption[]>) }
+  | { kind: 'money'; currency: TCrmCurrency };
+
+type Props = {
+  label: string;
+  /** What the field shows when not edited. */
+  display: ReactNode;
+  /** The draft the editor starts from (for money: the amount). */
+  initial: string;
+  editor: FieldEditor;
+  /** Sends the change; resolves when saved, rejects with a message to show when refused. */
+  onCommit: (draft: string, currency?: TCrmCurrency) => Promise<void>;
+  /** What to show while the change is on its way (optimistic); the draft text by default. */
+  pending?: (draft: string, currency?: TCrmCurrency) => ReactNode;
+  readOnly?: boolean;
+  /** The shown value contains a link (a referenced record). */
+  linked?: boolean;
+  testId?: string;
+};
+
+type State =
+  | { mode: 'idle'; error: string | null }
+  | { mode: 'editing'; draft: string; currency?: TCrmCurrency }
+  | { mode: 'saving'; draft: string; currency?: TCrmCurrency };
+
+/**
+ * A field of a record's detail page that edits in place: click (or Enter) to edit, Enter or
+ * leaving the field saves, Escape cancels. The new value shows at once; when the server refuses
+ * it, the old value comes back with the reason under it.
+ */
+export function InlineField({
+  label,
+  display,
+  initial,
+  editor,
+  onCommit,
+  pending,
+  readOnly,
+  linked,
+  testId,
+}: Props) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ mode: 'idle', error: null });
+  const [options, setOptions] = useState<FieldOption[] | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (state.mode !== 'editing' || editor.kind !== 'select' || options) return;
+    const source = editor.options;
+    if (Array.isArray(source)) setOptions(source);
+    else void source().then(setOptions, () => setOptions([]));
+  }, [state.mode, editor, options]);
+
+  const start = () => {
+    if (readOnly) return;
+    setState({
+      mode: 'editing',
+      draft: initial,
+      ...(editor.kind === 'money' ? { currency: editor.currency } : {}),
+    });
+  };
+  const cancel = () => setState({ mode: 'idle', error: null });
+  const commit = (draft: string, currency?: TCrmCurrency) => {
+    const unchanged = draft === initial && (editor.kind !== 'money' || currency === editor.currency);
+    if (unchanged) return cancel();
+    setState({ mode: 'saving', draft, ...(currency ? { currency } : {}) });
+    onCommit(draft, currency).then(
+      () => setState({ mode: 'idle', error: null }),
+      (cause: unknown) =>
+        setState({ mode: 'idle', error: cause instanceof Error ? cause.message : t('errors.generic') }),
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (state.mode !== 'editing') return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    } else if (event.key === 'Enter' && !(editor.kind === 'textarea' && event.shiftKey)) {
+      event.preventDefault();
+      commit(state.draft, state.currency);
+    }
+  };
+  // Leaving the whole field (not moving between its amount and currency) saves.
+  const onBlur = (event: React.FocusEvent) => {
+    if (state.mode !== 'editing') return;
+    if (container.current?.contains(event.relatedTarget)) return;
+    commit(state.draft, state.currency);
+  };
+
+  if (state.mode === 'idle' || state.mode === 'saving') {
+    const shown =
+      state.mode === 'saving'
+        ? pending
+          ? pending(state.draft, state.currency)
+          : state.draft || '—'
+        : display;
+    return (
+      <div className="crm-field" data-testid={testId}>
+        {readOnly ? (
+          <span className="crm-field__value">{shown}</span>
+        ) : linked ? (
+          // The value holds a link: a separate edit button, since controls must not nest.
+          <span className="crm-field__linked">
+            <span className="crm-field__value">{shown}</span>
+            <button
+              type="button"
+              className="icon-btn crm-field__edit"
+              aria-label={t('crm.edit', { field: label })}
+              aria-busy={state.mode === 'saving'}
+              onClick={start}
+            >
+              <AdminIcon name="pencil" size={14} />
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className={`crm-field__value crm-field__value--editable${state.mode === 'saving' ? ' crm-field__value--saving' : ''}`}
+            aria-busy={state.mode === 'saving'}
+            onClick={start}
+          >
+            {shown}
+            <span className="sr-only">, {t('crm.edit', { field: label })}</span>
+          </button>
+        )}
+        {state.mode === 'idle' && state.error && (
+          <p className="crm-field__error" role="alert">
+            {state.error}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  const set = (draft: string) => setState({ ...state, draft });
+  const common = {
+    'aria-label': label,
+    autoFocus: true,
+    onKeyDown,
+    className: 'crm-field__input',
+  };
+  return (
+    <div className="crm-field crm-field--editing" ref={container} onBlur={onBlur} data-testid={testId}>
+      {editor.kind === 'textarea' ? (
+        <textarea {...common} rows={3} value={state.draft} onChange={(e) => set(e.target.value)} />
+      ) : editor.kind === 'select' ? (
+        <select
+          {...common}
+          value={state.draft}
+          onChange={(e) => commit(e.target.value)}
+          disabled={options === null}
+        >
+          {options === null && <option value={state.draft}>{t('common.loading')}</option>}
+          {options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : editor.kind === 'money' ? (
+        <span className="crm-field__money">
+          <input {...common} inputMode="decimal" value={state.draft} onChange={(e) => set(e.target.value)} />
+          <select
+            aria-label={t('crm.fields.currency')}
+            className="crm-field__input"
+            value={state.currency}
+            onKeyDown={onKeyDown}
+            onChange={(e) => setState({ ...state, currency: e.target.value as TCrmCurrency })}
+          >
+            {CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </span>
+      ) : (
+        <input {...common} type={editor.kind} value={state.draft} onChange={(e) => set(e.target.value)} />
+      )}
+    </div>
+  );
+}
