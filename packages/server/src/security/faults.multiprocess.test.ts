@@ -18,6 +18,7 @@ import { TEST_POSTGRES_URL } from '../test/test-db';
 import { connectAgent, connectVisitor, FrameClient, newClientId, text } from '../test/visitor-client';
 import { CLUSTER_ADMIN, clusterHelpers } from '../test/cluster-setup';
 import { sleep } from './security-fixtures';
+import { isStrictlyIncreasing, streamedSeqs } from '../test/stream-order';
 
 // Issue #10 items 14, 15, 17, 18 and 19 with real server processes on PostgreSQL + Redis.
 //
@@ -264,6 +265,11 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
       expect({ id, count: ids.filter((x) => x === id).length }).toEqual({ id, count: 1 });
     const seqs = stored.map((m) => m.seq);
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    // Issue 13.2: whatever the outage lost, replayed late or let through early, each socket was
+    // streamed every seq at most once and in increasing order (after the final replay phase).
+    await sleep(2500);
+    expect(isStrictlyIncreasing(streamedSeqs(aliceSocket.frames, conversationId, 0))).toBe(true);
+    expect(isStrictlyIncreasing(streamedSeqs(visitor.client.frames, conversationId, 1))).toBe(true);
     // A resync over the socket returns the same.
     aliceSocket.send({ type: 'subscribe', ref: 'resync', conversationId, lastSeq: 0 });
     await waitUntil(

@@ -4,6 +4,17 @@ import type { TAgentServerFrame, TMessageDto, TVisitorServerFrame } from '@charl
 
 type AnyFrame = TVisitorServerFrame | TAgentServerFrame;
 
+/**
+ * A frame as waiters see it: a message may reach a socket live (`message`) or inside a
+ * `messages` frame (a subscribe answer or a gap the server filled from the database: the server
+ * never sends one socket a seq twice), so each message of a `messages` frame also counts as a
+ * `message` for `waitFor`. `frames` keeps exactly what arrived.
+ */
+function viewsOf<F extends AnyFrame>(frame: F): F[] {
+  if (frame.type !== 'messages') return [frame];
+  return [frame, ...frame.messages.map((message) => ({ type: 'message', message }) as F)];
+}
+
 /** A real WebSocket client that records every frame and can wait for one matching a predicate. */
 export class FrameClient<F extends AnyFrame = AnyFrame> {
   readonly frames: F[] = [];
@@ -14,9 +25,11 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
     socket.on('message', (raw) => {
       const frame = JSON.parse((raw as Buffer).toString('utf8')) as F;
       this.frames.push(frame);
+      const views = viewsOf(frame);
       this.waiters = this.waiters.filter((w) => {
-        if (!w.predicate(frame)) return true;
-        w.resolve(frame);
+        const match = views.find((v) => w.predicate(v));
+        if (!match) return true;
+        w.resolve(match);
         return false;
       });
     });
@@ -47,7 +60,7 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
   waitFor<T extends F>(predicate: (f: F) => f is T, timeoutMs?: number): Promise<T>;
   waitFor(predicate: (f: F) => boolean, timeoutMs?: number): Promise<F>;
   waitFor(predicate: (f: F) => boolean, timeoutMs = 5000): Promise<F> {
-    const seen = this.frames.find(predicate);
+    const seen = this.frames.flatMap(viewsOf).find(predicate);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(

@@ -489,8 +489,11 @@ describe('live chat engine', () => {
     const other = await connectVisitor(baseUrl);
     const otherId = await startChat(other, playbook.publicId);
     other.client.send({ type: 'identify', name: 'Tomás' });
-    await new Promise((r) => setTimeout(r, 150));
-    expect((await server.charla.services.conversations.getRow(otherId)).visitor_name).toBe('Tomás');
+    // Wait for the condition, not for a fixed time (a loaded machine takes longer than 150 ms).
+    const nameOf = async () => (await server.charla.services.conversations.getRow(otherId)).visitor_name;
+    for (let i = 0; i < 100 && (await nameOf()) !== 'Tomás'; i += 1)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await nameOf()).toBe('Tomás');
     await Promise.all([visitor.client.close(), other.client.close()]);
   });
 

@@ -1,0 +1,73 @@
+import type { TMessageDto } from '@charla/protocol';
+import { describe, expect, it } from 'vitest';
+import type { MessagesPage } from '../modules/conversations/conversations.service';
+import { createMessageStream } from './message-stream';
+
+const C = 'conv-1';
+const msg = (seq: number) => ({ conversationId: C, seq }) as TMessageDto;
+
+/** A stream over an in-memory conversation; records the seqs it sends, in order. */
+function harness(stored: number) {
+  const db = { last: stored };
+  const sent: number[] = [];
+  const stream = createMessageStream(
+    (frame) => {
+      if (typeof frame === 'string') sent.push((JSON.parse(frame) as { message: TMessageDto }).message.seq);
+      else sent.push(...frame.messages.map((m) => m.seq));
+    },
+    async function* (_id, after): AsyncGenerator<MessagesPage> {
+      await new Promise((r) => setTimeout(r, 5)); // the database answers later than the bus
+      const items: TMessageDto[] = [];
+      for (let seq = after + 1; seq <= db.last; seq += 1) items.push(msg(seq));
+      yield { items, lastSeq: Math.max(after, db.last), hasMore: false };
+    },
+  );
+  const live = (seq: number) => stream.live(msg(seq), JSON.stringify({ type: 'message', message: msg(seq) }));
+  return { db, sent, stream, live };
+}
+
+describe('one socket’s message stream (R28)', () => {
+  it('sends live messages in order once, and drops repeats', async () => {
+    const { sent, stream, live } = harness(3);
+    await stream.subscribe(C, 0);
+    await Promise.all([live(4), live(4), live(5), live(3)]);
+    expect(sent).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('pulls a gap from the database before a message that would skip seqs, then drops the late ones', async () => {
+    const h = harness(2);
+    await h.stream.subscribe(C, 0);
+    h.db.last = 6; // 3, 4, 5 were lost on the bus
+    await h.live(6);
+    await Promise.all([h.live(3), h.live(5), h.live(7)]);
+    expect(h.sent).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('keeps live messages behind a subscribe answer still being read', async () => {
+    const h = harness(4);
+    const answered = h.stream.subscribe(C, 0);
+    h.db.last = 5;
+    const late = h.live(5);
+    await Promise.all([answered, late]);
+    expect(h.sent).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('catches up after an outage from the last seq sent, never repeating one', async () => {
+    const h = harness(2);
+    await h.stream.subscribe(C, 0);
+    await h.live(3);
+    h.db.last = 8;
+    await h.stream.catchUp(C);
+    await h.stream.catchUp(C);
+    await h.live(8);
+    expect(h.sent).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('counts messages the viewer does not see, so they open no gap', async () => {
+    const h = harness(2);
+    await h.stream.subscribe(C, 0);
+    await h.stream.live(msg(3), null);
+    await h.live(4);
+    expect(h.sent).toEqual([1, 2, 4]);
+  });
+});
