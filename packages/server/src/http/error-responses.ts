@@ -6,17 +6,37 @@ import type { RouteAuth } from './route-config';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** What a route has that decides which generic errors it can answer. */
-export type RouteShape = { methods: readonly string[]; auth: RouteAuth; hasInput: boolean };
+export type RouteShape = {
+  methods: readonly string[];
+  auth: RouteAuth;
+  hasInput: boolean;
+  hasParams: boolean;
+};
 
 /**
  * The codes any route of this shape can answer before or around its own logic: the guards
  * (guards.ts), strict input (strict-input.ts), schema validation and the error handler.
  */
 export function genericErrorCodes(route: RouteShape): ErrorCode[] {
-  const codes: ErrorCode[] = ['BAD_REQUEST', 'INTERNAL', 'SERVICE_UNAVAILABLE'];
+  // The router and the HTTP parser answer these before any route runs (framework-errors.ts).
+  const codes: ErrorCode[] = [
+    'BAD_REQUEST',
+    'INVALID_URL',
+    'HEADERS_TOO_LARGE',
+    'INTERNAL',
+    'SERVICE_UNAVAILABLE',
+  ];
   const takesBody = route.methods.some((m) => BODY_METHODS.has(m));
   if (route.hasInput) codes.push('VALIDATION_FAILED');
-  if (takesBody) codes.push('INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
+  if (route.hasParams) codes.push('URL_TOO_LONG');
+  if (takesBody)
+    codes.push(
+      'INVALID_JSON',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'JSON_TOO_DEEP',
+      'JSON_TOO_LARGE',
+    );
   if (route.auth === 'visitor') codes.push('VISITOR_TOKEN_INVALID');
   if (route.auth === 'user' || route.auth === 'admin') {
     // FORBIDDEN also on user routes: an API token's scopes can refuse them.
@@ -69,6 +89,7 @@ export function installErrorResponses(app: FastifyInstance): void {
       methods: Array.isArray(route.method) ? route.method : [route.method],
       auth: route.config?.auth ?? 'public',
       hasInput: Boolean(schema.body ?? schema.querystring ?? schema.params),
+      hasParams: Boolean(schema.params),
     };
     const codes = [...genericErrorCodes(shape), ...(route.config?.errors ?? [])];
     schema.response = { ...response, ...errorResponses(codes) };

@@ -26,7 +26,7 @@ export function registerAccountsRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/admin/invitations',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['MAIL_ADDRESS_INVALID', 'EMAIL_TAKEN'] },
       schema: {
         tags: ['users'],
         summary: 'Invite a user by email; without SMTP the one-time link is returned to copy',
@@ -54,7 +54,10 @@ export function registerAccountsRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/admin/invitations/:invitationId/resend',
     {
-      config: { auth: 'admin' },
+      config: {
+        auth: 'admin',
+        errors: ['INVITATION_INVALID', 'INVITATION_EXPIRED', 'INVITATION_USED', 'INVITATION_REVOKED'],
+      },
       schema: {
         tags: ['users'],
         summary: 'Send a new link (fresh expiry); the previous link stops working',
@@ -68,7 +71,7 @@ export function registerAccountsRoutes(app: App, services: Services): void {
   app.delete(
     '/api/v1/admin/invitations/:invitationId',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['INVITATION_INVALID'] },
       schema: {
         tags: ['users'],
         summary: 'Withdraw an invitation',
@@ -85,7 +88,10 @@ export function registerAccountsRoutes(app: App, services: Services): void {
   app.get(
     '/api/v1/invitations/:token',
     {
-      config: { auth: 'public' },
+      config: {
+        auth: 'public',
+        errors: ['INVITATION_INVALID', 'INVITATION_EXPIRED', 'INVITATION_USED', 'INVITATION_REVOKED'],
+      },
       schema: {
         tags: ['auth'],
         summary: 'What an invitation link is for (email, name, company); a code when it cannot be used',
@@ -99,7 +105,16 @@ export function registerAccountsRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/invitations/accept',
     {
-      config: { auth: 'public' },
+      config: {
+        auth: 'public',
+        errors: [
+          'INVITATION_INVALID',
+          'INVITATION_EXPIRED',
+          'INVITATION_USED',
+          'INVITATION_REVOKED',
+          'EMAIL_TAKEN',
+        ],
+      },
       schema: {
         tags: ['auth'],
         summary: 'Accept an invitation with my own password; signs me in',
@@ -120,7 +135,7 @@ export function registerAccountsRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/auth/forgot-password',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', errors: ['RATE_LIMITED'] },
       schema: {
         tags: ['auth'],
         summary: 'Mail a password reset link; the same answer whether or not the address has an account',
@@ -137,7 +152,7 @@ export function registerAccountsRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/auth/reset-password',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', errors: ['RESET_TOKEN_INVALID', 'RESET_TOKEN_EXPIRED', 'RESET_TOKEN_USED'] },
       schema: {
         tags: ['auth'],
         summary: 'Set a new password with a reset link; ends every session of the account',
@@ -154,7 +169,7 @@ export function registerAccountsRoutes(app: App, services: Services): void {
   app.post(
     '/api/v1/me/email',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['CURRENT_PASSWORD_WRONG', 'EMAIL_TAKEN', 'MAIL_ADDRESS_INVALID'] },
       schema: {
         tags: ['auth'],
         summary: 'Change my email (current password required); the old address is told',

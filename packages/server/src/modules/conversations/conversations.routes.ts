@@ -121,6 +121,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
           'CONVERSATION_ALREADY_ASSIGNED',
           'INVALID_TRANSITION',
           'CONFLICT',
+          'WAITING_TIME_OVER',
         ],
       },
       schema: {
@@ -145,6 +146,7 @@ export function registerConversationsRoutes(app: App, services: Services): void 
           'INVALID_TRANSITION',
           'CONFLICT',
           'USER_NOT_FOUND',
+          'WAITING_TIME_OVER',
         ],
       },
       schema: {

@@ -63,7 +63,7 @@ export function registerMailRoutes(app: App, mail: MailService): void {
   app.post(
     '/api/v1/admin/mail/test',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['MAIL_ADDRESS_INVALID'] },
       schema: {
         tags,
         summary: 'Queue a test mail; `skipped` when SMTP is not configured',

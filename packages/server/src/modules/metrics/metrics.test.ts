@@ -100,7 +100,11 @@ describe('GET /metrics', () => {
     );
     expect(sample(after, 'charla_ack_latency_seconds_count{kind="visitor"}')).toBe(2);
     expect(sample(after, 'charla_job_lag_seconds{job="waiting-sweep"}')).toBeGreaterThanOrEqual(0);
-    expect(after).toMatch(/charla_job_duration_seconds_count\{job="waiting-sweep",outcome="ok"\} [1-9]/);
+    // The sweep runs every 500 ms: wait for its first run rather than assume the test took that long.
+    const swept = /charla_job_duration_seconds_count\{job="waiting-sweep",outcome="ok"\} [1-9]/;
+    for (let i = 0; i < 100 && !swept.test(await scrape()); i += 1)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await scrape()).toMatch(swept);
     expect(after).toMatch(
       /charla_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/conversations\/:conversationId\/assign",status="2xx"\} 1/,
     );

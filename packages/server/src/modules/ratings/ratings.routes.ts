@@ -15,7 +15,7 @@ export function registerRatingsRoutes(app: App, ratings: RatingsService): void {
   app.get(
     '/api/v1/widget/conversations/:conversationId/rating',
     {
-      config: { auth: 'visitor' },
+      config: { auth: 'visitor', errors: ['CONVERSATION_NOT_FOUND'] },
       schema: {
         tags: ['widget'],
         summary: 'Whether the visitor is asked to rate this conversation, on which scale, and their rating',
@@ -29,7 +29,16 @@ export function registerRatingsRoutes(app: App, ratings: RatingsService): void {
   app.put(
     '/api/v1/widget/conversations/:conversationId/rating',
     {
-      config: { auth: 'visitor' },
+      config: {
+        auth: 'visitor',
+        errors: [
+          'CONVERSATION_NOT_FOUND',
+          'RATING_OUT_OF_RANGE',
+          'RATING_CONVERSATION_OPEN',
+          'RATING_WINDOW_OVER',
+          'RATING_NOT_ASKED',
+        ],
+      },
       schema: {
         tags: ['widget'],
         summary:

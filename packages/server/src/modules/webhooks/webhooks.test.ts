@@ -159,7 +159,7 @@ describe('webhooks', () => {
       'deal.created',
       'deal.updated',
     ]);
-    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     expect(created.secretHint).toBe(created.secret.slice(-4));
     const got = await server.request({ url: `/api/v1/admin/webhooks/${created.id}`, as: admin });
     expect(got.json()).not.toHaveProperty('secret');
