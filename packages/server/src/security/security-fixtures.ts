@@ -1,4 +1,5 @@
 import type { TAgentServerFrame, TVisitorServerFrame } from '@charla/protocol';
+import { listTables } from '../db/list-tables';
 import type { TestServer, TestUser } from '../test/harness';
 import { connectVisitor, newClientId, type FrameClient } from '../test/visitor-client';
 
@@ -22,10 +23,11 @@ const VOLATILE_TABLES = new Set([
  * refused request wrote nothing.
  */
 export async function snapshotDatabase(server: TestServer): Promise<Record<string, string>> {
-  const db = server.charla.services.database.db;
-  const tables = (await db.introspection.getTables())
-    .map((t) => t.name)
-    .filter((name) => !VOLATILE_TABLES.has(name) && !name.startsWith('kysely_'));
+  const { database } = server.charla.services;
+  const db = database.db;
+  const tables = (await listTables(database)).filter(
+    (name) => !VOLATILE_TABLES.has(name) && !name.startsWith('kysely_'),
+  );
   const out: Record<string, string> = {};
   for (const table of tables.sort()) {
     // (Introspected names are not in the typed schema; the cast only names a table type, the query is generic.)
