@@ -184,7 +184,8 @@ export function createChatController(deps: TControllerDeps) {
           expectHistory = false;
         }
         dispatch({ type: 'conversation', conversation: frame.conversation });
-        if (isStart && !before) deps.emit('conversationStarted');
+        // The server may push the new conversation's state before it answers the start itself.
+        if (isStart && (!before || before.id === frame.conversation.id)) deps.emit('conversationStarted');
         if (before && !isEnded(before) && isEnded(frame.conversation)) {
           deps.emit('conversationEnded', { qualified: frame.conversation.outcome === 'qualified' });
         }
