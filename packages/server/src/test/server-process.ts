@@ -127,10 +127,18 @@ export async function api<T = unknown>(
   body?: unknown,
   origin = baseUrl,
 ): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { cookie, origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  const send = () =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  // A pooled keep-alive socket can be closed by the server just as it is reused ("other side
+  // closed"): retry once, as the inbox does. Writes are safe to repeat (same clientMsgId).
+  const res = await send().catch((error: unknown) => {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') return send();
+    throw error;
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
