@@ -44,7 +44,7 @@ describe('Standard Webhooks headers', () => {
     await waitFor(async () => {
       await server.charla.services.webhookOutbox.deliverDue();
       return receiver.requests.some((r) => r.path === '/std');
-    }, 15_000);
+    }, 30_000);
     const request = receiver.requests.find((r) => r.path === '/std')!;
     const raw = request.body.toString('utf8');
     const headers = request.headers as Record<string, string>;
