@@ -50,13 +50,9 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
         return { event: { type: 'presence', userId: event.userId, online }, targets: [...agents.all()] };
       }
       case 'notify': {
-        const notification = {
-          id: `${clock.now()}-${Math.random().toString(36).slice(2, 10)}`,
-          createdAt: clock.now(),
-          ...event.notification,
-        } as Extract<FanOutEvent, { type: 'notification' }>['notification'];
-        const targets = event.userIds.flatMap((id) => [...agents.of(id)]);
-        return { event: { type: 'notification', userIds: event.userIds, notification }, targets };
+        const { notification, userIds } = event;
+        const targets = userIds.flatMap((id) => [...agents.of(id)]);
+        return { event: { type: 'notification', userIds, notification }, targets };
       }
       case 'sessions.revoked':
         await endSessions(event.userId, event.sessionIds);
