@@ -54,7 +54,9 @@ export type DomainEventName = keyof DomainEventMap;
 /** `DomainEvents['conversation.assigned']` is that event's payload. */
 export type DomainEventPayload<K extends DomainEventName> = DomainEventMap[K];
 /** One event with its name, as a discriminated union (for listeners of every event). */
-export type AnyDomainEvent = { [K in DomainEventName]: { name: K; payload: DomainEventMap[K] } }[DomainEventName];
+export type AnyDomainEvent = {
+  [K in DomainEventName]: { name: K; payload: DomainEventMap[K] };
+}[DomainEventName];
 
 /**
  * A listener that writes durable rows (the webhook outbox) with the executor it is given: inside

@@ -28,7 +28,9 @@ describe('domain events are a typed map', () => {
       conversation: TConversationDto;
       message: TMessageDto;
     }>();
-    expectTypeOf<Extract<AnyDomainEvent, { name: 'lead.created' }>['payload']['lead']['title']>().toBeString();
+    expectTypeOf<
+      Extract<AnyDomainEvent, { name: 'lead.created' }>['payload']['lead']['title']
+    >().toBeString();
     const events = createDomainEvents(database, () => undefined);
     // @ts-expect-error a payload that is not the event's DTO does not compile
     events.emit('conversation.closed', { conversation: { id: 'x' } });

@@ -23,7 +23,7 @@ export const endedByServer = new WeakSet<Connection>();
  */
 export function createBusDelivery(app: App, services: Services, registries: Registries) {
   const { agents, visitors } = registries;
-  const { conversations, presence, clock } = services;
+  const { conversations, presence } = services;
 
   /** The I/O part: null when nothing on this process needs the event. */
   async function resolve(event: BusEvent): Promise<{ event: FanOutEvent; targets: Connection[] } | null> {

@@ -38,5 +38,7 @@ export function busEventsOf(event: AnyDomainEvent, originNode: string): BusEvent
  * to the bus, in the order the changes were published (each publish starts synchronously).
  */
 export function relayDomainEventsToBus(events: DomainEvents, bus: Bus, originNode: string): () => void {
-  return events.onAny((event) => Promise.all(busEventsOf(event, originNode).map((e) => bus.publish(e))).then(() => undefined));
+  return events.onAny((event) =>
+    Promise.all(busEventsOf(event, originNode).map((e) => bus.publish(e))).then(() => undefined),
+  );
 }

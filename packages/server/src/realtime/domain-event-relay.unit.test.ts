@@ -20,7 +20,12 @@ describe('busEventsOf: realtime as a listener of domain events (pure)', () => {
         { type: 'visitor.conversation', visitorId: conversation.visitor.id, conversationId: conversation.id },
       ]);
     }
-    const assigned = domainEvent('conversation.assigned', { conversation, previous, assigneeId: 'u-bob', byUserId: null });
+    const assigned = domainEvent('conversation.assigned', {
+      conversation,
+      previous,
+      assigneeId: 'u-bob',
+      byUserId: null,
+    });
     expect(busEventsOf(assigned, 'node-a')[0]).toMatchObject({ type: 'conversation.changed', previous });
   });
 
@@ -34,7 +39,9 @@ describe('busEventsOf: realtime as a listener of domain events (pure)', () => {
       { type: 'read', conversationId: conversation.id, visitorId: 'v1', side: 'user', seq: 4 },
     ]);
     const state = domainEvent('conversation.visitor_state', { conversationId: 'c1', visitorId: 'v1' });
-    expect(busEventsOf(state, 'n')).toEqual([{ type: 'visitor.conversation', conversationId: 'c1', visitorId: 'v1' }]);
+    expect(busEventsOf(state, 'n')).toEqual([
+      { type: 'visitor.conversation', conversationId: 'c1', visitorId: 'v1' },
+    ]);
   });
 
   it('relays nothing no socket shows: a conversation the bot still holds, CRM records', () => {

@@ -71,13 +71,21 @@ export function createConversationActions(deps: {
       assertAllowed(row, user, toUserId === null ? 'unassign' : 'reassign');
       const me = await actor(user);
       if (toUserId === null) {
-        const unassigned = await changes.applyTransition(row, { type: 'unassign' }, { by: me, people: new Map() });
+        const unassigned = await changes.applyTransition(
+          row,
+          { type: 'unassign' },
+          { by: me, people: new Map() },
+        );
         return views.conversation(unassigned, user.id);
       }
       const target = toUserId.length <= 64 ? await users.findById(toUserId) : null;
       if (!target || target.active !== 1) throw new AppError('USER_NOT_FOUND');
       const people = new Map([[target.id, { name: target.name, avatarUrl: target.avatar_url }]]);
-      const moved = await changes.applyTransition(row, { type: 'reassign', toUserId: target.id }, { by: me, people });
+      const moved = await changes.applyTransition(
+        row,
+        { type: 'reassign', toUserId: target.id },
+        { by: me, people },
+      );
       return views.conversation(moved, user.id);
     },
 

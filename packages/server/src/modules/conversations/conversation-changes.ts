@@ -39,7 +39,13 @@ const EMPTY: TRichText = { type: 'doc', content: [] };
 /** A prepared DTO went stale (the assignee changed meanwhile): this many tries in all. */
 const TRIES = 3;
 
-function newMessage(conversationId: string, author: Author, body: TRichText, now: number, meta?: MessageMeta) {
+function newMessage(
+  conversationId: string,
+  author: Author,
+  body: TRichText,
+  now: number,
+  meta?: MessageMeta,
+) {
   return (clientMsgId: string | null = null): NewMessage => ({
     id: newId(),
     conversation_id: conversationId,
@@ -122,7 +128,11 @@ export function createConversationChanges(deps: {
       throw new AppError(options.write ? 'CONFLICT' : 'CONVERSATION_NOT_FOUND');
     }
     if (!result.duplicate) events.publish(recorded);
-    return { message: toMessageDto(result.message), conversation: result.conversation, duplicate: result.duplicate };
+    return {
+      message: toMessageDto(result.message),
+      conversation: result.conversation,
+      duplicate: result.duplicate,
+    };
   }
 
   async function appendEvent(conversation: ConversationRow, event: TTimelineEvent): Promise<ConversationRow> {

@@ -33,12 +33,22 @@ export function createConversationChat(deps: {
   return {
     recordContext,
 
-    async userMessage(user: AuthUser, id: string, clientMsgId: string, body: TRichText): Promise<TMessageDto> {
+    async userMessage(
+      user: AuthUser,
+      id: string,
+      clientMsgId: string,
+      body: TRichText,
+    ): Promise<TMessageDto> {
       const row = await reads.getVisibleRow(id, user);
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
       if (existing) return views.message(existing);
       const me = await users.findById(user.id);
-      const author = { kind: 'user', id: user.id, name: me?.name ?? user.name, avatarUrl: me?.avatar_url ?? null } as const;
+      const author = {
+        kind: 'user',
+        id: user.id,
+        name: me?.name ?? user.name,
+        avatarUrl: me?.avatar_url ?? null,
+      } as const;
       const write = { kind: 'user_message', userId: user.id } as const;
       return (await changes.appendMessage(row, author, body, { clientMsgId, write })).message;
     },

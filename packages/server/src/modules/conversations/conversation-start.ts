@@ -21,7 +21,14 @@ export type StartInput = {
 type Context = Awaited<ReturnType<ConversationsService['recordContext']>>;
 type Published = { playbookId: string; revision: number; document: TPlaybookDocument };
 
-function newConversationRow(visitorId: string, input: StartInput, published: Published, context: Context, number: number, now: number): ConversationRow {
+function newConversationRow(
+  visitorId: string,
+  input: StartInput,
+  published: Published,
+  context: Context,
+  number: number,
+  now: number,
+): ConversationRow {
   const run = startRun(published.document, {
     page_url: context?.pageUrl ?? '',
     referrer: context?.referrer ?? '',
@@ -78,7 +85,10 @@ export function createConversationStart(deps: {
     if (existing) return conversations.getForVisitor(visitorId, existing.id);
     const published = await playbooks.getPublishedForStart(input.playbookPublicId);
     if (!published) throw new AppError('PLAYBOOK_NOT_FOUND');
-    const context = await conversations.recordContext(visitorId, { ...input.context, userAgent: input.userAgent });
+    const context = await conversations.recordContext(visitorId, {
+      ...input.context,
+      userAgent: input.userAgent,
+    });
     const number = (await visitors.findById(visitorId))?.number ?? 0;
     const row = newConversationRow(visitorId, input, published, context, number, clock.now());
     const build = await conversations.views.prepare(row, [null]);

@@ -28,8 +28,17 @@ function change(from: LifecycleState, event: LifecycleEvent, context: ChangeCont
 
 describe('what a transition writes (pure)', () => {
   it('assign: the assignee, the taken time and one joined row with their name', () => {
-    const { patch, timeline } = change(state({}), { type: 'assign', userId: 'u-alice' }, { by: alice, people });
-    expect(patch).toMatchObject({ status: 'assigned', assignee_id: 'u-alice', assigned_at: NOW, waiting_deadline: null });
+    const { patch, timeline } = change(
+      state({}),
+      { type: 'assign', userId: 'u-alice' },
+      { by: alice, people },
+    );
+    expect(patch).toMatchObject({
+      status: 'assigned',
+      assignee_id: 'u-alice',
+      assigned_at: NOW,
+      waiting_deadline: null,
+    });
     expect(timeline).toEqual([{ type: 'joined', userId: 'u-alice', userName: 'Alice', avatarUrl: null }]);
   });
 
@@ -56,12 +65,21 @@ describe('what a transition writes (pure)', () => {
     const from = state({ waitingDeadline: NOW });
     const { patch, timeline } = change(from, { type: 'waiting_time_over' }, { by: null, people });
     expect(timeline).toEqual([{ type: 'missed' }]);
-    expect(patch).toMatchObject({ status: 'closed', close_reason: 'missed', waiting_deadline: null, offline_due: NOW });
+    expect(patch).toMatchObject({
+      status: 'closed',
+      close_reason: 'missed',
+      waiting_deadline: null,
+      offline_due: NOW,
+    });
   });
 
   it('live chat requested: waiting since now with its deadline, and its own row', () => {
     const from = state({ status: 'bot', waitingDeadline: null });
-    const { patch, timeline } = change(from, { type: 'live_chat_requested', waitMs: 90_000 }, { by: null, people });
+    const { patch, timeline } = change(
+      from,
+      { type: 'live_chat_requested', waitMs: 90_000 },
+      { by: null, people },
+    );
     expect(patch).toMatchObject({ status: 'waiting', waiting_since: NOW, waiting_deadline: NOW + 90_000 });
     expect(patch).not.toHaveProperty('offline_due');
     expect(timeline).toEqual([{ type: 'live_chat_requested' }]);
@@ -92,7 +110,12 @@ describe('the one domain event of a transition', () => {
   });
 
   it('says who was assigned and by whom', () => {
-    const emitted = lifecycleEventOf({ type: 'reassign', toUserId: 'u-bob' }, conversation, previous, 'u-alice');
+    const emitted = lifecycleEventOf(
+      { type: 'reassign', toUserId: 'u-bob' },
+      conversation,
+      previous,
+      'u-alice',
+    );
     expect(emitted.payload).toMatchObject({ assigneeId: 'u-bob', byUserId: 'u-alice' });
   });
 });

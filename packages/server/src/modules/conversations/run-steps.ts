@@ -47,8 +47,9 @@ export function createRunSteps(deps: RunStepsDeps) {
   async function postOutputs(row: ConversationRow, doc: TPlaybookDocument, outputs: TRunOutput[]) {
     let current = row;
     const post = async (body: Parameters<typeof conversations.appendMessage>[2], meta = {}) => {
-      current = (await conversations.appendMessage(current, botAuthor(doc), body, { meta, write: BOT_OUTPUT }))
-        .conversation;
+      current = (
+        await conversations.appendMessage(current, botAuthor(doc), body, { meta, write: BOT_OUTPUT })
+      ).conversation;
     };
     for (let i = 0; i < outputs.length; i += 1) {
       const output = outputs[i] as TRunOutput;
@@ -79,19 +80,33 @@ export function createRunSteps(deps: RunStepsDeps) {
   }
 
   /** R7/R8: someone is online on an embedded playbook: the chat waits in Unassigned. */
-  async function handOff(row: ConversationRow, doc: TPlaybookDocument, effect: Extract<TRunStep['effect'], { kind: 'enter_live_chat' }>) {
-    const current = (await conversations.appendMessage(row, botAuthor(doc), effect.onlineMessage)).conversation;
+  async function handOff(
+    row: ConversationRow,
+    doc: TPlaybookDocument,
+    effect: Extract<TRunStep['effect'], { kind: 'enter_live_chat' }>,
+  ) {
+    const current = (await conversations.appendMessage(row, botAuthor(doc), effect.onlineMessage))
+      .conversation;
     const event = { type: 'live_chat_requested', waitMs: effect.waitSeconds * 1000 } as const;
     return conversations.applyTransition(current, event, NOBODY);
   }
 
   /** The end card: CRM records (R17), then `bot_ended` (closing a chat the bot still holds). */
-  async function endCard(row: ConversationRow, step: TRunStep, effect: Extract<TRunStep['effect'], { kind: 'end' }>) {
+  async function endCard(
+    row: ConversationRow,
+    step: TRunStep,
+    effect: Extract<TRunStep['effect'], { kind: 'end' }>,
+  ) {
     // Another process may have closed the chat since the answer landed: its end card must not run.
     let current = (await store.findById(row.id)) ?? row;
     conversations.assertWritable(current, BOT_OUTPUT);
     try {
-      const input = { conversationId: current.id, vars: step.state.vars, actions: effect.crm, outcome: effect.outcome };
+      const input = {
+        conversationId: current.id,
+        vars: step.state.vars,
+        actions: effect.crm,
+        outcome: effect.outcome,
+      };
       await deps.crm.createFromBot(input);
     } catch (error) {
       deps.onError(error, 'crm.createFromBot');

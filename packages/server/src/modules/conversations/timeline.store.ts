@@ -80,7 +80,9 @@ export function createTimelineStore(db: Db) {
             : q.where('assignee_id', '=', expected.assigneeId);
         const { beforeDeadline: before, deadlineReached: reached } = expected;
         if (before !== undefined)
-          q = q.where((eb) => eb.or([eb('waiting_deadline', 'is', null), eb('waiting_deadline', '>', before)]));
+          q = q.where((eb) =>
+            eb.or([eb('waiting_deadline', 'is', null), eb('waiting_deadline', '>', before)]),
+          );
         if (reached !== undefined) q = q.where('waiting_deadline', '<=', reached);
         const conversation = await q.returningAll().executeTakeFirst();
         if (!conversation) return null;

@@ -1,3 +1,4 @@
+import type { TConversationDto } from '@charla/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendWithRef, startChat, waitForQuestion } from '../../test/chat-steps';
 import { createFakeClock, startTestServer, type TestServer, type TestUser } from '../../test/harness';
@@ -34,7 +35,12 @@ describe('the waiting sweep goes through waiting_time_over, once across processe
 
   beforeAll(async () => {
     one = await startTestServer({ clock, runJobs: false });
-    two = await startTestServer({ clock, runJobs: false, database: one.database, busChannel: one.busChannel });
+    two = await startTestServer({
+      clock,
+      runJobs: false,
+      database: one.database,
+      busChannel: one.busChannel,
+    });
     baseUrl = await one.listen();
     const admin = await one.createUser('admin');
     alice = await one.createUser('regular', 'Alice');
@@ -71,7 +77,10 @@ describe('the waiting sweep goes through waiting_time_over, once across processe
       answer: { kind: 'button', optionId: 'talk' },
     });
     await visitor.client.waitFor(
-      (f) => f.type === 'conversation' && f.conversation.id === conversationId && f.conversation.status === 'waiting',
+      (f) =>
+        f.type === 'conversation' &&
+        f.conversation.id === conversationId &&
+        f.conversation.status === 'waiting',
     );
     await visitor.client.close();
     const row = await one.charla.services.conversations.getRow(conversationId);
@@ -100,7 +109,9 @@ describe('the waiting sweep goes through waiting_time_over, once across processe
       .where('conversation_id', '=', conversationId)
       .where('author_kind', '=', 'system')
       .execute();
-    const missed = timeline.filter((m) => (JSON.parse(m.meta ?? '{}') as { event?: { type: string } }).event?.type === 'missed');
+    const missed = timeline.filter(
+      (m) => (JSON.parse(m.meta ?? '{}') as { event?: { type: string } }).event?.type === 'missed',
+    );
     expect(missed).toHaveLength(1);
     const outbox = await db
       .selectFrom('webhook_deliveries')
@@ -109,9 +120,10 @@ describe('the waiting sweep goes through waiting_time_over, once across processe
       .where('event', '=', 'conversation.closed')
       .execute();
     expect(outbox).toHaveLength(1);
-    const body = JSON.parse(outbox[0]!.body) as { data: Record<string, unknown> };
+    const body = JSON.parse(outbox[0]!.body) as { data: { conversation: TConversationDto } };
     // The webhook data is the public payload: the conversation, not the internal previous state.
-    expect(body.data).toEqual({ conversation: expect.objectContaining({ id: conversationId, closeReason: 'missed' }) });
+    expect(Object.keys(body.data)).toEqual(['conversation']);
+    expect(body.data.conversation).toMatchObject({ id: conversationId, closeReason: 'missed' });
     const row = await one.charla.services.conversations.getRow(conversationId);
     expect(row).toMatchObject({ status: 'closed', close_reason: 'missed', waiting_deadline: null });
     // The continue_offline effect: the same sweep continued the offline branch (R9, R13).

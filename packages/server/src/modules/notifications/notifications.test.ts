@@ -1,7 +1,6 @@
 import type {
   TConversationDto,
   TMyNotificationSettingsDto,
-  TNotificationDto,
   TPushPayload,
   TPushSubscriptionDto,
 } from '@charla/protocol';
@@ -225,7 +224,7 @@ describe('notifications', () => {
     }
     const ids = notifies.flatMap((n) => n.userIds);
     expect(new Set(ids)).toEqual(new Set([admin.id, alice.id, bob.id]));
-    expect((notifies[0]!.notification as TNotificationDto).conversationId).toBe(conversation.id);
+    expect(notifies[0]!.notification.conversationId).toBe(conversation.id);
   });
 
   it('tells only the assignee when someone else assigns a conversation, and nobody when they take it themselves', async () => {

@@ -55,8 +55,13 @@ describe('webhook outbox rows live and die with the change they report', () => {
     await expect(
       database.db.transaction().execute(async (tx) => {
         await events.record(tx, [domainEvent('lead.created', { lead })]);
-        seenInside = (await tx.selectFrom('webhook_deliveries').select('body').where('event', '=', 'lead.created').execute())
-          .filter((r) => r.body.includes('lead-rolled-back')).length;
+        seenInside = (
+          await tx
+            .selectFrom('webhook_deliveries')
+            .select('body')
+            .where('event', '=', 'lead.created')
+            .execute()
+        ).filter((r) => r.body.includes('lead-rolled-back')).length;
         throw new Error('the change fails after its events were recorded');
       }),
     ).rejects.toThrow('the change fails');
@@ -93,10 +98,13 @@ describe('webhook outbox rows live and die with the change they report', () => {
 
     // The same change, committed: state, timeline rows and outbox rows all exist.
     const seenAtPublish: number[] = [];
-    const offListener = server.charla.services.events.on('conversation.assigned', async ({ conversation }) => {
-      if (conversation.id === conversationId)
-        seenAtPublish.push((await outboxRows('conversation.assigned', conversationId)).length);
-    });
+    const offListener = server.charla.services.events.on(
+      'conversation.assigned',
+      async ({ conversation }) => {
+        if (conversation.id === conversationId)
+          seenAtPublish.push((await outboxRows('conversation.assigned', conversationId)).length);
+      },
+    );
     const ok = await server.request({
       method: 'POST',
       url: `/api/v1/conversations/${conversationId}/reassign`,

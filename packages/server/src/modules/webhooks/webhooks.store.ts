@@ -102,7 +102,11 @@ export function createWebhooksStore(db: Db) {
     async listActiveEndpoints(executor: Db = db): Promise<WebhookEndpointRow[]> {
       const hit = activeEndpoints.get('all');
       if (hit) return hit;
-      const rows = await executor.selectFrom('webhook_endpoints').selectAll().where('active', '=', 1).execute();
+      const rows = await executor
+        .selectFrom('webhook_endpoints')
+        .selectAll()
+        .where('active', '=', 1)
+        .execute();
       activeEndpoints.set('all', rows);
       return rows;
     },
