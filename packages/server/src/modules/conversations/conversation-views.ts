@@ -18,6 +18,9 @@ import type { ConversationRow, MessageRow } from './conversations.store';
 import { cached } from '../../lib/ttl-cache';
 import { isBotAwaitingInput, readStoredRun } from './stored-run';
 
+/** The conversation changed under a prepared DTO builder (another assignee): retry the change. */
+export class StaleLookups extends Error {}
+
 export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null> };
 
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
@@ -63,21 +66,40 @@ export function createConversationViews(deps: {
     return result;
   }
 
+  async function conversations(rows: ConversationRow[], viewerId: string): Promise<TConversationDto[]> {
+    const lookups = await lookupsFor(rows);
+    return rows.map((r) =>
+      toConversationDto(r, lookups.get(r.id) ?? { visitor: null, assignee: null, playbook: null }, viewerId),
+    );
+  }
+
+  /**
+   * Loads now what the DTO of this conversation needs, for building it inside a transaction (where
+   * nothing else may be read). `assigneeIds`: every assignee the row may have when it is built; a
+   * row with another one throws StaleLookups (the caller's transaction rolls back and it retries).
+   */
+  async function prepare(
+    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'>,
+    assigneeIds: (string | null)[],
+  ): Promise<(row: ConversationRow) => TConversationDto> {
+    const visitor = await visitorById(row.visitor_id);
+    const playbook = row.playbook_id ? await playbookById(row.playbook_id) : null;
+    const assignees = new Map<string, Awaited<ReturnType<typeof userById>>>();
+    for (const id of assigneeIds) if (id !== null) assignees.set(id, await userById(id));
+    return (r) => {
+      const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
+      if (assignee === undefined) throw new StaleLookups();
+      return toConversationDto(r, { visitor, assignee, playbook }, '');
+    };
+  }
+
   return {
-    async conversations(rows: ConversationRow[], viewerId: string): Promise<TConversationDto[]> {
-      const lookups = await lookupsFor(rows);
-      return rows.map((r) =>
-        toConversationDto(
-          r,
-          lookups.get(r.id) ?? { visitor: null, assignee: null, playbook: null },
-          viewerId,
-        ),
-      );
-    },
+    conversations,
     async conversation(row: ConversationRow, viewerId: string): Promise<TConversationDto> {
-      const [dto] = await this.conversations([row], viewerId);
+      const [dto] = await conversations([row], viewerId);
       return dto as TConversationDto;
     },
+    prepare,
     async forVisitor(row: ConversationRow): Promise<TVisitorConversationDto> {
       const assignee = row.assignee_id && row.status !== 'waiting' ? await userById(row.assignee_id) : null;
       const dto = toVisitorConversationDto(
