@@ -202,6 +202,8 @@ export function createPlaybookRunner(deps: RunnerDeps) {
         return current;
       }
       // R9: nobody online (or not embedded): the runtime says the offline message and takes the offline branch.
+      // The `offline` timeline row is what reports count as the funnel's "offline" outcome (issue 21).
+      if (!online) current = await conversations.appendEvent(current, { type: 'offline' });
       return continueRun(current, doc, { kind: 'live_chat_offline' }, visitorNumber, depth + 1);
     }
     if (effect.kind === 'end') {
