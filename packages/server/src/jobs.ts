@@ -77,7 +77,7 @@ export function coreJobs(services: Services): BackgroundJob[] {
     {
       name: 'report-facts',
       everyMs: REPORT_FACTS_EVERY_MS,
-      run: async () => void (await services.reports.facts.catchUp()),
+      run: async () => void (await services.reports.facts.catchUp(true)),
     },
   ];
 }

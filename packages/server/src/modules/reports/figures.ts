@@ -17,6 +17,7 @@ export const isInFigure: Record<TReportFigure, (f: ConversationFact) => boolean>
   started: () => true,
   botOnly: (f) => f.requestedAt === null && !f.offline && !f.missed,
   requests: (f) => f.requestedAt !== null,
+  reached: (f) => reachedLiveChat(f),
   assigned: (f) => f.firstAssignedAt !== null,
   missed: (f) => f.missed,
   offline: (f) => f.offline,

@@ -56,9 +56,9 @@ export function statsFrom(rows: readonly PercentileRow[]): TDurationStats {
 
 export type SpeedRows = { assign: PercentileRow[]; response: PercentileRow[]; resolution: PercentileRow[] };
 
-/** One owner's (or, with owner undefined, everyone's) speed figures. */
+/** One owner's (or, with owner undefined, everyone's: the rows of owner null) speed figures. */
 export function speedFrom(rows: SpeedRows, owner?: string): TSpeedFigures {
-  const own = (list: PercentileRow[]) => (owner === undefined ? list : list.filter((r) => r.owner === owner));
+  const own = (list: PercentileRow[]) => list.filter((r) => r.owner === (owner ?? null));
   return {
     timeToAssign: statsFrom(own(rows.assign)),
     firstResponse: statsFrom(own(rows.response)),

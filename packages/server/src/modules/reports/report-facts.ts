@@ -7,6 +7,9 @@ import type { Changed, ReportFactsStore } from './report-facts.store';
 export const CATCH_UP_MARGIN_MS = 5 * 60_000;
 const BATCH = 500;
 
+const isLater = (a: Changed, b: Changed | null) =>
+  !b || a.updated_at > b.updated_at || (a.updated_at === b.updated_at && a.id > b.id);
+
 /**
  * Keeps `report_facts` in step with the conversations: recomputes every conversation whose
  * `updated_at` moved (every message and transition moves it). Runs before each report and as a
@@ -16,8 +19,8 @@ export function createReportFacts(store: ReportFactsStore) {
   let running: Promise<number> | null = null;
   let queued: Promise<number> | null = null;
 
-  function start(): Promise<number> {
-    running = run().finally(() => {
+  function start(rescan = false): Promise<number> {
+    running = run(rescan).finally(() => {
       running = null;
     });
     return running;
@@ -41,10 +44,16 @@ export function createReportFacts(store: ReportFactsStore) {
     );
   }
 
-  async function run(): Promise<number> {
-    const mark = await store.watermark();
-    const since = mark === null ? Number.MIN_SAFE_INTEGER : mark - CATCH_UP_MARGIN_MS;
-    let after: Changed | null = null;
+  /** Where this process got to: reports only look past it; the background job re-scans the margin. */
+  let cursor: Changed | null = null;
+
+  async function run(rescan: boolean): Promise<number> {
+    let after = rescan ? null : cursor;
+    let since = after?.updated_at ?? Number.MIN_SAFE_INTEGER;
+    if (!after) {
+      const mark = await store.watermark();
+      if (mark !== null) since = mark - CATCH_UP_MARGIN_MS;
+    }
     let total = 0;
     for (;;) {
       const changed = await store.changedSince(since, after, BATCH);
@@ -52,13 +61,15 @@ export function createReportFacts(store: ReportFactsStore) {
       await recompute(changed);
       total += changed.length;
       after = changed.at(-1) ?? null;
+      if (after && isLater(after, cursor)) cursor = after;
     }
   }
 
   return {
     /** Brings the rows up to date; resolves with how many conversations were recomputed. */
-    catchUp(): Promise<number> {
-      if (!running) return start();
+    /** With `rescan`, also recomputes the last minutes before the newest row (commits that landed late). */
+    catchUp(rescan = false): Promise<number> {
+      if (!running) return start(rescan);
       // One is running but may have read the changes before ours: run once more after it.
       queued ??= running.then(
         () => ((queued = null), start()),

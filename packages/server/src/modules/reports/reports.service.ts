@@ -53,11 +53,11 @@ export function createReportsService(deps: { store: ReportsStore; facts: ReportF
     timeZone: days.timeZone,
   });
 
-  async function speedRows(scope: ReportScope, perOwner: boolean): Promise<SpeedRows> {
+  async function speedRows(scope: ReportScope): Promise<SpeedRows> {
     const [assign, response, resolution] = await Promise.all([
-      store.percentiles(scope, 'assign_ms', perOwner),
-      store.percentiles(scope, 'response_ms', perOwner),
-      store.percentiles(scope, 'resolution_ms', perOwner),
+      store.percentiles(scope, 'assign_ms'),
+      store.percentiles(scope, 'response_ms'),
+      store.percentiles(scope, 'resolution_ms'),
     ]);
     return { assign, response, resolution };
   }
@@ -91,12 +91,12 @@ export function createReportsService(deps: { store: ReportsStore; facts: ReportF
       const scope = scopeOf(r.days, r);
       // With a user: durations go to whoever took / answered / closed (per-owner rows of that user).
       const [rows, before, handled, names] = await Promise.all([
-        speedRows(scope, true),
-        r.userId ? speedRows(scopeOf(r.previous, r), true) : speedRows(scopeOf(r.previous, r), false),
+        speedRows(scope),
+        speedRows(scopeOf(r.previous, r)),
         store.handled(scope),
         store.userNames(),
       ]);
-      const totals = r.userId ? speedFrom(rows, r.userId) : speedFrom(await speedRows(scope, false));
+      const totals = speedFrom(rows, r.userId);
       const users = [...handled]
         .filter(([userId]) => !r.userId || userId === r.userId)
         .map(([userId, n]) => ({ userId, name: names.get(userId) ?? '', handled: n, ...speedFrom(rows, userId) }))

@@ -1,7 +1,6 @@
 import type { TReportFigure } from '@charla/protocol';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type { Database } from '../../db/schema';
 
 export type ReportScope = { start: number; end: number; playbookId?: string; userId?: string };
 /** Counts are added up per 15-minute bucket of UTC time: every zone's offset is a multiple of it. */
@@ -23,11 +22,12 @@ export const speedOwner = {
   resolution_ms: 'last_assignee_id',
 } as const;
 export type PercentileRow = { owner: string | null; n: number; rank: number; ms: number };
-export type FactFlag = 'bot_only' | 'requested' | 'assigned' | 'missed' | 'offline' | 'closed';
+export type FactFlag = 'bot_only' | 'requested' | 'reached' | 'assigned' | 'missed' | 'offline' | 'closed';
 
 const flagOf: Partial<Record<TReportFigure, FactFlag>> = {
   botOnly: 'bot_only',
   requests: 'requested',
+  reached: 'reached',
   assigned: 'assigned',
   missed: 'missed',
   offline: 'offline',
@@ -48,18 +48,16 @@ export function createReportsStore(db: Db) {
       .where('f.created_at', '>=', scope.start)
       .where('f.created_at', '<', scope.end);
     if (scope.playbookId) q = q.where('f.playbook_id', '=', scope.playbookId);
-    if (scope.userId) {
-      const userId = scope.userId;
-      q = q.where((eb: ExpressionBuilder<Database & { f: Database['report_facts'] }, 'f'>) =>
-        eb.exists(
-          eb
-            .selectFrom('report_fact_users as u')
-            .select('u.user_id')
-            .whereRef('u.conversation_id', '=', 'f.conversation_id')
-            .where('u.user_id', '=', userId),
-        ),
+    // "The conversations they had": driven by the (user_id, created_at) index, not a per-row lookup.
+    if (scope.userId)
+      q = q.where('f.conversation_id', 'in', (eb) =>
+        eb
+          .selectFrom('report_fact_users as u')
+          .select('u.conversation_id')
+          .where('u.user_id', '=', scope.userId as string)
+          .where('u.created_at', '>=', scope.start)
+          .where('u.created_at', '<', scope.end),
       );
-    }
     return q;
   };
   const sum = (column: FactFlag) => sql<number>`sum(f.${sql.ref(column)})`;
@@ -100,34 +98,45 @@ export function createReportsStore(db: Db) {
         .execute();
       return rows.map((r) => ({ bucket: num(r.bucket), n: num(r.n) }));
     },
-    /** p50 and p90 (nearest rank) of one duration, overall or per owner (who took/answered/closed). */
-    async percentiles(scope: ReportScope, metric: SpeedMetric, perOwner: boolean): Promise<PercentileRow[]> {
-      const owner = perOwner ? sql.ref(`f.${speedOwner[metric]}`) : sql`null`;
-      const partition = perOwner ? sql`partition by ${owner}` : sql``;
+    /**
+     * p50 and p90 (nearest rank: rank = ceil(p·n/100)) of one duration, in one pass: rows with
+     * owner null are everyone's, the others per owner (who took / answered / closed the chat).
+     */
+    async percentiles(scope: ReportScope, metric: SpeedMetric): Promise<PercentileRow[]> {
+      const ms = sql.ref(`f.${metric}`);
+      const owner = sql.ref(`f.${speedOwner[metric]}`);
       const inner = facts(scope)
         .where(`f.${metric}`, 'is not', null)
         .select([
           owner.as('owner'),
-          sql.ref(`f.${metric}`).as('ms'),
-          sql`row_number() over (${partition} order by ${sql.ref(`f.${metric}`)})`.as('rn'),
-          sql`count(*) over (${partition})`.as('n'),
+          ms.as('ms'),
+          sql`row_number() over (partition by ${owner} order by ${ms})`.as('rn_o'),
+          sql`count(*) over (partition by ${owner})`.as('n_o'),
+          sql`row_number() over (order by ${ms})`.as('rn'),
+          sql`count(*) over ()`.as('n'),
         ]);
+      const rank = (p: number, n: string) => sql.raw(`(${p} * t.${n} + 99) / 100`);
       const rows = await db
         .selectFrom(inner.as('t'))
         .selectAll()
         .where((eb) =>
           eb.or([
-            eb('t.rn', '=', sql`(50 * t.n + 99) / 100`),
-            eb('t.rn', '=', sql`(90 * t.n + 99) / 100`),
+            eb('t.rn', '=', rank(50, 'n')),
+            eb('t.rn', '=', rank(90, 'n')),
+            eb('t.rn_o', '=', rank(50, 'n_o')),
+            eb('t.rn_o', '=', rank(90, 'n_o')),
           ]),
         )
         .execute();
-      return rows.map((r) => ({
-        owner: (r.owner as string | null) ?? null,
-        n: num(r.n),
-        rank: num(r.rn),
-        ms: num(r.ms),
-      }));
+      return rows.flatMap((r) => {
+        const out: PercentileRow[] = [];
+        const n = num(r.n);
+        const rn = num(r.rn);
+        if (rn === Math.ceil((50 * n) / 100) || rn === Math.ceil((90 * n) / 100))
+          out.push({ owner: null, n, rank: rn, ms: num(r.ms) });
+        if (r.owner !== null) out.push({ owner: r.owner as string, n: num(r.n_o), rank: num(r.rn_o), ms: num(r.ms) });
+        return out;
+      });
     },
     /** How many of the range's conversations each user ever had. */
     async handled(scope: ReportScope): Promise<Map<string, number>> {
@@ -144,7 +153,7 @@ export function createReportsStore(db: Db) {
         .select((eb) => [
           'f.playbook_id',
           eb.fn.countAll<number>().as('started'),
-          sql<number>`sum(f.reached)`.as('reached'),
+          sum('reached').as('reached'),
           sum('assigned').as('assigned'),
           sum('missed').as('missed'),
           sum('offline').as('offline'),
