@@ -54,7 +54,9 @@ await addUsers(sqliteHandle);
 await sqliteHandle.close();
 let t = performance.now();
 const seeded = seedReports(file, { conversations, messages, users });
-console.log(`seeded ${seeded.conversations} conversations and ${seeded.messages} messages in ${seconds(t)} s`);
+console.log(
+  `seeded ${seeded.conversations} conversations and ${seeded.messages} messages in ${seconds(t)} s`,
+);
 
 const schema = `bench_reports_${process.pid}`;
 async function pgAdmin(statement: string): Promise<void> {
@@ -78,7 +80,8 @@ const reports = createReportsModule({ db: handle.db });
 t = performance.now();
 const built = await reports.facts.catchUp();
 console.log(`built report rows for ${built} conversations in ${seconds(t)} s (once; then incremental)`);
-if (dialect === 'postgres') await pgAdmin(`analyze ${schema}.report_facts; analyze ${schema}.report_fact_users`);
+if (dialect === 'postgres')
+  await pgAdmin(`analyze ${schema}.report_facts; analyze ${schema}.report_fact_users`);
 else await sql`analyze`.execute(handle.db);
 
 const admin: AuthUser = {
@@ -104,7 +107,8 @@ const cases = [
   ['conversations (missed)', (q: Query, u: AuthUser) => reports.conversations({ ...q, figure: 'missed' }, u)],
 ] as const;
 
-const pct = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 console.log(`database: ${dialect}`);
 console.log('report                   range      viewer   p50 ms   p95 ms');
 for (const range of ranges) {

@@ -62,7 +62,11 @@ export function ConversationListDialog({
               {items.map((c) => (
                 <tr key={c.id} data-conversation-id={c.id}>
                   <td>{formatDateTime(c.startedAt, lang, filters.timeZone)}</td>
-                  <td>{c.closeReason ? t(`timeline.closedReason.${c.closeReason}`) : t(`reports.screen.status_${c.status}`)}</td>
+                  <td>
+                    {c.closeReason
+                      ? t(`timeline.closedReason.${c.closeReason}`)
+                      : t(`reports.screen.status_${c.status}`)}
+                  </td>
                   <td>
                     <Link to={`/conversations/${c.id}`}>{t('reports.screen.open')}</Link>
                   </td>

@@ -38,7 +38,11 @@ export function DayChart({ labels, series, ariaLabel, onPick }: Props) {
             space: 60,
             stroke: '#475467',
           },
-          { stroke: '#475467', space: 30, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+          {
+            stroke: '#475467',
+            space: 30,
+            values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')),
+          },
         ],
         legend: { show: true },
         cursor: { drag: { x: false, y: false }, points: { show: false } },
@@ -46,7 +50,14 @@ export function DayChart({ labels, series, ariaLabel, onPick }: Props) {
           { label: '' },
           ...series.map((s) =>
             s.kind === 'bars'
-              ? { label: s.label, stroke: s.color, fill: s.color, width: 0, paths: bars, points: { show: false } }
+              ? {
+                  label: s.label,
+                  stroke: s.color,
+                  fill: s.color,
+                  width: 0,
+                  paths: bars,
+                  points: { show: false },
+                }
               : { label: s.label, stroke: s.color, width: 2, points: { show: true, size: 5 } },
           ),
         ],

@@ -7,7 +7,7 @@ import type { FigureRequest } from './reports-api';
 import { formatAverage, formatChange, formatCount, formatDateTime, formatPercent } from './reports-format';
 
 type Pick = (request: FigureRequest) => void;
-const STAGES: Array<{ key: keyof TFunnelRow & string; figure: TReportFigure; label: string }> = [
+const STAGES: Array<{ key: keyof TFunnelRow; figure: TReportFigure; label: string }> = [
   { key: 'started', figure: 'started', label: 'started' },
   { key: 'reachedLiveChat', figure: 'reached', label: 'reached' },
   { key: 'assigned', figure: 'assigned', label: 'assigned' },
@@ -51,7 +51,11 @@ function Funnel({ report, lang, onPick }: { report: TOutcomesReportDto; lang: st
                         <FigureButton
                           label={`${label}: ${n}`}
                           onClick={() =>
-                            onPick({ figure: s.figure, label, ...(row.playbookId ? { playbookId: row.playbookId } : {}) })
+                            onPick({
+                              figure: s.figure,
+                              label,
+                              ...(row.playbookId ? { playbookId: row.playbookId } : {}),
+                            })
                           }
                         >
                           {formatCount(n, lang)}
@@ -62,7 +66,11 @@ function Funnel({ report, lang, onPick }: { report: TOutcomesReportDto; lang: st
                       </td>
                     );
                   })}
-                  <td>{row.dealValue.map((v) => formatMoney(v as Parameters<typeof formatMoney>[0], lang)).join(' · ') || '—'}</td>
+                  <td>
+                    {row.dealValue
+                      .map((v) => formatMoney(v as Parameters<typeof formatMoney>[0], lang))
+                      .join(' · ') || '—'}
+                  </td>
                 </tr>
               );
             })}
@@ -73,13 +81,24 @@ function Funnel({ report, lang, onPick }: { report: TOutcomesReportDto; lang: st
   );
 }
 
-function Csat({ report, lang, timeZone, onPick }: { report: TOutcomesReportDto; lang: string; timeZone: string; onPick: Pick }) {
+function Csat({
+  report,
+  lang,
+  timeZone,
+  onPick,
+}: {
+  report: TOutcomesReportDto;
+  lang: string;
+  timeZone: string;
+  onPick: Pick;
+}) {
   const { t } = useTranslation();
   const { csat } = report;
   const max = Math.max(1, ...csat.distribution);
-  const change = csat.average !== null && report.previousCsat.average !== null
-    ? formatChange(csat.average, report.previousCsat.average, lang)
-    : null;
+  const change =
+    csat.average !== null && report.previousCsat.average !== null
+      ? formatChange(csat.average, report.previousCsat.average, lang)
+      : null;
   const rated = t('reports.screen.ratings');
   return (
     <section className="card" aria-labelledby="rep-csat" data-testid="rep-csat">
@@ -89,12 +108,18 @@ function Csat({ report, lang, timeZone, onPick }: { report: TOutcomesReportDto; 
       <div className="rep-tiles">
         <div className="rep-tile">
           <span className="rep-tile__label">{t('reports.screen.average')}</span>
-          <span className="rep-tile__value" data-testid="csat-average">{formatAverage(csat.average, lang)}</span>
+          <span className="rep-tile__value" data-testid="csat-average">
+            {formatAverage(csat.average, lang)}
+          </span>
           {change && <span className="rep-tile__note">{t('reports.screen.vsPrevious', { change })}</span>}
         </div>
         <div className="rep-tile">
           <span className="rep-tile__label">{rated}</span>
-          <FigureButton label={`${rated}: ${csat.count}`} onClick={() => onPick({ figure: 'rated', label: rated })} testId="csat-count">
+          <FigureButton
+            label={`${rated}: ${csat.count}`}
+            onClick={() => onPick({ figure: 'rated', label: rated })}
+            testId="csat-count"
+          >
             <span className="rep-tile__value">{formatCount(csat.count, lang)}</span>
           </FigureButton>
         </div>
@@ -127,8 +152,11 @@ function Csat({ report, lang, timeZone, onPick }: { report: TOutcomesReportDto; 
         <ul className="rep-comments" data-testid="csat-comments">
           {report.comments.map((c) => (
             <li key={c.conversationId}>
-              <Link to={`/conversations/${c.conversationId}`}>{t('reports.screen.score', { score: c.score })}</Link>{' '}
-              <q>{c.comment}</q> <span className="rep-muted">{formatDateTime(c.ratedAt, lang, timeZone)}</span>
+              <Link to={`/conversations/${c.conversationId}`}>
+                {t('reports.screen.score', { score: c.score })}
+              </Link>{' '}
+              <q>{c.comment}</q>{' '}
+              <span className="rep-muted">{formatDateTime(c.ratedAt, lang, timeZone)}</span>
             </li>
           ))}
         </ul>
@@ -138,7 +166,12 @@ function Csat({ report, lang, timeZone, onPick }: { report: TOutcomesReportDto; 
 }
 
 /** Outcomes: the funnel per playbook, and satisfaction with its comments. */
-export function OutcomesSection(props: { report: TOutcomesReportDto; lang: string; timeZone: string; onPick: Pick }) {
+export function OutcomesSection(props: {
+  report: TOutcomesReportDto;
+  lang: string;
+  timeZone: string;
+  onPick: Pick;
+}) {
   return (
     <>
       <Funnel {...props} />

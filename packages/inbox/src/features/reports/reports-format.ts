@@ -72,9 +72,12 @@ export function weekdayNames(locale: string): string[] {
 
 /** "YYYY-MM-DD" of today in a zone, and n days before it. */
 export function localToday(timeZone: string, now = Date.now()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(now),
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(now));
 }
 
 export function shiftDate(date: string, days: number): string {

@@ -50,7 +50,9 @@ export function ReportsPage() {
 
   const playbookOptions = isAdmin
     ? playbooks.map((p) => ({ id: p.id, name: p.name }))
-    : (data?.outcomes.funnel ?? []).flatMap((r) => (r.playbookId ? [{ id: r.playbookId, name: r.name }] : []));
+    : (data?.outcomes.funnel ?? []).flatMap((r) =>
+        r.playbookId ? [{ id: r.playbookId, name: r.name }] : [],
+      );
 
   return (
     <div className="page rep-page">
@@ -63,7 +65,13 @@ export function ReportsPage() {
       <form className="rep-filters card" onSubmit={(e) => e.preventDefault()}>
         <div className="field field--compact">
           <label htmlFor="rep-preset">{t('reports.screen.preset')}</label>
-          <select id="rep-preset" value={String(f.preset)} onChange={(e) => f.choosePreset(e.target.value === 'custom' ? 'custom' : (Number(e.target.value) as Preset))}>
+          <select
+            id="rep-preset"
+            value={String(f.preset)}
+            onChange={(e) =>
+              f.choosePreset(e.target.value === 'custom' ? 'custom' : (Number(e.target.value) as Preset))
+            }
+          >
             {PRESETS.map((p) => (
               <option key={p} value={String(p)}>
                 {t(p === 'custom' ? 'reports.screen.custom' : `reports.screen.last${p}`)}
@@ -73,15 +81,31 @@ export function ReportsPage() {
         </div>
         <div className="field field--compact">
           <label htmlFor="rep-from">{t('reports.screen.from')}</label>
-          <input id="rep-from" type="date" value={f.filters.from} max={f.filters.to} onChange={(e) => e.target.value && f.setFrom(e.target.value)} />
+          <input
+            id="rep-from"
+            type="date"
+            value={f.filters.from}
+            max={f.filters.to}
+            onChange={(e) => e.target.value && f.setFrom(e.target.value)}
+          />
         </div>
         <div className="field field--compact">
           <label htmlFor="rep-to">{t('reports.screen.to')}</label>
-          <input id="rep-to" type="date" value={f.filters.to} min={f.filters.from} onChange={(e) => e.target.value && f.setTo(e.target.value)} />
+          <input
+            id="rep-to"
+            type="date"
+            value={f.filters.to}
+            min={f.filters.from}
+            onChange={(e) => e.target.value && f.setTo(e.target.value)}
+          />
         </div>
         <div className="field field--compact">
           <label htmlFor="rep-playbook">{t('reports.screen.playbook')}</label>
-          <select id="rep-playbook" value={f.filters.playbookId ?? ''} onChange={(e) => f.setPlaybookId(e.target.value)}>
+          <select
+            id="rep-playbook"
+            value={f.filters.playbookId ?? ''}
+            onChange={(e) => f.setPlaybookId(e.target.value)}
+          >
             <option value="">{t('reports.screen.all')}</option>
             {playbookOptions.map((p) => (
               <option key={p.id} value={p.id}>
@@ -93,7 +117,11 @@ export function ReportsPage() {
         {isAdmin && (
           <div className="field field--compact">
             <label htmlFor="rep-user">{t('reports.screen.user')}</label>
-            <select id="rep-user" value={f.filters.userId ?? ''} onChange={(e) => f.setUserId(e.target.value)}>
+            <select
+              id="rep-user"
+              value={f.filters.userId ?? ''}
+              onChange={(e) => f.setUserId(e.target.value)}
+            >
               <option value="">{t('reports.screen.all')}</option>
               {users.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -121,10 +149,20 @@ export function ReportsPage() {
           </p>
           <VolumeSection report={data.volume} lang={lang} onPick={setPicked} />
           <SpeedSection report={data.speed} lang={lang} canFilterUsers={isAdmin} onPick={setPicked} />
-          <OutcomesSection report={data.outcomes} lang={lang} timeZone={f.filters.timeZone} onPick={setPicked} />
+          <OutcomesSection
+            report={data.outcomes}
+            lang={lang}
+            timeZone={f.filters.timeZone}
+            onPick={setPicked}
+          />
         </>
       )}
-      <ConversationListDialog filters={f.filters} request={picked} lang={lang} onClose={() => setPicked(null)} />
+      <ConversationListDialog
+        filters={f.filters}
+        request={picked}
+        lang={lang}
+        onClose={() => setPicked(null)}
+      />
     </div>
   );
 }

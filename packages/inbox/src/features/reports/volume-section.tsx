@@ -27,7 +27,11 @@ function Tiles({ report, lang, onPick }: { report: TVolumeReportDto; lang: strin
         return (
           <div key={key} className="rep-tile">
             <span className="rep-tile__label">{name}</span>
-            <FigureButton label={`${name}: ${formatCount(now, lang)}`} onClick={() => onPick({ figure: key, label: name })} testId={`tile-${key}`}>
+            <FigureButton
+              label={`${name}: ${formatCount(now, lang)}`}
+              onClick={() => onPick({ figure: key, label: name })}
+              testId={`tile-${key}`}
+            >
               <span className="rep-tile__value">{formatCount(now, lang)}</span>
             </FigureButton>
             {key === 'missed' && (
@@ -135,14 +139,37 @@ function Heatmap({ grid, lang, timeZone }: { grid: number[][]; lang: string; tim
 }
 
 /** Volume: totals against the previous range, live chat per day (chart + table), heatmap. */
-export function VolumeSection({ report, lang, onPick }: { report: TVolumeReportDto; lang: string; onPick: Pick }) {
+export function VolumeSection({
+  report,
+  lang,
+  onPick,
+}: {
+  report: TVolumeReportDto;
+  lang: string;
+  onPick: Pick;
+}) {
   const { t } = useTranslation();
   const labels = useMemo(() => report.days.map((d) => formatDay(d.date, lang)), [report, lang]);
   const series = useMemo<ChartSeries[]>(
     () => [
-      { label: t('reports.screen.requests'), color: '#93c5fd', kind: 'bars', values: report.days.map((d) => d.requests) },
-      { label: t('reports.screen.missed'), color: '#dc2626', kind: 'bars', values: report.days.map((d) => d.missed) },
-      { label: t('reports.screen.assigned'), color: '#15803d', kind: 'line', values: report.days.map((d) => d.assigned) },
+      {
+        label: t('reports.screen.requests'),
+        color: '#93c5fd',
+        kind: 'bars',
+        values: report.days.map((d) => d.requests),
+      },
+      {
+        label: t('reports.screen.missed'),
+        color: '#dc2626',
+        kind: 'bars',
+        values: report.days.map((d) => d.missed),
+      },
+      {
+        label: t('reports.screen.assigned'),
+        color: '#15803d',
+        kind: 'line',
+        values: report.days.map((d) => d.assigned),
+      },
     ],
     [report, t],
   );

@@ -31,15 +31,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source_updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('report_facts_created').on('report_facts').column('created_at').execute();
-  await db.schema
-    .createIndex('report_facts_source')
-    .on('report_facts')
-    .column('source_updated_at')
-    .execute();
+  await db.schema.createIndex('report_facts_source').on('report_facts').column('source_updated_at').execute();
   // Everyone a conversation was ever assigned to ("the conversations they had").
   await db.schema
     .createTable('report_fact_users')
-    .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.notNull().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_fact_users_pk', ['conversation_id', 'user_id'])

@@ -82,7 +82,7 @@ export function csatFrom(scores: ReadonlyArray<{ score: number; n: number }>): T
 type CrmLink = {
   playbook_id: string | null;
   conversation_id: string;
-  entity_type: 'lead' | 'deal' | string;
+  entity_type: string;
   value_minor: number | null;
   currency: string | null;
 };

@@ -72,7 +72,7 @@ export function createReportFactsStore(db: Db) {
               const { conversation_id: _id, ...rest } = facts[0] as ReportFactsTable;
               const set: Record<string, unknown> = {};
               for (const key of Object.keys(rest)) set[key] = eb.ref(`excluded.${key}` as never);
-              return set as never;
+              return set;
             }),
           )
           .execute();

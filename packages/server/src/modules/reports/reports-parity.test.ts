@@ -41,7 +41,11 @@ describe('stored report figures equal their definitions', () => {
     const expected = speedByUser(facts);
     for (const u of speed.users) {
       const { userId: _id, ...figures } = expected.find((e) => e.userId === u.userId) ?? {};
-      expect({ ...u, name: undefined, userId: undefined }).toEqual({ ...figures, name: undefined, userId: undefined });
+      expect({ ...u, name: undefined, userId: undefined }).toEqual({
+        ...figures,
+        name: undefined,
+        userId: undefined,
+      });
     }
     expect(speed.users).toHaveLength(expected.length);
     const own = facts.filter((f) => f.userIds.includes(alice.id));
@@ -80,11 +84,7 @@ describe('stored report figures equal their definitions', () => {
         created_at: bot.createdAt + 60_000,
       })
       .execute();
-    await db
-      .updateTable('conversations')
-      .set({ updated_at: Date.now() })
-      .where('id', '=', 'c-bot')
-      .execute();
+    await db.updateTable('conversations').set({ updated_at: Date.now() }).where('id', '=', 'c-bot').execute();
     const after = await get<TVolumeReportDto>(`volume?${RANGE}`);
     expect(after.totals.botOnly).toBe(before.totals.botOnly - 1);
     const offline = await get<Array<{ id: string }>>(`conversations?${RANGE}&figure=offline`);

@@ -8,7 +8,14 @@ import type {
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { AuthUser } from '../auth/auth.service';
-import { crmByPlaybook, csatFrom, heatmapFrom, speedFrom, volumeFrom, type SpeedRows } from './report-assembly';
+import {
+  crmByPlaybook,
+  csatFrom,
+  heatmapFrom,
+  speedFrom,
+  volumeFrom,
+  type SpeedRows,
+} from './report-assembly';
 import type { ReportFacts } from './report-facts';
 import type { ReportScope, ReportsStore } from './reports.store';
 import { addDays, daysBetween, localDays, type LocalDays } from './zoned-days';
@@ -99,7 +106,12 @@ export function createReportsService(deps: { store: ReportsStore; facts: ReportF
       const totals = speedFrom(rows, r.userId);
       const users = [...handled]
         .filter(([userId]) => !r.userId || userId === r.userId)
-        .map(([userId, n]) => ({ userId, name: names.get(userId) ?? '', handled: n, ...speedFrom(rows, userId) }))
+        .map(([userId, n]) => ({
+          userId,
+          name: names.get(userId) ?? '',
+          handled: n,
+          ...speedFrom(rows, userId),
+        }))
         .sort((a, b) => b.handled - a.handled || a.name.localeCompare(b.name));
       return {
         range: rangeOf(r.days),

@@ -134,7 +134,8 @@ export function createReportsStore(db: Db) {
         const rn = num(r.rn);
         if (rn === Math.ceil((50 * n) / 100) || rn === Math.ceil((90 * n) / 100))
           out.push({ owner: null, n, rank: rn, ms: num(r.ms) });
-        if (r.owner !== null) out.push({ owner: r.owner as string, n: num(r.n_o), rank: num(r.rn_o), ms: num(r.ms) });
+        if (r.owner !== null)
+          out.push({ owner: r.owner as string, n: num(r.n_o), rank: num(r.rn_o), ms: num(r.ms) });
         return out;
       });
     },
@@ -218,7 +219,14 @@ export function createReportsStore(db: Db) {
           sql<boolean>`exists (select 1 from conversation_ratings x where x.conversation_id = f.conversation_id)`,
         );
       const rows = await q
-        .select(['f.conversation_id', 'f.playbook_id', 'f.created_at', 'f.status', 'f.close_reason', 'f.last_assignee_id'])
+        .select([
+          'f.conversation_id',
+          'f.playbook_id',
+          'f.created_at',
+          'f.status',
+          'f.close_reason',
+          'f.last_assignee_id',
+        ])
         .orderBy('f.created_at')
         .orderBy('f.conversation_id')
         .limit(limit)
