@@ -42,7 +42,17 @@ export function ConversationListDialog({
       ? t('reports.screen.listTitleDay', { figure: request.label, day: formatDay(request.date, lang), count })
       : t('reports.screen.listTitle', { figure: request.label, count });
   return (
-    <Dialog open={request !== null} title={title} onClose={onClose} size="md">
+    <Dialog
+      open={request !== null}
+      title={title}
+      onClose={onClose}
+      size="md"
+      footer={
+        <button type="button" className="btn" onClick={onClose}>
+          {t('reports.screen.close')}
+        </button>
+      }
+    >
       {failed && <p role="alert">{t('reports.screen.failed')}</p>}
       {!failed && items === null && <Spinner label={t('reports.screen.loading')} />}
       {items && items.length === 0 && <p>{t('reports.screen.listEmpty')}</p>}

@@ -35,7 +35,7 @@ export function DayChart({ labels, series, ariaLabel, onPick }: Props) {
         axes: [
           {
             values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')),
-            space: 60,
+            space: 90,
             stroke: '#475467',
           },
           {
@@ -44,7 +44,7 @@ export function DayChart({ labels, series, ariaLabel, onPick }: Props) {
             values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')),
           },
         ],
-        legend: { show: true },
+        legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false }, points: { show: false } },
         series: [
           { label: '' },

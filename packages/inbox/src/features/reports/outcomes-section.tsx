@@ -136,9 +136,7 @@ function Csat({
             return (
               <tr key={score}>
                 <th scope="row">{t('reports.screen.score', { score })}</th>
-                <td className="rep-bars__bar">
-                  <span style={{ width: `${(100 * n) / max}%` }} />
-                </td>
+                <td className="rep-bars__bar">{n > 0 && <span style={{ width: `${(100 * n) / max}%` }} />}</td>
                 <td>{formatCount(n, lang)}</td>
               </tr>
             );

@@ -48,6 +48,13 @@ export function formatDay(date: string, locale: string): string {
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** A chart axis label: "Mar 3" / "3 mar". */
+export function formatShortDay(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
 /** An instant in the viewer's zone, e.g. "3 Mar 2026, 14:05". */
 export function formatDateTime(ts: number, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, {

@@ -4,7 +4,14 @@ import type { TReportFigure, TVolumeCounts, TVolumeReportDto } from '@charla/pro
 import { DayChart, type ChartSeries } from './day-chart';
 import { FigureButton } from './figure-button';
 import type { FigureRequest } from './reports-api';
-import { formatChange, formatCount, formatDay, formatPercent, weekdayNames } from './reports-format';
+import {
+  formatChange,
+  formatCount,
+  formatDay,
+  formatPercent,
+  formatShortDay,
+  weekdayNames,
+} from './reports-format';
 
 type Pick = (request: FigureRequest) => void;
 const TILES: Array<{ key: keyof TVolumeCounts & TReportFigure; label: string }> = [
@@ -149,7 +156,7 @@ export function VolumeSection({
   onPick: Pick;
 }) {
   const { t } = useTranslation();
-  const labels = useMemo(() => report.days.map((d) => formatDay(d.date, lang)), [report, lang]);
+  const labels = useMemo(() => report.days.map((d) => formatShortDay(d.date, lang)), [report, lang]);
   const series = useMemo<ChartSeries[]>(
     () => [
       {
