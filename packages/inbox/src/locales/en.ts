@@ -23,6 +23,7 @@ export const en = {
     inbox: 'Inbox',
     playbooks: 'Playbooks',
     crm: 'CRM',
+    reports: 'Reports',
     settings: 'Settings',
     notificationSettings: 'Notification settings',
   },

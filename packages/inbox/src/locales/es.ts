@@ -24,6 +24,7 @@ export const es: Messages = {
     inbox: 'Bandeja',
     playbooks: 'Playbooks',
     crm: 'CRM',
+    reports: 'Informes',
     settings: 'Ajustes',
     notificationSettings: 'Ajustes de notificaciones',
   },

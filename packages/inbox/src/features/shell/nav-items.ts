@@ -41,6 +41,14 @@ export const navItems: readonly NavItem[] = [
     roles: ['admin', 'regular'],
   },
   {
+    id: 'reports',
+    path: '/reports',
+    match: '/reports',
+    labelKey: 'nav.reports',
+    icon: 'chart',
+    roles: ['admin', 'regular'],
+  },
+  {
     id: 'settings',
     path: '/settings/notifications',
     match: '/settings',

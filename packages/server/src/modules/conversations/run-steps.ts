@@ -139,6 +139,8 @@ export function createRunSteps(deps: RunStepsDeps) {
         (await playbooks.isEmbedded(row.playbook_id));
       if (online && current.status === 'bot') return handOff(current, doc, effect);
       // R9: nobody online (or not embedded): the runtime says the offline message and takes the offline branch.
+      // The `offline` timeline row is what reports count as the funnel's "offline" outcome (issue 21).
+      current = await conversations.appendEvent(current, { type: 'offline' });
       return continueRun(current, doc, { kind: 'live_chat_offline' }, visitorNumber, depth + 1);
     }
     if (effect.kind === 'end') return endCard(current, step, effect);
