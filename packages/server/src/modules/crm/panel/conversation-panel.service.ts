@@ -25,7 +25,7 @@ import {
   type PanelFields,
 } from './panel-fields';
 import { readPersonDto } from '../persons/persons.service';
-import { linesToRichText } from '../activities/lines-to-rich-text';
+import { linesToRichText } from '@charla/protocol';
 import { loadLinkedRecords, mirrorLinked } from './panel-linked';
 
 type RecordKind = 'lead' | 'deal';
