@@ -20,6 +20,7 @@ import { AdminIcon } from '../playbooks/admin-icons';
 import { inboxApi } from '../inbox/inbox-api';
 import { crmApi, type CrmDtoOf, type CrmEntity } from './crm-api';
 import { formatDate, formatDateTime } from './crm-format';
+import { ConvertDialog } from './convert-dialog';
 import { CrmLayout } from './crm-layout';
 import { PersonRatings } from '../reports/person-ratings';
 import type { FieldOption } from './inline-field';
@@ -56,6 +57,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
   const [notice, setNotice] = useState<string | null>(null);
   const [users, setUsers] = useState<FieldOption[]>([]);
   const [changes, setChanges] = useState<TCrmChangeDto[] | null>(null);
+  const [converting, setConverting] = useState(false);
 
   const loadHistory = useCallback(() => {
     crmApi.history(entity, id).then(
@@ -126,19 +128,24 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
       });
     if (lead.status === 'open')
       actions = (
-        <button
-          type="button"
-          className="btn btn--primary"
-          onClick={() =>
-            void crmApi.convertLead(lead.id).then(
-              (result) => navigate(`/crm/deals/${result.deal.id}`),
-              () => setNotice(t('errors.generic')),
-            )
-          }
-        >
-          <AdminIcon name="arrowRight" />
-          {t('crm.convert')}
-        </button>
+        <>
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => setConverting(true)}
+            data-testid="convert"
+          >
+            <AdminIcon name="arrowRight" />
+            {t('crm.convert')}
+          </button>
+          <ConvertDialog
+            lead={lead}
+            open={converting}
+            onClose={() => setConverting(false)}
+            onConverted={(dealId) => navigate(`/crm/deals/${dealId}`)}
+            onStale={load}
+          />
+        </>
       );
   } else if (entity === 'deals') {
     const deal = item as TCrmDealDto;

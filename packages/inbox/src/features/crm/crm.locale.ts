@@ -73,6 +73,9 @@ export const crmEn = {
   yes: 'Yes',
   no: 'No',
   convert: 'Convert to deal',
+  convertTitle: 'Convert the lead to a deal',
+  convertConflict:
+    'Someone changed this lead meanwhile: the dialog now shows their version. Check it and convert again.',
   openDeal: 'Open the deal',
   openLead: 'Open the lead',
   openPerson: 'Open the person',
@@ -181,6 +184,9 @@ export const crmEs: typeof crmEn = {
   yes: 'Sí',
   no: 'No',
   convert: 'Convertir en oportunidad',
+  convertTitle: 'Convertir el lead en oportunidad',
+  convertConflict:
+    'Alguien cambió este lead mientras tanto: el diálogo muestra ahora su versión. Revísala y vuelve a convertirlo.',
   openDeal: 'Abrir la oportunidad',
   openLead: 'Abrir el lead',
   openPerson: 'Abrir la persona',

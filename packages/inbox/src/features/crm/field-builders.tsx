@@ -162,7 +162,6 @@ export const choice = (
     (d) => ctx.t(`${prefix}.${d}`),
   );
 
-
 /** A list of values edited as one comma-separated line (emails, phones, labels). */
 export const list = (ctx: FieldContext, key: string, label: string, values: string[]) =>
   field(ctx, key, label, values.join(', ') || '—', values.join(', '), { kind: 'text' }, (d) => ({
