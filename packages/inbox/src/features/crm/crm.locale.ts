@@ -73,6 +73,9 @@ export const crmEn = {
   yes: 'Yes',
   no: 'No',
   convert: 'Convert to deal',
+  boardTotal: 'Open value',
+  boardWeighted: 'Weighted value',
+  weightedAt: '{{p}} % · weighted {{value}}',
   convertTitle: 'Convert the lead to a deal',
   convertConflict:
     'Someone changed this lead meanwhile: the dialog now shows their version. Check it and convert again.',
@@ -184,6 +187,9 @@ export const crmEs: typeof crmEn = {
   yes: 'Sí',
   no: 'No',
   convert: 'Convertir en oportunidad',
+  boardTotal: 'Valor abierto',
+  boardWeighted: 'Valor ponderado',
+  weightedAt: '{{p}} % · ponderado {{value}}',
   convertTitle: 'Convertir el lead en oportunidad',
   convertConflict:
     'Alguien cambió este lead mientras tanto: el diálogo muestra ahora su versión. Revísala y vuelve a convertirlo.',
