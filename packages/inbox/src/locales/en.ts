@@ -24,6 +24,7 @@ export const en = {
     inbox: 'Inbox',
     playbooks: 'Playbooks',
     crm: 'CRM',
+    myActivities: 'My activities',
     settings: 'Settings',
     notificationSettings: 'Notification settings',
   },

@@ -25,6 +25,7 @@ export const es: Messages = {
     inbox: 'Bandeja',
     playbooks: 'Playbooks',
     crm: 'CRM',
+    myActivities: 'Mis actividades',
     settings: 'Ajustes',
     notificationSettings: 'Ajustes de notificaciones',
   },

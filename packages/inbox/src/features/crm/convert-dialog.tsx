@@ -104,11 +104,9 @@ export function ConvertDialog({
       });
       onConverted(result.deal.id);
     } catch (cause) {
-      setError(
-        cause instanceof ApiError && cause.code === 'CONFLICT'
-          ? t('crm.convertConflict')
-          : t('errors.generic'),
-      );
+      const stale = cause instanceof ApiError && cause.code === 'CONFLICT';
+      if (stale) onStale();
+      setError(stale ? t('crm.convertConflict') : t('errors.generic'));
     } finally {
       setBusy(false);
     }

@@ -88,10 +88,8 @@ export function DealsBoard({ q }: { q: string }) {
       />
     );
   if (!pipelines || !pipeline) return <Spinner label={t('common.loading')} />;
-  const money = (list: readonly { amountMinor: number; currency: string }[]) =>
-    list.length
-      ? list.map((m) => formatMoney(m as Parameters<typeof formatMoney>[0], lang)).join(' · ')
-      : '—';
+  const money = (list: readonly TCrmMoney[]) =>
+    list.length ? list.map((m) => formatMoney(m, lang)).join(' · ') : '—';
   const sums = deals
     ? pipelineTotals(
         pipeline.stages.map((s) => ({

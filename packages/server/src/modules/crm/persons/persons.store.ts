@@ -26,8 +26,8 @@ export function createPersonsStore(db: Db) {
 
   const base = createVersionedStore(db, 'crm_persons');
   return {
-    findById: base.findById,
-    findByIds: base.findByIds,
+    findById: (id: string) => base.findById(id),
+    findByIds: (ids: string[]) => base.findByIds(ids),
     /** Call inside a transaction: the row and its email/phone identities go together. */
     async insert(row: PersonRow, identities: PersonIdentity[]): Promise<void> {
       await base.insert(row);

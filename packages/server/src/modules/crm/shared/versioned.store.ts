@@ -28,12 +28,12 @@ export function createVersionedStore<T extends VersionedTable>(db: Db, table: T)
     async insert(row: RowOf<T>): Promise<void> {
       await one
         .insertInto(name)
-        .values(row as unknown as Shared)
+        .values(row)
         .execute();
     },
     async findById(id: string): Promise<RowOf<T> | null> {
       const row = await one.selectFrom(name).selectAll().where('id', '=', id).executeTakeFirst();
-      return (row as RowOf<T> | undefined) ?? null;
+      return row === undefined ? null : (row as RowOf<T>);
     },
     async findByIds(ids: string[]): Promise<RowOf<T>[]> {
       if (ids.length === 0) return [];
