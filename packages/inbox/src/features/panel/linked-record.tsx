@@ -1,4 +1,4 @@
-import './crm.css';
+import '../crm/crm.css';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../lib/i18n';
