@@ -44,3 +44,4 @@ export * from './rich-text/merge-text-nodes';
 export * from './rich-text/parse-inline-markdown';
 export * from './rich-text/find-html-safety-violation';
 export * from './rich-text/xss-payloads';
+export * from './rich-text/lines-to-rich-text';

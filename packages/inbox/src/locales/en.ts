@@ -1,6 +1,7 @@
 import { settingsEn } from '../features/settings/settings.locale';
 import { accountsEn } from '../features/accounts/accounts.locale';
 import { crmEn } from '../features/crm/crm.locale';
+import { pipelinesEn } from '../features/crm/pipelines/pipelines.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
@@ -24,6 +25,7 @@ export const en = {
     playbooks: 'Playbooks',
     crm: 'CRM',
     reports: 'Reports',
+    myActivities: 'My activities',
     settings: 'Settings',
     notificationSettings: 'Notification settings',
   },
@@ -222,6 +224,11 @@ export const en = {
     address: 'Address',
     notes: 'Notes',
     notesPlaceholder: 'Anything worth remembering…',
+    linkedHint: 'These are the CRM records of this chat: a change here saves to the record and shows everywhere.',
+    openInCrm: 'Open in CRM',
+    noPerson: 'No person linked yet.',
+    noOrganization: 'No organization linked.',
+    addNote: 'Add note',
     visitor: 'Visitor',
     page: 'Page',
     referrer: 'Came from',
@@ -304,6 +311,7 @@ export const en = {
   },
   playbooks: playbooksEn,
   crm: crmEn,
+  pipelines: pipelinesEn,
   reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };

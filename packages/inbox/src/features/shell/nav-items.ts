@@ -49,6 +49,14 @@ export const navItems: readonly NavItem[] = [
     roles: ['admin', 'regular'],
   },
   {
+    id: 'activities',
+    path: '/activities',
+    match: '/activities',
+    labelKey: 'nav.myActivities',
+    icon: 'checkCircle',
+    roles: ['admin', 'regular'],
+  },
+  {
     id: 'settings',
     path: '/settings/notifications',
     match: '/settings',

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database';
 import type { CrmOrganizationsTable } from '../../../db/schema.crm';
 import { likePattern } from '../shared/crm-query.store';
+import { createVersionedStore } from '../shared/versioned.store';
 import type { CrmSearch } from '../shared/crm-search.util';
 
 export type OrganizationRow = CrmOrganizationsTable;
@@ -8,14 +9,7 @@ export type OrganizationListFilter = { search?: CrmSearch; afterId?: string; lim
 
 export function createOrganizationsStore(db: Db) {
   return {
-    async insert(row: OrganizationRow): Promise<void> {
-      await db.insertInto('crm_organizations').values(row).execute();
-    },
-    async findById(id: string): Promise<OrganizationRow | null> {
-      return (
-        (await db.selectFrom('crm_organizations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
-      );
-    },
+    ...createVersionedStore(db, 'crm_organizations'),
     /** The oldest organization with exactly this (lower-cased) name. */
     async findByNameLc(nameLc: string): Promise<OrganizationRow | null> {
       return (
@@ -27,19 +21,6 @@ export function createOrganizationsStore(db: Db) {
           .limit(1)
           .executeTakeFirst()) ?? null
       );
-    },
-    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
-    async update(
-      id: string,
-      patch: Partial<Omit<OrganizationRow, 'id' | 'created_at' | 'source' | 'version'>>,
-      expectedVersion?: number,
-    ): Promise<boolean> {
-      let query = db
-        .updateTable('crm_organizations')
-        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-        .where('id', '=', id);
-      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_organizations').where('id', '=', id).execute();

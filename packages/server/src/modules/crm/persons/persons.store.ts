@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/database';
 import type { CrmPersonIdentitiesTable, CrmPersonsTable } from '../../../db/schema.crm';
 import { likePattern, matchesSearch } from '../shared/crm-query.store';
+import { createVersionedStore, type VersionedPatch } from '../shared/versioned.store';
 import type { CrmSearch } from '../shared/crm-search.util';
 
 export type PersonRow = CrmPersonsTable;
@@ -23,14 +24,14 @@ export function createPersonsStore(db: Db) {
         .execute();
   }
 
+  const base = createVersionedStore(db, 'crm_persons');
   return {
+    findById: (id: string) => base.findById(id),
+    findByIds: (ids: string[]) => base.findByIds(ids),
     /** Call inside a transaction: the row and its email/phone identities go together. */
     async insert(row: PersonRow, identities: PersonIdentity[]): Promise<void> {
-      await db.insertInto('crm_persons').values(row).execute();
+      await base.insert(row);
       await replaceIdentities(row.id, identities);
-    },
-    async findById(id: string): Promise<PersonRow | null> {
-      return (await db.selectFrom('crm_persons').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
     },
     /** The oldest person having any of these exact (normalized) emails or phones. */
     async findByIdentity(identities: PersonIdentity[]): Promise<PersonRow | null> {
@@ -65,16 +66,11 @@ export function createPersonsStore(db: Db) {
      */
     async update(
       id: string,
-      patch: Partial<Omit<PersonRow, 'id' | 'created_at' | 'source' | 'version'>>,
+      patch: VersionedPatch<'crm_persons'>,
       identities?: PersonIdentity[],
       expectedVersion?: number,
     ): Promise<boolean> {
-      let query = db
-        .updateTable('crm_persons')
-        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-        .where('id', '=', id);
-      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      if (Number((await query.executeTakeFirst()).numUpdatedRows) !== 1) return false;
+      if (!(await base.update(id, patch, expectedVersion))) return false;
       if (identities) await replaceIdentities(id, identities);
       return true;
     },
