@@ -39,6 +39,7 @@ import { limitWebSocketConnections } from './http/ws-connection-limit';
 import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
 import { registerAccountsRoutes } from './modules/accounts/index';
+import { registerSearchRoutes } from './modules/search/index';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -128,6 +129,7 @@ export async function buildApp(
   registerApiTokensRoutes(app, services);
   registerRatingsRoutes(app, services.ratings);
   registerReportsRoutes(app, services.reports);
+  registerSearchRoutes(app, services.search);
   registerWidgetRoutes(app, services, {
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });

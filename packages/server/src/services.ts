@@ -30,6 +30,7 @@ import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
 import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
+import { createSearchModule, findConversationIdentities } from './modules/search/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -90,6 +91,7 @@ export function createServices(deps: ServiceDeps) {
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
+    identities: (ids) => findConversationIdentities(db, ids),
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -168,6 +170,7 @@ export function createServices(deps: ServiceDeps) {
     ratings,
     metrics,
     reports: createReportsModule({ db }),
+    search: createSearchModule({ db, views }),
     mail,
     mailOutbox,
     accounts,

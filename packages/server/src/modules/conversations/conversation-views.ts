@@ -19,14 +19,19 @@ import { cached } from '../../lib/ttl-cache';
 import { isBotAwaitingInput, readStoredRun } from './stored-run';
 
 export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null> };
+/** Who each conversation is with (modules/search keeps it in step with every source). */
+export type ConversationIdentities = (
+  conversationIds: string[],
+) => Promise<Map<string, { name: string | null; email: string | null }>>;
 
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
 export function createConversationViews(deps: {
   visitors: VisitorsService;
   users: UsersStore;
   playbookNames: PlaybookNames;
+  identities: ConversationIdentities;
 }) {
-  const { visitors, users, playbookNames } = deps;
+  const { visitors, users, playbookNames, identities } = deps;
 
   // Names, avatars and page context change rarely; every chat message needs them for its DTO.
   const userById = cached(
@@ -53,11 +58,13 @@ export function createConversationViews(deps: {
 
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
+    const known = await identities(rows.map((r) => r.id));
     for (const r of rows) {
       result.set(r.id, {
         visitor: await visitorById(r.visitor_id),
         assignee: r.assignee_id ? await userById(r.assignee_id) : null,
         playbook: r.playbook_id ? await playbookById(r.playbook_id) : null,
+        identity: known.get(r.id) ?? null,
       });
     }
     return result;

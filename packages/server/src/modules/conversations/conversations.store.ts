@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { TFolder } from '@charla/protocol';
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
+import { indexMessage } from '../search/message-index.store';
+import { refreshConversationProfile } from '../search/profile-index.store';
 
 export type ConversationRow = ConversationsTable;
 export type MessageRow = MessagesTable;
@@ -26,6 +28,11 @@ export type FolderPageQuery = {
   limit: number;
 };
 
+/** A patch that changes who the conversation is with must refresh its search profile (issue 15). */
+function touchesIdentity(patch: Partial<ConversationRow>): boolean {
+  return 'visitor_name' in patch || 'visitor_email' in patch || 'search_text' in patch;
+}
+
 /** Escapes LIKE wildcards so user input always matches literally. */
 function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -34,7 +41,10 @@ function likePattern(q: string): string {
 export function createConversationsStore(db: Db) {
   return {
     async insert(row: ConversationRow): Promise<ConversationRow> {
-      await db.insertInto('conversations').values(row).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('conversations').values(row).execute();
+        await refreshConversationProfile(trx, row.id);
+      });
       return row;
     },
 
@@ -140,17 +150,29 @@ export function createConversationsStore(db: Db) {
       expectedRunState: string,
       patch: Partial<ConversationRow>,
     ): Promise<boolean> {
-      const result = await db
-        .updateTable('conversations')
-        .set(patch)
-        .where('id', '=', id)
-        .where('run_state', '=', expectedRunState)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const write = async (q: Db): Promise<boolean> => {
+        const result = await q
+          .updateTable('conversations')
+          .set(patch)
+          .where('id', '=', id)
+          .where('run_state', '=', expectedRunState)
+          .executeTakeFirst();
+        const updated = Number(result.numUpdatedRows) === 1;
+        if (updated && touchesIdentity(patch)) await refreshConversationProfile(q, id);
+        return updated;
+      };
+      return touchesIdentity(patch) ? db.transaction().execute(write) : write(db);
     },
 
     async update(id: string, patch: Partial<ConversationRow>): Promise<void> {
-      await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+      if (!touchesIdentity(patch)) {
+        await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+        return;
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('conversations').set(patch).where('id', '=', id).execute();
+        await refreshConversationProfile(trx, id);
+      });
     },
 
     /** Claims every waiting conversation whose deadline passed: closed as missed, offline path due. */
@@ -229,6 +251,8 @@ export function createConversationsStore(db: Db) {
           if (!conversation) return null;
           const row: MessageRow = { ...message, seq: conversation.last_seq };
           await trx.insertInto('messages').values(row).execute();
+          await indexMessage(trx, row);
+          if (touchesIdentity(conversationPatch)) await refreshConversationProfile(trx, conversation.id);
           return { message: row, conversation, duplicate: false };
         });
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmActivitiesTable } from '../../../db/schema.crm';
 import { matchesSearch } from '../shared/crm-query.store';
 import type { CrmSearch } from '../shared/crm-search.util';
@@ -21,6 +22,7 @@ export function createActivitiesStore(db: Db) {
   return {
     async insert(row: ActivityRow): Promise<void> {
       await db.insertInto('crm_activities').values(row).execute();
+      await reindexCrmRecord(db, 'activity', row.id);
     },
     async findById(id: string): Promise<ActivityRow | null> {
       return (
@@ -38,7 +40,9 @@ export function createActivitiesStore(db: Db) {
         .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
         .where('id', '=', id);
       if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      const updated = Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      if (updated) await reindexCrmRecord(db, 'activity', id);
+      return updated;
     },
     /** Conversion: the lead's activities also belong to the deal it became. */
     async attachLeadActivitiesToDeal(leadId: string, dealId: string, now: number): Promise<void> {
@@ -51,6 +55,7 @@ export function createActivitiesStore(db: Db) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_activities').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'activity', id);
     },
     async list(filter: ActivityListFilter): Promise<ActivityRow[]> {
       let query = db.selectFrom('crm_activities').selectAll();

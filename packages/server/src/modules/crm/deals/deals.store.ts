@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmDealsTable } from '../../../db/schema.crm';
 import { recordMatchesSearch } from '../shared/crm-query.store';
 import type { CrmSearch } from '../shared/crm-search.util';
@@ -20,6 +21,7 @@ export function createDealsStore(db: Db) {
   return {
     async insert(row: DealRow): Promise<void> {
       await db.insertInto('crm_deals').values(row).execute();
+      await reindexCrmRecord(db, 'deal', row.id);
     },
     async findById(id: string): Promise<DealRow | null> {
       return (await db.selectFrom('crm_deals').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
@@ -39,7 +41,9 @@ export function createDealsStore(db: Db) {
         .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
         .where('id', '=', id);
       if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      const updated = Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      if (updated) await reindexCrmRecord(db, 'deal', id);
+      return updated;
     },
     /** Call inside a transaction: a lead converted into this deal forgets it. */
     async delete(id: string): Promise<void> {
@@ -49,6 +53,7 @@ export function createDealsStore(db: Db) {
         .where('converted_deal_id', '=', id)
         .execute();
       await db.deleteFrom('crm_deals').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'deal', id);
     },
     async countWhere(where: { pipelineId?: string; stageId?: string }): Promise<number> {
       let query = db.selectFrom('crm_deals').select((eb) => eb.fn.countAll<number>().as('n'));

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmLeadsTable } from '../../../db/schema.crm';
 import { recordMatchesSearch } from '../shared/crm-query.store';
 import type { CrmSearch } from '../shared/crm-search.util';
@@ -18,6 +19,7 @@ export function createLeadsStore(db: Db) {
   return {
     async insert(row: LeadRow): Promise<void> {
       await db.insertInto('crm_leads').values(row).execute();
+      await reindexCrmRecord(db, 'lead', row.id);
     },
     async findById(id: string): Promise<LeadRow | null> {
       return (await db.selectFrom('crm_leads').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
@@ -37,7 +39,9 @@ export function createLeadsStore(db: Db) {
         .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
         .where('id', '=', id);
       if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      const updated = Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      if (updated) await reindexCrmRecord(db, 'lead', id);
+      return updated;
     },
     /** Marks an open lead converted; false when it was not open any more (a concurrent conversion won). */
     async markConverted(id: string, dealId: string, now: number): Promise<boolean> {
@@ -56,6 +60,7 @@ export function createLeadsStore(db: Db) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_leads').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'lead', id);
     },
     async list(filter: LeadListFilter): Promise<LeadRow[]> {
       let query = db.selectFrom('crm_leads').selectAll();

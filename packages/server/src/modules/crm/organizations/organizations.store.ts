@@ -1,4 +1,6 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
+import { refreshProfilesLinkedTo } from '../../search/profile-index.store';
 import type { CrmOrganizationsTable } from '../../../db/schema.crm';
 import { likePattern } from '../shared/crm-query.store';
 import type { CrmSearch } from '../shared/crm-search.util';
@@ -10,6 +12,7 @@ export function createOrganizationsStore(db: Db) {
   return {
     async insert(row: OrganizationRow): Promise<void> {
       await db.insertInto('crm_organizations').values(row).execute();
+      await reindexCrmRecord(db, 'organization', row.id);
     },
     async findById(id: string): Promise<OrganizationRow | null> {
       return (
@@ -39,10 +42,17 @@ export function createOrganizationsStore(db: Db) {
         .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
         .where('id', '=', id);
       if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      const updated = Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      if (updated) {
+        await reindexCrmRecord(db, 'organization', id);
+        await refreshProfilesLinkedTo(db, 'organization', id);
+      }
+      return updated;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_organizations').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'organization', id);
+      await refreshProfilesLinkedTo(db, 'organization', id);
     },
     /** Newest first, `limit + 1` rows so the caller knows whether another page follows. */
     async list(filter: OrganizationListFilter): Promise<OrganizationRow[]> {

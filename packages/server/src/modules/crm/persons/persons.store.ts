@@ -1,4 +1,6 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
+import { refreshProfilesLinkedTo } from '../../search/profile-index.store';
 import type { CrmPersonIdentitiesTable, CrmPersonsTable } from '../../../db/schema.crm';
 import { likePattern, matchesSearch } from '../shared/crm-query.store';
 import type { CrmSearch } from '../shared/crm-search.util';
@@ -28,6 +30,7 @@ export function createPersonsStore(db: Db) {
     async insert(row: PersonRow, identities: PersonIdentity[]): Promise<void> {
       await db.insertInto('crm_persons').values(row).execute();
       await replaceIdentities(row.id, identities);
+      await reindexCrmRecord(db, 'person', row.id);
     },
     async findById(id: string): Promise<PersonRow | null> {
       return (await db.selectFrom('crm_persons').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
@@ -76,10 +79,14 @@ export function createPersonsStore(db: Db) {
       if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
       if (Number((await query.executeTakeFirst()).numUpdatedRows) !== 1) return false;
       if (identities) await replaceIdentities(id, identities);
+      await reindexCrmRecord(db, 'person', id);
+      await refreshProfilesLinkedTo(db, 'person', id);
       return true;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_persons').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'person', id);
+      await refreshProfilesLinkedTo(db, 'person', id);
     },
     /** Newest first, `limit + 1` rows. Search covers name, emails, phones and the organization's name. */
     async list(filter: PersonListFilter): Promise<PersonRow[]> {
