@@ -36,24 +36,38 @@ function visibleTo(viewerId: string, folder: TFolder | undefined): RawBuilder<un
   return visible;
 }
 
-type Hit = { conversation_id: string; message_id: string | null; seq: number | null; score: number };
+/** `row_key`: where the message's text is (its FTS5 rowid on SQLite, its id on PostgreSQL). */
+/**
+ * SQLite ranks the newest matching messages the viewer may see, at most this many: FTS5 walks
+ * its index newest first and stops, so a word in half the messages costs what a rare one does.
+ */
+const SQLITE_CANDIDATES = 2000;
+
+type Hit = {
+  conversation_id: string;
+  message_id: string | null;
+  seq: number | null;
+  score: number;
+  row_key?: string | number;
+};
 
 async function messageHits(db: Db, s: ConversationSearch): Promise<Hit[]> {
   const where = visibleTo(s.viewerId, s.folder);
   // One best message per conversation, best conversations first. SQLite's min() takes the other
   // columns from the row with the minimum; PostgreSQL says so with DISTINCT ON.
   const query = isPostgres(db)
-    ? sql<Hit>`select * from (select distinct on (m.conversation_id) m.conversation_id, m.message_id, m.seq,
+    ? sql<Hit>`select *, message_id as row_key from (select distinct on (m.conversation_id) m.conversation_id, m.message_id, m.seq,
         -ts_rank(m.tsv, q.query) as score
         from search_messages m cross join to_tsquery('simple', ${toPostgresTsQuery(s.tokens)}) as q(query)
         join conversations c on c.id = m.conversation_id
         where m.tsv @@ q.query and ${where}
         order by m.conversation_id, score, m.seq) best order by score, conversation_id limit ${s.limit}`
-    : sql<Hit>`with hits as materialized (select conversation_id, message_id, seq, bm25(search_messages) as score
-          from search_messages where search_messages match ${toSqliteMatch(s.tokens)})
-        select h.conversation_id, h.message_id, h.seq, min(h.score) as score
-        from hits h join conversations c on c.id = h.conversation_id where ${where}
-        group by h.conversation_id order by score, h.conversation_id limit ${s.limit}`;
+    : sql<Hit>`with hits as materialized (select m.rowid as row_key, m.conversation_id, m.message_id, m.seq,
+          bm25(search_messages) as score from search_messages m join conversations c on c.id = m.conversation_id
+          where search_messages match ${toSqliteMatch(s.tokens)} and ${where}
+          order by m.rowid desc limit ${SQLITE_CANDIDATES})
+        select conversation_id, message_id, seq, min(score) as score, row_key from hits
+        group by conversation_id order by score, conversation_id limit ${s.limit}`;
   return (await query.execute(db)).rows;
 }
 
@@ -74,12 +88,16 @@ async function profileHits(db: Db, s: ConversationSearch): Promise<(Hit & { doc:
   return (await query.execute(db)).rows;
 }
 
-async function messageTexts(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const list = sql.join(ids.map((id) => sql`${id}`));
-  const { rows } = await sql<{ message_id: string; body: string }>`select message_id, body
-    from search_messages where message_id in (${list})`.execute(db);
-  return new Map(rows.map((r) => [r.message_id, r.body]));
+/** The indexed text of the hit messages, by key (an FTS5 lookup by rowid, or the primary key). */
+async function messageTexts(db: Db, keys: (string | number)[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const list = sql.join(keys.map((key) => sql`${key}`));
+  const { rows } = isPostgres(db)
+    ? await sql<{ key: string; body: string }>`select message_id as key, body
+        from search_messages where message_id in (${list})`.execute(db)
+    : await sql<{ key: number; body: string }>`select rowid as key, body
+        from search_messages where rowid in (${list})`.execute(db);
+  return new Map(rows.map((r) => [String(r.key), r.body]));
 }
 
 export function createSearchStore(db: Db) {
@@ -94,7 +112,7 @@ export function createSearchStore(db: Db) {
       const messages = await messageHits(db, s);
       const texts = await messageTexts(
         db,
-        messages.map((m) => m.message_id ?? ''),
+        messages.map((m) => m.row_key ?? ''),
       );
       const seen = new Set<string>();
       const result: ConversationMatch[] = [];
@@ -105,7 +123,7 @@ export function createSearchStore(db: Db) {
       for (const h of hits) {
         if (seen.has(h.conversation_id) || result.length >= s.limit) continue;
         seen.add(h.conversation_id);
-        const text = h.doc ?? texts.get(h.message_id ?? '') ?? '';
+        const text = h.doc ?? texts.get(String(h.row_key)) ?? '';
         result.push({
           conversationId: h.conversation_id,
           field: h.doc === null ? 'message' : 'profile',
