@@ -4,7 +4,8 @@ import { indexMessage } from '../../modules/search/message-index.store';
 import { refreshConversationProfile } from '../../modules/search/profile-index.store';
 import { reindexCrmRecord, type CrmSearchType } from '../../modules/search/crm-index.store';
 
-const FTS5 = `tokenize = 'unicode61 remove_diacritics 2'`;
+// Prefix indexes make the last word's prefix match (search as you type) as cheap as a whole word.
+const FTS5 = `tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'`;
 
 /**
  * Full-text search (issue 15, item 4). SQLite: FTS5 tables whose tokenizer folds case and

@@ -605,6 +605,10 @@ export function createConversationsService(deps: ConversationsDeps) {
       assertWritable(row, { kind: 'crm_marker' });
       await appendEvent(row, event);
     },
+    async identityChanged(conversationId) {
+      const row = await getRow(conversationId);
+      await publishConversation(row, row);
+    },
   };
 
   return service;

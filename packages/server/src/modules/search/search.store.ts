@@ -37,11 +37,16 @@ function visibleTo(viewerId: string, folder: TFolder | undefined): RawBuilder<un
 }
 
 /** `row_key`: where the message's text is (its FTS5 rowid on SQLite, its id on PostgreSQL). */
+/*
+ * On SQLite the full-text table is always the outer loop (CROSS JOIN fixes the order): the
+ * planner otherwise may walk every conversation and probe the index once per conversation.
+ */
+
 /**
  * SQLite ranks the newest matching messages the viewer may see, at most this many: FTS5 walks
  * its index newest first and stops, so a word in half the messages costs what a rare one does.
  */
-const SQLITE_CANDIDATES = 2000;
+const SQLITE_CANDIDATES = 500;
 
 type Hit = {
   conversation_id: string;
@@ -63,7 +68,7 @@ async function messageHits(db: Db, s: ConversationSearch): Promise<Hit[]> {
         where m.tsv @@ q.query and ${where}
         order by m.conversation_id, score, m.seq) best order by score, conversation_id limit ${s.limit}`
     : sql<Hit>`with hits as materialized (select m.rowid as row_key, m.conversation_id, m.message_id, m.seq,
-          bm25(search_messages) as score from search_messages m join conversations c on c.id = m.conversation_id
+          bm25(search_messages) as score from search_messages m cross join conversations c on c.id = m.conversation_id
           where search_messages match ${toSqliteMatch(s.tokens)} and ${where}
           order by m.rowid desc limit ${SQLITE_CANDIDATES})
         select conversation_id, message_id, seq, min(score) as score, row_key from hits
@@ -81,8 +86,8 @@ async function profileHits(db: Db, s: ConversationSearch): Promise<(Hit & { doc:
         where p.tsv @@ q.query and ${where} order by score, p.conversation_id limit ${s.limit}`
     : sql<Hit & { doc: string }>`select p.conversation_id, null as message_id, null as seq, p.doc,
         bm25(conversation_profiles_fts) as score
-        from conversation_profiles_fts f join conversation_profiles p on p.rowid = f.rowid
-        join conversations c on c.id = p.conversation_id
+        from conversation_profiles_fts f cross join conversation_profiles p on p.rowid = f.rowid
+        cross join conversations c on c.id = p.conversation_id
         where conversation_profiles_fts match ${toSqliteMatch(s.tokens)} and ${where}
         order by score, p.conversation_id limit ${s.limit}`;
   return (await query.execute(db)).rows;
@@ -152,7 +157,7 @@ export function createSearchStore(db: Db) {
             where d.tsv @@ q.query and ${type} order by score, d.updated_at desc limit ${s.limit}`
         : sql<CrmMatch>`select d.entity_type as type, d.entity_id as id, d.title, d.doc,
             bm25(crm_search_fts) as score
-            from crm_search_fts f join crm_search_docs d on d.rowid = f.rowid
+            from crm_search_fts f cross join crm_search_docs d on d.rowid = f.rowid
             where crm_search_fts match ${toSqliteMatch(s.tokens)} and ${type}
             order by score, d.updated_at desc limit ${s.limit}`;
       return (await query.execute(db)).rows.map((r) => ({ ...r, score: Number(r.score) }));
