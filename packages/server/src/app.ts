@@ -40,6 +40,7 @@ import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
 import { registerAccountsRoutes } from './modules/accounts/index';
 import { registerSearchRoutes } from './modules/search/index';
+import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -130,6 +131,7 @@ export async function buildApp(
   registerRatingsRoutes(app, services.ratings);
   registerReportsRoutes(app, services.reports);
   registerSearchRoutes(app, services.search);
+  registerHistoryRoutes(app, services.history);
   registerWidgetRoutes(app, services, {
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });

@@ -31,6 +31,7 @@ import { createReportsModule } from './modules/reports/index';
 import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
 import { createSearchModule, findConversationIdentities } from './modules/search/index';
+import { createHistoryModule } from './modules/person-history/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -171,6 +172,7 @@ export function createServices(deps: ServiceDeps) {
     metrics,
     reports: createReportsModule({ db }),
     search: createSearchModule({ db, views }),
+    history: createHistoryModule({ db, conversations: conversations.access }),
     mail,
     mailOutbox,
     accounts,

@@ -25,6 +25,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('doc', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
+  // The person's history finds their other conversations by email (modules/person-history).
+  await db.schema
+    .createIndex('conversation_profiles_email')
+    .on('conversation_profiles')
+    .column('display_email')
+    .execute();
   await db.schema
     .createTable('crm_search_docs')
     .addColumn('entity_type', 'text', (c) => c.notNull())

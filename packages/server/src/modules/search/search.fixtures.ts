@@ -6,27 +6,12 @@ import { createVisitorsStore } from '../visitors/visitors.store';
 
 let visitorNumber = 5000;
 
-/**
- * A conversation written through the real conversations store (so its search index is kept by
- * the same transactions as in production), with `messages` visitor/user messages.
- */
-export async function seedConversation(
-  server: TestServer,
-  options: {
-    messages: string[];
-    status: ConversationRow['status'];
-    assigneeId?: string | null;
-    visitorName?: string | null;
-    at?: number;
-  },
-): Promise<string> {
-  const db = server.charla.services.database.db;
-  const store = createConversationsStore(db);
-  const at = options.at ?? Date.now();
-  const visitorId = newId();
+/** A visitor row, as the widget's first contact leaves it. */
+export async function seedVisitor(server: TestServer, at = Date.now()): Promise<string> {
+  const id = newId();
   visitorNumber += 1;
-  await createVisitorsStore(db).insert({
-    id: visitorId,
+  await createVisitorsStore(server.charla.services.database.db).insert({
+    id,
     token_hash: randomBytes(16).toString('hex'),
     number: visitorNumber,
     created_at: at,
@@ -42,6 +27,29 @@ export async function seedConversation(
       pagesSeen: [],
     }),
   });
+  return id;
+}
+
+/**
+ * A conversation written through the real conversations store (so its search index is kept by
+ * the same transactions as in production), with `messages` visitor/user messages.
+ */
+export async function seedConversation(
+  server: TestServer,
+  options: {
+    messages: string[];
+    status: ConversationRow['status'];
+    assigneeId?: string | null;
+    visitorName?: string | null;
+    at?: number;
+    /** An existing visitor (another conversation of the same person); a new one when absent. */
+    visitorId?: string;
+  },
+): Promise<string> {
+  const db = server.charla.services.database.db;
+  const store = createConversationsStore(db);
+  const at = options.at ?? Date.now();
+  const visitorId = options.visitorId ?? (await seedVisitor(server, at));
   const id = newId();
   await store.insert({
     id,
