@@ -59,14 +59,16 @@ export function createConversationViews(deps: {
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
     const known = await identities(rows.map((r) => r.id));
-    for (const r of rows) {
-      result.set(r.id, {
+    // Concurrent, so a page of rows costs about one round trip, not one per row (PostgreSQL pool).
+    const loaded = await Promise.all(
+      rows.map(async (r) => ({
         visitor: await visitorById(r.visitor_id),
         assignee: r.assignee_id ? await userById(r.assignee_id) : null,
         playbook: r.playbook_id ? await playbookById(r.playbook_id) : null,
         identity: known.get(r.id) ?? null,
-      });
-    }
+      })),
+    );
+    rows.forEach((r, i) => result.set(r.id, loaded[i] as DtoLookups));
     return result;
   }
 

@@ -43,10 +43,11 @@ function visibleTo(viewerId: string, folder: TFolder | undefined): RawBuilder<un
  */
 
 /**
- * SQLite ranks the newest matching messages the viewer may see, at most this many: FTS5 walks
- * its index newest first and stops, so a word in half the messages costs what a rare one does.
+ * Only the newest matching messages the viewer may see are ranked, at most this many (ids and
+ * FTS5 rowids grow with time): a word found in half the messages then costs about what a rare
+ * one does. SQLite's FTS5 walks its index newest first and stops.
  */
-const SQLITE_CANDIDATES = 500;
+const CANDIDATES = 500;
 
 type Hit = {
   conversation_id: string;
@@ -58,19 +59,21 @@ type Hit = {
 
 async function messageHits(db: Db, s: ConversationSearch): Promise<Hit[]> {
   const where = visibleTo(s.viewerId, s.folder);
+  const tsQuery = toPostgresTsQuery(s.tokens);
   // One best message per conversation, best conversations first. SQLite's min() takes the other
   // columns from the row with the minimum; PostgreSQL says so with DISTINCT ON.
   const query = isPostgres(db)
-    ? sql<Hit>`select *, message_id as row_key from (select distinct on (m.conversation_id) m.conversation_id, m.message_id, m.seq,
-        -ts_rank(m.tsv, q.query) as score
-        from search_messages m cross join to_tsquery('simple', ${toPostgresTsQuery(s.tokens)}) as q(query)
-        join conversations c on c.id = m.conversation_id
-        where m.tsv @@ q.query and ${where}
-        order by m.conversation_id, score, m.seq) best order by score, conversation_id limit ${s.limit}`
+    ? sql<Hit>`with hits as materialized (select m.conversation_id, m.message_id, m.seq, m.tsv
+          from search_messages m join conversations c on c.id = m.conversation_id
+          where m.tsv @@ to_tsquery('simple', ${tsQuery}) and ${where}
+          order by m.message_id desc limit ${CANDIDATES})
+        select *, message_id as row_key from (select distinct on (conversation_id) conversation_id, message_id, seq,
+          -ts_rank(tsv, to_tsquery('simple', ${tsQuery})) as score from hits
+          order by conversation_id, score, seq) best order by score, conversation_id limit ${s.limit}`
     : sql<Hit>`with hits as materialized (select m.rowid as row_key, m.conversation_id, m.message_id, m.seq,
           bm25(search_messages) as score from search_messages m cross join conversations c on c.id = m.conversation_id
           where search_messages match ${toSqliteMatch(s.tokens)} and ${where}
-          order by m.rowid desc limit ${SQLITE_CANDIDATES})
+          order by m.rowid desc limit ${CANDIDATES})
         select conversation_id, message_id, seq, min(score) as score, row_key from hits
         group by conversation_id order by score, conversation_id limit ${s.limit}`;
   return (await query.execute(db)).rows;
@@ -113,8 +116,7 @@ export function createSearchStore(db: Db) {
      */
     async searchConversations(s: ConversationSearch): Promise<ConversationMatch[]> {
       if (s.tokens.length === 0) return [];
-      const profiles = await profileHits(db, s);
-      const messages = await messageHits(db, s);
+      const [profiles, messages] = await Promise.all([profileHits(db, s), messageHits(db, s)]);
       const texts = await messageTexts(
         db,
         messages.map((m) => m.row_key ?? ''),
