@@ -1,6 +1,7 @@
 import { settingsEs } from '../features/settings/settings.locale';
 import { accountsEs } from '../features/accounts/accounts.locale';
 import { crmEs } from '../features/crm/crm.locale';
+import { historyEs } from '../features/panel/history.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
@@ -306,6 +307,7 @@ export const es: Messages = {
   },
   playbooks: playbooksEs,
   crm: crmEs,
+  history: historyEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

@@ -9,6 +9,7 @@ import { Link } from '../../lib/router';
 import { panelApi } from './panel-api';
 import { panelToForm, validatePanelForm, type PanelField, type PanelForm } from './panel-form';
 import { VisitorContext } from './visitor-context';
+import { PersonHistory } from './person-history';
 
 const SERVER_FIELD: Record<string, PanelField> = {
   'panel.value': 'amount',
@@ -312,6 +313,7 @@ export function SidePanel({
             </section>
           </>
         )}
+        <PersonHistory conversationId={conversation.id} refreshKey={panel?.updatedAt} />
         <VisitorContext conversation={conversation} />
       </div>
     </aside>
