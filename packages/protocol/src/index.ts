@@ -28,6 +28,8 @@ export * from './api/notifications.schema';
 export * from './api/settings.schema';
 export * from './api/mail.schema';
 export * from './api/accounts.schema';
+export * from './api/search.schema';
+export * from './api/history.schema';
 export * from './playbook/system-variables';
 export * from './playbook/ports';
 export * from './playbook/regex-pattern';

@@ -39,6 +39,8 @@ import { limitWebSocketConnections } from './http/ws-connection-limit';
 import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
 import { registerAccountsRoutes } from './modules/accounts/index';
+import { registerSearchRoutes } from './modules/search/index';
+import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -128,6 +130,8 @@ export async function buildApp(
   registerApiTokensRoutes(app, services);
   registerRatingsRoutes(app, services.ratings);
   registerReportsRoutes(app, services.reports);
+  registerSearchRoutes(app, services.search);
+  registerHistoryRoutes(app, services.history);
   registerWidgetRoutes(app, services, {
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });

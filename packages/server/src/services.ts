@@ -33,6 +33,8 @@ import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
 import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
+import { createSearchModule, findConversationIdentities } from './modules/search/index';
+import { createHistoryModule } from './modules/person-history/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -95,6 +97,7 @@ export function createServices(deps: ServiceDeps) {
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
+    identities: (ids) => findConversationIdentities(db, ids),
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -168,6 +171,8 @@ export function createServices(deps: ServiceDeps) {
     ratings,
     metrics,
     reports: createReportsModule({ db }),
+    search: createSearchModule({ db, views }),
+    history: createHistoryModule({ db, conversations: conversations.access }),
     mail,
     mailOutbox,
     accounts,

@@ -2,6 +2,7 @@ import { settingsEn } from '../features/settings/settings.locale';
 import { accountsEn } from '../features/accounts/accounts.locale';
 import { crmEn } from '../features/crm/crm.locale';
 import { pipelinesEn } from '../features/crm/pipelines/pipelines.locale';
+import { historyEn } from '../features/panel/history.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
@@ -312,6 +313,7 @@ export const en = {
   playbooks: playbooksEn,
   crm: crmEn,
   pipelines: pipelinesEn,
+  history: historyEn,
   reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };

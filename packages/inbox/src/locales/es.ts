@@ -2,6 +2,7 @@ import { settingsEs } from '../features/settings/settings.locale';
 import { accountsEs } from '../features/accounts/accounts.locale';
 import { crmEs } from '../features/crm/crm.locale';
 import { pipelinesEs } from '../features/crm/pipelines/pipelines.locale';
+import { historyEs } from '../features/panel/history.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
@@ -315,6 +316,7 @@ export const es: Messages = {
   playbooks: playbooksEs,
   crm: crmEs,
   pipelines: pipelinesEs,
+  history: historyEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

@@ -137,3 +137,4 @@ export type ExtraTables = import('./schema.crm').CrmTables &
   import('./schema.ratings').RatingTables &
   import('./schema.mail').MailTables &
   import('./schema.reports').ReportTables;
+  import('./schema.search').SearchTables;

@@ -11,6 +11,7 @@ import { panelToForm, validatePanelForm, type PanelField, type PanelForm } from 
 import { DraftFields } from './draft-fields';
 import { LinkedFields } from './linked-fields';
 import { VisitorContext } from './visitor-context';
+import { PersonHistory } from './person-history';
 
 const SERVER_FIELD: Record<string, PanelField> = {
   'panel.value': 'amount',
@@ -255,6 +256,7 @@ export function SidePanel({
             )}
           </>
         )}
+        <PersonHistory conversationId={conversation.id} refreshKey={panel?.updatedAt} />
         <VisitorContext conversation={conversation} />
       </div>
     </aside>

@@ -73,5 +73,9 @@ export function createConversationAccess(deps: {
       changes.assertWritable(row, { kind: 'crm_marker' });
       await changes.appendEvent(row, event);
     },
+    async identityChanged(conversationId) {
+      const row = await changes.getRow(conversationId);
+      await changes.changed(row, row);
+    },
   };
 }

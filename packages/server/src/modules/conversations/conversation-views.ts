@@ -22,14 +22,19 @@ import { isBotAwaitingInput, readStoredRun } from './stored-run';
 export class StaleLookups extends Error {}
 
 export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null> };
+/** Who each conversation is with (modules/search keeps it in step with every source). */
+export type ConversationIdentities = (
+  conversationIds: string[],
+) => Promise<Map<string, { name: string | null; email: string | null }>>;
 
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
 export function createConversationViews(deps: {
   visitors: VisitorsService;
   users: UsersStore;
   playbookNames: PlaybookNames;
+  identities: ConversationIdentities;
 }) {
-  const { visitors, users, playbookNames } = deps;
+  const { visitors, users, playbookNames, identities } = deps;
 
   // Names, avatars and page context change rarely; every chat message needs them for its DTO.
   const userById = cached(
@@ -56,13 +61,17 @@ export function createConversationViews(deps: {
 
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
-    for (const r of rows) {
-      result.set(r.id, {
+    const known = await identities(rows.map((r) => r.id));
+    // Concurrent, so a page of rows costs about one round trip, not one per row (PostgreSQL pool).
+    const loaded = await Promise.all(
+      rows.map(async (r) => ({
         visitor: await visitorById(r.visitor_id),
         assignee: r.assignee_id ? await userById(r.assignee_id) : null,
         playbook: r.playbook_id ? await playbookById(r.playbook_id) : null,
-      });
-    }
+        identity: known.get(r.id) ?? null,
+      })),
+    );
+    rows.forEach((r, i) => result.set(r.id, loaded[i] as DtoLookups));
     return result;
   }
 

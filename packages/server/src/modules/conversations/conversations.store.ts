@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { TFolder } from '@charla/protocol';
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
-import { createTimelineStore } from './timeline.store';
+import { refreshConversationProfile } from '../search/profile-index.store';
+import { createTimelineStore, touchesIdentity } from './timeline.store';
 
 export type { ExpectedState, WithinChange } from './timeline.store';
 
@@ -116,17 +117,29 @@ export function createConversationsStore(db: Db) {
       expectedRunState: string,
       patch: Partial<ConversationRow>,
     ): Promise<boolean> {
-      const result = await db
-        .updateTable('conversations')
-        .set(patch)
-        .where('id', '=', id)
-        .where('run_state', '=', expectedRunState)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const write = async (q: Db): Promise<boolean> => {
+        const result = await q
+          .updateTable('conversations')
+          .set(patch)
+          .where('id', '=', id)
+          .where('run_state', '=', expectedRunState)
+          .executeTakeFirst();
+        const updated = Number(result.numUpdatedRows) === 1;
+        if (updated && touchesIdentity(patch)) await refreshConversationProfile(q, id);
+        return updated;
+      };
+      return touchesIdentity(patch) ? db.transaction().execute(write) : write(db);
     },
 
     async update(id: string, patch: Partial<ConversationRow>): Promise<void> {
-      await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+      if (!touchesIdentity(patch)) {
+        await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+        return;
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('conversations').set(patch).where('id', '=', id).execute();
+        await refreshConversationProfile(trx, id);
+      });
     },
 
     /** Leases conversations whose offline path is due, so one process continues each. */

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
+import { indexMessage } from '../search/message-index.store';
+import { refreshConversationProfile } from '../search/profile-index.store';
 
 type ConversationRow = ConversationsTable;
 type MessageRow = MessagesTable;
@@ -24,6 +26,11 @@ export type ExpectedState = {
   deadlineReached?: number;
 };
 
+/** A patch that changes who the conversation is with must refresh its search profile (issue 15). */
+export function touchesIdentity(patch: Partial<ConversationRow>): boolean {
+  return 'visitor_name' in patch || 'visitor_email' in patch || 'search_text' in patch;
+}
+
 /** Writes of a conversation and its timeline: each change is one transaction. */
 export function createTimelineStore(db: Db) {
   async function findByClientMsgId(conversationId: string, clientMsgId: string): Promise<MessageRow | null> {
@@ -41,6 +48,8 @@ export function createTimelineStore(db: Db) {
     const first = conversation.last_seq - messages.length + 1;
     const rows = messages.map((m, i): MessageRow => ({ ...m, seq: first + i }));
     if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
+    // The full-text index follows the messages in the same transaction (issue 15).
+    for (const row of rows) await indexMessage(tx, row);
     return rows;
   }
 
@@ -51,6 +60,7 @@ export function createTimelineStore(db: Db) {
     async insert(row: ConversationRow, within?: WithinChange): Promise<ConversationRow> {
       await db.transaction().execute(async (tx) => {
         await tx.insertInto('conversations').values(row).execute();
+        await refreshConversationProfile(tx, row.id);
         if (within) await within(tx, row, []);
       });
       return row;
@@ -87,6 +97,7 @@ export function createTimelineStore(db: Db) {
         const conversation = await q.returningAll().executeTakeFirst();
         if (!conversation) return null;
         const messages = await insertMessages(tx, conversation, timeline);
+        if (touchesIdentity(patch)) await refreshConversationProfile(tx, id);
         await within(tx, conversation, messages);
         return { conversation, messages };
       });
@@ -115,6 +126,7 @@ export function createTimelineStore(db: Db) {
           const conversation = await update.returningAll().executeTakeFirst();
           if (!conversation) return null;
           const [row] = await insertMessages(tx, conversation, [message]);
+          if (touchesIdentity(conversationPatch)) await refreshConversationProfile(tx, conversation.id);
           await within(tx, conversation, row ? [row] : []);
           return { message: row as MessageRow, conversation, duplicate: false };
         });

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmActivitiesTable } from '../../../db/schema.crm';
 import { matchesSearch } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';
@@ -22,7 +23,7 @@ export type ActivityListFilter = {
 
 export function createActivitiesStore(db: Db) {
   return {
-    ...createVersionedStore(db, 'crm_activities'),
+    ...createVersionedStore(db, 'crm_activities', (id) => reindexCrmRecord(db, 'activity', id)),
     /** Conversion: the lead's activities also belong to the deal it became. */
     async attachLeadActivitiesToDeal(leadId: string, dealId: string, now: number): Promise<void> {
       await db
@@ -34,6 +35,7 @@ export function createActivitiesStore(db: Db) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_activities').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'activity', id);
     },
     async list(filter: ActivityListFilter): Promise<ActivityRow[]> {
       let query = db.selectFrom('crm_activities').selectAll();

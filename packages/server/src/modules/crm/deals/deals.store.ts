@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmDealsTable } from '../../../db/schema.crm';
 import { recordMatchesSearch } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';
@@ -19,7 +20,7 @@ export type DealListFilter = {
 
 export function createDealsStore(db: Db) {
   return {
-    ...createVersionedStore(db, 'crm_deals'),
+    ...createVersionedStore(db, 'crm_deals', (id) => reindexCrmRecord(db, 'deal', id)),
     /** Call inside a transaction: a lead converted into this deal forgets it. */
     async delete(id: string): Promise<void> {
       await db
@@ -28,6 +29,7 @@ export function createDealsStore(db: Db) {
         .where('converted_deal_id', '=', id)
         .execute();
       await db.deleteFrom('crm_deals').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'deal', id);
     },
     async countWhere(where: { pipelineId?: string; stageId?: string }): Promise<number> {
       let query = db.selectFrom('crm_deals').select((eb) => eb.fn.countAll<number>().as('n'));

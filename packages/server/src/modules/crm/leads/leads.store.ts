@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmLeadsTable } from '../../../db/schema.crm';
 import { recordMatchesSearch } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';
@@ -17,7 +18,7 @@ export type LeadListFilter = {
 
 export function createLeadsStore(db: Db) {
   return {
-    ...createVersionedStore(db, 'crm_leads'),
+    ...createVersionedStore(db, 'crm_leads', (id) => reindexCrmRecord(db, 'lead', id)),
     /** Marks an open lead converted; false when it was not open any more (a concurrent conversion won). */
     async markConverted(id: string, dealId: string, now: number): Promise<boolean> {
       const result = await db
@@ -35,6 +36,7 @@ export function createLeadsStore(db: Db) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_leads').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'lead', id);
     },
     async list(filter: LeadListFilter): Promise<LeadRow[]> {
       let query = db.selectFrom('crm_leads').selectAll();

@@ -1,4 +1,6 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
+import { refreshProfilesLinkedTo } from '../../search/profile-index.store';
 import type { CrmOrganizationsTable } from '../../../db/schema.crm';
 import { likePattern } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';
@@ -9,7 +11,10 @@ export type OrganizationListFilter = { search?: CrmSearch; afterId?: string; lim
 
 export function createOrganizationsStore(db: Db) {
   return {
-    ...createVersionedStore(db, 'crm_organizations'),
+    ...createVersionedStore(db, 'crm_organizations', async (id) => {
+      await reindexCrmRecord(db, 'organization', id);
+      await refreshProfilesLinkedTo(db, 'organization', id);
+    }),
     /** The oldest organization with exactly this (lower-cased) name. */
     async findByNameLc(nameLc: string): Promise<OrganizationRow | null> {
       return (
@@ -24,6 +29,8 @@ export function createOrganizationsStore(db: Db) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_organizations').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'organization', id);
+      await refreshProfilesLinkedTo(db, 'organization', id);
     },
     /** Newest first, `limit + 1` rows so the caller knows whether another page follows. */
     async list(filter: OrganizationListFilter): Promise<OrganizationRow[]> {

@@ -212,10 +212,13 @@ export function createConversationPanelService(deps: CrmDeps) {
       user: AuthUser,
     ): Promise<TConversationPanelDto> {
       const facts = await conversations.getForUser(conversationId, user);
-      return store.transaction(async (tx) => {
+      const panel = await store.transaction(async (tx) => {
         await tx.panels.save(panelRowOf(conversationId, input, user.id, clock.now()));
         return readPanel(tx, facts);
       });
+      // Lists, headers and notifications show the name the panel now gives (issue 15, item 3).
+      await conversations.identityChanged(conversationId);
+      return panel;
     },
     async createLead(
       conversationId: string,

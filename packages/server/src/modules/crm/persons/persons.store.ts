@@ -1,4 +1,6 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
+import { refreshProfilesLinkedTo } from '../../search/profile-index.store';
 import type { CrmPersonIdentitiesTable, CrmPersonsTable } from '../../../db/schema.crm';
 import { likePattern, matchesSearch } from '../shared/crm-query.store';
 import { createVersionedStore, type VersionedPatch } from '../shared/versioned.store';
@@ -32,6 +34,7 @@ export function createPersonsStore(db: Db) {
     async insert(row: PersonRow, identities: PersonIdentity[]): Promise<void> {
       await base.insert(row);
       await replaceIdentities(row.id, identities);
+      await reindexCrmRecord(db, 'person', row.id);
     },
     /** The oldest person having any of these exact (normalized) emails or phones. */
     async findByIdentity(identities: PersonIdentity[]): Promise<PersonRow | null> {
@@ -72,10 +75,14 @@ export function createPersonsStore(db: Db) {
     ): Promise<boolean> {
       if (!(await base.update(id, patch, expectedVersion))) return false;
       if (identities) await replaceIdentities(id, identities);
+      await reindexCrmRecord(db, 'person', id);
+      await refreshProfilesLinkedTo(db, 'person', id);
       return true;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_persons').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'person', id);
+      await refreshProfilesLinkedTo(db, 'person', id);
     },
     /** Newest first, `limit + 1` rows. Search covers name, emails, phones and the organization's name. */
     async list(filter: PersonListFilter): Promise<PersonRow[]> {

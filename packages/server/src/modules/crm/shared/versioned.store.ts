@@ -21,7 +21,12 @@ type OneTable = Kysely<Record<'t', Shared>>;
  * shares: an update adds one to the version and, given `expectedVersion`, applies only while the
  * stored version is still that one (false otherwise, so the service answers 409 CONFLICT).
  */
-export function createVersionedStore<T extends VersionedTable>(db: Db, table: T) {
+export function createVersionedStore<T extends VersionedTable>(
+  db: Db,
+  table: T,
+  /** Runs in the same transaction after a row is written (the search index follows the row). */
+  afterWrite: (id: string) => Promise<void> = async () => undefined,
+) {
   const one = db as unknown as OneTable;
   const name = table as unknown as 't';
   return {
@@ -30,6 +35,7 @@ export function createVersionedStore<T extends VersionedTable>(db: Db, table: T)
         .insertInto(name)
         .values(row)
         .execute();
+      await afterWrite(row.id);
     },
     async findById(id: string): Promise<RowOf<T> | null> {
       const row = await one.selectFrom(name).selectAll().where('id', '=', id).executeTakeFirst();
@@ -47,7 +53,9 @@ export function createVersionedStore<T extends VersionedTable>(db: Db, table: T)
         .set((eb) => ({ ...(patch as Partial<Shared>), version: eb('version', '+', 1) }))
         .where('id', '=', id);
       if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      const updated = Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+      if (updated) await afterWrite(id);
+      return updated;
     },
   };
 }
