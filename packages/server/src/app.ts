@@ -38,6 +38,7 @@ import { requestIdOf } from './http/request-id';
 import { limitWebSocketConnections } from './http/ws-connection-limit';
 import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
+import { registerTranscriptRoutes } from './modules/mail/transcript.routes';
 import { registerAccountsRoutes } from './modules/accounts/index';
 import type { Services } from './services';
 
@@ -132,6 +133,12 @@ export async function buildApp(
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });
   registerMailRoutes(app, services.mail);
+  registerTranscriptRoutes(app, {
+    conversations: services.conversations,
+    source: services.conversationSource,
+    transcripts: services.conversationMail.transcripts,
+    limiter: services.conversationMail.transcriptLimiter,
+  });
   registerAccountsRoutes(app, services);
 
   if (inboxDist) await registerStatic(app, inboxDist);

@@ -30,6 +30,8 @@ import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
 import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
+import { createConversationMail } from './modules/mail/conversation-mail';
+import { createConversationSource } from './modules/mail/conversation-source';
 
 export type ServiceDeps = {
   config: Config;
@@ -144,6 +146,16 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
   });
 
+  // Transcripts, follow-up and notification mail: listeners of the domain events (issue 20).
+  const conversationSource = createConversationSource({ store: conversationsStore, views, playbooks });
+  const conversationMail = createConversationMail({
+    mail,
+    source: conversationSource,
+    events,
+    limits: deps.limits,
+    onError: (err, context) => deps.log.warn({ err, context }, 'conversation mail'),
+  });
+
   return {
     ...deps,
     events,
@@ -171,6 +183,8 @@ export function createServices(deps: ServiceDeps) {
     mail,
     mailOutbox,
     accounts,
+    conversationSource,
+    conversationMail,
   };
 }
 export type Services = ReturnType<typeof createServices>;
