@@ -58,6 +58,7 @@ const spanish: Record<ErrorCode, string> = {
   RESET_TOKEN_USED: 'El enlace para restablecer la contraseña ya se usó.',
   CURRENT_PASSWORD_WRONG: 'La contraseña actual no es correcta.',
   TRANSCRIPT_NO_ADDRESS: 'No hay ninguna dirección de email a la que enviar la transcripción; escribe una.',
+  VISITOR_NO_EMAIL: 'El visitante no dejó ninguna dirección de email a la que escribir.',
   FOLLOW_UP_LINK_INVALID: 'El enlace al chat no es válido.',
   FOLLOW_UP_LINK_EXPIRED: 'El enlace al chat ha caducado; escríbenos de nuevo.',
   INBOUND_SECRET_INVALID: 'El secreto del correo entrante no es correcto.',

@@ -79,6 +79,7 @@ export const errorCatalogue = {
     status: 422,
     message: 'There is no email address to send the transcript to; enter one.',
   },
+  VISITOR_NO_EMAIL: { status: 422, message: 'The visitor left no email address to write to.' },
   FOLLOW_UP_LINK_INVALID: { status: 404, message: 'The chat link is not valid.' },
   FOLLOW_UP_LINK_EXPIRED: { status: 410, message: 'The chat link has expired; write to us again.' },
   INBOUND_SECRET_INVALID: { status: 401, message: 'The inbound mail secret is wrong.' },

@@ -39,6 +39,7 @@ import { limitWebSocketConnections } from './http/ws-connection-limit';
 import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
 import { registerTranscriptRoutes } from './modules/mail/transcript.routes';
+import { registerFollowUpRoutes } from './modules/mail/follow-up.routes';
 import { registerAccountsRoutes } from './modules/accounts/index';
 import type { Services } from './services';
 
@@ -138,6 +139,11 @@ export async function buildApp(
     source: services.conversationSource,
     transcripts: services.conversationMail.transcripts,
     limiter: services.conversationMail.transcriptLimiter,
+  });
+  registerFollowUpRoutes(app, {
+    conversationMail: services.conversationMail,
+    companyName: services.mail.companyName,
+    sessions: services.widgetSessions,
   });
   registerAccountsRoutes(app, services);
 

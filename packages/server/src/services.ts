@@ -149,10 +149,20 @@ export function createServices(deps: ServiceDeps) {
   // Transcripts, follow-up and notification mail: listeners of the domain events (issue 20).
   const conversationSource = createConversationSource({ store: conversationsStore, views, playbooks });
   const conversationMail = createConversationMail({
+    db,
     mail,
     source: conversationSource,
+    conversations,
+    conversationsStore,
+    views,
+    settings,
     events,
+    bus,
     limits: deps.limits,
+    clock,
+    node: config.nodeName,
+    publicUrl: config.publicUrl,
+    replyTo: config.mailReplyTo,
     onError: (err, context) => deps.log.warn({ err, context }, 'conversation mail'),
   });
 

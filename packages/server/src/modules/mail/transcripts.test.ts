@@ -165,7 +165,7 @@ describe('transcripts by email (issue 20)', () => {
     const theirs = await ask(stranger.token, { to: 'thief@example.com' });
     expect(theirs.status).toBe(404);
     expect(await transcriptRows('thief@example.com')).toEqual([]);
-    stranger.client.close();
-    visitor.client.close();
+    await stranger.client.close();
+    await visitor.client.close();
   });
 });
