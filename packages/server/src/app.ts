@@ -142,6 +142,8 @@ export async function buildApp(
   });
   registerFollowUpRoutes(app, {
     conversationMail: services.conversationMail,
+    publicUrl: config.publicUrl,
+    replyTo: config.mailReplyTo,
     companyName: services.mail.companyName,
     sessions: services.widgetSessions,
   });

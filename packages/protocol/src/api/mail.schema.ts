@@ -91,3 +91,21 @@ export const ZInboundMailResultDto = z.object({
   linkedTo: z.string().nullable(),
 });
 export type TInboundMailResultDto = z.infer<typeof ZInboundMailResultDto>;
+
+/** Settings → Email → Follow-up by email (admins). */
+export const ZFollowUpSettingsDto = z.object({
+  enabled: z.boolean(),
+  /** A reply the visitor has not read after this many minutes is emailed (0 = at once). */
+  afterMinutes: z.number().int().min(0).max(1440),
+  /** MAIL_REPLY_TO, or null: then follow-ups carry the chat link only. */
+  replyTo: z.string().nullable(),
+  /** Where the mail provider posts visitors' replies, with the install's secret. */
+  inboundUrl: z.string(),
+  inboundSecret: z.string(),
+});
+export type TFollowUpSettingsDto = z.infer<typeof ZFollowUpSettingsDto>;
+export const ZUpdateFollowUpSettingsRequest = z.strictObject({
+  enabled: z.boolean(),
+  afterMinutes: z.number().int().min(0).max(1440),
+});
+export type TUpdateFollowUpSettingsRequest = z.infer<typeof ZUpdateFollowUpSettingsRequest>;

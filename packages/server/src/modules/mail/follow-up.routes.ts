@@ -1,5 +1,8 @@
 import {
   ZConversationDto,
+  ZFollowUpSettingsDto,
+  ZUpdateFollowUpSettingsRequest,
+  type TFollowUpSettingsDto,
   ZFollowUpExchangeDto,
   ZFollowUpExchangeRequest,
   ZInboundMailResultDto,
@@ -18,6 +21,8 @@ import { MAX_INBOUND_BYTES, parseProviderInbound, parseRawInbound } from './inbo
 
 export type FollowUpRouteDeps = {
   conversationMail: ConversationMail;
+  publicUrl: string;
+  replyTo: string | null;
   companyName: () => Promise<string>;
   /** New visitor sessions per address: opening a link is one. */
   sessions: SharedLimiter;
@@ -109,6 +114,44 @@ export function registerFollowUpRoutes(app: App, deps: FollowUpRouteDeps): void 
   );
 
   registerInboundRoute(app, deps.conversationMail);
+  registerFollowUpSettingsRoutes(app, deps);
+}
+
+function registerFollowUpSettingsRoutes(app: App, deps: FollowUpRouteDeps): void {
+  const { followUps, keys } = deps.conversationMail;
+  const view = async (): Promise<TFollowUpSettingsDto> => ({
+    ...(await followUps.readSettings()),
+    replyTo: deps.replyTo,
+    inboundUrl: `${deps.publicUrl}/api/v1/mail/inbound`,
+    inboundSecret: (await keys()).inboundSecret,
+  });
+  const schema = { tags: ['mail'], response: { 200: ZFollowUpSettingsDto } };
+  app.get(
+    '/api/v1/admin/mail/follow-up',
+    {
+      config: { auth: 'admin' },
+      schema: {
+        ...schema,
+        summary: 'Follow-up by email: on/off, delay, reply address, inbound URL and secret',
+      },
+    },
+    view,
+  );
+  app.put(
+    '/api/v1/admin/mail/follow-up',
+    {
+      config: { auth: 'admin' },
+      schema: {
+        ...schema,
+        summary: 'Turn follow-up by email on or off and set its delay',
+        body: ZUpdateFollowUpSettingsRequest,
+      },
+    },
+    async (request) => {
+      await followUps.saveSettings(request.body);
+      return view();
+    },
+  );
 }
 
 /** Inbound mail: raw MIME or the provider's JSON, after the install's secret. */
