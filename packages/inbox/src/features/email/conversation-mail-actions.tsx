@@ -48,13 +48,13 @@ export function TranscriptButton({ conversation }: { conversation: TConversation
     <>
       <button
         type="button"
-        className="btn btn--sm"
+        className="icon-btn"
         onClick={start}
         aria-label={t('conversationMail.transcript')}
+        title={t('conversationMail.transcript')}
         data-testid="email-transcript"
       >
-        <Icon name="mail" size={16} />
-        <span className="hide-phone">{t('conversationMail.transcript')}</span>
+        <Icon name="mail" />
       </button>
       <Dialog open={open} title={t('conversationMail.transcriptTitle')} onClose={() => setOpen(false)}>
         <form className="mail-action" onSubmit={(e) => void submit(e)}>
