@@ -67,6 +67,12 @@ export function coreJobs(services: Services): BackgroundJob[] {
       everyMs: MAIL_OUTBOX_EVERY_MS,
       run: async () => void (await services.mailOutbox.deliverDue()),
     },
+    // Follow-up by email (issue 20): due "visitor has not read the reply" checks, claimed with a lease.
+    {
+      name: 'mail-follow-ups',
+      everyMs: MAIL_OUTBOX_EVERY_MS,
+      run: async () => void (await services.conversationMail.followUps.sweepDue()),
+    },
     // Retention: the webhook delivery log expires (WEBHOOK_LOG_RETENTION_DAYS), in batches.
     {
       name: 'webhook-retention',

@@ -35,6 +35,8 @@ import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
 import { createSearchModule, findConversationIdentities } from './modules/search/index';
 import { createHistoryModule } from './modules/person-history/index';
+import { createConversationMail } from './modules/mail/conversation-mail';
+import { createConversationSource } from './modules/mail/conversation-source';
 
 export type ServiceDeps = {
   config: Config;
@@ -148,6 +150,26 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
   });
 
+  // Transcripts, follow-up and notification mail: listeners of the domain events (issue 20).
+  const conversationSource = createConversationSource({ store: conversationsStore, views, playbooks });
+  const conversationMail = createConversationMail({
+    db,
+    mail,
+    source: conversationSource,
+    conversations,
+    conversationsStore,
+    views,
+    settings,
+    events,
+    bus,
+    limits: deps.limits,
+    clock,
+    node: config.nodeName,
+    publicUrl: config.publicUrl,
+    replyTo: config.mailReplyTo,
+    onError: (err, context) => deps.log.warn({ err, context }, 'conversation mail'),
+  });
+
   return {
     ...deps,
     events,
@@ -176,6 +198,8 @@ export function createServices(deps: ServiceDeps) {
     mail,
     mailOutbox,
     accounts,
+    conversationSource,
+    conversationMail,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,6 @@
 import { settingsEn } from '../features/settings/settings.locale';
 import { accountsEn } from '../features/accounts/accounts.locale';
+import { conversationMailEn } from '../features/email/conversation-mail.locale';
 import { crmEn } from '../features/crm/crm.locale';
 import { pipelinesEn } from '../features/crm/pipelines/pipelines.locale';
 import { historyEn } from '../features/panel/history.locale';
@@ -55,6 +56,7 @@ export const en = {
     tokenInvalid: 'This setup link is invalid or has already been used.',
   },
   accounts: accountsEn,
+  conversationMail: conversationMailEn,
   shell: {
     skipToContent: 'Skip to content',
     navigation: 'Sidebar',

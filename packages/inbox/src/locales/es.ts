@@ -1,5 +1,6 @@
 import { settingsEs } from '../features/settings/settings.locale';
 import { accountsEs } from '../features/accounts/accounts.locale';
+import { conversationMailEs } from '../features/email/conversation-mail.locale';
 import { crmEs } from '../features/crm/crm.locale';
 import { pipelinesEs } from '../features/crm/pipelines/pipelines.locale';
 import { historyEs } from '../features/panel/history.locale';
@@ -57,6 +58,7 @@ export const es: Messages = {
     tokenInvalid: 'Este enlace de configuración no es válido o ya se ha usado.',
   },
   accounts: accountsEs,
+  conversationMail: conversationMailEs,
   shell: {
     skipToContent: 'Saltar al contenido',
     navigation: 'Barra lateral',

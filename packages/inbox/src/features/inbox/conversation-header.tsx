@@ -7,6 +7,7 @@ import { Icon } from '../../lib/icons';
 import { Link } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session-context';
+import { TranscriptButton } from '../email/conversation-mail-actions';
 import { useInbox } from './inbox-provider';
 import { visitorNumberLabel } from './visitor-name';
 
@@ -148,6 +149,7 @@ export function ConversationHeader({
             <span className="hide-phone">{t('conversation.close')}</span>
           </button>
         )}
+        <TranscriptButton conversation={conversation} />
         <button
           type="button"
           className={`icon-btn ${panelOpen ? 'icon-btn--active' : ''}`}

@@ -185,6 +185,8 @@ export const playbooksEn = {
     satisfaction: 'Satisfaction survey',
     satisfactionScales: { stars: '1–5 stars', thumbs: 'Thumbs up/down', off: 'Off' },
     satisfactionHint: 'Asked in the widget after a conversation closes.',
+    emailTranscript: 'Email the transcript to the visitor when the chat closes',
+    emailTranscriptHint: 'Only when the visitor gave an email address; sent in the playbook’s language.',
     colors: 'Colours',
     colorNames: {
       primary: 'Main colour',
@@ -432,6 +434,8 @@ export const playbooksEs: typeof playbooksEn = {
     satisfaction: 'Encuesta de satisfacción',
     satisfactionScales: { stars: '1–5 estrellas', thumbs: 'Pulgar arriba/abajo', off: 'Desactivada' },
     satisfactionHint: 'Se pregunta en el widget cuando se cierra una conversación.',
+    emailTranscript: 'Enviar la transcripción al visitante por correo cuando se cierre el chat',
+    emailTranscriptHint: 'Solo si el visitante dejó su correo; se envía en el idioma del playbook.',
     colors: 'Colores',
     colorNames: {
       primary: 'Color principal',
