@@ -1,7 +1,6 @@
 import { toPlainText, type TVisitorClientFrame } from '@charla/protocol';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
-import type { SharedLimiter } from '../lib/shared-limits';
 import type { Services } from '../services';
 import type { VisitorConnection } from './connections';
 import { sendFrame } from './send-frame';
