@@ -133,7 +133,8 @@ export function createServices(deps: ServiceDeps) {
     events,
     retentionDays: config.webhookLogRetentionDays,
   });
-  const metrics = createMetrics({ database, bus, events, webhookStats });
+  const mailStats = async () => (await mail.status()).counts;
+  const metrics = createMetrics({ database, bus, events, webhookStats, mailStats });
   const { notifications } = createNotificationsModule({
     db,
     settings,
