@@ -40,6 +40,7 @@ import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
 import { registerAccountsRoutes } from './modules/accounts/index';
 import type { Services } from './services';
+import { registerPrivacyRoutes } from './modules/privacy/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -112,6 +113,7 @@ export async function buildApp(
   limitWebSocketConnections(app, services.rateLimits.wsConnections);
 
   registerHealthRoutes(app, services);
+  registerPrivacyRoutes(app, services.privacy);
   registerMetricsRoutes(app);
   registerMetrics(app, services.metrics, config.metricsToken);
   registerAuthRoutes(app, services);

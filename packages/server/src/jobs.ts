@@ -72,5 +72,11 @@ export function coreJobs(services: Services): BackgroundJob[] {
       everyMs: 10 * 60_000,
       run: async () => void (await services.pruneWebhookDeliveries()),
     },
+    // Retention (issue 22): closed conversations and delivery logs past the admin's settings, in batches.
+    {
+      name: 'privacy-retention',
+      everyMs: 10 * 60_000,
+      run: async () => void (await services.privacy.runRetention()),
+    },
   ];
 }

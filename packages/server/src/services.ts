@@ -30,6 +30,7 @@ import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
 import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
+import { createPrivacyModule } from './modules/privacy/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -173,6 +174,7 @@ export function createServices(deps: ServiceDeps) {
     mail,
     mailOutbox,
     accounts,
+    privacy: createPrivacyModule({ db, settings, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,7 @@ import * as webhookOrder from './0007-webhook-order';
 import * as reportIndexes from './0008-report-indexes';
 import * as crmEditing from './0009-crm-editing';
 import * as mail from './0010-mail';
+import * as privacy from './0015-privacy';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-report-indexes': reportIndexes,
   '0009-crm-editing': crmEditing,
   '0010-mail': mail,
+  '0015-privacy': privacy,
 };
