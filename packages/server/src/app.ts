@@ -44,6 +44,7 @@ import { registerAccountsRoutes } from './modules/accounts/index';
 import { registerSearchRoutes } from './modules/search/index';
 import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
+import { registerPrivacyRoutes } from './modules/privacy/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -116,6 +117,7 @@ export async function buildApp(
   limitWebSocketConnections(app, services.rateLimits.wsConnections);
 
   registerHealthRoutes(app, services);
+  registerPrivacyRoutes(app, services.privacy);
   registerMetricsRoutes(app);
   registerMetrics(app, services.metrics, config.metricsToken);
   registerAuthRoutes(app, services);

@@ -85,5 +85,11 @@ export function coreJobs(services: Services): BackgroundJob[] {
       everyMs: REPORT_FACTS_EVERY_MS,
       run: async () => void (await services.reports.facts.catchUp(true)),
     },
+    // Retention (issue 22): closed conversations and delivery logs past the admin's settings, in batches.
+    {
+      name: 'privacy-retention',
+      everyMs: 10 * 60_000,
+      run: async () => void (await services.privacy.runRetention()),
+    },
   ];
 }

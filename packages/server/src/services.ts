@@ -37,6 +37,7 @@ import { createSearchModule, findConversationIdentities } from './modules/search
 import { createHistoryModule } from './modules/person-history/index';
 import { createConversationMail } from './modules/mail/conversation-mail';
 import { createConversationSource } from './modules/mail/conversation-source';
+import { createPrivacyModule } from './modules/privacy/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -84,6 +85,7 @@ export function createServices(deps: ServiceDeps) {
     mail,
     clock,
     publicUrl: config.publicUrl,
+    resetLimits: { perIp: rateLimits.passwordResetPerIp, perEmail: rateLimits.passwordResetPerEmail },
   });
   const apiTokens = createApiTokensService({ store: createApiTokensStore(db), users: usersStore, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
@@ -138,7 +140,8 @@ export function createServices(deps: ServiceDeps) {
     events,
     retentionDays: config.webhookLogRetentionDays,
   });
-  const metrics = createMetrics({ database, bus, events, webhookStats });
+  const mailStats = async () => (await mail.status()).counts;
+  const metrics = createMetrics({ database, bus, events, webhookStats, mailStats });
   const { notifications } = createNotificationsModule({
     db,
     settings,
@@ -200,6 +203,7 @@ export function createServices(deps: ServiceDeps) {
     accounts,
     conversationSource,
     conversationMail,
+    privacy: createPrivacyModule({ db, settings, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -219,9 +223,14 @@ function createRateLimits(limits: Limits, multiplier: number) {
     widgetSessions: limits.limiter('widget-sessions', perMinute(60)),
     /** New WebSocket connections per address (checked before the gateway's own per-process one). */
     wsConnections: limits.limiter('ws-connections', perMinute(60)),
-    /** For the realtime gateway after its split: visitor messages and conversation starts. */
+    /** Visitor messages and answers (realtime gateway), per visitor. */
     visitorMessages: limits.limiter('visitor-messages', { limit: 30 * multiplier, windowMs: 10_000 }),
-    conversationStartsPerAddress: limits.limiter('starts-ip', perMinute(30)),
+    /** Conversation starts, per visitor and per address (one address hosts many visitors). */
+    conversationStartsPerVisitor: limits.limiter('starts-visitor', perMinute(20)),
+    conversationStartsPerAddress: limits.limiter('starts-ip', perMinute(60)),
+    /** Forgot-password requests: per client address (then 429) and per account (then silence). */
+    passwordResetPerIp: limits.limiter('reset-ip', { limit: 10, windowMs: 15 * 60_000 }),
+    passwordResetPerEmail: limits.limiter('reset-email', { limit: 3, windowMs: 15 * 60_000 }),
   };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;

@@ -13,6 +13,7 @@ import * as reportFacts from './0011-report-facts';
 import * as mailFollowUp from './0012-mail-follow-up';
 import * as search from './0013-search';
 import * as crmPipelines from './0014-crm-pipelines';
+import * as privacy from './0015-privacy';
 import * as dropWebhookAnnounced from './0016-drop-webhook-announced';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012-mail-follow-up': mailFollowUp,
   '0013-search': search,
   '0014-crm-pipelines': crmPipelines,
+  '0015-privacy': privacy,
   '0016-drop-webhook-announced': dropWebhookAnnounced,
 };
