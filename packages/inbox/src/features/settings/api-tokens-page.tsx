@@ -7,6 +7,7 @@ import {
   type TCreatedApiTokenDto,
 } from '@charla/protocol';
 import { ConfirmDialog, Dialog } from '../../components/dialog';
+import { FormDialog } from '../../components/form-dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { formatTimestamp } from '../../lib/format-time';
@@ -253,77 +254,60 @@ function CreateApiTokenDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       size="md"
       title={t('settings.apiTokens.add')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            form="create-api-token"
-            className="btn btn--primary"
-            disabled={busy || !name.trim() || scopes.length === 0}
-          >
-            {t('settings.apiTokens.create')}
-          </button>
-        </>
-      }
+      formId="create-api-token"
+      submitLabel={t('settings.apiTokens.create')}
+      canSubmit={!(busy || !name.trim() || scopes.length === 0)}
+      error={error}
+      onSubmit={submit}
     >
-      <form id="create-api-token" className="form" onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor={`${ids}-name`}>{t('settings.apiTokens.name')}</label>
-          <input
-            id={`${ids}-name`}
-            required
-            maxLength={100}
-            placeholder={t('settings.apiTokens.namePlaceholder')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
+      <div className="field">
+        <label htmlFor={`${ids}-name`}>{t('settings.apiTokens.name')}</label>
+        <input
+          id={`${ids}-name`}
+          required
+          maxLength={100}
+          placeholder={t('settings.apiTokens.namePlaceholder')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </div>
+      <fieldset className="pb-fieldset">
+        <legend>{t('settings.apiTokens.scopesLegend')}</legend>
+        <div className="api-tokens__scope-list">
+          {apiTokenScopes.map((scope) => (
+            <label key={scope} className="pb-check api-tokens__scope">
+              <input
+                type="checkbox"
+                className="check"
+                checked={scopes.includes(scope)}
+                onChange={(e) =>
+                  setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))
+                }
+              />
+              <span>
+                <strong>{t(`settings.apiTokens.scope.${scope}`)}</strong>
+                <span className="field__hint"> — {t(`settings.apiTokens.scopeHint.${scope}`)}</span>
+              </span>
+            </label>
+          ))}
         </div>
-        <fieldset className="pb-fieldset">
-          <legend>{t('settings.apiTokens.scopesLegend')}</legend>
-          <div className="api-tokens__scope-list">
-            {apiTokenScopes.map((scope) => (
-              <label key={scope} className="pb-check api-tokens__scope">
-                <input
-                  type="checkbox"
-                  className="check"
-                  checked={scopes.includes(scope)}
-                  onChange={(e) =>
-                    setScopes(e.target.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))
-                  }
-                />
-                <span>
-                  <strong>{t(`settings.apiTokens.scope.${scope}`)}</strong>
-                  <span className="field__hint"> — {t(`settings.apiTokens.scopeHint.${scope}`)}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${ids}-expiry`}>{t('settings.apiTokens.expiry')}</label>
-          <select id={`${ids}-expiry`} value={expiry} onChange={(e) => setExpiry(e.target.value)}>
-            {EXPIRY_CHOICES.map((days) => (
-              <option key={days} value={String(days)}>
-                {t('settings.apiTokens.expiryDays', { count: days })}
-              </option>
-            ))}
-            <option value="never">{t('settings.apiTokens.expiryNever')}</option>
-          </select>
-        </div>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${ids}-expiry`}>{t('settings.apiTokens.expiry')}</label>
+        <select id={`${ids}-expiry`} value={expiry} onChange={(e) => setExpiry(e.target.value)}>
+          {EXPIRY_CHOICES.map((days) => (
+            <option key={days} value={String(days)}>
+              {t('settings.apiTokens.expiryDays', { count: days })}
+            </option>
+          ))}
+          <option value="never">{t('settings.apiTokens.expiryNever')}</option>
+        </select>
+      </div>
+    </FormDialog>
   );
 }
