@@ -51,6 +51,14 @@ export function createAuthService(deps: AuthDeps) {
   const { byAccount: failuresByAccount, byIp: failuresByIp } = deps.loginFailures;
   // Brute force: 10 failures per account and 30 per IP in 15 minutes.
 
+  /** Ends every session of a user at once (deactivation, password change elsewhere). */
+  async function revokeAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
+    const all = await sessions.listForUser(userId, 0);
+    const ids = all.map((s) => s.id).filter((id) => id !== exceptSessionId);
+    for (const id of ids) await sessions.delete(id);
+    if (ids.length > 0) await bus.publish({ type: 'sessions.revoked', userId, sessionIds: ids });
+  }
+
   async function startSession(
     user: UserRow,
     meta: { userAgent: string; ip: string },
@@ -128,13 +136,7 @@ export function createAuthService(deps: AuthDeps) {
       await bus.publish({ type: 'sessions.revoked', userId, sessionIds: removed });
     },
 
-    /** Ends every session of a user at once (deactivation, password change elsewhere). */
-    async revokeAllSessions(userId: string, exceptSessionId?: string): Promise<void> {
-      const all = await sessions.listForUser(userId, 0);
-      const ids = all.map((s) => s.id).filter((id) => id !== exceptSessionId);
-      for (const id of ids) await sessions.delete(id);
-      if (ids.length > 0) await bus.publish({ type: 'sessions.revoked', userId, sessionIds: ids });
-    },
+    revokeAllSessions,
 
     async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
       const row = await users.findById(user.id);
@@ -147,7 +149,7 @@ export function createAuthService(deps: AuthDeps) {
         password_hash: await hashPassword(newPassword),
         updated_at: clock.now(),
       });
-      await this.revokeAllSessions(user.id, user.sessionId);
+      await revokeAllSessions(user.id, user.sessionId);
     },
 
     async needsSetup(): Promise<boolean> {
