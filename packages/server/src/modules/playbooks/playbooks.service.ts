@@ -149,7 +149,7 @@ export function createPlaybooksService(deps: {
     return isEmbedded(installs.map(toInstallDto), clock.now());
   }
 
-  const service = {
+  return {
     getDto,
 
     /** Every playbook with its installs and embed state (any user). */
@@ -167,7 +167,7 @@ export function createPlaybooksService(deps: {
       const document = playbookTemplates.live_chat.build(language);
       const name = language === 'es' ? 'Chat del sitio web' : 'Website chat';
       const created = await insertNew({ name, document, allowedOrigins: [], templateId: 'live_chat' }, null);
-      await service.activate(created.id, null);
+      await this.activate(created.id, null);
     },
 
     listTemplates(): TPlaybookTemplateDto[] {
@@ -367,6 +367,5 @@ export function createPlaybooksService(deps: {
     /** R8: the widget loaded this playbook from a real page within the last 7 days. */
     isEmbedded: isEmbeddedNow,
   };
-  return service;
 }
 export type PlaybooksService = ReturnType<typeof createPlaybooksService>;
