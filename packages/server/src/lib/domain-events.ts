@@ -61,7 +61,9 @@ export type AnyDomainEvent = {
 /**
  * A listener that writes durable rows (the webhook outbox) with the executor it is given: inside
  * the transaction of the change it reports when the change is recorded with `record`, so the row
- * exists exactly when the change does (a crash after the commit loses nothing).
+ * exists exactly when the change does (a crash after the commit loses nothing). It must read and
+ * write only through `executor` (on SQLite another query would wait for the transaction that
+ * waits for it) and do no other I/O; throwing rolls the change back.
  */
 export type DurableListener = (executor: Db, event: AnyDomainEvent) => Promise<void>;
 

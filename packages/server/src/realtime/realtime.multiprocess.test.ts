@@ -207,8 +207,7 @@ describe('several server processes on PostgreSQL + Redis', () => {
       env,
     });
     const dave = await createAgent(k.baseUrl, adminCookie, 'Dave');
-    // Dave's open inbox keeps someone online (R10) for the hand-off: the grace of an earlier
-    // test's socket is over when starting this process takes longer than it on a busy machine.
+    // Someone online (R10) for the hand-off, whatever the earlier tests' sockets did.
     const daveSocket = await connectAgent(k.baseUrl, dave.cookie, PUBLIC_URL);
     const { visitor, conversationId } = await startWaitingChat(k.baseUrl, publicId);
     await daveSocket.close();

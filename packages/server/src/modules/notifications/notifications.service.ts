@@ -191,7 +191,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
     ): Promise<TMyNotificationSettingsDto> {
       const merged = mergeNotificationOverrides((await overridesOf([userId])).get(userId) ?? {}, patch);
       await store.setPreferences(userId, toJsonColumn(merged), clock.now());
-      return this.getMySettings(userId);
+      return effectiveNotificationSettings(await getCompanySettings(), merged);
     },
     async vapidPublicKey(): Promise<string> {
       return (await deps.vapidKeys()).publicKey;

@@ -3,11 +3,12 @@ import { fromJsonColumn, toJsonColumn } from '../../lib/json';
 
 /** Key/value settings stored as JSON (company profile, VAPID keys, setup token, …). */
 export function createSettingsStore(db: Db) {
+  async function get<T>(key: string, fallback: T): Promise<T> {
+    const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+    return fromJsonColumn(row?.value, fallback);
+  }
   return {
-    async get<T>(key: string, fallback: T): Promise<T> {
-      const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-      return fromJsonColumn(row?.value, fallback);
-    },
+    get,
     async set(key: string, value: unknown, now: number): Promise<void> {
       await db
         .insertInto('settings')
@@ -22,7 +23,7 @@ export function createSettingsStore(db: Db) {
         .values({ key, value: toJsonColumn(value), updated_at: now })
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
-      return this.get(key, value);
+      return get(key, value);
     },
     async delete(key: string): Promise<void> {
       await db.deleteFrom('settings').where('key', '=', key).execute();

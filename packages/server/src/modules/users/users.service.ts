@@ -46,13 +46,15 @@ export function createUsersService(deps: {
     return row;
   }
 
+  async function getDto(id: string): Promise<TUserDto> {
+    const online = await presence.onlineUserIds();
+    const row = await getUser(id);
+    return toUserDto(row, online.has(id));
+  }
+
   return {
     getUser,
-    async getDto(id: string): Promise<TUserDto> {
-      const online = await presence.onlineUserIds();
-      const row = await getUser(id);
-      return toUserDto(row, online.has(id));
-    },
+    getDto,
     async listDtos(): Promise<TUserDto[]> {
       const online = await presence.onlineUserIds();
       return (await users.listAll()).map((r) => toUserDto(r, online.has(r.id)));
@@ -79,7 +81,7 @@ export function createUsersService(deps: {
         updated_at: clock.now(),
       });
       if (patch.active === false) await auth.revokeAllSessions(id);
-      return this.getDto(id);
+      return getDto(id);
     },
     async updateMe(
       id: string,
@@ -91,7 +93,7 @@ export function createUsersService(deps: {
         ...(patch.language !== undefined ? { language: patch.language } : {}),
         updated_at: clock.now(),
       });
-      return this.getDto(id);
+      return getDto(id);
     },
   };
 }
