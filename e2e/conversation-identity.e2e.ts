@@ -170,6 +170,22 @@ describe('conversations carry the person; search finds and marks', () => {
     await page.getByText('No conversations match your search.').waitFor();
     visitor.close();
 
+    // The same person comes back as a new visitor: once the panel has their email, the history
+    // lists the earlier conversation, one click away.
+    const again = await visitorChats(playbook.publicId, 'Hello again, any news?');
+    await page.goto(`${charla.baseUrl}/inbox/unassigned/${again.id}`);
+    await page.getByTestId('assign').click();
+    if (!(await page.getByTestId('side-panel').isVisible())) await page.getByTestId('toggle-panel').click();
+    await page.getByTestId('panel-personEmail').fill('lucia@montenegro.example');
+    await page.getByTestId('panel-personEmail').blur();
+    const history = page.getByTestId('person-history');
+    await history.getByRole('link').first().waitFor({ timeout: 10_000 });
+    await history.scrollIntoViewIfNeeded();
+    await shot(page, 'history-desktop-en');
+    await history.getByRole('link').first().click();
+    await expect.poll(() => page.url()).toContain(`/inbox/closed/${visitor.id}`);
+    again.close();
+
     // Spanish and phone width, looked at by a person.
     for (const [language, viewport, label] of [
       ['es', DESKTOP, 'desktop-es'],

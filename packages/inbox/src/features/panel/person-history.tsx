@@ -54,10 +54,10 @@ export function PersonHistory({
             {history.conversations.map((c) => (
               <li key={c.id}>
                 <Link className="history__link" to={`/inbox/${folderOf(c.status)}/${c.id}`}>
-                  {t('history.started', { time: time(c.createdAt) })}
+                  {c.displayName}
                 </Link>
                 <span className="history__meta">
-                  {t(`history.status.${c.status}`)}
+                  {t('history.started', { time: time(c.createdAt) })} · {t(`history.status.${c.status}`)}
                   {c.lastMessagePreview ? ` · ${c.lastMessagePreview}` : ''}
                 </span>
               </li>
