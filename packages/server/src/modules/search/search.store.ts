@@ -42,6 +42,12 @@ function visibleTo(viewerId: string, folder: TFolder | undefined): RawBuilder<un
  * planner otherwise may walk every conversation and probe the index once per conversation.
  */
 
+/*
+ * PostgreSQL: ordering by `message_id collate "C"` (the same order for these ids) keeps the
+ * planner off a backward walk of the primary key filtered by the text match, which reads every
+ * message when a word is rare; the GIN index finds the matches and a top-N sort picks the newest.
+ */
+
 /**
  * Only the newest matching messages the viewer may see are ranked, at most this many (ids and
  * FTS5 rowids grow with time): a word found in half the messages then costs about what a rare
@@ -66,7 +72,7 @@ async function messageHits(db: Db, s: ConversationSearch): Promise<Hit[]> {
     ? sql<Hit>`with hits as materialized (select m.conversation_id, m.message_id, m.seq, m.tsv
           from search_messages m join conversations c on c.id = m.conversation_id
           where m.tsv @@ to_tsquery('simple', ${tsQuery}) and ${where}
-          order by m.message_id desc limit ${CANDIDATES})
+          order by m.message_id collate "C" desc limit ${CANDIDATES})
         select *, message_id as row_key from (select distinct on (conversation_id) conversation_id, message_id, seq,
           -ts_rank(tsv, to_tsquery('simple', ${tsQuery})) as score from hits
           order by conversation_id, score, seq) best order by score, conversation_id limit ${s.limit}`
