@@ -132,13 +132,20 @@ describe('conversations carry the person; search finds and marks', () => {
     await page.getByTestId('composer-input').waitFor();
     if (!(await page.getByTestId('side-panel').isVisible())) await page.getByTestId('toggle-panel').click();
     await page.getByTestId('panel-personName').fill(PERSON);
-    await page.getByTestId('panel-personEmail').fill('lucia@montenegro.example');
-    await page.getByTestId('panel-personEmail').blur();
+    await page.getByTestId('panel-personName').blur();
 
     // The header and the list follow, the visitor number stays as a secondary label.
     await expect
       .poll(() => page.getByTestId('conversation-title').innerText(), { timeout: 10_000 })
       .toBe(PERSON);
+    // One field at a time: two quick saves of the panel may land out of order.
+    await page.getByTestId('panel-personEmail').fill('lucia@montenegro.example');
+    await page.getByTestId('panel-personEmail').blur();
+    await waitFor('the email saved', async () => {
+      const path = `/api/v1/conversations/${visitor.id}`;
+      const c = await api.call<{ visitor: { email: string | null } }>('GET', path);
+      return c.visitor.email === 'lucia@montenegro.example';
+    });
     await expect
       .poll(() => page.getByTestId('conversation-visitor-number').innerText())
       .toMatch(/Visitor #\d+/);
@@ -169,6 +176,22 @@ describe('conversations carry the person; search finds and marks', () => {
     await box.fill('no-such-word-anywhere');
     await page.getByText('No conversations match your search.').waitFor();
     visitor.close();
+
+    // The same person comes back as a new visitor: once the panel has their email, the history
+    // lists the earlier conversation, one click away.
+    const again = await visitorChats(playbook.publicId, 'Hello again, any news?');
+    await page.goto(`${charla.baseUrl}/inbox/unassigned/${again.id}`);
+    await page.getByTestId('assign').click();
+    if (!(await page.getByTestId('side-panel').isVisible())) await page.getByTestId('toggle-panel').click();
+    await page.getByTestId('panel-personEmail').fill('lucia@montenegro.example');
+    await page.getByTestId('panel-personEmail').blur();
+    const history = page.getByTestId('person-history');
+    await history.getByRole('link').first().waitFor({ timeout: 10_000 });
+    await history.scrollIntoViewIfNeeded();
+    await shot(page, 'history-desktop-en');
+    await history.getByRole('link').first().click();
+    await expect.poll(() => page.url()).toContain(`/inbox/closed/${visitor.id}`);
+    again.close();
 
     // Spanish and phone width, looked at by a person.
     for (const [language, viewport, label] of [

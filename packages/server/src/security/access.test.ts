@@ -37,6 +37,7 @@ function conversationRouteBody(method: string, url: string, intruder: TestUser):
     'POST /api/v1/conversations/:id/close': undefined,
     'POST /api/v1/conversations/:id/read': { seq: 1 },
     'GET /api/v1/conversations/:id/panel': undefined,
+    'GET /api/v1/conversations/:id/history': undefined,
     'PUT /api/v1/conversations/:id/panel': { person: { name: 'Intruder', email: null, phone: null } },
     'POST /api/v1/conversations/:id/panel/lead': { title: 'Stolen lead' },
     'POST /api/v1/conversations/:id/panel/deal': { title: 'Stolen deal' },

@@ -45,10 +45,7 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
         <Avatar name={name} seed={conversation.visitor.id} size={36} />
         <span className="conv-item__body">
           <span className="conv-item__top">
-            <span className="conv-item__name">
-              {name}
-              {number && <span className="conv-item__number"> · {number}</span>}
-            </span>
+            <span className="conv-item__name">{name}</span>
             <span className={`conv-item__meta ${meta.className}`}>
               {conversation.status === 'waiting' && <span className="sr-only">{t('inbox.waitingFor')} </span>}
               {meta.label}
@@ -63,7 +60,13 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
               conversation.lastMessagePreview || '—'
             )}
           </span>
-          {page && <span className="conv-item__page">{page}</span>}
+          {(number || page) && (
+            <span className="conv-item__page">
+              {number && <span className="conv-item__number">{number}</span>}
+              {number && page ? ' · ' : ''}
+              {page}
+            </span>
+          )}
         </span>
         {unread && <span className="conv-item__dot" aria-label={t('inbox.unread')} />}
       </Link>

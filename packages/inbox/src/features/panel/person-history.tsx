@@ -20,7 +20,7 @@ export function PersonHistory({
   conversationId: string;
   refreshKey: unknown;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [history, setHistory] = useState<TConversationHistoryDto | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -40,13 +40,23 @@ export function PersonHistory({
   const empty =
     history.conversations.length + history.leads.length + history.deals.length + history.activities.length ===
     0;
-  const time = (at: number) => formatTimestamp(at, i18n.language);
   return (
     <section className="panel-section history" aria-labelledby="history-title" data-testid="person-history">
       <h3 id="history-title" className="panel-section__title">
         {t('history.title')}
       </h3>
       {empty && <p className="panel-hint">{t('history.empty')}</p>}
+      <HistoryLists history={history} />
+    </section>
+  );
+}
+
+/** The history's links: earlier conversations, leads, deals, open activities (empty lists hidden). */
+function HistoryLists({ history }: { history: TConversationHistoryDto }) {
+  const { t, i18n } = useTranslation();
+  const time = (at: number) => formatTimestamp(at, i18n.language);
+  return (
+    <>
       {history.conversations.length > 0 && (
         <>
           <h4 className="history__heading">{t('history.conversations')}</h4>
@@ -54,10 +64,10 @@ export function PersonHistory({
             {history.conversations.map((c) => (
               <li key={c.id}>
                 <Link className="history__link" to={`/inbox/${folderOf(c.status)}/${c.id}`}>
-                  {t('history.started', { time: time(c.createdAt) })}
+                  {c.displayName}
                 </Link>
                 <span className="history__meta">
-                  {t(`history.status.${c.status}`)}
+                  {t('history.started', { time: time(c.createdAt) })} · {t(`history.status.${c.status}`)}
                   {c.lastMessagePreview ? ` · ${c.lastMessagePreview}` : ''}
                 </span>
               </li>
@@ -100,6 +110,6 @@ export function PersonHistory({
           </ul>
         </>
       )}
-    </section>
+    </>
   );
 }

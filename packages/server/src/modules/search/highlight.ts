@@ -5,6 +5,8 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
 type Span = { start: number; end: number };
 
+const LEAD_CHARS = 20;
+
 /** Where the query's words occur in `text` (folded comparison; the last token matches as a prefix). */
 export function matchSpans(text: string, tokens: readonly string[]): Span[] {
   if (tokens.length === 0) return [];
@@ -31,7 +33,8 @@ export function highlightSnippet(
   const flat = text.replace(/\s+/g, ' ').trim();
   const spans = matchSpans(flat, tokens);
   const first = spans[0];
-  let start = first ? Math.max(0, first.start - Math.floor(maxChars / 3)) : 0;
+  // A short lead-in: narrow lists show only the excerpt's first words, the match must be among them.
+  let start = first ? Math.max(0, first.start - LEAD_CHARS) : 0;
   if (start > 0) {
     const space = flat.lastIndexOf(' ', start);
     start = space >= 0 && first && space < first.start ? space + 1 : start;
