@@ -8,7 +8,7 @@ import '../playbooks/playbooks.css';
 import './settings.css';
 
 export type SettingsSection =
-  'profile' | 'notifications' | 'company' | 'users' | 'email' | 'webhooks' | 'api-tokens';
+  'profile' | 'notifications' | 'company' | 'users' | 'email' | 'webhooks' | 'api-tokens' | 'privacy';
 
 const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'profile', roles: ['admin', 'regular'] },
@@ -18,6 +18,7 @@ const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'email', roles: ['admin'] },
   { id: 'webhooks', roles: ['admin'] },
   { id: 'api-tokens', roles: ['admin'] },
+  { id: 'privacy', roles: ['admin'] },
 ];
 
 /** Settings sub-navigation; admin-only sections are not even listed for regular users (R2). */
