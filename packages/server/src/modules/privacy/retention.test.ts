@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChat, waitForQuestion } from '../../test/chat-steps';
-import { createFakeClock, startTestServer, type TestServer, type TestUser } from '../../test/harness';
+import {
+  createFakeClock,
+  startTestServer,
+  TEST_ORIGIN,
+  type TestServer,
+  type TestUser,
+} from '../../test/harness';
 import { createActivePlaybook } from '../../test/playbook-setup';
 import { connectVisitor } from '../../test/visitor-client';
 
@@ -84,6 +90,12 @@ describe('retention: closed conversations and delivery logs past their days', ()
       payload: settings,
     });
     expect(saved.json()).toEqual(settings);
+    // The widget links the privacy page.
+    const widget = await server.request({
+      url: `/api/v1/widget/config/${playbook.publicId}`,
+      headers: { origin: TEST_ORIGIN },
+    });
+    expect(widget.json()).toMatchObject({ privacyUrl: 'https://shop.example/privacy' });
 
     // Batches of one: the two old closed conversations go in two batches, the rest stays.
     expect(await server.charla.services.privacy.runRetention(1, 10)).toEqual({
