@@ -54,6 +54,11 @@ export const errorCatalogue = {
   },
   CRM_STAGE_IN_USE: { status: 409, message: 'Deals are still in this stage or pipeline; move them first.' },
   CRM_PIPELINE_NEEDS_STAGE: { status: 409, message: 'A pipeline keeps at least one stage.' },
+  CRM_MOVE_TARGET_INVALID: {
+    status: 422,
+    message:
+      'Deals can move only to a stage that stays: another stage of the pipeline, or a stage of another pipeline when the pipeline goes.',
+  },
   CRM_DEFAULT_PIPELINE: {
     status: 409,
     message: 'The default pipeline cannot be deleted; make another one the default first.',
@@ -75,6 +80,23 @@ export const errorCatalogue = {
   RESET_TOKEN_EXPIRED: { status: 410, message: 'The password reset link has expired; ask for a new one.' },
   RESET_TOKEN_USED: { status: 409, message: 'The password reset link was already used.' },
   CURRENT_PASSWORD_WRONG: { status: 422, message: 'The current password is wrong.' },
+  TRANSCRIPT_NO_ADDRESS: {
+    status: 422,
+    message: 'There is no email address to send the transcript to; enter one.',
+  },
+  VISITOR_NO_EMAIL: { status: 422, message: 'The visitor left no email address to write to.' },
+  FOLLOW_UP_LINK_INVALID: { status: 404, message: 'The chat link is not valid.' },
+  FOLLOW_UP_LINK_EXPIRED: { status: 410, message: 'The chat link has expired; write to us again.' },
+  INBOUND_SECRET_INVALID: { status: 401, message: 'The inbound mail secret is wrong.' },
+  INBOUND_MAIL_TOO_LARGE: { status: 413, message: 'The inbound mail is too large.' },
+  INBOUND_MAIL_INVALID: {
+    status: 422,
+    message: 'The inbound mail is malformed (headers, sender or text).',
+  },
+  INBOUND_MAIL_UNROUTABLE: {
+    status: 422,
+    message: 'The inbound mail is not a reply to a Charla conversation.',
+  },
   FRAME_TOO_LARGE: { status: 413, message: 'The WebSocket frame is larger than 64 KB.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   JSON_TOO_DEEP: { status: 422, message: 'The JSON is nested too deeply (at most 64 levels).' },

@@ -38,7 +38,11 @@ import { requestIdOf } from './http/request-id';
 import { limitWebSocketConnections } from './http/ws-connection-limit';
 import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
+import { registerTranscriptRoutes } from './modules/mail/transcript.routes';
+import { registerFollowUpRoutes } from './modules/mail/follow-up.routes';
 import { registerAccountsRoutes } from './modules/accounts/index';
+import { registerSearchRoutes } from './modules/search/index';
+import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
 import { registerPrivacyRoutes } from './modules/privacy/index';
 
@@ -130,10 +134,25 @@ export async function buildApp(
   registerApiTokensRoutes(app, services);
   registerRatingsRoutes(app, services.ratings);
   registerReportsRoutes(app, services.reports);
+  registerSearchRoutes(app, services.search);
+  registerHistoryRoutes(app, services.history);
   registerWidgetRoutes(app, services, {
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });
   registerMailRoutes(app, services.mail);
+  registerTranscriptRoutes(app, {
+    conversations: services.conversations,
+    source: services.conversationSource,
+    transcripts: services.conversationMail.transcripts,
+    limiter: services.conversationMail.transcriptLimiter,
+  });
+  registerFollowUpRoutes(app, {
+    conversationMail: services.conversationMail,
+    publicUrl: config.publicUrl,
+    replyTo: config.mailReplyTo,
+    companyName: services.mail.companyName,
+    sessions: services.widgetSessions,
+  });
   registerAccountsRoutes(app, services);
 
   if (inboxDist) await registerStatic(app, inboxDist);

@@ -45,6 +45,14 @@ const ZConfigEnv = z.object({
       message: 'must be an address, or a name and <address>, on one line',
     })
     .optional(),
+  /** Inbound address for visitors' email replies (replies+<signed token>@…); unset = links only. */
+  MAIL_REPLY_TO: z
+    .string()
+    .max(200)
+    .refine((v) => /^[^\s@<>+"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v.trim()), {
+      message: 'must be a plain address without "+", e.g. replies@in.example.com',
+    })
+    .optional(),
   /** Benchmarks only: multiplies the per-address connection and visitor-session limits (default 1). */
   CHARLA_RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(100_000).default(1),
   /** WebSocket heartbeat; a socket that misses 2 pings is closed (a vanished user is offline in 3×). */
@@ -76,6 +84,8 @@ export type Config = {
   metricsToken: string | null;
   /** Null when SMTP_URL is unset: every mail feature then says so and shows links to copy instead. */
   smtp: { url: string; from: string } | null;
+  /** MAIL_REPLY_TO, lowercased; null = follow-up mails carry the chat link only. */
+  mailReplyTo: string | null;
   /** Delivered and failed webhook deliveries are deleted after this many days. */
   webhookLogRetentionDays: number;
 };
@@ -130,6 +140,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       wsPingIntervalMs: e.WS_PING_INTERVAL_MS,
       metricsToken: e.METRICS_TOKEN ?? null,
       smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM.trim() } : null,
+      mailReplyTo: e.MAIL_REPLY_TO?.trim().toLowerCase() ?? null,
       webhookLogRetentionDays: e.WEBHOOK_LOG_RETENTION_DAYS,
     },
   };

@@ -16,10 +16,13 @@ import { createVisitorsService } from './modules/visitors/visitors.service';
 import { createVisitorsStore } from './modules/visitors/visitors.store';
 import { createPlaybooksService } from './modules/playbooks/playbooks.service';
 import { createPlaybooksStore } from './modules/playbooks/playbooks.store';
-import { createConversationsService } from './modules/conversations/conversations.service';
-import { createConversationsStore } from './modules/conversations/conversations.store';
-import { createConversationViews } from './modules/conversations/conversation-views';
-import { createPlaybookRunner, type BotCrm } from './modules/conversations/playbook-runner';
+import {
+  createConversationsService,
+  createConversationsStore,
+  createConversationViews,
+  createPlaybookRunner,
+} from './modules/conversations/index';
+import { relayDomainEventsToBus } from './realtime/domain-event-relay';
 import { createNotificationsModule } from './modules/notifications/notifications.module';
 import { createWebhooksModule } from './modules/webhooks/webhooks.module';
 import { createCrmService, createCrmStore } from './modules/crm/index';
@@ -30,6 +33,10 @@ import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
 import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
+import { createSearchModule, findConversationIdentities } from './modules/search/index';
+import { createHistoryModule } from './modules/person-history/index';
+import { createConversationMail } from './modules/mail/conversation-mail';
+import { createConversationSource } from './modules/mail/conversation-source';
 import { createPrivacyModule } from './modules/privacy/index';
 
 export type ServiceDeps = {
@@ -46,9 +53,11 @@ export function createServices(deps: ServiceDeps) {
   const { config, database, bus, clock } = deps;
   const db = database.db;
   const rateLimits = createRateLimits(deps.limits, config.rateLimitMultiplier);
-  const events = createDomainEvents((err, name) =>
+  const events = createDomainEvents(db, (err, name) =>
     deps.log.warn({ err, event: name }, 'domain event listener failed'),
   );
+  // Realtime is a listener of committed changes like webhooks and notifications (docs/architecture.md).
+  relayDomainEventsToBus(events, bus, config.nodeName);
   const usersStore = createUsersStore(db);
   const settings = createSettingsStore(db);
   // Outgoing mail (issue 20): a durable outbox swept by every process.
@@ -92,6 +101,7 @@ export function createServices(deps: ServiceDeps) {
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
+    identities: (ids) => findConversationIdentities(db, ids),
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -101,10 +111,14 @@ export function createServices(deps: ServiceDeps) {
     bus,
     events,
     clock,
-    node: config.nodeName,
   });
-  // The CRM module is created after conversations (it needs their access rules); the runner reads it late.
-  const botCrm: { current: BotCrm | null } = { current: null };
+  // The CRM needs only the conversations' front door; the runner's end cards need the CRM.
+  const crm = createCrmService({
+    store: createCrmStore(db),
+    clock,
+    events,
+    conversations: conversations.access,
+  });
   const runner = createPlaybookRunner({
     conversations,
     store: conversationsStore,
@@ -113,17 +127,9 @@ export function createServices(deps: ServiceDeps) {
     visitors,
     events,
     clock,
-    crm: () => botCrm.current,
+    crm,
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
-
-  const crm = createCrmService({
-    store: createCrmStore(db),
-    clock,
-    events,
-    conversations: conversations.access,
-  });
-  botCrm.current = crm;
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
 
   // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
@@ -147,6 +153,26 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
   });
 
+  // Transcripts, follow-up and notification mail: listeners of the domain events (issue 20).
+  const conversationSource = createConversationSource({ store: conversationsStore, views, playbooks });
+  const conversationMail = createConversationMail({
+    db,
+    mail,
+    source: conversationSource,
+    conversations,
+    conversationsStore,
+    views,
+    settings,
+    events,
+    bus,
+    limits: deps.limits,
+    clock,
+    node: config.nodeName,
+    publicUrl: config.publicUrl,
+    replyTo: config.mailReplyTo,
+    onError: (err, context) => deps.log.warn({ err, context }, 'conversation mail'),
+  });
+
   return {
     ...deps,
     events,
@@ -160,7 +186,6 @@ export function createServices(deps: ServiceDeps) {
     playbooks,
     conversations,
     runner,
-    botCrm,
     crm,
     widgetSessions: rateLimits.widgetSessions,
     rateLimits,
@@ -171,9 +196,13 @@ export function createServices(deps: ServiceDeps) {
     ratings,
     metrics,
     reports: createReportsModule({ db }),
+    search: createSearchModule({ db, views }),
+    history: createHistoryModule({ db, conversations: conversations.access }),
     mail,
     mailOutbox,
     accounts,
+    conversationSource,
+    conversationMail,
     privacy: createPrivacyModule({ db, settings, clock }),
   };
 }

@@ -42,6 +42,7 @@ const paths = {
   archive: 'M21 8v13H3V8M1 3h22v5H1zM10 12h4',
   star: 'M12 2l3.09 6.26L22 9.27l-5 4.87 1.18 6.88L12 17.77l-6.18 3.25L7 14.14 2 9.27l6.91-1.01z',
   chart: 'M3 3v18h18M7 16v-4M12 16V8M17 16v-7',
+  mail: 'M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zM22 6l-10 7L2 6',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -9,6 +9,7 @@ export const mailTemplateNames = [
   'password-changed',
   'email-changed',
   'transcript',
+  'follow-up',
 ] as const;
 export const ZMailTemplateName = z.enum(mailTemplateNames);
 export type TMailTemplateName = z.infer<typeof ZMailTemplateName>;
@@ -57,3 +58,54 @@ export const ZMailPreviewDto = z.object({ subject: z.string(), html: z.string(),
 export type TMailPreviewDto = z.infer<typeof ZMailPreviewDto>;
 
 export const ZSendTestMailRequest = z.strictObject({ to: ZEmail, language: ZLanguage.default('en') });
+
+/** A user emails a conversation's transcript to any address (issue 20). */
+export const ZSendTranscriptRequest = z.strictObject({
+  to: ZEmail,
+  /** Defaults to the conversation's (the playbook's) language. */
+  language: ZLanguage.optional(),
+});
+export type TSendTranscriptRequest = z.infer<typeof ZSendTranscriptRequest>;
+
+/** The visitor asks for the transcript; without `to`, the address they gave the bot is used. */
+export const ZVisitorTranscriptRequest = z.strictObject({ to: ZEmail.optional() });
+
+/** The answer to a queued transcript: where it goes, and whether SMTP is off (`skipped`). */
+export const ZTranscriptQueuedDto = z.object({ to: z.string(), status: z.enum(['pending', 'skipped']) });
+export type TTranscriptQueuedDto = z.infer<typeof ZTranscriptQueuedDto>;
+
+/** Follow-up by email: the visitor's signed link, exchanged for a visitor token of the same visitor. */
+export const ZFollowUpExchangeRequest = z.strictObject({ link: z.string().min(1).max(600) });
+export const ZFollowUpExchangeDto = z.object({
+  visitorToken: z.string(),
+  visitorId: z.string(),
+  conversationId: z.string(),
+  /** The playbook to start a new conversation with when the old one is closed (R20). */
+  playbookPublicId: z.string().nullable(),
+});
+export type TFollowUpExchangeDto = z.infer<typeof ZFollowUpExchangeDto>;
+
+/** Inbound mail accepted: the conversation the reply landed in (a new one when the old was closed). */
+export const ZInboundMailResultDto = z.object({
+  conversationId: z.string(),
+  linkedTo: z.string().nullable(),
+});
+export type TInboundMailResultDto = z.infer<typeof ZInboundMailResultDto>;
+
+/** Settings → Email → Follow-up by email (admins). */
+export const ZFollowUpSettingsDto = z.object({
+  enabled: z.boolean(),
+  /** A reply the visitor has not read after this many minutes is emailed (0 = at once). */
+  afterMinutes: z.number().int().min(0).max(1440),
+  /** MAIL_REPLY_TO, or null: then follow-ups carry the chat link only. */
+  replyTo: z.string().nullable(),
+  /** Where the mail provider posts visitors' replies, with the install's secret. */
+  inboundUrl: z.string(),
+  inboundSecret: z.string(),
+});
+export type TFollowUpSettingsDto = z.infer<typeof ZFollowUpSettingsDto>;
+export const ZUpdateFollowUpSettingsRequest = z.strictObject({
+  enabled: z.boolean(),
+  afterMinutes: z.number().int().min(0).max(1440),
+});
+export type TUpdateFollowUpSettingsRequest = z.infer<typeof ZUpdateFollowUpSettingsRequest>;

@@ -52,6 +52,8 @@ export const ZPlaybookAppearance = z.strictObject({
   position: z.enum(['bottom-right', 'bottom-left']),
   /** Satisfaction survey after the conversation closes; absent means stars. */
   satisfaction: z.enum(['stars', 'thumbs', 'off']).optional(),
+  /** Email the transcript to the visitor when the conversation closes, if they gave an address (issue 20). */
+  emailTranscript: z.boolean().optional(),
 });
 export type TPlaybookAppearance = z.infer<typeof ZPlaybookAppearance>;
 

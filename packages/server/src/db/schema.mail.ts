@@ -21,6 +21,8 @@ export type MailOutboxTable = {
   last_error: string | null;
   sent_at: number | null;
   created_at: number;
+  /** A follow-up's signed reply address (migration 0012); null for every other mail. */
+  reply_to: string | null;
 };
 
 /** Invitation and password-reset links (owned by modules/accounts); only the SHA-256 of a token. */
@@ -40,4 +42,28 @@ export type AccountTokensTable = {
   revoked_at: number | null;
 };
 
-export type MailTables = { mail_outbox: MailOutboxTable; account_tokens: AccountTokensTable };
+/** One pending follow-up check per conversation (owned by modules/mail). */
+export type MailFollowUpsTable = {
+  conversation_id: string;
+  due_at: number;
+  claimed_until: number | null;
+  created_at: number;
+};
+
+/** Extra tokens of a visitor, issued by opening a follow-up link; only the SHA-256. */
+export type VisitorLinkTokensTable = { token_hash: string; visitor_id: string; created_at: number };
+
+/** A conversation started after the old one closed (R20), and the one it continues. */
+export type ConversationLinksTable = { conversation_id: string; linked_to: string; created_at: number };
+
+/** Inbound mails already taken, by the SHA-256 of their Message-ID. */
+export type MailInboundTable = { id: string; conversation_id: string; created_at: number };
+
+export type MailTables = {
+  mail_outbox: MailOutboxTable;
+  account_tokens: AccountTokensTable;
+  mail_follow_ups: MailFollowUpsTable;
+  visitor_link_tokens: VisitorLinkTokensTable;
+  conversation_links: ConversationLinksTable;
+  mail_inbound: MailInboundTable;
+};

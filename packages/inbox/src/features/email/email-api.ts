@@ -6,6 +6,8 @@ import type {
   TMailStatusDto,
   TMailTemplateName,
   TPage,
+  TFollowUpSettingsDto,
+  TUpdateFollowUpSettingsRequest,
 } from '@charla/protocol';
 import { api } from '../../lib/api-client';
 
@@ -18,4 +20,7 @@ export const emailApi = {
     api.get<TMailPreviewDto>(`/admin/mail/templates/${encodeURIComponent(template)}/preview`, { language }),
   sendTest: (to: string, language: TLanguage) =>
     api.post<{ id: string; status: TMailStatus }>('/admin/mail/test', { to, language }),
+  followUp: () => api.get<TFollowUpSettingsDto>('/admin/mail/follow-up'),
+  saveFollowUp: (body: TUpdateFollowUpSettingsRequest) =>
+    api.put<TFollowUpSettingsDto>('/admin/mail/follow-up', body),
 };

@@ -6,6 +6,7 @@ import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
 import { SettingsLayout } from '../settings/settings-layout';
 import { emailApi } from './email-api';
+import { FollowUpSettings } from './follow-up-settings';
 import { MailLog } from './mail-log';
 import { TemplatePreview } from './template-preview';
 import './email.css';
@@ -33,6 +34,7 @@ export function EmailPage() {
           setLogVersion((v) => v + 1);
         }}
       />
+      <FollowUpSettings />
       <TemplatePreview />
       <MailLog key={logVersion} />
     </SettingsLayout>

@@ -1,6 +1,7 @@
 /** Strings of Settings → Email (merged into `settings.email`). */
 export const emailEn = {
-  intro: 'Charla sends invitations, password resets and account notices by email through your SMTP server.',
+  intro:
+    'Charla sends invitations, password resets, account notices, transcripts and follow-ups to visitors by email through your SMTP server.',
   configured: 'Sending through {{server}} as {{from}}.',
   notConfiguredTitle: 'SMTP is not configured',
   notConfiguredText:
@@ -26,7 +27,22 @@ export const emailEn = {
     'password-changed': 'Password changed',
     'email-changed': 'Email address changed',
     transcript: 'Conversation transcript',
+    'follow-up': 'Follow-up to a visitor who left',
   },
+  followUpTitle: 'Follow-up by email',
+  followUpIntro:
+    'When a visitor who gave an email address has not read a reply after the delay, Charla emails it with a signed link (valid 7 days) that reopens the chat.',
+  followUpEnabled: 'Email replies to visitors who left',
+  followUpAfter: 'After (minutes without reading)',
+  followUpSave: 'Save',
+  followUpSaved: 'Saved.',
+  replyToSet: 'Visitors can answer by email: replies go to {{address}} and land in the conversation.',
+  replyToUnset:
+    'Visitors cannot answer by email yet: set MAIL_REPLY_TO on the server and point your provider’s inbound mail at the URL below. Until then the mail carries the chat link only.',
+  inboundUrl: 'Inbound mail URL (raw MIME or the provider’s JSON)',
+  inboundSecret: 'Secret (X-Charla-Inbound-Secret header or ?secret=)',
+  reveal: 'Show',
+  hide: 'Hide',
   logTitle: 'Mail log',
   logFilter: 'Show',
   logAll: 'All mails',
@@ -44,7 +60,7 @@ export const emailEn = {
 
 export const emailEs: typeof emailEn = {
   intro:
-    'Charla envía por correo las invitaciones, los restablecimientos de contraseña y los avisos de cuenta a través de tu servidor SMTP.',
+    'Charla envía por correo las invitaciones, los restablecimientos de contraseña, los avisos de cuenta, las transcripciones y los seguimientos a visitantes a través de tu servidor SMTP.',
   configured: 'Se envía a través de {{server}} como {{from}}.',
   notConfiguredTitle: 'SMTP no está configurado',
   notConfiguredText:
@@ -70,7 +86,23 @@ export const emailEs: typeof emailEn = {
     'password-changed': 'Contraseña cambiada',
     'email-changed': 'Correo cambiado',
     transcript: 'Transcripción de la conversación',
+    'follow-up': 'Seguimiento a un visitante que se fue',
   },
+  followUpTitle: 'Seguimiento por correo',
+  followUpIntro:
+    'Cuando un visitante que dejó su correo no ha leído una respuesta tras el plazo, Charla se la envía por correo con un enlace firmado (válido 7 días) que vuelve a abrir el chat.',
+  followUpEnabled: 'Enviar por correo las respuestas a visitantes que se fueron',
+  followUpAfter: 'Tras (minutos sin leer)',
+  followUpSave: 'Guardar',
+  followUpSaved: 'Guardado.',
+  replyToSet:
+    'Los visitantes pueden responder por correo: las respuestas van a {{address}} y llegan a la conversación.',
+  replyToUnset:
+    'Los visitantes aún no pueden responder por correo: define MAIL_REPLY_TO en el servidor y apunta el correo entrante de tu proveedor a la URL de abajo. Mientras tanto, el correo solo lleva el enlace al chat.',
+  inboundUrl: 'URL del correo entrante (MIME sin procesar o el JSON del proveedor)',
+  inboundSecret: 'Secreto (cabecera X-Charla-Inbound-Secret o ?secret=)',
+  reveal: 'Mostrar',
+  hide: 'Ocultar',
   logTitle: 'Registro de correo',
   logFilter: 'Mostrar',
   logAll: 'Todos los correos',

@@ -12,6 +12,7 @@ import { folderOf } from './inbox-state';
 import { Timeline } from './timeline';
 import { visitorName } from './visitor-name';
 import { useMe } from '../auth/session-context';
+import { FollowUpByEmail } from '../email/conversation-mail-actions';
 
 export type ConversationCommands = { assign: () => void; close: () => void; focusComposer: () => void };
 
@@ -203,6 +204,12 @@ export function ConversationView({
         visitorLabel={name}
         onRetry={(id) => inbox.retry(conversationId, id)}
       />
+      {conversation.status === 'closed' && (
+        <FollowUpByEmail
+          conversation={conversation}
+          onStarted={(started) => navigate(`/inbox/${folderOf(started, me.id)}/${started.id}`)}
+        />
+      )}
       <Composer
         ref={composerRef}
         conversationId={conversationId}

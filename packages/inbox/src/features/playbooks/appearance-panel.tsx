@@ -117,6 +117,17 @@ export function AppearancePanel({
           </div>
           <span className="field__hint">{t('playbooks.appearance.satisfactionHint')}</span>
         </fieldset>
+        <label className="pb-check">
+          <input
+            type="checkbox"
+            className="check"
+            checked={appearance.emailTranscript ?? false}
+            onChange={(e) => setAppearance({ emailTranscript: e.target.checked })}
+            data-testid="email-transcript-on-close"
+          />
+          {t('playbooks.appearance.emailTranscript')}
+        </label>
+        <span className="field__hint">{t('playbooks.appearance.emailTranscriptHint')}</span>
       </section>
 
       <section className="pb-section">

@@ -9,6 +9,14 @@ export type MailParams = {
   'password-changed': { companyName: string; name: string };
   'email-changed': { companyName: string; name: string; newEmail: string };
   transcript: { companyName: string; startedAt: string; blocks: MailBlock[] };
+  'follow-up': {
+    companyName: string;
+    agentName: string;
+    blocks: MailBlock[];
+    url: string;
+    expiresInDays: number;
+    canReply: boolean;
+  };
 };
 
 type Copy = { [K in TMailTemplateName]: (p: MailParams[K]) => MailContent };
@@ -68,6 +76,18 @@ const en: Copy = {
     heading: `Your conversation with ${p.companyName}`,
     paragraphs: [`Here is a copy of the conversation that started on ${p.startedAt}.`],
     blocks: p.blocks,
+    footer: `${p.companyName} · sent by Charla`,
+  }),
+  'follow-up': (p) => ({
+    subject: `${p.agentName} replied to your chat with ${p.companyName}`,
+    heading: `${p.agentName} replied`,
+    paragraphs: [
+      `You had left the chat, so here is the reply from ${p.companyName}.`,
+      p.canReply ? 'Answer this email, or continue in the chat:' : 'Continue in the chat:',
+    ],
+    action: { label: 'Continue the chat', url: p.url },
+    blocks: p.blocks,
+    notes: [`The link opens your chat again and expires in ${p.expiresInDays} days. Do not forward it.`],
     footer: `${p.companyName} · sent by Charla`,
   }),
 };
@@ -133,6 +153,18 @@ const es: Copy = {
     blocks: p.blocks,
     footer: `${p.companyName} · enviado por Charla`,
   }),
+  'follow-up': (p) => ({
+    subject: `${p.agentName} ha respondido a tu chat con ${p.companyName}`,
+    heading: `${p.agentName} ha respondido`,
+    paragraphs: [
+      `Habías salido del chat, así que te enviamos la respuesta de ${p.companyName}.`,
+      p.canReply ? 'Responde a este correo o sigue en el chat:' : 'Sigue en el chat:',
+    ],
+    action: { label: 'Seguir en el chat', url: p.url },
+    blocks: p.blocks,
+    notes: [`El enlace vuelve a abrir tu chat y caduca en ${p.expiresInDays} días. No lo reenvíes.`],
+    footer: `${p.companyName} · enviado por Charla`,
+  }),
 };
 
 const copies: Record<TLanguage, Copy> = { en, es };
@@ -170,6 +202,14 @@ export function sampleParams(companyName: string, publicUrl: string, language: T
         { title: visitor, meta: '10:24', html: `<p>${hello}</p>`, text: hello },
         { title: 'Ana García', meta: '10:25', html: `<p>${answer}</p>`, text: answer },
       ],
+    },
+    'follow-up': {
+      companyName,
+      agentName: 'Ana García',
+      blocks: [{ title: 'Ana García', meta: '10:25', html: `<p>${answer}</p>`, text: answer }],
+      url: `${publicUrl}/chat?link=example`,
+      expiresInDays: 7,
+      canReply: true,
     },
   };
 }

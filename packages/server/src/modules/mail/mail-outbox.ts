@@ -45,6 +45,7 @@ export function createMailOutbox(deps: MailOutboxDeps) {
           text: row.text_body,
           messageId: row.message_id,
           language: row.language,
+          replyTo: row.reply_to,
         });
       } catch (cause) {
         error = errorText(cause);

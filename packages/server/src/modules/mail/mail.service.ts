@@ -31,6 +31,8 @@ export type MailRequest<K extends TMailTemplateName> = {
   params: Omit<MailParams[K], 'companyName'>;
   /** The mail carries a link that signs someone in: its body is erased once sent. */
   sensitive?: boolean;
+  /** Where the recipient's answer goes (a follow-up's signed inbound address). */
+  replyTo?: string;
 };
 
 /** What callers learn: whether the mail is on its way, or SMTP is off (so they show the link instead). */
@@ -95,6 +97,7 @@ export function createMailService(deps: MailServiceDeps) {
         last_error: skipped ? 'SMTP is not configured (SMTP_URL)' : null,
         sent_at: null,
         created_at: now,
+        reply_to: request.replyTo && isSingleAddress(request.replyTo) ? request.replyTo : null,
       });
       return { id, status: skipped ? 'skipped' : 'pending' };
     },

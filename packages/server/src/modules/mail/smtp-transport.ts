@@ -8,6 +8,7 @@ export type OutgoingMail = {
   text: string;
   messageId: string;
   language: string;
+  replyTo?: string | null;
 };
 
 /** Sends one mail; throws on any failure (the outbox turns that into a retry). */
@@ -37,6 +38,7 @@ export function createSmtpTransport(url: string): MailTransport {
         html: mail.html,
         text: mail.text,
         messageId: mail.messageId,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
         headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
       });
     },

@@ -8,12 +8,20 @@ export function createVisitorsStore(db: Db) {
     async insert(row: VisitorRow): Promise<void> {
       await db.insertInto('visitors').values(row).execute();
     },
+    /** By the visitor's own token, or by one issued when they opened a follow-up link (issue 20). */
     async findByTokenHash(tokenHash: string): Promise<VisitorRow | null> {
+      const own = await db
+        .selectFrom('visitors')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (own) return own;
       return (
         (await db
           .selectFrom('visitors')
-          .selectAll()
-          .where('token_hash', '=', tokenHash)
+          .innerJoin('visitor_link_tokens', 'visitor_link_tokens.visitor_id', 'visitors.id')
+          .selectAll('visitors')
+          .where('visitor_link_tokens.token_hash', '=', tokenHash)
           .executeTakeFirst()) ?? null
       );
     },

@@ -1,0 +1,76 @@
+import type { TConversationDto } from '@charla/protocol';
+import type { Clock } from '../../lib/clock';
+import type { DomainEvents } from '../../lib/domain-events';
+import { newId } from '../../lib/ids';
+import type { Bus } from '../../realtime/bus';
+import { searchTextOf } from '../conversations/conversation-dto';
+import type { ConversationViews } from '../conversations/conversation-views';
+import type { ConversationRow, ConversationsStore } from '../conversations/conversations.store';
+import { writeStoredRun } from '../conversations/stored-run';
+import type { FollowUpStore } from './follow-up.store';
+
+export type LinkedConversationDeps = {
+  store: Pick<ConversationsStore, 'insert' | 'findById'>;
+  views: Pick<ConversationViews, 'conversation'>;
+  links: Pick<FollowUpStore, 'link'>;
+  bus: Bus;
+  events: DomainEvents;
+  clock: Clock;
+  node: string;
+};
+
+/**
+ * R20: a closed conversation is never reopened. A visitor's email reply after close, or a user's
+ * follow-up of a missed chat, starts a NEW conversation for the same visitor and playbook, linked
+ * to the old one: assigned to that user, or waiting in Unassigned (no bot, no waiting deadline).
+ */
+export function createLinkedConversations(deps: LinkedConversationDeps) {
+  return async function startLinked(
+    old: ConversationRow,
+    assigneeId: string | null,
+  ): Promise<{ row: ConversationRow; dto: TConversationDto }> {
+    const now = deps.clock.now();
+    const row: ConversationRow = {
+      ...old,
+      id: newId(),
+      status: assigneeId ? 'assigned' : 'waiting',
+      close_reason: null,
+      assignee_id: assigneeId,
+      last_seq: 0,
+      waiting_deadline: null,
+      run_state: writeStoredRun({ run: null, outcome: null }),
+      start_key: `linked:${old.id}:${newId()}`,
+      created_at: now,
+      updated_at: now,
+      waiting_since: assigneeId ? null : now,
+      assigned_at: assigneeId ? now : null,
+      closed_at: null,
+      closed_by: null,
+      last_message_at: now,
+      last_message_preview: '',
+      search_text: searchTextOf({ name: old.visitor_name, email: old.visitor_email, number: 0 }),
+      offline_due: null,
+      visitor_read_seq: 0,
+      user_read_seq: 0,
+    };
+    await deps.store.insert(row);
+    await deps.links.link(row.id, old.id, now);
+    const dto = await deps.views.conversation(row, '');
+    const previous = { status: row.status, assigneeId: row.assignee_id };
+    await deps.bus.publish({
+      type: 'conversation.changed',
+      conversation: dto,
+      previous,
+      originNode: deps.node,
+    });
+    await deps.bus.publish({
+      type: 'visitor.conversation',
+      visitorId: row.visitor_id,
+      conversationId: row.id,
+    });
+    deps.events.emit('conversation.created', { conversation: dto });
+    if (!assigneeId) deps.events.emit('conversation.unassigned', { conversation: dto });
+    return { row, dto };
+  };
+}
+export type StartLinkedConversation = ReturnType<typeof createLinkedConversations>;
