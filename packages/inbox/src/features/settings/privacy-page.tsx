@@ -115,6 +115,13 @@ function RetentionForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+/** Offers `value` as a JSON file download. */
+function saveJson(value: unknown, name: string): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
+  Object.assign(window.document.createElement('a'), { href: url, download: name }).click();
+  URL.revokeObjectURL(url);
+}
+
 function SubjectTools({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<SubjectKind>('visitor');
@@ -124,16 +131,7 @@ function SubjectTools({ onDone }: { onDone: () => void }) {
   const fail = (cause: unknown) => setNotice(cause instanceof ApiError ? cause.message : t('errors.generic'));
   const download = async () => {
     try {
-      const document = await privacyApi.export(kind, id.trim());
-      const url = URL.createObjectURL(
-        new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }),
-      );
-      const link = Object.assign(window.document.createElement('a'), {
-        href: url,
-        download: `charla-${kind}-${id.trim()}.json`,
-      });
-      link.click();
-      URL.revokeObjectURL(url);
+      saveJson(await privacyApi.export(kind, id.trim()), `charla-${kind}-${id.trim()}.json`);
       setNotice(t('settings.privacy.exported'));
       onDone();
     } catch (cause) {

@@ -106,13 +106,12 @@ export function createPrivacyService(deps: {
         ...s.personIds,
         ...s.needles,
       ]);
-      const announced = await stores.webhooks.deleteAnnounced(s.conversationIds);
       const mails = await stores.mail.deleteMentioning(s.emails, [...s.conversationIds, ...s.needles]);
       const conversations = await stores.conversations.deleteByIds(s.conversationIds);
       const visitors = await stores.visitors.deleteWithoutConversations(s.visitorIds);
       const removed = {
         ...crm,
-        webhookDeliveries: webhookDeliveries + announced,
+        webhookDeliveries,
         mails,
         conversations,
         visitors,
@@ -133,7 +132,6 @@ export function createPrivacyService(deps: {
           batchSize,
         );
         if (due.length === 0) break;
-        await stores.webhooks.deleteAnnounced(due.map((c) => c.id));
         removed.conversations += await stores.conversations.deleteByIds(due.map((c) => c.id));
         removed.visitors += await stores.visitors.deleteWithoutConversations([
           ...new Set(due.map((c) => c.visitor_id)),

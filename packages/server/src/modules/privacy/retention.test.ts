@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChat, waitForQuestion } from '../../test/chat-steps';
 import {
@@ -38,12 +39,11 @@ describe('retention: closed conversations and delivery logs past their days', ()
   const mail = () =>
     server.charla.services.mail.enqueue('test', { to: 'log@example.com', language: 'en', params: {} });
   const count = async (table: 'messages' | 'conversations' | 'mail_outbox', where?: [string, string]) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    let q = (server.charla.services.database.db as any)
-      .selectFrom(table)
-      .select((eb: any) => eb.fn.countAll().as('n'));
-    if (where) q = q.where(where[0], '=', where[1]);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    const filter = where ? sql` where ${sql.ref(where[0])} = ${where[1]}` : sql``;
+    const result = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(table)}${filter}`.execute(server.charla.services.database.db);
+    return Number(result.rows[0]?.n);
   };
 
   beforeAll(async () => {

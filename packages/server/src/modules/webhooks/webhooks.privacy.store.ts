@@ -13,14 +13,6 @@ export function createWebhooksPrivacyStore(db: Db) {
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
-    async deleteAnnounced(conversationIds: string[]): Promise<number> {
-      if (conversationIds.length === 0) return 0;
-      const result = await db
-        .deleteFrom('webhook_announced_conversations')
-        .where('conversation_id', 'in', conversationIds)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
     /** Delivered or failed deliveries created before `cutoff`, at most `limit` (a batch). */
     async deleteFinishedBefore(cutoff: number, limit: number): Promise<number> {
       const ids = await db
