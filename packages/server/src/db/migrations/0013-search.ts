@@ -18,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable('conversation_profiles')
-    .addColumn('conversation_id', 'text', (c) => c.primaryKey().references('conversations.id'))
+    .addColumn('conversation_id', 'text', (c) => c.primaryKey().references('conversations.id').onDelete('cascade'))
     .addColumn('display_name', 'text')
     .addColumn('display_email', 'text')
     .addColumn('display_phone', 'text')
@@ -90,7 +90,7 @@ async function createPostgresSearch(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `create table search_messages (message_id text primary key, conversation_id text not null
-       references conversations(id), seq integer not null, body text not null, ${tsv('body')})`,
+       references conversations(id) on delete cascade, seq integer not null, body text not null, ${tsv('body')})`,
     )
     .execute(db);
   await sql.raw(`create index search_messages_conversation on search_messages (conversation_id)`).execute(db);

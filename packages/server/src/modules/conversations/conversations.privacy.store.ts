@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { forgetConversations } from '../search/forget.store';
 
 /**
  * Privacy and retention SQL on conversations and messages (issue 22; orchestrated by
@@ -43,8 +44,11 @@ export function createConversationsPrivacyStore(db: Db) {
     },
     async deleteByIds(ids: string[]): Promise<number> {
       if (ids.length === 0) return 0;
-      const result = await db.deleteFrom('conversations').where('id', 'in', ids).executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return db.transaction().execute(async (tx) => {
+        await forgetConversations(tx, ids);
+        const result = await tx.deleteFrom('conversations').where('id', 'in', ids).executeTakeFirst();
+        return Number(result.numDeletedRows);
+      });
     },
   };
 }

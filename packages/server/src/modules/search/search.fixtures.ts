@@ -81,18 +81,23 @@ export async function seedConversation(
   });
   for (const [i, text] of options.messages.entries()) {
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
-    await store.appendMessage({
-      id: newId(),
-      conversation_id: id,
-      author_kind: i % 2 === 0 ? 'visitor' : 'user',
-      author_id: null,
-      author_name: 'x',
-      author_avatar_url: null,
-      client_msg_id: null,
-      body: JSON.stringify(body),
-      meta: null,
-      created_at: at + i,
-    });
+    await store.appendMessage(
+      {
+        id: newId(),
+        conversation_id: id,
+        author_kind: i % 2 === 0 ? 'visitor' : 'user',
+        author_id: null,
+        author_name: 'x',
+        author_avatar_url: null,
+        client_msg_id: null,
+        body: JSON.stringify(body),
+        meta: null,
+        created_at: at + i,
+      },
+      {},
+      undefined,
+      async () => undefined,
+    );
   }
   const closed = options.status === 'closed';
   await store.update(id, {
