@@ -139,5 +139,7 @@ export const ZWidgetConfigDto = z.object({
   appearance: ZPlaybookAppearance,
   greeting: ZPlaybookTargeting.shape.greeting,
   liveChatOfflineOnly: z.boolean(),
+  /** The install's privacy page (Settings → Privacy), linked in the widget's footer; null: none. */
+  privacyUrl: z.string().nullable().optional(),
 });
 export type TWidgetConfigDto = z.infer<typeof ZWidgetConfigDto>;

@@ -20,3 +20,11 @@ export function likeAny<DB, TB extends keyof DB>(
     ),
   );
 }
+
+/** The same test as likeAny, as a plain SQL fragment (for predicates shared by several tables). */
+export function containsAny(column: string, needles: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.join(
+    needles.map((n) => sql`lower(${sql.ref(column)}) like ${containsPattern(n.toLowerCase())} escape '\\'`),
+    sql` or `,
+  )})`;
+}

@@ -8,7 +8,15 @@ import '../playbooks/playbooks.css';
 import './settings.css';
 
 export type SettingsSection =
-  'profile' | 'notifications' | 'company' | 'pipelines' | 'users' | 'email' | 'webhooks' | 'api-tokens';
+  | 'profile'
+  | 'notifications'
+  | 'company'
+  | 'pipelines'
+  | 'users'
+  | 'email'
+  | 'webhooks'
+  | 'api-tokens'
+  | 'privacy';
 
 const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'profile', roles: ['admin', 'regular'] },
@@ -19,6 +27,7 @@ const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'email', roles: ['admin'] },
   { id: 'webhooks', roles: ['admin'] },
   { id: 'api-tokens', roles: ['admin'] },
+  { id: 'privacy', roles: ['admin'] },
 ];
 
 /** Settings sub-navigation; admin-only sections are not even listed for regular users (R2). */

@@ -6,6 +6,7 @@ import { PipelinesPage } from '../crm/pipelines/pipelines-page';
 import { EmailPage } from '../email/email-page';
 import { ProfilePage } from '../accounts/profile-page';
 import { SettingsLayout } from './settings-layout';
+import { PrivacyPage } from './privacy-page';
 import { UsersPage } from './users-page';
 import { WebhooksPage } from './webhooks-page';
 
@@ -27,4 +28,5 @@ export const settingsRoutes: readonly AppRoute[] = [
   { pattern: '/settings/email', roles: ['admin'], render: () => <EmailPage /> },
   { pattern: '/settings/webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
   { pattern: '/settings/api-tokens', roles: ['admin'], render: () => <ApiTokensPage /> },
+  { pattern: '/settings/privacy', roles: ['admin'], render: () => <PrivacyPage /> },
 ];

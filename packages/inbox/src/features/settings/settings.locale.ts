@@ -1,4 +1,5 @@
 import { apiTokensEn, apiTokensEs } from './api-tokens.locale';
+import { privacyEn, privacyEs } from './privacy.locale';
 import { emailEn, emailEs } from '../email/email.locale';
 
 /** English strings of the admin settings screens (merged into `settings` in locales/en.ts). */
@@ -13,6 +14,7 @@ export const settingsEn = {
     email: 'Email',
     webhooks: 'Webhooks',
     'api-tokens': 'API tokens',
+    privacy: 'Privacy',
   },
   save: 'Save changes',
   saved: 'Saved',
@@ -89,6 +91,7 @@ export const settingsEn = {
     statuses: { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' },
   },
   apiTokens: apiTokensEn,
+  privacy: privacyEn,
   email: emailEn,
 };
 
@@ -104,6 +107,7 @@ export const settingsEs: typeof settingsEn = {
     email: 'Correo',
     webhooks: 'Webhooks',
     'api-tokens': 'Tokens de API',
+    privacy: 'Privacidad',
   },
   save: 'Guardar cambios',
   saved: 'Guardado',
@@ -181,5 +185,6 @@ export const settingsEs: typeof settingsEn = {
     statuses: { pending: 'Pendiente', delivered: 'Entregado', failed: 'Fallido' },
   },
   apiTokens: apiTokensEs,
+  privacy: privacyEs,
   email: emailEs,
 };

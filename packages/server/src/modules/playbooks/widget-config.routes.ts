@@ -32,10 +32,12 @@ export function registerWidgetConfigRoutes(app: App, services: Services): void {
         return payload;
       },
     },
-    async (request) =>
-      playbooks.widgetConfig(request.params.publicId, {
+    async (request) => ({
+      ...(await playbooks.widgetConfig(request.params.publicId, {
         origin: request.headers.origin,
         pageUrl: request.query.pageUrl,
-      }),
+      })),
+      privacyUrl: (await services.privacy.settings()).privacyUrl,
+    }),
   );
 }

@@ -1,6 +1,13 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChat, waitForQuestion } from '../../test/chat-steps';
-import { createFakeClock, startTestServer, type TestServer, type TestUser } from '../../test/harness';
+import {
+  createFakeClock,
+  startTestServer,
+  TEST_ORIGIN,
+  type TestServer,
+  type TestUser,
+} from '../../test/harness';
 import { createActivePlaybook } from '../../test/playbook-setup';
 import { connectVisitor } from '../../test/visitor-client';
 
@@ -32,12 +39,11 @@ describe('retention: closed conversations and delivery logs past their days', ()
   const mail = () =>
     server.charla.services.mail.enqueue('test', { to: 'log@example.com', language: 'en', params: {} });
   const count = async (table: 'messages' | 'conversations' | 'mail_outbox', where?: [string, string]) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    let q = (server.charla.services.database.db as any)
-      .selectFrom(table)
-      .select((eb: any) => eb.fn.countAll().as('n'));
-    if (where) q = q.where(where[0], '=', where[1]);
-    return Number((await q.executeTakeFirstOrThrow()).n);
+    const filter = where ? sql` where ${sql.ref(where[0])} = ${where[1]}` : sql``;
+    const result = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${sql.table(table)}${filter}`.execute(server.charla.services.database.db);
+    return Number(result.rows[0]?.n);
   };
 
   beforeAll(async () => {
@@ -84,6 +90,12 @@ describe('retention: closed conversations and delivery logs past their days', ()
       payload: settings,
     });
     expect(saved.json()).toEqual(settings);
+    // The widget links the privacy page.
+    const widget = await server.request({
+      url: `/api/v1/widget/config/${playbook.publicId}`,
+      headers: { origin: TEST_ORIGIN },
+    });
+    expect(widget.json()).toMatchObject({ privacyUrl: 'https://shop.example/privacy' });
 
     // Batches of one: the two old closed conversations go in two batches, the rest stays.
     expect(await server.charla.services.privacy.runRetention(1, 10)).toEqual({

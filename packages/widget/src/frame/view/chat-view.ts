@@ -33,7 +33,10 @@ export function mountChatView(
         : null,
   );
   const notice = h('p', { class: 'notice', role: 'alert', hidden: true });
-  const footer = h('p', { class: 'brand' }, t('poweredBy'));
+  const privacy = config.privacyUrl
+    ? [' · ', h('a', { href: config.privacyUrl, target: '_blank', rel: 'noopener noreferrer' }, t('privacy'))]
+    : [];
+  const footer = h('p', { class: 'brand' }, t('poweredBy'), ...privacy);
   root.replaceChildren(
     header.el,
     banner.el,
