@@ -8,12 +8,15 @@ export type Visitor = Awaited<ReturnType<typeof connectVisitor>>;
 /** A concrete id for a route parameter nobody owns. */
 export const UNKNOWN_ID = '01900000-0000-7000-8000-000000000000';
 
-// Tables whose rows change on reads (session touch, presence heartbeats) or that only the
-// migrator writes: left out of "nothing changed" snapshots.
+// Tables whose rows change on reads (session touch, presence heartbeats, the reports' derived
+// rows that a background job keeps up to date) or that only the migrator writes: left out of
+// "nothing changed" snapshots.
 const VOLATILE_TABLES = new Set([
   'sessions',
   'presence',
   'user_presence',
+  'report_facts',
+  'report_fact_users',
   'kysely_migration',
   'kysely_migration_lock',
 ]);

@@ -7,6 +7,48 @@ import { Link } from '../../lib/router';
 import { reportsApi, type FigureRequest, type ReportFilters } from './reports-api';
 import { formatDateTime, formatDay } from './reports-format';
 
+function ConversationTable({
+  items,
+  lang,
+  timeZone,
+}: {
+  items: TReportConversationDto[];
+  lang: string;
+  timeZone: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="rep-scroll rep-list">
+      <table className="rep-table" data-testid="report-conversations">
+        <thead>
+          <tr>
+            <th scope="col">{t('reports.screen.startedAt')}</th>
+            <th scope="col">{t('reports.screen.status')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('reports.screen.open')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.id} data-conversation-id={c.id}>
+              <td>{formatDateTime(c.startedAt, lang, timeZone)}</td>
+              <td>
+                {c.closeReason
+                  ? t(`timeline.closedReason.${c.closeReason}`)
+                  : t(`reports.screen.status_${c.status}`)}
+              </td>
+              <td>
+                <Link to={`/conversations/${c.id}`}>{t('reports.screen.open')}</Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The conversations behind a clicked figure, each a link to the conversation. */
 export function ConversationListDialog({
   filters,
@@ -57,34 +99,7 @@ export function ConversationListDialog({
       {!failed && items === null && <Spinner label={t('reports.screen.loading')} />}
       {items && items.length === 0 && <p>{t('reports.screen.listEmpty')}</p>}
       {items && items.length > 0 && (
-        <div className="rep-scroll rep-list">
-          <table className="rep-table" data-testid="report-conversations">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.screen.startedAt')}</th>
-                <th scope="col">{t('reports.screen.status')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('reports.screen.open')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.id} data-conversation-id={c.id}>
-                  <td>{formatDateTime(c.startedAt, lang, filters.timeZone)}</td>
-                  <td>
-                    {c.closeReason
-                      ? t(`timeline.closedReason.${c.closeReason}`)
-                      : t(`reports.screen.status_${c.status}`)}
-                  </td>
-                  <td>
-                    <Link to={`/conversations/${c.id}`}>{t('reports.screen.open')}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ConversationTable items={items} lang={lang} timeZone={filters.timeZone} />
       )}
     </Dialog>
   );

@@ -81,6 +81,28 @@ function Funnel({ report, lang, onPick }: { report: TOutcomesReportDto; lang: st
   );
 }
 
+function ScoreBars({ distribution, lang }: { distribution: number[]; lang: string }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...distribution);
+  return (
+    <table className="rep-table rep-bars">
+      <caption>{t('reports.screen.distribution')}</caption>
+      <tbody>
+        {[5, 4, 3, 2, 1].map((score) => {
+          const n = distribution[score - 1] ?? 0;
+          return (
+            <tr key={score}>
+              <th scope="row">{t('reports.screen.score', { score })}</th>
+              <td className="rep-bars__bar">{n > 0 && <span style={{ width: `${(100 * n) / max}%` }} />}</td>
+              <td>{formatCount(n, lang)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 function Csat({
   report,
   lang,
@@ -94,7 +116,6 @@ function Csat({
 }) {
   const { t } = useTranslation();
   const { csat } = report;
-  const max = Math.max(1, ...csat.distribution);
   const change =
     csat.average !== null && report.previousCsat.average !== null
       ? formatChange(csat.average, report.previousCsat.average, lang)
@@ -128,21 +149,7 @@ function Csat({
           <span className="rep-tile__value">{formatPercent(csat.satisfiedRate, lang)}</span>
         </div>
       </div>
-      <table className="rep-table rep-bars">
-        <caption>{t('reports.screen.distribution')}</caption>
-        <tbody>
-          {[5, 4, 3, 2, 1].map((score) => {
-            const n = csat.distribution[score - 1] ?? 0;
-            return (
-              <tr key={score}>
-                <th scope="row">{t('reports.screen.score', { score })}</th>
-                <td className="rep-bars__bar">{n > 0 && <span style={{ width: `${(100 * n) / max}%` }} />}</td>
-                <td>{formatCount(n, lang)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScoreBars distribution={csat.distribution} lang={lang} />
       <h3 className="rep-subtitle">{t('reports.screen.comments')}</h3>
       {report.comments.length === 0 ? (
         <p className="card__text">{t('reports.screen.noComments')}</p>

@@ -27,6 +27,99 @@ function useOptions(isAdmin: boolean) {
   return { playbooks, users };
 }
 
+type Option = { id: string; name: string };
+
+function PresetField({ f }: { f: ReturnType<typeof useReportFilters> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field field--compact">
+      <label htmlFor="rep-preset">{t('reports.screen.preset')}</label>
+      <select
+        id="rep-preset"
+        value={String(f.preset)}
+        onChange={(e) =>
+          f.choosePreset(e.target.value === 'custom' ? 'custom' : (Number(e.target.value) as Preset))
+        }
+      >
+        {PRESETS.map((p) => (
+          <option key={p} value={String(p)}>
+            {t(p === 'custom' ? 'reports.screen.custom' : `reports.screen.last${p}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Period, from–to and the playbook / user filters (no team or label filter: neither exists). */
+function ReportFiltersForm({
+  f,
+  isAdmin,
+  playbooks,
+  users,
+}: {
+  f: ReturnType<typeof useReportFilters>;
+  isAdmin: boolean;
+  playbooks: Option[];
+  users: Option[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <form className="rep-filters card" onSubmit={(e) => e.preventDefault()}>
+      <PresetField f={f} />
+      <div className="field field--compact">
+        <label htmlFor="rep-from">{t('reports.screen.from')}</label>
+        <input
+          id="rep-from"
+          type="date"
+          value={f.filters.from}
+          max={f.filters.to}
+          onChange={(e) => e.target.value && f.setFrom(e.target.value)}
+        />
+      </div>
+      <div className="field field--compact">
+        <label htmlFor="rep-to">{t('reports.screen.to')}</label>
+        <input
+          id="rep-to"
+          type="date"
+          value={f.filters.to}
+          min={f.filters.from}
+          onChange={(e) => e.target.value && f.setTo(e.target.value)}
+        />
+      </div>
+      <div className="field field--compact">
+        <label htmlFor="rep-playbook">{t('reports.screen.playbook')}</label>
+        <select
+          id="rep-playbook"
+          value={f.filters.playbookId ?? ''}
+          onChange={(e) => f.setPlaybookId(e.target.value)}
+        >
+          <option value="">{t('reports.screen.all')}</option>
+          {playbooks.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {isAdmin && (
+        <div className="field field--compact">
+          <label htmlFor="rep-user">{t('reports.screen.user')}</label>
+          <select id="rep-user" value={f.filters.userId ?? ''} onChange={(e) => f.setUserId(e.target.value)}>
+            <option value="">{t('reports.screen.all')}</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <p className="rep-filters__note">{t('reports.screen.filtersNote')}</p>
+    </form>
+  );
+}
+
 /** Reports (issue 21): admins see everyone (or one user); regular users see their own figures. */
 export function ReportsPage() {
   const { t } = useTranslation();
@@ -62,77 +155,7 @@ export function ReportsPage() {
           {t('reports.screen.intro', { timeZone: f.filters.timeZone })} {!isAdmin && t('reports.screen.own')}
         </p>
       </header>
-      <form className="rep-filters card" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field--compact">
-          <label htmlFor="rep-preset">{t('reports.screen.preset')}</label>
-          <select
-            id="rep-preset"
-            value={String(f.preset)}
-            onChange={(e) =>
-              f.choosePreset(e.target.value === 'custom' ? 'custom' : (Number(e.target.value) as Preset))
-            }
-          >
-            {PRESETS.map((p) => (
-              <option key={p} value={String(p)}>
-                {t(p === 'custom' ? 'reports.screen.custom' : `reports.screen.last${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--compact">
-          <label htmlFor="rep-from">{t('reports.screen.from')}</label>
-          <input
-            id="rep-from"
-            type="date"
-            value={f.filters.from}
-            max={f.filters.to}
-            onChange={(e) => e.target.value && f.setFrom(e.target.value)}
-          />
-        </div>
-        <div className="field field--compact">
-          <label htmlFor="rep-to">{t('reports.screen.to')}</label>
-          <input
-            id="rep-to"
-            type="date"
-            value={f.filters.to}
-            min={f.filters.from}
-            onChange={(e) => e.target.value && f.setTo(e.target.value)}
-          />
-        </div>
-        <div className="field field--compact">
-          <label htmlFor="rep-playbook">{t('reports.screen.playbook')}</label>
-          <select
-            id="rep-playbook"
-            value={f.filters.playbookId ?? ''}
-            onChange={(e) => f.setPlaybookId(e.target.value)}
-          >
-            <option value="">{t('reports.screen.all')}</option>
-            {playbookOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {isAdmin && (
-          <div className="field field--compact">
-            <label htmlFor="rep-user">{t('reports.screen.user')}</label>
-            <select
-              id="rep-user"
-              value={f.filters.userId ?? ''}
-              onChange={(e) => f.setUserId(e.target.value)}
-            >
-              <option value="">{t('reports.screen.all')}</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <p className="rep-filters__note">{t('reports.screen.filtersNote')}</p>
-      </form>
+      <ReportFiltersForm f={f} isAdmin={isAdmin} playbooks={playbookOptions} users={users} />
       {failed && (
         <div className="card">
           <EmptyState icon="alert" title={t('reports.screen.failed')} />

@@ -1,7 +1,7 @@
 import type { TCsatFigures, TDurationStats, TSpeedFigures, TVolumeCounts } from '@charla/protocol';
 import type { PercentileRow, VolumeBucket } from './reports.store';
-import { BUCKET_MS } from './reports.store';
-import { dayIndexOf, weekdayHourOf, type LocalDays } from './zoned-days';
+import { dateOfLocalDay } from './local-time';
+import type { LocalDays } from './zoned-days';
 
 // Pure assembly of the stored aggregates into the report DTOs (the SQL only adds up flags).
 
@@ -21,13 +21,14 @@ function add(into: Counts, b: VolumeBucket): void {
   into.closed += b.closed;
 }
 
-/** Totals and per-local-day counts from 15-minute buckets (each bucket lies inside one local day). */
+/** Totals and per-local-day counts from the sums per local day number (bucket). */
 export function volumeFrom(buckets: readonly VolumeBucket[], days: LocalDays) {
   const totals = zero();
   const perDay = days.dates.map(zero);
+  const index = new Map(days.dates.map((d, i) => [d, i]));
   for (const b of buckets) {
     add(totals, b);
-    const day = perDay[dayIndexOf(days, b.bucket * BUCKET_MS)];
+    const day = perDay[index.get(dateOfLocalDay(b.bucket)) ?? -1];
     if (day) add(day, b);
   }
   return {
@@ -36,13 +37,12 @@ export function volumeFrom(buckets: readonly VolumeBucket[], days: LocalDays) {
   };
 }
 
-/** Live chat requests by local weekday (0 = Monday) × hour. */
-export function heatmapFrom(buckets: ReadonlyArray<{ bucket: number; n: number }>, days: LocalDays) {
+/** Live chat requests by local weekday (0 = Monday) × hour, from weekday·24 + hour buckets. */
+export function heatmapFrom(buckets: ReadonlyArray<{ bucket: number; n: number }>) {
   const grid = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   for (const b of buckets) {
-    const at = weekdayHourOf(days, b.bucket * BUCKET_MS);
-    const row = at ? grid[at.weekday] : undefined;
-    if (at && row) row[at.hour] = (row[at.hour] ?? 0) + b.n;
+    const row = grid[Math.floor(b.bucket / 24)];
+    if (row) row[b.bucket % 24] = (row[b.bucket % 24] ?? 0) + b.n;
   }
   return grid;
 }

@@ -1,10 +1,10 @@
 import type { TestServer, TestUser } from '../../test/harness';
 import type { Dataset } from './report-dataset.fixture';
 
-/** Stores the hand-built month as rows, the way the conversations, CRM and ratings modules would. */
-export async function seedReportDataset(server: TestServer, admin: TestUser, data: Dataset): Promise<void> {
-  const db = server.charla.services.database.db;
-  const now = Date.UTC(2026, 2, 1);
+type Db = TestServer['charla']['services']['database']['db'];
+const now = Date.UTC(2026, 2, 1);
+
+async function seedVisitorAndPlaybooks(db: Db): Promise<void> {
   await db
     .insertInto('visitors')
     .values({ id: 'v-1', token_hash: 'x', number: 1, created_at: now, last_seen_at: now, context: '{}' })
@@ -32,6 +32,9 @@ export async function seedReportDataset(server: TestServer, admin: TestUser, dat
         deleted_at: null,
       })
       .execute();
+}
+
+async function seedConversations(db: Db, data: Dataset): Promise<void> {
   for (const c of data.conversations)
     await db
       .insertInto('conversations')
@@ -49,6 +52,9 @@ export async function seedReportDataset(server: TestServer, admin: TestUser, dat
         last_message_at: c.created_at,
       })
       .execute();
+}
+
+async function seedMessages(db: Db, data: Dataset): Promise<void> {
   const seqs = new Map<string, number>();
   const message = async (
     conversationId: string,
@@ -81,6 +87,9 @@ export async function seedReportDataset(server: TestServer, admin: TestUser, dat
     await message(r.conversation_id, r.first_at, 'user', r.author_id, null);
     await message(r.conversation_id, r.first_at + 5000, 'user', r.author_id, null); // later replies do not count
   }
+}
+
+async function seedCrm(server: TestServer, admin: TestUser, db: Db, data: Dataset): Promise<void> {
   for (const [i, link] of data.crm.entries()) {
     const kind = link.entity_type === 'deal' ? 'deals' : 'leads';
     const value =
@@ -102,6 +111,15 @@ export async function seedReportDataset(server: TestServer, admin: TestUser, dat
       })
       .execute();
   }
+}
+
+/** Stores the hand-built month as rows, the way the conversations, CRM and ratings modules would. */
+export async function seedReportDataset(server: TestServer, admin: TestUser, data: Dataset): Promise<void> {
+  const db = server.charla.services.database.db;
+  await seedVisitorAndPlaybooks(db);
+  await seedConversations(db, data);
+  await seedMessages(db, data);
+  await seedCrm(server, admin, db, data);
   for (const r of data.ratings)
     await db
       .insertInto('conversation_ratings')

@@ -16,6 +16,7 @@ import {
   volumeFrom,
   type SpeedRows,
 } from './report-assembly';
+import { offsetSegments } from './local-time';
 import type { ReportFacts } from './report-facts';
 import type { ReportScope, ReportsStore } from './reports.store';
 import { addDays, daysBetween, localDays, type LocalDays } from './zoned-days';
@@ -77,10 +78,11 @@ export function createReportsService(deps: { store: ReportsStore; facts: ReportF
     async volume(query: TReportQuery, viewer: AuthUser): Promise<TVolumeReportDto> {
       const r = await resolve(query, viewer);
       const scope = scopeOf(r.days, r);
+      const segments = offsetSegments(r.days);
       const [buckets, before, requests] = await Promise.all([
-        store.volume(scope),
-        store.volume(scopeOf(r.previous, r)),
-        store.requestBuckets(scope),
+        store.volume(scope, segments),
+        store.volume(scopeOf(r.previous, r), offsetSegments(r.previous)),
+        store.requestHours(scope, segments),
       ]);
       const now = volumeFrom(buckets, r.days);
       return {
@@ -89,7 +91,7 @@ export function createReportsService(deps: { store: ReportsStore; facts: ReportF
         totals: now.totals,
         previous: volumeFrom(before, r.previous).totals,
         days: now.days,
-        heatmap: heatmapFrom(requests, r.days),
+        heatmap: heatmapFrom(requests),
       };
     },
 

@@ -1,10 +1,18 @@
 import type { TReportFigure } from '@charla/protocol';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
+import { DAY_MS, HOUR_MS, type OffsetSegment } from './local-time';
 
 export type ReportScope = { start: number; end: number; playbookId?: string; userId?: string };
-/** Counts are added up per 15-minute bucket of UTC time: every zone's offset is a multiple of it. */
-export const BUCKET_MS = 900_000;
+/** The zone's offset at an instant column, as a CASE over the range's transitions. */
+function offsetCase(column: RawBuilder<unknown>, segments: OffsetSegment[]) {
+  const [first, ...rest] = segments;
+  if (rest.length === 0) return sql.lit(first?.offsetMs ?? 0);
+  const whens = rest.map(
+    (s, i) => sql`when ${column} < ${sql.lit(s.from)} then ${sql.lit(segments[i]?.offsetMs ?? 0)}`,
+  );
+  return sql`(case ${sql.join(whens, sql` `)} else ${sql.lit(rest.at(-1)?.offsetMs ?? 0)} end)`;
+}
 
 export type VolumeBucket = {
   bucket: number;
@@ -64,11 +72,12 @@ export function createReportsStore(db: Db) {
 
   return {
     facts,
-    async volume(scope: ReportScope): Promise<VolumeBucket[]> {
-      const bucket = sql<number>`f.created_at / ${sql.lit(BUCKET_MS)}`;
+    /** Sums per local day: (created_at + offset) / day, the offset a CASE over the zone's transitions. */
+    async volume(scope: ReportScope, segments: OffsetSegment[]): Promise<VolumeBucket[]> {
+      const day = sql<number>`(f.created_at + ${offsetCase(sql.ref('f.created_at'), segments)}) / ${sql.lit(DAY_MS)}`;
       const rows = await facts(scope)
         .select((eb) => [
-          bucket.as('bucket'),
+          day.as('bucket'),
           eb.fn.countAll<number>().as('started'),
           sum('bot_only').as('botOnly'),
           sum('requested').as('requests'),
@@ -76,7 +85,7 @@ export function createReportsStore(db: Db) {
           sum('missed').as('missed'),
           sum('closed').as('closed'),
         ])
-        .groupBy(bucket)
+        .groupBy(day)
         .execute();
       return rows.map((r) => ({
         bucket: num(r.bucket),
@@ -88,13 +97,18 @@ export function createReportsStore(db: Db) {
         closed: num(r.closed),
       }));
     },
-    /** Live chat requests per 15-minute bucket of the moment the visitor asked. */
-    async requestBuckets(scope: ReportScope): Promise<Array<{ bucket: number; n: number }>> {
-      const bucket = sql<number>`f.requested_at / ${sql.lit(BUCKET_MS)}`;
+    /** Live chat requests (asked inside the range) per local weekday × hour (0 = Monday 00:00). */
+    async requestHours(
+      scope: ReportScope,
+      segments: OffsetSegment[],
+    ): Promise<Array<{ bucket: number; n: number }>> {
+      const at = sql.ref('f.requested_at');
+      const hour = sql<number>`((f.requested_at + ${offsetCase(at, segments)}) / ${sql.lit(HOUR_MS)} + 72) % 168`;
       const rows = await facts(scope)
         .where('f.requested_at', 'is not', null)
-        .select((eb) => [bucket.as('bucket'), eb.fn.countAll<number>().as('n')])
-        .groupBy(bucket)
+        .where('f.requested_at', '<', scope.end)
+        .select((eb) => [hour.as('bucket'), eb.fn.countAll<number>().as('n')])
+        .groupBy(hour)
         .execute();
       return rows.map((r) => ({ bucket: num(r.bucket), n: num(r.n) }));
     },
