@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTables } from '../../db/list-tables';
 import { sendWithRef, startChat, waitForQuestion } from '../../test/chat-steps';
@@ -55,9 +56,10 @@ describe('privacy: export and delete everything about one visitor', () => {
     const { database } = server.charla.services;
     const hits: string[] = [];
     for (const table of await listTables(database)) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const rows = await (database.db as any).selectFrom(table).selectAll().execute();
-      for (const row of rows as unknown[]) {
+      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(
+        database.db,
+      );
+      for (const row of rows) {
         const text = JSON.stringify(row).toLowerCase();
         if (traces.some((t) => text.includes(t))) hits.push(`${table}: ${text.slice(0, 200)}`);
       }

@@ -17,10 +17,11 @@ export function createVisitorsPrivacyStore(db: Db) {
       const result = await db
         .deleteFrom('visitors')
         .where('id', 'in', ids)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('conversations')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('conversations')
                 .select('id')
                 .whereRef('conversations.visitor_id', '=', 'visitors.id'),
             ),
