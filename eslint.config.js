@@ -105,15 +105,14 @@ export default tseslint.config(
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
   {
-    // Still to split (issue 14). These files break the size limits today and are being split on other
-    // branches; remove each line as its split merges. Do not add files here.
+    // Still to split (issue 14). These files break the size limits today; remove each line as its
+    // split merges. The list only shrinks: do not add files here (a new exception is an
+    // inline disable comment with its reason, as in packages/widget/src/loader/loader.ts).
     files: [
       'bench/reports/seed-reports.ts',
-      'packages/inbox/src/components/menu.tsx',
       'packages/inbox/src/features/accounts/invitations-panel.tsx',
       'packages/inbox/src/features/accounts/invite-dialog.tsx',
       'packages/inbox/src/features/accounts/invite-page.tsx',
-      'packages/inbox/src/features/auth/setup-page.tsx',
       'packages/inbox/src/features/crm/create-record-dialog.tsx',
       'packages/inbox/src/features/crm/crm-detail-page.tsx',
       'packages/inbox/src/features/crm/crm-list-page.tsx',
@@ -135,14 +134,10 @@ export default tseslint.config(
       'packages/inbox/src/features/playbooks/appearance-panel.tsx',
       'packages/inbox/src/features/playbooks/card-editor-dialog.tsx',
       'packages/inbox/src/features/playbooks/card-node.tsx',
-      'packages/inbox/src/features/playbooks/new-playbook-dialog.tsx',
       'packages/inbox/src/features/playbooks/playbook-editor-page.tsx',
       'packages/inbox/src/features/playbooks/playbooks-page.tsx',
       'packages/inbox/src/features/playbooks/rich-text-editor.tsx',
       'packages/inbox/src/features/playbooks/widget-preview.tsx',
-      'packages/inbox/src/features/settings/company-page.tsx',
-      'packages/inbox/src/features/settings/users-page.tsx',
-      'packages/inbox/src/features/settings/webhooks-page.tsx',
       'packages/inbox/src/features/shell/app-shell.tsx',
       'packages/inbox/src/locales/en.ts',
       'packages/inbox/src/locales/es.ts',
@@ -177,9 +172,6 @@ export default tseslint.config(
       'packages/server/src/realtime/bus-delivery.ts',
       'packages/server/src/realtime/gateway.ts',
       'packages/server/src/services.ts',
-      'packages/widget/src/frame/net/visitor-socket.ts',
-      'packages/widget/src/frame/view/composer.ts',
-      'packages/widget/src/frame/view/message-list.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

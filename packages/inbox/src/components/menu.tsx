@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 
 export type MenuItem = {
   id: string;
@@ -35,45 +43,8 @@ export function Menu({
 }: MenuProps) {
   const [open, setOpen] = useState(false);
   const id = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    const first = items.findIndex((i) => !i.disabled);
-    itemRefs.current[first]?.focus();
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open, items]);
-
-  const focusAt = (index: number) => {
-    const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
-    if (enabled.length === 0) return;
-    const current = enabled.indexOf(itemRefs.current.findIndex((el) => el === document.activeElement));
-    const next =
-      index === Infinity
-        ? enabled.length - 1
-        : index === -Infinity
-          ? 0
-          : (current + index + enabled.length) % enabled.length;
-    itemRefs.current[enabled[next] ?? 0]?.focus();
-  };
-
-  const onMenuKey = (event: KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
-    if (event.key in moves) {
-      event.preventDefault();
-      focusAt(moves[event.key] ?? 0);
-    } else if (event.key === 'Escape' || event.key === 'Tab') {
-      event.stopPropagation();
-      setOpen(false);
-      if (event.key === 'Escape') buttonRef.current?.focus();
-    }
-  };
+  const { rootRef, itemRefs, onMenuKey } = useMenuKeyboard(items, open, setOpen, buttonRef);
 
   return (
     <div className="menu" ref={rootRef}>
@@ -136,4 +107,56 @@ export function Menu({
       )}
     </div>
   );
+}
+
+/**
+ * The open menu's keyboard and pointer behaviour: focus the first enabled item, arrows/Home/End
+ * move, Escape and Tab close, a click outside closes.
+ */
+function useMenuKeyboard(
+  items: MenuItem[],
+  open: boolean,
+  setOpen: (open: boolean) => void,
+  buttonRef: RefObject<HTMLButtonElement | null>,
+) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    const first = items.findIndex((i) => !i.disabled);
+    itemRefs.current[first]?.focus();
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open, items]);
+
+  const focusAt = (index: number) => {
+    const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
+    if (enabled.length === 0) return;
+    const current = enabled.indexOf(itemRefs.current.findIndex((el) => el === document.activeElement));
+    const next =
+      index === Infinity
+        ? enabled.length - 1
+        : index === -Infinity
+          ? 0
+          : (current + index + enabled.length) % enabled.length;
+    itemRefs.current[enabled[next] ?? 0]?.focus();
+  };
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+    if (event.key in moves) {
+      event.preventDefault();
+      focusAt(moves[event.key] ?? 0);
+    } else if (event.key === 'Escape' || event.key === 'Tab') {
+      event.stopPropagation();
+      setOpen(false);
+      if (event.key === 'Escape') buttonRef.current?.focus();
+    }
+  };
+
+  return { rootRef, itemRefs, onMenuKey };
 }

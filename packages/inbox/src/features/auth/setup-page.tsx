@@ -49,30 +49,15 @@ export function SetupPage() {
   };
 
   const field = (key: keyof typeof form, type: string, autoComplete: string, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`setup-${key}`}>{t(`setup.${key}`)}</label>
-      <input
-        id={`setup-${key}`}
-        type={type}
-        autoComplete={autoComplete}
-        required={key !== 'companyName'}
-        value={form[key]}
-        onChange={(e) => update(key)(e.target.value)}
-        aria-invalid={fieldErrors[key] ? true : undefined}
-        aria-describedby={fieldErrors[key] ? `setup-${key}-error` : hint ? `setup-${key}-hint` : undefined}
-      />
-      {fieldErrors[key] ? (
-        <span className="field__error" id={`setup-${key}-error`}>
-          {fieldErrors[key]}
-        </span>
-      ) : (
-        hint && (
-          <span className="field__hint" id={`setup-${key}-hint`}>
-            {hint}
-          </span>
-        )
-      )}
-    </div>
+    <SetupField
+      name={key}
+      type={type}
+      autoComplete={autoComplete}
+      hint={hint}
+      value={form[key]}
+      error={fieldErrors[key]}
+      onChange={update(key)}
+    />
   );
 
   return (
@@ -92,5 +77,47 @@ export function SetupPage() {
         </button>
       </form>
     </AuthLayout>
+  );
+}
+
+type SetupFieldProps = {
+  name: 'name' | 'email' | 'password' | 'companyName';
+  type: string;
+  autoComplete: string;
+  hint: string | undefined;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+};
+
+/** One labelled input of the setup form with its error or hint. */
+function SetupField({ name, type, autoComplete, hint, value, error, onChange }: SetupFieldProps) {
+  const { t } = useTranslation();
+  const id = `setup-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`setup.${name}`)}</label>
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        required={name !== 'companyName'}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+      />
+      {error ? (
+        <span className="field__error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : (
+        hint && (
+          <span className="field__hint" id={`${id}-hint`}>
+            {hint}
+          </span>
+        )
+      )}
+    </div>
   );
 }

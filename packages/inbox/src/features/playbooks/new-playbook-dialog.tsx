@@ -70,27 +70,7 @@ export function NewPlaybookDialog({
           onChange={(e) => setName(e.target.value)}
         />
       </div>
-      <fieldset className="pb-templates">
-        <legend>{t('playbooks.new.startFrom')}</legend>
-        {templates.map((template) => (
-          <label
-            key={template.id}
-            className={`pb-template ${templateId === template.id ? 'pb-template--on' : ''}`}
-          >
-            <input
-              type="radio"
-              name="template"
-              value={template.id}
-              checked={templateId === template.id}
-              onChange={() => setTemplateId(template.id)}
-            />
-            <span>
-              <span className="pb-template__name">{template.name[lang]}</span>
-              <span className="pb-template__text">{template.description[lang]}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <TemplateChoices templates={templates} value={templateId} onChange={setTemplateId} />
       <div className="field">
         <label htmlFor="pb-new-language">{t('playbooks.new.language')}</label>
         <select
@@ -104,5 +84,39 @@ export function NewPlaybookDialog({
         <span className="field__hint">{t('playbooks.new.languageHint')}</span>
       </div>
     </FormDialog>
+  );
+}
+
+/** Blank or a template (R5), as radio cards with their descriptions. */
+function TemplateChoices({
+  templates,
+  value,
+  onChange,
+}: {
+  templates: TPlaybookTemplateDto[];
+  value: TPlaybookTemplateId;
+  onChange: (id: TPlaybookTemplateId) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <fieldset className="pb-templates">
+      <legend>{t('playbooks.new.startFrom')}</legend>
+      {templates.map((template) => (
+        <label key={template.id} className={`pb-template ${value === template.id ? 'pb-template--on' : ''}`}>
+          <input
+            type="radio"
+            name="template"
+            value={template.id}
+            checked={value === template.id}
+            onChange={() => onChange(template.id)}
+          />
+          <span>
+            <span className="pb-template__name">{template.name[lang]}</span>
+            <span className="pb-template__text">{template.description[lang]}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -71,33 +71,7 @@ export function CompanyPage() {
               />
               {errors.name && <span className="field__error">{errors.name}</span>}
             </div>
-            <div className="field">
-              <label htmlFor="company-tz">{t('settings.company.timeZone')}</label>
-              <select
-                id="company-tz"
-                value={form.timeZone}
-                onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
-              >
-                {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replaceAll('_', ' ')}
-                  </option>
-                ))}
-              </select>
-              <span className="field__hint">{t('settings.company.timeZoneHint')}</span>
-            </div>
-            <div className="field">
-              <label htmlFor="company-lang">{t('settings.company.language')}</label>
-              <select
-                id="company-lang"
-                value={form.defaultLanguage}
-                onChange={(e) => setForm({ ...form, defaultLanguage: e.target.value as TLanguage })}
-              >
-                <option value="en">English</option>
-                <option value="es">Español</option>
-              </select>
-              <span className="field__hint">{t('settings.company.languageHint')}</span>
-            </div>
+            <ZoneAndLanguageFields form={form} zones={zones} onChange={setForm} />
           </fieldset>
           {isAdmin && (
             <div className="card__actions settings-form__actions">
@@ -112,5 +86,49 @@ export function CompanyPage() {
         </form>
       )}
     </SettingsLayout>
+  );
+}
+
+/** The company's time zone and default language selects. */
+function ZoneAndLanguageFields({
+  form,
+  zones,
+  onChange,
+}: {
+  form: TCompanySettingsDto;
+  zones: string[];
+  onChange: (form: TCompanySettingsDto) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="company-tz">{t('settings.company.timeZone')}</label>
+        <select
+          id="company-tz"
+          value={form.timeZone}
+          onChange={(e) => onChange({ ...form, timeZone: e.target.value })}
+        >
+          {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+        <span className="field__hint">{t('settings.company.timeZoneHint')}</span>
+      </div>
+      <div className="field">
+        <label htmlFor="company-lang">{t('settings.company.language')}</label>
+        <select
+          id="company-lang"
+          value={form.defaultLanguage}
+          onChange={(e) => onChange({ ...form, defaultLanguage: e.target.value as TLanguage })}
+        >
+          <option value="en">English</option>
+          <option value="es">Español</option>
+        </select>
+        <span className="field__hint">{t('settings.company.languageHint')}</span>
+      </div>
+    </>
   );
 }

@@ -1,33 +1,26 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  webhookEventNames,
-  type TCreatedWebhookDto,
-  type TWebhookDeliveryDto,
-  type TWebhookDto,
-  type TWebhookEventName,
-  type TWebhookSettingsDto,
+import type {
+  TCreatedWebhookDto,
+  TWebhookDeliveryDto,
+  TWebhookDto,
+  TWebhookSettingsDto,
 } from '@charla/protocol';
 import { ConfirmDialog, Dialog } from '../../components/dialog';
-import { FormDialog } from '../../components/form-dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
-import { fieldErrorsOf } from '../../lib/api-client';
 import { formatTimestamp } from '../../lib/format-time';
 import { currentLanguage } from '../../lib/i18n';
 import { AdminIcon } from '../playbooks/admin-icons';
 import { CopyButton } from '../playbooks/copy-button';
+import { AddWebhookDialog } from './add-webhook-dialog';
 import { settingsApi } from './settings-api';
 import { SettingsLayout } from './settings-layout';
 
-/** Signed webhooks (R27): endpoints, their events, a test ping and the delivery log. */
-export function WebhooksPage() {
+/** The endpoints and the settings, loaded once; a notice line for what went wrong. */
+function useWebhooks() {
   const { t } = useTranslation();
   const [hooks, setHooks] = useState<TWebhookDto[] | null>(null);
   const [settings, setSettings] = useState<TWebhookSettingsDto | null>(null);
-  const [adding, setAdding] = useState(false);
-  const [created, setCreated] = useState<TCreatedWebhookDto | null>(null);
-  const [deleting, setDeleting] = useState<TWebhookDto | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -44,6 +37,17 @@ export function WebhooksPage() {
       setNotice(t('errors.generic'));
     }
   };
+  return { hooks, setHooks, settings, setSettings, notice, setNotice, toggle };
+}
+
+/** Signed webhooks (R27): endpoints, their events, a test ping and the delivery log. */
+export function WebhooksPage() {
+  const { t } = useTranslation();
+  const { hooks, setHooks, settings, setSettings, notice, setNotice, toggle } = useWebhooks();
+  const [adding, setAdding] = useState(false);
+  const [created, setCreated] = useState<TCreatedWebhookDto | null>(null);
+  const [deleting, setDeleting] = useState<TWebhookDto | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
 
   return (
     <SettingsLayout section="webhooks">
@@ -60,93 +64,28 @@ export function WebhooksPage() {
       <p className="settings__notice" role="status">
         {notice}
       </p>
-      {hooks === null ? (
-        <Spinner label={t('common.loading')} />
-      ) : hooks.length === 0 ? (
-        <div className="card">
-          <EmptyState icon="external" title={t('settings.webhooks.emptyTitle')}>
-            {t('settings.webhooks.emptyText')}
-          </EmptyState>
-        </div>
-      ) : (
-        <ul className="settings-hooks">
-          {hooks.map((hook) => (
-            <li key={hook.id} className="card settings-hook">
-              <div className="settings-hook__head">
-                <div className="settings-hook__main">
-                  <code className="settings-hook__url">{hook.url}</code>
-                  {hook.description && <span className="field__hint">{hook.description}</span>}
-                  <span className="field__hint">
-                    {t('settings.webhooks.events', { count: hook.events.length })} ·{' '}
-                    {t('settings.webhooks.secretHint', { hint: hook.secretHint })}
-                  </span>
-                </div>
-                <label className="pb-check">
-                  <input
-                    type="checkbox"
-                    role="switch"
-                    className="check"
-                    checked={hook.active}
-                    onChange={() => void toggle(hook)}
-                  />
-                  {hook.active ? t('settings.webhooks.active') : t('settings.webhooks.paused')}
-                </label>
-              </div>
-              <div className="card__actions">
-                <button
-                  type="button"
-                  className="btn btn--sm"
-                  aria-expanded={open === hook.id}
-                  onClick={() => setOpen(open === hook.id ? null : hook.id)}
-                >
-                  {t('settings.webhooks.log')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--sm"
-                  onClick={() =>
-                    void settingsApi.testWebhook(hook.id).then(
-                      () => {
-                        setNotice(t('settings.webhooks.tested'));
-                        setOpen(hook.id);
-                      },
-                      () => setNotice(t('errors.generic')),
-                    )
-                  }
-                >
-                  {t('settings.webhooks.test')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--sm btn--ghost settings-danger"
-                  onClick={() => setDeleting(hook)}
-                >
-                  <AdminIcon name="trash" size={14} />
-                  {t('settings.webhooks.delete')}
-                </button>
-              </div>
-              {open === hook.id && <DeliveryLog webhookId={hook.id} />}
-            </li>
-          ))}
-        </ul>
-      )}
+      <WebhookList
+        hooks={hooks}
+        openId={open}
+        onOpen={setOpen}
+        onToggle={(hook) => void toggle(hook)}
+        onTest={(hook) =>
+          void settingsApi.testWebhook(hook.id).then(
+            () => {
+              setNotice(t('settings.webhooks.tested'));
+              setOpen(hook.id);
+            },
+            () => setNotice(t('errors.generic')),
+          )
+        }
+        onDelete={setDeleting}
+      />
       {settings && (
-        <section className="card">
-          <label className="pb-check">
-            <input
-              type="checkbox"
-              className="check"
-              checked={settings.allowPrivateWebhookTargets}
-              onChange={(e) =>
-                void settingsApi
-                  .saveWebhookSettings({ allowPrivateWebhookTargets: e.target.checked })
-                  .then(setSettings, () => setNotice(t('errors.generic')))
-              }
-            />
-            {t('settings.webhooks.allowPrivate')}
-          </label>
-          <p className="field__hint settings-indent">{t('settings.webhooks.allowPrivateHint')}</p>
-        </section>
+        <PrivateTargetsSetting
+          settings={settings}
+          onSaved={setSettings}
+          onFailed={() => setNotice(t('errors.generic'))}
+        />
       )}
       <AddWebhookDialog
         open={adding}
@@ -157,22 +96,7 @@ export function WebhooksPage() {
           setHooks((list) => [...(list ?? []), hook]);
         }}
       />
-      <Dialog
-        open={created !== null}
-        title={t('settings.webhooks.secretTitle')}
-        onClose={() => setCreated(null)}
-        footer={
-          <button type="button" className="btn btn--primary" onClick={() => setCreated(null)}>
-            {t('settings.webhooks.secretDone')}
-          </button>
-        }
-      >
-        <p>{t('settings.webhooks.secretText')}</p>
-        <pre className="pb-snippet">
-          <code>{created?.secret}</code>
-        </pre>
-        {created && <CopyButton text={created.secret} label={t('settings.webhooks.copySecret')} />}
-      </Dialog>
+      <WebhookSecretDialog hook={created} onClose={() => setCreated(null)} />
       <ConfirmDialog
         open={deleting !== null}
         title={t('settings.webhooks.deleteTitle')}
@@ -244,99 +168,144 @@ function DeliveryLog({ webhookId }: { webhookId: string }) {
   );
 }
 
-function AddWebhookDialog({
-  open,
-  onClose,
-  onCreated,
+type WebhookCardProps = {
+  hook: TWebhookDto;
+  logOpen: boolean;
+  onToggleLog: () => void;
+  onToggleActive: () => void;
+  onTest: () => void;
+  onDelete: () => void;
+};
+
+/** One endpoint: URL, events, the active switch, and its log / test / delete actions. */
+function WebhookCard({ hook, logOpen, onToggleLog, onToggleActive, onTest, onDelete }: WebhookCardProps) {
+  const { t } = useTranslation();
+  return (
+    <li className="card settings-hook">
+      <div className="settings-hook__head">
+        <div className="settings-hook__main">
+          <code className="settings-hook__url">{hook.url}</code>
+          {hook.description && <span className="field__hint">{hook.description}</span>}
+          <span className="field__hint">
+            {t('settings.webhooks.events', { count: hook.events.length })} ·{' '}
+            {t('settings.webhooks.secretHint', { hint: hook.secretHint })}
+          </span>
+        </div>
+        <label className="pb-check">
+          <input
+            type="checkbox"
+            role="switch"
+            className="check"
+            checked={hook.active}
+            onChange={onToggleActive}
+          />
+          {hook.active ? t('settings.webhooks.active') : t('settings.webhooks.paused')}
+        </label>
+      </div>
+      <div className="card__actions">
+        <button type="button" className="btn btn--sm" aria-expanded={logOpen} onClick={onToggleLog}>
+          {t('settings.webhooks.log')}
+        </button>
+        <button type="button" className="btn btn--sm" onClick={onTest}>
+          {t('settings.webhooks.test')}
+        </button>
+        <button type="button" className="btn btn--sm btn--ghost settings-danger" onClick={onDelete}>
+          <AdminIcon name="trash" size={14} />
+          {t('settings.webhooks.delete')}
+        </button>
+      </div>
+      {logOpen && <DeliveryLog webhookId={hook.id} />}
+    </li>
+  );
+}
+
+/** Whether webhooks may target private network addresses (off by default). */
+function PrivateTargetsSetting({
+  settings,
+  onSaved,
+  onFailed,
 }: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (hook: TCreatedWebhookDto) => void;
+  settings: TWebhookSettingsDto;
+  onSaved: (settings: TWebhookSettingsDto) => void;
+  onFailed: () => void;
 }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<TWebhookEventName[]>([...webhookEventNames]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (open) {
-      setUrl('');
-      setDescription('');
-      setEvents([...webhookEventNames]);
-      setError(null);
-    }
-  }, [open]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      onCreated(
-        await settingsApi.createWebhook({
-          url: url.trim(),
-          events,
-          description: description.trim() || undefined,
-        }),
-      );
-    } catch (cause) {
-      const fields = fieldErrorsOf(cause);
-      setError(
-        fields.url ??
-          Object.values(fields)[0] ??
-          (cause instanceof Error ? cause.message : t('errors.generic')),
-      );
-    }
-  };
-
   return (
-    <FormDialog
-      open={open}
-      size="md"
-      title={t('settings.webhooks.add')}
-      onClose={onClose}
-      formId="add-webhook"
-      submitLabel={t('settings.webhooks.create')}
-      canSubmit={!(!url.trim() || events.length === 0)}
-      error={error}
-      onSubmit={submit}
+    <section className="card">
+      <label className="pb-check">
+        <input
+          type="checkbox"
+          className="check"
+          checked={settings.allowPrivateWebhookTargets}
+          onChange={(e) =>
+            void settingsApi
+              .saveWebhookSettings({ allowPrivateWebhookTargets: e.target.checked })
+              .then(onSaved, onFailed)
+          }
+        />
+        {t('settings.webhooks.allowPrivate')}
+      </label>
+      <p className="field__hint settings-indent">{t('settings.webhooks.allowPrivateHint')}</p>
+    </section>
+  );
+}
+
+/** The new endpoint's signing secret, shown once. */
+function WebhookSecretDialog({ hook, onClose }: { hook: TCreatedWebhookDto | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      open={hook !== null}
+      title={t('settings.webhooks.secretTitle')}
+      onClose={() => onClose()}
+      footer={
+        <button type="button" className="btn btn--primary" onClick={() => onClose()}>
+          {t('settings.webhooks.secretDone')}
+        </button>
+      }
     >
-      <div className="field">
-        <label htmlFor="hook-url">{t('settings.webhooks.url')}</label>
-        <input
-          id="hook-url"
-          type="url"
-          required
-          placeholder="https://example.com/charla-webhook"
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
+      <p>{t('settings.webhooks.secretText')}</p>
+      <pre className="pb-snippet">
+        <code>{hook?.secret}</code>
+      </pre>
+      {hook && <CopyButton text={hook.secret} label={t('settings.webhooks.copySecret')} />}
+    </Dialog>
+  );
+}
+
+type WebhookListProps = {
+  hooks: TWebhookDto[] | null;
+  openId: string | null;
+  onOpen: (id: string | null) => void;
+  onToggle: (hook: TWebhookDto) => void;
+  onTest: (hook: TWebhookDto) => void;
+  onDelete: (hook: TWebhookDto) => void;
+};
+
+/** The endpoints as cards, or loading / empty. */
+function WebhookList({ hooks, openId, onOpen, onToggle, onTest, onDelete }: WebhookListProps) {
+  const { t } = useTranslation();
+  return hooks === null ? (
+    <Spinner label={t('common.loading')} />
+  ) : hooks.length === 0 ? (
+    <div className="card">
+      <EmptyState icon="external" title={t('settings.webhooks.emptyTitle')}>
+        {t('settings.webhooks.emptyText')}
+      </EmptyState>
+    </div>
+  ) : (
+    <ul className="settings-hooks">
+      {hooks.map((hook) => (
+        <WebhookCard
+          key={hook.id}
+          hook={hook}
+          logOpen={openId === hook.id}
+          onToggleLog={() => onOpen(openId === hook.id ? null : hook.id)}
+          onToggleActive={() => onToggle(hook)}
+          onTest={() => onTest(hook)}
+          onDelete={() => onDelete(hook)}
         />
-      </div>
-      <div className="field">
-        <label htmlFor="hook-description">{t('settings.webhooks.description')}</label>
-        <input
-          id="hook-description"
-          maxLength={500}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
-      <fieldset className="pb-fieldset">
-        <legend>{t('settings.webhooks.eventsLegend')}</legend>
-        <div className="settings-events">
-          {webhookEventNames.map((name) => (
-            <label key={name} className="pb-check">
-              <input
-                type="checkbox"
-                className="check"
-                checked={events.includes(name)}
-                onChange={(e) =>
-                  setEvents(e.target.checked ? [...events, name] : events.filter((x) => x !== name))
-                }
-              />
-              <code>{name}</code>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-    </FormDialog>
+      ))}
+    </ul>
   );
 }

@@ -25,32 +25,79 @@ export type TVisitorSocketDeps = {
   random?: () => number;
 };
 
+function parseFrame(data: string): TVisitorServerFrame | null {
+  try {
+    return JSON.parse(data) as TVisitorServerFrame;
+  } catch {
+    return null;
+  }
+}
+
+/** Pings every 25 s while started; a ping left unanswered for 10 s calls `onSilent`. */
+function createHeartbeat(ping: () => boolean, onSilent: () => void) {
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+  let pongTimer: ReturnType<typeof setTimeout> | undefined;
+  const stop = (): void => {
+    clearInterval(pingTimer);
+    clearTimeout(pongTimer);
+  };
+  return {
+    start(): void {
+      stop();
+      pingTimer = setInterval(() => {
+        if (!ping()) return;
+        clearTimeout(pongTimer);
+        pongTimer = setTimeout(onSilent, PONG_TIMEOUT_MS);
+      }, PING_EVERY_MS);
+    },
+    pong: (): void => clearTimeout(pongTimer),
+    stop,
+  };
+}
+
+/** What to do after a close: re-check the token, reconnect slowly (server busy), or reconnect. */
+function afterClose(code: number, failedHandshakes: number): 'recheck' | 'slow' | 'retry' {
+  if (code === wsCloseCodes.unauthenticated || failedHandshakes >= RECHECK_TOKEN_AFTER) return 'recheck';
+  return code === wsCloseCodes.rateLimited || code === wsCloseCodes.serverFull ? 'slow' : 'retry';
+}
+
+function sendOn(socket: WebSocket | null, frame: TVisitorClientFrame): boolean {
+  if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+  const raw = JSON.stringify(frame);
+  if (raw.length > MAX_FRAME_BYTES) return false;
+  socket.send(raw);
+  return true;
+}
+
+function watchNetwork(onOnline: () => void, onOffline: () => void): void {
+  addEventListener('online', onOnline);
+  addEventListener('offline', onOffline);
+}
+
 /**
  * One visitor WebSocket that stays connected: reconnects with jittered exponential backoff, at
  * once when the browser comes back online, and drops a connection that stops answering pings.
  */
 export function createVisitorSocket(deps: TVisitorSocketDeps) {
-  const random = deps.random ?? Math.random;
   let socket: WebSocket | null = null;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let pingTimer: ReturnType<typeof setInterval> | undefined;
-  let pongTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let failedHandshakes = 0;
   /** The current socket got the server's `ready`: only then may messages go out (R28). */
   let isReady = false;
 
+  const closeSilent = (): void => socket?.close(4000, 'pong timeout');
+  const heartbeat = createHeartbeat(() => send({ type: 'ping' }), closeSilent);
   const clearTimers = (): void => {
     clearTimeout(retryTimer);
-    clearInterval(pingTimer);
-    clearTimeout(pongTimer);
+    heartbeat.stop();
   };
 
   const scheduleReconnect = (slow: boolean): void => {
     clearTimers();
     if (stopped) return;
-    const delay = backoffDelay(attempt + (slow ? 4 : 0), random);
+    const delay = backoffDelay(attempt + (slow ? 4 : 0), deps.random ?? Math.random);
     attempt += 1;
     retryTimer = setTimeout(connect, delay);
   };
@@ -65,27 +112,14 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
     socket = ws;
     let ready = false;
     ws.onmessage = (event: MessageEvent<string>) => {
-      let frame: TVisitorServerFrame;
-      try {
-        frame = JSON.parse(event.data) as TVisitorServerFrame;
-      } catch {
-        return;
-      }
-      if (frame.type === 'pong') {
-        clearTimeout(pongTimer);
-        return;
-      }
+      const frame = parseFrame(event.data);
+      if (!frame) return;
+      if (frame.type === 'pong') return heartbeat.pong();
       if (frame.type === 'ready') {
-        ready = true;
-        isReady = true;
-        attempt = 0;
-        failedHandshakes = 0;
+        ready = isReady = true;
+        attempt = failedHandshakes = 0;
         deps.onStatus('online');
-        pingTimer = setInterval(() => {
-          if (!send({ type: 'ping' })) return;
-          clearTimeout(pongTimer);
-          pongTimer = setTimeout(() => ws.close(4000, 'pong timeout'), PONG_TIMEOUT_MS);
-        }, PING_EVERY_MS);
+        heartbeat.start();
         deps.onReady();
       }
       deps.onFrame(frame);
@@ -97,34 +131,26 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
       deps.onStatus(navigator.onLine === false ? 'offline' : 'connecting');
       deps.onClosed?.(event.code);
       if (!ready) failedHandshakes += 1;
-      if (event.code === wsCloseCodes.unauthenticated || failedHandshakes >= RECHECK_TOKEN_AFTER) {
-        failedHandshakes = 0;
-        clearTimers();
-        deps.onUnauthenticated();
-        return;
-      }
-      const slow = event.code === wsCloseCodes.rateLimited || event.code === wsCloseCodes.serverFull;
-      scheduleReconnect(slow);
+      const next = afterClose(event.code, failedHandshakes);
+      if (next !== 'recheck') return scheduleReconnect(next === 'slow');
+      failedHandshakes = 0;
+      clearTimers();
+      deps.onUnauthenticated();
     };
   }
 
-  function send(frame: TVisitorClientFrame): boolean {
-    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
-    const raw = JSON.stringify(frame);
-    if (raw.length > MAX_FRAME_BYTES) return false;
-    socket.send(raw);
-    return true;
-  }
-
-  addEventListener('online', () => {
-    attempt = 0;
-    connect();
-  });
-  addEventListener('offline', () => {
-    deps.onStatus('offline');
-    // A dead socket can look open for a long time: close it so the outbox waits visibly.
-    socket?.close(4000, 'offline');
-  });
+  const send = (frame: TVisitorClientFrame): boolean => sendOn(socket, frame);
+  watchNetwork(
+    () => {
+      attempt = 0;
+      connect();
+    },
+    () => {
+      deps.onStatus('offline');
+      // A dead socket can look open for a long time: close it so the outbox waits visibly.
+      socket?.close(4000, 'offline');
+    },
+  );
 
   return {
     connect,
@@ -132,9 +158,7 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
     isOpen: (): boolean => socket?.readyState === WebSocket.OPEN,
     isReady: (): boolean => isReady && socket?.readyState === WebSocket.OPEN,
     /** Drops a connection that stopped answering; the usual backoff reconnects. */
-    reconnect(): void {
-      socket?.close(4000, 'no answer');
-    },
+    reconnect: (): void => socket?.close(4000, 'no answer'),
     stop(): void {
       stopped = true;
       clearTimers();

@@ -93,6 +93,78 @@ function dots(): HTMLElement {
   return h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i'));
 }
 
+function pendingRow(
+  t: TTranslate,
+  onRetry: (clientMsgId: string) => void,
+  row: Extract<TRow, { kind: 'pending' }>,
+): HTMLElement {
+  const { item } = row;
+  const failed = item.state === 'failed';
+  const meta = failed
+    ? h(
+        'p',
+        { class: 'meta meta-failed' },
+        icon(ICONS.alert),
+        `${t(failureTextKey(item.error))} `,
+        h(
+          'button',
+          { type: 'button', class: 'link-btn', onclick: () => onRetry(item.clientMsgId) },
+          t('retry'),
+        ),
+      )
+    : h('p', { class: 'meta' }, t('sending'));
+  return h(
+    'div',
+    { class: `row out first last${failed ? ' failed' : ' pending'}` },
+    h('div', { class: 'bubble' }, item.text),
+    meta,
+  );
+}
+
+function messageRow(row: Extract<TRow, { kind: 'message' }>): HTMLElement {
+  const { message } = row;
+  const mine = message.author.kind === 'visitor';
+  const bubble = h('div', { class: `bubble rt${message.isError ? ' error' : ''}` });
+  // renderHtml is the one sanitising renderer: escaped text, allowlisted tags, URLs re-checked.
+  bubble.innerHTML = renderHtml(message.body);
+  if (message.isError) bubble.prepend(icon(ICONS.alert));
+  const classes = `row ${mine ? 'out' : 'in'}${row.first ? ' first' : ''}${row.last ? ' last' : ''}`;
+  const picture = mine
+    ? null
+    : row.last
+      ? avatar(message.author.name, message.author.avatarUrl)
+      : h('span', { class: 'av-space' });
+  const name =
+    !mine && row.first && message.author.kind === 'user'
+      ? h('p', { class: 'author' }, message.author.name)
+      : null;
+  const body = mine ? bubble : h('div', { class: 'stack' }, name, bubble);
+  return h('div', { class: classes }, picture, body, row.meta ? h('p', { class: 'meta' }, row.meta) : null);
+}
+
+function buildRow(t: TTranslate, onRetry: (clientMsgId: string) => void, row: TRow): HTMLElement {
+  switch (row.kind) {
+    case 'event':
+      return h('p', { class: 'sys' }, row.text);
+    case 'typing':
+      return h(
+        'div',
+        { class: 'row in first last' },
+        avatar(row.name, row.picture),
+        h(
+          'div',
+          { class: 'bubble typing' },
+          dots(),
+          h('span', { class: 'sr' }, t('typing', { name: row.name })),
+        ),
+      );
+    case 'pending':
+      return pendingRow(t, onRetry, row);
+    case 'message':
+      return messageRow(row);
+  }
+}
+
 /** The scrolling conversation; rows are reconciled by key so only what changed is redrawn. */
 export function createMessageList(
   t: TTranslate,
@@ -127,74 +199,6 @@ export function createMessageList(
     if (atBottom) toBottom();
   }).observe(el);
 
-  const build = (row: TRow): HTMLElement => {
-    switch (row.kind) {
-      case 'event':
-        return h('p', { class: 'sys' }, row.text);
-      case 'typing':
-        return h(
-          'div',
-          { class: 'row in first last' },
-          avatar(row.name, row.picture),
-          h(
-            'div',
-            { class: 'bubble typing' },
-            dots(),
-            h('span', { class: 'sr' }, t('typing', { name: row.name })),
-          ),
-        );
-      case 'pending': {
-        const { item } = row;
-        const failed = item.state === 'failed';
-        const meta = failed
-          ? h(
-              'p',
-              { class: 'meta meta-failed' },
-              icon(ICONS.alert),
-              `${t(failureTextKey(item.error))} `,
-              h(
-                'button',
-                { type: 'button', class: 'link-btn', onclick: () => onRetry(item.clientMsgId) },
-                t('retry'),
-              ),
-            )
-          : h('p', { class: 'meta' }, t('sending'));
-        return h(
-          'div',
-          { class: `row out first last${failed ? ' failed' : ' pending'}` },
-          h('div', { class: 'bubble' }, item.text),
-          meta,
-        );
-      }
-      case 'message': {
-        const { message } = row;
-        const mine = message.author.kind === 'visitor';
-        const bubble = h('div', { class: `bubble rt${message.isError ? ' error' : ''}` });
-        // renderHtml is the one sanitising renderer: escaped text, allowlisted tags, URLs re-checked.
-        bubble.innerHTML = renderHtml(message.body);
-        if (message.isError) bubble.prepend(icon(ICONS.alert));
-        const classes = `row ${mine ? 'out' : 'in'}${row.first ? ' first' : ''}${row.last ? ' last' : ''}`;
-        const picture = mine
-          ? null
-          : row.last
-            ? avatar(message.author.name, message.author.avatarUrl)
-            : h('span', { class: 'av-space' });
-        const name =
-          !mine && row.first && message.author.kind === 'user'
-            ? h('p', { class: 'author' }, message.author.name)
-            : null;
-        const body = mine ? bubble : h('div', { class: 'stack' }, name, bubble);
-        return h(
-          'div',
-          { class: classes },
-          picture,
-          body,
-          row.meta ? h('p', { class: 'meta' }, row.meta) : null,
-        );
-      }
-    }
-  };
-
   return {
     el,
     render(rows: TRow[]): void {
@@ -211,7 +215,7 @@ export function createMessageList(
         const signature = signatureOf(row);
         let entry = rendered.get(row.key);
         if (!entry || entry.signature !== signature) {
-          const node = build(row);
+          const node = buildRow(t, onRetry, row);
           if (entry) {
             if (entry.node === cursor) cursor = node;
             entry.node.replaceWith(node);
