@@ -156,6 +156,7 @@ export function createServices(deps: ServiceDeps) {
     conversationsStore,
     views,
     settings,
+    users: usersStore,
     events,
     bus,
     limits: deps.limits,
