@@ -211,7 +211,11 @@ describe('follow-up by email', () => {
       expect(await axeSeriousViolations(page)).toEqual([]);
       // Email notifications (R24): the digest events, in Settings → Notifications.
       await page.goto(`${charla.baseUrl}/settings/notifications`);
-      await page.getByTestId('email-digest-settings').getByRole('checkbox').first().check();
+      await page
+        .getByTestId('email-digest-settings')
+        .getByRole('checkbox')
+        .nth(language === 'en' ? 0 : 1)
+        .click();
       await page.getByTestId('email-digest-settings').getByRole('status').waitFor();
       await page.getByTestId('email-digest-settings').scrollIntoViewIfNeeded();
       await screenshot(page, `mail-${name}-digest`);
