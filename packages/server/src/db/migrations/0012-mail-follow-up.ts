@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
 // visitor_link_tokens: extra tokens of a visitor, issued when they open a follow-up link (SHA-256 only).
 // conversation_links: a conversation started by a reply after the old one closed (R20), and its origin.
 // mail_inbound: inbound mails already taken, by the hash of their Message-ID (providers retry).
-// mail_digests: one pending "unanswered chats" digest per user (email notifications).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('mail_outbox').addColumn('reply_to', 'text').execute();
   await db.schema
@@ -41,17 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createTable('mail_digests')
-    .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
-    .addColumn('due_at', 'bigint', (c) => c.notNull())
-    .addColumn('claimed_until', 'bigint')
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('mail_digests').execute();
   await db.schema.dropTable('mail_inbound').execute();
   await db.schema.dropTable('conversation_links').execute();
   await db.schema.dropTable('visitor_link_tokens').execute();

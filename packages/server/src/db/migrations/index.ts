@@ -10,6 +10,7 @@ import * as reportIndexes from './0008-report-indexes';
 import * as crmEditing from './0009-crm-editing';
 import * as mail from './0010-mail';
 import * as mailFollowUp from './0012-mail-follow-up';
+import * as mailDigests from './0017-mail-digests';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-crm-editing': crmEditing,
   '0010-mail': mail,
   '0012-mail-follow-up': mailFollowUp,
+  '0017-mail-digests': mailDigests,
 };
