@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { TOutcomesReportDto, TReportConversationDto } from '@charla/protocol';
-import { launchBrowser, screenshot, startCharla, type RunningCharla } from './harness';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  axeSeriousViolations,
+  launchBrowser,
+  loginContext,
+  screenshot,
+  startCharla,
+  type RunningCharla,
+} from './harness';
 import {
   adminApi,
   axeSeriousInFrame,
@@ -69,6 +78,54 @@ async function closedChat(language: 'en' | 'es'): Promise<{ page: Page; frame: F
   return { page, frame, id: conversation.id };
 }
 
+/** The reports screen as the admin sees it, in a language, in Madrid's time zone. */
+async function openReports(language: 'en' | 'es'): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, timezoneId: 'Europe/Madrid' });
+  await context.addInitScript((lang) => localStorage.setItem('charla.language', lang), language);
+  await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('[page error]', err));
+  await page.goto(`${charla.baseUrl}/reports`);
+  await page.getByTestId('tile-missed').waitFor();
+  return page;
+}
+
+async function shootReports(page: Page, language: string): Promise<void> {
+  for (const [label, size] of [
+    ['1440', DESKTOP],
+    ['390', PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(300);
+    await screenshot(page, `reports-${language}-${label}`);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('[data-testid="rep-csat"]').scrollIntoViewIfNeeded();
+    await screenshot(page, `reports-${language}-${label}-csat`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** The screen shows the rating and lists exactly the missed conversations behind "Missed". */
+async function checkReportsScreen(ratedId: string, missedId: string): Promise<void> {
+  const page = await openReports('en');
+  const csat = page.getByTestId('rep-csat');
+  expect(await page.getByTestId('csat-average').textContent()).toBe('4.0');
+  expect(await csat.getByTestId('csat-comments').textContent()).toContain('Quick and friendly');
+  expect(await csat.locator(`a[href="/conversations/${ratedId}"]`).count()).toBe(1);
+  expect(await page.getByTestId('tile-missed').textContent()).toBe('1');
+  await shootReports(page, 'en');
+  expect(await axeSeriousViolations(page)).toEqual([]);
+  await page.getByTestId('tile-missed').click();
+  const rows = page.getByTestId('report-conversations').locator('tbody tr');
+  await rows.first().waitFor();
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-conversation-id')))).toEqual([
+    missedId,
+  ]);
+  await screenshot(page, 'reports-en-1440-missed-list');
+  await page.context().close();
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -118,6 +175,7 @@ describe('satisfaction and reports', () => {
       `/api/v1/reports/conversations?${range}&figure=missed`,
     );
     expect(listed.map((c) => c.id)).toEqual([missed.id]);
+    await checkReportsScreen(id, missed.id);
     agent.close();
     await missedPage.context().close();
     await page.context().close();
@@ -133,6 +191,10 @@ describe('satisfaction and reports', () => {
     await frame.getByText('¡Gracias por tu valoración!').waitFor();
     await frame.getByRole('button', { name: 'Cambiar mi valoración' }).waitFor();
     await shootBoth(page, 'es-2-thanks');
+    const reports = await openReports('es');
+    await reports.getByText('Satisfacción (CSAT)').waitFor();
+    await shootReports(reports, 'es');
+    await reports.context().close();
     agent.close();
     await page.context().close();
   });

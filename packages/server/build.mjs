@@ -1,9 +1,22 @@
-// Bundles the server (and the protocol sources it imports) into dist/main.js; npm dependencies stay external.
+// Bundles the server, the protocol sources and its pure-JS npm dependencies into dist/main.js.
+// One file loads in about a third less CPU than resolving ~400 modules from node_modules at each
+// start (issue 22: `npm start` on a built checkout in < 2 s). Left external, loaded from
+// node_modules: native addons, packages that read their own files or start worker threads, and
+// the lazily imported ones a default install never loads (PostgreSQL, Redis, push, SMTP).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@charla/'));
+const external = [
+  'better-sqlite3', // native addon
+  '@node-rs/argon2', // native addon
+  'pino', // transports run in worker threads that load files by path
+  '@fastify/swagger', // reads its own package.json
+  '@fastify/swagger-ui', // serves the Swagger UI files from its own folder
+  '@fastify/static', // sends files through `send`, with its own mime tables
+  'pg',
+  'ioredis',
+  'web-push',
+  'nodemailer',
+];
 
 await build({
   entryPoints: ['src/main.ts'],
@@ -14,9 +27,16 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  external: [...external, 'pino'],
+  external,
   banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    js: [
+      "import { createRequire as __cr } from 'node:module';",
+      "import { fileURLToPath as __fu } from 'node:url';",
+      "import { dirname as __dn } from 'node:path';",
+      'const require = __cr(import.meta.url);',
+      'const __filename = __fu(import.meta.url);',
+      'const __dirname = __dn(__filename);',
+    ].join(' '),
   },
   logLevel: 'warning',
 });

@@ -4,6 +4,7 @@ import { ConversationRedirect } from './features/inbox/conversation-redirect';
 import { InboxPage } from './features/inbox/inbox-page';
 import { crmRoutes } from './features/crm/crm-routes';
 import { playbooksRoutes } from './features/playbooks/playbooks-routes';
+import { reportsRoutes } from './features/reports/reports-routes';
 import { settingsRoutes } from './features/settings/settings-routes';
 import { matchPath } from './lib/match-path';
 
@@ -37,6 +38,7 @@ export const routes: readonly AppRoute[] = [
   { pattern: '/conversations/:id', render: (p) => <ConversationRedirect conversationId={p.id ?? ''} /> },
   ...playbooksRoutes,
   ...crmRoutes,
+  ...reportsRoutes,
   ...settingsRoutes,
 ];
 

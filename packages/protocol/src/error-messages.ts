@@ -42,6 +42,8 @@ const spanish: Record<ErrorCode, string> = {
   CRM_DEAL_EXISTS: 'Esta conversación ya tiene un negocio; envía another=true para crear otro.',
   CRM_STAGE_IN_USE: 'Todavía hay negocios en esta etapa o embudo; muévelos antes.',
   CRM_PIPELINE_NEEDS_STAGE: 'Un embudo conserva al menos una etapa.',
+  CRM_MOVE_TARGET_INVALID:
+    'Los negocios solo pueden pasar a una etapa que se queda: otra etapa del embudo, u otra etapa de otro embudo si se elimina el embudo.',
   CRM_DEFAULT_PIPELINE: 'El embudo predeterminado no se puede eliminar; haz otro predeterminado antes.',
   RATING_OUT_OF_RANGE: 'La valoración debe ser un número entero de la escala de la encuesta.',
   RATING_CONVERSATION_OPEN: 'Una conversación se puede valorar cuando está cerrada.',

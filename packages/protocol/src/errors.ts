@@ -54,6 +54,11 @@ export const errorCatalogue = {
   },
   CRM_STAGE_IN_USE: { status: 409, message: 'Deals are still in this stage or pipeline; move them first.' },
   CRM_PIPELINE_NEEDS_STAGE: { status: 409, message: 'A pipeline keeps at least one stage.' },
+  CRM_MOVE_TARGET_INVALID: {
+    status: 422,
+    message:
+      'Deals can move only to a stage that stays: another stage of the pipeline, or a stage of another pipeline when the pipeline goes.',
+  },
   CRM_DEFAULT_PIPELINE: {
     status: 409,
     message: 'The default pipeline cannot be deleted; make another one the default first.',

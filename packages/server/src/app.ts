@@ -42,7 +42,10 @@ import { registerTranscriptRoutes } from './modules/mail/transcript.routes';
 import { registerFollowUpRoutes } from './modules/mail/follow-up.routes';
 import { registerDigestRoutes } from './modules/mail/digest.routes';
 import { registerAccountsRoutes } from './modules/accounts/index';
+import { registerSearchRoutes } from './modules/search/index';
+import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
+import { registerPrivacyRoutes } from './modules/privacy/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -115,6 +118,7 @@ export async function buildApp(
   limitWebSocketConnections(app, services.rateLimits.wsConnections);
 
   registerHealthRoutes(app, services);
+  registerPrivacyRoutes(app, services.privacy);
   registerMetricsRoutes(app);
   registerMetrics(app, services.metrics, config.metricsToken);
   registerAuthRoutes(app, services);
@@ -131,6 +135,8 @@ export async function buildApp(
   registerApiTokensRoutes(app, services);
   registerRatingsRoutes(app, services.ratings);
   registerReportsRoutes(app, services.reports);
+  registerSearchRoutes(app, services.search);
+  registerHistoryRoutes(app, services.history);
   registerWidgetRoutes(app, services, {
     distDir: builtFolder('widget') ?? join(packagesDir, 'widget', 'dist'),
   });

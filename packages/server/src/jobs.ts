@@ -2,6 +2,7 @@ import type { Services } from './services';
 import { PRESENCE_BEAT_MS } from './modules/presence/presence.service';
 import { WEBHOOK_OUTBOX_EVERY_MS } from './modules/webhooks/webhook-outbox';
 import { MAIL_OUTBOX_EVERY_MS } from './modules/mail/index';
+import { REPORT_FACTS_EVERY_MS } from './modules/reports/index';
 
 /** How often each process looks for passed waiting-time deadlines. */
 export const WAITING_SWEEP_MS = 500;
@@ -83,6 +84,18 @@ export function coreJobs(services: Services): BackgroundJob[] {
       name: 'webhook-retention',
       everyMs: 10 * 60_000,
       run: async () => void (await services.pruneWebhookDeliveries()),
+    },
+    // Reports (issue 21): the precomputed per-conversation rows follow the conversations.
+    {
+      name: 'report-facts',
+      everyMs: REPORT_FACTS_EVERY_MS,
+      run: async () => void (await services.reports.facts.catchUp(true)),
+    },
+    // Retention (issue 22): closed conversations and delivery logs past the admin's settings, in batches.
+    {
+      name: 'privacy-retention',
+      everyMs: 10 * 60_000,
+      run: async () => void (await services.privacy.runRetention()),
     },
   ];
 }

@@ -17,7 +17,8 @@ describe('start-up with a bad configuration', () => {
         CHARLA_ADMIN_EMAIL: 'a@example.com',
       },
       encoding: 'utf8',
-      timeout: 20_000,
+      // A bound for a hang: loading the server through tsx took over 20 s beside a CPU hog.
+      timeout: 120_000,
     });
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n').filter((l) => l.startsWith('Invalid configuration:'));
@@ -27,5 +28,5 @@ describe('start-up with a bad configuration', () => {
       /DATABASE_URL="mysql:\/\/nope": must start with sqlite: or postgres:\/\//,
     );
     expect(lines.join('\n')).toMatch(/LOG_LEVEL="chatty"/);
-  });
+  }, 150_000);
 });

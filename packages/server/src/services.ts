@@ -16,10 +16,13 @@ import { createVisitorsService } from './modules/visitors/visitors.service';
 import { createVisitorsStore } from './modules/visitors/visitors.store';
 import { createPlaybooksService } from './modules/playbooks/playbooks.service';
 import { createPlaybooksStore } from './modules/playbooks/playbooks.store';
-import { createConversationsService } from './modules/conversations/conversations.service';
-import { createConversationsStore } from './modules/conversations/conversations.store';
-import { createConversationViews } from './modules/conversations/conversation-views';
-import { createPlaybookRunner, type BotCrm } from './modules/conversations/playbook-runner';
+import {
+  createConversationsService,
+  createConversationsStore,
+  createConversationViews,
+  createPlaybookRunner,
+} from './modules/conversations/index';
+import { relayDomainEventsToBus } from './realtime/domain-event-relay';
 import { createNotificationsModule } from './modules/notifications/notifications.module';
 import { createWebhooksModule } from './modules/webhooks/webhooks.module';
 import { createCrmService, createCrmStore } from './modules/crm/index';
@@ -30,8 +33,11 @@ import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
 import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
+import { createSearchModule, findConversationIdentities } from './modules/search/index';
+import { createHistoryModule } from './modules/person-history/index';
 import { createConversationMail } from './modules/mail/conversation-mail';
 import { createConversationSource } from './modules/mail/conversation-source';
+import { createPrivacyModule } from './modules/privacy/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -47,9 +53,11 @@ export function createServices(deps: ServiceDeps) {
   const { config, database, bus, clock } = deps;
   const db = database.db;
   const rateLimits = createRateLimits(deps.limits, config.rateLimitMultiplier);
-  const events = createDomainEvents((err, name) =>
+  const events = createDomainEvents(db, (err, name) =>
     deps.log.warn({ err, event: name }, 'domain event listener failed'),
   );
+  // Realtime is a listener of committed changes like webhooks and notifications (docs/architecture.md).
+  relayDomainEventsToBus(events, bus, config.nodeName);
   const usersStore = createUsersStore(db);
   const settings = createSettingsStore(db);
   // Outgoing mail (issue 20): a durable outbox swept by every process.
@@ -77,6 +85,7 @@ export function createServices(deps: ServiceDeps) {
     mail,
     clock,
     publicUrl: config.publicUrl,
+    resetLimits: { perIp: rateLimits.passwordResetPerIp, perEmail: rateLimits.passwordResetPerEmail },
   });
   const apiTokens = createApiTokensService({ store: createApiTokensStore(db), users: usersStore, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
@@ -92,6 +101,7 @@ export function createServices(deps: ServiceDeps) {
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
+    identities: (ids) => findConversationIdentities(db, ids),
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -101,10 +111,14 @@ export function createServices(deps: ServiceDeps) {
     bus,
     events,
     clock,
-    node: config.nodeName,
   });
-  // The CRM module is created after conversations (it needs their access rules); the runner reads it late.
-  const botCrm: { current: BotCrm | null } = { current: null };
+  // The CRM needs only the conversations' front door; the runner's end cards need the CRM.
+  const crm = createCrmService({
+    store: createCrmStore(db),
+    clock,
+    events,
+    conversations: conversations.access,
+  });
   const runner = createPlaybookRunner({
     conversations,
     store: conversationsStore,
@@ -113,17 +127,9 @@ export function createServices(deps: ServiceDeps) {
     visitors,
     events,
     clock,
-    crm: () => botCrm.current,
+    crm,
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
-
-  const crm = createCrmService({
-    store: createCrmStore(db),
-    clock,
-    events,
-    conversations: conversations.access,
-  });
-  botCrm.current = crm;
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
 
   // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
@@ -134,7 +140,8 @@ export function createServices(deps: ServiceDeps) {
     events,
     retentionDays: config.webhookLogRetentionDays,
   });
-  const metrics = createMetrics({ database, bus, events, webhookStats });
+  const mailStats = async () => (await mail.status()).counts;
+  const metrics = createMetrics({ database, bus, events, webhookStats, mailStats });
   const { notifications } = createNotificationsModule({
     db,
     settings,
@@ -180,7 +187,6 @@ export function createServices(deps: ServiceDeps) {
     playbooks,
     conversations,
     runner,
-    botCrm,
     crm,
     widgetSessions: rateLimits.widgetSessions,
     rateLimits,
@@ -191,11 +197,14 @@ export function createServices(deps: ServiceDeps) {
     ratings,
     metrics,
     reports: createReportsModule({ db }),
+    search: createSearchModule({ db, views }),
+    history: createHistoryModule({ db, conversations: conversations.access }),
     mail,
     mailOutbox,
     accounts,
     conversationSource,
     conversationMail,
+    privacy: createPrivacyModule({ db, settings, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -215,9 +224,14 @@ function createRateLimits(limits: Limits, multiplier: number) {
     widgetSessions: limits.limiter('widget-sessions', perMinute(60)),
     /** New WebSocket connections per address (checked before the gateway's own per-process one). */
     wsConnections: limits.limiter('ws-connections', perMinute(60)),
-    /** For the realtime gateway after its split: visitor messages and conversation starts. */
+    /** Visitor messages and answers (realtime gateway), per visitor. */
     visitorMessages: limits.limiter('visitor-messages', { limit: 30 * multiplier, windowMs: 10_000 }),
-    conversationStartsPerAddress: limits.limiter('starts-ip', perMinute(30)),
+    /** Conversation starts, per visitor and per address (one address hosts many visitors). */
+    conversationStartsPerVisitor: limits.limiter('starts-visitor', perMinute(20)),
+    conversationStartsPerAddress: limits.limiter('starts-ip', perMinute(60)),
+    /** Forgot-password requests: per client address (then 429) and per account (then silence). */
+    passwordResetPerIp: limits.limiter('reset-ip', { limit: 10, windowMs: 15 * 60_000 }),
+    passwordResetPerEmail: limits.limiter('reset-email', { limit: 3, windowMs: 15 * 60_000 }),
   };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;

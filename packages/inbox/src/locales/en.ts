@@ -2,6 +2,8 @@ import { settingsEn } from '../features/settings/settings.locale';
 import { accountsEn } from '../features/accounts/accounts.locale';
 import { conversationMailEn } from '../features/email/conversation-mail.locale';
 import { crmEn } from '../features/crm/crm.locale';
+import { pipelinesEn } from '../features/crm/pipelines/pipelines.locale';
+import { historyEn } from '../features/panel/history.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
@@ -24,6 +26,8 @@ export const en = {
     inbox: 'Inbox',
     playbooks: 'Playbooks',
     crm: 'CRM',
+    reports: 'Reports',
+    myActivities: 'My activities',
     settings: 'Settings',
     notificationSettings: 'Notification settings',
   },
@@ -223,6 +227,11 @@ export const en = {
     address: 'Address',
     notes: 'Notes',
     notesPlaceholder: 'Anything worth remembering…',
+    linkedHint: 'These are the CRM records of this chat: a change here saves to the record and shows everywhere.',
+    openInCrm: 'Open in CRM',
+    noPerson: 'No person linked yet.',
+    noOrganization: 'No organization linked.',
+    addNote: 'Add note',
     visitor: 'Visitor',
     page: 'Page',
     referrer: 'Came from',
@@ -305,6 +314,8 @@ export const en = {
   },
   playbooks: playbooksEn,
   crm: crmEn,
+  pipelines: pipelinesEn,
+  history: historyEn,
   reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };

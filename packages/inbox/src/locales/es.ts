@@ -2,6 +2,8 @@ import { settingsEs } from '../features/settings/settings.locale';
 import { accountsEs } from '../features/accounts/accounts.locale';
 import { conversationMailEs } from '../features/email/conversation-mail.locale';
 import { crmEs } from '../features/crm/crm.locale';
+import { pipelinesEs } from '../features/crm/pipelines/pipelines.locale';
+import { historyEs } from '../features/panel/history.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
@@ -25,6 +27,8 @@ export const es: Messages = {
     inbox: 'Bandeja',
     playbooks: 'Playbooks',
     crm: 'CRM',
+    reports: 'Informes',
+    myActivities: 'Mis actividades',
     settings: 'Ajustes',
     notificationSettings: 'Ajustes de notificaciones',
   },
@@ -222,6 +226,11 @@ export const es: Messages = {
     address: 'Dirección',
     notes: 'Notas',
     notesPlaceholder: 'Cualquier cosa que valga la pena recordar…',
+    linkedHint: 'Estos son los registros del CRM de este chat: un cambio aquí se guarda en el registro y se ve en todas partes.',
+    openInCrm: 'Abrir en el CRM',
+    noPerson: 'Aún no hay ninguna persona vinculada.',
+    noOrganization: 'Ninguna organización vinculada.',
+    addNote: 'Añadir nota',
     visitor: 'Visitante',
     page: 'Página',
     referrer: 'Llegó desde',
@@ -308,6 +317,8 @@ export const es: Messages = {
   },
   playbooks: playbooksEs,
   crm: crmEs,
+  pipelines: pipelinesEs,
+  history: historyEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ZCrmDate, ZCrmEmail, ZCrmMoney, ZCrmName, ZCrmPhone } from './crm-common.schema';
-import { ZCrmDealDto, ZCrmDealStatus, ZCrmLeadDto, ZCrmLeadStatus } from './crm.schema';
+import {
+  ZCrmDealDto,
+  ZCrmDealStatus,
+  ZCrmLeadDto,
+  ZCrmLeadStatus,
+  ZCrmOrganizationDto,
+  ZCrmPersonDto,
+} from './crm.schema';
 
 const ZPanelText = (max: number) => z.string().trim().max(max);
 
@@ -33,6 +40,19 @@ export const ZPanelRecordRef = z.object({
   status: z.union([ZCrmLeadStatus, ZCrmDealStatus]),
 });
 
+/**
+ * The CRM records a panel shows once a lead or deal exists (one source of truth): the latest
+ * linked deal and lead, and their person and organization, each with its version for the
+ * records' own PATCH.
+ */
+export const ZPanelLinkedRecords = z.object({
+  lead: ZCrmLeadDto.nullable(),
+  deal: ZCrmDealDto.nullable(),
+  person: ZCrmPersonDto.nullable(),
+  organization: ZCrmOrganizationDto.nullable(),
+});
+export type TPanelLinkedRecords = z.infer<typeof ZPanelLinkedRecords>;
+
 export const ZConversationPanelDto = z.object({
   conversationId: z.string(),
   /** False while the panel was never saved: the fields are pre-filled from what the bot captured. */
@@ -48,6 +68,12 @@ export const ZConversationPanelDto = z.object({
   notes: z.string(),
   leads: z.array(ZPanelRecordRef),
   deals: z.array(ZPanelRecordRef),
+  /**
+   * Null while the panel is a draft (no lead or deal yet). Once one exists, value, close date,
+   * person and organization above are the linked records' own values, and the panel edits them
+   * through the records' versioned PATCH; `notes` stays the panel's draft.
+   */
+  linked: ZPanelLinkedRecords.nullable(),
   updatedAt: z.number().nullable(),
   updatedBy: z.string().nullable(),
 });

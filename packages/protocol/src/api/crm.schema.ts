@@ -135,15 +135,29 @@ export const ZListCrmLeadsQuery = z.strictObject({
 });
 export type TListCrmLeadsQuery = z.infer<typeof ZListCrmLeadsQuery>;
 
-export const ZConvertCrmLeadRequest = z.strictObject({ pipelineId: ZId.optional(), stageId: ZId.optional() });
+/** The convert dialog: pipeline and stage, and the lead's values as the user confirmed or changed them. */
+export const ZConvertCrmLeadRequest = z.strictObject({
+  pipelineId: ZId.optional(),
+  stageId: ZId.optional(),
+  title: ZCrmName.optional(),
+  value: ZCrmMoney.nullable().optional(),
+  expectedCloseDate: ZCrmDate.nullable().optional(),
+  personId: optionalRef,
+  organizationId: optionalRef,
+  /** The lead version the dialog showed: a lead changed meanwhile gets 409 CONFLICT. */
+  version: ZCrmVersion.optional(),
+});
 export type TConvertCrmLeadRequest = z.infer<typeof ZConvertCrmLeadRequest>;
 
 // ── Pipelines and stages ────────────────────────────────────────────────────
+/** A stage's win probability in percent: the board weighs open deal values by it. */
+export const ZCrmProbability = z.number().int().min(0).max(100);
 export const ZCrmStageDto = z.object({
   id: z.string(),
   pipelineId: z.string(),
   name: z.string(),
   position: z.number(),
+  probability: ZCrmProbability,
 });
 export type TCrmStageDto = z.infer<typeof ZCrmStageDto>;
 export const ZCrmPipelineDto = z.object({
@@ -155,12 +169,10 @@ export const ZCrmPipelineDto = z.object({
 });
 export type TCrmPipelineDto = z.infer<typeof ZCrmPipelineDto>;
 
+const ZCrmNewStage = z.strictObject({ name: ZCrmName, probability: ZCrmProbability.optional() });
 export const ZCreateCrmPipelineRequest = z.strictObject({
   name: ZCrmName,
-  stages: z
-    .array(z.strictObject({ name: ZCrmName }))
-    .min(1)
-    .max(30),
+  stages: z.array(ZCrmNewStage).min(1).max(30),
   isDefault: z.boolean().optional(),
 });
 export type TCreateCrmPipelineRequest = z.infer<typeof ZCreateCrmPipelineRequest>;
@@ -170,13 +182,19 @@ export const ZUpdateCrmPipelineRequest = z.strictObject({
   isDefault: z.literal(true).optional(),
 });
 export type TUpdateCrmPipelineRequest = z.infer<typeof ZUpdateCrmPipelineRequest>;
-export const ZCreateCrmStageRequest = z.strictObject({
-  name: ZCrmName,
+/** `position` counts from 0; the stage goes there and the others shift (a reorder). */
+export const ZCreateCrmStageRequest = ZCrmNewStage.extend({
   position: z.number().int().min(0).max(1000).optional(),
-});
+}).strict();
 export type TCreateCrmStageRequest = z.infer<typeof ZCreateCrmStageRequest>;
-export const ZUpdateCrmStageRequest = ZCreateCrmStageRequest.partial();
+export const ZUpdateCrmStageRequest = ZCreateCrmStageRequest.partial().strict();
 export type TUpdateCrmStageRequest = z.infer<typeof ZUpdateCrmStageRequest>;
+/**
+ * Deleting a stage or pipeline that still holds deals names where they go: a stage of the same
+ * pipeline (stage delete) or of another pipeline (pipeline delete).
+ */
+export const ZCrmDeleteStageQuery = z.strictObject({ moveDealsTo: ZId.optional() });
+export type TCrmDeleteStageQuery = z.infer<typeof ZCrmDeleteStageQuery>;
 
 // ── Deals ───────────────────────────────────────────────────────────────────
 export const ZCrmDealStatus = z.enum(['open', 'won', 'lost']);
@@ -241,6 +259,8 @@ const activityLinks = {
   dealId: optionalRef,
 };
 
+const ZDueQueryTime = z.coerce.number().int().min(0).max(8.64e15);
+
 export const ZCrmActivityDto = z.object({
   id: z.string(),
   type: ZCrmActivityType,
@@ -280,6 +300,10 @@ export const ZListCrmActivitiesQuery = z.strictObject({
   organizationId: ZId.optional(),
   leadId: ZId.optional(),
   dealId: ZId.optional(),
+  /** Due at or after this time (ms); with `dueBefore`, the "My activities" windows. */
+  dueFrom: ZDueQueryTime.optional(),
+  /** Due before this time (ms). */
+  dueBefore: ZDueQueryTime.optional(),
 });
 export type TListCrmActivitiesQuery = z.infer<typeof ZListCrmActivitiesQuery>;
 

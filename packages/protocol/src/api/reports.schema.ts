@@ -27,6 +27,7 @@ export const ZReportFigure = z.enum([
   'started',
   'botOnly',
   'requests',
+  'reached',
   'assigned',
   'missed',
   'offline',

@@ -39,6 +39,8 @@ export type CrmPipelinesTable = {
   id: string;
   name: string;
   is_default: number;
+  /** Set while the seeded pipeline keeps its seeded name, so it can follow the company's language. */
+  seed_key: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -48,6 +50,10 @@ export type CrmStagesTable = {
   pipeline_id: string;
   name: string;
   position: number;
+  /** Win probability in percent (0–100), for the board's weighted value. */
+  probability: number;
+  /** Set while a seeded stage keeps its seeded name. */
+  seed_key: string | null;
   created_at: number;
 };
 

@@ -49,15 +49,9 @@ export type WebhookDeliveriesTable = {
   order_key: string | null;
 };
 
-export type WebhookAnnouncedConversationsTable = {
-  conversation_id: string;
-  announced_at: number;
-};
-
 export type NotificationTables = {
   push_subscriptions: PushSubscriptionsTable;
   notification_preferences: NotificationPreferencesTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
-  webhook_announced_conversations: WebhookAnnouncedConversationsTable;
 };

@@ -135,4 +135,7 @@ export type ExtraTables = import('./schema.crm').CrmTables &
   import('./schema.notifications').NotificationTables &
   import('./schema.api-tokens').ApiTokenTables &
   import('./schema.ratings').RatingTables &
-  import('./schema.mail').MailTables;
+  import('./schema.mail').MailTables &
+  import('./schema.reports').ReportTables &
+  import('./schema.search').SearchTables &
+  import('./schema.privacy').PrivacyTables;

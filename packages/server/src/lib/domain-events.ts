@@ -1,24 +1,54 @@
 import { EventEmitter } from 'node:events';
+import type {
+  TConversationDto,
+  TCrmActivityDto,
+  TCrmDealDto,
+  TCrmLeadDto,
+  TCrmOrganizationDto,
+  TCrmPersonDto,
+  TMessageDto,
+  TRatingDto,
+} from '@charla/protocol';
+import type { Db } from '../db/database';
+
+/** Who could see a conversation before a change: only they are told it is gone (R14). */
+export type PreviousState = { status: TConversationDto['status']; assigneeId: string | null };
+
+/** What every conversation change carries: the conversation after it, and the state before it. */
+type ConversationChange = { conversation: TConversationDto; previous: PreviousState };
 
 /**
- * Domain events inside one process, emitted after the change is committed. Side effects
- * (webhooks, notifications) are listeners here, never inline in the services that decide.
- * Payloads are the public DTOs, so a webhook can send them as they are.
+ * The typed map of domain events: name → payload. Payloads are the public DTOs (the webhook
+ * `data` is the payload without `previous`, see webhookDataOf). Add fields, don't rename: the
+ * mail, CRM, reports and webhooks listeners read them.
  */
 export type DomainEventMap = {
-  'conversation.created': { conversation: unknown };
-  'conversation.assigned': { conversation: unknown; assigneeId: string; byUserId: string | null };
-  'conversation.unassigned': { conversation: unknown };
-  'conversation.closed': { conversation: unknown };
-  'conversation.live_chat_requested': { conversation: unknown };
-  'conversation.rated': { rating: unknown };
-  'message.created': { conversation: unknown; message: unknown };
-  'person.created': { person: unknown };
-  'organization.created': { organization: unknown };
-  'lead.created': { lead: unknown };
-  'deal.created': { deal: unknown };
-  'deal.updated': { deal: unknown };
-  'activity.created': { activity: unknown };
+  /** A visitor started a conversation (recorded with the insert). */
+  'conversation.created': ConversationChange;
+  /** R7/R13: the bot handed off; the conversation is in Unassigned, waiting for a person. */
+  'conversation.live_chat_requested': ConversationChange;
+  'conversation.assigned': ConversationChange & { assigneeId: string; byUserId: string | null };
+  'conversation.unassigned': ConversationChange;
+  'conversation.closed': ConversationChange;
+  /** Anything else a list shows changed (read positions, the visitor's name, the bot's end card). */
+  'conversation.updated': ConversationChange;
+  /** Only the visitor's widget state changed (the bot moved on): no inbox needs to hear of it. */
+  'conversation.visitor_state': { conversationId: string; visitorId: string };
+  /** A read position moved forward. */
+  'conversation.read': {
+    conversation: TConversationDto;
+    visitorId: string;
+    side: 'visitor' | 'user';
+    seq: number;
+  };
+  'conversation.rated': { rating: TRatingDto };
+  'message.created': { conversation: TConversationDto; message: TMessageDto };
+  'person.created': { person: TCrmPersonDto };
+  'organization.created': { organization: TCrmOrganizationDto };
+  'lead.created': { lead: TCrmLeadDto };
+  'deal.created': { deal: TCrmDealDto };
+  'deal.updated': { deal: TCrmDealDto };
+  'activity.created': { activity: TCrmActivityDto };
   /** After a notification went out (R22–R24): who could get it, and whose devices took the push. */
   'notification.delivered': {
     kind: string;
@@ -30,43 +60,99 @@ export type DomainEventMap = {
   };
 };
 export type DomainEventName = keyof DomainEventMap;
+/** `DomainEvents['conversation.assigned']` is that event's payload. */
+export type DomainEventPayload<K extends DomainEventName> = DomainEventMap[K];
+/** One event with its name, as a discriminated union (for listeners of every event). */
+export type AnyDomainEvent = {
+  [K in DomainEventName]: { name: K; payload: DomainEventMap[K] };
+}[DomainEventName];
+
+/**
+ * A listener that writes durable rows (the webhook outbox) with the executor it is given: inside
+ * the transaction of the change it reports when the change is recorded with `record`, so the row
+ * exists exactly when the change does (a crash after the commit loses nothing).
+ */
+export type DurableListener = (executor: Db, event: AnyDomainEvent) => Promise<void>;
 
 export type DomainEvents = {
+  /**
+   * Inside the transaction of a change: durable listeners write their rows with `tx`. Call
+   * `publish` with the same events after the commit.
+   */
+  record(tx: Db, events: AnyDomainEvent[]): Promise<void>;
+  /** After the commit of recorded events: the in-process listeners (realtime, notifications…). */
+  publish(events: AnyDomainEvent[]): void;
+  /**
+   * For a change committed without `record` (the CRM's own transactions): durable listeners
+   * write with the database (in emit order), then the in-process listeners run.
+   */
   emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void;
   on<K extends DomainEventName>(
     name: K,
     listener: (payload: DomainEventMap[K]) => void | Promise<void>,
   ): () => void;
-  onAny(listener: (name: DomainEventName, payload: unknown) => void | Promise<void>): () => void;
+  onAny(listener: (event: AnyDomainEvent) => void | Promise<void>): () => void;
+  onDurable(listener: DurableListener): () => void;
 };
 
-export function createDomainEvents(onListenerError: (error: unknown, name: string) => void): DomainEvents {
+/** One typed event (name and payload checked together). */
+export function domainEvent<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): AnyDomainEvent {
+  // A mapped union cannot be narrowed by a generic key; this is the one place it is assembled.
+  return { name, payload } as AnyDomainEvent;
+}
+
+export function createDomainEvents(
+  db: Db,
+  onListenerError: (error: unknown, name: string) => void,
+): DomainEvents {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const wrap =
-    (name: string, fn: (...args: unknown[]) => void | Promise<void>) =>
-    (...args: unknown[]) => {
-      try {
-        const result = fn(...args);
-        if (result instanceof Promise) result.catch((error: unknown) => onListenerError(error, name));
-      } catch (error) {
-        onListenerError(error, name);
-      }
-    };
+  const durable = new Set<DurableListener>();
+  // Emitted (not recorded) events reach durable listeners one at a time, in emit order.
+  let tail: Promise<unknown> = Promise.resolve();
+
+  const guard = (name: string, run: () => void | Promise<void>) => {
+    try {
+      const result = run();
+      if (result instanceof Promise) result.catch((error: unknown) => onListenerError(error, name));
+    } catch (error) {
+      onListenerError(error, name);
+    }
+  };
+  const publishEvent = (event: AnyDomainEvent) => {
+    emitter.emit(event.name, event.payload);
+    emitter.emit('*', event);
+  };
+  const runDurable = async (executor: Db, event: AnyDomainEvent) => {
+    for (const listener of durable) await listener(executor, event);
+  };
+
   return {
+    async record(tx, list) {
+      for (const event of list) await runDurable(tx, event);
+    },
+    publish(list) {
+      for (const event of list) publishEvent(event);
+    },
     emit(name, payload) {
-      emitter.emit(name, payload);
-      emitter.emit('*', name, payload);
+      const event = domainEvent(name, payload);
+      const written = tail.then(() => runDurable(db, event));
+      tail = written.catch((error: unknown) => onListenerError(error, name));
+      publishEvent(event);
     },
     on(name, listener) {
-      const wrapped = wrap(name, listener as (...args: unknown[]) => void | Promise<void>);
+      const wrapped = (payload: DomainEventMap[typeof name]) => guard(name, () => listener(payload));
       emitter.on(name, wrapped);
       return () => emitter.off(name, wrapped);
     },
     onAny(listener) {
-      const wrapped = wrap('*', listener as (...args: unknown[]) => void | Promise<void>);
+      const wrapped = (event: AnyDomainEvent) => guard(event.name, () => listener(event));
       emitter.on('*', wrapped);
       return () => emitter.off('*', wrapped);
+    },
+    onDurable(listener) {
+      durable.add(listener);
+      return () => durable.delete(listener);
     },
   };
 }

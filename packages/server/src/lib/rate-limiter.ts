@@ -12,8 +12,11 @@ export function createRateLimiter(options: {
   clock: Clock;
   maxKeys?: number;
 }) {
+  // maxSize (one unit per key) rather than max: lru-cache preallocates `max` slots up front, which
+  // cost ~25 ms per limiter at startup; with maxSize its storage grows with the keys it holds.
   const windows = new LRUCache<string, { startedAt: number; count: number }>({
-    max: options.maxKeys ?? 100_000,
+    maxSize: options.maxKeys ?? 100_000,
+    sizeCalculation: () => 1,
   });
 
   /** The key's current window (a new one when the last has passed). */

@@ -23,7 +23,7 @@ export const endedByServer = new WeakSet<Connection>();
  */
 export function createBusDelivery(app: App, services: Services, registries: Registries) {
   const { agents, visitors } = registries;
-  const { conversations, presence, clock } = services;
+  const { conversations, presence } = services;
 
   /** The I/O part: null when nothing on this process needs the event. */
   async function resolve(event: BusEvent): Promise<{ event: FanOutEvent; targets: Connection[] } | null> {
@@ -50,13 +50,9 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
         return { event: { type: 'presence', userId: event.userId, online }, targets: [...agents.all()] };
       }
       case 'notify': {
-        const notification = {
-          id: `${clock.now()}-${Math.random().toString(36).slice(2, 10)}`,
-          createdAt: clock.now(),
-          ...event.notification,
-        } as Extract<FanOutEvent, { type: 'notification' }>['notification'];
-        const targets = event.userIds.flatMap((id) => [...agents.of(id)]);
-        return { event: { type: 'notification', userIds: event.userIds, notification }, targets };
+        const { notification, userIds } = event;
+        const targets = userIds.flatMap((id) => [...agents.of(id)]);
+        return { event: { type: 'notification', userIds, notification }, targets };
       }
       case 'sessions.revoked':
         await endSessions(event.userId, event.sessionIds);

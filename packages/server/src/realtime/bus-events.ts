@@ -1,4 +1,4 @@
-import type { TConversationDto, TMessageDto } from '@charla/protocol';
+import type { TConversationDto, TMessageDto, TNotificationDto } from '@charla/protocol';
 
 /** Everything that crosses the bus between server processes. */
 export type BusEvent =
@@ -30,5 +30,6 @@ export type BusEvent =
   | {
       type: 'notify';
       userIds: string[];
-      notification: { kind: string; conversationId: string | null; title: string; body: string };
+      /** The in-app notification as the inbox shows it (one language per publish). */
+      notification: TNotificationDto;
     };

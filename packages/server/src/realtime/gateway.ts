@@ -37,7 +37,6 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
   const limiter = (limit: number, windowMs: number) =>
     createRateLimiter({ limit: limit * config.rateLimitMultiplier, windowMs, clock });
   const connectionsPerIp = limiter(60, 60_000);
-  const visitorMessages = limiter(30, 10_000);
   const agentFrames = limiter(200, 10_000);
 
   async function refuse(reply: FastifyReply, error: AppError): Promise<false> {
@@ -107,7 +106,7 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       socket.on('close', () => visitors.remove(visitorId, connection));
       socket.on('error', () => socket.terminate());
       sendFrame(socket, { type: 'ready', visitorId });
-      const deps = { conversations, runner: services.runner, clock, visitorMessages };
+      const deps = { conversations, runner: services.runner, clock, limits: services.rateLimits };
       onFrames(connection, ZVisitorClientFrame, (frame) =>
         handleVisitorFrame(deps, connection, frame, request),
       );

@@ -1,13 +1,16 @@
 import { toPlainText, type TVisitorClientFrame } from '@charla/protocol';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
-import type { RateLimiter } from '../lib/rate-limiter';
 import type { Services } from '../services';
 import type { VisitorConnection } from './connections';
 import { sendFrame } from './send-frame';
 
+/** Limits shared by every process (Redis with REDIS_URL): messages per visitor, starts per visitor and address. */
 export type VisitorFrameDeps = Pick<Services, 'conversations' | 'runner' | 'clock'> & {
-  visitorMessages: RateLimiter;
+  limits: Pick<
+    Services['rateLimits'],
+    'visitorMessages' | 'conversationStartsPerVisitor' | 'conversationStartsPerAddress'
+  >;
 };
 
 /** Handles one frame from a visitor's socket; whatever it throws becomes an error frame. */
@@ -17,14 +20,19 @@ export async function handleVisitorFrame(
   frame: TVisitorClientFrame,
   request: FastifyRequest,
 ): Promise<void> {
-  const { conversations, runner, clock, visitorMessages } = deps;
+  const { conversations, runner, clock, limits } = deps;
+  const { visitorMessages } = limits;
   const { socket, visitorId } = connection;
   switch (frame.type) {
     case 'ping':
       sendFrame(socket, { type: 'pong', at: clock.now() });
       return;
     case 'start': {
-      if (!visitorMessages.take(`start:${visitorId}`)) throw new AppError('RATE_LIMITED');
+      if (
+        !(await limits.conversationStartsPerVisitor.take(visitorId)) ||
+        !(await limits.conversationStartsPerAddress.take(request.ip))
+      )
+        throw new AppError('RATE_LIMITED');
       const conversation = await runner.start(visitorId, {
         playbookPublicId: frame.playbookId,
         startKey: frame.startKey,
@@ -42,7 +50,7 @@ export async function handleVisitorFrame(
       return;
     }
     case 'send': {
-      if (!visitorMessages.take(visitorId)) throw new AppError('RATE_LIMITED');
+      if (!(await visitorMessages.take(visitorId))) throw new AppError('RATE_LIMITED');
       const { conversationId, clientMsgId, body } = frame;
       const message = await runner.visitorText(
         visitorId,
@@ -55,7 +63,7 @@ export async function handleVisitorFrame(
       return;
     }
     case 'answer': {
-      if (!visitorMessages.take(visitorId)) throw new AppError('RATE_LIMITED');
+      if (!(await visitorMessages.take(visitorId))) throw new AppError('RATE_LIMITED');
       const message = await runner.answer(visitorId, frame.conversationId, frame.clientMsgId, frame.answer);
       sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
       return;

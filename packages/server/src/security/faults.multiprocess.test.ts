@@ -120,7 +120,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
     });
     adminCookie = await loginCookie(a.baseUrl, ADMIN.email, ADMIN.password);
     publicId = await setupPlaybook(a.baseUrl, adminCookie, 60);
-  }, 90_000);
+  }, 180_000);
   afterAll(async () => {
     await a.kill('SIGKILL');
     await b.kill('SIGKILL');
@@ -183,7 +183,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
         [first.client, 'm'],
         [second.client, 'n'],
       ] as const) {
-        const ack = await c.waitFor((f) => f.type === 'ack' && f.ref === `${p}${i}`, 10_000);
+        const ack = await c.waitFor((f) => f.type === 'ack' && f.ref === `${p}${i}`, 30_000);
         if (ack.type === 'ack') seqs.add(ack.message.seq);
       }
     }
@@ -191,7 +191,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
     const stored = await messagesOf(a.baseUrl, adminCookie, conversationId);
     expect(stored.filter((m) => m.clientMsgId === clientMsgId)).toHaveLength(1);
     await Promise.all([first.client.close(), second.client.close(), danaSocket.close()]);
-  }, 60_000);
+  }, 240_000);
 
   it('18. Redis down for 5 s: no acknowledged message lost, delivery resumes, presence recovers', async () => {
     const alice = await createAgent(a.baseUrl, adminCookie, 'Alice');
@@ -216,7 +216,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
       clientMsgId: 'before',
       body: text('before the outage'),
     });
-    await aliceSocket.waitFor((f) => f.type === 'message' && f.message.clientMsgId === 'before', 10_000);
+    await aliceSocket.waitFor((f) => f.type === 'message' && f.message.clientMsgId === 'before', 30_000);
 
     const acked = new Set<string>(['before']);
     const track = (c: FrameClient<TVisitorServerFrame>) =>
@@ -257,7 +257,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
 
     // Both processes report ready again by themselves.
     for (const p of [a, b])
-      await waitUntil('readyz', async () => (await fetch(`${p.baseUrl}/readyz`)).ok, 20_000);
+      await waitUntil('readyz', async () => (await fetch(`${p.baseUrl}/readyz`)).ok, 60_000);
     // Every acknowledged message is in the database, exactly once, in order (a resync returns it).
     const stored = await messagesOf(a.baseUrl, alice.cookie, conversationId);
     const ids = stored.map((m) => m.clientMsgId);
@@ -311,7 +311,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
       20_000,
     );
     await Promise.all([visitor.client.close(), aliceSocket.close()]);
-  }, 90_000);
+  }, 180_000);
 
   it('19. a waiting-time deadline that passed while every process was down fires once after the restart', async () => {
     // 15 s is the shortest waiting time a playbook accepts.
@@ -367,7 +367,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
     await sleep(1500);
     const items = await messagesOf(a.baseUrl, cookie, conversationId);
     expect(items.filter((m) => m.event?.type === 'missed')).toHaveLength(1);
-  }, 60_000);
+  }, 240_000);
 
   describe('17. database unavailable for 5 s', () => {
     let own: Db;
@@ -384,7 +384,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
         channel: `${channel}:db`,
         env: env(),
       });
-    }, 60_000);
+    }, 240_000);
     afterAll(async () => {
       const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await admin.connect();
@@ -476,7 +476,7 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
 
       // Recovers by itself.
       // Recovery is a condition waited for (the bound is a timeout, not a verdict on speed).
-      await waitUntil('readyz', async () => (await fetch(`${p.baseUrl}/readyz`)).ok, 20_000);
+      await waitUntil('readyz', async () => (await fetch(`${p.baseUrl}/readyz`)).ok, 60_000);
       // Retrying every refused send now stores each exactly once; nothing was half-written.
       for (const id of attempted) {
         const retry = await api<TMessageDto>(
@@ -503,8 +503,8 @@ describe('faults across server processes (issue #10 items 14, 15, 17, 18, 19)', 
         clientMsgId: newClientId(),
         body: text('back'),
       });
-      await again.client.waitFor((f) => f.type === 'ack' && f.ref === 'ok', 10_000);
+      await again.client.waitFor((f) => f.type === 'ack' && f.ref === 'ok', 30_000);
       await Promise.all([visitor.client.close(), again.client.close(), inbox.close()]);
-    }, 90_000);
+    }, 180_000);
   });
 });

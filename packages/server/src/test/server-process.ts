@@ -55,6 +55,8 @@ export async function startServerProcess(options: {
   port: number;
   channel: string;
   env?: Record<string, string>;
+  /** Variables to leave out (e.g. SESSION_SECRET, so the secret comes from the database). */
+  unsetEnv?: string[];
 }): Promise<ServerProcess> {
   const logs: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(serverDir, 'src/main.ts')], {
@@ -73,6 +75,7 @@ export async function startServerProcess(options: {
       CHARLA_ADMIN_PASSWORD: 'multi process admin',
       NODE_NAME: `p${options.port}`,
       ...options.env,
+      ...Object.fromEntries((options.unsetEnv ?? []).map((name) => [name, undefined])),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

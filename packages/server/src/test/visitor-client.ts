@@ -59,7 +59,7 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
   /** Resolves with the first frame (already received or future) that matches. */
   waitFor<T extends F>(predicate: (f: F) => f is T, timeoutMs?: number): Promise<T>;
   waitFor(predicate: (f: F) => boolean, timeoutMs?: number): Promise<F>;
-  waitFor(predicate: (f: F) => boolean, timeoutMs = 5000): Promise<F> {
+  waitFor(predicate: (f: F) => boolean, timeoutMs = 20_000): Promise<F> {
     const seen = this.frames.flatMap(viewsOf).find(predicate);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../components/password-field';
 import type { TUserDto } from '@charla/protocol';
 import { api, ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { useMe, useSession } from '../auth/session-context';
@@ -68,17 +69,12 @@ function ChangePasswordForm() {
     <section className="card profile-card">
       <h3>{t('accounts.profile.passwordTitle')}</h3>
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor="profile-current-password">{t('accounts.profile.currentPassword')}</label>
-          <input
-            id="profile-current-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="profile-current-password"
+          label={t('accounts.profile.currentPassword')}
+          value={current}
+          onChange={setCurrent}
+        />
         <NewPasswordField
           id="profile-new-password"
           label={t('accounts.newPassword')}
@@ -129,17 +125,12 @@ function ChangeEmailForm({ email }: { email: string }) {
             onChange={(e) => setNewEmail(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="profile-email-password">{t('accounts.profile.currentPassword')}</label>
-          <input
-            id="profile-email-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="profile-email-password"
+          label={t('accounts.profile.currentPassword')}
+          value={current}
+          onChange={setCurrent}
+        />
         <NoticeLine notice={notice} />
         <button type="submit" className="btn btn--primary" disabled={!current || !newEmail.trim()}>
           {t('accounts.profile.saveEmail')}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../components/password-field';
 import type { TUserDto } from '@charla/protocol';
 import { api, ApiError } from '../../lib/api-client';
 import { Link } from '../../lib/router';
@@ -48,17 +49,12 @@ export function LoginPage() {
             autoFocus
           />
         </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('auth.password')}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="login-password"
+          label={t('auth.password')}
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <p className="form__error" role="alert">
             {error}

@@ -1,4 +1,5 @@
 import type {
+  TConvertCrmLeadRequest,
   TConvertCrmLeadResponse,
   TCrmActivityDto,
   TCrmChangeDto,
@@ -34,7 +35,8 @@ export const crmApi = {
   update: <E extends CrmEntity>(entity: E, id: string, body: Record<string, unknown>) =>
     api.patch<CrmDtoOf[E]>(path(entity, id), body),
   notes: (query: Query) => api.get<CrmPage<TCrmNoteDto>>('/crm/notes', query),
-  convertLead: (id: string) => api.post<TConvertCrmLeadResponse>(`${path('leads', id)}/convert`, {}),
+  convertLead: (id: string, body: TConvertCrmLeadRequest) =>
+    api.post<TConvertCrmLeadResponse>(`${path('leads', id)}/convert`, body),
   pipelines: () => api.get<TCrmPipelineDto[]>('/crm/pipelines'),
   history: (entity: CrmEntity, id: string) =>
     api.get<CrmPage<TCrmChangeDto>>(`${path(entity, id)}/history`, { limit: 100 }),

@@ -14,13 +14,15 @@ import {
 import { Spinner } from '../../components/empty-state';
 import { ApiError } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
-import { Icon } from '../../lib/icons';
 import { Link, useRouter } from '../../lib/router';
 import { AdminIcon } from '../playbooks/admin-icons';
 import { inboxApi } from '../inbox/inbox-api';
 import { crmApi, type CrmDtoOf, type CrmEntity } from './crm-api';
 import { formatDate, formatDateTime } from './crm-format';
+import { ConversationLinks } from './conversation-links';
+import { ConvertDialog } from './convert-dialog';
 import { CrmLayout } from './crm-layout';
+import { localizeTimestamps } from './note-times';
 import { PersonRatings } from '../reports/person-ratings';
 import type { FieldOption } from './inline-field';
 import { recordRows, type FieldContext } from './record-fields';
@@ -36,6 +38,13 @@ const RELATION_KEY: Partial<Record<CrmEntity, string>> = {
   persons: 'personId',
   organizations: 'organizationId',
 };
+
+/** The person a record is about, for labelling its conversations. */
+function personNameOf(entity: CrmEntity, item: CrmDtoOf[CrmEntity]): string | null {
+  if (entity === 'persons') return (item as TCrmPersonDto).name;
+  if (entity === 'leads' || entity === 'deals') return (item as TCrmLeadDto).person?.name ?? null;
+  return null;
+}
 
 function titleOf(entity: CrmEntity, item: CrmDtoOf[CrmEntity]): string {
   if (entity === 'leads' || entity === 'deals') return (item as TCrmLeadDto).title;
@@ -56,6 +65,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
   const [notice, setNotice] = useState<string | null>(null);
   const [users, setUsers] = useState<FieldOption[]>([]);
   const [changes, setChanges] = useState<TCrmChangeDto[] | null>(null);
+  const [converting, setConverting] = useState(false);
 
   const loadHistory = useCallback(() => {
     crmApi.history(entity, id).then(
@@ -126,19 +136,24 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
       });
     if (lead.status === 'open')
       actions = (
-        <button
-          type="button"
-          className="btn btn--primary"
-          onClick={() =>
-            void crmApi.convertLead(lead.id).then(
-              (result) => navigate(`/crm/deals/${result.deal.id}`),
-              () => setNotice(t('errors.generic')),
-            )
-          }
-        >
-          <AdminIcon name="arrowRight" />
-          {t('crm.convert')}
-        </button>
+        <>
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => setConverting(true)}
+            data-testid="convert"
+          >
+            <AdminIcon name="arrowRight" />
+            {t('crm.convert')}
+          </button>
+          <ConvertDialog
+            lead={lead}
+            open={converting}
+            onClose={() => setConverting(false)}
+            onConverted={(dealId) => navigate(`/crm/deals/${dealId}`)}
+            onStale={load}
+          />
+        </>
       );
   } else if (entity === 'deals') {
     const deal = item as TCrmDealDto;
@@ -205,23 +220,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
         </section>
         <div className="crm-detail__side">
           {entity !== 'activities' && (
-            <section className="card">
-              <h2 className="card__title">{t('crm.conversations')}</h2>
-              {conversationIds.length === 0 ? (
-                <p className="card__text">{t('crm.noConversations')}</p>
-              ) : (
-                <ul className="crm-related">
-                  {conversationIds.map((cid, index) => (
-                    <li key={cid}>
-                      <Icon name="message" size={15} />
-                      <Link to={`/conversations/${cid}`} data-testid="conversation-link">
-                        {t('crm.conversationN', { n: index + 1 })}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <ConversationLinks ids={conversationIds} personName={personNameOf(entity, item)} />
           )}
           {entity === 'persons' && <PersonRatings personId={id} />}
           {RELATION_KEY[entity] && (
@@ -252,7 +251,10 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
               <ul className="crm-notes">
                 {notes.map((n) => (
                   <li key={n.id}>
-                    <div className="rich" dangerouslySetInnerHTML={{ __html: renderHtml(n.body) }} />
+                    <div
+                      className="rich"
+                      dangerouslySetInnerHTML={{ __html: renderHtml(localizeTimestamps(n.body, lang)) }}
+                    />
                     <span className="pb-muted">{formatDate(n.createdAt, lang)}</span>
                   </li>
                 ))}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, moveDealToStage, totalsByCurrency } from './crm-format';
+import {
+  formatDate,
+  formatMoney,
+  moveDealToStage,
+  pipelineTotals,
+  totalsByCurrency,
+  weightedTotals,
+} from './crm-format';
 
 describe('formatMoney', () => {
   it('formats minor units in the currency’s own precision', () => {
@@ -38,5 +45,20 @@ describe('board helpers', () => {
     const moved = moveDealToStage(deals, 'b', { id: 's2', name: 'Won' });
     expect(moved.map((d) => d.stage.id)).toEqual(['s1', 's2']);
     expect(deals[1]?.stage.id).toBe('s1');
+  });
+});
+
+describe('weighted board totals', () => {
+  it('weighs each stage by its win probability and sums per currency', () => {
+    const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' as const });
+    const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' as const });
+    expect(weightedTotals([eur(10_000), usd(333)], 25)).toEqual([eur(2_500), usd(83)]);
+    const { total, weighted } = pipelineTotals([
+      { probability: 10, values: [eur(100_000), null, usd(5_000)] },
+      { probability: 50, values: [eur(20_000)] },
+      { probability: 0, values: [eur(7)] },
+    ]);
+    expect(total).toEqual([eur(120_007), usd(5_000)]);
+    expect(weighted).toEqual([eur(20_000), usd(500)]);
   });
 });

@@ -43,3 +43,17 @@ export function formatDateTime(value: number | null, locale: string): string {
   if (Number.isNaN(date.getTime())) return '—';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** Totals weighted by a stage's win probability (percent), rounded to whole minor units. */
+export function weightedTotals(totals: readonly TCrmMoney[], probability: number): TCrmMoney[] {
+  return totals.map((m) => ({ ...m, amountMinor: Math.round((m.amountMinor * probability) / 100) }));
+}
+
+/** The board's pipeline totals: the sum and the weighted sum over every stage, per currency. */
+export function pipelineTotals(
+  stages: readonly { probability: number; values: readonly (TCrmMoney | null)[] }[],
+): { total: TCrmMoney[]; weighted: TCrmMoney[] } {
+  const all = stages.flatMap((s) => s.values);
+  const weighted = stages.flatMap((s) => weightedTotals(totalsByCurrency(s.values), s.probability));
+  return { total: totalsByCurrency(all), weighted: totalsByCurrency(weighted) };
+}

@@ -2,6 +2,7 @@ import type { AppRoute } from '../../app-routes';
 import { CRM_SECTIONS } from './crm-layout';
 import { CrmDetailPage } from './crm-detail-page';
 import { CrmListPage } from './crm-list-page';
+import { MyActivitiesPage } from './activities/my-activities-page';
 import type { CrmEntity } from './crm-api';
 
 function sectionOf(value: string | undefined): CrmEntity | null {
@@ -10,6 +11,7 @@ function sectionOf(value: string | undefined): CrmEntity | null {
 
 /** CRM screens: every user (R25). */
 export const crmRoutes: readonly AppRoute[] = [
+  { pattern: '/activities', render: () => <MyActivitiesPage /> },
   { pattern: '/crm', render: () => <CrmListPage key="leads" entity="leads" /> },
   {
     pattern: '/crm/:section',

@@ -1,11 +1,11 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TCrmDealDto, TCrmPipelineDto } from '@charla/protocol';
-import { Spinner } from '../../components/empty-state';
+import type { TCrmDealDto, TCrmMoney, TCrmPipelineDto } from '@charla/protocol';
+import { EmptyState, Spinner } from '../../components/empty-state';
 import { currentLanguage } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { crmApi } from './crm-api';
-import { formatMoney, moveDealToStage, totalsByCurrency } from './crm-format';
+import { formatMoney, moveDealToStage, pipelineTotals, totalsByCurrency, weightedTotals } from './crm-format';
 
 const DRAG_TYPE = 'application/x-charla-deal';
 
@@ -21,6 +21,8 @@ export function DealsBoard({ q }: { q: string }) {
   const [deals, setDeals] = useState<TCrmDealDto[] | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     crmApi.pipelines().then(
@@ -28,18 +30,18 @@ export function DealsBoard({ q }: { q: string }) {
         setPipelines(list);
         setPipelineId((current) => current ?? list.find((p) => p.isDefault)?.id ?? list[0]?.id ?? null);
       },
-      () => setNotice(t('crm.loadError')),
+      () => setFailed(true),
     );
-  }, [t]);
+  }, [attempt]);
 
   useEffect(() => {
     if (!pipelineId) return;
     setDeals(null);
     crmApi.list('deals', { pipelineId, status: 'open', q: q || undefined, limit: 100 }).then(
       (page) => setDeals(page.items),
-      () => setNotice(t('crm.loadError')),
+      () => setFailed(true),
     );
-  }, [pipelineId, q, t]);
+  }, [pipelineId, q, attempt]);
 
   const pipeline = pipelines?.find((p) => p.id === pipelineId) ?? null;
 
@@ -66,7 +68,36 @@ export function DealsBoard({ q }: { q: string }) {
     if (dealId) void move(dealId, stageId);
   };
 
+  if (failed)
+    return (
+      <EmptyState
+        icon="alert"
+        title={t('crm.loadError')}
+        action={
+          <button
+            type="button"
+            className="btn btn--sm"
+            onClick={() => {
+              setFailed(false);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            {t('common.retry')}
+          </button>
+        }
+      />
+    );
   if (!pipelines || !pipeline) return <Spinner label={t('common.loading')} />;
+  const money = (list: readonly TCrmMoney[]) =>
+    list.length ? list.map((m) => formatMoney(m, lang)).join(' · ') : '—';
+  const sums = deals
+    ? pipelineTotals(
+        pipeline.stages.map((s) => ({
+          probability: s.probability,
+          values: deals.filter((d) => d.stage.id === s.id).map((d) => d.value),
+        })),
+      )
+    : null;
 
   return (
     <div className="crm-board-wrap">
@@ -82,6 +113,18 @@ export function DealsBoard({ q }: { q: string }) {
           </select>
         </div>
       )}
+      {sums && (
+        <dl className="crm-board-sums" data-testid="board-sums">
+          <div>
+            <dt>{t('crm.boardTotal')}</dt>
+            <dd>{money(sums.total)}</dd>
+          </div>
+          <div>
+            <dt>{t('crm.boardWeighted')}</dt>
+            <dd>{money(sums.weighted)}</dd>
+          </div>
+        </dl>
+      )}
       <p className="sr-only" role="status">
         {notice}
       </p>
@@ -92,6 +135,7 @@ export function DealsBoard({ q }: { q: string }) {
           {pipeline.stages.map((stage) => {
             const inStage = deals.filter((d) => d.stage.id === stage.id);
             const totals = totalsByCurrency(inStage.map((d) => d.value));
+            const weighted = weightedTotals(totals, stage.probability);
             return (
               <section
                 key={stage.id}
@@ -111,8 +155,14 @@ export function DealsBoard({ q }: { q: string }) {
                   <h2 id={`stage-${stage.id}`}>{stage.name}</h2>
                   <span className="count">{inStage.length}</span>
                 </header>
-                <p className="crm-column__total">
-                  {totals.length ? totals.map((m) => formatMoney(m, lang)).join(' · ') : ' '}
+                <p className="crm-column__total" data-testid="stage-total">
+                  {totals.length ? money(totals) : ' '}
+                </p>
+                <p className="crm-column__weighted" data-testid="stage-weighted">
+                  {t('crm.weightedAt', {
+                    p: stage.probability,
+                    value: totals.length ? money(weighted) : '—',
+                  })}
                 </p>
                 <ul className="crm-column__cards">
                   {inStage.map((deal) => (

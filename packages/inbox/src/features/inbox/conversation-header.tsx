@@ -9,6 +9,7 @@ import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session-context';
 import { TranscriptButton } from '../email/conversation-mail-actions';
 import { useInbox } from './inbox-provider';
+import { visitorNumberLabel } from './visitor-name';
 
 type Props = {
   conversation: TConversationDto;
@@ -37,6 +38,7 @@ export function ConversationHeader({
   const me = useMe();
   const { users } = useInbox();
   const now = useNow(1000);
+  const number = visitorNumberLabel(conversation.visitor, t);
   const can = (action: TConversationDto['allowedActions'][number]) =>
     conversation.allowedActions.includes(action);
 
@@ -91,10 +93,16 @@ export function ConversationHeader({
       <Avatar name={name} seed={conversation.visitor.id} size={36} />
       <div className="conv-header__title">
         <h2 data-testid="conversation-title">{name}</h2>
+
         <p
           className={`conv-header__status conv-header__status--${conversation.status}`}
           data-testid="conversation-status"
         >
+          {number && (
+            <span className="conv-header__number" data-testid="conversation-visitor-number">
+              {number} ·{' '}
+            </span>
+          )}
           {status}
         </p>
       </div>

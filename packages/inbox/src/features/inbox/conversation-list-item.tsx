@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { TConversationDto, TFolder } from '@charla/protocol';
+import type { TConversationDto, TFolder, THighlightSegment } from '@charla/protocol';
 import { Avatar } from '../../components/avatar';
 import { formatElapsed, formatRelative, formatTimestamp } from '../../lib/format-time';
 import { Link } from '../../lib/router';
-import { shortUrl, visitorName } from './visitor-name';
+import { HighlightedText } from './highlighted-text';
+import { shortUrl, visitorName, visitorNumberLabel } from './visitor-name';
 
 type Props = {
   conversation: TConversationDto;
@@ -11,11 +12,14 @@ type Props = {
   selected: boolean;
   now: number;
   typing: boolean;
+  /** The search excerpt to show instead of the last message. */
+  snippet?: THighlightSegment[] | undefined;
 };
 
-export function ConversationListItem({ conversation, folder, selected, now, typing }: Props) {
+export function ConversationListItem({ conversation, folder, selected, now, typing, snippet }: Props) {
   const { t, i18n } = useTranslation();
   const name = visitorName(conversation.visitor, t);
+  const number = visitorNumberLabel(conversation.visitor, t);
   const unread = folder !== 'closed' && conversation.lastSeq > conversation.userReadSeq;
   const page = shortUrl(conversation.visitor.context.pageUrl);
   let meta: { label: string; className: string };
@@ -41,14 +45,19 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
         <Avatar name={name} seed={conversation.visitor.id} size={36} />
         <span className="conv-item__body">
           <span className="conv-item__top">
-            <span className="conv-item__name">{name}</span>
+            <span className="conv-item__name">
+              {name}
+              {number && <span className="conv-item__number"> · {number}</span>}
+            </span>
             <span className={`conv-item__meta ${meta.className}`}>
               {conversation.status === 'waiting' && <span className="sr-only">{t('inbox.waitingFor')} </span>}
               {meta.label}
             </span>
           </span>
-          <span className="conv-item__preview">
-            {typing ? (
+          <span className="conv-item__preview" data-testid={snippet ? 'search-snippet' : undefined}>
+            {snippet && snippet.length > 0 ? (
+              <HighlightedText segments={snippet} />
+            ) : typing ? (
               <em className="typing-text">{t('inbox.typing')}</em>
             ) : (
               conversation.lastMessagePreview || '—'

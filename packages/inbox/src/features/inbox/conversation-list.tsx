@@ -72,6 +72,7 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
               folder={folder}
               selected={conversation.id === selectedId}
               now={now}
+              snippet={list.snippets?.[conversation.id]}
               typing={
                 state.typing[conversation.id] !== undefined &&
                 (state.typing[conversation.id]?.until ?? 0) > now

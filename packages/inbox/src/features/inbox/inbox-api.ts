@@ -1,5 +1,6 @@
 import type {
   TConversationDto,
+  TConversationSearchResult,
   TFolder,
   TFolderCountsDto,
   TMessageDto,
@@ -13,6 +14,9 @@ export type MessagesPage = { items: TMessageDto[]; lastSeq: number; hasMore: boo
 
 /** REST calls of the inbox (conversations module). */
 export const inboxApi = {
+  /** Full-text search within a folder: every message, the visitor, the panel and linked records. */
+  search: (folder: TFolder, q: string) =>
+    api.get<TConversationSearchResult>('/search/conversations', { folder, q, limit: 50 }),
   list: (folder: TFolder, q: string, cursor?: string) =>
     api.get<TPage<TConversationDto>>('/conversations', { folder, q: q || undefined, cursor }),
   counts: () => api.get<TFolderCountsDto>('/conversations/counts'),

@@ -110,6 +110,19 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     if (append && !cursor) return;
     dispatch({ type: 'folder_loading', folder, query });
     try {
+      if (query !== '') {
+        const found = await inboxApi.search(folder, query);
+        dispatch({
+          type: 'folder_loaded',
+          folder,
+          query,
+          items: found.items.map((hit) => hit.conversation),
+          nextCursor: null,
+          append: false,
+          snippets: Object.fromEntries(found.items.map((hit) => [hit.conversation.id, hit.match.snippet])),
+        });
+        return;
+      }
       const page = await inboxApi.list(folder, query, cursor);
       dispatch({
         type: 'folder_loaded',

@@ -1,4 +1,11 @@
-import type { TConversationDto, TFolder, TFolderCountsDto, TMessageDto, TRichText } from '@charla/protocol';
+import type {
+  TConversationDto,
+  TFolder,
+  TFolderCountsDto,
+  THighlightSegment,
+  TMessageDto,
+  TRichText,
+} from '@charla/protocol';
 import { folderOf, mergeMessages } from '@charla/protocol/client';
 
 // The folder rule and the merge live in the shared client core; re-exported for the views.
@@ -7,7 +14,14 @@ export { folderOf };
 export const folders: readonly TFolder[] = ['unassigned', 'mine', 'closed'];
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
-export type FolderState = { ids: string[]; nextCursor: string | null; status: LoadStatus; query: string };
+export type FolderState = {
+  ids: string[];
+  nextCursor: string | null;
+  status: LoadStatus;
+  query: string;
+  /** While searching: each result's excerpt, matched words flagged (plain text, never markup). */
+  snippets?: Record<string, THighlightSegment[]>;
+};
 export type ThreadState = { messages: TMessageDto[]; status: 'loading' | 'ready' | 'error' | 'not_found' };
 export type PendingMessage = {
   clientMsgId: string;
@@ -42,6 +56,7 @@ export type InboxAction =
       items: TConversationDto[];
       nextCursor: string | null;
       append: boolean;
+      snippets?: Record<string, THighlightSegment[]>;
     }
   | { type: 'folder_error'; folder: TFolder }
   | { type: 'counts'; counts: TFolderCountsDto }
@@ -191,7 +206,13 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
         conversations,
         folders: {
           ...state.folders,
-          [action.folder]: { ids, nextCursor: action.nextCursor, status: 'ready', query: action.query },
+          [action.folder]: {
+            ids,
+            nextCursor: action.nextCursor,
+            status: 'ready',
+            query: action.query,
+            ...(action.snippets ? { snippets: action.snippets } : {}),
+          },
         },
       };
     }

@@ -10,6 +10,12 @@ export function visitorName(visitor: TConversationDto['visitor'], t: Translate):
   return isolateBidi(name);
 }
 
+/** "Visitor #2631" when the conversation shows a person's name or email instead, else null. */
+export function visitorNumberLabel(visitor: TConversationDto['visitor'], t: Translate): string | null {
+  const label = t('inbox.visitorNumber', { number: visitor.number });
+  return visitorName(visitor, t) === label ? null : label;
+}
+
 /** "example.com/pricing" from a full URL, for compact display. */
 export function shortUrl(url: string | null): string | null {
   if (!url) return null;

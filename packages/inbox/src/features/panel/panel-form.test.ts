@@ -66,6 +66,7 @@ describe('panelToForm', () => {
       notes: '',
       leads: [],
       deals: [],
+      linked: null,
       updatedAt: null,
       updatedBy: null,
     });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CRM_CURRENCIES, type TConversationDto, type TConversationPanelDto } from '@charla/protocol';
+import type { TConversationDto, TConversationPanelDto } from '@charla/protocol';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { Menu } from '../../components/menu';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
@@ -8,7 +8,10 @@ import { Icon } from '../../lib/icons';
 import { Link } from '../../lib/router';
 import { panelApi } from './panel-api';
 import { panelToForm, validatePanelForm, type PanelField, type PanelForm } from './panel-form';
+import { DraftFields } from './draft-fields';
+import { LinkedFields } from './linked-fields';
 import { VisitorContext } from './visitor-context';
+import { PersonHistory } from './person-history';
 
 const SERVER_FIELD: Record<string, PanelField> = {
   'panel.value': 'amount',
@@ -25,7 +28,11 @@ const SERVER_FIELD: Record<string, PanelField> = {
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-/** R17/R18: deal, person and organization fields, notes, and creating a lead or a deal. */
+/**
+ * R17/R18: deal, person and organization fields, notes, and creating a lead or a deal. Before a
+ * lead or deal exists the fields are a draft; afterwards they are the linked CRM records
+ * themselves (issue 15: one source of truth), kept on closed conversations too (R20).
+ */
 export function SidePanel({
   conversation,
   onClose,
@@ -66,10 +73,19 @@ export function SidePanel({
 
   // A lead or deal created elsewhere (another tab, a colleague) shows up as a new timeline
   // message: refresh the links then, unless the user is editing.
+  // The same when the window regains focus: a record edited on its CRM page (this tab or another)
+  // shows here at once, so the panel never reads one value and the CRM another.
   const loaded = panel !== null;
+  const refresh = useCallback(() => {
+    if (!dirty.current) panelApi.get(conversation.id).then(setPanel, () => undefined);
+  }, [conversation.id]);
   useEffect(() => {
-    if (!dirty.current && loaded) panelApi.get(conversation.id).then(setPanel, () => undefined);
-  }, [conversation.id, conversation.lastSeq, loaded]);
+    if (loaded) refresh();
+  }, [refresh, conversation.lastSeq, loaded]);
+  useEffect(() => {
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [refresh]);
 
   const validate = (f: PanelForm) => validatePanelForm(f, { amount: t('panel.invalidAmount') });
 
@@ -142,34 +158,6 @@ export function SidePanel({
       setCreating(null);
     }
   };
-
-  const input = (
-    field: PanelField,
-    label: string,
-    type = 'text',
-    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
-  ) => (
-    <div className="field field--compact">
-      <label htmlFor={`panel-${field}`}>{label}</label>
-      <input
-        id={`panel-${field}`}
-        type={type}
-        value={form?.[field] ?? ''}
-        disabled={!editable}
-        onChange={(e) => update(field, e.target.value)}
-        onBlur={() => blur(field)}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={errors[field] ? `panel-${field}-error` : undefined}
-        data-testid={`panel-${field}`}
-        {...extra}
-      />
-      {errors[field] && (
-        <span className="field__error" id={`panel-${field}-error`}>
-          {errors[field]}
-        </span>
-      )}
-    </div>
-  );
 
   return (
     <aside className="side-panel" aria-label={t('panel.label')} data-testid="side-panel">
@@ -253,65 +241,22 @@ export function SidePanel({
                 ))}
               </ul>
             )}
-            {!panel.saved && <p className="panel-hint">{t('panel.prefilled')}</p>}
-
-            <section className="panel-section" aria-labelledby="panel-deal-title">
-              <h3 id="panel-deal-title" className="panel-section__title">
-                {t('panel.dealSection')}
-              </h3>
-              <div className="field-row">
-                {input('amount', t('panel.value'), 'text', { inputMode: 'decimal', placeholder: '0.00' })}
-                <div className="field field--compact field--currency">
-                  <label htmlFor="panel-currency">{t('panel.currency')}</label>
-                  <select
-                    id="panel-currency"
-                    value={form.currency}
-                    disabled={!editable}
-                    onChange={(e) => update('currency', e.target.value)}
-                    onBlur={() => blur('currency')}
-                  >
-                    {CRM_CURRENCIES.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
-              {input('expectedCloseDate', t('panel.expectedCloseDate'), 'date')}
-            </section>
-            <section className="panel-section" aria-labelledby="panel-person-title">
-              <h3 id="panel-person-title" className="panel-section__title">
-                {t('panel.person')}
-              </h3>
-              {input('personName', t('panel.name'), 'text', { autoComplete: 'off' })}
-              {input('personEmail', t('panel.email'), 'email', { autoComplete: 'off' })}
-              {input('personPhone', t('panel.phone'), 'tel', { autoComplete: 'off' })}
-            </section>
-            <section className="panel-section" aria-labelledby="panel-org-title">
-              <h3 id="panel-org-title" className="panel-section__title">
-                {t('panel.organization')}
-              </h3>
-              {input('organizationName', t('panel.name'))}
-              {input('organizationAddress', t('panel.address'))}
-            </section>
-            <section className="panel-section" aria-labelledby="panel-notes-title">
-              <h3 id="panel-notes-title" className="panel-section__title">
-                <label htmlFor="panel-notes">{t('panel.notes')}</label>
-              </h3>
-              <textarea
-                id="panel-notes"
-                className="textarea"
-                rows={4}
-                value={form.notes}
-                disabled={!editable}
-                onChange={(e) => update('notes', e.target.value)}
-                onBlur={() => blur('notes')}
-                placeholder={t('panel.notesPlaceholder')}
+            {panel.linked ? (
+              <LinkedFields
+                linked={panel.linked}
+                conversationId={conversation.id}
+                readOnly={!editable}
+                onSaved={refresh}
               />
-            </section>
+            ) : (
+              <>
+                {!panel.saved && <p className="panel-hint">{t('panel.prefilled')}</p>}
+                <DraftFields form={form} errors={errors} editable={editable} update={update} blur={blur} />
+              </>
+            )}
           </>
         )}
+        <PersonHistory conversationId={conversation.id} refreshKey={panel?.updatedAt} />
         <VisitorContext conversation={conversation} />
       </div>
     </aside>

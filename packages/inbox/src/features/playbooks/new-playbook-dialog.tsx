@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLanguage, TPlaybookTemplateDto, TPlaybookTemplateId } from '@charla/protocol';
-import { Dialog } from '../../components/dialog';
+import { FormDialog } from '../../components/form-dialog';
 import { fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
 import { playbooksApi } from './playbooks-api';
@@ -47,79 +47,62 @@ export function NewPlaybookDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       size="md"
       title={t('playbooks.new.title')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            form="new-playbook"
-            className="btn btn--primary"
-            disabled={busy || !name.trim()}
-          >
-            {t('playbooks.new.create')}
-          </button>
-        </>
-      }
+      formId="new-playbook"
+      submitLabel={t('playbooks.new.create')}
+      canSubmit={!(busy || !name.trim())}
+      error={error}
+      onSubmit={submit}
     >
-      <form id="new-playbook" className="form" onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor="pb-new-name">{t('playbooks.new.name')}</label>
-          <input
-            id="pb-new-name"
-            value={name}
-            maxLength={80}
-            required
-            autoFocus
-            placeholder={t('playbooks.new.namePlaceholder')}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <fieldset className="pb-templates">
-          <legend>{t('playbooks.new.startFrom')}</legend>
-          {templates.map((template) => (
-            <label
-              key={template.id}
-              className={`pb-template ${templateId === template.id ? 'pb-template--on' : ''}`}
-            >
-              <input
-                type="radio"
-                name="template"
-                value={template.id}
-                checked={templateId === template.id}
-                onChange={() => setTemplateId(template.id)}
-              />
-              <span>
-                <span className="pb-template__name">{template.name[lang]}</span>
-                <span className="pb-template__text">{template.description[lang]}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="pb-new-language">{t('playbooks.new.language')}</label>
-          <select
-            id="pb-new-language"
-            value={language}
-            onChange={(e) => setLanguage(e.target.value as TLanguage)}
+      <div className="field">
+        <label htmlFor="pb-new-name">{t('playbooks.new.name')}</label>
+        <input
+          id="pb-new-name"
+          value={name}
+          maxLength={80}
+          required
+          autoFocus
+          placeholder={t('playbooks.new.namePlaceholder')}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </div>
+      <fieldset className="pb-templates">
+        <legend>{t('playbooks.new.startFrom')}</legend>
+        {templates.map((template) => (
+          <label
+            key={template.id}
+            className={`pb-template ${templateId === template.id ? 'pb-template--on' : ''}`}
           >
-            <option value="en">English</option>
-            <option value="es">Español</option>
-          </select>
-          <span className="field__hint">{t('playbooks.new.languageHint')}</span>
-        </div>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+            <input
+              type="radio"
+              name="template"
+              value={template.id}
+              checked={templateId === template.id}
+              onChange={() => setTemplateId(template.id)}
+            />
+            <span>
+              <span className="pb-template__name">{template.name[lang]}</span>
+              <span className="pb-template__text">{template.description[lang]}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="pb-new-language">{t('playbooks.new.language')}</label>
+        <select
+          id="pb-new-language"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as TLanguage)}
+        >
+          <option value="en">English</option>
+          <option value="es">Español</option>
+        </select>
+        <span className="field__hint">{t('playbooks.new.languageHint')}</span>
+      </div>
+    </FormDialog>
   );
 }

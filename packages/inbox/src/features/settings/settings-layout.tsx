@@ -8,12 +8,13 @@ import '../playbooks/playbooks.css';
 import './settings.css';
 
 export type SettingsSection =
-  'profile' | 'notifications' | 'company' | 'users' | 'email' | 'webhooks' | 'api-tokens';
+  'profile' | 'notifications' | 'company' | 'pipelines' | 'users' | 'email' | 'webhooks' | 'api-tokens';
 
 const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'profile', roles: ['admin', 'regular'] },
   { id: 'notifications', roles: ['admin', 'regular'] },
   { id: 'company', roles: ['admin', 'regular'] },
+  { id: 'pipelines', roles: ['admin'] },
   { id: 'users', roles: ['admin'] },
   { id: 'email', roles: ['admin'] },
   { id: 'webhooks', roles: ['admin'] },

@@ -2,6 +2,7 @@ import type { AppRoute } from '../../app-routes';
 import { ApiTokensPage } from './api-tokens-page';
 import { NotificationSettingsPage } from '../notifications/notification-settings-page';
 import { CompanyPage } from './company-page';
+import { PipelinesPage } from '../crm/pipelines/pipelines-page';
 import { EmailPage } from '../email/email-page';
 import { ProfilePage } from '../accounts/profile-page';
 import { SettingsLayout } from './settings-layout';
@@ -21,6 +22,7 @@ export const settingsRoutes: readonly AppRoute[] = [
   },
   { pattern: '/settings/profile', render: () => <ProfilePage /> },
   { pattern: '/settings/company', render: () => <CompanyPage /> },
+  { pattern: '/settings/pipelines', roles: ['admin'], render: () => <PipelinesPage /> },
   { pattern: '/settings/users', roles: ['admin'], render: () => <UsersPage /> },
   { pattern: '/settings/email', roles: ['admin'], render: () => <EmailPage /> },
   { pattern: '/settings/webhooks', roles: ['admin'], render: () => <WebhooksPage /> },

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLanguage, TRole, TUserDto } from '@charla/protocol';
 import { Avatar } from '../../components/avatar';
-import { ConfirmDialog, Dialog } from '../../components/dialog';
+import { ConfirmDialog } from '../../components/dialog';
+import { FormDialog } from '../../components/form-dialog';
 import { Spinner } from '../../components/empty-state';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
@@ -220,55 +221,42 @@ function AddUserDialog({
   );
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={t('settings.users.add')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="add-user" className="btn btn--primary">
-            {t('settings.users.create')}
-          </button>
-        </>
-      }
+      formId="add-user"
+      submitLabel={t('settings.users.create')}
+      error={error}
+      onSubmit={submit}
     >
-      <form id="add-user" className="form" onSubmit={(e) => void submit(e)}>
-        {field('name')}
-        {field('email', 'email')}
-        {field('password', 'password', t('settings.users.passwordHint'))}
-        <div className="pb-grid-2">
-          <div className="field">
-            <label htmlFor="user-role">{t('settings.users.role')}</label>
-            <select
-              id="user-role"
-              value={form.role}
-              onChange={(e) => setForm({ ...form, role: e.target.value as TRole })}
-            >
-              <option value="regular">{t('roles.regular')}</option>
-              <option value="admin">{t('roles.admin')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="user-language">{t('settings.users.language')}</label>
-            <select
-              id="user-language"
-              value={form.language}
-              onChange={(e) => setForm({ ...form, language: e.target.value as TLanguage })}
-            >
-              <option value="en">English</option>
-              <option value="es">Español</option>
-            </select>
-          </div>
+      {field('name')}
+      {field('email', 'email')}
+      {field('password', 'password', t('settings.users.passwordHint'))}
+      <div className="pb-grid-2">
+        <div className="field">
+          <label htmlFor="user-role">{t('settings.users.role')}</label>
+          <select
+            id="user-role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.target.value as TRole })}
+          >
+            <option value="regular">{t('roles.regular')}</option>
+            <option value="admin">{t('roles.admin')}</option>
+          </select>
         </div>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+        <div className="field">
+          <label htmlFor="user-language">{t('settings.users.language')}</label>
+          <select
+            id="user-language"
+            value={form.language}
+            onChange={(e) => setForm({ ...form, language: e.target.value as TLanguage })}
+          >
+            <option value="en">English</option>
+            <option value="es">Español</option>
+          </select>
+        </div>
+      </div>
+    </FormDialog>
   );
 }

@@ -9,6 +9,7 @@ import {
   type TWebhookSettingsDto,
 } from '@charla/protocol';
 import { ConfirmDialog, Dialog } from '../../components/dialog';
+import { FormDialog } from '../../components/form-dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { fieldErrorsOf } from '../../lib/api-client';
 import { formatTimestamp } from '../../lib/format-time';
@@ -287,72 +288,55 @@ function AddWebhookDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       size="md"
       title={t('settings.webhooks.add')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            form="add-webhook"
-            className="btn btn--primary"
-            disabled={!url.trim() || events.length === 0}
-          >
-            {t('settings.webhooks.create')}
-          </button>
-        </>
-      }
+      formId="add-webhook"
+      submitLabel={t('settings.webhooks.create')}
+      canSubmit={!(!url.trim() || events.length === 0)}
+      error={error}
+      onSubmit={submit}
     >
-      <form id="add-webhook" className="form" onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor="hook-url">{t('settings.webhooks.url')}</label>
-          <input
-            id="hook-url"
-            type="url"
-            required
-            placeholder="https://example.com/charla-webhook"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-          />
+      <div className="field">
+        <label htmlFor="hook-url">{t('settings.webhooks.url')}</label>
+        <input
+          id="hook-url"
+          type="url"
+          required
+          placeholder="https://example.com/charla-webhook"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="hook-description">{t('settings.webhooks.description')}</label>
+        <input
+          id="hook-description"
+          maxLength={500}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+      </div>
+      <fieldset className="pb-fieldset">
+        <legend>{t('settings.webhooks.eventsLegend')}</legend>
+        <div className="settings-events">
+          {webhookEventNames.map((name) => (
+            <label key={name} className="pb-check">
+              <input
+                type="checkbox"
+                className="check"
+                checked={events.includes(name)}
+                onChange={(e) =>
+                  setEvents(e.target.checked ? [...events, name] : events.filter((x) => x !== name))
+                }
+              />
+              <code>{name}</code>
+            </label>
+          ))}
         </div>
-        <div className="field">
-          <label htmlFor="hook-description">{t('settings.webhooks.description')}</label>
-          <input
-            id="hook-description"
-            maxLength={500}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </div>
-        <fieldset className="pb-fieldset">
-          <legend>{t('settings.webhooks.eventsLegend')}</legend>
-          <div className="settings-events">
-            {webhookEventNames.map((name) => (
-              <label key={name} className="pb-check">
-                <input
-                  type="checkbox"
-                  className="check"
-                  checked={events.includes(name)}
-                  onChange={(e) =>
-                    setEvents(e.target.checked ? [...events, name] : events.filter((x) => x !== name))
-                  }
-                />
-                <code>{name}</code>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      </fieldset>
+    </FormDialog>
   );
 }

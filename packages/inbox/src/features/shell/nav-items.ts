@@ -41,6 +41,22 @@ export const navItems: readonly NavItem[] = [
     roles: ['admin', 'regular'],
   },
   {
+    id: 'reports',
+    path: '/reports',
+    match: '/reports',
+    labelKey: 'nav.reports',
+    icon: 'chart',
+    roles: ['admin', 'regular'],
+  },
+  {
+    id: 'activities',
+    path: '/activities',
+    match: '/activities',
+    labelKey: 'nav.myActivities',
+    icon: 'checkCircle',
+    roles: ['admin', 'regular'],
+  },
+  {
     id: 'settings',
     path: '/settings/notifications',
     match: '/settings',

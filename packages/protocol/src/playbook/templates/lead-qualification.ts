@@ -1,5 +1,5 @@
 import type { TLanguage } from '../../common';
-import type { TPlaybookCrmActions, TPlaybookDocument } from '../playbook.schema';
+import type { TPlaybookCrmActions, TPlaybookDocument, TPlaybookNode } from '../playbook.schema';
 import { emailCapture, edges, layout, paragraphs, playbookDocument, textCapture } from './template-builders';
 import { BOT_NAME, EMAIL_CAPTURE, NAME_CAPTURE } from './shared-texts';
 
@@ -48,9 +48,28 @@ const TEXTS = {
   },
 } satisfies Record<TLanguage, unknown>;
 
-/** Name, email, company and team size; small teams are disqualified, mid-size become leads, large ones deals. */
-export function buildLeadQualificationPlaybook(language: TLanguage): TPlaybookDocument {
-  const t = TEXTS[language];
+type Texts = (typeof TEXTS)[TLanguage];
+
+function teamSizeQuestion(t: Texts): TPlaybookNode {
+  return {
+    id: 'team_size',
+    type: 'question',
+    content: paragraphs(t.teamSize),
+    answer: {
+      kind: 'buttons',
+      saveTo: 'team_size',
+      options: [
+        { id: 'small', label: t.small },
+        { id: 'medium', label: t.medium },
+        { id: 'large', label: t.large },
+        { id: 'enterprise', label: t.enterprise },
+      ],
+    },
+  };
+}
+
+/** The three endings: small teams disqualified, mid-size a lead, large ones a deal. */
+function endNodes(t: Texts): TPlaybookNode[] {
   const qualified = (record: TPlaybookCrmActions['record']): TPlaybookCrmActions => ({
     person: { mode: 'upsert_by_email_or_phone' },
     organization: { mode: 'upsert_by_name' },
@@ -59,6 +78,40 @@ export function buildLeadQualificationPlaybook(language: TLanguage): TPlaybookDo
     owner: { strategy: 'unassigned' },
     saveTranscript: true,
   });
+  return [
+    {
+      id: 'end_disqualified',
+      type: 'end',
+      outcome: 'disqualified',
+      closingMessage: paragraphs(t.disqualifiedClosing),
+      crm: {
+        person: { mode: 'upsert_by_email_or_phone' },
+        organization: { mode: 'none' },
+        record: { kind: 'none' },
+        owner: { strategy: 'unassigned' },
+        saveTranscript: false,
+      },
+    },
+    {
+      id: 'end_lead',
+      type: 'end',
+      outcome: 'qualified',
+      closingMessage: paragraphs(t.qualifiedClosing),
+      crm: qualified({ kind: 'lead', titleTemplate: t.leadTitle }),
+    },
+    {
+      id: 'end_deal',
+      type: 'end',
+      outcome: 'qualified',
+      closingMessage: paragraphs(t.qualifiedClosing),
+      crm: qualified({ kind: 'deal', titleTemplate: t.dealTitle }),
+    },
+  ];
+}
+
+/** Name, email, company and team size; small teams are disqualified, mid-size become leads, large ones deals. */
+export function buildLeadQualificationPlaybook(language: TLanguage): TPlaybookDocument {
+  const t = TEXTS[language];
   return playbookDocument({
     language,
     botName: BOT_NAME[language],
@@ -70,48 +123,8 @@ export function buildLeadQualificationPlaybook(language: TLanguage): TPlaybookDo
         textCapture('ask_name', 'name', 'visitor_name', NAME_CAPTURE[language]),
         emailCapture('ask_email', EMAIL_CAPTURE[language]),
         textCapture('ask_company', 'company', 'company_name', t.company),
-        {
-          id: 'team_size',
-          type: 'question',
-          content: paragraphs(t.teamSize),
-          answer: {
-            kind: 'buttons',
-            saveTo: 'team_size',
-            options: [
-              { id: 'small', label: t.small },
-              { id: 'medium', label: t.medium },
-              { id: 'large', label: t.large },
-              { id: 'enterprise', label: t.enterprise },
-            ],
-          },
-        },
-        {
-          id: 'end_disqualified',
-          type: 'end',
-          outcome: 'disqualified',
-          closingMessage: paragraphs(t.disqualifiedClosing),
-          crm: {
-            person: { mode: 'upsert_by_email_or_phone' },
-            organization: { mode: 'none' },
-            record: { kind: 'none' },
-            owner: { strategy: 'unassigned' },
-            saveTranscript: false,
-          },
-        },
-        {
-          id: 'end_lead',
-          type: 'end',
-          outcome: 'qualified',
-          closingMessage: paragraphs(t.qualifiedClosing),
-          crm: qualified({ kind: 'lead', titleTemplate: t.leadTitle }),
-        },
-        {
-          id: 'end_deal',
-          type: 'end',
-          outcome: 'qualified',
-          closingMessage: paragraphs(t.qualifiedClosing),
-          crm: qualified({ kind: 'deal', titleTemplate: t.dealTitle }),
-        },
+        teamSizeQuestion(t),
+        ...endNodes(t),
       ],
       {
         greeting: [1, 0],

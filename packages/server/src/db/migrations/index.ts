@@ -9,7 +9,12 @@ import * as webhookOrder from './0007-webhook-order';
 import * as reportIndexes from './0008-report-indexes';
 import * as crmEditing from './0009-crm-editing';
 import * as mail from './0010-mail';
+import * as reportFacts from './0011-report-facts';
 import * as mailFollowUp from './0012-mail-follow-up';
+import * as search from './0013-search';
+import * as crmPipelines from './0014-crm-pipelines';
+import * as privacy from './0015-privacy';
+import * as dropWebhookAnnounced from './0016-drop-webhook-announced';
 import * as mailDigests from './0017-mail-digests';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
@@ -24,6 +29,11 @@ export const migrations: Record<string, Migration> = {
   '0008-report-indexes': reportIndexes,
   '0009-crm-editing': crmEditing,
   '0010-mail': mail,
+  '0011-report-facts': reportFacts,
   '0012-mail-follow-up': mailFollowUp,
+  '0013-search': search,
+  '0014-crm-pipelines': crmPipelines,
+  '0015-privacy': privacy,
+  '0016-drop-webhook-announced': dropWebhookAnnounced,
   '0017-mail-digests': mailDigests,
 };

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
+import type { SharedLimiter } from '../../lib/shared-limits';
 import type { AuthService } from '../auth/auth.service';
 import type { MailService } from '../mail/index';
 import type { UsersStore } from '../users/users.store';
@@ -20,12 +21,18 @@ export function createAccountsModule(deps: {
   mail: MailService;
   clock: Clock;
   publicUrl: string;
+  /** Forgot-password limits, shared by every process (lib/shared-limits). */
+  resetLimits: { perIp: SharedLimiter; perEmail: SharedLimiter };
 }) {
   const tokens = createAccountTokensStore(deps.db);
   const shared = { tokens, users: deps.users, auth: deps.auth, mail: deps.mail, clock: deps.clock };
   return {
     invitations: createInvitationsService({ ...shared, publicUrl: deps.publicUrl }),
-    passwordReset: createPasswordResetService({ ...shared, publicUrl: deps.publicUrl }),
+    passwordReset: createPasswordResetService({
+      ...shared,
+      publicUrl: deps.publicUrl,
+      limits: deps.resetLimits,
+    }),
     profile: createProfileService(shared),
   };
 }

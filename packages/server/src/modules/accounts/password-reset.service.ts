@@ -2,7 +2,7 @@ import type { TLanguage } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
-import { createRateLimiter } from '../../lib/rate-limiter';
+import type { SharedLimiter } from '../../lib/shared-limits';
 import type { AuthService } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
 import type { MailService } from '../mail/index';
@@ -19,22 +19,22 @@ export type PasswordResetDeps = {
   mail: MailService;
   clock: Clock;
   publicUrl: string;
+  /** Per client address: 10 requests in 15 minutes, then 429 (this reveals nothing about accounts).
+   * Per address: 3 mails in 15 minutes (beyond that the answer is the same, nothing is sent). */
+  limits: { perIp: SharedLimiter; perEmail: SharedLimiter };
 };
 
 /** Forgot-password and reset: expiring single-use links, hashed at rest, all sessions ended on reset. */
 export function createPasswordResetService(deps: PasswordResetDeps) {
   const { tokens, users, clock } = deps;
-  // Per address: 3 mails in 15 minutes (beyond that the answer is the same, nothing is sent).
-  const perEmail = createRateLimiter({ limit: 3, windowMs: 15 * 60_000, clock });
-  // Per client address: 10 requests in 15 minutes, then 429 (this reveals nothing about accounts).
-  const perIp = createRateLimiter({ limit: 10, windowMs: 15 * 60_000, clock });
+  const { perIp, perEmail } = deps.limits;
 
   return {
     /** The same answer whether or not the address has an account; only active accounts get a mail. */
     async request(email: string, ip: string): Promise<void> {
-      if (!perIp.take(ip)) throw new AppError('RATE_LIMITED');
+      if (!(await perIp.take(ip))) throw new AppError('RATE_LIMITED');
       const user = await users.findByEmail(email);
-      if (!user || user.active !== 1 || !perEmail.take(email)) return;
+      if (!user || user.active !== 1 || !(await perEmail.take(email))) return;
       const now = clock.now();
       await tokens.revokeOpen('password-reset', user.email, now);
       const token = newSecretToken();

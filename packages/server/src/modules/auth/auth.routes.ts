@@ -30,12 +30,20 @@ export function setSessionCookie(reply: FastifyReply, token: string, publicUrl: 
   });
 }
 
+const meta = (request: FastifyRequest) => ({
+  userAgent: request.headers['user-agent'] ?? '',
+  ip: request.ip,
+});
+
 export function registerAuthRoutes(app: App, services: Services): void {
-  const { auth, users, presence, config } = services;
-  const meta = (request: FastifyRequest) => ({
-    userAgent: request.headers['user-agent'] ?? '',
-    ip: request.ip,
-  });
+  registerSessionRoutes(app, services);
+  registerMeRoutes(app, services);
+  registerMySessionsRoutes(app, services);
+}
+
+/** First-admin setup, login and logout. */
+function registerSessionRoutes(app: App, services: Services): void {
+  const { auth, users, config } = services;
 
   app.get(
     '/api/v1/setup',
@@ -100,6 +108,11 @@ export function registerAuthRoutes(app: App, services: Services): void {
       return reply.status(204).send(null);
     },
   );
+}
+
+/** My profile, my online switch and my password. */
+function registerMeRoutes(app: App, services: Services): void {
+  const { users, presence } = services;
 
   app.get(
     '/api/v1/me',
@@ -158,6 +171,11 @@ export function registerAuthRoutes(app: App, services: Services): void {
       return reply.status(204).send(null);
     },
   );
+}
+
+/** My sessions: list and revoke. */
+function registerMySessionsRoutes(app: App, services: Services): void {
+  const { auth } = services;
 
   app.get(
     '/api/v1/me/sessions',

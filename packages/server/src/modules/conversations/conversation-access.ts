@@ -12,6 +12,8 @@ export type ConversationAccess = {
   getFacts(conversationId: string): Promise<ConversationFacts>;
   /** Appends a timeline event (lead_created, deal_created, …) as a system message and fans it out. */
   appendEvent(conversationId: string, event: TTimelineEvent): Promise<void>;
+  /** Tells every viewer the conversation again: who it is with changed (side panel, CRM person). */
+  identityChanged(conversationId: string): Promise<void>;
 };
 
 export type ConversationFacts = {

@@ -11,6 +11,7 @@ import {
   type TVisitorContext,
 } from '@charla/protocol';
 import { fromJsonColumn } from '../../lib/json';
+import { conversationDisplayName } from '../search/conversation-identity';
 import type { ConversationRow, MessageRow } from './conversations.store';
 
 export type MessageMeta = { event?: TTimelineEvent; interaction?: TInteraction; isError?: boolean };
@@ -19,6 +20,8 @@ export type DtoLookups = {
   visitor: { id: string; number: number; context: TVisitorContext } | null;
   assignee: { id: string; name: string; avatarUrl: string | null } | null;
   playbook: { id: string; name: string } | null;
+  /** Who the conversation is with, as derived from every source (absent: only what it captured). */
+  identity?: { name: string | null; email: string | null } | null;
 };
 
 const EMPTY_DOC: TRichText = { type: 'doc', content: [] };
@@ -57,6 +60,7 @@ export function toConversationDto(
   viewerId: string,
 ): TConversationDto {
   const number = lookups.visitor?.number ?? 0;
+  const identity = lookups.identity ?? { name: row.visitor_name, email: row.visitor_email };
   return {
     id: row.id,
     status: row.status,
@@ -64,8 +68,8 @@ export function toConversationDto(
     visitor: {
       id: row.visitor_id,
       number,
-      displayName: visitorDisplayName(row, number),
-      email: row.visitor_email,
+      displayName: conversationDisplayName(identity, number),
+      email: identity.email,
       context: lookups.visitor?.context ?? {
         pageUrl: null,
         pageTitle: null,

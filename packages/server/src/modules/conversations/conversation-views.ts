@@ -18,15 +18,23 @@ import type { ConversationRow, MessageRow } from './conversations.store';
 import { cached } from '../../lib/ttl-cache';
 import { isBotAwaitingInput, readStoredRun } from './stored-run';
 
+/** The conversation changed under a prepared DTO builder (another assignee): retry the change. */
+export class StaleLookups extends Error {}
+
 export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null> };
+/** Who each conversation is with (modules/search keeps it in step with every source). */
+export type ConversationIdentities = (
+  conversationIds: string[],
+) => Promise<Map<string, { name: string | null; email: string | null }>>;
 
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
 export function createConversationViews(deps: {
   visitors: VisitorsService;
   users: UsersStore;
   playbookNames: PlaybookNames;
+  identities: ConversationIdentities;
 }) {
-  const { visitors, users, playbookNames } = deps;
+  const { visitors, users, playbookNames, identities } = deps;
 
   // Names, avatars and page context change rarely; every chat message needs them for its DTO.
   const userById = cached(
@@ -53,31 +61,54 @@ export function createConversationViews(deps: {
 
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
-    for (const r of rows) {
-      result.set(r.id, {
+    const known = await identities(rows.map((r) => r.id));
+    // Concurrent, so a page of rows costs about one round trip, not one per row (PostgreSQL pool).
+    const loaded = await Promise.all(
+      rows.map(async (r) => ({
         visitor: await visitorById(r.visitor_id),
         assignee: r.assignee_id ? await userById(r.assignee_id) : null,
         playbook: r.playbook_id ? await playbookById(r.playbook_id) : null,
-      });
-    }
+        identity: known.get(r.id) ?? null,
+      })),
+    );
+    rows.forEach((r, i) => result.set(r.id, loaded[i] as DtoLookups));
     return result;
   }
 
+  async function conversations(rows: ConversationRow[], viewerId: string): Promise<TConversationDto[]> {
+    const lookups = await lookupsFor(rows);
+    return rows.map((r) =>
+      toConversationDto(r, lookups.get(r.id) ?? { visitor: null, assignee: null, playbook: null }, viewerId),
+    );
+  }
+
+  /**
+   * Loads now what the DTO of this conversation needs, for building it inside a transaction (where
+   * nothing else may be read). `assigneeIds`: every assignee the row may have when it is built; a
+   * row with another one throws StaleLookups (the caller's transaction rolls back and it retries).
+   */
+  async function prepare(
+    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'>,
+    assigneeIds: (string | null)[],
+  ): Promise<(row: ConversationRow) => TConversationDto> {
+    const visitor = await visitorById(row.visitor_id);
+    const playbook = row.playbook_id ? await playbookById(row.playbook_id) : null;
+    const assignees = new Map<string, Awaited<ReturnType<typeof userById>>>();
+    for (const id of assigneeIds) if (id !== null) assignees.set(id, await userById(id));
+    return (r) => {
+      const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
+      if (assignee === undefined) throw new StaleLookups();
+      return toConversationDto(r, { visitor, assignee, playbook }, '');
+    };
+  }
+
   return {
-    async conversations(rows: ConversationRow[], viewerId: string): Promise<TConversationDto[]> {
-      const lookups = await lookupsFor(rows);
-      return rows.map((r) =>
-        toConversationDto(
-          r,
-          lookups.get(r.id) ?? { visitor: null, assignee: null, playbook: null },
-          viewerId,
-        ),
-      );
-    },
+    conversations,
     async conversation(row: ConversationRow, viewerId: string): Promise<TConversationDto> {
-      const [dto] = await this.conversations([row], viewerId);
+      const [dto] = await conversations([row], viewerId);
       return dto as TConversationDto;
     },
+    prepare,
     async forVisitor(row: ConversationRow): Promise<TVisitorConversationDto> {
       const assignee = row.assignee_id && row.status !== 'waiting' ? await userById(row.assignee_id) : null;
       const dto = toVisitorConversationDto(

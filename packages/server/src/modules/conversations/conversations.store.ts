@@ -2,21 +2,14 @@ import { sql } from 'kysely';
 import type { TFolder } from '@charla/protocol';
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
+import { refreshConversationProfile } from '../search/profile-index.store';
+import { createTimelineStore, touchesIdentity } from './timeline.store';
+
+export type { ExpectedState, WithinChange } from './timeline.store';
 
 export type ConversationRow = ConversationsTable;
 export type MessageRow = MessagesTable;
 export type NewMessage = Omit<MessageRow, 'seq'>;
-
-/**
- * The lifecycle fields a conditional update compares against (optimistic concurrency).
- * `beforeDeadline`: the waiting deadline must still be ahead of this instant (R13: from the
- * deadline on, the chat belongs to the offline path, whether or not a sweep has run yet).
- */
-export type ExpectedState = {
-  status: ConversationRow['status'];
-  assigneeId: string | null;
-  beforeDeadline?: number;
-};
 
 export type FolderPageQuery = {
   folder: TFolder;
@@ -33,9 +26,18 @@ function likePattern(q: string): string {
 
 export function createConversationsStore(db: Db) {
   return {
-    async insert(row: ConversationRow): Promise<ConversationRow> {
-      await db.insertInto('conversations').values(row).execute();
-      return row;
+    ...createTimelineStore(db),
+
+    /** Waiting conversations whose deadline passed (the sweep takes each through `transition`). */
+    async expiredWaitingIds(now: number, limit: number): Promise<string[]> {
+      const rows = await db
+        .selectFrom('conversations')
+        .select('id')
+        .where('status', '=', 'waiting')
+        .where('waiting_deadline', '<=', now)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async findById(id: string): Promise<ConversationRow | null> {
@@ -109,79 +111,35 @@ export function createConversationsStore(db: Db) {
       };
     },
 
-    /**
-     * Applies `patch` only if the conversation is still in the expected state: one atomic
-     * conditional UPDATE, so of many concurrent Assign-to-me exactly one wins.
-     */
-    async updateIfState(
-      id: string,
-      expected: ExpectedState,
-      patch: Partial<ConversationRow>,
-    ): Promise<boolean> {
-      let q = db
-        .updateTable('conversations')
-        .set(patch)
-        .where('id', '=', id)
-        .where('status', '=', expected.status);
-      q =
-        expected.assigneeId === null
-          ? q.where('assignee_id', 'is', null)
-          : q.where('assignee_id', '=', expected.assigneeId);
-      const before = expected.beforeDeadline;
-      if (before !== undefined)
-        q = q.where((eb) => eb.or([eb('waiting_deadline', 'is', null), eb('waiting_deadline', '>', before)]));
-      const result = await q.executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-
     /** Compare-and-set on the playbook run state (its JSON text), so two answers never both apply. */
     async updateRunState(
       id: string,
       expectedRunState: string,
       patch: Partial<ConversationRow>,
     ): Promise<boolean> {
-      const result = await db
-        .updateTable('conversations')
-        .set(patch)
-        .where('id', '=', id)
-        .where('run_state', '=', expectedRunState)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const write = async (q: Db): Promise<boolean> => {
+        const result = await q
+          .updateTable('conversations')
+          .set(patch)
+          .where('id', '=', id)
+          .where('run_state', '=', expectedRunState)
+          .executeTakeFirst();
+        const updated = Number(result.numUpdatedRows) === 1;
+        if (updated && touchesIdentity(patch)) await refreshConversationProfile(q, id);
+        return updated;
+      };
+      return touchesIdentity(patch) ? db.transaction().execute(write) : write(db);
     },
 
     async update(id: string, patch: Partial<ConversationRow>): Promise<void> {
-      await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
-    },
-
-    /** Claims every waiting conversation whose deadline passed: closed as missed, offline path due. */
-    async claimExpiredWaiting(now: number, limit: number): Promise<ConversationRow[]> {
-      const ids = await db
-        .selectFrom('conversations')
-        .select('id')
-        .where('status', '=', 'waiting')
-        .where('waiting_deadline', '<=', now)
-        .limit(limit)
-        .execute();
-      const claimed: ConversationRow[] = [];
-      for (const { id } of ids) {
-        const row = await db
-          .updateTable('conversations')
-          .set({
-            status: 'closed',
-            close_reason: 'missed',
-            closed_at: now,
-            waiting_deadline: null,
-            offline_due: now,
-            updated_at: now,
-          })
-          .where('id', '=', id)
-          .where('status', '=', 'waiting')
-          .where('waiting_deadline', '<=', now)
-          .returningAll()
-          .executeTakeFirst();
-        if (row) claimed.push(row);
+      if (!touchesIdentity(patch)) {
+        await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+        return;
       }
-      return claimed;
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('conversations').set(patch).where('id', '=', id).execute();
+        await refreshConversationProfile(trx, id);
+      });
     },
 
     /** Leases conversations whose offline path is due, so one process continues each. */
@@ -204,68 +162,6 @@ export function createConversationsStore(db: Db) {
         if (row) claimed.push(row);
       }
       return claimed;
-    },
-
-    /**
-     * Appends a message with the next per-conversation sequence number, in one transaction.
-     * A repeated client message id returns the stored message instead of a second one.
-     */
-    async appendMessage(
-      message: NewMessage,
-      conversationPatch: Partial<ConversationRow> = {},
-      expectedStatus?: ConversationRow['status'],
-    ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
-      // Callers look up the client id first; a retry racing this insert hits the unique index below.
-      try {
-        return await db.transaction().execute(async (trx) => {
-          let update = trx
-            .updateTable('conversations')
-            .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
-            .where('id', '=', message.conversation_id);
-          // The state the caller checked must still hold when the message lands (another process
-          // may have closed the conversation meanwhile): null tells it to look again.
-          if (expectedStatus) update = update.where('status', '=', expectedStatus);
-          const conversation = await update.returningAll().executeTakeFirst();
-          if (!conversation) return null;
-          const row: MessageRow = { ...message, seq: conversation.last_seq };
-          await trx.insertInto('messages').values(row).execute();
-          return { message: row, conversation, duplicate: false };
-        });
-      } catch (error) {
-        // A concurrent retry with the same client id won the unique index: answer with its message.
-        if (message.client_msg_id) {
-          const winner = await this.findByClientMsgId(message.conversation_id, message.client_msg_id);
-          if (winner)
-            return {
-              message: winner,
-              conversation: (await this.findById(message.conversation_id)) as ConversationRow,
-              duplicate: true,
-            };
-        }
-        throw error;
-      }
-    },
-
-    async findByClientMsgId(conversationId: string, clientMsgId: string): Promise<MessageRow | null> {
-      return (
-        (await db
-          .selectFrom('messages')
-          .selectAll()
-          .where('conversation_id', '=', conversationId)
-          .where('client_msg_id', '=', clientMsgId)
-          .executeTakeFirst()) ?? null
-      );
-    },
-
-    async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
-      return db
-        .selectFrom('messages')
-        .selectAll()
-        .where('conversation_id', '=', conversationId)
-        .where('seq', '>', afterSeq)
-        .orderBy('seq', 'asc')
-        .limit(limit)
-        .execute();
     },
 
     /** Moves a read position forward (never back, never past the last message); true when it moved. */

@@ -124,6 +124,12 @@ describe('live chat engine', () => {
     expect(unassigned.json<{ items: { id: string }[] }>().items.map((c) => c.id)).not.toContain(
       conversationId,
     );
+    // The offline outcome is on the timeline (reports count it), once, and never shown to the visitor.
+    const timeline = (
+      await server.request({ url: `/api/v1/conversations/${conversationId}/messages`, as: admin })
+    ).json<{ items: TMessageDto[] }>();
+    expect(timeline.items.filter((m) => m.event?.type === 'offline')).toHaveLength(1);
+    expect(visitor.client.messages(conversationId).some((m) => m.event?.type === 'offline')).toBe(false);
     await visitor.client.close();
   });
 

@@ -13,3 +13,4 @@ export function createKeyedMutex() {
     }
   };
 }
+export type KeyedMutex = ReturnType<typeof createKeyedMutex>;

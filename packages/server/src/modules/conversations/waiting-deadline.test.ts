@@ -108,8 +108,14 @@ describe('the waiting deadline decides (R13)', () => {
     const row = await server.charla.services.conversations.getRow(conversationId);
     const patch = { status: 'assigned' as const, assignee_id: alice.id, waiting_deadline: null };
     // A process whose own check passed a moment before the deadline, but whose UPDATE lands after it.
-    const conditional = (at: number) =>
-      store.updateIfState(row.id, { status: 'waiting', assigneeId: null, beforeDeadline: at }, patch);
+    const conditional = async (at: number) =>
+      (await store.commitChange(
+        row.id,
+        { status: 'waiting', assigneeId: null, beforeDeadline: at },
+        patch,
+        [],
+        async () => undefined,
+      )) !== null;
     expect(await conditional(deadline + 10)).toBe(false);
     expect(await conditional(deadline)).toBe(false);
     expect(await conditional(deadline - 10)).toBe(true);

@@ -120,7 +120,7 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
   app.post(
     '/api/v1/crm/leads/:id/convert',
     {
-      config: { auth: 'user', errors: ['RECORD_NOT_FOUND', 'CRM_LEAD_NOT_OPEN', ...DEAL_REFS] },
+      config: { auth: 'user', errors: ['RECORD_NOT_FOUND', 'CRM_LEAD_NOT_OPEN', 'CONFLICT', ...DEAL_REFS] },
       schema: {
         tags: ['crm'],
         summary:

@@ -58,10 +58,8 @@ export function createConversationMail(deps: ConversationMailDeps) {
     store: deps.conversationsStore,
     views: deps.views,
     links: store,
-    bus: deps.bus,
     events: deps.events,
     clock,
-    node: deps.node,
   });
   const inbound = createInboundMail({
     store: deps.conversationsStore,

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { ConversationRow, ConversationsStore } from '../conversations/conversations.store';
 import type { ConversationsService } from '../conversations/conversations.service';
-import { linesToRichText } from '../crm/activities/lines-to-rich-text';
+import { linesToRichText } from '@charla/protocol';
 import type { FollowUpStore } from './follow-up.store';
 import type { InboundMail } from './inbound-parse';
 import type { StartLinkedConversation } from './linked-conversation';

@@ -1,8 +1,7 @@
 import type { TConversationDto } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
-import type { DomainEvents } from '../../lib/domain-events';
+import { domainEvent, type DomainEvents } from '../../lib/domain-events';
 import { newId } from '../../lib/ids';
-import type { Bus } from '../../realtime/bus';
 import { searchTextOf } from '../conversations/conversation-dto';
 import type { ConversationViews } from '../conversations/conversation-views';
 import type { ConversationRow, ConversationsStore } from '../conversations/conversations.store';
@@ -11,12 +10,10 @@ import type { FollowUpStore } from './follow-up.store';
 
 export type LinkedConversationDeps = {
   store: Pick<ConversationsStore, 'insert' | 'findById'>;
-  views: Pick<ConversationViews, 'conversation'>;
+  views: Pick<ConversationViews, 'prepare'>;
   links: Pick<FollowUpStore, 'link'>;
-  bus: Bus;
   events: DomainEvents;
   clock: Clock;
-  node: string;
 };
 
 /**
@@ -53,23 +50,17 @@ export function createLinkedConversations(deps: LinkedConversationDeps) {
       visitor_read_seq: 0,
       user_read_seq: 0,
     };
-    await deps.store.insert(row);
-    await deps.links.link(row.id, old.id, now);
-    const dto = await deps.views.conversation(row, '');
+    // One event path (docs/architecture.md): the insert and its events' durable rows (webhook
+    // outbox) are one transaction; realtime, notifications and the rest hear them after the commit.
+    const dto = (await deps.views.prepare(row, [assigneeId]))(row);
     const previous = { status: row.status, assigneeId: row.assignee_id };
-    await deps.bus.publish({
-      type: 'conversation.changed',
-      conversation: dto,
-      previous,
-      originNode: deps.node,
+    const created = [domainEvent('conversation.created', { conversation: dto, previous })];
+    if (!assigneeId) created.push(domainEvent('conversation.unassigned', { conversation: dto, previous }));
+    await deps.store.insert(row, async (tx) => {
+      await deps.events.record(tx, created);
     });
-    await deps.bus.publish({
-      type: 'visitor.conversation',
-      visitorId: row.visitor_id,
-      conversationId: row.id,
-    });
-    deps.events.emit('conversation.created', { conversation: dto });
-    if (!assigneeId) deps.events.emit('conversation.unassigned', { conversation: dto });
+    await deps.links.link(row.id, old.id, now);
+    deps.events.publish(created);
     return { row, dto };
   };
 }

@@ -50,6 +50,7 @@ describe('GET /metrics', () => {
       'charla_ack_latency_seconds',
       'charla_job_lag_seconds',
       'charla_webhook_outbox',
+      'charla_mail_outbox',
       'charla_bus_connected',
       'charla_http_request_duration_seconds',
       'nodejs_eventloop_lag_p99_seconds',
@@ -62,6 +63,20 @@ describe('GET /metrics', () => {
     const admin = await server.createUser('admin');
     const user = await server.createUser('regular', 'Uma');
     const playbook = await createActivePlaybook(server, admin);
+    // A webhook receiver that refuses connections (port 9): deliveries wait in the outbox and fail.
+    for (const [method, url, payload] of [
+      ['PUT', '/api/v1/admin/settings/webhooks', { allowPrivateWebhookTargets: true }],
+      [
+        'POST',
+        '/api/v1/admin/webhooks',
+        { url: 'http://127.0.0.1:9/hook', events: ['conversation.created'] },
+      ],
+    ] as const) {
+      const res = await server.request({ method, url, as: admin, payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    }
+    // No SMTP in tests: a queued mail is recorded as skipped.
+    await server.charla.services.mail.enqueue('test', { to: 'ops@example.com', language: 'en', params: {} });
     await goOnline(server, user);
     const agent = await connectAgent(baseUrl, user.cookie, TEST_ORIGIN);
     const visitor = await connectVisitor(baseUrl);
@@ -108,6 +123,21 @@ describe('GET /metrics', () => {
     expect(after).toMatch(
       /charla_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/conversations\/:conversationId\/assign",status="2xx"\} 1/,
     );
+
+    expect(sample(after, 'charla_mail_outbox{state="skipped"}')).toBe(
+      sample(before, 'charla_mail_outbox{state="skipped"}') + 1,
+    );
+    // The new conversation's webhook delivery is queued, then retried after the refused attempt.
+    const webhookMoved = (body: string) =>
+      sample(body, 'charla_webhook_outbox{state="pending"}') +
+        sample(body, 'charla_webhook_outbox{state="failed"}') >
+        0 && sample(body, 'charla_job_duration_seconds_count{job="webhook-outbox",outcome="ok"}') > 0;
+    let latest = after;
+    for (let i = 0; i < 100 && !webhookMoved(latest); i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      latest = await scrape();
+    }
+    expect(webhookMoved(latest)).toBe(true);
 
     if (testDialect === 'postgres') {
       expect(sample(after, 'charla_db_pool_wait_seconds_count')).toBeGreaterThan(0);

@@ -17,6 +17,8 @@ export function createMetrics(deps: {
   bus: Bus;
   events: DomainEvents;
   webhookStats: () => Promise<OutboxStats>;
+  /** Mail outbox rows by status (pending = depth; failed = gave up; sent; skipped = no SMTP). */
+  mailStats: () => Promise<Record<string, number>>;
 }) {
   const registry = new Registry();
   // Process figures, event-loop delay (nodejs_eventloop_lag_*), heap and GC.
@@ -97,6 +99,16 @@ export function createMetrics(deps: {
     registers: [registry],
     async collect() {
       const stats = await deps.webhookStats();
+      for (const [state, n] of Object.entries(stats)) this.set({ state }, n);
+    },
+  });
+  new Gauge({
+    name: 'charla_mail_outbox',
+    help: 'Mails by state (pending = outbox depth; failed = gave up after retries; sent; skipped = no SMTP)',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const stats = await deps.mailStats();
       for (const [state, n] of Object.entries(stats)) this.set({ state }, n);
     },
   });

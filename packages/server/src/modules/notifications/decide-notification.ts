@@ -1,5 +1,5 @@
-import type { TConversationDto, TMessageDto, TNotificationEvent } from '@charla/protocol';
-import type { DomainEventMap, DomainEventName } from '../../lib/domain-events';
+import type { TConversationDto, TNotificationEvent } from '@charla/protocol';
+import type { AnyDomainEvent, DomainEventName } from '../../lib/domain-events';
 
 /** Who should hear about what: everyone who may see an unassigned conversation, or one user. */
 export type NotificationIntent = {
@@ -15,26 +15,28 @@ export const notifyingEvents = [
   'message.created',
 ] as const satisfies DomainEventName[];
 export type NotifyingEvent = (typeof notifyingEvents)[number];
+/** One of the notifying events with its typed payload. */
+export type NotifyingDomainEvent = Extract<AnyDomainEvent, { name: NotifyingEvent }>;
+
+export function isNotifying(event: AnyDomainEvent): event is NotifyingDomainEvent {
+  return (notifyingEvents as readonly string[]).includes(event.name);
+}
 
 /**
  * R22 from a domain event alone (pure): a conversation landing in Unassigned → everyone; assigned
  * to someone by someone else → that user; a visitor message in an assigned conversation → its
  * assignee. Anything inconsistent with R14 in the payload yields null.
  */
-export function decideNotification<K extends NotifyingEvent>(
-  name: K,
-  payload: DomainEventMap[K],
-): NotificationIntent | null {
-  const conversation = payload.conversation as TConversationDto | undefined;
-  if (!conversation?.id) return null;
-  switch (name) {
+export function decideNotification(event: NotifyingDomainEvent): NotificationIntent | null {
+  const { conversation } = event.payload;
+  switch (event.name) {
     case 'conversation.live_chat_requested':
     case 'conversation.unassigned':
       return conversation.status === 'waiting' && conversation.assignee === null
         ? { kind: 'conversation_unassigned', conversation, audience: { everyone: true } }
         : null;
     case 'conversation.assigned': {
-      const { assigneeId, byUserId } = payload as DomainEventMap['conversation.assigned'];
+      const { assigneeId, byUserId } = event.payload;
       if (
         byUserId === assigneeId ||
         conversation.assignee?.id !== assigneeId ||
@@ -44,13 +46,11 @@ export function decideNotification<K extends NotifyingEvent>(
       return { kind: 'conversation_assigned', conversation, audience: { userId: assigneeId } };
     }
     case 'message.created': {
-      const message = (payload as DomainEventMap['message.created']).message as TMessageDto | undefined;
-      if (message?.author.kind !== 'visitor' || conversation.status !== 'assigned' || !conversation.assignee)
+      const { message } = event.payload;
+      if (message.author.kind !== 'visitor' || conversation.status !== 'assigned' || !conversation.assignee)
         return null;
       return { kind: 'visitor_message', conversation, audience: { userId: conversation.assignee.id } };
     }
-    default:
-      return null;
   }
 }
 

@@ -1,26 +1,38 @@
-import { describe, expect, it } from 'vitest';
+import type { TConversationDto } from '@charla/protocol';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { conversationDtoFixture, messageDtoFixture } from './conversation.fixture';
-import { decideNotification, isStillNotifiable } from './decide-notification';
+import {
+  decideNotification,
+  isStillNotifiable,
+  type NotifyingDomainEvent,
+  type NotifyingEvent,
+} from './decide-notification';
+
+/** The payloads below leave out `previous` (no rule here reads it). */
+function decide(name: NotifyingEvent, payload: object) {
+  const previous = { status: 'bot', assigneeId: null };
+  return decideNotification({ name, payload: { previous, ...payload } } as NotifyingDomainEvent);
+}
 
 const alice = { id: 'u-alice', name: 'Alice', avatarUrl: null };
 
 describe('decideNotification', () => {
   it('tells everyone when a conversation lands in Unassigned', () => {
     const conversation = conversationDtoFixture();
-    expect(decideNotification('conversation.live_chat_requested', { conversation })).toMatchObject({
+    expect(decide('conversation.live_chat_requested', { conversation })).toMatchObject({
       kind: 'conversation_unassigned',
       audience: { everyone: true },
     });
-    expect(decideNotification('conversation.unassigned', { conversation })).toMatchObject({
+    expect(decide('conversation.unassigned', { conversation })).toMatchObject({
       kind: 'conversation_unassigned',
     });
   });
 
   it('tells nobody about an "unassigned" conversation that has an assignee (R14)', () => {
     const conversation = conversationDtoFixture({ status: 'assigned', assignee: alice });
-    expect(decideNotification('conversation.unassigned', { conversation })).toBeNull();
+    expect(decide('conversation.unassigned', { conversation })).toBeNull();
     expect(
-      decideNotification('conversation.live_chat_requested', {
+      decide('conversation.live_chat_requested', {
         conversation: conversationDtoFixture({ status: 'closed' }),
       }),
     ).toBeNull();
@@ -29,47 +41,47 @@ describe('decideNotification', () => {
   it('tells the assignee when someone else assigned it, not when they took it themselves', () => {
     const conversation = conversationDtoFixture({ status: 'assigned', assignee: alice });
     expect(
-      decideNotification('conversation.assigned', { conversation, assigneeId: alice.id, byUserId: 'u-bob' }),
+      decide('conversation.assigned', { conversation, assigneeId: alice.id, byUserId: 'u-bob' }),
     ).toMatchObject({ kind: 'conversation_assigned', audience: { userId: alice.id } });
     expect(
-      decideNotification('conversation.assigned', { conversation, assigneeId: alice.id, byUserId: alice.id }),
+      decide('conversation.assigned', { conversation, assigneeId: alice.id, byUserId: alice.id }),
     ).toBeNull();
     expect(
-      decideNotification('conversation.assigned', { conversation, assigneeId: 'u-carol', byUserId: null }),
+      decide('conversation.assigned', { conversation, assigneeId: 'u-carol', byUserId: null }),
     ).toBeNull();
   });
 
   it('tells only the assignee about a visitor message, and nobody about other authors or unassigned ones', () => {
     const assigned = conversationDtoFixture({ status: 'assigned', assignee: alice });
     expect(
-      decideNotification('message.created', {
+      decide('message.created', {
         conversation: assigned,
         message: messageDtoFixture(assigned.id, 'visitor'),
       }),
     ).toMatchObject({ kind: 'visitor_message', audience: { userId: alice.id } });
     expect(
-      decideNotification('message.created', {
+      decide('message.created', {
         conversation: assigned,
         message: messageDtoFixture(assigned.id, 'user'),
       }),
     ).toBeNull();
     expect(
-      decideNotification('message.created', {
+      decide('message.created', {
         conversation: assigned,
         message: messageDtoFixture(assigned.id, 'bot'),
       }),
     ).toBeNull();
     const waiting = conversationDtoFixture();
     expect(
-      decideNotification('message.created', {
+      decide('message.created', {
         conversation: waiting,
         message: messageDtoFixture(waiting.id, 'visitor'),
       }),
     ).toBeNull();
   });
 
-  it('ignores payloads without a conversation', () => {
-    expect(decideNotification('conversation.unassigned', { conversation: null })).toBeNull();
+  it('is never given a payload without a conversation: the typed events refuse it', () => {
+    expectTypeOf<NotifyingDomainEvent['payload']['conversation']>().toEqualTypeOf<TConversationDto>();
   });
 });
 

@@ -1,7 +1,6 @@
 import type {
   TConversationDto,
   TMyNotificationSettingsDto,
-  TNotificationDto,
   TPushPayload,
   TPushSubscriptionDto,
 } from '@charla/protocol';
@@ -11,8 +10,14 @@ import { startTestServer, type TestServer, type TestUser } from '../../test/harn
 import { startLocalReceiver, waitFor, type ReceivedRequest } from '../webhooks/local-receiver.test-helper';
 import { conversationDtoFixture, messageDtoFixture } from './conversation.fixture';
 import { insertConversationRow, setConversationState } from './conversation-rows.test-helper';
-import { decideNotification } from './decide-notification';
+import { decideNotification, type NotifyingDomainEvent, type NotifyingEvent } from './decide-notification';
 import { createTestPushKeys, decryptWebPush, type TestPushKeys } from './web-push-decrypt.test-helper';
+
+const BOT = { status: 'bot', assigneeId: null } as const;
+/** `decideNotification` for a payload without `previous` (no rule reads it). */
+function decide(name: NotifyingEvent, payload: object) {
+  return decideNotification({ name, payload: { previous: BOT, ...payload } } as NotifyingDomainEvent);
+}
 
 type Notify = Extract<BusEvent, { type: 'notify' }>;
 type Device = { user: TestUser; path: string; keys: TestPushKeys };
@@ -201,7 +206,7 @@ describe('notifications', () => {
     });
     const conversation = await conversationWith({ status: 'waiting', assignee: null });
 
-    server.charla.services.events.emit('conversation.live_chat_requested', { conversation });
+    server.charla.services.events.emit('conversation.live_chat_requested', { conversation, previous: BOT });
     await waitFor(
       () => pushesTo(bobPhone).length === 1 && pushesTo(laptop).length === 1 && notifies.length > 0,
     );
@@ -219,7 +224,7 @@ describe('notifications', () => {
     }
     const ids = notifies.flatMap((n) => n.userIds);
     expect(new Set(ids)).toEqual(new Set([admin.id, alice.id, bob.id]));
-    expect((notifies[0]!.notification as TNotificationDto).conversationId).toBe(conversation.id);
+    expect(notifies[0]!.notification.conversationId).toBe(conversation.id);
   });
 
   it('tells only the assignee when someone else assigns a conversation, and nobody when they take it themselves', async () => {
@@ -228,6 +233,7 @@ describe('notifications', () => {
     const conversation = await conversationWith({ status: 'assigned', assignee: bob });
     server.charla.services.events.emit('conversation.assigned', {
       conversation,
+      previous: BOT,
       assigneeId: bob.id,
       byUserId: alice.id,
     });
@@ -238,7 +244,7 @@ describe('notifications', () => {
     });
     expect(pushesTo(laptop)).toHaveLength(0);
 
-    const self = decideNotification('conversation.assigned', {
+    const self = decide('conversation.assigned', {
       conversation,
       assigneeId: bob.id,
       byUserId: bob.id,
@@ -251,7 +257,7 @@ describe('notifications', () => {
     const laptop = devices.get('/push/alice-laptop')!;
     const conversation = await conversationWith({ status: 'assigned', assignee: alice });
     const message = messageDtoFixture(conversation.id, 'visitor');
-    const intent = decideNotification('message.created', { conversation, message });
+    const intent = decide('message.created', { conversation, message });
     const result = await server.charla.services.notifications.deliver(intent!);
     expect(result).toEqual({ inApp: [alice.id], push: [alice.id] });
     expect(decrypted(laptop)).toEqual([
@@ -270,7 +276,7 @@ describe('notifications', () => {
       status: 'assigned',
       assigneeId: bob.id,
     });
-    const unassigned = decideNotification('conversation.unassigned', { conversation });
+    const unassigned = decide('conversation.unassigned', { conversation });
     expect(await server.charla.services.notifications.deliver(unassigned!)).toEqual({ inApp: [], push: [] });
 
     const assignedToAlice = conversationDtoFixture({
@@ -278,13 +284,13 @@ describe('notifications', () => {
       status: 'assigned',
       assignee: { id: alice.id, name: 'Alice', avatarUrl: null },
     });
-    const message = decideNotification('message.created', {
+    const message = decide('message.created', {
       conversation: assignedToAlice,
       message: messageDtoFixture(conversation.id, 'visitor'),
     });
     expect(await server.charla.services.notifications.deliver(message!)).toEqual({ inApp: [], push: [] });
 
-    const missing = decideNotification('conversation.unassigned', {
+    const missing = decide('conversation.unassigned', {
       conversation: conversationDtoFixture({ id: '01900000-0000-7000-8000-00000000dead' }),
     });
     expect(await server.charla.services.notifications.deliver(missing!)).toEqual({ inApp: [], push: [] });
@@ -316,7 +322,7 @@ describe('notifications', () => {
       sound: false,
     });
     const conversation = await conversationWith({ status: 'assigned', assignee: alice });
-    const intent = decideNotification('message.created', {
+    const intent = decide('message.created', {
       conversation,
       message: messageDtoFixture(conversation.id, 'visitor'),
     })!;

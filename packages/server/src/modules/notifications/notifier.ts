@@ -1,5 +1,5 @@
 import type { DomainEvents } from '../../lib/domain-events';
-import { decideNotification, notifyingEvents } from './decide-notification';
+import { decideNotification, isNotifying } from './decide-notification';
 import type { NotificationsService } from './notifications.service';
 
 /** Listens to the conversation events of R22 and delivers what `decideNotification` decides. */
@@ -7,11 +7,9 @@ export function listenForNotifications(
   events: DomainEvents,
   notifications: NotificationsService,
 ): () => void {
-  const offs = notifyingEvents.map((name) =>
-    events.on(name, async (payload) => {
-      const intent = decideNotification(name, payload);
-      if (intent) await notifications.deliver(intent);
-    }),
-  );
-  return () => offs.forEach((off) => off());
+  return events.onAny(async (event) => {
+    if (!isNotifying(event)) return;
+    const intent = decideNotification(event);
+    if (intent) await notifications.deliver(intent);
+  });
 }

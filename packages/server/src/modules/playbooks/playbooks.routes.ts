@@ -18,8 +18,13 @@ const ZPlaybookParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** Playbook management: every user reads, only admins write (R2). */
 export function registerPlaybooksRoutes(app: App, services: Services): void {
-  const { playbooks } = services;
+  registerReadRoutes(app, services.playbooks);
+  registerEditRoutes(app, services.playbooks);
+  registerLifecycleRoutes(app, services.playbooks);
+}
 
+/** Reading: the list, the templates, one playbook, and the validator's dry run. */
+function registerReadRoutes(app: App, playbooks: Services['playbooks']): void {
   app.get(
     '/api/v1/playbooks',
     {
@@ -73,7 +78,10 @@ export function registerPlaybooksRoutes(app: App, services: Services): void {
     },
     async (request) => playbooks.getDto(request.params.id),
   );
+}
 
+/** Creating, saving and duplicating. */
+function registerEditRoutes(app: App, playbooks: Services['playbooks']): void {
   app.post(
     '/api/v1/playbooks',
     {
@@ -122,7 +130,10 @@ export function registerPlaybooksRoutes(app: App, services: Services): void {
         .status(201)
         .send(await playbooks.duplicate(request.params.id, request.body, requireUser(request).id)),
   );
+}
 
+/** Activation, deactivation and deletion. */
+function registerLifecycleRoutes(app: App, playbooks: Services['playbooks']): void {
   app.post(
     '/api/v1/playbooks/:id/activate',
     {

@@ -25,6 +25,12 @@ export function createPlaybooksStore(db: Kysely<Database>) {
 export type PlaybooksStore = ReturnType<typeof createPlaybooksStore>;
 
 function playbookQueries(db: Kysely<Database>) {
+  return { ...playbookRowQueries(db), ...snapshotAndInstallQueries(db) };
+}
+type PlaybookQueries = ReturnType<typeof playbookQueries>;
+
+/** The playbooks rows themselves, and the lookups the service makes around them. */
+function playbookRowQueries(db: Kysely<Database>) {
   return {
     /** Every playbook that is not deleted, oldest first. */
     async listLive(): Promise<PlaybookRow[]> {
@@ -63,6 +69,37 @@ function playbookQueries(db: Kysely<Database>) {
     async update(id: string, patch: PlaybookPatch): Promise<void> {
       await db.updateTable('playbooks').set(patch).where('id', '=', id).execute();
     },
+    /** True when any conversation is pinned to this playbook. */
+    async isReferencedByConversations(playbookId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('conversations')
+        .select('id')
+        .where('playbook_id', '=', playbookId)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    /** Removes a playbook with its snapshots and installs (ON DELETE CASCADE). */
+    async deleteById(id: string): Promise<void> {
+      await db.deleteFrom('playbooks').where('id', '=', id).execute();
+    },
+    /** The ids of active users among `ids`. */
+    async activeUserIds(ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('active', '=', 1)
+        .execute();
+      return new Set(rows.map((r) => r.id));
+    },
+  };
+}
+
+/** Published snapshots and widget installs. */
+function snapshotAndInstallQueries(db: Kysely<Database>) {
+  return {
     /** Stores a published snapshot; publishing the same revision twice keeps the first. */
     async insertRevision(row: PlaybookRevisionRow): Promise<void> {
       await db
@@ -110,31 +147,5 @@ function playbookQueries(db: Kysely<Database>) {
         )
         .execute();
     },
-    /** True when any conversation is pinned to this playbook. */
-    async isReferencedByConversations(playbookId: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('conversations')
-        .select('id')
-        .where('playbook_id', '=', playbookId)
-        .limit(1)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-    /** Removes a playbook with its snapshots and installs (ON DELETE CASCADE). */
-    async deleteById(id: string): Promise<void> {
-      await db.deleteFrom('playbooks').where('id', '=', id).execute();
-    },
-    /** The ids of active users among `ids`. */
-    async activeUserIds(ids: readonly string[]): Promise<Set<string>> {
-      if (ids.length === 0) return new Set();
-      const rows = await db
-        .selectFrom('users')
-        .select('id')
-        .where('id', 'in', [...ids])
-        .where('active', '=', 1)
-        .execute();
-      return new Set(rows.map((r) => r.id));
-    },
   };
 }
-type PlaybookQueries = ReturnType<typeof playbookQueries>;

@@ -17,6 +17,7 @@ export const isInFigure: Record<TReportFigure, (f: ConversationFact) => boolean>
   started: () => true,
   botOnly: (f) => f.requestedAt === null && !f.offline && !f.missed,
   requests: (f) => f.requestedAt !== null,
+  reached: (f) => reachedLiveChat(f),
   assigned: (f) => f.firstAssignedAt !== null,
   missed: (f) => f.missed,
   offline: (f) => f.offline,
@@ -115,6 +116,10 @@ export function csatFigures(facts: readonly ConversationFact[]): TCsatFigures {
   };
 }
 
+/** The visitor got to the live chat card: asked for a person, or it went offline or missed. */
+export const reachedLiveChat = (f: ConversationFact): boolean =>
+  f.requestedAt !== null || f.offline || f.missed;
+
 /** The funnel of one playbook: started → reached live chat → assigned / missed / offline → CRM. */
 export function funnelOf(facts: readonly ConversationFact[]) {
   const values = new Map<string, number>();
@@ -122,7 +127,7 @@ export function funnelOf(facts: readonly ConversationFact[]) {
     for (const d of f.deals) values.set(d.currency, (values.get(d.currency) ?? 0) + d.valueMinor);
   return {
     started: facts.length,
-    reachedLiveChat: facts.filter((f) => f.requestedAt !== null || f.offline || f.missed).length,
+    reachedLiveChat: facts.filter(reachedLiveChat).length,
     assigned: facts.filter(isInFigure.assigned).length,
     missed: facts.filter(isInFigure.missed).length,
     offline: facts.filter(isInFigure.offline).length,

@@ -1,11 +1,17 @@
 import type { Db } from '../../db/database';
+import { createReportFacts } from './report-facts';
+import { createReportFactsStore } from './report-facts.store';
 import { createReportsService } from './reports.service';
 import { createReportsStore } from './reports.store';
 
 export { registerReportsRoutes } from './reports.routes';
 export type { ReportsService } from './reports.service';
 
-/** The reports module: figures computed from the conversations' timelines (read-only). */
+/** How often each process brings the precomputed report rows up to date. */
+export const REPORT_FACTS_EVERY_MS = 10_000;
+
+/** The reports module: figures from precomputed per-conversation rows (report_facts), read-only elsewhere. */
 export function createReportsModule(deps: { db: Db }) {
-  return createReportsService({ store: createReportsStore(deps.db) });
+  const facts = createReportFacts(createReportFactsStore(deps.db));
+  return { facts, ...createReportsService({ store: createReportsStore(deps.db), facts }) };
 }

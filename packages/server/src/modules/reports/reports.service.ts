@@ -8,18 +8,16 @@ import type {
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { AuthUser } from '../auth/auth.service';
-import { buildFacts, type ConversationFact } from './conversation-facts';
 import {
-  csatFigures,
-  factsByDay,
-  funnelOf,
-  isInFigure,
-  requestHeatmap,
-  speedByUser,
-  speedFigures,
-  volumeCounts,
-} from './figures';
-import type { ReportsStore } from './reports.store';
+  crmByPlaybook,
+  csatFrom,
+  heatmapFrom,
+  speedFrom,
+  volumeFrom,
+  type SpeedRows,
+} from './report-assembly';
+import type { ReportFacts } from './report-facts';
+import type { ReportScope, ReportsStore } from './reports.store';
 import { addDays, daysBetween, localDays, type LocalDays } from './zoned-days';
 
 const MAX_DAYS = 400;
@@ -28,16 +26,19 @@ const MAX_COMMENTS = 100;
 
 type Resolved = { days: LocalDays; previous: LocalDays; userId: string | undefined; playbookId?: string };
 
-export function createReportsService(deps: { store: ReportsStore }) {
+// Every figure counts the conversations STARTED in the range, on the local day they started;
+// figures.ts defines each one, report_facts stores them per conversation (fact-row.ts).
+export function createReportsService(deps: { store: ReportsStore; facts: ReportFacts }) {
   const { store } = deps;
 
-  /** The range, the previous range of the same length, and whose figures (R: regular users see their own). */
+  /** The range, the previous range of the same length, and whose figures (regular users: their own). */
   async function resolve(query: TReportQuery, viewer: AuthUser): Promise<Resolved> {
     const n = daysBetween(query.from, query.to);
     if (!(n >= 1 && n <= MAX_DAYS)) throw new AppError('REPORT_RANGE_INVALID');
     const timeZone = query.timeZone ?? (await store.companyTimeZone()) ?? 'UTC';
     if (viewer.role !== 'admin' && query.userId && query.userId !== viewer.id)
       throw new AppError('FORBIDDEN');
+    await deps.facts.catchUp();
     return {
       days: localDays(query.from, query.to, timeZone),
       previous: localDays(addDays(query.from, -n), addDays(query.from, -1), timeZone),
@@ -46,23 +47,12 @@ export function createReportsService(deps: { store: ReportsStore }) {
     };
   }
 
-  async function factsOf(days: LocalDays, r: Resolved): Promise<ConversationFact[]> {
-    const scope = {
-      start: days.starts[0] as number,
-      end: days.starts.at(-1) as number,
-      ...(r.playbookId ? { playbookId: r.playbookId } : {}),
-    };
-    const [conversations, events, replies, crm, ratings] = await Promise.all([
-      store.conversations(scope),
-      store.events(scope),
-      store.replies(scope),
-      store.crm(scope),
-      store.ratings(scope),
-    ]);
-    const facts = buildFacts({ conversations, events, replies, crm, ratings });
-    const { userId } = r;
-    return userId ? facts.filter((f) => f.userIds.includes(userId)) : facts;
-  }
+  const scopeOf = (days: LocalDays, r: Resolved, start = 0, end = days.dates.length): ReportScope => ({
+    start: days.starts[start] as number,
+    end: days.starts[end] as number,
+    ...(r.playbookId ? { playbookId: r.playbookId } : {}),
+    ...(r.userId ? { userId: r.userId } : {}),
+  });
 
   const rangeOf = (days: LocalDays) => ({
     from: days.dates[0] as string,
@@ -70,78 +60,91 @@ export function createReportsService(deps: { store: ReportsStore }) {
     timeZone: days.timeZone,
   });
 
+  async function speedRows(scope: ReportScope): Promise<SpeedRows> {
+    const [assign, response, resolution] = await Promise.all([
+      store.percentiles(scope, 'assign_ms'),
+      store.percentiles(scope, 'response_ms'),
+      store.percentiles(scope, 'resolution_ms'),
+    ]);
+    return { assign, response, resolution };
+  }
+
+  async function csatOf(scope: ReportScope) {
+    return csatFrom(await store.scores(scope));
+  }
+
   return {
     async volume(query: TReportQuery, viewer: AuthUser): Promise<TVolumeReportDto> {
       const r = await resolve(query, viewer);
-      const [facts, before] = await Promise.all([factsOf(r.days, r), factsOf(r.previous, r)]);
+      const scope = scopeOf(r.days, r);
+      const [buckets, before, requests] = await Promise.all([
+        store.volume(scope),
+        store.volume(scopeOf(r.previous, r)),
+        store.requestBuckets(scope),
+      ]);
+      const now = volumeFrom(buckets, r.days);
       return {
         range: rangeOf(r.days),
         previousRange: rangeOf(r.previous),
-        totals: volumeCounts(facts),
-        previous: volumeCounts(before),
-        days: factsByDay(facts, r.days).map((own, i) => ({
-          date: r.days.dates[i] as string,
-          ...volumeCounts(own),
-        })),
-        heatmap: requestHeatmap(facts, r.days),
+        totals: now.totals,
+        previous: volumeFrom(before, r.previous).totals,
+        days: now.days,
+        heatmap: heatmapFrom(requests, r.days),
       };
     },
 
     async speed(query: TReportQuery, viewer: AuthUser): Promise<TSpeedReportDto> {
       const r = await resolve(query, viewer);
-      const [facts, before, names] = await Promise.all([
-        factsOf(r.days, r),
-        factsOf(r.previous, r),
+      const scope = scopeOf(r.days, r);
+      // With a user: durations go to whoever took / answered / closed (per-owner rows of that user).
+      const [rows, before, handled, names] = await Promise.all([
+        speedRows(scope),
+        speedRows(scopeOf(r.previous, r)),
+        store.handled(scope),
         store.userNames(),
       ]);
-      const users = speedByUser(facts)
-        .filter((u) => !r.userId || u.userId === r.userId)
-        .map((u) => ({ ...u, name: names.get(u.userId) ?? '' }))
+      const totals = speedFrom(rows, r.userId);
+      const users = [...handled]
+        .filter(([userId]) => !r.userId || userId === r.userId)
+        .map(([userId, n]) => ({
+          userId,
+          name: names.get(userId) ?? '',
+          handled: n,
+          ...speedFrom(rows, userId),
+        }))
         .sort((a, b) => b.handled - a.handled || a.name.localeCompare(b.name));
       return {
         range: rangeOf(r.days),
         previousRange: rangeOf(r.previous),
-        totals: speedFigures(facts, r.userId),
-        previous: speedFigures(before, r.userId),
+        totals,
+        previous: speedFrom(before, r.userId),
         users,
       };
     },
 
     async outcomes(query: TReportQuery, viewer: AuthUser): Promise<TOutcomesReportDto> {
       const r = await resolve(query, viewer);
-      const [facts, before, names] = await Promise.all([
-        factsOf(r.days, r),
-        factsOf(r.previous, r),
+      const scope = scopeOf(r.days, r);
+      const [funnel, crm, names, csat, previousCsat, comments] = await Promise.all([
+        store.funnel(scope),
+        store.crm(scope),
         store.playbookNames(),
+        csatOf(scope),
+        csatOf(scopeOf(r.previous, r)),
+        store.comments(scope, MAX_COMMENTS),
       ]);
-      const byPlaybook = new Map<string | null, ConversationFact[]>();
-      for (const f of facts) byPlaybook.set(f.playbookId, [...(byPlaybook.get(f.playbookId) ?? []), f]);
-      const funnel = [...byPlaybook].map(([playbookId, own]) => ({
-        playbookId,
-        name: (playbookId && names.get(playbookId)) ?? '',
-        ...funnelOf(own),
+      const links = crmByPlaybook(crm);
+      const rows = funnel.map((row) => ({
+        ...row,
+        name: (row.playbookId && names.get(row.playbookId)) ?? '',
+        ...(links.get(row.playbookId) ?? { withLead: 0, withDeal: 0, dealValue: [] }),
       }));
-      const comments = facts
-        .flatMap((f) =>
-          f.rating?.comment
-            ? [
-                {
-                  conversationId: f.id,
-                  score: f.rating.score,
-                  comment: f.rating.comment,
-                  ratedAt: f.rating.updated_at,
-                },
-              ]
-            : [],
-        )
-        .sort((a, b) => b.ratedAt - a.ratedAt)
-        .slice(0, MAX_COMMENTS);
       return {
         range: rangeOf(r.days),
         previousRange: rangeOf(r.previous),
-        funnel: funnel.sort((a, b) => b.started - a.started || a.name.localeCompare(b.name)),
-        csat: csatFigures(facts),
-        previousCsat: csatFigures(before),
+        funnel: rows.sort((a, b) => b.started - a.started || a.name.localeCompare(b.name)),
+        csat,
+        previousCsat,
         comments,
       };
     },
@@ -152,20 +155,13 @@ export function createReportsService(deps: { store: ReportsStore }) {
       viewer: AuthUser,
     ): Promise<TReportConversationDto[]> {
       const r = await resolve(query, viewer);
-      let facts = (await factsOf(r.days, r)).filter(isInFigure[query.figure]);
+      let scope = scopeOf(r.days, r);
       if (query.date) {
         const i = r.days.dates.indexOf(query.date);
         if (i < 0) throw new AppError('REPORT_RANGE_INVALID');
-        facts = factsByDay(facts, r.days)[i] ?? [];
+        scope = scopeOf(r.days, r, i, i + 1);
       }
-      return facts.slice(0, MAX_LISTED).map((f) => ({
-        id: f.id,
-        playbookId: f.playbookId,
-        startedAt: f.createdAt,
-        status: f.status,
-        closeReason: f.closeReason,
-        assigneeId: f.lastAssigneeId,
-      }));
+      return store.list(scope, query.figure, MAX_LISTED);
     },
   };
 }

@@ -1,81 +1,244 @@
+import type { TReportFigure } from '@charla/protocol';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type {
-  ReportConversationRow,
-  ReportCrmRow,
-  ReportEventRow,
-  ReportRatingRow,
-  ReportReplyRow,
-} from './conversation-facts';
 
-export type ReportScope = { start: number; end: number; playbookId?: string };
+export type ReportScope = { start: number; end: number; playbookId?: string; userId?: string };
+/** Counts are added up per 15-minute bucket of UTC time: every zone's offset is a multiple of it. */
+export const BUCKET_MS = 900_000;
+
+export type VolumeBucket = {
+  bucket: number;
+  started: number;
+  botOnly: number;
+  requests: number;
+  assigned: number;
+  missed: number;
+  closed: number;
+};
+export type SpeedMetric = 'assign_ms' | 'response_ms' | 'resolution_ms';
+export const speedOwner = {
+  assign_ms: 'first_assignee_id',
+  response_ms: 'first_responder_id',
+  resolution_ms: 'last_assignee_id',
+} as const;
+export type PercentileRow = { owner: string | null; n: number; rank: number; ms: number };
+export type FactFlag = 'bot_only' | 'requested' | 'reached' | 'assigned' | 'missed' | 'offline' | 'closed';
+
+const flagOf: Partial<Record<TReportFigure, FactFlag>> = {
+  botOnly: 'bot_only',
+  requests: 'requested',
+  reached: 'reached',
+  assigned: 'assigned',
+  missed: 'missed',
+  offline: 'offline',
+  closed: 'closed',
+};
+
+const num = (v: unknown): number => Number(v ?? 0);
 
 /**
- * Read-only SQL over other modules' tables (the same statements on SQLite and PostgreSQL:
- * integer epoch-ms comparisons, joins and min(); no dialect functions). Tables read:
- * `conversations`, `messages` (system events and the team's first replies), `crm_conversation_links`
- * and `crm_deals` (leads and deal values), `conversation_ratings` (ours), `playbooks` and `users` (names).
+ * Reports read the precomputed `report_facts` (one row per conversation) and join CRM links and
+ * ratings live. Same statements on SQLite and PostgreSQL: integer arithmetic, sum/count, and
+ * window functions (row_number, count over) for nearest-rank percentiles.
  */
 export function createReportsStore(db: Db) {
-  const inScope = (scope: ReportScope) => {
+  const facts = (scope: ReportScope) => {
     let q = db
-      .selectFrom('conversations as c')
-      .where('c.created_at', '>=', scope.start)
-      .where('c.created_at', '<', scope.end);
-    if (scope.playbookId) q = q.where('c.playbook_id', '=', scope.playbookId);
+      .selectFrom('report_facts as f')
+      .where('f.created_at', '>=', scope.start)
+      .where('f.created_at', '<', scope.end);
+    if (scope.playbookId) q = q.where('f.playbook_id', '=', scope.playbookId);
+    // "The conversations they had": driven by the (user_id, created_at) index, not a per-row lookup.
+    if (scope.userId)
+      q = q.where('f.conversation_id', 'in', (eb) =>
+        eb
+          .selectFrom('report_fact_users as u')
+          .select('u.conversation_id')
+          .where('u.user_id', '=', scope.userId as string)
+          .where('u.created_at', '>=', scope.start)
+          .where('u.created_at', '<', scope.end),
+      );
     return q;
   };
+  const sum = (column: FactFlag) => sql<number>`sum(f.${sql.ref(column)})`;
+
   return {
-    async conversations(scope: ReportScope): Promise<ReportConversationRow[]> {
-      return inScope(scope)
-        .select([
-          'c.id',
-          'c.playbook_id',
-          'c.status',
-          'c.close_reason',
-          'c.assignee_id',
-          'c.created_at',
-          'c.closed_at',
-        ])
-        .orderBy('c.created_at')
-        .orderBy('c.id')
-        .execute();
-    },
-    async events(scope: ReportScope): Promise<ReportEventRow[]> {
-      return inScope(scope)
-        .innerJoin('messages as m', 'm.conversation_id', 'c.id')
-        .where('m.author_kind', '=', 'system')
-        .select(['m.conversation_id', 'm.created_at', 'm.meta'])
-        .execute();
-    },
-    /** Each team member's first message per conversation. */
-    async replies(scope: ReportScope): Promise<ReportReplyRow[]> {
-      return inScope(scope)
-        .innerJoin('messages as m', 'm.conversation_id', 'c.id')
-        .where('m.author_kind', '=', 'user')
-        .groupBy(['m.conversation_id', 'm.author_id'])
+    facts,
+    async volume(scope: ReportScope): Promise<VolumeBucket[]> {
+      const bucket = sql<number>`f.created_at / ${sql.lit(BUCKET_MS)}`;
+      const rows = await facts(scope)
         .select((eb) => [
-          'm.conversation_id',
-          'm.author_id',
-          eb.fn.min<number>('m.created_at').as('first_at'),
+          bucket.as('bucket'),
+          eb.fn.countAll<number>().as('started'),
+          sum('bot_only').as('botOnly'),
+          sum('requested').as('requests'),
+          sum('assigned').as('assigned'),
+          sum('missed').as('missed'),
+          sum('closed').as('closed'),
+        ])
+        .groupBy(bucket)
+        .execute();
+      return rows.map((r) => ({
+        bucket: num(r.bucket),
+        started: num(r.started),
+        botOnly: num(r.botOnly),
+        requests: num(r.requests),
+        assigned: num(r.assigned),
+        missed: num(r.missed),
+        closed: num(r.closed),
+      }));
+    },
+    /** Live chat requests per 15-minute bucket of the moment the visitor asked. */
+    async requestBuckets(scope: ReportScope): Promise<Array<{ bucket: number; n: number }>> {
+      const bucket = sql<number>`f.requested_at / ${sql.lit(BUCKET_MS)}`;
+      const rows = await facts(scope)
+        .where('f.requested_at', 'is not', null)
+        .select((eb) => [bucket.as('bucket'), eb.fn.countAll<number>().as('n')])
+        .groupBy(bucket)
+        .execute();
+      return rows.map((r) => ({ bucket: num(r.bucket), n: num(r.n) }));
+    },
+    /**
+     * p50 and p90 (nearest rank: rank = ceil(p·n/100)) of one duration, in one pass: rows with
+     * owner null are everyone's, the others per owner (who took / answered / closed the chat).
+     */
+    async percentiles(scope: ReportScope, metric: SpeedMetric): Promise<PercentileRow[]> {
+      const ms = sql.ref(`f.${metric}`);
+      const owner = sql.ref(`f.${speedOwner[metric]}`);
+      const inner = facts(scope)
+        .where(`f.${metric}`, 'is not', null)
+        .select([
+          owner.as('owner'),
+          ms.as('ms'),
+          sql`row_number() over (partition by ${owner} order by ${ms})`.as('rn_o'),
+          sql`count(*) over (partition by ${owner})`.as('n_o'),
+          sql`row_number() over (order by ${ms})`.as('rn'),
+          sql`count(*) over ()`.as('n'),
+        ]);
+      const rank = (p: number, n: string) => sql.raw(`(${p} * t.${n} + 99) / 100`);
+      const rows = await db
+        .selectFrom(inner.as('t'))
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('t.rn', '=', rank(50, 'n')),
+            eb('t.rn', '=', rank(90, 'n')),
+            eb('t.rn_o', '=', rank(50, 'n_o')),
+            eb('t.rn_o', '=', rank(90, 'n_o')),
+          ]),
+        )
+        .execute();
+      return rows.flatMap((r) => {
+        const out: PercentileRow[] = [];
+        const n = num(r.n);
+        const rn = num(r.rn);
+        if (rn === Math.ceil((50 * n) / 100) || rn === Math.ceil((90 * n) / 100))
+          out.push({ owner: null, n, rank: rn, ms: num(r.ms) });
+        if (r.owner !== null)
+          out.push({ owner: r.owner as string, n: num(r.n_o), rank: num(r.rn_o), ms: num(r.ms) });
+        return out;
+      });
+    },
+    /** How many of the range's conversations each user ever had. */
+    async handled(scope: ReportScope): Promise<Map<string, number>> {
+      const rows = await facts(scope)
+        .innerJoin('report_fact_users as h', 'h.conversation_id', 'f.conversation_id')
+        .groupBy('h.user_id')
+        .select((eb) => ['h.user_id', eb.fn.countAll<number>().as('n')])
+        .execute();
+      return new Map(rows.map((r) => [r.user_id, num(r.n)]));
+    },
+    async funnel(scope: ReportScope) {
+      const rows = await facts(scope)
+        .groupBy('f.playbook_id')
+        .select((eb) => [
+          'f.playbook_id',
+          eb.fn.countAll<number>().as('started'),
+          sum('reached').as('reached'),
+          sum('assigned').as('assigned'),
+          sum('missed').as('missed'),
+          sum('offline').as('offline'),
         ])
         .execute();
+      return rows.map((r) => ({
+        playbookId: r.playbook_id,
+        started: num(r.started),
+        reachedLiveChat: num(r.reached),
+        assigned: num(r.assigned),
+        missed: num(r.missed),
+        offline: num(r.offline),
+      }));
     },
-    async crm(scope: ReportScope): Promise<ReportCrmRow[]> {
-      const rows = await inScope(scope)
-        .innerJoin('crm_conversation_links as l', 'l.conversation_id', 'c.id')
+    /** Lead and deal links of the range's conversations, with deal values. */
+    async crm(scope: ReportScope) {
+      const rows = await facts(scope)
+        .innerJoin('crm_conversation_links as l', 'l.conversation_id', 'f.conversation_id')
         .leftJoin('crm_deals as d', (join) =>
           join.onRef('d.id', '=', 'l.entity_id').on('l.entity_type', '=', 'deal'),
         )
         .where('l.entity_type', 'in', ['lead', 'deal'])
-        .select(['l.conversation_id', 'l.entity_type', 'd.value_minor', 'd.currency'])
+        .select(['f.playbook_id', 'l.conversation_id', 'l.entity_type', 'd.value_minor', 'd.currency'])
         .execute();
-      return rows as ReportCrmRow[];
+      return rows.map((r) => ({ ...r, value_minor: r.value_minor === null ? null : num(r.value_minor) }));
     },
-    async ratings(scope: ReportScope): Promise<ReportRatingRow[]> {
-      return inScope(scope)
-        .innerJoin('conversation_ratings as r', 'r.conversation_id', 'c.id')
-        .select(['r.conversation_id', 'r.score', 'r.comment', 'r.updated_at'])
+    async scores(scope: ReportScope): Promise<Array<{ score: number; n: number }>> {
+      const rows = await facts(scope)
+        .innerJoin('conversation_ratings as r', 'r.conversation_id', 'f.conversation_id')
+        .groupBy('r.score')
+        .select((eb) => ['r.score', eb.fn.countAll<number>().as('n')])
         .execute();
+      return rows.map((r) => ({ score: num(r.score), n: num(r.n) }));
+    },
+    async comments(scope: ReportScope, limit: number) {
+      const rows = await facts(scope)
+        .innerJoin('conversation_ratings as r', 'r.conversation_id', 'f.conversation_id')
+        .where('r.comment', 'is not', null)
+        .select(['r.conversation_id', 'r.score', 'r.comment', 'r.updated_at'])
+        .orderBy('r.updated_at', 'desc')
+        .orderBy('r.conversation_id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        conversationId: r.conversation_id,
+        score: num(r.score),
+        comment: r.comment ?? '',
+        ratedAt: num(r.updated_at),
+      }));
+    },
+    /** The conversations behind a figure, oldest first. */
+    async list(scope: ReportScope, figure: TReportFigure, limit: number) {
+      let q = facts(scope);
+      const flag = flagOf[figure];
+      if (flag) q = q.where(sql.ref(`f.${flag}`), '=', 1);
+      const link = (type: string) =>
+        sql<boolean>`exists (select 1 from crm_conversation_links x where x.conversation_id = f.conversation_id and x.entity_type = ${type})`;
+      if (figure === 'withLead') q = q.where(link('lead'));
+      if (figure === 'withDeal') q = q.where(link('deal'));
+      if (figure === 'rated')
+        q = q.where(
+          sql<boolean>`exists (select 1 from conversation_ratings x where x.conversation_id = f.conversation_id)`,
+        );
+      const rows = await q
+        .select([
+          'f.conversation_id',
+          'f.playbook_id',
+          'f.created_at',
+          'f.status',
+          'f.close_reason',
+          'f.last_assignee_id',
+        ])
+        .orderBy('f.created_at')
+        .orderBy('f.conversation_id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        id: r.conversation_id,
+        playbookId: r.playbook_id,
+        startedAt: num(r.created_at),
+        status: r.status,
+        closeReason: r.close_reason,
+        assigneeId: r.last_assignee_id,
+      }));
     },
     async playbookNames(): Promise<Map<string, string>> {
       const rows = await db.selectFrom('playbooks').select(['id', 'name']).execute();

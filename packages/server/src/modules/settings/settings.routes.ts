@@ -40,13 +40,16 @@ export function registerSettingsRoutes(app: App, services: Services): void {
       config: { auth: 'admin' },
       schema: {
         tags,
-        summary: 'Change the company profile',
+        summary:
+          'Change the company profile (the seeded pipeline and stages nobody renamed take the default language)',
         body: ZUpdateCompanySettingsRequest,
         response: { 200: ZCompanySettingsDto },
       },
     },
     async (request) => {
       await settings.set(COMPANY_KEY, request.body, clock.now());
+      // The seeded pipeline and stages nobody renamed follow the company's language.
+      await services.crm.pipelines.localizeSeed(request.body.defaultLanguage);
       return request.body;
     },
   );

@@ -57,7 +57,7 @@ describe('visitor page URLs and referrers are http(s) or absent', () => {
       expect(context.pagesSeen).toEqual([]);
     }
     for (const visitor of visitors) await visitor.client.close();
-  }, 120_000);
+  }, 240_000);
 
   it('ignores hostile `page` frames: the last http(s) page stays current and nothing else is seen', async () => {
     const visitor = await connectVisitor(baseUrl);
@@ -80,5 +80,5 @@ describe('visitor page URLs and referrers are http(s) or absent', () => {
     // No error frame: a bad URL is "unknown", not a protocol violation.
     expect(visitor.client.frames.filter((f) => f.type === 'error')).toEqual([]);
     await visitor.client.close();
-  }, 90_000);
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock, startTestServer, type TestServer, type TestUser } from '../../test/harness';
 import { startLocalReceiver, waitFor } from './local-receiver.test-helper';
 import { standardWebhookHeaders } from './sign-webhook';
+import { leadFixture } from './lead.fixture';
 
 // The reference verifier of the Standard Webhooks specification (the `standardwebhooks` npm
 // package) accepts Charla's deliveries as they arrive, with the secret the admin was shown.
@@ -40,11 +41,11 @@ describe('Standard Webhooks headers', () => {
     const { secret } = created.json<TCreatedWebhookDto>();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
 
-    server.charla.services.events.emit('lead.created', { lead: { id: 'lead-std', title: 'Std' } });
+    server.charla.services.events.emit('lead.created', { lead: leadFixture('lead-std', 'Std') });
     await waitFor(async () => {
       await server.charla.services.webhookOutbox.deliverDue();
       return receiver.requests.some((r) => r.path === '/std');
-    }, 15_000);
+    }, 30_000);
     const request = receiver.requests.find((r) => r.path === '/std')!;
     const raw = request.body.toString('utf8');
     const headers = request.headers as Record<string, string>;
@@ -107,7 +108,7 @@ describe('webhook delivery retention', () => {
       })
     ).json<TCreatedWebhookDto>();
     const emit = async (n: number) => {
-      server.charla.services.events.emit('lead.created', { lead: { id: `lead-${n}` } });
+      server.charla.services.events.emit('lead.created', { lead: leadFixture(`lead-${n}`) });
       await waitFor(async () => (await log(hook.id)).length === n);
     };
     await emit(1);

@@ -1,20 +1,32 @@
 import { webhookEventNames, type TWebhookEventName } from '@charla/protocol';
-import type { DomainEvents } from '../../lib/domain-events';
+import type { AnyDomainEvent, DomainEvents } from '../../lib/domain-events';
 import type { WebhookOutbox } from './webhook-outbox';
 
 const subscribable = new Set<string>(webhookEventNames);
+function isWebhookEvent(name: string): name is TWebhookEventName {
+  return subscribable.has(name);
+}
+
+/** The webhook `data` of an event: its payload as is, without the internal `previous` state. */
+export function webhookDataOf(event: AnyDomainEvent): Record<string, unknown> {
+  if (!('previous' in event.payload)) return event.payload;
+  const { previous: _previous, ...data } = event.payload;
+  return data;
+}
+
+/** The conversation an event is about: the ordering key of its outbox rows (null for none). */
+export function orderKeyOf(event: AnyDomainEvent): string | null {
+  return 'conversation' in event.payload ? event.payload.conversation.id : null;
+}
 
 /**
- * Turns committed domain events into outbox rows. The payload (public DTOs) becomes `data` as is.
- * Rows are written one event at a time, in the order the events were emitted, so the outbox
- * order of a conversation's rows is the order things happened. Returns the unsubscribe function.
+ * Turns domain events into outbox rows, as a durable listener: a recorded change writes its rows
+ * in its own transaction, so they exist exactly when the change does and in the order changes
+ * committed. Returns the unsubscribe function.
  */
 export function listenForWebhookEvents(events: DomainEvents, outbox: WebhookOutbox): () => void {
-  let tail: Promise<unknown> = Promise.resolve();
-  return events.onAny((name, payload) => {
-    if (!subscribable.has(name)) return;
-    const written = tail.then(() => outbox.enqueue(name as TWebhookEventName, payload));
-    tail = written.catch(() => undefined);
-    return written.then(() => undefined);
+  return events.onDurable(async (executor, event) => {
+    if (!isWebhookEvent(event.name)) return;
+    await outbox.enqueue(event.name, webhookDataOf(event), orderKeyOf(event), executor);
   });
 }

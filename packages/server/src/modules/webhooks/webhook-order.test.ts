@@ -8,6 +8,8 @@ import { createActivePlaybook, goOnline } from '../../test/playbook-setup';
 import { newClientId, text } from '../../test/visitor-client';
 import { waitFor } from './local-receiver.test-helper';
 import { DELIVERY_TIMEOUT_MS } from './webhook-outbox';
+import { leadFixture } from './lead.fixture';
+import { conversationDtoFixture, messageDtoFixture } from '../notifications/conversation.fixture';
 
 type Received = { path: string; id: string; timestamp: number; body: TWebhookBody };
 
@@ -116,7 +118,7 @@ describe('webhook delivery order, retries and timeouts', () => {
     await waitFor(async () => {
       await deliverAll();
       return receiver.at('/live').filter((r) => r.body.event === 'message.created').length >= 5;
-    }, 15_000);
+    }, 30_000);
     await deliverAll();
 
     const mine = receiver.at('/live').filter((r) => {
@@ -140,8 +142,8 @@ describe('webhook delivery order, retries and timeouts', () => {
     await createWebhook('/held', ['message.created']);
     const emit = (conversationId: string, seq: number) =>
       server.charla.services.events.emit('message.created', {
-        conversation: { id: conversationId },
-        message: { seq },
+        conversation: conversationDtoFixture({ id: conversationId }),
+        message: { ...messageDtoFixture(conversationId, 'visitor'), seq },
       });
     failing.add('/held');
     emit('conv-a', 1);
@@ -181,7 +183,7 @@ describe('webhook delivery order, retries and timeouts', () => {
 
   it(`counts an answer later than ${DELIVERY_TIMEOUT_MS / 1000} s as a failure and retries with the same id and a fresh timestamp`, async () => {
     await createWebhook('/slow', ['lead.created']);
-    server.charla.services.events.emit('lead.created', { lead: { id: 'lead-slow', title: 'Slow' } });
+    server.charla.services.events.emit('lead.created', { lead: leadFixture('lead-slow', 'Slow') });
     await waitFor(async () => {
       await deliverAll();
       return receiver.at('/slow').length === 1;
@@ -194,5 +196,5 @@ describe('webhook delivery order, retries and timeouts', () => {
     expect(retry?.id).toBe(first?.id);
     expect(retry?.body).toEqual(first?.body);
     expect(retry!.timestamp).toBeGreaterThan(first!.timestamp);
-  }, 60_000);
+  }, 240_000);
 });

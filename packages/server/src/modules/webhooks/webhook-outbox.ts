@@ -1,4 +1,5 @@
 import type { TWebhookBody, TWebhookEventName } from '@charla/protocol';
+import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { postGuarded } from '../../lib/guarded-post';
 import { newId } from '../../lib/ids';
@@ -21,12 +22,6 @@ export const CLAIM_LEASE_MS = 60_000;
 const BATCH = 25;
 /** Claim rounds per sweep: the next row of a conversation becomes claimable once the previous one is delivered. */
 const MAX_ROUNDS = 20;
-
-/** The conversation an event is about (its ordering key), or null for events about no conversation. */
-export function conversationIdOf(data: unknown): string | null {
-  const conversation = (data as { conversation?: { id?: unknown } } | null)?.conversation;
-  return typeof conversation?.id === 'string' ? conversation.id : null;
-}
 
 export type WebhookOutboxDeps = {
   store: WebhooksStore;
@@ -70,32 +65,18 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
     };
   }
 
-  /**
-   * The rows for one event, oldest first. The first event seen about a conversation (on any
-   * process) is preceded by its `conversation.created`, so receivers always get the conversation
-   * before its messages; the runner's own later `conversation.created` is then dropped.
-   */
+  /** One outbox row per active endpoint subscribed to the event (read with the change's executor). */
   async function rowsFor(
     event: TWebhookEventName,
     data: unknown,
+    orderKey: string | null,
     now: number,
+    executor?: Db,
   ): Promise<WebhookDeliveryRow[]> {
-    const endpoints = await store.listActiveEndpoints();
-    if (endpoints.length === 0) return [];
-    const subscribers = (name: TWebhookEventName) =>
-      endpoints.filter((e) => fromJsonColumn<string[]>(e.events, []).includes(name));
-    const conversationId = conversationIdOf(data);
-    const events: [TWebhookEventName, unknown][] = [];
-    if (conversationId !== null && (await store.announceConversation(conversationId, now))) {
-      events.push([
-        'conversation.created',
-        { conversation: (data as { conversation: unknown }).conversation },
-      ]);
-      if (event !== 'conversation.created') events.push([event, data]);
-    } else if (conversationId === null || event !== 'conversation.created') events.push([event, data]);
-    return events.flatMap(([name, payload]) =>
-      subscribers(name).map((e) => newDeliveryRow(e.id, name, payload, now, conversationId)),
-    );
+    const endpoints = await store.listActiveEndpoints(executor);
+    return endpoints
+      .filter((e) => fromJsonColumn<string[]>(e.events, []).includes(event))
+      .map((e) => newDeliveryRow(e.id, event, data, now, orderKey));
   }
 
   async function attempt(row: WebhookDeliveryRow): Promise<void> {
@@ -160,10 +141,18 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
   }
 
   return {
-    /** Writes one outbox row per active endpoint subscribed to the event; returns how many. */
-    async enqueue(event: TWebhookEventName, data: unknown): Promise<number> {
-      const rows = await rowsFor(event, data, clock.now());
-      await store.insertDeliveries(rows);
+    /**
+     * Writes one outbox row per active endpoint subscribed to the event; returns how many.
+     * `executor`: the transaction of the change the event reports (the database without one).
+     */
+    async enqueue(
+      event: TWebhookEventName,
+      data: unknown,
+      orderKey: string | null,
+      executor?: Db,
+    ): Promise<number> {
+      const rows = await rowsFor(event, data, orderKey, clock.now(), executor);
+      await store.insertDeliveries(rows, executor);
       return rows.length;
     },
     /** Sends a `ping` to one endpoint now (and keeps it in the outbox for retries if it fails). */

@@ -99,10 +99,14 @@ export function createWebhooksStore(db: Db) {
       return stats;
     },
     /** Read on every domain event (each chat message): kept for a second, dropped on any local write. */
-    async listActiveEndpoints(): Promise<WebhookEndpointRow[]> {
+    async listActiveEndpoints(executor: Db = db): Promise<WebhookEndpointRow[]> {
       const hit = activeEndpoints.get('all');
       if (hit) return hit;
-      const rows = await db.selectFrom('webhook_endpoints').selectAll().where('active', '=', 1).execute();
+      const rows = await executor
+        .selectFrom('webhook_endpoints')
+        .selectAll()
+        .where('active', '=', 1)
+        .execute();
       activeEndpoints.set('all', rows);
       return rows;
     },
@@ -120,18 +124,9 @@ export function createWebhooksStore(db: Db) {
       return Number(result.numDeletedRows) > 0;
     },
 
-    /** True for the first caller only (any process): that one sends the conversation's `conversation.created`. */
-    async announceConversation(conversationId: string, now: number): Promise<boolean> {
-      const inserted = await db
-        .insertInto('webhook_announced_conversations')
-        .values({ conversation_id: conversationId, announced_at: now })
-        .onConflict((oc) => oc.column('conversation_id').doNothing())
-        .returning('conversation_id')
-        .execute();
-      return inserted.length > 0;
-    },
-    async insertDeliveries(rows: WebhookDeliveryRow[]): Promise<void> {
-      if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).execute();
+    /** `executor`: the transaction of the change the rows report (the database without one). */
+    async insertDeliveries(rows: WebhookDeliveryRow[], executor: Db = db): Promise<void> {
+      if (rows.length > 0) await executor.insertInto('webhook_deliveries').values(rows).execute();
     },
     async findDelivery(id: string): Promise<WebhookDeliveryRow | null> {
       return (

@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../test/test-db';
 import { startLocalReceiver, waitFor } from './local-receiver.test-helper';
 import { CLAIM_LEASE_MS } from './webhook-outbox';
 import { verifyWebhookSignature } from './sign-webhook';
+import { leadFixture } from './lead.fixture';
 
 type Receiver = Awaited<ReturnType<typeof startLocalReceiver>>;
 
@@ -53,7 +54,7 @@ async function emitLead(
   title = 'Big lead',
 ): Promise<TWebhookDeliveryDto> {
   const before = (await deliveries(server, admin, webhookId)).length;
-  server.charla.services.events.emit('lead.created', { lead: { id: `lead-${title}`, title } });
+  server.charla.services.events.emit('lead.created', { lead: leadFixture(`lead-${title}`, title) });
   let rows: TWebhookDeliveryDto[] = [];
   await waitFor(async () => (rows = await deliveries(server, admin, webhookId)).length > before);
   return rows[0] as TWebhookDeliveryDto;
@@ -228,7 +229,7 @@ describe('webhooks', () => {
       id: pending.id,
       event: 'lead.created',
       createdAt: clock.now(),
-      data: { lead: { id: 'lead-Signed', title: 'Signed' } },
+      data: { lead: leadFixture('lead-Signed', 'Signed') },
     });
 
     const [logged] = await deliveries(server, admin, hook.id);
@@ -416,7 +417,7 @@ describe('webhook outbox durability', () => {
       await allowPrivateTargets(one, admin);
       const hook = await createWebhook(one, admin, `${receiver.url}/race`);
       for (let i = 0; i < 12; i += 1)
-        one.charla.services.events.emit('lead.created', { lead: { id: `l${i}` } });
+        one.charla.services.events.emit('lead.created', { lead: leadFixture(`l${i}`) });
       await waitFor(async () => (await deliveries(one, admin, hook.id)).length === 12);
       const counts = await Promise.all([
         one.charla.services.webhookOutbox.deliverDue(),

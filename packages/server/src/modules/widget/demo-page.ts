@@ -1,23 +1,7 @@
 import { embedSnippet } from '../playbooks/embed-snippet';
 
-/**
- * A realistic company website for trying the widget: a product landing page that embeds the
- * snippet exactly as a customer would. With no playbook to show, it says how to get one.
- */
-export function renderDemoPage(origin: string, publicId: string | null): string {
-  const snippet = publicId ? embedSnippet(origin, publicId) : '';
-  const notice = publicId
-    ? ''
-    : '<p class="notice">No active playbook yet. Activate one in the Charla inbox, or open <code>/demo?playbook=PUBLIC_ID</code>.</p>';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<title>Sunforge — Solar power for your home</title>
-<meta name="description" content="Sunforge designs, installs and monitors rooftop solar systems for homes.">
-<style>
-*{box-sizing:border-box}
+/** The look of the demo company site (plain CSS, no external assets). */
+const DEMO_STYLE = `*{box-sizing:border-box}
 body{margin:0;font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2933;background:#fff}
 a{color:inherit}
 .wrap{max-width:1120px;margin:0 auto;padding:0 24px}
@@ -56,7 +40,26 @@ h2{font-size:36px;letter-spacing:-.02em;margin:0 0 12px}
 footer{padding:40px 0;border-top:1px solid #e4e7eb;color:#7b8794;font-size:14px}
 .notice{margin:0;padding:12px 24px;background:#fff3cd;color:#664d03;text-align:center;font-size:15px}
 @media (max-width:800px){.hero .wrap,.grid,.price{grid-template-columns:1fr}h1{font-size:38px}.nav ul{display:none}.hero{padding:40px 0 56px}}
-</style>
+`;
+
+/**
+ * A realistic company website for trying the widget: a product landing page that embeds the
+ * snippet exactly as a customer would. With no playbook to show, it says how to get one.
+ */
+export function renderDemoPage(origin: string, publicId: string | null): string {
+  const snippet = publicId ? embedSnippet(origin, publicId) : '';
+  const notice = publicId
+    ? ''
+    : '<p class="notice">No active playbook yet. Activate one in the Charla inbox, or open <code>/demo?playbook=PUBLIC_ID</code>.</p>';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+<title>Sunforge — Solar power for your home</title>
+<meta name="description" content="Sunforge designs, installs and monitors rooftop solar systems for homes.">
+<style>
+${DEMO_STYLE}</style>
 </head>
 <body>
 ${notice}

@@ -143,6 +143,8 @@ export function createActivitiesService(deps: CrmDeps) {
         organizationId: query.organizationId,
         leadId: query.leadId,
         dealId: query.dealId,
+        dueFrom: query.dueFrom,
+        dueBefore: query.dueBefore,
         afterId: decodeCrmCursor(query.cursor),
         limit: query.limit,
       });

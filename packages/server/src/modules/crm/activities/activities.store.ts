@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmActivitiesTable } from '../../../db/schema.crm';
 import { matchesSearch } from '../shared/crm-query.store';
+import { createVersionedStore } from '../shared/versioned.store';
 import type { CrmSearch } from '../shared/crm-search.util';
 
 export type ActivityRow = CrmActivitiesTable;
@@ -13,33 +15,15 @@ export type ActivityListFilter = {
   organizationId?: string;
   leadId?: string;
   dealId?: string;
+  dueFrom?: number;
+  dueBefore?: number;
   afterId?: string;
   limit: number;
 };
 
 export function createActivitiesStore(db: Db) {
   return {
-    async insert(row: ActivityRow): Promise<void> {
-      await db.insertInto('crm_activities').values(row).execute();
-    },
-    async findById(id: string): Promise<ActivityRow | null> {
-      return (
-        (await db.selectFrom('crm_activities').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
-      );
-    },
-    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
-    async update(
-      id: string,
-      patch: Partial<Omit<ActivityRow, 'id' | 'created_at' | 'source' | 'version'>>,
-      expectedVersion?: number,
-    ): Promise<boolean> {
-      let query = db
-        .updateTable('crm_activities')
-        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-        .where('id', '=', id);
-      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
-    },
+    ...createVersionedStore(db, 'crm_activities', (id) => reindexCrmRecord(db, 'activity', id)),
     /** Conversion: the lead's activities also belong to the deal it became. */
     async attachLeadActivitiesToDeal(leadId: string, dealId: string, now: number): Promise<void> {
       await db
@@ -51,6 +35,7 @@ export function createActivitiesStore(db: Db) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_activities').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'activity', id);
     },
     async list(filter: ActivityListFilter): Promise<ActivityRow[]> {
       let query = db.selectFrom('crm_activities').selectAll();
@@ -62,6 +47,8 @@ export function createActivitiesStore(db: Db) {
       if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
       if (filter.leadId) query = query.where('lead_id', '=', filter.leadId);
       if (filter.dealId) query = query.where('deal_id', '=', filter.dealId);
+      if (filter.dueFrom !== undefined) query = query.where('due_at', '>=', filter.dueFrom);
+      if (filter.dueBefore !== undefined) query = query.where('due_at', '<', filter.dueBefore);
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       return query
         .orderBy('id', 'desc')

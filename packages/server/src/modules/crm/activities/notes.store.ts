@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmNotesTable } from '../../../db/schema.crm';
 import { matchesSearch } from '../shared/crm-query.store';
 import type { CrmSearch } from '../shared/crm-search.util';
@@ -19,6 +20,7 @@ export function createNotesStore(db: Db) {
   return {
     async insert(row: NoteRow): Promise<void> {
       await db.insertInto('crm_notes').values(row).execute();
+      await reindexCrmRecord(db, 'note', row.id);
     },
     async findById(id: string): Promise<NoteRow | null> {
       return (await db.selectFrom('crm_notes').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
@@ -28,6 +30,7 @@ export function createNotesStore(db: Db) {
       patch: Partial<Omit<NoteRow, 'id' | 'created_at' | 'author_id'>>,
     ): Promise<void> {
       await db.updateTable('crm_notes').set(patch).where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'note', id);
     },
     /** Conversion: the lead's notes also belong to the deal it became. */
     async attachLeadNotesToDeal(leadId: string, dealId: string, now: number): Promise<void> {
@@ -40,6 +43,7 @@ export function createNotesStore(db: Db) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_notes').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'note', id);
     },
     async list(filter: NoteListFilter): Promise<NoteRow[]> {
       let query = db.selectFrom('crm_notes').selectAll();

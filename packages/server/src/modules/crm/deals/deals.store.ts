@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmDealsTable } from '../../../db/schema.crm';
 import { recordMatchesSearch } from '../shared/crm-query.store';
+import { createVersionedStore } from '../shared/versioned.store';
 import type { CrmSearch } from '../shared/crm-search.util';
 
 export type DealRow = CrmDealsTable;
@@ -18,29 +20,7 @@ export type DealListFilter = {
 
 export function createDealsStore(db: Db) {
   return {
-    async insert(row: DealRow): Promise<void> {
-      await db.insertInto('crm_deals').values(row).execute();
-    },
-    async findById(id: string): Promise<DealRow | null> {
-      return (await db.selectFrom('crm_deals').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-    },
-    async findByIds(ids: string[]): Promise<DealRow[]> {
-      if (ids.length === 0) return [];
-      return db.selectFrom('crm_deals').selectAll().where('id', 'in', ids).orderBy('id').execute();
-    },
-    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
-    async update(
-      id: string,
-      patch: Partial<Omit<DealRow, 'id' | 'created_at' | 'source' | 'version'>>,
-      expectedVersion?: number,
-    ): Promise<boolean> {
-      let query = db
-        .updateTable('crm_deals')
-        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-        .where('id', '=', id);
-      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
-    },
+    ...createVersionedStore(db, 'crm_deals', (id) => reindexCrmRecord(db, 'deal', id)),
     /** Call inside a transaction: a lead converted into this deal forgets it. */
     async delete(id: string): Promise<void> {
       await db
@@ -49,6 +29,7 @@ export function createDealsStore(db: Db) {
         .where('converted_deal_id', '=', id)
         .execute();
       await db.deleteFrom('crm_deals').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'deal', id);
     },
     async countWhere(where: { pipelineId?: string; stageId?: string }): Promise<number> {
       let query = db.selectFrom('crm_deals').select((eb) => eb.fn.countAll<number>().as('n'));

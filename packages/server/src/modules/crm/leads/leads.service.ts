@@ -1,5 +1,6 @@
 import type {
   TConvertCrmLeadRequest,
+  TCreateCrmDealRequest,
   TCreateCrmLeadRequest,
   TCrmDealDto,
   TCrmLeadDto,
@@ -22,7 +23,7 @@ import { insertDeal, readDealDto } from '../deals/deals.service';
 import type { LeadRow } from './leads.store';
 import { requireRecord } from '../shared/require-record';
 import { historyOf } from '../shared/record-history.service';
-import { updateVersioned } from '../shared/versioned-update';
+import { updateVersioned, versionConflict } from '../shared/versioned-update';
 import { appendTimelineEvents } from '../panel/timeline';
 
 /** Checks the ids a lead refers to. */
@@ -98,6 +99,21 @@ function leadColumns(row: LeadRow, patch: TUpdateCrmLeadRequest, now: number): P
   };
 }
 
+/** The new deal: the lead's values, each replaced by what the convert dialog sent for it. */
+function dealFromLead(lead: LeadRow, input: TConvertCrmLeadRequest): TCreateCrmDealRequest {
+  const pick = <T>(given: T | undefined, own: T): T => (given === undefined ? own : given);
+  return {
+    title: input.title ?? lead.title,
+    value: pick(input.value, toMoney(lead.value_minor, lead.currency)),
+    expectedCloseDate: pick(input.expectedCloseDate, lead.expected_close_date),
+    pipelineId: input.pipelineId,
+    stageId: input.stageId,
+    personId: pick(input.personId, lead.person_id),
+    organizationId: pick(input.organizationId, lead.organization_id),
+    ownerId: lead.owner_id,
+  };
+}
+
 /** A lead DTO with names and conversation links. */
 export async function readLeadDto(tx: CrmTablesStore, row: LeadRow): Promise<TCrmLeadDto> {
   return toLeadDto(row, await loadRefNames(tx, 'lead', [row]));
@@ -168,7 +184,8 @@ export function createLeadsService(deps: CrmDeps) {
     },
     /**
      * Turns an open lead into a deal that keeps its person, organization, value, owner, notes,
-     * activities and conversation links; the lead becomes `converted` and points at the deal.
+     * activities and conversation links (value, close date, person, organization and title as the
+     * convert dialog confirmed them); the lead becomes `converted` and points at the deal.
      */
     async convert(
       id: string,
@@ -178,19 +195,12 @@ export function createLeadsService(deps: CrmDeps) {
       const result = await store.transaction(async (tx) => {
         const lead = requireRecord(await tx.leads.findById(id));
         if (lead.status !== 'open') throw new AppError('CRM_LEAD_NOT_OPEN');
+        if (input.version !== undefined && input.version !== lead.version)
+          throw versionConflict(await readLeadDto(tx, lead));
         const now = clock.now();
         const deal = await insertDeal(
           tx,
-          {
-            title: lead.title,
-            value: toMoney(lead.value_minor, lead.currency),
-            expectedCloseDate: lead.expected_close_date,
-            pipelineId: input.pipelineId,
-            stageId: input.stageId,
-            personId: lead.person_id,
-            organizationId: lead.organization_id,
-            ownerId: lead.owner_id,
-          },
+          dealFromLead(lead, input),
           { ...actor, source: lead.source },
           now,
           lead.id,

@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
 import type { CrmLeadsTable } from '../../../db/schema.crm';
 import { recordMatchesSearch } from '../shared/crm-query.store';
+import { createVersionedStore } from '../shared/versioned.store';
 import type { CrmSearch } from '../shared/crm-search.util';
 
 export type LeadRow = CrmLeadsTable;
@@ -16,29 +18,7 @@ export type LeadListFilter = {
 
 export function createLeadsStore(db: Db) {
   return {
-    async insert(row: LeadRow): Promise<void> {
-      await db.insertInto('crm_leads').values(row).execute();
-    },
-    async findById(id: string): Promise<LeadRow | null> {
-      return (await db.selectFrom('crm_leads').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-    },
-    async findByIds(ids: string[]): Promise<LeadRow[]> {
-      if (ids.length === 0) return [];
-      return db.selectFrom('crm_leads').selectAll().where('id', 'in', ids).orderBy('id').execute();
-    },
-    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
-    async update(
-      id: string,
-      patch: Partial<Omit<LeadRow, 'id' | 'created_at' | 'source' | 'version'>>,
-      expectedVersion?: number,
-    ): Promise<boolean> {
-      let query = db
-        .updateTable('crm_leads')
-        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-        .where('id', '=', id);
-      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
-    },
+    ...createVersionedStore(db, 'crm_leads', (id) => reindexCrmRecord(db, 'lead', id)),
     /** Marks an open lead converted; false when it was not open any more (a concurrent conversion won). */
     async markConverted(id: string, dealId: string, now: number): Promise<boolean> {
       const result = await db
@@ -56,6 +36,7 @@ export function createLeadsStore(db: Db) {
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_leads').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'lead', id);
     },
     async list(filter: LeadListFilter): Promise<LeadRow[]> {
       let query = db.selectFrom('crm_leads').selectAll();

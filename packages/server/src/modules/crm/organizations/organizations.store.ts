@@ -1,6 +1,9 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
+import { refreshProfilesLinkedTo } from '../../search/profile-index.store';
 import type { CrmOrganizationsTable } from '../../../db/schema.crm';
 import { likePattern } from '../shared/crm-query.store';
+import { createVersionedStore } from '../shared/versioned.store';
 import type { CrmSearch } from '../shared/crm-search.util';
 
 export type OrganizationRow = CrmOrganizationsTable;
@@ -8,14 +11,10 @@ export type OrganizationListFilter = { search?: CrmSearch; afterId?: string; lim
 
 export function createOrganizationsStore(db: Db) {
   return {
-    async insert(row: OrganizationRow): Promise<void> {
-      await db.insertInto('crm_organizations').values(row).execute();
-    },
-    async findById(id: string): Promise<OrganizationRow | null> {
-      return (
-        (await db.selectFrom('crm_organizations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
-      );
-    },
+    ...createVersionedStore(db, 'crm_organizations', async (id) => {
+      await reindexCrmRecord(db, 'organization', id);
+      await refreshProfilesLinkedTo(db, 'organization', id);
+    }),
     /** The oldest organization with exactly this (lower-cased) name. */
     async findByNameLc(nameLc: string): Promise<OrganizationRow | null> {
       return (
@@ -28,21 +27,10 @@ export function createOrganizationsStore(db: Db) {
           .executeTakeFirst()) ?? null
       );
     },
-    /** Applies `patch` and adds one to the version; only while the version is `expectedVersion` when given. */
-    async update(
-      id: string,
-      patch: Partial<Omit<OrganizationRow, 'id' | 'created_at' | 'source' | 'version'>>,
-      expectedVersion?: number,
-    ): Promise<boolean> {
-      let query = db
-        .updateTable('crm_organizations')
-        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-        .where('id', '=', id);
-      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
-    },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_organizations').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'organization', id);
+      await refreshProfilesLinkedTo(db, 'organization', id);
     },
     /** Newest first, `limit + 1` rows so the caller knows whether another page follows. */
     async list(filter: OrganizationListFilter): Promise<OrganizationRow[]> {

@@ -19,7 +19,7 @@ import { insertNote } from '../activities/notes.service';
 import { readOrganizationDto } from '../organizations/organizations.service';
 import { panelFieldsFromCapturedVars } from './panel-fields';
 import { readPersonDto } from '../persons/persons.service';
-import { linesToRichText } from '../activities/lines-to-rich-text';
+import { linesToRichText } from '@charla/protocol';
 
 export type CreateFromBotInput = {
   conversationId: string;

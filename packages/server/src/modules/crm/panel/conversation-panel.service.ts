@@ -25,7 +25,8 @@ import {
   type PanelFields,
 } from './panel-fields';
 import { readPersonDto } from '../persons/persons.service';
-import { linesToRichText } from '../activities/lines-to-rich-text';
+import { linesToRichText } from '@charla/protocol';
+import { loadLinkedRecords, mirrorLinked } from './panel-linked';
 
 type RecordKind = 'lead' | 'deal';
 type Created = {
@@ -73,12 +74,14 @@ export function createConversationPanelService(deps: CrmDeps) {
     const { fields, saved, updatedAt, updatedBy } = await fieldsOf(tx, facts);
     const leads = await tx.leads.findByIds(await tx.links.entityIdsOf(facts.id, 'lead'));
     const deals = await tx.deals.findByIds(await tx.links.entityIdsOf(facts.id, 'deal'));
+    const linked = await loadLinkedRecords(tx, facts.id);
     return {
       conversationId: facts.id,
       saved,
-      ...fields,
+      ...mirrorLinked(fields, linked),
       leads: leads.map((l) => ({ id: l.id, title: l.title, status: l.status })),
       deals: deals.map((d) => ({ id: d.id, title: d.title, status: d.status })),
+      linked,
       updatedAt,
       updatedBy,
     };
@@ -137,7 +140,7 @@ export function createConversationPanelService(deps: CrmDeps) {
           details: { [`${kind}Id`]: existing[existing.length - 1] },
         });
       }
-      const { fields } = await fieldsOf(tx, facts);
+      const fields = mirrorLinked((await fieldsOf(tx, facts)).fields, await loadLinkedRecords(tx, facts.id));
       const created = await intake(tx, conversationId, fields, actor, now);
       const base = {
         title: input.title ?? defaultTitle(kind, fields, facts),
@@ -209,10 +212,13 @@ export function createConversationPanelService(deps: CrmDeps) {
       user: AuthUser,
     ): Promise<TConversationPanelDto> {
       const facts = await conversations.getForUser(conversationId, user);
-      return store.transaction(async (tx) => {
+      const panel = await store.transaction(async (tx) => {
         await tx.panels.save(panelRowOf(conversationId, input, user.id, clock.now()));
         return readPanel(tx, facts);
       });
+      // Lists, headers and notifications show the name the panel now gives (issue 15, item 3).
+      await conversations.identityChanged(conversationId);
+      return panel;
     },
     async createLead(
       conversationId: string,

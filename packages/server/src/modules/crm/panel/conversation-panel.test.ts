@@ -1,4 +1,5 @@
 import type {
+  TConversationPanelDto,
   TCrmLeadDto,
   TMessageDto,
   TPanelDealCreatedDto,
@@ -170,7 +171,7 @@ describe('conversation side panel', () => {
       expect(await countCrmRows(server)).toEqual(before);
     });
 
-    it('stays editable after the conversation was closed (R20)', async () => {
+    it('stays editable after the conversation was closed (R20); once a lead exists it shows and edits the lead, person and organization', async () => {
       const res = await server.request({
         method: 'PUT',
         url: `/api/v1/conversations/${conversationId}/panel`,
@@ -178,18 +179,49 @@ describe('conversation side panel', () => {
         payload: panelBody(),
       });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toMatchObject({
+      const panel = res.json<TConversationPanelDto>();
+      // The bot's lead exists: the panel shows its values, not the draft's (one source of truth).
+      expect(panel).toMatchObject({
         saved: true,
-        value: { amountMinor: 250000, currency: 'EUR' },
-        person: { phone: '+34600123456' },
-        organization: { name: 'Acme' },
+        value: null,
+        organization: { name: null },
         updatedBy: alice.id,
       });
+      const lead = panel.linked?.lead;
+      const person = panel.linked?.person;
+      if (!lead || !person) throw new Error('the bot lead and person are linked');
+      const crm = crmClient(server, alice);
+      const org = (
+        await crm.call('POST', '/api/v1/crm/organizations', {
+          name: 'Acme',
+          address: 'Calle Mayor 1, Madrid',
+        })
+      ).body as { id: string };
+      const patched = await crm.call('PATCH', `/api/v1/crm/leads/${lead.id}`, {
+        version: lead.version,
+        value: { amountMinor: 250000, currency: 'EUR' },
+        expectedCloseDate: '2026-06-30',
+        organizationId: org.id,
+      });
+      expect(patched.status).toBe(200);
+      await crm.call('PATCH', `/api/v1/crm/persons/${person.id}`, {
+        version: person.version,
+        phones: ['+34 600 123 456'],
+      });
+      const stale = await crm.call('PATCH', `/api/v1/crm/leads/${lead.id}`, {
+        version: lead.version,
+        value: { amountMinor: 1, currency: 'EUR' },
+      });
+      expect(stale.status).toBe(409);
       const again = await server.request({ url: `/api/v1/conversations/${conversationId}/panel`, as: bob });
       expect(again.json()).toMatchObject({
         saved: true,
+        value: { amountMinor: 250000, currency: 'EUR' },
         expectedCloseDate: '2026-06-30',
+        person: { name: 'Ana García', phone: '+34600123456' },
+        organization: { name: 'Acme', address: 'Calle Mayor 1, Madrid' },
         notes: 'Wants 20 seats.\nCall after lunch.',
+        linked: { lead: { id: lead.id, version: lead.version + 1 } },
       });
     });
 
@@ -215,7 +247,7 @@ describe('conversation side panel', () => {
       });
       expect(another.statusCode).toBe(201);
       const body = another.json<TPanelLeadCreatedDto>();
-      expect(body.matched).toEqual({ person: true, organization: false });
+      expect(body.matched).toEqual({ person: true, organization: true });
       expect(body.lead).toMatchObject({
         title: 'Acme seats',
         source: 'live_chat',

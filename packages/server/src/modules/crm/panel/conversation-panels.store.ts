@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database';
 import type { CrmConversationPanelsTable } from '../../../db/schema.crm';
+import { refreshConversationProfile } from '../../search/profile-index.store';
 
 export type PanelRow = CrmConversationPanelsTable;
 
@@ -22,6 +23,7 @@ export function createConversationPanelsStore(db: Db) {
         .values(row)
         .onConflict((oc) => oc.column('conversation_id').doUpdateSet(rest))
         .execute();
+      await refreshConversationProfile(db, row.conversation_id);
     },
   };
 }

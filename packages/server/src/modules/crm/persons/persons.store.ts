@@ -1,6 +1,9 @@
 import type { Db } from '../../../db/database';
+import { reindexCrmRecord } from '../../search/crm-index.store';
+import { refreshProfilesLinkedTo } from '../../search/profile-index.store';
 import type { CrmPersonIdentitiesTable, CrmPersonsTable } from '../../../db/schema.crm';
 import { likePattern, matchesSearch } from '../shared/crm-query.store';
+import { createVersionedStore, type VersionedPatch } from '../shared/versioned.store';
 import type { CrmSearch } from '../shared/crm-search.util';
 
 export type PersonRow = CrmPersonsTable;
@@ -23,14 +26,15 @@ export function createPersonsStore(db: Db) {
         .execute();
   }
 
+  const base = createVersionedStore(db, 'crm_persons');
   return {
+    findById: (id: string) => base.findById(id),
+    findByIds: (ids: string[]) => base.findByIds(ids),
     /** Call inside a transaction: the row and its email/phone identities go together. */
     async insert(row: PersonRow, identities: PersonIdentity[]): Promise<void> {
-      await db.insertInto('crm_persons').values(row).execute();
+      await base.insert(row);
       await replaceIdentities(row.id, identities);
-    },
-    async findById(id: string): Promise<PersonRow | null> {
-      return (await db.selectFrom('crm_persons').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+      await reindexCrmRecord(db, 'person', row.id);
     },
     /** The oldest person having any of these exact (normalized) emails or phones. */
     async findByIdentity(identities: PersonIdentity[]): Promise<PersonRow | null> {
@@ -65,21 +69,20 @@ export function createPersonsStore(db: Db) {
      */
     async update(
       id: string,
-      patch: Partial<Omit<PersonRow, 'id' | 'created_at' | 'source' | 'version'>>,
+      patch: VersionedPatch<'crm_persons'>,
       identities?: PersonIdentity[],
       expectedVersion?: number,
     ): Promise<boolean> {
-      let query = db
-        .updateTable('crm_persons')
-        .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-        .where('id', '=', id);
-      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      if (Number((await query.executeTakeFirst()).numUpdatedRows) !== 1) return false;
+      if (!(await base.update(id, patch, expectedVersion))) return false;
       if (identities) await replaceIdentities(id, identities);
+      await reindexCrmRecord(db, 'person', id);
+      await refreshProfilesLinkedTo(db, 'person', id);
       return true;
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('crm_persons').where('id', '=', id).execute();
+      await reindexCrmRecord(db, 'person', id);
+      await refreshProfilesLinkedTo(db, 'person', id);
     },
     /** Newest first, `limit + 1` rows. Search covers name, emails, phones and the organization's name. */
     async list(filter: PersonListFilter): Promise<PersonRow[]> {

@@ -8,7 +8,13 @@ export function toPipelineDto(row: PipelineRow, stages: StageRow[]): TCrmPipelin
     isDefault: row.is_default === 1,
     stages: stages
       .filter((s) => s.pipeline_id === row.id)
-      .map((s) => ({ id: s.id, pipelineId: s.pipeline_id, name: s.name, position: s.position })),
+      .map((s) => ({
+        id: s.id,
+        pipelineId: s.pipeline_id,
+        name: s.name,
+        position: s.position,
+        probability: Number(s.probability),
+      })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,6 +1,7 @@
 import {
   ZCreateCrmPipelineRequest,
   ZCreateCrmStageRequest,
+  ZCrmDeleteStageQuery,
   ZCrmIdParams,
   ZCrmPipelineDto,
   ZUpdateCrmPipelineRequest,
@@ -70,16 +71,27 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
   app.delete(
     '/api/v1/crm/pipelines/:id',
     {
-      config: { ...admin, errors: ['RECORD_NOT_FOUND', 'CRM_DEFAULT_PIPELINE', 'CRM_STAGE_IN_USE'] },
+      config: {
+        ...admin,
+        errors: [
+          'RECORD_NOT_FOUND',
+          'CRM_DEFAULT_PIPELINE',
+          'CRM_STAGE_IN_USE',
+          'CRM_REFERENCE_NOT_FOUND',
+          'CRM_MOVE_TARGET_INVALID',
+        ],
+      },
       schema: {
         tags,
-        summary: 'Delete a pipeline without deals (admin; not the default)',
+        summary:
+          'Delete a pipeline (admin; not the default). Its deals move to `moveDealsTo`, a stage of another pipeline; without it a pipeline with deals is refused',
         params: ZCrmIdParams,
+        querystring: ZCrmDeleteStageQuery,
         response: { 204: z.null() },
       },
     },
     async (request, reply) => {
-      await pipelines.delete(request.params.id);
+      await pipelines.delete(request.params.id, request.query.moveDealsTo);
       return reply.status(204).send(null);
     },
   );
@@ -89,7 +101,7 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
       config: { ...admin, errors: ['RECORD_NOT_FOUND'] },
       schema: {
         tags,
-        summary: 'Add a stage (admin)',
+        summary: 'Add a stage with its win probability, at `position` or last (admin)',
         params: ZCrmIdParams,
         body: ZCreateCrmStageRequest,
         response: { 201: ZCrmPipelineDto },
@@ -104,7 +116,7 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
       config: { ...admin, errors: ['RECORD_NOT_FOUND'] },
       schema: {
         tags,
-        summary: 'Rename or move a stage (admin)',
+        summary: 'Rename a stage, set its win probability or move it to `position`; the others shift (admin)',
         params: ZCrmIdParams,
         body: ZUpdateCrmStageRequest,
         response: { 200: ZCrmPipelineDto },
@@ -115,14 +127,25 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
   app.delete(
     '/api/v1/crm/stages/:id',
     {
-      config: { ...admin, errors: ['RECORD_NOT_FOUND', 'CRM_STAGE_IN_USE', 'CRM_PIPELINE_NEEDS_STAGE'] },
+      config: {
+        ...admin,
+        errors: [
+          'RECORD_NOT_FOUND',
+          'CRM_STAGE_IN_USE',
+          'CRM_PIPELINE_NEEDS_STAGE',
+          'CRM_REFERENCE_NOT_FOUND',
+          'CRM_MOVE_TARGET_INVALID',
+        ],
+      },
       schema: {
         tags,
-        summary: 'Delete an empty stage (admin; a pipeline keeps one)',
+        summary:
+          'Delete a stage (admin; a pipeline keeps one). Its deals move to `moveDealsTo`, another stage of the pipeline; without it a stage with deals is refused',
         params: ZCrmIdParams,
+        querystring: ZCrmDeleteStageQuery,
         response: { 200: ZCrmPipelineDto },
       },
     },
-    async (request) => pipelines.deleteStage(request.params.id),
+    async (request) => pipelines.deleteStage(request.params.id, request.query.moveDealsTo),
   );
 }

@@ -71,7 +71,7 @@ export function createPipelinesStore(db: Db) {
     },
     async updatePipeline(
       id: string,
-      patch: Partial<Pick<PipelineRow, 'name' | 'updated_at'>>,
+      patch: Partial<Pick<PipelineRow, 'name' | 'updated_at' | 'seed_key'>>,
     ): Promise<void> {
       await db.updateTable('crm_pipelines').set(patch).where('id', '=', id).execute();
     },
@@ -92,8 +92,48 @@ export function createPipelinesStore(db: Db) {
     async deletePipeline(id: string): Promise<void> {
       await db.deleteFrom('crm_pipelines').where('id', '=', id).execute();
     },
-    async updateStage(id: string, patch: Partial<Pick<StageRow, 'name' | 'position'>>): Promise<void> {
+    async updateStage(
+      id: string,
+      patch: Partial<Pick<StageRow, 'name' | 'position' | 'probability' | 'seed_key'>>,
+    ): Promise<void> {
       await db.updateTable('crm_stages').set(patch).where('id', '=', id).execute();
+    },
+    /** Call inside a transaction: stage `ids[i]` gets position `i`. */
+    async setStagePositions(ids: string[]): Promise<void> {
+      for (const [position, id] of ids.entries())
+        await db.updateTable('crm_stages').set({ position }).where('id', '=', id).execute();
+    },
+    /** Seeded rows that still carry their seed key (never renamed). */
+    async seededRows(): Promise<{ pipelines: PipelineRow[]; stages: StageRow[] }> {
+      const pipelines = await db
+        .selectFrom('crm_pipelines')
+        .selectAll()
+        .where('seed_key', 'is not', null)
+        .execute();
+      const stages = await db
+        .selectFrom('crm_stages')
+        .selectAll()
+        .where('seed_key', 'is not', null)
+        .execute();
+      return { pipelines, stages };
+    },
+    /** Moves every deal of a stage (or of a whole pipeline) to `to`; each moved deal's version goes up. */
+    async moveDeals(
+      from: { stageId: string } | { pipelineId: string },
+      to: { pipelineId: string; stageId: string },
+      now: number,
+    ): Promise<number> {
+      let query = db.updateTable('crm_deals').set((eb) => ({
+        pipeline_id: to.pipelineId,
+        stage_id: to.stageId,
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }));
+      query =
+        'stageId' in from
+          ? query.where('stage_id', '=', from.stageId)
+          : query.where('pipeline_id', '=', from.pipelineId);
+      return Number((await query.executeTakeFirst()).numUpdatedRows);
     },
     async deleteStage(id: string): Promise<void> {
       await db.deleteFrom('crm_stages').where('id', '=', id).execute();

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database';
 import type { CrmEntityType } from '../../../db/schema.crm';
+import { refreshConversationProfile } from '../../search/profile-index.store';
 
 export function createConversationLinksStore(db: Db) {
   return {
@@ -20,6 +21,8 @@ export function createConversationLinksStore(db: Db) {
         })
         .onConflict((oc) => oc.columns(['conversation_id', 'entity_type', 'entity_id']).doNothing())
         .execute();
+      if (entityType === 'person' || entityType === 'organization')
+        await refreshConversationProfile(db, conversationId);
     },
     /** Conversation ids per record id, oldest link first. */
     async conversationIdsFor(entityType: CrmEntityType, entityIds: string[]): Promise<Map<string, string[]>> {
@@ -58,11 +61,18 @@ export function createConversationLinksStore(db: Db) {
       );
     },
     async unlinkEntity(entityType: CrmEntityType, entityId: string): Promise<void> {
+      const linked = await db
+        .selectFrom('crm_conversation_links')
+        .select('conversation_id')
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .execute();
       await db
         .deleteFrom('crm_conversation_links')
         .where('entity_type', '=', entityType)
         .where('entity_id', '=', entityId)
         .execute();
+      for (const { conversation_id } of linked) await refreshConversationProfile(db, conversation_id);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCrmCursor, encodeCrmCursor, toCrmPage } from './crm-cursor.util';
 import { toContainsPattern, toCrmSearch, toPhoneDigitsPattern } from './crm-search.util';
-import { linesToRichText } from '../activities/lines-to-rich-text';
+import { linesToRichText } from '@charla/protocol';
 import { panelFieldsFromCapturedVars } from '../panel/panel-fields';
 
 describe('crm search patterns', () => {

@@ -1,4 +1,4 @@
-import { MAX_RICH_TEXT_CHARS, type TRichText } from '@charla/protocol';
+import { MAX_RICH_TEXT_CHARS, type TRichText } from './rich-text.schema';
 
 const MAX_BLOCKS = 100;
 

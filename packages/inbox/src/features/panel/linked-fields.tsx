@@ -1,0 +1,91 @@
+import { useTranslation } from 'react-i18next';
+import type { TCrmDealDto, TCrmLeadDto, TPanelLinkedRecords } from '@charla/protocol';
+import { closeDate, list, money, text } from '../crm/field-builders';
+import { LinkedNotes } from './linked-notes';
+import { LinkedRecord } from './linked-record';
+
+/**
+ * The panel once a lead or deal exists: value and close date of the deal (else the lead), the
+ * person and the organization, each edited on the record itself, and the record's notes.
+ */
+export function LinkedFields({
+  linked,
+  conversationId,
+  readOnly,
+  onSaved,
+}: {
+  linked: TPanelLinkedRecords;
+  conversationId: string;
+  readOnly: boolean;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const moneyRows = (item: TCrmDealDto | TCrmLeadDto, ctx: Parameters<typeof money>[0]) => [
+    money(ctx, item.value),
+    closeDate(ctx, item.expectedCloseDate),
+  ];
+  return (
+    <>
+      <p className="panel-hint" data-testid="panel-linked-hint">
+        {t('panel.linkedHint')}
+      </p>
+      {linked.deal ? (
+        <LinkedRecord
+          entity="deals"
+          record={linked.deal}
+          heading={`${t('panel.deal')} · ${linked.deal.title}`}
+          readOnly={readOnly}
+          rows={moneyRows}
+          onSaved={onSaved}
+          testId="panel-linked-deal"
+        />
+      ) : (
+        linked.lead && (
+          <LinkedRecord
+            entity="leads"
+            record={linked.lead}
+            heading={`${t('panel.lead')} · ${linked.lead.title}`}
+            readOnly={readOnly}
+            rows={moneyRows}
+            onSaved={onSaved}
+            testId="panel-linked-lead"
+          />
+        )
+      )}
+      {linked.person ? (
+        <LinkedRecord
+          entity="persons"
+          record={linked.person}
+          heading={t('panel.person')}
+          readOnly={readOnly}
+          rows={(p, ctx) => [
+            text(ctx, 'name', t('panel.name'), p.name, true),
+            list(ctx, 'emails', t('panel.email'), p.emails),
+            list(ctx, 'phones', t('panel.phone'), p.phones),
+          ]}
+          onSaved={onSaved}
+          testId="panel-linked-person"
+        />
+      ) : (
+        <p className="panel-hint">{t('panel.noPerson')}</p>
+      )}
+      {linked.organization ? (
+        <LinkedRecord
+          entity="organizations"
+          record={linked.organization}
+          heading={t('panel.organization')}
+          readOnly={readOnly}
+          rows={(o, ctx) => [
+            text(ctx, 'name', t('panel.name'), o.name, true),
+            text(ctx, 'address', t('panel.address'), o.address),
+          ]}
+          onSaved={onSaved}
+          testId="panel-linked-organization"
+        />
+      ) : (
+        <p className="panel-hint">{t('panel.noOrganization')}</p>
+      )}
+      <LinkedNotes linked={linked} conversationId={conversationId} readOnly={readOnly} />
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { allowedActionsFor, type TConversationAction, type TConversationDto } from '@charla/protocol';
+import { AppError } from '../../lib/app-error';
+import type { DomainEvents } from '../../lib/domain-events';
+import type { AuthUser } from '../auth/auth.service';
+import type { UsersStore } from '../users/users.store';
+import type { ConversationChanges } from './conversation-changes';
+import type { ConversationReads } from './conversation-reads';
+import type { ConversationViews } from './conversation-views';
+import type { ConversationRow, ConversationsStore } from './conversations.store';
+import type { KeyedMutex } from './keyed-mutex';
+
+function assertAllowed(row: ConversationRow, user: AuthUser, action: TConversationAction): void {
+  const allowed = allowedActionsFor({ status: row.status, assigneeId: row.assignee_id }, user.id);
+  if (allowed.includes(action)) return;
+  if (row.status === 'closed') throw new AppError('CONVERSATION_CLOSED');
+  if (action === 'assign' && row.status === 'assigned') throw new AppError('CONVERSATION_ALREADY_ASSIGNED');
+  throw new AppError('INVALID_TRANSITION');
+}
+
+/** What people do with a conversation (R12, R15, R19): each one lifecycle step on the one path. */
+export function createConversationActions(deps: {
+  store: ConversationsStore;
+  views: ConversationViews;
+  users: UsersStore;
+  events: DomainEvents;
+  changes: ConversationChanges;
+  reads: ConversationReads;
+  withLock: KeyedMutex;
+}) {
+  const { store, views, users, events, changes, reads, withLock } = deps;
+
+  /** The acting user with their current name (a rename shows in the rows written from now on). */
+  async function actor(user: AuthUser) {
+    const me = await users.findById(user.id);
+    return { id: user.id, name: me?.name ?? user.name, avatarUrl: me?.avatar_url ?? null };
+  }
+
+  async function closeWith(
+    row: ConversationRow,
+    reason: 'closed_by_user' | 'visitor_left',
+    by: AuthUser | null,
+  ): Promise<ConversationRow> {
+    return withLock(row.id, async () => {
+      const fresh = await changes.getRow(row.id);
+      const context = { by: by ? { id: by.id, name: by.name } : null, people: new Map() };
+      return changes.applyTransition(fresh, { type: 'close', reason }, context);
+    });
+  }
+
+  return {
+    /** Assign to me (R12): exactly one of many concurrent callers wins; the visitor is told who joined. */
+    async assignToMe(user: AuthUser, id: string): Promise<TConversationDto> {
+      const row = await changes.getRow(id);
+      // Whoever lost the race gets 409, not 404: they saw the chat in Unassigned a moment ago.
+      // Nothing else about the conversation is revealed.
+      if (row.status === 'assigned' && row.assignee_id !== user.id)
+        throw new AppError('CONVERSATION_ALREADY_ASSIGNED');
+      assertAllowed(row, user, 'assign');
+      const me = await actor(user);
+      const assigned = await changes.applyTransition(
+        row,
+        { type: 'assign', userId: user.id },
+        { by: me, people: new Map([[me.id, me]]) },
+      );
+      return views.conversation(assigned, user.id);
+    },
+
+    /** R15: move to another user, or to Unassigned (toUserId null). */
+    async reassign(user: AuthUser, id: string, toUserId: string | null): Promise<TConversationDto> {
+      const row = await reads.getVisibleRow(id, user);
+      assertAllowed(row, user, toUserId === null ? 'unassign' : 'reassign');
+      const me = await actor(user);
+      if (toUserId === null) {
+        const unassigned = await changes.applyTransition(
+          row,
+          { type: 'unassign' },
+          { by: me, people: new Map() },
+        );
+        return views.conversation(unassigned, user.id);
+      }
+      const target = toUserId.length <= 64 ? await users.findById(toUserId) : null;
+      if (!target || target.active !== 1) throw new AppError('USER_NOT_FOUND');
+      const people = new Map([[target.id, { name: target.name, avatarUrl: target.avatar_url }]]);
+      const moved = await changes.applyTransition(
+        row,
+        { type: 'reassign', toUserId: target.id },
+        { by: me, people },
+      );
+      return views.conversation(moved, user.id);
+    },
+
+    /** R19: ends the chat for the visitor; R20: nothing reopens it. */
+    async close(user: AuthUser, id: string): Promise<TConversationDto> {
+      const row = await reads.getVisibleRow(id, user);
+      assertAllowed(row, user, 'close');
+      return views.conversation(await closeWith(row, 'closed_by_user', user), user.id);
+    },
+
+    async visitorLeave(visitorId: string, id: string) {
+      const row = await reads.getVisitorRow(id, visitorId);
+      changes.assertWritable(row, { kind: 'leave' });
+      return views.forVisitor(await closeWith(row, 'visitor_left', null));
+    },
+
+    async markRead(side: 'visitor' | 'user', row: ConversationRow, seq: number): Promise<void> {
+      // Widgets and inboxes report reads for every message they show: most change nothing, and
+      // those must not fan out a conversation update to every open inbox.
+      if (!(await store.setReadSeq(row.id, side, seq))) return;
+      const fresh = await changes.getRow(row.id);
+      const conversation = await views.conversation(fresh, '');
+      events.emit('conversation.read', { conversation, visitorId: row.visitor_id, side, seq });
+      // Every open inbox shows the new read position (unread dots), not only the reader's.
+      events.emit('conversation.updated', {
+        conversation,
+        previous: { status: row.status, assigneeId: row.assignee_id },
+      });
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { TMessageDto, TRichText } from '@charla/protocol';
+import type { Bus } from '../../realtime/bus';
+import type { AuthUser } from '../auth/auth.service';
+import type { UsersStore } from '../users/users.store';
+import type { ContextInput, VisitorsService } from '../visitors/visitors.service';
+import type { ConversationChanges } from './conversation-changes';
+import { searchTextOf } from './conversation-dto';
+import type { ConversationReads } from './conversation-reads';
+import type { ConversationViews } from './conversation-views';
+import type { ConversationRow, ConversationsStore } from './conversations.store';
+
+/**
+ * Chat between a visitor and a person: messages, typing (relayed on the bus, never stored: a
+ * signal, not a change) and the visitor's identity.
+ */
+export function createConversationChat(deps: {
+  store: ConversationsStore;
+  views: ConversationViews;
+  visitors: VisitorsService;
+  users: UsersStore;
+  bus: Bus;
+  changes: ConversationChanges;
+  reads: ConversationReads;
+}) {
+  const { store, views, visitors, users, bus, changes, reads } = deps;
+
+  async function recordContext(visitorId: string, input: ContextInput) {
+    const context = await visitors.recordContext(visitorId, input);
+    views.forgetVisitor(visitorId);
+    return context;
+  }
+
+  return {
+    recordContext,
+
+    async userMessage(
+      user: AuthUser,
+      id: string,
+      clientMsgId: string,
+      body: TRichText,
+    ): Promise<TMessageDto> {
+      const row = await reads.getVisibleRow(id, user);
+      const existing = await store.findByClientMsgId(row.id, clientMsgId);
+      if (existing) return views.message(existing);
+      const me = await users.findById(user.id);
+      const author = {
+        kind: 'user',
+        id: user.id,
+        name: me?.name ?? user.name,
+        avatarUrl: me?.avatar_url ?? null,
+      } as const;
+      const write = { kind: 'user_message', userId: user.id } as const;
+      return (await changes.appendMessage(row, author, body, { clientMsgId, write })).message;
+    },
+
+    /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */
+    async visitorMessage(
+      visitorId: string,
+      row: ConversationRow,
+      clientMsgId: string,
+      body: TRichText,
+    ): Promise<TMessageDto> {
+      const existing = await store.findByClientMsgId(row.id, clientMsgId);
+      if (existing) return views.message(existing);
+      changes.assertWritable(row, { kind: 'visitor_message' });
+      const visitor = await visitors.findById(visitorId);
+      const name = row.visitor_name ?? `Visitor #${visitor?.number ?? ''}`;
+      const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
+      const write = { kind: 'visitor_message' } as const;
+      return (await changes.appendMessage(row, author, body, { clientMsgId, write })).message;
+    },
+
+    /** Typing is relayed, never stored; it still obeys the lifecycle (closed stays closed). */
+    async visitorTyping(visitorId: string, id: string, active: boolean, preview?: string): Promise<void> {
+      const row = await reads.getVisitorRow(id, visitorId);
+      changes.assertWritable(row, { kind: 'typing', from: 'visitor' });
+      await bus.publish({
+        type: 'typing',
+        conversationId: row.id,
+        visitorId,
+        assigneeId: row.assignee_id,
+        status: row.status,
+        from: 'visitor',
+        name: row.visitor_name ?? 'Visitor',
+        active,
+        ...(preview ? { preview } : {}),
+      });
+    },
+
+    /** Only the assignee's typing reaches the visitor. */
+    async userTyping(user: AuthUser, id: string, active: boolean): Promise<void> {
+      const row = await reads.getVisibleRow(id, user);
+      changes.assertWritable(row, { kind: 'typing', from: 'user', userId: user.id });
+      await bus.publish({
+        type: 'typing',
+        conversationId: row.id,
+        visitorId: row.visitor_id,
+        assigneeId: row.assignee_id,
+        status: row.status,
+        from: 'user',
+        userId: user.id,
+        name: user.name,
+        active,
+      });
+    },
+
+    /**
+     * `Charla.identify()` from the host page: remembered for the visitor's next conversations and
+     * shown in their open ones, without overriding what they told the bot.
+     */
+    async identifyVisitor(
+      visitorId: string,
+      identity: { name?: string | undefined; email?: string | undefined },
+    ): Promise<void> {
+      await recordContext(visitorId, { identity });
+      const visitor = await visitors.findById(visitorId);
+      for (const row of await store.listForVisitor(visitorId, 20)) {
+        if (row.status === 'closed') continue;
+        const name = row.visitor_name ?? identity.name ?? null;
+        const email = row.visitor_email ?? identity.email ?? null;
+        if (name === row.visitor_name && email === row.visitor_email) continue;
+        const patch = {
+          visitor_name: name,
+          visitor_email: email,
+          search_text: searchTextOf({ name, email, number: visitor?.number ?? 0 }),
+        };
+        await store.update(row.id, patch);
+        await changes.changed({ ...row, ...patch }, row);
+      }
+    },
+  };
+}

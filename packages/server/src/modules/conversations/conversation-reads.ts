@@ -1,0 +1,145 @@
+import {
+  canUserSee,
+  isVisitorVisibleEvent,
+  type TConversationDto,
+  type TFolder,
+  type TMessageDto,
+  type TVisitorConversationDto,
+} from '@charla/protocol';
+import { AppError } from '../../lib/app-error';
+import type { AuthUser } from '../auth/auth.service';
+import type { ConversationViews } from './conversation-views';
+import type { ConversationRow, ConversationsStore } from './conversations.store';
+
+/** Who reads a conversation's messages: a user (visibility R14) or its visitor. */
+export type MessageViewer = { user: AuthUser } | { visitorId: string };
+export type MessagesPage = { items: TMessageDto[]; lastSeq: number; hasMore: boolean };
+
+export const MAX_PAGE = 500;
+
+function encodeCursor(at: number, id: string): string {
+  return Buffer.from(`${at}:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { at: number; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
+  const n = Number(at);
+  if (!Number.isSafeInteger(n) || !id || !/^[0-9a-f-]{36}$/.test(id))
+    throw new AppError('INVALID_CURSOR', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
+  return { at: n, id };
+}
+
+/** Everything that reads conversations, with visibility (R14) checked on every read. */
+export function createConversationReads(deps: {
+  store: ConversationsStore;
+  views: ConversationViews;
+  getRow: (id: string) => Promise<ConversationRow>;
+}) {
+  const { store, views, getRow } = deps;
+
+  /**
+   * One page of messages after `afterSeq`. `lastSeq` has one meaning everywhere: the highest
+   * sequence number this page accounts for (including internal events a visitor does not see),
+   * so `afterSeq = lastSeq` asks for the next page; without more pages it is the conversation's
+   * last sequence number.
+   */
+  async function pageAfter(
+    row: ConversationRow,
+    afterSeq: number,
+    limit: number,
+    forVisitor: boolean,
+  ): Promise<MessagesPage> {
+    const size = Math.min(limit, MAX_PAGE);
+    const rows = await store.messagesAfter(row.id, afterSeq, size + 1);
+    const page = rows.slice(0, size);
+    const hasMore = rows.length > size;
+    const covered = page.at(-1)?.seq ?? afterSeq;
+    const items = page
+      .map((m) => views.message(m))
+      .filter((m) => !forVisitor || m.event === null || isVisitorVisibleEvent(m.event));
+    return { items, lastSeq: hasMore ? covered : Math.max(covered, row.last_seq), hasMore };
+  }
+
+  /** R14: a user who may not see the conversation gets the same 404 as for one that does not exist. */
+  async function getVisibleRow(id: string, user: AuthUser): Promise<ConversationRow> {
+    const row = await getRow(id);
+    if (!canUserSee({ status: row.status, assigneeId: row.assignee_id }, user.id))
+      throw new AppError('CONVERSATION_NOT_FOUND');
+    return row;
+  }
+
+  async function getVisitorRow(id: string, visitorId: string): Promise<ConversationRow> {
+    const row = await getRow(id);
+    if (row.visitor_id !== visitorId) throw new AppError('CONVERSATION_NOT_FOUND');
+    return row;
+  }
+
+  return {
+    getVisibleRow,
+    getVisitorRow,
+
+    async listFolder(
+      user: AuthUser,
+      query: { folder: TFolder; q?: string | undefined; cursor?: string | undefined; limit: number },
+    ) {
+      const rows = await store.listFolder({
+        folder: query.folder,
+        viewerId: user.id,
+        q: query.q,
+        cursor: decodeCursor(query.cursor),
+        limit: query.limit + 1,
+      });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      const more = rows.length > query.limit && last !== undefined;
+      const sortAt = (r: ConversationRow) =>
+        query.folder === 'closed' ? (r.closed_at ?? 0) : r.last_message_at;
+      return {
+        items: await views.conversations(page, user.id),
+        nextCursor: more ? encodeCursor(sortAt(last), last.id) : null,
+      };
+    },
+
+    counts: (user: AuthUser) => store.counts(user.id),
+
+    async getDtoForUser(user: AuthUser, id: string): Promise<TConversationDto> {
+      return views.conversation(await getVisibleRow(id, user), user.id);
+    },
+
+    async messagesForUser(user: AuthUser, id: string, afterSeq: number, limit: number) {
+      return pageAfter(await getVisibleRow(id, user), afterSeq, limit, false);
+    },
+
+    /**
+     * Every message of a conversation after `afterSeq`, page by page, as this viewer may see them:
+     * the one reading path of subscribe, resync and replay. Visibility is checked on every page.
+     */
+    async *streamMessages(viewer: MessageViewer, id: string, afterSeq: number): AsyncGenerator<MessagesPage> {
+      let after = afterSeq;
+      for (;;) {
+        const row =
+          'user' in viewer ? await getVisibleRow(id, viewer.user) : await getVisitorRow(id, viewer.visitorId);
+        const page = await pageAfter(row, after, MAX_PAGE, !('user' in viewer));
+        yield page;
+        if (!page.hasMore) return;
+        after = page.lastSeq;
+      }
+    },
+
+    async listForVisitor(visitorId: string): Promise<TVisitorConversationDto[]> {
+      const rows = await store.listForVisitor(visitorId, 20);
+      return Promise.all(rows.map((r) => views.forVisitor(r)));
+    },
+
+    async getForVisitor(visitorId: string, id: string): Promise<TVisitorConversationDto> {
+      return views.forVisitor(await getVisitorRow(id, visitorId));
+    },
+
+    /** The visitor's view of the timeline: their chat and "joined"/"closed" events, never internal ones. */
+    async messagesForVisitor(visitorId: string, id: string, afterSeq: number, limit: number) {
+      return pageAfter(await getVisitorRow(id, visitorId), afterSeq, limit, true);
+    },
+  };
+}
+export type ConversationReads = ReturnType<typeof createConversationReads>;

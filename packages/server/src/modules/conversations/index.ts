@@ -1,0 +1,21 @@
+/**
+ * the wiring in services.ts may use. Everything else in this folder is internal.
+ */
+export { createConversationsService, type ConversationsService } from './conversations.service';
+export {
+  createConversationsStore,
+  type ConversationsStore,
+  type ConversationRow,
+} from './conversations.store';
+export { createConversationViews, type ConversationViews } from './conversation-views';
+export {
+  createPlaybookRunner,
+  type PlaybookRunner,
+  type BotCrm,
+  type PlaybookSource,
+} from './playbook-runner';
+export { registerConversationsRoutes } from './conversations.routes';
+export { forViewer, lifecycleOf } from './conversation-dto';
+export type { ConversationAccess, ConversationFacts } from './conversation-access';
+export type { Author } from './conversation-changes';
+export type { MessageViewer, MessagesPage } from './conversation-reads';

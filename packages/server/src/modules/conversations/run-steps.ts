@@ -1,0 +1,175 @@
+import {
+  advance,
+  richTextFromPlain,
+  type TPlaybookDocument,
+  type TRunInput,
+  type TRunOutput,
+  type TRunStep,
+} from '@charla/protocol';
+import { AppError } from '../../lib/app-error';
+import type { Clock } from '../../lib/clock';
+import type { PresenceService } from '../presence/presence.service';
+import { botAuthor, capturedColumns, interactionOf } from './bot-output';
+import type { ConversationsService } from './conversations.service';
+import type { ConversationRow, ConversationsStore } from './conversations.store';
+import type { BotCrm, PlaybookSource } from './playbook-runner';
+import { readStoredRun, writeStoredRun, type StoredRun } from './stored-run';
+
+export const BOT_OUTPUT = { kind: 'bot_output' } as const;
+const NOBODY = { by: null, people: new Map() };
+
+export type RunStepsDeps = {
+  conversations: ConversationsService;
+  store: ConversationsStore;
+  playbooks: PlaybookSource;
+  presence: PresenceService;
+  clock: Clock;
+  crm: BotCrm;
+  onError: (error: unknown, context: string) => void;
+};
+
+/** The run state after a step (the outcome of an end card is kept). */
+export function storedAfter(row: ConversationRow, step: TRunStep): StoredRun {
+  return {
+    run: step.state,
+    outcome: step.effect.kind === 'end' ? step.effect.outcome : readStoredRun(row.run_state).outcome,
+  };
+}
+
+/**
+ * Applies the pure runtime's steps (protocol): stores the bot's messages, hands off to live chat
+ * (R7–R9, R11) and applies end cards, each lifecycle step through the conversations' one path.
+ */
+export function createRunSteps(deps: RunStepsDeps) {
+  const { conversations, store, playbooks, presence, clock } = deps;
+
+  /** Stores what the bot said: a prompt and its buttons/input become one message. */
+  async function postOutputs(row: ConversationRow, doc: TPlaybookDocument, outputs: TRunOutput[]) {
+    let current = row;
+    const post = async (body: Parameters<typeof conversations.appendMessage>[2], meta = {}) => {
+      current = (
+        await conversations.appendMessage(current, botAuthor(doc), body, { meta, write: BOT_OUTPUT })
+      ).conversation;
+    };
+    for (let i = 0; i < outputs.length; i += 1) {
+      const output = outputs[i] as TRunOutput;
+      if (output.kind === 'bot_message') {
+        const next = outputs[i + 1];
+        const interaction = next && next.nodeId === output.nodeId ? interactionOf(next) : null;
+        if (interaction) i += 1;
+        await post(output.content, interaction ? { interaction } : {});
+      } else if (output.kind === 'validation_error') {
+        await post(richTextFromPlain(output.message), { isError: true });
+      } else {
+        const interaction = interactionOf(output);
+        await post({ type: 'doc', content: [] }, interaction ? { interaction } : {});
+      }
+    }
+    return current;
+  }
+
+  async function saveRun(row: ConversationRow, stored: StoredRun, visitorNumber: number) {
+    const identity = { name: row.visitor_name, email: row.visitor_email };
+    const patch = {
+      run_state: writeStoredRun(stored),
+      ...capturedColumns(stored.run?.vars ?? {}, visitorNumber, identity),
+      updated_at: clock.now(),
+    };
+    if (!(await store.updateRunState(row.id, row.run_state, patch))) throw new AppError('CONFLICT');
+    return { ...row, ...patch };
+  }
+
+  /** R7/R8: someone is online on an embedded playbook: the chat waits in Unassigned. */
+  async function handOff(
+    row: ConversationRow,
+    doc: TPlaybookDocument,
+    effect: Extract<TRunStep['effect'], { kind: 'enter_live_chat' }>,
+  ) {
+    const current = (await conversations.appendMessage(row, botAuthor(doc), effect.onlineMessage))
+      .conversation;
+    const event = { type: 'live_chat_requested', waitMs: effect.waitSeconds * 1000 } as const;
+    return conversations.applyTransition(current, event, NOBODY);
+  }
+
+  /** The end card: CRM records (R17), then `bot_ended` (closing a chat the bot still holds). */
+  async function endCard(
+    row: ConversationRow,
+    step: TRunStep,
+    effect: Extract<TRunStep['effect'], { kind: 'end' }>,
+  ) {
+    // Another process may have closed the chat since the answer landed: its end card must not run.
+    let current = (await store.findById(row.id)) ?? row;
+    conversations.assertWritable(current, BOT_OUTPUT);
+    try {
+      const input = {
+        conversationId: current.id,
+        vars: step.state.vars,
+        actions: effect.crm,
+        outcome: effect.outcome,
+      };
+      await deps.crm.createFromBot(input);
+    } catch (error) {
+      deps.onError(error, 'crm.createFromBot');
+    }
+    current = (await store.findById(current.id)) ?? current;
+    const ended = { type: 'bot_ended', outcome: effect.outcome } as const;
+    if (current.status === 'bot')
+      return conversations.applyTransition(current, { type: 'bot_ended' }, { ...NOBODY, before: [ended] });
+    // The offline branch of a missed chat ended: no lifecycle step, the lists still show the row.
+    current = await conversations.appendEvent(current, ended);
+    await conversations.changed(current, current);
+    return current;
+  }
+
+  async function applyStep(
+    row: ConversationRow,
+    doc: TPlaybookDocument,
+    step: TRunStep,
+    visitorNumber: number,
+    depth = 0,
+    alreadySaved = false,
+  ): Promise<ConversationRow> {
+    let current = alreadySaved ? row : await saveRun(row, storedAfter(row, step), visitorNumber);
+    current = await postOutputs(current, doc, step.outputs);
+    const effect = step.effect;
+    if (effect.kind === 'enter_live_chat') {
+      const online =
+        (await presence.isAnyoneOnline()) &&
+        row.playbook_id !== null &&
+        (await playbooks.isEmbedded(row.playbook_id));
+      if (online && current.status === 'bot') return handOff(current, doc, effect);
+      // R9: nobody online (or not embedded): the runtime says the offline message and takes the offline branch.
+      // The `offline` timeline row is what reports count as the funnel's "offline" outcome (issue 21).
+      current = await conversations.appendEvent(current, { type: 'offline' });
+      return continueRun(current, doc, { kind: 'live_chat_offline' }, visitorNumber, depth + 1);
+    }
+    if (effect.kind === 'end') return endCard(current, step, effect);
+    // The bot moved on (a new question, or the offline branch of a missed chat asking for a
+    // name): the widget must know at once whether it may answer (R9, R13).
+    conversations.visitorStateChanged(current);
+    return current;
+  }
+
+  async function continueRun(
+    row: ConversationRow,
+    doc: TPlaybookDocument,
+    input: TRunInput,
+    visitorNumber: number,
+    depth = 0,
+  ): Promise<ConversationRow> {
+    if (depth > 5) return row;
+    const run = readStoredRun(row.run_state).run;
+    if (!run) return row;
+    const step = advance(doc, run, input);
+    if ('error' in step) throw new AppError('ANSWER_NOT_EXPECTED');
+    return applyStep(row, doc, step, visitorNumber, depth);
+  }
+
+  async function docFor(row: ConversationRow): Promise<TPlaybookDocument> {
+    if (!row.playbook_id || row.playbook_revision === null) throw new AppError('PLAYBOOK_NOT_FOUND');
+    return playbooks.getRevision(row.playbook_id, row.playbook_revision);
+  }
+
+  return { applyStep, continueRun, docFor };
+}
+export type RunSteps = ReturnType<typeof createRunSteps>;

@@ -1,0 +1,159 @@
+import type { Db } from '../../db/database';
+import type { ConversationsTable, MessagesTable } from '../../db/schema';
+import { indexMessage } from '../search/message-index.store';
+import { refreshConversationProfile } from '../search/profile-index.store';
+
+type ConversationRow = ConversationsTable;
+type MessageRow = MessagesTable;
+type NewMessage = Omit<MessageRow, 'seq'>;
+
+/**
+ * Runs inside the transaction of a change, after its rows are written: the durable listeners
+ * (webhook outbox) write theirs with `tx`. Throwing rolls the whole change back.
+ */
+export type WithinChange = (tx: Db, conversation: ConversationRow, messages: MessageRow[]) => Promise<void>;
+
+/**
+ * The lifecycle fields a conditional update compares against (optimistic concurrency).
+ * `beforeDeadline`: the waiting deadline must still be ahead of this instant (R13: from the
+ * deadline on, the chat belongs to the offline path, whether or not a sweep has run yet).
+ * `deadlineReached`: the opposite, for the sweep (its claim: exactly one process wins).
+ */
+export type ExpectedState = {
+  status: ConversationRow['status'];
+  assigneeId: string | null;
+  beforeDeadline?: number;
+  deadlineReached?: number;
+};
+
+/** A patch that changes who the conversation is with must refresh its search profile (issue 15). */
+export function touchesIdentity(patch: Partial<ConversationRow>): boolean {
+  return 'visitor_name' in patch || 'visitor_email' in patch || 'search_text' in patch;
+}
+
+/** Writes of a conversation and its timeline: each change is one transaction. */
+export function createTimelineStore(db: Db) {
+  async function findByClientMsgId(conversationId: string, clientMsgId: string): Promise<MessageRow | null> {
+    return (
+      (await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('client_msg_id', '=', clientMsgId)
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  async function insertMessages(tx: Db, conversation: ConversationRow, messages: NewMessage[]) {
+    const first = conversation.last_seq - messages.length + 1;
+    const rows = messages.map((m, i): MessageRow => ({ ...m, seq: first + i }));
+    if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
+    // The full-text index follows the messages in the same transaction (issue 15).
+    for (const row of rows) await indexMessage(tx, row);
+    return rows;
+  }
+
+  return {
+    findByClientMsgId,
+
+    /** Inserts a new conversation and lets the durable listeners record its creation, atomically. */
+    async insert(row: ConversationRow, within?: WithinChange): Promise<ConversationRow> {
+      await db.transaction().execute(async (tx) => {
+        await tx.insertInto('conversations').values(row).execute();
+        await refreshConversationProfile(tx, row.id);
+        if (within) await within(tx, row, []);
+      });
+      return row;
+    },
+
+    /**
+     * One lifecycle change in one transaction: the conditional UPDATE (null when the state is no
+     * longer the expected one: another process won), the timeline rows with the next sequence
+     * numbers, then `within` (the outbox rows of the change's events).
+     */
+    async commitChange(
+      id: string,
+      expected: ExpectedState,
+      patch: Partial<ConversationRow>,
+      timeline: NewMessage[],
+      within: WithinChange,
+    ): Promise<{ conversation: ConversationRow; messages: MessageRow[] } | null> {
+      return db.transaction().execute(async (tx) => {
+        let q = tx
+          .updateTable('conversations')
+          .set((eb) => ({ ...patch, last_seq: eb('last_seq', '+', timeline.length) }))
+          .where('id', '=', id)
+          .where('status', '=', expected.status);
+        q =
+          expected.assigneeId === null
+            ? q.where('assignee_id', 'is', null)
+            : q.where('assignee_id', '=', expected.assigneeId);
+        const { beforeDeadline: before, deadlineReached: reached } = expected;
+        if (before !== undefined)
+          q = q.where((eb) =>
+            eb.or([eb('waiting_deadline', 'is', null), eb('waiting_deadline', '>', before)]),
+          );
+        if (reached !== undefined) q = q.where('waiting_deadline', '<=', reached);
+        const conversation = await q.returningAll().executeTakeFirst();
+        if (!conversation) return null;
+        const messages = await insertMessages(tx, conversation, timeline);
+        if (touchesIdentity(patch)) await refreshConversationProfile(tx, id);
+        await within(tx, conversation, messages);
+        return { conversation, messages };
+      });
+    },
+
+    /**
+     * Appends a message with the next per-conversation sequence number, in one transaction with
+     * `within`. A repeated client message id returns the stored message instead of a second one.
+     */
+    async appendMessage(
+      message: NewMessage,
+      conversationPatch: Partial<ConversationRow>,
+      expectedStatus: ConversationRow['status'] | undefined,
+      within: WithinChange,
+    ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
+      // Callers look up the client id first; a retry racing this insert hits the unique index below.
+      try {
+        return await db.transaction().execute(async (tx) => {
+          let update = tx
+            .updateTable('conversations')
+            .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
+            .where('id', '=', message.conversation_id);
+          // The state the caller checked must still hold when the message lands (another process
+          // may have closed the conversation meanwhile): null tells it to look again.
+          if (expectedStatus) update = update.where('status', '=', expectedStatus);
+          const conversation = await update.returningAll().executeTakeFirst();
+          if (!conversation) return null;
+          const [row] = await insertMessages(tx, conversation, [message]);
+          if (touchesIdentity(conversationPatch)) await refreshConversationProfile(tx, conversation.id);
+          await within(tx, conversation, row ? [row] : []);
+          return { message: row as MessageRow, conversation, duplicate: false };
+        });
+      } catch (error) {
+        // A concurrent retry with the same client id won the unique index: answer with its message.
+        if (message.client_msg_id) {
+          const winner = await findByClientMsgId(message.conversation_id, message.client_msg_id);
+          const conversation = await db
+            .selectFrom('conversations')
+            .selectAll()
+            .where('id', '=', message.conversation_id)
+            .executeTakeFirst();
+          if (winner && conversation) return { message: winner, conversation, duplicate: true };
+        }
+        throw error;
+      }
+    },
+
+    async messagesAfter(conversationId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
+      return db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq', 'asc')
+        .limit(limit)
+        .execute();
+    },
+  };
+}

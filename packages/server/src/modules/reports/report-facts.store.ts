@@ -1,0 +1,89 @@
+import type { Db } from '../../db/database';
+import type { ReportFactsTable, ReportFactUsersTable } from '../../db/schema.reports';
+import type { ReportConversationRow, ReportEventRow, ReportReplyRow } from './conversation-facts';
+
+export type Changed = { id: string; updated_at: number };
+
+/** SQL of the precomputed report rows: what changed, the timelines behind it, and the upsert. */
+export function createReportFactsStore(db: Db) {
+  return {
+    /** The newest source watermark stored (null before the first catch-up). */
+    async watermark(): Promise<number | null> {
+      const row = await db
+        .selectFrom('report_facts')
+        .select((eb) => eb.fn.max<number | string | null>('source_updated_at').as('at'))
+        .executeTakeFirst();
+      return row?.at === null || row?.at === undefined ? null : Number(row.at);
+    },
+    /** Conversations changed at or after `since`, in (updated_at, id) order after `after`. */
+    async changedSince(since: number, after: Changed | null, limit: number): Promise<Changed[]> {
+      let q = db.selectFrom('conversations').select(['id', 'updated_at']).where('updated_at', '>=', since);
+      if (after)
+        q = q.where((eb) =>
+          eb.or([
+            eb('updated_at', '>', after.updated_at),
+            eb.and([eb('updated_at', '=', after.updated_at), eb('id', '>', after.id)]),
+          ]),
+        );
+      const rows = await q.orderBy('updated_at').orderBy('id').limit(limit).execute();
+      return rows.map((r) => ({ id: r.id, updated_at: Number(r.updated_at) }));
+    },
+    async conversations(ids: string[]): Promise<ReportConversationRow[]> {
+      const rows = await db
+        .selectFrom('conversations')
+        .where('id', 'in', ids)
+        .select(['id', 'playbook_id', 'status', 'close_reason', 'assignee_id', 'created_at', 'closed_at'])
+        .execute();
+      return rows.map((r) => ({
+        ...r,
+        created_at: Number(r.created_at),
+        closed_at: r.closed_at === null ? null : Number(r.closed_at),
+      }));
+    },
+    async events(ids: string[]): Promise<ReportEventRow[]> {
+      const rows = await db
+        .selectFrom('messages')
+        .where('conversation_id', 'in', ids)
+        .where('author_kind', '=', 'system')
+        .select(['conversation_id', 'created_at', 'meta'])
+        .execute();
+      return rows.map((r) => ({ ...r, created_at: Number(r.created_at) }));
+    },
+    /** Each team member's first message per conversation. */
+    async replies(ids: string[]): Promise<ReportReplyRow[]> {
+      const rows = await db
+        .selectFrom('messages')
+        .where('conversation_id', 'in', ids)
+        .where('author_kind', '=', 'user')
+        .groupBy(['conversation_id', 'author_id'])
+        .select((eb) => ['conversation_id', 'author_id', eb.fn.min<number>('created_at').as('first_at')])
+        .execute();
+      return rows.map((r) => ({ ...r, first_at: Number(r.first_at) }));
+    },
+    /** Writes the rows (idempotent: concurrent catch-ups write the same values). */
+    async save(facts: ReportFactsTable[], users: ReportFactUsersTable[]): Promise<void> {
+      if (facts.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('report_facts')
+          .values(facts)
+          .onConflict((oc) =>
+            oc.column('conversation_id').doUpdateSet((eb) => {
+              const { conversation_id: _id, ...rest } = facts[0] as ReportFactsTable;
+              const set: Record<string, unknown> = {};
+              for (const key of Object.keys(rest)) set[key] = eb.ref(`excluded.${key}` as never);
+              return set;
+            }),
+          )
+          .execute();
+        if (users.length)
+          await trx
+            .insertInto('report_fact_users')
+            .values(users)
+            .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doNothing())
+            .execute();
+      });
+    },
+  };
+}
+export type ReportFactsStore = ReturnType<typeof createReportFactsStore>;

@@ -1,0 +1,82 @@
+import type { ReportFactUsersTable } from '../../db/schema.reports';
+import { buildFacts } from './conversation-facts';
+import { factRow } from './fact-row';
+import type { Changed, ReportFactsStore } from './report-facts.store';
+
+/** Conversations changed up to this long before the newest stored row are recomputed again (late commits). */
+export const CATCH_UP_MARGIN_MS = 5 * 60_000;
+const BATCH = 500;
+
+const isLater = (a: Changed, b: Changed | null) =>
+  !b || a.updated_at > b.updated_at || (a.updated_at === b.updated_at && a.id > b.id);
+
+/**
+ * Keeps `report_facts` in step with the conversations: recomputes every conversation whose
+ * `updated_at` moved (every message and transition moves it). Runs before each report and as a
+ * background job; one catch-up at a time per process (callers share the running one).
+ */
+export function createReportFacts(store: ReportFactsStore) {
+  let running: Promise<number> | null = null;
+  let queued: Promise<number> | null = null;
+
+  function start(rescan = false): Promise<number> {
+    running = run(rescan).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  async function recompute(changed: Changed[]): Promise<void> {
+    const ids = changed.map((c) => c.id);
+    const [conversations, events, replies] = await Promise.all([
+      store.conversations(ids),
+      store.events(ids),
+      store.replies(ids),
+    ]);
+    const source = new Map(changed.map((c) => [c.id, c.updated_at]));
+    const facts = buildFacts({ conversations, events, replies, crm: [], ratings: [] });
+    const users: ReportFactUsersTable[] = facts.flatMap((f) =>
+      f.userIds.map((userId) => ({ conversation_id: f.id, user_id: userId, created_at: f.createdAt })),
+    );
+    await store.save(
+      facts.map((f) => factRow(f, source.get(f.id) ?? 0)),
+      users,
+    );
+  }
+
+  /** Where this process got to: reports only look past it; the background job re-scans the margin. */
+  let cursor: Changed | null = null;
+
+  async function run(rescan: boolean): Promise<number> {
+    let after = rescan ? null : cursor;
+    let since = after?.updated_at ?? Number.MIN_SAFE_INTEGER;
+    if (!after) {
+      const mark = await store.watermark();
+      if (mark !== null) since = mark - CATCH_UP_MARGIN_MS;
+    }
+    let total = 0;
+    for (;;) {
+      const changed = await store.changedSince(since, after, BATCH);
+      if (changed.length === 0) return total;
+      await recompute(changed);
+      total += changed.length;
+      after = changed.at(-1) ?? null;
+      if (after && isLater(after, cursor)) cursor = after;
+    }
+  }
+
+  return {
+    /** Brings the rows up to date; resolves with how many conversations were recomputed. */
+    /** With `rescan`, also recomputes the last minutes before the newest row (commits that landed late). */
+    catchUp(rescan = false): Promise<number> {
+      if (!running) return start(rescan);
+      // One is running but may have read the changes before ours: run once more after it.
+      queued ??= running.then(
+        () => ((queued = null), start()),
+        () => ((queued = null), start()),
+      );
+      return queued;
+    },
+  };
+}
+export type ReportFacts = ReturnType<typeof createReportFacts>;

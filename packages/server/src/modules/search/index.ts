@@ -1,0 +1,13 @@
+import type { Db } from '../../db/database';
+import type { ConversationViews } from '../conversations/conversation-views';
+import { createSearchService } from './search.service';
+import { createSearchStore } from './search.store';
+
+export { registerSearchRoutes } from './search.routes';
+export type { SearchService } from './search.service';
+export { findConversationIdentities } from './profile-index.store';
+
+/** Full-text search over conversations and the CRM (issue 15, item 4). */
+export function createSearchModule(deps: { db: Db; views: ConversationViews }) {
+  return createSearchService({ store: createSearchStore(deps.db), views: deps.views });
+}

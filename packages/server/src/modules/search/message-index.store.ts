@@ -1,0 +1,39 @@
+import { PostgresAdapter, sql } from 'kysely';
+import { toPlainText, ZRichText } from '@charla/protocol';
+import type { Db } from '../../db/database';
+import { fromJsonColumn } from '../../lib/json';
+
+/** True on PostgreSQL (also inside a transaction): the full-text SQL differs per database. */
+export function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The searchable text of a stored message body (rich text as JSON); '' for pure events. */
+export function messageSearchText(body: string): string {
+  let json: unknown = null;
+  try {
+    json = fromJsonColumn<unknown>(body, null);
+  } catch {
+    return '';
+  }
+  const parsed = ZRichText.safeParse(json);
+  return parsed.success ? toPlainText(parsed.data) : '';
+}
+
+export type IndexedMessage = { id: string; conversation_id: string; seq: number; body: string };
+
+/**
+ * Adds one message to the full-text index. Call it in the transaction that inserts the message,
+ * so a message is searchable exactly when it exists (messages are never edited or deleted).
+ */
+export async function indexMessage(db: Db, message: IndexedMessage): Promise<void> {
+  const text = messageSearchText(message.body);
+  if (text.trim() === '') return;
+  if (isPostgres(db))
+    await sql`insert into search_messages (message_id, conversation_id, seq, body)
+      values (${message.id}, ${message.conversation_id}, ${message.seq}, ${text})
+      on conflict (message_id) do nothing`.execute(db);
+  else
+    await sql`insert into search_messages (body, conversation_id, message_id, seq)
+      values (${text}, ${message.conversation_id}, ${message.id}, ${message.seq})`.execute(db);
+}

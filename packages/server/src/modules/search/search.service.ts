@@ -1,0 +1,68 @@
+import {
+  canUserSee,
+  type TConversationSearchQuery,
+  type TConversationSearchResult,
+  type TCrmFullTextQuery,
+  type TCrmSearchResult,
+  type TCrmSearchType,
+} from '@charla/protocol';
+import type { AuthUser } from '../auth/auth.service';
+import type { ConversationViews } from '../conversations/conversation-views';
+import { queryTokens } from './fold-text';
+import { highlightSnippet } from './highlight';
+import type { SearchStore } from './search.store';
+
+/**
+ * Inbox and CRM search on the databases' own full-text indexes (issue 15, item 4): every word
+ * of the query must match (accents and case folded, the last word as a prefix), results are
+ * ranked, and each carries an excerpt with the matched words flagged.
+ */
+export function createSearchService(deps: { store: SearchStore; views: ConversationViews }) {
+  const { store, views } = deps;
+  return {
+    /** Only conversations the user may see (R14): the SQL filters, and each row is checked again. */
+    async conversations(query: TConversationSearchQuery, user: AuthUser): Promise<TConversationSearchResult> {
+      const tokens = queryTokens(query.q);
+      const matches = await store.searchConversations({
+        tokens,
+        viewerId: user.id,
+        folder: query.folder,
+        limit: query.limit,
+      });
+      const rows = await store.conversationsByIds(matches.map((m) => m.conversationId));
+      const visible = rows.filter((r) =>
+        canUserSee({ status: r.status, assigneeId: r.assignee_id }, user.id),
+      );
+      const dtos = new Map((await views.conversations(visible, user.id)).map((d) => [d.id, d]));
+      const items: TConversationSearchResult['items'] = [];
+      for (const m of matches) {
+        const conversation = dtos.get(m.conversationId);
+        if (!conversation) continue;
+        items.push({
+          conversation,
+          match: {
+            field: m.field,
+            messageId: m.messageId,
+            seq: m.seq,
+            snippet: highlightSnippet(m.text, tokens),
+          },
+        });
+      }
+      return { items };
+    },
+
+    async crm(query: TCrmFullTextQuery): Promise<TCrmSearchResult> {
+      const tokens = queryTokens(query.q);
+      const matches = await store.searchCrm({ tokens, type: query.type, limit: query.limit });
+      return {
+        items: matches.map((m) => ({
+          type: m.type as TCrmSearchType,
+          id: m.id,
+          title: m.title,
+          snippet: highlightSnippet(m.doc, tokens),
+        })),
+      };
+    },
+  };
+}
+export type SearchService = ReturnType<typeof createSearchService>;

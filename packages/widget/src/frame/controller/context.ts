@@ -1,0 +1,62 @@
+import type { createOrderedSender } from '@charla/protocol/client';
+import type { THostEventName } from '../../shared/bridge';
+import type { TPageContext } from '../../shared/widget-config';
+import type { TVisitorSocket } from '../net/visitor-socket';
+import type { TStoredConversation, TWidgetStorage } from '../net/widget-storage';
+import { initialChatState, type TChatState } from '../state/chat-state';
+import type { TOutboxItem } from '../state/outbox';
+
+export type TControllerDeps = {
+  playbookId: string;
+  storage: TWidgetStorage;
+  page: TPageContext;
+  emit: (name: THostEventName, data?: { qualified?: boolean }) => void;
+  /** Shown when the server refuses to start the playbook (inactive, deleted…). */
+  unavailableNotice: string;
+};
+
+/** What the controller remembers between events; the functions of controller/ read and update it. */
+export type TControllerState = {
+  deps: TControllerDeps;
+  state: TChatState;
+  listeners: Set<(state: TChatState) => void>;
+  token: string | null;
+  stored: TStoredConversation;
+  startRequested: boolean;
+  startRef: string | null;
+  expectHistory: boolean;
+  revealTimer: ReturnType<typeof setTimeout> | undefined;
+  botTyping: boolean;
+  typingSentAt: number;
+  typingIdle: ReturnType<typeof setTimeout> | undefined;
+  lastReadSent: number;
+  visible: boolean;
+  /** The host page's Charla.identify(): sent on every connection, since the server keeps the latest. */
+  identity: { name?: string; email?: string } | null;
+};
+
+export type TControllerContext = TControllerState & {
+  socket: TVisitorSocket;
+  sender: ReturnType<typeof createOrderedSender<TOutboxItem>>;
+};
+
+export function initialControllerState(deps: TControllerDeps): TControllerState {
+  const { storage } = deps;
+  return {
+    deps,
+    state: initialChatState(storage.outbox()),
+    listeners: new Set(),
+    token: storage.token(),
+    stored: storage.conversation(),
+    startRequested: false,
+    startRef: null,
+    expectHistory: true,
+    revealTimer: undefined,
+    botTyping: false,
+    typingSentAt: 0,
+    typingIdle: undefined,
+    lastReadSent: 0,
+    visible: false,
+    identity: null,
+  };
+}

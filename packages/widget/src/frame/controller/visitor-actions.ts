@@ -1,0 +1,103 @@
+import { MAX_ANSWER_CHARS, checkLength, frameFits, newClientMsgId } from '@charla/protocol/client';
+import type { TVisitorAnswer } from '@charla/protocol';
+import { richTextFromPlain } from '../lib/protocol-runtime';
+import { resumeVisitorSession } from '../net/visitor-session';
+import { composerMode } from '../state/chat-state';
+import { toClientFrame, type TOutboxItem } from '../state/outbox';
+import type { TControllerContext } from './context';
+import { dispatch, forgetConversation } from './dispatch';
+
+const TYPING_REFRESH_MS = 2500;
+const TYPING_IDLE_MS = 3000;
+
+/** A visitor session (the stored token, or a new one), then the socket; retried with backoff. */
+export async function ensureSession(ctx: TControllerContext): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const session = await resumeVisitorSession(ctx.token);
+      if (session.visitorToken !== ctx.token) {
+        // A new visitor: conversations of the old token are not theirs any more.
+        if (ctx.token) forgetConversation(ctx);
+        ctx.token = session.visitorToken;
+        ctx.deps.storage.setToken(ctx.token);
+      }
+      ctx.socket.connect();
+      return;
+    } catch {
+      dispatch(ctx, {
+        type: 'connection',
+        connection: navigator.onLine === false ? 'offline' : 'connecting',
+      });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
+    }
+  }
+}
+
+function queue(ctx: TControllerContext, payload: TOutboxItem['payload'], text: string): void {
+  const conversationId = ctx.state.conversation?.id;
+  if (!conversationId) return;
+  const item: TOutboxItem = {
+    clientMsgId: newClientMsgId('w'),
+    conversationId,
+    createdAt: Date.now(),
+    payload,
+    text,
+    state: 'sending',
+  };
+  // The composer blocks an over-long message; anything still too large never leaves the page.
+  const fits = frameFits(toClientFrame(item));
+  dispatch(ctx, {
+    type: 'queued',
+    item: fits ? item : { ...item, state: 'failed', error: 'FRAME_TOO_LARGE' },
+  });
+  ctx.sender.pump();
+}
+
+export function answer(ctx: TControllerContext, answerValue: TVisitorAnswer, text: string): void {
+  queue(ctx, { kind: 'answer', answer: answerValue }, text);
+}
+
+export function submitText(ctx: TControllerContext, text: string): void {
+  const trimmed = text.trim();
+  if (!trimmed) return;
+  stopTyping(ctx);
+  const mode = composerMode(ctx.state);
+  // The composer keeps Send disabled over the limit: nothing is cut off silently.
+  if (mode.kind === 'input') {
+    if (!checkLength(trimmed, MAX_ANSWER_CHARS).over) answer(ctx, { kind: 'text', text: trimmed }, trimmed);
+  } else if (mode.kind === 'chat' && !checkLength(trimmed).over)
+    queue(ctx, { kind: 'send', body: richTextFromPlain(trimmed) }, trimmed);
+}
+
+export function retry(ctx: TControllerContext, clientMsgId: string): void {
+  const item = ctx.state.outbox.find((i) => i.clientMsgId === clientMsgId);
+  if (!item || !frameFits(toClientFrame(item))) return;
+  dispatch(ctx, { type: 'retry', clientMsgId });
+  ctx.sender.pump();
+}
+
+/** The visitor is typing in live chat: tell the team (throttled), and stop after a pause. */
+export function typing(ctx: TControllerContext, draft: string): void {
+  const conversation = ctx.state.conversation;
+  if (!conversation || composerMode(ctx.state).kind !== 'chat') return;
+  clearTimeout(ctx.typingIdle);
+  if (draft.trim() === '') return stopTyping(ctx);
+  const now = Date.now();
+  if (now - ctx.typingSentAt > TYPING_REFRESH_MS) {
+    ctx.typingSentAt = now;
+    ctx.socket.send({
+      type: 'typing',
+      conversationId: conversation.id,
+      active: true,
+      preview: draft.slice(-200),
+    });
+  }
+  ctx.typingIdle = setTimeout(() => stopTyping(ctx), TYPING_IDLE_MS);
+}
+
+function stopTyping(ctx: TControllerContext): void {
+  clearTimeout(ctx.typingIdle);
+  if (ctx.typingSentAt === 0 || !ctx.state.conversation) return;
+  ctx.typingSentAt = 0;
+  ctx.socket.send({ type: 'typing', conversationId: ctx.state.conversation.id, active: false });
+}
