@@ -1,4 +1,4 @@
-import type { TConversationDto, TMessageDto, TRichText } from '@charla/protocol';
+import type { TConversationDto, TRichText } from '@charla/protocol';
 import type { Db } from '../../db/database';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -79,7 +79,7 @@ export function createConversationMail(deps: ConversationMailDeps) {
     }
   };
   deps.events.on('conversation.closed', ({ conversation }) =>
-    guarded('transcript on close', () => transcripts.sendOnClose(conversation as TConversationDto)),
+    guarded('transcript on close', () => transcripts.sendOnClose(conversation)),
   );
   const digests = createDigests({
     mail: deps.mail,
@@ -95,7 +95,7 @@ export function createConversationMail(deps: ConversationMailDeps) {
     guarded('digest', () => digests.onDelivered(payload)),
   );
   deps.events.on('message.created', ({ conversation, message }) =>
-    guarded('follow-up', () => followUps.onMessage(conversation as TConversationDto, message as TMessageDto)),
+    guarded('follow-up', () => followUps.onMessage(conversation, message)),
   );
 
   /** A user follows up a closed chat (a missed one): R20 keeps it closed, a linked one continues. */
