@@ -209,6 +209,17 @@ describe('follow-up by email', () => {
       await page.getByTestId('follow-up-settings').scrollIntoViewIfNeeded();
       await screenshot(page, `mail-${name}`);
       expect(await axeSeriousViolations(page)).toEqual([]);
+      // Email notifications (R24): the digest events, in Settings → Notifications.
+      await page.goto(`${charla.baseUrl}/settings/notifications`);
+      await page
+        .getByTestId('email-digest-settings')
+        .getByRole('checkbox')
+        .nth(language === 'en' ? 0 : 1)
+        .click();
+      await page.getByTestId('email-digest-settings').getByRole('status').waitFor();
+      await page.getByTestId('email-digest-settings').scrollIntoViewIfNeeded();
+      await screenshot(page, `mail-${name}-digest`);
+      expect(await axeSeriousViolations(page)).toEqual([]);
       await context.close();
     }
   }, 120_000);

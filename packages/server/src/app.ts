@@ -40,6 +40,7 @@ import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
 import { registerTranscriptRoutes } from './modules/mail/transcript.routes';
 import { registerFollowUpRoutes } from './modules/mail/follow-up.routes';
+import { registerDigestRoutes } from './modules/mail/digest.routes';
 import { registerAccountsRoutes } from './modules/accounts/index';
 import { registerSearchRoutes } from './modules/search/index';
 import { registerHistoryRoutes } from './modules/person-history/index';
@@ -153,6 +154,7 @@ export async function buildApp(
     companyName: services.mail.companyName,
     sessions: services.widgetSessions,
   });
+  registerDigestRoutes(app, services.conversationMail.digests);
   registerAccountsRoutes(app, services);
 
   if (inboxDist) await registerStatic(app, inboxDist);

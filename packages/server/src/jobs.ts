@@ -73,6 +73,12 @@ export function coreJobs(services: Services): BackgroundJob[] {
       everyMs: MAIL_OUTBOX_EVERY_MS,
       run: async () => void (await services.conversationMail.followUps.sweepDue()),
     },
+    // Email notifications (issue 20): due digests of unanswered chats, one per user.
+    {
+      name: 'mail-digests',
+      everyMs: 30_000,
+      run: async () => void (await services.conversationMail.digests.sweepDue()),
+    },
     // Retention: the webhook delivery log expires (WEBHOOK_LOG_RETENTION_DAYS), in batches.
     {
       name: 'webhook-retention',

@@ -163,6 +163,7 @@ export function createServices(deps: ServiceDeps) {
     conversationsStore,
     views,
     settings,
+    users: usersStore,
     events,
     bus,
     limits: deps.limits,

@@ -10,6 +10,7 @@ export const mailTemplateNames = [
   'email-changed',
   'transcript',
   'follow-up',
+  'digest',
 ] as const;
 export const ZMailTemplateName = z.enum(mailTemplateNames);
 export type TMailTemplateName = z.infer<typeof ZMailTemplateName>;
@@ -109,3 +110,15 @@ export const ZUpdateFollowUpSettingsRequest = z.strictObject({
   afterMinutes: z.number().int().min(0).max(1440),
 });
 export type TUpdateFollowUpSettingsRequest = z.infer<typeof ZUpdateFollowUpSettingsRequest>;
+
+/** Email notifications (R24): the events for which I get a digest of unanswered chats when no device took the push. */
+export const ZEmailNotificationsDto = z.object({
+  events: z.array(z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message'])),
+  /** False without SMTP: nothing would be sent. */
+  mailConfigured: z.boolean(),
+});
+export type TEmailNotificationsDto = z.infer<typeof ZEmailNotificationsDto>;
+export const ZUpdateEmailNotificationsRequest = z.strictObject({
+  events: z.array(z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message'])).max(3),
+});
+export type TUpdateEmailNotificationsRequest = z.infer<typeof ZUpdateEmailNotificationsRequest>;

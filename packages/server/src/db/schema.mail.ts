@@ -66,4 +66,13 @@ export type MailTables = {
   visitor_link_tokens: VisitorLinkTokensTable;
   conversation_links: ConversationLinksTable;
   mail_inbound: MailInboundTable;
+  mail_digests: MailDigestsTable;
+};
+
+/** One pending digest of unanswered chats per user. */
+export type MailDigestsTable = {
+  user_id: string;
+  due_at: number;
+  claimed_until: number | null;
+  created_at: number;
 };

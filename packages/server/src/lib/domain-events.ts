@@ -49,6 +49,15 @@ export type DomainEventMap = {
   'deal.created': { deal: TCrmDealDto };
   'deal.updated': { deal: TCrmDealDto };
   'activity.created': { activity: TCrmActivityDto };
+  /** After a notification went out (R22–R24): who could get it, and whose devices took the push. */
+  'notification.delivered': {
+    kind: string;
+    conversationId: string;
+    /** Users it was for (visible to them, the event not disabled by the company). */
+    recipients: string[];
+    /** Those of them with at least one device that accepted the Web Push. */
+    pushed: string[];
+  };
 };
 export type DomainEventName = keyof DomainEventMap;
 /** `DomainEvents['conversation.assigned']` is that event's payload. */

@@ -57,54 +57,90 @@ export function TranscriptButton({ conversation }: { conversation: TConversation
         <Icon name="mail" />
       </button>
       <Dialog open={open} title={t('conversationMail.transcriptTitle')} onClose={() => setOpen(false)}>
-        <form className="mail-action" onSubmit={(e) => void submit(e)}>
-          <p>{t('conversationMail.transcriptText')}</p>
-          <div className="field">
-            <label htmlFor="transcript-to">{t('conversationMail.transcriptTo')}</label>
-            <input
-              id="transcript-to"
-              type="email"
-              required
-              maxLength={254}
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="transcript-language">{t('conversationMail.transcriptLanguage')}</label>
-            <select
-              id="transcript-language"
-              value={language}
-              onChange={(e) => setLanguage(e.target.value as TLanguage)}
-            >
-              <option value="en">{t('conversationMail.languages.en')}</option>
-              <option value="es">{t('conversationMail.languages.es')}</option>
-            </select>
-          </div>
-          {notice && (
-            <p
-              className={notice.error ? 'form__error' : 'settings__notice'}
-              role={notice.error ? 'alert' : 'status'}
-            >
-              {notice.text}
-            </p>
-          )}
-          <div className="dialog__footer">
-            <button type="button" className="btn" onClick={() => setOpen(false)}>
-              {t('common.close')}
-            </button>
-            <button
-              type="submit"
-              className="btn btn--primary"
-              disabled={busy || !to.trim()}
-              data-testid="send-transcript"
-            >
-              {t('conversationMail.transcriptSend')}
-            </button>
-          </div>
-        </form>
+        <TranscriptForm
+          to={to}
+          language={language}
+          busy={busy}
+          notice={notice}
+          onTo={setTo}
+          onLanguage={setLanguage}
+          onCancel={() => setOpen(false)}
+          onSubmit={(e) => void submit(e)}
+        />
       </Dialog>
     </>
+  );
+}
+
+type TranscriptFormProps = {
+  to: string;
+  language: TLanguage;
+  busy: boolean;
+  notice: Notice | null;
+  onTo: (to: string) => void;
+  onLanguage: (language: TLanguage) => void;
+  onCancel: () => void;
+  onSubmit: (event: FormEvent) => void;
+};
+
+function TranscriptForm({
+  to,
+  language,
+  busy,
+  notice,
+  onTo,
+  onLanguage,
+  onCancel,
+  onSubmit,
+}: TranscriptFormProps) {
+  const { t } = useTranslation();
+  return (
+    <form className="mail-action" onSubmit={onSubmit}>
+      <p>{t('conversationMail.transcriptText')}</p>
+      <div className="field">
+        <label htmlFor="transcript-to">{t('conversationMail.transcriptTo')}</label>
+        <input
+          id="transcript-to"
+          type="email"
+          required
+          maxLength={254}
+          value={to}
+          onChange={(e) => onTo(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="transcript-language">{t('conversationMail.transcriptLanguage')}</label>
+        <select
+          id="transcript-language"
+          value={language}
+          onChange={(e) => onLanguage(e.target.value as TLanguage)}
+        >
+          <option value="en">{t('conversationMail.languages.en')}</option>
+          <option value="es">{t('conversationMail.languages.es')}</option>
+        </select>
+      </div>
+      {notice && (
+        <p
+          className={notice.error ? 'form__error' : 'settings__notice'}
+          role={notice.error ? 'alert' : 'status'}
+        >
+          {notice.text}
+        </p>
+      )}
+      <div className="dialog__footer">
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.close')}
+        </button>
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={busy || !to.trim()}
+          data-testid="send-transcript"
+        >
+          {t('conversationMail.transcriptSend')}
+        </button>
+      </div>
+    </form>
   );
 }
 

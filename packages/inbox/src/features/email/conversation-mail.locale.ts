@@ -14,6 +14,10 @@ export const conversationMailEn = {
   followUpLabel: 'Your message',
   followUpSend: 'Send by email',
   followUpNoEmail: 'This chat is closed and the visitor left no email address.',
+  digestTitle: 'By email',
+  digestText:
+    'When none of your devices took a notification, Charla emails you a digest of the chats still waiting on you, at most one every 10 minutes.',
+  digestNoSmtp: 'Email (SMTP) is not configured on the server: no digest is sent.',
   languages: { en: 'English', es: 'Spanish' },
 };
 
@@ -32,5 +36,9 @@ export const conversationMailEs: typeof conversationMailEn = {
   followUpLabel: 'Tu mensaje',
   followUpSend: 'Enviar por correo',
   followUpNoEmail: 'Este chat está cerrado y el visitante no dejó dirección de correo.',
+  digestTitle: 'Por correo',
+  digestText:
+    'Cuando ningún dispositivo tuyo recibió un aviso, Charla te envía por correo un resumen de los chats que siguen esperándote, como mucho uno cada 10 minutos.',
+  digestNoSmtp: 'El correo (SMTP) no está configurado en el servidor: no se envía ningún resumen.',
   languages: { en: 'Inglés', es: 'Español' },
 };

@@ -11,7 +11,6 @@ export function FollowUpSettings() {
   const [settings, setSettings] = useState<TFollowUpSettingsDto | null>(null);
   const [enabled, setEnabled] = useState(true);
   const [minutes, setMinutes] = useState('5');
-  const [showSecret, setShowSecret] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   useEffect(() => {
     emailApi.followUp().then(
@@ -72,6 +71,17 @@ export function FollowUpSettings() {
           {notice.text}
         </p>
       )}
+      <InboundInfo settings={settings} />
+    </section>
+  );
+}
+
+/** How visitors' email answers come back in: the reply address, the inbound URL and its secret. */
+function InboundInfo({ settings }: { settings: TFollowUpSettingsDto }) {
+  const { t } = useTranslation();
+  const [showSecret, setShowSecret] = useState(false);
+  return (
+    <>
       <p className={settings.replyTo ? 'email-inbound__ok' : 'email-inbound__off'}>
         {settings.replyTo
           ? t('settings.email.replyToSet', { address: settings.replyTo })
@@ -95,6 +105,6 @@ export function FollowUpSettings() {
           </button>
         </dd>
       </dl>
-    </section>
+    </>
   );
 }

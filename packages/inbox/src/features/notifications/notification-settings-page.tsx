@@ -9,6 +9,7 @@ import {
   type TNotificationEvent,
   type TTestNotificationResultDto,
 } from '@charla/protocol';
+import { EmailDigestSettings } from '../email/email-digest-settings';
 import { Spinner } from '../../components/empty-state';
 import { useMe } from '../auth/session-context';
 import { notificationsApi } from './notifications-api';
@@ -169,6 +170,7 @@ export function NotificationSettingsPage() {
           </table>
         )}
       </section>
+      <EmailDigestSettings />
       {me.role === 'admin' && <CompanyNotificationDefaults />}
     </div>
   );

@@ -15,6 +15,7 @@ import * as search from './0013-search';
 import * as crmPipelines from './0014-crm-pipelines';
 import * as privacy from './0015-privacy';
 import * as dropWebhookAnnounced from './0016-drop-webhook-announced';
+import * as mailDigests from './0017-mail-digests';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-crm-pipelines': crmPipelines,
   '0015-privacy': privacy,
   '0016-drop-webhook-announced': dropWebhookAnnounced,
+  '0017-mail-digests': mailDigests,
 };

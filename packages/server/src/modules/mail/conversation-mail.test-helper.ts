@@ -2,6 +2,7 @@ import type { TRichText } from '@charla/protocol';
 import type { TestServer, TestUser } from '../../test/harness';
 import { assignedConversation, type Visitor } from '../../security/security-fixtures';
 import { newClientId } from '../../test/visitor-client';
+import { goOnline } from '../../test/playbook-setup';
 import { waitFor } from '../webhooks/local-receiver.test-helper';
 
 /** An assigned live chat whose visitor told the widget their email (Charla.identify). */
@@ -12,6 +13,8 @@ export async function chatWithEmail(
   owner: TestUser,
   email: string,
 ): Promise<{ visitor: Visitor; conversationId: string }> {
+  // Presence is fresh only for a while (no heartbeat job in tests): on a slow run, say so again.
+  await goOnline(server, owner);
   const chat = await assignedConversation(server, baseUrl, publicId, owner);
   chat.visitor.client.send({ type: 'identify', name: 'Marta Ruiz', email });
   // The identify frame has no answer: wait until the conversation carries the address.

@@ -10,7 +10,10 @@ import type { ConversationViews } from '../conversations/conversation-views';
 import type { ConversationsService } from '../conversations/conversations.service';
 import type { ConversationsStore } from '../conversations/conversations.store';
 import type { SettingsStore } from '../settings/settings.store';
+import type { UsersStore } from '../users/users.store';
 import type { ConversationSource } from './conversation-source';
+import { createDigestStore } from './digest.store';
+import { createDigests } from './digests';
 import { createFollowUpStore } from './follow-up.store';
 import { createFollowUps } from './follow-ups';
 import { createInboundMail } from './inbound-mail';
@@ -27,6 +30,7 @@ export type ConversationMailDeps = {
   conversationsStore: ConversationsStore;
   views: ConversationViews;
   settings: SettingsStore;
+  users: UsersStore;
   events: DomainEvents;
   bus: Bus;
   limits: Limits;
@@ -40,7 +44,8 @@ export type ConversationMailDeps = {
 /**
  * Mail about conversations (issue 20) as listeners of the domain events: nothing in the
  * conversations module calls it. `conversation.closed` → the transcript when the playbook asks;
- * `message.created` by a user → a follow-up check for a visitor who gave an address.
+ * `message.created` by a user → a follow-up check for a visitor who gave an address;
+ * `notification.delivered` with no device reached → a digest for users who opted in.
  */
 export function createConversationMail(deps: ConversationMailDeps) {
   const { source, clock } = deps;
@@ -76,6 +81,19 @@ export function createConversationMail(deps: ConversationMailDeps) {
   deps.events.on('conversation.closed', ({ conversation }) =>
     guarded('transcript on close', () => transcripts.sendOnClose(conversation)),
   );
+  const digests = createDigests({
+    mail: deps.mail,
+    store: createDigestStore(deps.db),
+    settings: deps.settings,
+    users: deps.users,
+    conversations: deps.conversationsStore,
+    views: deps.views,
+    clock,
+    publicUrl: deps.publicUrl,
+  });
+  deps.events.on('notification.delivered', (payload) =>
+    guarded('digest', () => digests.onDelivered(payload)),
+  );
   deps.events.on('message.created', ({ conversation, message }) =>
     guarded('follow-up', () => followUps.onMessage(conversation, message)),
   );
@@ -98,6 +116,6 @@ export function createConversationMail(deps: ConversationMailDeps) {
     return deps.conversations.getDtoForUser(user, target.id);
   }
 
-  return { transcripts, transcriptLimiter, followUps, inbound, followUpClosed, keys, store };
+  return { transcripts, transcriptLimiter, followUps, inbound, followUpClosed, keys, store, digests };
 }
 export type ConversationMail = ReturnType<typeof createConversationMail>;

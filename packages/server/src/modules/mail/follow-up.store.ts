@@ -5,6 +5,11 @@ export type FollowUpRow = MailFollowUpsTable;
 
 /** The follow-up tables: pending checks, visitor link tokens, conversation links, inbound mails taken. */
 export function createFollowUpStore(db: Db) {
+  return { ...followUpChecks(db), ...conversationLinks(db) };
+}
+export type FollowUpStore = ReturnType<typeof createFollowUpStore>;
+
+function followUpChecks(db: Db) {
   return {
     /** Schedules a check unless one is already pending (the earliest reply sets the time). */
     async schedule(conversationId: string, dueAt: number, now: number): Promise<void> {
@@ -57,6 +62,11 @@ export function createFollowUpStore(db: Db) {
         .values({ token_hash: tokenHash, visitor_id: visitorId, created_at: now })
         .execute();
     },
+  };
+}
+
+function conversationLinks(db: Db) {
+  return {
     async link(conversationId: string, linkedTo: string, now: number): Promise<void> {
       await db
         .insertInto('conversation_links')
@@ -98,4 +108,3 @@ export function createFollowUpStore(db: Db) {
     },
   };
 }
-export type FollowUpStore = ReturnType<typeof createFollowUpStore>;

@@ -122,28 +122,29 @@ export function createFollowUps(deps: FollowUpsDeps) {
     },
 
     /** The widget opens a follow-up link: a fresh token of the same visitor, and where to continue. */
-    async exchange(link: string): Promise<TFollowUpExchangeDto> {
-      const { signingKey } = await deps.keys();
-      const verdict = verifyChatLink(signingKey, link, clock.now());
-      if (!verdict.ok)
-        throw new AppError(
-          verdict.reason === 'expired' ? 'FOLLOW_UP_LINK_EXPIRED' : 'FOLLOW_UP_LINK_INVALID',
-        );
-      const { conversationId, visitorId } = verdict.value;
-      const conversation = await deps.source.find(conversationId);
-      if (!conversation || conversation.visitor.id !== visitorId)
-        throw new AppError('FOLLOW_UP_LINK_INVALID');
-      // A reply by email may have continued it in a new conversation already (R20).
-      const latest = conversation.status === 'closed' ? await store.latestContinuation(conversationId) : null;
-      const token = newSecretToken();
-      await store.addVisitorToken(hashToken(token), visitorId, clock.now());
-      return {
-        visitorToken: token,
-        visitorId,
-        conversationId: latest ?? conversationId,
-        playbookPublicId: await deps.source.playbookPublicId(conversationId),
-      };
-    },
+    exchange: (link: string) => exchangeChatLink(deps, link),
   };
 }
 export type FollowUps = ReturnType<typeof createFollowUps>;
+
+/** Verifies a chat link and issues a new token of its visitor (R20: a continued chat wins). */
+async function exchangeChatLink(deps: FollowUpsDeps, link: string): Promise<TFollowUpExchangeDto> {
+  const { store, clock } = deps;
+  const { signingKey } = await deps.keys();
+  const verdict = verifyChatLink(signingKey, link, clock.now());
+  if (!verdict.ok)
+    throw new AppError(verdict.reason === 'expired' ? 'FOLLOW_UP_LINK_EXPIRED' : 'FOLLOW_UP_LINK_INVALID');
+  const { conversationId, visitorId } = verdict.value;
+  const conversation = await deps.source.find(conversationId);
+  if (!conversation || conversation.visitor.id !== visitorId) throw new AppError('FOLLOW_UP_LINK_INVALID');
+  // A reply by email may have continued it in a new conversation already (R20).
+  const latest = conversation.status === 'closed' ? await store.latestContinuation(conversationId) : null;
+  const token = newSecretToken();
+  await store.addVisitorToken(hashToken(token), visitorId, clock.now());
+  return {
+    visitorToken: token,
+    visitorId,
+    conversationId: latest ?? conversationId,
+    playbookPublicId: await deps.source.playbookPublicId(conversationId),
+  };
+}

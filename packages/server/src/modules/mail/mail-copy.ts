@@ -17,6 +17,7 @@ export type MailParams = {
     expiresInDays: number;
     canReply: boolean;
   };
+  digest: { companyName: string; name: string; count: number; blocks: MailBlock[]; url: string };
 };
 
 type Copy = { [K in TMailTemplateName]: (p: MailParams[K]) => MailContent };
@@ -88,6 +89,15 @@ const en: Copy = {
     action: { label: 'Continue the chat', url: p.url },
     blocks: p.blocks,
     notes: [`The link opens your chat again and expires in ${p.expiresInDays} days. Do not forward it.`],
+    footer: `${p.companyName} · sent by Charla`,
+  }),
+  digest: (p) => ({
+    subject: p.count === 1 ? '1 chat is waiting for an answer' : `${p.count} chats are waiting for an answer`,
+    heading: p.count === 1 ? '1 chat is waiting' : `${p.count} chats are waiting`,
+    paragraphs: [`Hi ${p.name}, no device of yours took the notification, so here is what is unanswered.`],
+    action: { label: 'Open the inbox', url: p.url },
+    blocks: p.blocks,
+    notes: ['Choose which events email you in Settings → Notifications.'],
     footer: `${p.companyName} · sent by Charla`,
   }),
 };
@@ -165,6 +175,17 @@ const es: Copy = {
     notes: [`El enlace vuelve a abrir tu chat y caduca en ${p.expiresInDays} días. No lo reenvíes.`],
     footer: `${p.companyName} · enviado por Charla`,
   }),
+  digest: (p) => ({
+    subject: p.count === 1 ? '1 chat espera respuesta' : `${p.count} chats esperan respuesta`,
+    heading: p.count === 1 ? '1 chat espera' : `${p.count} chats esperan`,
+    paragraphs: [
+      `Hola, ${p.name}: ningún dispositivo tuyo recibió el aviso, así que esto es lo que falta por responder.`,
+    ],
+    action: { label: 'Abrir la bandeja', url: p.url },
+    blocks: p.blocks,
+    notes: ['Elige qué eventos te avisan por correo en Ajustes → Notificaciones.'],
+    footer: `${p.companyName} · enviado por Charla`,
+  }),
 };
 
 const copies: Record<TLanguage, Copy> = { en, es };
@@ -210,6 +231,13 @@ export function sampleParams(companyName: string, publicUrl: string, language: T
       url: `${publicUrl}/chat?link=example`,
       expiresInDays: 7,
       canReply: true,
+    },
+    digest: {
+      companyName,
+      name: 'Ana García',
+      count: 1,
+      blocks: [{ title: visitor, meta: '10:24', html: `<p>${hello}</p>`, text: hello }],
+      url: `${publicUrl}/inbox/unassigned`,
     },
   };
 }

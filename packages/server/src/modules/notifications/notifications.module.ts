@@ -32,6 +32,7 @@ export function createNotificationsModule(deps: {
     publicUrl: deps.publicUrl,
     vapidKeys: createVapidKeySource(deps.settings, deps.clock),
     allowPrivateTargets: async () => (await readWebhookSettings(deps.settings)).allowPrivateWebhookTargets,
+    events: deps.events,
   });
   listenForNotifications(deps.events, notifications);
   return { notifications };

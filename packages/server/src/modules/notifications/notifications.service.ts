@@ -15,6 +15,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { isIP } from 'node:net';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
+import type { DomainEvents } from '../../lib/domain-events';
 import { newId } from '../../lib/ids';
 import { isPrivateAddress } from '../../lib/is-private-address';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json';
@@ -59,6 +60,8 @@ export type NotificationsDeps = {
   vapidKeys: () => Promise<VapidKeys>;
   /** The admin setting that also lets webhooks reach private targets (tests use local receivers). */
   allowPrivateTargets: () => Promise<boolean>;
+  /** Told after each delivery (the email digest listens: issue 20). */
+  events?: DomainEvents;
 };
 
 type Recipient = { id: string; language: TLanguage };
@@ -131,6 +134,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
   async function pushTo(
     recipients: Recipient[],
     make: (language: TLanguage) => TNotificationDto,
+    deliveredTo?: Set<string>,
   ): Promise<TPushDeviceResultDto[]> {
     const languageOf = new Map(recipients.map((r) => [r.id, r.language]));
     const subscriptions = await store.listSubscriptions([...languageOf.keys()]);
@@ -143,9 +147,11 @@ export function createNotificationsService(deps: NotificationsDeps) {
     const payloads = new Map<TLanguage, TPushPayload>();
     const payloadFor = (language: TLanguage) =>
       payloads.get(language) ?? payloads.set(language, toPushPayload(make(language))).get(language)!;
-    return mapWithConcurrency(subscriptions, PUSH_CONCURRENCY, (s) =>
-      pushOne(s, payloadFor(languageOf.get(s.user_id) ?? 'en'), options),
-    );
+    return mapWithConcurrency(subscriptions, PUSH_CONCURRENCY, async (s) => {
+      const result = await pushOne(s, payloadFor(languageOf.get(s.user_id) ?? 'en'), options);
+      if (result.outcome === 'delivered') deliveredTo?.add(s.user_id);
+      return result;
+    });
   }
 
   async function pushOne(
@@ -268,7 +274,14 @@ export function createNotificationsService(deps: NotificationsDeps) {
         .map((u) => ({ id: u.id, language: u.language }));
       const make = (language: TLanguage) => toNotificationDto(intent.kind, intent.conversation, language);
       await publishInApp(inApp, make);
-      await pushTo(push, make);
+      const pushed = new Set<string>();
+      await pushTo(push, make, pushed);
+      deps.events?.emit('notification.delivered', {
+        kind: intent.kind,
+        conversationId: intent.conversation.id,
+        recipients: visible.filter((u) => !switches(u.id).disabled).map((u) => u.id),
+        pushed: [...pushed],
+      });
       return { inApp: inApp.map((r) => r.id), push: push.map((r) => r.id) };
     },
   };
