@@ -305,7 +305,9 @@ export function CrmListPage({ entity }: { entity: CrmEntity }) {
               {items.map((item) => (
                 <tr key={item.id} data-testid="crm-row">
                   {columns.map((c) => (
-                    <td key={c.key}>{c.render(item)}</td>
+                    <td key={c.key} data-label={c.label}>
+                      {c.render(item)}
+                    </td>
                   ))}
                 </tr>
               ))}
