@@ -26,10 +26,7 @@ export function createVersionedStore<T extends VersionedTable>(db: Db, table: T)
   const name = table as unknown as 't';
   return {
     async insert(row: RowOf<T>): Promise<void> {
-      await one
-        .insertInto(name)
-        .values(row)
-        .execute();
+      await one.insertInto(name).values(row).execute();
     },
     async findById(id: string): Promise<RowOf<T> | null> {
       const row = await one.selectFrom(name).selectAll().where('id', '=', id).executeTakeFirst();
