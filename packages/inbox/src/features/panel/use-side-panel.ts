@@ -35,6 +35,10 @@ export function useSidePanel(conversation: TConversationDto) {
   const [creating, setCreating] = useState<null | 'lead' | 'deal'>(null);
   const [createError, setCreateError] = useState<string | null>(null);
   const dirty = useRef(false);
+  // Edits since load, and the saves in order: a save finishing never clears a newer edit, and
+  // an older panel never lands after a newer one.
+  const edits = useRef(0);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const editable = conversation.allowedActions.includes('edit_panel');
 
   const load = useCallback(() => {
@@ -83,11 +87,16 @@ export function useSidePanel(conversation: TConversationDto) {
       return;
     }
     setSaveState('saving');
+    const at = edits.current;
+    const put = saving.current.then(() => panelApi.put(conversation.id, result.value));
+    saving.current = put.catch(() => undefined);
     try {
-      const saved = await panelApi.put(conversation.id, result.value);
+      const saved = await put;
       setPanel(saved);
-      dirty.current = false;
-      setSaveState('saved');
+      if (edits.current === at) {
+        dirty.current = false;
+        setSaveState('saved');
+      }
     } catch (error) {
       setErrors(mapServerErrors(error));
       setSaveState('error');
@@ -99,6 +108,7 @@ export function useSidePanel(conversation: TConversationDto) {
     const next: PanelForm = { ...form, [field]: value };
     setForm(next);
     dirty.current = true;
+    edits.current += 1;
     setSaveState('idle');
     if (errors[field]) {
       const result = validate(next);
