@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session-context';
 import { crmApi } from '../crm-api';
 import { formatDateTime } from '../crm-format';
 import '../crm.css';
+import '../crm-views.css';
 import { ActivityQuickAdd } from './activity-quick-add';
 import { byDue, dueWindows, type WindowId } from './activity-windows';
 
