@@ -18,6 +18,8 @@ import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } fr
 // browsers editing the same deal field (the second gets the conflict, not a silent overwrite).
 
 const DESKTOP = { width: 1440, height: 900 };
+/** A busy machine: conditions get time to become true (no timing is asserted). */
+const POLL = { timeout: 20_000 };
 
 let charla: RunningCharla;
 let browser: Browser;
@@ -72,7 +74,9 @@ describe('CRM journey (issue 15 acceptance)', () => {
     await page.getByTestId('panel-personEmail').fill('lucia@hamacas.example');
     await page.getByTestId('panel-personPhone').fill('+34 600 111 222');
     await page.getByTestId('panel-personPhone').blur();
-    await expect.poll(async () => (await panelOf(visitor.conversationId)).person.phone).toBe('+34600111222');
+    await expect
+      .poll(async () => (await panelOf(visitor.conversationId)).person.phone, POLL)
+      .toBe('+34600111222');
     await page.getByTestId('create-lead').click();
     const linked = page.getByTestId('panel-linked-lead');
     await linked.waitFor();
@@ -87,6 +91,7 @@ describe('CRM journey (issue 15 acceptance)', () => {
     await expect
       .poll(
         async () => (await api.call<TCrmLeadDto>('GET', `/api/v1/crm/leads/${leadId}`)).value?.amountMinor,
+        POLL,
       )
       .toBe(1_200_000);
     await screenshot(page, 'crm-journey-panel-lead-en');
@@ -108,7 +113,9 @@ describe('CRM journey (issue 15 acceptance)', () => {
     expect(await dialog.getByTestId('convert-amount').inputValue()).toBe('12000.00');
     const [pipeline] = await api.call<TCrmPipelineDto[]>('GET', '/api/v1/crm/pipelines');
     const stage = pipeline?.stages[2];
-    await expect.poll(() => dialog.getByTestId('convert-stage').locator('option').count()).toBeGreaterThan(2);
+    await expect
+      .poll(() => dialog.getByTestId('convert-stage').locator('option').count(), POLL)
+      .toBeGreaterThan(2);
     await dialog.getByTestId('convert-stage').selectOption(stage?.id ?? '');
     await screenshot(page, 'crm-journey-convert-dialog-en');
     await dialog.getByTestId('convert-submit').click();
@@ -122,7 +129,10 @@ describe('CRM journey (issue 15 acceptance)', () => {
     await page.getByLabel('Expected close').fill('2026-12-24');
     await page.getByLabel('Expected close').press('Enter');
     await expect
-      .poll(async () => (await api.call<TCrmDealDto>('GET', `/api/v1/crm/deals/${dealId}`)).expectedCloseDate)
+      .poll(
+        async () => (await api.call<TCrmDealDto>('GET', `/api/v1/crm/deals/${dealId}`)).expectedCloseDate,
+        POLL,
+      )
       .toBe('2026-12-24');
 
     await page.goto(`${charla.baseUrl}/conversations/${visitor.conversationId}`);
@@ -147,6 +157,7 @@ describe('CRM journey (issue 15 acceptance)', () => {
     await expect
       .poll(
         async () => (await api.call<TCrmDealDto>('GET', `/api/v1/crm/deals/${dealId}`)).value?.amountMinor,
+        POLL,
       )
       .toBe(1_500_000);
 

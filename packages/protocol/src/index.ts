@@ -18,6 +18,7 @@ export * from './api/playbooks.schema';
 export * from './api/crm-currencies';
 export * from './api/crm-common.schema';
 export * from './api/crm.schema';
+export * from './api/crm-pipelines.schema';
 export * from './api/crm-history.schema';
 export * from './api/crm-panel.schema';
 export * from './api/webhooks.schema';

@@ -227,7 +227,8 @@ export const en = {
     address: 'Address',
     notes: 'Notes',
     notesPlaceholder: 'Anything worth remembering…',
-    linkedHint: 'These are the CRM records of this chat: a change here saves to the record and shows everywhere.',
+    linkedHint:
+      'These are the CRM records of this chat: a change here saves to the record and shows everywhere.',
     openInCrm: 'Open in CRM',
     noPerson: 'No person linked yet.',
     noOrganization: 'No organization linked.',

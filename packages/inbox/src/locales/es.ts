@@ -226,7 +226,8 @@ export const es: Messages = {
     address: 'Dirección',
     notes: 'Notas',
     notesPlaceholder: 'Cualquier cosa que valga la pena recordar…',
-    linkedHint: 'Estos son los registros del CRM de este chat: un cambio aquí se guarda en el registro y se ve en todas partes.',
+    linkedHint:
+      'Estos son los registros del CRM de este chat: un cambio aquí se guarda en el registro y se ve en todas partes.',
     openInCrm: 'Abrir en el CRM',
     noPerson: 'Aún no hay ninguna persona vinculada.',
     noOrganization: 'Ninguna organización vinculada.',

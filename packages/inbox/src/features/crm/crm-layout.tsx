@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
 import type { CrmEntity } from './crm-api';
 import './crm.css';
+import './crm-views.css';
 
 export const CRM_SECTIONS: CrmEntity[] = ['leads', 'deals', 'persons', 'organizations', 'activities'];
 

@@ -1,4 +1,5 @@
 import '../crm/crm.css';
+import '../crm/crm-views.css';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../lib/i18n';

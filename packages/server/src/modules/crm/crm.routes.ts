@@ -124,7 +124,7 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
       schema: {
         tags: ['crm'],
         summary:
-          'Convert an open lead into a deal (keeps person, organization, notes, activities and conversation links)',
+          'Convert an open lead into a deal in a pipeline and stage, with the values the convert dialog confirmed (each one left out is the lead’s); keeps notes, activities and conversation links',
         params: ZCrmIdParams,
         body: ZConvertCrmLeadRequest,
         response: { 200: ZConvertCrmLeadResponse },

@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session-context';
 import { crmApi } from '../crm-api';
 import { formatDateTime } from '../crm-format';
 import '../crm.css';
+import '../crm-views.css';
 import { ActivityQuickAdd } from './activity-quick-add';
 import { byDue, dueWindows, type WindowId } from './activity-windows';
 
@@ -58,16 +59,18 @@ export function MyActivitiesPage() {
         <ul className="crm-related my-activities__list">
           {items.map((a) => (
             <li key={a.id} className={a.done ? 'my-activity my-activity--done' : 'my-activity'}>
-              <input
-                type="checkbox"
-                checked={a.done}
-                onChange={() => void toggle(a)}
-                aria-label={t(a.done ? 'crm.my.markUndone' : 'crm.my.markDone', { subject: a.subject })}
-              />
-              <Link to={`/crm/activities/${a.id}`} className="crm-link">
-                {a.subject}
-              </Link>
-              <span className="pb-muted">
+              <span className="my-activity__main">
+                <input
+                  type="checkbox"
+                  checked={a.done}
+                  onChange={() => void toggle(a)}
+                  aria-label={t(a.done ? 'crm.my.markUndone' : 'crm.my.markDone', { subject: a.subject })}
+                />
+                <Link to={`/crm/activities/${a.id}`} className="crm-link">
+                  {a.subject}
+                </Link>
+              </span>
+              <span className="pb-muted my-activity__meta">
                 {t(`crm.activityTypes.${a.type}`)} · {formatDateTime(a.dueAt, lang)}
               </span>
             </li>

@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TCrmLeadDto, TCrmPipelineDto } from '@charla/protocol';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  axeSeriousViolations,
+  launchBrowser,
+  loginContext,
+  screenshot,
+  startCharla,
+  type RunningCharla,
+} from './harness';
+import { visitorChats, type VisitorChat } from './visitor-chat';
+import { adminApi, createLiveChatPlaybook, type AdminApi } from './widget-fixtures';
+
+// Issue 15: every CRM screen (lists, board, convert dialog, My activities, pipeline settings and
+// the side panel's linked records) in English and Spanish, at desktop and phone widths, with long
+// names; axe-core finds nothing serious on the desktop ones.
+
+const VIEWPORTS = { 1440: { width: 1440, height: 900 }, 390: { width: 390, height: 844 } } as const;
+
+let charla: RunningCharla;
+let browser: Browser;
+let api: AdminApi;
+let visitor: VisitorChat;
+let leadId = '';
+
+type Screen = { name: string; path: () => string; ready: (page: Page) => Promise<unknown> };
+
+const SCREENS: Screen[] = [
+  { name: 'leads', path: () => '/crm/leads', ready: (p) => p.locator('.crm-table').waitFor() },
+  { name: 'deals', path: () => '/crm/deals', ready: (p) => p.locator('.crm-table').waitFor() },
+  { name: 'board', path: () => '/crm/deals?view=board', ready: (p) => p.getByTestId('board-sums').waitFor() },
+  { name: 'persons', path: () => '/crm/persons', ready: (p) => p.locator('.crm-table').waitFor() },
+  {
+    name: 'organizations',
+    path: () => '/crm/organizations',
+    ready: (p) => p.locator('.crm-table').waitFor(),
+  },
+  { name: 'activities', path: () => '/crm/activities', ready: (p) => p.locator('.crm-table').waitFor() },
+  { name: 'my-activities', path: () => '/activities', ready: (p) => p.getByTestId('window-today').waitFor() },
+  {
+    name: 'pipelines',
+    path: () => '/settings/pipelines',
+    ready: (p) => p.getByTestId('stage-row').first().waitFor(),
+  },
+  {
+    name: 'convert-dialog',
+    path: () => `/crm/leads/${leadId}`,
+    ready: async (p) => {
+      await p.getByTestId('convert').click();
+      await p.getByTestId('convert-amount').waitFor();
+      await p.getByTestId('convert-stage').locator('option').nth(1).waitFor({ state: 'attached' });
+    },
+  },
+  {
+    name: 'panel',
+    path: () => `/conversations/${visitor.conversationId}`,
+    ready: async (p) => {
+      // On a phone the panel opens from the header's details button.
+      await p.getByTestId('timeline').waitFor();
+      const panel = p.getByTestId('side-panel');
+      if (!(await panel.isVisible()))
+        await p
+          .getByRole('button', { name: /details|detalles/i })
+          .first()
+          .click();
+      await p.getByTestId('panel-linked-lead').waitFor();
+    },
+  },
+];
+
+beforeAll(async () => {
+  charla = await startCharla();
+  browser = await launchBrowser();
+  api = await adminApi(charla.baseUrl);
+  const me = await api.call<{ id: string }>('GET', '/api/v1/me');
+  const org = await api.call<{ id: string }>('POST', '/api/v1/crm/organizations', {
+    name: 'Construcciones Fernández-Villalobos y Asociados, S.L.',
+    address: 'Avenida de la Constitución 128, 41001 Sevilla',
+  });
+  const person = await api.call<{ id: string }>('POST', '/api/v1/crm/persons', {
+    name: 'María José García-Fernández de Villalobos',
+    emails: ['maria.jose.garcia@construcciones-fernandez.example'],
+    phones: ['+34 954 123 456'],
+    organizationId: org.id,
+  });
+  const lead = await api.call<TCrmLeadDto>('POST', '/api/v1/crm/leads', {
+    title: 'Reforma integral de las oficinas centrales de Sevilla y Málaga',
+    personId: person.id,
+    organizationId: org.id,
+    value: { amountMinor: 1_150_000, currency: 'EUR' },
+  });
+  leadId = lead.id;
+  const [pipeline] = await api.call<TCrmPipelineDto[]>('GET', '/api/v1/crm/pipelines');
+  for (const [i, stage] of (pipeline?.stages ?? []).entries())
+    await api.call('POST', '/api/v1/crm/deals', {
+      title: `Hamacas para la terraza de la sede ${i + 1}`,
+      value: { amountMinor: 250_000 * (i + 1), currency: i === 1 ? 'USD' : 'EUR' },
+      stageId: stage.id,
+      personId: person.id,
+      organizationId: org.id,
+    });
+  const now = Date.now();
+  for (const [subject, dueAt] of [
+    ['Llamar a María José por la oferta de hamacas', now - 86_400_000],
+    ['Enviar el presupuesto revisado', now + 3_600_000],
+    ['Reunión en la obra de Sevilla', now + 3 * 86_400_000],
+  ] as const)
+    await api.call('POST', '/api/v1/crm/activities', { type: 'call', subject, dueAt, assigneeId: me.id });
+  const playbook = await createLiveChatPlaybook(api, 'en');
+  visitor = await visitorChats(browser, charla.baseUrl, playbook.publicId, 'Necesitamos 20 hamacas');
+  await api.call('PUT', `/api/v1/conversations/${visitor.conversationId}/panel`, {
+    person: { name: 'María José García-Fernández de Villalobos', email: 'mj@example.com', phone: null },
+  });
+  await api.call('POST', `/api/v1/conversations/${visitor.conversationId}/panel/lead`, {});
+}, 180_000);
+
+afterAll(async () => {
+  visitor?.close();
+  await browser?.close();
+  await charla?.stop();
+});
+
+describe('CRM screens (issue 15)', () => {
+  it('shows every CRM screen in English and Spanish on desktop and phone, with no serious axe finding', async () => {
+    for (const language of ['en', 'es'] as const)
+      for (const width of [1440, 390] as const) {
+        const context = await browser.newContext({ viewport: VIEWPORTS[width], timezoneId: 'Europe/Madrid' });
+        await context.addInitScript((lang) => localStorage.setItem('charla.language', lang), language);
+        await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+        const page = await context.newPage();
+        page.on('pageerror', (err) => console.error('[page error]', err));
+        for (const screen of SCREENS) {
+          await page.goto(`${charla.baseUrl}${screen.path()}`);
+          await screen.ready(page);
+          await screenshot(page, `crm-screen-${screen.name}-${language}-${width}`);
+          if (width !== 1440) continue;
+          const violations = await axeSeriousViolations(page);
+          expect(violations, `${screen.name} ${language}: ${JSON.stringify(violations)}`).toEqual([]);
+        }
+        await context.close();
+      }
+  }, 600_000);
+});
