@@ -190,6 +190,32 @@ describe('follow-up by email', () => {
     await context.close();
   }, 240_000);
 
+  it('a visitor asks for the transcript from the widget once the chat has ended', async () => {
+    const playbook = await createLiveChatPlaybook(api, 'es', 15);
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${playbook.publicId}`);
+    await clickLauncher(page);
+    const frame = await widgetFrame(page);
+    // Nobody is online: the live chat card takes the offline path at once and asks for the details.
+    await frame.getByRole('button', { name: 'Hablar con alguien' }).click();
+    await frame.getByRole('log').getByText('¿Cómo te llamas?').waitFor({ timeout: 45_000 });
+    await typeAndSend(frame, 'Marta Ruiz', 'Mensaje');
+    await frame
+      .getByRole('log')
+      .getByText(/¿Cuál es tu dirección de email\?/)
+      .waitFor();
+    await typeAndSend(frame, 'marta@example.com', 'Mensaje');
+    await frame.getByRole('button', { name: 'Enviarme esta conversación por email' }).click();
+    await frame.getByText('Te hemos enviado una copia de esta conversación por email.').waitFor();
+    await screenshot(page, 'mail-transcript-widget-es-phone');
+    expect(await axeSeriousInFrame(frame)).toEqual([]);
+    const mail = await mailTo('marta@example.com');
+    expect(mail.parsed.headers.get('content-language')).toBe('es');
+    expect(mail.parsed.text).toContain('Marta Ruiz');
+    await context.close();
+  }, 180_000);
+
   it('Settings → Email shows the follow-up card, in English and in Spanish on a phone', async () => {
     for (const [language, viewport, name] of [
       ['en', DESKTOP, 'settings-email-follow-up-en'],

@@ -48,6 +48,12 @@ const en = {
   rateChange: 'Change my rating',
   rateClosed: 'This conversation can no longer be rated.',
   rateFailed: 'Your rating was not sent. Please try again.',
+  transcriptAsk: 'Email me this conversation',
+  transcriptEmail: 'Your email address',
+  transcriptSend: 'Send',
+  transcriptSent: 'We’ve emailed you a copy of this conversation.',
+  transcriptInvalid: 'That doesn’t look like an email address.',
+  transcriptFailed: 'The copy could not be sent. Please try again later.',
 } as const;
 
 export type TTextKey = keyof typeof en;
@@ -98,6 +104,12 @@ const es: Record<TTextKey, string> = {
   rateChange: 'Cambiar mi valoración',
   rateClosed: 'Esta conversación ya no se puede valorar.',
   rateFailed: 'Tu valoración no se ha enviado. Inténtalo de nuevo.',
+  transcriptAsk: 'Enviarme esta conversación por email',
+  transcriptEmail: 'Tu dirección de email',
+  transcriptSend: 'Enviar',
+  transcriptSent: 'Te hemos enviado una copia de esta conversación por email.',
+  transcriptInvalid: 'Eso no parece una dirección de email.',
+  transcriptFailed: 'No se pudo enviar la copia. Inténtalo más tarde.',
 };
 
 const dictionaries: Record<'en' | 'es', Record<TTextKey, string>> = { en, es };

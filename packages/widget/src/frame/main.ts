@@ -10,6 +10,7 @@ import { createChatController } from './chat-controller';
 import { createTranslator } from './i18n';
 import { createWidgetStorage } from './net/widget-storage';
 import { createRatingApi } from './net/rating-api';
+import { createTranscriptApi } from './net/transcript-api';
 import { unreadAfter } from './state/chat-state';
 import { applyTheme } from './view/theme';
 import { mountChatView } from './view/chat-view';
@@ -53,6 +54,7 @@ function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostTo
     chat,
     () => toHost({ ns: BRIDGE_NS, type: 'close' }),
     createRatingApi(() => storage.token()),
+    createTranscriptApi(() => storage.token()),
   );
 
   chat.subscribe((state) => {

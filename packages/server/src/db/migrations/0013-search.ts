@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
     .createTable('conversation_profiles')
-    .addColumn('conversation_id', 'text', (c) => c.primaryKey().references('conversations.id').onDelete('cascade'))
+    .addColumn('conversation_id', 'text', (c) =>
+      c.primaryKey().references('conversations.id').onDelete('cascade'),
+    )
     .addColumn('display_name', 'text')
     .addColumn('display_email', 'text')
     .addColumn('display_phone', 'text')

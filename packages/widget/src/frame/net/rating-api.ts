@@ -1,4 +1,5 @@
 import type { TRatingDto, TVisitorRatingStateDto } from '@charla/protocol';
+import { conversationPath, createVisitorRest } from './visitor-rest';
 
 export type TRatingApi = {
   load(conversationId: string): Promise<TVisitorRatingStateDto>;
@@ -6,24 +7,13 @@ export type TRatingApi = {
   rate(conversationId: string, score: number, comment: string): Promise<TRatingDto>;
 };
 
-/** The satisfaction survey over REST (`Authorization: Visitor <token>`), beside the chat socket. */
+/** The satisfaction survey over REST, beside the chat socket. */
 export function createRatingApi(token: () => string | null): TRatingApi {
-  const call = async <T>(conversationId: string, init: RequestInit = {}): Promise<T> => {
-    const res = await fetch(`/api/v1/widget/conversations/${encodeURIComponent(conversationId)}/rating`, {
-      ...init,
-      headers: {
-        authorization: `Visitor ${token() ?? ''}`,
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-      },
-    });
-    const body = (await res.json().catch(() => ({}))) as T & { error?: { code?: string } };
-    if (!res.ok) throw new Error(body.error?.code ?? `HTTP_${res.status}`);
-    return body;
-  };
+  const call = createVisitorRest(token);
   return {
-    load: (conversationId) => call<TVisitorRatingStateDto>(conversationId),
+    load: (conversationId) => call<TVisitorRatingStateDto>(conversationPath(conversationId, 'rating')),
     rate: (conversationId, score, comment) =>
-      call<TRatingDto>(conversationId, {
+      call<TRatingDto>(conversationPath(conversationId, 'rating'), {
         method: 'PUT',
         body: JSON.stringify(comment.trim() ? { score, comment: comment.trim() } : { score }),
       }),

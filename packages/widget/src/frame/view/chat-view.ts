@@ -10,6 +10,8 @@ import { createMessageList, rowsOf } from './message-list';
 import { createStatusBanner } from './status-banner';
 import { createRatingCard } from './rating-card';
 import type { TRatingApi } from '../net/rating-api';
+import type { TTranscriptApi } from '../net/transcript-api';
+import { createTranscriptRequest } from './transcript-request';
 
 /** The whole chat window, drawn from the controller's state on every change. */
 export function mountChatView(
@@ -19,12 +21,14 @@ export function mountChatView(
   chat: TChatController,
   onMinimize: () => void,
   ratingApi: TRatingApi,
+  transcriptApi: TTranscriptApi,
 ) {
   const header = createHeader(config, t, onMinimize);
   const banner = createStatusBanner(t);
   const list = createMessageList(t, config, (id) => chat.retry(id));
   const composer = createComposer(t, chat);
   const rating = createRatingCard(t, ratingApi);
+  const transcript = createTranscriptRequest(t, transcriptApi);
   const announcer = createAnnouncer((message) =>
     message.event?.type === 'joined'
       ? t('joined', { name: message.event.userName })
@@ -42,7 +46,7 @@ export function mountChatView(
     banner.el,
     list.el,
     notice,
-    h('footer', { class: 'foot' }, rating.el, composer.el, footer),
+    h('footer', { class: 'foot' }, rating.el, transcript.el, composer.el, footer),
     announcer.el,
   );
   root.addEventListener('keydown', (event) => {
@@ -62,6 +66,7 @@ export function mountChatView(
     notice.hidden = state.notice === null;
     notice.textContent = state.notice ?? '';
     rating.render(state);
+    transcript.render(state);
     composer.render(state);
     announcer.render(visibleMessages(state));
   };

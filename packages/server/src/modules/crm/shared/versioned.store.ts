@@ -31,10 +31,7 @@ export function createVersionedStore<T extends VersionedTable>(
   const name = table as unknown as 't';
   return {
     async insert(row: RowOf<T>): Promise<void> {
-      await one
-        .insertInto(name)
-        .values(row)
-        .execute();
+      await one.insertInto(name).values(row).execute();
       await afterWrite(row.id);
     },
     async findById(id: string): Promise<RowOf<T> | null> {
