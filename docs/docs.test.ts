@@ -13,7 +13,8 @@ const SCANNED = /\.(ts|tsx|js|mjs|md)$/;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (SKIP.has(entry.name)) return [];
+    // Builds land in `dist` or in a content-hashed `dist-<hash>` (scripts/build.mjs): not sources.
+    if (SKIP.has(entry.name) || entry.name.startsWith('dist-')) return [];
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return filesUnder(path);
     return SCANNED.test(entry.name) ? [path] : [];
