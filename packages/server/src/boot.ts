@@ -61,6 +61,9 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
       randomBytes(32).toString('base64url'),
       clock.now(),
     ));
+  // The install's mail secrets exist from the first start, so no request (even a refused one)
+  // is the one that writes them.
+  await services.conversationMail.keys();
   const built = await buildApp(services, { logger: log, cookieSecret });
 
   const first = await services.auth.prepareFirstAdmin(config.initialAdmin);

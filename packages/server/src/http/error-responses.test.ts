@@ -19,7 +19,6 @@ const NOT_ON_REST_ROUTES: Partial<Record<ErrorCode, string>> = {
   FRAME_TOO_LARGE: 'WebSocket frames only',
   NOT_ASSIGNEE: 'typing is a WebSocket frame; only the assignee may send it',
   ANSWER_NOT_EXPECTED: 'the widget answers the bot over its WebSocket',
-  NOT_FOUND: 'unknown URLs: the not-found handler answers it, no documented route does',
 };
 
 function codesAt(operation: Operation | undefined, status: number): string[] {

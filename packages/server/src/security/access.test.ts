@@ -41,6 +41,11 @@ function conversationRouteBody(method: string, url: string, intruder: TestUser):
     'PUT /api/v1/conversations/:id/panel': { person: { name: 'Intruder', email: null, phone: null } },
     'POST /api/v1/conversations/:id/panel/lead': { title: 'Stolen lead' },
     'POST /api/v1/conversations/:id/panel/deal': { title: 'Stolen deal' },
+    'POST /api/v1/conversations/:id/transcript': { to: 'intruder@example.com', language: 'en' },
+    'POST /api/v1/conversations/:id/follow-up': {
+      clientMsgId: newClientId(),
+      body: text('intruder follow-up'),
+    },
   };
   if (!(key in bodies))
     throw new Error(`No sample body for ${key}: add one so the route is covered by the visibility walk`);
