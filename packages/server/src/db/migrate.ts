@@ -15,12 +15,25 @@ async function createMigrator(db: Db): Promise<Migrator> {
   return new Migrator({ db, provider, ...(rows[0]?.schema ? { migrationTableSchema: rows[0].schema } : {}) });
 }
 
+/**
+ * Kysely's introspector lists the tables of every schema; a schema dropped meanwhile by another
+ * database user (parallel test files each use their own) fails that listing with 3F000 before any
+ * migration ran. Nothing was applied then, so trying again is safe.
+ */
+function isVanishedSchema(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '3F000';
+}
+
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = await createMigrator(db);
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`Migration ${failed?.migrationName ?? '?'} failed`, { cause: error });
+  for (let attempt = 1; ; attempt += 1) {
+    const migrator = await createMigrator(db);
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    const failed = results?.find((r) => r.status === 'Error');
+    if (attempt < 3 && !failed && isVanishedSchema(error)) continue;
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed`, { cause: error });
+  }
 }
 
 /** True when no migration is pending (used by /readyz). */
