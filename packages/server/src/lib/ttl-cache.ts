@@ -38,8 +38,14 @@ export function cached<K extends NonNullable<unknown>, V>(
     fetchMethod: async (key) => ({ value: await load(key) }),
   });
   const fn = async (key: K): Promise<V> => {
-    const entry = await entries.fetch(key);
-    return (entry as { value: V }).value;
+    try {
+      return ((await entries.fetch(key)) as { value: V }).value;
+    } catch (error) {
+      // `forget` while a load was in flight aborts that load for everyone awaiting it (lru-cache
+      // rejects with "deleted"): those callers load again, fresh, instead of failing.
+      if (!(error instanceof Error && error.message === 'deleted')) throw error;
+      return ((await entries.fetch(key)) as { value: V }).value;
+    }
   };
   fn.forget = (key: K) => void entries.delete(key);
   return fn;

@@ -66,4 +66,22 @@ describe('ttl cache on lru-cache', () => {
     await expect(load('bad')).rejects.toThrow('down');
     expect(await load('bad')).toBe('bad-4');
   });
+
+  it('loads again, instead of failing, for callers whose load was forgotten while in flight', async () => {
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = cached(
+      async (id: string) => {
+        calls += 1;
+        if (calls === 1) await gate;
+        return `${id}-${calls}`;
+      },
+      { ttlMs: 60_000, max: 10 },
+    );
+    const waiting = load('v');
+    load.forget('v');
+    release();
+    expect(await waiting).toBe('v-2');
+  });
 });
