@@ -252,6 +252,8 @@ describe('CRM', () => {
     await page.getByRole('heading', { name: 'Acme – website chat' }).waitFor();
     await check(page, 'crm-lead-detail-en');
     await page.getByRole('button', { name: 'Convert to deal' }).click();
+    // The dialog comes pre-filled from the lead (issue 15, item 5): confirm it as it is.
+    await page.getByRole('dialog').getByTestId('convert-submit').click();
     await page.waitForURL(/\/crm\/deals\//);
     await page.getByRole('heading', { name: 'Acme – website chat' }).waitFor();
     await check(page, 'crm-deal-detail-en');
