@@ -42,9 +42,10 @@ export function cached<K extends NonNullable<unknown>, V>(
       return ((await entries.fetch(key)) as { value: V }).value;
     } catch (error) {
       // `forget` while a load was in flight aborts that load for everyone awaiting it (lru-cache
-      // rejects with "deleted"): those callers load again, fresh, instead of failing.
+      // rejects with "deleted"): those callers load fresh, directly — going through the cache
+      // again could meet the next `forget` of a busy key.
       if (!(error instanceof Error && error.message === 'deleted')) throw error;
-      return ((await entries.fetch(key)) as { value: V }).value;
+      return load(key);
     }
   };
   fn.forget = (key: K) => void entries.delete(key);
