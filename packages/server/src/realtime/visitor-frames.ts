@@ -28,16 +28,19 @@ export async function handleVisitorFrame(
       sendFrame(socket, { type: 'pong', at: clock.now() });
       return;
     case 'start': {
-      if (
-        !(await limits.conversationStartsPerVisitor.take(visitorId)) ||
-        !(await limits.conversationStartsPerAddress.take(request.ip))
-      )
-        throw new AppError('RATE_LIMITED');
       const conversation = await runner.start(visitorId, {
         playbookPublicId: frame.playbookId,
         startKey: frame.startKey,
         context: frame.context ?? {},
         userAgent: request.headers['user-agent'] ?? null,
+        // Only new starts count against the limits: a retry of the same start key is free.
+        admit: async () => {
+          if (
+            !(await limits.conversationStartsPerVisitor.take(visitorId)) ||
+            !(await limits.conversationStartsPerAddress.take(request.ip))
+          )
+            throw new AppError('RATE_LIMITED');
+        },
       });
       sendFrame(socket, { type: 'conversation', ref: frame.ref, conversation });
       await connection.stream.subscribe(conversation.id, 0);

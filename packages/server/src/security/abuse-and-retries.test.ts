@@ -125,6 +125,23 @@ describe('abuse limits and retries (issue #10 items 12, 14, 15)', () => {
     expect(limited).toBeGreaterThanOrEqual(5);
     await visitor.client.close();
 
+    // Retries of one start key (a flaky network resending its start) are not new starts.
+    const retrying = await connectVisitor(baseUrl);
+    const startKey = `retried-${newClientId()}`;
+    for (let i = 0; i < 30; i += 1)
+      retrying.client.send({ type: 'start', ref: `r${i}`, playbookId: playbook.publicId, startKey });
+    await retrying.client.waitFor(
+      (f) => (f.type === 'conversation' || f.type === 'error') && f.ref === 'r29',
+      15_000,
+    );
+    const answers = retrying.client.frames.filter(
+      (f) => (f.type === 'conversation' || f.type === 'error') && f.ref?.startsWith('r'),
+    );
+    expect(answers.filter((f) => f.type === 'error')).toEqual([]);
+    const ids = new Set(answers.map((f) => (f.type === 'conversation' ? f.conversation.id : null)));
+    expect(ids.size).toBe(1);
+    await retrying.client.close();
+
     const session = (ip: string, xff?: string) =>
       server.request({
         method: 'POST',

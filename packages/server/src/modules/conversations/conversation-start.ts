@@ -16,6 +16,11 @@ export type StartInput = {
   startKey: string;
   context: Record<string, string | null | undefined>;
   userAgent: string | null;
+  /**
+   * Called once before a new conversation is created, never for a retry of a start key that
+   * already has one (e.g. the caller's rate limit: a retry is not a new start). Throws to refuse.
+   */
+  admit?: () => Promise<void>;
 };
 
 type Context = Awaited<ReturnType<ConversationsService['recordContext']>>;
@@ -83,6 +88,7 @@ export function createConversationStart(deps: {
   return async function start(visitorId: string, input: StartInput): Promise<TVisitorConversationDto> {
     const existing = await store.findByStartKey(visitorId, input.startKey);
     if (existing) return conversations.getForVisitor(visitorId, existing.id);
+    await input.admit?.();
     const published = await playbooks.getPublishedForStart(input.playbookPublicId);
     if (!published) throw new AppError('PLAYBOOK_NOT_FOUND');
     const context = await conversations.recordContext(visitorId, {
