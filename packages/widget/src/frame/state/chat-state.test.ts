@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   composerMode,
+  disabledHint,
   initialChatState,
   nextHiddenMessage,
   pendingItems,
@@ -115,6 +116,14 @@ describe('reduce: outbox', () => {
     );
     expect(pendingItems(failed)[0]).toMatchObject({ state: 'failed', error: 'Too many messages' });
     expect(pendingItems(reduce(failed, { type: 'retry', clientMsgId: 'w_1' }))[0]?.state).toBe('sending');
+  });
+});
+
+describe('disabledHint', () => {
+  it('points at the buttons only when there are buttons; otherwise asks to wait (e.g. after the end)', () => {
+    expect(disabledHint({ kind: 'buttons', interaction: buttons })).toBe('chooseAbove');
+    expect(disabledHint({ kind: 'idle' })).toBe('botThinking');
+    expect(disabledHint({ kind: 'ended' })).toBe('botThinking');
   });
 });
 

@@ -183,6 +183,14 @@ export function composerMode(state: TChatState): TComposerMode {
   return { kind: 'idle' };
 }
 
+/**
+ * What the disabled text box says while the visitor cannot type: point at the bot's buttons when
+ * there are some, otherwise (the bot is still talking, or its last words before the end) just wait.
+ */
+export function disabledHint(mode: TComposerMode): 'chooseAbove' | 'botThinking' {
+  return mode.kind === 'buttons' ? 'chooseAbove' : 'botThinking';
+}
+
 /** Incoming (non-visitor) messages after `seq`: the unread count while the widget is closed. */
 export function unreadAfter(state: TChatState, seq: number): number {
   return visibleMessages(state).filter((m) => m.seq > seq && m.author.kind !== 'visitor' && !m.event).length;

@@ -1,6 +1,6 @@
 import type { TInteraction } from '@charla/protocol';
 import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS, checkLength } from '@charla/protocol/client';
-import { composerMode, type TChatState, type TComposerMode } from '../state/chat-state';
+import { composerMode, disabledHint, type TChatState, type TComposerMode } from '../state/chat-state';
 import type { TTranslate } from '../i18n';
 import { h, icon, ICONS } from './dom';
 
@@ -38,7 +38,7 @@ function textForm(
 ): { node: HTMLElement; field: HTMLTextAreaElement | HTMLInputElement } {
   const interaction = mode.kind === 'input' ? mode.interaction : null;
   const enabled = mode.kind === 'input' || mode.kind === 'chat';
-  const placeholder = interaction?.placeholder ?? (enabled ? t('placeholder') : t('chooseAbove'));
+  const placeholder = interaction?.placeholder ?? t(enabled ? 'placeholder' : disabledHint(mode));
   const attrs = interaction ? FIELD_ATTRS[interaction.field] : null;
   const input: HTMLTextAreaElement | HTMLInputElement = attrs
     ? h('input', { ...attrs, class: 'field', name: 'answer', enterkeyhint: 'send' })
@@ -157,7 +157,7 @@ export function createComposer(t: TTranslate, actions: TComposerActions) {
       field = null;
       if (mode.kind === 'ended') el.replaceChildren(ended(t, actions));
       else {
-        const form = textForm(t, actions, mode.kind === 'buttons' ? { kind: 'idle' } : mode);
+        const form = textForm(t, actions, mode);
         field = form.field;
         if (mode.kind === 'buttons') el.replaceChildren(buttons(actions, mode.interaction), form.node);
         else el.replaceChildren(form.node);
