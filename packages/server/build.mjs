@@ -16,6 +16,10 @@ const external = [
   'ioredis',
   'web-push',
   'nodemailer',
+  // OpenTelemetry's SDK loads only when OTEL_* asks for traces; its small API is bundled.
+  '@opentelemetry/sdk-trace-node',
+  '@opentelemetry/exporter-trace-otlp-http',
+  '@opentelemetry/resources',
 ];
 
 await build({

@@ -16,6 +16,7 @@ import {
 import type { App } from './http/app-type';
 import { installErrorHandler } from './http/error-handler';
 import { installErrorResponses } from './http/error-responses';
+import { traceRequests } from './http/request-tracing';
 import { onClientError, onFrameworkError } from './http/framework-errors';
 import { installGuards, type RouteEntry } from './http/guards';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -115,6 +116,7 @@ export async function buildApp(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installGuards(app, services, routes);
   installErrorResponses(app);
+  traceRequests(app);
   limitWebSocketConnections(app, services.rateLimits.wsConnections);
 
   registerHealthRoutes(app, services);

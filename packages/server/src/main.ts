@@ -1,5 +1,6 @@
 import { readConfig } from './config';
 import { bootCharla } from './boot';
+import { startTracing } from './ops/tracing';
 
 const result = readConfig(process.env);
 if (!result.ok) {
@@ -7,6 +8,8 @@ if (!result.ok) {
   process.exit(1);
 }
 const config = result.config;
+// Before anything opens: the database and the HTTP server make spans only once tracing is on.
+const tracing = await startTracing(process.env);
 const charla = await bootCharla(config);
 // A deep accept queue: after a network blip thousands of widgets reconnect at once.
 await charla.app.listen({ port: config.port, host: config.host, backlog: 4096 });
@@ -26,9 +29,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    charla.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    charla
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
 }

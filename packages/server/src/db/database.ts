@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { isTracing } from '../ops/tracing';
+import { traceQuery } from './query-tracing';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -46,7 +48,10 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    ...(isTracing() ? { log: traceQuery('sqlite') } : {}),
+  });
   return {
     db,
     dialect: 'sqlite',
@@ -108,7 +113,10 @@ function openPostgres(
     },
     end: () => pool.end(),
   };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: timedPool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: timedPool }),
+    ...(isTracing() ? { log: traceQuery('postgresql') } : {}),
+  });
   return {
     db,
     dialect: 'postgres',

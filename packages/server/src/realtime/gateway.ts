@@ -18,6 +18,7 @@ import { createMessageStream } from './message-stream';
 import { replayAfterBusOutage } from './replay';
 import { sendFrame, sendRaw } from './send-frame';
 import { handleVisitorFrame } from './visitor-frames';
+import { traceFrame } from '../ops/tracing';
 
 export { HARD_FRAME_LIMIT } from './frame-codec';
 
@@ -74,7 +75,8 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       if (!parsed.ok) return sendError(socket, parsed.error, parsed.ref);
       const ref = 'ref' in parsed.frame ? (parsed.frame.ref as string | undefined) : undefined;
       if (!admitFrame(parsed.frame)) return sendError(socket, new AppError('RATE_LIMITED'), ref);
-      queue = queue.then(() => handle(parsed.frame).catch((error: unknown) => sendError(socket, error, ref)));
+      const run = () => traceFrame(connection.kind, parsed.frame.type, () => handle(parsed.frame));
+      queue = queue.then(() => run().catch((error: unknown) => sendError(socket, error, ref)));
     });
   }
 
