@@ -189,7 +189,6 @@ export default tseslint.config(
       'packages/server/src/modules/webhooks/webhooks.routes.ts',
       'packages/server/src/modules/webhooks/webhooks.service.ts',
       'packages/server/src/modules/webhooks/webhooks.store.ts',
-      'packages/server/src/realtime/gateway.ts',
       'packages/server/src/services.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },

@@ -30,3 +30,7 @@ export function createConnectionRegistry<C extends { socket: WebSocket }>() {
     },
   };
 }
+
+export type ConnectionRegistry<C extends { socket: WebSocket }> = ReturnType<
+  typeof createConnectionRegistry<C>
+>;

@@ -1,0 +1,47 @@
+import { ZVisitorClientFrame } from '@charla/protocol';
+import type { App } from '../http/app-type';
+import { AppError } from '../lib/app-error';
+import type { Services } from '../services';
+import type { ConnectionRegistry } from './connection-registry';
+import type { VisitorConnection } from './connections';
+import { watchAlive } from './heartbeat';
+import { sendFrame } from './send-frame';
+import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from './socket-admission';
+import { handleVisitorFrame } from './visitor-frames';
+
+/** /ws/visitor: a widget's socket, admitted by its visitor token. */
+export function registerVisitorSocket(
+  app: App,
+  services: Services,
+  parts: { visitors: ConnectionRegistry<VisitorConnection>; admit: SocketAdmission; frames: FrameQueue },
+): void {
+  const { visitors, admit, frames } = parts;
+  const { conversations, clock } = services;
+  app.get(
+    '/ws/visitor',
+    {
+      websocket: true,
+      schema: { hide: true },
+      preValidation: async (request, reply) => {
+        if (!(await admit(request, reply))) return;
+        const visitor = await services.visitors.authenticate((request.query as { token?: string }).token);
+        if (!visitor) return refuse(reply, new AppError('VISITOR_TOKEN_INVALID'));
+        request.visitor = visitor;
+      },
+    },
+    (socket, request) => {
+      const visitorId = request.visitor?.id ?? '';
+      const stream = messageStreamFor(socket, conversations, { visitorId });
+      const connection: VisitorConnection = { kind: 'visitor', socket, visitorId, stream, missedPongs: 0 };
+      visitors.add(visitorId, connection);
+      watchAlive(connection);
+      socket.on('close', () => visitors.remove(visitorId, connection));
+      socket.on('error', () => socket.terminate());
+      sendFrame(socket, { type: 'ready', visitorId });
+      const deps = { conversations, runner: services.runner, clock, limits: services.rateLimits };
+      frames.onFrames(connection, ZVisitorClientFrame, (frame) =>
+        handleVisitorFrame(deps, connection, frame, request),
+      );
+    },
+  );
+}
