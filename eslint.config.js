@@ -160,7 +160,6 @@ export default tseslint.config(
       'packages/server/src/modules/conversations/conversation-chat.ts',
       'packages/server/src/modules/conversations/conversation-reads.ts',
       'packages/server/src/modules/conversations/conversation-views.ts',
-      'packages/server/src/modules/conversations/conversations.store.ts',
       'packages/server/src/modules/conversations/run-steps.ts',
       'packages/server/src/modules/conversations/timeline.store.ts',
       'packages/server/src/modules/crm/crm.routes.ts',

@@ -1,44 +1,22 @@
-import { sql } from 'kysely';
-import type { TFolder } from '@charla/protocol';
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
 import { refreshConversationProfile } from '../search/profile-index.store';
+import { createDeadlinesStore } from './deadlines.store';
+import { createFoldersStore } from './folders.store';
 import { createTimelineStore, touchesIdentity } from './timeline.store';
 
 export type { ExpectedState, WithinChange } from './timeline.store';
+export type { FolderPageQuery } from './folders.store';
 
 export type ConversationRow = ConversationsTable;
 export type MessageRow = MessagesTable;
 export type NewMessage = Omit<MessageRow, 'seq'>;
 
-export type FolderPageQuery = {
-  folder: TFolder;
-  viewerId: string;
-  q?: string | undefined;
-  cursor?: { at: number; id: string } | undefined;
-  limit: number;
-};
-
-/** Escapes LIKE wildcards so user input always matches literally. */
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export function createConversationsStore(db: Db) {
   return {
     ...createTimelineStore(db),
-
-    /** Waiting conversations whose deadline passed (the sweep takes each through `transition`). */
-    async expiredWaitingIds(now: number, limit: number): Promise<string[]> {
-      const rows = await db
-        .selectFrom('conversations')
-        .select('id')
-        .where('status', '=', 'waiting')
-        .where('waiting_deadline', '<=', now)
-        .limit(limit)
-        .execute();
-      return rows.map((r) => r.id);
-    },
+    ...createFoldersStore(db),
+    ...createDeadlinesStore(db),
 
     async findById(id: string): Promise<ConversationRow | null> {
       return (
@@ -65,50 +43,6 @@ export function createConversationsStore(db: Db) {
         .orderBy('created_at', 'desc')
         .limit(limit)
         .execute();
-    },
-
-    /** One folder page for a viewer; visibility (R14) is part of the WHERE clause, never the caller's job. */
-    async listFolder(query: FolderPageQuery): Promise<ConversationRow[]> {
-      const sortColumn = query.folder === 'closed' ? 'closed_at' : 'last_message_at';
-      let q = db.selectFrom('conversations').selectAll();
-      if (query.folder === 'unassigned') q = q.where('status', '=', 'waiting');
-      if (query.folder === 'mine')
-        q = q.where('status', '=', 'assigned').where('assignee_id', '=', query.viewerId);
-      if (query.folder === 'closed') q = q.where('status', '=', 'closed');
-      if (query.q) {
-        const pattern = likePattern(query.q);
-        q = q.where((eb) =>
-          eb.or([
-            eb(sql`search_text`, 'like', sql`${pattern} escape '\\'`),
-            eb(sql`lower(last_message_preview)`, 'like', sql`${pattern} escape '\\'`),
-          ]),
-        );
-      }
-      if (query.cursor) {
-        const { at, id } = query.cursor;
-        q = q.where((eb) =>
-          eb.or([eb(sortColumn, '<', at), eb.and([eb(sortColumn, '=', at), eb('id', '<', id)])]),
-        );
-      }
-      return q.orderBy(sortColumn, 'desc').orderBy('id', 'desc').limit(query.limit).execute();
-    },
-
-    async counts(viewerId: string): Promise<{ unassigned: number; mine: number; closed: number }> {
-      const row = await db
-        .selectFrom('conversations')
-        .select([
-          sql<number>`sum(case when status = 'waiting' then 1 else 0 end)`.as('unassigned'),
-          sql<number>`sum(case when status = 'assigned' and assignee_id = ${viewerId} then 1 else 0 end)`.as(
-            'mine',
-          ),
-          sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('closed'),
-        ])
-        .executeTakeFirstOrThrow();
-      return {
-        unassigned: Number(row.unassigned ?? 0),
-        mine: Number(row.mine ?? 0),
-        closed: Number(row.closed ?? 0),
-      };
     },
 
     /** Compare-and-set on the playbook run state (its JSON text), so two answers never both apply. */
@@ -140,28 +74,6 @@ export function createConversationsStore(db: Db) {
         await trx.updateTable('conversations').set(patch).where('id', '=', id).execute();
         await refreshConversationProfile(trx, id);
       });
-    },
-
-    /** Leases conversations whose offline path is due, so one process continues each. */
-    async claimOfflineDue(now: number, leaseMs: number, limit: number): Promise<ConversationRow[]> {
-      const ids = await db
-        .selectFrom('conversations')
-        .select('id')
-        .where('offline_due', '<=', now)
-        .limit(limit)
-        .execute();
-      const claimed: ConversationRow[] = [];
-      for (const { id } of ids) {
-        const row = await db
-          .updateTable('conversations')
-          .set({ offline_due: now + leaseMs })
-          .where('id', '=', id)
-          .where('offline_due', '<=', now)
-          .returningAll()
-          .executeTakeFirst();
-        if (row) claimed.push(row);
-      }
-      return claimed;
     },
 
     /** Moves a read position forward (never back, never past the last message); true when it moved. */
