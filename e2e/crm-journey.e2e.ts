@@ -55,7 +55,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  visitor?.close();
+  await visitor?.close();
   online?.close();
   for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();

@@ -118,7 +118,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  visitor?.close();
+  await visitor?.close();
   await browser?.close();
   await charla?.stop();
 });

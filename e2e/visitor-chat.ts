@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import type { TVisitorServerFrame } from '@charla/protocol';
 import { waitFor } from './widget-fixtures';
 
-export type VisitorChat = { conversationId: string; send(text: string): void; close(): void };
+export type VisitorChat = { conversationId: string; send(text: string): void; close(): Promise<void> };
 
 /**
  * A visitor over the visitor WebSocket (as the widget talks) on a page that embeds the widget
@@ -77,9 +77,10 @@ export async function visitorChats(
   return {
     conversationId,
     send,
-    close: () => {
+    // Awaited by callers: a page still closing when the browser closes rejects unhandled.
+    close: async () => {
       socket.close();
-      void demo.close();
+      await demo.close();
     },
   };
 }
