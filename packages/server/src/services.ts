@@ -5,29 +5,24 @@ import type { Clock } from './lib/clock';
 import { createDomainEvents } from './lib/domain-events';
 import type { Limits } from './lib/shared-limits';
 import type { Bus } from './realtime/bus';
-import { createAuthService } from './modules/auth/auth.service';
-import { createSessionsStore } from './modules/auth/sessions.store';
-import { createPresenceService } from './modules/presence/presence.service';
-import { createPresenceStore } from './modules/presence/presence.store';
-import { createSettingsStore } from './modules/settings/settings.store';
-import { createUsersService } from './modules/users/users.service';
-import { createUsersStore } from './modules/users/users.store';
-import { createVisitorsService } from './modules/visitors/visitors.service';
-import { createVisitorsStore } from './modules/visitors/visitors.store';
-import { createPlaybooksService } from './modules/playbooks/playbooks.service';
-import { createPlaybooksStore } from './modules/playbooks/playbooks.store';
+import { createAuthService, createSessionsStore } from './modules/auth/index';
+import { createPresenceService, createPresenceStore } from './modules/presence/index';
+import { createSettingsStore } from './modules/settings/index';
+import { createUsersService, createUsersStore } from './modules/users/index';
+import { createVisitorsService, createVisitorsStore } from './modules/visitors/index';
+import { createPlaybooksService, createPlaybooksStore } from './modules/playbooks/index';
 import {
   createConversationsService,
   createConversationsStore,
+  createConversationLookups,
   createConversationViews,
   createPlaybookRunner,
 } from './modules/conversations/index';
 import { relayDomainEventsToBus } from './realtime/domain-event-relay';
-import { createNotificationsModule } from './modules/notifications/notifications.module';
-import { createWebhooksModule } from './modules/webhooks/webhooks.module';
+import { createNotificationsModule } from './modules/notifications/index';
+import { createWebhooksModule } from './modules/webhooks/index';
 import { createCrmService, createCrmStore } from './modules/crm/index';
-import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
-import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
+import { createApiTokensService, createApiTokensStore } from './modules/api-tokens/index';
 import { createRatingsModule } from './modules/ratings/index';
 import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
@@ -35,8 +30,7 @@ import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
 import { createSearchModule, findConversationIdentities } from './modules/search/index';
 import { createHistoryModule } from './modules/person-history/index';
-import { createConversationMail } from './modules/mail/conversation-mail';
-import { createConversationSource } from './modules/mail/conversation-source';
+import { createConversationMail, createConversationSource } from './modules/mail/index';
 import { createPrivacyModule } from './modules/privacy/index';
 
 export type ServiceDeps = {
@@ -90,8 +84,12 @@ export function createServices(deps: ServiceDeps) {
   const apiTokens = createApiTokensService({ store: createApiTokensStore(db), users: usersStore, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
 
+  // Read-only questions about conversations, answered by the module that owns the table.
+  const conversationLookups = createConversationLookups(db);
   const playbooks = createPlaybooksService({
     store: createPlaybooksStore(db),
+    conversations: conversationLookups,
+    users: usersStore,
     settings,
     clock,
     publicUrl: config.publicUrl,
@@ -146,6 +144,7 @@ export function createServices(deps: ServiceDeps) {
     db,
     settings,
     users: usersStore,
+    conversations: conversationLookups,
     bus,
     clock,
     log: deps.log,

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { App } from '../../http/app-type';
 import { requireUser } from '../../http/route-config';
 import type { Services } from '../../services';
-import { setSessionCookie } from '../auth/auth.routes';
+import { setSessionCookie } from '../auth/index';
 
 const ZInvitationParams = z.strictObject({ invitationId: z.string().max(64) });
 

@@ -8,10 +8,9 @@ import type {
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
-import type { AuthService, AuthUser } from '../auth/auth.service';
-import { createUserRow } from '../auth/auth.service';
+import { type AuthService, type AuthUser, createUserRow } from '../auth/index';
 import type { MailService } from '../mail/index';
-import type { UsersStore } from '../users/users.store';
+import type { UsersStore } from '../users/index';
 import type { AccountTokenRow, AccountTokensStore } from './account-tokens.store';
 import { checkToken } from './check-token';
 

@@ -12,6 +12,7 @@ import type {
   TUpdateMyNotificationSettingsRequest,
 } from '@charla/protocol';
 import type { FastifyBaseLogger } from 'fastify';
+import type { ConversationLookups } from '../conversations/index';
 import { isIP } from 'node:net';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -20,8 +21,8 @@ import { newId } from '../../lib/ids';
 import { isPrivateAddress } from '../../lib/is-private-address';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json';
 import type { Bus } from '../../realtime/bus';
-import type { SettingsStore } from '../settings/settings.store';
-import type { UsersStore } from '../users/users.store';
+import type { SettingsStore } from '../settings/index';
+import type { UsersStore } from '../users/index';
 import { isStillNotifiable, type NotificationIntent } from './decide-notification';
 import {
   defaultCompanyNotificationSettings,
@@ -52,6 +53,8 @@ export const MAX_PUSH_SUBSCRIPTIONS_PER_USER = 10;
 export type NotificationsDeps = {
   store: NotificationsStore;
   users: UsersStore;
+  /** The conversation as it is now, for the send-time visibility re-check (its owner answers). */
+  conversations: Pick<ConversationLookups, 'stateOf'>;
   settings: SettingsStore;
   bus: Bus;
   clock: Clock;
@@ -259,7 +262,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
         'everyone' in intent.audience
           ? active
           : active.filter((u) => 'userId' in intent.audience && u.id === intent.audience.userId);
-      const current = await store.findConversationState(intent.conversation.id);
+      const current = await deps.conversations.stateOf(intent.conversation.id);
       const visible = audience.filter((u) => isStillNotifiable(intent.kind, current, u.id));
       if (visible.length === 0) return { inApp: [], push: [] };
       const company = await getCompanySettings();

@@ -1,7 +1,7 @@
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { AppError } from '../../lib/app-error';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import type { AuditLogStore } from './audit-log.store';
 import { resolveSubject, type SubjectKind } from './subject';
 import type { PrivacyStores } from './privacy-stores';

@@ -15,7 +15,7 @@ import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json';
 import { ForbiddenTargetError, resolvePublicTarget, type Resolver } from '../../lib/ssrf-guard';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import type { WebhookOutbox } from './webhook-outbox';
 import { readWebhookSettings, WEBHOOK_SETTINGS_KEY } from './webhook-settings';
 import type { WebhookDeliveryRow, WebhookEndpointRow, WebhooksStore } from './webhooks.store';
