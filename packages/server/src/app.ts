@@ -65,8 +65,24 @@ export async function buildApp(
   options: { logger: FastifyBaseLogger; cookieSecret: string },
 ): Promise<BuiltApp> {
   const { config } = services;
+  const app = createFastify(config, options.logger);
+  const routes: RouteEntry[] = [];
+  const inboxDist = builtFolder('inbox');
+  installErrorHandler(app, { spaRoot: inboxDist });
+  await app.register(fastifyCookie, { secret: options.cookieSecret });
+  await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
+  await registerOpenApi(app, config.publicUrl);
+  installGuards(app, services, routes);
+  installErrorResponses(app);
+  limitWebSocketConnections(app, services.rateLimits.wsConnections);
+  registerModuleRoutes(app, services);
+  if (inboxDist) await registerStatic(app, inboxDist);
+  return { app, routes };
+}
+
+function createFastify(config: Services['config'], logger: FastifyBaseLogger) {
   const app = Fastify({
-    loggerInstance: options.logger,
+    loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     logController: new LogController({
@@ -80,12 +96,11 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  return app;
+}
 
-  const routes: RouteEntry[] = [];
-  const inboxDist = builtFolder('inbox');
-  installErrorHandler(app, { spaRoot: inboxDist });
-  await app.register(fastifyCookie, { secret: options.cookieSecret });
-  await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
+/** The OpenAPI document and its UI at /api/docs. */
+async function registerOpenApi(app: App, publicUrl: string): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -93,7 +108,7 @@ export async function buildApp(
         version: '1.0.0',
         description: 'Everything the inbox and the widget do. Errors: { error: { code, message, details } }.',
       },
-      servers: [{ url: config.publicUrl }],
+      servers: [{ url: publicUrl }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'charla_session' },
@@ -109,10 +124,11 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  installGuards(app, services, routes);
-  installErrorResponses(app);
-  limitWebSocketConnections(app, services.rateLimits.wsConnections);
+}
 
+/** Every module's routes and the realtime gateway. */
+function registerModuleRoutes(app: App, services: Services): void {
+  const { config } = services;
   registerHealthRoutes(app, services);
   registerPrivacyRoutes(app, services.privacy);
   registerMetricsRoutes(app);
@@ -152,9 +168,6 @@ export async function buildApp(
   });
   registerDigestRoutes(app, services.conversationMail.digests);
   registerAccountsRoutes(app, services);
-
-  if (inboxDist) await registerStatic(app, inboxDist);
-  return { app, routes };
 }
 
 async function registerStatic(app: App, inboxDist: string): Promise<void> {
