@@ -178,8 +178,6 @@ export default tseslint.config(
       'packages/inbox/src/features/shell/app-shell.tsx',
       'packages/inbox/src/locales/en.ts',
       'packages/inbox/src/locales/es.ts',
-      'packages/server/src/modules/accounts/accounts.routes.ts',
-      'packages/server/src/modules/accounts/invitations.service.ts',
       'packages/server/src/modules/conversations/conversation-actions.ts',
       'packages/server/src/modules/conversations/conversation-changes.ts',
       'packages/server/src/modules/conversations/conversation-chat.ts',
