@@ -198,8 +198,6 @@ export default tseslint.config(
       'packages/server/src/modules/notifications/notifications.service.ts',
       'packages/server/src/modules/notifications/notifications.store.ts',
       'packages/server/src/modules/person-history/history.store.ts',
-      'packages/server/src/modules/privacy/privacy.routes.ts',
-      'packages/server/src/modules/privacy/privacy.service.ts',
       'packages/server/src/modules/reports/report-tables.ts',
       'packages/server/src/modules/reports/reports.service.ts',
       'packages/server/src/modules/reports/reports.store.ts',
