@@ -195,7 +195,6 @@ export default tseslint.config(
       'packages/server/src/modules/crm/pipelines/pipelines.service.ts',
       'packages/server/src/modules/crm/pipelines/pipelines.store.ts',
       'packages/server/src/modules/metrics/metrics.ts',
-      'packages/server/src/modules/notifications/notifications.store.ts',
       'packages/server/src/modules/person-history/history.store.ts',
       'packages/server/src/modules/reports/report-tables.ts',
       'packages/server/src/modules/reports/reports.service.ts',
