@@ -16,6 +16,14 @@ export type PersonListFilter = {
 };
 
 export function createPersonsStore(db: Db) {
+  return {
+    ...personRowQueries(db),
+    ...personListQueries(db),
+  };
+}
+
+/** One person: read, write (with its identities and search entry), match. */
+function personRowQueries(db: Db) {
   async function replaceIdentities(personId: string, identities: PersonIdentity[]): Promise<void> {
     await db.deleteFrom('crm_person_identities').where('person_id', '=', personId).execute();
     if (identities.length > 0)
@@ -84,6 +92,12 @@ export function createPersonsStore(db: Db) {
       await refreshProfilesLinkedTo(db, 'person', id);
     },
     /** Newest first, `limit + 1` rows. Search covers name, emails, phones and the organization's name. */
+  };
+}
+
+/** Lists and names. */
+function personListQueries(db: Db) {
+  return {
     async list(filter: PersonListFilter): Promise<PersonRow[]> {
       let query = db.selectFrom('crm_persons').selectAll();
       const search = filter.search;
