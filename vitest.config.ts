@@ -15,6 +15,7 @@ export default defineConfig({
             'packages/server/src/**/*.unit.test.ts',
             'docs/**/*.test.ts',
             'scripts/**/*.test.mjs',
+            'eslint-rules/**/*.test.js',
           ],
           environment: 'node',
           // A generous bound: property tests take 1 s on a quiet machine and 5+ s beside a CPU hog.

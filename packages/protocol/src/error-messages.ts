@@ -20,6 +20,7 @@ const spanish: Record<ErrorCode, string> = {
   RECORD_NOT_FOUND: 'El registro no existe.',
   WEBHOOK_NOT_FOUND: 'El webhook no existe.',
   API_TOKEN_NOT_FOUND: 'El token de API no existe.',
+  PRIVACY_SUBJECT_NOT_FOUND: 'Aquí no se guarda ningún dato de esta persona o visitante.',
   EMAIL_TAKEN: 'Ya existe un usuario con este email.',
   CONFLICT: 'El recurso ha cambiado mientras tanto.',
   CONVERSATION_ALREADY_ASSIGNED: 'Otra persona ha tomado esta conversación antes.',

@@ -17,6 +17,7 @@ export const errorCatalogue = {
   RECORD_NOT_FOUND: { status: 404, message: 'The record does not exist.' },
   WEBHOOK_NOT_FOUND: { status: 404, message: 'The webhook does not exist.' },
   API_TOKEN_NOT_FOUND: { status: 404, message: 'The API token does not exist.' },
+  PRIVACY_SUBJECT_NOT_FOUND: { status: 404, message: 'No data about this person or visitor is stored here.' },
   EMAIL_TAKEN: { status: 409, message: 'A user with this email already exists.' },
   CONFLICT: { status: 409, message: 'The resource changed meanwhile.' },
   CONVERSATION_ALREADY_ASSIGNED: { status: 409, message: 'Someone else took this conversation first.' },

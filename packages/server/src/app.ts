@@ -19,29 +19,25 @@ import { installErrorResponses } from './http/error-responses';
 import { traceRequests } from './http/request-tracing';
 import { onClientError, onFrameworkError } from './http/framework-errors';
 import { installGuards, type RouteEntry } from './http/guards';
-import { registerAuthRoutes } from './modules/auth/auth.routes';
-import { registerConversationsRoutes } from './modules/conversations/conversations.routes';
+import { registerAuthRoutes } from './modules/auth/index';
+import { registerConversationsRoutes } from './modules/conversations/index';
 import { registerRealtime, HARD_FRAME_LIMIT } from './realtime/gateway';
-import { registerHealthRoutes } from './modules/health/health.routes';
-import { registerMetricsRoutes } from './modules/health/metrics.routes';
-import { registerUsersRoutes } from './modules/users/users.routes';
-import { registerPlaybooksRoutes } from './modules/playbooks/playbooks.routes';
-import { registerWidgetConfigRoutes } from './modules/playbooks/widget-config.routes';
-import { registerWidgetRoutes } from './modules/widget/widget.routes';
-import { registerNotificationsRoutes } from './modules/notifications/notifications.routes';
-import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
+import { registerHealthRoutes, registerMetricsRoutes } from './modules/health/index';
+import { registerUsersRoutes } from './modules/users/index';
+import { registerPlaybooksRoutes, registerWidgetConfigRoutes } from './modules/playbooks/index';
+import { registerWidgetRoutes } from './modules/widget/index';
+import { registerNotificationsRoutes } from './modules/notifications/index';
+import { registerWebhooksRoutes } from './modules/webhooks/index';
 import { registerCrmRoutes } from './modules/crm/index';
-import { registerSettingsRoutes } from './modules/settings/settings.routes';
-import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
+import { registerSettingsRoutes } from './modules/settings/index';
+import { registerApiTokensRoutes } from './modules/api-tokens/index';
 import { registerRatingsRoutes } from './modules/ratings/index';
 import { registerMetrics } from './modules/metrics';
 import { requestIdOf } from './http/request-id';
 import { limitWebSocketConnections } from './http/ws-connection-limit';
 import { registerReportsRoutes } from './modules/reports/index';
 import { registerMailRoutes } from './modules/mail/index';
-import { registerTranscriptRoutes } from './modules/mail/transcript.routes';
-import { registerFollowUpRoutes } from './modules/mail/follow-up.routes';
-import { registerDigestRoutes } from './modules/mail/digest.routes';
+import { registerTranscriptRoutes, registerFollowUpRoutes, registerDigestRoutes } from './modules/mail/index';
 import { registerAccountsRoutes } from './modules/accounts/index';
 import { registerSearchRoutes } from './modules/search/index';
 import { registerHistoryRoutes } from './modules/person-history/index';
@@ -70,8 +66,25 @@ export async function buildApp(
   options: { logger: FastifyBaseLogger; cookieSecret: string },
 ): Promise<BuiltApp> {
   const { config } = services;
+  const app = createFastify(config, options.logger);
+  const routes: RouteEntry[] = [];
+  const inboxDist = builtFolder('inbox');
+  installErrorHandler(app, { spaRoot: inboxDist });
+  await app.register(fastifyCookie, { secret: options.cookieSecret });
+  await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
+  await registerOpenApi(app, config.publicUrl);
+  installGuards(app, services, routes);
+  installErrorResponses(app);
+  traceRequests(app);
+  limitWebSocketConnections(app, services.rateLimits.wsConnections);
+  registerModuleRoutes(app, services);
+  if (inboxDist) await registerStatic(app, inboxDist);
+  return { app, routes };
+}
+
+function createFastify(config: Services['config'], logger: FastifyBaseLogger) {
   const app = Fastify({
-    loggerInstance: options.logger,
+    loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     logController: new LogController({
@@ -85,12 +98,11 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  return app;
+}
 
-  const routes: RouteEntry[] = [];
-  const inboxDist = builtFolder('inbox');
-  installErrorHandler(app, { spaRoot: inboxDist });
-  await app.register(fastifyCookie, { secret: options.cookieSecret });
-  await app.register(fastifyWebsocket, { options: { maxPayload: HARD_FRAME_LIMIT } });
+/** The OpenAPI document and its UI at /api/docs. */
+async function registerOpenApi(app: App, publicUrl: string): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -98,7 +110,7 @@ export async function buildApp(
         version: '1.0.0',
         description: 'Everything the inbox and the widget do. Errors: { error: { code, message, details } }.',
       },
-      servers: [{ url: config.publicUrl }],
+      servers: [{ url: publicUrl }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'charla_session' },
@@ -114,11 +126,11 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  installGuards(app, services, routes);
-  installErrorResponses(app);
-  traceRequests(app);
-  limitWebSocketConnections(app, services.rateLimits.wsConnections);
+}
 
+/** Every module's routes and the realtime gateway. */
+function registerModuleRoutes(app: App, services: Services): void {
+  const { config } = services;
   registerHealthRoutes(app, services);
   registerPrivacyRoutes(app, services.privacy);
   registerMetricsRoutes(app);
@@ -158,9 +170,6 @@ export async function buildApp(
   });
   registerDigestRoutes(app, services.conversationMail.digests);
   registerAccountsRoutes(app, services);
-
-  if (inboxDist) await registerStatic(app, inboxDist);
-  return { app, routes };
 }
 
 async function registerStatic(app: App, inboxDist: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Services } from './services';
-import { PRESENCE_BEAT_MS } from './modules/presence/presence.service';
-import { WEBHOOK_OUTBOX_EVERY_MS } from './modules/webhooks/webhook-outbox';
+import { PRESENCE_BEAT_MS } from './modules/presence/index';
+import { WEBHOOK_OUTBOX_EVERY_MS } from './modules/webhooks/index';
 import { MAIL_OUTBOX_EVERY_MS } from './modules/mail/index';
 import { REPORT_FACTS_EVERY_MS } from './modules/reports/index';
 

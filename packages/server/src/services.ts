@@ -2,32 +2,27 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import type { Clock } from './lib/clock';
-import { createDomainEvents } from './lib/domain-events';
+import { createDomainEvents, type DomainEvents } from './lib/domain-events';
 import type { Limits } from './lib/shared-limits';
 import type { Bus } from './realtime/bus';
-import { createAuthService } from './modules/auth/auth.service';
-import { createSessionsStore } from './modules/auth/sessions.store';
-import { createPresenceService } from './modules/presence/presence.service';
-import { createPresenceStore } from './modules/presence/presence.store';
-import { createSettingsStore } from './modules/settings/settings.store';
-import { createUsersService } from './modules/users/users.service';
-import { createUsersStore } from './modules/users/users.store';
-import { createVisitorsService } from './modules/visitors/visitors.service';
-import { createVisitorsStore } from './modules/visitors/visitors.store';
-import { createPlaybooksService } from './modules/playbooks/playbooks.service';
-import { createPlaybooksStore } from './modules/playbooks/playbooks.store';
+import { createAuthService, createSessionsStore } from './modules/auth/index';
+import { createPresenceService, createPresenceStore } from './modules/presence/index';
+import { createSettingsStore } from './modules/settings/index';
+import { createUsersService, createUsersStore } from './modules/users/index';
+import { createVisitorsService, createVisitorsStore } from './modules/visitors/index';
+import { createPlaybooksService, createPlaybooksStore } from './modules/playbooks/index';
 import {
   createConversationsService,
   createConversationsStore,
+  createConversationLookups,
   createConversationViews,
   createPlaybookRunner,
 } from './modules/conversations/index';
 import { relayDomainEventsToBus } from './realtime/domain-event-relay';
-import { createNotificationsModule } from './modules/notifications/notifications.module';
-import { createWebhooksModule } from './modules/webhooks/webhooks.module';
+import { createNotificationsModule } from './modules/notifications/index';
+import { createWebhooksModule } from './modules/webhooks/index';
 import { createCrmService, createCrmStore } from './modules/crm/index';
-import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
-import { createApiTokensStore } from './modules/api-tokens/api-tokens.store';
+import { createApiTokensService, createApiTokensStore } from './modules/api-tokens/index';
 import { createRatingsModule } from './modules/ratings/index';
 import { createMetrics } from './modules/metrics';
 import { createReportsModule } from './modules/reports/index';
@@ -35,8 +30,7 @@ import { createMailModule } from './modules/mail/index';
 import { createAccountsModule } from './modules/accounts/index';
 import { createSearchModule, findConversationIdentities } from './modules/search/index';
 import { createHistoryModule } from './modules/person-history/index';
-import { createConversationMail } from './modules/mail/conversation-mail';
-import { createConversationSource } from './modules/mail/conversation-source';
+import { createConversationMail, createConversationSource } from './modules/mail/index';
 import { createPrivacyModule } from './modules/privacy/index';
 
 export type ServiceDeps = {
@@ -50,7 +44,7 @@ export type ServiceDeps = {
 
 /** Wires every module's store and service once; routes and sockets receive this object. */
 export function createServices(deps: ServiceDeps) {
-  const { config, database, bus, clock } = deps;
+  const { config, database, bus } = deps;
   const db = database.db;
   const rateLimits = createRateLimits(deps.limits, config.rateLimitMultiplier);
   const events = createDomainEvents(db, (err, name) =>
@@ -58,6 +52,30 @@ export function createServices(deps: ServiceDeps) {
   );
   // Realtime is a listener of committed changes like webhooks and notifications (docs/architecture.md).
   relayDomainEventsToBus(events, bus, config.nodeName);
+  const people = createPeople(deps, rateLimits);
+  const chats = createChats(deps, events, people);
+  const sideEffects = createSideEffects(deps, events, people, chats);
+  // The conversations' store and views stay inside the wiring: routes use the services.
+  const { conversationsStore: _store, views: _views, conversationLookups: _lookups, ...chatServices } = chats;
+  return {
+    ...deps,
+    events,
+    ...people,
+    ...chatServices,
+    ...sideEffects,
+    widgetSessions: rateLimits.widgetSessions,
+    rateLimits,
+    reports: createReportsModule({ db }),
+    search: createSearchModule({ db, views: chats.views }),
+    history: createHistoryModule({ db, conversations: chats.conversations.access }),
+    privacy: createPrivacyModule({ db, settings: people.settings, clock: deps.clock }),
+  };
+}
+
+/** Users, sign-in, presence, accounts, API tokens, visitors, settings and outgoing mail. */
+function createPeople(deps: ServiceDeps, rateLimits: RateLimits) {
+  const { config, bus, clock } = deps;
+  const db = deps.database.db;
   const usersStore = createUsersStore(db);
   const settings = createSettingsStore(db);
   // Outgoing mail (issue 20): a durable outbox swept by every process.
@@ -89,9 +107,21 @@ export function createServices(deps: ServiceDeps) {
   });
   const apiTokens = createApiTokensService({ store: createApiTokensStore(db), users: usersStore, clock });
   const visitors = createVisitorsService({ store: createVisitorsStore(db), clock });
+  return { usersStore, settings, mail, mailOutbox, auth, presence, users, accounts, apiTokens, visitors };
+}
+type People = ReturnType<typeof createPeople>;
 
+/** Playbooks, conversations, the CRM, the playbook runner and ratings. */
+function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
+  const { config, bus, clock } = deps;
+  const db = deps.database.db;
+  const { usersStore, settings, visitors, presence } = people;
+  // Read-only questions about conversations, answered by the module that owns the table.
+  const conversationLookups = createConversationLookups(db);
   const playbooks = createPlaybooksService({
     store: createPlaybooksStore(db),
+    conversations: conversationLookups,
+    users: usersStore,
     settings,
     clock,
     publicUrl: config.publicUrl,
@@ -131,8 +161,15 @@ export function createServices(deps: ServiceDeps) {
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
+  return { conversationLookups, playbooks, conversationsStore, views, conversations, crm, runner, ratings };
+}
+type Chats = ReturnType<typeof createChats>;
 
-  // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
+/** Listeners of the domain events (R22–R24, R27): webhooks, metrics, notifications and mail. */
+function createSideEffects(deps: ServiceDeps, events: DomainEvents, people: People, chats: Chats) {
+  const { config, bus, clock, database } = deps;
+  const db = database.db;
+  const { settings, mail, usersStore } = people;
   const { webhooks, webhookOutbox, webhookStats, pruneWebhookDeliveries } = createWebhooksModule({
     db,
     settings,
@@ -146,14 +183,15 @@ export function createServices(deps: ServiceDeps) {
     db,
     settings,
     users: usersStore,
+    conversations: chats.conversationLookups,
     bus,
     clock,
     log: deps.log,
     events,
     publicUrl: config.publicUrl,
   });
-
   // Transcripts, follow-up and notification mail: listeners of the domain events (issue 20).
+  const { conversationsStore, views, playbooks, conversations } = chats;
   const conversationSource = createConversationSource({ store: conversationsStore, views, playbooks });
   const conversationMail = createConversationMail({
     db,
@@ -173,38 +211,14 @@ export function createServices(deps: ServiceDeps) {
     replyTo: config.mailReplyTo,
     onError: (err, context) => deps.log.warn({ err, context }, 'conversation mail'),
   });
-
   return {
-    ...deps,
-    events,
-    settings,
-    auth,
-    apiTokens,
-    presence,
-    users,
-    usersStore,
-    visitors,
-    playbooks,
-    conversations,
-    runner,
-    crm,
-    widgetSessions: rateLimits.widgetSessions,
-    rateLimits,
     webhooks,
     webhookOutbox,
     pruneWebhookDeliveries,
-    notifications,
-    ratings,
     metrics,
-    reports: createReportsModule({ db }),
-    search: createSearchModule({ db, views }),
-    history: createHistoryModule({ db, conversations: conversations.access }),
-    mail,
-    mailOutbox,
-    accounts,
+    notifications,
     conversationSource,
     conversationMail,
-    privacy: createPrivacyModule({ db, settings, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

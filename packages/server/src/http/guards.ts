@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
-import { apiTokenAllows } from '../modules/api-tokens/api-token-allows.util';
+import { apiTokenAllows } from '../modules/api-tokens/index';
 import type { Services } from '../services';
 import type { RouteAuth } from './route-config';
 import { installStrictInput } from './strict-input';

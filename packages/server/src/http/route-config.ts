@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@charla/protocol';
-import type { AuthUser } from '../modules/auth/auth.service';
+import type { AuthUser } from '../modules/auth/index';
 
 /** Who may call a route. Every /api route must declare one: default deny. */
 export type RouteAuth = 'public' | 'visitor' | 'user' | 'admin';

@@ -3,7 +3,7 @@ import type { App } from '../http/app-type';
 import { isSameOrigin, readSessionToken } from '../http/guards';
 import { AppError } from '../lib/app-error';
 import { createRateLimiter } from '../lib/rate-limiter';
-import type { AuthUser } from '../modules/auth/auth.service';
+import type { AuthUser } from '../modules/auth/index';
 import type { Services } from '../services';
 import { handleAgentFrame } from './agent-frames';
 import { endedByServer } from './bus-delivery';

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { AuthUser } from '../modules/auth/auth.service';
+import type { AuthUser } from '../modules/auth/index';
 import type { MessageStream } from './message-stream';
 
 /** One open /ws/agent socket. `missedPongs`: heartbeats it has not answered (see heartbeat.ts). */

@@ -8,7 +8,7 @@ import {
   type TVisitorConversationDto,
   type TVisitorServerFrame,
 } from '@charla/protocol';
-import { forViewer } from '../modules/conversations/conversation-dto';
+import { forViewer } from '../modules/conversations/index';
 import type { BusEvent } from './bus-events';
 
 /** Who could see a conversation: its status and assignee (R14). */

@@ -1,5 +1,5 @@
 import type { TMessageDto } from '@charla/protocol';
-import type { MessagesPage } from '../modules/conversations/conversations.service';
+import type { MessagesPage } from '../modules/conversations/index';
 
 /** Reads a conversation's messages after a sequence number, page by page, as this socket's viewer. */
 export type MessageSource = (conversationId: string, afterSeq: number) => AsyncIterable<MessagesPage>;

@@ -15,13 +15,20 @@ import { z } from 'zod';
 import type { App } from '../../http/app-type';
 import { requireUser } from '../../http/route-config';
 import type { Services } from '../../services';
-import { setSessionCookie } from '../auth/auth.routes';
+import { setSessionCookie } from '../auth/index';
 
 const ZInvitationParams = z.strictObject({ invitationId: z.string().max(64) });
 
 /** Invitations, forgot/reset password and the profile's email change (issue 20). */
 export function registerAccountsRoutes(app: App, services: Services): void {
-  const { accounts, users, mail } = services;
+  registerInvitationAdminRoutes(app, services);
+  registerInvitationLinkRoutes(app, services);
+  registerPasswordRoutes(app, services);
+}
+
+/** Admins invite, list, resend and revoke invitations. */
+function registerInvitationAdminRoutes(app: App, services: Services): void {
+  const { accounts } = services;
 
   app.post(
     '/api/v1/admin/invitations',
@@ -84,6 +91,11 @@ export function registerAccountsRoutes(app: App, services: Services): void {
       return reply.status(204).send(null);
     },
   );
+}
+
+/** What an invitation link is for, and accepting it. */
+function registerInvitationLinkRoutes(app: App, services: Services): void {
+  const { accounts, users, mail } = services;
 
   app.get(
     '/api/v1/invitations/:token',
@@ -131,6 +143,11 @@ export function registerAccountsRoutes(app: App, services: Services): void {
       return reply.status(201).send(await users.getDto(user.id));
     },
   );
+}
+
+/** Forgot and reset password, and the profile's email change. */
+function registerPasswordRoutes(app: App, services: Services): void {
+  const { accounts, users } = services;
 
   app.post(
     '/api/v1/auth/forgot-password',

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import type { SharedLimiter } from '../../lib/shared-limits';
-import type { AuthService } from '../auth/auth.service';
+import type { AuthService } from '../auth/index';
 import type { MailService } from '../mail/index';
-import type { UsersStore } from '../users/users.store';
+import type { UsersStore } from '../users/index';
 import { createAccountTokensStore } from './account-tokens.store';
 import { createInvitationsService } from './invitations.service';
 import { createPasswordResetService } from './password-reset.service';

@@ -8,10 +8,9 @@ import type {
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
-import type { AuthService, AuthUser } from '../auth/auth.service';
-import { createUserRow } from '../auth/auth.service';
+import { type AuthService, type AuthUser, createUserRow } from '../auth/index';
 import type { MailService } from '../mail/index';
-import type { UsersStore } from '../users/users.store';
+import type { UsersStore } from '../users/index';
 import type { AccountTokenRow, AccountTokensStore } from './account-tokens.store';
 import { checkToken } from './check-token';
 
@@ -41,6 +40,27 @@ function toDto(row: AccountTokenRow, now: number, inviterName: string | null): T
   };
 }
 
+type InviteInput = { email: string; name: string; role: TRole; language: TLanguage };
+
+/** The stored invitation: its link expires after INVITATION_TTL_DAYS. */
+function invitationRow(input: InviteInput, adminId: string, tokenHash: string, now: number): AccountTokenRow {
+  return {
+    id: newId(),
+    kind: 'invitation',
+    token_hash: tokenHash,
+    email: input.email,
+    user_id: null,
+    name: input.name,
+    role: input.role,
+    language: input.language,
+    created_by: adminId,
+    created_at: now,
+    expires_at: now + INVITATION_TTL_MS,
+    used_at: null,
+    revoked_at: null,
+  };
+}
+
 /** Invite by email (R2: admins only): a one-time, expiring link where the invitee sets their password. */
 export function createInvitationsService(deps: InvitationsDeps) {
   const { tokens, users, clock } = deps;
@@ -67,30 +87,13 @@ export function createInvitationsService(deps: InvitationsDeps) {
   }
 
   return {
-    async invite(
-      input: { email: string; name: string; role: TRole; language: TLanguage },
-      admin: AuthUser,
-    ): Promise<TInvitationSentDto> {
+    async invite(input: InviteInput, admin: AuthUser): Promise<TInvitationSentDto> {
       if (await users.findByEmail(input.email)) throw new AppError('EMAIL_TAKEN');
       const now = clock.now();
       // One open invitation per address: a new one replaces the old link.
       await tokens.revokeOpen('invitation', input.email, now);
       const token = newSecretToken();
-      const row: AccountTokenRow = {
-        id: newId(),
-        kind: 'invitation',
-        token_hash: hashToken(token),
-        email: input.email,
-        user_id: null,
-        name: input.name,
-        role: input.role,
-        language: input.language,
-        created_by: admin.id,
-        created_at: now,
-        expires_at: now + INVITATION_TTL_MS,
-        used_at: null,
-        revoked_at: null,
-      };
+      const row = invitationRow(input, admin.id, hashToken(token), now);
       await tokens.insert(row);
       return send(row, token, admin);
     },

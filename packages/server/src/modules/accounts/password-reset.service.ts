@@ -3,10 +3,9 @@ import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
 import type { SharedLimiter } from '../../lib/shared-limits';
-import type { AuthService } from '../auth/auth.service';
-import { hashPassword } from '../auth/passwords';
+import { type AuthService, hashPassword } from '../auth/index';
 import type { MailService } from '../mail/index';
-import type { UsersStore } from '../users/users.store';
+import type { UsersStore } from '../users/index';
 import type { AccountTokensStore } from './account-tokens.store';
 import { checkToken } from './check-token';
 

@@ -1,9 +1,8 @@
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
-import type { AuthService, AuthUser } from '../auth/auth.service';
-import { verifyPassword } from '../auth/passwords';
+import { type AuthService, type AuthUser, verifyPassword } from '../auth/index';
 import type { MailService } from '../mail/index';
-import type { UsersStore } from '../users/users.store';
+import type { UsersStore } from '../users/index';
 import { notifyPasswordChanged } from './password-reset.service';
 
 /** The user's own profile: change password or email with the current password; the old address is told. */

@@ -10,8 +10,8 @@ import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
-import { toAuthUser, type AuthUser } from '../auth/auth.service';
-import type { UsersStore } from '../users/users.store';
+import { toAuthUser, type AuthUser } from '../auth/index';
+import type { UsersStore } from '../users/index';
 import type { ApiTokenListRow, ApiTokenRow, ApiTokensStore } from './api-tokens.store';
 
 const DAY_MS = 24 * 3600_000;

@@ -2,8 +2,8 @@ import type { TLanguage, TRole } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
-import type { SettingsStore } from '../settings/settings.store';
-import type { UserRow, UsersStore } from '../users/users.store';
+import type { SettingsStore } from '../settings/index';
+import type { UserRow, UsersStore } from '../users/index';
 import { hashPassword } from './passwords';
 
 const SETUP_TOKEN_KEY = 'setup_token_hash';

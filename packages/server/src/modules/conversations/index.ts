@@ -15,7 +15,17 @@ export {
   type PlaybookSource,
 } from './playbook-runner';
 export { registerConversationsRoutes } from './conversations.routes';
-export { forViewer, lifecycleOf } from './conversation-dto';
+export { forViewer, lifecycleOf, searchTextOf } from './conversation-dto';
 export type { ConversationAccess, ConversationFacts } from './conversation-access';
 export type { Author } from './conversation-changes';
 export type { MessageViewer, MessagesPage } from './conversation-reads';
+export {
+  type ConversationsPrivacyStore,
+  createConversationsPrivacyStore,
+} from './conversations.privacy.store';
+export { writeStoredRun } from './stored-run';
+export {
+  createConversationLookups,
+  type ConversationLookups,
+  type ConversationState,
+} from './conversation-lookups.store';

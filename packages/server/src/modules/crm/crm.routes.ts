@@ -39,6 +39,16 @@ const DEAL_REFS = [...REFS, 'CRM_STAGE_NOT_IN_PIPELINE'] as const;
 
 /** Every /api/v1/crm route, and the conversation side panel's. */
 export function registerCrmRoutes(app: App, crm: CrmService): void {
+  registerContactRoutes(app, crm);
+  registerSalesRoutes(app, crm);
+  registerActivityRoutes(app, crm);
+  registerLeadConvertRoute(app, crm);
+  registerPipelinesRoutes(app, crm.pipelines);
+  registerConversationPanelRoutes(app, crm.panel);
+}
+
+/** Persons and organizations. */
+function registerContactRoutes(app: App, crm: CrmService): void {
   registerCrudRoutes(app, {
     path: 'persons',
     singular: 'person',
@@ -64,6 +74,10 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
     },
     service: crm.organizations,
   });
+}
+
+/** Leads and deals. */
+function registerSalesRoutes(app: App, crm: CrmService): void {
   registerCrudRoutes(app, {
     path: 'leads',
     singular: 'lead',
@@ -90,6 +104,10 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
     service: crm.deals,
     errors: { create: DEAL_REFS, update: DEAL_REFS },
   });
+}
+
+/** Activities and notes. */
+function registerActivityRoutes(app: App, crm: CrmService): void {
   registerCrudRoutes(app, {
     path: 'activities',
     singular: 'activity',
@@ -116,7 +134,10 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
     service: crm.notes,
     errors: { create: REFS, update: REFS },
   });
+}
 
+/** Converting a lead into a deal (issue 15). */
+function registerLeadConvertRoute(app: App, crm: CrmService): void {
   app.post(
     '/api/v1/crm/leads/:id/convert',
     {
@@ -132,7 +153,4 @@ export function registerCrmRoutes(app: App, crm: CrmService): void {
     },
     async (request) => crm.leads.convert(request.params.id, request.body, actorOf(request)),
   );
-
-  registerPipelinesRoutes(app, crm.pipelines);
-  registerConversationPanelRoutes(app, crm.panel);
 }

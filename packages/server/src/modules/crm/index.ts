@@ -6,3 +6,4 @@
 export { createCrmService, type CrmService } from './crm.service';
 export { createCrmStore, type CrmStore } from './shared/crm.store';
 export { registerCrmRoutes } from './crm.routes';
+export { type CrmPrivacyStore, type CrmSubjectIds, createCrmPrivacyStore } from './privacy/crm-privacy.store';

@@ -1,7 +1,6 @@
 import type { TConversationDto, TMessageDto, TPlaybookDocument } from '@charla/protocol';
-import type { ConversationViews } from '../conversations/conversation-views';
-import type { ConversationsStore } from '../conversations/conversations.store';
-import type { PlaybooksService } from '../playbooks/playbooks.service';
+import type { ConversationViews, ConversationsStore } from '../conversations/index';
+import type { PlaybooksService } from '../playbooks/index';
 
 /**
  * What the mail features read about a conversation, wired in services.ts from the conversations

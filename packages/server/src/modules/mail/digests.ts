@@ -7,10 +7,9 @@ import {
 } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import type { DomainEventMap } from '../../lib/domain-events';
-import type { ConversationViews } from '../conversations/conversation-views';
-import type { ConversationsStore } from '../conversations/conversations.store';
-import type { SettingsStore } from '../settings/settings.store';
-import type { UsersStore } from '../users/users.store';
+import type { ConversationViews, ConversationsStore } from '../conversations/index';
+import type { SettingsStore } from '../settings/index';
+import type { UsersStore } from '../users/index';
 import type { DigestStore } from './digest.store';
 import type { MailService } from './mail.service';
 import type { MailBlock } from './render-mail';

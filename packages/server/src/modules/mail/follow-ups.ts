@@ -2,7 +2,7 @@ import type { TConversationDto, TFollowUpExchangeDto, TMessageDto } from '@charl
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newSecretToken } from '../../lib/ids';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import type { ConversationSource } from './conversation-source';
 import type { FollowUpStore } from './follow-up.store';
 import type { MailKeys } from './mail-keys';

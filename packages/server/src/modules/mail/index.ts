@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import { createMailOutbox } from './mail-outbox';
 import { createMailService } from './mail.service';
 import { createMailStore } from './mail.store';
@@ -44,3 +44,9 @@ export function logMailConfiguration(config: Pick<Config, 'smtp'>, log: FastifyB
       'email: SMTP not configured (set SMTP_URL and MAIL_FROM). No mail is sent: invitation and reset links are shown to copy instead.',
     );
 }
+export { createConversationMail } from './conversation-mail';
+export { createConversationSource } from './conversation-source';
+export { registerDigestRoutes } from './digest.routes';
+export { registerFollowUpRoutes } from './follow-up.routes';
+export { createMailPrivacyStore } from './mail.privacy.store';
+export { registerTranscriptRoutes } from './transcript.routes';

@@ -2,10 +2,13 @@ import type { TConversationDto } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import { domainEvent, type DomainEvents } from '../../lib/domain-events';
 import { newId } from '../../lib/ids';
-import { searchTextOf } from '../conversations/conversation-dto';
-import type { ConversationViews } from '../conversations/conversation-views';
-import type { ConversationRow, ConversationsStore } from '../conversations/conversations.store';
-import { writeStoredRun } from '../conversations/stored-run';
+import {
+  searchTextOf,
+  type ConversationViews,
+  type ConversationRow,
+  type ConversationsStore,
+  writeStoredRun,
+} from '../conversations/index';
 import type { FollowUpStore } from './follow-up.store';
 
 export type LinkedConversationDeps = {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../lib/clock';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 
 /** The install's mail secrets: the key that signs chat links and reply addresses, and the inbound secret. */
 export type MailKeys = { signingKey: string; inboundSecret: string };

@@ -10,7 +10,7 @@ import type {
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import { mailContent, sampleParams, type MailParams } from './mail-copy';
 import type { MailRow, MailStore } from './mail.store';
 import { isSingleAddress } from './one-line';

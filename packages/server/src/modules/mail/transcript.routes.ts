@@ -4,7 +4,7 @@ import type { App } from '../../http/app-type';
 import { requireUser, requireVisitor } from '../../http/route-config';
 import { AppError } from '../../lib/app-error';
 import type { SharedLimiter } from '../../lib/shared-limits';
-import type { ConversationsService } from '../conversations/conversations.service';
+import type { ConversationsService } from '../conversations/index';
 import type { ConversationSource } from './conversation-source';
 import type { Transcripts } from './transcripts';
 

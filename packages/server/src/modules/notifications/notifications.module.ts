@@ -1,11 +1,12 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
+import type { ConversationLookups } from '../conversations/index';
 import type { DomainEvents } from '../../lib/domain-events';
 import type { Bus } from '../../realtime/bus';
 import type { FastifyBaseLogger } from 'fastify';
-import type { SettingsStore } from '../settings/settings.store';
-import type { UsersStore } from '../users/users.store';
-import { readWebhookSettings } from '../webhooks/webhook-settings';
+import type { SettingsStore } from '../settings/index';
+import type { UsersStore } from '../users/index';
+import { readWebhookSettings } from '../webhooks/index';
 import { listenForNotifications } from './notifier';
 import { createNotificationsService } from './notifications.service';
 import { createNotificationsStore } from './notifications.store';
@@ -16,6 +17,7 @@ export function createNotificationsModule(deps: {
   db: Db;
   settings: SettingsStore;
   users: UsersStore;
+  conversations: Pick<ConversationLookups, 'stateOf'>;
   bus: Bus;
   clock: Clock;
   log: FastifyBaseLogger;
@@ -25,6 +27,7 @@ export function createNotificationsModule(deps: {
   const notifications = createNotificationsService({
     store: createNotificationsStore(deps.db),
     users: deps.users,
+    conversations: deps.conversations,
     settings: deps.settings,
     bus: deps.bus,
     clock: deps.clock,

@@ -18,6 +18,12 @@ const pushPayload =
   'Web Push messages carry JSON `{ kind, title, body, conversationId, url }` (aes128gcm, VAPID); `url` is the inbox path to open on click.';
 
 export function registerNotificationsRoutes(app: App, services: Services): void {
+  registerPushRoutes(app, services);
+  registerNotificationSettingsRoutes(app, services);
+}
+
+/** Web Push: the public key and the user's browser subscriptions. */
+function registerPushRoutes(app: App, services: Services): void {
   const { notifications } = services;
 
   app.get(
@@ -84,6 +90,11 @@ export function registerNotificationsRoutes(app: App, services: Services): void 
       return reply.status(204).send(null);
     },
   );
+}
+
+/** Each user's notification settings, the company's, and a test notification. */
+function registerNotificationSettingsRoutes(app: App, services: Services): void {
+  const { notifications } = services;
 
   app.get(
     '/api/v1/me/notification-settings',

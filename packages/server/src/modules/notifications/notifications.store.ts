@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database';
 import type { PushSubscriptionsTable } from '../../db/schema.notifications';
-import type { ConversationState } from './decide-notification';
 
 export type PushSubscriptionRow = PushSubscriptionsTable;
 
@@ -77,15 +76,6 @@ export function createNotificationsStore(db: Db) {
         .values({ user_id: userId, preferences, updated_at: now })
         .onConflict((oc) => oc.column('user_id').doUpdateSet({ preferences, updated_at: now }))
         .execute();
-    },
-    /** The conversation as it is now, for the send-time visibility re-check (read-only). */
-    async findConversationState(conversationId: string): Promise<ConversationState | null> {
-      const row = await db
-        .selectFrom('conversations')
-        .select(['status', 'assignee_id'])
-        .where('id', '=', conversationId)
-        .executeTakeFirst();
-      return row ? { status: row.status, assigneeId: row.assignee_id } : null;
     },
   };
 }

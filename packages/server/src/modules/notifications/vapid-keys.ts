@@ -1,5 +1,5 @@
 import type { Clock } from '../../lib/clock';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 
 export type VapidKeys = { publicKey: string; privateKey: string };
 const VAPID_KEY = 'webpush.vapid';

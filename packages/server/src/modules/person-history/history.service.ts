@@ -1,7 +1,7 @@
 import type { TConversationHistoryDto } from '@charla/protocol';
-import type { AuthUser } from '../auth/auth.service';
-import type { ConversationAccess } from '../conversations/conversation-access';
-import { conversationDisplayName } from '../search/conversation-identity';
+import type { AuthUser } from '../auth/index';
+import type { ConversationAccess } from '../conversations/index';
+import { conversationDisplayName } from '../search/index';
 import type { HistoryStore } from './history.store';
 
 const LIMIT = 20;

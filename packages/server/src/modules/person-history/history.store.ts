@@ -9,6 +9,14 @@ export type HistorySubject = {
 
 export function createHistoryStore(db: Db) {
   return {
+    ...subjectQueries(db),
+    ...recordQueries(db),
+  };
+}
+
+/** Who the history is about, and their conversations. */
+function subjectQueries(db: Db) {
+  return {
     /** Whom a conversation is with: its visitor, known email and linked CRM persons. */
     async subject(conversationId: string, visitorId: string): Promise<HistorySubject> {
       const profile = await db
@@ -77,7 +85,12 @@ export function createHistoryStore(db: Db) {
         .limit(limit)
         .execute();
     },
+  };
+}
 
+/** Their leads, deals and open activities. */
+function recordQueries(db: Db) {
+  return {
     async leads(personIds: string[], limit: number) {
       if (personIds.length === 0) return [];
       return db

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { ConversationAccess } from '../conversations/conversation-access';
+import type { ConversationAccess } from '../conversations/index';
 import { createHistoryService } from './history.service';
 import { createHistoryStore } from './history.store';
 

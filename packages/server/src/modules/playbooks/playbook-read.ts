@@ -5,8 +5,10 @@ import {
   type TPlaybookSummaryDto,
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
+import type { ConversationLookups } from '../conversations/index';
+import type { UsersStore } from '../users/index';
 import type { Clock } from '../../lib/clock';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import { isEmbedded } from './is-embedded';
 import {
   parseStoredDocument,
@@ -21,6 +23,10 @@ import type { PlaybooksStore } from './playbooks.store';
 export type PlaybooksDeps = {
   store: PlaybooksStore;
   settings: SettingsStore;
+  /** Whether conversations still name a playbook (their module owns the table). */
+  conversations: Pick<ConversationLookups, 'anyOnPlaybook'>;
+  /** Which CRM owners named by a playbook are active users. */
+  users: Pick<UsersStore, 'activeIds'>;
   clock: Clock;
   publicUrl: string;
 };

@@ -44,7 +44,7 @@ async function activationFindings(
 ): Promise<TPlaybookFindingDto[]> {
   const structural = validatePlaybook(document).findings;
   const owners = fixedOwnerIds(document);
-  return [...structural, ...crmOwnerFindings(document, await deps.store.activeUserIds(owners))];
+  return [...structural, ...crmOwnerFindings(document, await deps.users.activeIds(owners))];
 }
 
 async function insertNew(
@@ -231,7 +231,7 @@ export async function deactivate(deps: PlaybooksDeps, id: string, userId: string
 export async function removePlaybook(deps: PlaybooksDeps, id: string, userId: string): Promise<void> {
   const { store, clock } = deps;
   const record = await getLive(deps, id);
-  const keep = record.status === 'active' || (await store.isReferencedByConversations(id));
+  const keep = record.status === 'active' || (await deps.conversations.anyOnPlaybook(id));
   if (!keep) return store.deleteById(id);
   const now = clock.now();
   await store.update(id, { status: 'inactive', deleted_at: now, updated_at: now, updated_by: userId });

@@ -69,30 +69,9 @@ function playbookRowQueries(db: Kysely<Database>) {
     async update(id: string, patch: PlaybookPatch): Promise<void> {
       await db.updateTable('playbooks').set(patch).where('id', '=', id).execute();
     },
-    /** True when any conversation is pinned to this playbook. */
-    async isReferencedByConversations(playbookId: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('conversations')
-        .select('id')
-        .where('playbook_id', '=', playbookId)
-        .limit(1)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
     /** Removes a playbook with its snapshots and installs (ON DELETE CASCADE). */
     async deleteById(id: string): Promise<void> {
       await db.deleteFrom('playbooks').where('id', '=', id).execute();
-    },
-    /** The ids of active users among `ids`. */
-    async activeUserIds(ids: readonly string[]): Promise<Set<string>> {
-      if (ids.length === 0) return new Set();
-      const rows = await db
-        .selectFrom('users')
-        .select('id')
-        .where('id', 'in', [...ids])
-        .where('active', '=', 1)
-        .execute();
-      return new Set(rows.map((r) => r.id));
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../../lib/clock';
 import type { Bus } from '../../realtime/bus';
-import type { UsersStore } from '../users/users.store';
+import type { UsersStore } from '../users/index';
 import type { PresenceStore } from './presence.store';
 
 /** How often a process records its connected users, and how long a silent user still counts. */

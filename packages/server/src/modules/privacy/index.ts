@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import { createAuditLogStore } from './audit-log.store';
 import { createPrivacyService } from './privacy.service';
 import { createPrivacyStores } from './privacy-stores';

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database';
-import { createConversationsPrivacyStore } from '../conversations/conversations.privacy.store';
-import { createCrmPrivacyStore } from '../crm/privacy/crm-privacy.store';
-import { createMailPrivacyStore } from '../mail/mail.privacy.store';
-import { createRatingsPrivacyStore } from '../ratings/ratings.privacy.store';
-import { createVisitorsPrivacyStore } from '../visitors/visitors.privacy.store';
-import { createWebhooksPrivacyStore } from '../webhooks/webhooks.privacy.store';
+import { createConversationsPrivacyStore } from '../conversations/index';
+import { createCrmPrivacyStore } from '../crm/index';
+import { createMailPrivacyStore } from '../mail/index';
+import { createRatingsPrivacyStore } from '../ratings/index';
+import { createVisitorsPrivacyStore } from '../visitors/index';
+import { createWebhooksPrivacyStore } from '../webhooks/index';
 
 /** Each owning module's privacy SQL, gathered for the privacy service. */
 export function createPrivacyStores(db: Db) {

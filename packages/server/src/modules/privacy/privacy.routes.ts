@@ -26,13 +26,20 @@ const ZAuditEntry = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
+const actor = (request: Parameters<typeof requireUser>[0]) => {
+  const user = requireUser(request);
+  return { id: user.id, name: user.name };
+};
+
 /** Admin privacy routes (issue 22): retention settings, export and delete of one subject, audit log. */
 export function registerPrivacyRoutes(app: App, privacy: PrivacyService): void {
-  const actor = (request: Parameters<typeof requireUser>[0]) => {
-    const user = requireUser(request);
-    return { id: user.id, name: user.name };
-  };
+  registerRetentionRoutes(app, privacy);
+  registerSubjectRoutes(app, privacy);
+  registerAuditLogRoutes(app, privacy);
+}
 
+/** Retention settings and the widget's privacy link. */
+function registerRetentionRoutes(app: App, privacy: PrivacyService): void {
   app.get(
     '/api/v1/admin/privacy/settings',
     {
@@ -58,10 +65,14 @@ export function registerPrivacyRoutes(app: App, privacy: PrivacyService): void {
     },
     async (request) => privacy.updateSettings(actor(request), request.body),
   );
+}
+
+/** Export and delete everything about one person or visitor. */
+function registerSubjectRoutes(app: App, privacy: PrivacyService): void {
   app.get(
     '/api/v1/admin/privacy/:kind/:id/export',
     {
-      config: { auth: 'admin', errors: ['NOT_FOUND'] },
+      config: { auth: 'admin', errors: ['PRIVACY_SUBJECT_NOT_FOUND'] },
       schema: {
         tags: ['privacy'],
         summary: 'Everything stored about a visitor or CRM person, as a JSON download (audited)',
@@ -81,7 +92,7 @@ export function registerPrivacyRoutes(app: App, privacy: PrivacyService): void {
   app.delete(
     '/api/v1/admin/privacy/:kind/:id',
     {
-      config: { auth: 'admin', errors: ['NOT_FOUND'] },
+      config: { auth: 'admin', errors: ['PRIVACY_SUBJECT_NOT_FOUND'] },
       schema: {
         tags: ['privacy'],
         summary: 'Delete everything about a visitor or CRM person (deals stay, anonymised); audited',
@@ -93,6 +104,10 @@ export function registerPrivacyRoutes(app: App, privacy: PrivacyService): void {
       removed: await privacy.eraseSubject(actor(request), request.params.kind, request.params.id),
     }),
   );
+}
+
+/** The audit log. */
+function registerAuditLogRoutes(app: App, privacy: PrivacyService): void {
   app.get(
     '/api/v1/admin/audit-log',
     {

@@ -126,7 +126,8 @@ describe('privacy: export and delete everything about one visitor', () => {
       url: `/api/v1/admin/privacy/visitor/${subject.visitorId}`,
       as: admin,
     });
-    expect(again.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(again.statusCode).toBe(404);
+    expect(again.json()).toMatchObject({ error: { code: 'PRIVACY_SUBJECT_NOT_FOUND' } });
 
     const log = await server.request({ url: '/api/v1/admin/audit-log', as: admin });
     const items = log.json<{ items: { action: string; actorName: string; subjectId: string }[] }>().items;

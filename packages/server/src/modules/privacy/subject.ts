@@ -1,5 +1,5 @@
-import type { ConversationsPrivacyStore } from '../conversations/conversations.privacy.store';
-import type { CrmPrivacyStore, CrmSubjectIds } from '../crm/privacy/crm-privacy.store';
+import type { ConversationsPrivacyStore } from '../conversations/index';
+import type { CrmPrivacyStore, CrmSubjectIds } from '../crm/index';
 import { fromJsonColumn } from '../../lib/json';
 
 export type SubjectKind = 'visitor' | 'person';

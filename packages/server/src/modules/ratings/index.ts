@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import type { DomainEvents } from '../../lib/domain-events';
-import type { ConversationAccess } from '../conversations/conversation-access';
+import type { ConversationAccess } from '../conversations/index';
 import { createRatingsService } from './ratings.service';
 import { createRatingsStore } from './ratings.store';
 
@@ -22,3 +22,4 @@ export function createRatingsModule(deps: {
     conversations: deps.conversations,
   });
 }
+export { createRatingsPrivacyStore } from './ratings.privacy.store';

@@ -9,7 +9,7 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { DomainEvents } from '../../lib/domain-events';
-import type { ConversationAccess } from '../conversations/conversation-access';
+import type { ConversationAccess } from '../conversations/index';
 import { decideRating, ratingDeadline } from './decide-rating';
 import type { RatedConversationRow, RatingListRow, RatingRow, RatingsStore } from './ratings.store';
 

@@ -7,7 +7,7 @@ import type {
   TVolumeReportDto,
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
-import type { AuthUser } from '../auth/auth.service';
+import type { AuthUser } from '../auth/index';
 import {
   crmByPlaybook,
   csatFrom,

@@ -44,31 +44,45 @@ const flagOf: Partial<Record<TReportFigure, FactFlag>> = {
 
 const num = (v: unknown): number => Number(v ?? 0);
 
+/** The report facts of a scope (period, playbook, user). */
+function factsIn(db: Db, scope: ReportScope) {
+  let q = db
+    .selectFrom('report_facts as f')
+    .where('f.created_at', '>=', scope.start)
+    .where('f.created_at', '<', scope.end);
+  if (scope.playbookId) q = q.where('f.playbook_id', '=', scope.playbookId);
+  // "The conversations they had": driven by the (user_id, created_at) index, not a per-row lookup.
+  if (scope.userId)
+    q = q.where('f.conversation_id', 'in', (eb) =>
+      eb
+        .selectFrom('report_fact_users as u')
+        .select('u.conversation_id')
+        .where('u.user_id', '=', scope.userId as string)
+        .where('u.created_at', '>=', scope.start)
+        .where('u.created_at', '<', scope.end),
+    );
+  return q;
+}
+const sum = (column: FactFlag) => sql<number>`sum(f.${sql.ref(column)})`;
+
 /**
  * Reports read the precomputed `report_facts` (one row per conversation) and join CRM links and
  * ratings live. Same statements on SQLite and PostgreSQL: integer arithmetic, sum/count, and
  * window functions (row_number, count over) for nearest-rank percentiles.
  */
+
 export function createReportsStore(db: Db) {
-  const facts = (scope: ReportScope) => {
-    let q = db
-      .selectFrom('report_facts as f')
-      .where('f.created_at', '>=', scope.start)
-      .where('f.created_at', '<', scope.end);
-    if (scope.playbookId) q = q.where('f.playbook_id', '=', scope.playbookId);
-    // "The conversations they had": driven by the (user_id, created_at) index, not a per-row lookup.
-    if (scope.userId)
-      q = q.where('f.conversation_id', 'in', (eb) =>
-        eb
-          .selectFrom('report_fact_users as u')
-          .select('u.conversation_id')
-          .where('u.user_id', '=', scope.userId as string)
-          .where('u.created_at', '>=', scope.start)
-          .where('u.created_at', '<', scope.end),
-      );
-    return q;
+  return {
+    ...volumeQueries(db),
+    ...speedQueries(db),
+    ...outcomeQueries(db),
+    ...listQueries(db),
   };
-  const sum = (column: FactFlag) => sql<number>`sum(f.${sql.ref(column)})`;
+}
+
+/** The facts themselves, volume per local day and requests per hour. */
+function volumeQueries(db: Db) {
+  const facts = (scope: ReportScope) => factsIn(db, scope);
 
   return {
     facts,
@@ -116,6 +130,14 @@ export function createReportsStore(db: Db) {
      * p50 and p90 (nearest rank: rank = ceil(p·n/100)) of one duration, in one pass: rows with
      * owner null are everyone's, the others per owner (who took / answered / closed the chat).
      */
+  };
+}
+
+/** Nearest-rank percentiles of the response and handling times. */
+function speedQueries(db: Db) {
+  const facts = (scope: ReportScope) => factsIn(db, scope);
+
+  return {
     async percentiles(scope: ReportScope, metric: SpeedMetric): Promise<PercentileRow[]> {
       const ms = sql.ref(`f.${metric}`);
       const owner = sql.ref(`f.${speedOwner[metric]}`);
@@ -154,6 +176,14 @@ export function createReportsStore(db: Db) {
       });
     },
     /** How many of the range's conversations each user ever had. */
+  };
+}
+
+/** Handled chats, the funnel, CRM results, scores and comments. */
+function outcomeQueries(db: Db) {
+  const facts = (scope: ReportScope) => factsIn(db, scope);
+
+  return {
     async handled(scope: ReportScope): Promise<Map<string, number>> {
       const rows = await facts(scope)
         .innerJoin('report_fact_users as h', 'h.conversation_id', 'f.conversation_id')
@@ -220,6 +250,14 @@ export function createReportsStore(db: Db) {
       }));
     },
     /** The conversations behind a figure, oldest first. */
+  };
+}
+
+/** Drill-down lists and the names they show. */
+function listQueries(db: Db) {
+  const facts = (scope: ReportScope) => factsIn(db, scope);
+
+  return {
     async list(scope: ReportScope, figure: TReportFigure, limit: number) {
       let q = facts(scope);
       const flag = flagOf[figure];

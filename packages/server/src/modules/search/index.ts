@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { ConversationViews } from '../conversations/conversation-views';
+import type { ConversationViews } from '../conversations/index';
 import { createSearchService } from './search.service';
 import { createSearchStore } from './search.store';
 
@@ -11,3 +11,6 @@ export { findConversationIdentities } from './profile-index.store';
 export function createSearchModule(deps: { db: Db; views: ConversationViews }) {
   return createSearchService({ store: createSearchStore(deps.db), views: deps.views });
 }
+export { conversationDisplayName } from './conversation-identity';
+export { type CrmSearchType, reindexCrmRecord } from './crm-index.store';
+export { refreshConversationProfile, refreshProfilesLinkedTo } from './profile-index.store';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TestServer } from '../../test/harness';
 import { newId } from '../../lib/ids';
-import { createConversationsStore, type ConversationRow } from '../conversations/conversations.store';
-import { createVisitorsStore } from '../visitors/visitors.store';
+import { createConversationsStore, type ConversationRow } from '../conversations/index';
+import { createVisitorsStore } from '../visitors/index';
 
 let visitorNumber = 5000;
 

@@ -6,8 +6,8 @@ import {
   type TCrmSearchResult,
   type TCrmSearchType,
 } from '@charla/protocol';
-import type { AuthUser } from '../auth/auth.service';
-import type { ConversationViews } from '../conversations/conversation-views';
+import type { AuthUser } from '../auth/index';
+import type { ConversationViews } from '../conversations/index';
 import { queryTokens } from './fold-text';
 import { highlightSnippet } from './highlight';
 import type { SearchStore } from './search.store';

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TFolder } from '@charla/protocol';
 import type { Db } from '../../db/database';
-import type { ConversationRow } from '../conversations/conversations.store';
+import type { ConversationRow } from '../conversations/index';
 import { toPostgresTsQuery, toSqliteMatch } from './fts-query';
 import { isPostgres } from './message-index.store';
 

@@ -1,9 +1,8 @@
 import type { TCreateUserRequest, TUpdateUserRequest, TUserDto, TUserSummaryDto } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
-import type { AuthService } from '../auth/auth.service';
-import { createUserRow } from '../auth/auth.service';
-import type { PresenceService } from '../presence/presence.service';
+import { type AuthService, createUserRow } from '../auth/index';
+import type { PresenceService } from '../presence/index';
 import type { UserRow, UsersStore } from './users.store';
 
 export function toUserDto(row: UserRow, online: boolean): TUserDto {

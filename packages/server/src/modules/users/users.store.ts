@@ -27,6 +27,17 @@ export function createUsersStore(db: Db) {
     async update(id: string, patch: Partial<Omit<UserRow, 'id' | 'created_at'>>): Promise<void> {
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
     },
+    /** The ids of active users among `ids`. */
+    async activeIds(ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('active', '=', 1)
+        .execute();
+      return new Set(rows.map((r) => r.id));
+    },
     async countActiveAdmins(): Promise<number> {
       const row = await db
         .selectFrom('users')

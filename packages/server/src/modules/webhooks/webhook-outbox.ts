@@ -30,40 +30,78 @@ export type WebhookOutboxDeps = {
   post?: typeof postGuarded;
 };
 
+function newDeliveryRow(
+  endpointId: string,
+  event: TWebhookBody['event'],
+  data: unknown,
+  now: number,
+  orderKey: string | null = null,
+): WebhookDeliveryRow {
+  const id = newId();
+  const body: TWebhookBody = { id, event, createdAt: now, data };
+  return {
+    id,
+    endpoint_id: endpointId,
+    event,
+    body: JSON.stringify(body),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    claimed_until: null,
+    last_attempt_at: null,
+    last_status_code: null,
+    last_error: null,
+    delivered_at: null,
+    created_at: now,
+    order_key: orderKey,
+  };
+}
+
+/** POSTs one delivery, signed; the outcome to store (never throws for the endpoint's failures). */
+async function send(
+  deps: WebhookOutboxDeps,
+  endpoint: WebhookEndpointRow,
+  row: WebhookDeliveryRow,
+): Promise<{ statusCode: number | null; error: string | null }> {
+  const timestamp = Math.floor(deps.clock.now() / 1000);
+  try {
+    const response = await (deps.post ?? postGuarded)(endpoint.url, {
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Charla-Webhooks/1',
+        'charla-webhook-id': row.id,
+        'charla-webhook-timestamp': String(timestamp),
+        'charla-webhook-signature': signWebhook(endpoint.secret, timestamp, row.body),
+        ...standardWebhookHeaders(endpoint.secret, row.id, timestamp, row.body),
+      },
+      body: row.body,
+      timeoutMs: DELIVERY_TIMEOUT_MS,
+      allowPrivate: await deps.allowPrivateTargets(),
+    });
+    return {
+      statusCode: response.status,
+      error: response.status >= 300 ? `HTTP ${response.status}` : null,
+    };
+  } catch (error) {
+    if (error instanceof ForbiddenTargetError)
+      return { statusCode: null, error: `Refused: ${error.message}` };
+    const e = error as { name?: string; code?: string; message?: string };
+    const timedOut = e.name === 'AbortError' || e.name === 'TimeoutError';
+    return {
+      statusCode: null,
+      error: timedOut
+        ? `Timed out after ${DELIVERY_TIMEOUT_MS / 1000} s`
+        : (e.code ?? e.message ?? 'Network error'),
+    };
+  }
+}
+
 /**
  * The durable outbox: events become rows (one per subscribed endpoint), and `deliverDue` — run by
  * a background job on every process — claims due rows atomically and POSTs them signed.
  */
 export function createWebhookOutbox(deps: WebhookOutboxDeps) {
   const { store, clock } = deps;
-  const post = deps.post ?? postGuarded;
-
-  function newDeliveryRow(
-    endpointId: string,
-    event: TWebhookBody['event'],
-    data: unknown,
-    now: number,
-    orderKey: string | null = null,
-  ): WebhookDeliveryRow {
-    const id = newId();
-    const body: TWebhookBody = { id, event, createdAt: now, data };
-    return {
-      id,
-      endpoint_id: endpointId,
-      event,
-      body: JSON.stringify(body),
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: now,
-      claimed_until: null,
-      last_attempt_at: null,
-      last_status_code: null,
-      last_error: null,
-      delivered_at: null,
-      created_at: now,
-      order_key: orderKey,
-    };
-  }
 
   /** One outbox row per active endpoint subscribed to the event (read with the change's executor). */
   async function rowsFor(
@@ -86,7 +124,7 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
     const attempts = row.attempts + 1;
     const result =
       endpoint.active === 1
-        ? await send(endpoint, row)
+        ? await send(deps, endpoint, row)
         : { statusCode: null, error: 'The endpoint is inactive' };
     const now = clock.now();
     const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
@@ -101,43 +139,6 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
       delivered_at: ok ? now : null,
     };
     await store.finishAttempt(row.id, claimedUntil, outcome);
-  }
-
-  async function send(
-    endpoint: WebhookEndpointRow,
-    row: WebhookDeliveryRow,
-  ): Promise<{ statusCode: number | null; error: string | null }> {
-    const timestamp = Math.floor(clock.now() / 1000);
-    try {
-      const response = await post(endpoint.url, {
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Charla-Webhooks/1',
-          'charla-webhook-id': row.id,
-          'charla-webhook-timestamp': String(timestamp),
-          'charla-webhook-signature': signWebhook(endpoint.secret, timestamp, row.body),
-          ...standardWebhookHeaders(endpoint.secret, row.id, timestamp, row.body),
-        },
-        body: row.body,
-        timeoutMs: DELIVERY_TIMEOUT_MS,
-        allowPrivate: await deps.allowPrivateTargets(),
-      });
-      return {
-        statusCode: response.status,
-        error: response.status >= 300 ? `HTTP ${response.status}` : null,
-      };
-    } catch (error) {
-      if (error instanceof ForbiddenTargetError)
-        return { statusCode: null, error: `Refused: ${error.message}` };
-      const e = error as { name?: string; code?: string; message?: string };
-      const timedOut = e.name === 'AbortError' || e.name === 'TimeoutError';
-      return {
-        statusCode: null,
-        error: timedOut
-          ? `Timed out after ${DELIVERY_TIMEOUT_MS / 1000} s`
-          : (e.code ?? e.message ?? 'Network error'),
-      };
-    }
   }
 
   return {

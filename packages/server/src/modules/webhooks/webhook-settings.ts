@@ -1,5 +1,5 @@
 import type { TWebhookSettingsDto } from '@charla/protocol';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 
 export const WEBHOOK_SETTINGS_KEY = 'webhooks.settings';
 const DEFAULT_SETTINGS: TWebhookSettingsDto = { allowPrivateWebhookTargets: false };

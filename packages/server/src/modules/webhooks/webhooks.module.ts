@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import type { DomainEvents } from '../../lib/domain-events';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import { listenForWebhookEvents } from './webhook-listener';
 import { createWebhookOutbox } from './webhook-outbox';
 import { readWebhookSettings } from './webhook-settings';

@@ -19,6 +19,13 @@ const signing =
   'Each delivery POSTs JSON `{ id, event, createdAt, data }` with headers `Charla-Webhook-Id` (the delivery id; dedupe on it), `Charla-Webhook-Timestamp` (Unix seconds) and `Charla-Webhook-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>`. Non-2xx answers are retried with exponential backoff (30 s doubling, at most 1 h apart) for 24 h; redirects are not followed.';
 
 export function registerWebhooksRoutes(app: App, services: Services): void {
+  registerWebhookSettingsRoutes(app, services);
+  registerWebhookEndpointRoutes(app, services);
+  registerWebhookDeliveryRoutes(app, services);
+}
+
+/** The company's webhook settings, and creating an endpoint. */
+function registerWebhookSettingsRoutes(app: App, services: Services): void {
   const { webhooks } = services;
 
   app.get(
@@ -62,6 +69,12 @@ export function registerWebhooksRoutes(app: App, services: Services): void {
     async (request, reply) =>
       reply.status(201).send(await webhooks.create(request.body, requireUser(request).id)),
   );
+}
+
+/** List endpoints; read, edit and delete one. */
+function registerWebhookEndpointRoutes(app: App, services: Services): void {
+  const { webhooks } = services;
+
   app.get(
     '/api/v1/admin/webhooks',
     {
@@ -113,6 +126,12 @@ export function registerWebhooksRoutes(app: App, services: Services): void {
       return reply.status(204).send(null);
     },
   );
+}
+
+/** Test an endpoint and read its deliveries. */
+function registerWebhookDeliveryRoutes(app: App, services: Services): void {
+  const { webhooks } = services;
+
   app.post(
     '/api/v1/admin/webhooks/:webhookId/test',
     {

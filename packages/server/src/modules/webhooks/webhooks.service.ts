@@ -15,7 +15,7 @@ import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json';
 import { ForbiddenTargetError, resolvePublicTarget, type Resolver } from '../../lib/ssrf-guard';
-import type { SettingsStore } from '../settings/settings.store';
+import type { SettingsStore } from '../settings/index';
 import type { WebhookOutbox } from './webhook-outbox';
 import { readWebhookSettings, WEBHOOK_SETTINGS_KEY } from './webhook-settings';
 import type { WebhookDeliveryRow, WebhookEndpointRow, WebhooksStore } from './webhooks.store';
@@ -57,47 +57,65 @@ function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`;
 }
 
+export type WebhooksServiceDeps = {
+  store: WebhooksStore;
+  outbox: WebhookOutbox;
+  settings: SettingsStore;
+  clock: Clock;
+  resolve?: Resolver;
+};
+
+async function getEndpoint(store: WebhooksStore, id: string): Promise<WebhookEndpointRow> {
+  const row = await store.findEndpoint(id);
+  if (!row) throw new AppError('WEBHOOK_NOT_FOUND');
+  return row;
+}
+
+/** Registration-time SSRF check (delivery checks again, against DNS rebinding). */
+async function assertAllowedUrl(deps: WebhooksServiceDeps, url: string): Promise<void> {
+  const { allowPrivateWebhookTargets } = await readWebhookSettings(deps.settings);
+  try {
+    await resolvePublicTarget(url, {
+      allowPrivate: allowPrivateWebhookTargets,
+      ...(deps.resolve ? { resolve: deps.resolve } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof ForbiddenTargetError)) throw error;
+    const message = error.reason === 'unresolvable' ? 'The webhook URL’s host does not resolve.' : undefined;
+    throw new AppError('WEBHOOK_URL_FORBIDDEN', {
+      ...(message ? { message } : {}),
+      details: { reason: error.reason },
+    });
+  }
+}
+
+function newEndpointRow(
+  input: TCreateWebhookRequest,
+  byUserId: string | null,
+  now: number,
+): WebhookEndpointRow {
+  return {
+    id: newId(),
+    url: input.url,
+    description: input.description ?? '',
+    events: toJsonColumn([...new Set(input.events)]),
+    active: input.active ? 1 : 0,
+    secret: newWebhookSecret(),
+    created_by: byUserId,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /**
  * Admin management of webhook endpoints. The secret is stored in plain text: it must be used to
  * sign every delivery, so it cannot be hashed, and encrypting it with a key kept in the same
  * database (or in SESSION_SECRET, whose rotation would then break every endpoint) would add
  * ceremony, not protection. It is shown once, and the API never returns it again.
  */
-export function createWebhooksService(deps: {
-  store: WebhooksStore;
-  outbox: WebhookOutbox;
-  settings: SettingsStore;
-  clock: Clock;
-  resolve?: Resolver;
-}) {
+export function createWebhooksService(deps: WebhooksServiceDeps) {
   const { store, outbox, settings, clock } = deps;
-
   const getSettings = () => readWebhookSettings(settings);
-
-  async function getEndpoint(id: string): Promise<WebhookEndpointRow> {
-    const row = await store.findEndpoint(id);
-    if (!row) throw new AppError('WEBHOOK_NOT_FOUND');
-    return row;
-  }
-
-  /** Registration-time SSRF check (delivery checks again, against DNS rebinding). */
-  async function assertAllowedUrl(url: string): Promise<void> {
-    const { allowPrivateWebhookTargets } = await getSettings();
-    try {
-      await resolvePublicTarget(url, {
-        allowPrivate: allowPrivateWebhookTargets,
-        ...(deps.resolve ? { resolve: deps.resolve } : {}),
-      });
-    } catch (error) {
-      if (!(error instanceof ForbiddenTargetError)) throw error;
-      const message =
-        error.reason === 'unresolvable' ? 'The webhook URL’s host does not resolve.' : undefined;
-      throw new AppError('WEBHOOK_URL_FORBIDDEN', {
-        ...(message ? { message } : {}),
-        details: { reason: error.reason },
-      });
-    }
-  }
 
   return {
     getSettings,
@@ -106,19 +124,8 @@ export function createWebhooksService(deps: {
       return getSettings();
     },
     async create(input: TCreateWebhookRequest, byUserId: string | null): Promise<TCreatedWebhookDto> {
-      await assertAllowedUrl(input.url);
-      const now = clock.now();
-      const row: WebhookEndpointRow = {
-        id: newId(),
-        url: input.url,
-        description: input.description ?? '',
-        events: toJsonColumn([...new Set(input.events)]),
-        active: input.active ? 1 : 0,
-        secret: newWebhookSecret(),
-        created_by: byUserId,
-        created_at: now,
-        updated_at: now,
-      };
+      await assertAllowedUrl(deps, input.url);
+      const row = newEndpointRow(input, byUserId, clock.now());
       await store.insertEndpoint(row);
       return { ...toWebhookDto(row), secret: row.secret };
     },
@@ -126,11 +133,11 @@ export function createWebhooksService(deps: {
       return (await store.listEndpoints()).map(toWebhookDto);
     },
     async get(id: string): Promise<TWebhookDto> {
-      return toWebhookDto(await getEndpoint(id));
+      return toWebhookDto(await getEndpoint(store, id));
     },
     async update(id: string, patch: TUpdateWebhookRequest): Promise<TWebhookDto> {
-      await getEndpoint(id);
-      if (patch.url !== undefined) await assertAllowedUrl(patch.url);
+      await getEndpoint(store, id);
+      if (patch.url !== undefined) await assertAllowedUrl(deps, patch.url);
       await store.updateEndpoint(id, {
         ...(patch.url !== undefined ? { url: patch.url } : {}),
         ...(patch.events !== undefined ? { events: toJsonColumn([...new Set(patch.events)]) } : {}),
@@ -138,14 +145,14 @@ export function createWebhooksService(deps: {
         ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
         updated_at: clock.now(),
       });
-      return toWebhookDto(await getEndpoint(id));
+      return toWebhookDto(await getEndpoint(store, id));
     },
     async remove(id: string): Promise<void> {
       if (!(await store.deleteEndpoint(id))) throw new AppError('WEBHOOK_NOT_FOUND');
     },
     /** Sends a signed `ping` at once and returns its delivery record. */
     async test(id: string): Promise<TWebhookDeliveryDto> {
-      const endpoint = await getEndpoint(id);
+      const endpoint = await getEndpoint(store, id);
       const row = await outbox.ping(endpoint.id, {
         webhookId: endpoint.id,
         message: 'Ping from Charla: this endpoint receives signed webhooks.',
@@ -153,7 +160,7 @@ export function createWebhooksService(deps: {
       return toWebhookDeliveryDto(row);
     },
     async listDeliveries(id: string, query: TWebhookDeliveriesQuery): Promise<TPage<TWebhookDeliveryDto>> {
-      await getEndpoint(id);
+      await getEndpoint(store, id);
       const rows = await store.listDeliveries(id, {
         ...(query.status ? { status: query.status } : {}),
         ...(query.cursor ? { beforeId: query.cursor } : {}),

@@ -55,6 +55,14 @@ function isClaimable(now: number) {
 }
 
 export function createWebhooksStore(db: Db) {
+  return {
+    ...endpointQueries(db),
+    ...deliveryQueries(db),
+  };
+}
+
+/** Endpoints (the active ones cached for a second), log pruning and outbox counts. */
+function endpointQueries(db: Db) {
   const activeEndpoints = createTtlCache<'all', WebhookEndpointRow[]>({ ttlMs: 1_000, max: 1 });
   return {
     async insertEndpoint(row: WebhookEndpointRow): Promise<void> {
@@ -125,6 +133,12 @@ export function createWebhooksStore(db: Db) {
     },
 
     /** `executor`: the transaction of the change the rows report (the database without one). */
+  };
+}
+
+/** The outbox rows: insert, claim, finish, list. */
+function deliveryQueries(db: Db) {
+  return {
     async insertDeliveries(rows: WebhookDeliveryRow[], executor: Db = db): Promise<void> {
       if (rows.length > 0) await executor.insertInto('webhook_deliveries').values(rows).execute();
     },

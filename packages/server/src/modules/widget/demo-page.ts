@@ -1,4 +1,4 @@
-import { embedSnippet } from '../playbooks/embed-snippet';
+import { embedSnippet } from '../playbooks/index';
 
 /** The look of the demo company site (plain CSS, no external assets). */
 const DEMO_STYLE = `*{box-sizing:border-box}

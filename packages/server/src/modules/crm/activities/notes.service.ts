@@ -9,7 +9,7 @@ import type {
 import { AppError, isAppError } from '../../../lib/app-error';
 import { newId } from '../../../lib/ids';
 import { toJsonColumn } from '../../../lib/json';
-import type { ConversationAccess } from '../../conversations/conversation-access';
+import type { ConversationAccess } from '../../conversations/index';
 import type { CrmActor, CrmDeps } from '../shared/crm-context';
 import { decodeCrmCursor, toCrmPage } from '../shared/crm-cursor.util';
 import { toNoteDto } from './activity-dto';

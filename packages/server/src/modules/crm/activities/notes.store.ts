@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database';
-import { reindexCrmRecord } from '../../search/crm-index.store';
+import { reindexCrmRecord } from '../../search/index';
 import type { CrmNotesTable } from '../../../db/schema.crm';
 import { matchesSearch } from '../shared/crm-query.store';
 import type { CrmSearch } from '../shared/crm-search.util';

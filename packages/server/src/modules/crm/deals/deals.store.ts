@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database';
-import { reindexCrmRecord } from '../../search/crm-index.store';
+import { reindexCrmRecord } from '../../search/index';
 import type { CrmDealsTable } from '../../../db/schema.crm';
 import { recordMatchesSearch } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';

@@ -1,6 +1,5 @@
 import type { Db } from '../../../db/database';
-import { reindexCrmRecord } from '../../search/crm-index.store';
-import { refreshProfilesLinkedTo } from '../../search/profile-index.store';
+import { reindexCrmRecord, refreshProfilesLinkedTo } from '../../search/index';
 import type { CrmOrganizationsTable } from '../../../db/schema.crm';
 import { likePattern } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';

@@ -18,6 +18,12 @@ const config = { auth: 'user' as const };
 
 /** The side panel of a conversation and its "Create lead" / "Create deal" actions (R17, R18, R20). */
 export function registerConversationPanelRoutes(app: App, panel: ConversationPanelService): void {
+  registerPanelFieldRoutes(app, panel);
+  registerPanelRecordRoutes(app, panel);
+}
+
+/** The side panel of a conversation: read and save its fields. */
+function registerPanelFieldRoutes(app: App, panel: ConversationPanelService): void {
   app.get(
     '/api/v1/conversations/:id/panel',
     {
@@ -45,6 +51,10 @@ export function registerConversationPanelRoutes(app: App, panel: ConversationPan
     },
     async (request) => panel.put(request.params.id, request.body, requireUser(request)),
   );
+}
+
+/** Create a lead or a deal from the side panel. */
+function registerPanelRecordRoutes(app: App, panel: ConversationPanelService): void {
   app.post(
     '/api/v1/conversations/:id/panel/lead',
     {

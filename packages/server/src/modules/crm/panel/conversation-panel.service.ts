@@ -9,8 +9,8 @@ import type {
   TPutConversationPanelRequest,
 } from '@charla/protocol';
 import { AppError } from '../../../lib/app-error';
-import type { AuthUser } from '../../auth/auth.service';
-import type { ConversationFacts } from '../../conversations/conversation-access';
+import type { AuthUser } from '../../auth/index';
+import type { ConversationFacts } from '../../conversations/index';
 import type { CrmActor, CrmDeps } from '../shared/crm-context';
 import { matchOrCreateOrganization, matchOrCreatePerson } from './crm-intake';
 import type { CrmTablesStore } from '../shared/crm.store';

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database';
 import type { CrmConversationPanelsTable } from '../../../db/schema.crm';
-import { refreshConversationProfile } from '../../search/profile-index.store';
+import { refreshConversationProfile } from '../../search/index';
 
 export type PanelRow = CrmConversationPanelsTable;
 

@@ -1,5 +1,5 @@
 import type { TTimelineEvent } from '@charla/protocol';
-import type { ConversationAccess } from '../../conversations/conversation-access';
+import type { ConversationAccess } from '../../conversations/index';
 
 /** Adds a timeline event (lead_created, deal_created) to each conversation, once the CRM change is committed. */
 export async function appendTimelineEvents(

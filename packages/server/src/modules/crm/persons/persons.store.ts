@@ -1,6 +1,5 @@
 import type { Db } from '../../../db/database';
-import { reindexCrmRecord } from '../../search/crm-index.store';
-import { refreshProfilesLinkedTo } from '../../search/profile-index.store';
+import { reindexCrmRecord, refreshProfilesLinkedTo } from '../../search/index';
 import type { CrmPersonIdentitiesTable, CrmPersonsTable } from '../../../db/schema.crm';
 import { likePattern, matchesSearch } from '../shared/crm-query.store';
 import { createVersionedStore, type VersionedPatch } from '../shared/versioned.store';
@@ -17,6 +16,14 @@ export type PersonListFilter = {
 };
 
 export function createPersonsStore(db: Db) {
+  return {
+    ...personRowQueries(db),
+    ...personListQueries(db),
+  };
+}
+
+/** One person: read, write (with its identities and search entry), match. */
+function personRowQueries(db: Db) {
   async function replaceIdentities(personId: string, identities: PersonIdentity[]): Promise<void> {
     await db.deleteFrom('crm_person_identities').where('person_id', '=', personId).execute();
     if (identities.length > 0)
@@ -85,6 +92,12 @@ export function createPersonsStore(db: Db) {
       await refreshProfilesLinkedTo(db, 'person', id);
     },
     /** Newest first, `limit + 1` rows. Search covers name, emails, phones and the organization's name. */
+  };
+}
+
+/** Lists and names. */
+function personListQueries(db: Db) {
+  return {
     async list(filter: PersonListFilter): Promise<PersonRow[]> {
       let query = db.selectFrom('crm_persons').selectAll();
       const search = filter.search;

@@ -16,6 +16,13 @@ const admin = { auth: 'admin' as const };
 
 /** Pipelines: every user reads them; only admins create, rename, reorder or delete pipelines and stages. */
 export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): void {
+  registerPipelineReadRoutes(app, pipelines);
+  registerPipelineWriteRoutes(app, pipelines);
+  registerStageRoutes(app, pipelines);
+}
+
+/** List and read pipelines. */
+function registerPipelineReadRoutes(app: App, pipelines: PipelinesService): void {
   app.get(
     '/api/v1/crm/pipelines',
     {
@@ -41,6 +48,10 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
     },
     async (request) => pipelines.get(request.params.id),
   );
+}
+
+/** Create, rename and delete pipelines. */
+function registerPipelineWriteRoutes(app: App, pipelines: PipelinesService): void {
   app.post(
     '/api/v1/crm/pipelines',
     {
@@ -95,6 +106,10 @@ export function registerPipelinesRoutes(app: App, pipelines: PipelinesService): 
       return reply.status(204).send(null);
     },
   );
+}
+
+/** Add, edit and remove a pipeline's stages. */
+function registerStageRoutes(app: App, pipelines: PipelinesService): void {
   app.post(
     '/api/v1/crm/pipelines/:id/stages',
     {

@@ -6,6 +6,15 @@ export type StageRow = CrmStagesTable;
 
 export function createPipelinesStore(db: Db) {
   return {
+    ...pipelineReads(db),
+    ...pipelineWrites(db),
+    ...stageMoves(db),
+  };
+}
+
+/** Pipelines and stages as stored. */
+function pipelineReads(db: Db) {
+  return {
     async listPipelines(): Promise<PipelineRow[]> {
       return db.selectFrom('crm_pipelines').selectAll().orderBy('is_default', 'desc').orderBy('id').execute();
     },
@@ -63,6 +72,12 @@ export function createPipelinesStore(db: Db) {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+  };
+}
+
+/** Creating and changing pipelines and stages. */
+function pipelineWrites(db: Db) {
+  return {
     async insertPipeline(row: PipelineRow): Promise<void> {
       await db.insertInto('crm_pipelines').values(row).execute();
     },
@@ -104,6 +119,12 @@ export function createPipelinesStore(db: Db) {
         await db.updateTable('crm_stages').set({ position }).where('id', '=', id).execute();
     },
     /** Seeded rows that still carry their seed key (never renamed). */
+  };
+}
+
+/** Seeding, moving deals between stages, deleting a stage. */
+function stageMoves(db: Db) {
+  return {
     async seededRows(): Promise<{ pipelines: PipelineRow[]; stages: StageRow[] }> {
       const pipelines = await db
         .selectFrom('crm_pipelines')

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { containsAny, likeAny } from '../../../db/like';
-import { reindexCrmRecord, type CrmSearchType } from '../../search/crm-index.store';
+import { reindexCrmRecord, type CrmSearchType } from '../../search/index';
 
 export type CrmSubjectIds = {
   personIds: string[];

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database';
 import type { CrmEntityType } from '../../../db/schema.crm';
-import { refreshConversationProfile } from '../../search/profile-index.store';
+import { refreshConversationProfile } from '../../search/index';
 
 export function createConversationLinksStore(db: Db) {
   return {
@@ -50,15 +50,6 @@ export function createConversationLinksStore(db: Db) {
         .orderBy('entity_id')
         .execute();
       return rows.map((r) => r.entity_id);
-    },
-    async conversationExists(conversationId: string): Promise<boolean> {
-      return (
-        (await db
-          .selectFrom('conversations')
-          .select('id')
-          .where('id', '=', conversationId)
-          .executeTakeFirst()) !== undefined
-      );
     },
     async unlinkEntity(entityType: CrmEntityType, entityId: string): Promise<void> {
       const linked = await db

@@ -1,8 +1,8 @@
 import type { TCrmSource } from '@charla/protocol';
 import type { Clock } from '../../../lib/clock';
 import type { DomainEvents } from '../../../lib/domain-events';
-import type { AuthUser } from '../../auth/auth.service';
-import type { ConversationAccess } from '../../conversations/conversation-access';
+import type { AuthUser } from '../../auth/index';
+import type { ConversationAccess } from '../../conversations/index';
 import type { CrmStore } from './crm.store';
 
 /** What every CRM service needs. */

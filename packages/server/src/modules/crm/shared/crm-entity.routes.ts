@@ -39,38 +39,45 @@ export type CrudSchemas<
 const VERSIONED_PATCH =
   'Send the `version` you read: a change made on an older version gets 409 CONFLICT with the current record in `error.details.current`. Each changed field is added to the history.';
 
+type Z = z.ZodType;
+
+export type CrudOptions<D extends Z, C extends Z, U extends Z, Q extends Z> = {
+  path: string;
+  singular: string;
+  plural: string;
+  schemas: CrudSchemas<D, C, U, Q>;
+  service: CrudService<z.output<D>, z.output<C>, z.output<U>, z.output<Q>>;
+  /** What the entity's create and update can refuse beyond a missing record (OpenAPI). */
+  errors?: { create?: readonly ErrorCode[]; update?: readonly ErrorCode[] };
+};
+
+const tags = ['crm'];
+const withErrors = (errors: readonly ErrorCode[] = []) => ({ auth: 'user' as const, errors });
+const actor = (request: FastifyRequest): CrmActor => actorOf(request);
+const idOf = (request: FastifyRequest): string => (request.params as z.output<typeof ZCrmIdParams>).id;
+
 /**
  * Registers list / create / read / update / delete for one CRM entity under /api/v1/crm/<path>,
  * for any logged-in user, with the zod schemas that also document them in OpenAPI.
  */
-export function registerCrudRoutes<
-  D extends z.ZodType,
-  C extends z.ZodType,
-  U extends z.ZodType,
-  Q extends z.ZodType,
->(
+export function registerCrudRoutes<D extends Z, C extends Z, U extends Z, Q extends Z>(
   app: App,
-  options: {
-    path: string;
-    singular: string;
-    plural: string;
-    schemas: CrudSchemas<D, C, U, Q>;
-    service: CrudService<z.output<D>, z.output<C>, z.output<U>, z.output<Q>>;
-    /** What the entity's create and update can refuse beyond a missing record (OpenAPI). */
-    errors?: { create?: readonly ErrorCode[]; update?: readonly ErrorCode[] };
-  },
+  options: CrudOptions<D, C, U, Q>,
 ): void {
-  const { path, singular, plural, schemas, service } = options;
-  const base = `/api/v1/crm/${path}`;
-  const tags = ['crm'];
-  const config = { auth: 'user' as const };
-  const withErrors = (errors: readonly ErrorCode[] = []) => ({ ...config, errors });
-  const actor = (request: FastifyRequest): CrmActor => actorOf(request);
   // Generic schemas defeat the zod type provider's inference; the schemas still validate every
   // request and response at run time, and the casts below tie each body to its schema's type.
   const router = app as unknown as FastifyInstance;
-  const idOf = (request: FastifyRequest): string => (request.params as z.output<typeof ZCrmIdParams>).id;
+  registerCollectionRoutes(router, options);
+  registerRecordRoutes(router, options);
+}
 
+/** List and create. */
+function registerCollectionRoutes<D extends Z, C extends Z, U extends Z, Q extends Z>(
+  router: FastifyInstance,
+  options: CrudOptions<D, C, U, Q>,
+): void {
+  const { plural, singular, schemas, service } = options;
+  const base = `/api/v1/crm/${options.path}`;
   router.get(
     base,
     {
@@ -98,6 +105,15 @@ export function registerCrudRoutes<
     async (request, reply) =>
       reply.status(201).send(await service.create(request.body as z.output<C>, actor(request))),
   );
+}
+
+/** Read, change (with its history when the record is versioned) and delete one record. */
+function registerRecordRoutes<D extends Z, C extends Z, U extends Z, Q extends Z>(
+  router: FastifyInstance,
+  options: CrudOptions<D, C, U, Q>,
+): void {
+  const { singular, schemas, service } = options;
+  const base = `/api/v1/crm/${options.path}`;
   router.get(
     `${base}/:id`,
     {

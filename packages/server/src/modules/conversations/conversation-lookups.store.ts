@@ -1,0 +1,34 @@
+import type { Db } from '../../db/database';
+import type { TConversationDto } from '@charla/protocol';
+
+/** Who may see a conversation now: the state R14's visibility depends on. */
+export type ConversationState = { status: TConversationDto['status']; assigneeId: string | null };
+
+/**
+ * Small read-only questions other modules ask about the `conversations` table, which this module
+ * owns (eslint-rules/table-owners.js): notifications re-check visibility at send time, playbooks
+ * keep a playbook that conversations still name.
+ */
+export function createConversationLookups(db: Db) {
+  return {
+    async stateOf(conversationId: string): Promise<ConversationState | null> {
+      const row = await db
+        .selectFrom('conversations')
+        .select(['status', 'assignee_id'])
+        .where('id', '=', conversationId)
+        .executeTakeFirst();
+      return row ? { status: row.status, assigneeId: row.assignee_id } : null;
+    },
+    /** True when any conversation is pinned to this playbook. */
+    async anyOnPlaybook(playbookId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('conversations')
+        .select('id')
+        .where('playbook_id', '=', playbookId)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}
+export type ConversationLookups = ReturnType<typeof createConversationLookups>;

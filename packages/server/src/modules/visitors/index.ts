@@ -1,0 +1,4 @@
+// The visitors module's front door: other modules and the app wiring import only from here.
+export { createVisitorsPrivacyStore } from './visitors.privacy.store';
+export { createVisitorsService } from './visitors.service';
+export { createVisitorsStore } from './visitors.store';
