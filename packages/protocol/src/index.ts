@@ -6,6 +6,7 @@ export * from './text/bidi';
 export * from './rich-text/rich-text.schema';
 export * from './api/auth.schema';
 export * from './api/conversation.schema';
+export * from './api/identity.schema';
 export * from './api/realtime.schema';
 export * from './api/page-url';
 export * from './conversation/lifecycle';

@@ -31,6 +31,7 @@ import { registerNotificationsRoutes } from './modules/notifications/notificatio
 import { registerWebhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { registerCrmRoutes } from './modules/crm/index';
 import { registerSettingsRoutes } from './modules/settings/settings.routes';
+import { registerIdentityRoutes } from './modules/identity/index';
 import { registerApiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
 import { registerRatingsRoutes } from './modules/ratings/index';
 import { registerMetrics } from './modules/metrics';
@@ -132,6 +133,7 @@ export async function buildApp(
   registerNotificationsRoutes(app, services);
   registerCrmRoutes(app, services.crm);
   registerSettingsRoutes(app, services);
+  registerIdentityRoutes(app, services.identity, services.identitySettings);
   registerApiTokensRoutes(app, services);
   registerRatingsRoutes(app, services.ratings);
   registerReportsRoutes(app, services.reports);

@@ -38,6 +38,7 @@ import { createHistoryModule } from './modules/person-history/index';
 import { createConversationMail } from './modules/mail/conversation-mail';
 import { createConversationSource } from './modules/mail/conversation-source';
 import { createPrivacyModule } from './modules/privacy/index';
+import { createIdentityModule } from './modules/identity/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -131,6 +132,14 @@ export function createServices(deps: ServiceDeps) {
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
+  const { identity, identitySettings } = createIdentityModule({
+    db,
+    settings,
+    visitors,
+    conversations,
+    events,
+    clock,
+  });
 
   // Side effects of domain events (R22–R24, R27): webhooks outbox and notifications.
   const { webhooks, webhookOutbox, webhookStats, pruneWebhookDeliveries } = createWebhooksModule({
@@ -205,6 +214,8 @@ export function createServices(deps: ServiceDeps) {
     conversationSource,
     conversationMail,
     privacy: createPrivacyModule({ db, settings, clock }),
+    identity,
+    identitySettings,
   };
 }
 export type Services = ReturnType<typeof createServices>;

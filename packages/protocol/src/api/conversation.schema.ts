@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import { ZLanguage } from '../common';
+import { ZVisitorIdentity } from './identity.schema';
 
 export const ZConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type TConversationStatus = z.infer<typeof ZConversationStatus>;
@@ -21,7 +22,7 @@ export const ZVisitorContext = z.object({
   firstSeenAt: z.number(),
   pagesSeen: z.array(z.object({ url: z.string().max(2000), at: z.number() })).max(50),
   /** What the host page told us with `Charla.identify()`, if anything. */
-  identity: z.object({ name: z.string().nullable(), email: z.string().nullable() }).optional(),
+  identity: ZVisitorIdentity.optional(),
 });
 export type TVisitorContext = z.infer<typeof ZVisitorContext>;
 

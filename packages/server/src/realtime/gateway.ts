@@ -106,7 +106,13 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       socket.on('close', () => visitors.remove(visitorId, connection));
       socket.on('error', () => socket.terminate());
       sendFrame(socket, { type: 'ready', visitorId });
-      const deps = { conversations, runner: services.runner, clock, limits: services.rateLimits };
+      const deps = {
+        conversations,
+        runner: services.runner,
+        identity: services.identity,
+        clock,
+        limits: services.rateLimits,
+      };
       onFrames(connection, ZVisitorClientFrame, (frame) =>
         handleVisitorFrame(deps, connection, frame, request),
       );

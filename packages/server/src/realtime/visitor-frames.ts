@@ -6,7 +6,7 @@ import type { VisitorConnection } from './connections';
 import { sendFrame } from './send-frame';
 
 /** Limits shared by every process (Redis with REDIS_URL): messages per visitor, starts per visitor and address. */
-export type VisitorFrameDeps = Pick<Services, 'conversations' | 'runner' | 'clock'> & {
+export type VisitorFrameDeps = Pick<Services, 'conversations' | 'runner' | 'clock' | 'identity'> & {
   limits: Pick<
     Services['rateLimits'],
     'visitorMessages' | 'conversationStartsPerVisitor' | 'conversationStartsPerAddress'
@@ -83,7 +83,12 @@ export async function handleVisitorFrame(
       });
       return;
     case 'identify':
-      await conversations.identifyVisitor(visitorId, { name: frame.name, email: frame.email });
+      // Unsigned only (signed identities go through POST /api/v1/widget/identify): the same checks apply.
+      await deps.identity.identify(
+        { id: visitorId, number: 0 },
+        { ...(frame.name ? { name: frame.name } : {}), ...(frame.email ? { email: frame.email } : {}) },
+        null,
+      );
       return;
     case 'leave': {
       const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);
