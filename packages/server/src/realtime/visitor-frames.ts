@@ -84,11 +84,7 @@ export async function handleVisitorFrame(
       return;
     case 'identify':
       // Unsigned only (signed identities go through POST /api/v1/widget/identify): the same checks apply.
-      await deps.identity.identify(
-        { id: visitorId, number: 0 },
-        { ...(frame.name ? { name: frame.name } : {}), ...(frame.email ? { email: frame.email } : {}) },
-        null,
-      );
+      await deps.identity.identify({ id: visitorId, number: 0 }, withoutUndefined(frame), null);
       return;
     case 'leave': {
       const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);
@@ -96,4 +92,9 @@ export async function handleVisitorFrame(
       return;
     }
   }
+}
+
+/** The name and email of an `identify` frame, without the fields it left out. */
+function withoutUndefined(frame: { name?: string | undefined; email?: string | undefined }) {
+  return { ...(frame.name ? { name: frame.name } : {}), ...(frame.email ? { email: frame.email } : {}) };
 }

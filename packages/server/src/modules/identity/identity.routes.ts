@@ -22,6 +22,12 @@ export function registerIdentityRoutes(
   identity: IdentityService,
   settings: IdentitySettings,
 ): void {
+  registerSecretRoutes(app, settings);
+  registerWidgetIdentityRoutes(app, identity);
+  registerVerifiedUserRoutes(app, identity);
+}
+
+function registerSecretRoutes(app: App, settings: IdentitySettings): void {
   app.get(
     '/api/v1/settings/identity',
     {
@@ -67,7 +73,9 @@ export function registerIdentityRoutes(
       return settings.rotate();
     },
   );
+}
 
+function registerWidgetIdentityRoutes(app: App, identity: IdentityService): void {
   app.post(
     '/api/v1/widget/identify',
     {
@@ -111,7 +119,9 @@ export function registerIdentityRoutes(
       return reply.status(204).send(null);
     },
   );
+}
 
+function registerVerifiedUserRoutes(app: App, identity: IdentityService): void {
   app.get(
     '/api/v1/visitor-identities/:userId',
     {
