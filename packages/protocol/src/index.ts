@@ -38,6 +38,7 @@ export * from './playbook/regex-pattern';
 export * from './playbook/capture-input';
 export * from './playbook/run-state.schema';
 export * from './playbook/runtime-step';
+export * from './playbook/attribute-vars';
 export * from './rich-text/to-plain-text';
 export * from './rich-text/rich-text.util';
 export * from './rich-text/render-html';

@@ -26,8 +26,13 @@ export type IdentityInput = {
 };
 
 /** The stored identity with `input` over it: given attributes are merged over the stored ones. */
-export function mergeIdentity(previous: TVisitorIdentity | undefined, input: IdentityInput): TVisitorIdentity {
-  const attributes = input.attributes ? { ...previous?.attributes, ...input.attributes } : previous?.attributes;
+export function mergeIdentity(
+  previous: TVisitorIdentity | undefined,
+  input: IdentityInput,
+): TVisitorIdentity {
+  const attributes = input.attributes
+    ? { ...previous?.attributes, ...input.attributes }
+    : previous?.attributes;
   const verified = input.verified ?? previous?.verified;
   const userId = input.userId !== undefined ? input.userId : previous?.userId;
   return {
