@@ -7,6 +7,8 @@ import { initialControllerState, type TControllerContext, type TControllerDeps }
 import { dispatch, forgetConversation, markRead, refuse } from './controller/dispatch';
 import { onFrame, onReady, sendStart } from './controller/server-frames';
 import { answer, ensureSession, retry, submitText, typing } from './controller/visitor-actions';
+import { identify, resetIdentity } from './controller/identity';
+import type { TIdentifyFields } from '../shared/bridge';
 
 export type { TControllerDeps } from './controller/context';
 
@@ -77,10 +79,10 @@ export function createChatController(deps: TControllerDeps) {
       return () => ctx.listeners.delete(listener);
     },
     connect: (): void => void ensureSession(ctx),
-    identify(next: { name?: string; email?: string }): void {
-      ctx.identity = { ...ctx.identity, ...next };
-      if (socket.isReady()) socket.send({ type: 'identify', ...ctx.identity });
-    },
+    /** `Charla.identify()` (issue 24): verified or not, refused with a code, or this browser joins the user's visitor. */
+    identify: (fields: TIdentifyFields): Promise<void> => identify(ctx, fields),
+    /** `Charla.reset()`: the host's user logged out. */
+    reset: (): void => resetIdentity(ctx),
     /** Starts the playbook when the visitor first opens the chat and has no conversation. */
     ensureStarted(): void {
       if (!ctx.stored.conversationId && !ctx.startRequested) start();

@@ -5,10 +5,9 @@ import { utcOffset } from '../state/utc-offset';
 import type { TControllerContext } from './context';
 import { dispatch, forgetConversation, markRead, refuse } from './dispatch';
 
-/** On every `ready`: identify, resubscribe and resend what was in flight, or send the pending start. */
+/** On every `ready`: resubscribe and resend what was in flight, or send the pending start. */
 export function onReady(ctx: TControllerContext): void {
   const { socket } = ctx;
-  if (ctx.identity) socket.send({ type: 'identify', ...ctx.identity });
   if (ctx.stored.conversationId) {
     ctx.expectHistory = true;
     socket.send({
