@@ -44,6 +44,7 @@ describe('signed visitor identity: secrets, settings and refusals', () => {
       method: 'POST',
       url: '/api/v1/settings/identity/rotate',
       as: admin,
+      payload: {}, // as the inbox sends it
     });
     expect(rotated.statusCode).toBe(200);
     secret = rotated.json<TRotatedIdentitySecretDto>().secret;
