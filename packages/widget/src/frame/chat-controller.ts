@@ -68,7 +68,8 @@ export function createChatController(deps: TControllerDeps) {
 
   const start = (): void => {
     ctx.startRequested = true;
-    if (socket.isReady()) sendStart(ctx);
+    // Pending identify calls go first: a verified user continues their conversation instead.
+    if (socket.isReady() && ctx.identifyPending === 0) sendStart(ctx);
   };
 
   return {

@@ -76,6 +76,8 @@ function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostTo
     view.focus();
   };
 
+  // Before the first start: a verified user may already have a conversation to continue.
+  if (init.identity) void chat.identify(identifyFieldsOf(init.identity));
   chat.connect();
   if (init.open) setOpen(true);
   return (message) => {

@@ -149,8 +149,7 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
       if (message.type === 'ready') {
         frameReady = true;
         const page = { url: location.href, title: document.title, referrer: document.referrer };
-        post({ ns: BRIDGE_NS, type: 'init', config, page, open: isOpen, stored: frameState() });
-        if (identity) post({ ...identity, ns: BRIDGE_NS, type: 'identify' });
+        post({ ns: BRIDGE_NS, type: 'init', config, page, open: isOpen, stored: frameState(), identity });
       } else if (message.type === 'store') {
         const state = frameState();
         if (message.value === null) delete state[message.key];

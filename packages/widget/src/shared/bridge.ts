@@ -36,6 +36,8 @@ export type THostToFrame =
       open: boolean;
       /** The frame's state as kept in the host page's storage (used when the frame's own storage is blocked). */
       stored: Record<string, string>;
+      /** The last `Charla.identify()` of this page, made before the frame was ready. */
+      identity?: Record<string, unknown> | undefined;
     }
   | { ns: typeof BRIDGE_NS; type: 'open' }
   | { ns: typeof BRIDGE_NS; type: 'close' }

@@ -36,6 +36,8 @@ export type TControllerState = {
   markSessionReady: () => void;
   /** The host page's Charla.identify() calls, one after the other (issue 24). */
   identifyQueue: Promise<void>;
+  /** Identify calls not answered yet: a start waits for them (the user may have a conversation already). */
+  identifyPending: number;
 };
 
 export type TControllerContext = TControllerState & {
@@ -65,5 +67,6 @@ export function initialControllerState(deps: TControllerDeps): TControllerState 
     sessionReady,
     markSessionReady,
     identifyQueue: Promise.resolve(),
+    identifyPending: 0,
   };
 }

@@ -2,10 +2,12 @@ import type { TIdentifyFields } from '../../shared/bridge';
 import { forgetSession, postIdentify } from '../net/identity-api';
 import type { TControllerContext } from './context';
 import { dispatch, forgetConversation } from './dispatch';
+import { sendStart } from './server-frames';
 import { ensureSession } from './visitor-actions';
 
 /** Shows another conversation of the same visitor (a verified user's, from another device). */
 function follow(ctx: TControllerContext, conversationId: string): void {
+  ctx.startRequested = false;
   ctx.stored = { conversationId, startKey: null, lastSeq: 0 };
   ctx.deps.storage.setConversation(ctx.stored);
   ctx.expectHistory = true;
@@ -31,15 +33,24 @@ async function run(ctx: TControllerContext, fields: TIdentifyFields): Promise<vo
     ctx.deps.storage.setToken(ctx.token);
     if (answer.conversationId) follow(ctx, answer.conversationId);
     ctx.socket.reconnect();
-  } else if (answer.conversationId && !ctx.stored.conversationId && !ctx.startRequested) {
+  } else if (answer.conversationId && !ctx.stored.conversationId) {
     follow(ctx, answer.conversationId);
   }
   ctx.deps.emit('identified', { verified: answer.verified });
 }
 
-/** `Charla.identify()`: one call at a time, in the order the host page made them. */
+/**
+ * `Charla.identify()`: one call at a time, in the order the host page made them. A start asked
+ * for meanwhile goes out after the last one (unless it showed the user's own conversation).
+ */
 export function identify(ctx: TControllerContext, fields: TIdentifyFields): Promise<void> {
-  ctx.identifyQueue = ctx.identifyQueue.then(() => run(ctx, fields));
+  ctx.identifyPending += 1;
+  ctx.identifyQueue = ctx.identifyQueue
+    .then(() => run(ctx, fields))
+    .finally(() => {
+      ctx.identifyPending -= 1;
+      if (ctx.identifyPending === 0 && ctx.startRequested && ctx.socket.isReady()) sendStart(ctx);
+    });
   return ctx.identifyQueue;
 }
 

@@ -20,7 +20,7 @@ export function onReady(ctx: TControllerContext): void {
     const { page } = ctx.deps;
     if (page.url)
       socket.send({ type: 'page', pageUrl: page.url.slice(0, 2000), pageTitle: page.title.slice(0, 300) });
-  } else if (ctx.startRequested) sendStart(ctx);
+  } else if (ctx.startRequested && ctx.identifyPending === 0) sendStart(ctx);
   ctx.lastReadSent = 0;
   markRead(ctx);
 }
