@@ -83,7 +83,11 @@ export function createChatController(deps: TControllerDeps) {
     /** `Charla.identify()` (issue 24): verified or not, refused with a code, or this browser joins the user's visitor. */
     identify: (fields: TIdentifyFields): Promise<void> => identify(ctx, fields),
     /** `Charla.reset()`: the host's user logged out. */
-    reset: (): void => resetIdentity(ctx),
+    reset(): void {
+      resetIdentity(ctx);
+      // An open chat starts afresh at once, as the new visitor.
+      if (ctx.visible) start();
+    },
     /** Starts the playbook when the visitor first opens the chat and has no conversation. */
     ensureStarted(): void {
       if (!ctx.stored.conversationId && !ctx.startRequested) start();
