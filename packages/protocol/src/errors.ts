@@ -99,7 +99,8 @@ export const errorCatalogue = {
   },
   IDENTITY_HASH_INVALID: {
     status: 401,
-    message: 'The userHash does not match the userId: compute HMAC-SHA256(identity secret, userId) on your server.',
+    message:
+      'The userHash does not match the userId: compute HMAC-SHA256(identity secret, userId) on your server.',
   },
   IDENTITY_VERIFICATION_REQUIRED: {
     status: 403,
@@ -111,7 +112,8 @@ export const errorCatalogue = {
   },
   IDENTITY_SECRET_EXPOSED: {
     status: 422,
-    message: 'The identity secret itself reached the browser: pass only the userHash, and rotate the secret now.',
+    message:
+      'The identity secret itself reached the browser: pass only the userHash, and rotate the secret now.',
   },
   IDENTITY_NOT_FOUND: { status: 404, message: 'No verified visitor has this userId.' },
   FRAME_TOO_LARGE: { status: 413, message: 'The WebSocket frame is larger than 64 KB.' },

@@ -156,6 +156,8 @@ export const ZVisitorConversationDto = z.object({
   waitingDeadline: z.number().nullable(),
   lastSeq: z.number(),
   userReadSeq: z.number(),
+  /** How far the visitor read, on any of their devices (issue 24: a verified user's devices share it). */
+  visitorReadSeq: z.number(),
   language: ZLanguage,
   createdAt: z.number(),
   /** True while the bot waits for the visitor's answer (also on the offline path of a missed chat). */

@@ -62,6 +62,8 @@ function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostTo
   );
 
   chat.subscribe((state) => {
+    // Read on another tab or device of this visitor (a verified user's, issue 24): not unread here.
+    readSeq = Math.max(readSeq, state.conversation?.visitorReadSeq ?? 0);
     if (open) readSeq = state.messages.at(-1)?.seq ?? readSeq;
     else toHost({ ns: BRIDGE_NS, type: 'unread', count: unreadAfter(state, readSeq) });
   });

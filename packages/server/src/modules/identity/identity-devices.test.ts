@@ -150,6 +150,18 @@ describe('a verified user across devices', () => {
     }
   });
 
+  it('shares the read position between the devices', async () => {
+    const seq = Math.max(...seqsOf(deviceA));
+    deviceA.client.send({ type: 'read', conversationId, seq });
+    const frame = await deviceB.client.waitFor(
+      (f) =>
+        f.type === 'read' && f.conversationId === conversationId && f.side === 'visitor' && f.seq === seq,
+    );
+    expect(frame).toMatchObject({ side: 'visitor', seq });
+    const state = await sendWithRef(deviceB.client, { type: 'subscribe', conversationId, lastSeq: seq });
+    expect(state).toMatchObject({ type: 'conversation', conversation: { visitorReadSeq: seq } });
+  });
+
   it('keeps the conversation out of sight of everyone else (R14)', async () => {
     const stranger = await connectVisitor(baseUrl);
     const subscribe = await sendWithRef(stranger.client, { type: 'subscribe', conversationId, lastSeq: 0 });

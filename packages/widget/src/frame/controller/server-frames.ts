@@ -89,7 +89,8 @@ export function onFrame(ctx: TControllerContext, frame: TVisitorServerFrame): vo
         dispatch(ctx, { type: 'typing', name: frame.name, active: frame.active });
       return;
     case 'read':
-      if (frame.conversationId === current) dispatch(ctx, { type: 'read', seq: frame.seq });
+      if (frame.conversationId === current)
+        dispatch(ctx, { type: frame.side === 'visitor' ? 'visitorRead' : 'read', seq: frame.seq });
       return;
     case 'error':
       return onError(ctx, frame.ref, frame.code);
