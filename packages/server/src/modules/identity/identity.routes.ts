@@ -65,6 +65,7 @@ function registerSecretRoutes(app: App, settings: IdentitySettings): void {
         tags: ['settings'],
         summary:
           'Create a new identity secret (shown only in this answer); the previous one verifies until its grace period ends',
+        body: z.strictObject({}).nullish(),
         response: { 200: ZRotatedIdentitySecretDto },
       },
     },
