@@ -152,6 +152,16 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
       page.getByTestId('conversation-title').getByTestId('identity-badge').textContent(),
     ).resolves.toContain('Verified');
     await page.getByText('business').first().waitFor();
+    // A lead from the panel matches the CRM person by the verified email; the panel marks them.
+    await api.call('POST', `/api/v1/crm/persons`, { name: USER.name, emails: [USER.email] });
+    const lead = await api.call<{ matched: { person: boolean } }>(
+      'POST',
+      `/api/v1/conversations/${conversation.id}/panel/lead`,
+      {},
+    );
+    expect(lead.matched.person).toBe(true);
+    await page.reload();
+    await page.getByTestId('panel-linked-person').getByTestId('identity-badge').waitFor();
     await page.screenshot({ path: `${SHOTS}/inbox-verified-1280.png` });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${SHOTS}/inbox-verified-390.png` });
