@@ -244,4 +244,31 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
     await frame.getByRole('button', { name: 'Talk to someone' }).waitFor();
     expect(await inLog(frame, 'Hello Dana, how can I help?').count()).toBe(0);
   });
+
+  it('screenshots: the inbox and Settings → Visitor identity in English and Spanish, desktop and phone', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: language === 'es' ? 'es-ES' : 'en-US',
+      });
+      contexts.push(context);
+      await context.addInitScript((lang) => {
+        localStorage.setItem('charla.language', lang);
+        localStorage.setItem('charla.notificationPromptDismissed', '1');
+      }, language);
+      await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const page = await context.newPage();
+      await page.goto(`${charla.baseUrl}/inbox/mine/${conversation.id}`);
+      await page.getByTestId('conversation-title').getByTestId('identity-badge').waitFor();
+      await page.screenshot({ path: `${SHOTS}/inbox-${language}-1440.png` });
+      await page.goto(`${charla.baseUrl}/settings/identity`);
+      await page.getByTestId('identity-secrets').waitFor();
+      await page.screenshot({ path: `${SHOTS}/settings-${language}-1440.png` });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${SHOTS}/settings-${language}-390.png` });
+      await page.goto(`${charla.baseUrl}/inbox/mine/${conversation.id}`);
+      await page.getByTestId('conversation-title').waitFor();
+      await page.screenshot({ path: `${SHOTS}/inbox-${language}-390.png` });
+    }
+  });
 });
