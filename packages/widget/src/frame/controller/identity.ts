@@ -31,8 +31,9 @@ async function run(ctx: TControllerContext, fields: TIdentifyFields): Promise<vo
     forgetConversation(ctx);
     ctx.token = answer.visitorToken;
     ctx.deps.storage.setToken(ctx.token);
-    if (answer.conversationId) follow(ctx, answer.conversationId);
+    // The old socket closes first: the next one (the user's token) subscribes on its `ready`.
     ctx.socket.reconnect();
+    if (answer.conversationId) follow(ctx, answer.conversationId);
   } else if (answer.conversationId && !ctx.stored.conversationId) {
     follow(ctx, answer.conversationId);
   }
