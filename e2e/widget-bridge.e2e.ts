@@ -289,9 +289,10 @@ describe('the widget bridge between the host page and the chat frame (issue #10 
     const hostLog = await logOf(host.page);
     expect(bridgeTypes(frameLog.posts)).toContain('ready');
     expect(new Set(frameLog.posts.map((p) => p.targetOrigin))).toEqual(new Set([hostOrigin]));
-    // The frame is created on open, so `init` says open: true; identify follows it.
-    expect(bridgeTypes(hostLog.posts)).toEqual(['init', 'identify']);
+    // The frame is created on open, so `init` says open: true and carries the page's earlier identify.
+    expect(bridgeTypes(hostLog.posts)).toEqual(['init']);
     expect(hostLog.posts[0]?.data).toContain('"open":true');
+    expect(hostLog.posts[0]?.data).toContain('"identity":{"name":"Alice Host"}');
     expect(new Set(hostLog.posts.map((p) => p.targetOrigin))).toEqual(
       new Set([new URL(charla.baseUrl).origin]),
     );

@@ -14,7 +14,7 @@ export const tableOwners = {
   mail_follow_ups: 'mail',
   mail_inbound: 'mail',
   mail_outbox: 'mail',
-  visitor_link_tokens: 'mail',
+  visitor_link_tokens: 'visitors',
   notification_preferences: 'notifications',
   push_subscriptions: 'notifications',
   playbooks: 'playbooks',
@@ -94,7 +94,6 @@ const readModels = {
     crm_conversation_links: 'ratings of the conversations of a CRM person',
   },
   visitors: {
-    visitor_link_tokens: "a visitor's other browsers: one join in the lookup each widget request makes",
     conversations: 'deleting visitors without conversations is one statement, so a new one cannot race it',
   },
 };

@@ -68,6 +68,15 @@ const spanish: Record<ErrorCode, string> = {
   INBOUND_MAIL_TOO_LARGE: 'El correo entrante es demasiado grande.',
   INBOUND_MAIL_INVALID: 'El correo entrante está mal formado (cabeceras, remitente o texto).',
   INBOUND_MAIL_UNROUTABLE: 'El correo entrante no es una respuesta a una conversación de Charla.',
+  IDENTITY_HASH_INVALID:
+    'El userHash no corresponde al userId: calcula HMAC-SHA256(secreto de identidad, userId) en tu servidor.',
+  IDENTITY_VERIFICATION_REQUIRED:
+    'Charla.identify() necesita aquí un userId y su userHash: solo se aceptan identidades verificadas.',
+  IDENTITY_EMAIL_CHANGED:
+    'Este usuario verificado tiene otro email registrado; cámbialo desde tu servidor con la API REST.',
+  IDENTITY_SECRET_EXPOSED:
+    'El propio secreto de identidad llegó al navegador: pasa solo el userHash y cambia el secreto ya.',
+  IDENTITY_NOT_FOUND: 'Ningún visitante verificado tiene este userId.',
   FRAME_TOO_LARGE: 'El mensaje de WebSocket supera los 64 KB.',
   PAYLOAD_TOO_LARGE: 'El cuerpo de la solicitud es demasiado grande.',
   JSON_TOO_DEEP: 'El JSON está anidado demasiado (como máximo 64 niveles).',

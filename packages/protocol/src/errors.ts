@@ -98,6 +98,25 @@ export const errorCatalogue = {
     status: 422,
     message: 'The inbound mail is not a reply to a Charla conversation.',
   },
+  IDENTITY_HASH_INVALID: {
+    status: 401,
+    message:
+      'The userHash does not match the userId: compute HMAC-SHA256(identity secret, userId) on your server.',
+  },
+  IDENTITY_VERIFICATION_REQUIRED: {
+    status: 403,
+    message: 'Charla.identify() needs a userId and its userHash here: only verified identities are accepted.',
+  },
+  IDENTITY_EMAIL_CHANGED: {
+    status: 409,
+    message: 'This verified user has another email on record; change it from your server with the REST API.',
+  },
+  IDENTITY_SECRET_EXPOSED: {
+    status: 422,
+    message:
+      'The identity secret itself reached the browser: pass only the userHash, and rotate the secret now.',
+  },
+  IDENTITY_NOT_FOUND: { status: 404, message: 'No verified visitor has this userId.' },
   FRAME_TOO_LARGE: { status: 413, message: 'The WebSocket frame is larger than 64 KB.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   JSON_TOO_DEEP: { status: 422, message: 'The JSON is nested too deeply (at most 64 levels).' },

@@ -31,6 +31,7 @@ import { registerWebhooksRoutes } from './modules/webhooks/index';
 import { registerCrmRoutes } from './modules/crm/index';
 import { registerSettingsRoutes } from './modules/settings/index';
 import { registerApiTokensRoutes } from './modules/api-tokens/index';
+import { registerIdentityRoutes } from './modules/identity/index';
 import { registerRatingsRoutes } from './modules/ratings/index';
 import { registerMetrics } from './modules/metrics';
 import { requestIdOf } from './http/request-id';
@@ -146,6 +147,7 @@ function registerModuleRoutes(app: App, services: Services): void {
   registerNotificationsRoutes(app, services);
   registerCrmRoutes(app, services.crm);
   registerSettingsRoutes(app, services);
+  registerIdentityRoutes(app, services.identity, services.identitySettings);
   registerApiTokensRoutes(app, services);
   registerRatingsRoutes(app, services.ratings);
   registerReportsRoutes(app, services.reports);

@@ -32,6 +32,7 @@ import { createSearchModule, findConversationIdentities } from './modules/search
 import { createHistoryModule } from './modules/person-history/index';
 import { createConversationMail, createConversationSource } from './modules/mail/index';
 import { createPrivacyModule } from './modules/privacy/index';
+import { createIdentityModule } from './modules/identity/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -69,6 +70,15 @@ export function createServices(deps: ServiceDeps) {
     search: createSearchModule({ db, views: chats.views }),
     history: createHistoryModule({ db, conversations: chats.conversations.access }),
     privacy: createPrivacyModule({ db, settings: people.settings, clock: deps.clock }),
+    // Signed visitor identity (issue 24): verified users, the secret and its rotation.
+    ...createIdentityModule({
+      db,
+      settings: people.settings,
+      visitors: people.visitors,
+      conversations: chats.conversations,
+      events,
+      clock: deps.clock,
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import { conversationMailEn } from '../features/email/conversation-mail.locale';
 import { crmEn } from '../features/crm/crm.locale';
 import { pipelinesEn } from '../features/crm/pipelines/pipelines.locale';
 import { historyEn } from '../features/panel/history.locale';
+import { identityEn } from '../features/inbox/identity.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
@@ -317,6 +318,7 @@ export const en = {
   crm: crmEn,
   pipelines: pipelinesEn,
   history: historyEn,
+  identity: identityEn,
   reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };

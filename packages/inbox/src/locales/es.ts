@@ -4,6 +4,7 @@ import { conversationMailEs } from '../features/email/conversation-mail.locale';
 import { crmEs } from '../features/crm/crm.locale';
 import { pipelinesEs } from '../features/crm/pipelines/pipelines.locale';
 import { historyEs } from '../features/panel/history.locale';
+import { identityEs } from '../features/inbox/identity.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
@@ -320,6 +321,7 @@ export const es: Messages = {
   crm: crmEs,
   pipelines: pipelinesEs,
   history: historyEs,
+  identity: identityEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import { ZLanguage } from '../common';
+import { ZVisitorIdentity } from './identity.schema';
 
 export const ZConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type TConversationStatus = z.infer<typeof ZConversationStatus>;
@@ -21,7 +22,7 @@ export const ZVisitorContext = z.object({
   firstSeenAt: z.number(),
   pagesSeen: z.array(z.object({ url: z.string().max(2000), at: z.number() })).max(50),
   /** What the host page told us with `Charla.identify()`, if anything. */
-  identity: z.object({ name: z.string().nullable(), email: z.string().nullable() }).optional(),
+  identity: ZVisitorIdentity.optional(),
 });
 export type TVisitorContext = z.infer<typeof ZVisitorContext>;
 
@@ -155,6 +156,8 @@ export const ZVisitorConversationDto = z.object({
   waitingDeadline: z.number().nullable(),
   lastSeq: z.number(),
   userReadSeq: z.number(),
+  /** How far the visitor read, on any of their devices (issue 24: a verified user's devices share it). */
+  visitorReadSeq: z.number(),
   language: ZLanguage,
   createdAt: z.number(),
   /** True while the bot waits for the visitor's answer (also on the offline path of a missed chat). */

@@ -142,7 +142,13 @@ export const ZVisitorServerFrame = z.discriminatedUnion('type', [
     name: z.string(),
     active: z.boolean(),
   }),
-  z.object({ type: z.literal('read'), conversationId: z.string(), seq: z.number() }),
+  /** How far the team read (`side` absent or `user`), or the visitor on another of their devices (`visitor`). */
+  z.object({
+    type: z.literal('read'),
+    conversationId: z.string(),
+    seq: z.number(),
+    side: z.enum(['user', 'visitor']).optional(),
+  }),
   ZErrorFrame,
   ZPongFrame,
 ]);

@@ -14,6 +14,7 @@ export const ZWebhookEventName = z.enum([
   'person.created',
   'organization.created',
   'activity.created',
+  'visitor.identified',
 ]);
 export type TWebhookEventName = z.infer<typeof ZWebhookEventName>;
 export const webhookEventNames = ZWebhookEventName.options;

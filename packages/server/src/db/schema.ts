@@ -35,6 +35,8 @@ export type VisitorsTable = {
   created_at: number;
   last_seen_at: number;
   context: string; // JSON: TVisitorContext
+  /** The userId a signed `Charla.identify()` bound this visitor to (issue 24); unique. */
+  verified_user_id: string | null;
 };
 
 export type PlaybooksTable = {

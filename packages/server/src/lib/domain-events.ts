@@ -8,6 +8,7 @@ import type {
   TCrmPersonDto,
   TMessageDto,
   TRatingDto,
+  TVerifiedIdentityDto,
 } from '@charla/protocol';
 import type { Db } from '../db/database';
 
@@ -49,6 +50,8 @@ export type DomainEventMap = {
   'deal.created': { deal: TCrmDealDto };
   'deal.updated': { deal: TCrmDealDto };
   'activity.created': { activity: TCrmActivityDto };
+  /** A signed `Charla.identify()` bound a visitor to a userId, or changed that user's name, email or attributes. */
+  'visitor.identified': { identity: TVerifiedIdentityDto };
   /** After a notification went out (R22–R24): who could get it, and whose devices took the push. */
   'notification.delivered': {
     kind: string;

@@ -118,6 +118,9 @@ function visitorFrames(
     case 'read':
       if (event.side === 'user' && event.visitorId === visitorId)
         send({ type: 'read', conversationId: event.conversationId, seq: event.seq });
+      // The visitor's other tabs and devices (a verified user's, issue 24) clear their unread count.
+      if (event.side === 'visitor' && event.visitorId === visitorId)
+        send({ type: 'read', conversationId: event.conversationId, seq: event.seq, side: 'visitor' });
       return;
     case 'conversation.changed':
     case 'presence':

@@ -194,7 +194,8 @@ const table: Record<string, Record<Viewer, string>> = {
     assignee: '',
     'other user': '',
     admin: '',
-    visitor: '',
+    // Their other tabs and devices clear their unread count (issue 24).
+    visitor: 'read',
     'former assignee': '',
     'other visitor': '',
   },

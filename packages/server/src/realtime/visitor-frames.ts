@@ -6,7 +6,7 @@ import type { VisitorConnection } from './connections';
 import { sendFrame } from './send-frame';
 
 /** Limits shared by every process (Redis with REDIS_URL): messages per visitor, starts per visitor and address. */
-export type VisitorFrameDeps = Pick<Services, 'conversations' | 'runner' | 'clock'> & {
+export type VisitorFrameDeps = Pick<Services, 'conversations' | 'runner' | 'clock' | 'identity'> & {
   limits: Pick<
     Services['rateLimits'],
     'visitorMessages' | 'conversationStartsPerVisitor' | 'conversationStartsPerAddress'
@@ -86,7 +86,8 @@ export async function handleVisitorFrame(
       });
       return;
     case 'identify':
-      await conversations.identifyVisitor(visitorId, { name: frame.name, email: frame.email });
+      // Unsigned only (signed identities go through POST /api/v1/widget/identify): the same checks apply.
+      await deps.identity.identify({ id: visitorId, number: 0 }, withoutUndefined(frame), null);
       return;
     case 'leave': {
       const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);
@@ -94,4 +95,9 @@ export async function handleVisitorFrame(
       return;
     }
   }
+}
+
+/** The name and email of an `identify` frame, without the fields it left out. */
+function withoutUndefined(frame: { name?: string | undefined; email?: string | undefined }) {
+  return { ...(frame.name ? { name: frame.name } : {}), ...(frame.email ? { email: frame.email } : {}) };
 }

@@ -38,7 +38,13 @@ export function registerVisitorSocket(
       socket.on('close', () => visitors.remove(visitorId, connection));
       socket.on('error', () => socket.terminate());
       sendFrame(socket, { type: 'ready', visitorId });
-      const deps = { conversations, runner: services.runner, clock, limits: services.rateLimits };
+      const deps = {
+        conversations,
+        runner: services.runner,
+        identity: services.identity,
+        clock,
+        limits: services.rateLimits,
+      };
       frames.onFrames(connection, ZVisitorClientFrame, (frame) =>
         handleVisitorFrame(deps, connection, frame, request),
       );

@@ -7,6 +7,8 @@ import { initialControllerState, type TControllerContext, type TControllerDeps }
 import { dispatch, forgetConversation, markRead, refuse } from './controller/dispatch';
 import { onFrame, onReady, sendStart } from './controller/server-frames';
 import { answer, ensureSession, retry, submitText, typing } from './controller/visitor-actions';
+import { identify, resetIdentity } from './controller/identity';
+import type { TIdentifyFields } from '../shared/bridge';
 
 export type { TControllerDeps } from './controller/context';
 
@@ -66,7 +68,8 @@ export function createChatController(deps: TControllerDeps) {
 
   const start = (): void => {
     ctx.startRequested = true;
-    if (socket.isReady()) sendStart(ctx);
+    // Pending identify calls go first: a verified user continues their conversation instead.
+    if (socket.isReady() && ctx.identifyPending === 0) sendStart(ctx);
   };
 
   return {
@@ -77,9 +80,13 @@ export function createChatController(deps: TControllerDeps) {
       return () => ctx.listeners.delete(listener);
     },
     connect: (): void => void ensureSession(ctx),
-    identify(next: { name?: string; email?: string }): void {
-      ctx.identity = { ...ctx.identity, ...next };
-      if (socket.isReady()) socket.send({ type: 'identify', ...ctx.identity });
+    /** `Charla.identify()` (issue 24): verified or not, refused with a code, or this browser joins the user's visitor. */
+    identify: (fields: TIdentifyFields): Promise<void> => identify(ctx, fields),
+    /** `Charla.reset()`: the host's user logged out. */
+    reset(): void {
+      resetIdentity(ctx);
+      // An open chat starts afresh at once, as the new visitor.
+      if (ctx.visible) start();
     },
     /** Starts the playbook when the visitor first opens the chat and has no conversation. */
     ensureStarted(): void {

@@ -1,7 +1,9 @@
 import {
   BRIDGE_NS,
   exactHostOrigin,
+  identifyFieldsOf,
   isBridgeMessage,
+  RESET_KEY,
   type TFrameToHost,
   type THostToFrame,
 } from '../shared/bridge';
@@ -10,6 +12,7 @@ import { createChatController } from './chat-controller';
 import { createTranslator } from './i18n';
 import { createWidgetStorage } from './net/widget-storage';
 import { createRatingApi } from './net/rating-api';
+import { forgetSession } from './net/identity-api';
 import { createTranscriptApi } from './net/transcript-api';
 import { unreadAfter } from './state/chat-state';
 import { applyTheme } from './view/theme';
@@ -37,6 +40,7 @@ function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostTo
     seed: init.stored,
     persist: (key, value) => toHost({ ns: BRIDGE_NS, type: 'store', key, value }),
   });
+  if (init.stored[RESET_KEY]) forgetEverything(storage);
   const chat = createChatController({
     playbookId,
     storage,
@@ -58,6 +62,8 @@ function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostTo
   );
 
   chat.subscribe((state) => {
+    // Read on another tab or device of this visitor (a verified user's, issue 24): not unread here.
+    readSeq = Math.max(readSeq, state.conversation?.visitorReadSeq ?? 0);
     if (open) readSeq = state.messages.at(-1)?.seq ?? readSeq;
     else toHost({ ns: BRIDGE_NS, type: 'unread', count: unreadAfter(state, readSeq) });
   });
@@ -72,16 +78,32 @@ function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostTo
     view.focus();
   };
 
+  // Before the first start: a verified user may already have a conversation to continue.
+  if (init.identity) void chat.identify(identifyFieldsOf(init.identity));
   chat.connect();
   if (init.open) setOpen(true);
   return (message) => {
     if (message.type === 'open') setOpen(true);
     else if (message.type === 'close') setOpen(false);
-    else if (message.type === 'identify') {
-      const { name, email } = message;
-      chat.identify({ ...(name ? { name } : {}), ...(email ? { email } : {}) });
+    else if (message.type === 'identify') void chat.identify(identifyFieldsOf(message));
+    else if (message.type === 'reset') {
+      chat.reset();
+      toHost({ ns: BRIDGE_NS, type: 'store', key: RESET_KEY, value: null });
     }
   };
+}
+
+/**
+ * `Charla.reset()` ran while no frame was open (the host's user logged out, issue 24): this browser
+ * forgets the token, conversation and outbox before anything reads them, and retires the token.
+ */
+function forgetEverything(storage: ReturnType<typeof createWidgetStorage>): void {
+  const token = storage.token();
+  if (token) forgetSession(token);
+  storage.setToken(null);
+  storage.setConversation({ conversationId: null, startKey: null, lastSeq: 0 });
+  storage.setOutbox([]);
+  toHost({ ns: BRIDGE_NS, type: 'store', key: RESET_KEY, value: null });
 }
 
 let handle: ((message: THostToFrame) => void) | null = null;

@@ -7,12 +7,14 @@ import { greetingPlainText, LOADER_TEXT } from './loader-text';
 // The snippet's script: draws the launcher in a closed shadow root and creates the chat frame only
 // when the visitor first opens it or the proactive greeting fires. Size-budgeted (≤ 3 KB gzip).
 
-type TVisitorIdentity = { name?: string; email?: string };
+// userId/userHash (HMAC-SHA256 of the userId, computed by the host's server), name, email, attributes.
+type TVisitorIdentity = Record<string, unknown>;
 
 type CharlaApi = {
   open(): void;
   close(): void;
   identify(visitor: TVisitorIdentity): void;
+  reset(): void;
   on(event: string, fn: (data?: unknown) => void): void;
   off(event: string, fn: (data?: unknown) => void): void;
 };
@@ -147,8 +149,7 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
       if (message.type === 'ready') {
         frameReady = true;
         const page = { url: location.href, title: document.title, referrer: document.referrer };
-        post({ ns: BRIDGE_NS, type: 'init', config, page, open: isOpen, stored: frameState() });
-        if (identity) post({ ns: BRIDGE_NS, type: 'identify', ...identity });
+        post({ ns: BRIDGE_NS, type: 'init', config, page, open: isOpen, stored: frameState(), identity });
       } else if (message.type === 'store') {
         const state = frameState();
         if (message.value === null) delete state[message.key];
@@ -195,8 +196,14 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
     open: () => setOpen(true),
     close: () => setOpen(false),
     identify(visitor) {
-      identity = { name: visitor.name, email: visitor.email };
-      post({ ns: BRIDGE_NS, type: 'identify', ...identity });
+      identity = visitor;
+      post({ ...visitor, ns: BRIDGE_NS, type: 'identify' });
+    },
+    // Logged out: a frame opened later forgets the token too (issue 24).
+    reset() {
+      identity = undefined;
+      keep(() => localStorage, FRAME_STATE_KEY, '{"reset":"1"}');
+      post({ ns: BRIDGE_NS, type: 'reset' });
     },
     on: hub.on,
     off: hub.off,

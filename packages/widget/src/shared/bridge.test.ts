@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_NS, exactHostOrigin, isBridgeMessage } from './bridge';
+import { BRIDGE_NS, exactHostOrigin, identifyFieldsOf, isBridgeMessage } from './bridge';
 
 describe('exactHostOrigin', () => {
   it.each([
@@ -39,5 +39,33 @@ describe('isBridgeMessage', () => {
     expect(isBridgeMessage('charla')).toBe(false);
     expect(isBridgeMessage(null)).toBe(false);
     expect(isBridgeMessage(JSON.stringify({ ns: BRIDGE_NS, type: 'ready' }))).toBe(false);
+  });
+});
+
+describe('identifyFieldsOf', () => {
+  it('keeps the signed identity and typed attributes', () => {
+    const fields = {
+      userId: 'u1',
+      userHash: 'ab'.repeat(32),
+      name: 'Ann',
+      email: 'ann@customer.example',
+      attributes: { plan: 'pro', seats: 3, trial: false },
+    };
+    expect(identifyFieldsOf({ ns: BRIDGE_NS, type: 'identify', ...fields })).toEqual(fields);
+  });
+
+  it('drops what is not a string or a flat attribute, and never passes ns or type on', () => {
+    expect(
+      identifyFieldsOf({
+        ns: BRIDGE_NS,
+        type: 'identify',
+        userId: 42,
+        userHash: '',
+        name: { first: 'Ann' },
+        secret: 'x',
+        attributes: { plan: ['a'], seats: 2, when: null },
+      }),
+    ).toEqual({ attributes: { seats: 2 } });
+    expect(identifyFieldsOf({ attributes: ['a'] })).toEqual({});
   });
 });

@@ -10,6 +10,7 @@ import { useMe } from '../auth/session-context';
 import { TranscriptButton } from '../email/conversation-mail-actions';
 import { useInbox } from './inbox-provider';
 import { visitorNumberLabel } from './visitor-name';
+import { IdentityBadge } from './identity-badge';
 
 type Props = {
   conversation: TConversationDto;
@@ -92,7 +93,9 @@ export function ConversationHeader({
       </Link>
       <Avatar name={name} seed={conversation.visitor.id} size={36} />
       <div className="conv-header__title">
-        <h2 data-testid="conversation-title">{name}</h2>
+        <h2 data-testid="conversation-title">
+          {name} <IdentityBadge identity={conversation.visitor.context.identity} />
+        </h2>
 
         <p
           className={`conv-header__status conv-header__status--${conversation.status}`}

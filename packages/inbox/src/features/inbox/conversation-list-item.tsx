@@ -4,6 +4,7 @@ import { Avatar } from '../../components/avatar';
 import { formatElapsed, formatRelative, formatTimestamp } from '../../lib/format-time';
 import { Link } from '../../lib/router';
 import { HighlightedText } from './highlighted-text';
+import { IdentityBadge } from './identity-badge';
 import { shortUrl, visitorName, visitorNumberLabel } from './visitor-name';
 
 type Props = {
@@ -46,6 +47,7 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
         <span className="conv-item__body">
           <span className="conv-item__top">
             <span className="conv-item__name">{name}</span>
+            <IdentityBadge identity={conversation.visitor.context.identity} />
             <span className={`conv-item__meta ${meta.className}`}>
               {conversation.status === 'waiting' && <span className="sr-only">{t('inbox.waitingFor')} </span>}
               {meta.label}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { TCrmDealDto, TCrmLeadDto, TPanelLinkedRecords } from '@charla/protocol';
+import type { TCrmDealDto, TCrmLeadDto, TPanelLinkedRecords, TVisitorIdentity } from '@charla/protocol';
+import { IdentityBadge } from '../inbox/identity-badge';
 import { closeDate, list, money, text } from '../crm/field-builders';
 import { LinkedNotes } from './linked-notes';
 import { LinkedRecord } from './linked-record';
@@ -13,13 +14,18 @@ export function LinkedFields({
   conversationId,
   readOnly,
   onSaved,
+  identity,
 }: {
   linked: TPanelLinkedRecords;
   conversationId: string;
   readOnly: boolean;
   onSaved: () => void;
+  /** The visitor's identity: the person with its verified email is marked verified (issue 24). */
+  identity?: TVisitorIdentity | undefined;
 }) {
   const { t } = useTranslation();
+  const personVerified =
+    identity?.verified === true && !!identity.email && !!linked.person?.emails.includes(identity.email);
   const moneyRows = (item: TCrmDealDto | TCrmLeadDto, ctx: Parameters<typeof money>[0]) => [
     money(ctx, item.value),
     closeDate(ctx, item.expectedCloseDate),
@@ -56,7 +62,15 @@ export function LinkedFields({
         <LinkedRecord
           entity="persons"
           record={linked.person}
-          heading={t('panel.person')}
+          heading={
+            personVerified ? (
+              <>
+                {t('panel.person')} <IdentityBadge identity={identity} />
+              </>
+            ) : (
+              t('panel.person')
+            )
+          }
           readOnly={readOnly}
           rows={(p, ctx) => [
             text(ctx, 'name', t('panel.name'), p.name, true),

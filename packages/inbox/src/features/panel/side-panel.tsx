@@ -126,6 +126,7 @@ export function SidePanel({
                 conversationId={conversation.id}
                 readOnly={!editable}
                 onSaved={refresh}
+                identity={conversation.visitor.context.identity}
               />
             ) : (
               <>

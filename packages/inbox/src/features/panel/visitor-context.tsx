@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { TConversationDto } from '@charla/protocol';
 import { formatTimestamp } from '../../lib/format-time';
 import { describeUserAgent, shortUrl } from '../inbox/visitor-name';
+import { IdentityBadge } from '../inbox/identity-badge';
+import { IdentityRows } from './identity-rows';
 
 /** Where the visitor is and comes from: page, referrer, browser, language, time zone, pages seen. */
 export function VisitorContext({ conversation }: { conversation: TConversationDto }) {
@@ -34,9 +36,10 @@ export function VisitorContext({ conversation }: { conversation: TConversationDt
   return (
     <section className="panel-section" aria-labelledby="visitor-context-title">
       <h3 id="visitor-context-title" className="panel-section__title">
-        {t('panel.visitor')}
+        {t('panel.visitor')} <IdentityBadge identity={ctx.identity} />
       </h3>
       <dl className="facts">
+        <IdentityRows identity={ctx.identity} />
         {rows.map((row) => (
           <div key={row.label} className="facts__row">
             <dt>{row.label}</dt>

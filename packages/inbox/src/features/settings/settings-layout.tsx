@@ -16,7 +16,8 @@ export type SettingsSection =
   | 'email'
   | 'webhooks'
   | 'api-tokens'
-  | 'privacy';
+  | 'privacy'
+  | 'identity';
 
 const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'profile', roles: ['admin', 'regular'] },
@@ -28,6 +29,7 @@ const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'webhooks', roles: ['admin'] },
   { id: 'api-tokens', roles: ['admin'] },
   { id: 'privacy', roles: ['admin'] },
+  { id: 'identity', roles: ['admin'] },
 ];
 
 /** Settings sub-navigation; admin-only sections are not even listed for regular users (R2). */

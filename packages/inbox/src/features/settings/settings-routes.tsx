@@ -7,6 +7,7 @@ import { EmailPage } from '../email/email-page';
 import { ProfilePage } from '../accounts/profile-page';
 import { SettingsLayout } from './settings-layout';
 import { PrivacyPage } from './privacy-page';
+import { IdentityPage } from './identity-page';
 import { UsersPage } from './users-page';
 import { WebhooksPage } from './webhooks-page';
 
@@ -29,4 +30,5 @@ export const settingsRoutes: readonly AppRoute[] = [
   { pattern: '/settings/webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
   { pattern: '/settings/api-tokens', roles: ['admin'], render: () => <ApiTokensPage /> },
   { pattern: '/settings/privacy', roles: ['admin'], render: () => <PrivacyPage /> },
+  { pattern: '/settings/identity', roles: ['admin'], render: () => <IdentityPage /> },
 ];

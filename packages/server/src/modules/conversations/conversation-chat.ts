@@ -2,7 +2,7 @@ import type { TMessageDto, TRichText } from '@charla/protocol';
 import type { Bus } from '../../realtime/bus';
 import type { AuthUser } from '../auth/auth.service';
 import type { UsersStore } from '../users/users.store';
-import type { ContextInput, VisitorsService } from '../visitors/visitors.service';
+import type { ContextInput, IdentityInput, VisitorsService } from '../visitors/visitors.service';
 import type { ConversationChanges } from './conversation-changes';
 import { searchTextOf } from './conversation-dto';
 import type { ConversationReads } from './conversation-reads';
@@ -108,10 +108,7 @@ export function createConversationChat(deps: {
      * `Charla.identify()` from the host page: remembered for the visitor's next conversations and
      * shown in their open ones, without overriding what they told the bot.
      */
-    async identifyVisitor(
-      visitorId: string,
-      identity: { name?: string | undefined; email?: string | undefined },
-    ): Promise<void> {
+    async identifyVisitor(visitorId: string, identity: IdentityInput): Promise<void> {
       await recordContext(visitorId, { identity });
       const visitor = await visitors.findById(visitorId);
       for (const row of await store.listForVisitor(visitorId, 20)) {

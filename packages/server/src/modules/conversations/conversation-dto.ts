@@ -121,6 +121,7 @@ export function toVisitorConversationDto(
     waitingDeadline: row.waiting_deadline,
     lastSeq: row.last_seq,
     userReadSeq: row.user_read_seq,
+    visitorReadSeq: row.visitor_read_seq,
     language: row.language,
     createdAt: row.created_at,
   };

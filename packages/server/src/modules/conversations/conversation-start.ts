@@ -1,4 +1,9 @@
-import { startRun, type TPlaybookDocument, type TVisitorConversationDto } from '@charla/protocol';
+import {
+  attributeVars,
+  startRun,
+  type TPlaybookDocument,
+  type TVisitorConversationDto,
+} from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { domainEvent, type DomainEvents } from '../../lib/domain-events';
@@ -39,6 +44,8 @@ function newConversationRow(
     referrer: context?.referrer ?? '',
     locale: context?.language ?? published.document.appearance.language,
   });
+  // Custom attributes from Charla.identify() fill the custom variables of the same key (issue 24).
+  Object.assign(run.vars, attributeVars(published.document, context?.identity?.attributes));
   const name = context?.identity?.name ?? null;
   const email = context?.identity?.email ?? null;
   return {

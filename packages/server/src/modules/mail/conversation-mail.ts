@@ -13,6 +13,7 @@ import type { ConversationSource } from './conversation-source';
 import { createDigestStore } from './digest.store';
 import { createDigests } from './digests';
 import { createFollowUpStore } from './follow-up.store';
+import { createVisitorLinksStore } from '../visitors/index';
 import { createFollowUps } from './follow-ups';
 import { createInboundMail } from './inbound-mail';
 import { createLinkedConversations } from './linked-conversation';
@@ -51,7 +52,8 @@ export function createConversationMail(deps: ConversationMailDeps) {
   const keys = createMailKeySource(deps.settings, clock);
   const transcripts = createTranscripts({ mail: deps.mail, source });
   const transcriptLimiter = deps.limits.limiter('mail-transcripts', { limit: 5, windowMs: 10 * 60_000 });
-  const followUps = createFollowUps({ ...deps, store, keys });
+  const visitorLinks = createVisitorLinksStore(deps.db);
+  const followUps = createFollowUps({ ...deps, store, keys, visitorLinks });
   const startLinked = createLinkedConversations({
     store: deps.conversationsStore,
     views: deps.views,

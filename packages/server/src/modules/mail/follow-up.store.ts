@@ -56,12 +56,6 @@ function followUpChecks(db: Db) {
         .where('claimed_until', '=', claimedUntil)
         .execute();
     },
-    async addVisitorToken(tokenHash: string, visitorId: string, now: number): Promise<void> {
-      await db
-        .insertInto('visitor_link_tokens')
-        .values({ token_hash: tokenHash, visitor_id: visitorId, created_at: now })
-        .execute();
-    },
   };
 }
 

@@ -5,6 +5,7 @@ import { hashToken, newSecretToken } from '../../lib/ids';
 import type { SettingsStore } from '../settings/index';
 import type { ConversationSource } from './conversation-source';
 import type { FollowUpStore } from './follow-up.store';
+import type { VisitorLinksStore } from '../visitors/index';
 import type { MailKeys } from './mail-keys';
 import type { MailService } from './mail.service';
 import { isSingleAddress } from './one-line';
@@ -24,6 +25,8 @@ export type FollowUpsDeps = {
   mail: MailService;
   source: ConversationSource;
   store: FollowUpStore;
+  /** The visitors module's extra tokens: a follow-up link opens the chat as the same visitor. */
+  visitorLinks: Pick<VisitorLinksStore, 'addVisitorToken'>;
   settings: SettingsStore;
   keys: () => Promise<MailKeys>;
   clock: Clock;
@@ -140,7 +143,7 @@ async function exchangeChatLink(deps: FollowUpsDeps, link: string): Promise<TFol
   // A reply by email may have continued it in a new conversation already (R20).
   const latest = conversation.status === 'closed' ? await store.latestContinuation(conversationId) : null;
   const token = newSecretToken();
-  await store.addVisitorToken(hashToken(token), visitorId, clock.now());
+  await deps.visitorLinks.addVisitorToken(hashToken(token), visitorId, clock.now());
   return {
     visitorToken: token,
     visitorId,

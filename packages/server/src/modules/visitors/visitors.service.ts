@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toHttpUrlOrNull, type TVisitorContext } from '@charla/protocol';
+import { toHttpUrlOrNull, type TVisitorContext, type TVisitorIdentity } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import { hashToken, newId, newSecretToken } from '../../lib/ids';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json';
@@ -13,8 +13,36 @@ export type ContextInput = {
   language?: string | null | undefined;
   timeZone?: string | null | undefined;
   userAgent?: string | null | undefined;
-  identity?: { name?: string | undefined; email?: string | undefined } | undefined;
+  identity?: IdentityInput | undefined;
 };
+
+/** What `Charla.identify()` (or the REST API) says about the visitor; absent fields stay as they were. */
+export type IdentityInput = {
+  name?: string | null | undefined;
+  email?: string | null | undefined;
+  verified?: boolean | undefined;
+  userId?: string | null | undefined;
+  attributes?: TVisitorIdentity['attributes'] | undefined;
+};
+
+/** The stored identity with `input` over it: given attributes are merged over the stored ones. */
+export function mergeIdentity(
+  previous: TVisitorIdentity | undefined,
+  input: IdentityInput,
+): TVisitorIdentity {
+  const attributes = input.attributes
+    ? { ...previous?.attributes, ...input.attributes }
+    : previous?.attributes;
+  const verified = input.verified ?? previous?.verified;
+  const userId = input.userId !== undefined ? input.userId : previous?.userId;
+  return {
+    name: input.name !== undefined ? input.name : (previous?.name ?? null),
+    email: input.email !== undefined ? input.email : (previous?.email ?? null),
+    ...(verified !== undefined ? { verified } : {}),
+    ...(userId !== undefined ? { userId } : {}),
+    ...(attributes ? { attributes } : {}),
+  };
+}
 
 /** A stable, human-friendly number for "Visitor #1234", derived from the id. */
 export function visitorNumberOf(id: string): number {
@@ -68,6 +96,7 @@ export function createVisitorsService(deps: { store: VisitorsStore; clock: Clock
         created_at: now,
         last_seen_at: now,
         context: toJsonColumn({ ...emptyContext(now), userAgent: userAgent?.slice(0, 500) ?? null }),
+        verified_user_id: null,
       };
       await store.insert(row);
       return { token: fresh, visitor: row, created: true };
@@ -94,14 +123,7 @@ export function createVisitorsService(deps: { store: VisitorsStore; clock: Clock
         language: input.language ?? context.language,
         timeZone: input.timeZone ?? context.timeZone,
         userAgent: input.userAgent?.slice(0, 500) ?? context.userAgent,
-        ...(input.identity
-          ? {
-              identity: {
-                name: input.identity.name ?? context.identity?.name ?? null,
-                email: input.identity.email ?? context.identity?.email ?? null,
-              },
-            }
-          : {}),
+        ...(input.identity ? { identity: mergeIdentity(context.identity, input.identity) } : {}),
       };
       if (pageUrl && context.pagesSeen.at(-1)?.url !== pageUrl) {
         next.pagesSeen = [...context.pagesSeen, { url: pageUrl, at: now }].slice(-50);

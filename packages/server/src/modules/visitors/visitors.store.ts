@@ -5,7 +5,8 @@ export type VisitorRow = VisitorsTable;
 
 export function createVisitorsStore(db: Db) {
   return {
-    async insert(row: VisitorRow): Promise<void> {
+    /** A new visitor is bound to no verified user unless the row says so (issue 24). */
+    async insert(row: Omit<VisitorRow, 'verified_user_id'> & Partial<VisitorRow>): Promise<void> {
       await db.insertInto('visitors').values(row).execute();
     },
     /** By the visitor's own token, or by one issued when they opened a follow-up link (issue 20). */

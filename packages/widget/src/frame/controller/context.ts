@@ -1,5 +1,5 @@
 import type { createOrderedSender } from '@charla/protocol/client';
-import type { THostEventName } from '../../shared/bridge';
+import type { THostEventData, THostEventName } from '../../shared/bridge';
 import type { TPageContext } from '../../shared/widget-config';
 import type { TVisitorSocket } from '../net/visitor-socket';
 import type { TStoredConversation, TWidgetStorage } from '../net/widget-storage';
@@ -10,7 +10,7 @@ export type TControllerDeps = {
   playbookId: string;
   storage: TWidgetStorage;
   page: TPageContext;
-  emit: (name: THostEventName, data?: { qualified?: boolean }) => void;
+  emit: (name: THostEventName, data?: THostEventData) => void;
   /** Shown when the server refuses to start the playbook (inactive, deleted…). */
   unavailableNotice: string;
 };
@@ -31,8 +31,13 @@ export type TControllerState = {
   typingIdle: ReturnType<typeof setTimeout> | undefined;
   lastReadSent: number;
   visible: boolean;
-  /** The host page's Charla.identify(): sent on every connection, since the server keeps the latest. */
-  identity: { name?: string; email?: string } | null;
+  /** Resolves once the visitor has a token the server knows (identify waits for it). */
+  sessionReady: Promise<void>;
+  markSessionReady: () => void;
+  /** The host page's Charla.identify() calls, one after the other (issue 24). */
+  identifyQueue: Promise<void>;
+  /** Identify calls not answered yet: a start waits for them (the user may have a conversation already). */
+  identifyPending: number;
 };
 
 export type TControllerContext = TControllerState & {
@@ -42,6 +47,8 @@ export type TControllerContext = TControllerState & {
 
 export function initialControllerState(deps: TControllerDeps): TControllerState {
   const { storage } = deps;
+  let markSessionReady = (): void => {};
+  const sessionReady = new Promise<void>((resolve) => (markSessionReady = resolve));
   return {
     deps,
     state: initialChatState(storage.outbox()),
@@ -57,6 +64,9 @@ export function initialControllerState(deps: TControllerDeps): TControllerState 
     typingIdle: undefined,
     lastReadSent: 0,
     visible: false,
-    identity: null,
+    sessionReady,
+    markSessionReady,
+    identifyQueue: Promise.resolve(),
+    identifyPending: 0,
   };
 }

@@ -5,10 +5,9 @@ import { utcOffset } from '../state/utc-offset';
 import type { TControllerContext } from './context';
 import { dispatch, forgetConversation, markRead, refuse } from './dispatch';
 
-/** On every `ready`: identify, resubscribe and resend what was in flight, or send the pending start. */
+/** On every `ready`: resubscribe and resend what was in flight, or send the pending start. */
 export function onReady(ctx: TControllerContext): void {
   const { socket } = ctx;
-  if (ctx.identity) socket.send({ type: 'identify', ...ctx.identity });
   if (ctx.stored.conversationId) {
     ctx.expectHistory = true;
     socket.send({
@@ -21,7 +20,7 @@ export function onReady(ctx: TControllerContext): void {
     const { page } = ctx.deps;
     if (page.url)
       socket.send({ type: 'page', pageUrl: page.url.slice(0, 2000), pageTitle: page.title.slice(0, 300) });
-  } else if (ctx.startRequested) sendStart(ctx);
+  } else if (ctx.startRequested && ctx.identifyPending === 0) sendStart(ctx);
   ctx.lastReadSent = 0;
   markRead(ctx);
 }
@@ -90,7 +89,8 @@ export function onFrame(ctx: TControllerContext, frame: TVisitorServerFrame): vo
         dispatch(ctx, { type: 'typing', name: frame.name, active: frame.active });
       return;
     case 'read':
-      if (frame.conversationId === current) dispatch(ctx, { type: 'read', seq: frame.seq });
+      if (frame.conversationId === current)
+        dispatch(ctx, { type: frame.side === 'visitor' ? 'visitorRead' : 'read', seq: frame.seq });
       return;
     case 'error':
       return onError(ctx, frame.ref, frame.code);

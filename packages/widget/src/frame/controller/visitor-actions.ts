@@ -21,6 +21,7 @@ export async function ensureSession(ctx: TControllerContext): Promise<void> {
         ctx.token = session.visitorToken;
         ctx.deps.storage.setToken(ctx.token);
       }
+      ctx.markSessionReady();
       ctx.socket.connect();
       return;
     } catch {

@@ -11,6 +11,7 @@ export function conversationOf(overrides: Partial<TVisitorConversationDto> = {})
     waitingDeadline: null,
     lastSeq: 0,
     userReadSeq: 0,
+    visitorReadSeq: 0,
     language: 'en',
     createdAt: 1,
     botAwaitingInput: false,

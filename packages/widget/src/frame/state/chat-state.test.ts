@@ -227,6 +227,15 @@ describe('reduce: typing, read, reset', () => {
     expect(state.conversation?.userReadSeq).toBe(5);
   });
 
+  it('takes the visitor’s read position from another device forward only, apart from the user’s', () => {
+    const state = run(
+      { type: 'conversation', conversation: conversationOf({ userReadSeq: 2, visitorReadSeq: 4 }) },
+      { type: 'visitorRead', seq: 3 },
+      { type: 'visitorRead', seq: 6 },
+    );
+    expect(state.conversation).toMatchObject({ visitorReadSeq: 6, userReadSeq: 2 });
+  });
+
   it('counts unread incoming messages after a seq, not the visitor’s own', () => {
     const state = run(
       { type: 'conversation', conversation: conversationOf() },

@@ -29,6 +29,8 @@ export type TChatAction =
   | { type: 'reveal'; seq: number }
   | { type: 'typing'; name: string; active: boolean }
   | { type: 'read'; seq: number }
+  /** The visitor read up to `seq` on another tab or device. */
+  | { type: 'visitorRead'; seq: number }
   | { type: 'connection'; connection: TConnection }
   | { type: 'notice'; notice: string | null }
   | { type: 'reset' };
@@ -109,6 +111,10 @@ export function reduce(state: TChatState, action: TChatAction): TChatState {
     case 'read':
       return state.conversation && action.seq > state.conversation.userReadSeq
         ? { ...state, conversation: { ...state.conversation, userReadSeq: action.seq } }
+        : state;
+    case 'visitorRead':
+      return state.conversation && action.seq > state.conversation.visitorReadSeq
+        ? { ...state, conversation: { ...state.conversation, visitorReadSeq: action.seq } }
         : state;
     case 'connection':
       return {

@@ -17,7 +17,7 @@ import { insertDeal, readDealDto } from '../deals/deals.service';
 import { insertLead, readLeadDto } from '../leads/leads.service';
 import { insertNote } from '../activities/notes.service';
 import { readOrganizationDto } from '../organizations/organizations.service';
-import { panelFieldsFromCapturedVars } from './panel-fields';
+import { panelFieldsFromCapturedVars, withVerifiedIdentity } from './panel-fields';
 import { readPersonDto } from '../persons/persons.service';
 import { linesToRichText } from '@charla/protocol';
 
@@ -58,7 +58,10 @@ export function createBotIntake(deps: CrmDeps) {
     const { conversationId, vars, actions } = input;
     const facts = await conversations.getFacts(conversationId);
     const transcript = actions.saveTranscript ? await facts.transcript() : '';
-    const fields = panelFieldsFromCapturedVars({ ...facts.capturedVars, ...vars });
+    const fields = withVerifiedIdentity(
+      panelFieldsFromCapturedVars({ ...facts.capturedVars, ...vars }),
+      facts.visitorContext.identity,
+    );
 
     const created = await store.transaction(
       async (tx): Promise<CreatedFromBot & { fresh: { person: boolean; organization: boolean } }> => {

@@ -22,6 +22,7 @@ import {
   panelFieldsFromCapturedVars,
   panelFieldsFromRow,
   panelRowOf,
+  withVerifiedIdentity,
   type PanelFields,
 } from './panel-fields';
 import { readPersonDto } from '../persons/persons.service';
@@ -57,7 +58,10 @@ export function createConversationPanelService(deps: CrmDeps) {
     const row = await tx.panels.find(facts.id);
     if (!row)
       return {
-        fields: panelFieldsFromCapturedVars(facts.capturedVars),
+        fields: withVerifiedIdentity(
+          panelFieldsFromCapturedVars(facts.capturedVars),
+          facts.visitorContext.identity,
+        ),
         saved: false,
         updatedAt: null,
         updatedBy: null,

@@ -3,6 +3,7 @@ import {
   ZCrmEmail,
   type TCrmMoney,
   type TPutConversationPanelRequest,
+  type TVisitorIdentity,
 } from '@charla/protocol';
 import { toMoney } from '../shared/crm-dto';
 import type { PanelRow } from './conversation-panels.store';
@@ -33,6 +34,27 @@ export function panelFieldsFromCapturedVars(vars: Readonly<Record<string, string
     },
     organization: { name: capturedText(vars.company_name, 200), address: null },
     notes: '',
+  };
+}
+
+/**
+ * A verified identity (issue 24) fills in the person's name and email the bot did not capture, so
+ * a lead made from the panel matches the CRM person with that email. An unverified one (anyone can
+ * call `Charla.identify()` from the console) never does: it is never matched to a person.
+ */
+export function withVerifiedIdentity(
+  fields: PanelFields,
+  identity: TVisitorIdentity | undefined,
+): PanelFields {
+  if (identity?.verified !== true) return fields;
+  const { person } = fields;
+  return {
+    ...fields,
+    person: {
+      ...person,
+      name: person.name ?? capturedText(identity.name ?? undefined, 200),
+      email: person.email ?? capturedEmail(identity.email ?? undefined),
+    },
   };
 }
 
