@@ -17,6 +17,8 @@ export const errorCatalogue = {
   RECORD_NOT_FOUND: { status: 404, message: 'The record does not exist.' },
   WEBHOOK_NOT_FOUND: { status: 404, message: 'The webhook does not exist.' },
   API_TOKEN_NOT_FOUND: { status: 404, message: 'The API token does not exist.' },
+  TEAM_NOT_FOUND: { status: 404, message: 'The team does not exist.' },
+  TEAM_NAME_TAKEN: { status: 409, message: 'A team with this name already exists.' },
   EMAIL_TAKEN: { status: 409, message: 'A user with this email already exists.' },
   CONFLICT: { status: 409, message: 'The resource changed meanwhile.' },
   CONVERSATION_ALREADY_ASSIGNED: { status: 409, message: 'Someone else took this conversation first.' },

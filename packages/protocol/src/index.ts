@@ -30,6 +30,8 @@ export * from './api/settings.schema';
 export * from './api/mail.schema';
 export * from './api/accounts.schema';
 export * from './api/search.schema';
+export * from './api/availability.schema';
+export * from './playbook/live-chat-routing.schema';
 export * from './api/history.schema';
 export * from './playbook/system-variables';
 export * from './playbook/ports';

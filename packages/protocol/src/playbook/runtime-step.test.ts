@@ -76,7 +76,7 @@ describe('startRun', () => {
     const state = startRun(doc, { page_url: 'https://a.example/x' });
     expect(state).toEqual({
       nodeId: 'greeting',
-      vars: { page_url: 'https://a.example/x', referrer: '', locale: '' },
+      vars: { page_url: 'https://a.example/x', referrer: '', locale: '', back_at: '' },
       attempts: {},
       status: 'running',
     });

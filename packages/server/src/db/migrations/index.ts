@@ -16,6 +16,7 @@ import * as crmPipelines from './0014-crm-pipelines';
 import * as privacy from './0015-privacy';
 import * as dropWebhookAnnounced from './0016-drop-webhook-announced';
 import * as mailDigests from './0017-mail-digests';
+import * as availability from './0020-availability';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-privacy': privacy,
   '0016-drop-webhook-announced': dropWebhookAnnounced,
   '0017-mail-digests': mailDigests,
+  '0020-availability': availability,
 };
