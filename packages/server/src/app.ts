@@ -46,6 +46,7 @@ import { registerSearchRoutes } from './modules/search/index';
 import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
 import { registerPrivacyRoutes } from './modules/privacy/index';
+import { registerAvailabilityRoutes } from './modules/availability/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -156,6 +157,7 @@ export async function buildApp(
   });
   registerDigestRoutes(app, services.conversationMail.digests);
   registerAccountsRoutes(app, services);
+  registerAvailabilityRoutes(app, services.availability);
 
   if (inboxDist) await registerStatic(app, inboxDist);
   return { app, routes };

@@ -24,6 +24,7 @@ import {
 } from './modules/conversations/index';
 import { relayDomainEventsToBus } from './realtime/domain-event-relay';
 import { createNotificationsModule } from './modules/notifications/notifications.module';
+import { createAvailabilityModule, createAvailabilityStore } from './modules/availability/index';
 import { createWebhooksModule } from './modules/webhooks/webhooks.module';
 import { createCrmService, createCrmStore } from './modules/crm/index';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
@@ -97,11 +98,13 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
   });
   const conversationsStore = createConversationsStore(db);
+  const availabilityStore = createAvailabilityStore(db);
   const views = createConversationViews({
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
     identities: (ids) => findConversationIdentities(db, ids),
+    teamNames: { nameOf: async (id) => (await availabilityStore.findTeam(id))?.name ?? null },
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -119,6 +122,13 @@ export function createServices(deps: ServiceDeps) {
     events,
     conversations: conversations.access,
   });
+  // Business hours, teams, capacity, automatic assignment, the ownership watchdog (issue 19).
+  const availability = createAvailabilityModule({
+    ...{ db, store: availabilityStore, settings, users: usersStore, presence, conversations, clock },
+    conversationsStore,
+    playbookExists: async (id) => (await playbooks.findById(id)) !== null,
+    onError: (err, context) => deps.log.warn({ err, context }, 'availability'),
+  });
   const runner = createPlaybookRunner({
     conversations,
     store: conversationsStore,
@@ -128,6 +138,7 @@ export function createServices(deps: ServiceDeps) {
     events,
     clock,
     crm,
+    availability: { closedUntil: availability.hours.closedUntil, autoAssign: availability.router.autoAssign },
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
@@ -187,6 +198,7 @@ export function createServices(deps: ServiceDeps) {
     playbooks,
     conversations,
     runner,
+    availability,
     crm,
     widgetSessions: rateLimits.widgetSessions,
     rateLimits,

@@ -13,9 +13,11 @@ export {
   type PlaybookRunner,
   type BotCrm,
   type PlaybookSource,
+  type LiveChatAvailability,
 } from './playbook-runner';
 export { registerConversationsRoutes } from './conversations.routes';
 export { forViewer, lifecycleOf } from './conversation-dto';
 export type { ConversationAccess, ConversationFacts } from './conversation-access';
 export type { Author } from './conversation-changes';
 export type { MessageViewer, MessagesPage } from './conversation-reads';
+export { readRouting } from './routing-columns';
