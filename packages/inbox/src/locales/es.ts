@@ -1,3 +1,4 @@
+import { availabilityEs } from '../features/availability/availability.locale';
 import { settingsEs } from '../features/settings/settings.locale';
 import { accountsEs } from '../features/accounts/accounts.locale';
 import { conversationMailEs } from '../features/email/conversation-mail.locale';
@@ -320,6 +321,7 @@ export const es: Messages = {
   crm: crmEs,
   pipelines: pipelinesEs,
   history: historyEs,
+  availability: availabilityEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

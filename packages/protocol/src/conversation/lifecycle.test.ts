@@ -145,10 +145,7 @@ describe('conversation lifecycle', () => {
   it('lets the watchdog take a chat back to Unassigned, or on to the next user, never to the same one', () => {
     expect(transition(states.assigned, events.ownership_lapsed, NOW)).toEqual({
       next: { status: 'waiting', assigneeId: null, closeReason: null, waitingDeadline: null },
-      effects: [
-        { type: 'lapsed', fromUserId: 'u1', reason: 'no_reply' },
-        { type: 'notify_unassigned' },
-      ],
+      effects: [{ type: 'lapsed', fromUserId: 'u1', reason: 'no_reply' }, { type: 'notify_unassigned' }],
     });
     const onward = { type: 'ownership_lapsed', reason: 'assignee_offline', toUserId: 'u2' } as const;
     expect(transition(states.assigned, onward, NOW)).toEqual({

@@ -17,7 +17,12 @@ describe('decideWatchdog', () => {
     ['at the reply deadline', { watchdogDeadline: NOW }, NOW, 'no_reply'],
     ['past the reply deadline', { watchdogDeadline: NOW - 5 }, NOW, 'no_reply'],
     ['offline, the card does not care', { assigneeOnline: false }, NOW, null],
-    ['offline, the card cares', { assigneeOnline: false, routing: { whenOffline: true } }, NOW, 'assignee_offline'],
+    [
+      'offline, the card cares',
+      { assigneeOnline: false, routing: { whenOffline: true } },
+      NOW,
+      'assignee_offline',
+    ],
     [
       'offline and past the deadline: offline is said first',
       { assigneeOnline: false, routing: { whenOffline: true }, watchdogDeadline: NOW - 1 },
@@ -25,7 +30,12 @@ describe('decideWatchdog', () => {
       'assignee_offline',
     ],
     ['no routing on the row', { routing: null, assigneeOnline: false }, NOW, null],
-    ['waiting chats never lapse', { status: 'waiting', assigneeId: null, watchdogDeadline: NOW - 1 }, NOW, null],
+    [
+      'waiting chats never lapse',
+      { status: 'waiting', assigneeId: null, watchdogDeadline: NOW - 1 },
+      NOW,
+      null,
+    ],
     ['closed chats never lapse', { status: 'closed', watchdogDeadline: NOW - 1 }, NOW, null],
     ['bot chats never lapse', { status: 'bot', assigneeId: null, routing: { whenOffline: true } }, NOW, null],
   ];

@@ -97,7 +97,8 @@ export function createAvailabilityStore(db: Db) {
 
     /** Capacity and last pick of each user who has a routing row. */
     async routingOf(userIds: string[]) {
-      if (userIds.length === 0) return new Map<string, { capacity: number | null; lastRoutedAt: number | null }>();
+      if (userIds.length === 0)
+        return new Map<string, { capacity: number | null; lastRoutedAt: number | null }>();
       const rows = await db.selectFrom('user_routing').selectAll().where('user_id', 'in', userIds).execute();
       return new Map(
         rows.map((r) => [

@@ -20,7 +20,15 @@ function defaultHours(timeZone: string): TBusinessHours {
   return {
     enabled: false,
     timeZone,
-    week: { mon: NINE_TO_FIVE, tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE, sat: [], sun: [] },
+    week: {
+      mon: NINE_TO_FIVE,
+      tue: NINE_TO_FIVE,
+      wed: NINE_TO_FIVE,
+      thu: NINE_TO_FIVE,
+      fri: NINE_TO_FIVE,
+      sat: [],
+      sun: [],
+    },
     closedDates: [],
   };
 }
@@ -52,7 +60,8 @@ export function createBusinessHoursService(deps: {
   }
 
   async function assertPlaybook(playbookId: string): Promise<void> {
-    if (playbookId.length > 64 || !(await deps.playbookExists(playbookId))) throw new AppError('PLAYBOOK_NOT_FOUND');
+    if (playbookId.length > 64 || !(await deps.playbookExists(playbookId)))
+      throw new AppError('PLAYBOOK_NOT_FOUND');
   }
 
   async function company(): Promise<TBusinessHoursDto> {
@@ -84,7 +93,9 @@ export function createBusinessHoursService(deps: {
     const at = query.at ?? clock.now();
     const { hours, scope } = await effective(query.playbookId ?? null);
     const state = scheduleStateAt(hours, at);
-    const backAt = state.open ? '' : backAtText(state.nextChangeAt, at, query.language, query.timeZone ?? hours.timeZone);
+    const backAt = state.open
+      ? ''
+      : backAtText(state.nextChangeAt, at, query.language, query.timeZone ?? hours.timeZone);
     return { at, open: state.open, scope, nextChangeAt: state.nextChangeAt, backAt };
   }
 

@@ -1,7 +1,12 @@
 import { decideWatchdog, type TLapseReason } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
-import { readRouting, type ConversationRow, type ConversationsService, type ConversationsStore } from '../conversations/index';
+import {
+  readRouting,
+  type ConversationRow,
+  type ConversationsService,
+  type ConversationsStore,
+} from '../conversations/index';
 import type { PresenceService } from '../presence/presence.service';
 import type { UsersStore } from '../users/users.store';
 import { AtCapacity, type AvailabilityStore } from './availability.store';
@@ -72,14 +77,22 @@ export function createRouter(deps: {
   }
 
   /** A waiting chat of a card with automatic assignment goes to the best user with room, if any. */
-  async function autoAssign(row: ConversationRow, known?: RoutingCandidate[]): Promise<ConversationRow | null> {
+  async function autoAssign(
+    row: ConversationRow,
+    known?: RoutingCandidate[],
+  ): Promise<ConversationRow | null> {
     const routing = readRouting(row.routing);
     if (!routing || routing.mode === 'manual' || row.status !== 'waiting') return null;
     const ranked = rankAssignees(routing.mode, known ?? (await candidates(routing.teamId)));
     return tryInOrder(ranked, async (userId) => {
       const id = userId as string;
       const people = new Map([[id, await person(id)]]);
-      return conversations.applyTransition(row, { type: 'assign', userId: id }, { by: null, people }, roomFor(id));
+      return conversations.applyTransition(
+        row,
+        { type: 'assign', userId: id },
+        { by: null, people },
+        roomFor(id),
+      );
     });
   }
 

@@ -86,7 +86,10 @@ describe('scheduleStateAt', () => {
   });
 
   it('merges intervals that touch at midnight into one opening', () => {
-    const late = hours(MADRID, { mon: [{ from: '22:00', to: '24:00' }], tue: [{ from: '00:00', to: '06:00' }] });
+    const late = hours(MADRID, {
+      mon: [{ from: '22:00', to: '24:00' }],
+      tue: [{ from: '00:00', to: '06:00' }],
+    });
     expect(scheduleStateAt(late, local('2026-01-05T23:00', MADRID))).toEqual({
       open: true,
       nextChangeAt: local('2026-01-06T06:00', MADRID),

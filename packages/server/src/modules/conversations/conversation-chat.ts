@@ -1,4 +1,9 @@
-import { watchdogDeadlineAfter, type OwnershipMoment, type TMessageDto, type TRichText } from '@charla/protocol';
+import {
+  watchdogDeadlineAfter,
+  type OwnershipMoment,
+  type TMessageDto,
+  type TRichText,
+} from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import type { Bus } from '../../realtime/bus';
 import type { AuthUser } from '../auth/auth.service';
@@ -63,8 +68,7 @@ export function createConversationChat(deps: {
       const write = { kind: 'user_message', userId: user.id } as const;
       const moment = { kind: 'user_message', byAssignee: row.assignee_id === user.id } as const;
       const replyClock = replyClockPatch(row, moment, clock.now());
-      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock }))
-        .message;
+      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock })).message;
     },
 
     /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */
@@ -82,8 +86,7 @@ export function createConversationChat(deps: {
       const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
       const write = { kind: 'visitor_message' } as const;
       const replyClock = replyClockPatch(row, { kind: 'visitor_message' }, clock.now());
-      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock }))
-        .message;
+      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock })).message;
     },
 
     /** Typing is relayed, never stored; it still obeys the lifecycle (closed stays closed). */

@@ -35,7 +35,8 @@ export function createConversationViews(deps: {
   users: UsersStore;
   playbookNames: PlaybookNames;
   identities: ConversationIdentities;
-  teamNames: TeamNames;
+  /** Absent: no team names (benchmarks that build views alone). */
+  teamNames?: TeamNames;
 }) {
   const { visitors, users, playbookNames, identities, teamNames } = deps;
 
@@ -56,7 +57,7 @@ export function createConversationViews(deps: {
   );
   const teamById = cached(
     async (id: string) => {
-      const name = await teamNames.nameOf(id);
+      const name = teamNames ? await teamNames.nameOf(id) : null;
       return name === null ? null : { id, name };
     },
     { ttlMs: 10_000, max: 500 },

@@ -32,7 +32,11 @@ export type BotCrm = {
 /** What the runner needs of availability (issue 19): business hours and automatic assignment. */
 export type LiveChatAvailability = {
   /** Null within business hours; outside them, `{{back_at}}` in this language and time zone. */
-  closedUntil(playbookId: string | null, language: TLanguage, visitorTimeZone: string | null): Promise<string | null>;
+  closedUntil(
+    playbookId: string | null,
+    language: TLanguage,
+    visitorTimeZone: string | null,
+  ): Promise<string | null>;
   /** A waiting chat of an automatic card goes to the best user with room; null: it waits. */
   autoAssign(row: ConversationRow): Promise<ConversationRow | null>;
 };
