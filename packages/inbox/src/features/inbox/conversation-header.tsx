@@ -10,6 +10,7 @@ import { useMe } from '../auth/session-context';
 import { TranscriptButton } from '../email/conversation-mail-actions';
 import { useInbox } from './inbox-provider';
 import { visitorNumberLabel } from './visitor-name';
+import { WatchdogTimer } from '../availability/watchdog-timer';
 
 type Props = {
   conversation: TConversationDto;
@@ -104,6 +105,7 @@ export function ConversationHeader({
             </span>
           )}
           {status}
+          <WatchdogTimer conversation={conversation} now={now} />
         </p>
       </div>
       <div className="conv-header__actions">
