@@ -52,8 +52,7 @@ async function playbook(language: 'en' | 'es', edit: (card: Record<string, unkno
     language,
   });
   const document = structuredClone(created.document);
-  for (const node of document.flow.nodes)
-    if (node.type === 'live_chat') edit(node);
+  for (const node of document.flow.nodes) if (node.type === 'live_chat') edit(node);
   await api.call('PUT', `/api/v1/playbooks/${created.id}`, { document, expectedRevision: created.revision });
   return api.call<TPlaybookDto>('POST', `/api/v1/playbooks/${created.id}/activate`);
 }
@@ -215,6 +214,9 @@ describe('availability and routing (issue 19)', () => {
         { date: '2027-01-06', label: 'Día de Reyes' },
       ],
     });
+    const routed = await playbook('en', (card) => {
+      card.routing = { mode: 'round_robin', teamId: null, replyMinutes: 15, whenOffline: true };
+    });
     for (const language of ['en', 'es'] as const)
       for (const [label, viewport] of [
         ['desktop', DESKTOP],
@@ -236,6 +238,11 @@ describe('availability and routing (issue 19)', () => {
         await page.goto(`${charla.baseUrl}/settings/users`);
         await page.locator('.capacity-input').first().waitFor();
         await screenshot(page, `availability-settings-${label}-${language}-users`);
+        await page.goto(`${charla.baseUrl}/playbooks/${routed.id}`);
+        await page.getByRole('button', { name: /connecting you/i }).click();
+        const routing = page.getByRole('dialog').getByTestId('routing-fields');
+        await routing.scrollIntoViewIfNeeded();
+        await screenshot(page, `availability-editor-${label}-${language}-routing`);
       }
   });
 });
