@@ -138,7 +138,10 @@ export function createServices(deps: ServiceDeps) {
     events,
     clock,
     crm,
-    availability: { closedUntil: availability.hours.closedUntil, autoAssign: availability.router.autoAssign },
+    availability: {
+      closedUntil: (...args) => availability.hours.closedUntil(...args),
+      autoAssign: (row) => availability.router.autoAssign(row),
+    },
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });

@@ -4,6 +4,7 @@ import {
   toPlainText,
   type TConversationDto,
   type TLiveChatRouting,
+  type TRichText,
 } from '@charla/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendWithRef, startChat, waitForQuestion } from '../../test/chat-steps';
@@ -119,7 +120,9 @@ describe('availability and routing (issue 19)', () => {
       .where('conversation_id', '=', conversationId)
       .orderBy('seq')
       .execute();
-    return rows.filter((r) => r.author_kind === 'bot').map((r) => toPlainText(JSON.parse(r.body)));
+    return rows
+      .filter((r) => r.author_kind === 'bot')
+      .map((r) => toPlainText(JSON.parse(r.body) as TRichText));
   }
 
   it('takes the offline path outside business hours with {{back_at}} in Spanish, even with users online', async () => {

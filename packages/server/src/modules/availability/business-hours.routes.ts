@@ -54,6 +54,11 @@ export function registerBusinessHoursRoutes(app: App, hours: BusinessHoursServic
     },
     async (request) => hours.status(request.query),
   );
+  registerOverrideRoutes(app, hours);
+}
+
+/** A playbook's own business hours. */
+function registerOverrideRoutes(app: App, hours: BusinessHoursService): void {
   app.get(
     '/api/v1/admin/playbooks/:playbookId/business-hours',
     {

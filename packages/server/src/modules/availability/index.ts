@@ -12,7 +12,9 @@ import type { UsersStore } from '../users/users.store';
 import { createAvailabilityStore, type AvailabilityStore } from './availability.store';
 import { registerBusinessHoursRoutes } from './business-hours.routes';
 import { createBusinessHoursService } from './business-hours.service';
+import { createCapacityService } from './capacity.service';
 import { createRouter } from './router';
+import { createRoutingSweeps } from './routing-sweeps';
 import { registerTeamsRoutes } from './teams.routes';
 import { createTeamsService } from './teams.service';
 
@@ -35,9 +37,13 @@ export function createAvailabilityModule(deps: {
 }) {
   const { store, settings, users, presence, clock } = deps;
   const hours = createBusinessHoursService({ store, settings, clock, playbookExists: deps.playbookExists });
-  const teams = createTeamsService({ store, users, presence, clock });
-  const router = createRouter({ ...deps, store });
-  return { hours, teams, router };
+  const teams = {
+    ...createTeamsService({ store, users, clock }),
+    ...createCapacityService({ store, users, presence }),
+  };
+  const picks = createRouter({ ...deps, store });
+  const sweeps = createRoutingSweeps({ ...deps, store, router: picks });
+  return { hours, teams, router: { ...picks, ...sweeps } };
 }
 export type AvailabilityModule = ReturnType<typeof createAvailabilityModule>;
 

@@ -1,4 +1,4 @@
-import { decideWatchdog, type TLapseReason } from '@charla/protocol';
+import type { TLapseReason } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import {
@@ -13,6 +13,11 @@ import { AtCapacity, type AvailabilityStore } from './availability.store';
 import { rankAssignees, type RoutingCandidate } from './decide-routing';
 
 const NOBODY_NAMED = { name: '', avatarUrl: null };
+
+async function personOf(users: UsersStore, userId: string) {
+  const user = await users.findById(userId);
+  return user ? { name: user.name, avatarUrl: user.avatar_url } : NOBODY_NAMED;
+}
 
 /**
  * Automatic assignment and the ownership watchdog (issue 19). Every pick goes through the
@@ -47,10 +52,7 @@ export function createRouter(deps: {
     }));
   }
 
-  async function person(userId: string) {
-    const user = await users.findById(userId);
-    return user ? { name: user.name, avatarUrl: user.avatar_url } : NOBODY_NAMED;
-  }
+  const person = (userId: string) => personOf(users, userId);
 
   const roomFor = (userId: string) => (tx: Parameters<AvailabilityStore['claimRoom']>[0]) =>
     store.claimRoom(tx, userId, clock.now());
@@ -114,53 +116,6 @@ export function createRouter(deps: {
     });
   }
 
-  /**
-   * Every process sweeps: assigned chats past their reply deadline, or whose assignee went offline
-   * (when the card says so). The transition's conditional update (same assignee; for no reply, the
-   * deadline still reached) is the claim: each lapse happens once across processes.
-   */
-  async function sweepWatchdog(): Promise<number> {
-    const now = clock.now();
-    const online = new Set(await presence.onlineUserIds());
-    const due = await store.watchdogDueIds(now, 100);
-    const gone = await store.watchedAssignedOutside([...online], 100);
-    let lapsed = 0;
-    for (const id of new Set([...due, ...gone])) {
-      const row = await deps.conversationsStore.findById(id);
-      if (!row) continue;
-      const facts = {
-        status: row.status,
-        assigneeId: row.assignee_id,
-        watchdogDeadline: row.watchdog_deadline === null ? null : Number(row.watchdog_deadline),
-        routing: readRouting(row.routing),
-        assigneeOnline: row.assignee_id !== null && online.has(row.assignee_id),
-      };
-      const reason = decideWatchdog(facts, now);
-      if (reason && (await lapse(row, reason))) lapsed += 1;
-    }
-    return lapsed;
-  }
-
-  /** Waiting chats of automatic cards get another try (someone came online or freed a slot). */
-  async function sweepWaiting(): Promise<number> {
-    const byTeam = new Map<string, RoutingCandidate[]>();
-    let assigned = 0;
-    for (const id of await store.autoRoutedWaitingIds(clock.now(), 50)) {
-      const row = await deps.conversationsStore.findById(id);
-      const routing = row && readRouting(row.routing);
-      if (!row || !routing || routing.mode === 'manual') continue;
-      const key = routing.teamId ?? '';
-      const known = byTeam.get(key) ?? (await candidates(routing.teamId));
-      byTeam.set(key, known);
-      if (rankAssignees(routing.mode, known).length === 0) continue;
-      if (await autoAssign(row, known)) {
-        assigned += 1;
-        byTeam.delete(key); // loads changed
-      }
-    }
-    return assigned;
-  }
-
-  return { autoAssign, lapse, sweepWatchdog, sweepWaiting, candidates };
+  return { autoAssign, lapse, candidates };
 }
 export type Router = ReturnType<typeof createRouter>;

@@ -1,6 +1,7 @@
 import { ZCapacityRequest, ZTeamDto, ZTeamRequest, ZUserRoutingDto } from '@charla/protocol';
 import { z } from 'zod';
 import type { App } from '../../http/app-type';
+import type { CapacityService } from './capacity.service';
 import type { TeamsService } from './teams.service';
 
 const tags = ['availability'];
@@ -8,7 +9,7 @@ const ZTeamParams = z.strictObject({ teamId: z.string().max(64) });
 const ZUserParams = z.strictObject({ userId: z.string().max(64) });
 
 /** Teams and per-user capacity (issue 19). Reading teams is for every user (the Unassigned filter). */
-export function registerTeamsRoutes(app: App, teams: TeamsService): void {
+export function registerTeamsRoutes(app: App, teams: TeamsService & CapacityService): void {
   app.get(
     '/api/v1/teams',
     {

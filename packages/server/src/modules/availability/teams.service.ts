@@ -1,8 +1,7 @@
-import type { TTeamDto, TTeamRequest, TUserRoutingDto } from '@charla/protocol';
+import type { TTeamDto, TTeamRequest } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
-import type { PresenceService } from '../presence/presence.service';
 import type { UsersStore } from '../users/users.store';
 import type { AvailabilityStore, TeamRow } from './availability.store';
 
@@ -11,13 +10,8 @@ function toTeamDto(team: TeamRow): TTeamDto {
 }
 
 /** Teams (named groups of users a live chat card can route to) and per-user capacity (issue 19). */
-export function createTeamsService(deps: {
-  store: AvailabilityStore;
-  users: UsersStore;
-  presence: PresenceService;
-  clock: Clock;
-}) {
-  const { store, users, presence, clock } = deps;
+export function createTeamsService(deps: { store: AvailabilityStore; users: UsersStore; clock: Clock }) {
+  const { store, users, clock } = deps;
 
   async function getTeam(id: string): Promise<TeamRow> {
     const team = id.length <= 64 ? await store.findTeam(id) : null;
@@ -67,41 +61,6 @@ export function createTeamsService(deps: {
     },
     async exists(id: string): Promise<boolean> {
       return id.length <= 64 && (await store.findTeam(id)) !== null;
-    },
-
-    /** Every active user's capacity, open assigned chats, presence and teams (the Users page). */
-    async userRouting(): Promise<TUserRoutingDto[]> {
-      const ids = (await users.listAll()).filter((u) => u.active === 1).map((u) => u.id);
-      const [routing, open, teams, online] = await Promise.all([
-        store.routingOf(ids),
-        store.openCounts(ids),
-        store.teamIdsOf(ids),
-        presence.onlineUserIds(),
-      ]);
-      return ids.map((userId) => ({
-        userId,
-        capacity: routing.get(userId)?.capacity ?? null,
-        openAssigned: open.get(userId) ?? 0,
-        online: online.has(userId),
-        teamIds: teams.get(userId) ?? [],
-      }));
-    },
-    async setCapacity(userId: string, capacity: number | null): Promise<TUserRoutingDto> {
-      const user = userId.length <= 64 ? await users.findById(userId) : null;
-      if (!user) throw new AppError('USER_NOT_FOUND');
-      await store.setCapacity(userId, capacity);
-      const [open, teams, online] = await Promise.all([
-        store.openCounts([userId]),
-        store.teamIdsOf([userId]),
-        presence.onlineUserIds(),
-      ]);
-      return {
-        userId,
-        capacity,
-        openAssigned: open.get(userId) ?? 0,
-        online: online.has(userId),
-        teamIds: teams.get(userId) ?? [],
-      };
     },
   };
 }
