@@ -136,6 +136,7 @@ describe('availability and routing (issue 19)', () => {
     await page.setViewportSize(PHONE);
     await screenshot(page, 'availability-widget-phone-es-closed');
     agent.close();
+    await api.call('PUT', '/api/v1/me/online', { online: false }); // the admin takes no chats below
     await api.call('PUT', '/api/v1/admin/business-hours', {
       enabled: false,
       timeZone: MADRID,
@@ -155,7 +156,7 @@ describe('availability and routing (issue 19)', () => {
     const first = await newPage();
     const firstFrame = await openWidget(auto.publicId, first);
     await firstFrame.getByRole('button', { name: 'Talk to someone' }).click();
-    await firstFrame.getByText('Ana joined the conversation').waitFor({ timeout: 20_000 });
+    await firstFrame.getByRole('log').getByText('Ana joined the conversation').waitFor({ timeout: 20_000 });
 
     // Ben comes online with his inbox open: with no chat he is the least busy.
     const inbox = await newPage({ locale: 'en-US' });
@@ -175,7 +176,10 @@ describe('availability and routing (issue 19)', () => {
     const second = await newPage();
     const secondFrame = await openWidget(auto.publicId, second);
     await secondFrame.getByRole('button', { name: 'Talk to someone' }).click();
-    await secondFrame.getByText(`${ben.user.name} joined the conversation`).waitFor({ timeout: 20_000 });
+    await secondFrame
+      .getByRole('log')
+      .getByText(`${ben.user.name} joined the conversation`)
+      .waitFor({ timeout: 20_000 });
     const item = inbox.locator('[data-testid=conversation-item]');
     await item.first().waitFor({ timeout: 20_000 });
     expect(await item.count()).toBe(1);
@@ -239,7 +243,7 @@ describe('availability and routing (issue 19)', () => {
         await page.locator('.capacity-input').first().waitFor();
         await screenshot(page, `availability-settings-${label}-${language}-users`);
         await page.goto(`${charla.baseUrl}/playbooks/${routed.id}`);
-        await page.getByRole('button', { name: /connecting you/i }).click();
+        await page.getByRole('button', { name: /^(Edit card|Editar tarjeta) .*connecting you/i }).click();
         const routing = page.getByRole('dialog').getByTestId('routing-fields');
         await routing.scrollIntoViewIfNeeded();
         await screenshot(page, `availability-editor-${label}-${language}-routing`);

@@ -150,7 +150,7 @@ export const availabilityEs: typeof availabilityEn = {
     open: '{{count}} abiertos',
   },
   routing: {
-    title: 'Asignación',
+    title: 'Reparto de chats',
     mode: 'Asignación',
     manual: 'Manual (Asignarme)',
     roundRobin: 'Automática: por turnos',
