@@ -248,7 +248,9 @@ describe('availability and routing (issue 19)', () => {
     }
     const routing = { mode: 'least_busy', teamId, replyMinutes: 2, whenOffline: false } as const;
     const { publicId } = await routedPlaybook(routing);
-    const rows = [];
+    const delivered: { kind: string; conversationId: string; recipients: string[] }[] = [];
+    const off = one.charla.services.events.on('notification.delivered', (n) => void delivered.push(n));
+    const rows: Awaited<ReturnType<typeof askForPerson>>[] = [];
     for (let i = 0; i < 4; i += 1) rows.push(await askForPerson(publicId));
     const assignees = rows.map((r) => r.assignee_id);
     // Least-busy: the first two go one each; the third to Bob (Alice is full); the fourth waits.
@@ -265,6 +267,14 @@ describe('availability and routing (issue 19)', () => {
       id: teamId,
       name: 'Ventas',
     });
+    // The waiting chat's notice went to the team's members only (Carol is not in Ventas).
+    for (let i = 0; i < 100 && !delivered.some((n) => n.conversationId === rows[3]!.id); i += 1)
+      await new Promise((r) => setTimeout(r, 50));
+    off();
+    const notice = delivered.find(
+      (n) => n.conversationId === rows[3]!.id && n.kind === 'conversation_unassigned',
+    );
+    expect(notice?.recipients.sort()).toEqual([alice.id, bob.id].sort());
     const mine = await one.request({ url: '/api/v1/conversations?folder=mine', as: alice });
     expect(mine.json<{ items: TConversationDto[] }>().items[0]?.routing?.watchdogDeadline).toBe(
       clock.now() + 2 * 60_000,

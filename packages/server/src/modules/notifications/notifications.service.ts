@@ -30,6 +30,7 @@ import {
   type TUserNotificationOverrides,
 } from './notification-preferences';
 import { notificationText } from './notification-text';
+import { audienceOf } from './notification-audience';
 import type { NotificationsStore, PushSubscriptionRow } from './notifications.store';
 import {
   mapWithConcurrency,
@@ -255,10 +256,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
      */
     async deliver(intent: NotificationIntent): Promise<{ inApp: string[]; push: string[] }> {
       const active = (await users.listAll()).filter((u) => u.active === 1);
-      const audience =
-        'everyone' in intent.audience
-          ? active
-          : active.filter((u) => 'userId' in intent.audience && u.id === intent.audience.userId);
+      const audience = await audienceOf(intent.audience, active, store.teamMemberIds);
       const current = await store.findConversationState(intent.conversation.id);
       const visible = audience.filter((u) => isStillNotifiable(intent.kind, current, u.id));
       if (visible.length === 0) return { inApp: [], push: [] };

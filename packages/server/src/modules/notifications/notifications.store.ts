@@ -87,6 +87,11 @@ export function createNotificationsStore(db: Db) {
         .executeTakeFirst();
       return row ? { status: row.status, assigneeId: row.assignee_id } : null;
     },
+    /** The members of a team (issue 19): who hears of a chat routed to it. */
+    teamMemberIds: async (teamId: string): Promise<string[]> =>
+      (await db.selectFrom('team_members').select('user_id').where('team_id', '=', teamId).execute()).map(
+        (r) => r.user_id,
+      ),
   };
 }
 export type NotificationsStore = ReturnType<typeof createNotificationsStore>;
