@@ -236,6 +236,21 @@ describe('availability and routing (issue 19)', () => {
         await page.getByTestId('hours-preview').waitFor();
         await page.getByTestId('hours-mon').waitFor();
         await screenshot(page, `availability-settings-${label}-${language}-hours`);
+        if (label === 'desktop' && language === 'en') {
+          // A playbook's own hours: switched off for it alone, it is open while the company is closed.
+          await page.getByLabel('Schedule of').selectOption(routed.id);
+          await page.getByText('This playbook follows the company’s hours').waitFor();
+          await page.getByLabel('Use business hours').uncheck();
+          await page.getByRole('button', { name: 'Save business hours' }).click();
+          await page.getByText('This playbook has its own hours.').waitFor();
+          await page.getByTestId('hours-preview').getByText('Open now', { exact: true }).waitFor();
+          await screenshot(page, 'availability-settings-desktop-en-hours-playbook');
+          const own = await api.call<{ override: { hours: { enabled: boolean } } | null }>(
+            'GET',
+            `/api/v1/admin/playbooks/${routed.id}/business-hours`,
+          );
+          expect(own.override?.hours.enabled).toBe(false);
+        }
         await page.goto(`${charla.baseUrl}/settings/teams`);
         await page.getByTestId('team-row').first().waitFor();
         await screenshot(page, `availability-settings-${label}-${language}-teams`);

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TBusinessHours, TBusinessHoursStatusDto, TLanguage } from '@charla/protocol';
 import { Spinner } from '../../components/empty-state';
 import { SettingsLayout } from '../settings/settings-layout';
-import { availabilityApi } from './availability-api';
+import { useHoursScope } from './hours-scope';
+import { ScopePicker } from './scope-picker';
 import { HolidaysList } from './holidays-list';
 import { WeekGrid } from './week-grid';
 import './availability.css';
@@ -16,31 +17,19 @@ function timeZones(): string[] {
 /** Settings → Business hours (issue 19): the weekly grid, closed dates and an "open now?" preview. */
 export function BusinessHoursPage() {
   const { t, i18n } = useTranslation();
-  const [form, setForm] = useState<TBusinessHours | null>(null);
-  const [status, setStatus] = useState<TBusinessHoursStatusDto | null>(null);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error' | 'invalid'>('idle');
   const zones = useMemo(timeZones, []);
   const language: TLanguage = i18n.language.startsWith('es') ? 'es' : 'en';
-
-  const refreshStatus = useCallback(() => {
-    availabilityApi.status(language).then(setStatus, () => setStatus(null));
-  }, [language]);
-  useEffect(() => {
-    availabilityApi.hours().then(
-      (dto) => setForm(dto.hours),
-      () => setState('error'),
-    );
-    refreshStatus();
-  }, [refreshStatus]);
+  const hours = useHoursScope(language);
+  const { form, setForm, status } = hours;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!form) return;
     setState('saving');
     try {
-      setForm((await availabilityApi.saveHours(form)).hours);
+      await hours.save(form);
       setState('saved');
-      refreshStatus();
     } catch {
       setState('invalid');
     }
@@ -52,9 +41,18 @@ export function BusinessHoursPage() {
         <h2 className="settings__h">{t('availability.title')}</h2>
         <p>{t('availability.intro', { back_at: '{{back_at}}', interpolation: { escapeValue: false } })}</p>
       </header>
+      <ScopePicker
+        scope={hours.scope}
+        follows={hours.follows}
+        onChange={(scope) => {
+          setState('idle');
+          hours.setScope(scope);
+        }}
+        onDropOwn={() => void hours.dropOwn()}
+      />
       {status && <OpenNow status={status} />}
       {!form ? (
-        state === 'error' ? (
+        hours.failed ? (
           <p className="form__error" role="alert">
             {t('settings.loadError')}
           </p>
