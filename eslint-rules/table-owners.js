@@ -3,6 +3,10 @@
 /** @type {Record<string, string>} */
 export const tableOwners = {
   account_tokens: 'accounts',
+  business_hours: 'availability',
+  teams: 'availability',
+  team_members: 'availability',
+  user_routing: 'availability',
   api_tokens: 'api-tokens',
   audit_log: 'privacy',
   sessions: 'auth',
@@ -87,6 +91,10 @@ const readModels = {
   // Joins for display or for one atomic condition; each reads, none writes.
   'api-tokens': { users: "the creator's name in the token list" },
   presence: { users: 'only active users count as online' },
+  availability: {
+    users: 'only active users are team members, routing candidates or counted for capacity',
+    conversations: 'open chats per user (capacity, least busy) and the chats waiting for a route',
+  },
   ratings: {
     users: "the assignee's name beside a rating",
     conversations: 'a conversation may be rated once it is closed, by its visitor',

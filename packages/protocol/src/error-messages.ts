@@ -21,6 +21,8 @@ const spanish: Record<ErrorCode, string> = {
   WEBHOOK_NOT_FOUND: 'El webhook no existe.',
   API_TOKEN_NOT_FOUND: 'El token de API no existe.',
   PRIVACY_SUBJECT_NOT_FOUND: 'Aquí no se guarda ningún dato de esta persona o visitante.',
+  TEAM_NOT_FOUND: 'El equipo no existe.',
+  TEAM_NAME_TAKEN: 'Ya existe un equipo con este nombre.',
   EMAIL_TAKEN: 'Ya existe un usuario con este email.',
   CONFLICT: 'El recurso ha cambiado mientras tanto.',
   CONVERSATION_ALREADY_ASSIGNED: 'Otra persona ha tomado esta conversación antes.',

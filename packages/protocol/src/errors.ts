@@ -18,6 +18,8 @@ export const errorCatalogue = {
   WEBHOOK_NOT_FOUND: { status: 404, message: 'The webhook does not exist.' },
   API_TOKEN_NOT_FOUND: { status: 404, message: 'The API token does not exist.' },
   PRIVACY_SUBJECT_NOT_FOUND: { status: 404, message: 'No data about this person or visitor is stored here.' },
+  TEAM_NOT_FOUND: { status: 404, message: 'The team does not exist.' },
+  TEAM_NAME_TAKEN: { status: 409, message: 'A team with this name already exists.' },
   EMAIL_TAKEN: { status: 409, message: 'A user with this email already exists.' },
   CONFLICT: { status: 409, message: 'The resource changed meanwhile.' },
   CONVERSATION_ALREADY_ASSIGNED: { status: 409, message: 'Someone else took this conversation first.' },

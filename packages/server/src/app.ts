@@ -44,6 +44,7 @@ import { registerSearchRoutes } from './modules/search/index';
 import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
 import { registerPrivacyRoutes } from './modules/privacy/index';
+import { registerAvailabilityRoutes } from './modules/availability/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -172,6 +173,7 @@ function registerModuleRoutes(app: App, services: Services): void {
   });
   registerDigestRoutes(app, services.conversationMail.digests);
   registerAccountsRoutes(app, services);
+  registerAvailabilityRoutes(app, services.availability);
 }
 
 async function registerStatic(app: App, inboxDist: string): Promise<void> {

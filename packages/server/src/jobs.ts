@@ -3,6 +3,7 @@ import { PRESENCE_BEAT_MS } from './modules/presence/index';
 import { WEBHOOK_OUTBOX_EVERY_MS } from './modules/webhooks/index';
 import { MAIL_OUTBOX_EVERY_MS } from './modules/mail/index';
 import { REPORT_FACTS_EVERY_MS } from './modules/reports/index';
+import { ROUTING_SWEEP_MS } from './modules/availability/index';
 
 /** How often each process looks for passed waiting-time deadlines. */
 export const WAITING_SWEEP_MS = 500;
@@ -54,6 +55,19 @@ export function coreJobs(services: Services): BackgroundJob[] {
       name: 'waiting-sweep',
       everyMs: WAITING_SWEEP_MS,
       run: async () => void (await services.runner.sweepWaiting()),
+    },
+    // Ownership watchdog (issue 19): reply deadlines and offline assignees; the transition's
+    // conditional update makes each lapse happen once across processes.
+    {
+      name: 'ownership-watchdog',
+      everyMs: ROUTING_SWEEP_MS,
+      run: async () => void (await services.availability.router.sweepWatchdog()),
+    },
+    // Automatic assignment (issue 19): waiting chats of automatic cards, as room frees up.
+    {
+      name: 'auto-assign',
+      everyMs: ROUTING_SWEEP_MS,
+      run: async () => void (await services.availability.router.sweepWaiting()),
     },
     // Webhook outbox (R27): every process claims due deliveries atomically; the database is the queue.
     {

@@ -20,6 +20,7 @@ import {
 } from './modules/conversations/index';
 import { relayDomainEventsToBus } from './realtime/domain-event-relay';
 import { createNotificationsModule } from './modules/notifications/index';
+import { createAvailabilityModule, createAvailabilityStore } from './modules/availability/index';
 import { createWebhooksModule } from './modules/webhooks/index';
 import { createCrmService, createCrmStore } from './modules/crm/index';
 import { createApiTokensService, createApiTokensStore } from './modules/api-tokens/index';
@@ -57,7 +58,13 @@ export function createServices(deps: ServiceDeps) {
   const chats = createChats(deps, events, people);
   const sideEffects = createSideEffects(deps, events, people, chats);
   // The conversations' store and views stay inside the wiring: routes use the services.
-  const { conversationsStore: _store, views: _views, conversationLookups: _lookups, ...chatServices } = chats;
+  const {
+    conversationsStore: _store,
+    views: _views,
+    conversationLookups: _lookups,
+    teamMemberIds: _members,
+    ...chatServices
+  } = chats;
   return {
     ...deps,
     events,
@@ -137,11 +144,13 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     publicUrl: config.publicUrl,
   });
   const conversationsStore = createConversationsStore(db);
+  const availabilityStore = createAvailabilityStore(db);
   const views = createConversationViews({
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
     identities: (ids) => findConversationIdentities(db, ids),
+    teamNames: { nameOf: async (id) => (await availabilityStore.findTeam(id))?.name ?? null },
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -159,6 +168,13 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     events,
     conversations: conversations.access,
   });
+  // Business hours, teams, capacity, automatic assignment, the ownership watchdog (issue 19).
+  const availability = createAvailabilityModule({
+    ...{ db, store: availabilityStore, settings, users: usersStore, presence, conversations, clock },
+    conversationsStore,
+    playbookExists: async (id) => (await playbooks.findById(id)) !== null,
+    onError: (err, context) => deps.log.warn({ err, context }, 'availability'),
+  });
   const runner = createPlaybookRunner({
     conversations,
     store: conversationsStore,
@@ -168,10 +184,25 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     events,
     clock,
     crm,
+    availability: {
+      closedUntil: (...args) => availability.hours.closedUntil(...args),
+      autoAssign: (row) => availability.router.autoAssign(row),
+    },
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });
-  return { conversationLookups, playbooks, conversationsStore, views, conversations, crm, runner, ratings };
+  return {
+    conversationLookups,
+    playbooks,
+    conversationsStore,
+    views,
+    conversations,
+    crm,
+    runner,
+    ratings,
+    availability,
+    teamMemberIds: async (teamId: string) => (await availabilityStore.findTeam(teamId))?.memberIds ?? [],
+  };
 }
 type Chats = ReturnType<typeof createChats>;
 
@@ -194,6 +225,7 @@ function createSideEffects(deps: ServiceDeps, events: DomainEvents, people: Peop
     settings,
     users: usersStore,
     conversations: chats.conversationLookups,
+    teamMemberIds: chats.teamMemberIds,
     bus,
     clock,
     log: deps.log,

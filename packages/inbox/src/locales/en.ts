@@ -1,3 +1,4 @@
+import { availabilityEn } from '../features/availability/availability.locale';
 import { settingsEn } from '../features/settings/settings.locale';
 import { accountsEn } from '../features/accounts/accounts.locale';
 import { conversationMailEn } from '../features/email/conversation-mail.locale';
@@ -319,6 +320,7 @@ export const en = {
   pipelines: pipelinesEn,
   history: historyEn,
   identity: identityEn,
+  availability: availabilityEn,
   reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };

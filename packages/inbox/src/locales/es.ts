@@ -1,3 +1,4 @@
+import { availabilityEs } from '../features/availability/availability.locale';
 import { settingsEs } from '../features/settings/settings.locale';
 import { accountsEs } from '../features/accounts/accounts.locale';
 import { conversationMailEs } from '../features/email/conversation-mail.locale';
@@ -322,6 +323,7 @@ export const es: Messages = {
   pipelines: pipelinesEs,
   history: historyEs,
   identity: identityEs,
+  availability: availabilityEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

@@ -55,6 +55,16 @@ export const ZConversationDto = z.object({
   userReadSeq: z.number(),
   visitorReadSeq: z.number(),
   allowedActions: z.array(ZConversationAction),
+  /** Issue 19: the team the live chat card routes to, and the ownership watchdog's deadline. */
+  routing: z
+    .object({
+      team: z.object({ id: z.string(), name: z.string() }).nullable(),
+      /** When the assignee's time to answer the visitor runs out (null: no reply is due). */
+      watchdogDeadline: z.number().nullable(),
+      /** The chat goes back when its assignee goes offline. */
+      whenOffline: z.boolean(),
+    })
+    .optional(),
 });
 export type TConversationDto = z.infer<typeof ZConversationDto>;
 
@@ -75,6 +85,15 @@ export const ZTimelineEvent = z.discriminatedUnion('type', [
     toName: z.string(),
   }),
   z.object({ type: z.literal('unassigned'), byUserId: z.string(), byName: z.string() }),
+  /** The ownership watchdog took the chat from its assignee (issue 19). */
+  z.object({
+    type: z.literal('ownership_lapsed'),
+    fromUserId: z.string(),
+    fromName: z.string(),
+    reason: z.enum(['no_reply', 'assignee_offline']),
+    /** The card's reply time, for "did not reply within N min". */
+    minutes: z.number().nullable(),
+  }),
   z.object({
     type: z.literal('closed'),
     reason: ZCloseReason,
@@ -175,6 +194,8 @@ export type TFolder = z.infer<typeof ZFolder>;
 export const ZListConversationsQuery = z.strictObject({
   folder: ZFolder,
   q: z.string().trim().max(200).optional(),
+  /** Unassigned only: chats routed to this team (issue 19). */
+  teamId: z.string().max(64).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

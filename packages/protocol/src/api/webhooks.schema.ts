@@ -5,6 +5,8 @@ export const ZWebhookEventName = z.enum([
   'conversation.created',
   'conversation.live_chat_requested',
   'conversation.assigned',
+  /** Back in Unassigned: by a person (`reason: user`) or the ownership watchdog (`watchdog`). */
+  'conversation.unassigned',
   'conversation.closed',
   'conversation.rated',
   'message.created',

@@ -28,6 +28,7 @@ const events: Record<LifecycleEventType, LifecycleEvent> = {
   close: { type: 'close', reason: 'closed_by_user' },
   waiting_time_over: { type: 'waiting_time_over' },
   bot_ended: { type: 'bot_ended' },
+  ownership_lapsed: { type: 'ownership_lapsed', reason: 'no_reply', toUserId: null },
 };
 
 // Every state × event pair is decided here; a new state or event fails until its row is written.
@@ -40,6 +41,7 @@ const table: Record<TConversationStatus, Record<LifecycleEventType, string>> = {
     close: 'closed',
     waiting_time_over: 'INVALID_TRANSITION',
     bot_ended: 'closed',
+    ownership_lapsed: 'INVALID_TRANSITION',
   },
   waiting: {
     live_chat_requested: 'INVALID_TRANSITION',
@@ -49,6 +51,7 @@ const table: Record<TConversationStatus, Record<LifecycleEventType, string>> = {
     close: 'closed',
     waiting_time_over: 'INVALID_TRANSITION',
     bot_ended: 'INVALID_TRANSITION',
+    ownership_lapsed: 'INVALID_TRANSITION',
   },
   assigned: {
     live_chat_requested: 'INVALID_TRANSITION',
@@ -58,6 +61,7 @@ const table: Record<TConversationStatus, Record<LifecycleEventType, string>> = {
     close: 'closed',
     waiting_time_over: 'INVALID_TRANSITION',
     bot_ended: 'INVALID_TRANSITION',
+    ownership_lapsed: 'waiting',
   },
   closed: {
     live_chat_requested: 'CONVERSATION_CLOSED',
@@ -67,6 +71,7 @@ const table: Record<TConversationStatus, Record<LifecycleEventType, string>> = {
     close: 'CONVERSATION_CLOSED',
     waiting_time_over: 'CONVERSATION_CLOSED',
     bot_ended: 'CONVERSATION_CLOSED',
+    ownership_lapsed: 'CONVERSATION_CLOSED',
   },
 };
 
@@ -135,5 +140,23 @@ describe('conversation lifecycle', () => {
     expect(allowedActionsFor(states.assigned, 'u2')).toEqual([]);
     expect(allowedActionsFor(states.assigned, 'u1')).toContain('send');
     expect(allowedActionsFor(states.closed, 'u1')).toEqual(['edit_panel']);
+  });
+
+  it('lets the watchdog take a chat back to Unassigned, or on to the next user, never to the same one', () => {
+    expect(transition(states.assigned, events.ownership_lapsed, NOW)).toEqual({
+      next: { status: 'waiting', assigneeId: null, closeReason: null, waitingDeadline: null },
+      effects: [{ type: 'lapsed', fromUserId: 'u1', reason: 'no_reply' }, { type: 'notify_unassigned' }],
+    });
+    const onward = { type: 'ownership_lapsed', reason: 'assignee_offline', toUserId: 'u2' } as const;
+    expect(transition(states.assigned, onward, NOW)).toEqual({
+      next: { status: 'assigned', assigneeId: 'u2', closeReason: null, waitingDeadline: null },
+      effects: [
+        { type: 'lapsed', fromUserId: 'u1', reason: 'assignee_offline' },
+        { type: 'joined', userId: 'u2' },
+      ],
+    });
+    expect(transition(states.assigned, { ...onward, toUserId: 'u1' }, NOW)).toEqual({
+      error: 'INVALID_TRANSITION',
+    });
   });
 });

@@ -15,7 +15,12 @@ export type LifecycleEvent =
   | { type: 'unassign' }
   | { type: 'close'; reason: 'closed_by_user' | 'visitor_left' }
   | { type: 'waiting_time_over' }
-  | { type: 'bot_ended' };
+  | { type: 'bot_ended' }
+  /** The ownership watchdog (issue 19): back to Unassigned, or on to the next user (`toUserId`). */
+  | { type: 'ownership_lapsed'; reason: TLapseReason; toUserId: string | null };
+
+/** Why an assignee lost a chat to the watchdog: no reply in time, or they went offline (R10). */
+export type TLapseReason = 'no_reply' | 'assignee_offline';
 
 export type LifecycleEventType = LifecycleEvent['type'];
 
@@ -27,6 +32,7 @@ export const lifecycleEventTypes: LifecycleEventType[] = [
   'close',
   'waiting_time_over',
   'bot_ended',
+  'ownership_lapsed',
 ];
 
 export const conversationStatuses: TConversationStatus[] = ['bot', 'waiting', 'assigned', 'closed'];
@@ -36,6 +42,7 @@ export type LifecycleEffect =
   | { type: 'joined'; userId: string }
   | { type: 'reassigned'; fromUserId: string | null; toUserId: string }
   | { type: 'unassigned'; fromUserId: string }
+  | { type: 'lapsed'; fromUserId: string; reason: TLapseReason }
   | { type: 'closed'; reason: TCloseReason }
   | { type: 'continue_offline' };
 
@@ -109,7 +116,28 @@ export function transition(state: LifecycleState, event: LifecycleEvent, now: nu
     case 'bot_ended':
       if (state.status !== 'bot') return { error: 'INVALID_TRANSITION' };
       return { next: closed('bot_ended'), effects: [{ type: 'closed', reason: 'bot_ended' }] };
+    case 'ownership_lapsed':
+      return lapse(state, event);
   }
+}
+
+/** The watchdog's step: only an assigned chat lapses, and never back to the same user. */
+function lapse(
+  state: LifecycleState,
+  event: Extract<LifecycleEvent, { type: 'ownership_lapsed' }>,
+): LifecycleResult {
+  if (state.status !== 'assigned' || state.assigneeId === null) return { error: 'INVALID_TRANSITION' };
+  if (event.toUserId === state.assigneeId) return { error: 'INVALID_TRANSITION' };
+  const lapsed: LifecycleEffect = { type: 'lapsed', fromUserId: state.assigneeId, reason: event.reason };
+  if (event.toUserId === null)
+    return {
+      next: { status: 'waiting', assigneeId: null, closeReason: null, waitingDeadline: null },
+      effects: [lapsed, { type: 'notify_unassigned' }],
+    };
+  return {
+    next: { status: 'assigned', assigneeId: event.toUserId, closeReason: null, waitingDeadline: null },
+    effects: [lapsed, { type: 'joined', userId: event.toUserId }],
+  };
 }
 
 /** What a given user may do with a conversation now; clients render from this, never re-deciding. */

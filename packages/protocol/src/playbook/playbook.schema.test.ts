@@ -42,7 +42,7 @@ describe('ZPlaybookDocument', () => {
 });
 
 describe('SYSTEM_VARIABLES', () => {
-  it('lists the seven system variables', () => {
+  it('lists the eight system variables', () => {
     expect(SYSTEM_VARIABLE_KEYS).toEqual([
       'visitor_name',
       'visitor_email',
@@ -51,6 +51,7 @@ describe('SYSTEM_VARIABLES', () => {
       'page_url',
       'referrer',
       'locale',
+      'back_at',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLiveChatRouting } from './live-chat-routing.schema';
 import { ZCrmMoney } from '../api/crm-common.schema';
 import { ZCrmActivityType } from '../api/crm.schema';
 import { ZId, ZLanguage } from '../common';
@@ -179,6 +180,8 @@ export const ZLiveChatNode = z.strictObject({
   /** Range [15, 600] is a LIVECHAT_WAIT_OUT_OF_RANGE finding, not a parse error. */
   waitSeconds: z.number().int(),
   offlineMessage: ZRichText,
+  /** Automatic assignment, team and ownership watchdog (issue 19); absent: manual. */
+  routing: ZLiveChatRouting.optional(),
 });
 export type TLiveChatNode = z.infer<typeof ZLiveChatNode>;
 

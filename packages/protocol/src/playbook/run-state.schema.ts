@@ -27,7 +27,11 @@ export const ZRunInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('button'), optionId: ZPlaybookElementId }),
   z.strictObject({ kind: z.literal('text'), text: z.string().max(MAX_VISITOR_ANSWER_CHARS) }),
   z.strictObject({ kind: z.literal('skip') }),
-  z.strictObject({ kind: z.literal('live_chat_offline') }),
+  z.strictObject({
+    kind: z.literal('live_chat_offline'),
+    /** Outside business hours: when live chat opens again, for `{{back_at}}` (issue 19). */
+    backAt: z.string().max(200).optional(),
+  }),
 ]);
 export type TRunInput = z.infer<typeof ZRunInput>;
 export type TRunInputKind = TRunInput['kind'];

@@ -1,3 +1,4 @@
+import { richTextFromPlain } from '../rich-text/rich-text.util';
 import { describe, expect, it } from 'vitest';
 import type { TRichText } from '../rich-text/rich-text.schema';
 import {
@@ -76,7 +77,7 @@ describe('startRun', () => {
     const state = startRun(doc, { page_url: 'https://a.example/x' });
     expect(state).toEqual({
       nodeId: 'greeting',
-      vars: { page_url: 'https://a.example/x', referrer: '', locale: '' },
+      vars: { page_url: 'https://a.example/x', referrer: '', locale: '', back_at: '' },
       attempts: {},
       status: 'running',
     });
@@ -128,6 +129,21 @@ describe('advance', () => {
       expect(plain(s.effect.onlineMessage)).toContain('connecting you');
       expect(plain(s.effect.offlineMessage)).toContain('isn’t available');
       expect(expectedInputsOf(doc, s.state)).toEqual(['live_chat_offline']);
+    });
+
+    it('says when live chat is back in the offline message outside business hours ({{back_at}})', () => {
+      const closed = structuredClone(doc);
+      for (const node of closed.flow.nodes)
+        if (node.type === 'live_chat')
+          node.offlineMessage = richTextFromPlain('We are closed. Back {{back_at}}.');
+      const s = last(
+        play(closed, button('talk'), { kind: 'live_chat_offline', backAt: 'on Monday at 9:00' }),
+      );
+      expect(describeOutputs(s.outputs)[0]).toBe('say:We are closed. Back on Monday at 9:00.');
+      expect(s.state.vars.back_at).toBe('on Monday at 9:00');
+      // Offline for another reason (nobody online): the variable is empty.
+      const other = last(play(closed, button('talk'), OFFLINE));
+      expect(describeOutputs(other.outputs)[0]).toBe('say:We are closed. Back .');
     });
 
     it('follows the offline path to a qualified lead with interpolated texts', () => {

@@ -243,11 +243,13 @@ export function advance(doc: TPlaybookDocument, state: TRunState, input: TRunInp
   switch (input.kind) {
     case 'start':
       return walk(doc, graph, state, node.id, []);
-    case 'live_chat_offline':
+    case 'live_chat_offline': {
       if (node.type !== 'live_chat') return NOT_EXPECTED;
-      return walk(doc, graph, state, targetOf(graph, node.id, 'offline'), [
-        say(node.offlineMessage, state.vars, node.id),
+      const vars = { ...state.vars, back_at: input.backAt ?? '' };
+      return walk(doc, graph, { ...state, vars }, targetOf(graph, node.id, 'offline'), [
+        say(node.offlineMessage, vars, node.id),
       ]);
+    }
     case 'button': {
       if (node.type !== 'question' || node.answer.kind !== 'buttons') return NOT_EXPECTED;
       const option = node.answer.options.find((o) => o.id === input.optionId);

@@ -1,7 +1,14 @@
 import type { TPlaybookDocument, TVariableType } from './playbook.schema';
 
 export type TSystemVariableKey =
-  'visitor_name' | 'visitor_email' | 'visitor_phone' | 'company_name' | 'page_url' | 'referrer' | 'locale';
+  | 'visitor_name'
+  | 'visitor_email'
+  | 'visitor_phone'
+  | 'company_name'
+  | 'page_url'
+  | 'referrer'
+  | 'locale'
+  | 'back_at';
 
 export type TSystemVariable = {
   key: TSystemVariableKey;
@@ -58,6 +65,15 @@ export const SYSTEM_VARIABLES: readonly TSystemVariable[] = [
     identity: false,
   },
   { key: 'locale', label: { en: 'Locale', es: 'Idioma' }, type: 'text', fromContext: true, identity: false },
+  // Issue 19: set by the server when the live chat card goes offline outside business hours
+  // ("on Monday at 9:00", in the visitor's language and time zone); empty otherwise.
+  {
+    key: 'back_at',
+    label: { en: 'Back at (business hours)', es: 'Volvemos (horario)' },
+    type: 'text',
+    fromContext: true,
+    identity: false,
+  },
 ];
 
 export const SYSTEM_VARIABLE_KEYS: readonly TSystemVariableKey[] = SYSTEM_VARIABLES.map((v) => v.key);

@@ -101,6 +101,11 @@ export type ConversationsTable = {
   offline_due: number | null;
   visitor_read_seq: number;
   user_read_seq: number;
+  /** Issue 19: the team the live chat card routed to, its routing (JSON: TLiveChatRouting). */
+  team_id: string | null;
+  routing: string | null;
+  /** When the assignee's time to answer runs out (the ownership watchdog's sweep claims it). */
+  watchdog_deadline: number | null;
 };
 
 export type MessagesTable = {
@@ -140,4 +145,5 @@ export type ExtraTables = import('./schema.crm').CrmTables &
   import('./schema.mail').MailTables &
   import('./schema.reports').ReportTables &
   import('./schema.search').SearchTables &
-  import('./schema.privacy').PrivacyTables;
+  import('./schema.privacy').PrivacyTables &
+  import('./schema.availability').AvailabilityTables;

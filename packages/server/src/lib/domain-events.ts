@@ -15,6 +15,9 @@ import type { Db } from '../db/database';
 /** Who could see a conversation before a change: only they are told it is gone (R14). */
 export type PreviousState = { status: TConversationDto['status']; assigneeId: string | null };
 
+/** Why the ownership watchdog took a chat from its assignee (issue 19). */
+export type OwnershipLapse = { cause: 'no_reply' | 'assignee_offline'; fromUserId: string | null };
+
 /** What every conversation change carries: the conversation after it, and the state before it. */
 type ConversationChange = { conversation: TConversationDto; previous: PreviousState };
 
@@ -28,8 +31,15 @@ export type DomainEventMap = {
   'conversation.created': ConversationChange;
   /** R7/R13: the bot handed off; the conversation is in Unassigned, waiting for a person. */
   'conversation.live_chat_requested': ConversationChange;
-  'conversation.assigned': ConversationChange & { assigneeId: string; byUserId: string | null };
-  'conversation.unassigned': ConversationChange;
+  /** `reason` (issue 19): a person chose (`user`), automatic assignment (`auto`), the watchdog. */
+  'conversation.assigned': ConversationChange & {
+    assigneeId: string;
+    byUserId: string | null;
+    reason?: 'user' | 'auto' | 'watchdog';
+    watchdog?: OwnershipLapse;
+  };
+  /** `reason` `watchdog`: the ownership watchdog took it back from `watchdog.fromUserId`. */
+  'conversation.unassigned': ConversationChange & { reason?: 'user' | 'watchdog'; watchdog?: OwnershipLapse };
   'conversation.closed': ConversationChange;
   /** Anything else a list shows changed (read positions, the visitor's name, the bot's end card). */
   'conversation.updated': ConversationChange;

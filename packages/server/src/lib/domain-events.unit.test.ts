@@ -23,6 +23,8 @@ describe('domain events are a typed map', () => {
       previous: { status: TConversationDto['status']; assigneeId: string | null };
       assigneeId: string;
       byUserId: string | null;
+      reason?: 'user' | 'auto' | 'watchdog';
+      watchdog?: { cause: 'no_reply' | 'assignee_offline'; fromUserId: string | null };
     }>();
     expectTypeOf<DomainEventPayload<'message.created'>>().toEqualTypeOf<{
       conversation: TConversationDto;

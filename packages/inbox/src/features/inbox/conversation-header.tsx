@@ -11,6 +11,7 @@ import { TranscriptButton } from '../email/conversation-mail-actions';
 import { useInbox } from './inbox-provider';
 import { visitorNumberLabel } from './visitor-name';
 import { IdentityBadge } from './identity-badge';
+import { WatchdogTimer } from '../availability/watchdog-timer';
 
 type Props = {
   conversation: TConversationDto;
@@ -107,6 +108,7 @@ export function ConversationHeader({
             </span>
           )}
           {status}
+          <WatchdogTimer conversation={conversation} now={now} />
         </p>
       </div>
       <div className="conv-header__actions">

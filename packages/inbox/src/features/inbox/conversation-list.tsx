@@ -6,12 +6,14 @@ import { Icon } from '../../lib/icons';
 import { useNow } from '../../lib/use-now';
 import { useInbox } from './inbox-provider';
 import { ConversationListItem } from './conversation-list-item';
+import { filterByTeam, TeamFilter } from '../availability/team-filter';
 
 export function ConversationList({ folder, selectedId }: { folder: TFolder; selectedId: string | null }) {
   const { t } = useTranslation();
   const { state, loadFolder } = useInbox();
   const now = useNow(1000);
   const [query, setQuery] = useState('');
+  const [team, setTeam] = useState('');
   const list = state.folders[folder];
 
   // Debounced search; the first load of a folder happens at once.
@@ -22,7 +24,8 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
     return () => clearTimeout(timer);
   }, [folder, query, loadFolder]);
 
-  const items = list.ids.map((id) => state.conversations[id]).filter((c) => c !== undefined);
+  const all = list.ids.map((id) => state.conversations[id]).filter((c) => c !== undefined);
+  const items = folder === 'unassigned' ? filterByTeam(all, team) : all;
 
   return (
     <div className="conv-list">
@@ -36,6 +39,7 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
+      {folder === 'unassigned' && <TeamFilter value={team} onChange={setTeam} />}
       {list.status === 'error' && items.length === 0 ? (
         <EmptyState
           icon="alert"

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TTimelineEvent } from '@charla/protocol';
 import { Icon, type IconName } from '../../lib/icons';
 import { Link } from '../../lib/router';
+import { lapsedText } from '../availability/lapsed-text';
 
 /** One system line of the timeline (R16): who joined, reassigned, closed; lead and deal markers. */
 export function TimelineEvent({ event, time }: { event: TTimelineEvent; time: string }) {
@@ -61,6 +62,10 @@ export function TimelineEvent({ event, time }: { event: TTimelineEvent; time: st
     case 'bot_ended':
       text = t(`timeline.botEnded.${event.outcome}`);
       icon = 'flow';
+      break;
+    case 'ownership_lapsed':
+      text = lapsedText(t, event);
+      icon = 'clock';
       break;
   }
   const crm = event.type === 'lead_created' || event.type === 'deal_created';

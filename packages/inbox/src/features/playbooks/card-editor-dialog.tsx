@@ -17,6 +17,7 @@ import { AdminIcon } from './admin-icons';
 import { cardSummary } from './card-summary';
 import { connectPort, removeEdges, replaceNode } from './flow-mapping';
 import { RichTextEditor } from './rich-text-editor';
+import { LiveChatRoutingFields } from '../availability/routing-fields';
 
 type Props = {
   doc: TPlaybookDocument;
@@ -381,6 +382,7 @@ export function CardEditorDialog({ doc, nodeId, onClose, onApply }: Props) {
               (offlineMessage) => set({ offlineMessage }),
               t('playbooks.editor.offlineHint'),
             )}
+            <LiveChatRoutingFields routing={draft.routing} onChange={(routing) => set({ routing })} />
           </>
         )}
 

@@ -13,6 +13,8 @@ export type SettingsSection =
   | 'company'
   | 'pipelines'
   | 'users'
+  | 'teams'
+  | 'business-hours'
   | 'email'
   | 'webhooks'
   | 'api-tokens'
@@ -25,6 +27,8 @@ const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'company', roles: ['admin', 'regular'] },
   { id: 'pipelines', roles: ['admin'] },
   { id: 'users', roles: ['admin'] },
+  { id: 'teams', roles: ['admin'] },
+  { id: 'business-hours', roles: ['admin'] },
   { id: 'email', roles: ['admin'] },
   { id: 'webhooks', roles: ['admin'] },
   { id: 'api-tokens', roles: ['admin'] },

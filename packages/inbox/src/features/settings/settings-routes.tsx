@@ -10,6 +10,8 @@ import { PrivacyPage } from './privacy-page';
 import { IdentityPage } from './identity-page';
 import { UsersPage } from './users-page';
 import { WebhooksPage } from './webhooks-page';
+import { BusinessHoursPage } from '../availability/business-hours-page';
+import { TeamsPage } from '../availability/teams-page';
 
 /** Settings screens. Users, webhooks and API tokens are admin-only (R2); the server refuses others anyway. */
 export const settingsRoutes: readonly AppRoute[] = [
@@ -26,6 +28,8 @@ export const settingsRoutes: readonly AppRoute[] = [
   { pattern: '/settings/company', render: () => <CompanyPage /> },
   { pattern: '/settings/pipelines', roles: ['admin'], render: () => <PipelinesPage /> },
   { pattern: '/settings/users', roles: ['admin'], render: () => <UsersPage /> },
+  { pattern: '/settings/teams', roles: ['admin'], render: () => <TeamsPage /> },
+  { pattern: '/settings/business-hours', roles: ['admin'], render: () => <BusinessHoursPage /> },
   { pattern: '/settings/email', roles: ['admin'], render: () => <EmailPage /> },
   { pattern: '/settings/webhooks', roles: ['admin'], render: () => <WebhooksPage /> },
   { pattern: '/settings/api-tokens', roles: ['admin'], render: () => <ApiTokensPage /> },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TRole, TUserDto } from '@charla/protocol';
 import { Avatar } from '../../components/avatar';
@@ -11,6 +11,7 @@ import { AddUserDialog } from './add-user-dialog';
 import { settingsApi } from './settings-api';
 import { SettingsLayout } from './settings-layout';
 import { InvitationsPanel } from '../accounts/invitations-panel';
+import { CapacityCell, useUserRouting } from '../availability/capacity-cell';
 
 /** The users, loaded once, and role/active changes with a notice line for the outcome. */
 function useUsers() {
@@ -44,6 +45,7 @@ export function UsersPage() {
   const { users, setUsers, notice, setNotice, update } = useUsers();
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<TUserDto | null>(null);
+  const capacity = useUserRouting();
 
   return (
     <SettingsLayout section="users">
@@ -66,16 +68,7 @@ export function UsersPage() {
       ) : (
         <div className="crm-table-wrap">
           <table className="crm-table settings-users">
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.users.name')}</th>
-                <th scope="col">{t('settings.users.role')}</th>
-                <th scope="col">{t('settings.users.status')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('settings.users.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <UsersTableHead />
             <tbody>
               {users.map((user) => (
                 <UserRow
@@ -84,6 +77,13 @@ export function UsersPage() {
                   self={user.id === me.id}
                   onUpdate={(body) => void update(user, body)}
                   onDeactivate={() => setConfirming(user)}
+                  capacity={
+                    <CapacityCell
+                      name={user.name}
+                      routing={capacity.routing.get(user.id)}
+                      onSave={(value) => capacity.save(user.id, value)}
+                    />
+                  }
                 />
               ))}
             </tbody>
@@ -120,9 +120,11 @@ type UserRowProps = {
   self: boolean;
   onUpdate: (body: { role?: TRole; active?: boolean }) => void;
   onDeactivate: () => void;
+  /** Capacity for automatic assignment (issue 19). */
+  capacity: ReactNode;
 };
 
-function UserRow({ user, self, onUpdate, onDeactivate }: UserRowProps) {
+function UserRow({ user, self, onUpdate, onDeactivate, capacity }: UserRowProps) {
   const { t } = useTranslation();
   return (
     <tr className={user.active ? '' : 'settings-users--inactive'} data-testid="user-row">
@@ -160,6 +162,7 @@ function UserRow({ user, self, onUpdate, onDeactivate }: UserRowProps) {
           {user.active ? t('settings.users.active') : t('settings.users.inactive')}
         </span>
       </td>
+      <td>{user.active && capacity}</td>
       <td className="settings-users__actions">
         {!self &&
           (user.active ? (
@@ -173,5 +176,22 @@ function UserRow({ user, self, onUpdate, onDeactivate }: UserRowProps) {
           ))}
       </td>
     </tr>
+  );
+}
+
+function UsersTableHead() {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('settings.users.name')}</th>
+        <th scope="col">{t('settings.users.role')}</th>
+        <th scope="col">{t('settings.users.status')}</th>
+        <th scope="col">{t('availability.capacity.label')}</th>
+        <th scope="col">
+          <span className="sr-only">{t('settings.users.actions')}</span>
+        </th>
+      </tr>
+    </thead>
   );
 }

@@ -17,6 +17,7 @@ import * as privacy from './0015-privacy';
 import * as dropWebhookAnnounced from './0016-drop-webhook-announced';
 import * as mailDigests from './0017-mail-digests';
 import * as visitorIdentity from './0018-visitor-identity';
+import * as availability from './0020-availability';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016-drop-webhook-announced': dropWebhookAnnounced,
   '0017-mail-digests': mailDigests,
   '0018-visitor-identity': visitorIdentity,
+  '0020-availability': availability,
 };

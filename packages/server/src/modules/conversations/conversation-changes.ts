@@ -15,7 +15,13 @@ import { domainEvent, type AnyDomainEvent, type DomainEvents } from '../../lib/d
 import { newId } from '../../lib/ids';
 import { lifecycleOf, toMessageDto, type MessageMeta } from './conversation-dto';
 import { StaleLookups, type ConversationViews } from './conversation-views';
-import type { ConversationRow, ConversationsStore, MessageRow, NewMessage } from './conversations.store';
+import type {
+  ConversationRow,
+  ConversationsStore,
+  ExpectedState,
+  MessageRow,
+  NewMessage,
+} from './conversations.store';
 import { lifecycleEventOf, patchOf, timelineOf, type ChangeContext } from './lifecycle-change';
 
 export type Author = {
@@ -154,6 +160,7 @@ export function createConversationChanges(deps: {
     row: ConversationRow,
     event: LifecycleEvent,
     context: ChangeContext,
+    guard?: ExpectedState['guard'],
   ): Promise<ConversationRow> {
     const now = clock.now();
     const decided = transition(lifecycleOf(row), event, now);
@@ -169,6 +176,8 @@ export function createConversationChanges(deps: {
       ...previous,
       ...(takes ? { beforeDeadline: now } : {}),
       ...(event.type === 'waiting_time_over' ? { deadlineReached: now } : {}),
+      ...(event.type === 'ownership_lapsed' && event.reason === 'no_reply' ? { watchdogReached: now } : {}),
+      ...(guard ? { guard } : {}),
     };
     let recorded: AnyDomainEvent[] = [];
     const result = await withRetry(async () => {

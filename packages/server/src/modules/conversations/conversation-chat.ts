@@ -1,4 +1,10 @@
-import type { TMessageDto, TRichText } from '@charla/protocol';
+import {
+  watchdogDeadlineAfter,
+  type OwnershipMoment,
+  type TMessageDto,
+  type TRichText,
+} from '@charla/protocol';
+import type { Clock } from '../../lib/clock';
 import type { Bus } from '../../realtime/bus';
 import type { AuthUser } from '../auth/auth.service';
 import type { UsersStore } from '../users/users.store';
@@ -8,6 +14,15 @@ import { searchTextOf } from './conversation-dto';
 import type { ConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
+import { readRouting } from './routing-columns';
+
+/** The reply clock of an assigned chat after a message (issue 19); {} when nothing changes. */
+function replyClockPatch(row: ConversationRow, moment: OwnershipMoment, now: number) {
+  if (row.status !== 'assigned') return {};
+  const minutes = readRouting(row.routing)?.replyMinutes ?? null;
+  const next = watchdogDeadlineAfter(moment, minutes, row.watchdog_deadline, now);
+  return next === row.watchdog_deadline ? {} : { patch: { watchdog_deadline: next } };
+}
 
 /**
  * Chat between a visitor and a person: messages, typing (relayed on the bus, never stored: a
@@ -21,8 +36,9 @@ export function createConversationChat(deps: {
   bus: Bus;
   changes: ConversationChanges;
   reads: ConversationReads;
+  clock: Clock;
 }) {
-  const { store, views, visitors, users, bus, changes, reads } = deps;
+  const { store, views, visitors, users, bus, changes, reads, clock } = deps;
 
   async function recordContext(visitorId: string, input: ContextInput) {
     const context = await visitors.recordContext(visitorId, input);
@@ -50,7 +66,9 @@ export function createConversationChat(deps: {
         avatarUrl: me?.avatar_url ?? null,
       } as const;
       const write = { kind: 'user_message', userId: user.id } as const;
-      return (await changes.appendMessage(row, author, body, { clientMsgId, write })).message;
+      const moment = { kind: 'user_message', byAssignee: row.assignee_id === user.id } as const;
+      const replyClock = replyClockPatch(row, moment, clock.now());
+      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock })).message;
     },
 
     /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */
@@ -67,7 +85,8 @@ export function createConversationChat(deps: {
       const name = row.visitor_name ?? `Visitor #${visitor?.number ?? ''}`;
       const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
       const write = { kind: 'visitor_message' } as const;
-      return (await changes.appendMessage(row, author, body, { clientMsgId, write })).message;
+      const replyClock = replyClockPatch(row, { kind: 'visitor_message' }, clock.now());
+      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock })).message;
     },
 
     /** Typing is relayed, never stored; it still obeys the lifecycle (closed stays closed). */

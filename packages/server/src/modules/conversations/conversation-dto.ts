@@ -13,6 +13,7 @@ import {
 import { fromJsonColumn } from '../../lib/json';
 import { conversationDisplayName } from '../search/conversation-identity';
 import type { ConversationRow, MessageRow } from './conversations.store';
+import { readRouting } from './routing-columns';
 
 export type MessageMeta = { event?: TTimelineEvent; interaction?: TInteraction; isError?: boolean };
 
@@ -22,6 +23,8 @@ export type DtoLookups = {
   playbook: { id: string; name: string } | null;
   /** Who the conversation is with, as derived from every source (absent: only what it captured). */
   identity?: { name: string | null; email: string | null } | null;
+  /** The team the chat was routed to (issue 19). */
+  team?: { id: string; name: string } | null;
 };
 
 const EMPTY_DOC: TRichText = { type: 'doc', content: [] };
@@ -96,6 +99,11 @@ export function toConversationDto(
     visitorReadSeq: row.visitor_read_seq,
     allowedActions:
       viewerId === '' ? [] : allowedActionsFor({ status: row.status, assigneeId: row.assignee_id }, viewerId),
+    routing: {
+      team: lookups.team ?? null,
+      watchdogDeadline: row.watchdog_deadline,
+      whenOffline: readRouting(row.routing)?.whenOffline ?? false,
+    },
   };
 }
 

@@ -81,12 +81,19 @@ export function createConversationReads(deps: {
 
     async listFolder(
       user: AuthUser,
-      query: { folder: TFolder; q?: string | undefined; cursor?: string | undefined; limit: number },
+      query: {
+        folder: TFolder;
+        q?: string | undefined;
+        cursor?: string | undefined;
+        limit: number;
+        teamId?: string | undefined;
+      },
     ) {
       const rows = await store.listFolder({
         folder: query.folder,
         viewerId: user.id,
         q: query.q,
+        teamId: query.teamId,
         cursor: decodeCursor(query.cursor),
         limit: query.limit + 1,
       });

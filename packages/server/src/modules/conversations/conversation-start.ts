@@ -73,6 +73,9 @@ function newConversationRow(
     visitor_email: email,
     search_text: searchTextOf({ name, email, number }),
     offline_due: null,
+    team_id: null,
+    routing: null,
+    watchdog_deadline: null,
     visitor_read_seq: 0,
     user_read_seq: 0,
   };

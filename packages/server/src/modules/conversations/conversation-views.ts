@@ -22,6 +22,8 @@ import { isBotAwaitingInput, readStoredRun } from './stored-run';
 export class StaleLookups extends Error {}
 
 export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null> };
+/** Team names (issue 19, modules/availability). */
+export type TeamNames = { nameOf(teamId: string): Promise<string | null> };
 /** Who each conversation is with (modules/search keeps it in step with every source). */
 export type ConversationIdentities = (
   conversationIds: string[],
@@ -33,8 +35,10 @@ export function createConversationViews(deps: {
   users: UsersStore;
   playbookNames: PlaybookNames;
   identities: ConversationIdentities;
+  /** Absent: no team names (benchmarks that build views alone). */
+  teamNames?: TeamNames;
 }) {
-  const { visitors, users, playbookNames, identities } = deps;
+  const { visitors, users, playbookNames, identities, teamNames } = deps;
 
   // Names, avatars and page context change rarely; every chat message needs them for its DTO.
   const userById = cached(
@@ -50,6 +54,13 @@ export function createConversationViews(deps: {
       return name === null ? null : { id, name };
     },
     { ttlMs: 30_000, max: 500 },
+  );
+  const teamById = cached(
+    async (id: string) => {
+      const name = teamNames ? await teamNames.nameOf(id) : null;
+      return name === null ? null : { id, name };
+    },
+    { ttlMs: 10_000, max: 500 },
   );
   const visitorById = cached(
     async (id: string) => {
@@ -69,6 +80,7 @@ export function createConversationViews(deps: {
         assignee: r.assignee_id ? await userById(r.assignee_id) : null,
         playbook: r.playbook_id ? await playbookById(r.playbook_id) : null,
         identity: known.get(r.id) ?? null,
+        team: r.team_id ? await teamById(r.team_id) : null,
       })),
     );
     rows.forEach((r, i) => result.set(r.id, loaded[i] as DtoLookups));
@@ -88,17 +100,18 @@ export function createConversationViews(deps: {
    * row with another one throws StaleLookups (the caller's transaction rolls back and it retries).
    */
   async function prepare(
-    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'>,
+    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> & Partial<Pick<ConversationRow, 'team_id'>>,
     assigneeIds: (string | null)[],
   ): Promise<(row: ConversationRow) => TConversationDto> {
     const visitor = await visitorById(row.visitor_id);
     const playbook = row.playbook_id ? await playbookById(row.playbook_id) : null;
+    const team = row.team_id ? await teamById(row.team_id) : null;
     const assignees = new Map<string, Awaited<ReturnType<typeof userById>>>();
     for (const id of assigneeIds) if (id !== null) assignees.set(id, await userById(id));
     return (r) => {
       const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
       if (assignee === undefined) throw new StaleLookups();
-      return toConversationDto(r, { visitor, assignee, playbook }, '');
+      return toConversationDto(r, { visitor, assignee, playbook, team }, '');
     };
   }
 

@@ -37,7 +37,7 @@ export function createConversationsService(deps: ConversationsDeps) {
   const changes = createConversationChanges({ store, views, events, clock });
   const reads = createConversationReads({ store, views, getRow: changes.getRow });
   const actions = createConversationActions({ store, views, users, events, changes, reads, withLock });
-  const chat = createConversationChat({ store, views, visitors, users, bus, changes, reads });
+  const chat = createConversationChat({ store, views, visitors, users, bus, changes, reads, clock });
   const access = createConversationAccess({ store, views, visitors, changes, reads });
   return { views, withLock, ...changes, ...reads, ...actions, ...chat, access };
 }

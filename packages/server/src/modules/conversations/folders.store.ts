@@ -9,6 +9,8 @@ export type FolderPageQuery = {
   q?: string | undefined;
   cursor?: { at: number; id: string } | undefined;
   limit: number;
+  /** Unassigned only: chats routed to this team (issue 19). */
+  teamId?: string | undefined;
 };
 
 /** Escapes LIKE wildcards so user input always matches literally. */
@@ -24,6 +26,7 @@ export function createFoldersStore(db: Db) {
       const sortColumn = query.folder === 'closed' ? 'closed_at' : 'last_message_at';
       let q = db.selectFrom('conversations').selectAll();
       if (query.folder === 'unassigned') q = q.where('status', '=', 'waiting');
+      if (query.folder === 'unassigned' && query.teamId) q = q.where('team_id', '=', query.teamId);
       if (query.folder === 'mine')
         q = q.where('status', '=', 'assigned').where('assignee_id', '=', query.viewerId);
       if (query.folder === 'closed') q = q.where('status', '=', 'closed');

@@ -13,6 +13,7 @@ export {
   type PlaybookRunner,
   type BotCrm,
   type PlaybookSource,
+  type LiveChatAvailability,
 } from './playbook-runner';
 export { registerConversationsRoutes } from './conversations.routes';
 export { forViewer, lifecycleOf, searchTextOf } from './conversation-dto';
@@ -29,3 +30,4 @@ export {
   type ConversationLookups,
   type ConversationState,
 } from './conversation-lookups.store';
+export { readRouting } from './routing-columns';

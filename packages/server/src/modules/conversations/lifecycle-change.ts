@@ -1,12 +1,14 @@
-import type {
-  LifecycleEffect,
-  LifecycleEvent,
-  LifecycleState,
-  TConversationDto,
-  TTimelineEvent,
+import {
+  watchdogDeadlineAfter,
+  type LifecycleEffect,
+  type LifecycleEvent,
+  type LifecycleState,
+  type TConversationDto,
+  type TTimelineEvent,
 } from '@charla/protocol';
 import { domainEvent, type AnyDomainEvent, type PreviousState } from '../../lib/domain-events';
 import type { ConversationRow } from './conversations.store';
+import { readRouting } from './routing-columns';
 
 /** Who caused a change (null: the visitor, the bot or a deadline) and the names its rows show. */
 export type ChangeContext = {
@@ -15,16 +17,37 @@ export type ChangeContext = {
   people: ReadonlyMap<string, { name: string; avatarUrl: string | null }>;
   /** Timeline rows written before the effects' own, in the same transaction (the bot's end card). */
   before?: TTimelineEvent[];
+  /** The card's reply minutes, for the watchdog's "did not reply within N min" row (issue 19). */
+  replyMinutes?: number | null;
 };
+
+/**
+ * The ownership watchdog's reply deadline after a transition (pure, issue 19): a new assignee's
+ * clock starts; leaving the assignee (Unassigned, closed) stops it.
+ */
+function watchdogPatch(
+  row: Partial<Pick<ConversationRow, 'routing' | 'watchdog_deadline'>>,
+  next: LifecycleState,
+  effects: LifecycleEffect[],
+  now: number,
+): Partial<ConversationRow> {
+  const minutes = readRouting(row.routing ?? null)?.replyMinutes ?? null;
+  const current = row.watchdog_deadline ?? null;
+  if (effects.some((e) => e.type === 'joined'))
+    return { watchdog_deadline: watchdogDeadlineAfter({ kind: 'assigned' }, minutes, current, now) };
+  if (next.status !== 'assigned') return { watchdog_deadline: null };
+  return {};
+}
 
 /** The row's columns after a transition (pure): the lifecycle state, its timestamps and effects. */
 export function patchOf(
-  row: Pick<ConversationRow, 'status'>,
+  row: Pick<ConversationRow, 'status'> & Partial<Pick<ConversationRow, 'routing' | 'watchdog_deadline'>>,
   next: LifecycleState,
   effects: LifecycleEffect[],
   now: number,
 ): Partial<ConversationRow> {
   return {
+    ...watchdogPatch(row, next, effects, now),
     status: next.status,
     assignee_id: next.assigneeId,
     close_reason: next.closeReason,
@@ -67,6 +90,15 @@ export function timelineOf(
       case 'unassigned':
         rows.push({ type: 'unassigned', byUserId: by.byUserId ?? '', byName: by.byName ?? '' });
         break;
+      case 'lapsed':
+        rows.push({
+          type: 'ownership_lapsed',
+          fromUserId: effect.fromUserId,
+          fromName: person(effect.fromUserId).name,
+          reason: effect.reason,
+          minutes: context.replyMinutes ?? null,
+        });
+        break;
       case 'closed':
         if (effect.reason === 'missed') rows.push({ type: 'missed' });
         else if (effect.reason === 'closed_by_user' || effect.reason === 'visitor_left')
@@ -97,9 +129,26 @@ export function lifecycleEventOf(
         previous,
         assigneeId: event.type === 'assign' ? event.userId : event.toUserId,
         byUserId,
+        // Nobody took it by hand: automatic assignment picked the user (issue 19).
+        reason: byUserId === null ? 'auto' : 'user',
       });
     case 'unassign':
-      return domainEvent('conversation.unassigned', { conversation, previous });
+      return domainEvent('conversation.unassigned', { conversation, previous, reason: 'user' });
+    case 'ownership_lapsed': {
+      const lapse = {
+        reason: 'watchdog' as const,
+        watchdog: { cause: event.reason, fromUserId: previous.assigneeId },
+      };
+      return event.toUserId === null
+        ? domainEvent('conversation.unassigned', { conversation, previous, ...lapse })
+        : domainEvent('conversation.assigned', {
+            conversation,
+            previous,
+            assigneeId: event.toUserId,
+            byUserId: null,
+            ...lapse,
+          });
+    }
     case 'close':
     case 'waiting_time_over':
     case 'bot_ended':

@@ -1,4 +1,4 @@
-import type { TPlaybookDocument, TPlaybookOutcome, TResolvedCrmActions } from '@charla/protocol';
+import type { TLanguage, TPlaybookDocument, TPlaybookOutcome, TResolvedCrmActions } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import type { DomainEvents } from '../../lib/domain-events';
 import type { PresenceService } from '../presence/presence.service';
@@ -6,7 +6,7 @@ import type { VisitorsService } from '../visitors/visitors.service';
 import { createBotAnswers } from './bot-answers';
 import { createConversationStart } from './conversation-start';
 import type { ConversationsService } from './conversations.service';
-import type { ConversationsStore } from './conversations.store';
+import type { ConversationRow, ConversationsStore } from './conversations.store';
 import { createRunSteps } from './run-steps';
 import { createWaitingSweep } from './waiting-sweep';
 
@@ -29,6 +29,18 @@ export type BotCrm = {
   }): Promise<unknown>;
 };
 
+/** What the runner needs of availability (issue 19): business hours and automatic assignment. */
+export type LiveChatAvailability = {
+  /** Null within business hours; outside them, `{{back_at}}` in this language and time zone. */
+  closedUntil(
+    playbookId: string | null,
+    language: TLanguage,
+    visitorTimeZone: string | null,
+  ): Promise<string | null>;
+  /** A waiting chat of an automatic card goes to the best user with room; null: it waits. */
+  autoAssign(row: ConversationRow): Promise<ConversationRow | null>;
+};
+
 export type RunnerDeps = {
   conversations: ConversationsService;
   store: ConversationsStore;
@@ -38,6 +50,7 @@ export type RunnerDeps = {
   events: DomainEvents;
   clock: Clock;
   crm: BotCrm;
+  availability: LiveChatAvailability;
   onError: (error: unknown, context: string) => void;
 };
 
@@ -47,7 +60,11 @@ export type RunnerDeps = {
  */
 export function createPlaybookRunner(deps: RunnerDeps) {
   const { conversations, store, playbooks, presence, visitors, events, clock, crm, onError } = deps;
-  const steps = createRunSteps({ conversations, store, playbooks, presence, clock, crm, onError });
+  const { availability } = deps;
+  const steps = createRunSteps({
+    ...{ conversations, store, playbooks, presence, clock, crm, onError },
+    ...{ availability, visitors },
+  });
   const start = createConversationStart({ conversations, store, playbooks, visitors, events, clock, steps });
   const answers = createBotAnswers({ conversations, store, visitors, steps });
   const sweep = createWaitingSweep({ conversations, store, visitors, clock, steps, onError });

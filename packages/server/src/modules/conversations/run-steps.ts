@@ -9,10 +9,12 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { PresenceService } from '../presence/presence.service';
+import type { VisitorsService } from '../visitors/visitors.service';
+import { readVisitorContext } from '../visitors/visitors.service';
 import { botAuthor, capturedColumns, interactionOf } from './bot-output';
 import type { ConversationsService } from './conversations.service';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
-import type { BotCrm, PlaybookSource } from './playbook-runner';
+import type { BotCrm, LiveChatAvailability, PlaybookSource } from './playbook-runner';
 import { readStoredRun, writeStoredRun, type StoredRun } from './stored-run';
 
 export const BOT_OUTPUT = { kind: 'bot_output' } as const;
@@ -25,8 +27,18 @@ export type RunStepsDeps = {
   presence: PresenceService;
   clock: Clock;
   crm: BotCrm;
+  availability: LiveChatAvailability;
+  visitors: VisitorsService;
   onError: (error: unknown, context: string) => void;
 };
+
+/** The routing columns a hand-off writes (issue 19): the card's team and routing, fixed order JSON. */
+function routingColumns(doc: TPlaybookDocument, nodeId: string): Partial<ConversationRow> {
+  const card = doc.flow.nodes.find((n) => n.id === nodeId);
+  if (card?.type !== 'live_chat' || !card.routing) return {};
+  const { mode, teamId, replyMinutes, whenOffline } = card.routing;
+  return { team_id: teamId, routing: JSON.stringify({ mode, teamId, replyMinutes, whenOffline }) };
+}
 
 /** The run state after a step (the outcome of an end card is kept). */
 export function storedAfter(row: ConversationRow, step: TRunStep): StoredRun {
@@ -85,10 +97,20 @@ export function createRunSteps(deps: RunStepsDeps) {
     doc: TPlaybookDocument,
     effect: Extract<TRunStep['effect'], { kind: 'enter_live_chat' }>,
   ) {
-    const current = (await conversations.appendMessage(row, botAuthor(doc), effect.onlineMessage))
+    const patch = routingColumns(doc, effect.nodeId);
+    const current = (await conversations.appendMessage(row, botAuthor(doc), effect.onlineMessage, { patch }))
       .conversation;
     const event = { type: 'live_chat_requested', waitMs: effect.waitSeconds * 1000 } as const;
-    return conversations.applyTransition(current, event, NOBODY);
+    const waiting = await conversations.applyTransition(current, event, NOBODY);
+    // Automatic assignment (issue 19): straight to the best user with room, else it waits (R11).
+    return (await deps.availability.autoAssign(waiting)) ?? waiting;
+  }
+
+  /** Issue 19: null within business hours; outside them what `{{back_at}}` says. */
+  async function closedUntil(row: ConversationRow): Promise<string | null> {
+    const visitor = await deps.visitors.findById(row.visitor_id);
+    const timeZone = visitor ? readVisitorContext(visitor).timeZone : null;
+    return deps.availability.closedUntil(row.playbook_id, row.language, timeZone);
   }
 
   /** The end card: CRM records (R17), then `bot_ended` (closing a chat the bot still holds). */
@@ -133,7 +155,10 @@ export function createRunSteps(deps: RunStepsDeps) {
     current = await postOutputs(current, doc, step.outputs);
     const effect = step.effect;
     if (effect.kind === 'enter_live_chat') {
+      // Outside business hours the card goes offline at once, even with users online (R9).
+      const backAt = await closedUntil(row);
       const online =
+        backAt === null &&
         (await presence.isAnyoneOnline()) &&
         row.playbook_id !== null &&
         (await playbooks.isEmbedded(row.playbook_id));
@@ -141,7 +166,8 @@ export function createRunSteps(deps: RunStepsDeps) {
       // R9: nobody online (or not embedded): the runtime says the offline message and takes the offline branch.
       // The `offline` timeline row is what reports count as the funnel's "offline" outcome (issue 21).
       current = await conversations.appendEvent(current, { type: 'offline' });
-      return continueRun(current, doc, { kind: 'live_chat_offline' }, visitorNumber, depth + 1);
+      const input = { kind: 'live_chat_offline', ...(backAt ? { backAt } : {}) } as const;
+      return continueRun(current, doc, input, visitorNumber, depth + 1);
     }
     if (effect.kind === 'end') return endCard(current, step, effect);
     // The bot moved on (a new question, or the offline branch of a missed chat asking for a

@@ -24,6 +24,13 @@ export type ExpectedState = {
   assigneeId: string | null;
   beforeDeadline?: number;
   deadlineReached?: number;
+  /** The watchdog's no-reply claim: the reply deadline is still set and reached (issue 19). */
+  watchdogReached?: number;
+  /**
+   * Runs first in the transaction (automatic assignment locks the picked user's routing row and
+   * checks their capacity, issue 19); throwing rolls everything back.
+   */
+  guard?: (tx: Db) => Promise<void>;
 };
 
 /** A patch that changes who the conversation is with must refresh its search profile (issue 15). */
@@ -79,6 +86,7 @@ export function createTimelineStore(db: Db) {
       within: WithinChange,
     ): Promise<{ conversation: ConversationRow; messages: MessageRow[] } | null> {
       return db.transaction().execute(async (tx) => {
+        if (expected.guard) await expected.guard(tx);
         let q = tx
           .updateTable('conversations')
           .set((eb) => ({ ...patch, last_seq: eb('last_seq', '+', timeline.length) }))
@@ -94,6 +102,8 @@ export function createTimelineStore(db: Db) {
             eb.or([eb('waiting_deadline', 'is', null), eb('waiting_deadline', '>', before)]),
           );
         if (reached !== undefined) q = q.where('waiting_deadline', '<=', reached);
+        if (expected.watchdogReached !== undefined)
+          q = q.where('watchdog_deadline', '<=', expected.watchdogReached);
         const conversation = await q.returningAll().executeTakeFirst();
         if (!conversation) return null;
         const messages = await insertMessages(tx, conversation, timeline);

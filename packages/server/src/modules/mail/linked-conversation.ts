@@ -50,6 +50,9 @@ export function createLinkedConversations(deps: LinkedConversationDeps) {
       last_message_preview: '',
       search_text: searchTextOf({ name: old.visitor_name, email: old.visitor_email, number: 0 }),
       offline_due: null,
+      team_id: null,
+      routing: null,
+      watchdog_deadline: null,
       visitor_read_seq: 0,
       user_read_seq: 0,
     };

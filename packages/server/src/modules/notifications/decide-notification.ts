@@ -5,7 +5,8 @@ import type { AnyDomainEvent, DomainEventName } from '../../lib/domain-events';
 export type NotificationIntent = {
   kind: TNotificationEvent;
   conversation: TConversationDto;
-  audience: { everyone: true } | { userId: string };
+  /** `teamId`: the members of the team the chat was routed to (issue 19). */
+  audience: { everyone: true } | { userId: string } | { teamId: string };
 };
 
 export const notifyingEvents = [
@@ -32,9 +33,13 @@ export function decideNotification(event: NotifyingDomainEvent): NotificationInt
   switch (event.name) {
     case 'conversation.live_chat_requested':
     case 'conversation.unassigned':
-      return conversation.status === 'waiting' && conversation.assignee === null
-        ? { kind: 'conversation_unassigned', conversation, audience: { everyone: true } }
-        : null;
+      if (conversation.status !== 'waiting' || conversation.assignee !== null) return null;
+      // A chat routed to a team (issue 19): its members hear of it (the watchdog's lapses too).
+      return {
+        kind: 'conversation_unassigned',
+        conversation,
+        audience: conversation.routing?.team ? { teamId: conversation.routing.team.id } : { everyone: true },
+      };
     case 'conversation.assigned': {
       const { assigneeId, byUserId } = event.payload;
       if (

@@ -28,6 +28,16 @@ describe('decideNotification', () => {
     });
   });
 
+  it('tells the team when the chat was routed to one, the watchdog’s lapses included (issue 19)', () => {
+    const routing = { team: { id: 't-sales', name: 'Sales' }, watchdogDeadline: null, whenOffline: true };
+    const conversation = conversationDtoFixture({ routing });
+    for (const name of ['conversation.live_chat_requested', 'conversation.unassigned'] as const)
+      expect(decide(name, { conversation, reason: 'watchdog' })).toMatchObject({
+        kind: 'conversation_unassigned',
+        audience: { teamId: 't-sales' },
+      });
+  });
+
   it('tells nobody about an "unassigned" conversation that has an assignee (R14)', () => {
     const conversation = conversationDtoFixture({ status: 'assigned', assignee: alice });
     expect(decide('conversation.unassigned', { conversation })).toBeNull();

@@ -8,6 +8,7 @@ import type {
   TTestNotificationResultDto,
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
+import { audienceOf } from './notification-audience';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { fromJsonColumn } from '../../lib/json';
@@ -171,10 +172,7 @@ export async function deliver(
   intent: NotificationIntent,
 ): Promise<{ inApp: string[]; push: string[] }> {
   const active = (await deps.users.listAll()).filter((u) => u.active === 1);
-  const audience =
-    'everyone' in intent.audience
-      ? active
-      : active.filter((u) => 'userId' in intent.audience && u.id === intent.audience.userId);
+  const audience = await audienceOf(intent.audience, active, deps.teamMemberIds);
   const current = await deps.conversations.stateOf(intent.conversation.id);
   const visible = audience.filter((u) => isStillNotifiable(intent.kind, current, u.id));
   if (visible.length === 0) return { inApp: [], push: [] };

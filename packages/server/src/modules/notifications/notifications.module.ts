@@ -18,6 +18,7 @@ export function createNotificationsModule(deps: {
   settings: SettingsStore;
   users: UsersStore;
   conversations: Pick<ConversationLookups, 'stateOf'>;
+  teamMemberIds: (teamId: string) => Promise<string[]>;
   bus: Bus;
   clock: Clock;
   log: FastifyBaseLogger;
@@ -28,6 +29,7 @@ export function createNotificationsModule(deps: {
     store: createNotificationsStore(deps.db),
     users: deps.users,
     conversations: deps.conversations,
+    teamMemberIds: deps.teamMemberIds,
     settings: deps.settings,
     bus: deps.bus,
     clock: deps.clock,

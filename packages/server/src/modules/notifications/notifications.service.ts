@@ -42,6 +42,8 @@ export type NotificationsDeps = {
   users: UsersStore;
   /** The conversation as it is now, for the send-time visibility re-check (its owner answers). */
   conversations: Pick<ConversationLookups, 'stateOf'>;
+  /** The active members of a team (its owner, modules/availability, answers): a routed chat's audience. */
+  teamMemberIds: (teamId: string) => Promise<string[]>;
   settings: SettingsStore;
   bus: Bus;
   clock: Clock;

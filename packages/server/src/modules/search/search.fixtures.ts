@@ -76,6 +76,9 @@ export async function seedConversation(
     visitor_email: null,
     search_text: (options.visitorName ?? '').toLowerCase(),
     offline_due: null,
+    team_id: null,
+    routing: null,
+    watchdog_deadline: null,
     visitor_read_seq: 0,
     user_read_seq: 0,
   });
