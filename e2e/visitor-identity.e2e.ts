@@ -148,9 +148,9 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
     await page.goto(`${charla.baseUrl}/inbox/unassigned/${conversation.id}`);
     const item = page.locator(`[data-conversation-id="${conversation.id}"]`);
     await expect(item.getByTestId('identity-badge').textContent()).resolves.toContain('Verified');
-    await expect(
-      page.getByTestId('conversation-title').getByTestId('identity-badge').textContent(),
-    ).resolves.toContain('Verified');
+    await expect(page.locator('.conv-header').getByTestId('identity-badge').textContent()).resolves.toContain(
+      'Verified',
+    );
     await page.getByText('business').first().waitFor();
     // A lead from the panel matches the CRM person by the verified email; the panel marks them.
     await api.call('POST', `/api/v1/crm/persons`, { name: USER.name, emails: [USER.email] });
@@ -259,7 +259,7 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
       await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
       const page = await context.newPage();
       await page.goto(`${charla.baseUrl}/inbox/mine/${conversation.id}`);
-      await page.getByTestId('conversation-title').getByTestId('identity-badge').waitFor();
+      await page.locator('.conv-header').getByTestId('identity-badge').waitFor();
       await page.screenshot({ path: `${SHOTS}/inbox-${language}-1440.png` });
       await page.goto(`${charla.baseUrl}/settings/identity`);
       await page.getByTestId('identity-secrets').waitFor();
