@@ -148,12 +148,15 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
     await page.goto(`${charla.baseUrl}/inbox/unassigned/${conversation.id}`);
     const item = page.locator(`[data-conversation-id="${conversation.id}"]`);
     await expect(item.getByTestId('identity-badge').textContent()).resolves.toContain('Verified');
-    await expect(
-      page.getByTestId('conversation-title').getByTestId('identity-badge').textContent(),
-    ).resolves.toContain('Verified');
+    await expect(page.locator('.conv-header').getByTestId('identity-badge').textContent()).resolves.toContain(
+      'Verified',
+    );
     await page.getByText('business').first().waitFor();
     // A lead from the panel matches the CRM person by the verified email; the panel marks them.
-    await api.call('POST', `/api/v1/crm/persons`, { name: USER.name, emails: [USER.email] });
+    const person = await api.call<{ id: string }>('POST', `/api/v1/crm/persons`, {
+      name: USER.name,
+      emails: [USER.email],
+    });
     const lead = await api.call<{ matched: { person: boolean } }>(
       'POST',
       `/api/v1/conversations/${conversation.id}/panel/lead`,
@@ -163,6 +166,11 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
     await page.reload();
     await page.getByTestId('panel-linked-person').getByTestId('identity-badge').waitFor();
     await page.screenshot({ path: `${SHOTS}/inbox-verified-1280.png` });
+    await page.goto(`${charla.baseUrl}/crm/persons/${person.id}`);
+    await expect(page.getByTestId('person-identity').textContent()).resolves.toContain(USER.id);
+    await page.screenshot({ path: `${SHOTS}/crm-person-1280.png` });
+    await page.goto(`${charla.baseUrl}/inbox/unassigned/${conversation.id}`);
+    await page.locator('.conv-header').getByTestId('identity-badge').waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${SHOTS}/inbox-verified-390.png` });
   });
@@ -259,7 +267,7 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
       await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
       const page = await context.newPage();
       await page.goto(`${charla.baseUrl}/inbox/mine/${conversation.id}`);
-      await page.getByTestId('conversation-title').getByTestId('identity-badge').waitFor();
+      await page.locator('.conv-header').getByTestId('identity-badge').waitFor();
       await page.screenshot({ path: `${SHOTS}/inbox-${language}-1440.png` });
       await page.goto(`${charla.baseUrl}/settings/identity`);
       await page.getByTestId('identity-secrets').waitFor();

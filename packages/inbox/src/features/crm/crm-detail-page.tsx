@@ -27,6 +27,7 @@ import { PersonRatings } from '../reports/person-ratings';
 import type { FieldOption } from './inline-field';
 import { recordRows, type FieldContext } from './record-fields';
 import { RecordHistory } from './record-history';
+import { PersonIdentity } from './person-identity';
 import { useRecordEditor } from './use-record-editor';
 
 type Fact = { label: string; value: ReactNode };
@@ -223,6 +224,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
             <ConversationLinks ids={conversationIds} personName={personNameOf(entity, item)} />
           )}
           {entity === 'persons' && <PersonRatings personId={id} />}
+          {entity === 'persons' && <PersonIdentity personId={id} />}
           {RELATION_KEY[entity] && (
             <section className="card">
               <h2 className="card__title">{t('crm.entities.activities')}</h2>

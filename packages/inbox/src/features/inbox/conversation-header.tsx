@@ -94,9 +94,10 @@ export function ConversationHeader({
       </Link>
       <Avatar name={name} seed={conversation.visitor.id} size={36} />
       <div className="conv-header__title">
-        <h2 data-testid="conversation-title">
-          {name} <IdentityBadge identity={conversation.visitor.context.identity} />
-        </h2>
+        <div className="conv-header__name-row">
+          <h2 data-testid="conversation-title">{name}</h2>
+          <IdentityBadge identity={conversation.visitor.context.identity} />
+        </div>
 
         <p
           className={`conv-header__status conv-header__status--${conversation.status}`}

@@ -93,6 +93,11 @@ describe('identity in the CRM, playbooks and webhooks', () => {
     const created = await leadFrom(conversationId);
     expect(created.matched.person).toBe(false);
     expect(created.lead.person).toBeNull();
+    const verified = await server.request({
+      url: `/api/v1/crm/persons/${personId}/verified-identities`,
+      as: agent,
+    });
+    expect(verified.json()).toEqual([]);
   });
 
   it('pre-fills the panel from a verified identity and matches the person with that email', async () => {
@@ -107,6 +112,12 @@ describe('identity in the CRM, playbooks and webhooks', () => {
     const created = await leadFrom(conversationId);
     expect(created.matched.person).toBe(true);
     expect(created.lead.person?.id).toBe(personId);
+    // The CRM person is marked verified: the user met in their conversation, with their email.
+    const verified = await server.request({
+      url: `/api/v1/crm/persons/${personId}/verified-identities`,
+      as: agent,
+    });
+    expect(verified.json()).toEqual([expect.objectContaining({ userId: 'ceo-1', email: CEO })]);
   });
 
   it('fills the playbook variables the attributes name', async () => {

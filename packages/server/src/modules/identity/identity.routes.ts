@@ -152,4 +152,19 @@ function registerVerifiedUserRoutes(app: App, identity: IdentityService): void {
     },
     async (request) => identity.putVerified(request.params.userId, request.body),
   );
+
+  app.get(
+    '/api/v1/crm/persons/:personId/verified-identities',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['crm'],
+        summary:
+          'The verified users (signed Charla.identify()) a CRM person is: met in a linked conversation with one of the person’s emails',
+        params: z.strictObject({ personId: z.string().min(1).max(64) }),
+        response: { 200: z.array(ZVerifiedIdentityDto) },
+      },
+    },
+    async (request) => identity.verifiedOfPerson(request.params.personId),
+  );
 }

@@ -147,6 +147,14 @@ export function createIdentityService(deps: IdentityDeps) {
       await writeIdentity(deps, row.id, { ...input, verified: true, userId }, false);
       return toVerifiedDto(await requireVisitorRow(deps, row.id));
     },
+    /** The verified users a CRM person is (issue 24): met in their conversations, with one of their emails. */
+    async verifiedOfPerson(personId: string): Promise<TVerifiedIdentityDto[]> {
+      const { visitors, emails } = await deps.store.verifiedVisitorsOfPerson(personId);
+      return visitors
+        .map(toVerifiedDto)
+        .filter((dto) => dto.email !== null && emails.includes(dto.email))
+        .sort((a, b) => a.userId.localeCompare(b.userId));
+    },
     /** `Charla.reset()`: the token this browser was given for a verified user's visitor stops working. */
     async forgetDeviceToken(token: string): Promise<void> {
       await deps.store.deleteVisitorToken(hashToken(token));

@@ -34,6 +34,29 @@ export function createVisitorLinksStore(db: Db) {
         throw error;
       }
     },
+    /**
+     * Verified visitors met in the conversations linked to a CRM person, with the person's emails:
+     * the service keeps those whose verified email is one of them.
+     */
+    async verifiedVisitorsOfPerson(personId: string): Promise<{ visitors: VisitorRow[]; emails: string[] }> {
+      const visitors = await db
+        .selectFrom('crm_conversation_links')
+        .innerJoin('conversations', 'conversations.id', 'crm_conversation_links.conversation_id')
+        .innerJoin('visitors', 'visitors.id', 'conversations.visitor_id')
+        .selectAll('visitors')
+        .distinct()
+        .where('crm_conversation_links.entity_type', '=', 'person')
+        .where('crm_conversation_links.entity_id', '=', personId)
+        .where('visitors.verified_user_id', 'is not', null)
+        .execute();
+      const emails = await db
+        .selectFrom('crm_person_identities')
+        .select('value')
+        .where('person_id', '=', personId)
+        .where('kind', '=', 'email')
+        .execute();
+      return { visitors, emails: emails.map((e) => e.value) };
+    },
     /** Another token of the same visitor, for a verified user's new browser or device (SHA-256 only). */
     async addVisitorToken(tokenHash: string, visitorId: string, now: number): Promise<void> {
       await db

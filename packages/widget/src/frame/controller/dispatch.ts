@@ -50,11 +50,12 @@ export function refuse(ctx: TControllerContext, clientMsgId: string, code: strin
 }
 
 export function forgetConversation(ctx: TControllerContext): void {
-  ctx.stored = { conversationId: null, startKey: null, lastSeq: 0 };
-  ctx.deps.storage.setConversation(ctx.stored);
   dispatch(ctx, {
     type: 'outbox',
     outbox: ctx.state.outbox.filter((item) => item.conversationId !== ctx.state.conversation?.id),
   });
   dispatch(ctx, { type: 'reset' });
+  // Last: a dispatch while the conversation was still in the state would remember it again.
+  ctx.stored = { conversationId: null, startKey: null, lastSeq: 0 };
+  ctx.deps.storage.setConversation(ctx.stored);
 }
