@@ -187,8 +187,6 @@ export default tseslint.config(
       'packages/server/src/modules/conversations/conversations.store.ts',
       'packages/server/src/modules/conversations/run-steps.ts',
       'packages/server/src/modules/conversations/timeline.store.ts',
-      'packages/server/src/modules/reports/report-tables.ts',
-      'packages/server/src/modules/reports/reports.service.ts',
       'packages/server/src/realtime/gateway.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
