@@ -140,7 +140,6 @@ export default tseslint.config(
       'packages/inbox/src/features/accounts/invitations-panel.tsx',
       'packages/inbox/src/features/accounts/invite-page.tsx',
       'packages/inbox/src/features/crm/activities/my-activities-page.tsx',
-      'packages/inbox/src/features/crm/convert-dialog.tsx',
       'packages/inbox/src/features/crm/create-record-dialog.tsx',
       'packages/inbox/src/features/crm/crm-columns.tsx',
       'packages/inbox/src/features/crm/crm-detail-page.tsx',
