@@ -172,7 +172,6 @@ export default tseslint.config(
       'packages/inbox/src/features/playbooks/playbooks-page.tsx',
       'packages/inbox/src/features/playbooks/rich-text-editor.tsx',
       'packages/inbox/src/features/playbooks/widget-preview.tsx',
-      'packages/inbox/src/features/shell/app-shell.tsx',
       'packages/inbox/src/locales/en.ts',
       'packages/inbox/src/locales/es.ts',
       'packages/server/src/modules/conversations/conversation-actions.ts',
