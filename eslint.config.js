@@ -156,7 +156,6 @@ export default tseslint.config(
       'packages/inbox/src/features/inbox/inbox-provider.tsx',
       'packages/inbox/src/features/inbox/inbox-state.ts',
       'packages/inbox/src/features/inbox/timeline.tsx',
-      'packages/inbox/src/features/notifications/notification-center.tsx',
       'packages/inbox/src/features/notifications/notification-settings-page.tsx',
       'packages/inbox/src/features/panel/draft-fields.tsx',
       'packages/inbox/src/features/panel/linked-fields.tsx',
