@@ -138,7 +138,6 @@ export default tseslint.config(
     // before the rule existed (conversations/*, privacy, person-history, CRM panel and pipelines).
     files: [
       'packages/inbox/src/features/accounts/invitations-panel.tsx',
-      'packages/inbox/src/features/crm/activities/my-activities-page.tsx',
       'packages/inbox/src/features/crm/crm-columns.tsx',
       'packages/inbox/src/features/crm/crm-detail-page.tsx',
       'packages/inbox/src/features/crm/crm-list-page.tsx',
