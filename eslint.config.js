@@ -162,7 +162,6 @@ export default tseslint.config(
       'packages/inbox/src/features/panel/use-side-panel.ts',
       'packages/inbox/src/features/playbooks/appearance-panel.tsx',
       'packages/inbox/src/features/playbooks/card-editor-dialog.tsx',
-      'packages/inbox/src/features/playbooks/card-node.tsx',
       'packages/inbox/src/features/playbooks/playbook-editor-page.tsx',
       'packages/inbox/src/features/playbooks/playbooks-page.tsx',
       'packages/inbox/src/features/playbooks/rich-text-editor.tsx',
