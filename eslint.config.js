@@ -145,7 +145,6 @@ export default tseslint.config(
       'packages/inbox/src/features/crm/inline-field.tsx',
       'packages/inbox/src/features/crm/pipelines/pipeline-card.tsx',
       'packages/inbox/src/features/crm/pipelines/stage-row.tsx',
-      'packages/inbox/src/features/email/mail-log.tsx',
       'packages/inbox/src/features/inbox/composer.tsx',
       'packages/inbox/src/features/inbox/conversation-header.tsx',
       'packages/inbox/src/features/inbox/conversation-list.tsx',
