@@ -144,7 +144,6 @@ export default tseslint.config(
       'packages/inbox/src/features/crm/deals-board.tsx',
       'packages/inbox/src/features/crm/inline-field.tsx',
       'packages/inbox/src/features/crm/pipelines/pipeline-card.tsx',
-      'packages/inbox/src/features/crm/pipelines/stage-row.tsx',
       'packages/inbox/src/features/inbox/composer.tsx',
       'packages/inbox/src/features/inbox/conversation-header.tsx',
       'packages/inbox/src/features/inbox/conversation-list.tsx',
