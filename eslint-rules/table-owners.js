@@ -102,6 +102,8 @@ const readModels = {
     crm_conversation_links: 'ratings of the conversations of a CRM person',
   },
   visitors: {
+    crm_conversation_links: "the verified users met in a CRM person's conversations (the person page)",
+    crm_person_identities: "that person's emails: only users verified with one of them are shown",
     conversations: 'deleting visitors without conversations is one statement, so a new one cannot race it',
   },
 };

@@ -16,6 +16,10 @@ type FormDialogProps = {
   onClose: () => void;
   onSubmit: (event: FormEvent) => Promise<void> | void;
   children: ReactNode;
+  /** Classes beside `form` on the form (its own layout). */
+  formClassName?: string;
+  /** The submit button's data-testid (e2e). */
+  submitTestId?: string;
 };
 
 /** A dialog around one form: the fields, the form's error, and Cancel + submit in the footer. */
@@ -30,6 +34,8 @@ export function FormDialog({
   onClose,
   onSubmit,
   children,
+  formClassName,
+  submitTestId,
 }: FormDialogProps) {
   const { t } = useTranslation();
   return (
@@ -43,13 +49,23 @@ export function FormDialog({
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" form={formId} className="btn btn--primary" disabled={!canSubmit}>
+          <button
+            type="submit"
+            form={formId}
+            className="btn btn--primary"
+            disabled={!canSubmit}
+            data-testid={submitTestId}
+          >
             {submitLabel}
           </button>
         </>
       }
     >
-      <form id={formId} className="form" onSubmit={(e) => void onSubmit(e)}>
+      <form
+        id={formId}
+        className={formClassName ? `form ${formClassName}` : 'form'}
+        onSubmit={(e) => void onSubmit(e)}
+      >
         {children}
         {error && (
           <p className="form__error" role="alert">

@@ -1,3 +1,5 @@
+// The cookie methods on request and reply come from @fastify/cookie's type augmentation.
+import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
 import { apiTokenAllows } from '../modules/api-tokens/index';

@@ -14,7 +14,6 @@ import '../email/email.css';
 /** Settings → Users: invite by email, and the open invitations with resend and withdraw. */
 export function InvitationsPanel() {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   const [items, setItems] = useState<TInvitationDto[]>([]);
   const [inviting, setInviting] = useState(false);
   const [linkFor, setLinkFor] = useState<TInvitationSentDto | null>(null);
@@ -56,30 +55,7 @@ export function InvitationsPanel() {
       ) : (
         <ul className="invitations">
           {items.map((inv) => (
-            <li key={inv.id} className="invitations__row" data-testid="invitation-row">
-              <div className="invitations__who">
-                <bdi className="settings-user__name">{inv.name}</bdi>
-                <bdi className="settings-user__email">{inv.email}</bdi>
-              </div>
-              <span className="badge">{t(`roles.${inv.role}`)}</span>
-              <span className={inv.status === 'expired' ? 'crm-status crm-status--lost' : 'field__hint'}>
-                {inv.status === 'expired'
-                  ? t('accounts.invitations.expired')
-                  : t('accounts.invitations.expires', { when: formatTimestamp(inv.expiresAt, lang) })}
-              </span>
-              <span className="invitations__actions">
-                <button type="button" className="btn btn--sm" onClick={() => resend(inv.id)}>
-                  {t('accounts.invitations.resend')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn--sm btn--ghost settings-danger"
-                  onClick={() => setRevoking(inv)}
-                >
-                  {t('accounts.invitations.revoke')}
-                </button>
-              </span>
-            </li>
+            <InvitationRow key={inv.id} invitation={inv} onResend={resend} onRevoke={setRevoking} />
           ))}
         </ul>
       )}
@@ -91,22 +67,7 @@ export function InvitationsPanel() {
           sent(result);
         }}
       />
-      <Dialog
-        open={linkFor !== null}
-        title={t('accounts.invitations.linkTitle')}
-        onClose={() => setLinkFor(null)}
-        footer={
-          <button type="button" className="btn btn--primary" onClick={() => setLinkFor(null)}>
-            {t('accounts.invitations.done')}
-          </button>
-        }
-      >
-        <p>{t('accounts.invitations.linkText', { email: linkFor?.invitation.email ?? '' })}</p>
-        <pre className="pb-snippet">
-          <code data-testid="invite-link">{linkFor?.inviteUrl}</code>
-        </pre>
-        {linkFor?.inviteUrl && <CopyButton text={linkFor.inviteUrl} label={t('accounts.invitations.copy')} />}
-      </Dialog>
+      <InviteLinkDialog sent={linkFor} onClose={() => setLinkFor(null)} />
       <ConfirmDialog
         open={revoking !== null}
         title={t('accounts.invitations.revokeTitle', { email: revoking?.email ?? '' })}
@@ -124,5 +85,68 @@ export function InvitationsPanel() {
         <p>{t('accounts.invitations.revokeText')}</p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** One open invitation: who, role, expiry, Resend and Withdraw. */
+function InvitationRow({
+  invitation: inv,
+  onResend,
+  onRevoke,
+}: {
+  invitation: TInvitationDto;
+  onResend: (id: string) => void;
+  onRevoke: (invitation: TInvitationDto) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <li className="invitations__row" data-testid="invitation-row">
+      <div className="invitations__who">
+        <bdi className="settings-user__name">{inv.name}</bdi>
+        <bdi className="settings-user__email">{inv.email}</bdi>
+      </div>
+      <span className="badge">{t(`roles.${inv.role}`)}</span>
+      <span className={inv.status === 'expired' ? 'crm-status crm-status--lost' : 'field__hint'}>
+        {inv.status === 'expired'
+          ? t('accounts.invitations.expired')
+          : t('accounts.invitations.expires', { when: formatTimestamp(inv.expiresAt, lang) })}
+      </span>
+      <span className="invitations__actions">
+        <button type="button" className="btn btn--sm" onClick={() => onResend(inv.id)}>
+          {t('accounts.invitations.resend')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--sm btn--ghost settings-danger"
+          onClick={() => onRevoke(inv)}
+        >
+          {t('accounts.invitations.revoke')}
+        </button>
+      </span>
+    </li>
+  );
+}
+
+/** Without SMTP: the one-time link to pass on, with a copy button. */
+function InviteLinkDialog({ sent, onClose }: { sent: TInvitationSentDto | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      open={sent !== null}
+      title={t('accounts.invitations.linkTitle')}
+      onClose={onClose}
+      footer={
+        <button type="button" className="btn btn--primary" onClick={onClose}>
+          {t('accounts.invitations.done')}
+        </button>
+      }
+    >
+      <p>{t('accounts.invitations.linkText', { email: sent?.invitation.email ?? '' })}</p>
+      <pre className="pb-snippet">
+        <code data-testid="invite-link">{sent?.inviteUrl}</code>
+      </pre>
+      {sent?.inviteUrl && <CopyButton text={sent.inviteUrl} label={t('accounts.invitations.copy')} />}
+    </Dialog>
   );
 }

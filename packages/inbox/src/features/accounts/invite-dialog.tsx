@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TInvitationSentDto, TLanguage, TRole } from '@charla/protocol';
-import { Dialog } from '../../components/dialog';
+import { FormDialog } from '../../components/form-dialog';
 import { fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
 import { accountErrorMessage } from './code-message';
@@ -40,77 +40,78 @@ export function InviteDialog({
     }
   };
   return (
-    <Dialog
+    <FormDialog
       open={open}
       size="md"
       title={t('accounts.invitations.invite')}
+      formId="invite-user"
+      submitLabel={t('accounts.invitations.send')}
+      canSubmit={form.name.trim() !== '' && form.email.trim() !== ''}
+      error={error}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            form="invite-user"
-            className="btn btn--primary"
-            disabled={!form.name.trim() || !form.email.trim()}
-          >
-            {t('accounts.invitations.send')}
-          </button>
-        </>
-      }
+      onSubmit={submit}
     >
-      <form id="invite-user" className="form" onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor="invite-user-name">{t('accounts.invitations.name')}</label>
-          <input
-            id="invite-user-name"
-            required
-            maxLength={120}
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="invite-user-email">{t('accounts.invitations.email')}</label>
-          <input
-            id="invite-user-email"
-            type="email"
-            required
-            maxLength={254}
-            value={form.email}
-            onChange={(e) => setForm({ ...form, email: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="invite-user-role">{t('accounts.invitations.role')}</label>
-          <select
-            id="invite-user-role"
-            value={form.role}
-            onChange={(e) => setForm({ ...form, role: e.target.value as TRole })}
-          >
-            <option value="regular">{t('roles.regular')}</option>
-            <option value="admin">{t('roles.admin')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="invite-user-language">{t('accounts.invitations.language')}</label>
-          <select
-            id="invite-user-language"
-            value={form.language}
-            onChange={(e) => setForm({ ...form, language: e.target.value as TLanguage })}
-          >
-            <option value="en">{t('settings.email.languages.en')}</option>
-            <option value="es">{t('settings.email.languages.es')}</option>
-          </select>
-        </div>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      <div className="field">
+        <label htmlFor="invite-user-name">{t('accounts.invitations.name')}</label>
+        <input
+          id="invite-user-name"
+          required
+          maxLength={120}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="invite-user-email">{t('accounts.invitations.email')}</label>
+        <input
+          id="invite-user-email"
+          type="email"
+          required
+          maxLength={254}
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+        />
+      </div>
+      <RoleAndLanguage form={form} onChange={(patch) => setForm({ ...form, ...patch })} />
+    </FormDialog>
+  );
+}
+
+type RoleLanguage = { role: TRole; language: TLanguage };
+
+/** The invitee's role and the language of the invitation mail. */
+function RoleAndLanguage({
+  form,
+  onChange,
+}: {
+  form: RoleLanguage;
+  onChange: (patch: Partial<RoleLanguage>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="invite-user-role">{t('accounts.invitations.role')}</label>
+        <select
+          id="invite-user-role"
+          value={form.role}
+          onChange={(e) => onChange({ role: e.target.value as TRole })}
+        >
+          <option value="regular">{t('roles.regular')}</option>
+          <option value="admin">{t('roles.admin')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="invite-user-language">{t('accounts.invitations.language')}</label>
+        <select
+          id="invite-user-language"
+          value={form.language}
+          onChange={(e) => onChange({ language: e.target.value as TLanguage })}
+        >
+          <option value="en">{t('settings.email.languages.en')}</option>
+          <option value="es">{t('settings.email.languages.es')}</option>
+        </select>
+      </div>
+    </>
   );
 }

@@ -10,18 +10,12 @@ import { useSession } from '../auth/session-context';
 import { accountErrorMessage } from './code-message';
 import { NewPasswordField } from './password-field';
 
-/** The page an invitation link opens: the invitee checks their name, chooses a password, and is in. */
-export function InvitePage() {
+/** What the invitation link is for; its name pre-fills the invitee's (a code's message when unusable). */
+function useInvitation(token: string) {
   const { t } = useTranslation();
-  const { setUser } = useSession();
-  const { navigate } = useRouter();
-  const token = useSearchParam('token') ?? '';
   const [invitation, setInvitation] = useState<TInvitationPreviewDto | null>(null);
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [tooShort, setTooShort] = useState(false);
   const [error, setError] = useState<string | null>(token ? null : t('accounts.noToken'));
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!token) return;
     api.get<TInvitationPreviewDto>(`/invitations/${encodeURIComponent(token)}`).then(
@@ -32,6 +26,19 @@ export function InvitePage() {
       (cause: unknown) => setError(accountErrorMessage(t, cause)),
     );
   }, [token, t]);
+  return { invitation, name, setName, error, setError };
+}
+
+/** The page an invitation link opens: the invitee checks their name, chooses a password, and is in. */
+export function InvitePage() {
+  const { t } = useTranslation();
+  const { setUser } = useSession();
+  const { navigate } = useRouter();
+  const token = useSearchParam('token') ?? '';
+  const { invitation, name, setName, error, setError } = useInvitation(token);
+  const [password, setPassword] = useState('');
+  const [tooShort, setTooShort] = useState(false);
+  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/dialog';
+import { FormDialog } from '../../components/form-dialog';
 import { fieldErrorsOf } from '../../lib/api-client';
 import { crmApi, type CrmEntity } from './crm-api';
 
@@ -43,50 +43,38 @@ export function CreateRecordDialog({
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title={t(`crm.new.${entity}`)}
+      formId="crm-create"
+      submitLabel={t('crm.create')}
+      canSubmit={name.trim() !== ''}
+      error={error}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="crm-create" className="btn btn--primary" disabled={!name.trim()}>
-            {t('crm.create')}
-          </button>
-        </>
-      }
+      onSubmit={submit}
     >
-      <form id="crm-create" className="form" onSubmit={(e) => void submit(e)}>
+      <div className="field">
+        <label htmlFor="crm-create-name">{usesTitle ? t('crm.fields.title') : t('crm.fields.name')}</label>
+        <input
+          id="crm-create-name"
+          value={name}
+          maxLength={200}
+          autoFocus
+          required
+          onChange={(e) => setName(e.target.value)}
+        />
+      </div>
+      {entity === 'persons' && (
         <div className="field">
-          <label htmlFor="crm-create-name">{usesTitle ? t('crm.fields.title') : t('crm.fields.name')}</label>
+          <label htmlFor="crm-create-email">{t('crm.fields.email')}</label>
           <input
-            id="crm-create-name"
-            value={name}
-            maxLength={200}
-            autoFocus
-            required
-            onChange={(e) => setName(e.target.value)}
+            id="crm-create-email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
           />
         </div>
-        {entity === 'persons' && (
-          <div className="field">
-            <label htmlFor="crm-create-email">{t('crm.fields.email')}</label>
-            <input
-              id="crm-create-email"
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </div>
-        )}
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }

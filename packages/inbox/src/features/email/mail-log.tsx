@@ -11,7 +11,6 @@ const tone: Record<TMailStatus, string> = { sent: 'won', failed: 'lost', pending
 /** The admin's mail log: every mail with its status, attempts and last error, newest first. */
 export function MailLog() {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   const [filter, setFilter] = useState<TMailStatus | ''>('');
   const [items, setItems] = useState<TMailLogEntryDto[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -69,34 +68,7 @@ export function MailLog() {
             </thead>
             <tbody>
               {items.map((m) => (
-                <tr key={m.id} data-testid="mail-log-row">
-                  <td className="email-log__to">
-                    <bdi>{m.to}</bdi>
-                  </td>
-                  <td>
-                    <div className="email-log__subject">
-                      <bdi>{m.subject}</bdi>
-                    </div>
-                    <div className="field__hint">{t(`settings.email.templates.${m.template}`)}</div>
-                  </td>
-                  <td>
-                    <span className={`crm-status ${tone[m.status] ? `crm-status--${tone[m.status]}` : ''}`}>
-                      {t(`settings.email.statuses.${m.status}`)}
-                    </span>
-                    {m.lastError && m.status !== 'sent' && (
-                      <div className="email-log__error" title={m.lastError}>
-                        {m.lastError}
-                      </div>
-                    )}
-                    {m.nextAttemptAt !== null && (
-                      <div className="field__hint">
-                        {t('settings.email.nextAttempt', { when: formatTimestamp(m.nextAttemptAt, lang) })}
-                      </div>
-                    )}
-                  </td>
-                  <td>{m.attempts}</td>
-                  <td>{formatTimestamp(m.sentAt ?? m.createdAt, lang)}</td>
-                </tr>
+                <MailLogRow key={m.id} mail={m} />
               ))}
             </tbody>
           </table>
@@ -108,5 +80,41 @@ export function MailLog() {
         </button>
       )}
     </section>
+  );
+}
+
+/** One mail: to, subject and template, status (with its last error or next attempt), attempts, when. */
+function MailLogRow({ mail: m }: { mail: TMailLogEntryDto }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <tr data-testid="mail-log-row">
+      <td className="email-log__to">
+        <bdi>{m.to}</bdi>
+      </td>
+      <td>
+        <div className="email-log__subject">
+          <bdi>{m.subject}</bdi>
+        </div>
+        <div className="field__hint">{t(`settings.email.templates.${m.template}`)}</div>
+      </td>
+      <td>
+        <span className={`crm-status ${tone[m.status] ? `crm-status--${tone[m.status]}` : ''}`}>
+          {t(`settings.email.statuses.${m.status}`)}
+        </span>
+        {m.lastError && m.status !== 'sent' && (
+          <div className="email-log__error" title={m.lastError}>
+            {m.lastError}
+          </div>
+        )}
+        {m.nextAttemptAt !== null && (
+          <div className="field__hint">
+            {t('settings.email.nextAttempt', { when: formatTimestamp(m.nextAttemptAt, lang) })}
+          </div>
+        )}
+      </td>
+      <td>{m.attempts}</td>
+      <td>{formatTimestamp(m.sentAt ?? m.createdAt, lang)}</td>
+    </tr>
   );
 }

@@ -10,12 +10,9 @@ import { Spinner } from '../../components/empty-state';
 import { currentLanguage } from '../../lib/i18n';
 import { emailApi } from './email-api';
 
-/** Every template rendered by the server with sample data, as the HTML part (sandboxed) or the text part. */
-export function TemplatePreview() {
+/** The server's rendering of one template with sample data (null while it loads). */
+function usePreview(template: TMailTemplateName, language: TLanguage): TMailPreviewDto | null {
   const { t } = useTranslation();
-  const [template, setTemplate] = useState<TMailTemplateName>('invitation');
-  const [language, setLanguage] = useState<TLanguage>(currentLanguage());
-  const [part, setPart] = useState<'html' | 'text'>('html');
   const [preview, setPreview] = useState<TMailPreviewDto | null>(null);
   useEffect(() => {
     let live = true;
@@ -28,6 +25,16 @@ export function TemplatePreview() {
       live = false;
     };
   }, [template, language, t]);
+  return preview;
+}
+
+/** Every template rendered by the server with sample data, as the HTML part (sandboxed) or the text part. */
+export function TemplatePreview() {
+  const { t } = useTranslation();
+  const [template, setTemplate] = useState<TMailTemplateName>('invitation');
+  const [language, setLanguage] = useState<TLanguage>(currentLanguage());
+  const [part, setPart] = useState<'html' | 'text'>('html');
+  const preview = usePreview(template, language);
   const name = t(`settings.email.templates.${template}`);
   return (
     <section className="card email-card">

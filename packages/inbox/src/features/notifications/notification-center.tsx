@@ -11,18 +11,9 @@ import { showLocalNotification } from './push';
 type Toast = TNotificationDto & { key: string };
 const TOAST_MS = 8000;
 
-/**
- * In-app notices for notification frames (R23): a toast (optionally with a sound) while the tab
- * is visible, a system notification while it is hidden. The server only sends what this user may
- * see (R22); the user's own switches decide toast and sound.
- */
-export function NotificationCenter() {
-  const { t } = useTranslation();
-  const { navigate } = useRouter();
-  const { onNotification } = useInbox();
-  const [toasts, setToasts] = useState<Toast[]>([]);
+/** The user's notification settings, kept current when the settings page saves them. */
+function useMySettings() {
   const settings = useRef<TMyNotificationSettingsDto | null>(null);
-
   useEffect(() => {
     notificationsApi.mySettings().then(
       (s) => (settings.current = s),
@@ -33,6 +24,20 @@ export function NotificationCenter() {
     window.addEventListener('charla:notification-settings', onSettings);
     return () => window.removeEventListener('charla:notification-settings', onSettings);
   }, []);
+  return settings;
+}
+
+/**
+ * In-app notices for notification frames (R23): a toast (optionally with a sound) while the tab
+ * is visible, a system notification while it is hidden. The server only sends what this user may
+ * see (R22); the user's own switches decide toast and sound.
+ */
+export function NotificationCenter() {
+  const { t } = useTranslation();
+  const { navigate } = useRouter();
+  const { onNotification } = useInbox();
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const settings = useMySettings();
 
   useEffect(
     () =>

@@ -26,6 +26,27 @@ function findingText(
   return t(`playbooks.findings.${finding.code}`, { defaultValue: finding.message });
 }
 
+/** The card's first three validator findings, and how many more there are. */
+function CardFindings({ findings }: { findings: TFinding[] }) {
+  const { t } = useTranslation();
+  if (findings.length === 0) return null;
+  return (
+    <ul className="pb-card__findings">
+      {findings.slice(0, 3).map((finding, index) => (
+        <li key={`${finding.code}-${index}`} className={`pb-finding pb-finding--${finding.severity}`}>
+          <Icon name="alert" size={13} />
+          <span>{findingText(t, finding)}</span>
+        </li>
+      ))}
+      {findings.length > 3 && (
+        <li className="pb-finding pb-finding--more">
+          {t('playbooks.moreFindings', { count: findings.length - 3 })}
+        </li>
+      )}
+    </ul>
+  );
+}
+
 /** One card of the flow: type, summary, pencil/trash, validator findings, and a handle per port. */
 export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeProps<CardNode>) {
   const { t } = useTranslation();
@@ -86,21 +107,7 @@ export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeP
           {node.crm.record.kind !== 'none' && ` · ${t(`playbooks.records.${node.crm.record.kind}`)}`}
         </p>
       )}
-      {findings.length > 0 && (
-        <ul className="pb-card__findings">
-          {findings.slice(0, 3).map((finding, index) => (
-            <li key={`${finding.code}-${index}`} className={`pb-finding pb-finding--${finding.severity}`}>
-              <Icon name="alert" size={13} />
-              <span>{findingText(t, finding)}</span>
-            </li>
-          ))}
-          {findings.length > 3 && (
-            <li className="pb-finding pb-finding--more">
-              {t('playbooks.moreFindings', { count: findings.length - 3 })}
-            </li>
-          )}
-        </ul>
-      )}
+      <CardFindings findings={findings} />
       {ports.length > 0 && (
         <div className="pb-card__ports">
           {ports.map((port) => (

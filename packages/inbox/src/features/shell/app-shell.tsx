@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../lib/icons';
-import { Link, useRouter } from '../../lib/router';
+import { useRouter } from '../../lib/router';
 import { useMe } from '../auth/session-context';
-import { useInbox } from '../inbox/inbox-provider';
 import { ShortcutsHelp } from '../inbox/shortcuts-help';
 import { NotificationCenter } from '../notifications/notification-center';
 import { NotificationPrompt } from '../notifications/notification-prompt';
 import { ConnectionBanner } from './connection-banner';
 import { LanguageSwitch } from './language-switch';
-import { isNavActive, navItemsFor } from './nav-items';
+import { MainNav } from './main-nav';
 import { OnlineSwitch } from './online-switch';
 import { ShellContext } from './shell-context';
 import { UserMenu } from './user-menu';
@@ -19,13 +18,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const { location } = useRouter();
-  const { state } = useInbox();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const items = navItemsFor(me.role);
   const shell = useMemo(() => ({ openShortcuts: () => setShortcutsOpen(true) }), []);
   useEffect(() => setDrawerOpen(false), [location.pathname]);
-  const unassigned = state.counts?.unassigned ?? 0;
 
   return (
     <ShellContext.Provider value={shell}>
@@ -65,31 +61,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <Icon name="x" />
             </button>
           </div>
-          <nav className="nav" aria-label={t('shell.mainNav')}>
-            {items.map((item) => {
-              const active = isNavActive(item, location.pathname);
-              return (
-                <Link
-                  key={item.id}
-                  to={item.path}
-                  className={`nav__item ${active ? 'nav__item--active' : ''}`}
-                  aria-current={active ? 'page' : undefined}
-                  data-testid={`nav-${item.id}`}
-                >
-                  <Icon name={item.icon} />
-                  <span>{t(item.labelKey)}</span>
-                  {item.id === 'inbox' && unassigned > 0 && (
-                    <span
-                      className="count count--alert"
-                      aria-label={t('inbox.waitingCount', { count: unassigned })}
-                    >
-                      {unassigned}
-                    </span>
-                  )}
-                </Link>
-              );
-            })}
-          </nav>
+          <MainNav />
           <div className="sidebar__bottom">
             <OnlineSwitch />
             <div className="sidebar__row">

@@ -1,3 +1,5 @@
+// The cookie methods on request and reply come from @fastify/cookie's type augmentation.
+import type {} from '@fastify/cookie';
 import {
   ZChangePasswordRequest,
   ZLoginRequest,

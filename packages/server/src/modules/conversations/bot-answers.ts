@@ -8,7 +8,7 @@ import {
   type TVisitorAnswer,
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
-import type { VisitorsService } from '../visitors/visitors.service';
+import type { VisitorsService } from '../visitors/index';
 import { answerText, capturedColumns } from './bot-output';
 import { lifecycleOf } from './conversation-dto';
 import type { ConversationsService } from './conversations.service';

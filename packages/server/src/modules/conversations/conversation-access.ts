@@ -1,5 +1,5 @@
 import type { TConversationDto, TTimelineEvent, TVisitorContext } from '@charla/protocol';
-import type { AuthUser } from '../auth/auth.service';
+import type { AuthUser } from '../auth/index';
 
 /**
  * What other modules (CRM side panel, notifications, webhooks) may ask of conversations.

@@ -1,8 +1,8 @@
 import { allowedActionsFor, type TConversationAction, type TConversationDto } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { DomainEvents } from '../../lib/domain-events';
-import type { AuthUser } from '../auth/auth.service';
-import type { UsersStore } from '../users/users.store';
+import type { AuthUser } from '../auth/index';
+import type { UsersStore } from '../users/index';
 import type { ConversationChanges } from './conversation-changes';
 import type { ConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';

@@ -6,9 +6,9 @@ import {
 } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import type { Bus } from '../../realtime/bus';
-import type { AuthUser } from '../auth/auth.service';
-import type { UsersStore } from '../users/users.store';
-import type { ContextInput, IdentityInput, VisitorsService } from '../visitors/visitors.service';
+import type { AuthUser } from '../auth/index';
+import type { UsersStore } from '../users/index';
+import type { ContextInput, IdentityInput, VisitorsService } from '../visitors/index';
 import type { ConversationChanges } from './conversation-changes';
 import { searchTextOf } from './conversation-dto';
 import type { ConversationReads } from './conversation-reads';

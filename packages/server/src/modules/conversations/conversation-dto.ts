@@ -11,7 +11,7 @@ import {
   type TVisitorContext,
 } from '@charla/protocol';
 import { fromJsonColumn } from '../../lib/json';
-import { conversationDisplayName } from '../search/conversation-identity';
+import { conversationDisplayName } from '../search/index';
 import type { ConversationRow, MessageRow } from './conversations.store';
 import { readRouting } from './routing-columns';
 

@@ -1,6 +1,6 @@
 import { toPlainText } from '@charla/protocol';
-import type { VisitorsService } from '../visitors/visitors.service';
-import { readVisitorContext } from '../visitors/visitors.service';
+import type { VisitorsService } from '../visitors/index';
+import { readVisitorContext } from '../visitors/index';
 import type { ConversationAccess, ConversationFacts } from './conversation-access';
 import type { ConversationChanges } from './conversation-changes';
 import { MAX_PAGE, type ConversationReads } from './conversation-reads';

@@ -7,7 +7,7 @@ import {
   type TVisitorConversationDto,
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
-import type { AuthUser } from '../auth/auth.service';
+import type { AuthUser } from '../auth/index';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
 

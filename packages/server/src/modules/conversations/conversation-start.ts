@@ -8,7 +8,7 @@ import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { domainEvent, type DomainEvents } from '../../lib/domain-events';
 import { newId } from '../../lib/ids';
-import type { VisitorsService } from '../visitors/visitors.service';
+import type { VisitorsService } from '../visitors/index';
 import { searchTextOf } from './conversation-dto';
 import type { ConversationsService } from './conversations.service';
 import type { ConversationRow, ConversationsStore } from './conversations.store';

@@ -4,9 +4,9 @@ import {
   type TMessageDto,
   type TVisitorConversationDto,
 } from '@charla/protocol';
-import type { UsersStore } from '../users/users.store';
-import type { VisitorsService } from '../visitors/visitors.service';
-import { readVisitorContext } from '../visitors/visitors.service';
+import type { UsersStore } from '../users/index';
+import type { VisitorsService } from '../visitors/index';
+import { readVisitorContext } from '../visitors/index';
 import {
   lifecycleOf,
   toConversationDto,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { forgetConversations } from '../search/forget.store';
+import { forgetConversations } from '../search/index';
 
 /**
  * Privacy and retention SQL on conversations and messages (issue 22; orchestrated by

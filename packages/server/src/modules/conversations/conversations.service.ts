@@ -1,8 +1,8 @@
 import type { Clock } from '../../lib/clock';
 import type { DomainEvents } from '../../lib/domain-events';
 import type { Bus } from '../../realtime/bus';
-import type { UsersStore } from '../users/users.store';
-import type { VisitorsService } from '../visitors/visitors.service';
+import type { UsersStore } from '../users/index';
+import type { VisitorsService } from '../visitors/index';
 import { createConversationActions } from './conversation-actions';
 import { createConversationChanges } from './conversation-changes';
 import { createConversationChat } from './conversation-chat';

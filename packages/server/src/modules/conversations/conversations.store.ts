@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
-import { refreshConversationProfile } from '../search/profile-index.store';
+import { refreshConversationProfile } from '../search/index';
 import { createDeadlinesStore } from './deadlines.store';
 import { createFoldersStore } from './folders.store';
 import { createTimelineStore, touchesIdentity } from './timeline.store';

@@ -1,8 +1,8 @@
 import type { TLanguage, TPlaybookDocument, TPlaybookOutcome, TResolvedCrmActions } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import type { DomainEvents } from '../../lib/domain-events';
-import type { PresenceService } from '../presence/presence.service';
-import type { VisitorsService } from '../visitors/visitors.service';
+import type { PresenceService } from '../presence/index';
+import type { VisitorsService } from '../visitors/index';
 import { createBotAnswers } from './bot-answers';
 import { createConversationStart } from './conversation-start';
 import type { ConversationsService } from './conversations.service';

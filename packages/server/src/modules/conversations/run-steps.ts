@@ -8,9 +8,9 @@ import {
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
-import type { PresenceService } from '../presence/presence.service';
-import type { VisitorsService } from '../visitors/visitors.service';
-import { readVisitorContext } from '../visitors/visitors.service';
+import type { PresenceService } from '../presence/index';
+import type { VisitorsService } from '../visitors/index';
+import { readVisitorContext } from '../visitors/index';
 import { botAuthor, capturedColumns, interactionOf } from './bot-output';
 import type { ConversationsService } from './conversations.service';
 import type { ConversationRow, ConversationsStore } from './conversations.store';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
-import { indexMessage } from '../search/message-index.store';
-import { refreshConversationProfile } from '../search/profile-index.store';
+import { indexMessage } from '../search/index';
+import { refreshConversationProfile } from '../search/index';
 
 type ConversationRow = ConversationsTable;
 type MessageRow = MessagesTable;

@@ -1,7 +1,7 @@
 import { isWaitingTimeOver } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
-import type { VisitorsService } from '../visitors/visitors.service';
+import type { VisitorsService } from '../visitors/index';
 import { lifecycleOf } from './conversation-dto';
 import type { ConversationsService } from './conversations.service';
 import type { ConversationsStore } from './conversations.store';

@@ -8,18 +8,20 @@ export type OutboxStats = { pending: number; retrying: number; delivered: number
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-/**
- * The Prometheus series of one process (its own registry, so tests can run several apps).
- * Counters move where things happen; gauges that describe state are read when scraped.
- */
-export function createMetrics(deps: {
+export type MetricsDeps = {
   database: DatabaseHandle;
   bus: Bus;
   events: DomainEvents;
   webhookStats: () => Promise<OutboxStats>;
   /** Mail outbox rows by status (pending = depth; failed = gave up; sent; skipped = no SMTP). */
   mailStats: () => Promise<Record<string, number>>;
-}) {
+};
+
+/**
+ * The Prometheus series of one process (its own registry, so tests can run several apps).
+ * Counters move where things happen; gauges that describe state are read when scraped.
+ */
+export function createMetrics(deps: MetricsDeps) {
   const registry = new Registry();
   // Process figures, event-loop delay (nodejs_eventloop_lag_*), heap and GC.
   collectDefaultMetrics({ register: registry });
@@ -74,6 +76,34 @@ export function createMetrics(deps: {
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
+  registerStateGauges(registry, deps, jobLastRun);
+  registerPoolMetrics(registry, deps.database);
+
+  deps.events.on('message.created', ({ message }) => {
+    persisted.inc({ author: (message as { author?: { kind?: string } }).author?.kind ?? 'unknown' });
+  });
+
+  return {
+    registry,
+    socketOpened(kind: SocketKind): () => void {
+      openSockets[kind] += 1;
+      socketsOpened.inc({ kind });
+      return () => void (openSockets[kind] -= 1);
+    },
+    frameSent: (type: string) => framesSent.inc({ type }),
+    ackSent: (kind: SocketKind, seconds: number) => ackLatency.observe({ kind }, seconds),
+    httpRequest: (method: string, route: string, status: number, seconds: number) =>
+      httpDuration.observe({ method, route, status: `${Math.floor(status / 100)}xx` }, seconds),
+    jobRan(job: string, seconds: number, ok: boolean): void {
+      jobDuration.observe({ job, outcome: ok ? 'ok' : 'failed' }, seconds);
+      jobLastRun.set(job, Date.now());
+    },
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Gauges read when scraped: job lag, the bus, the webhook and mail outboxes. */
+function registerStateGauges(registry: Registry, deps: MetricsDeps, jobLastRun: Map<string, number>): void {
   new Gauge({
     name: 'charla_job_lag_seconds',
     help: 'Seconds since each background job last finished (the sweep lag: grows when sweeps stall)',
@@ -112,30 +142,7 @@ export function createMetrics(deps: {
       for (const [state, n] of Object.entries(stats)) this.set({ state }, n);
     },
   });
-  registerPoolMetrics(registry, deps.database);
-
-  deps.events.on('message.created', ({ message }) => {
-    persisted.inc({ author: (message as { author?: { kind?: string } }).author?.kind ?? 'unknown' });
-  });
-
-  return {
-    registry,
-    socketOpened(kind: SocketKind): () => void {
-      openSockets[kind] += 1;
-      socketsOpened.inc({ kind });
-      return () => void (openSockets[kind] -= 1);
-    },
-    frameSent: (type: string) => framesSent.inc({ type }),
-    ackSent: (kind: SocketKind, seconds: number) => ackLatency.observe({ kind }, seconds),
-    httpRequest: (method: string, route: string, status: number, seconds: number) =>
-      httpDuration.observe({ method, route, status: `${Math.floor(status / 100)}xx` }, seconds),
-    jobRan(job: string, seconds: number, ok: boolean): void {
-      jobDuration.observe({ job, outcome: ok ? 'ok' : 'failed' }, seconds);
-      jobLastRun.set(job, Date.now());
-    },
-  };
 }
-export type Metrics = ReturnType<typeof createMetrics>;
 
 /** PostgreSQL's pool: connections by state, queries waiting, and how long they waited. */
 function registerPoolMetrics(registry: Registry, database: DatabaseHandle): void {

@@ -27,144 +27,157 @@ const MAX_COMMENTS = 100;
 
 type Resolved = { days: LocalDays; previous: LocalDays; userId: string | undefined; playbookId?: string };
 
+type ReportsDeps = { store: ReportsStore; facts: ReportFacts };
+
 // Every figure counts the conversations STARTED in the range, on the local day they started;
 // figures.ts defines each one, report_facts stores them per conversation (fact-row.ts).
-export function createReportsService(deps: { store: ReportsStore; facts: ReportFacts }) {
-  const { store } = deps;
-
-  /** The range, the previous range of the same length, and whose figures (regular users: their own). */
-  async function resolve(query: TReportQuery, viewer: AuthUser): Promise<Resolved> {
-    const n = daysBetween(query.from, query.to);
-    if (!(n >= 1 && n <= MAX_DAYS)) throw new AppError('REPORT_RANGE_INVALID');
-    const timeZone = query.timeZone ?? (await store.companyTimeZone()) ?? 'UTC';
-    if (viewer.role !== 'admin' && query.userId && query.userId !== viewer.id)
-      throw new AppError('FORBIDDEN');
-    await deps.facts.catchUp();
-    return {
-      days: localDays(query.from, query.to, timeZone),
-      previous: localDays(addDays(query.from, -n), addDays(query.from, -1), timeZone),
-      userId: viewer.role === 'admin' ? query.userId : viewer.id,
-      ...(query.playbookId ? { playbookId: query.playbookId } : {}),
-    };
-  }
-
-  const scopeOf = (days: LocalDays, r: Resolved, start = 0, end = days.dates.length): ReportScope => ({
-    start: days.starts[start] as number,
-    end: days.starts[end] as number,
-    ...(r.playbookId ? { playbookId: r.playbookId } : {}),
-    ...(r.userId ? { userId: r.userId } : {}),
-  });
-
-  const rangeOf = (days: LocalDays) => ({
-    from: days.dates[0] as string,
-    to: days.dates.at(-1) as string,
-    timeZone: days.timeZone,
-  });
-
-  async function speedRows(scope: ReportScope): Promise<SpeedRows> {
-    const [assign, response, resolution] = await Promise.all([
-      store.percentiles(scope, 'assign_ms'),
-      store.percentiles(scope, 'response_ms'),
-      store.percentiles(scope, 'resolution_ms'),
-    ]);
-    return { assign, response, resolution };
-  }
-
-  async function csatOf(scope: ReportScope) {
-    return csatFrom(await store.scores(scope));
-  }
-
+export function createReportsService(deps: ReportsDeps) {
   return {
-    async volume(query: TReportQuery, viewer: AuthUser): Promise<TVolumeReportDto> {
-      const r = await resolve(query, viewer);
-      const scope = scopeOf(r.days, r);
-      const segments = offsetSegments(r.days);
-      const [buckets, before, requests] = await Promise.all([
-        store.volume(scope, segments),
-        store.volume(scopeOf(r.previous, r), offsetSegments(r.previous)),
-        store.requestHours(scope, segments),
-      ]);
-      const now = volumeFrom(buckets, r.days);
-      return {
-        range: rangeOf(r.days),
-        previousRange: rangeOf(r.previous),
-        totals: now.totals,
-        previous: volumeFrom(before, r.previous).totals,
-        days: now.days,
-        heatmap: heatmapFrom(requests),
-      };
-    },
-
-    async speed(query: TReportQuery, viewer: AuthUser): Promise<TSpeedReportDto> {
-      const r = await resolve(query, viewer);
-      const scope = scopeOf(r.days, r);
-      // With a user: durations go to whoever took / answered / closed (per-owner rows of that user).
-      const [rows, before, handled, names] = await Promise.all([
-        speedRows(scope),
-        speedRows(scopeOf(r.previous, r)),
-        store.handled(scope),
-        store.userNames(),
-      ]);
-      const totals = speedFrom(rows, r.userId);
-      const users = [...handled]
-        .filter(([userId]) => !r.userId || userId === r.userId)
-        .map(([userId, n]) => ({
-          userId,
-          name: names.get(userId) ?? '',
-          handled: n,
-          ...speedFrom(rows, userId),
-        }))
-        .sort((a, b) => b.handled - a.handled || a.name.localeCompare(b.name));
-      return {
-        range: rangeOf(r.days),
-        previousRange: rangeOf(r.previous),
-        totals,
-        previous: speedFrom(before, r.userId),
-        users,
-      };
-    },
-
-    async outcomes(query: TReportQuery, viewer: AuthUser): Promise<TOutcomesReportDto> {
-      const r = await resolve(query, viewer);
-      const scope = scopeOf(r.days, r);
-      const [funnel, crm, names, csat, previousCsat, comments] = await Promise.all([
-        store.funnel(scope),
-        store.crm(scope),
-        store.playbookNames(),
-        csatOf(scope),
-        csatOf(scopeOf(r.previous, r)),
-        store.comments(scope, MAX_COMMENTS),
-      ]);
-      const links = crmByPlaybook(crm);
-      const rows = funnel.map((row) => ({
-        ...row,
-        name: (row.playbookId && names.get(row.playbookId)) ?? '',
-        ...(links.get(row.playbookId) ?? { withLead: 0, withDeal: 0, dealValue: [] }),
-      }));
-      return {
-        range: rangeOf(r.days),
-        previousRange: rangeOf(r.previous),
-        funnel: rows.sort((a, b) => b.started - a.started || a.name.localeCompare(b.name)),
-        csat,
-        previousCsat,
-        comments,
-      };
-    },
-
+    volume: (query: TReportQuery, viewer: AuthUser) => volume(deps, query, viewer),
+    speed: (query: TReportQuery, viewer: AuthUser) => speed(deps, query, viewer),
+    outcomes: (query: TReportQuery, viewer: AuthUser) => outcomes(deps, query, viewer),
     /** The conversations behind one figure (optionally of one local day), oldest first. */
-    async conversations(
-      query: TReportConversationsQuery,
-      viewer: AuthUser,
-    ): Promise<TReportConversationDto[]> {
-      const r = await resolve(query, viewer);
-      let scope = scopeOf(r.days, r);
-      if (query.date) {
-        const i = r.days.dates.indexOf(query.date);
-        if (i < 0) throw new AppError('REPORT_RANGE_INVALID');
-        scope = scopeOf(r.days, r, i, i + 1);
-      }
-      return store.list(scope, query.figure, MAX_LISTED);
-    },
+    conversations: (query: TReportConversationsQuery, viewer: AuthUser) => conversations(deps, query, viewer),
   };
 }
 export type ReportsService = ReturnType<typeof createReportsService>;
+
+/** The range, the previous range of the same length, and whose figures (regular users: their own). */
+async function resolve(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser): Promise<Resolved> {
+  const n = daysBetween(query.from, query.to);
+  if (!(n >= 1 && n <= MAX_DAYS)) throw new AppError('REPORT_RANGE_INVALID');
+  const timeZone = query.timeZone ?? (await deps.store.companyTimeZone()) ?? 'UTC';
+  if (viewer.role !== 'admin' && query.userId && query.userId !== viewer.id) throw new AppError('FORBIDDEN');
+  await deps.facts.catchUp();
+  return {
+    days: localDays(query.from, query.to, timeZone),
+    previous: localDays(addDays(query.from, -n), addDays(query.from, -1), timeZone),
+    userId: viewer.role === 'admin' ? query.userId : viewer.id,
+    ...(query.playbookId ? { playbookId: query.playbookId } : {}),
+  };
+}
+
+const scopeOf = (days: LocalDays, r: Resolved, start = 0, end = days.dates.length): ReportScope => ({
+  start: days.starts[start] as number,
+  end: days.starts[end] as number,
+  ...(r.playbookId ? { playbookId: r.playbookId } : {}),
+  ...(r.userId ? { userId: r.userId } : {}),
+});
+
+const rangeOf = (days: LocalDays) => ({
+  from: days.dates[0] as string,
+  to: days.dates.at(-1) as string,
+  timeZone: days.timeZone,
+});
+
+async function speedRows(store: ReportsStore, scope: ReportScope): Promise<SpeedRows> {
+  const [assign, response, resolution] = await Promise.all([
+    store.percentiles(scope, 'assign_ms'),
+    store.percentiles(scope, 'response_ms'),
+    store.percentiles(scope, 'resolution_ms'),
+  ]);
+  return { assign, response, resolution };
+}
+
+async function csatOf(store: ReportsStore, scope: ReportScope) {
+  return csatFrom(await store.scores(scope));
+}
+
+async function volume(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser): Promise<TVolumeReportDto> {
+  const { store } = deps;
+  const r = await resolve(deps, query, viewer);
+  const scope = scopeOf(r.days, r);
+  const segments = offsetSegments(r.days);
+  const [buckets, before, requests] = await Promise.all([
+    store.volume(scope, segments),
+    store.volume(scopeOf(r.previous, r), offsetSegments(r.previous)),
+    store.requestHours(scope, segments),
+  ]);
+  const now = volumeFrom(buckets, r.days);
+  return {
+    range: rangeOf(r.days),
+    previousRange: rangeOf(r.previous),
+    totals: now.totals,
+    previous: volumeFrom(before, r.previous).totals,
+    days: now.days,
+    heatmap: heatmapFrom(requests),
+  };
+}
+
+async function speed(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser): Promise<TSpeedReportDto> {
+  const { store } = deps;
+  const r = await resolve(deps, query, viewer);
+  const scope = scopeOf(r.days, r);
+  // With a user: durations go to whoever took / answered / closed (per-owner rows of that user).
+  const [rows, before, handled, names] = await Promise.all([
+    speedRows(store, scope),
+    speedRows(store, scopeOf(r.previous, r)),
+    store.handled(scope),
+    store.userNames(),
+  ]);
+  const totals = speedFrom(rows, r.userId);
+  const users = [...handled]
+    .filter(([userId]) => !r.userId || userId === r.userId)
+    .map(([userId, n]) => ({
+      userId,
+      name: names.get(userId) ?? '',
+      handled: n,
+      ...speedFrom(rows, userId),
+    }))
+    .sort((a, b) => b.handled - a.handled || a.name.localeCompare(b.name));
+  return {
+    range: rangeOf(r.days),
+    previousRange: rangeOf(r.previous),
+    totals,
+    previous: speedFrom(before, r.userId),
+    users,
+  };
+}
+
+async function outcomes(
+  deps: ReportsDeps,
+  query: TReportQuery,
+  viewer: AuthUser,
+): Promise<TOutcomesReportDto> {
+  const { store } = deps;
+  const r = await resolve(deps, query, viewer);
+  const scope = scopeOf(r.days, r);
+  const [funnel, crm, names, csat, previousCsat, comments] = await Promise.all([
+    store.funnel(scope),
+    store.crm(scope),
+    store.playbookNames(),
+    csatOf(store, scope),
+    csatOf(store, scopeOf(r.previous, r)),
+    store.comments(scope, MAX_COMMENTS),
+  ]);
+  const links = crmByPlaybook(crm);
+  const rows = funnel.map((row) => ({
+    ...row,
+    name: (row.playbookId && names.get(row.playbookId)) ?? '',
+    ...(links.get(row.playbookId) ?? { withLead: 0, withDeal: 0, dealValue: [] }),
+  }));
+  return {
+    range: rangeOf(r.days),
+    previousRange: rangeOf(r.previous),
+    funnel: rows.sort((a, b) => b.started - a.started || a.name.localeCompare(b.name)),
+    csat,
+    previousCsat,
+    comments,
+  };
+}
+
+/** The conversations behind one figure (optionally of one local day), oldest first. */
+async function conversations(
+  deps: ReportsDeps,
+  query: TReportConversationsQuery,
+  viewer: AuthUser,
+): Promise<TReportConversationDto[]> {
+  const r = await resolve(deps, query, viewer);
+  let scope = scopeOf(r.days, r);
+  if (query.date) {
+    const i = r.days.dates.indexOf(query.date);
+    if (i < 0) throw new AppError('REPORT_RANGE_INVALID');
+    scope = scopeOf(r.days, r, i, i + 1);
+  }
+  return deps.store.list(scope, query.figure, MAX_LISTED);
+}

@@ -14,3 +14,5 @@ export function createSearchModule(deps: { db: Db; views: ConversationViews }) {
 export { conversationDisplayName } from './conversation-identity';
 export { type CrmSearchType, reindexCrmRecord } from './crm-index.store';
 export { refreshConversationProfile, refreshProfilesLinkedTo } from './profile-index.store';
+export { forgetConversations } from './forget.store';
+export { indexMessage } from './message-index.store';

@@ -3,5 +3,10 @@ export { createVisitorsPrivacyStore } from './visitors.privacy.store';
 export { createVisitorsService } from './visitors.service';
 export { createVisitorsStore } from './visitors.store';
 export { createVisitorLinksStore, type VisitorLinksStore } from './visitor-links.store';
-export { readVisitorContext, type IdentityInput, type VisitorsService } from './visitors.service';
+export {
+  readVisitorContext,
+  type ContextInput,
+  type IdentityInput,
+  type VisitorsService,
+} from './visitors.service';
 export type { VisitorRow } from './visitors.store';

@@ -18,7 +18,6 @@ type Windows = Record<WindowId, TCrmActivityDto[]>;
 export function MyActivitiesPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const lang = currentLanguage();
   const [windows, setWindows] = useState<Windows | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -43,43 +42,6 @@ export function MyActivitiesPage() {
     }
   };
 
-  const section = (id: WindowId, items: TCrmActivityDto[]) => (
-    <section
-      key={id}
-      className="card my-activities__window"
-      aria-labelledby={`window-${id}`}
-      data-testid={`window-${id}`}
-    >
-      <h2 id={`window-${id}`} className="card__title">
-        {t(`crm.my.${id}`)} <span className="count">{items.length}</span>
-      </h2>
-      {items.length === 0 ? (
-        <p className="card__text">{t(`crm.my.empty.${id}`)}</p>
-      ) : (
-        <ul className="crm-related my-activities__list">
-          {items.map((a) => (
-            <li key={a.id} className={a.done ? 'my-activity my-activity--done' : 'my-activity'}>
-              <span className="my-activity__main">
-                <input
-                  type="checkbox"
-                  checked={a.done}
-                  onChange={() => void toggle(a)}
-                  aria-label={t(a.done ? 'crm.my.markUndone' : 'crm.my.markDone', { subject: a.subject })}
-                />
-                <Link to={`/crm/activities/${a.id}`} className="crm-link">
-                  {a.subject}
-                </Link>
-              </span>
-              <span className="pb-muted my-activity__meta">
-                {t(`crm.activityTypes.${a.type}`)} · {formatDateTime(a.dueAt, lang)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-
   return (
     <div className="page page--wide crm my-activities">
       <header className="page__header">
@@ -100,8 +62,59 @@ export function MyActivitiesPage() {
       ) : !windows ? (
         <Spinner label={t('common.loading')} />
       ) : (
-        (['overdue', 'today', 'upcoming'] as const).map((id) => section(id, windows[id]))
+        (['overdue', 'today', 'upcoming'] as const).map((id) => (
+          <ActivityWindow key={id} id={id} items={windows[id]} onToggle={toggle} />
+        ))
       )}
     </div>
+  );
+}
+
+/** One window of activities (overdue, today, upcoming), each with its done checkbox. */
+function ActivityWindow({
+  id,
+  items,
+  onToggle,
+}: {
+  id: WindowId;
+  items: TCrmActivityDto[];
+  onToggle: (activity: TCrmActivityDto) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <section
+      className="card my-activities__window"
+      aria-labelledby={`window-${id}`}
+      data-testid={`window-${id}`}
+    >
+      <h2 id={`window-${id}`} className="card__title">
+        {t(`crm.my.${id}`)} <span className="count">{items.length}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="card__text">{t(`crm.my.empty.${id}`)}</p>
+      ) : (
+        <ul className="crm-related my-activities__list">
+          {items.map((a) => (
+            <li key={a.id} className={a.done ? 'my-activity my-activity--done' : 'my-activity'}>
+              <span className="my-activity__main">
+                <input
+                  type="checkbox"
+                  checked={a.done}
+                  onChange={() => void onToggle(a)}
+                  aria-label={t(a.done ? 'crm.my.markUndone' : 'crm.my.markDone', { subject: a.subject })}
+                />
+                <Link to={`/crm/activities/${a.id}`} className="crm-link">
+                  {a.subject}
+                </Link>
+              </span>
+              <span className="pb-muted my-activity__meta">
+                {t(`crm.activityTypes.${a.type}`)} · {formatDateTime(a.dueAt, lang)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

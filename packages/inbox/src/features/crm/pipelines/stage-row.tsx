@@ -12,13 +12,10 @@ type Props = {
   onDelete: (moveDealsTo: string | null) => Promise<void>;
 };
 
-/** One stage of the pipeline settings: name and win probability saved on leaving, move, delete. */
-export function StageRow({ stage, index, count, others, onChange, onDelete }: Props) {
-  const { t } = useTranslation();
+/** The stage's name and win probability as typed, saved on leaving the field when valid and changed. */
+function useStageFields(stage: TCrmStageDto, onChange: Props['onChange']) {
   const [name, setName] = useState(stage.name);
   const [probability, setProbability] = useState(String(stage.probability));
-  const [deleting, setDeleting] = useState(false);
-  const [target, setTarget] = useState(others[0]?.id ?? '');
   useEffect(() => setName(stage.name), [stage.name]);
   useEffect(() => setProbability(String(stage.probability)), [stage.probability]);
 
@@ -32,6 +29,17 @@ export function StageRow({ stage, index, count, others, onChange, onDelete }: Pr
       void onChange({ probability: value });
     else setProbability(String(stage.probability));
   };
+  return { name, setName, probability, setProbability, saveName, saveProbability };
+}
+
+/** One stage of the pipeline settings: name and win probability saved on leaving, move, delete. */
+export function StageRow({ stage, index, count, others, onChange, onDelete }: Props) {
+  const { t } = useTranslation();
+  const { name, setName, probability, setProbability, saveName, saveProbability } = useStageFields(
+    stage,
+    onChange,
+  );
+  const [deleting, setDeleting] = useState(false);
 
   return (
     <li className="stage-row" data-testid="stage-row">
@@ -93,30 +101,33 @@ export function StageRow({ stage, index, count, others, onChange, onDelete }: Pr
           {t('pipelines.delete')}
         </button>
       </div>
-      {deleting && (
-        <div
-          className="stage-row__delete"
-          role="group"
-          aria-label={t('pipelines.deleteStage', { name: stage.name })}
-        >
-          <label htmlFor={`stage-move-${stage.id}`}>{t('pipelines.moveDealsTo')}</label>
-          <select id={`stage-move-${stage.id}`} value={target} onChange={(e) => setTarget(e.target.value)}>
-            {others.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="btn btn--sm btn--danger"
-            onClick={() => void onDelete(target || null)}
-          >
-            {t('pipelines.confirmDelete')}
-          </button>
-        </div>
-      )}
+      {deleting && <StageDelete stage={stage} others={others} onDelete={onDelete} />}
     </li>
+  );
+}
+
+/** Deleting a stage: where its deals move, and the confirmation. */
+function StageDelete({ stage, others, onDelete }: Pick<Props, 'stage' | 'others' | 'onDelete'>) {
+  const { t } = useTranslation();
+  const [target, setTarget] = useState(others[0]?.id ?? '');
+  return (
+    <div
+      className="stage-row__delete"
+      role="group"
+      aria-label={t('pipelines.deleteStage', { name: stage.name })}
+    >
+      <label htmlFor={`stage-move-${stage.id}`}>{t('pipelines.moveDealsTo')}</label>
+      <select id={`stage-move-${stage.id}`} value={target} onChange={(e) => setTarget(e.target.value)}>
+        {others.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="btn btn--sm btn--danger" onClick={() => void onDelete(target || null)}>
+        {t('pipelines.confirmDelete')}
+      </button>
+    </div>
   );
 }
 

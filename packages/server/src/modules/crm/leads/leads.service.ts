@@ -119,8 +119,54 @@ export async function readLeadDto(tx: CrmTablesStore, row: LeadRow): Promise<TCr
   return toLeadDto(row, await loadRefNames(tx, 'lead', [row]));
 }
 
-export function createLeadsService(deps: CrmDeps) {
+/**
+ * Turns an open lead into a deal that keeps its person, organization, value, owner, notes,
+ * activities and conversation links (value, close date, person, organization and title as the
+ * convert dialog confirmed them); the lead becomes `converted` and points at the deal.
+ */
+export async function convertLead(
+  deps: CrmDeps,
+  id: string,
+  input: TConvertCrmLeadRequest,
+  actor: CrmActor,
+): Promise<{ lead: TCrmLeadDto; deal: TCrmDealDto }> {
   const { store, clock, events, conversations } = deps;
+  const result = await store.transaction(async (tx) => {
+    const lead = requireRecord(await tx.leads.findById(id));
+    if (lead.status !== 'open') throw new AppError('CRM_LEAD_NOT_OPEN');
+    if (input.version !== undefined && input.version !== lead.version)
+      throw versionConflict(await readLeadDto(tx, lead));
+    const now = clock.now();
+    const deal = await insertDeal(
+      tx,
+      dealFromLead(lead, input),
+      { ...actor, source: lead.source },
+      now,
+      lead.id,
+    );
+    if (!(await tx.leads.markConverted(lead.id, deal.id, now))) throw new AppError('CRM_LEAD_NOT_OPEN');
+    await tx.notes.attachLeadNotesToDeal(lead.id, deal.id, now);
+    await tx.activities.attachLeadActivitiesToDeal(lead.id, deal.id, now);
+    const conversationIds = await tx.links.conversationIdsFor('lead', [lead.id]);
+    for (const conversationId of conversationIds.get(lead.id) ?? [])
+      await tx.links.link(conversationId, 'deal', deal.id, now);
+    return {
+      lead: await readLeadDto(tx, requireRecord(await tx.leads.findById(lead.id))),
+      deal: await readDealDto(tx, deal),
+    };
+  });
+  events.emit('deal.created', { deal: result.deal });
+  await appendTimelineEvents(conversations, result.deal.conversationIds, {
+    type: 'deal_created',
+    dealId: result.deal.id,
+    title: result.deal.title,
+    byName: actor.user?.name ?? null,
+  });
+  return result;
+}
+
+export function createLeadsService(deps: CrmDeps) {
+  const { store, clock, events } = deps;
   return {
     async create(input: TCreateCrmLeadRequest, actor: CrmActor): Promise<TCrmLeadDto> {
       const dto = await store.transaction(async (tx) => {
@@ -182,49 +228,9 @@ export function createLeadsService(deps: CrmDeps) {
       const refs = await loadRefNames(store, 'lead', page.rows);
       return { items: page.rows.map((r) => toLeadDto(r, refs)), nextCursor: page.nextCursor };
     },
-    /**
-     * Turns an open lead into a deal that keeps its person, organization, value, owner, notes,
-     * activities and conversation links (value, close date, person, organization and title as the
-     * convert dialog confirmed them); the lead becomes `converted` and points at the deal.
-     */
-    async convert(
-      id: string,
-      input: TConvertCrmLeadRequest,
-      actor: CrmActor,
-    ): Promise<{ lead: TCrmLeadDto; deal: TCrmDealDto }> {
-      const result = await store.transaction(async (tx) => {
-        const lead = requireRecord(await tx.leads.findById(id));
-        if (lead.status !== 'open') throw new AppError('CRM_LEAD_NOT_OPEN');
-        if (input.version !== undefined && input.version !== lead.version)
-          throw versionConflict(await readLeadDto(tx, lead));
-        const now = clock.now();
-        const deal = await insertDeal(
-          tx,
-          dealFromLead(lead, input),
-          { ...actor, source: lead.source },
-          now,
-          lead.id,
-        );
-        if (!(await tx.leads.markConverted(lead.id, deal.id, now))) throw new AppError('CRM_LEAD_NOT_OPEN');
-        await tx.notes.attachLeadNotesToDeal(lead.id, deal.id, now);
-        await tx.activities.attachLeadActivitiesToDeal(lead.id, deal.id, now);
-        const conversationIds = await tx.links.conversationIdsFor('lead', [lead.id]);
-        for (const conversationId of conversationIds.get(lead.id) ?? [])
-          await tx.links.link(conversationId, 'deal', deal.id, now);
-        return {
-          lead: await readLeadDto(tx, requireRecord(await tx.leads.findById(lead.id))),
-          deal: await readDealDto(tx, deal),
-        };
-      });
-      events.emit('deal.created', { deal: result.deal });
-      await appendTimelineEvents(conversations, result.deal.conversationIds, {
-        type: 'deal_created',
-        dealId: result.deal.id,
-        title: result.deal.title,
-        byName: actor.user?.name ?? null,
-      });
-      return result;
-    },
+    /** Turns an open lead into a deal (convertLead). */
+    convert: (id: string, input: TConvertCrmLeadRequest, actor: CrmActor) =>
+      convertLead(deps, id, input, actor),
   };
 }
 export type LeadsService = ReturnType<typeof createLeadsService>;

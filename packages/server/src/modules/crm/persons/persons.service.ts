@@ -63,6 +63,25 @@ export async function readPersonDto(tx: CrmTablesStore, row: PersonRow): Promise
   return toPersonDto(row, await loadRefNames(tx, 'person', [row]));
 }
 
+/** The columns a patch changes, and the person's identities when its emails or phones changed. */
+function personChange(row: PersonRow, patch: TUpdateCrmPersonRequest, now: number) {
+  const name = patch.name ?? row.name;
+  const emails = patch.emails ? unique(patch.emails) : fromJsonColumn<string[]>(row.emails, []);
+  const phones = patch.phones ? unique(patch.phones) : fromJsonColumn<string[]>(row.phones, []);
+  const identitiesChanged = patch.emails !== undefined || patch.phones !== undefined;
+  const columns = {
+    name,
+    emails: toJsonColumn(emails),
+    phones: toJsonColumn(phones),
+    search_text: toSearchText(name, ...emails, ...phones),
+    ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
+    ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
+    ...(patch.notes !== undefined ? { notes: patch.notes || null } : {}),
+    updated_at: now,
+  };
+  return { columns, identities: identitiesChanged ? identitiesOf(emails, phones) : undefined };
+}
+
 export function createPersonsService(deps: CrmDeps) {
   const { store, clock, events } = deps;
 
@@ -89,21 +108,7 @@ export function createPersonsService(deps: CrmDeps) {
           { path: 'organizationId', table: 'crm_organizations', id: patch.organizationId },
           { path: 'ownerId', table: 'users', id: patch.ownerId },
         ]);
-        const name = patch.name ?? row.name;
-        const emails = patch.emails ? unique(patch.emails) : fromJsonColumn<string[]>(row.emails, []);
-        const phones = patch.phones ? unique(patch.phones) : fromJsonColumn<string[]>(row.phones, []);
-        const identitiesChanged = patch.emails !== undefined || patch.phones !== undefined;
-        const columns = {
-          name,
-          emails: toJsonColumn(emails),
-          phones: toJsonColumn(phones),
-          search_text: toSearchText(name, ...emails, ...phones),
-          ...(patch.organizationId !== undefined ? { organization_id: patch.organizationId } : {}),
-          ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
-          ...(patch.notes !== undefined ? { notes: patch.notes || null } : {}),
-          updated_at: now,
-        };
-        const identities = identitiesChanged ? identitiesOf(emails, phones) : undefined;
+        const { columns, identities } = personChange(row, patch, now);
         const result = await updateVersioned(
           tx,
           {

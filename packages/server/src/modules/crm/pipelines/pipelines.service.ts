@@ -51,6 +51,14 @@ async function moveTarget(
 
 /** Pipelines and their stages; everyone reads them, admins edit them (the routes enforce it). */
 export function createPipelinesService(deps: Pick<CrmDeps, 'store' | 'clock'>) {
+  return {
+    ...pipelineOps(deps),
+    ...stageOps(deps),
+  };
+}
+
+/** List, read, create, change and delete pipelines. */
+function pipelineOps(deps: Pick<CrmDeps, 'store' | 'clock'>) {
   const { store, clock } = deps;
   return {
     async list(): Promise<TCrmPipelineDto[]> {
@@ -113,6 +121,13 @@ export function createPipelinesService(deps: Pick<CrmDeps, 'store' | 'clock'>) {
         await tx.pipelines.deletePipeline(id);
       });
     },
+  };
+}
+
+/** Add, change and delete stages; seeded names in the company's language. */
+function stageOps(deps: Pick<CrmDeps, 'store' | 'clock'>) {
+  const { store, clock } = deps;
+  return {
     async addStage(pipelineId: string, input: TCreateCrmStageRequest): Promise<TCrmPipelineDto> {
       return store.transaction(async (tx) => {
         requireRecord(await tx.pipelines.findPipeline(pipelineId));
