@@ -16,12 +16,9 @@ const own = (playbookId: string) => `/admin/playbooks/${encodeURIComponent(playb
 export const availabilityApi = {
   hours: () => api.get<TBusinessHoursDto>('/business-hours'),
   saveHours: (body: TBusinessHours) => api.put<TBusinessHoursDto>('/admin/business-hours', body),
+  // "Back at" in the schedule's own time zone, as the weekly grid above it is written.
   status: (language: TLanguage, playbookId?: string) =>
-    api.get<TBusinessHoursStatusDto>('/business-hours/status', {
-      language,
-      playbookId,
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    }),
+    api.get<TBusinessHoursStatusDto>('/business-hours/status', { language, playbookId }),
   override: (playbookId: string) => api.get<{ override: TBusinessHoursDto | null }>(`${own(playbookId)}`),
   saveOverride: (playbookId: string, body: TBusinessHours) =>
     api.put<TBusinessHoursDto>(own(playbookId), body),
