@@ -10,6 +10,7 @@ import { createSessionsStore } from './modules/auth/sessions.store';
 import { createPresenceService } from './modules/presence/presence.service';
 import { createPresenceStore } from './modules/presence/presence.store';
 import { createSettingsStore } from './modules/settings/settings.store';
+import { companyLanguage } from './modules/settings/company-language';
 import { createUsersService } from './modules/users/users.service';
 import { createUsersStore } from './modules/users/users.store';
 import { createVisitorsService } from './modules/visitors/visitors.service';
@@ -118,6 +119,7 @@ export function createServices(deps: ServiceDeps) {
     clock,
     events,
     conversations: conversations.access,
+    companyLanguage: () => companyLanguage(settings),
   });
   const runner = createPlaybookRunner({
     conversations,

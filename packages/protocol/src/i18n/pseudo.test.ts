@@ -3,6 +3,7 @@ import { errorCodes } from '../errors';
 import { errorMessages, writtenErrorMessages } from '../error-messages';
 import { intlLocale, isRtl, matchLanguage, withPseudoLocales } from './languages';
 import { pseudoDictionary, pseudoLocalize } from './pseudo';
+import { isVisitorNumberLabel, visitorNumberLabel } from './visitor-label';
 
 describe('pseudoLocalize', () => {
   it('replaces every ASCII letter, brackets and lengthens the text', () => {
@@ -55,5 +56,16 @@ describe('error messages', () => {
   it('says every code in German, not English', () => {
     expect(errorMessages.de.WEBHOOK_URL_FORBIDDEN).not.toBe(errorMessages.en.WEBHOOK_URL_FORBIDDEN);
     expect(errorMessages['en-XA'].NOT_FOUND).toMatch(/^\[Ñöţĥîñĝ/);
+  });
+});
+
+describe('visitorNumberLabel', () => {
+  it('says the number in each language and recognises any of them as the fallback', () => {
+    expect(visitorNumberLabel(42, 'es')).toBe('Visitante #42');
+    expect(visitorNumberLabel(42, 'de')).toBe('Besucher #42');
+    expect(isVisitorNumberLabel('Visitor #42', 42)).toBe(true);
+    expect(isVisitorNumberLabel('Visiteur nº 42', 42)).toBe(true);
+    expect(isVisitorNumberLabel('Visitor #43', 42)).toBe(false);
+    expect(isVisitorNumberLabel('Ana', 42)).toBe(false);
   });
 });

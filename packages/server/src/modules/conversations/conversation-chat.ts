@@ -1,4 +1,4 @@
-import type { TMessageDto, TRichText } from '@charla/protocol';
+import { visitorNumberLabel, type TMessageDto, type TRichText } from '@charla/protocol';
 import type { Bus } from '../../realtime/bus';
 import type { AuthUser } from '../auth/auth.service';
 import type { UsersStore } from '../users/users.store';
@@ -64,7 +64,7 @@ export function createConversationChat(deps: {
       if (existing) return views.message(existing);
       changes.assertWritable(row, { kind: 'visitor_message' });
       const visitor = await visitors.findById(visitorId);
-      const name = row.visitor_name ?? `Visitor #${visitor?.number ?? ''}`;
+      const name = row.visitor_name ?? visitorNumberLabel(visitor?.number ?? 0, row.language);
       const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
       const write = { kind: 'visitor_message' } as const;
       return (await changes.appendMessage(row, author, body, { clientMsgId, write })).message;

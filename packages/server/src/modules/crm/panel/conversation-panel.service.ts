@@ -24,6 +24,7 @@ import {
   panelRowOf,
   type PanelFields,
 } from './panel-fields';
+import { defaultRecordTitle } from './default-title';
 import { readPersonDto } from '../persons/persons.service';
 import { linesToRichText } from '@charla/protocol';
 import { loadLinkedRecords, mirrorLinked } from './panel-linked';
@@ -113,15 +114,6 @@ export function createConversationPanelService(deps: CrmDeps) {
     };
   }
 
-  function defaultTitle(kind: RecordKind, fields: PanelFields, facts: ConversationFacts): string {
-    const who =
-      fields.organization.name?.trim() ||
-      fields.person.name?.trim() ||
-      fields.person.email ||
-      `Visitor #${facts.visitorNumber}`;
-    return `${who} ${kind}`.slice(0, 200);
-  }
-
   async function create(
     kind: RecordKind,
     conversationId: string,
@@ -131,6 +123,7 @@ export function createConversationPanelService(deps: CrmDeps) {
   ) {
     const facts = await conversations.getForUser(conversationId, user);
     const actor: CrmActor = { user, source: 'live_chat' };
+    const language = await deps.companyLanguage();
     const result = await store.transaction(async (tx) => {
       const now = clock.now();
       if (input.panel) await tx.panels.save(panelRowOf(conversationId, input.panel, user.id, now));
@@ -143,7 +136,18 @@ export function createConversationPanelService(deps: CrmDeps) {
       const fields = mirrorLinked((await fieldsOf(tx, facts)).fields, await loadLinkedRecords(tx, facts.id));
       const created = await intake(tx, conversationId, fields, actor, now);
       const base = {
-        title: input.title ?? defaultTitle(kind, fields, facts),
+        title:
+          input.title ??
+          defaultRecordTitle(
+            kind,
+            {
+              organization: fields.organization.name,
+              person: fields.person.name,
+              email: fields.person.email,
+              visitorNumber: facts.visitorNumber,
+            },
+            language,
+          ),
         personId: created.person?.id ?? null,
         organizationId: created.organization?.id ?? null,
         value: fields.value,
