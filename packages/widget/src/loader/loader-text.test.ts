@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { greetingPlainText } from './loader-text';
+import { pseudoLocalize } from '@charla/protocol';
+import { greetingPlainText, LOADER_TEXT } from './loader-text';
 
 describe('greetingPlainText', () => {
   it('joins paragraphs and list items as lines, dropping marks and images', () => {
@@ -22,5 +23,14 @@ describe('greetingPlainText', () => {
 
   it('is empty when there is no greeting text', () => {
     expect(greetingPlainText(undefined)).toBe('');
+  });
+});
+
+describe('LOADER_TEXT', () => {
+  it('spells the pseudo-locales as pseudoLocalize does', () => {
+    for (const key of ['open', 'close', 'dismiss'] as const) {
+      expect(LOADER_TEXT['en-XA'][key]).toBe(pseudoLocalize(LOADER_TEXT.en[key]));
+      expect(LOADER_TEXT['ar-XB'][key]).toBe(pseudoLocalize(LOADER_TEXT.en[key], true));
+    }
   });
 });

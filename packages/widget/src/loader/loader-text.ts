@@ -4,6 +4,16 @@ import type { TRichText } from '@charla/protocol';
 export const LOADER_TEXT = {
   en: { open: 'Open chat', close: 'Close chat', dismiss: 'Dismiss' },
   es: { open: 'Abrir chat', close: 'Cerrar chat', dismiss: 'Descartar' },
+  'pt-BR': { open: 'Abrir chat', close: 'Fechar chat', dismiss: 'Dispensar' },
+  fr: { open: 'Ouvrir le chat', close: 'Fermer le chat', dismiss: 'Ignorer' },
+  de: { open: 'Chat öffnen', close: 'Chat schließen', dismiss: 'Schließen' },
+  // The pseudo-locales, as pseudoLocalize words them (kept literal: the loader has a byte budget).
+  'en-XA': { open: '[Öþéñ çĥåţ !!]', close: '[Çļöšé çĥåţ !!]', dismiss: '[Ðîšṁîšš !!]' },
+  'ar-XB': {
+    open: '\u202e[Öþéñ çĥåţ !!]\u202c',
+    close: '\u202e[Çļöšé çĥåţ !!]\u202c',
+    dismiss: '\u202e[Ðîšṁîšš !!]\u202c',
+  },
 } as const;
 
 /**
