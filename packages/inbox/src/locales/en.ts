@@ -20,6 +20,7 @@ export const en = {
     generic: 'Something went wrong. Please try again.',
     rateLimited: 'Too many attempts. Wait a minute and try again.',
     unreachable: 'Charla cannot be reached right now.',
+    invalidField: 'This field is not valid.',
   },
   roles: { admin: 'Admin', regular: 'Agent' },
   nav: {

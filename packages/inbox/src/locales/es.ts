@@ -21,6 +21,7 @@ export const es: Messages = {
     generic: 'Algo salió mal. Inténtalo de nuevo.',
     rateLimited: 'Demasiados intentos. Espera un minuto y vuelve a probar.',
     unreachable: 'No se puede conectar con Charla en este momento.',
+    invalidField: 'Este campo no es válido.',
   },
   roles: { admin: 'Admin', regular: 'Agente' },
   nav: {

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
 import { accountErrorMessage } from './code-message';
 import { invitationsApi } from './invitations-api';
+import { LanguageOptions } from '../../components/language-options';
 
 /** Name, email, role and the language of the mail; the server sends it (or returns the link to copy). */
 export function InviteDialog({
@@ -101,8 +102,7 @@ export function InviteDialog({
             value={form.language}
             onChange={(e) => setForm({ ...form, language: e.target.value as TLanguage })}
           >
-            <option value="en">{t('settings.email.languages.en')}</option>
-            <option value="es">{t('settings.email.languages.es')}</option>
+            <LanguageOptions />
           </select>
         </div>
         {error && (
