@@ -19,12 +19,19 @@ type AXNode = {
 export type Leftover = { screen: string; role: string; text: string };
 
 /** Words and names that are not translations by nature. */
-const BRANDS = ['Charla', ...realLanguages.map((l) => l.label), ...CRM_CURRENCIES, 'UTC', 'CSV', 'JSON'];
+const BRANDS = [
+  'Charla',
+  ...realLanguages.map((l) => l.label),
+  ...CRM_CURRENCIES,
+  'UTC',
+  // HTTP syntax shown as code, not words: the API token header.
+  'Authorization: Bearer chk_',
+];
 
 /** A pseudo string, possibly with interpolated values and a right-to-left override. */
 const PSEUDO = /\u202e?\[[^\]]*?!+\]\u202c?/g;
 const DATA_PATTERNS = [
-  /https?:\/\/\S+/g,
+  /https?:\/\/\S*/g,
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
   /#[0-9a-f]{3,8}\b/gi,
   /\b[A-Z][a-z]+\/[A-Za-z_/]+/g,
