@@ -14,7 +14,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import type { TFinding, TPlaybookDocument } from '@charla/protocol';
 import { CardActionsContext, CardNodeView, type CardActions } from './card-node';
-import { cardSummary } from './card-summary';
+import { useCanvasLabels } from './canvas-labels';
 import { connectPort, moveNode, removeEdges, toFlowEdges, toFlowNodes, type CardNode } from './flow-mapping';
 
 const nodeTypes = { card: CardNodeView };
@@ -37,17 +37,8 @@ export function FlowCanvas({
 }) {
   const { t } = useTranslation();
   const projected = useMemo(() => toFlowNodes(doc, findings), [doc, findings]);
-  const projectedEdges = useMemo(() => {
-    // xyflow names each link "Edge from <id> to <id>" unless told: say it with the cards' words.
-    const name = (id: string) => {
-      const node = doc.flow.nodes.find((n) => n.id === id);
-      return node ? cardSummary(node) || t(`playbooks.cardTypes.${node.type}`) : id;
-    };
-    return toFlowEdges(doc, findings).map((e) => ({
-      ...e,
-      ariaLabel: t('playbooks.canvas.edge', { from: name(e.source), to: name(e.target) }),
-    }));
-  }, [doc, findings, t]);
+  const { ariaLabelConfig, nameEdges } = useCanvasLabels(doc);
+  const projectedEdges = useMemo(() => nameEdges(toFlowEdges(doc, findings)), [doc, findings, nameEdges]);
   const [nodes, setNodes] = useState<CardNode[]>(projected);
   const [edges, setEdges] = useState<Edge[]>(projectedEdges);
 
@@ -108,20 +99,7 @@ export function FlowCanvas({
           maxZoom={1.5}
           deleteKeyCode={['Delete']}
           proOptions={{ hideAttribution: true }}
-          ariaLabelConfig={{
-            'node.a11yDescription.default': t('playbooks.canvasHelp'),
-            'node.a11yDescription.keyboardDisabled': t('playbooks.canvasHelp'),
-            'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
-              t('playbooks.canvas.moved', { direction, x, y }),
-            'edge.a11yDescription.default': t('playbooks.canvas.edgeHelp'),
-            'controls.ariaLabel': t('playbooks.canvas.controls'),
-            'controls.zoomIn.ariaLabel': t('playbooks.canvas.zoomIn'),
-            'controls.zoomOut.ariaLabel': t('playbooks.canvas.zoomOut'),
-            'controls.fitView.ariaLabel': t('playbooks.canvas.fitView'),
-            'controls.interactive.ariaLabel': t('playbooks.canvas.interactive'),
-            'minimap.ariaLabel': t('playbooks.minimap'),
-            'handle.ariaLabel': t('playbooks.canvas.handle'),
-          }}
+          ariaLabelConfig={ariaLabelConfig}
         >
           <Background gap={20} size={1} color="#d7dbe3" />
           <Controls showInteractive={false} />

@@ -242,10 +242,9 @@ describe('first admin', () => {
       const company = await server.request({ url: '/api/v1/settings/company', headers });
       expect(company.json()).toMatchObject({ defaultLanguage: 'es' });
       const pipelines = await server.request({ url: '/api/v1/crm/pipelines', headers });
-      const names = (pipelines.json() as { name: string; stages: { name: string }[] }[]).flatMap((p) => [
-        p.name,
-        ...p.stages.map((s) => s.name),
-      ]);
+      const names = pipelines
+        .json<{ name: string; stages: { name: string }[] }[]>()
+        .flatMap((p) => [p.name, ...p.stages.map((s) => s.name)]);
       expect(names).toEqual([
         'Ventas',
         'Cualificado',
