@@ -26,12 +26,16 @@ const BRANDS = [
   'UTC',
   // HTTP syntax shown as code, not words: the API token header.
   'Authorization: Bearer chk_',
+  // Browser and system names the side panel reads from the visitor's user agent.
+  ...['HeadlessChrome', 'Chrome', 'Firefox', 'Safari', 'Edge', 'macOS', 'Windows', 'Linux', 'Android', 'iOS'],
 ];
 
 /** A pseudo string, possibly with interpolated values and a right-to-left override. */
 const PSEUDO = /\u202e?\[[^\]]*?!+\]\u202c?/g;
 const DATA_PATTERNS = [
+  /<\/?[a-z][^>]*>/g, // HTML shown as code (the embed snippet)
   /https?:\/\/\S*/g,
+  /\b[\w-]+(\.[\w-]+)+\.[a-z]{2,}(\/\S*)?/g, // host names and short URLs (shop.example.com/pricing)
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
   /#[0-9a-f]{3,8}\b/gi,
   /\b[A-Z][a-z]+\/[A-Za-z_/]+/g,
@@ -69,6 +73,8 @@ export async function intlWords(page: Page, locale: string): Promise<Set<string>
 
 /** The English left in one text: the words not pseudo, not allowed data, not Intl's. */
 export function leftoverWords(text: string, allowed: readonly string[], intl: Set<string>): string[] {
+  // A language tag on its own (the visitor's browser language, "es-ES") is data.
+  if (/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(text.trim())) return [];
   let rest = text.replace(PSEUDO, ' ');
   for (const pattern of DATA_PATTERNS) rest = rest.replace(pattern, ' ');
   for (const data of [...allowed, ...BRANDS].sort((a, b) => b.length - a.length))

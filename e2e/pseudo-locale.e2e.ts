@@ -22,6 +22,7 @@ const DATA = {
   reply: 'Perfecto, Íñigo',
   webhook: 'https://hooks.example.com/charla',
   token: 'Exportación nocturna',
+  playbook: 'Obrador',
 };
 const ALLOWED = Object.values(DATA);
 
@@ -166,7 +167,7 @@ beforeAll(async () => {
   const starters = await api.call<TPlaybookDto[]>('GET', '/api/v1/playbooks');
   for (const p of starters) await api.call('DELETE', `/api/v1/playbooks/${p.id}`);
   const created = await api.call<TPlaybookDto>('POST', '/api/v1/playbooks', {
-    name: 'Obrador',
+    name: DATA.playbook,
     templateId: 'live_chat',
     language: 'en-XA',
   });
