@@ -51,3 +51,4 @@ export * from './rich-text/lines-to-rich-text';
 export * from './i18n/pseudo';
 export * from './i18n/languages';
 export * from './i18n/visitor-label';
+export * from './i18n/loader-words';

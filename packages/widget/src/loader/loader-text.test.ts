@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pseudoLocalize } from '@charla/protocol';
+import { loaderWords, pseudoLocalize } from '@charla/protocol';
 import { greetingPlainText, LOADER_TEXT } from './loader-text';
 
 describe('greetingPlainText', () => {
@@ -26,11 +26,13 @@ describe('greetingPlainText', () => {
   });
 });
 
-describe('LOADER_TEXT', () => {
-  it('spells the pseudo-locales as pseudoLocalize does', () => {
-    for (const key of ['open', 'close', 'dismiss'] as const) {
-      expect(LOADER_TEXT['en-XA'][key]).toBe(pseudoLocalize(LOADER_TEXT.en[key]));
-      expect(LOADER_TEXT['ar-XB'][key]).toBe(pseudoLocalize(LOADER_TEXT.en[key], true));
-    }
+describe('loader words', () => {
+  it('falls back to the English words the protocol gives', () => {
+    expect(LOADER_TEXT).toEqual(loaderWords('en'));
+  });
+  it('has the launcher words in every language, the pseudo-locales generated', () => {
+    expect(loaderWords('de').open).toBe('Chat öffnen');
+    expect(loaderWords('en-XA').open).toBe(pseudoLocalize('Open chat'));
+    expect(loaderWords('ar-XB').dismiss).toBe(pseudoLocalize('Dismiss', true));
   });
 });
