@@ -30,12 +30,33 @@ const BRANDS = [
   ...['HeadlessChrome', 'Chrome', 'Firefox', 'Safari', 'Edge', 'macOS', 'Windows', 'Linux', 'Android', 'iOS'],
 ];
 
-/** A pseudo string, possibly with interpolated values and a right-to-left override. */
-const PSEUDO = /\u202e?\[[^\]]*?!+\]\u202c?/g;
+/** A pseudo string, possibly with interpolated values and a right-to-left override, or cut short with "…". */
+const PSEUDO = /\u202e?\[[^\]]*?(!+\]\u202c?|…$)/g;
+
+/**
+ * Chromium's own labels inside native date and time inputs: the browser words them in its own
+ * language, the page cannot.
+ */
+const BROWSER_CONTROLS = new Set([
+  'Show date picker',
+  'Show local date and time picker',
+  'Show time picker',
+  'Month',
+  'Day',
+  'Year',
+  'Hours',
+  'Minutes',
+  'AM/PM',
+  'yyyy',
+  'mm',
+  'dd',
+  '--',
+]);
 const DATA_PATTERNS = [
   /<\/?[a-z][^>]*>/g, // HTML shown as code (the embed snippet)
   /https?:\/\/\S*/g,
   /\b[\w-]+(\.[\w-]+)+\.[a-z]{2,}(\/\S*)?/g, // host names and short URLs (shop.example.com/pricing)
+  /\b[\w.-]+:\d+\b/g, // host:port (where a playbook was seen)
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
   /#[0-9a-f]{3,8}\b/gi,
   /\b[A-Z][a-z]+\/[A-Za-z_/]+/g,
@@ -73,8 +94,13 @@ export async function intlWords(page: Page, locale: string): Promise<Set<string>
 
 /** The English left in one text: the words not pseudo, not allowed data, not Intl's. */
 export function leftoverWords(text: string, allowed: readonly string[], intl: Set<string>): string[] {
-  // A language tag on its own (the visitor's browser language, "es-ES") is data.
-  if (/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(text.trim())) return [];
+  const whole = text.trim();
+  // A language tag on its own (the visitor's browser language, "es-ES") and a time zone id
+  // ("America/Port of Spain", as the zone picker lists them) are data.
+  if (/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(whole) || /^[A-Z][a-z]+(\/[A-Za-z_ .'-]+)+$/.test(whole))
+    return [];
+  // Chromium names them twice ("Month Month") in the accessibility tree.
+  if (BROWSER_CONTROLS.has(whole) || BROWSER_CONTROLS.has(whole.slice(0, whole.length / 2).trim())) return [];
   let rest = text.replace(PSEUDO, ' ');
   for (const pattern of DATA_PATTERNS) rest = rest.replace(pattern, ' ');
   for (const data of [...allowed, ...BRANDS].sort((a, b) => b.length - a.length))
@@ -105,13 +131,16 @@ async function axTexts(
     }
     scope = keep;
   }
-  return scope
-    .filter((n) => !n.ignored)
-    .flatMap((n) => [
-      { role: n.role?.value ?? '', text: n.name?.value ?? '' },
-      { role: `${n.role?.value ?? ''} description`, text: n.description?.value ?? '' },
-    ])
-    .filter((t) => t.text.trim() !== '');
+  return (
+    scope
+      // Inline text boxes are line fragments of a StaticText, which is checked whole.
+      .filter((n) => !n.ignored && n.role?.value !== 'InlineTextBox')
+      .flatMap((n) => [
+        { role: n.role?.value ?? '', text: n.name?.value ?? '' },
+        { role: `${n.role?.value ?? ''} description`, text: n.description?.value ?? '' },
+      ])
+      .filter((t) => t.text.trim() !== '')
+  );
 }
 
 async function domAttributes(frame: Frame): Promise<{ role: string; text: string }[]> {

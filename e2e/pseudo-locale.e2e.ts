@@ -5,7 +5,15 @@ import { launchBrowser, loginContext, screenshot, startCharla, ADMIN_EMAIL, ADMI
 import type { RunningCharla } from './harness';
 import { intlWords, pageLeftovers, widgetLeftovers, type Leftover } from './pseudo-check';
 import { visitorChats, type VisitorChat } from './visitor-chat';
-import { adminApi, clickLauncher, widgetFrame, waitFor, type AdminApi } from './widget-fixtures';
+import {
+  adminApi,
+  clickLauncher,
+  createLiveChatPlaybook,
+  goOnline,
+  widgetFrame,
+  waitFor,
+  type AdminApi,
+} from './widget-fixtures';
 
 // Issue 23: every screen of the inbox, admin, CRM and widget in the pseudo-locale en-XA (built
 // from English at build time). Any visible text or accessible name that is not pseudo-localized
@@ -22,7 +30,8 @@ const DATA = {
   reply: 'Perfecto, Íñigo',
   webhook: 'https://hooks.example.com/charla',
   token: 'Exportación nocturna',
-  playbook: 'Obrador',
+  userAgent: 'node', // the test's visitor WebSocket, as the side panel reads its user agent
+  playbook: 'Live chat en-XA', // the name createLiveChatPlaybook gives it
 };
 const ALLOWED = Object.values(DATA);
 
@@ -32,6 +41,7 @@ let api: AdminApi;
 let visitor: VisitorChat;
 let playbook: TPlaybookDto;
 let dealId = '';
+let online: { close(): void } | undefined;
 const found: Leftover[] = [];
 
 type Screen = { name: string; path: () => string; ready: (page: Page) => Promise<unknown> };
@@ -166,12 +176,9 @@ beforeAll(async () => {
   });
   const starters = await api.call<TPlaybookDto[]>('GET', '/api/v1/playbooks');
   for (const p of starters) await api.call('DELETE', `/api/v1/playbooks/${p.id}`);
-  const created = await api.call<TPlaybookDto>('POST', '/api/v1/playbooks', {
-    name: DATA.playbook,
-    templateId: 'live_chat',
-    language: 'en-XA',
-  });
-  playbook = await api.call<TPlaybookDto>('POST', `/api/v1/playbooks/${created.id}/activate`);
+  // The live chat waits long enough for the walk; someone online makes it land in Unassigned.
+  playbook = await createLiveChatPlaybook(api, 'en-XA', 600);
+  online = await goOnline(charla.baseUrl, api);
   const org = await api.call<{ id: string }>('POST', '/api/v1/crm/organizations', {
     name: DATA.organization,
   });
@@ -210,6 +217,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   visitor?.close();
+  online?.close();
   await browser?.close();
   await charla?.stop();
 });
