@@ -98,7 +98,7 @@ describe('screens in every language (issue 23)', () => {
       await visitorPage.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);
       await clickLauncher(visitorPage);
       const frame = await widgetFrame(visitorPage);
-      await frame.getByRole('button').nth(1).waitFor();
+      await frame.locator('.choice').first().waitFor();
       expect(
         await frame.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
       ).toEqual([language, rtl ? 'rtl' : 'ltr']);

@@ -257,8 +257,8 @@ describe('pseudo-locale (issue 23)', () => {
     await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${playbook.publicId}`);
     await clickLauncher(page);
     const frame = await widgetFrame(page);
-    await frame.locator('[role="log"], .messages, main').first().waitFor();
-    await frame.getByRole('button').nth(1).waitFor();
+    // The bot's question and its answer buttons: the conversation has started.
+    await frame.locator('.choice').first().waitFor();
     await settle(page);
     const intl = await intlWords(page, 'en');
     found.push(...(await widgetLeftovers(page, frame, 'widget', ALLOWED, intl)));
