@@ -108,4 +108,31 @@ describe('screens in every language (issue 23)', () => {
     },
     180_000,
   );
+
+  it('lets the widget follow the visitor’s browser language when the playbook allows it', async () => {
+    const created = await api.call<TPlaybookDto>('POST', '/api/v1/playbooks', {
+      name: 'Chat es (browser)',
+      templateId: 'live_chat',
+      language: 'es',
+    });
+    const document = structuredClone(created.document);
+    document.appearance.browserLanguage = true;
+    const saved = await api.call<TPlaybookDto>('PUT', `/api/v1/playbooks/${created.id}`, {
+      document,
+      expectedRevision: created.revision,
+    });
+    const active = await api.call<TPlaybookDto>('POST', `/api/v1/playbooks/${saved.id}/activate`);
+    const host = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
+    const page = await host.newPage();
+    await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${active.publicId}`);
+    await clickLauncher(page);
+    const frame = await widgetFrame(page);
+    await frame.locator('.choice').first().waitFor();
+    // The widget's own words in German; the cards stay in the playbook's Spanish.
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await frame.getByPlaceholder('Wähle oben eine Option').count()).toBe(1);
+    expect(await frame.locator('.choice').first().textContent()).toBe('Hablar con alguien');
+    await screenshot(page, 'i18n-browser-language-de-on-es');
+    await host.close();
+  }, 120_000);
 });

@@ -78,6 +78,16 @@ export function AppearancePanel({
           </select>
           <span className="field__hint">{t('playbooks.appearance.languageHint')}</span>
         </div>
+        <label className="pb-check">
+          <input
+            type="checkbox"
+            className="check"
+            checked={appearance.browserLanguage ?? false}
+            onChange={(e) => setAppearance({ browserLanguage: e.target.checked })}
+            data-testid="browser-language"
+          />
+          {t('playbooks.appearance.browserLanguage')}
+        </label>
         <fieldset className="pb-fieldset pb-fieldset--plain">
           <legend>{t('playbooks.appearance.position')}</legend>
           <div className="pb-seg">

@@ -191,6 +191,8 @@ export const playbooksEn = {
     avatarInvalid: 'Use an https image address.',
     language: 'Language',
     languageHint: 'The widget’s buttons and notices use this language.',
+    browserLanguage:
+      'The widget’s buttons and notices follow the visitor’s browser language when Charla speaks it (the cards stay in this language)',
     position: 'Position on the page',
     positions: { 'bottom-left': 'Bottom left', 'bottom-right': 'Bottom right' },
     satisfaction: 'Satisfaction survey',

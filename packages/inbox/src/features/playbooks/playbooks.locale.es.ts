@@ -209,6 +209,8 @@ export const playbooksEs: typeof playbooksEn = {
     avatarInvalid: 'Usa una dirección https para la imagen.',
     language: 'Idioma',
     languageHint: 'Los botones y avisos del widget usan este idioma.',
+    browserLanguage:
+      'Los botones y avisos del widget siguen el idioma del navegador del visitante si Charla lo habla (las tarjetas siguen en este idioma)',
     position: 'Posición en la página',
     positions: { 'bottom-left': 'Abajo a la izquierda', 'bottom-right': 'Abajo a la derecha' },
     satisfaction: 'Encuesta de satisfacción',
