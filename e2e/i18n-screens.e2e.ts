@@ -115,10 +115,10 @@ describe('screens in every language (issue 23)', () => {
       templateId: 'live_chat',
       language: 'es',
     });
-    const document = structuredClone(created.document);
-    document.appearance.browserLanguage = true;
+    const doc = structuredClone(created.document);
+    doc.appearance.browserLanguage = true;
     const saved = await api.call<TPlaybookDto>('PUT', `/api/v1/playbooks/${created.id}`, {
-      document,
+      document: doc,
       expectedRevision: created.revision,
     });
     const active = await api.call<TPlaybookDto>('POST', `/api/v1/playbooks/${saved.id}/activate`);
