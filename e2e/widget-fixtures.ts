@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import WebSocket from 'ws';
-import type { TConversationDto, TPlaybookDto } from '@charla/protocol';
+import type { TConversationDto, TLanguage, TPlaybookDto } from '@charla/protocol';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, repoRoot } from './harness';
@@ -46,7 +46,7 @@ export async function adminApi(baseUrl: string): Promise<AdminApi> {
 /** Creates and activates a playbook from the Live chat template; `waitSeconds` shortens the live chat wait. */
 export async function createLiveChatPlaybook(
   api: AdminApi,
-  language: 'en' | 'es',
+  language: TLanguage,
   waitSeconds?: number,
 ): Promise<TPlaybookDto> {
   let playbook = await api.call<TPlaybookDto>('POST', '/api/v1/playbooks', {

@@ -40,5 +40,10 @@ export const ZErrorBody = z.object({
   }),
 });
 
-export const ZLanguage = z.enum(['en', 'es']);
+/**
+ * The languages Charla speaks (R26), plus two pseudo-locales generated from English for tests:
+ * `en-XA` (accented, lengthened) and `ar-XB` (the same, right-to-left). Pickers list only the real
+ * ones (`realLanguages` in i18n/languages.ts).
+ */
+export const ZLanguage = z.enum(['en', 'es', 'pt-BR', 'fr', 'de', 'en-XA', 'ar-XB']);
 export type TLanguage = z.infer<typeof ZLanguage>;

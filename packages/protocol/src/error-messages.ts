@@ -1,5 +1,9 @@
 import type { TLanguage } from './common';
 import { errorCatalogue, errorCodes, type ErrorCode } from './errors';
+import { errorMessagesDe } from './error-messages.de';
+import { errorMessagesFr } from './error-messages.fr';
+import { errorMessagesPtBr } from './error-messages.pt-BR';
+import { withPseudoLocales } from './i18n/languages';
 
 /** The catalogue's messages in Spanish: the type makes every code have one. */
 const spanish: Record<ErrorCode, string> = {
@@ -97,8 +101,25 @@ const english = Object.fromEntries(errorCodes.map((code) => [code, errorCatalogu
   string
 >;
 
+/** English where a newer language lacks a code (the locale test lists what is missing). */
+const complete = (messages: Partial<Record<ErrorCode, string>>) => ({ ...english, ...messages });
+
 /** Every catalogue message in every language the UIs speak (R26). */
-export const errorMessages: Record<TLanguage, Record<ErrorCode, string>> = { en: english, es: spanish };
+export const errorMessages: Record<TLanguage, Record<ErrorCode, string>> = withPseudoLocales({
+  en: english,
+  es: spanish,
+  'pt-BR': complete(errorMessagesPtBr),
+  fr: complete(errorMessagesFr),
+  de: complete(errorMessagesDe),
+});
+
+/** The translations as written, for the test that lists codes a language still lacks. */
+export const writtenErrorMessages = {
+  es: spanish,
+  'pt-BR': errorMessagesPtBr,
+  fr: errorMessagesFr,
+  de: errorMessagesDe,
+};
 
 /** The message a user may see for an error code, in their language. */
 export function errorMessageFor(code: ErrorCode, language: TLanguage): string {

@@ -53,3 +53,7 @@ export * from './rich-text/parse-inline-markdown';
 export * from './rich-text/find-html-safety-violation';
 export * from './rich-text/xss-payloads';
 export * from './rich-text/lines-to-rich-text';
+export * from './i18n/pseudo';
+export * from './i18n/languages';
+export * from './i18n/visitor-label';
+export * from './i18n/loader-words';

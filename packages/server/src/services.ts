@@ -7,7 +7,7 @@ import type { Limits } from './lib/shared-limits';
 import type { Bus } from './realtime/bus';
 import { createAuthService, createSessionsStore } from './modules/auth/index';
 import { createPresenceService, createPresenceStore } from './modules/presence/index';
-import { createSettingsStore } from './modules/settings/index';
+import { companyLanguage, createSettingsStore } from './modules/settings/index';
 import { createUsersService, createUsersStore } from './modules/users/index';
 import { createVisitorsService, createVisitorsStore } from './modules/visitors/index';
 import { createPlaybooksService, createPlaybooksStore } from './modules/playbooks/index';
@@ -167,6 +167,7 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     clock,
     events,
     conversations: conversations.access,
+    companyLanguage: () => companyLanguage(settings),
   });
   // Business hours, teams, capacity, automatic assignment, the ownership watchdog (issue 19).
   const availability = createAvailabilityModule({

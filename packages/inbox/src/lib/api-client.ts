@@ -1,5 +1,5 @@
 import { errorMessageFor, isErrorCode, type ErrorCode } from '@charla/protocol';
-import { currentLanguage } from './i18n';
+import { currentLanguage, i18next } from './i18n';
 
 /** An error answer from the Charla API, with the catalogue code the UI branches on. */
 export class ApiError extends Error {
@@ -53,7 +53,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached.');
+    throw new ApiError(0, 'NETWORK', i18next.t('errors.unreachable'));
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -106,6 +106,10 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
     | { path?: (string | number)[]; message?: string }[]
     | undefined;
   const issues = Array.isArray(details) ? details : (details?.issues ?? []);
-  for (const issue of issues) if (issue.path && issue.message) out[issue.path.join('.')] = issue.message;
+  // The validator's words are English: other languages say the field is not valid, in their words.
+  const english = currentLanguage() === 'en';
+  for (const issue of issues)
+    if (issue.path && issue.message)
+      out[issue.path.join('.')] = english ? issue.message : i18next.t('errors.invalidField');
   return out;
 }

@@ -1,3 +1,5 @@
+import { dateTimeFormat, relativeTimeFormat } from './intl-cache';
+
 /** Elapsed time as a compact clock: "0:42", "12:05", "1:02:05", then "3d 4h" beyond a day. */
 export function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -24,19 +26,18 @@ export function formatTimestamp(
   const date = new Date(at);
   const today = new Date(now);
   const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', timeZone };
-  if (timeZone === undefined && sameDay(date, today))
-    return new Intl.DateTimeFormat(locale, time).format(date);
+  if (timeZone === undefined && sameDay(date, today)) return dateTimeFormat(locale, time).format(date);
   const withDate: Intl.DateTimeFormatOptions = { ...time, day: 'numeric', month: 'short' };
   if (date.getFullYear() !== today.getFullYear()) withDate.year = 'numeric';
-  return new Intl.DateTimeFormat(locale, withDate).format(date);
+  return dateTimeFormat(locale, withDate).format(date);
 }
 
 /** Short relative time for lists: "now", "5 min ago", "3 h ago", then a date. */
 export function formatRelative(at: number, locale: string, now: number = Date.now()): string {
   const seconds = Math.round((now - at) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const rtf = relativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   if (seconds < 45) return rtf.format(0, 'second');
   if (seconds < 3600) return rtf.format(-Math.round(seconds / 60), 'minute');
   if (seconds < 86_400) return rtf.format(-Math.round(seconds / 3600), 'hour');
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(new Date(at));
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(new Date(at));
 }

@@ -1,26 +1,61 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { isolateBidi, type TLanguage } from '@charla/protocol';
+import {
+  intlLocale,
+  isolateBidi,
+  isRtl,
+  matchLanguage,
+  pseudoDictionary,
+  realLanguages,
+  type TLanguage,
+} from '@charla/protocol';
 import { en } from '../locales/en';
 import { es } from '../locales/es';
+import de from '../locales/de.json';
+import fr from '../locales/fr.json';
+import ptBR from '../locales/pt-BR.json';
 
-export const languages: readonly { code: TLanguage; label: string }[] = [
-  { code: 'en', label: 'English' },
-  { code: 'es', label: 'Español' },
-];
+export const languages = realLanguages;
 
 const STORAGE_KEY = 'charla.language';
 
+// The pseudo-locales are generated from English when the inbox is built (vite.config.ts defines
+// them); unit tests and the dev server, which have no such define, generate them here.
+declare const __CHARLA_PSEUDO_LOCALES__: { 'en-XA': typeof en; 'ar-XB': typeof en } | undefined;
+const pseudo =
+  typeof __CHARLA_PSEUDO_LOCALES__ !== 'undefined'
+    ? __CHARLA_PSEUDO_LOCALES__
+    : { 'en-XA': pseudoDictionary(en), 'ar-XB': pseudoDictionary(en, true) };
+
+/** The languages translated after English and Spanish; a missing key falls back to English. */
+export const newerLocales = { 'pt-BR': ptBR, fr, de } as const;
+
+/** This device's explicit choice (the language menu, or `?lang=` in a test), if any. */
+function storedLanguage(): TLanguage | null {
+  if (typeof localStorage === 'undefined') return null;
+  const fromUrl = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('lang');
+  const fromQuery = matchLanguage(fromUrl);
+  if (fromQuery) localStorage.setItem(STORAGE_KEY, fromQuery);
+  return fromQuery ?? matchLanguage(localStorage.getItem(STORAGE_KEY));
+}
+
 function initialLanguage(): TLanguage {
   // Pure modules that import the API client are unit-tested in Node, where neither exists.
-  if (typeof localStorage === 'undefined' || typeof navigator === 'undefined') return 'en';
-  const stored = localStorage.getItem(STORAGE_KEY);
-  if (stored === 'en' || stored === 'es') return stored;
-  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  if (typeof navigator === 'undefined') return 'en';
+  const browser = navigator.languages.map((l) => matchLanguage(l)).find((l) => l !== null) ?? null;
+  return storedLanguage() ?? browser ?? 'en';
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: {
+    en: { translation: en },
+    es: { translation: es },
+    'pt-BR': { translation: ptBR },
+    fr: { translation: fr },
+    de: { translation: de },
+    'en-XA': { translation: pseudo['en-XA'] },
+    'ar-XB': { translation: pseudo['ar-XB'] },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   // React escapes HTML itself; the one thing interpolated values still need is bidi isolation, so
@@ -28,17 +63,38 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: true, escape: (value: string) => isolateBidi(value) },
   returnNull: false,
 });
-if (typeof document !== 'undefined') document.documentElement.lang = i18next.language;
+markDocument(currentLanguage());
+
+function markDocument(language: TLanguage): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = language;
+  document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
+}
 
 /** Switches the UI language now and remembers it on this device. */
 export function setLanguage(language: TLanguage): void {
   localStorage.setItem(STORAGE_KEY, language);
-  document.documentElement.lang = language;
+  applyLanguage(language);
+}
+
+/** Switches the UI language without remembering it here (the account's language, applied at sign-in). */
+export function applyLanguage(language: TLanguage): void {
+  markDocument(language);
   void i18next.changeLanguage(language);
 }
 
+/** The account's language applies unless this device chose one itself. */
+export function applyAccountLanguage(language: TLanguage): void {
+  if (storedLanguage() === null && language !== currentLanguage()) applyLanguage(language);
+}
+
 export function currentLanguage(): TLanguage {
-  return i18next.language === 'es' ? 'es' : 'en';
+  return matchLanguage(i18next.language) ?? 'en';
+}
+
+/** The BCP 47 tag to format dates, numbers and lists with (the pseudo-locales format as their base). */
+export function currentLocale(): string {
+  return intlLocale(currentLanguage());
 }
 
 export { i18next };

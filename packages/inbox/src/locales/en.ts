@@ -22,6 +22,7 @@ export const en = {
     generic: 'Something went wrong. Please try again.',
     rateLimited: 'Too many attempts. Wait a minute and try again.',
     unreachable: 'Charla cannot be reached right now.',
+    invalidField: 'This field is not valid.',
   },
   roles: { admin: 'Admin', regular: 'Agent' },
   nav: {
@@ -314,6 +315,9 @@ export const en = {
     escape: 'Close a dialog or menu',
     send: 'Send the reply',
     newline: 'New line in the reply',
+    keyEnter: 'Enter',
+    keyShift: 'Shift',
+    keyEsc: 'Esc',
   },
   playbooks: playbooksEn,
   crm: crmEn,

@@ -23,6 +23,7 @@ export const es: Messages = {
     generic: 'Algo salió mal. Inténtalo de nuevo.',
     rateLimited: 'Demasiados intentos. Espera un minuto y vuelve a probar.',
     unreachable: 'No se puede conectar con Charla en este momento.',
+    invalidField: 'Este campo no es válido.',
   },
   roles: { admin: 'Admin', regular: 'Agente' },
   nav: {
@@ -317,6 +318,9 @@ export const es: Messages = {
     escape: 'Cerrar un diálogo o menú',
     send: 'Enviar la respuesta',
     newline: 'Nueva línea en la respuesta',
+    keyEnter: 'Intro',
+    keyShift: 'Mayús',
+    keyEsc: 'Esc',
   },
   playbooks: playbooksEs,
   crm: crmEs,

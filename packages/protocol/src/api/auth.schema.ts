@@ -40,6 +40,8 @@ export const ZSetupRequest = z.strictObject({
   email: ZEmail,
   password: ZPassword,
   companyName: z.string().trim().min(1).max(120).optional(),
+  /** The language chosen on the setup screen: the admin's, and the company's default. */
+  language: ZLanguage.optional(),
 });
 
 export const ZChangePasswordRequest = z.strictObject({

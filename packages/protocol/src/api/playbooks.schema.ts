@@ -139,6 +139,8 @@ export const ZWidgetConfigDto = z.object({
   appearance: ZPlaybookAppearance,
   greeting: ZPlaybookTargeting.shape.greeting,
   liveChatOfflineOnly: z.boolean(),
+  /** The launcher's words (open, close, dismiss) in the playbook's language (issue 23). */
+  words: z.object({ open: z.string(), close: z.string(), dismiss: z.string() }).optional(),
   /** The install's privacy page (Settings → Privacy), linked in the widget's footer; null: none. */
   privacyUrl: z.string().nullable().optional(),
 });

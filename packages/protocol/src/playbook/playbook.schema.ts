@@ -55,6 +55,8 @@ export const ZPlaybookAppearance = z.strictObject({
   satisfaction: z.enum(['stars', 'thumbs', 'off']).optional(),
   /** Email the transcript to the visitor when the conversation closes, if they gave an address (issue 20). */
   emailTranscript: z.boolean().optional(),
+  /** The widget's own words follow the visitor's browser language when Charla speaks it (issue 23). */
+  browserLanguage: z.boolean().optional(),
 });
 export type TPlaybookAppearance = z.infer<typeof ZPlaybookAppearance>;
 

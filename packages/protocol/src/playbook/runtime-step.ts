@@ -15,6 +15,7 @@ import { interpolateRichText, interpolateString } from './playbook-text';
 import { optionPort } from './ports';
 import type { TRunInput, TRunInputKind, TRunOutput, TRunState } from './run-state.schema';
 import { CONTEXT_VARIABLE_KEYS, type TSystemVariableKey } from './system-variables';
+import { withPseudoLocales } from '../i18n/languages';
 
 /** CRM actions of an end card with their templates filled in (`title`, `subject`). */
 export type TResolvedCrmActions = Omit<TPlaybookCrmActions, 'record' | 'activity'> & {
@@ -55,7 +56,13 @@ export type TRunContext = Partial<
 
 const NOT_EXPECTED = { error: 'INPUT_NOT_EXPECTED' } as const;
 const NONE: TRunEffect = { kind: 'none' };
-const FALLBACK_TITLE = { en: 'Chat visitor', es: 'Visitante del chat' } as const;
+const FALLBACK_TITLE = withPseudoLocales({
+  en: 'Chat visitor',
+  es: 'Visitante del chat',
+  'pt-BR': 'Visitante do chat',
+  fr: 'Visiteur du chat',
+  de: 'Chat-Besucher',
+});
 
 /** A run positioned at the start card, before anything is said; send `{ kind: 'start' }` next. */
 export function startRun(doc: TPlaybookDocument, context: TRunContext = {}): TRunState {

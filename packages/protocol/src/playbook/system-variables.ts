@@ -1,3 +1,5 @@
+import type { TLanguage } from '../common';
+import { withPseudoLocales } from '../i18n/languages';
 import type { TPlaybookDocument, TVariableType } from './playbook.schema';
 
 export type TSystemVariableKey =
@@ -12,7 +14,7 @@ export type TSystemVariableKey =
 
 export type TSystemVariable = {
   key: TSystemVariableKey;
-  label: { en: string; es: string };
+  label: Record<TLanguage, string>;
   type: TVariableType;
   /** Set by the server from the page context when a run starts; captures cannot write it. */
   fromContext: boolean;
@@ -24,52 +26,88 @@ export type TSystemVariable = {
 export const SYSTEM_VARIABLES: readonly TSystemVariable[] = [
   {
     key: 'visitor_name',
-    label: { en: 'Name', es: 'Nombre' },
+    label: withPseudoLocales({ en: 'Name', es: 'Nombre', 'pt-BR': 'Nome', fr: 'Nom', de: 'Name' }),
     type: 'text',
     fromContext: false,
     identity: true,
   },
   {
     key: 'visitor_email',
-    label: { en: 'Email', es: 'Email' },
+    label: withPseudoLocales({ en: 'Email', es: 'Email', 'pt-BR': 'E-mail', fr: 'E-mail', de: 'E-Mail' }),
     type: 'email',
     fromContext: false,
     identity: true,
   },
   {
     key: 'visitor_phone',
-    label: { en: 'Phone', es: 'Teléfono' },
+    label: withPseudoLocales({
+      en: 'Phone',
+      es: 'Teléfono',
+      'pt-BR': 'Telefone',
+      fr: 'Téléphone',
+      de: 'Telefon',
+    }),
     type: 'phone',
     fromContext: false,
     identity: true,
   },
   {
     key: 'company_name',
-    label: { en: 'Company', es: 'Empresa' },
+    label: withPseudoLocales({
+      en: 'Company',
+      es: 'Empresa',
+      'pt-BR': 'Empresa',
+      fr: 'Entreprise',
+      de: 'Firma',
+    }),
     type: 'text',
     fromContext: false,
     identity: true,
   },
   {
     key: 'page_url',
-    label: { en: 'Page URL', es: 'URL de la página' },
+    label: withPseudoLocales({
+      en: 'Page URL',
+      es: 'URL de la página',
+      'pt-BR': 'URL da página',
+      fr: 'URL de la page',
+      de: 'Seiten-URL',
+    }),
     type: 'text',
     fromContext: true,
     identity: false,
   },
   {
     key: 'referrer',
-    label: { en: 'Referrer', es: 'Referente' },
+    label: withPseudoLocales({
+      en: 'Referrer',
+      es: 'Referente',
+      'pt-BR': 'Origem',
+      fr: 'Référent',
+      de: 'Referrer',
+    }),
     type: 'text',
     fromContext: true,
     identity: false,
   },
-  { key: 'locale', label: { en: 'Locale', es: 'Idioma' }, type: 'text', fromContext: true, identity: false },
+  {
+    key: 'locale',
+    label: withPseudoLocales({ en: 'Locale', es: 'Idioma', 'pt-BR': 'Idioma', fr: 'Langue', de: 'Sprache' }),
+    type: 'text',
+    fromContext: true,
+    identity: false,
+  },
   // Issue 19: set by the server when the live chat card goes offline outside business hours
   // ("on Monday at 9:00", in the visitor's language and time zone); empty otherwise.
   {
     key: 'back_at',
-    label: { en: 'Back at (business hours)', es: 'Volvemos (horario)' },
+    label: withPseudoLocales({
+      en: 'Back at (business hours)',
+      es: 'Volvemos (horario)',
+      'pt-BR': 'Voltamos (horário)',
+      fr: 'Retour (horaires)',
+      de: 'Zurück um (Öffnungszeiten)',
+    }),
     type: 'text',
     fromContext: true,
     identity: false,

@@ -1,3 +1,4 @@
+import type { TLanguage } from '@charla/protocol';
 /**
  * Row types of every table, as Kysely sees them. Timestamps are epoch milliseconds, booleans are
  * 0/1 integers and JSON is text, identical in SQLite and PostgreSQL.
@@ -10,7 +11,7 @@ export type UsersTable = {
   role: 'admin' | 'regular';
   active: number;
   avatar_url: string | null;
-  language: 'en' | 'es';
+  language: TLanguage;
   online_switch: number;
   created_at: number;
   updated_at: number;
@@ -83,7 +84,7 @@ export type ConversationsTable = {
   last_seq: number;
   waiting_deadline: number | null;
   run_state: string; // JSON: playbook run state
-  language: 'en' | 'es';
+  language: TLanguage;
   start_key: string | null;
   created_at: number;
   updated_at: number;

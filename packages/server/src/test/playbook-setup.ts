@@ -1,3 +1,4 @@
+import type { TLanguage } from '@charla/protocol';
 import type { TestServer, TestUser } from './harness';
 
 export const EMBED_ORIGIN = 'https://www.customer.example';
@@ -11,7 +12,7 @@ export async function createActivePlaybook(
   admin: TestUser,
   options: {
     templateId?: string;
-    language?: 'en' | 'es';
+    language?: TLanguage;
     embedded?: boolean;
     mutate?: (document: Record<string, unknown>) => void;
   } = {},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, failureTextKey, formatCountdown } from './i18n';
+import { createTranslator, failureTextKey, formatCountdown, widgetLanguage } from './i18n';
 
 describe('createTranslator', () => {
   it('speaks Spanish when the playbook language is es', () => {
@@ -7,7 +7,7 @@ describe('createTranslator', () => {
   });
 
   it('falls back to English for any other language', () => {
-    expect(createTranslator('fr')('startNew')).toBe('Start a new conversation');
+    expect(createTranslator('ja')('startNew')).toBe('Start a new conversation');
   });
 
   it('fills {name} placeholders and leaves unknown ones visible', () => {
@@ -40,5 +40,22 @@ describe('failureTextKey', () => {
     expect(createTranslator('es')(failureTextKey('FRAME_TOO_LARGE'))).toBe(
       'No enviado: el mensaje es demasiado largo.',
     );
+  });
+});
+
+describe('widgetLanguage', () => {
+  it('keeps the playbook language unless the playbook lets the browser choose', () => {
+    expect(widgetLanguage('es', undefined, ['de-DE'])).toBe('es');
+    expect(widgetLanguage('es', false, ['de-DE'])).toBe('es');
+    expect(widgetLanguage('es', true, ['de-DE', 'en'])).toBe('de');
+    expect(widgetLanguage('es', true, ['pt-PT'])).toBe('pt-BR');
+    expect(widgetLanguage('es', true, ['ja', 'fr-CA'])).toBe('fr');
+    expect(widgetLanguage('fr', true, ['ja'])).toBe('fr');
+  });
+  it('speaks the three newer languages and the pseudo-locale generated from English', () => {
+    expect(createTranslator('pt-BR')('send')).toBe('Enviar');
+    expect(createTranslator('fr')('typing', { name: 'Ana' })).toBe('Ana est en train d’écrire…');
+    expect(createTranslator('de')('skip')).toBe('Überspringen');
+    expect(createTranslator('en-XA')('send')).toBe('[Šéñð !]');
   });
 });

@@ -1,6 +1,10 @@
-// The widget's visitor-facing words, English and Spanish (R26), chosen by the playbook's language.
+// The widget's visitor-facing words (R26), chosen by the playbook's language; the pseudo-locales
+// are generated from the English words.
 
-import { isolateBidi } from './lib/protocol-runtime';
+import { de } from './i18n.de';
+import { fr } from './i18n.fr';
+import { ptBR } from './i18n.pt-BR';
+import { isolateBidi, matchLanguage, pseudoDictionary, type TLanguage } from './lib/protocol-runtime';
 
 const en = {
   minimize: 'Minimize chat',
@@ -112,19 +116,44 @@ const es: Record<TTextKey, string> = {
   transcriptFailed: 'No se pudo enviar la copia. Inténtalo más tarde.',
 };
 
-const dictionaries: Record<'en' | 'es', Record<TTextKey, string>> = { en, es };
+const dictionaries: Record<TLanguage, Record<TTextKey, string>> = {
+  en,
+  es,
+  'pt-BR': ptBR,
+  fr,
+  de,
+  'en-XA': pseudoDictionary(en),
+  'ar-XB': pseudoDictionary(en, true),
+};
 
 export type TTranslate = (key: TTextKey, params?: Record<string, string>) => string;
 
 /** A translator for one language; `{name}` placeholders are filled from params. */
 export function createTranslator(language: string): TTranslate {
-  const dictionary = dictionaries[language === 'es' ? 'es' : 'en'];
+  const dictionary = dictionaries[matchLanguage(language) ?? 'en'];
   return (key, params) =>
     // Values (names) are bidi-isolated: an RLO in an agent's name cannot reverse the sentence.
     dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => {
       const value = params?.[name];
       return value === undefined ? match : isolateBidi(value);
     });
+}
+
+/**
+ * The language of the widget's own words: the playbook's, or the visitor's browser language when
+ * the playbook allows it and Charla speaks it (the cards stay in the playbook's language).
+ */
+export function widgetLanguage(
+  playbookLanguage: TLanguage,
+  followBrowser: boolean | undefined,
+  browserLanguages: readonly string[],
+): TLanguage {
+  if (!followBrowser) return playbookLanguage;
+  for (const candidate of browserLanguages) {
+    const match = matchLanguage(candidate);
+    if (match) return match;
+  }
+  return playbookLanguage;
 }
 
 /** What a refused message says, from the server's error code (the catalogue's). */

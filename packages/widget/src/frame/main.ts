@@ -9,7 +9,8 @@ import {
 } from '../shared/bridge';
 import type { TWidgetConfig } from '../shared/widget-config';
 import { createChatController } from './chat-controller';
-import { createTranslator } from './i18n';
+import { createTranslator, widgetLanguage } from './i18n';
+import { isRtl } from './lib/protocol-runtime';
 import { createWidgetStorage } from './net/widget-storage';
 import { createRatingApi } from './net/rating-api';
 import { forgetSession } from './net/identity-api';
@@ -31,8 +32,10 @@ function toHost(message: TFrameToHost): void {
 
 function start(init: Extract<THostToFrame, { type: 'init' }>): (message: THostToFrame) => void {
   const config: TWidgetConfig = init.config;
-  const t = createTranslator(config.language);
-  document.documentElement.lang = config.language;
+  const language = widgetLanguage(config.language, config.appearance.browserLanguage, navigator.languages);
+  const t = createTranslator(language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
   document.title = config.appearance.botName;
   applyTheme(document.documentElement, config.appearance.colors);
 

@@ -1,10 +1,7 @@
 import type { TRichText } from '@charla/protocol';
 
-/** The few words the launcher says before the frame (and its full dictionary) loads. */
-export const LOADER_TEXT = {
-  en: { open: 'Open chat', close: 'Close chat', dismiss: 'Dismiss' },
-  es: { open: 'Abrir chat', close: 'Cerrar chat', dismiss: 'Descartar' },
-} as const;
+/** The launcher's words when the config carries none (the server sends them in the playbook's language). */
+export const LOADER_TEXT = { open: 'Open chat', close: 'Close chat', dismiss: 'Dismiss' };
 
 /**
  * Plain text of the greeting: the loader shows it through textContent, so it needs no HTML

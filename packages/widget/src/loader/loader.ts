@@ -80,7 +80,7 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
 
   // eslint-disable-next-line max-lines-per-function -- the loader's byte budget, see above.
   const draw = (config: TWidgetConfig): void => {
-    const text = LOADER_TEXT[config.language] ?? LOADER_TEXT.en;
+    const text = config.words ?? LOADER_TEXT;
     const colors = config.appearance.colors;
     const host = document.createElement('charla-widget');
     // Inline !important beats any host stylesheet rule, `* { all: unset }` included.

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
 import { accountErrorMessage } from './code-message';
 import { invitationsApi } from './invitations-api';
+import { LanguageOptions } from '../../components/language-options';
 
 /** Name, email, role and the language of the mail; the server sends it (or returns the link to copy). */
 export function InviteDialog({
@@ -108,8 +109,7 @@ function RoleAndLanguage({
           value={form.language}
           onChange={(e) => onChange({ language: e.target.value as TLanguage })}
         >
-          <option value="en">{t('settings.email.languages.en')}</option>
-          <option value="es">{t('settings.email.languages.es')}</option>
+          <LanguageOptions />
         </select>
       </div>
     </>

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TUserDto } from '@charla/protocol';
 import { api, ApiError, onUnauthenticated } from '../../lib/api-client';
+import { applyAccountLanguage } from '../../lib/i18n';
 
 type Session =
   { status: 'loading' } | { status: 'anonymous' } | { status: 'error' } | { status: 'user'; user: TUserDto };
@@ -27,6 +28,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
   useEffect(load, [load]);
+  // The account's language (chosen at setup or in the language menu) follows the user to every device.
+  const language = session.status === 'user' ? session.user.language : null;
+  useEffect(() => {
+    if (language) applyAccountLanguage(language);
+  }, [language]);
   useEffect(() => onUnauthenticated(() => setSession({ status: 'anonymous' })), []);
 
   const setUser = useCallback((user: TUserDto) => setSession({ status: 'user', user }), []);

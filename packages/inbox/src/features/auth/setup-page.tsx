@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TUserDto } from '@charla/protocol';
 import { api, ApiError, fieldErrorsOf } from '../../lib/api-client';
+import { currentLanguage } from '../../lib/i18n';
 import { useRouter, useSearchParam } from '../../lib/router';
 import { AuthLayout } from './auth-layout';
 import { useSession } from './session-context';
@@ -33,6 +34,7 @@ export function SetupPage() {
         email: form.email,
         password: form.password,
         companyName: form.companyName || undefined,
+        language: currentLanguage(),
       });
       setUser(user);
       navigate('/inbox/unassigned?welcome=1', { replace: true });

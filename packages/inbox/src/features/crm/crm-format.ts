@@ -1,10 +1,11 @@
 import type { TCrmMoney } from '@charla/protocol';
+import { dateTimeFormat, numberFormat } from '../../lib/intl-cache';
 
 /** 1250 EUR minor units → "€12.50" in the UI language. */
 export function formatMoney(money: TCrmMoney | null, locale: string): string {
   if (!money) return '—';
   try {
-    const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+    const formatter = numberFormat(locale, { style: 'currency', currency: money.currency });
     const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
     return formatter.format(money.amountMinor / 10 ** digits);
   } catch {
@@ -17,7 +18,7 @@ export function formatDate(value: string | number | null, locale: string): strin
   if (value === null) return '—';
   const date = typeof value === 'number' ? new Date(value) : new Date(`${value}T00:00:00`);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
 
 /** Sum of open deal values per currency, for a board column's total. */
@@ -41,7 +42,7 @@ export function formatDateTime(value: number | null, locale: string): string {
   if (value === null) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** Totals weighted by a stage's win probability (percent), rounded to whole minor units. */

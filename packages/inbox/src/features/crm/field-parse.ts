@@ -1,4 +1,5 @@
 import { CRM_CURRENCIES, type TCrmCurrency, type TCrmMoney } from '@charla/protocol';
+import { numberFormat } from '../../lib/intl-cache';
 
 /** What an inline editor's text turns into: a value to send, or the reason it cannot be sent. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: 'invalidNumber' | 'required' };
@@ -6,10 +7,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: 'invalidNum
 /** Digits a currency shows after the decimal point (JPY 0, EUR 2, BHD 3). */
 export function currencyDigits(currency: string): number {
   try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
+    return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     return 2;
   }

@@ -1,4 +1,5 @@
 import type { TRichText } from '@charla/protocol';
+import { dateTimeFormat } from '../../lib/intl-cache';
 
 /** `[2026-11-28T09:07:23.736Z]`, the stamp a saved transcript puts before each line. */
 const STAMP = /\[(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)\]/g;
@@ -7,7 +8,7 @@ const STAMP = /\[(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)\]/g;
 export function formatStamp(iso: string, locale: string, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
 /** Text with every transcript stamp in the viewer's locale and time zone. */

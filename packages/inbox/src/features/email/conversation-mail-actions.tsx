@@ -7,6 +7,7 @@ import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { Icon } from '../../lib/icons';
 import { conversationMailApi } from './conversation-mail-api';
 import './conversation-mail.css';
+import { LanguageOptions } from '../../components/language-options';
 
 type Notice = { text: string; error: boolean };
 
@@ -115,8 +116,7 @@ function TranscriptForm({
           value={language}
           onChange={(e) => onLanguage(e.target.value as TLanguage)}
         >
-          <option value="en">{t('conversationMail.languages.en')}</option>
-          <option value="es">{t('conversationMail.languages.es')}</option>
+          <LanguageOptions />
         </select>
       </div>
       {notice && (

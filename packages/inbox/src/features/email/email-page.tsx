@@ -10,6 +10,7 @@ import { FollowUpSettings } from './follow-up-settings';
 import { MailLog } from './mail-log';
 import { TemplatePreview } from './template-preview';
 import './email.css';
+import { LanguageOptions } from '../../components/language-options';
 
 /** Settings → Email: whether SMTP works (said plainly when it does not), a test mail, templates, the log. */
 export function EmailPage() {
@@ -107,8 +108,7 @@ function TestMailForm({ onQueued }: { onQueued: () => void }) {
             value={language}
             onChange={(e) => setLanguage(e.target.value as TLanguage)}
           >
-            <option value="en">{t('settings.email.languages.en')}</option>
-            <option value="es">{t('settings.email.languages.es')}</option>
+            <LanguageOptions />
           </select>
         </div>
         <button type="submit" className="btn btn--primary" disabled={!to.trim()}>

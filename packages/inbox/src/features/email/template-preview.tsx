@@ -9,6 +9,7 @@ import {
 import { Spinner } from '../../components/empty-state';
 import { currentLanguage } from '../../lib/i18n';
 import { emailApi } from './email-api';
+import { LanguageOptions } from '../../components/language-options';
 
 /** The server's rendering of one template with sample data (null while it loads). */
 function usePreview(template: TMailTemplateName, language: TLanguage): TMailPreviewDto | null {
@@ -61,8 +62,7 @@ export function TemplatePreview() {
             value={language}
             onChange={(e) => setLanguage(e.target.value as TLanguage)}
           >
-            <option value="en">{t('settings.email.languages.en')}</option>
-            <option value="es">{t('settings.email.languages.es')}</option>
+            <LanguageOptions />
           </select>
         </div>
         <div className="email-preview__parts" role="group" aria-label={name}>

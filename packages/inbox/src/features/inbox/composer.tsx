@@ -189,7 +189,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             type="button"
             className="icon-btn"
             aria-label={t('composer.bold')}
-            title={`${t('composer.bold')} (Ctrl+B)`}
+            title={t('playbooks.rich.bold')}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => apply(toggleInline(selection(), 'bold', t('composer.text')))}
           >
@@ -199,7 +199,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             type="button"
             className="icon-btn"
             aria-label={t('composer.italic')}
-            title={`${t('composer.italic')} (Ctrl+I)`}
+            title={t('playbooks.rich.italic')}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => apply(toggleInline(selection(), 'italic', t('composer.text')))}
           >

@@ -22,7 +22,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
               {s.keys.map((k, i) => (
                 <span key={k}>
                   {i > 0 && <span className="shortcuts__or">{t('shortcuts.or')}</span>}
-                  <kbd>{k}</kbd>
+                  <kbd>{k === 'Esc' ? t('shortcuts.keyEsc') : k}</kbd>
                 </span>
               ))}
             </dt>
@@ -31,13 +31,13 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
         ))}
         <div className="shortcuts__row">
           <dt>
-            <kbd>Enter</kbd>
+            <kbd>{t('shortcuts.keyEnter')}</kbd>
           </dt>
           <dd>{t('shortcuts.send')}</dd>
         </div>
         <div className="shortcuts__row">
           <dt>
-            <kbd>Shift</kbd>+<kbd>Enter</kbd>
+            <kbd>{t('shortcuts.keyShift')}</kbd>+<kbd>{t('shortcuts.keyEnter')}</kbd>
           </dt>
           <dd>{t('shortcuts.newline')}</dd>
         </div>

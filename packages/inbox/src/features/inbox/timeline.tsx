@@ -8,6 +8,7 @@ import type { PendingMessage, TypingState } from './inbox-state';
 import { RichTextView } from './rich-text-view';
 import { TimelineEvent } from './timeline-event';
 import { sendFailureKey } from './send-failure';
+import { dateTimeFormat } from '../../lib/intl-cache';
 
 type Props = {
   conversation: TConversationDto;
@@ -45,7 +46,7 @@ export function Timeline({ conversation, messages, pending, typing, visitorLabel
       items.push(
         <li key={`day-${message.seq}`} className="tl-day">
           <span>
-            {new Intl.DateTimeFormat(i18n.language, {
+            {dateTimeFormat(i18n.language, {
               weekday: 'long',
               day: 'numeric',
               month: 'long',

@@ -26,6 +26,11 @@ describe('visitorName', () => {
   it('isolates a name carrying bidi controls, so an RLO cannot reverse the text after it', () => {
     expect(visitorName(visitor('Bob\u202egnp.exe'), t)).toBe('\u2068Bob\u202egnp.exe\u2069');
   });
+  it("says a numbered name written in any language in the reader's (issue 23)", () => {
+    for (const written of ['Besucher #42', 'Visiteur nº 42', 'Visitante #42'])
+      expect(visitorName(visitor(written), t)).toBe('inbox.visitorNumber:42');
+    expect(visitorName(visitor('Besucher #7'), t)).toBe('Besucher #7');
+  });
   it('uses the translated numbered name when there is none', () => {
     expect(visitorName(visitor(''), t)).toBe('inbox.visitorNumber:42');
     expect(visitorName(visitor('Visitor #42'), t)).toBe('inbox.visitorNumber:42');

@@ -1,11 +1,12 @@
-import { isolateBidi, type TConversationDto } from '@charla/protocol';
+import { isolateBidi, isVisitorNumberLabel, type TConversationDto } from '@charla/protocol';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** The visitor's captured name (bidi-isolated: shown inline everywhere), or a stable "Visitor #1234" in the UI language. */
 export function visitorName(visitor: TConversationDto['visitor'], t: Translate): string {
   const name = visitor.displayName.trim();
-  if (name === '' || /^(visitor|visitante) #\d+$/i.test(name))
+  // The numbered fallback, in whichever language the server wrote it, is said in the reader's.
+  if (isVisitorNumberLabel(name, visitor.number) || /^(visitor|visitante) #\d+$/i.test(name))
     return t('inbox.visitorNumber', { number: visitor.number });
   return isolateBidi(name);
 }

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { CRM_CURRENCIES } from '@charla/protocol';
 import type { PanelField, PanelForm } from './panel-form';
+import { currentLocale } from '../../lib/i18n';
+import { numberFormat } from '../../lib/intl-cache';
 
 type Props = {
   form: PanelForm;
@@ -48,7 +50,10 @@ export function DraftFields({ form, errors, editable, update, blur }: Props) {
           {t('panel.dealSection')}
         </h3>
         <div className="field-row">
-          {input('amount', t('panel.value'), 'text', { inputMode: 'decimal', placeholder: '0.00' })}
+          {input('amount', t('panel.value'), 'text', {
+            inputMode: 'decimal',
+            placeholder: numberFormat(currentLocale(), { minimumFractionDigits: 2 }).format(0),
+          })}
           <div className="field field--compact field--currency">
             <label htmlFor="panel-currency">{t('panel.currency')}</label>
             <select

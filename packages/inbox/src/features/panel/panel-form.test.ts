@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, panelToForm, validatePanelForm, type PanelForm } from './panel-form';
+import { formatAmount, parseAmount, panelToForm, validatePanelForm, type PanelForm } from './panel-form';
 
 const form = (overrides: Partial<PanelForm> = {}): PanelForm => ({
   amount: '',
@@ -71,5 +71,23 @@ describe('panelToForm', () => {
       updatedBy: null,
     });
     expect(f).toMatchObject({ amount: '9.90', currency: 'USD', personName: 'Ana', personEmail: '' });
+  });
+});
+
+describe('formatAmount', () => {
+  it.each([
+    ['en', '12,345.67'],
+    ['es', '12.345,67'],
+    ['pt-BR', '12.345,67'],
+    ['de', '12.345,67'],
+    ['ar', '12,345.67'],
+  ])('shows the amount as %s writes it, and reads it back', (locale, shown) => {
+    const text = formatAmount(1234567, 'EUR', locale);
+    expect(text.replace(/[\u066c\u060c]/g, ',').replace('\u066b', '.')).toBe(shown);
+    expect(parseAmount(text)).toBe(12345.67);
+  });
+  it('reads back the French narrow spaces too', () => {
+    expect(parseAmount(formatAmount(1234567, 'EUR', 'fr'))).toBe(12345.67);
+    expect(formatAmount(1000, 'JPY', 'de')).toBe('1.000');
   });
 });

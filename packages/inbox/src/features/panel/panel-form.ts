@@ -7,6 +7,7 @@ import {
   type TCrmCurrency,
   type TPutConversationPanelRequest,
 } from '@charla/protocol';
+import { numberFormat } from '../../lib/intl-cache';
 
 /** The side panel as the form edits it: every field a string. */
 export type PanelForm = {
@@ -38,16 +39,22 @@ const FIELD_OF_PATH: Record<string, PanelField> = {
   notes: 'notes',
 };
 
-/** Formats minor units back to an editable amount ("12.50"). */
-export function formatAmount(amountMinor: number, currency: TCrmCurrency): string {
+/** Formats minor units back to an editable amount in the reader's locale ("12,345.67", "12.345,67"). */
+export function formatAmount(amountMinor: number, currency: TCrmCurrency, locale = 'en'): string {
   const digits = CRM_CURRENCY_DIGITS[currency];
-  return (amountMinor / 10 ** digits).toFixed(digits);
+  // Latin digits: parseAmount reads what it shows, in every locale (Arabic included).
+  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits, numberingSystem: 'latn' };
+  return numberFormat(locale, options).format(amountMinor / 10 ** digits);
 }
 
-export function panelToForm(panel: TConversationPanelDto, defaultCurrency: TCrmCurrency = 'EUR'): PanelForm {
+export function panelToForm(
+  panel: TConversationPanelDto,
+  defaultCurrency: TCrmCurrency = 'EUR',
+  locale = 'en',
+): PanelForm {
   const currency = panel.value?.currency ?? defaultCurrency;
   return {
-    amount: panel.value ? formatAmount(panel.value.amountMinor, currency) : '',
+    amount: panel.value ? formatAmount(panel.value.amountMinor, currency, locale) : '',
     currency,
     expectedCloseDate: panel.expectedCloseDate ?? '',
     personName: panel.person.name ?? '',
@@ -82,7 +89,10 @@ export function parseAmount(text: string): number | null {
 }
 
 /** Validates the form with the protocol's own schema, so inline errors match the server's. */
-export function validatePanelForm(form: PanelForm, messages: { amount: string }): PanelValidation {
+export function validatePanelForm(
+  form: PanelForm,
+  messages: { amount: string; invalid?: string },
+): PanelValidation {
   const errors: Partial<Record<PanelField, string>> = {};
   let value: TPutConversationPanelRequest['value'] = null;
   if (form.amount.trim() !== '') {
@@ -105,7 +115,7 @@ export function validatePanelForm(form: PanelForm, messages: { amount: string })
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = FIELD_OF_PATH[issue.path.join('.')];
-      if (field && !errors[field]) errors[field] = issue.message;
+      if (field && !errors[field]) errors[field] = messages.invalid ?? issue.message;
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };

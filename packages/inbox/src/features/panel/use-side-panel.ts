@@ -4,6 +4,7 @@ import type { TConversationDto, TConversationPanelDto } from '@charla/protocol';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { panelApi } from './panel-api';
 import { panelToForm, validatePanelForm, type PanelField, type PanelForm } from './panel-form';
+import { currentLanguage, currentLocale } from '../../lib/i18n';
 
 const SERVER_FIELD: Record<string, PanelField> = {
   'panel.value': 'amount',
@@ -46,7 +47,7 @@ export function useSidePanel(conversation: TConversationDto) {
     panelApi.get(conversation.id).then(
       (p) => {
         setPanel(p);
-        setForm(panelToForm(p));
+        setForm(panelToForm(p, undefined, currentLocale()));
         dirty.current = false;
       },
       () => setLoadError(true),
@@ -77,7 +78,11 @@ export function useSidePanel(conversation: TConversationDto) {
     return () => window.removeEventListener('focus', refresh);
   }, [refresh]);
 
-  const validate = (f: PanelForm) => validatePanelForm(f, { amount: t('panel.invalidAmount') });
+  const validate = (f: PanelForm) =>
+    validatePanelForm(f, {
+      amount: t('panel.invalidAmount'),
+      invalid: currentLanguage() === 'en' ? undefined : t('errors.invalidField'),
+    });
 
   const save = async () => {
     if (!form || !dirty.current) return;
@@ -140,7 +145,7 @@ export function useSidePanel(conversation: TConversationDto) {
           ? await panelApi.createLead(conversation.id, result.value, another)
           : await panelApi.createDeal(conversation.id, result.value, another);
       setPanel(created.panel);
-      setForm(panelToForm(created.panel));
+      setForm(panelToForm(created.panel, undefined, currentLocale()));
       dirty.current = false;
       setSaveState('saved');
     } catch (error) {

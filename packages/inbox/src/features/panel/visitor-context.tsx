@@ -4,6 +4,7 @@ import { formatTimestamp } from '../../lib/format-time';
 import { describeUserAgent, shortUrl } from '../inbox/visitor-name';
 import { IdentityBadge } from '../inbox/identity-badge';
 import { IdentityRows } from './identity-rows';
+import { dateTimeFormat } from '../../lib/intl-cache';
 
 /** Where the visitor is and comes from: page, referrer, browser, language, time zone, pages seen. */
 export function VisitorContext({ conversation }: { conversation: TConversationDto }) {
@@ -24,7 +25,7 @@ export function VisitorContext({ conversation }: { conversation: TConversationDt
   if (ctx.timeZone) {
     let local = '';
     try {
-      local = ` · ${new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: ctx.timeZone }).format(new Date())}`;
+      local = ` · ${dateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: ctx.timeZone }).format(new Date())}`;
     } catch {
       local = '';
     }

@@ -9,6 +9,7 @@ import {
 } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
 import { AA_CONTRAST, contrastRatio } from './contrast';
+import { LanguageOptions } from '../../components/language-options';
 
 type ColorKey = keyof TPlaybookAppearance['colors'];
 const COLOR_KEYS: ColorKey[] = ['primary', 'primaryText', 'background', 'botBubble', 'visitorBubble'];
@@ -73,11 +74,20 @@ export function AppearancePanel({
             value={appearance.language}
             onChange={(e) => setAppearance({ language: e.target.value as TLanguage })}
           >
-            <option value="en">English</option>
-            <option value="es">Español</option>
+            <LanguageOptions />
           </select>
           <span className="field__hint">{t('playbooks.appearance.languageHint')}</span>
         </div>
+        <label className="pb-check">
+          <input
+            type="checkbox"
+            className="check"
+            checked={appearance.browserLanguage ?? false}
+            onChange={(e) => setAppearance({ browserLanguage: e.target.checked })}
+            data-testid="browser-language"
+          />
+          {t('playbooks.appearance.browserLanguage')}
+        </label>
         <fieldset className="pb-fieldset pb-fieldset--plain">
           <legend>{t('playbooks.appearance.position')}</legend>
           <div className="pb-seg">

@@ -14,6 +14,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import type { TFinding, TPlaybookDocument } from '@charla/protocol';
 import { CardActionsContext, CardNodeView, type CardActions } from './card-node';
+import { useCanvasLabels } from './canvas-labels';
 import { connectPort, moveNode, removeEdges, toFlowEdges, toFlowNodes, type CardNode } from './flow-mapping';
 
 const nodeTypes = { card: CardNodeView };
@@ -36,7 +37,8 @@ export function FlowCanvas({
 }) {
   const { t } = useTranslation();
   const projected = useMemo(() => toFlowNodes(doc, findings), [doc, findings]);
-  const projectedEdges = useMemo(() => toFlowEdges(doc, findings), [doc, findings]);
+  const { ariaLabelConfig, nameEdges } = useCanvasLabels(doc);
+  const projectedEdges = useMemo(() => nameEdges(toFlowEdges(doc, findings)), [doc, findings, nameEdges]);
   const [nodes, setNodes] = useState<CardNode[]>(projected);
   const [edges, setEdges] = useState<Edge[]>(projectedEdges);
 
@@ -97,7 +99,7 @@ export function FlowCanvas({
           maxZoom={1.5}
           deleteKeyCode={['Delete']}
           proOptions={{ hideAttribution: true }}
-          ariaLabelConfig={{ 'node.a11yDescription.default': t('playbooks.canvasHelp') }}
+          ariaLabelConfig={ariaLabelConfig}
         >
           <Background gap={20} size={1} color="#d7dbe3" />
           <Controls showInteractive={false} />

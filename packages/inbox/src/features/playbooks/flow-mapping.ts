@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import {
+  withPseudoLocales,
   portsOf,
   type TFinding,
   type TLanguage,
@@ -169,7 +170,7 @@ function text(value: string): TRichText {
   return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: value }] }] };
 }
 
-const DEFAULT_TEXTS: Record<TLanguage, Record<string, string>> = {
+const DEFAULT_TEXTS: Record<TLanguage, Record<string, string>> = withPseudoLocales({
   en: {
     message: 'Write your message here.',
     question: 'What would you like to do?',
@@ -192,7 +193,40 @@ const DEFAULT_TEXTS: Record<TLanguage, Record<string, string>> = {
     offline: 'Ahora no estamos disponibles. Déjanos tus datos y te contactaremos.',
     closing: '¡Gracias por escribirnos!',
   },
-};
+  'pt-BR': {
+    message: 'Escreva sua mensagem aqui.',
+    question: 'O que você gostaria de fazer?',
+    yes: 'Sim',
+    no: 'Não',
+    capture: 'Qual é o seu e-mail?',
+    emailError: 'Isso não parece um e-mail.',
+    online: 'Conectando você à nossa equipe…',
+    offline: 'Estamos ausentes agora. Deixe seus dados e retornaremos.',
+    closing: 'Obrigado pela conversa!',
+  },
+  fr: {
+    message: 'Écrivez votre message ici.',
+    question: 'Que souhaitez-vous faire ?',
+    yes: 'Oui',
+    no: 'Non',
+    capture: 'Quelle est votre adresse e-mail ?',
+    emailError: 'Cela ne ressemble pas à une adresse e-mail.',
+    online: 'Nous vous mettons en relation avec notre équipe…',
+    offline: 'Nous sommes absents pour le moment. Laissez vos coordonnées et nous vous recontacterons.',
+    closing: 'Merci d’avoir discuté avec nous !',
+  },
+  de: {
+    message: 'Schreib hier deine Nachricht.',
+    question: 'Was möchtest du tun?',
+    yes: 'Ja',
+    no: 'Nein',
+    capture: 'Wie lautet deine E-Mail-Adresse?',
+    emailError: 'Das sieht nicht nach einer E-Mail-Adresse aus.',
+    online: 'Wir verbinden dich mit unserem Team…',
+    offline: 'Wir sind gerade nicht da. Hinterlass deine Daten, wir melden uns.',
+    closing: 'Danke für das Gespräch!',
+  },
+});
 
 /** A new card of `type` with sensible, valid defaults in the playbook's language. */
 export function createNode(type: TPlaybookNodeType, id: string, language: TLanguage): TPlaybookNode {

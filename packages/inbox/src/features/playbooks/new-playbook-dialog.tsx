@@ -5,6 +5,7 @@ import { FormDialog } from '../../components/form-dialog';
 import { fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
 import { playbooksApi } from './playbooks-api';
+import { LanguageOptions } from '../../components/language-options';
 
 /** Name, language and starting point (blank or a template, R5) of a new playbook. */
 export function NewPlaybookDialog({
@@ -78,8 +79,7 @@ export function NewPlaybookDialog({
           value={language}
           onChange={(e) => setLanguage(e.target.value as TLanguage)}
         >
-          <option value="en">English</option>
-          <option value="es">Español</option>
+          <LanguageOptions />
         </select>
         <span className="field__hint">{t('playbooks.new.languageHint')}</span>
       </div>

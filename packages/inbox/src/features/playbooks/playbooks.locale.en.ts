@@ -76,6 +76,17 @@ export const playbooksEn = {
   moreFindings_other: '+{{count}} more',
   canvasHelp: 'Press Enter or Space to select a card, then the arrow keys to move it. Delete removes it.',
   minimap: 'Overview of the flow',
+  canvas: {
+    controls: 'Canvas controls',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitView: 'Fit the whole flow',
+    interactive: 'Lock or unlock the canvas',
+    edgeHelp: 'Press Enter or Space to select a link, then Delete to remove it or Escape to cancel.',
+    moved: 'Card moved {{direction}}. New position: x {{x}}, y {{y}}',
+    handle: 'Connection point',
+    edge: 'Link from “{{from}}” to “{{to}}”',
+  },
   cardTypes: {
     message: 'Message',
     question: 'Question',
@@ -180,6 +191,8 @@ export const playbooksEn = {
     avatarInvalid: 'Use an https image address.',
     language: 'Language',
     languageHint: 'The widget’s buttons and notices use this language.',
+    browserLanguage:
+      'The widget’s buttons and notices follow the visitor’s browser language when Charla speaks it (the cards stay in this language)',
     position: 'Position on the page',
     positions: { 'bottom-left': 'Bottom left', 'bottom-right': 'Bottom right' },
     satisfaction: 'Satisfaction survey',

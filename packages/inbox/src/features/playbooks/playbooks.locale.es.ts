@@ -81,6 +81,17 @@ export const playbooksEs: typeof playbooksEn = {
   canvasHelp:
     'Pulsa Intro o Espacio para seleccionar una tarjeta y las flechas para moverla. Supr la elimina.',
   minimap: 'Vista general del flujo',
+  canvas: {
+    controls: 'Controles del lienzo',
+    zoomIn: 'Acercar',
+    zoomOut: 'Alejar',
+    fitView: 'Ver todo el flujo',
+    interactive: 'Bloquear o desbloquear el lienzo',
+    edgeHelp: 'Pulsa Intro o Espacio para seleccionar un enlace; después Supr lo elimina y Esc cancela.',
+    moved: 'Tarjeta movida hacia {{direction}}. Nueva posición: x {{x}}, y {{y}}',
+    handle: 'Punto de conexión',
+    edge: 'Enlace de «{{from}}» a «{{to}}»',
+  },
   cardTypes: {
     message: 'Mensaje',
     question: 'Pregunta',
@@ -198,6 +209,8 @@ export const playbooksEs: typeof playbooksEn = {
     avatarInvalid: 'Usa una dirección https para la imagen.',
     language: 'Idioma',
     languageHint: 'Los botones y avisos del widget usan este idioma.',
+    browserLanguage:
+      'Los botones y avisos del widget siguen el idioma del navegador del visitante si Charla lo habla (las tarjetas siguen en este idioma)',
     position: 'Posición en la página',
     positions: { 'bottom-left': 'Abajo a la izquierda', 'bottom-right': 'Abajo a la derecha' },
     satisfaction: 'Encuesta de satisfacción',

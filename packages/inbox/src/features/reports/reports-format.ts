@@ -1,24 +1,26 @@
+import { dateTimeFormat, numberFormat } from '../../lib/intl-cache';
+
 // Localized numbers, durations, percentages and dates of the reports screen (pure; en/es).
 
 export function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return numberFormat(locale).format(n);
 }
 
 export function formatPercent(rate: number | null, locale: string): string {
   if (rate === null) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
 export function formatAverage(value: number | null, locale: string): string {
   if (value === null) return '—';
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  return numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
 /** A duration in ms as "45 s", "3 min 20 s", "2 h 5 min" (units read the same in en and es). */
 export function formatDuration(ms: number | null, locale: string): string {
   if (ms === null) return '—';
   const s = Math.round(ms / 1000);
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+  const n = (v: number) => numberFormat(locale).format(v);
   if (s < 60) return `${n(s)} s`;
   const min = Math.floor(s / 60);
   if (min < 60) return s % 60 ? `${n(min)} min ${n(s % 60)} s` : `${n(min)} min`;
@@ -30,7 +32,7 @@ export function formatDuration(ms: number | null, locale: string): string {
 export function formatChange(now: number, before: number, locale: string): string | null {
   if (before === 0) return null;
   const change = (now - before) / before;
-  const text = new Intl.NumberFormat(locale, {
+  const text = numberFormat(locale, {
     style: 'percent',
     maximumFractionDigits: 0,
     signDisplay: 'exceptZero',
@@ -40,7 +42,7 @@ export function formatChange(now: number, before: number, locale: string): strin
 
 /** A local calendar day "YYYY-MM-DD" as "Mon 3 Mar" / "lun 3 mar" (no zone shift: it is a label). */
 export function formatDay(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -50,14 +52,14 @@ export function formatDay(date: string, locale: string): string {
 
 /** A chart axis label: "Mar 3" / "3 mar". */
 export function formatShortDay(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
 
 /** An instant in the viewer's zone, e.g. "3 Mar 2026, 14:05". */
 export function formatDateTime(ts: number, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -71,15 +73,13 @@ export function formatDateTime(ts: number, locale: string, timeZone: string): st
 export function weekdayNames(locale: string): string[] {
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, 1 + i)),
-    ),
+    dateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i))),
   );
 }
 
 /** "YYYY-MM-DD" of today in a zone, and n days before it. */
 export function localToday(timeZone: string, now = Date.now()): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -5,6 +5,7 @@ import { FormDialog } from '../../components/form-dialog';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
 import { settingsApi } from './settings-api';
+import { LanguageOptions } from '../../components/language-options';
 
 /** A new user with a first password to hand over, their role and language. */
 export function AddUserDialog({
@@ -114,8 +115,7 @@ function RoleAndLanguage({
       <div className="field">
         <label htmlFor="user-language">{t('settings.users.language')}</label>
         <select id="user-language" value={language} onChange={(e) => onLanguage(e.target.value as TLanguage)}>
-          <option value="en">English</option>
-          <option value="es">Español</option>
+          <LanguageOptions />
         </select>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../../lib/api-client';
 import { useMe } from '../auth/session-context';
 import { settingsApi } from './settings-api';
 import { SettingsLayout } from './settings-layout';
+import { LanguageOptions } from '../../components/language-options';
 
 function timeZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
@@ -124,8 +125,7 @@ function ZoneAndLanguageFields({
           value={form.defaultLanguage}
           onChange={(e) => onChange({ ...form, defaultLanguage: e.target.value as TLanguage })}
         >
-          <option value="en">English</option>
-          <option value="es">Español</option>
+          <LanguageOptions />
         </select>
         <span className="field__hint">{t('settings.company.languageHint')}</span>
       </div>

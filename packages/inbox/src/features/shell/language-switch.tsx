@@ -5,7 +5,7 @@ import { currentLanguage, languages, setLanguage } from '../../lib/i18n';
 import { Icon } from '../../lib/icons';
 import { Menu } from '../../components/menu';
 
-/** English/Spanish switch; when logged in it also saves the choice on the user (PATCH /me). */
+/** The language menu; when logged in it also saves the choice on the user (PATCH /me). */
 export function LanguageSwitch({
   persist = false,
   compact = false,
@@ -29,7 +29,7 @@ export function LanguageSwitch({
       label={
         <>
           <Icon name="globe" size={16} />
-          {!compact && <span>{languages.find((l) => l.code === language)?.label}</span>}
+          {!compact && <span>{languages.find((l) => l.code === language)?.label ?? language}</span>}
         </>
       }
       items={languages.map((l) => ({

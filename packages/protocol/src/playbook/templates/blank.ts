@@ -1,12 +1,17 @@
 import type { TLanguage } from '../../common';
+import { withPseudoLocales } from '../../i18n/languages';
 import type { TPlaybookDocument } from '../playbook.schema';
 import { edges, layout, NO_CRM, paragraphs, playbookDocument } from './template-builders';
 import { BOT_NAME } from './shared-texts';
 
-const TEXTS = {
+const TEXTS = withPseudoLocales({
   en: { greeting: 'Hi! 👋 How can we help you today?' },
   es: { greeting: '¡Hola! 👋 ¿En qué podemos ayudarte hoy?' },
-} satisfies Record<TLanguage, unknown>;
+
+  'pt-BR': { greeting: 'Olá! 👋 Como podemos ajudar você hoje?' },
+  fr: { greeting: 'Bonjour ! 👋 Comment pouvons-nous vous aider aujourd’hui ?' },
+  de: { greeting: 'Hallo! 👋 Wie können wir dir heute helfen?' },
+});
 
 /** A greeting message and a neutral end: the smallest valid playbook. */
 export function buildBlankPlaybook(language: TLanguage): TPlaybookDocument {

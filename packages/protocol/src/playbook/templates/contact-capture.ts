@@ -1,4 +1,5 @@
 import type { TLanguage } from '../../common';
+import { withPseudoLocales } from '../../i18n/languages';
 import type { TPlaybookDocument } from '../playbook.schema';
 import {
   emailCapture,
@@ -11,7 +12,7 @@ import {
 } from './template-builders';
 import { BOT_NAME, EMAIL_CAPTURE, NAME_CAPTURE } from './shared-texts';
 
-const TEXTS = {
+const TEXTS = withPseudoLocales({
   en: {
     greeting: 'Hi! 👋 Leave your contact details and we’ll get back to you.',
     phone: {
@@ -34,7 +35,41 @@ const TEXTS = {
     leadTitle: '{{visitor_name}} – solicitud de contacto',
     activitySubject: 'Responder a {{visitor_name}}',
   },
-} satisfies Record<TLanguage, unknown>;
+
+  'pt-BR': {
+    greeting: 'Olá! 👋 Deixe seus dados de contato e retornaremos.',
+    phone: {
+      prompt: 'E seu telefone? (opcional)',
+      placeholder: '+55 11 91234 5678',
+      error: 'Digite um telefone com o código do país, como +55 11 91234 5678.',
+    },
+    closing: 'Obrigado, {{visitor_name}}! Entraremos em contato em breve.',
+    leadTitle: '{{visitor_name}} – pedido de contato',
+    activitySubject: 'Retornar para {{visitor_name}}',
+  },
+  fr: {
+    greeting: 'Bonjour ! 👋 Laissez vos coordonnées et nous vous recontacterons.',
+    phone: {
+      prompt: 'Et votre numéro de téléphone ? (facultatif)',
+      placeholder: '+33 6 12 34 56 78',
+      error: 'Saisissez un numéro avec son indicatif pays, comme +33 6 12 34 56 78.',
+    },
+    closing: 'Merci, {{visitor_name}} ! Nous vous recontacterons bientôt.',
+    leadTitle: '{{visitor_name}} – demande de contact',
+    activitySubject: 'Recontacter {{visitor_name}}',
+  },
+  de: {
+    greeting: 'Hallo! 👋 Hinterlass deine Kontaktdaten, wir melden uns.',
+    phone: {
+      prompt: 'Und deine Telefonnummer? (optional)',
+      placeholder: '+49 151 2345 6789',
+      error: 'Gib eine Telefonnummer mit Ländervorwahl ein, etwa +49 151 2345 6789.',
+    },
+    closing: 'Danke, {{visitor_name}}! Wir melden uns bald.',
+    leadTitle: '{{visitor_name}} – Kontaktanfrage',
+    activitySubject: 'Bei {{visitor_name}} melden',
+  },
+});
 
 /** Name, email and an optional phone, then a person and a lead. */
 export function buildContactCapturePlaybook(language: TLanguage): TPlaybookDocument {

@@ -1,9 +1,10 @@
 import type { TLanguage } from '../../common';
+import { withPseudoLocales } from '../../i18n/languages';
 import type { TPlaybookCrmActions, TPlaybookDocument, TPlaybookNode } from '../playbook.schema';
 import { emailCapture, edges, layout, paragraphs, playbookDocument, textCapture } from './template-builders';
 import { BOT_NAME, EMAIL_CAPTURE, NAME_CAPTURE } from './shared-texts';
 
-const TEXTS = {
+const TEXTS = withPseudoLocales({
   en: {
     greeting: 'Hi! 👋 Let’s see how we can help — it only takes a minute.',
     company: {
@@ -46,7 +47,71 @@ const TEXTS = {
     dealTitle: '{{company_name}} – oportunidad del chatbot ({{team_size}} personas)',
     activitySubject: 'Hacer seguimiento a {{visitor_name}} de {{company_name}}',
   },
-} satisfies Record<TLanguage, unknown>;
+
+  'pt-BR': {
+    greeting: 'Olá! 👋 Vamos ver como podemos ajudar — leva só um minuto.',
+    company: {
+      prompt: 'Em qual empresa você trabalha?',
+      placeholder: 'Nome da empresa',
+      error: 'Informe o nome da sua empresa, por favor.',
+    },
+    teamSizeLabel: 'Tamanho da equipe',
+    teamSize: 'Quantas pessoas há na sua equipe?',
+    small: '1–10',
+    medium: '11–50',
+    large: '51–200',
+    enterprise: 'Mais de 200',
+    disqualifiedClosing:
+      'Obrigado, {{visitor_name}}! Nossos planos self-service são ideais para equipes pequenas — confira nossa página de preços.',
+    qualifiedClosing:
+      'Obrigado, {{visitor_name}}! Alguém da nossa equipe vai contatar você em {{visitor_email}} em breve.',
+    leadTitle: '{{company_name}} ({{team_size}} pessoas)',
+    dealTitle: '{{company_name}} – negócio do chatbot ({{team_size}} pessoas)',
+    activitySubject: 'Acompanhar {{visitor_name}} da {{company_name}}',
+  },
+  fr: {
+    greeting: 'Bonjour ! 👋 Voyons comment nous pouvons vous aider — cela ne prend qu’une minute.',
+    company: {
+      prompt: 'Pour quelle entreprise travaillez-vous ?',
+      placeholder: 'Nom de l’entreprise',
+      error: 'Indiquez le nom de votre entreprise, s’il vous plaît.',
+    },
+    teamSizeLabel: 'Taille de l’équipe',
+    teamSize: 'Combien de personnes compte votre équipe ?',
+    small: '1–10',
+    medium: '11–50',
+    large: '51–200',
+    enterprise: 'Plus de 200',
+    disqualifiedClosing:
+      'Merci, {{visitor_name}} ! Nos offres en libre-service conviennent très bien aux petites équipes — consultez notre page de tarifs.',
+    qualifiedClosing:
+      'Merci, {{visitor_name}} ! Quelqu’un de notre équipe vous contactera très vite à {{visitor_email}}.',
+    leadTitle: '{{company_name}} ({{team_size}} personnes)',
+    dealTitle: '{{company_name}} – affaire chatbot ({{team_size}} personnes)',
+    activitySubject: 'Relancer {{visitor_name}} chez {{company_name}}',
+  },
+  de: {
+    greeting: 'Hallo! 👋 Schauen wir, wie wir helfen können — dauert nur eine Minute.',
+    company: {
+      prompt: 'Für welche Firma arbeitest du?',
+      placeholder: 'Firmenname',
+      error: 'Bitte nenne uns den Namen deiner Firma.',
+    },
+    teamSizeLabel: 'Teamgröße',
+    teamSize: 'Wie viele Personen hat dein Team?',
+    small: '1–10',
+    medium: '11–50',
+    large: '51–200',
+    enterprise: 'Über 200',
+    disqualifiedClosing:
+      'Danke, {{visitor_name}}! Unsere Self-Service-Tarife passen super zu kleinen Teams — wirf einen Blick auf unsere Preisseite.',
+    qualifiedClosing:
+      'Danke, {{visitor_name}}! Jemand aus unserem Team meldet sich in Kürze unter {{visitor_email}}.',
+    leadTitle: '{{company_name}} ({{team_size}} Personen)',
+    dealTitle: '{{company_name}} – Chatbot-Deal ({{team_size}} Personen)',
+    activitySubject: 'Bei {{visitor_name}} von {{company_name}} nachfassen',
+  },
+});
 
 type Texts = (typeof TEXTS)[TLanguage];
 

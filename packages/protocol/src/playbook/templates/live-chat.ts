@@ -1,4 +1,5 @@
 import type { TLanguage } from '../../common';
+import { withPseudoLocales } from '../../i18n/languages';
 import type { TPlaybookDocument } from '../playbook.schema';
 import {
   emailCapture,
@@ -11,7 +12,7 @@ import {
 } from './template-builders';
 import { BOT_NAME, EMAIL_CAPTURE, NAME_CAPTURE } from './shared-texts';
 
-const TEXTS = {
+const TEXTS = withPseudoLocales({
   en: {
     bubble: 'Questions? We’re here to help.',
     greeting: 'Hi! 👋 Thanks for stopping by.',
@@ -39,7 +40,48 @@ const TEXTS = {
     activitySubject: 'Responder a {{visitor_name}}',
     browseClosing: 'Sin problema: echa un vistazo. Aquí estamos si nos necesitas.',
   },
-} satisfies Record<TLanguage, unknown>;
+
+  'pt-BR': {
+    bubble: 'Dúvidas? Estamos aqui para ajudar.',
+    greeting: 'Olá! 👋 Obrigado pela visita.',
+    question: 'Quer falar com alguém da nossa equipe?',
+    talk: 'Falar com alguém',
+    browse: 'Só estou olhando',
+    online: 'Ótimo — estamos conectando você à nossa equipe. Alguém vai atender em instantes.',
+    offline: 'Nossa equipe não está disponível agora. Deixe seus dados e retornaremos em breve.',
+    followUpClosing: 'Obrigado, {{visitor_name}}! Responderemos em {{visitor_email}} o quanto antes.',
+    leadTitle: '{{visitor_name}} (chat ao vivo, offline)',
+    activitySubject: 'Responder a {{visitor_name}}',
+    browseClosing: 'Sem problema — fique à vontade. Estamos aqui se precisar.',
+  },
+  fr: {
+    bubble: 'Des questions ? Nous sommes là pour vous aider.',
+    greeting: 'Bonjour ! 👋 Merci de votre visite.',
+    question: 'Voulez-vous parler à quelqu’un de notre équipe ?',
+    talk: 'Parler à quelqu’un',
+    browse: 'Je regarde simplement',
+    online: 'Parfait — nous vous mettons en relation avec notre équipe. Quelqu’un va vous répondre.',
+    offline:
+      'Notre équipe n’est pas disponible pour le moment. Laissez vos coordonnées et nous vous recontacterons vite.',
+    followUpClosing: 'Merci, {{visitor_name}} ! Nous vous répondrons à {{visitor_email}} dès que possible.',
+    leadTitle: '{{visitor_name}} (chat en direct, hors ligne)',
+    activitySubject: 'Répondre à {{visitor_name}}',
+    browseClosing: 'Pas de problème — bonne visite. Nous sommes là si besoin.',
+  },
+  de: {
+    bubble: 'Fragen? Wir helfen gern.',
+    greeting: 'Hallo! 👋 Schön, dass du vorbeischaust.',
+    question: 'Möchtest du mit jemandem aus unserem Team sprechen?',
+    talk: 'Mit jemandem sprechen',
+    browse: 'Ich schaue nur',
+    online: 'Super — wir verbinden dich mit unserem Team. Gleich ist jemand für dich da.',
+    offline: 'Unser Team ist gerade nicht erreichbar. Hinterlass deine Daten, wir melden uns bald.',
+    followUpClosing: 'Danke, {{visitor_name}}! Wir antworten dir so bald wie möglich an {{visitor_email}}.',
+    leadTitle: '{{visitor_name}} (Live-Chat, offline)',
+    activitySubject: '{{visitor_name}} antworten',
+    browseClosing: 'Kein Problem — schau dich in Ruhe um. Wir sind da, wenn du uns brauchst.',
+  },
+});
 
 /** R5: greeting, "talk to someone?", the live chat card, and its offline path that captures a lead. */
 export function buildLiveChatPlaybook(language: TLanguage): TPlaybookDocument {

@@ -75,8 +75,18 @@ function registerSessionRoutes(app: App, services: Services): void {
     },
     async (request, reply) => {
       const { user, token } = await auth.completeSetup(request.body, meta(request));
-      if (request.body.companyName)
-        await services.settings.set('company', { name: request.body.companyName }, services.clock.now());
+      const { companyName, language } = request.body;
+      if (companyName || language)
+        await services.settings.set(
+          'company',
+          {
+            ...(companyName ? { name: companyName } : {}),
+            ...(language ? { defaultLanguage: language } : {}),
+          },
+          services.clock.now(),
+        );
+      // The seeded pipeline and stages are named in the language chosen on the setup screen.
+      if (language) await services.crm.pipelines.localizeSeed(language);
       setSessionCookie(reply, token, config.publicUrl);
       return reply.status(201).send(await users.getDto(user.id));
     },

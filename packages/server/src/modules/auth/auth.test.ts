@@ -226,4 +226,34 @@ describe('first admin', () => {
       await server.close();
     }
   });
+
+  it('saves the language chosen on the setup screen on the admin and the company (issue 23)', async () => {
+    const server = await startTestServer();
+    try {
+      const token = new URL(server.charla.setupUrl ?? 'http://x').searchParams.get('token') ?? '';
+      const ok = await server.request({
+        method: 'POST',
+        url: '/api/v1/setup',
+        payload: { token, name: 'Ana', email: 'ana@example.com', password: 'long enough pw', language: 'es' },
+      });
+      expect(ok.statusCode).toBe(201);
+      expect(ok.json()).toMatchObject({ language: 'es' });
+      const headers = { cookie: cookieHeaderFrom(ok) };
+      const company = await server.request({ url: '/api/v1/settings/company', headers });
+      expect(company.json()).toMatchObject({ defaultLanguage: 'es' });
+      const pipelines = await server.request({ url: '/api/v1/crm/pipelines', headers });
+      const names = pipelines
+        .json<{ name: string; stages: { name: string }[] }[]>()
+        .flatMap((p) => [p.name, ...p.stages.map((s) => s.name)]);
+      expect(names).toEqual([
+        'Ventas',
+        'Cualificado',
+        'Contacto realizado',
+        'Propuesta enviada',
+        'Negociación',
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -10,7 +10,13 @@ const SETUP_TOKEN_KEY = 'setup_token_hash';
 
 type SetupDeps = { users: UsersStore; settings: SettingsStore; clock: Clock };
 type Meta = { userAgent: string; ip: string };
-export type SetupInput = { token: string; name: string; email: string; password: string };
+export type SetupInput = {
+  token: string;
+  name: string;
+  email: string;
+  password: string;
+  language?: TLanguage | undefined;
+};
 
 export async function needsSetup(deps: SetupDeps): Promise<boolean> {
   return (await deps.users.countUsers()) === 0;
@@ -54,7 +60,7 @@ export async function completeSetup<D extends SetupDeps, S>(
     name: input.name,
     role: 'admin',
     password: input.password,
-    language: 'en',
+    language: input.language ?? 'en',
   });
   await settings.delete(SETUP_TOKEN_KEY);
   return { user, ...(await startSession(deps, user, meta)) };

@@ -92,10 +92,14 @@ export function scheduleStateAt(hours: TBusinessHours, at: number): ScheduleStat
   return { open: false, nextChangeAt: null };
 }
 
-const WORDS = {
+type Words = { today: string; tomorrow: string; at: string; on: string };
+const WORDS: Record<string, Words> = {
   en: { today: 'today', tomorrow: 'tomorrow', at: 'at', on: 'on' },
   es: { today: 'hoy', tomorrow: 'mañana', at: 'a las', on: 'el' },
-} as const;
+  'pt-BR': { today: 'hoje', tomorrow: 'amanhã', at: 'às', on: '' },
+  fr: { today: "aujourd'hui", tomorrow: 'demain', at: 'à', on: '' },
+  de: { today: 'heute', tomorrow: 'morgen', at: 'um', on: 'am' },
+};
 
 /**
  * `{{back_at}}`: when live chat opens again, in the visitor's language and time zone ("on
@@ -108,8 +112,10 @@ export function backAtText(
   timeZone: string,
 ): string {
   if (nextOpenAt === null) return '';
-  const words = WORDS[language];
-  const when = DateTime.fromMillis(nextOpenAt, { zone: timeZone }).setLocale(language);
+  // The pseudo-locales (tests) read as English.
+  const real = language in WORDS ? language : 'en';
+  const words = WORDS[real] as Words;
+  const when = DateTime.fromMillis(nextOpenAt, { zone: timeZone }).setLocale(real);
   const today = DateTime.fromMillis(now, { zone: timeZone }).startOf('day');
   const days = Math.round(when.startOf('day').diff(today, 'days').days);
   const time = when.toFormat('H:mm');
@@ -117,9 +123,10 @@ export function backAtText(
   if (days <= 0) return `${words.today} ${at} ${time}`;
   if (days === 1) return `${words.tomorrow} ${at} ${time}`;
   const weekday = when.toFormat('cccc');
-  if (days < 7) return `${words.on} ${weekday} ${at} ${time}`;
+  const on = words.on ? `${words.on} ` : '';
+  if (days < 7) return `${on}${weekday} ${at} ${time}`;
   const date = language === 'es' ? when.toFormat("d 'de' LLLL") : when.toFormat('d LLLL');
   return language === 'es'
     ? `${words.on} ${weekday} ${date} ${at} ${time}`
-    : `${words.on} ${weekday}, ${date} ${at} ${time}`;
+    : `${on}${weekday}, ${date} ${at} ${time}`;
 }

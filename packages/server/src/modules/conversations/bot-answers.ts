@@ -1,5 +1,6 @@
 import {
   acceptsBotAnswer,
+  visitorNumberLabel,
   advance,
   richTextFromPlain,
   type TMessageDto,
@@ -53,7 +54,8 @@ export function createBotAnswers(deps: {
       if ('error' in step) throw new AppError('ANSWER_NOT_EXPECTED');
       const text = answerText(doc, stored.run.nodeId, given);
       const number = (await visitors.findById(visitorId))?.number ?? 0;
-      const name = step.state.vars.visitor_name?.trim() || row.visitor_name || `Visitor #${number}`;
+      const name =
+        step.state.vars.visitor_name?.trim() || row.visitor_name || visitorNumberLabel(number, row.language);
       // The answer and the run state move together: a retry finds the message and changes nothing.
       const patch = {
         run_state: writeStoredRun(storedAfter(row, step)),

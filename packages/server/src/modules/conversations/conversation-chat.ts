@@ -1,4 +1,5 @@
 import {
+  visitorNumberLabel,
   watchdogDeadlineAfter,
   type OwnershipMoment,
   type TMessageDto,
@@ -82,7 +83,7 @@ export function createConversationChat(deps: {
       if (existing) return views.message(existing);
       changes.assertWritable(row, { kind: 'visitor_message' });
       const visitor = await visitors.findById(visitorId);
-      const name = row.visitor_name ?? `Visitor #${visitor?.number ?? ''}`;
+      const name = row.visitor_name ?? visitorNumberLabel(visitor?.number ?? 0, row.language);
       const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
       const write = { kind: 'visitor_message' } as const;
       const replyClock = replyClockPatch(row, { kind: 'visitor_message' }, clock.now());

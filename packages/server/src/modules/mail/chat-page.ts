@@ -1,8 +1,8 @@
-import { escapeHtml, type TLanguage } from '@charla/protocol';
+import { escapeHtml, withPseudoLocales, type TLanguage } from '@charla/protocol';
 
 type PageText = { title: string; opening: string; ready: string; invalid: string; expired: string };
 
-const TEXT: Record<TLanguage, PageText> = {
+const TEXT: Record<TLanguage, PageText> = withPseudoLocales({
   en: {
     title: 'Continue your chat',
     opening: 'Opening your chat…',
@@ -17,7 +17,28 @@ const TEXT: Record<TLanguage, PageText> = {
     invalid: 'Este enlace al chat no es válido. Escríbenos de nuevo desde nuestra web.',
     expired: 'Este enlace al chat ha caducado. Escríbenos de nuevo desde nuestra web.',
   },
-};
+  'pt-BR': {
+    title: 'Continue seu chat',
+    opening: 'Abrindo seu chat…',
+    ready: 'Seu chat está aberto: continue a conversa na janela do chat.',
+    invalid: 'Este link de chat não é válido. Escreva para nós novamente pelo nosso site.',
+    expired: 'Este link de chat expirou. Escreva para nós novamente pelo nosso site.',
+  },
+  fr: {
+    title: 'Reprenez votre chat',
+    opening: 'Ouverture de votre chat…',
+    ready: 'Votre chat est ouvert : poursuivez la conversation dans la fenêtre du chat.',
+    invalid: 'Ce lien de chat n’est pas valide. Écrivez-nous à nouveau depuis notre site.',
+    expired: 'Ce lien de chat a expiré. Écrivez-nous à nouveau depuis notre site.',
+  },
+  de: {
+    title: 'Setze deinen Chat fort',
+    opening: 'Dein Chat wird geöffnet…',
+    ready: 'Dein Chat ist offen: Setze das Gespräch im Chatfenster fort.',
+    invalid: 'Dieser Chat-Link ist ungültig. Schreib uns erneut über unsere Website.',
+    expired: 'Dieser Chat-Link ist abgelaufen. Schreib uns erneut über unsere Website.',
+  },
+});
 
 /**
  * The page a follow-up mail links to (issue 20), on Charla's own origin, so the widget frame it

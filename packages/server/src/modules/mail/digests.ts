@@ -1,4 +1,5 @@
 import {
+  withPseudoLocales,
   escapeHtml,
   type TConversationDto,
   type TEmailNotificationsDto,
@@ -20,10 +21,13 @@ const LEASE_MS = 120_000;
 const MAX_ITEMS = 20;
 const prefsKey = (userId: string) => `mail.digest.${userId}`;
 
-const FOLDER_LABEL: Record<TLanguage, { unassigned: string; mine: string }> = {
+const FOLDER_LABEL: Record<TLanguage, { unassigned: string; mine: string }> = withPseudoLocales({
   en: { unassigned: 'Unassigned', mine: 'Assigned to you' },
   es: { unassigned: 'Sin asignar', mine: 'Asignada a ti' },
-};
+  'pt-BR': { unassigned: 'Sem responsável', mine: 'Atribuída a você' },
+  fr: { unassigned: 'Non attribuées', mine: 'Attribuée à vous' },
+  de: { unassigned: 'Nicht zugewiesen', mine: 'Dir zugewiesen' },
+});
 
 export type DigestsDeps = {
   mail: MailService;

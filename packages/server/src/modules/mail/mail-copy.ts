@@ -1,5 +1,9 @@
-import type { TLanguage, TMailTemplateName } from '@charla/protocol';
+import { pseudoLocalize, type TLanguage, type TMailTemplateName } from '@charla/protocol';
 import type { MailBlock, MailContent } from './render-mail';
+import { mailCopyDe } from './mail-copy.de';
+import { pseudoCopy } from './mail-copy.pseudo';
+import { mailCopyFr } from './mail-copy.fr';
+import { mailCopyPtBr } from './mail-copy.pt-BR';
 
 /** The parameters each template needs; the caller fills them, the copy below words them. */
 export type MailParams = {
@@ -20,7 +24,7 @@ export type MailParams = {
   digest: { companyName: string; name: string; count: number; blocks: MailBlock[]; url: string };
 };
 
-type Copy = { [K in TMailTemplateName]: (p: MailParams[K]) => MailContent };
+export type Copy = { [K in TMailTemplateName]: (p: MailParams[K]) => MailContent };
 
 const en: Copy = {
   test: (p) => ({
@@ -188,7 +192,60 @@ const es: Copy = {
   }),
 };
 
-const copies: Record<TLanguage, Copy> = { en, es };
+const copies: Record<TLanguage, Copy> = {
+  en,
+  es,
+  'pt-BR': mailCopyPtBr,
+  fr: mailCopyFr,
+  de: mailCopyDe,
+  'en-XA': pseudoCopy(en, false),
+  'ar-XB': pseudoCopy(en, true),
+};
+
+const SAMPLES: Record<TLanguage, { when: string; visitor: string; hello: string; answer: string }> = {
+  en: {
+    when: 'March 2, 2026, 10:24 AM',
+    visitor: 'Visitor',
+    hello: 'Hi, do you ship to Canada?',
+    answer: 'Yes, in 3–5 business days.',
+  },
+  es: {
+    when: '2 de marzo de 2026, 10:24',
+    visitor: 'Visitante',
+    hello: 'Hola, ¿enviáis a Canarias?',
+    answer: 'Sí, en 3–5 días laborables.',
+  },
+  'pt-BR': {
+    when: '2 de março de 2026, 10:24',
+    visitor: 'Visitante',
+    hello: 'Olá, vocês entregam em Manaus?',
+    answer: 'Sim, em 3–5 dias úteis.',
+  },
+  fr: {
+    when: '2 mars 2026, 10:24',
+    visitor: 'Visiteur',
+    hello: 'Bonjour, livrez-vous en Belgique ?',
+    answer: 'Oui, en 3 à 5 jours ouvrés.',
+  },
+  de: {
+    when: '2. März 2026, 10:24',
+    visitor: 'Besucher',
+    hello: 'Hallo, liefert ihr nach Österreich?',
+    answer: 'Ja, in 3–5 Werktagen.',
+  },
+  'en-XA': {
+    when: 'March 2, 2026, 10:24 AM',
+    visitor: pseudoLocalize('Visitor'),
+    hello: pseudoLocalize('Hi, do you ship to Canada?'),
+    answer: pseudoLocalize('Yes, in 3–5 business days.'),
+  },
+  'ar-XB': {
+    when: 'March 2, 2026, 10:24 AM',
+    visitor: pseudoLocalize('Visitor', true),
+    hello: pseudoLocalize('Hi, do you ship to Canada?', true),
+    answer: pseudoLocalize('Yes, in 3–5 business days.', true),
+  },
+};
 
 /** The content of one template in one language. */
 export function mailContent<K extends TMailTemplateName>(
@@ -201,10 +258,7 @@ export function mailContent<K extends TMailTemplateName>(
 
 /** Realistic parameters for the preview in Settings → Email. */
 export function sampleParams(companyName: string, publicUrl: string, language: TLanguage): MailParams {
-  const when = language === 'es' ? '2 de marzo de 2026, 10:24' : 'March 2, 2026, 10:24 AM';
-  const visitor = language === 'es' ? 'Visitante' : 'Visitor';
-  const hello = language === 'es' ? 'Hola, ¿enviáis a Canarias?' : 'Hi, do you ship to Canada?';
-  const answer = language === 'es' ? 'Sí, en 3–5 días laborables.' : 'Yes, in 3–5 business days.';
+  const { when, visitor, hello, answer } = SAMPLES[language];
   return {
     test: { companyName },
     invitation: {

@@ -1,7 +1,15 @@
 import { renderHtml, toPlainText, type TLanguage, type TMessageDto } from '@charla/protocol';
 import type { MailBlock } from './render-mail';
 
-const LOCALES: Record<TLanguage, string> = { en: 'en-US', es: 'es-ES' };
+const LOCALES: Record<TLanguage, string> = {
+  en: 'en-US',
+  es: 'es-ES',
+  'pt-BR': 'pt-BR',
+  fr: 'fr-FR',
+  de: 'de-DE',
+  'en-XA': 'en-US',
+  'ar-XB': 'ar',
+};
 
 /** A time zone the visitor's browser reported, if Intl knows it; UTC otherwise. */
 export function safeTimeZone(zone: string | null | undefined): string {

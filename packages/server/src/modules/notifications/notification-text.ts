@@ -1,5 +1,8 @@
 import {
+  isVisitorNumberLabel,
   stripBidiControls,
+  visitorNumberLabel,
+  withPseudoLocales,
   type TConversationDto,
   type TLanguage,
   type TPushPayload,
@@ -7,22 +10,44 @@ import {
 
 const MAX_BODY = 160;
 
-const texts = {
+// `{name}` is the visitor's label, filled in after the text is chosen.
+const texts = withPseudoLocales({
   en: {
-    conversation_unassigned: () => 'New conversation waiting',
-    conversation_assigned: () => 'Conversation assigned to you',
-    visitor_message: (name: string) => `New message from ${name}`,
-    test: () => 'Test notification',
+    conversation_unassigned: 'New conversation waiting',
+    conversation_assigned: 'Conversation assigned to you',
+    visitor_message: 'New message from {name}',
+    test: 'Test notification',
     testBody: 'Notifications work on this device.',
   },
   es: {
-    conversation_unassigned: () => 'Nueva conversación en espera',
-    conversation_assigned: () => 'Conversación asignada a ti',
-    visitor_message: (name: string) => `Nuevo mensaje de ${name}`,
-    test: () => 'Notificación de prueba',
+    conversation_unassigned: 'Nueva conversación en espera',
+    conversation_assigned: 'Conversación asignada a ti',
+    visitor_message: 'Nuevo mensaje de {name}',
+    test: 'Notificación de prueba',
     testBody: 'Las notificaciones funcionan en este dispositivo.',
   },
-} as const;
+  'pt-BR': {
+    conversation_unassigned: 'Nova conversa aguardando',
+    conversation_assigned: 'Conversa atribuída a você',
+    visitor_message: 'Nova mensagem de {name}',
+    test: 'Notificação de teste',
+    testBody: 'As notificações funcionam neste dispositivo.',
+  },
+  fr: {
+    conversation_unassigned: 'Nouvelle conversation en attente',
+    conversation_assigned: 'Conversation qui vous est attribuée',
+    visitor_message: 'Nouveau message de {name}',
+    test: 'Notification de test',
+    testBody: 'Les notifications fonctionnent sur cet appareil.',
+  },
+  de: {
+    conversation_unassigned: 'Neues Gespräch wartet',
+    conversation_assigned: 'Gespräch dir zugewiesen',
+    visitor_message: 'Neue Nachricht von {name}',
+    test: 'Testbenachrichtigung',
+    testBody: 'Benachrichtigungen funktionieren auf diesem Gerät.',
+  },
+});
 
 /**
  * Title and body (plain text, shortened) of a notification in the user's language; never HTML.
@@ -35,11 +60,16 @@ export function notificationText(
   language: TLanguage,
 ): { title: string; body: string } {
   const t = texts[language];
-  if (kind === 'test' || !conversation) return { title: t.test(), body: t.testBody };
-  const name = stripBidiControls(conversation.visitor.displayName);
+  if (kind === 'test' || !conversation) return { title: t.test, body: t.testBody };
+  const { displayName, number } = conversation.visitor;
+  // The numbered fallback is said in the reader's language, not the one the DTO was built in.
+  const name = isVisitorNumberLabel(displayName, number)
+    ? visitorNumberLabel(number, language)
+    : stripBidiControls(displayName);
   const preview = stripBidiControls(conversation.lastMessagePreview).trim();
-  if (kind === 'visitor_message') return { title: t.visitor_message(name), body: shorten(preview || name) };
-  return { title: t[kind](), body: shorten(preview ? `${name}: ${preview}` : name) };
+  if (kind === 'visitor_message')
+    return { title: t.visitor_message.replace('{name}', () => name), body: shorten(preview || name) };
+  return { title: t[kind], body: shorten(preview ? `${name}: ${preview}` : name) };
 }
 
 function shorten(text: string): string {

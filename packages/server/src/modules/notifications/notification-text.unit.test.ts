@@ -32,4 +32,24 @@ describe('notificationText', () => {
       'New message from محمد',
     );
   });
+
+  it("words the notification in the recipient's language, the numbered visitor included (issue 23)", () => {
+    const base = conversationDtoFixture();
+    const anonymous = withVisitor(`Visitor #${base.visitor.number}`, 'Hola');
+    expect(notificationText('visitor_message', anonymous, 'es').title).toBe(
+      `Nuevo mensaje de Visitante #${base.visitor.number}`,
+    );
+    expect(notificationText('visitor_message', anonymous, 'fr').title).toBe(
+      `Nouveau message de Visiteur nº ${base.visitor.number}`,
+    );
+    expect(notificationText('conversation_unassigned', anonymous, 'de').title).toBe('Neues Gespräch wartet');
+    expect(notificationText('test', null, 'pt-BR')).toEqual({
+      title: 'Notificação de teste',
+      body: 'As notificações funcionam neste dispositivo.',
+    });
+    expect(notificationText('test', null, 'en-XA').title).toMatch(/^\[Ţéšţ ñöţîƒîçåţîöñ !+\]$/);
+    expect(notificationText('visitor_message', withVisitor('A$&B', ''), 'en').title).toBe(
+      'New message from A$&B',
+    );
+  });
 });

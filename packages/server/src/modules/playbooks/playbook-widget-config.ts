@@ -1,4 +1,4 @@
-import type { TWidgetConfigDto } from '@charla/protocol';
+import { loaderWords, type TWidgetConfigDto } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import { isLiveChatOfflineOnly } from './live-chat-offline-only';
 import { toPlaybookRecord } from './playbook-dto';
@@ -35,5 +35,6 @@ export async function widgetConfig(
     appearance: document.appearance,
     greeting: document.targeting.greeting,
     liveChatOfflineOnly: isLiveChatOfflineOnly(document, embedded),
+    words: loaderWords(document.appearance.language),
   };
 }

@@ -1,3 +1,4 @@
+import type { TLanguage } from '@charla/protocol';
 import { randomUUID } from 'node:crypto';
 import {
   MAX_PLAYBOOK_DOCUMENT_BYTES,
@@ -79,7 +80,7 @@ async function insertNew(
  */
 export async function ensureStarterPlaybook(
   deps: PlaybooksDeps,
-  language: 'en' | 'es',
+  language: TLanguage,
   claimant: string,
 ): Promise<void> {
   const { store, settings, clock } = deps;

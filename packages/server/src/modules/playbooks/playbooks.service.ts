@@ -1,3 +1,4 @@
+import type { TLanguage } from '@charla/protocol';
 import {
   playbookTemplates,
   PLAYBOOK_TEMPLATE_IDS,
@@ -37,7 +38,7 @@ export function createPlaybooksService(deps: PlaybooksDeps) {
   return {
     getDto: (id: string) => read.getDto(deps, id),
     list: () => read.listPlaybooks(deps),
-    ensureStarterPlaybook: (language: 'en' | 'es', claimant: string) =>
+    ensureStarterPlaybook: (language: TLanguage, claimant: string) =>
       write.ensureStarterPlaybook(deps, language, claimant),
     listTemplates,
     create: (input: TCreatePlaybookRequest, userId: string) => write.createPlaybook(deps, input, userId),

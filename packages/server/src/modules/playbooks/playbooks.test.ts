@@ -1,6 +1,7 @@
 import {
   MAX_PLAYBOOK_DOCUMENT_BYTES,
   PLAYBOOK_TEMPLATE_IDS,
+  ZLanguage,
   playbookTemplates,
   type TPlaybookDocument,
   type TPlaybookDto,
@@ -117,18 +118,21 @@ describe('playbooks', () => {
   }
 
   describe('templates', () => {
-    it('lists every template with English and Spanish names', async () => {
+    it('lists every template with its name in every language', async () => {
       const res = await server.request({ url: '/api/v1/playbook-templates', as: regular });
       expect(res.statusCode).toBe(200);
       const templates = res.json<{ id: string; name: { en: string; es: string } }[]>();
       expect(templates.map((t) => t.id)).toEqual([...PLAYBOOK_TEMPLATE_IDS]);
-      expect(templates.find((t) => t.id === 'live_chat')?.name).toEqual({
+      expect(templates.find((t) => t.id === 'live_chat')?.name).toMatchObject({
         en: 'Live chat',
         es: 'Chat en vivo',
+        'pt-BR': 'Chat ao vivo',
+        fr: 'Chat en direct',
+        de: 'Live-Chat',
       });
     });
 
-    it.each(PLAYBOOK_TEMPLATE_IDS.flatMap((id) => [[id, 'en'] as const, [id, 'es'] as const]))(
+    it.each(PLAYBOOK_TEMPLATE_IDS.flatMap((id) => ZLanguage.options.map((l) => [id, l] as const)))(
       'creates a valid draft from %s in %s',
       async (templateId, language) => {
         const pb = await create(templateId, language);

@@ -56,7 +56,7 @@ describe('company settings', () => {
     for (const payload of [
       { ...company, timeZone: 'Mars/Olympus' },
       { ...company, name: '' },
-      { ...company, defaultLanguage: 'fr' },
+      { ...company, defaultLanguage: 'it' },
       { ...company, extra: true },
     ]) {
       const res = await server.request({

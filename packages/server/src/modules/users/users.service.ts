@@ -1,3 +1,4 @@
+import type { TLanguage } from '@charla/protocol';
 import type { TCreateUserRequest, TUpdateUserRequest, TUserDto, TUserSummaryDto } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -84,7 +85,7 @@ export function createUsersService(deps: {
     },
     async updateMe(
       id: string,
-      patch: { name?: string; avatarUrl?: string | null; language?: 'en' | 'es' },
+      patch: { name?: string; avatarUrl?: string | null; language?: TLanguage },
     ): Promise<TUserDto> {
       await users.update(id, {
         ...(patch.name !== undefined ? { name: patch.name } : {}),

@@ -6,3 +6,6 @@ export { isVisitorVisibleEvent } from '../../../../protocol/src/api/conversation
 export { toPlainText } from '../../../../protocol/src/rich-text/to-plain-text';
 export { MAX_FRAME_BYTES, wsCloseCodes } from '../../../../protocol/src/api/realtime.schema';
 export { isolateBidi } from '../../../../protocol/src/text/bidi';
+export { pseudoDictionary } from '../../../../protocol/src/i18n/pseudo';
+export { isRtl, matchLanguage } from '../../../../protocol/src/i18n/languages';
+export type { TLanguage } from '../../../../protocol/src/common';

@@ -299,6 +299,30 @@ describe('conversation side panel', () => {
       const deals = (await crmClient(server, bob).list('deals', 'q=acme')).items.map((d) => d.id);
       expect(deals).toContain(body.deal.id);
     });
+
+    it('titles a record it names in the company’s language (issue 23)', async () => {
+      const company = { name: 'Acme', timeZone: 'UTC' };
+      const setLanguage = (defaultLanguage: string) =>
+        server.request({
+          method: 'PUT',
+          url: '/api/v1/settings/company',
+          as: admin,
+          payload: { ...company, defaultLanguage },
+        });
+      expect((await setLanguage('es')).statusCode).toBe(200);
+      try {
+        const res = await server.request({
+          method: 'POST',
+          url: `/api/v1/conversations/${conversationId}/panel/deal?another=true`,
+          as: alice,
+          payload: {},
+        });
+        expect(res.statusCode).toBe(201);
+        expect(res.json<TPanelDealCreatedDto>().deal.title).toBe('Oportunidad de Acme');
+      } finally {
+        await setLanguage('en');
+      }
+    });
   });
 
   it('createFromBot upserts the organization by name, creates a deal with an owner and an activity, and links them', async () => {

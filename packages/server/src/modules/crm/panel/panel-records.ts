@@ -26,6 +26,7 @@ import {
   type PanelFields,
 } from './panel-fields';
 import { loadLinkedRecords, mirrorLinked } from './panel-linked';
+import { defaultRecordTitle } from './default-title';
 
 // Reading the side panel and creating a lead or deal from it (conversation-panel.service.ts).
 
@@ -107,15 +108,6 @@ async function intake(
   };
 }
 
-function defaultTitle(kind: RecordKind, fields: PanelFields, facts: ConversationFacts): string {
-  const who =
-    fields.organization.name?.trim() ||
-    fields.person.name?.trim() ||
-    fields.person.email ||
-    `Visitor #${facts.visitorNumber}`;
-  return `${who} ${kind}`.slice(0, 200);
-}
-
 export async function createFromPanel(
   deps: CrmDeps,
   kind: RecordKind,
@@ -127,6 +119,7 @@ export async function createFromPanel(
   const { store, clock, conversations } = deps;
   const facts = await conversations.getForUser(conversationId, user);
   const actor: CrmActor = { user, source: 'live_chat' };
+  const language = await deps.companyLanguage();
   const result = await store.transaction(async (tx) => {
     const now = clock.now();
     if (input.panel) await tx.panels.save(panelRowOf(conversationId, input.panel, user.id, now));
@@ -139,7 +132,18 @@ export async function createFromPanel(
     const fields = mirrorLinked((await fieldsOf(tx, facts)).fields, await loadLinkedRecords(tx, facts.id));
     const created = await intake(tx, conversationId, fields, actor, now);
     const base = {
-      title: input.title ?? defaultTitle(kind, fields, facts),
+      title:
+        input.title ??
+        defaultRecordTitle(
+          kind,
+          {
+            organization: fields.organization.name,
+            person: fields.person.name,
+            email: fields.person.email,
+            visitorNumber: facts.visitorNumber,
+          },
+          language,
+        ),
       personId: created.person?.id ?? null,
       organizationId: created.organization?.id ?? null,
       value: fields.value,

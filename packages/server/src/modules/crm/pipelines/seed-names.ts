@@ -1,7 +1,7 @@
-import type { TLanguage } from '@charla/protocol';
+import { withPseudoLocales, type TLanguage } from '@charla/protocol';
 
 /** The seeded pipeline's and stages' names in each language the inbox speaks (R26). */
-const SEED_NAMES: Record<TLanguage, Record<string, string>> = {
+const SEED_NAMES: Record<TLanguage, Record<string, string>> = withPseudoLocales({
   en: {
     sales: 'Sales',
     qualified: 'Qualified',
@@ -16,7 +16,28 @@ const SEED_NAMES: Record<TLanguage, Record<string, string>> = {
     proposal_sent: 'Propuesta enviada',
     negotiation: 'Negociación',
   },
-};
+  'pt-BR': {
+    sales: 'Vendas',
+    qualified: 'Qualificado',
+    contact_made: 'Contato feito',
+    proposal_sent: 'Proposta enviada',
+    negotiation: 'Negociação',
+  },
+  fr: {
+    sales: 'Ventes',
+    qualified: 'Qualifié',
+    contact_made: 'Contact établi',
+    proposal_sent: 'Proposition envoyée',
+    negotiation: 'Négociation',
+  },
+  de: {
+    sales: 'Vertrieb',
+    qualified: 'Qualifiziert',
+    contact_made: 'Kontakt hergestellt',
+    proposal_sent: 'Angebot gesendet',
+    negotiation: 'Verhandlung',
+  },
+});
 
 /** The name of a seeded pipeline or stage in `language`; null for a key it does not know. */
 export function seedName(key: string, language: TLanguage): string | null {

@@ -1,4 +1,4 @@
-import type { TCrmSource } from '@charla/protocol';
+import type { TCrmSource, TLanguage } from '@charla/protocol';
 import type { Clock } from '../../../lib/clock';
 import type { DomainEvents } from '../../../lib/domain-events';
 import type { AuthUser } from '../../auth/index';
@@ -11,6 +11,8 @@ export type CrmDeps = {
   clock: Clock;
   events: DomainEvents;
   conversations: ConversationAccess;
+  /** The company's language: records the CRM names itself are titled in it. */
+  companyLanguage: () => Promise<TLanguage>;
 };
 
 /** Who makes a change and through which channel: it decides `source` and the note author. */

@@ -1,0 +1,42 @@
+// Intl formatters are expensive to build (each loads locale data): one per locale and options,
+// kept for the life of the page. Same signatures as the constructors they stand for.
+
+const cache = new Map<string, unknown>();
+
+function cached<T>(kind: string, locale: string | undefined, options: object | undefined, build: () => T): T {
+  const key = `${kind}|${locale ?? ''}|${options ? JSON.stringify(options) : ''}`;
+  let formatter = cache.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = build();
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+export function numberFormat(locale?: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached('number', locale, options, () => new Intl.NumberFormat(locale, options));
+}
+
+export function dateTimeFormat(locale?: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
+}
+
+export function relativeTimeFormat(
+  locale?: string,
+  options?: Intl.RelativeTimeFormatOptions,
+): Intl.RelativeTimeFormat {
+  return cached('relative', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
+}
+
+export function listFormat(locale?: string, options?: Intl.ListFormatOptions): Intl.ListFormat {
+  return cached('list', locale, options, () => new Intl.ListFormat(locale, options));
+}
+
+export function pluralRules(locale?: string, options?: Intl.PluralRulesOptions): Intl.PluralRules {
+  return cached('plural', locale, options, () => new Intl.PluralRules(locale, options));
+}
+
+/** How many formatters are built (for the test that shows they are reused). */
+export function cachedFormatterCount(): number {
+  return cache.size;
+}
