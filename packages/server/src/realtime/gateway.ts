@@ -10,7 +10,6 @@ import { createFrameQueue, createSocketAdmission } from './socket-admission';
 import { registerVisitorSocket } from './visitor-socket';
 
 export { HARD_FRAME_LIMIT } from './frame-codec';
-export { MAX_SOCKETS_PER_PROCESS } from './socket-admission';
 
 /**
  * The realtime gateway: /ws/visitor (visitor-socket.ts) and /ws/agent (agent-socket.ts). Admission
