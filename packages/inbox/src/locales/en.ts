@@ -78,7 +78,7 @@ export const en = {
   inbox: {
     title: 'Inbox',
     folders: 'Folders',
-    folder: { unassigned: 'Unassigned', mine: 'My conversations', closed: 'Closed' },
+    folder: { unassigned: 'Unassigned', mine: 'Mine', closed: 'Closed' },
     search: 'Search conversations',
     searchPlaceholder: 'Search by name, email or message',
     loadError: 'The conversations could not be loaded.',

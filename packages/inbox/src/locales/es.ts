@@ -80,7 +80,7 @@ export const es: Messages = {
   inbox: {
     title: 'Bandeja',
     folders: 'Carpetas',
-    folder: { unassigned: 'Sin asignar', mine: 'Mis conversaciones', closed: 'Cerradas' },
+    folder: { unassigned: 'Sin asignar', mine: 'Mías', closed: 'Cerradas' },
     search: 'Buscar conversaciones',
     searchPlaceholder: 'Busca por nombre, correo o mensaje',
     loadError: 'No se pudieron cargar las conversaciones.',

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TLanguage } from '@charla/protocol';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, loginContext, screenshot, startCharla } from './harness';
+import type { RunningCharla } from './harness';
+import { visitorChats, type VisitorChat } from './visitor-chat';
+import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } from './widget-fixtures';
+
+// Issue 16 item 8: the inbox at 1280, 1440, 1920 and 390 px, in English and Spanish, with a long
+// person name and the side panel open: no folder tab is cut ("Cerrad…"), the header shows the
+// whole name (it may wrap, never ellipsis). Geometry, not timing: each check compares an
+// element's scroll width with its client width once the page is laid out.
+
+const PERSON = 'María de los Ángeles Fernández-Villalobos';
+const WIDTHS = [1280, 1440, 1920, 390];
+
+let charla: RunningCharla;
+let browser: Browser;
+let api: AdminApi;
+let visitor: VisitorChat;
+let agent: { close(): void };
+
+beforeAll(async () => {
+  charla = await startCharla();
+  browser = await launchBrowser();
+  api = await adminApi(charla.baseUrl);
+  const playbook = await createLiveChatPlaybook(api, 'en');
+  agent = await goOnline(charla.baseUrl, api);
+  visitor = await visitorChats(browser, charla.baseUrl, playbook.publicId, 'Hola, ¿tenéis envío a Canarias?');
+  const path = `/api/v1/conversations/${visitor.conversationId}`;
+  await waitFor('the chat waiting', async () => {
+    const c = await api.call<{ status: string }>('GET', path);
+    return c.status === 'waiting';
+  });
+  await api.call('POST', `${path}/assign`, {});
+  await api.call('PUT', `/api/v1/conversations/${visitor.conversationId}/panel`, {
+    person: { name: PERSON },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await visitor?.close();
+  agent?.close();
+  await browser?.close();
+  await charla?.stop();
+});
+
+async function inboxAt(language: TLanguage, width: number): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height: width < 600 ? 844 : 900 },
+    locale: language === 'es' ? 'es-ES' : 'en-US',
+  });
+  await context.addInitScript((lang) => {
+    localStorage.setItem('charla.language', lang);
+    localStorage.setItem('charla.notificationPromptDismissed', '1');
+  }, language);
+  await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+  return context.newPage();
+}
+
+/** Elements matching `selector` whose content is wider than their box (cut or ellipsised). */
+function clipped(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (elements) =>
+    elements.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent ?? ''),
+  );
+}
+
+describe('inbox layout with long names and the panel open (issue 16)', () => {
+  for (const language of ['en', 'es'] as const) {
+    it.each(WIDTHS)(`cuts no folder tab and no header name in ${language} at %i px`, async (width) => {
+      const page = await inboxAt(language, width);
+      await page.goto(`${charla.baseUrl}/inbox/mine/${visitor.conversationId}`);
+      await page.getByTestId('conversation-title').waitFor();
+      const panel = page.getByTestId('side-panel');
+      if (width >= 600 && !(await panel.isVisible())) await page.getByTestId('toggle-panel').click();
+      if (width >= 600) await panel.waitFor();
+      await expect.poll(() => page.getByTestId('conversation-title').innerText()).toBe(PERSON);
+      await screenshot(page, `inbox-layout-${language}-${width}`);
+      expect(await clipped(page, '.folder-tabs, .folder-tab, .folder-tab *')).toEqual([]);
+      expect(await clipped(page, '.conv-header h2, .conv-header__status, .composer__hint')).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
