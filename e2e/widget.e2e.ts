@@ -147,6 +147,13 @@ describe('widget: the Live chat template in English, a user joins', () => {
     await inLog(frame, 'Hi, I’m Admin. How can I help?').waitFor();
     await typeAndSend(frame, 'I’d like a quote for a 6 kW system.');
     await frame.locator('.row.out .meta', { hasText: /Sent|Seen/ }).waitFor();
+
+    // Visitors write the users' Markdown subset; a bare address becomes a safe link (issue 16).
+    await typeAndSend(frame, '**Urgent**: see https://shop.example.com/p.');
+    const link = frame.locator('.row.out a[href="https://shop.example.com/p"]');
+    await link.waitFor();
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    await frame.locator('.row.out strong', { hasText: 'Urgent' }).waitFor();
     await shootBoth(page, '4-joined');
     expect(await axeSeriousInFrame(frame)).toEqual([]);
 
@@ -171,6 +178,7 @@ describe('widget: the Live chat template in English, a user joins', () => {
     expect(await visitorTexts(conversation.id)).toEqual([
       'Talk to someone',
       'I’d like a quote for a 6 kW system.',
+      'Urgent: see https://shop.example.com/p.',
       'One',
       'Two',
       'Three',

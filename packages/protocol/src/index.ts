@@ -46,6 +46,8 @@ export * from './rich-text/to-plain-text';
 export * from './rich-text/rich-text.util';
 export * from './rich-text/render-html';
 export * from './rich-text/parse-markdown';
+export * from './rich-text/message-text';
+export * from './rich-text/autolink';
 export * from './rich-text/interpolate';
 export * from './rich-text/to-markdown';
 export * from './rich-text/merge-text-nodes';

@@ -2,5 +2,6 @@
 // TODO(issue 7): import these from '@charla/protocol' once its index exports them.
 export { renderHtml } from '../../../protocol/src/rich-text/render-html';
 export { parseMarkdown } from '../../../protocol/src/rich-text/parse-markdown';
+export { parseMessageText } from '../../../protocol/src/rich-text/message-text';
 export { toPlainText } from '../../../protocol/src/rich-text/to-plain-text';
 export { isRichTextEmpty } from '../../../protocol/src/rich-text/rich-text.util';

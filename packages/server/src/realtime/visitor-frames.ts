@@ -1,4 +1,4 @@
-import { toPlainText, type TVisitorClientFrame } from '@charla/protocol';
+import { imagesAsLinks, toPlainText, type TVisitorClientFrame } from '@charla/protocol';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error';
 import type { Services } from '../services';
@@ -54,14 +54,10 @@ export async function handleVisitorFrame(
     }
     case 'send': {
       if (!(await visitorMessages.take(visitorId))) throw new AppError('RATE_LIMITED');
-      const { conversationId, clientMsgId, body } = frame;
-      const message = await runner.visitorText(
-        visitorId,
-        conversationId,
-        clientMsgId,
-        body,
-        toPlainText(body),
-      );
+      const { conversationId, clientMsgId } = frame;
+      const body = imagesAsLinks(frame.body); // a visitor's picture never loads in the inbox itself
+      const plain = toPlainText(body);
+      const message = await runner.visitorText(visitorId, conversationId, clientMsgId, body, plain);
       sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId, message });
       return;
     }

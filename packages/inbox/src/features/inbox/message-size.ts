@@ -1,6 +1,6 @@
 import { ZRichText, type TRichText } from '@charla/protocol';
 import { checkLength, frameFits, type TLengthCheck } from '@charla/protocol/client';
-import { parseMarkdown } from '../../lib/rich-text';
+import { parseMessageText } from '../../lib/rich-text';
 
 export type ComposerSize = TLengthCheck & { body: TRichText; problem: null | 'tooLong' | 'tooComplex' };
 
@@ -13,7 +13,7 @@ const LONGEST_ID = 'x'.repeat(64);
  */
 export function composerSize(text: string): ComposerSize {
   const check = checkLength(text.trim());
-  const body = parseMarkdown(check.over ? '' : text);
+  const body = parseMessageText(check.over ? '' : text);
   if (check.over) return { ...check, body, problem: 'tooLong' };
   const frame = { type: 'send', ref: LONGEST_ID, conversationId: LONGEST_ID, clientMsgId: LONGEST_ID, body };
   const fits = ZRichText.safeParse(body).success && frameFits(frame);

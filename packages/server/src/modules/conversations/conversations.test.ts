@@ -13,6 +13,7 @@ import {
   type TestServer,
   type TestUser,
 } from '../../test/harness';
+import { sendWithRef } from '../../test/chat-steps';
 import { createActivePlaybook, goOnline } from '../../test/playbook-setup';
 import { connectAgent, connectVisitor, FrameClient, newClientId, text } from '../../test/visitor-client';
 
@@ -299,6 +300,26 @@ describe('live chat engine', () => {
       });
       expect(retry.json<TMessageDto>().seq).toBe(got.type === 'message' ? got.message.seq : -1);
       await agent.close();
+    });
+
+    it('stores a picture a visitor sends as a link to it, never as an image (issue 16 item 7)', async () => {
+      const sent = await sendWithRef(visitor.client, {
+        type: 'send',
+        conversationId,
+        clientMsgId: newClientId(),
+        body: { type: 'doc', content: [{ type: 'image', src: 'https://tracker.example/p.png', alt: 'hi' }] },
+      });
+      expect(sent.type === 'ack' && sent.message.body).toEqual({
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'hi', marks: [{ type: 'link', href: 'https://tracker.example/p.png' }] },
+            ],
+          },
+        ],
+      });
     });
 
     it('sends a reconnecting visitor exactly the messages it missed, in order', async () => {

@@ -1,6 +1,6 @@
 import { MAX_ANSWER_CHARS, checkLength, frameFits, newClientMsgId } from '@charla/protocol/client';
 import type { TVisitorAnswer } from '@charla/protocol';
-import { richTextFromPlain } from '../lib/protocol-runtime';
+import { parseVisitorText } from '../lib/protocol-runtime';
 import { resumeVisitorSession } from '../net/visitor-session';
 import { composerMode } from '../state/chat-state';
 import { toClientFrame, type TOutboxItem } from '../state/outbox';
@@ -67,7 +67,7 @@ export function submitText(ctx: TControllerContext, text: string): void {
   if (mode.kind === 'input') {
     if (!checkLength(trimmed, MAX_ANSWER_CHARS).over) answer(ctx, { kind: 'text', text: trimmed }, trimmed);
   } else if (mode.kind === 'chat' && !checkLength(trimmed).over)
-    queue(ctx, { kind: 'send', body: richTextFromPlain(trimmed) }, trimmed);
+    queue(ctx, { kind: 'send', body: parseVisitorText(trimmed) }, trimmed);
 }
 
 export function retry(ctx: TControllerContext, clientMsgId: string): void {
