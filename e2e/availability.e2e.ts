@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TPlaybookDto, TUserDto } from '@charla/protocol';
+import type { TPlaybookDto } from '@charla/protocol';
 import { launchBrowser, loginContext, screenshot, startCharla, type RunningCharla } from './harness';
 import {
   adminApi,
@@ -9,6 +9,7 @@ import {
   richText,
   waitFor,
   widgetFrame,
+  userApi,
   type AdminApi,
 } from './widget-fixtures';
 
@@ -63,36 +64,8 @@ async function openWidget(publicId: string, page: Page) {
   return widgetFrame(page);
 }
 
-async function userApi(
-  name: string,
-  email: string,
-): Promise<{ user: TUserDto; api: AdminApi; password: string }> {
-  const password = `${name} password 123`;
-  const user = await api.call<TUserDto>('POST', '/api/v1/admin/users', { email, name, password });
-  const login = await fetch(`${charla.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: charla.baseUrl },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${charla.baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie,
-        origin: charla.baseUrl,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  return { user, api: { cookie, call }, password };
+function colleague(name: string, email: string) {
+  return userApi(charla.baseUrl, api, name, email);
 }
 
 describe('availability and routing (issue 19)', () => {
@@ -146,8 +119,8 @@ describe('availability and routing (issue 19)', () => {
   });
 
   it('with automatic assignment a chat lands in the least-busy user’s My conversations and the visitor sees them join', async () => {
-    const ana = await userApi('Ana', 'ana@charla.test');
-    const ben = await userApi('Benedetta Maximiliana de la Santísima Trinidad', 'ben@charla.test');
+    const ana = await colleague('Ana', 'ana@charla.test');
+    const ben = await colleague('Benedetta Maximiliana de la Santísima Trinidad', 'ben@charla.test');
     const auto = await playbook('en', (card) => {
       card.routing = { mode: 'least_busy', teamId: null, replyMinutes: 30, whenOffline: false };
     });

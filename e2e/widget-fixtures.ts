@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import WebSocket from 'ws';
-import type { TConversationDto, TLanguage, TPlaybookDto } from '@charla/protocol';
+import type { TConversationDto, TLanguage, TPlaybookDto, TUserDto } from '@charla/protocol';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, repoRoot } from './harness';
@@ -14,10 +14,27 @@ export type AdminApi = {
 };
 
 export async function adminApi(baseUrl: string): Promise<AdminApi> {
+  return loginApi(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+}
+
+/** A regular user the admin creates, with their own logged-in API (another colleague in the team). */
+export async function userApi(
+  baseUrl: string,
+  admin: AdminApi,
+  name: string,
+  email: string,
+): Promise<{ user: TUserDto; api: AdminApi; password: string }> {
+  const password = `${name} password 123`;
+  const user = await admin.call<TUserDto>('POST', '/api/v1/admin/users', { email, name, password });
+  return { user, api: await loginApi(baseUrl, email, password), password };
+}
+
+/** The REST API as the user with this email and password (the session cookie of a real login). */
+export async function loginApi(baseUrl: string, email: string, password: string): Promise<AdminApi> {
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const cookie = login.headers

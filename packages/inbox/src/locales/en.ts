@@ -132,6 +132,7 @@ export const en = {
     assignToReply: 'Assign this conversation to yourself to reply.',
     cannotReply: 'You cannot reply to this conversation.',
     alreadyAssigned: 'Someone else was faster: a colleague took this conversation first.',
+    alreadyAssignedTo: '{{name}} was faster and took this conversation first.',
     changedMeanwhile: 'The conversation changed meanwhile. It is now up to date.',
     notFound: 'Conversation not found',
     notFoundText: 'It does not exist or it is assigned to someone else.',

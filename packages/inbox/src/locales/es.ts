@@ -131,6 +131,7 @@ export const es: Messages = {
     assignToReply: 'Asígnate esta conversación para responder.',
     cannotReply: 'No puedes responder a esta conversación.',
     alreadyAssigned: 'Alguien fue más rápido: un compañero tomó esta conversación antes.',
+    alreadyAssignedTo: '{{name}} fue más rápido y tomó esta conversación antes.',
     changedMeanwhile: 'La conversación cambió mientras tanto. Ya está actualizada.',
     notFound: 'Conversación no encontrada',
     notFoundText: 'No existe o está asignada a otra persona.',

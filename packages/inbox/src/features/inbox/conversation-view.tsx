@@ -75,8 +75,12 @@ export function ConversationView({
       onDone?.(updated);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONVERSATION_ALREADY_ASSIGNED') {
-        onNotice(t('conversation.alreadyAssigned'));
-        setActionError(t('conversation.alreadyAssigned'));
+        const taker = assigneeName(error.details);
+        const text = taker
+          ? t('conversation.alreadyAssignedTo', { name: taker })
+          : t('conversation.alreadyAssigned');
+        onNotice(text);
+        setActionError(text);
       } else if (error instanceof ApiError && error.code === 'CONVERSATION_NOT_FOUND')
         setActionError(t('conversation.notFoundText'));
       else if (
@@ -232,4 +236,10 @@ export function ConversationView({
       </ConfirmDialog>
     </section>
   );
+}
+
+/** Who took the conversation, from the details of a 409 CONVERSATION_ALREADY_ASSIGNED. */
+function assigneeName(details: unknown): string | null {
+  const name = (details as { assignee?: { name?: unknown } } | undefined)?.assignee?.name;
+  return typeof name === 'string' && name !== '' ? name : null;
 }

@@ -47,22 +47,36 @@ export function createConversationActions(deps: {
     });
   }
 
+  /**
+   * The 409 for whoever lost the race to Assign to me: they saw the chat in Unassigned a moment
+   * ago, so they are told who took it (issue 16) and nothing else about the conversation.
+   */
+  async function alreadyAssigned(id: string): Promise<AppError> {
+    const row = await changes.getRow(id);
+    const taker = row.assignee_id === null ? null : await users.findById(row.assignee_id);
+    const details = taker ? { assignee: { id: taker.id, name: taker.name } } : undefined;
+    return new AppError('CONVERSATION_ALREADY_ASSIGNED', { details });
+  }
+
   return {
     /** Assign to me (R12): exactly one of many concurrent callers wins; the visitor is told who joined. */
     async assignToMe(user: AuthUser, id: string): Promise<TConversationDto> {
       const row = await changes.getRow(id);
-      // Whoever lost the race gets 409, not 404: they saw the chat in Unassigned a moment ago.
-      // Nothing else about the conversation is revealed.
-      if (row.status === 'assigned' && row.assignee_id !== user.id)
-        throw new AppError('CONVERSATION_ALREADY_ASSIGNED');
+      if (row.status === 'assigned' && row.assignee_id !== user.id) throw await alreadyAssigned(id);
       assertAllowed(row, user, 'assign');
       const me = await actor(user);
-      const assigned = await changes.applyTransition(
-        row,
-        { type: 'assign', userId: user.id },
-        { by: me, people: new Map([[me.id, me]]) },
-      );
-      return views.conversation(assigned, user.id);
+      try {
+        const assigned = await changes.applyTransition(
+          row,
+          { type: 'assign', userId: user.id },
+          { by: me, people: new Map([[me.id, me]]) },
+        );
+        return views.conversation(assigned, user.id);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CONVERSATION_ALREADY_ASSIGNED')
+          throw await alreadyAssigned(id);
+        throw error;
+      }
     },
 
     /** R15: move to another user, or to Unassigned (toUserId null). */

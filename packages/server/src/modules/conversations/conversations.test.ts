@@ -186,10 +186,16 @@ describe('live chat engine', () => {
       const codes = results.map((r) => r.statusCode).sort();
       expect(codes.filter((c) => c === 200)).toHaveLength(1);
       expect(codes.filter((c) => c === 409)).toHaveLength(users.length - 1);
-      for (const loser of results.filter((r) => r.statusCode === 409))
-        expect(loser.json()).toMatchObject({ error: { code: 'CONVERSATION_ALREADY_ASSIGNED' } });
       const winnerIndex = results.findIndex((r) => r.statusCode === 200);
       const winner = users[winnerIndex] as TestUser;
+      // Each loser is told who took it (issue 16), and nothing else about the conversation.
+      for (const loser of results.filter((r) => r.statusCode === 409))
+        expect(loser.json()).toMatchObject({
+          error: {
+            code: 'CONVERSATION_ALREADY_ASSIGNED',
+            details: { assignee: { id: winner.id, name: winner.name } },
+          },
+        });
       const joined = await visitor.client.waitFor(
         (f) => f.type === 'message' && f.message.event?.type === 'joined',
       );
