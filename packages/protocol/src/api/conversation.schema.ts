@@ -196,6 +196,8 @@ export const ZListConversationsQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
   /** Unassigned only: chats routed to this team (issue 19). */
   teamId: z.string().max(64).optional(),
+  /** Closed only: conversations that ended this way, e.g. `missed` (issue 16). */
+  closeReason: ZCloseReason.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

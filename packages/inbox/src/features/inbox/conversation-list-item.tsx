@@ -6,6 +6,7 @@ import { Link } from '../../lib/router';
 import { HighlightedText } from './highlighted-text';
 import { IdentityBadge } from './identity-badge';
 import { shortUrl, visitorName, visitorNumberLabel } from './visitor-name';
+import { waitingClock } from './waiting-clock';
 
 type Props = {
   conversation: TConversationDto;
@@ -23,16 +24,28 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
   const number = visitorNumberLabel(conversation.visitor, t);
   const unread = folder !== 'closed' && conversation.lastSeq > conversation.userReadSeq;
   const page = shortUrl(conversation.visitor.context.pageUrl);
-  let meta: { label: string; className: string };
+  const clock = conversation.status === 'waiting' ? waitingClock(conversation, now) : null;
+  const missed = folder === 'closed' && conversation.closeReason === 'missed';
+  let meta: { label: string; className: string; srPrefix?: string };
   if (folder === 'closed' && conversation.closedAt !== null)
     meta = {
       label: t('inbox.closedAt', { time: formatTimestamp(conversation.closedAt, i18n.language, now) }),
       className: '',
     };
-  else if (conversation.status === 'waiting' && conversation.waitingSince !== null) {
-    const waited = now - conversation.waitingSince;
-    meta = { label: formatElapsed(waited), className: waited > 60_000 ? 'meta--late' : 'meta--waiting' };
-  } else meta = { label: formatRelative(conversation.lastMessageAt, i18n.language, now), className: '' };
+  else if (clock !== null)
+    meta =
+      'leftMs' in clock
+        ? {
+            label: t('inbox.timeLeft', { time: formatElapsed(clock.leftMs) }),
+            className: clock.urgent ? 'meta--late' : 'meta--waiting',
+            srPrefix: t('inbox.timeLeftLabel'),
+          }
+        : {
+            label: formatElapsed(clock.waitedMs),
+            className: clock.urgent ? 'meta--late' : 'meta--waiting',
+            srPrefix: t('inbox.waitingFor'),
+          };
+  else meta = { label: formatRelative(conversation.lastMessageAt, i18n.language, now), className: '' };
 
   return (
     <li>
@@ -48,8 +61,13 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
           <span className="conv-item__top">
             <span className="conv-item__name">{name}</span>
             <IdentityBadge identity={conversation.visitor.context.identity} />
-            <span className={`conv-item__meta ${meta.className}`}>
-              {conversation.status === 'waiting' && <span className="sr-only">{t('inbox.waitingFor')} </span>}
+            {missed && (
+              <span className="conv-item__missed" data-testid="missed-badge">
+                {t('inbox.missed')}
+              </span>
+            )}
+            <span className={`conv-item__meta ${meta.className}`} data-testid="conversation-clock">
+              {meta.srPrefix && <span className="sr-only">{meta.srPrefix} </span>}
               {meta.label}
             </span>
           </span>

@@ -7,6 +7,7 @@ import { useNow } from '../../lib/use-now';
 import { useInbox } from './inbox-provider';
 import { ConversationListItem } from './conversation-list-item';
 import { filterByTeam, TeamFilter } from '../availability/team-filter';
+import { ClosedFilter, filterClosed, type ClosedFilterValue } from './closed-filter';
 
 export function ConversationList({ folder, selectedId }: { folder: TFolder; selectedId: string | null }) {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
   const now = useNow(1000);
   const [query, setQuery] = useState('');
   const [team, setTeam] = useState('');
+  const [closed, setClosed] = useState<ClosedFilterValue>('all');
   const list = state.folders[folder];
 
   // Debounced search; the first load of a folder happens at once.
@@ -25,7 +27,8 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
   }, [folder, query, loadFolder]);
 
   const all = list.ids.map((id) => state.conversations[id]).filter((c) => c !== undefined);
-  const items = folder === 'unassigned' ? filterByTeam(all, team) : all;
+  const items =
+    folder === 'unassigned' ? filterByTeam(all, team) : folder === 'closed' ? filterClosed(all, closed) : all;
 
   return (
     <div className="conv-list">
@@ -40,6 +43,7 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
         />
       </div>
       {folder === 'unassigned' && <TeamFilter value={team} onChange={setTeam} />}
+      {folder === 'closed' && <ClosedFilter value={closed} onChange={setClosed} />}
       {list.status === 'error' && items.length === 0 ? (
         <EmptyState
           icon="alert"

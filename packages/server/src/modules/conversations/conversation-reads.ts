@@ -1,6 +1,7 @@
 import {
   canUserSee,
   isVisitorVisibleEvent,
+  type TCloseReason,
   type TConversationDto,
   type TFolder,
   type TMessageDto,
@@ -87,6 +88,7 @@ export function createConversationReads(deps: {
         cursor?: string | undefined;
         limit: number;
         teamId?: string | undefined;
+        closeReason?: TCloseReason | undefined;
       },
     ) {
       const rows = await store.listFolder({
@@ -94,6 +96,7 @@ export function createConversationReads(deps: {
         viewerId: user.id,
         q: query.q,
         teamId: query.teamId,
+        closeReason: query.closeReason,
         cursor: decodeCursor(query.cursor),
         limit: query.limit + 1,
       });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TFolder } from '@charla/protocol';
+import type { TCloseReason, TFolder } from '@charla/protocol';
 import type { Db } from '../../db/database';
 import type { ConversationsTable } from '../../db/schema';
 
@@ -11,6 +11,8 @@ export type FolderPageQuery = {
   limit: number;
   /** Unassigned only: chats routed to this team (issue 19). */
   teamId?: string | undefined;
+  /** Closed only: conversations that ended this way (issue 16). */
+  closeReason?: TCloseReason | undefined;
 };
 
 /** Escapes LIKE wildcards so user input always matches literally. */
@@ -30,6 +32,7 @@ export function createFoldersStore(db: Db) {
       if (query.folder === 'mine')
         q = q.where('status', '=', 'assigned').where('assignee_id', '=', query.viewerId);
       if (query.folder === 'closed') q = q.where('status', '=', 'closed');
+      if (query.folder === 'closed' && query.closeReason) q = q.where('close_reason', '=', query.closeReason);
       if (query.q) {
         const pattern = likePattern(query.q);
         q = q.where((eb) =>

@@ -131,6 +131,25 @@ describe('the waiting sweep goes through waiting_time_over, once across processe
     expect(row.offline_due).toBeNull();
   });
 
+  it('lists missed chats in Closed on their own (issue 16) and refuses an unknown close reason', async () => {
+    const { conversationId, deadline } = await waitingChat();
+    clock.set(deadline);
+    await one.charla.services.runner.sweepWaiting();
+    const list = async (query: string) => {
+      const res = await one.request({ url: `/api/v1/conversations?folder=closed${query}`, as: alice });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ items: TConversationDto[] }>().items;
+    };
+    const missed = await list('&closeReason=missed');
+    expect(missed.map((c) => c.id)).toContain(conversationId);
+    expect(missed.every((c) => c.closeReason === 'missed')).toBe(true);
+    expect((await list('&closeReason=closed_by_user')).map((c) => c.id)).not.toContain(conversationId);
+    expect((await list('')).map((c) => c.id)).toContain(conversationId);
+    const bad = await one.request({ url: '/api/v1/conversations?folder=closed&closeReason=lost', as: alice });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('closes nothing when the transition fails midway: the next sweep does it all, once', async () => {
     const { conversationId, deadline } = await waitingChat();
     clock.set(deadline);
