@@ -41,7 +41,7 @@ describe('starter playbook in the language chosen at setup (issue 23)', () => {
       expect(texts(dto.document).filter((t) => english.has(t))).toEqual([]);
       // What a new conversation starts on: the published revision, in Spanish.
       const published = await server.charla.services.playbooks.getPublishedForStart(before?.publicId ?? '');
-      expect(published.document).toEqual(spanish);
+      expect(published?.document).toEqual(spanish);
       const config = await server.request({
         url: `/api/v1/widget/config/${before?.publicId ?? ''}`,
         headers: { origin: 'http://charla.test' },
