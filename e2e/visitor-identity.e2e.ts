@@ -152,6 +152,17 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
       'Verified',
     );
     await page.getByText('business').first().waitFor();
+    // The signature covers the userId only: every attribute the page passed says "Unverified"…
+    const rows = page.getByTestId('identity-attribute');
+    await expect(rows.count()).resolves.toBe(3);
+    await expect(page.getByTestId('attribute-unverified').count()).resolves.toBe(3);
+    // …until the shop's server sets it over REST (the same value the page passes, so reloads agree).
+    await api.call('PUT', `/api/v1/visitor-identities/${USER.id}`, { attributes: { plan: 'business' } });
+    await page.reload();
+    await page.getByText('business').first().waitFor();
+    await expect(page.getByTestId('attribute-unverified').count()).resolves.toBe(2);
+    const plan = rows.filter({ has: page.getByText('plan', { exact: true }) });
+    await expect(plan.getByTestId('attribute-unverified').count()).resolves.toBe(0);
     // A lead from the panel matches the CRM person by the verified email; the panel marks them.
     const person = await api.call<{ id: string }>('POST', `/api/v1/crm/persons`, {
       name: USER.name,
@@ -268,7 +279,13 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
       const page = await context.newPage();
       await page.goto(`${charla.baseUrl}/inbox/mine/${conversation.id}`);
       await page.locator('.conv-header').getByTestId('identity-badge').waitFor();
+      const unverified = page.getByTestId('attribute-unverified').first();
+      await expect(unverified.textContent()).resolves.toBe(
+        language === 'es' ? 'Sin verificar' : 'Unverified',
+      );
       await page.screenshot({ path: `${SHOTS}/inbox-${language}-1440.png` });
+      await unverified.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/panel-attributes-${language}-1440.png` });
       await page.goto(`${charla.baseUrl}/settings/identity`);
       await page.getByTestId('identity-secrets').waitFor();
       await page.screenshot({ path: `${SHOTS}/settings-${language}-1440.png` });
@@ -277,6 +294,9 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
       await page.goto(`${charla.baseUrl}/inbox/mine/${conversation.id}`);
       await page.getByTestId('conversation-title').waitFor();
       await page.screenshot({ path: `${SHOTS}/inbox-${language}-390.png` });
+      await page.getByTestId('toggle-panel').click();
+      await page.getByTestId('attribute-unverified').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/panel-attributes-${language}-390.png` });
     }
   });
 });

@@ -89,6 +89,8 @@ export const errorMessagesDe: Partial<Record<ErrorCode, string>> = {
     'Charla.identify() braucht hier eine userId und ihren userHash: Nur verifizierte Identitäten werden angenommen.',
   IDENTITY_EMAIL_CHANGED:
     'Für diesen verifizierten Benutzer ist eine andere E-Mail-Adresse gespeichert; ändern Sie sie von Ihrem Server aus über die REST-API.',
+  IDENTITY_ATTRIBUTE_CHANGED:
+    'Ein Attribut dieses verifizierten Benutzers hat Ihr Server gesetzt; ändern Sie es von Ihrem Server aus über die REST-API, nicht im Browser.',
   IDENTITY_SECRET_EXPOSED:
     'Das Identitätsgeheimnis selbst hat den Browser erreicht: Übergeben Sie nur den userHash und erneuern Sie das Geheimnis jetzt.',
   IDENTITY_NOT_FOUND: 'Kein verifizierter Besucher hat diese userId.',

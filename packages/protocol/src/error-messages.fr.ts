@@ -87,6 +87,8 @@ export const errorMessagesFr: Partial<Record<ErrorCode, string>> = {
     'Charla.identify() exige ici un userId et son userHash : seules les identités vérifiées sont acceptées.',
   IDENTITY_EMAIL_CHANGED:
     'Cet utilisateur vérifié a une autre adresse e-mail enregistrée ; modifiez-la depuis votre serveur avec l’API REST.',
+  IDENTITY_ATTRIBUTE_CHANGED:
+    'Un attribut de cet utilisateur vérifié a été défini par votre serveur ; modifiez-le depuis votre serveur avec l’API REST, pas depuis le navigateur.',
   IDENTITY_SECRET_EXPOSED:
     'Le secret d’identité lui-même est arrivé dans le navigateur : transmettez seulement le userHash et changez le secret maintenant.',
   IDENTITY_NOT_FOUND: 'Aucun visiteur vérifié n’a ce userId.',

@@ -86,6 +86,8 @@ export const errorMessagesPtBr: Partial<Record<ErrorCode, string>> = {
     'Charla.identify() precisa de um userId e do seu userHash aqui: só identidades verificadas são aceitas.',
   IDENTITY_EMAIL_CHANGED:
     'Este usuário verificado tem outro e-mail registrado; altere-o pelo seu servidor com a API REST.',
+  IDENTITY_ATTRIBUTE_CHANGED:
+    'Um atributo deste usuário verificado foi definido pelo seu servidor; altere-o pelo seu servidor com a API REST, não pelo navegador.',
   IDENTITY_SECRET_EXPOSED:
     'O próprio segredo de identidade chegou ao navegador: envie só o userHash e troque o segredo agora.',
   IDENTITY_NOT_FOUND: 'Nenhum visitante verificado tem este userId.',

@@ -80,6 +80,8 @@ const spanish: Record<ErrorCode, string> = {
     'Charla.identify() necesita aquí un userId y su userHash: solo se aceptan identidades verificadas.',
   IDENTITY_EMAIL_CHANGED:
     'Este usuario verificado tiene otro email registrado; cámbialo desde tu servidor con la API REST.',
+  IDENTITY_ATTRIBUTE_CHANGED:
+    'Un atributo de este usuario verificado lo fijó tu servidor; cámbialo desde tu servidor con la API REST, no desde el navegador.',
   IDENTITY_SECRET_EXPOSED:
     'El propio secreto de identidad llegó al navegador: pasa solo el userHash y cambia el secreto ya.',
   IDENTITY_NOT_FOUND: 'Ningún visitante verificado tiene este userId.',

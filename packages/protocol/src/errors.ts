@@ -113,6 +113,11 @@ export const errorCatalogue = {
     status: 409,
     message: 'This verified user has another email on record; change it from your server with the REST API.',
   },
+  IDENTITY_ATTRIBUTE_CHANGED: {
+    status: 409,
+    message:
+      'An attribute of this verified user was set by your server; change it from your server with the REST API, not from the browser.',
+  },
   IDENTITY_SECRET_EXPOSED: {
     status: 422,
     message:

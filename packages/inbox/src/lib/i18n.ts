@@ -14,6 +14,7 @@ import { es } from '../locales/es';
 import de from '../locales/de.json';
 import fr from '../locales/fr.json';
 import ptBR from '../locales/pt-BR.json';
+import { completePlurals } from '../locales/plural-forms';
 
 export const languages = realLanguages;
 
@@ -22,10 +23,15 @@ const STORAGE_KEY = 'charla.language';
 // The pseudo-locales are generated from English when the inbox is built (vite.config.ts defines
 // them); unit tests and the dev server, which have no such define, generate them here.
 declare const __CHARLA_PSEUDO_LOCALES__: { 'en-XA': typeof en; 'ar-XB': typeof en } | undefined;
-const pseudo =
+const generated =
   typeof __CHARLA_PSEUDO_LOCALES__ !== 'undefined'
     ? __CHARLA_PSEUDO_LOCALES__
     : { 'en-XA': pseudoDictionary(en), 'ar-XB': pseudoDictionary(en, true) };
+// Generated from English (one/other), read with their base language's plural rules (Arabic's six).
+const pseudo = {
+  'en-XA': completePlurals(generated['en-XA'], 'en-XA'),
+  'ar-XB': completePlurals(generated['ar-XB'], 'ar-XB'),
+};
 
 /** The languages translated after English and Spanish; a missing key falls back to English. */
 export const newerLocales = { 'pt-BR': ptBR, fr, de } as const;

@@ -1,3 +1,4 @@
+import type { WithPluralForms } from './plural-forms';
 import { availabilityEn } from '../features/availability/availability.locale';
 import { settingsEn } from '../features/settings/settings.locale';
 import { accountsEn } from '../features/accounts/accounts.locale';
@@ -334,5 +335,5 @@ export const en = {
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof en>;
+/** Every language's dictionary: English's keys, plus the plural categories English lacks. */
+export type Messages = WithPluralForms<typeof en>;

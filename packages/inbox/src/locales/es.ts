@@ -109,6 +109,7 @@ export const es: Messages = {
     waitingFor: 'Esperando desde hace',
     waitingCount_one: '{{count}} visitante esperando',
     waitingCount_other: '{{count}} visitantes esperando',
+    waitingCount_many: '{{count}} de visitantes esperando',
     closedAt: 'Cerrada {{time}}',
   },
   conversation: {
@@ -249,6 +250,7 @@ export const es: Messages = {
     firstSeen: 'Primera visita',
     pagesSeen_one: '{{count}} página vista',
     pagesSeen_other: '{{count}} páginas vistas',
+    pagesSeen_many: '{{count}} de páginas vistas',
   },
   notifications: {
     region: 'Notificaciones',
@@ -284,6 +286,8 @@ export const es: Messages = {
       'Enviada a {{count}} dispositivo: {{delivered}} entregadas, {{expired}} caducadas y eliminadas, {{failed}} fallidas.',
     testSummary_other:
       'Enviada a {{count}} dispositivos: {{delivered}} entregadas, {{expired}} caducadas y eliminadas, {{failed}} fallidas.',
+    testSummary_many:
+      'Enviada a {{count}} de dispositivos: {{delivered}} entregadas, {{expired}} caducadas y eliminadas, {{failed}} fallidas.',
     device: {
       delivered: 'Entregada',
       expired: 'Caducada: eliminada de tus dispositivos',

@@ -38,6 +38,12 @@ export const ZVisitorIdentity = z.object({
   verified: z.boolean().optional(),
   userId: z.string().nullable().optional(),
   attributes: z.record(z.string(), ZVisitorAttributeValue).optional(),
+  /**
+   * The attribute keys whose value came from the company's server (`PUT
+   * /api/v1/visitor-identities/{userId}`). The userHash signs the userId only, so every other
+   * attribute came from the browser and is shown as unverified.
+   */
+  verifiedAttributes: z.array(z.string()).optional(),
 });
 export type TVisitorIdentity = z.infer<typeof ZVisitorIdentity>;
 
@@ -95,6 +101,8 @@ export const ZVerifiedIdentityDto = z.object({
   name: z.string().nullable(),
   email: z.string().nullable(),
   attributes: z.record(z.string(), ZVisitorAttributeValue),
+  /** The attribute keys that came from the browser (`Charla.identify()`): not covered by the signature. */
+  unverifiedAttributes: z.array(z.string()),
 });
 export type TVerifiedIdentityDto = z.infer<typeof ZVerifiedIdentityDto>;
 

@@ -1,7 +1,7 @@
-import type { TTextKey } from './i18n';
+import type { TWidgetDictionary } from './i18n';
 
 /** The widget's words in German. */
-export const de: Record<TTextKey, string> = {
+export const de: TWidgetDictionary = {
   minimize: 'Chat minimieren',
   botSubtitle: 'Virtueller Assistent',
   waitingSubtitle: 'Wir verbinden dich mit dem Team…',
@@ -21,8 +21,10 @@ export const de: Record<TTextKey, string> = {
   failedTooLong: 'Nicht gesendet: Die Nachricht ist zu lang.',
   failedEnded: 'Nicht gesendet: Das Gespräch ist beendet.',
   failedRefused: 'Nicht gesendet: Der Chat hat diese Nachricht nicht angenommen.',
-  charsLeft: 'Noch {count} Zeichen',
-  tooLong: '{count} Zeichen zu lang. Kürze sie zum Senden.',
+  charsLeft_one: 'Noch {count} Zeichen',
+  charsLeft_other: 'Noch {count} Zeichen',
+  tooLong_one: '{count} Zeichen zu lang. Kürze sie zum Senden.',
+  tooLong_other: '{count} Zeichen zu lang. Kürze sie zum Senden.',
   retry: 'Erneut versuchen',
   you: 'Du',
   typing: '{name} schreibt…',

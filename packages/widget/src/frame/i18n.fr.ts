@@ -1,7 +1,7 @@
-import type { TTextKey } from './i18n';
+import type { TWidgetDictionary } from './i18n';
 
 /** The widget's words in French. */
-export const fr: Record<TTextKey, string> = {
+export const fr: TWidgetDictionary = {
   minimize: 'Réduire le chat',
   botSubtitle: 'Assistant virtuel',
   waitingSubtitle: 'Mise en relation avec l’équipe…',
@@ -21,8 +21,12 @@ export const fr: Record<TTextKey, string> = {
   failedTooLong: 'Non envoyé : le message est trop long.',
   failedEnded: 'Non envoyé : la conversation est terminée.',
   failedRefused: 'Non envoyé : le chat n’a pas accepté ce message.',
-  charsLeft: 'Encore {count} caractères',
-  tooLong: '{count} caractères de trop. Raccourcissez pour envoyer.',
+  charsLeft_one: 'Encore {count} caractère',
+  charsLeft_other: 'Encore {count} caractères',
+  charsLeft_many: 'Encore {count} de caractères',
+  tooLong_one: '{count} caractère de trop. Raccourcissez pour envoyer.',
+  tooLong_other: '{count} caractères de trop. Raccourcissez pour envoyer.',
+  tooLong_many: '{count} de caractères de trop. Raccourcissez pour envoyer.',
   retry: 'Réessayer',
   you: 'Vous',
   typing: '{name} est en train d’écrire…',

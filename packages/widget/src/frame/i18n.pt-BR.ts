@@ -1,7 +1,7 @@
-import type { TTextKey } from './i18n';
+import type { TWidgetDictionary } from './i18n';
 
 /** The widget's words in Brazilian Portuguese. */
-export const ptBR: Record<TTextKey, string> = {
+export const ptBR: TWidgetDictionary = {
   minimize: 'Minimizar o chat',
   botSubtitle: 'Assistente virtual',
   waitingSubtitle: 'Conectando você com a equipe…',
@@ -21,8 +21,12 @@ export const ptBR: Record<TTextKey, string> = {
   failedTooLong: 'Não enviada: a mensagem é longa demais.',
   failedEnded: 'Não enviada: a conversa foi encerrada.',
   failedRefused: 'Não enviada: o chat não aceitou esta mensagem.',
-  charsLeft: 'Restam {count} caracteres',
-  tooLong: '{count} caracteres a mais. Encurte para enviar.',
+  charsLeft_one: 'Resta {count} caractere',
+  charsLeft_other: 'Restam {count} caracteres',
+  charsLeft_many: 'Restam {count} de caracteres',
+  tooLong_one: '{count} caractere a mais. Encurte para enviar.',
+  tooLong_other: '{count} caracteres a mais. Encurte para enviar.',
+  tooLong_many: '{count} de caracteres a mais. Encurte para enviar.',
   retry: 'Tentar de novo',
   you: 'Você',
   typing: '{name} está digitando…',

@@ -26,8 +26,10 @@ const en = {
   failedTooLong: 'Not sent: the message is too long.',
   failedEnded: 'Not sent: the conversation has ended.',
   failedRefused: 'Not sent: the chat did not accept this message.',
-  charsLeft: '{count} characters left',
-  tooLong: 'Too long by {count} characters. Shorten it to send.',
+  charsLeft_one: '{count} character left',
+  charsLeft_other: '{count} characters left',
+  tooLong_one: 'Too long by {count} character. Shorten it to send.',
+  tooLong_other: 'Too long by {count} characters. Shorten it to send.',
   retry: 'Retry',
   you: 'You',
   typing: '{name} is typing…',
@@ -62,7 +64,16 @@ const en = {
 
 export type TTextKey = keyof typeof en;
 
-const es: Record<TTextKey, string> = {
+/** The keys with plural forms (`charsLeft` for `charsLeft_one`, `charsLeft_other`, …). */
+export type TPluralKey = { [K in TTextKey]: K extends `${infer Base}_other` ? Base : never }[TTextKey];
+
+/**
+ * One language's words: English's keys, and `key_many` beside `key_other` where the language's
+ * plural rules have a `many` (Spanish, French, Portuguese: 1 000 000 de …).
+ */
+export type TWidgetDictionary = Record<TTextKey, string> & { [K in TPluralKey as `${K}_many`]?: string };
+
+const es: TWidgetDictionary = {
   minimize: 'Minimizar el chat',
   botSubtitle: 'Asistente virtual',
   waitingSubtitle: 'Te estamos conectando con el equipo…',
@@ -82,8 +93,12 @@ const es: Record<TTextKey, string> = {
   failedTooLong: 'No enviado: el mensaje es demasiado largo.',
   failedEnded: 'No enviado: la conversación ha finalizado.',
   failedRefused: 'No enviado: el chat no aceptó este mensaje.',
-  charsLeft: 'Quedan {count} caracteres',
-  tooLong: 'Sobran {count} caracteres. Acórtalo para enviarlo.',
+  charsLeft_one: 'Queda {count} carácter',
+  charsLeft_other: 'Quedan {count} caracteres',
+  charsLeft_many: 'Quedan {count} de caracteres',
+  tooLong_one: 'Sobra {count} carácter. Acórtalo para enviarlo.',
+  tooLong_other: 'Sobran {count} caracteres. Acórtalo para enviarlo.',
+  tooLong_many: 'Sobran {count} de caracteres. Acórtalo para enviarlo.',
   retry: 'Reintentar',
   you: 'Tú',
   typing: '{name} está escribiendo…',
@@ -116,7 +131,8 @@ const es: Record<TTextKey, string> = {
   transcriptFailed: 'No se pudo enviar la copia. Inténtalo más tarde.',
 };
 
-const dictionaries: Record<TLanguage, Record<TTextKey, string>> = {
+/** Every language's words (the pseudo-locales generated from English). */
+export const dictionaries: Record<TLanguage, TWidgetDictionary> = {
   en,
   es,
   'pt-BR': ptBR,
@@ -126,14 +142,32 @@ const dictionaries: Record<TLanguage, Record<TTextKey, string>> = {
   'ar-XB': pseudoDictionary(en, true),
 };
 
-export type TTranslate = (key: TTextKey, params?: Record<string, string>) => string;
+export type TTranslate = (key: TTextKey | TPluralKey, params?: Record<string, string>) => string;
+
+/**
+ * The text of `key` in `dictionary`: a plural key takes the form `Intl.PluralRules` picks for
+ * `params.count` in `language`, falling back to `_other` when the language has no such form (the
+ * pseudo-locales, generated from English, read with Arabic's six categories).
+ */
+function lookup(
+  dictionary: TWidgetDictionary,
+  language: TLanguage,
+  key: TTextKey | TPluralKey,
+  count: string | undefined,
+): string {
+  if (key in dictionary) return dictionary[key as TTextKey];
+  const category = new Intl.PluralRules(language).select(Number(count ?? 0));
+  const forms = dictionary as Record<string, string | undefined>;
+  return forms[`${key}_${category}`] ?? forms[`${key}_other`] ?? key;
+}
 
 /** A translator for one language; `{name}` placeholders are filled from params. */
 export function createTranslator(language: string): TTranslate {
-  const dictionary = dictionaries[matchLanguage(language) ?? 'en'];
+  const chosen = matchLanguage(language) ?? 'en';
+  const dictionary = dictionaries[chosen];
   return (key, params) =>
     // Values (names) are bidi-isolated: an RLO in an agent's name cannot reverse the sentence.
-    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => {
+    lookup(dictionary, chosen, key, params?.count).replace(/\{(\w+)\}/g, (match, name: string) => {
       const value = params?.[name];
       return value === undefined ? match : isolateBidi(value);
     });

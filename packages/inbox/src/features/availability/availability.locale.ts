@@ -1,3 +1,4 @@
+import type { WithPluralForms } from '../../locales/plural-forms';
 /** English strings of business hours, teams, routing and the watchdog (issue 19; `availability` in locales/en.ts). */
 export const availabilityEn = {
   nav: 'Business hours',
@@ -93,7 +94,7 @@ export const availabilityEn = {
 };
 
 /** Spanish strings; same shape as the English ones. */
-export const availabilityEs: typeof availabilityEn = {
+export const availabilityEs: WithPluralForms<typeof availabilityEn> = {
   nav: 'Horario de atención',
   title: 'Horario de atención',
   intro:
@@ -153,6 +154,7 @@ export const availabilityEs: typeof availabilityEn = {
     remove: 'Eliminar el equipo {{name}}',
     membersCount_one: '{{count}} miembro',
     membersCount_other: '{{count}} miembros',
+    membersCount_many: '{{count}} de miembros',
   },
   capacity: {
     label: 'Capacidad',

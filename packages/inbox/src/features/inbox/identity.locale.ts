@@ -4,6 +4,8 @@ export const identityEn = {
   unverified: 'Unverified',
   verifiedTitle: 'Signed in on your site: the identity is signed by your server.',
   unverifiedTitle: 'Told by the page without a signature: anyone could have set it.',
+  attributeUnverifiedTitle:
+    'Passed by the page: the signature covers only the user ID, so anyone could have set it. Set it from your server (REST API) to verify it.',
   userId: 'User ID',
   verifiedUser: 'User of your site',
   attributes: 'Attributes',
@@ -37,6 +39,8 @@ export const identityEs: typeof identityEn = {
   unverified: 'Sin verificar',
   verifiedTitle: 'Ha iniciado sesión en tu sitio: tu servidor firma la identidad.',
   unverifiedTitle: 'La página lo indicó sin firma: cualquiera podría haberlo puesto.',
+  attributeUnverifiedTitle:
+    'Lo pasó la página: la firma solo cubre el ID de usuario, así que cualquiera podría haberlo puesto. Fíjalo desde tu servidor (API REST) para verificarlo.',
   userId: 'ID de usuario',
   verifiedUser: 'Usuario de tu sitio',
   attributes: 'Atributos',

@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { TVisitorIdentity } from '@charla/protocol';
 
-/** The user id and custom attributes `Charla.identify()` passed (issue 24), as rows of the visitor's facts. */
+/**
+ * The user id and custom attributes `Charla.identify()` passed (issue 24), as rows of the visitor's
+ * facts. The userHash signs the user id only: an attribute the company's server did not set over
+ * REST came from the browser and says "Unverified".
+ */
 export function IdentityRows({ identity }: { identity: TVisitorIdentity | undefined }) {
   const { t } = useTranslation();
   if (!identity) return null;
   const attributes = Object.entries(identity.attributes ?? {});
+  const verifiedKeys = identity.verifiedAttributes ?? [];
   const shown = (value: string | number | boolean) =>
     typeof value === 'boolean' ? t(value ? 'identity.yes' : 'identity.no') : String(value);
   return (
@@ -19,7 +24,18 @@ export function IdentityRows({ identity }: { identity: TVisitorIdentity | undefi
       {attributes.map(([key, value]) => (
         <div key={key} className="facts__row" data-testid="identity-attribute">
           <dt title={t('identity.attributes')}>{key}</dt>
-          <dd className="facts__wrap">{shown(value)}</dd>
+          <dd className="facts__wrap">
+            {shown(value)}
+            {!verifiedKeys.includes(key) && (
+              <span
+                className="identity-badge identity-badge--unverified facts__attribute-badge"
+                title={t('identity.attributeUnverifiedTitle')}
+                data-testid="attribute-unverified"
+              >
+                {t('identity.unverified')}
+              </span>
+            )}
+          </dd>
         </div>
       ))}
     </>

@@ -1,7 +1,8 @@
+import type { WithPluralForms } from '../../locales/plural-forms';
 import type { playbooksEn } from './playbooks.locale.en';
 
 /** Spanish strings of the playbook screens. */
-export const playbooksEs: typeof playbooksEn = {
+export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
   title: 'Playbooks',
   intro:
     'Los flujos de chatbot con los que hablan los visitantes de tu web, y dónde está instalado cada uno.',
@@ -60,10 +61,14 @@ export const playbooksEs: typeof playbooksEn = {
   invalidSave: 'Este documento no se puede guardar. Revisa las tarjetas marcadas en rojo.',
   activeNeedsValid_one: 'Un playbook activo solo se guarda sin errores: corrige primero {{count}} error.',
   activeNeedsValid_other: 'Un playbook activo solo se guarda sin errores: corrige primero {{count}} errores.',
+  activeNeedsValid_many:
+    'Un playbook activo solo se guarda sin errores: corrige primero {{count}} de errores.',
   errorsCount_one: '{{count}} error',
   errorsCount_other: '{{count}} errores',
+  errorsCount_many: '{{count}} de errores',
   warningsCount_one: '{{count}} aviso',
   warningsCount_other: '{{count}} avisos',
+  warningsCount_many: '{{count}} de avisos',
   noErrors: 'Sin errores',
   hasProblem: 'requiere atención',
   addCard: 'Añadir tarjeta',
@@ -78,6 +83,7 @@ export const playbooksEs: typeof playbooksEn = {
   waitFor: 'Espera {{seconds}} s',
   moreFindings_one: '+{{count}} más',
   moreFindings_other: '+{{count}} más',
+  moreFindings_many: '+{{count}} más',
   canvasHelp:
     'Pulsa Intro o Espacio para seleccionar una tarjeta y las flechas para moverla. Supr la elimina.',
   minimap: 'Vista general del flujo',

@@ -1,3 +1,4 @@
+import type { WithPluralForms } from '../../locales/plural-forms';
 /** English strings of satisfaction and reports (mounted under `reports` in locales/en.ts). */
 export const reportsEn = {
   ratings: {
@@ -84,7 +85,7 @@ export const reportsEn = {
   },
 };
 
-export const reportsEs: typeof reportsEn = {
+export const reportsEs: WithPluralForms<typeof reportsEn> = {
   ratings: {
     title: 'Satisfacción',
     none: 'Todavía no hay valoraciones.',
@@ -153,8 +154,10 @@ export const reportsEs: typeof reportsEn = {
     noComments: 'No hay comentarios en este periodo.',
     listTitle_one: '{{figure}}: {{count}} conversación',
     listTitle_other: '{{figure}}: {{count}} conversaciones',
+    listTitle_many: '{{figure}}: {{count}} de conversaciones',
     listTitleDay_one: '{{figure}} el {{day}}: {{count}} conversación',
     listTitleDay_other: '{{figure}} el {{day}}: {{count}} conversaciones',
+    listTitleDay_many: '{{figure}} el {{day}}: {{count}} de conversaciones',
     close: 'Cerrar',
     listEmpty: 'No hay conversaciones.',
     startedAt: 'Inicio',

@@ -1,3 +1,4 @@
+import type { WithPluralForms } from '../../locales/plural-forms';
 /** Strings of Settings → API tokens (merged into `settings.apiTokens`). */
 export const apiTokensEn = {
   intro:
@@ -50,7 +51,7 @@ export const apiTokensEn = {
 };
 
 /** Spanish strings of Settings → API tokens. */
-export const apiTokensEs: typeof apiTokensEn = {
+export const apiTokensEs: WithPluralForms<typeof apiTokensEn> = {
   intro:
     'Los tokens permiten que tus propios scripts y herramientas usen la API REST de Charla. Cada uno actúa como el administrador que lo creó, limitado a sus permisos.',
   usage: 'Envíalo en la cabecera',
@@ -75,6 +76,7 @@ export const apiTokensEs: typeof apiTokensEn = {
   expiryNever: 'Nunca',
   expiryDays_one: 'En {{count}} día',
   expiryDays_other: 'En {{count}} días',
+  expiryDays_many: 'En {{count}} de días',
   created: 'Creado',
   lastUsed: 'Último uso',
   expires: 'Caduca',

@@ -1,3 +1,4 @@
+import type { WithPluralForms } from '../../locales/plural-forms';
 import { apiTokensEn, apiTokensEs } from './api-tokens.locale';
 import { privacyEn, privacyEs } from './privacy.locale';
 import { emailEn, emailEs } from '../email/email.locale';
@@ -99,7 +100,7 @@ export const settingsEn = {
 };
 
 /** Spanish strings of the admin settings screens. */
-export const settingsEs: typeof settingsEn = {
+export const settingsEs: WithPluralForms<typeof settingsEn> = {
   sectionsLabel: 'Secciones de ajustes',
   sections: {
     profile: 'Perfil',
@@ -162,6 +163,7 @@ export const settingsEs: typeof settingsEn = {
     eventsLegend: 'Eventos que se envían',
     events_one: '{{count}} evento',
     events_other: '{{count}} eventos',
+    events_many: '{{count}} de eventos',
     secretHint: 'secreto …{{hint}}',
     active: 'Activo',
     paused: 'En pausa',

@@ -87,6 +87,8 @@ function registerSessionRoutes(app: App, services: Services): void {
         );
       // The seeded pipeline and stages are named in the language chosen on the setup screen.
       if (language) await services.crm.pipelines.localizeSeed(language);
+      // So does the starter playbook, seeded in English at install, if nobody has touched it.
+      if (language) await services.playbooks.localizeStarter(language);
       setSessionCookie(reply, token, config.publicUrl);
       return reply.status(201).send(await users.getDto(user.id));
     },

@@ -1,11 +1,12 @@
-import type { TIdentifyRequest } from '@charla/protocol';
+import type { TIdentifyRequest, TVisitorAttributeValue } from '@charla/protocol';
 import { isLeakedSecret, verifyUserHash, type IdentityState } from './identity-secrets';
 
 export type IdentifyRefusal =
   | 'IDENTITY_HASH_INVALID'
   | 'IDENTITY_VERIFICATION_REQUIRED'
   | 'IDENTITY_SECRET_EXPOSED'
-  | 'IDENTITY_EMAIL_CHANGED';
+  | 'IDENTITY_EMAIL_CHANGED'
+  | 'IDENTITY_ATTRIBUTE_CHANGED';
 
 /** How a signature check ends: refused, an unsigned identity, or a verified userId. */
 export type SignatureDecision =
@@ -41,7 +42,12 @@ export type BindingFacts = {
   currentVisitorId: string;
   /** The userId the calling visitor is already bound to, if any. */
   currentUserId: string | null;
-  bound: { visitorId: string; email: string | null } | null;
+  bound: {
+    visitorId: string;
+    email: string | null;
+    /** The attributes the company's server set (REST): a browser call cannot change them. */
+    serverAttributes: Record<string, TVisitorAttributeValue>;
+  } | null;
 };
 
 /** Which visitor a call identifies, or why it is refused. */
@@ -55,13 +61,14 @@ export type BindingDecision =
 /**
  * Where a checked identity goes. A visitor bound to a verified user is never renamed by an
  * unsigned call; a verified user's email changes only from the company's server (REST), so a
- * replayed hash with another email is refused; a verified user met on another device takes this
+ * replayed hash with another email, or with another value for an attribute the server set, is
+ * refused (nothing is overwritten silently); a verified user met on another device takes this
  * browser to their visitor, and a browser of user A identifying user B gets B's visitor (or a new one).
  */
 export function decideBinding(
   signature: SignatureDecision,
   facts: BindingFacts,
-  email: string | undefined,
+  input: Pick<TIdentifyRequest, 'email' | 'attributes'>,
 ): BindingDecision {
   if (signature.kind !== 'verified') {
     if (signature.kind === 'unverified' && facts.currentUserId !== null)
@@ -71,8 +78,13 @@ export function decideBinding(
   const { userId } = signature;
   const { bound } = facts;
   if (bound) {
+    const { email, attributes = {} } = input;
     if (email !== undefined && bound.email !== null && bound.email !== email)
       return { kind: 'refuse', code: 'IDENTITY_EMAIL_CHANGED' };
+    const changed = Object.entries(attributes).some(
+      ([key, value]) => key in bound.serverAttributes && bound.serverAttributes[key] !== value,
+    );
+    if (changed) return { kind: 'refuse', code: 'IDENTITY_ATTRIBUTE_CHANGED' };
     const target = bound.visitorId === facts.currentVisitorId ? 'current' : 'bound';
     return { kind: 'verified', userId, target, bind: false };
   }

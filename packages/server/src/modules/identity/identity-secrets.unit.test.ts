@@ -129,52 +129,70 @@ describe('decideBinding', () => {
       'an unbound user on a fresh visitor',
       verified,
       fresh,
-      undefined,
+      {},
       { kind: 'verified', userId: 'u1', target: 'current', bind: true },
     ],
     [
       'an unbound user on another user’s visitor',
       verified,
       { ...fresh, currentUserId: 'u9' },
-      undefined,
+      {},
       { kind: 'verified', userId: 'u1', target: 'new', bind: true },
     ],
     [
       'the user on their own visitor',
       verified,
-      { currentVisitorId: 'v1', currentUserId: 'u1', bound: { visitorId: 'v1', email: 'a@x.example' } },
-      'a@x.example',
+      {
+        currentVisitorId: 'v1',
+        currentUserId: 'u1',
+        bound: { visitorId: 'v1', email: 'a@x.example', serverAttributes: {} },
+      },
+      { email: 'a@x.example' },
       { kind: 'verified', userId: 'u1', target: 'current', bind: false },
     ],
     [
       'the user on a second device',
       verified,
-      { ...fresh, bound: { visitorId: 'v0', email: null } },
-      'a@x.example',
+      { ...fresh, bound: { visitorId: 'v0', email: null, serverAttributes: {} } },
+      { email: 'a@x.example' },
       { kind: 'verified', userId: 'u1', target: 'bound', bind: false },
     ],
     [
       'a replayed hash with another email',
       verified,
-      { ...fresh, bound: { visitorId: 'v0', email: 'a@x.example' } },
-      'mallory@x.example',
+      { ...fresh, bound: { visitorId: 'v0', email: 'a@x.example', serverAttributes: {} } },
+      { email: 'mallory@x.example' },
       { kind: 'refuse', code: 'IDENTITY_EMAIL_CHANGED' },
     ],
     [
       'an unsigned call on a verified visitor',
       { kind: 'unverified' } as const,
       { ...fresh, currentUserId: 'u1' },
-      'mallory@x.example',
+      { email: 'mallory@x.example' },
       { kind: 'refuse', code: 'IDENTITY_VERIFICATION_REQUIRED' },
     ],
     [
       'an unsigned call on an anonymous visitor',
       { kind: 'unverified' } as const,
       fresh,
-      'a@x.example',
+      { email: 'a@x.example' },
       { kind: 'unverified' },
     ],
-  ] as const)('decides %s', (_case, signature, facts, email, expected) => {
-    expect(decideBinding(signature, facts, email)).toEqual(expected);
+    [
+      'a replayed hash changing an attribute the company’s server set',
+      verified,
+      { ...fresh, bound: { visitorId: 'v0', email: null, serverAttributes: { plan: 'free' } } },
+      { attributes: { plan: 'enterprise' } },
+      { kind: 'refuse', code: 'IDENTITY_ATTRIBUTE_CHANGED' },
+    ],
+    [
+      'a replayed hash repeating the server’s attribute and adding its own',
+      verified,
+      { ...fresh, bound: { visitorId: 'v0', email: null, serverAttributes: { plan: 'free', seats: 3 } } },
+      { attributes: { plan: 'free', seats: 3, theme: 'dark' } },
+      { kind: 'verified', userId: 'u1', target: 'bound', bind: false },
+    ],
+  ] as const)('decides %s', (_case, signature, facts, input, expected) => {
+    expect(decideBinding(signature, facts, input)).toEqual(expected);
   });
 });

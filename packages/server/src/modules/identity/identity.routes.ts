@@ -86,6 +86,7 @@ function registerWidgetIdentityRoutes(app: App, identity: IdentityService): void
           'IDENTITY_HASH_INVALID',
           'IDENTITY_VERIFICATION_REQUIRED',
           'IDENTITY_EMAIL_CHANGED',
+          'IDENTITY_ATTRIBUTE_CHANGED',
           'IDENTITY_SECRET_EXPOSED',
           'CONFLICT',
         ],

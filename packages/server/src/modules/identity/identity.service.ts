@@ -18,7 +18,7 @@ import {
   type VisitorRow,
   type VisitorsService,
 } from '../visitors/index';
-import { decideBinding, decideSignature, type BindingDecision } from './decide-identify';
+import { decideBinding, decideSignature, type BindingDecision, type BindingFacts } from './decide-identify';
 import type { IdentitySettings } from './identity-settings';
 
 export type IdentityDeps = {
@@ -45,7 +45,14 @@ function toVerifiedDto(row: VisitorRow): TVerifiedIdentityDto {
     name: identity?.name ?? null,
     email: identity?.email ?? null,
     attributes: identity?.attributes ?? {},
+    unverifiedAttributes: unverifiedKeys(identity),
   };
+}
+
+/** The attribute keys the browser set: the signature covers the userId only. */
+export function unverifiedKeys(identity: TVisitorIdentity | undefined): string[] {
+  const verified = identity?.verifiedAttributes ?? [];
+  return Object.keys(identity?.attributes ?? {}).filter((key) => !verified.includes(key));
 }
 
 /** The conversation a device shows: the newest one still open, else the newest (read-only when closed, R20). */
@@ -68,6 +75,17 @@ async function writeIdentity(deps: IdentityDeps, visitorId: string, input: Ident
     deps.events.emit('visitor.identified', { identity: after });
 }
 
+function boundFacts(bound: VisitorRow): NonNullable<BindingFacts['bound']> {
+  const identity = identityOf(bound);
+  const verified = identity?.verifiedAttributes ?? [];
+  const attributes = Object.entries(identity?.attributes ?? {}).filter(([key]) => verified.includes(key));
+  return {
+    visitorId: bound.id,
+    email: identity?.email ?? null,
+    serverAttributes: Object.fromEntries(attributes),
+  };
+}
+
 async function decide(
   deps: IdentityDeps,
   visitor: VisitorAuth,
@@ -81,9 +99,9 @@ async function decide(
     {
       currentVisitorId: current.id,
       currentUserId: current.verified_user_id,
-      bound: bound ? { visitorId: bound.id, email: identityOf(bound)?.email ?? null } : null,
+      bound: bound ? boundFacts(bound) : null,
     },
-    input.email,
+    input,
   );
   return { ...decision, bound };
 }
@@ -144,7 +162,8 @@ export function createIdentityService(deps: IdentityDeps) {
     /** The company's server changes a verified user's name, email or attributes (the browser cannot change the email). */
     async putVerified(userId: string, input: TPutVerifiedIdentityRequest): Promise<TVerifiedIdentityDto> {
       const row = await getVerified(userId);
-      await writeIdentity(deps, row.id, { ...input, verified: true, userId }, false);
+      const identity = { ...input, verified: true, userId, attributesFromServer: true };
+      await writeIdentity(deps, row.id, identity, false);
       return toVerifiedDto(await requireVisitorRow(deps, row.id));
     },
     /** The verified users a CRM person is (issue 24): met in their conversations, with one of their emails. */

@@ -1,4 +1,3 @@
-import type { TLanguage } from '@charla/protocol';
 import { randomUUID } from 'node:crypto';
 import {
   MAX_PLAYBOOK_DOCUMENT_BYTES,
@@ -72,28 +71,6 @@ async function insertNew(
   };
   await deps.store.insert(row);
   return toDto(deps, toPlaybookRecord(row));
-}
-
-/**
- * On a fresh install: one active "Live chat" playbook, so the demo page and the inbox work at
- * once. The setting claim makes sure only one of several starting processes creates it.
- */
-export async function ensureStarterPlaybook(
-  deps: PlaybooksDeps,
-  language: TLanguage,
-  claimant: string,
-): Promise<void> {
-  const { store, settings, clock } = deps;
-  if ((await store.listLive()).length > 0) return;
-  if ((await settings.setIfAbsent('starter_playbook', claimant, clock.now())) !== claimant) return;
-  const document = playbookTemplates.live_chat.build(language);
-  const name = language === 'es' ? 'Chat del sitio web' : 'Website chat';
-  const created = await insertNew(
-    deps,
-    { name, document, allowedOrigins: [], templateId: 'live_chat' },
-    null,
-  );
-  await activate(deps, created.id, null);
 }
 
 /** A new draft from a template, with its visitor-facing texts in `language` (R5). */

@@ -12,6 +12,7 @@ import * as read from './playbook-read';
 import type { PlaybooksDeps } from './playbook-read';
 import { widgetConfig } from './playbook-widget-config';
 import * as write from './playbook-write';
+import { ensureStarterPlaybook, localizeStarterPlaybook } from './starter-playbook';
 
 export type { PublishedPlaybook } from './playbook-read';
 
@@ -39,7 +40,9 @@ export function createPlaybooksService(deps: PlaybooksDeps) {
     getDto: (id: string) => read.getDto(deps, id),
     list: () => read.listPlaybooks(deps),
     ensureStarterPlaybook: (language: TLanguage, claimant: string) =>
-      write.ensureStarterPlaybook(deps, language, claimant),
+      ensureStarterPlaybook(deps, language, claimant),
+    /** After setup: the untouched starter playbook in the chosen language (issue 23). */
+    localizeStarter: (language: TLanguage) => localizeStarterPlaybook(deps, language),
     listTemplates,
     create: (input: TCreatePlaybookRequest, userId: string) => write.createPlaybook(deps, input, userId),
     save: (id: string, input: TSavePlaybookRequest, userId: string) =>

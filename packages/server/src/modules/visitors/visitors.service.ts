@@ -23,16 +23,35 @@ export type IdentityInput = {
   verified?: boolean | undefined;
   userId?: string | null | undefined;
   attributes?: TVisitorIdentity['attributes'] | undefined;
+  /** True when the attributes come from the company's server (REST), not from the browser. */
+  attributesFromServer?: boolean | undefined;
 };
+
+/**
+ * The attributes after `input`, and which of them the company's server set. Attributes from the
+ * browser never replace one the server set (the identity service refuses such a call first);
+ * the server's replace anything and become verified.
+ */
+function mergeAttributes(previous: TVisitorIdentity | undefined, input: IdentityInput) {
+  const verifiedBefore = previous?.verifiedAttributes ?? [];
+  if (!input.attributes) return { attributes: previous?.attributes, verifiedAttributes: verifiedBefore };
+  if (input.attributesFromServer) {
+    const keys = new Set([...verifiedBefore, ...Object.keys(input.attributes)]);
+    return { attributes: { ...previous?.attributes, ...input.attributes }, verifiedAttributes: [...keys] };
+  }
+  const fromBrowser = Object.entries(input.attributes).filter(([key]) => !verifiedBefore.includes(key));
+  return {
+    attributes: { ...previous?.attributes, ...Object.fromEntries(fromBrowser) },
+    verifiedAttributes: verifiedBefore,
+  };
+}
 
 /** The stored identity with `input` over it: given attributes are merged over the stored ones. */
 export function mergeIdentity(
   previous: TVisitorIdentity | undefined,
   input: IdentityInput,
 ): TVisitorIdentity {
-  const attributes = input.attributes
-    ? { ...previous?.attributes, ...input.attributes }
-    : previous?.attributes;
+  const { attributes, verifiedAttributes } = mergeAttributes(previous, input);
   const verified = input.verified ?? previous?.verified;
   const userId = input.userId !== undefined ? input.userId : previous?.userId;
   return {
@@ -41,6 +60,7 @@ export function mergeIdentity(
     ...(verified !== undefined ? { verified } : {}),
     ...(userId !== undefined ? { userId } : {}),
     ...(attributes ? { attributes } : {}),
+    ...(verifiedAttributes.length > 0 ? { verifiedAttributes } : {}),
   };
 }
 
