@@ -104,7 +104,7 @@ function openPostgres(
   // The pool listens for errors only on idle connections. A connection killed while it runs a
   // query (a database restart, pg_terminate_backend) emits 'error' with nobody listening, which
   // would crash the process; the query itself already rejects with the failure.
-  const guarded = new WeakSet<pg.PoolClient>();
+  const guarded = new WeakSet<import('pg').PoolClient>();
   const observers: ((seconds: number) => void)[] = [];
   // Times how long each query waits for a connection: the first sign of an undersized pool.
   const timedPool = {
