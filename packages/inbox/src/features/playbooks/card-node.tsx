@@ -91,7 +91,9 @@ export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeP
           </button>
         </span>
       </div>
-      <p className="pb-card__summary">{summary || <em>{t('playbooks.emptyCard')}</em>}</p>
+      {(summary || node.type !== 'condition') && (
+        <p className="pb-card__summary">{summary || <em>{t('playbooks.emptyCard')}</em>}</p>
+      )}
       {node.type === 'live_chat' && (
         <p className="pb-card__meta">
           <span>{t('playbooks.waitFor', { seconds: node.waitSeconds })}</span>
