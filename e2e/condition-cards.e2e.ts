@@ -177,6 +177,12 @@ describe('condition card (issue 18)', () => {
     await page.getByRole('dialog').getByLabel('Next', { exact: true }).selectOption('condition_1');
     await page.getByTestId('card-apply').click();
     await page.getByText('No errors', { exact: true }).waitFor();
+    // The live preview tries the branches with attributes typed as identify() would pass them.
+    const preview = page.getByTestId('widget-preview');
+    await preview.getByText(FREE).waitFor();
+    await page.getByLabel('Visitor attributes to try').fill('plan=pro');
+    await preview.getByText(PRO).waitFor();
+    expect(await preview.getByText(FREE).count()).toBe(0);
     await screenshot(page, 'cards-editor-en');
 
     await page.getByTestId('save-playbook').click();

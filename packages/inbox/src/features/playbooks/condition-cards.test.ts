@@ -3,6 +3,7 @@ import { playbookTemplates, portsOf, validatePlaybook, type TPlaybookDocument } 
 import type { TFunction } from 'i18next';
 import { portLabel, ruleSummary } from './condition-labels';
 import { addNode, connectPort, replaceNode } from './flow-mapping';
+import { parsePreviewAttributes } from './widget-preview';
 
 const t = ((key: string, options?: { defaultValue?: string }) =>
   ({
@@ -65,5 +66,13 @@ describe('condition and set variable cards in the editor', () => {
     const [rulePort, otherwise] = portsOf(node);
     expect(rulePort && portLabel(t, node, rulePort)).toBe('visitor.plan = pro');
     expect(otherwise && portLabel(t, node, otherwise)).toBe('Otherwise');
+  });
+
+  it('reads preview attributes written as identify() would pass them, skipping bad keys', () => {
+    expect(parsePreviewAttributes(' plan = pro, seats=12,Bad Key=x, =y, trial')).toEqual({
+      plan: 'pro',
+      seats: '12',
+    });
+    expect(parsePreviewAttributes('')).toEqual({});
   });
 });

@@ -1,6 +1,8 @@
 // The condition and set variable cards' strings (issue 18), spread into the playbook screens' strings.
 export const conditionEn = {
   condition: {
+    previewAttributes: 'Visitor attributes to try',
+    previewAttributesHint: 'As Charla.identify() would pass them, separated by commas.',
     rulesCount_one: '{{count}} rule, then otherwise',
     rulesCount_other: '{{count}} rules, then otherwise',
     help: 'Rules are tried in order; the first one that holds picks its path. If none holds, the visitor goes the “otherwise” way. Text is compared ignoring upper and lower case.',
@@ -49,6 +51,8 @@ export const conditionEn = {
 
 export const conditionEs = {
   condition: {
+    previewAttributes: 'Atributos del visitante para probar',
+    previewAttributesHint: 'Como los pasaría Charla.identify(), separados por comas.',
     rulesCount_one: '{{count}} regla, luego «si no»',
     rulesCount_other: '{{count}} reglas, luego «si no»',
     help: 'Las reglas se prueban en orden; la primera que se cumple elige su camino. Si no se cumple ninguna, el visitante sigue por «si no». El texto se compara sin distinguir mayúsculas y minúsculas.',
