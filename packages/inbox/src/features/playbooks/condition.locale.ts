@@ -55,6 +55,7 @@ export const conditionEs = {
     previewAttributesHint: 'Como los pasaría Charla.identify(), separados por comas.',
     rulesCount_one: '{{count}} regla, luego «si no»',
     rulesCount_other: '{{count}} reglas, luego «si no»',
+    rulesCount_many: '{{count}} de reglas, luego «si no»',
     help: 'Las reglas se prueban en orden; la primera que se cumple elige su camino. Si no se cumple ninguna, el visitante sigue por «si no». El texto se compara sin distinguir mayúsculas y minúsculas.',
     rule: 'Regla {{n}}',
     input: 'Comprobar',
