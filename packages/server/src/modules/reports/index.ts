@@ -3,6 +3,8 @@ import { createReportFacts } from './report-facts';
 import { createReportFactsStore } from './report-facts.store';
 import { createReportsService } from './reports.service';
 import { createReportsStore } from './reports.store';
+import { createDurationReadsStore } from './duration-reads.store';
+import { createRollupReadsStore } from './rollup-reads.store';
 
 export { registerReportsRoutes } from './reports.routes';
 export type { ReportsService } from './reports.service';
@@ -13,5 +15,13 @@ export const REPORT_FACTS_EVERY_MS = 10_000;
 /** The reports module: figures from precomputed per-conversation rows (report_facts), read-only elsewhere. */
 export function createReportsModule(deps: { db: Db }) {
   const facts = createReportFacts(createReportFactsStore(deps.db));
-  return { facts, ...createReportsService({ store: createReportsStore(deps.db), facts }) };
+  return {
+    facts,
+    ...createReportsService({
+      store: createReportsStore(deps.db),
+      rollups: createRollupReadsStore(deps.db),
+      durations: createDurationReadsStore(deps.db),
+      facts,
+    }),
+  };
 }
