@@ -15,6 +15,25 @@ type Owners = { kind: 'all' } | { kind: 'overall' } | { kind: 'user'; userId: st
 const ownersOf = (scope: ReportScope, everyUser: boolean): Owners =>
   scope.userId ? { kind: 'user', userId: scope.userId } : everyUser ? { kind: 'all' } : { kind: 'overall' };
 
+/** Everyone's and each owner's histogram of the rows of report_facts in the scope. */
+async function fromFacts(db: Db, scope: ReportScope, metric: SpeedMetric, owners: Owners) {
+  if (scope.start >= scope.end) return [];
+  const ms = sql.ref(`f.${metric}`);
+  const owner = sql.ref(`f.${speedOwner[metric]}`);
+  const bin = durationBinSql(ms);
+  let q = factsIn(db, { ...scope, userId: undefined }).where(`f.${metric}`, 'is not', null);
+  if (owners.kind === 'user') q = q.where(`f.${speedOwner[metric]}`, '=', owners.userId);
+  const rows = await q
+    .groupBy([owner, bin])
+    .select([owner.as('owner'), bin.as('bin'), sql<number>`count(*)`.as('n')])
+    .execute();
+  // Everyone's histogram is every row's (owner or not); per owner only with one.
+  return rows.flatMap((r) => {
+    const own = r.owner === null ? [] : [{ owner: r.owner as string, bin: num(r.bin), n: num(r.n) }];
+    return owners.kind === 'user' ? own : [{ owner: '', bin: num(r.bin), n: num(r.n) }, ...own];
+  });
+}
+
 export function createDurationReadsStore(db: Db) {
   async function fromRollups(
     scope: ReportScope,
@@ -38,24 +57,6 @@ export function createDurationReadsStore(db: Db) {
     return rows.map((r) => ({ owner: r.owner, bin: num(r.bin), n: num(r.n) }));
   }
 
-  async function fromFacts(scope: ReportScope, metric: SpeedMetric, owners: Owners) {
-    if (scope.start >= scope.end) return [];
-    const ms = sql.ref(`f.${metric}`);
-    const owner = sql.ref(`f.${speedOwner[metric]}`);
-    const bin = durationBinSql(ms);
-    let q = factsIn(db, { ...scope, userId: undefined }).where(`f.${metric}`, 'is not', null);
-    if (owners.kind === 'user') q = q.where(`f.${speedOwner[metric]}`, '=', owners.userId);
-    const rows = await q
-      .groupBy([owner, bin])
-      .select([owner.as('owner'), bin.as('bin'), sql<number>`count(*)`.as('n')])
-      .execute();
-    // Everyone's histogram is every row's (owner or not); per owner only with one.
-    return rows.flatMap((r) => {
-      const own = r.owner === null ? [] : [{ owner: r.owner as string, bin: num(r.bin), n: num(r.n) }];
-      return owners.kind === 'user' ? own : [{ owner: '', bin: num(r.bin), n: num(r.n) }, ...own];
-    });
-  }
-
   /** The histogram per owner ('' = everyone) of the range's durations. */
   async function histogram(scope: ReportScope, metric: SpeedMetric, owners: Owners): Promise<Histogram> {
     const first = Math.ceil(scope.start / DURATION_PERIOD_MS);
@@ -64,10 +65,10 @@ export function createDurationReadsStore(db: Db) {
       first < last
         ? await Promise.all([
             fromRollups(scope, metric, owners, [first, last]),
-            fromFacts({ ...scope, end: first * DURATION_PERIOD_MS }, metric, owners),
-            fromFacts({ ...scope, start: last * DURATION_PERIOD_MS }, metric, owners),
+            fromFacts(db, { ...scope, end: first * DURATION_PERIOD_MS }, metric, owners),
+            fromFacts(db, { ...scope, start: last * DURATION_PERIOD_MS }, metric, owners),
           ])
-        : [await fromFacts(scope, metric, owners)];
+        : [await fromFacts(db, scope, metric, owners)];
     const out: Histogram = new Map();
     for (const row of parts.flat()) {
       const bins = out.get(row.owner) ?? new Map<number, number>();

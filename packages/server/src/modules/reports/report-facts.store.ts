@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
 import type { ReportFactsTable, ReportFactUsersTable } from '../../db/schema.reports';
 import { saveWithRollups } from './report-rollups.store';
 import type { ReportConversationRow, ReportEventRow, ReportReplyRow } from './conversation-facts';
@@ -73,29 +75,35 @@ export function createReportFactsStore(db: Db) {
     /** Writes the rows (idempotent: concurrent catch-ups write the same values). */
     async save(facts: ReportFactsTable[], users: ReportFactUsersTable[]): Promise<void> {
       if (facts.length === 0) return;
-      await db.transaction().execute((trx) =>
-        saveWithRollups(trx, facts, users, async () => {
-          await trx
-            .insertInto('report_facts')
-            .values(facts)
-            .onConflict((oc) =>
-              oc.column('conversation_id').doUpdateSet((eb) => {
-                const { conversation_id: _id, ...rest } = facts[0] as ReportFactsTable;
-                const set: Record<string, unknown> = {};
-                for (const key of Object.keys(rest)) set[key] = eb.ref(`excluded.${key}` as never);
-                return set;
-              }),
-            )
-            .execute();
-          if (users.length)
-            await trx
-              .insertInto('report_fact_users')
-              .values(users)
-              .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doNothing())
-              .execute();
-        }),
-      );
+      await db
+        .transaction()
+        .execute((trx) => saveWithRollups(trx, facts, users, () => upsertFacts(trx, facts, users)));
     },
   };
+}
+/** The rows themselves (idempotent: concurrent catch-ups write the same values). */
+async function upsertFacts(
+  trx: Transaction<Database>,
+  facts: ReportFactsTable[],
+  users: ReportFactUsersTable[],
+) {
+  await trx
+    .insertInto('report_facts')
+    .values(facts)
+    .onConflict((oc) =>
+      oc.column('conversation_id').doUpdateSet((eb) => {
+        const { conversation_id: _id, ...rest } = facts[0] as ReportFactsTable;
+        const set: Record<string, unknown> = {};
+        for (const key of Object.keys(rest)) set[key] = eb.ref(`excluded.${key}` as never);
+        return set;
+      }),
+    )
+    .execute();
+  if (users.length)
+    await trx
+      .insertInto('report_fact_users')
+      .values(users)
+      .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doNothing())
+      .execute();
 }
 export type ReportFactsStore = ReturnType<typeof createReportFactsStore>;

@@ -106,7 +106,6 @@ async function csatOf(store: ReportsStore, scope: ReportScope) {
 }
 
 async function volume(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser): Promise<TVolumeReportDto> {
-  const { store } = deps;
   const r = await resolve(deps, query, viewer);
   const scope = scopeOf(r.days, r);
   const segments = offsetSegments(r.days);
@@ -129,7 +128,6 @@ async function volume(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser):
 }
 
 async function speed(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser): Promise<TSpeedReportDto> {
-  const { store } = deps;
   const r = await resolve(deps, query, viewer);
   const scope = scopeOf(r.days, r);
   // With a user: durations go to whoever took / answered / closed (per-owner rows of that user).
@@ -137,7 +135,7 @@ async function speed(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser): 
     speedRows(deps, scope),
     speedRows(deps, scopeOf(r.previous, r), false),
     sums(deps, scope).handled(scope),
-    store.userNames(),
+    deps.store.userNames(),
   ]);
   const totals = speedFrom(rows, r.userId);
   const users = [...handled]

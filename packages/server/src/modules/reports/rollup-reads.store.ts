@@ -31,6 +31,7 @@ export function createRollupReadsStore(db: Db) {
   const sum = (column: string) => sql<number>`sum(${sql.ref(`r.${column}`)})`;
 
   return {
+    ...requestAndUserSums(db),
     async volume(scope: ReportScope, segments: OffsetSegment[]): Promise<VolumeBucket[]> {
       const at = sql`(r.hour * ${sql.lit(HOUR_MS)})`;
       const day = sql<number>`(${at} + ${offsetCase(at, segments)}) / ${sql.lit(DAY_MS)}`;
@@ -56,6 +57,37 @@ export function createRollupReadsStore(db: Db) {
         closed: num(r.closed),
       }));
     },
+    async funnel(scope: ReportScope) {
+      const found = await rows(scope)
+        .groupBy('r.playbook_id')
+        .select([
+          'r.playbook_id',
+          sum('started').as('started'),
+          sum('reached').as('reached'),
+          sum('assigned').as('assigned'),
+          sum('missed').as('missed'),
+          sum('offline').as('offline'),
+        ])
+        .execute();
+      return found
+        .filter((r) => num(r.started) > 0)
+        .map((r) => ({
+          playbookId: r.playbook_id === '' ? null : r.playbook_id,
+          started: num(r.started),
+          reachedLiveChat: num(r.reached),
+          assigned: num(r.assigned),
+          missed: num(r.missed),
+          offline: num(r.offline),
+        }));
+    },
+  };
+}
+export type RollupReadsStore = ReturnType<typeof createRollupReadsStore>;
+
+/** The heatmap and per-user counts from the rollups. */
+function requestAndUserSums(db: Db) {
+  const sum = (column: string) => sql<number>`sum(${sql.ref(`r.${column}`)})`;
+  return {
     /** Requests of the range's conversations asked before its end, per local weekday × hour. */
     async requestHours(scope: ReportScope, segments: OffsetSegment[]) {
       const at = sql`(q.request_hour * ${sql.lit(HOUR_MS)})`;
@@ -90,29 +122,5 @@ export function createRollupReadsStore(db: Db) {
         .execute();
       return new Map(found.filter((r) => num(r.n) > 0).map((r) => [r.user_id, num(r.n)]));
     },
-    async funnel(scope: ReportScope) {
-      const found = await rows(scope)
-        .groupBy('r.playbook_id')
-        .select([
-          'r.playbook_id',
-          sum('started').as('started'),
-          sum('reached').as('reached'),
-          sum('assigned').as('assigned'),
-          sum('missed').as('missed'),
-          sum('offline').as('offline'),
-        ])
-        .execute();
-      return found
-        .filter((r) => num(r.started) > 0)
-        .map((r) => ({
-          playbookId: r.playbook_id === '' ? null : r.playbook_id,
-          started: num(r.started),
-          reachedLiveChat: num(r.reached),
-          assigned: num(r.assigned),
-          missed: num(r.missed),
-          offline: num(r.offline),
-        }));
-    },
   };
 }
-export type RollupReadsStore = ReturnType<typeof createRollupReadsStore>;
