@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TPlaybookSummaryDto, TUserSummaryDto } from '@charla/protocol';
+import type { TPlaybookSummaryDto, TTeamDto, TUserSummaryDto } from '@charla/protocol';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { api } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
@@ -19,12 +19,16 @@ const PRESETS: Preset[] = [7, 30, 90, 'custom'];
 function useOptions(isAdmin: boolean) {
   const [playbooks, setPlaybooks] = useState<TPlaybookSummaryDto[]>([]);
   const [users, setUsers] = useState<TUserSummaryDto[]>([]);
+  const [teams, setTeams] = useState<TTeamDto[]>([]);
+  useEffect(() => {
+    api.get<TTeamDto[]>('/teams').then(setTeams, () => setTeams([]));
+  }, []);
   useEffect(() => {
     if (!isAdmin) return;
     api.get<TPlaybookSummaryDto[]>('/playbooks').then(setPlaybooks, () => setPlaybooks([]));
     api.get<TUserSummaryDto[]>('/users').then(setUsers, () => setUsers([]));
   }, [isAdmin]);
-  return { playbooks, users };
+  return { playbooks, users, teams };
 }
 
 type Option = { id: string; name: string };
@@ -51,17 +55,19 @@ function PresetField({ f }: { f: ReturnType<typeof useReportFilters> }) {
   );
 }
 
-/** Period, from–to and the playbook / user filters (no team or label filter: neither exists). */
+/** Period, from–to and the playbook / team / user filters (no label filter: labels do not exist). */
 function ReportFiltersForm({
   f,
   isAdmin,
   playbooks,
   users,
+  teams,
 }: {
   f: ReturnType<typeof useReportFilters>;
   isAdmin: boolean;
   playbooks: Option[];
   users: Option[];
+  teams: Option[];
 }) {
   const { t } = useTranslation();
   return (
@@ -102,6 +108,19 @@ function ReportFiltersForm({
           ))}
         </select>
       </div>
+      {teams.length > 0 && (
+        <div className="field field--compact">
+          <label htmlFor="rep-team">{t('reports.screen.team')}</label>
+          <select id="rep-team" value={f.filters.teamId ?? ''} onChange={(e) => f.setTeamId(e.target.value)}>
+            <option value="">{t('reports.screen.all')}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {isAdmin && (
         <div className="field field--compact">
           <label htmlFor="rep-user">{t('reports.screen.user')}</label>
@@ -127,7 +146,7 @@ export function ReportsPage() {
   const me = useMe();
   const isAdmin = me.role === 'admin';
   const f = useReportFilters();
-  const { playbooks, users } = useOptions(isAdmin);
+  const { playbooks, users, teams } = useOptions(isAdmin);
   const [data, setData] = useState<ReportData | null>(null);
   const [failed, setFailed] = useState(false);
   const [picked, setPicked] = useState<FigureRequest | null>(null);
@@ -155,7 +174,7 @@ export function ReportsPage() {
           {t('reports.screen.intro', { timeZone: f.filters.timeZone })} {!isAdmin && t('reports.screen.own')}
         </p>
       </header>
-      <ReportFiltersForm f={f} isAdmin={isAdmin} playbooks={playbookOptions} users={users} />
+      <ReportFiltersForm f={f} isAdmin={isAdmin} playbooks={playbookOptions} users={users} teams={teams} />
       {failed && (
         <div className="card">
           <EmptyState icon="alert" title={t('reports.screen.failed')} />

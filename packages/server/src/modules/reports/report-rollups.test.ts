@@ -119,10 +119,10 @@ describe('report rollups and the team filter', () => {
     const speed = await get<TSpeedReportDto>(`speed?${q}`);
     expect(speed.totals).toEqual(speedFigures(teamFacts));
     const outcomes = await get<TOutcomesReportDto>(`outcomes?${q}`);
-    const started = Object.fromEntries(outcomes.funnel.map((f) => [f.playbookId, f.started]));
+    const started = Object.fromEntries(outcomes.funnel.map((f) => [String(f.playbookId), f.started]));
     const expected = Object.fromEntries(
       [...new Set(teamFacts.map((f) => f.playbookId))].map((id) => [
-        id,
+        String(id),
         funnelOf(teamFacts.filter((f) => f.playbookId === id)).started,
       ]),
     );
