@@ -33,6 +33,30 @@ function useOptions(isAdmin: boolean) {
 
 type Option = { id: string; name: string };
 
+/** One filter: "All" or one of the options. */
+function OptionSelect(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  options: Option[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field field--compact">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{t('reports.screen.all')}</option>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function PresetField({ f }: { f: ReturnType<typeof useReportFilters> }) {
   const { t } = useTranslation();
   return (
@@ -93,46 +117,30 @@ function ReportFiltersForm({
           onChange={(e) => e.target.value && f.setTo(e.target.value)}
         />
       </div>
-      <div className="field field--compact">
-        <label htmlFor="rep-playbook">{t('reports.screen.playbook')}</label>
-        <select
-          id="rep-playbook"
-          value={f.filters.playbookId ?? ''}
-          onChange={(e) => f.setPlaybookId(e.target.value)}
-        >
-          <option value="">{t('reports.screen.all')}</option>
-          {playbooks.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OptionSelect
+        id="rep-playbook"
+        label={t('reports.screen.playbook')}
+        value={f.filters.playbookId}
+        onChange={f.setPlaybookId}
+        options={playbooks}
+      />
       {teams.length > 0 && (
-        <div className="field field--compact">
-          <label htmlFor="rep-team">{t('reports.screen.team')}</label>
-          <select id="rep-team" value={f.filters.teamId ?? ''} onChange={(e) => f.setTeamId(e.target.value)}>
-            <option value="">{t('reports.screen.all')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OptionSelect
+          id="rep-team"
+          label={t('reports.screen.team')}
+          value={f.filters.teamId}
+          onChange={f.setTeamId}
+          options={teams}
+        />
       )}
       {isAdmin && (
-        <div className="field field--compact">
-          <label htmlFor="rep-user">{t('reports.screen.user')}</label>
-          <select id="rep-user" value={f.filters.userId ?? ''} onChange={(e) => f.setUserId(e.target.value)}>
-            <option value="">{t('reports.screen.all')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OptionSelect
+          id="rep-user"
+          label={t('reports.screen.user')}
+          value={f.filters.userId}
+          onChange={f.setUserId}
+          options={users}
+        />
       )}
       <p className="rep-filters__note">{t('reports.screen.filtersNote')}</p>
     </form>
