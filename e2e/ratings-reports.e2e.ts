@@ -87,6 +87,8 @@ async function openReports(language: 'en' | 'es'): Promise<Page> {
   page.on('pageerror', (err) => console.error('[page error]', err));
   await page.goto(`${charla.baseUrl}/reports`);
   await page.getByTestId('tile-missed').waitFor();
+  // The team filter is there once a team exists (created in the first test).
+  await page.getByLabel(language === 'en' ? 'Team' : 'Equipo', { exact: true }).waitFor();
   return page;
 }
 
@@ -175,6 +177,7 @@ describe('satisfaction and reports', () => {
       `/api/v1/reports/conversations?${range}&figure=missed`,
     );
     expect(listed.map((c) => c.id)).toEqual([missed.id]);
+    await api.call('POST', '/api/v1/admin/teams', { name: 'Sales', memberIds: [] });
     await checkReportsScreen(id, missed.id);
     agent.close();
     await missedPage.context().close();
