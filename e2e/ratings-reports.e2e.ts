@@ -105,6 +105,10 @@ async function shootReports(page: Page, language: string): Promise<void> {
     await screenshot(page, `reports-${language}-${label}-csat`);
     await page.evaluate(() => window.scrollTo(0, 0));
   }
+  // The filters (team included) on a phone.
+  await page.setViewportSize(PHONE);
+  await page.locator('#rep-team').scrollIntoViewIfNeeded();
+  await screenshot(page, `reports-${language}-390-filters`);
   await page.setViewportSize(DESKTOP);
 }
 
