@@ -7,6 +7,7 @@ import { createDurationReadsStore } from './duration-reads.store';
 import { createRollupReadsStore } from './rollup-reads.store';
 
 export { registerReportsRoutes } from './reports.routes';
+export { forgetReportFacts } from './report-rollups.store';
 export type { ReportsService } from './reports.service';
 
 /** How often each process brings the precomputed report rows up to date. */

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { PostgresAdapter } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ReportFactsTable, ReportFactUsersTable } from '../../db/schema.reports';
-import { rollupDeltas, type RollupInput } from './rollup-deltas';
+import { rollupDeltas, type RollupDeltas, type RollupInput } from './rollup-deltas';
 
 type Trx = Transaction<Database>;
 const CHUNK = 400;
@@ -58,6 +58,40 @@ export async function saveWithRollups(
       after: { fact: f, users: [...(had.get(f.conversation_id) ?? [])] },
     })),
   );
+  await applyDeltas(trx, deltas);
+}
+
+/**
+ * Before conversations are deleted (privacy erasure, retention): takes their rows out of the
+ * rollups and deletes them, in the caller's transaction (the cascade would leave the rollups behind).
+ */
+export async function forgetReportFacts(trx: Trx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  if (trx.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(hashtext('charla_report_rollups'))`.execute(trx);
+  const [facts, users] = await Promise.all([
+    trx.selectFrom('report_facts').selectAll().where('conversation_id', 'in', ids).execute(),
+    trx
+      .selectFrom('report_fact_users')
+      .select(['conversation_id', 'user_id'])
+      .where('conversation_id', 'in', ids)
+      .execute(),
+  ]);
+  const deltas = rollupDeltas(
+    facts.map((f) => ({
+      before: {
+        fact: f,
+        users: users.filter((u) => u.conversation_id === f.conversation_id).map((u) => u.user_id),
+      },
+      after: null,
+    })),
+  );
+  await applyDeltas(trx, deltas);
+  await trx.deleteFrom('report_fact_users').where('conversation_id', 'in', ids).execute();
+  await trx.deleteFrom('report_facts').where('conversation_id', 'in', ids).execute();
+}
+
+async function applyDeltas(trx: Trx, deltas: RollupDeltas): Promise<void> {
   const flags = ['started', 'bot_only', 'requested', 'reached', 'assigned', 'missed', 'offline', 'closed'];
   for (const rows of chunks(deltas.volume))
     await trx

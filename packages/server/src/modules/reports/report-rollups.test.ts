@@ -8,6 +8,7 @@ import { funnelOf, speedFigures, volumeCounts } from './figures';
 import { buildDataset, type Dataset } from './report-dataset.fixture';
 import { seedReportDataset } from './report-seed.fixture';
 import { rollupDeltas } from './rollup-deltas';
+import { forgetReportFacts } from './report-rollups.store';
 
 // The rollups (migration 0024) kept by the facts' transaction equal the GROUP BY of report_facts
 // the migration backfills them with, after later changes too; the team filter (rollups for
@@ -138,5 +139,23 @@ describe('report rollups and the team filter', () => {
     });
     expect(res.statusCode).toBe(404);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('TEAM_NOT_FOUND');
+  });
+
+  it('takes erased conversations out of the rollups', async () => {
+    const db = server.charla.services.database.db;
+    await db.transaction().execute((trx) => forgetReportFacts(trx, ['c-reassigned']));
+    const after = await rollupTables();
+    await db.deleteFrom('report_rollups').execute();
+    await db.deleteFrom('report_request_rollups').execute();
+    await db.deleteFrom('report_duration_rollups').execute();
+    await backfill(db as unknown as Kysely<unknown>);
+    expect(after).toEqual(await rollupTables());
+    expect(
+      await db
+        .selectFrom('report_facts')
+        .select('conversation_id')
+        .where('conversation_id', '=', 'c-reassigned')
+        .execute(),
+    ).toEqual([]);
   });
 });

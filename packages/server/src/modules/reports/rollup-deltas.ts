@@ -109,12 +109,12 @@ const zeroFlags = () => ({
 
 /** The rollup rows to add (negative counts subtract) for rows changing from `before` to `after`. */
 export function rollupDeltas(
-  changes: ReadonlyArray<{ before: RollupInput | null; after: RollupInput }>,
+  changes: ReadonlyArray<{ before: RollupInput | null; after: RollupInput | null }>,
 ): RollupDeltas {
   const out: Maps = { volume: new Map(), requests: new Map(), durations: new Map() };
   for (const { before, after } of changes) {
     if (before) addFact(out, before, -1);
-    addFact(out, after, 1);
+    if (after) addFact(out, after, 1);
   }
   return {
     volume: [...out.volume.values()].filter((r) => r.started !== 0 || FLAGS.some((flag) => r[flag] !== 0)),
