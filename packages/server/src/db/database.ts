@@ -101,12 +101,20 @@ function openPostgres(
   });
   // A dropped connection must not crash the process; the next query reports the failure.
   pool.on('error', () => undefined);
+  // The pool listens for errors only on idle connections. A connection killed while it runs a
+  // query (a database restart, pg_terminate_backend) emits 'error' with nobody listening, which
+  // would crash the process; the query itself already rejects with the failure.
+  const guarded = new WeakSet<import('pg').PoolClient>();
   const observers: ((seconds: number) => void)[] = [];
   // Times how long each query waits for a connection: the first sign of an undersized pool.
   const timedPool = {
     connect: async () => {
       const started = performance.now();
       const client = await pool.connect();
+      if (!guarded.has(client)) {
+        guarded.add(client);
+        client.on('error', () => undefined);
+      }
       const seconds = (performance.now() - started) / 1000;
       for (const observe of observers) observe(seconds);
       return client;

@@ -94,12 +94,19 @@ export async function startServerProcess(options: {
     if (Date.now() > deadline) throw new Error(`server not ready:\n${logs.join('')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  let killing = false;
+  // A server that dies on its own is a bug the failing test cannot explain: say why it died.
+  child.once('exit', (code, signal) => {
+    if (!killing)
+      console.error(`server on port ${options.port} exited by itself (${code ?? signal}):\n${logs.join('')}`);
+  });
   return {
     baseUrl,
     child,
     logs,
     async kill(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      killing = true;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill(signal);
       await exited;

@@ -1,0 +1,60 @@
+import pg from 'pg';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, TEST_POSTGRES_URL, testDialect } from '../test/test-db';
+import type { DatabaseHandle } from './database';
+
+/**
+ * Issue 13: a loaded run lost a server process while the database went away. A connection
+ * killed in the middle of a query emitted 'error' with nobody listening: an uncaught exception
+ * that ends the process (vitest reports it as an unhandled error and fails the run).
+ */
+describe.runIf(testDialect === 'postgres')('a PostgreSQL connection killed mid-query', () => {
+  let test: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    database = await test.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it('fails that transaction only; the process lives on and the next query works', async () => {
+    const marker = `charla_kill_${Date.now()}`;
+    let killed: () => void = () => undefined;
+    const wasKilled = new Promise<void>((resolve) => (killed = resolve));
+    // Killed between two statements of a transaction: the connection is checked out, no query runs.
+    const transaction = database.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql.raw(`select 1 as ${marker}`).execute(trx);
+        await wasKilled;
+        await sql`select 2`.execute(trx);
+      })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    try {
+      for (let count = 0; count === 0;) {
+        const res = await admin.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity where query like $1 and pid <> pg_backend_pid()`,
+          [`%${marker}%`],
+        );
+        count = res.rowCount ?? 0;
+        if (count === 0) await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await admin.end();
+    }
+    await new Promise((r) => setTimeout(r, 200)); // the connection's end reaches the client
+    killed();
+    expect(await transaction).toBeInstanceOf(Error);
+    await database.ping();
+  });
+});
