@@ -87,6 +87,8 @@ async function openReports(language: 'en' | 'es'): Promise<Page> {
   page.on('pageerror', (err) => console.error('[page error]', err));
   await page.goto(`${charla.baseUrl}/reports`);
   await page.getByTestId('tile-missed').waitFor();
+  // The team filter is there once a team exists (created in the first test).
+  await page.getByLabel(language === 'en' ? 'Team' : 'Equipo', { exact: true }).waitFor();
   return page;
 }
 
@@ -103,6 +105,10 @@ async function shootReports(page: Page, language: string): Promise<void> {
     await screenshot(page, `reports-${language}-${label}-csat`);
     await page.evaluate(() => window.scrollTo(0, 0));
   }
+  // The filters (team included) on a phone.
+  await page.setViewportSize(PHONE);
+  await page.locator('#rep-team').scrollIntoViewIfNeeded();
+  await screenshot(page, `reports-${language}-390-filters`);
   await page.setViewportSize(DESKTOP);
 }
 
@@ -175,6 +181,7 @@ describe('satisfaction and reports', () => {
       `/api/v1/reports/conversations?${range}&figure=missed`,
     );
     expect(listed.map((c) => c.id)).toEqual([missed.id]);
+    await api.call('POST', '/api/v1/admin/teams', { name: 'Sales', memberIds: [] });
     await checkReportsScreen(id, missed.id);
     agent.close();
     await missedPage.context().close();

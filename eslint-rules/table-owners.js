@@ -27,6 +27,9 @@ export const tableOwners = {
   presence: 'presence',
   report_facts: 'reports',
   report_fact_users: 'reports',
+  report_rollups: 'reports',
+  report_request_rollups: 'reports',
+  report_duration_rollups: 'reports',
   conversation_profiles: 'search',
   crm_search_docs: 'search',
   settings: 'settings',
@@ -77,6 +80,7 @@ const readModels = {
     playbooks: 'playbook names in the funnel',
     settings: 'the company time zone',
     users: 'user names in the tables',
+    teams: 'the team filter is checked against the teams',
   },
   // One person's history across modules in one page (modules/person-history), read-only.
   'person-history': {

@@ -42,6 +42,8 @@ export * from './playbook/capture-input';
 export * from './playbook/run-state.schema';
 export * from './playbook/runtime-step';
 export * from './playbook/attribute-vars';
+export * from './playbook/condition.schema';
+export * from './playbook/condition-eval';
 export * from './rich-text/to-plain-text';
 export * from './rich-text/rich-text.util';
 export * from './rich-text/render-html';

@@ -19,6 +19,8 @@ export const ZReportQuery = z.strictObject({
   playbookId: z.string().max(64).optional(),
   /** Admins only; regular users always see their own figures. */
   userId: z.string().max(64).optional(),
+  /** Only the conversations routed to this team (404 TEAM_NOT_FOUND when it does not exist). */
+  teamId: z.string().max(64).optional(),
 });
 export type TReportQuery = z.infer<typeof ZReportQuery>;
 

@@ -18,3 +18,22 @@ export function attributeVars(
   }
   return vars;
 }
+
+/** Run variables of identify() attributes are `visitor.<key>`: no `{{template}}` can name them. */
+export const ATTRIBUTE_VAR_PREFIX = 'visitor.';
+
+/**
+ * Every custom attribute as a run variable `visitor.<key>` (issue 24), so condition cards can test
+ * attributes the playbook never declared (`visitor.plan equals pro`).
+ */
+export function visitorAttributeRunVars(
+  attributes: Readonly<Record<string, TVisitorAttributeValue>> | undefined,
+): Record<string, string> {
+  const vars: Record<string, string> = {};
+  if (!attributes) return vars;
+  for (const [key, value] of Object.entries(attributes)) {
+    if (/^[a-z][a-z0-9_]{0,39}$/.test(key))
+      vars[`${ATTRIBUTE_VAR_PREFIX}${key}`] = String(value).slice(0, 2000);
+  }
+  return vars;
+}

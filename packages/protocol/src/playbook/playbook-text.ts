@@ -105,13 +105,17 @@ export function richTextFieldsOf(node: TPlaybookNode): TRichTextField[] {
       ];
     case 'end':
       return node.closingMessage ? [{ field: 'closingMessage', text: node.closingMessage }] : [];
+    case 'condition':
+    case 'set_variable':
+      return [];
   }
 }
 
 export type TTemplateField = { path: string[]; template: string };
 
-/** The plain-string templates of a node (CRM titles and subjects), with their path in the node. */
+/** The plain-string templates of a node (CRM titles and subjects, set variable values), with their path. */
 export function templateFieldsOf(node: TPlaybookNode): TTemplateField[] {
+  if (node.type === 'set_variable') return [{ path: ['value'], template: node.value }];
   if (node.type !== 'end') return [];
   const fields: TTemplateField[] = [];
   const record = node.crm.record;

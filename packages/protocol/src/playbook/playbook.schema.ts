@@ -4,6 +4,8 @@ import { ZCrmMoney } from '../api/crm-common.schema';
 import { ZCrmActivityType } from '../api/crm.schema';
 import { ZId, ZLanguage } from '../common';
 import { ZImageSrc, ZRichText } from '../rich-text/rich-text.schema';
+import { ZConditionNode, ZSetVariableNode } from './condition.schema';
+import { nodeBase, ZPlaybookElementId, ZVariableKey } from './node-base';
 
 /**
  * The playbook DOCUMENT: the content an admin edits and the runtime follows. Server-owned
@@ -25,15 +27,7 @@ export const LIVE_CHAT_WAIT_SECONDS = { min: 15, max: 600, default: 60 } as cons
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
 
-/** Node, edge and option ids: short, URL- and port-name-safe. */
-export const ZPlaybookElementId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use 1–64 letters, digits, "_" or "-"');
-
-/** Variable keys as used in `{{key}}` templates. */
-export const ZVariableKey = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use a lowercase letter, then a–z, 0–9 or "_"');
+export { ZPlaybookElementId, ZVariableKey } from './node-base';
 
 const ZHexColor = z.string().regex(HEX_COLOR, 'Use a #RRGGBB colour');
 const ZShortText = (max: number) => z.string().trim().min(1).max(max);
@@ -81,16 +75,6 @@ export const ZVariableDef = z.strictObject({
   type: ZVariableType,
 });
 export type TVariableDef = z.infer<typeof ZVariableDef>;
-
-const ZNodeUi = z.strictObject({ x: z.number(), y: z.number(), collapsed: z.boolean().optional() });
-
-const nodeBase = {
-  id: ZPlaybookElementId,
-  /** Editor-only title of the card. */
-  label: z.string().max(80).optional(),
-  /** Layout only; never affects meaning. */
-  ui: ZNodeUi.optional(),
-};
 
 const ZMaxAttempts = z.number().int().min(1).max(10);
 const ZErrorMessage = ZShortText(300);
@@ -252,6 +236,8 @@ export const ZPlaybookNode = z.discriminatedUnion('type', [
   ZCaptureNode,
   ZLiveChatNode,
   ZEndNode,
+  ZConditionNode,
+  ZSetVariableNode,
 ]);
 export type TPlaybookNode = z.infer<typeof ZPlaybookNode>;
 export type TPlaybookNodeType = TPlaybookNode['type'];
@@ -261,6 +247,8 @@ export const PLAYBOOK_NODE_TYPES = [
   'capture',
   'live_chat',
   'end',
+  'condition',
+  'set_variable',
 ] as const satisfies readonly TPlaybookNodeType[];
 
 export const ZPlaybookEdge = z.strictObject({

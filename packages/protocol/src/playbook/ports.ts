@@ -1,6 +1,7 @@
+import { OTHERWISE_PORT, rulePort } from './condition-eval';
 import type { TPlaybookNode } from './playbook.schema';
 
-export type TPortKind = 'next' | 'option' | 'skipped' | 'invalid' | 'offline';
+export type TPortKind = 'next' | 'option' | 'skipped' | 'invalid' | 'offline' | 'rule' | 'otherwise';
 
 /** One outgoing connector of a node. `label` is English; editors may translate by `kind`. */
 export type TPortSpec = {
@@ -10,6 +11,8 @@ export type TPortSpec = {
   kind: TPortKind;
   /** For `option:<id>` ports. */
   optionId?: string;
+  /** For `rule:<id>` ports of a condition card. */
+  ruleId?: string;
 };
 
 const OPTION_PREFIX = 'option:';
@@ -50,6 +53,20 @@ export function portsOf(node: TPlaybookNode): TPortSpec[] {
       return [{ name: 'offline', required: true, label: 'Offline', kind: 'offline' }];
     case 'end':
       return [];
+    case 'set_variable':
+      return [{ name: 'next', required: true, label: 'Next', kind: 'next' }];
+    case 'condition':
+      return [
+        ...node.rules.map((rule, index) => ({
+          name: rulePort(rule.id),
+          required: true,
+          label: `Rule ${index + 1}`,
+          kind: 'rule' as const,
+          ruleId: rule.id,
+        })),
+        // Unconnected, it is CONDITION_OTHERWISE_UNCONNECTED (rule 20), not PORT_UNCONNECTED.
+        { name: OTHERWISE_PORT, required: true, label: 'Otherwise', kind: 'otherwise' },
+      ];
   }
 }
 

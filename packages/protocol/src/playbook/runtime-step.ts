@@ -1,6 +1,7 @@
 import type { TCrmMoney } from '../api/crm-common.schema';
 import type { TRichText } from '../rich-text/rich-text.schema';
 import { checkCaptureInput, MAX_VISITOR_ANSWER_CHARS } from './capture-input';
+import { conditionExit } from './condition-eval';
 import type {
   TCaptureNode,
   TPlaybookCrmActions,
@@ -158,8 +159,9 @@ function endEffect(doc: TPlaybookDocument, node: TEndNode, vars: TRunState['vars
 }
 
 /**
- * Walks from `nodeId` through message cards until a card needs the visitor (question, capture),
- * hands off (live chat) or ends. A missing card or connection ends the run with no effect.
+ * Walks from `nodeId` through message, condition and set variable cards until a card needs the
+ * visitor (question, capture), hands off (live chat) or ends. A missing card or connection ends the
+ * run with no effect.
  */
 function walk(
   doc: TPlaybookDocument,
@@ -168,7 +170,7 @@ function walk(
   from: string | null,
   outputs: TRunOutput[],
 ): TRunStep {
-  const vars = state.vars;
+  let vars = state.vars;
   let id = from;
   // Validated playbooks are acyclic; the cap only keeps a broken one from spinning.
   for (let steps = 0; steps <= graph.nodeIds.length; steps++) {
@@ -179,28 +181,44 @@ function walk(
         outputs.push(say(node.content, vars, node.id));
         id = targetOf(graph, node.id, 'next');
         continue;
+      case 'condition':
+        id = targetOf(graph, node.id, conditionExit(node, vars));
+        continue;
+      case 'set_variable':
+        if (node.variable !== '')
+          vars = { ...vars, [node.variable]: interpolateString(node.value, vars).trim().slice(0, 2000) };
+        id = targetOf(graph, node.id, 'next');
+        continue;
       case 'question':
         outputs.push(say(node.content, vars, node.id), askFor(node));
-        return { state: { ...state, nodeId: node.id, status: 'awaiting_input' }, outputs, effect: NONE };
+        return {
+          state: { ...state, vars, nodeId: node.id, status: 'awaiting_input' },
+          outputs,
+          effect: NONE,
+        };
       case 'capture':
         outputs.push(say(node.prompt, vars, node.id), askFor(node));
-        return { state: { ...state, nodeId: node.id, status: 'awaiting_input' }, outputs, effect: NONE };
+        return {
+          state: { ...state, vars, nodeId: node.id, status: 'awaiting_input' },
+          outputs,
+          effect: NONE,
+        };
       case 'live_chat':
         return {
-          state: { ...state, nodeId: node.id, status: 'live_chat' },
+          state: { ...state, vars, nodeId: node.id, status: 'live_chat' },
           outputs,
           effect: enterLiveChat(node, vars),
         };
       case 'end':
         if (node.closingMessage) outputs.push(say(node.closingMessage, vars, node.id));
         return {
-          state: { ...state, nodeId: node.id, status: 'ended' },
+          state: { ...state, vars, nodeId: node.id, status: 'ended' },
           outputs,
           effect: endEffect(doc, node, vars),
         };
     }
   }
-  return { state: { ...state, nodeId: null, status: 'ended' }, outputs, effect: NONE };
+  return { state: { ...state, vars, nodeId: null, status: 'ended' }, outputs, effect: NONE };
 }
 
 function answerCapture(

@@ -1,6 +1,7 @@
 import { MAX_PLAYBOOK_DOCUMENT_BYTES, ZPlaybookDocument, type TPlaybookDocument } from './playbook.schema';
 import type { TFinding } from './playbook-findings';
 import { captureFindings } from './validation/capture-rules';
+import { conditionAndSetFindings } from './validation/condition-rules';
 import {
   flowFacts,
   maybeUnsetFindings,
@@ -88,6 +89,7 @@ export function validatePlaybook(
     ...liveChatPerPathFindings(ctx),
     ...liveChatFieldFindings(ctx),
     ...captureFindings(ctx),
+    ...conditionAndSetFindings(ctx),
     ...undeclaredVariableFindings(ctx),
     ...maybeUnsetFindings(ctx, facts),
     ...outcomeIdentityFindings(ctx, facts),

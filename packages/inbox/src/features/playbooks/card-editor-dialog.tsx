@@ -15,6 +15,8 @@ import { Dialog } from '../../components/dialog';
 import { currentLanguage } from '../../lib/i18n';
 import { AdminIcon } from './admin-icons';
 import { cardSummary } from './card-summary';
+import { portLabel } from './condition-labels';
+import { ConditionFields, SetVariableFields } from './condition-fields';
 import { connectPort, removeEdges, replaceNode } from './flow-mapping';
 import { RichTextEditor } from './rich-text-editor';
 import { LiveChatRoutingFields } from '../availability/routing-fields';
@@ -473,14 +475,17 @@ export function CardEditorDialog({ doc, nodeId, onClose, onApply }: Props) {
           </>
         )}
 
+        {draft.type === 'condition' && (
+          <ConditionFields node={draft} doc={doc} onChange={(rules) => set({ rules })} />
+        )}
+        {draft.type === 'set_variable' && <SetVariableFields node={draft} doc={doc} onChange={set} />}
+
         {portsOf(draft).length > 0 && (
           <fieldset className="pb-fieldset">
             <legend>{t('playbooks.editor.connections')}</legend>
             {portsOf(draft).map((port) => (
               <div key={port.name} className="field field--inline pb-connection">
-                <label htmlFor={`port-${port.name}`}>
-                  {port.kind === 'option' ? port.label : t(`playbooks.ports.${port.kind}`)}
-                </label>
+                <label htmlFor={`port-${port.name}`}>{portLabel(t, draft, port)}</label>
                 <select
                   id={`port-${port.name}`}
                   value={targets[port.name] ?? ''}

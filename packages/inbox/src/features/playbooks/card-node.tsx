@@ -5,6 +5,7 @@ import type { TFinding } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
 import { AdminIcon } from './admin-icons';
 import { CARD_ICONS, cardSummary } from './card-summary';
+import { portLabel } from './condition-labels';
 import type { CardNode } from './flow-mapping';
 
 /** Card actions, passed down without putting callbacks into the document-derived node data. */
@@ -90,7 +91,9 @@ export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeP
           </button>
         </span>
       </div>
-      <p className="pb-card__summary">{summary || <em>{t('playbooks.emptyCard')}</em>}</p>
+      {(summary || node.type !== 'condition') && (
+        <p className="pb-card__summary">{summary || <em>{t('playbooks.emptyCard')}</em>}</p>
+      )}
       {node.type === 'live_chat' && (
         <p className="pb-card__meta">
           <span>{t('playbooks.waitFor', { seconds: node.waitSeconds })}</span>
@@ -100,6 +103,9 @@ export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeP
             </span>
           )}
         </p>
+      )}
+      {node.type === 'condition' && (
+        <p className="pb-card__meta">{t('playbooks.condition.rulesCount', { count: node.rules.length })}</p>
       )}
       {node.type === 'end' && (
         <p className="pb-card__meta">
@@ -112,8 +118,8 @@ export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeP
         <div className="pb-card__ports">
           {ports.map((port) => (
             <div key={port.name} className={`pb-port pb-port--${port.kind}`}>
-              <span className="pb-port__label">
-                {port.kind === 'option' ? port.label : t(`playbooks.ports.${port.kind}`)}
+              <span className="pb-port__label" title={portLabel(t, node, port)}>
+                {portLabel(t, node, port)}
               </span>
               <Handle type="source" position={Position.Bottom} id={port.name} className="pb-handle" />
             </div>

@@ -7,11 +7,16 @@ export const CARD_ICONS: Record<TPlaybookNodeType, AdminIconName> = {
   capture: 'form',
   live_chat: 'headset',
   end: 'flag',
+  condition: 'branch',
+  set_variable: 'variable',
 };
 
 /** The text a card shows on the canvas: its title, else the start of what the bot says. */
 export function cardSummary(node: TPlaybookNode): string {
   if (node.label) return node.label;
+  if (node.type === 'set_variable')
+    return node.variable ? `${node.variable} = ${node.value}`.slice(0, 90) : '';
+  if (node.type === 'condition') return '';
   const doc =
     node.type === 'message' || node.type === 'question'
       ? node.content

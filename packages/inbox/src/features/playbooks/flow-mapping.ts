@@ -265,6 +265,21 @@ export function createNode(type: TPlaybookNodeType, id: string, language: TLangu
         waitSeconds: 60,
         offlineMessage: text(t.offline ?? ''),
       };
+    case 'condition':
+      return {
+        id,
+        type,
+        rules: [
+          {
+            id: 'rule_1',
+            input: { kind: 'visitor_attribute', key: 'plan' },
+            operator: 'equals',
+            value: 'pro',
+          },
+        ],
+      };
+    case 'set_variable':
+      return { id, type, variable: '', value: '' };
     case 'end':
       return {
         id,

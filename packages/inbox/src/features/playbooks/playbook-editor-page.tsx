@@ -28,7 +28,15 @@ import './playbooks.css';
 
 type Tab = 'flow' | 'appearance' | 'install';
 const TABS: Tab[] = ['flow', 'appearance', 'install'];
-const NODE_TYPES: TPlaybookNodeType[] = ['message', 'question', 'capture', 'live_chat', 'end'];
+const NODE_TYPES: TPlaybookNodeType[] = [
+  'message',
+  'question',
+  'capture',
+  'condition',
+  'set_variable',
+  'live_chat',
+  'end',
+];
 
 type SaveState =
   | { kind: 'idle' }

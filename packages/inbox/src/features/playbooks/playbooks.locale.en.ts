@@ -1,3 +1,4 @@
+import { conditionEn } from './condition.locale';
 /** English strings of the playbook screens (mounted under `playbooks` in locales/en.ts). */
 export const playbooksEn = {
   title: 'Playbooks',
@@ -93,10 +94,21 @@ export const playbooksEn = {
     capture: 'Ask for data',
     live_chat: 'Live chat',
     end: 'End',
+    condition: 'Condition',
+    set_variable: 'Set variable',
   },
-  ports: { next: 'Next', skipped: 'Skipped', invalid: 'Invalid', offline: 'Offline', option: 'Answer' },
+  ports: {
+    next: 'Next',
+    skipped: 'Skipped',
+    invalid: 'Invalid',
+    offline: 'Offline',
+    option: 'Answer',
+    rule: 'Rule',
+    otherwise: 'Otherwise',
+  },
   outcomes: { qualified: 'Qualified', disqualified: 'Disqualified', neutral: 'Neutral' },
   records: { none: 'No CRM record', lead: 'Creates a lead', deal: 'Creates a deal' },
+  ...conditionEn,
   findings: {
     DOCUMENT_TOO_LARGE: 'The playbook is too large.',
     SCHEMA_INVALID: 'A field has a value that is not allowed.',
@@ -126,6 +138,13 @@ export const playbooksEn = {
     VARIABLE_MAYBE_UNSET: 'A placeholder may be empty here.',
     OUTCOME_NO_IDENTITY: 'A CRM record needs the visitor’s name, email, phone or company first.',
     CRM_OWNER_UNKNOWN: 'The owner of created records is not an active user.',
+    CONDITION_NO_RULES: 'A condition needs at least one rule.',
+    CONDITION_OPERATOR_UNKNOWN: 'A rule uses an operator Charla does not know.',
+    CONDITION_VALUE_MISSING: 'A rule needs a value to compare with.',
+    CONDITION_VALUE_NOT_NUMBER: 'Greater than and less than need a number.',
+    CONDITION_OTHERWISE_UNCONNECTED: 'Connect the “otherwise” path to a next card.',
+    SET_VARIABLE_NAME_EMPTY: 'Choose the variable this card sets.',
+    SET_VARIABLE_NOT_WRITABLE: 'This variable comes from the page and cannot be set.',
   },
   editor: {
     sections: 'Editor sections',

@@ -1,4 +1,5 @@
 import type { WithPluralForms } from '../../locales/plural-forms';
+import { conditionEs } from './condition.locale';
 import type { playbooksEn } from './playbooks.locale.en';
 
 /** Spanish strings of the playbook screens. */
@@ -104,6 +105,8 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     capture: 'Pedir datos',
     live_chat: 'Chat en vivo',
     end: 'Fin',
+    condition: 'Condición',
+    set_variable: 'Asignar variable',
   },
   ports: {
     next: 'Siguiente',
@@ -111,9 +114,12 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     invalid: 'No válido',
     offline: 'Sin conexión',
     option: 'Respuesta',
+    rule: 'Regla',
+    otherwise: 'Si no',
   },
   outcomes: { qualified: 'Cualificado', disqualified: 'Descartado', neutral: 'Neutral' },
   records: { none: 'Sin registro en el CRM', lead: 'Crea un lead', deal: 'Crea una oportunidad' },
+  ...conditionEs,
   findings: {
     DOCUMENT_TOO_LARGE: 'El playbook es demasiado grande.',
     SCHEMA_INVALID: 'Un campo tiene un valor no permitido.',
@@ -144,6 +150,13 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     OUTCOME_NO_IDENTITY:
       'Un registro del CRM necesita antes el nombre, email, teléfono o empresa del visitante.',
     CRM_OWNER_UNKNOWN: 'El propietario de los registros creados no es un usuario activo.',
+    CONDITION_NO_RULES: 'Una condición necesita al menos una regla.',
+    CONDITION_OPERATOR_UNKNOWN: 'Una regla usa un operador que Charla no conoce.',
+    CONDITION_VALUE_MISSING: 'Una regla necesita un valor con el que comparar.',
+    CONDITION_VALUE_NOT_NUMBER: '«Mayor que» y «menor que» necesitan un número.',
+    CONDITION_OTHERWISE_UNCONNECTED: 'Conecta el camino «si no» a una tarjeta siguiente.',
+    SET_VARIABLE_NAME_EMPTY: 'Elige la variable que asigna esta tarjeta.',
+    SET_VARIABLE_NOT_WRITABLE: 'Esta variable viene de la página y no se puede asignar.',
   },
   editor: {
     sections: 'Secciones del editor',

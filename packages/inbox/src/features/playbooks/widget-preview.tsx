@@ -2,8 +2,10 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   advance,
+  attributeVars,
   renderHtml,
   startRun,
+  visitorAttributeRunVars,
   type TPlaybookDocument,
   type TRichText,
   type TRunInput,
@@ -38,6 +40,17 @@ function meaningOf(doc: TPlaybookDocument): string {
   });
 }
 
+/** `plan=pro, seats=12` → identify() attributes, to try condition cards in the preview. */
+export function parsePreviewAttributes(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    const key = pair.slice(0, at).trim();
+    if (at > 0 && /^[a-z][a-z0-9_]{0,39}$/.test(key)) attributes[key] = pair.slice(at + 1).trim();
+  }
+  return attributes;
+}
+
 /**
  * The widget as a visitor would see it, running the UNSAVED document with the same pure
  * runtime the server uses (startRun/advance). The live chat card never reaches a person here:
@@ -50,6 +63,8 @@ export function WidgetPreview({ doc }: { doc: TPlaybookDocument }) {
   const [run, setRun] = useState<Run | null>(null);
   const [text, setText] = useState('');
   const [restarts, setRestarts] = useState(0);
+  const [attributesText, setAttributesText] = useState('');
+  const hasConditions = doc.flow.nodes.some((n) => n.type === 'condition');
   const listRef = useRef<HTMLDivElement>(null);
   const meaning = useMemo(() => meaningOf(doc), [doc]);
   const docRef = useRef(doc);
@@ -103,11 +118,13 @@ export function WidgetPreview({ doc }: { doc: TPlaybookDocument }) {
       page_url: 'https://www.example.com/pricing',
       locale: doc.appearance.language,
     });
+    const attributes = parsePreviewAttributes(attributesText);
+    Object.assign(first.vars, attributeVars(docRef.current, attributes), visitorAttributeRunVars(attributes));
     const empty: Run = { state: first, lines: [], ask: null, handoff: null, ended: false };
     const step = advance(docRef.current, first, { kind: 'start' });
     setRun('error' in step ? empty : absorb(empty, step, []));
     setText('');
-  }, [meaning, online, restarts]);
+  }, [meaning, online, restarts, attributesText]);
 
   useEffect(() => {
     listRef.current?.scrollTo({ top: listRef.current.scrollHeight });
@@ -159,6 +176,21 @@ export function WidgetPreview({ doc }: { doc: TPlaybookDocument }) {
           {t('playbooks.preview.restart')}
         </button>
       </div>
+      {hasConditions && (
+        <div className="field pb-preview__attributes">
+          <label htmlFor="preview-attributes">{t('playbooks.condition.previewAttributes')}</label>
+          <input
+            id="preview-attributes"
+            value={attributesText}
+            placeholder="plan=pro, seats=12"
+            aria-describedby="preview-attributes-hint"
+            onChange={(e) => setAttributesText(e.target.value)}
+          />
+          <span id="preview-attributes-hint" className="field__hint">
+            {t('playbooks.condition.previewAttributesHint')}
+          </span>
+        </div>
+      )}
       <div className={`pb-widget-stage pb-widget-stage--${position}`}>
         <div className="pb-widget" style={style} lang={doc.appearance.language} data-testid="widget-preview">
           <header className="pb-widget__header">

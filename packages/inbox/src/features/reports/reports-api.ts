@@ -14,6 +14,7 @@ export type ReportFilters = {
   timeZone: string;
   playbookId?: string;
   userId?: string;
+  teamId?: string;
 };
 
 export type ReportData = { volume: TVolumeReportDto; speed: TSpeedReportDto; outcomes: TOutcomesReportDto };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TPlaybookSummaryDto, TUserSummaryDto } from '@charla/protocol';
+import type { TPlaybookSummaryDto, TTeamDto, TUserSummaryDto } from '@charla/protocol';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { api } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
@@ -19,15 +19,43 @@ const PRESETS: Preset[] = [7, 30, 90, 'custom'];
 function useOptions(isAdmin: boolean) {
   const [playbooks, setPlaybooks] = useState<TPlaybookSummaryDto[]>([]);
   const [users, setUsers] = useState<TUserSummaryDto[]>([]);
+  const [teams, setTeams] = useState<TTeamDto[]>([]);
+  useEffect(() => {
+    api.get<TTeamDto[]>('/teams').then(setTeams, () => setTeams([]));
+  }, []);
   useEffect(() => {
     if (!isAdmin) return;
     api.get<TPlaybookSummaryDto[]>('/playbooks').then(setPlaybooks, () => setPlaybooks([]));
     api.get<TUserSummaryDto[]>('/users').then(setUsers, () => setUsers([]));
   }, [isAdmin]);
-  return { playbooks, users };
+  return { playbooks, users, teams };
 }
 
 type Option = { id: string; name: string };
+
+/** One filter: "All" or one of the options. */
+function OptionSelect(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  options: Option[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field field--compact">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{t('reports.screen.all')}</option>
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 function PresetField({ f }: { f: ReturnType<typeof useReportFilters> }) {
   const { t } = useTranslation();
@@ -51,17 +79,19 @@ function PresetField({ f }: { f: ReturnType<typeof useReportFilters> }) {
   );
 }
 
-/** Period, from–to and the playbook / user filters (no team or label filter: neither exists). */
+/** Period, from–to and the playbook / team / user filters (no label filter: labels do not exist). */
 function ReportFiltersForm({
   f,
   isAdmin,
   playbooks,
   users,
+  teams,
 }: {
   f: ReturnType<typeof useReportFilters>;
   isAdmin: boolean;
   playbooks: Option[];
   users: Option[];
+  teams: Option[];
 }) {
   const { t } = useTranslation();
   return (
@@ -87,33 +117,30 @@ function ReportFiltersForm({
           onChange={(e) => e.target.value && f.setTo(e.target.value)}
         />
       </div>
-      <div className="field field--compact">
-        <label htmlFor="rep-playbook">{t('reports.screen.playbook')}</label>
-        <select
-          id="rep-playbook"
-          value={f.filters.playbookId ?? ''}
-          onChange={(e) => f.setPlaybookId(e.target.value)}
-        >
-          <option value="">{t('reports.screen.all')}</option>
-          {playbooks.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OptionSelect
+        id="rep-playbook"
+        label={t('reports.screen.playbook')}
+        value={f.filters.playbookId}
+        onChange={f.setPlaybookId}
+        options={playbooks}
+      />
+      {teams.length > 0 && (
+        <OptionSelect
+          id="rep-team"
+          label={t('reports.screen.team')}
+          value={f.filters.teamId}
+          onChange={f.setTeamId}
+          options={teams}
+        />
+      )}
       {isAdmin && (
-        <div className="field field--compact">
-          <label htmlFor="rep-user">{t('reports.screen.user')}</label>
-          <select id="rep-user" value={f.filters.userId ?? ''} onChange={(e) => f.setUserId(e.target.value)}>
-            <option value="">{t('reports.screen.all')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OptionSelect
+          id="rep-user"
+          label={t('reports.screen.user')}
+          value={f.filters.userId}
+          onChange={f.setUserId}
+          options={users}
+        />
       )}
       <p className="rep-filters__note">{t('reports.screen.filtersNote')}</p>
     </form>
@@ -127,7 +154,7 @@ export function ReportsPage() {
   const me = useMe();
   const isAdmin = me.role === 'admin';
   const f = useReportFilters();
-  const { playbooks, users } = useOptions(isAdmin);
+  const { playbooks, users, teams } = useOptions(isAdmin);
   const [data, setData] = useState<ReportData | null>(null);
   const [failed, setFailed] = useState(false);
   const [picked, setPicked] = useState<FigureRequest | null>(null);
@@ -155,7 +182,7 @@ export function ReportsPage() {
           {t('reports.screen.intro', { timeZone: f.filters.timeZone })} {!isAdmin && t('reports.screen.own')}
         </p>
       </header>
-      <ReportFiltersForm f={f} isAdmin={isAdmin} playbooks={playbookOptions} users={users} />
+      <ReportFiltersForm f={f} isAdmin={isAdmin} playbooks={playbookOptions} users={users} teams={teams} />
       {failed && (
         <div className="card">
           <EmptyState icon="alert" title={t('reports.screen.failed')} />

@@ -13,6 +13,7 @@ export function useReportFilters() {
   const [to, setTo] = useState(today);
   const [playbookId, setPlaybookId] = useState('');
   const [userId, setUserId] = useState('');
+  const [teamId, setTeamId] = useState('');
   const filters = useMemo<ReportFilters>(
     () => ({
       from,
@@ -20,8 +21,9 @@ export function useReportFilters() {
       timeZone,
       ...(playbookId ? { playbookId } : {}),
       ...(userId ? { userId } : {}),
+      ...(teamId ? { teamId } : {}),
     }),
-    [from, to, timeZone, playbookId, userId],
+    [from, to, timeZone, playbookId, userId, teamId],
   );
   return {
     filters,
@@ -37,5 +39,6 @@ export function useReportFilters() {
     setTo: (v: string) => (setPreset('custom'), setTo(v)),
     setPlaybookId,
     setUserId,
+    setTeamId,
   };
 }

@@ -13,10 +13,22 @@ import { isForwardEdge, type TRuleContext } from './rule-context';
 export function variableWrittenOn(node: TPlaybookNode, port: string): string | null {
   if (node.type === 'capture') return port === 'next' ? node.saveTo : null;
   if (node.type === 'question') return node.answer.saveTo ?? null;
+  if (node.type === 'set_variable') return node.variable === '' ? null : node.variable;
   return null;
 }
 
 type TRead = { key: string; path: string[] };
+
+/** The variable field a card writes (capture, question, set variable), with its path. */
+function writtenField(node: TPlaybookNode, path: string[]): TRead | null {
+  if (node.type === 'capture') return { key: node.saveTo, path: [...path, 'saveTo'] };
+  if (node.type === 'question' && node.answer.saveTo !== undefined)
+    return { key: node.answer.saveTo, path: [...path, 'answer', 'saveTo'] };
+  // An empty name is SET_VARIABLE_NAME_EMPTY (rule 21).
+  if (node.type === 'set_variable' && node.variable !== '')
+    return { key: node.variable, path: [...path, 'variable'] };
+  return null;
+}
 
 /** Variables a card reads, each once, with the path of the field of its first use. */
 function readsOf(node: TPlaybookNode, nodePath: string[]): TRead[] {
@@ -50,12 +62,7 @@ export function undeclaredVariableFindings(ctx: TRuleContext): TFinding[] {
   }
   ctx.doc.flow.nodes.forEach((node, i) => {
     const path = ['flow', 'nodes', String(i)];
-    const writes =
-      node.type === 'capture'
-        ? { key: node.saveTo, path: [...path, 'saveTo'] }
-        : node.type === 'question' && node.answer.saveTo !== undefined
-          ? { key: node.answer.saveTo, path: [...path, 'answer', 'saveTo'] }
-          : null;
+    const writes = writtenField(node, path);
     if (writes && !ctx.declared.has(writes.key)) {
       findings.push({
         code: 'VARIABLE_UNDECLARED',
@@ -63,6 +70,18 @@ export function undeclaredVariableFindings(ctx: TRuleContext): TFinding[] {
         nodeId: node.id,
         path: writes.path,
         message: `The answer is saved to "${writes.key}", which is not a declared variable.`,
+      });
+    }
+    if (node.type === 'condition') {
+      node.rules.forEach((rule, r) => {
+        if (rule.input.kind !== 'variable' || ctx.declared.has(rule.input.key)) return;
+        findings.push({
+          code: 'VARIABLE_UNDECLARED',
+          severity: 'error',
+          nodeId: node.id,
+          path: [...path, 'rules', String(r), 'input', 'key'],
+          message: `The rule tests "${rule.input.key}", which is not a declared variable.`,
+        });
       });
     }
     for (const read of readsOf(node, path)) {

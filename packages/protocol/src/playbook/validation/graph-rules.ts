@@ -79,13 +79,14 @@ export function edgeFindings(ctx: TRuleContext): TFinding[] {
   });
 }
 
-/** Rule 6: every required port has a connection (live chat `offline` is reported by its own rule). */
+/** Rule 6: every required port has a connection (live chat `offline` and condition `otherwise` have their own rules). */
 export function unconnectedPortFindings(ctx: TRuleContext): TFinding[] {
   const findings: TFinding[] = [];
   for (const id of ctx.graph.nodeIds) {
     const node = ctx.graph.nodes.get(id);
     if (!node || node.type === 'live_chat') continue;
     for (const port of ctx.graph.unconnected.get(id) ?? []) {
+      if (port.kind === 'otherwise') continue; // rule 20 reports it
       findings.push({
         code: 'PORT_UNCONNECTED',
         severity: 'error',

@@ -18,6 +18,7 @@ import * as dropWebhookAnnounced from './0016-drop-webhook-announced';
 import * as mailDigests from './0017-mail-digests';
 import * as visitorIdentity from './0018-visitor-identity';
 import * as availability from './0020-availability';
+import * as reportRollups from './0024-report-rollups';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017-mail-digests': mailDigests,
   '0018-visitor-identity': visitorIdentity,
   '0020-availability': availability,
+  '0024-report-rollups': reportRollups,
 };

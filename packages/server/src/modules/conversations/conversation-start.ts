@@ -1,5 +1,6 @@
 import {
   attributeVars,
+  visitorAttributeRunVars,
   startRun,
   type TPlaybookDocument,
   type TVisitorConversationDto,
@@ -44,8 +45,10 @@ function newConversationRow(
     referrer: context?.referrer ?? '',
     locale: context?.language ?? published.document.appearance.language,
   });
-  // Custom attributes from Charla.identify() fill the custom variables of the same key (issue 24).
-  Object.assign(run.vars, attributeVars(published.document, context?.identity?.attributes));
+  // Custom attributes from Charla.identify() fill the custom variables of the same key (issue 24),
+  // and every attribute is `visitor.<key>` for condition cards (issue 18).
+  const attributes = context?.identity?.attributes;
+  Object.assign(run.vars, attributeVars(published.document, attributes), visitorAttributeRunVars(attributes));
   const name = context?.identity?.name ?? null;
   const email = context?.identity?.email ?? null;
   return {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { forgetReportFacts } from '../reports/index';
 import { forgetConversations } from '../search/index';
 
 /**
@@ -46,6 +47,7 @@ export function createConversationsPrivacyStore(db: Db) {
       if (ids.length === 0) return 0;
       return db.transaction().execute(async (tx) => {
         await forgetConversations(tx, ids);
+        await forgetReportFacts(tx, ids);
         const result = await tx.deleteFrom('conversations').where('id', 'in', ids).executeTakeFirst();
         return Number(result.numDeletedRows);
       });

@@ -4,6 +4,8 @@ import type { TTimelineEvent } from '@charla/protocol';
 export type ReportConversationRow = {
   id: string;
   playbook_id: string | null;
+  /** The team the live chat card routed to (absent: none). */
+  team_id?: string | null;
   status: 'bot' | 'waiting' | 'assigned' | 'closed';
   close_reason: string | null;
   assignee_id: string | null;
@@ -29,6 +31,7 @@ export type ReportRatingRow = {
 export type ConversationFact = {
   id: string;
   playbookId: string | null;
+  teamId: string | null;
   status: ReportConversationRow['status'];
   closeReason: string | null;
   createdAt: number;
@@ -120,6 +123,7 @@ export function buildFacts(input: {
     return {
       id: row.id,
       playbookId: row.playbook_id,
+      teamId: row.team_id ?? null,
       status: row.status,
       closeReason: row.close_reason,
       createdAt: row.created_at,

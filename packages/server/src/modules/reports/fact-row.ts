@@ -36,6 +36,7 @@ export function factRow(f: ConversationFact, sourceUpdatedAt: number): ReportFac
         ? f.firstResponderId
         : null,
     last_assignee_id: f.lastAssigneeId,
+    team_id: f.teamId,
     source_updated_at: sourceUpdatedAt,
   };
 }

@@ -1,5 +1,8 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
 import type { ReportFactsTable, ReportFactUsersTable } from '../../db/schema.reports';
+import { saveWithRollups } from './report-rollups.store';
 import type { ReportConversationRow, ReportEventRow, ReportReplyRow } from './conversation-facts';
 
 export type Changed = { id: string; updated_at: number };
@@ -32,7 +35,16 @@ export function createReportFactsStore(db: Db) {
       const rows = await db
         .selectFrom('conversations')
         .where('id', 'in', ids)
-        .select(['id', 'playbook_id', 'status', 'close_reason', 'assignee_id', 'created_at', 'closed_at'])
+        .select([
+          'id',
+          'playbook_id',
+          'team_id',
+          'status',
+          'close_reason',
+          'assignee_id',
+          'created_at',
+          'closed_at',
+        ])
         .execute();
       return rows.map((r) => ({
         ...r,
@@ -63,27 +75,35 @@ export function createReportFactsStore(db: Db) {
     /** Writes the rows (idempotent: concurrent catch-ups write the same values). */
     async save(facts: ReportFactsTable[], users: ReportFactUsersTable[]): Promise<void> {
       if (facts.length === 0) return;
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('report_facts')
-          .values(facts)
-          .onConflict((oc) =>
-            oc.column('conversation_id').doUpdateSet((eb) => {
-              const { conversation_id: _id, ...rest } = facts[0] as ReportFactsTable;
-              const set: Record<string, unknown> = {};
-              for (const key of Object.keys(rest)) set[key] = eb.ref(`excluded.${key}` as never);
-              return set;
-            }),
-          )
-          .execute();
-        if (users.length)
-          await trx
-            .insertInto('report_fact_users')
-            .values(users)
-            .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doNothing())
-            .execute();
-      });
+      await db
+        .transaction()
+        .execute((trx) => saveWithRollups(trx, facts, users, () => upsertFacts(trx, facts, users)));
     },
   };
+}
+/** The rows themselves (idempotent: concurrent catch-ups write the same values). */
+async function upsertFacts(
+  trx: Transaction<Database>,
+  facts: ReportFactsTable[],
+  users: ReportFactUsersTable[],
+) {
+  await trx
+    .insertInto('report_facts')
+    .values(facts)
+    .onConflict((oc) =>
+      oc.column('conversation_id').doUpdateSet((eb) => {
+        const { conversation_id: _id, ...rest } = facts[0] as ReportFactsTable;
+        const set: Record<string, unknown> = {};
+        for (const key of Object.keys(rest)) set[key] = eb.ref(`excluded.${key}` as never);
+        return set;
+      }),
+    )
+    .execute();
+  if (users.length)
+    await trx
+      .insertInto('report_fact_users')
+      .values(users)
+      .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doNothing())
+      .execute();
 }
 export type ReportFactsStore = ReturnType<typeof createReportFactsStore>;

@@ -16,18 +16,31 @@ import {
   volumeFrom,
   type SpeedRows,
 } from './report-assembly';
-import { offsetSegments } from './local-time';
+import { offsetSegments, type OffsetSegment } from './local-time';
 import type { ReportFacts } from './report-facts';
 import type { ReportScope, ReportsStore } from './reports.store';
+import type { DurationReadsStore } from './duration-reads.store';
+import { hourAligned, type RollupReadsStore } from './rollup-reads.store';
 import { addDays, daysBetween, localDays, type LocalDays } from './zoned-days';
 
 const MAX_DAYS = 400;
 const MAX_LISTED = 1000;
 const MAX_COMMENTS = 100;
 
-type Resolved = { days: LocalDays; previous: LocalDays; userId: string | undefined; playbookId?: string };
+type Resolved = {
+  days: LocalDays;
+  previous: LocalDays;
+  userId: string | undefined;
+  playbookId?: string;
+  teamId?: string;
+};
 
-type ReportsDeps = { store: ReportsStore; facts: ReportFacts };
+type ReportsDeps = {
+  store: ReportsStore;
+  rollups: RollupReadsStore;
+  durations: DurationReadsStore;
+  facts: ReportFacts;
+};
 
 // Every figure counts the conversations STARTED in the range, on the local day they started;
 // figures.ts defines each one, report_facts stores them per conversation (fact-row.ts).
@@ -48,12 +61,14 @@ async function resolve(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser)
   if (!(n >= 1 && n <= MAX_DAYS)) throw new AppError('REPORT_RANGE_INVALID');
   const timeZone = query.timeZone ?? (await deps.store.companyTimeZone()) ?? 'UTC';
   if (viewer.role !== 'admin' && query.userId && query.userId !== viewer.id) throw new AppError('FORBIDDEN');
+  if (query.teamId && !(await deps.store.teamExists(query.teamId))) throw new AppError('TEAM_NOT_FOUND');
   await deps.facts.catchUp();
   return {
     days: localDays(query.from, query.to, timeZone),
     previous: localDays(addDays(query.from, -n), addDays(query.from, -1), timeZone),
     userId: viewer.role === 'admin' ? query.userId : viewer.id,
     ...(query.playbookId ? { playbookId: query.playbookId } : {}),
+    ...(query.teamId ? { teamId: query.teamId } : {}),
   };
 }
 
@@ -62,7 +77,12 @@ const scopeOf = (days: LocalDays, r: Resolved, start = 0, end = days.dates.lengt
   end: days.starts[end] as number,
   ...(r.playbookId ? { playbookId: r.playbookId } : {}),
   ...(r.userId ? { userId: r.userId } : {}),
+  ...(r.teamId ? { teamId: r.teamId } : {}),
 });
+
+/** The rollups when their UTC hours add up to the range's local days, else the per-conversation rows. */
+const sums = (deps: ReportsDeps, scope: ReportScope, segments?: OffsetSegment[]) =>
+  hourAligned(scope, segments) ? deps.rollups : deps.store;
 
 const rangeOf = (days: LocalDays) => ({
   from: days.dates[0] as string,
@@ -70,11 +90,13 @@ const rangeOf = (days: LocalDays) => ({
   timeZone: days.timeZone,
 });
 
-async function speedRows(store: ReportsStore, scope: ReportScope): Promise<SpeedRows> {
+/** p50/p90 of the three durations: everyone's and each user's, or (`everyUser` false) only the scope's. */
+async function speedRows(deps: ReportsDeps, scope: ReportScope, everyUser = true): Promise<SpeedRows> {
+  const { durations } = deps;
   const [assign, response, resolution] = await Promise.all([
-    store.percentiles(scope, 'assign_ms'),
-    store.percentiles(scope, 'response_ms'),
-    store.percentiles(scope, 'resolution_ms'),
+    durations.percentiles(scope, 'assign_ms', everyUser),
+    durations.percentiles(scope, 'response_ms', everyUser),
+    durations.percentiles(scope, 'resolution_ms', everyUser),
   ]);
   return { assign, response, resolution };
 }
@@ -84,14 +106,15 @@ async function csatOf(store: ReportsStore, scope: ReportScope) {
 }
 
 async function volume(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser): Promise<TVolumeReportDto> {
-  const { store } = deps;
   const r = await resolve(deps, query, viewer);
   const scope = scopeOf(r.days, r);
   const segments = offsetSegments(r.days);
+  const previous = scopeOf(r.previous, r);
+  const previousSegments = offsetSegments(r.previous);
   const [buckets, before, requests] = await Promise.all([
-    store.volume(scope, segments),
-    store.volume(scopeOf(r.previous, r), offsetSegments(r.previous)),
-    store.requestHours(scope, segments),
+    sums(deps, scope, segments).volume(scope, segments),
+    sums(deps, previous, previousSegments).volume(previous, previousSegments),
+    sums(deps, scope, segments).requestHours(scope, segments),
   ]);
   const now = volumeFrom(buckets, r.days);
   return {
@@ -105,15 +128,14 @@ async function volume(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser):
 }
 
 async function speed(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser): Promise<TSpeedReportDto> {
-  const { store } = deps;
   const r = await resolve(deps, query, viewer);
   const scope = scopeOf(r.days, r);
   // With a user: durations go to whoever took / answered / closed (per-owner rows of that user).
   const [rows, before, handled, names] = await Promise.all([
-    speedRows(store, scope),
-    speedRows(store, scopeOf(r.previous, r)),
-    store.handled(scope),
-    store.userNames(),
+    speedRows(deps, scope),
+    speedRows(deps, scopeOf(r.previous, r), false),
+    sums(deps, scope).handled(scope),
+    deps.store.userNames(),
   ]);
   const totals = speedFrom(rows, r.userId);
   const users = [...handled]
@@ -143,7 +165,7 @@ async function outcomes(
   const r = await resolve(deps, query, viewer);
   const scope = scopeOf(r.days, r);
   const [funnel, crm, names, csat, previousCsat, comments] = await Promise.all([
-    store.funnel(scope),
+    sums(deps, scope).funnel(scope),
     store.crm(scope),
     store.playbookNames(),
     csatOf(store, scope),

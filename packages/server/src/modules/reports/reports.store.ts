@@ -3,9 +3,15 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import { DAY_MS, HOUR_MS, type OffsetSegment } from './local-time';
 
-export type ReportScope = { start: number; end: number; playbookId?: string; userId?: string };
+export type ReportScope = {
+  start: number;
+  end: number;
+  playbookId?: string;
+  userId?: string;
+  teamId?: string;
+};
 /** The zone's offset at an instant column, as a CASE over the range's transitions. */
-function offsetCase(column: RawBuilder<unknown>, segments: OffsetSegment[]) {
+export function offsetCase(column: RawBuilder<unknown>, segments: OffsetSegment[]) {
   const [first, ...rest] = segments;
   if (rest.length === 0) return sql.lit(first?.offsetMs ?? 0);
   const whens = rest.map(
@@ -45,12 +51,13 @@ const flagOf: Partial<Record<TReportFigure, FactFlag>> = {
 const num = (v: unknown): number => Number(v ?? 0);
 
 /** The report facts of a scope (period, playbook, user). */
-function factsIn(db: Db, scope: ReportScope) {
+export function factsIn(db: Db, scope: ReportScope) {
   let q = db
     .selectFrom('report_facts as f')
     .where('f.created_at', '>=', scope.start)
     .where('f.created_at', '<', scope.end);
   if (scope.playbookId) q = q.where('f.playbook_id', '=', scope.playbookId);
+  if (scope.teamId) q = q.where('f.team_id', '=', scope.teamId);
   // "The conversations they had": driven by the (user_id, created_at) index, not a per-row lookup.
   if (scope.userId)
     q = q.where('f.conversation_id', 'in', (eb) =>
@@ -74,7 +81,6 @@ const sum = (column: FactFlag) => sql<number>`sum(f.${sql.ref(column)})`;
 export function createReportsStore(db: Db) {
   return {
     ...volumeQueries(db),
-    ...speedQueries(db),
     ...outcomeQueries(db),
     ...listQueries(db),
   };
@@ -130,52 +136,6 @@ function volumeQueries(db: Db) {
      * p50 and p90 (nearest rank: rank = ceil(p·n/100)) of one duration, in one pass: rows with
      * owner null are everyone's, the others per owner (who took / answered / closed the chat).
      */
-  };
-}
-
-/** Nearest-rank percentiles of the response and handling times. */
-function speedQueries(db: Db) {
-  const facts = (scope: ReportScope) => factsIn(db, scope);
-
-  return {
-    async percentiles(scope: ReportScope, metric: SpeedMetric): Promise<PercentileRow[]> {
-      const ms = sql.ref(`f.${metric}`);
-      const owner = sql.ref(`f.${speedOwner[metric]}`);
-      const inner = facts(scope)
-        .where(`f.${metric}`, 'is not', null)
-        .select([
-          owner.as('owner'),
-          ms.as('ms'),
-          sql`row_number() over (partition by ${owner} order by ${ms})`.as('rn_o'),
-          sql`count(*) over (partition by ${owner})`.as('n_o'),
-          sql`row_number() over (order by ${ms})`.as('rn'),
-          sql`count(*) over ()`.as('n'),
-        ]);
-      const rank = (p: number, n: string) => sql.raw(`(${p} * t.${n} + 99) / 100`);
-      const rows = await db
-        .selectFrom(inner.as('t'))
-        .selectAll()
-        .where((eb) =>
-          eb.or([
-            eb('t.rn', '=', rank(50, 'n')),
-            eb('t.rn', '=', rank(90, 'n')),
-            eb('t.rn_o', '=', rank(50, 'n_o')),
-            eb('t.rn_o', '=', rank(90, 'n_o')),
-          ]),
-        )
-        .execute();
-      return rows.flatMap((r) => {
-        const out: PercentileRow[] = [];
-        const n = num(r.n);
-        const rn = num(r.rn);
-        if (rn === Math.ceil((50 * n) / 100) || rn === Math.ceil((90 * n) / 100))
-          out.push({ owner: null, n, rank: rn, ms: num(r.ms) });
-        if (r.owner !== null)
-          out.push({ owner: r.owner as string, n: num(r.n_o), rank: num(r.rn_o), ms: num(r.ms) });
-        return out;
-      });
-    },
-    /** How many of the range's conversations each user ever had. */
   };
 }
 
@@ -291,6 +251,11 @@ function listQueries(db: Db) {
         closeReason: r.close_reason,
         assigneeId: r.last_assignee_id,
       }));
+    },
+    async teamExists(id: string): Promise<boolean> {
+      return (
+        (await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+      );
     },
     async playbookNames(): Promise<Map<string, string>> {
       const rows = await db.selectFrom('playbooks').select(['id', 'name']).execute();

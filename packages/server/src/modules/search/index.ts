@@ -16,3 +16,4 @@ export { type CrmSearchType, reindexCrmRecord } from './crm-index.store';
 export { refreshConversationProfile, refreshProfilesLinkedTo } from './profile-index.store';
 export { forgetConversations } from './forget.store';
 export { indexMessage } from './message-index.store';
+export { CRM_RANKED_MAX, rankCrmRecords } from './crm-rank.store';

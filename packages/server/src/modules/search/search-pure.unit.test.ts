@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationDisplayName, deriveConversationIdentity } from './conversation-identity';
 import { foldText, queryTokens } from './fold-text';
-import { toPostgresTsQuery, toSqliteMatch } from './fts-query';
+import { toPostgresPhrases, toPostgresTsQuery, toSqliteMatch, toSqlitePhrases } from './fts-query';
 import { highlightSnippet } from './highlight';
 import { profileDocument } from './profile-document';
 
@@ -129,5 +129,15 @@ describe('profileDocument', () => {
       'VIP',
       'Calle 1',
     ]);
+  });
+});
+
+describe('phrase queries (CRM list search)', () => {
+  it('keeps the parts of one typed word together, the last token a prefix', () => {
+    const groups = [['ana', 'example', 'com'], ['garc']];
+    expect(toSqlitePhrases(groups)).toBe('"ana" + "example" + "com" "garc"*');
+    expect(toPostgresPhrases(groups)).toBe('(ana <-> example <-> com) & garc:*');
+    expect(toSqlitePhrases([['o', 'b']])).toBe('"o" + "b"*');
+    expect(toPostgresPhrases([['o', 'b']])).toBe('(o <-> b:*)');
   });
 });

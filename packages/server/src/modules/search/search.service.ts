@@ -29,10 +29,9 @@ export function createSearchService(deps: { store: SearchStore; views: Conversat
         folder: query.folder,
         limit: query.limit,
       });
-      const rows = await store.conversationsByIds(matches.map((m) => m.conversationId));
-      const visible = rows.filter((r) =>
-        canUserSee({ status: r.status, assigneeId: r.assignee_id }, user.id),
-      );
+      const visible = matches
+        .map((m) => m.row)
+        .filter((r) => canUserSee({ status: r.status, assigneeId: r.assignee_id }, user.id));
       const dtos = new Map((await views.conversations(visible, user.id)).map((d) => [d.id, d]));
       const items: TConversationSearchResult['items'] = [];
       for (const m of matches) {

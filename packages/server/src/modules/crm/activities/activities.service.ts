@@ -11,7 +11,7 @@ import type { CrmActor, CrmDeps } from '../shared/crm-context';
 import { decodeCrmCursor, toCrmPage } from '../shared/crm-cursor.util';
 import { toActivityDto } from './activity-dto';
 import { assertReferencesExist } from '../shared/crm-references';
-import { toCrmSearch, toSearchText } from '../shared/crm-search.util';
+import { toSearchText } from '../shared/crm-search.util';
 import type { CrmTablesStore } from '../shared/crm.store';
 import { requireRecord } from '../shared/require-record';
 import { historyOf } from '../shared/record-history.service';
@@ -135,7 +135,7 @@ export function createActivitiesService(deps: CrmDeps) {
     },
     async list(query: TListCrmActivitiesQuery): Promise<TPage<TCrmActivityDto>> {
       const rows = await store.activities.list({
-        search: toCrmSearch(query.q),
+        q: query.q,
         type: query.type,
         done: query.done === undefined ? undefined : query.done === 'true',
         assigneeId: query.assigneeId,

@@ -1,13 +1,13 @@
 import type { Db } from '../../../db/database';
 import { reindexCrmRecord } from '../../search/index';
 import type { CrmActivitiesTable } from '../../../db/schema.crm';
-import { matchesSearch } from '../shared/crm-query.store';
+import { inRankOrder, rankedIds } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';
-import type { CrmSearch } from '../shared/crm-search.util';
 
 export type ActivityRow = CrmActivitiesTable;
 export type ActivityListFilter = {
-  search?: CrmSearch;
+  /** The list page's search box: full-text, ranked (see rankedIds). */
+  q?: string;
   type?: ActivityRow['type'];
   done?: boolean;
   assigneeId?: string;
@@ -38,8 +38,10 @@ export function createActivitiesStore(db: Db) {
       await reindexCrmRecord(db, 'activity', id);
     },
     async list(filter: ActivityListFilter): Promise<ActivityRow[]> {
+      const ranked = await rankedIds(db, 'activity', filter.q);
+      if (ranked?.length === 0) return [];
       let query = db.selectFrom('crm_activities').selectAll();
-      if (filter.search) query = query.where(matchesSearch('search_text', filter.search));
+      if (ranked) query = query.where('id', 'in', ranked);
       if (filter.type) query = query.where('type', '=', filter.type);
       if (filter.done !== undefined) query = query.where('done', '=', filter.done ? 1 : 0);
       if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId);
@@ -49,6 +51,7 @@ export function createActivitiesStore(db: Db) {
       if (filter.dealId) query = query.where('deal_id', '=', filter.dealId);
       if (filter.dueFrom !== undefined) query = query.where('due_at', '>=', filter.dueFrom);
       if (filter.dueBefore !== undefined) query = query.where('due_at', '<', filter.dueBefore);
+      if (ranked) return inRankOrder(await query.execute(), ranked, filter.afterId, filter.limit);
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       return query
         .orderBy('id', 'desc')

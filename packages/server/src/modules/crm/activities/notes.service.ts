@@ -14,7 +14,7 @@ import type { CrmActor, CrmDeps } from '../shared/crm-context';
 import { decodeCrmCursor, toCrmPage } from '../shared/crm-cursor.util';
 import { toNoteDto } from './activity-dto';
 import { assertReferencesExist } from '../shared/crm-references';
-import { toCrmSearch, toSearchText } from '../shared/crm-search.util';
+import { toSearchText } from '../shared/crm-search.util';
 import type { CrmTablesStore } from '../shared/crm.store';
 import type { NoteRow } from './notes.store';
 import { requireRecord } from '../shared/require-record';
@@ -121,7 +121,7 @@ export function createNotesService(deps: CrmDeps) {
     async list(query: TListCrmNotesQuery, actor: CrmActor): Promise<TPage<TCrmNoteDto>> {
       await assertConversationVisible(conversations, actor, query.conversationId);
       const rows = await store.notes.list({
-        search: toCrmSearch(query.q),
+        q: query.q,
         personId: query.personId,
         organizationId: query.organizationId,
         leadId: query.leadId,

@@ -1,12 +1,12 @@
 import type { Db } from '../../../db/database';
 import { reindexCrmRecord } from '../../search/index';
 import type { CrmNotesTable } from '../../../db/schema.crm';
-import { matchesSearch } from '../shared/crm-query.store';
-import type { CrmSearch } from '../shared/crm-search.util';
+import { inRankOrder, rankedIds } from '../shared/crm-query.store';
 
 export type NoteRow = CrmNotesTable;
 export type NoteListFilter = {
-  search?: CrmSearch;
+  /** The list page's search box: full-text, ranked (see rankedIds). */
+  q?: string;
   personId?: string;
   organizationId?: string;
   leadId?: string;
@@ -46,13 +46,16 @@ export function createNotesStore(db: Db) {
       await reindexCrmRecord(db, 'note', id);
     },
     async list(filter: NoteListFilter): Promise<NoteRow[]> {
+      const ranked = await rankedIds(db, 'note', filter.q);
+      if (ranked?.length === 0) return [];
       let query = db.selectFrom('crm_notes').selectAll();
-      if (filter.search) query = query.where(matchesSearch('search_text', filter.search));
+      if (ranked) query = query.where('id', 'in', ranked);
       if (filter.personId) query = query.where('person_id', '=', filter.personId);
       if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
       if (filter.leadId) query = query.where('lead_id', '=', filter.leadId);
       if (filter.dealId) query = query.where('deal_id', '=', filter.dealId);
       if (filter.conversationId) query = query.where('conversation_id', '=', filter.conversationId);
+      if (ranked) return inRankOrder(await query.execute(), ranked, filter.afterId, filter.limit);
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       return query
         .orderBy('id', 'desc')

@@ -11,7 +11,7 @@ import { decodeCrmCursor, toCrmPage } from '../shared/crm-cursor.util';
 import { toDealDto } from './deal-dto';
 import { loadRefNames } from '../shared/crm-ref-names';
 import { assertReferencesExist } from '../shared/crm-references';
-import { toCrmSearch, toSearchText } from '../shared/crm-search.util';
+import { toSearchText } from '../shared/crm-search.util';
 import type { CrmTablesStore } from '../shared/crm.store';
 import { resolveDealStage } from './deal-stage';
 import type { DealRow } from './deals.store';
@@ -164,7 +164,7 @@ export function createDealsService(deps: CrmDeps) {
     },
     async list(query: TListCrmDealsQuery): Promise<TPage<TCrmDealDto>> {
       const rows = await store.deals.list({
-        search: toCrmSearch(query.q),
+        q: query.q,
         status: query.status,
         ownerId: query.ownerId,
         pipelineId: query.pipelineId,

@@ -1,13 +1,13 @@
 import type { Db } from '../../../db/database';
 import { reindexCrmRecord } from '../../search/index';
 import type { CrmDealsTable } from '../../../db/schema.crm';
-import { recordMatchesSearch } from '../shared/crm-query.store';
+import { inRankOrder, rankedIds } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';
-import type { CrmSearch } from '../shared/crm-search.util';
 
 export type DealRow = CrmDealsTable;
 export type DealListFilter = {
-  search?: CrmSearch;
+  /** The list page's search box: full-text, ranked (see rankedIds). */
+  q?: string;
   status?: DealRow['status'];
   ownerId?: string;
   pipelineId?: string;
@@ -38,14 +38,17 @@ export function createDealsStore(db: Db) {
       return Number((await query.executeTakeFirstOrThrow()).n);
     },
     async list(filter: DealListFilter): Promise<DealRow[]> {
+      const ranked = await rankedIds(db, 'deal', filter.q);
+      if (ranked?.length === 0) return [];
       let query = db.selectFrom('crm_deals').selectAll();
-      if (filter.search) query = query.where(recordMatchesSearch('crm_deals', filter.search));
+      if (ranked) query = query.where('id', 'in', ranked);
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
       if (filter.pipelineId) query = query.where('pipeline_id', '=', filter.pipelineId);
       if (filter.stageId) query = query.where('stage_id', '=', filter.stageId);
       if (filter.personId) query = query.where('person_id', '=', filter.personId);
       if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
+      if (ranked) return inRankOrder(await query.execute(), ranked, filter.afterId, filter.limit);
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       return query
         .orderBy('id', 'desc')

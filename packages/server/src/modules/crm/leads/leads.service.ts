@@ -17,7 +17,7 @@ import { toLeadDto } from './lead-dto';
 import { toMoney } from '../shared/crm-dto';
 import { loadRefNames } from '../shared/crm-ref-names';
 import { assertReferencesExist } from '../shared/crm-references';
-import { toCrmSearch, toSearchText } from '../shared/crm-search.util';
+import { toSearchText } from '../shared/crm-search.util';
 import type { CrmTablesStore } from '../shared/crm.store';
 import { insertDeal, readDealDto } from '../deals/deals.service';
 import type { LeadRow } from './leads.store';
@@ -216,7 +216,7 @@ export function createLeadsService(deps: CrmDeps) {
     },
     async list(query: TListCrmLeadsQuery): Promise<TPage<TCrmLeadDto>> {
       const rows = await store.leads.list({
-        search: toCrmSearch(query.q),
+        q: query.q,
         status: query.status,
         ownerId: query.ownerId,
         personId: query.personId,

@@ -1,13 +1,13 @@
 import type { Db } from '../../../db/database';
 import { reindexCrmRecord } from '../../search/index';
 import type { CrmLeadsTable } from '../../../db/schema.crm';
-import { recordMatchesSearch } from '../shared/crm-query.store';
+import { inRankOrder, rankedIds } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';
-import type { CrmSearch } from '../shared/crm-search.util';
 
 export type LeadRow = CrmLeadsTable;
 export type LeadListFilter = {
-  search?: CrmSearch;
+  /** The list page's search box: full-text, ranked (see rankedIds). */
+  q?: string;
   status?: LeadRow['status'];
   ownerId?: string;
   personId?: string;
@@ -39,12 +39,15 @@ export function createLeadsStore(db: Db) {
       await reindexCrmRecord(db, 'lead', id);
     },
     async list(filter: LeadListFilter): Promise<LeadRow[]> {
+      const ranked = await rankedIds(db, 'lead', filter.q);
+      if (ranked?.length === 0) return [];
       let query = db.selectFrom('crm_leads').selectAll();
-      if (filter.search) query = query.where(recordMatchesSearch('crm_leads', filter.search));
+      if (ranked) query = query.where('id', 'in', ranked);
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
       if (filter.personId) query = query.where('person_id', '=', filter.personId);
       if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
+      if (ranked) return inRankOrder(await query.execute(), ranked, filter.afterId, filter.limit);
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       return query
         .orderBy('id', 'desc')

@@ -10,7 +10,7 @@ import type { CrmActor, CrmDeps } from '../shared/crm-context';
 import { decodeCrmCursor, toCrmPage } from '../shared/crm-cursor.util';
 import { toOrganizationDto } from './organization-dto';
 import { loadRefNames } from '../shared/crm-ref-names';
-import { toCrmSearch, toSearchText } from '../shared/crm-search.util';
+import { toSearchText } from '../shared/crm-search.util';
 import type { CrmTablesStore } from '../shared/crm.store';
 import type { OrganizationRow } from './organizations.store';
 import { requireRecord } from '../shared/require-record';
@@ -106,7 +106,7 @@ export function createOrganizationsService(deps: CrmDeps) {
     },
     async list(query: TListCrmOrganizationsQuery): Promise<TPage<TCrmOrganizationDto>> {
       const rows = await store.organizations.list({
-        search: toCrmSearch(query.q),
+        q: query.q,
         afterId: decodeCrmCursor(query.cursor),
         limit: query.limit,
       });

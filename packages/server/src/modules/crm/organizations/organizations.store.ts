@@ -1,12 +1,16 @@
 import type { Db } from '../../../db/database';
 import { reindexCrmRecord, refreshProfilesLinkedTo } from '../../search/index';
 import type { CrmOrganizationsTable } from '../../../db/schema.crm';
-import { likePattern } from '../shared/crm-query.store';
+import { inRankOrder, rankedIds } from '../shared/crm-query.store';
 import { createVersionedStore } from '../shared/versioned.store';
-import type { CrmSearch } from '../shared/crm-search.util';
 
 export type OrganizationRow = CrmOrganizationsTable;
-export type OrganizationListFilter = { search?: CrmSearch; afterId?: string; limit: number };
+export type OrganizationListFilter = {
+  /** The list page's search box: full-text, ranked (see rankedIds). */
+  q?: string;
+  afterId?: string;
+  limit: number;
+};
 
 export function createOrganizationsStore(db: Db) {
   return {
@@ -33,8 +37,11 @@ export function createOrganizationsStore(db: Db) {
     },
     /** Newest first, `limit + 1` rows so the caller knows whether another page follows. */
     async list(filter: OrganizationListFilter): Promise<OrganizationRow[]> {
+      const ranked = await rankedIds(db, 'organization', filter.q);
+      if (ranked?.length === 0) return [];
       let query = db.selectFrom('crm_organizations').selectAll();
-      if (filter.search) query = query.where(likePattern('name_lc', filter.search.text));
+      if (ranked) query = query.where('id', 'in', ranked);
+      if (ranked) return inRankOrder(await query.execute(), ranked, filter.afterId, filter.limit);
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       return query
         .orderBy('id', 'desc')

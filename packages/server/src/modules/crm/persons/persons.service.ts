@@ -12,7 +12,7 @@ import { decodeCrmCursor, toCrmPage } from '../shared/crm-cursor.util';
 import { toPersonDto } from './person-dto';
 import { loadRefNames } from '../shared/crm-ref-names';
 import { assertReferencesExist } from '../shared/crm-references';
-import { toCrmSearch, toSearchText } from '../shared/crm-search.util';
+import { toSearchText } from '../shared/crm-search.util';
 import type { CrmTablesStore } from '../shared/crm.store';
 import type { PersonIdentity, PersonRow } from './persons.store';
 import { requireRecord } from '../shared/require-record';
@@ -139,7 +139,7 @@ export function createPersonsService(deps: CrmDeps) {
     },
     async list(query: TListCrmPersonsQuery): Promise<TPage<TCrmPersonDto>> {
       const rows = await store.persons.list({
-        search: toCrmSearch(query.q),
+        q: query.q,
         organizationId: query.organizationId,
         ownerId: query.ownerId,
         afterId: decodeCrmCursor(query.cursor),

@@ -1,14 +1,14 @@
 import type { Db } from '../../../db/database';
 import { reindexCrmRecord, refreshProfilesLinkedTo } from '../../search/index';
 import type { CrmPersonIdentitiesTable, CrmPersonsTable } from '../../../db/schema.crm';
-import { likePattern, matchesSearch } from '../shared/crm-query.store';
+import { inRankOrder, rankedIds } from '../shared/crm-query.store';
 import { createVersionedStore, type VersionedPatch } from '../shared/versioned.store';
-import type { CrmSearch } from '../shared/crm-search.util';
 
 export type PersonRow = CrmPersonsTable;
 export type PersonIdentity = Omit<CrmPersonIdentitiesTable, 'person_id'>;
 export type PersonListFilter = {
-  search?: CrmSearch;
+  /** The list page's search box: full-text, ranked (see rankedIds). */
+  q?: string;
   organizationId?: string;
   ownerId?: string;
   afterId?: string;
@@ -99,25 +99,13 @@ function personRowQueries(db: Db) {
 function personListQueries(db: Db) {
   return {
     async list(filter: PersonListFilter): Promise<PersonRow[]> {
+      const ranked = await rankedIds(db, 'person', filter.q);
+      if (ranked?.length === 0) return [];
       let query = db.selectFrom('crm_persons').selectAll();
-      const search = filter.search;
-      if (search) {
-        query = query.where((eb) =>
-          eb.or([
-            matchesSearch('crm_persons.search_text', search),
-            eb(
-              'crm_persons.organization_id',
-              'in',
-              eb
-                .selectFrom('crm_organizations')
-                .select('id')
-                .where(likePattern('crm_organizations.name_lc', search.text)),
-            ),
-          ]),
-        );
-      }
+      if (ranked) query = query.where('id', 'in', ranked);
       if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
       if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+      if (ranked) return inRankOrder(await query.execute(), ranked, filter.afterId, filter.limit);
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       return query
         .orderBy('id', 'desc')

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCrmCursor, encodeCrmCursor, toCrmPage } from './crm-cursor.util';
-import { toContainsPattern, toCrmSearch, toPhoneDigitsPattern } from './crm-search.util';
+import { inRankOrder } from './crm-search.util';
 import { linesToRichText } from '@charla/protocol';
 import { panelFieldsFromCapturedVars } from '../panel/panel-fields';
 
-describe('crm search patterns', () => {
-  it('escapes LIKE metacharacters and the escape character itself', () => {
-    expect(toContainsPattern('100%_Off!')).toBe('%100!%!_off!!%');
+describe('crm list search order', () => {
+  const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
+  it('orders rows by rank, pages after the cursor’s record and returns limit + 1', () => {
+    expect(inRankOrder(rows, ['c', 'a', 'd', 'b'], undefined, 2).map((r) => r.id)).toEqual(['c', 'a', 'd']);
+    expect(inRankOrder(rows, ['c', 'a', 'd', 'b'], 'a', 2).map((r) => r.id)).toEqual(['d', 'b']);
   });
-  it('adds a digits pattern only for phone-like queries', () => {
-    expect(toPhoneDigitsPattern('+49 (151) 23')).toBe('%4915123%');
-    expect(toPhoneDigitsPattern('ana 123')).toBeNull();
-    expect(toCrmSearch('   ')).toBeUndefined();
+  it('skips rows the ranking does not hold and returns nothing after a vanished cursor', () => {
+    expect(inRankOrder(rows, ['b', 'x'], undefined, 5).map((r) => r.id)).toEqual(['b']);
+    expect(inRankOrder(rows, ['b', 'c'], 'x', 5)).toEqual([]);
   });
 });
 

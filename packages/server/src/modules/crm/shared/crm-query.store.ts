@@ -1,23 +1,40 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
-import { LIKE_ESCAPE, type CrmSearch } from './crm-search.util';
+import type { Db } from '../../../db/database';
+import { CRM_RANKED_MAX, rankCrmRecords, type CrmSearchType } from '../../search/index';
 
-/** `column LIKE pattern ESCAPE '!'`, the pattern bound as a parameter, never interpolated. */
-export function likePattern(column: string, pattern: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} like ${pattern} escape ${sql.lit(LIKE_ESCAPE)}`;
-}
+export { inRankOrder } from './crm-search.util';
 
-/** True when the (lower-cased) column contains the search text or, for phone-like queries, its digits. */
-export function matchesSearch(column: string, search: CrmSearch): Expression<SqlBool> {
-  if (search.digits === null) return likePattern(column, search.text);
-  return sql<SqlBool>`(${likePattern(column, search.text)} or ${likePattern(column, search.digits)})`;
-}
-
-/** For leads and deals: the title matches, or the linked person (name, email, phone) or organization does. */
-export function recordMatchesSearch(
-  table: 'crm_leads' | 'crm_deals',
-  search: CrmSearch,
-): Expression<SqlBool> {
-  const personIds = sql`select id from crm_persons where ${matchesSearch('crm_persons.search_text', search)}`;
-  const organizationIds = sql`select id from crm_organizations where ${likePattern('crm_organizations.name_lc', search.text)}`;
-  return sql<SqlBool>`(${matchesSearch(`${table}.search_text`, search)} or ${sql.ref(`${table}.person_id`)} in (${personIds}) or ${sql.ref(`${table}.organization_id`)} in (${organizationIds}))`;
+/**
+ * The list pages' `q` (issue 15): the ids of the records of `type` matching it in the full-text
+ * index (modules/search: every text field, the linked person's and organization's names for
+ * leads and deals), best first; undefined when there is no query.
+ */
+export async function rankedIds(
+  db: Db,
+  type: CrmSearchType,
+  q: string | undefined,
+): Promise<string[] | undefined> {
+  if (q === undefined || q.trim() === '') return undefined;
+  const own = await rankCrmRecords(db, type, q);
+  if (type !== 'lead' && type !== 'deal') return own;
+  // Leads and deals are found through their person's emails and phones too (their own document
+  // holds only the person's and organization's names): after their own matches, newest first.
+  const [persons, organizations] = await Promise.all([
+    rankCrmRecords(db, 'person', q),
+    rankCrmRecords(db, 'organization', q),
+  ]);
+  if (persons.length === 0 && organizations.length === 0) return own;
+  const table = type === 'lead' ? 'crm_leads' : 'crm_deals';
+  const linked = await db
+    .selectFrom(table)
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        ...(persons.length > 0 ? [eb('person_id', 'in', persons)] : []),
+        ...(organizations.length > 0 ? [eb('organization_id', 'in', organizations)] : []),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .limit(CRM_RANKED_MAX)
+    .execute();
+  return [...new Set([...own, ...linked.map((r) => r.id)])];
 }

@@ -50,13 +50,23 @@ describe('crm search and pagination', () => {
     expect(await search('leads', 'nothing like it')).toEqual([]);
   });
 
-  it('treats SQL and LIKE metacharacters literally', async () => {
-    expect(await search('persons', '%')).toEqual([ids.percent]);
-    expect(await search('persons', '_')).toEqual([ids.underscore]);
-    expect(await search('persons', "'")).toEqual([ids.quote]);
+  it('searches words, not characters: symbols alone find nothing, "o\'b" finds O\'Brien', async () => {
+    for (const q of ['%', '_', "'", '!', '\\']) expect(await search('persons', q)).toEqual([]);
     expect(await search('persons', "o'b")).toEqual([ids.quote]);
-    expect(await search('persons', '!')).toEqual([]);
-    expect(await search('persons', '\\')).toEqual([]);
+    expect(await search('persons', 'under_sc')).toEqual([ids.underscore]);
+  });
+
+  it('is the full-text search: accent-folded both ways and ranked, on every list page', async () => {
+    const garcia = (await crm.create('persons', { name: 'Lucía García' })).id;
+    const mention = (await crm.create('persons', { name: 'Pedro Ruiz', notes: 'garcia referred him' })).id;
+    const deal = (await crm.create('deals', { title: 'García renewal' })).id;
+    const twice = (await crm.create('leads', { title: 'GARCIA garcía follow-up' })).id;
+    const once = (await crm.create('leads', { title: 'Follow-up for García and many other words here' })).id;
+    expect(await search('persons', 'garcia')).toEqual(expect.arrayContaining([garcia, mention]));
+    expect(await search('persons', 'GARCÍA luc')).toEqual([garcia]);
+    expect(await search('deals', 'garcía')).toEqual([deal]);
+    expect(await search('leads', 'garcia')).toEqual([twice, once]);
+    expect(await search('organizations', 'widgets acm')).toEqual([ids.acme]);
   });
 
   it('survives injection attempts without errors or extra rows', async () => {
