@@ -9,22 +9,29 @@ import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } fr
 // to, and once nobody took the chat in time it shows "Missed" in Closed, where a filter keeps only
 // the missed ones.
 
-const WAIT_SECONDS = 45; // long enough for a loaded machine to open the inbox before the deadline
+// Two chats, so no page load races a deadline: one waits long enough to be read in Unassigned on
+// any machine, the other is missed quickly and only read afterwards, in Closed.
+const LONG_WAIT_SECONDS = 600;
+const SHORT_WAIT_SECONDS = 15; // the shortest waiting time a live chat card allows
 
 let charla: RunningCharla;
 let browser: Browser;
 let api: AdminApi;
 let online: { close(): void };
-let visitor: VisitorChat;
+let waiting: VisitorChat;
+let missed: VisitorChat;
 let page: Page;
 
 beforeAll(async () => {
   charla = await startCharla();
   browser = await launchBrowser();
   api = await adminApi(charla.baseUrl);
-  const playbook = await createLiveChatPlaybook(api, 'es', WAIT_SECONDS);
+  const long = await createLiveChatPlaybook(api, 'es', LONG_WAIT_SECONDS);
   online = await goOnline(charla.baseUrl, api);
-  visitor = await visitorChats(browser, charla.baseUrl, playbook.publicId, '¿Alguien por ahí?');
+  waiting = await visitorChats(browser, charla.baseUrl, long.publicId, '¿Alguien por ahí?');
+  // Activating the second playbook leaves the first one's running chat on its own revision.
+  const short = await createLiveChatPlaybook(api, 'es', SHORT_WAIT_SECONDS);
+  missed = await visitorChats(browser, charla.baseUrl, short.publicId, '¿Hola?');
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
   await context.addInitScript(() => {
     localStorage.setItem('charla.language', 'es');
@@ -35,7 +42,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await visitor?.close();
+  await waiting?.close();
+  await missed?.close();
   online?.close();
   await browser?.close();
   await charla?.stop();
@@ -47,10 +55,12 @@ describe('waiting, seen by users (issue 16)', () => {
     { timeout: 150_000 },
     async () => {
       await page.goto(`${charla.baseUrl}/inbox/unassigned`);
-      const row = page.locator(`[data-conversation-id="${visitor.conversationId}"]`);
+      const row = page.locator(`[data-conversation-id="${waiting.conversationId}"]`);
       const clock = row.getByTestId('conversation-clock');
       await clock.waitFor();
-      expect(await clock.innerText()).toMatch(/quedan 0:[0-4]\d/);
+      // Ten minutes to take it: the time left, not the time waited, and not urgent yet.
+      expect(await clock.innerText()).toMatch(/quedan \d+:\d\d/);
+      expect(await clock.getAttribute('class')).toContain('meta--waiting');
       await screenshot(page, 'waiting-clock-unassigned-es');
 
       await waitFor(
@@ -58,14 +68,14 @@ describe('waiting, seen by users (issue 16)', () => {
         async () => {
           const c = await api.call<{ closeReason: string | null }>(
             'GET',
-            `/api/v1/conversations/${visitor.conversationId}`,
+            `/api/v1/conversations/${missed.conversationId}`,
           );
           return c.closeReason === 'missed';
         },
         90_000,
       );
       await page.goto(`${charla.baseUrl}/inbox/closed`);
-      const closed = page.locator(`[data-conversation-id="${visitor.conversationId}"]`);
+      const closed = page.locator(`[data-conversation-id="${missed.conversationId}"]`);
       await closed.getByTestId('missed-badge').waitFor();
       expect(await closed.getByTestId('missed-badge').innerText()).toBe('Perdida');
       await page.getByTestId('closed-filter').selectOption('missed');
