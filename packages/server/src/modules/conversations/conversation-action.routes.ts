@@ -13,6 +13,15 @@ import { ZConversationParams } from './conversation-params';
 
 const tags = ['conversations'];
 
+/** What any lifecycle step on a conversation may answer (assign, reassign, close). */
+const TRANSITION_ERRORS = [
+  'CONVERSATION_NOT_FOUND',
+  'CONVERSATION_CLOSED',
+  'CONVERSATION_ALREADY_ASSIGNED',
+  'INVALID_TRANSITION',
+  'CONFLICT',
+] as const;
+
 /** REST for users: send, assign to me, reassign, close, mark read. */
 export function registerConversationActionRoutes(app: App, conversations: ConversationsService): void {
   registerMessageRoutes(app, conversations);
@@ -76,14 +85,7 @@ function registerAssignmentRoutes(app: App, conversations: ConversationsService)
     {
       config: {
         auth: 'user',
-        errors: [
-          'CONVERSATION_NOT_FOUND',
-          'CONVERSATION_CLOSED',
-          'CONVERSATION_ALREADY_ASSIGNED',
-          'INVALID_TRANSITION',
-          'CONFLICT',
-          'WAITING_TIME_OVER',
-        ],
+        errors: [...TRANSITION_ERRORS, 'WAITING_TIME_OVER'],
       },
       schema: {
         tags,
@@ -100,15 +102,7 @@ function registerAssignmentRoutes(app: App, conversations: ConversationsService)
     {
       config: {
         auth: 'user',
-        errors: [
-          'CONVERSATION_NOT_FOUND',
-          'CONVERSATION_CLOSED',
-          'CONVERSATION_ALREADY_ASSIGNED',
-          'INVALID_TRANSITION',
-          'CONFLICT',
-          'USER_NOT_FOUND',
-          'WAITING_TIME_OVER',
-        ],
+        errors: [...TRANSITION_ERRORS, 'USER_NOT_FOUND', 'WAITING_TIME_OVER'],
       },
       schema: {
         tags,
@@ -127,13 +121,7 @@ function registerAssignmentRoutes(app: App, conversations: ConversationsService)
     {
       config: {
         auth: 'user',
-        errors: [
-          'CONVERSATION_NOT_FOUND',
-          'CONVERSATION_CLOSED',
-          'CONVERSATION_ALREADY_ASSIGNED',
-          'INVALID_TRANSITION',
-          'CONFLICT',
-        ],
+        errors: [...TRANSITION_ERRORS],
       },
       schema: {
         tags,
