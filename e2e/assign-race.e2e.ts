@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, loginContext, screenshot, startCharla } from './harness';
+import { adminInboxContext, launchBrowser, screenshot, startCharla } from './harness';
 import type { RunningCharla } from './harness';
 import { visitorChats } from './visitor-chat';
 import {
@@ -54,13 +54,9 @@ describe('the loser of an assign race (issue 16)', () => {
       async () => (await api.call<{ status: string }>('GET', path)).status === 'waiting',
     );
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript((lang) => {
-      localStorage.setItem('charla.language', lang);
-      localStorage.setItem('charla.notificationPromptDismissed', '1');
-    }, language);
+    const viewport = { width: 1280, height: 800 };
+    const context = await adminInboxContext(browser, charla.baseUrl, { language, viewport });
     await context.routeWebSocket(/\/ws\/agent/, () => undefined); // no live updates reach this page
-    await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const page = await context.newPage();
     await page.goto(`${charla.baseUrl}/inbox/unassigned/${chat.conversationId}`);
     await page.getByTestId('assign').waitFor();

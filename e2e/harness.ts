@@ -149,6 +149,25 @@ export async function loginContext(
   if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
 }
 
+/**
+ * A browser context signed in as the admin, reading the inbox in `language` (the browser's own
+ * locale follows it) with the notification prompt already dismissed.
+ */
+export async function adminInboxContext(
+  browser: Browser,
+  baseUrl: string,
+  options: { language: string; viewport: { width: number; height: number } },
+): Promise<BrowserContext> {
+  const locale = options.language === 'es' ? 'es-ES' : 'en-US';
+  const context = await browser.newContext({ viewport: options.viewport, locale });
+  await context.addInitScript((lang) => {
+    localStorage.setItem('charla.language', lang);
+    localStorage.setItem('charla.notificationPromptDismissed', '1');
+  }, options.language);
+  await loginContext(context, baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+  return context;
+}
+
 /** Saves a screenshot under e2e/screenshots/<name>.png (looked at by people, kept out of git). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TLanguage } from '@charla/protocol';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, loginContext, screenshot, startCharla } from './harness';
+import { adminInboxContext, launchBrowser, screenshot, startCharla } from './harness';
 import type { RunningCharla } from './harness';
 import { visitorChats, type VisitorChat } from './visitor-chat';
 import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } from './widget-fixtures';
@@ -46,16 +46,8 @@ afterAll(async () => {
 });
 
 async function inboxAt(language: TLanguage, width: number): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 600 ? 844 : 900 },
-    locale: language === 'es' ? 'es-ES' : 'en-US',
-  });
-  await context.addInitScript((lang) => {
-    localStorage.setItem('charla.language', lang);
-    localStorage.setItem('charla.notificationPromptDismissed', '1');
-  }, language);
-  await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
-  return context.newPage();
+  const viewport = { width, height: width < 600 ? 844 : 900 };
+  return (await adminInboxContext(browser, charla.baseUrl, { language, viewport })).newPage();
 }
 
 /** Elements matching `selector` whose content is wider than their box (cut or ellipsised). */

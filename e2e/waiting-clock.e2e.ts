@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, launchBrowser, loginContext, screenshot, startCharla } from './harness';
+import { adminInboxContext, launchBrowser, screenshot, startCharla } from './harness';
 import type { RunningCharla } from './harness';
 import { visitorChats, type VisitorChat } from './visitor-chat';
 import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } from './widget-fixtures';
@@ -32,12 +32,8 @@ beforeAll(async () => {
   // Activating the second playbook leaves the first one's running chat on its own revision.
   const short = await createLiveChatPlaybook(api, 'es', SHORT_WAIT_SECONDS);
   missed = await visitorChats(browser, charla.baseUrl, short.publicId, '¿Hola?');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-ES' });
-  await context.addInitScript(() => {
-    localStorage.setItem('charla.language', 'es');
-    localStorage.setItem('charla.notificationPromptDismissed', '1');
-  });
-  await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const viewport = { width: 1280, height: 800 };
+  const context = await adminInboxContext(browser, charla.baseUrl, { language: 'es', viewport });
   page = await context.newPage();
 }, 120_000);
 
