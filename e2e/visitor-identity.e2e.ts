@@ -156,11 +156,19 @@ describe('signed visitor identity across origins and devices (issue 24)', () => 
     const rows = page.getByTestId('identity-attribute');
     await expect(rows.count()).resolves.toBe(3);
     await expect(page.getByTestId('attribute-unverified').count()).resolves.toBe(3);
-    // …until the shop's server sets it over REST (the same value the page passes, so reloads agree).
-    await api.call('PUT', `/api/v1/visitor-identities/${USER.id}`, { attributes: { plan: 'business' } });
+    // …and so does the email: never matched to a CRM person while only the browser vouches for it…
+    await expect(page.getByTestId('email-unverified').count()).resolves.toBe(1);
+    await page.getByTestId('email-unverified').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/panel-email-unverified-1280.png` });
+    // …until the shop's server sets them over REST (the same values the page passes, so reloads agree).
+    await api.call('PUT', `/api/v1/visitor-identities/${USER.id}`, {
+      email: USER.email,
+      attributes: { plan: 'business' },
+    });
     await page.reload();
     await page.getByText('business').first().waitFor();
     await expect(page.getByTestId('attribute-unverified').count()).resolves.toBe(2);
+    await expect(page.getByTestId('email-unverified').count()).resolves.toBe(0);
     const plan = rows.filter({ has: page.getByText('plan', { exact: true }) });
     await expect(plan.getByTestId('attribute-unverified').count()).resolves.toBe(0);
     // A lead from the panel matches the CRM person by the verified email; the panel marks them.

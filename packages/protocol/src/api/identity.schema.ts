@@ -44,6 +44,12 @@ export const ZVisitorIdentity = z.object({
    * attribute came from the browser and is shown as unverified.
    */
   verifiedAttributes: z.array(z.string()).optional(),
+  /**
+   * True when the email came from the company's server (`PUT /api/v1/visitor-identities/{userId}`).
+   * An email the browser passed is not covered by the userHash: it is shown as unverified and never
+   * matched to a CRM person.
+   */
+  emailVerified: z.boolean().optional(),
 });
 export type TVisitorIdentity = z.infer<typeof ZVisitorIdentity>;
 
@@ -103,6 +109,8 @@ export const ZVerifiedIdentityDto = z.object({
   attributes: z.record(z.string(), ZVisitorAttributeValue),
   /** The attribute keys that came from the browser (`Charla.identify()`): not covered by the signature. */
   unverifiedAttributes: z.array(z.string()),
+  /** True once the company's server set or confirmed the email over REST; false when only the browser passed it. */
+  emailVerified: z.boolean(),
 });
 export type TVerifiedIdentityDto = z.infer<typeof ZVerifiedIdentityDto>;
 

@@ -6,6 +6,8 @@ export const identityEn = {
   unverifiedTitle: 'Told by the page without a signature: anyone could have set it.',
   attributeUnverifiedTitle:
     'Passed by the page: the signature covers only the user ID, so anyone could have set it. Set it from your server (REST API) to verify it.',
+  emailUnverifiedTitle:
+    'Passed by the page: the signature covers only the user ID, so this email is never matched to a CRM person. Set it from your server (REST API) to verify it.',
   userId: 'User ID',
   verifiedUser: 'User of your site',
   attributes: 'Attributes',
@@ -41,6 +43,8 @@ export const identityEs: typeof identityEn = {
   unverifiedTitle: 'La página lo indicó sin firma: cualquiera podría haberlo puesto.',
   attributeUnverifiedTitle:
     'Lo pasó la página: la firma solo cubre el ID de usuario, así que cualquiera podría haberlo puesto. Fíjalo desde tu servidor (API REST) para verificarlo.',
+  emailUnverifiedTitle:
+    'Lo pasó la página: la firma solo cubre el ID de usuario, así que este email nunca se asocia a una persona del CRM. Fíjalo desde tu servidor (API REST) para verificarlo.',
   userId: 'ID de usuario',
   verifiedUser: 'Usuario de tu sitio',
   attributes: 'Atributos',

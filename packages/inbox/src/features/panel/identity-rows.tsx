@@ -1,6 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import type { TVisitorIdentity } from '@charla/protocol';
 
+function UnverifiedBadge({ title, testId }: { title: string; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className="identity-badge identity-badge--unverified facts__attribute-badge"
+      title={title}
+      data-testid={testId}
+    >
+      {t('identity.unverified')}
+    </span>
+  );
+}
+
+/**
+ * The visitor's email. When it is the one `Charla.identify()` passed and the company's server never
+ * set it (the userHash signs the user id only), it says "Unverified": it is never matched to a CRM person.
+ */
+export function VisitorEmail({ email, identity }: { email: string; identity: TVisitorIdentity | undefined }) {
+  const { t } = useTranslation();
+  const unverified =
+    identity?.verified === true && identity.email === email && identity.emailVerified !== true;
+  return (
+    <>
+      {email}
+      {unverified && <UnverifiedBadge title={t('identity.emailUnverifiedTitle')} testId="email-unverified" />}
+    </>
+  );
+}
+
 /**
  * The user id and custom attributes `Charla.identify()` passed (issue 24), as rows of the visitor's
  * facts. The userHash signs the user id only: an attribute the company's server did not set over
@@ -27,13 +56,7 @@ export function IdentityRows({ identity }: { identity: TVisitorIdentity | undefi
           <dd className="facts__wrap">
             {shown(value)}
             {!verifiedKeys.includes(key) && (
-              <span
-                className="identity-badge identity-badge--unverified facts__attribute-badge"
-                title={t('identity.attributeUnverifiedTitle')}
-                data-testid="attribute-unverified"
-              >
-                {t('identity.unverified')}
-              </span>
+              <UnverifiedBadge title={t('identity.attributeUnverifiedTitle')} testId="attribute-unverified" />
             )}
           </dd>
         </div>

@@ -20,12 +20,15 @@ export function LinkedFields({
   conversationId: string;
   readOnly: boolean;
   onSaved: () => void;
-  /** The visitor's identity: the person with its verified email is marked verified (issue 24). */
+  /** The visitor's identity: the person with the email the company's server set is marked verified (issue 24). */
   identity?: TVisitorIdentity | undefined;
 }) {
   const { t } = useTranslation();
   const personVerified =
-    identity?.verified === true && !!identity.email && !!linked.person?.emails.includes(identity.email);
+    identity?.verified === true &&
+    identity.emailVerified === true &&
+    !!identity.email &&
+    !!linked.person?.emails.includes(identity.email);
   const moneyRows = (item: TCrmDealDto | TCrmLeadDto, ctx: Parameters<typeof money>[0]) => [
     money(ctx, item.value),
     closeDate(ctx, item.expectedCloseDate),

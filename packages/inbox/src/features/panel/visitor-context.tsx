@@ -3,7 +3,7 @@ import type { TConversationDto } from '@charla/protocol';
 import { formatTimestamp } from '../../lib/format-time';
 import { describeUserAgent, shortUrl } from '../inbox/visitor-name';
 import { IdentityBadge } from '../inbox/identity-badge';
-import { IdentityRows } from './identity-rows';
+import { IdentityRows, VisitorEmail } from './identity-rows';
 import { dateTimeFormat } from '../../lib/intl-cache';
 
 /** Where the visitor is and comes from: page, referrer, browser, language, time zone, pages seen. */
@@ -31,7 +31,9 @@ export function VisitorContext({ conversation }: { conversation: TConversationDt
     }
     rows.push({ label: t('panel.timeZone'), value: `${ctx.timeZone}${local}` });
   }
-  if (conversation.visitor.email) rows.push({ label: t('panel.email'), value: conversation.visitor.email });
+  const { email } = conversation.visitor;
+  if (email)
+    rows.push({ label: t('panel.email'), value: <VisitorEmail email={email} identity={ctx.identity} /> });
   rows.push({ label: t('panel.firstSeen'), value: formatTimestamp(ctx.firstSeenAt, i18n.language) });
 
   return (

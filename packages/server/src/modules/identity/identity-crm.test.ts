@@ -10,12 +10,14 @@ const CEO = 'ceo@customer.example';
 
 /**
  * What an identity is allowed to do for the team (issue 24): a verified one pre-fills the panel
- * and matches the CRM person with its email; an unverified one never does. Attributes fill the
+ * and matches the CRM person with the email the company's server set; an unverified one, or an
+ * email only the browser passed, never does. Attributes fill the
  * playbook's custom variables; a verified identity goes out as the `visitor.identified` webhook.
  */
 describe('identity in the CRM, playbooks and webhooks', () => {
   let server: TestServer;
   let baseUrl: string;
+  let admin: TestUser;
   let agent: TestUser;
   let playbook: { id: string; publicId: string };
   let secret: string;
@@ -51,7 +53,7 @@ describe('identity in the CRM, playbooks and webhooks', () => {
   beforeAll(async () => {
     server = await startTestServer();
     baseUrl = await server.listen();
-    const admin = await server.createUser('admin');
+    admin = await server.createUser('admin');
     agent = await server.createUser('regular');
     await goOnline(server, agent);
     playbook = await createActivePlaybook(server, admin, {
@@ -100,24 +102,40 @@ describe('identity in the CRM, playbooks and webhooks', () => {
     expect(verified.json()).toEqual([]);
   });
 
-  it('pre-fills the panel from a verified identity and matches the person with that email', async () => {
+  it('never matches the email a verified browser passed: only the one the company server set', async () => {
     const conversationId = await waitingChat({
       userId: 'ceo-1',
       userHash: identityHashOf(secret, 'ceo-1'),
       name: 'Real CEO',
       email: CEO,
     });
-    const panel = await server.request({ url: `/api/v1/conversations/${conversationId}/panel`, as: agent });
+    // The userHash signs the userId only: the email came from the browser and proves nothing.
+    const panelUrl = `/api/v1/conversations/${conversationId}/panel`;
+    let panel = await server.request({ url: panelUrl, as: agent });
+    expect(panel.json()).toMatchObject({ person: { name: 'Real CEO', email: null } });
+    const personUrl = `/api/v1/crm/persons/${personId}/verified-identities`;
+    expect((await server.request({ url: personUrl, as: agent })).json()).toEqual([]);
+    const unconfirmed = await server.request({ url: '/api/v1/visitor-identities/ceo-1', as: agent });
+    expect(unconfirmed.json()).toMatchObject({ email: CEO, emailVerified: false });
+
+    // The shop's server confirms it over REST: now it pre-fills the panel and matches the person.
+    const confirmed = await server.request({
+      method: 'PUT',
+      url: '/api/v1/visitor-identities/ceo-1',
+      as: admin,
+      payload: { email: CEO },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ email: CEO, emailVerified: true });
+    panel = await server.request({ url: panelUrl, as: agent });
     expect(panel.json()).toMatchObject({ person: { name: 'Real CEO', email: CEO } });
     const created = await leadFrom(conversationId);
     expect(created.matched.person).toBe(true);
     expect(created.lead.person?.id).toBe(personId);
     // The CRM person is marked verified: the user met in their conversation, with their email.
-    const verified = await server.request({
-      url: `/api/v1/crm/persons/${personId}/verified-identities`,
-      as: agent,
-    });
-    expect(verified.json()).toEqual([expect.objectContaining({ userId: 'ceo-1', email: CEO })]);
+    expect((await server.request({ url: personUrl, as: agent })).json()).toEqual([
+      expect.objectContaining({ userId: 'ceo-1', email: CEO, emailVerified: true }),
+    ]);
   });
 
   it('fills the playbook variables the attributes name', async () => {

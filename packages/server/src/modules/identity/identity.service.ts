@@ -46,6 +46,7 @@ function toVerifiedDto(row: VisitorRow): TVerifiedIdentityDto {
     email: identity?.email ?? null,
     attributes: identity?.attributes ?? {},
     unverifiedAttributes: unverifiedKeys(identity),
+    emailVerified: identity?.emailVerified === true,
   };
 }
 
@@ -162,16 +163,19 @@ export function createIdentityService(deps: IdentityDeps) {
     /** The company's server changes a verified user's name, email or attributes (the browser cannot change the email). */
     async putVerified(userId: string, input: TPutVerifiedIdentityRequest): Promise<TVerifiedIdentityDto> {
       const row = await getVerified(userId);
-      const identity = { ...input, verified: true, userId, attributesFromServer: true };
+      const identity = { ...input, verified: true, userId, fromServer: true };
       await writeIdentity(deps, row.id, identity, false);
       return toVerifiedDto(await requireVisitorRow(deps, row.id));
     },
-    /** The verified users a CRM person is (issue 24): met in their conversations, with one of their emails. */
+    /**
+     * The verified users a CRM person is (issue 24): met in their conversations, with one of their
+     * emails as the company's server set it (an email only the browser passed proves nothing).
+     */
     async verifiedOfPerson(personId: string): Promise<TVerifiedIdentityDto[]> {
       const { visitors, emails } = await deps.store.verifiedVisitorsOfPerson(personId);
       return visitors
         .map(toVerifiedDto)
-        .filter((dto) => dto.email !== null && emails.includes(dto.email))
+        .filter((dto) => dto.emailVerified && dto.email !== null && emails.includes(dto.email))
         .sort((a, b) => a.userId.localeCompare(b.userId));
     },
     /** `Charla.reset()`: the token this browser was given for a verified user's visitor stops working. */

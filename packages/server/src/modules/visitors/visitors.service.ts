@@ -23,8 +23,8 @@ export type IdentityInput = {
   verified?: boolean | undefined;
   userId?: string | null | undefined;
   attributes?: TVisitorIdentity['attributes'] | undefined;
-  /** True when the attributes come from the company's server (REST), not from the browser. */
-  attributesFromServer?: boolean | undefined;
+  /** True when the email and attributes come from the company's server (REST), not from the browser. */
+  fromServer?: boolean | undefined;
 };
 
 /**
@@ -35,7 +35,7 @@ export type IdentityInput = {
 function mergeAttributes(previous: TVisitorIdentity | undefined, input: IdentityInput) {
   const verifiedBefore = previous?.verifiedAttributes ?? [];
   if (!input.attributes) return { attributes: previous?.attributes, verifiedAttributes: verifiedBefore };
-  if (input.attributesFromServer) {
+  if (input.fromServer) {
     const keys = new Set([...verifiedBefore, ...Object.keys(input.attributes)]);
     return { attributes: { ...previous?.attributes, ...input.attributes }, verifiedAttributes: [...keys] };
   }
@@ -46,6 +46,20 @@ function mergeAttributes(previous: TVisitorIdentity | undefined, input: Identity
   };
 }
 
+/**
+ * Whether the email after `input` is the company server's: the server's own email is; an email the
+ * browser passes stays verified only when it is the one the server set.
+ */
+function mergeEmailVerified(
+  previous: TVisitorIdentity | undefined,
+  input: IdentityInput,
+  email: string | null,
+) {
+  if (email === null) return false;
+  if (input.email !== undefined && input.fromServer) return true;
+  return previous?.emailVerified === true && previous.email === email;
+}
+
 /** The stored identity with `input` over it: given attributes are merged over the stored ones. */
 export function mergeIdentity(
   previous: TVisitorIdentity | undefined,
@@ -54,10 +68,13 @@ export function mergeIdentity(
   const { attributes, verifiedAttributes } = mergeAttributes(previous, input);
   const verified = input.verified ?? previous?.verified;
   const userId = input.userId !== undefined ? input.userId : previous?.userId;
+  const email = input.email !== undefined ? input.email : (previous?.email ?? null);
+  const emailVerified = mergeEmailVerified(previous, input, email);
   return {
     name: input.name !== undefined ? input.name : (previous?.name ?? null),
-    email: input.email !== undefined ? input.email : (previous?.email ?? null),
+    email,
     ...(verified !== undefined ? { verified } : {}),
+    ...(emailVerified ? { emailVerified } : {}),
     ...(userId !== undefined ? { userId } : {}),
     ...(attributes ? { attributes } : {}),
     ...(verifiedAttributes.length > 0 ? { verifiedAttributes } : {}),

@@ -38,9 +38,10 @@ export function panelFieldsFromCapturedVars(vars: Readonly<Record<string, string
 }
 
 /**
- * A verified identity (issue 24) fills in the person's name and email the bot did not capture, so
- * a lead made from the panel matches the CRM person with that email. An unverified one (anyone can
- * call `Charla.identify()` from the console) never does: it is never matched to a person.
+ * A verified identity (issue 24) fills in the person's name the bot did not capture, and the email
+ * once the company's server set it, so a lead made from the panel matches the CRM person with that
+ * email. The userHash signs the userId only: an email the browser passed (anyone can call
+ * `Charla.identify()` from the console) is never matched to a person, nor is an unverified identity.
  */
 export function withVerifiedIdentity(
   fields: PanelFields,
@@ -53,7 +54,8 @@ export function withVerifiedIdentity(
     person: {
       ...person,
       name: person.name ?? capturedText(identity.name ?? undefined, 200),
-      email: person.email ?? capturedEmail(identity.email ?? undefined),
+      email:
+        person.email ?? (identity.emailVerified === true ? capturedEmail(identity.email ?? undefined) : null),
     },
   };
 }
