@@ -14,8 +14,9 @@ import { visitorChats, type VisitorChat } from './visitor-chat';
 import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } from './widget-fixtures';
 
 // Issue 15 acceptance in Chromium: from a visitor's chat to a lead edited in the side panel, a
-// deal made in the convert dialog, the deal page and the panel showing the same values, and two
-// browsers editing the same deal field (the second gets the conflict, not a silent overwrite).
+// deal made in the convert dialog, the deal page and the panel showing the same values (an open
+// panel follows a change made on the deal page live), and two browsers editing the same deal
+// field (the second gets the conflict, not a silent overwrite).
 
 const DESKTOP = { width: 1440, height: 900 };
 /** A busy machine: conditions get time to become true (no timing is asserted). */
@@ -142,7 +143,7 @@ describe('CRM journey (issue 15 acceptance)', () => {
     await screenshot(page, 'crm-journey-panel-deal-en');
   }, 180_000);
 
-  it('gives the second of two browsers editing the same deal field the conflict, not a silent overwrite', async () => {
+  it('shows a colleague’s change in an open panel at once, and gives the second of two editors the conflict', async () => {
     const first = await newPage();
     const second = await newPage();
     await first.goto(`${charla.baseUrl}/crm/deals/${dealId}`);
@@ -150,30 +151,33 @@ describe('CRM journey (issue 15 acceptance)', () => {
     const panelDeal = second.getByTestId('panel-linked-deal');
     await panelDeal.getByText('€12,000.00').waitFor();
     await first.getByTestId('field-value').waitFor();
+    const saveValue = async (page: Page, text: string) => {
+      await page.getByRole('button', { name: 'Edit Value' }).click();
+      await page.getByRole('textbox', { name: 'Value' }).fill(text);
+      await page.getByRole('textbox', { name: 'Value' }).press('Enter');
+    };
+    const dealValue = async () =>
+      (await api.call<TCrmDealDto>('GET', `/api/v1/crm/deals/${dealId}`)).value?.amountMinor;
 
-    await first.getByRole('button', { name: 'Edit Value' }).click();
-    await first.getByRole('textbox', { name: 'Value' }).fill('15,000');
-    await first.getByRole('textbox', { name: 'Value' }).press('Enter');
-    await expect
-      .poll(
-        async () => (await api.call<TCrmDealDto>('GET', `/api/v1/crm/deals/${dealId}`)).value?.amountMinor,
-        POLL,
-      )
-      .toBe(1_500_000);
+    // The deal page saves 15,000: the open panel follows over the socket, no reload, no refocus.
+    await saveValue(first, '15,000');
+    await expect.poll(dealValue, POLL).toBe(1_500_000);
+    await panelDeal.getByText('€15,000.00').waitFor();
 
-    // The second browser still shows 12,000 (it has not regained focus) and edits the same field.
+    // The panel starts editing on 15,000; the deal page saves 16,000 meanwhile; the panel's save
+    // names the version it started on, so it gets the conflict, not a silent overwrite.
     await panelDeal.getByRole('button', { name: 'Edit Value' }).click();
     await panelDeal.getByRole('textbox', { name: 'Value' }).fill('13,000');
+    await saveValue(first, '16,000');
+    await expect.poll(dealValue, POLL).toBe(1_600_000);
     await panelDeal.getByRole('textbox', { name: 'Value' }).press('Enter');
     await second.getByTestId('panel-conflict').waitFor();
     await screenshot(second, 'crm-journey-panel-conflict-en');
-    expect((await api.call<TCrmDealDto>('GET', `/api/v1/crm/deals/${dealId}`)).value?.amountMinor).toBe(
-      1_500_000,
-    );
+    expect(await dealValue()).toBe(1_600_000);
     await second.getByTestId('panel-conflict').getByRole('button', { name: 'Load their version' }).click();
-    await panelDeal.getByText('€15,000.00').waitFor();
+    await panelDeal.getByText('€16,000.00').waitFor();
     await waitFor('the panel API mirrors the deal', async () =>
-      (await panelOf(visitor.conversationId)).value?.amountMinor === 1_500_000 ? true : null,
+      (await panelOf(visitor.conversationId)).value?.amountMinor === 1_600_000 ? true : null,
     );
   }, 180_000);
 });

@@ -182,6 +182,8 @@ export const ZAgentServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('read'), conversationId: z.string(), seq: z.number() }),
   z.object({ type: z.literal('presence'), userId: z.string(), online: z.boolean() }),
   z.object({ type: z.literal('notification'), notification: ZNotificationDto }),
+  /** A CRM record this conversation's side panel shows changed (issue 15): an open panel reloads it. */
+  z.object({ type: z.literal('panel_changed'), conversationId: z.string() }),
   ZErrorFrame,
   ZPongFrame,
 ]);

@@ -60,6 +60,15 @@ export type DomainEventMap = {
   'deal.created': { deal: TCrmDealDto };
   'deal.updated': { deal: TCrmDealDto };
   'activity.created': { activity: TCrmActivityDto };
+  /**
+   * A CRM record (or a note on one) changed or was deleted: the side panels of the conversations
+   * linked to it show it again (issue 15). Each conversation with who may see it (R14). Not a webhook.
+   */
+  'crm.record_changed': {
+    entity: 'person' | 'organization' | 'lead' | 'deal' | 'note';
+    id: string;
+    conversations: (PreviousState & { id: string })[];
+  };
   /** A signed `Charla.identify()` bound a visitor to a userId, or changed that user's name, email or attributes. */
   'visitor.identified': { identity: TVerifiedIdentityDto };
   /** After a notification went out (R22–R24): who could get it, and whose devices took the push. */

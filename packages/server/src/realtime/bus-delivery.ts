@@ -44,6 +44,8 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
       case 'typing':
       case 'read':
         return { event, targets: [...agents.all(), ...visitors.of(event.visitorId)] };
+      case 'panel.changed':
+        return agents.size === 0 ? null : { event, targets: [...agents.all()] };
       case 'presence.changed': {
         if (agents.size === 0) return null;
         const online = (await presence.onlineUserIds()).has(event.userId);

@@ -23,6 +23,11 @@ export type BusEvent =
       preview?: string;
     }
   | { type: 'read'; conversationId: string; visitorId: string; side: 'visitor' | 'user'; seq: number }
+  /** CRM records these conversations' side panels show changed; each with who may see it (R14). */
+  | {
+      type: 'panel.changed';
+      conversations: { id: string; status: TConversationDto['status']; assigneeId: string | null }[];
+    }
   | { type: 'sessions.revoked'; userId: string; sessionIds: string[] | 'all' }
   | { type: 'presence.changed'; userId: string }
   /** The visitor's widget state changed; each process loads the fresh state for its sockets. */

@@ -24,6 +24,8 @@ export function busEventsOf(event: AnyDomainEvent, originNode: string): BusEvent
     }
     case 'conversation.visitor_state':
       return [{ type: 'visitor.conversation', ...event.payload }];
+    case 'crm.record_changed':
+      return [{ type: 'panel.changed', conversations: event.payload.conversations }];
     case 'conversation.read': {
       const { conversation, visitorId, side, seq } = event.payload;
       return [{ type: 'read', conversationId: conversation.id, visitorId, side, seq }];

@@ -19,7 +19,7 @@ export type FanOutEvent =
   | { type: 'conversation.changed'; conversation: TConversationDto; previous: Visibility }
   | { type: 'visitor.state'; visitorId: string; conversation: TVisitorConversationDto }
   | { type: 'message.created'; conversation: TConversationDto; message: TMessageDto }
-  | Extract<BusEvent, { type: 'typing' | 'read' }>
+  | Extract<BusEvent, { type: 'typing' | 'read' | 'panel.changed' }>
   | { type: 'presence'; userId: string; online: boolean }
   | { type: 'notification'; userIds: string[]; notification: TNotificationDto };
 
@@ -81,6 +81,11 @@ function agentFrames(event: FanOutEvent, userId: string, send: (frame: TAgentSer
     case 'presence':
       send({ type: 'presence', userId: event.userId, online: event.online });
       return;
+    case 'panel.changed':
+      for (const conversation of event.conversations)
+        if (canUserSee(conversation, userId))
+          send({ type: 'panel_changed', conversationId: conversation.id });
+      return;
     case 'notification':
       if (event.userIds.includes(userId)) send({ type: 'notification', notification: event.notification });
       return;
@@ -125,6 +130,7 @@ function visitorFrames(
     case 'conversation.changed':
     case 'presence':
     case 'notification':
+    case 'panel.changed':
       return;
   }
 }

@@ -94,6 +94,13 @@ const events: Record<string, FanOutEvent> = {
   'visitor read': { type: 'read', conversationId: base.id, visitorId: 'v-1', side: 'visitor', seq: 7 },
   'visitor state': { type: 'visitor.state', visitorId: 'v-1', conversation: visitorState },
   presence: { type: 'presence', userId: 'u-other', online: true },
+  'CRM record of an assigned chat and a waiting one changed': {
+    type: 'panel.changed',
+    conversations: [
+      { id: 'c-assigned', status: 'assigned', assigneeId: 'u-assignee' },
+      { id: 'c-waiting', status: 'waiting', assigneeId: null },
+    ],
+  },
   'notification to the assignee': {
     type: 'notification',
     userIds: ['u-assignee'],
@@ -213,6 +220,15 @@ const table: Record<string, Record<Viewer, string>> = {
     admin: 'presence',
     visitor: '',
     'former assignee': 'presence',
+    'other visitor': '',
+  },
+  // Everyone may see the waiting chat; only the assignee the assigned one (R14).
+  'CRM record of an assigned chat and a waiting one changed': {
+    assignee: 'panel_changed,panel_changed',
+    'other user': 'panel_changed',
+    admin: 'panel_changed',
+    visitor: '',
+    'former assignee': 'panel_changed',
     'other visitor': '',
   },
   'notification to the assignee': {

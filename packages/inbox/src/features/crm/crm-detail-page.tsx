@@ -125,7 +125,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
       '—'
     );
 
-  const ctx: FieldContext = { t, lang, users, pipelines, save: editor.save };
+  const ctx: FieldContext = { t, lang, users, pipelines, save: editor.save, version: item.version };
   const facts: Fact[] = recordRows(entity, item, ctx);
   let actions: ReactNode = null;
   if (entity === 'leads') {

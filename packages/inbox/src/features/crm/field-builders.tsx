@@ -13,7 +13,10 @@ export type FieldContext = {
   lang: string;
   users: FieldOption[];
   pipelines: TCrmPipelineDto[];
-  save: (body: Record<string, unknown>) => Promise<void>;
+  /** Saves a change made on `version` of the record (the one shown when editing started). */
+  save: (body: Record<string, unknown>, version?: number) => Promise<void>;
+  /** The version of the record shown. */
+  version?: number | undefined;
   /** Shown but not editable (a user who may not edit, e.g. the side panel of another's chat). */
   readOnly?: boolean;
 };
@@ -64,10 +67,11 @@ export function field(
         pending={pending}
         linked={linked}
         readOnly={ctx.readOnly}
-        onCommit={async (draft, currency) => {
+        revision={ctx.version}
+        onCommit={async (draft, currency, base) => {
           const body = toBody(draft, currency);
           if (body instanceof Error) throw body;
-          await ctx.save(body);
+          await ctx.save(body, base);
         }}
       />
     ),

@@ -20,7 +20,13 @@ type Props = {
   initial: string;
   editor: FieldEditor;
   /** Sends the change; resolves when saved, rejects with a message to show when refused. */
-  onCommit: (draft: string, currency?: TCrmCurrency) => Promise<void>;
+  /**
+   * Sends the change made on `base`, the record version shown when editing started (so a change
+   * someone else saved meanwhile is a conflict, even when it already shows here live).
+   */
+  onCommit: (draft: string, currency: TCrmCurrency | undefined, base: number | undefined) => Promise<void>;
+  /** The version of the record the field belongs to. */
+  revision?: number | undefined;
   /** What to show while the change is on its way (optimistic); the draft text by default. */
   pending?: (draft: string, currency?: TCrmCurrency) => ReactNode;
   readOnly?: boolean;
@@ -31,7 +37,7 @@ type Props = {
 
 type State =
   | { mode: 'idle'; error: string | null }
-  | { mode: 'editing'; draft: string; currency?: TCrmCurrency }
+  | { mode: 'editing'; draft: string; currency?: TCrmCurrency; base?: number | undefined }
   | { mode: 'saving'; draft: string; currency?: TCrmCurrency };
 
 /**
@@ -49,6 +55,7 @@ export function InlineField({
   readOnly,
   linked,
   testId,
+  revision,
 }: Props) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ mode: 'idle', error: null });
@@ -67,6 +74,7 @@ export function InlineField({
     setState({
       mode: 'editing',
       draft: initial,
+      base: revision,
       ...(editor.kind === 'money' ? { currency: editor.currency } : {}),
     });
   };
@@ -74,8 +82,9 @@ export function InlineField({
   const commit = (draft: string, currency?: TCrmCurrency) => {
     const unchanged = draft === initial && (editor.kind !== 'money' || currency === editor.currency);
     if (unchanged) return cancel();
+    const base = state.mode === 'editing' ? state.base : revision;
     setState({ mode: 'saving', draft, ...(currency ? { currency } : {}) });
-    onCommit(draft, currency).then(
+    onCommit(draft, currency, base).then(
       () => setState({ mode: 'idle', error: null }),
       (cause: unknown) =>
         setState({ mode: 'idle', error: cause instanceof Error ? cause.message : t('errors.generic') }),

@@ -5,7 +5,7 @@ import { crmApi, type CrmDtoOf, type CrmEntity } from './crm-api';
 
 /**
  * Saves one field of a record at a time through the record's PATCH, naming the version the
- * page shows. A refusal rejects with the message the field shows; a conflict (someone else saved
+ * change was made on (the one shown when editing started, else the one shown now). A refusal rejects with the message the field shows; a conflict (someone else saved
  * first) also keeps the server's current record so the page can offer to load it.
  */
 export function useRecordEditor<E extends CrmEntity>(
@@ -18,10 +18,10 @@ export function useRecordEditor<E extends CrmEntity>(
   const [conflict, setConflict] = useState<CrmDtoOf[E] | null>(null);
 
   const save = useCallback(
-    async (body: Record<string, unknown>): Promise<void> => {
+    async (body: Record<string, unknown>, version?: number): Promise<void> => {
       if (!item) return;
       try {
-        setItem(await crmApi.update(entity, item.id, { version: item.version, ...body }));
+        setItem(await crmApi.update(entity, item.id, { version: version ?? item.version, ...body }));
         onSaved();
       } catch (cause) {
         if (cause instanceof ApiError && cause.code === 'CONFLICT') {

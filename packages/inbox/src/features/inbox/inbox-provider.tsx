@@ -48,6 +48,8 @@ type InboxValue = {
   typing: (conversationId: string, active: boolean) => void;
   refreshUsers: () => void;
   onNotification: (listener: (n: TNotificationDto) => void) => () => void;
+  /** Calls `listener` with each conversation whose side-panel CRM records changed (issue 15). */
+  onPanelChanged: (listener: (conversationId: string) => void) => () => void;
 };
 
 const InboxContext = createContext<InboxValue | null>(null);
@@ -312,6 +314,13 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     notificationListeners.current.add(listener);
     return () => notificationListeners.current.delete(listener);
   }, []);
+  const onPanelChanged = useCallback(
+    (listener: (conversationId: string) => void) =>
+      socket.onFrame((frame) => {
+        if (frame.type === 'panel_changed') listener(frame.conversationId);
+      }),
+    [socket],
+  );
 
   const value = useMemo<InboxValue>(
     () => ({
@@ -329,6 +338,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       typing,
       refreshUsers,
       onNotification,
+      onPanelChanged,
     }),
     [
       state,
@@ -345,6 +355,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       typing,
       refreshUsers,
       onNotification,
+      onPanelChanged,
     ],
   );
   return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;

@@ -32,7 +32,8 @@ export function LinkedRecord<E extends CrmEntity>({
 }) {
   const { t } = useTranslation();
   const [item, setItem] = useState<CrmDtoOf[E]>(record);
-  // A newer version from the server (the panel reloaded) replaces what the panel shows.
+  // A newer version from the server (the panel reloaded, live when a colleague saved) replaces
+  // what the panel shows; a field being edited keeps the version it started on (a conflict).
   useEffect(() => {
     setItem((shown) => (record.id !== shown.id || record.version > shown.version ? record : shown));
   }, [record]);
@@ -43,6 +44,7 @@ export function LinkedRecord<E extends CrmEntity>({
     users: [],
     pipelines: [],
     save: editor.save,
+    version: item.version,
     readOnly,
   };
   return (

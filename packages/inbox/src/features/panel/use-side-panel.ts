@@ -5,6 +5,7 @@ import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { panelApi } from './panel-api';
 import { panelToForm, validatePanelForm, type PanelField, type PanelForm } from './panel-form';
 import { currentLanguage, currentLocale } from '../../lib/i18n';
+import { useInbox } from '../inbox/inbox-provider';
 
 const SERVER_FIELD: Record<string, PanelField> = {
   'panel.value': 'amount',
@@ -23,8 +24,9 @@ export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 /**
  * The side panel's state: loading, the draft form with its validation and save on leaving a
- * field, creating a lead or deal, and refreshing when the conversation moves or the window
- * regains focus (so a record edited on its CRM page shows here at once).
+ * field, creating a lead or deal, and refreshing when the conversation moves, when the server
+ * says a linked CRM record changed (a colleague's edit, the record's page in another tab) or the
+ * window regains focus.
  */
 export function useSidePanel(conversation: TConversationDto) {
   const { t } = useTranslation();
@@ -77,6 +79,14 @@ export function useSidePanel(conversation: TConversationDto) {
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
   }, [refresh]);
+  const { onPanelChanged } = useInbox();
+  useEffect(
+    () =>
+      onPanelChanged((conversationId) => {
+        if (conversationId === conversation.id) refresh();
+      }),
+    [onPanelChanged, refresh, conversation.id],
+  );
 
   const validate = (f: PanelForm) =>
     validatePanelForm(f, {
