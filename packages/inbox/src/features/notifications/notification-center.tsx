@@ -7,6 +7,7 @@ import { useInbox } from '../inbox/inbox-provider';
 import { notificationsApi } from './notifications-api';
 import { playChime } from './notification-sound';
 import { showLocalNotification } from './push';
+import { conversationInFront } from './in-front';
 
 type Toast = TNotificationDto & { key: string };
 const TOAST_MS = 8000;
@@ -30,11 +31,15 @@ function useMySettings() {
 /**
  * In-app notices for notification frames (R23): a toast (optionally with a sound) while the tab
  * is visible, a system notification while it is hidden. The server only sends what this user may
- * see (R22); the user's own switches decide toast and sound.
+ * see (R22); the user's own switches decide toast and sound. The conversation on screen gets no
+ * toast (its message shows where the user is reading), and toasts sit at the top, never over
+ * the composer.
  */
 export function NotificationCenter() {
   const { t } = useTranslation();
-  const { navigate } = useRouter();
+  const { navigate, location } = useRouter();
+  const inFront = useRef<string | null>(null);
+  inFront.current = conversationInFront(location.pathname);
   const { onNotification } = useInbox();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const settings = useMySettings();
@@ -57,6 +62,7 @@ export function NotificationCenter() {
           return;
         }
         if (prefs?.inApp === false) return;
+        if (notification.conversationId !== null && notification.conversationId === inFront.current) return;
         if (prefs?.sound) playChime();
         const toast = { ...notification, key: `${notification.id}-${Date.now()}` };
         setToasts((list) => [...list.filter((x) => x.id !== notification.id).slice(-3), toast]);
@@ -71,40 +77,61 @@ export function NotificationCenter() {
     <div className="toasts" role="region" aria-label={t('notifications.region')}>
       <div aria-live="polite" aria-atomic="false">
         {toasts.map((toast) => (
-          <div key={toast.key} className="toast" data-testid="toast">
-            <span className="toast__icon">
-              <Icon name="bell" size={16} />
-            </span>
-            <div className="toast__text">
-              <strong>
-                <bdi>{toast.title}</bdi>
-              </strong>
-              <bdi>{toast.body}</bdi>
-            </div>
-            <div className="toast__actions">
-              {toast.conversationId && (
-                <button
-                  type="button"
-                  className="btn btn--sm btn--primary"
-                  onClick={() => {
-                    dismiss(toast.key);
-                    navigate(`/conversations/${toast.conversationId}`);
-                  }}
-                >
-                  {t('notifications.open')}
-                </button>
-              )}
-              <button
-                type="button"
-                className="icon-btn icon-btn--sm"
-                aria-label={t('common.dismiss')}
-                onClick={() => dismiss(toast.key)}
-              >
-                <Icon name="x" size={14} />
-              </button>
-            </div>
-          </div>
+          <ToastItem
+            key={toast.key}
+            toast={toast}
+            onDismiss={() => dismiss(toast.key)}
+            onOpen={(id) => {
+              dismiss(toast.key);
+              navigate(`/conversations/${id}`);
+            }}
+          />
         ))}
+      </div>
+    </div>
+  );
+}
+
+/** One toast: what happened, Open (when it is about a conversation) and Dismiss. */
+function ToastItem({
+  toast,
+  onOpen,
+  onDismiss,
+}: {
+  toast: Toast;
+  onOpen: (conversationId: string) => void;
+  onDismiss: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="toast" data-testid="toast" data-conversation-id={toast.conversationId ?? undefined}>
+      <span className="toast__icon">
+        <Icon name="bell" size={16} />
+      </span>
+      <div className="toast__text">
+        <strong>
+          <bdi>{toast.title}</bdi>
+        </strong>
+        <bdi>{toast.body}</bdi>
+      </div>
+      <div className="toast__actions">
+        {toast.conversationId && (
+          <button
+            type="button"
+            className="btn btn--sm btn--primary"
+            onClick={() => onOpen(toast.conversationId ?? '')}
+          >
+            {t('notifications.open')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon-btn icon-btn--sm"
+          aria-label={t('common.dismiss')}
+          onClick={onDismiss}
+        >
+          <Icon name="x" size={14} />
+        </button>
       </div>
     </div>
   );
