@@ -268,7 +268,8 @@ export const en = {
     permission: {
       default: 'Notifications are not enabled on this device yet.',
       granted: 'Notifications are allowed on this device.',
-      denied: 'Notifications are blocked in this browser’s site settings.',
+      denied:
+        'Notifications are blocked in this browser’s site settings. To unblock them: click the icon left of the address bar, open Site settings, set Notifications to Allow, then reload this page.',
       unsupported: 'This browser does not support notifications.',
     },
     support: {

@@ -269,7 +269,8 @@ export const es: Messages = {
     permission: {
       default: 'Las notificaciones aún no están activadas en este dispositivo.',
       granted: 'Las notificaciones están permitidas en este dispositivo.',
-      denied: 'Las notificaciones están bloqueadas en la configuración del sitio de este navegador.',
+      denied:
+        'Las notificaciones están bloqueadas en la configuración del sitio de este navegador. Para desbloquearlas: haz clic en el icono a la izquierda de la barra de direcciones, abre Configuración del sitio, pon Notificaciones en Permitir y recarga esta página.',
       unsupported: 'Este navegador no admite notificaciones.',
     },
     support: {
