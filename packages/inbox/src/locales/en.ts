@@ -7,6 +7,7 @@ import { crmEn } from '../features/crm/crm.locale';
 import { pipelinesEn } from '../features/crm/pipelines/pipelines.locale';
 import { historyEn } from '../features/panel/history.locale';
 import { identityEn } from '../features/inbox/identity.locale';
+import { onboardingEn } from '../features/onboarding/onboarding.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
@@ -331,6 +332,7 @@ export const en = {
   pipelines: pipelinesEn,
   history: historyEn,
   identity: identityEn,
+  onboarding: onboardingEn,
   availability: availabilityEn,
   reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },

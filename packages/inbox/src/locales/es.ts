@@ -6,6 +6,7 @@ import { crmEs } from '../features/crm/crm.locale';
 import { pipelinesEs } from '../features/crm/pipelines/pipelines.locale';
 import { historyEs } from '../features/panel/history.locale';
 import { identityEs } from '../features/inbox/identity.locale';
+import { onboardingEs } from '../features/onboarding/onboarding.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
@@ -337,6 +338,7 @@ export const es: Messages = {
   pipelines: pipelinesEs,
   history: historyEs,
   identity: identityEs,
+  onboarding: onboardingEs,
   availability: availabilityEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },

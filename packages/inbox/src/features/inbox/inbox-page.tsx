@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFolder } from '@charla/protocol';
 import { EmptyState } from '../../components/empty-state';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { useRouter } from '../../lib/router';
+import { FirstRunChecklist } from '../onboarding/first-run-checklist';
 import { SidePanel } from '../panel/side-panel';
 import { useShell } from '../shell/shell-context';
 import { ConversationList } from './conversation-list';
@@ -80,6 +82,8 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
   }, [ids, conversationId, folder, navigate, openShortcuts]);
 
   const stage = !conversationId ? 'list' : panelOpen ? 'panel' : 'conversation';
+  // The first-run checklist: where nothing else is shown (a phone shows the list alone).
+  const phone = useMediaQuery('(max-width: 767px)');
 
   return (
     <div className={`inbox inbox--${stage} ${panelOpen && conversation ? 'inbox--with-panel' : ''}`}>
@@ -88,6 +92,7 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
           <h1>{t('inbox.title')}</h1>
         </header>
         <FolderTabs active={folder} counts={state.counts} />
+        {phone && !conversationId && <FirstRunChecklist />}
         <ConversationList folder={folder} selectedId={conversationId} />
       </section>
       <div className="inbox__main">
@@ -103,7 +108,8 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
             notice={notice}
           />
         ) : (
-          <div className="conv-view conv-view--empty">
+          <div className="conv-view conv-view--empty conv-view--onboarding">
+            {!phone && <FirstRunChecklist />}
             <EmptyState icon="message" title={t('inbox.pickTitle')}>
               {t('inbox.pickText')}
             </EmptyState>

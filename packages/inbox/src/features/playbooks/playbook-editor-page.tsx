@@ -13,7 +13,7 @@ import { Spinner } from '../../components/empty-state';
 import { Menu } from '../../components/menu';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { Icon } from '../../lib/icons';
-import { Link } from '../../lib/router';
+import { Link, useSearchParam } from '../../lib/router';
 import { AdminIcon } from './admin-icons';
 import { AppearancePanel } from './appearance-panel';
 import { CardEditorDialog } from './card-editor-dialog';
@@ -72,7 +72,9 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   const [name, setName] = useState('');
   const [origins, setOrigins] = useState('');
   const [dirty, setDirty] = useState(false);
-  const [tab, setTab] = useState<Tab>('flow');
+  // `?tab=install` opens the Installation tab (the first-run checklist links there).
+  const tabParam = useSearchParam('tab');
+  const [tab, setTab] = useState<Tab>(() => TABS.find((id) => id === tabParam) ?? 'flow');
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
