@@ -1,6 +1,6 @@
 import { mergeTextNodes } from '../rich-text/merge-text-nodes';
 import { parseMarkdown } from '../rich-text/parse-markdown';
-import type { TParagraph, TRichText, TTextNode } from '../rich-text/rich-text.schema';
+import type { TBlock, TParagraph, TRichText, TTextNode } from '../rich-text/rich-text.schema';
 import { toMarkdown } from '../rich-text/to-markdown';
 
 // Variables of canned responses: `{{visitor.name}}`, `{{visitor.email}}`, `{{user.name}}` and
@@ -73,7 +73,7 @@ function fillParagraph(paragraph: TParagraph, values: TValues): TParagraph | nul
  */
 export function renderCannedResponse(body: string, values: TValues): string {
   const doc: TRichText = parseMarkdown(body);
-  const content = doc.content.flatMap((block) => {
+  const content = doc.content.flatMap((block): TBlock[] => {
     if (block.type === 'paragraph') {
       const paragraph = fillParagraph(block, values);
       return paragraph ? [paragraph] : [];
