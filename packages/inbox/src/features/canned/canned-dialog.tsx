@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MAX_CANNED_SHORTCUT,
@@ -25,35 +25,14 @@ type Props = {
 export function CannedDialog({ state, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const ids = useId();
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const [title, setTitle] = useState('');
-  const [shortcut, setShortcut] = useState('');
-  const [shortcutEdited, setShortcutEdited] = useState(false);
-  const [body, setBody] = useState('');
+  // The page remounts the dialog (its key) for each opening, so these start from `state`.
+  const [title, setTitle] = useState(state?.editing?.title ?? '');
+  const [shortcut, setShortcut] = useState(state?.editing?.shortcut ?? '');
+  const [shortcutEdited, setShortcutEdited] = useState(Boolean(state?.editing));
+  const [body, setBody] = useState(state?.editing?.body ?? '');
   const [error, setError] = useState<string | null>(null);
   const [shortcutError, setShortcutError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setTitle(state?.editing?.title ?? '');
-    setShortcut(state?.editing?.shortcut ?? '');
-    setShortcutEdited(state?.editing !== null);
-    setBody(state?.editing?.body ?? '');
-    setError(null);
-    setShortcutError(null);
-    setBusy(false);
-  }, [state]);
-
-  const insertVariable = (key: string) => {
-    const el = bodyRef.current;
-    const at = el?.selectionStart ?? body.length;
-    const token = `{{${key}}}`;
-    setBody(body.slice(0, at) + token + body.slice(el?.selectionEnd ?? at));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(at + token.length, at + token.length);
-    });
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,12 +48,9 @@ export function CannedDialog({ state, onClose, onSaved }: Props) {
           : await cannedApi.create({ scope: state.scope, ...fields }),
       );
     } catch (cause) {
-      const byField = fieldErrorsOf(cause);
-      if (cause instanceof ApiError && cause.code === 'CANNED_SHORTCUT_TAKEN')
-        setShortcutError(cause.message);
-      else if (byField.shortcut) setShortcutError(byField.shortcut);
-      else
-        setError(Object.values(byField)[0] ?? (cause instanceof Error ? cause.message : t('errors.generic')));
+      const shown = whereToShow(cause, t('errors.generic'));
+      setShortcutError(shown.shortcut);
+      setError(shown.form);
       setBusy(false);
     }
   };
@@ -108,55 +84,116 @@ export function CannedDialog({ state, onClose, onSaved }: Props) {
           data-testid="canned-title"
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${ids}-shortcut`}>{t('canned.shortcut')}</label>
-        <div className="canned-shortcut-input">
-          <span aria-hidden="true">/</span>
-          <input
-            id={`${ids}-shortcut`}
-            required
-            maxLength={MAX_CANNED_SHORTCUT}
-            value={shortcut}
-            autoCapitalize="off"
-            spellCheck={false}
-            aria-invalid={shortcutError !== null || undefined}
-            aria-describedby={`${ids}-shortcut-hint`}
-            onChange={(e) => {
-              setShortcut(cleanShortcutInput(e.target.value));
-              setShortcutEdited(true);
-              setShortcutError(null);
-            }}
-            data-testid="canned-shortcut"
-          />
-        </div>
-        <span id={`${ids}-shortcut-hint`} className={shortcutError ? 'field__error' : 'field__hint'}>
-          {shortcutError ?? t(scope === 'team' ? 'canned.shortcutHintTeam' : 'canned.shortcutHintPersonal')}
-        </span>
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-body`}>{t('canned.body')}</label>
-        <textarea
-          id={`${ids}-body`}
-          ref={bodyRef}
-          required
-          rows={6}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-describedby={`${ids}-body-hint`}
-          data-testid="canned-body"
-        />
-        <div className="canned-vars" role="group" aria-label={t('canned.variables')}>
-          <span>{t('canned.variables')}</span>
-          {VARIABLES.map((key) => (
-            <button key={key} type="button" className="canned-var" onClick={() => insertVariable(key)}>
-              {`{{${key}}}`}
-            </button>
-          ))}
-        </div>
-        <span id={`${ids}-body-hint`} className="field__hint">
-          {t('canned.bodyHint')} <code>{'{{visitor.name | there}}'}</code>
-        </span>
-      </div>
+      <ShortcutField
+        id={`${ids}-shortcut`}
+        value={shortcut}
+        error={shortcutError}
+        scope={scope}
+        onChange={(value) => {
+          setShortcut(value);
+          setShortcutEdited(true);
+          setShortcutError(null);
+        }}
+      />
+      <BodyField id={`${ids}-body`} value={body} onChange={setBody} />
     </FormDialog>
   );
+}
+
+function ShortcutField(props: {
+  id: string;
+  value: string;
+  error: string | null;
+  scope: TCannedResponseScope;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { id } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('canned.shortcut')}</label>
+      <div className="canned-shortcut-input">
+        <span aria-hidden="true">/</span>
+        <input
+          id={id}
+          required
+          maxLength={MAX_CANNED_SHORTCUT}
+          value={props.value}
+          autoCapitalize="off"
+          spellCheck={false}
+          aria-invalid={props.error !== null || undefined}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => props.onChange(cleanShortcutInput(e.target.value))}
+          data-testid="canned-shortcut"
+        />
+      </div>
+      <span id={`${id}-hint`} className={props.error ? 'field__error' : 'field__hint'}>
+        {props.error ?? t(props.scope === 'team' ? 'canned.shortcutHintTeam' : 'canned.shortcutHintPersonal')}
+      </span>
+    </div>
+  );
+}
+
+/** The Markdown text, with chips that insert a variable at the caret. */
+function BodyField({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const body = value;
+  const setBody = onChange;
+  const insertVariable = (key: string) => {
+    const el = bodyRef.current;
+    const at = el?.selectionStart ?? body.length;
+    const token = `{{${key}}}`;
+    setBody(body.slice(0, at) + token + body.slice(el?.selectionEnd ?? at));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at + token.length, at + token.length);
+    });
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('canned.body')}</label>
+      <textarea
+        id={id}
+        ref={bodyRef}
+        required
+        rows={6}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        aria-describedby={`${id}-hint`}
+        data-testid="canned-body"
+      />
+      <div className="canned-vars" role="group" aria-label={t('canned.variables')}>
+        <span>{t('canned.variables')}</span>
+        {VARIABLES.map((key) => (
+          <button key={key} type="button" className="canned-var" onClick={() => insertVariable(key)}>
+            {`{{${key}}}`}
+          </button>
+        ))}
+      </div>
+      <span id={`${id}-hint`} className="field__hint">
+        {t('canned.bodyHint')} <code>{'{{visitor.name | there}}'}</code>
+      </span>
+    </div>
+  );
+}
+
+/** A refusal's message under the shortcut (taken, malformed) or under the form (anything else). */
+function whereToShow(cause: unknown, generic: string): { shortcut: string | null; form: string | null } {
+  const byField = fieldErrorsOf(cause);
+  if (cause instanceof ApiError && cause.code === 'CANNED_SHORTCUT_TAKEN')
+    return { shortcut: cause.message, form: null };
+  if (byField.shortcut) return { shortcut: byField.shortcut, form: null };
+  return {
+    shortcut: null,
+    form: Object.values(byField)[0] ?? (cause instanceof Error ? cause.message : generic),
+  };
 }

@@ -22,7 +22,6 @@ const SCOPES: readonly TCannedResponseScope[] = ['personal', 'team'];
 /** Settings → Canned responses: one's own and the team's; admins manage the team's. */
 export function CannedResponsesPage() {
   const { t } = useTranslation();
-  const me = useMe();
   const [responses, setResponses] = useState<TCannedResponseDto[] | null>(null);
   const [scope, setScope] = useState<TCannedResponseScope>('personal');
   const [search, setSearch] = useState('');
@@ -42,7 +41,6 @@ export function CannedResponsesPage() {
     () => (responses ?? []).filter((r) => r.scope === scope && cannedMatchesSearch(r, search)),
     [responses, scope, search],
   );
-  const canAdd = scope === 'personal' || me.role === 'admin';
 
   const remove = async (response: TCannedResponseDto) => {
     setDeleting(null);
@@ -57,23 +55,7 @@ export function CannedResponsesPage() {
 
   return (
     <SettingsLayout section="canned-responses">
-      <header className="page__header page__header--row">
-        <div>
-          <h2 className="settings__h">{t('settings.sections.canned-responses')}</h2>
-          <p>{t('canned.intro')}</p>
-        </div>
-        {canAdd && (
-          <button
-            type="button"
-            className="btn btn--primary"
-            onClick={() => setDialog({ scope, editing: null })}
-            data-testid="canned-add"
-          >
-            <AdminIcon name="plus" />
-            {t(`canned.new.${scope}`)}
-          </button>
-        )}
-      </header>
+      <PageHeader scope={scope} onAdd={() => setDialog({ scope, editing: null })} />
       <div className="canned-toolbar">
         <ScopeTabs scope={scope} onChange={setScope} responses={responses ?? []} />
         <label className="canned-search">
@@ -89,30 +71,15 @@ export function CannedResponsesPage() {
       <p className="settings__notice" role="status">
         {notice}
       </p>
-      <div role="tabpanel" id="canned-panel" aria-labelledby={`canned-tab-${scope}`}>
-        {scope === 'team' && me.role !== 'admin' && <p className="field__hint">{t('canned.teamReadOnly')}</p>}
-        {responses === null ? (
-          <Spinner label={t('common.loading')} />
-        ) : shown.length === 0 ? (
-          <div className="card">
-            <EmptyState icon="message" title={t(search ? 'canned.noMatch' : `canned.empty.${scope}`)}>
-              {t('canned.emptyText')}
-            </EmptyState>
-          </div>
-        ) : (
-          <ul className="canned-list" data-testid="canned-list">
-            {shown.map((response) => (
-              <CannedRow
-                key={response.id}
-                response={response}
-                onEdit={() => setDialog({ scope: response.scope, editing: response })}
-                onDelete={() => setDeleting(response)}
-              />
-            ))}
-          </ul>
-        )}
-      </div>
+      <CannedPanel
+        scope={scope}
+        responses={responses === null ? null : shown}
+        filtered={search !== ''}
+        onEdit={(response) => setDialog({ scope: response.scope, editing: response })}
+        onDelete={setDeleting}
+      />
       <CannedDialog
+        key={dialog ? (dialog.editing?.id ?? `new-${dialog.scope}`) : 'closed'}
         state={dialog}
         onClose={() => setDialog(null)}
         onSaved={(saved) => {
@@ -206,5 +173,62 @@ function CannedRow(props: { response: TCannedResponseDto; onEdit: () => void; on
         </div>
       )}
     </li>
+  );
+}
+
+function CannedPanel(props: {
+  scope: TCannedResponseScope;
+  /** null while loading. */
+  responses: TCannedResponseDto[] | null;
+  filtered: boolean;
+  onEdit: (response: TCannedResponseDto) => void;
+  onDelete: (response: TCannedResponseDto) => void;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { scope, responses } = props;
+  return (
+    <div role="tabpanel" id="canned-panel" aria-labelledby={`canned-tab-${scope}`}>
+      {scope === 'team' && me.role !== 'admin' && <p className="field__hint">{t('canned.teamReadOnly')}</p>}
+      {responses === null ? (
+        <Spinner label={t('common.loading')} />
+      ) : responses.length === 0 ? (
+        <div className="card">
+          <EmptyState icon="message" title={t(props.filtered ? 'canned.noMatch' : `canned.empty.${scope}`)}>
+            {t('canned.emptyText')}
+          </EmptyState>
+        </div>
+      ) : (
+        <ul className="canned-list" data-testid="canned-list">
+          {responses.map((response) => (
+            <CannedRow
+              key={response.id}
+              response={response}
+              onEdit={() => props.onEdit(response)}
+              onDelete={() => props.onDelete(response)}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function PageHeader({ scope, onAdd }: { scope: TCannedResponseScope; onAdd: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <header className="page__header page__header--row">
+      <div>
+        <h2 className="settings__h">{t('settings.sections.canned-responses')}</h2>
+        <p>{t('canned.intro')}</p>
+      </div>
+      {(scope === 'personal' || me.role === 'admin') && (
+        <button type="button" className="btn btn--primary" onClick={onAdd} data-testid="canned-add">
+          <AdminIcon name="plus" />
+          {t(`canned.new.${scope}`)}
+        </button>
+      )}
+    </header>
   );
 }

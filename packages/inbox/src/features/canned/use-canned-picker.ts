@@ -20,13 +20,11 @@ type Deps = {
  * Inserting fills the conversation's variables; a use is counted when the message is sent.
  */
 export function useCannedPicker({ conversationId, current, replace }: Deps) {
-  const me = useMe();
-  const [responses, setResponses] = useState<TCannedResponseDto[] | null>(null);
+  const source = useCannedSource(conversationId);
+  const { responses } = source;
   const [slash, setSlash] = useState<SlashQuery | null>(null);
   const [active, setActive] = useState(0);
   const dismissedAt = useRef<number | null>(null);
-  const values = useRef<Promise<Record<string, string>> | null>(null);
-  const used = useRef(new Map<string, Set<string>>());
 
   const matches = useMemo(
     () => (slash ? rankCannedResponses(responses ?? [], slash.query).slice(0, MAX_SHOWN) : []),
@@ -35,18 +33,11 @@ export function useCannedPicker({ conversationId, current, replace }: Deps) {
 
   const open = useCallback(
     (found: SlashQuery) => {
-      if (slash === null) {
-        // Fresh on every opening: the list may have changed in Settings, the visitor may have said their name.
-        cannedApi.list().then(setResponses, () => setResponses((list) => list ?? []));
-        values.current = cannedApi.variables(conversationId).then(
-          (dto) => dto.values,
-          () => ({ 'user.name': me.name }),
-        );
-      }
+      if (slash === null) source.refresh();
       if (slash?.query !== found.query) setActive(0);
       setSlash(found);
     },
-    [conversationId, me.name, slash],
+    [slash, source],
   );
 
   /** Follows the text and the caret: opens, narrows or closes the list. */
@@ -64,41 +55,32 @@ export function useCannedPicker({ conversationId, current, replace }: Deps) {
 
   const pick = useCallback(
     async (response: TCannedResponseDto) => {
-      const filled = renderCannedResponse(response.body, (await values.current) ?? { 'user.name': me.name });
+      const filled = renderCannedResponse(response.body, await source.values());
       const { text, caret } = current();
       const range = findSlashQuery(text, caret) ?? { start: caret, end: caret };
       const next = replaceRange(text, range, filled);
       setSlash(null);
-      const ids = used.current.get(conversationId) ?? new Set<string>();
-      used.current.set(conversationId, ids.add(response.id));
+      source.inserted(response.id);
       replace(next.text, next.caret);
     },
-    [conversationId, current, me.name, replace],
+    [current, replace, source],
   );
 
   /** Handles the list's keys; true when the composer must not act on the key itself. */
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): boolean => {
     if (slash === null || event.nativeEvent.isComposing) return false;
-    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (step !== 0 && matches.length > 0) {
-      event.preventDefault();
-      setActive((index) => (index + step + matches.length) % matches.length);
-      return true;
-    }
+    const action = listKeyAction(event, matches.length);
+    if (action === null) return false;
+    event.preventDefault();
+    event.stopPropagation();
     const chosen = matches[active];
-    if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && chosen) {
-      event.preventDefault();
-      void pick(chosen);
-      return true;
-    }
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
+    if (action === 'pick' && chosen) void pick(chosen);
+    else if (action === 'close') {
       dismissedAt.current = slash.start;
       setSlash(null);
-      return true;
-    }
-    return false;
+    } else if (typeof action === 'number')
+      setActive((index) => (index + action + matches.length) % matches.length);
+    return true;
   };
 
   return {
@@ -119,12 +101,55 @@ export function useCannedPicker({ conversationId, current, replace }: Deps) {
       replace(next.text, next.caret);
       sync(next.text, next.caret);
     },
-    /** After a send: counts one use of each response inserted in this conversation's draft. */
-    sent: () => {
-      for (const id of used.current.get(conversationId) ?? [])
-        void cannedApi.countUse(id).catch(() => undefined);
-      used.current.delete(conversationId);
-    },
+    sent: source.sent,
   };
 }
 export type CannedPicker = ReturnType<typeof useCannedPicker>;
+
+/**
+ * The responses and the conversation's variables, loaded fresh at each opening (the list may
+ * have changed in Settings, the visitor may have given their name), and the responses inserted
+ * in each conversation's draft.
+ */
+function useCannedSource(conversationId: string) {
+  const me = useMe();
+  const [responses, setResponses] = useState<TCannedResponseDto[] | null>(null);
+  const values = useRef<Promise<Record<string, string>> | null>(null);
+  const used = useRef(new Map<string, Set<string>>());
+  return useMemo(
+    () => ({
+      responses,
+      refresh: () => {
+        cannedApi.list().then(setResponses, () => setResponses((list) => list ?? []));
+        values.current = cannedApi.variables(conversationId).then(
+          (dto) => dto.values,
+          () => ({ 'user.name': me.name }),
+        );
+      },
+      values: async () => (await values.current) ?? { 'user.name': me.name },
+      inserted: (id: string) => {
+        used.current.set(conversationId, (used.current.get(conversationId) ?? new Set<string>()).add(id));
+      },
+      /** After a send: counts one use of each response inserted in this conversation's draft. */
+      sent: () => {
+        for (const id of used.current.get(conversationId) ?? [])
+          void cannedApi.countUse(id).catch(() => undefined);
+        used.current.delete(conversationId);
+      },
+    }),
+    [conversationId, me.name, responses],
+  );
+}
+
+/** What a key does while the list is open: move by ±1, pick, close, or nothing (the composer's). */
+export function listKeyAction(
+  event: { key: string; shiftKey: boolean },
+  count: number,
+): 1 | -1 | 'pick' | 'close' | null {
+  if (event.key === 'Escape') return 'close';
+  if (count === 0) return null;
+  if (event.key === 'ArrowDown') return 1;
+  if (event.key === 'ArrowUp') return -1;
+  if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey) return 'pick';
+  return null;
+}
