@@ -180,7 +180,7 @@ function BodyField({
         ))}
       </div>
       <span id={`${id}-hint`} className="field__hint">
-        {t('canned.bodyHint')} <code>{'{{visitor.name | there}}'}</code>
+        {t('canned.bodyHint')} <code>{`{{visitor.name | ${t('canned.fallbackWord')}}}`}</code>
       </span>
     </div>
   );

@@ -148,7 +148,9 @@ function CannedRow(props: { response: TCannedResponseDto; onEdit: () => void; on
           <code className="canned-option__shortcut">/{response.shortcut}</code>
         </div>
         <p className="canned-row__preview">{toPlainText(parseMarkdown(response.body))}</p>
-        <p className="canned-row__meta">{t('canned.used', { count: response.usageCount })}</p>
+        <p className="canned-row__meta">
+          {response.usageCount === 0 ? t('canned.unused') : t('canned.used', { count: response.usageCount })}
+        </p>
       </div>
       {response.canEdit && (
         <div className="canned-row__actions">

@@ -33,6 +33,7 @@ export const cannedEn = {
   empty: { personal: 'No responses of your own yet', team: 'No team responses yet' },
   noMatch: 'No response matches your search',
   emptyText: 'Save the answers you give most often and insert them with a slash and a few letters.',
+  unused: 'Not used yet',
   used_one: 'Used once',
   used_other: 'Used {{count}} times',
   title: 'Title',
@@ -43,6 +44,7 @@ export const cannedEn = {
   shortcutHintTeam: 'Lowercase letters, digits and hyphens; unique among team responses.',
   body: 'Text',
   variables: 'Insert a variable:',
+  fallbackWord: 'there',
   bodyHint:
     'Bold, italics, links and lists work as in the reply box. A variable the chat does not have is left out; give it a fallback after a bar, as in',
 };
@@ -81,6 +83,7 @@ export const cannedEs: WithPluralForms<typeof cannedEn> = {
   empty: { personal: 'Aún no tienes respuestas propias', team: 'Aún no hay respuestas del equipo' },
   noMatch: 'Ninguna respuesta coincide con tu búsqueda',
   emptyText: 'Guarda las respuestas que más das e insértalas con una barra y unas pocas letras.',
+  unused: 'Aún sin usar',
   used_one: 'Usada una vez',
   used_other: 'Usada {{count}} veces',
   used_many: 'Usada {{count}} de veces',
@@ -92,6 +95,7 @@ export const cannedEs: WithPluralForms<typeof cannedEn> = {
   shortcutHintTeam: 'Minúsculas, dígitos y guiones; único entre las respuestas del equipo.',
   body: 'Texto',
   variables: 'Insertar una variable:',
+  fallbackWord: 'amigo',
   bodyHint:
     'Negrita, cursiva, enlaces y listas funcionan como en el cuadro de respuesta. Una variable que el chat no tiene se omite; dale un valor por defecto tras una barra, como en',
 };
