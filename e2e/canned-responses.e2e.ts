@@ -117,10 +117,7 @@ describe('canned responses', () => {
     await input.press('Enter');
 
     const filled = `Hi ${VISITOR}, our **Pro** plan is 29 € a month — Admin`;
-    await expect.poll(() => input.inputValue()).toMatch(/^Hi Lucía/);
-    expect(await input.inputValue()).toMatch(
-      new RegExp(`^Hi ${VISITOR}, our \\*\\*Pro\\*\\* plan is 29 € a month — `),
-    );
+    await expect.poll(() => input.inputValue()).toBe(filled);
     expect(await page.getByTestId('canned-popup').count()).toBe(0);
     // The caret is at the end: the user can go on typing before sending.
     const caret = await input.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.value.length]);
@@ -129,9 +126,11 @@ describe('canned responses', () => {
     await input.press('Enter');
 
     // The visitor reads it in the widget, bold included.
-    await widget.getByRole('log').getByText(`Hi ${VISITOR}, our`, { exact: false }).waitFor();
+    await widget
+      .getByRole('log')
+      .getByText(`Hi ${VISITOR}, our Pro plan is 29 € a month — Admin 🙂`)
+      .waitFor();
     await widget.locator('.row strong', { hasText: 'Pro' }).waitFor();
-    expect(filled.startsWith(`Hi ${VISITOR}`)).toBe(true);
 
     // One message sent with it: one use.
     const counted = await waitFor('the use counted', async () => {
