@@ -153,6 +153,10 @@ describe('canned responses', () => {
     await screenshot(phone, 'canned-popup-es-phone');
     await phoneInput.press('Escape');
     expect(await phone.getByTestId('canned-popup').count()).toBe(0);
+    // The toolbar button opens the same list; a tap inserts.
+    await phone.getByTestId('canned-button').click();
+    await phone.getByTestId('canned-option').first().click();
+    await expect.poll(() => phoneInput.inputValue()).toBe(`/ ${filled}`);
     await phone.goto(`${charla.baseUrl}/settings/canned-responses`);
     await phone.getByTestId('canned-row').first().waitFor();
     await phone.getByRole('tab', { name: /Respuestas del equipo/ }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSlashQuery, insertSlash, replaceRange } from './slash-query';
+import { findSlashQuery, insertSlash, listKeyAction, replaceRange } from './slash-query';
 
 describe('findSlashQuery', () => {
   it.each([
@@ -35,5 +35,22 @@ describe('replaceRange and insertSlash', () => {
     expect(insertSlash('Hi', 2)).toEqual({ text: 'Hi /', caret: 4 });
     expect(insertSlash('Hi ', 3)).toEqual({ text: 'Hi /', caret: 4 });
     expect(insertSlash('', 0)).toEqual({ text: '/', caret: 1 });
+  });
+});
+
+describe('listKeyAction', () => {
+  it.each([
+    ['ArrowDown', false, 3, 1],
+    ['ArrowUp', false, 3, -1],
+    ['Enter', false, 3, 'pick'],
+    ['Tab', false, 3, 'pick'],
+    ['Enter', true, 3, null],
+    ['Escape', false, 3, 'close'],
+    ['Escape', false, 0, 'close'],
+    ['Enter', false, 0, null],
+    ['ArrowDown', false, 0, null],
+    ['a', false, 3, null],
+  ] as const)('%s (shift %s) with %i matches → %s', (key, shiftKey, count, action) => {
+    expect(listKeyAction({ key, shiftKey }, count)).toBe(action);
   });
 });

@@ -37,3 +37,16 @@ export function insertSlash(text: string, caret: number): { text: string; caret:
   const needsSpace = caret > 0 && !/\s/.test(text[caret - 1] ?? '');
   return replaceRange(text, { start: caret, end: caret }, needsSpace ? ' /' : '/');
 }
+
+/** What a key does while the list is open: move by ±1, pick, close, or nothing (the composer's). */
+export function listKeyAction(
+  event: { key: string; shiftKey: boolean },
+  count: number,
+): 1 | -1 | 'pick' | 'close' | null {
+  if (event.key === 'Escape') return 'close';
+  if (count === 0) return null;
+  if (event.key === 'ArrowDown') return 1;
+  if (event.key === 'ArrowUp') return -1;
+  if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey) return 'pick';
+  return null;
+}

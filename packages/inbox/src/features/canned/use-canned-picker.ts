@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { rankCannedResponses, renderCannedResponse, type TCannedResponseDto } from '@charla/protocol';
 import { useMe } from '../auth/session-context';
 import { cannedApi } from './canned-api';
-import { findSlashQuery, insertSlash, replaceRange, type SlashQuery } from './slash-query';
+import { findSlashQuery, insertSlash, listKeyAction, replaceRange, type SlashQuery } from './slash-query';
 
 const MAX_SHOWN = 8;
 
@@ -16,7 +16,7 @@ type Deps = {
 
 /**
  * The composer's canned responses: `/` at the start of a word opens a list ranked by
- * rankCannedResponses; ↑/↓ move, Enter or Tab insert, Escape closes until the word changes.
+ * rankCannedResponses; ↑/↓ move, Enter or Tab insert, Escape closes it until that slash word is left.
  * Inserting fills the conversation's variables; a use is counted when the message is sent.
  */
 export function useCannedPicker({ conversationId, current, replace }: Deps) {
@@ -139,17 +139,4 @@ function useCannedSource(conversationId: string) {
     }),
     [conversationId, me.name, responses],
   );
-}
-
-/** What a key does while the list is open: move by ±1, pick, close, or nothing (the composer's). */
-export function listKeyAction(
-  event: { key: string; shiftKey: boolean },
-  count: number,
-): 1 | -1 | 'pick' | 'close' | null {
-  if (event.key === 'Escape') return 'close';
-  if (count === 0) return null;
-  if (event.key === 'ArrowDown') return 1;
-  if (event.key === 'ArrowUp') return -1;
-  if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey) return 'pick';
-  return null;
 }
