@@ -8,6 +8,7 @@ export const tableOwners = {
   team_members: 'availability',
   user_routing: 'availability',
   api_tokens: 'api-tokens',
+  canned_responses: 'canned-responses',
   audit_log: 'privacy',
   sessions: 'auth',
   conversations: 'conversations',
@@ -94,6 +95,7 @@ const readModels = {
   },
   // Joins for display or for one atomic condition; each reads, none writes.
   'api-tokens': { users: "the creator's name in the token list" },
+  'canned-responses': { users: "the owner's name beside a personal canned response" },
   presence: { users: 'only active users count as online' },
   availability: {
     users: 'only active users are team members, routing candidates or counted for capacity',

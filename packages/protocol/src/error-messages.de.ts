@@ -51,6 +51,10 @@ export const errorMessagesDe: Partial<Record<ErrorCode, string>> = {
   RATING_CONVERSATION_OPEN: 'Ein Gespräch kann bewertet werden, sobald es geschlossen ist.',
   RATING_WINDOW_OVER: 'Die Zeit, dieses Gespräch zu bewerten, ist abgelaufen.',
   RATING_NOT_ASKED: 'Dieser Chat fragt nicht nach einer Bewertung.',
+  CANNED_RESPONSE_NOT_FOUND: 'Es gibt keinen Textbaustein mit dieser ID, den Sie verwenden dürfen.',
+  CANNED_SHORTCUT_TAKEN: 'Ein anderer Textbaustein dieses Bereichs hat dieses Kürzel bereits.',
+  CANNED_VARIABLE_INVALID:
+    'Eine Variable ist ungültig: Verwenden Sie {{visitor.name}}, {{visitor.email}}, {{user.name}} oder eine Playbook-Variable wie {{company_name}}, optional mit einem Ersatzwert: {{visitor.name | Sie}}.',
   REPORT_RANGE_INVALID: 'Der Berichtszeitraum muss vorwärts laufen und höchstens 400 Tage umfassen.',
   MAIL_ADDRESS_INVALID: 'Die E-Mail-Adresse ist ungültig.',
   INVITATION_INVALID: 'Der Einladungslink ist ungültig.',

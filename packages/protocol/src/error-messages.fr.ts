@@ -49,6 +49,10 @@ export const errorMessagesFr: Partial<Record<ErrorCode, string>> = {
   RATING_CONVERSATION_OPEN: 'Une conversation peut être notée une fois fermée.',
   RATING_WINDOW_OVER: 'Le délai pour noter cette conversation est écoulé.',
   RATING_NOT_ASKED: 'Ce chat ne demande pas de note.',
+  CANNED_RESPONSE_NOT_FOUND: 'Aucune réponse prédéfinie avec cet identifiant que vous puissiez utiliser.',
+  CANNED_SHORTCUT_TAKEN: 'Une autre réponse prédéfinie de cette portée a déjà ce raccourci.',
+  CANNED_VARIABLE_INVALID:
+    'Une variable n’est pas valide : utilisez {{visitor.name}}, {{visitor.email}}, {{user.name}} ou une variable du playbook comme {{company_name}}, avec une valeur par défaut facultative : {{visitor.name | vous}}.',
   REPORT_RANGE_INVALID: 'La période du rapport doit aller de l’avant et couvrir au plus 400 jours.',
   MAIL_ADDRESS_INVALID: 'L’adresse e-mail n’est pas valide.',
   INVITATION_INVALID: 'Le lien d’invitation n’est pas valide.',

@@ -48,6 +48,10 @@ export const errorMessagesPtBr: Partial<Record<ErrorCode, string>> = {
   RATING_CONVERSATION_OPEN: 'Uma conversa pode ser avaliada depois de encerrada.',
   RATING_WINDOW_OVER: 'O prazo para avaliar esta conversa acabou.',
   RATING_NOT_ASKED: 'Este chat não pede avaliação.',
+  CANNED_RESPONSE_NOT_FOUND: 'Não há nenhuma resposta pronta com este id que você possa usar.',
+  CANNED_SHORTCUT_TAKEN: 'Outra resposta pronta deste escopo já tem este atalho.',
+  CANNED_VARIABLE_INVALID:
+    'Uma variável não é válida: use {{visitor.name}}, {{visitor.email}}, {{user.name}} ou uma variável do playbook como {{company_name}}, com um valor padrão opcional: {{visitor.name | amigo}}.',
   REPORT_RANGE_INVALID: 'O período do relatório deve avançar no tempo e abranger no máximo 400 dias.',
   MAIL_ADDRESS_INVALID: 'O endereço de e-mail não é válido.',
   INVITATION_INVALID: 'O link de convite não é válido.',

@@ -56,6 +56,10 @@ const spanish: Record<ErrorCode, string> = {
   RATING_CONVERSATION_OPEN: 'Una conversación se puede valorar cuando está cerrada.',
   RATING_WINDOW_OVER: 'Ya no se puede valorar esta conversación.',
   RATING_NOT_ASKED: 'Este chat no pide valoración.',
+  CANNED_RESPONSE_NOT_FOUND: 'No hay ninguna respuesta predefinida con este id que puedas usar.',
+  CANNED_SHORTCUT_TAKEN: 'Otra respuesta predefinida de este ámbito ya tiene este atajo.',
+  CANNED_VARIABLE_INVALID:
+    'Una variable no es válida: usa {{visitor.name}}, {{visitor.email}}, {{user.name}} o una variable del playbook como {{company_name}}, con un valor por defecto opcional: {{visitor.name | amigo}}.',
   REPORT_RANGE_INVALID: 'El periodo del informe debe avanzar en el tiempo y abarcar como máximo 400 días.',
   MAIL_ADDRESS_INVALID: 'La dirección de email no es válida.',
   INVITATION_INVALID: 'El enlace de invitación no es válido.',

@@ -70,6 +70,16 @@ export const errorCatalogue = {
   RATING_CONVERSATION_OPEN: { status: 409, message: 'A conversation can be rated once it is closed.' },
   RATING_WINDOW_OVER: { status: 409, message: 'The time to rate this conversation is over.' },
   RATING_NOT_ASKED: { status: 409, message: 'This chat does not ask for a rating.' },
+  CANNED_RESPONSE_NOT_FOUND: { status: 404, message: 'No canned response with this id that you can use.' },
+  CANNED_SHORTCUT_TAKEN: {
+    status: 409,
+    message: 'Another canned response of this scope already has this shortcut.',
+  },
+  CANNED_VARIABLE_INVALID: {
+    status: 422,
+    message:
+      'A variable is not valid: use {{visitor.name}}, {{visitor.email}}, {{user.name}} or a playbook variable such as {{company_name}}, optionally with a fallback: {{visitor.name | there}}.',
+  },
   REPORT_RANGE_INVALID: {
     status: 422,
     message: 'The report range must run forward and span at most 400 days.',

@@ -61,3 +61,6 @@ export * from './i18n/pseudo';
 export * from './i18n/languages';
 export * from './i18n/visitor-label';
 export * from './i18n/loader-words';
+export * from './api/canned-responses.schema';
+export * from './canned/canned-variables';
+export * from './canned/canned-match';

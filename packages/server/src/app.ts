@@ -31,6 +31,7 @@ import { registerWebhooksRoutes } from './modules/webhooks/index';
 import { registerCrmRoutes } from './modules/crm/index';
 import { registerSettingsRoutes } from './modules/settings/index';
 import { registerApiTokensRoutes } from './modules/api-tokens/index';
+import { registerCannedResponsesRoutes } from './modules/canned-responses/index';
 import { registerIdentityRoutes } from './modules/identity/index';
 import { registerRatingsRoutes } from './modules/ratings/index';
 import { registerMetrics } from './modules/metrics';
@@ -150,6 +151,7 @@ function registerModuleRoutes(app: App, services: Services): void {
   registerSettingsRoutes(app, services);
   registerIdentityRoutes(app, services.identity, services.identitySettings);
   registerApiTokensRoutes(app, services);
+  registerCannedResponsesRoutes(app, services.cannedResponses);
   registerRatingsRoutes(app, services.ratings);
   registerReportsRoutes(app, services.reports);
   registerSearchRoutes(app, services.search);

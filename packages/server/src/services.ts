@@ -23,6 +23,7 @@ import { createNotificationsModule } from './modules/notifications/index';
 import { createAvailabilityModule, createAvailabilityStore } from './modules/availability/index';
 import { createWebhooksModule } from './modules/webhooks/index';
 import { createCrmService, createCrmStore } from './modules/crm/index';
+import { createCannedResponsesModule } from './modules/canned-responses/index';
 import { createApiTokensService, createApiTokensStore } from './modules/api-tokens/index';
 import { createRatingsModule } from './modules/ratings/index';
 import { createMetrics } from './modules/metrics';
@@ -76,6 +77,11 @@ export function createServices(deps: ServiceDeps) {
     reports: createReportsModule({ db }),
     search: createSearchModule({ db, views: chats.views }),
     history: createHistoryModule({ db, conversations: chats.conversations.access }),
+    cannedResponses: createCannedResponsesModule({
+      db,
+      clock: deps.clock,
+      conversations: chats.conversations.access,
+    }),
     privacy: createPrivacyModule({ db, settings: people.settings, clock: deps.clock }),
     // Signed visitor identity (issue 24): verified users, the secret and its rotation.
     ...createIdentityModule({

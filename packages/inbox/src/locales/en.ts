@@ -1,6 +1,7 @@
 import type { WithPluralForms } from './plural-forms';
 import { availabilityEn } from '../features/availability/availability.locale';
 import { settingsEn } from '../features/settings/settings.locale';
+import { cannedEn } from '../features/canned/canned.locale';
 import { accountsEn } from '../features/accounts/accounts.locale';
 import { conversationMailEn } from '../features/email/conversation-mail.locale';
 import { crmEn } from '../features/crm/crm.locale';
@@ -335,6 +336,7 @@ export const en = {
   onboarding: onboardingEn,
   availability: availabilityEn,
   reports: reportsEn,
+  canned: cannedEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },
 };
 

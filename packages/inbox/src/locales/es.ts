@@ -1,5 +1,6 @@
 import { availabilityEs } from '../features/availability/availability.locale';
 import { settingsEs } from '../features/settings/settings.locale';
+import { cannedEs } from '../features/canned/canned.locale';
 import { accountsEs } from '../features/accounts/accounts.locale';
 import { conversationMailEs } from '../features/email/conversation-mail.locale';
 import { crmEs } from '../features/crm/crm.locale';
@@ -341,5 +342,6 @@ export const es: Messages = {
   onboarding: onboardingEs,
   availability: availabilityEs,
   reports: reportsEs,
+  canned: cannedEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
 };

@@ -5,6 +5,8 @@ import { Icon } from '../../lib/icons';
 import { isRichTextEmpty } from '../../lib/rich-text';
 import { insertLink, isSendKey, toggleInline, toggleList, type TextSelection } from './composer-format';
 import { composerSize } from './message-size';
+import { CannedPopup, cannedInputProps } from '../canned/canned-popup';
+import { useCannedPicker } from '../canned/use-canned-picker';
 
 export type ComposerHandle = { focus: () => void };
 type Props = {
@@ -88,12 +90,22 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
     areaRef.current?.focus();
   };
 
+  const canned = useCannedPicker({
+    conversationId,
+    current: () => ({
+      text: areaRef.current?.value ?? text,
+      caret: areaRef.current?.selectionStart ?? text.length,
+    }),
+    replace: (next, caret) => apply({ text: next, start: caret, end: caret }),
+  });
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     // Over the limit nothing is sent: the counter under the box says why.
     const { body, problem } = size;
     if (problem || isRichTextEmpty(body)) return;
     onSend(body);
+    canned.sent();
     setText('');
     stopTyping();
   };
@@ -119,6 +131,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
 
   return (
     <form className="composer" onSubmit={submit} data-testid="composer">
+      <CannedPopup picker={canned} conversationId={conversationId} />
       {linkOpen && (
         <div className="composer__link" role="group" aria-label={t('composer.link')}>
           <label htmlFor="composer-link-url" className="sr-only">
@@ -166,9 +179,15 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
         rows={3}
         placeholder={t('composer.placeholder')}
         value={text}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => {
+          onChange(e.target.value);
+          canned.sync(e.target.value, e.target.selectionStart);
+        }}
+        onSelect={(e) => canned.sync(e.currentTarget.value, e.currentTarget.selectionStart)}
         onBlur={stopTyping}
+        {...cannedInputProps(canned, conversationId)}
         onKeyDown={(e) => {
+          if (canned.onKeyDown(e)) return;
           if (isSendKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing })) {
             e.preventDefault();
             submit();
@@ -229,6 +248,17 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
             onClick={() => apply(toggleList(selection()))}
           >
             <Icon name="list" size={16} />
+          </button>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label={t('canned.insert')}
+            title={t('canned.insertHint')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={canned.openFromToolbar}
+            data-testid="canned-button"
+          >
+            <Icon name="zap" size={16} />
           </button>
         </div>
         {size.near || size.problem ? (

@@ -10,6 +10,7 @@ import './settings.css';
 export type SettingsSection =
   | 'profile'
   | 'notifications'
+  | 'canned-responses'
   | 'company'
   | 'pipelines'
   | 'users'
@@ -24,6 +25,7 @@ export type SettingsSection =
 const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'profile', roles: ['admin', 'regular'] },
   { id: 'notifications', roles: ['admin', 'regular'] },
+  { id: 'canned-responses', roles: ['admin', 'regular'] },
   { id: 'company', roles: ['admin', 'regular'] },
   { id: 'pipelines', roles: ['admin'] },
   { id: 'users', roles: ['admin'] },

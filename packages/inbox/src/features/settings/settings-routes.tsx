@@ -6,6 +6,7 @@ import { PipelinesPage } from '../crm/pipelines/pipelines-page';
 import { EmailPage } from '../email/email-page';
 import { ProfilePage } from '../accounts/profile-page';
 import { SettingsLayout } from './settings-layout';
+import { CannedResponsesPage } from '../canned/canned-responses-page';
 import { PrivacyPage } from './privacy-page';
 import { IdentityPage } from './identity-page';
 import { UsersPage } from './users-page';
@@ -25,6 +26,7 @@ export const settingsRoutes: readonly AppRoute[] = [
     ),
   },
   { pattern: '/settings/profile', render: () => <ProfilePage /> },
+  { pattern: '/settings/canned-responses', render: () => <CannedResponsesPage /> },
   { pattern: '/settings/company', render: () => <CompanyPage /> },
   { pattern: '/settings/pipelines', roles: ['admin'], render: () => <PipelinesPage /> },
   { pattern: '/settings/users', roles: ['admin'], render: () => <UsersPage /> },

@@ -9,6 +9,7 @@ export const settingsEn = {
   sections: {
     profile: 'Profile',
     notifications: 'Notifications',
+    'canned-responses': 'Canned responses',
     company: 'Company',
     pipelines: 'Pipelines',
     users: 'Users',
@@ -105,6 +106,7 @@ export const settingsEs: WithPluralForms<typeof settingsEn> = {
   sections: {
     profile: 'Perfil',
     notifications: 'Notificaciones',
+    'canned-responses': 'Respuestas predefinidas',
     company: 'Empresa',
     pipelines: 'Embudos',
     users: 'Usuarios',

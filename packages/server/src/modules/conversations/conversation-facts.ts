@@ -45,6 +45,8 @@ export function createConversationAccess(deps: {
       visitorId: row.visitor_id,
       visitorNumber: visitor?.number ?? 0,
       capturedVars: run?.vars ?? {},
+      visitorName: row.visitor_name,
+      visitorEmail: row.visitor_email,
       visitorContext: visitor
         ? readVisitorContext(visitor)
         : {

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { parseMessageText } from '../rich-text/message-text';
+import { MAX_RICH_TEXT_CHARS, ZRichText } from '../rich-text/rich-text.schema';
+
+/** `personal`: its owner's alone. `team`: everyone uses it, admins manage it. */
+export const ZCannedResponseScope = z.enum(['personal', 'team']);
+export type TCannedResponseScope = z.infer<typeof ZCannedResponseScope>;
+
+export const MAX_CANNED_TITLE = 80;
+export const MAX_CANNED_SHORTCUT = 32;
+
+/** What follows `/` in the composer: lowercase letters and digits, words joined by single hyphens. */
+export const ZCannedShortcut = z
+  .string()
+  .min(1)
+  .max(MAX_CANNED_SHORTCUT)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lowercase letters, digits and single hyphens (e.g. pricing-eu)');
+
+/**
+ * Markdown, as the composer sends it (R7: bold, italic, links, bullet lists, images). It must fit
+ * in one chat message once parsed, like anything typed in the composer.
+ */
+export const ZCannedBody = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_RICH_TEXT_CHARS)
+  .refine((body) => ZRichText.safeParse(parseMessageText(body)).success, {
+    message: 'Too many paragraphs, list items or formatting marks for one message',
+  });
+
+export const ZCreateCannedResponseRequest = z.strictObject({
+  scope: ZCannedResponseScope,
+  title: z.string().trim().min(1).max(MAX_CANNED_TITLE),
+  shortcut: ZCannedShortcut,
+  body: ZCannedBody,
+});
+export type TCreateCannedResponseRequest = z.infer<typeof ZCreateCannedResponseRequest>;
+
+/** The scope stays: a personal response is not promoted, a team one not taken private. */
+export const ZUpdateCannedResponseRequest = ZCreateCannedResponseRequest.omit({ scope: true })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Change at least one field' });
+export type TUpdateCannedResponseRequest = z.infer<typeof ZUpdateCannedResponseRequest>;
+
+export const ZCannedResponseDto = z.object({
+  id: z.string(),
+  scope: ZCannedResponseScope,
+  title: z.string(),
+  shortcut: z.string(),
+  body: z.string(),
+  /** Messages sent with this response inserted (a team response counts everyone's). */
+  usageCount: z.number().int(),
+  /** The owner of a personal response; null for team ones. */
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Whether the caller may change or delete it: their own, or a team one when they are an admin. */
+  canEdit: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type TCannedResponseDto = z.infer<typeof ZCannedResponseDto>;
+
+export const ZCannedVariablesQuery = z.strictObject({ conversationId: z.string().min(1).max(64) });
+
+/** The values of a conversation's variables for the caller: built-in ones and the playbook's. */
+export const ZCannedVariablesDto = z.object({ values: z.record(z.string(), z.string()) });
+export type TCannedVariablesDto = z.infer<typeof ZCannedVariablesDto>;

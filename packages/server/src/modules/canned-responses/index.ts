@@ -1,0 +1,22 @@
+// The canned-responses module's front door: the app wiring imports only from here.
+import type { Db } from '../../db/database';
+import type { Clock } from '../../lib/clock';
+import type { ConversationAccess } from '../conversations/index';
+import { createCannedResponsesService } from './canned-responses.service';
+import { createCannedResponsesStore } from './canned-responses.store';
+
+export { registerCannedResponsesRoutes } from './canned-responses.routes';
+export type { CannedResponsesService } from './canned-responses.service';
+
+/** Canned responses (issue 16 item 1): their store, and the service the routes call. */
+export function createCannedResponsesModule(deps: {
+  db: Db;
+  clock: Clock;
+  conversations: ConversationAccess;
+}) {
+  return createCannedResponsesService({
+    store: createCannedResponsesStore(deps.db),
+    clock: deps.clock,
+    conversations: deps.conversations,
+  });
+}
