@@ -38,7 +38,7 @@ async function recordToasts(page: Page): Promise<void> {
       type Toast = { getAttribute(name: string): string | null };
       const toasts = document.querySelectorAll('[data-testid="toast"]') as unknown as ArrayLike<Toast>;
       for (const toast of Array.from(toasts)) {
-        const id = toast.getAttribute('data-conversation-id') ?? '';
+        const id = toast.getAttribute('data-toast-conversation') ?? '';
         if (!seen.includes(id)) seen.push(id);
       }
     }).observe(document.body, { childList: true, subtree: true });
@@ -92,7 +92,7 @@ describe('toasts (issue 16 item 6)', () => {
       // Another visitor asks for a person: that chat gets its toast, above the composer's area.
       const other = await visitorChats(browser, charla.baseUrl, publicId, 'Another question');
       visitors.push(other);
-      const otherToast = `[data-testid="toast"][data-conversation-id="${other.conversationId}"]`;
+      const otherToast = `[data-testid="toast"][data-toast-conversation="${other.conversationId}"]`;
       await page.locator(otherToast).waitFor();
       await expectApart(page, otherToast);
       await screenshot(page, `toasts-${name}-en`);

@@ -104,7 +104,7 @@ function ToastItem({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="toast" data-testid="toast" data-conversation-id={toast.conversationId ?? undefined}>
+    <div className="toast" data-testid="toast" data-toast-conversation={toast.conversationId ?? undefined}>
       <span className="toast__icon">
         <Icon name="bell" size={16} />
       </span>
