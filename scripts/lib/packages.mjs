@@ -18,7 +18,7 @@ export const PACKAGES = [
     name: 'inbox',
     dir: 'packages/inbox',
     inputs: [...shared, 'packages/inbox'],
-    command: (out) => ['npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {}],
+    command: (out) => ['node', ['build.mjs'], { CHARLA_BUILD_OUT: out }],
   },
   {
     name: 'server',

@@ -2,7 +2,6 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
@@ -15,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { App } from './http/app-type';
 import { installErrorHandler } from './http/error-handler';
+import { registerInboxStatic } from './http/inbox-static';
 import { installErrorResponses } from './http/error-responses';
 import { traceRequests } from './http/request-tracing';
 import { onClientError, onFrameworkError } from './http/framework-errors';
@@ -81,7 +81,7 @@ export async function buildApp(
   traceRequests(app);
   limitWebSocketConnections(app, services.rateLimits.wsConnections);
   registerModuleRoutes(app, services);
-  if (inboxDist) await registerStatic(app, inboxDist);
+  if (inboxDist) await registerInboxStatic(app, inboxDist);
   return { app, routes };
 }
 
@@ -178,6 +178,3 @@ function registerModuleRoutes(app: App, services: Services): void {
   registerAvailabilityRoutes(app, services.availability);
 }
 
-async function registerStatic(app: App, inboxDist: string): Promise<void> {
-  await app.register(fastifyStatic, { root: inboxDist, prefix: '/', wildcard: false, index: ['index.html'] });
-}
