@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notificationEvents, type TEmailNotificationsDto, type TNotificationEvent } from '@charla/protocol';
+import { ZDigestEvent, type TDigestEvent, type TEmailNotificationsDto } from '@charla/protocol';
 import { Spinner } from '../../components/empty-state';
 import { api, ApiError } from '../../lib/api-client';
 import './conversation-mail.css';
 
 const emailNotificationsApi = {
   get: () => api.get<TEmailNotificationsDto>('/me/email-notifications'),
-  save: (events: TNotificationEvent[]) =>
+  save: (events: TDigestEvent[]) =>
     api.put<TEmailNotificationsDto>('/me/email-notifications', { events }),
 };
 
@@ -21,7 +21,7 @@ export function EmailDigestSettings() {
       .get()
       .then(setSettings, () => setStatus({ text: t('settings.loadError'), error: true }));
   }, [t]);
-  const toggle = async (event: TNotificationEvent, on: boolean) => {
+  const toggle = async (event: TDigestEvent, on: boolean) => {
     if (!settings) return;
     const events = on ? [...settings.events, event] : settings.events.filter((e) => e !== event);
     setSettings({ ...settings, events });
@@ -48,7 +48,7 @@ export function EmailDigestSettings() {
       ) : (
         <fieldset className="email-digest">
           <legend className="sr-only">{t('conversationMail.digestTitle')}</legend>
-          {notificationEvents.map((event) => (
+          {ZDigestEvent.options.map((event) => (
             <label key={event} className="email-digest__item">
               <input
                 type="checkbox"
