@@ -7,6 +7,7 @@ import { crmEn } from '../features/crm/crm.locale';
 import { pipelinesEn } from '../features/crm/pipelines/pipelines.locale';
 import { historyEn } from '../features/panel/history.locale';
 import { identityEn } from '../features/inbox/identity.locale';
+import { notesEn } from '../features/inbox/notes.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
@@ -296,6 +297,7 @@ export const en = {
       conversation_unassigned: 'A conversation lands in Unassigned',
       conversation_assigned: 'A conversation is assigned to me',
       visitor_message: 'A visitor writes in my conversation',
+      mention: 'Someone mentions me in a private note',
     },
     channel: { inApp: 'In the inbox', push: 'Desktop & phone', sound: 'Sound' },
     disabledByAdmin: 'Off for everyone',
@@ -330,6 +332,7 @@ export const en = {
   pipelines: pipelinesEn,
   history: historyEn,
   identity: identityEn,
+  notes: notesEn,
   availability: availabilityEn,
   reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },

@@ -6,6 +6,7 @@ import { crmEs } from '../features/crm/crm.locale';
 import { pipelinesEs } from '../features/crm/pipelines/pipelines.locale';
 import { historyEs } from '../features/panel/history.locale';
 import { identityEs } from '../features/inbox/identity.locale';
+import { notesEs } from '../features/inbox/notes.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
@@ -301,6 +302,7 @@ export const es: Messages = {
       conversation_unassigned: 'Llega una conversación a Sin asignar',
       conversation_assigned: 'Me asignan una conversación',
       visitor_message: 'Un visitante escribe en mi conversación',
+      mention: 'Alguien me menciona en una nota privada',
     },
     channel: { inApp: 'En la bandeja', push: 'Escritorio y móvil', sound: 'Sonido' },
     disabledByAdmin: 'Desactivado para todos',
@@ -336,6 +338,7 @@ export const es: Messages = {
   pipelines: pipelinesEs,
   history: historyEs,
   identity: identityEs,
+  notes: notesEs,
   availability: availabilityEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },
