@@ -127,7 +127,10 @@ export const ZTimelineEvent = z.discriminatedUnion('type', [
    * A private note (issue 16): the message body is the note, written by a user for users only.
    * Never shown to the visitor, never a reply (no first response, no reply clock).
    */
-  z.object({ type: z.literal('note'), mentions: z.array(z.object({ userId: z.string(), name: z.string() })) }),
+  z.object({
+    type: z.literal('note'),
+    mentions: z.array(z.object({ userId: z.string(), name: z.string() })),
+  }),
   /** A note mentioned a user: from now on they may read this conversation (R29). */
   z.object({
     type: z.literal('mentioned'),

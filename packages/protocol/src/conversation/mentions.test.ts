@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { canUserSee } from './lifecycle';
-import { insertMention, matchMentionCandidates, mentionQueryAt, mentionedIds, noteTextProblem } from './mentions';
+import {
+  insertMention,
+  matchMentionCandidates,
+  mentionQueryAt,
+  mentionedIds,
+  noteTextProblem,
+} from './mentions';
 
 const users = [
   { id: 'u1', name: 'Ana García' },

@@ -5,13 +5,7 @@ import { fanOut, type FanOutConnection, type FanOutEvent, type Visibility } from
 
 // The viewers of one conversation assigned to "assignee" (before: "former" had it).
 type Viewer =
-  | 'assignee'
-  | 'other user'
-  | 'admin'
-  | 'visitor'
-  | 'former assignee'
-  | 'other visitor'
-  | 'mentioned user';
+  'assignee' | 'other user' | 'admin' | 'visitor' | 'former assignee' | 'other visitor' | 'mentioned user';
 const viewers: Record<Viewer, FanOutConnection> = {
   assignee: { kind: 'agent', user: { id: 'u-assignee' } },
   'other user': { kind: 'agent', user: { id: 'u-other' } },
@@ -117,7 +111,11 @@ const events: Record<string, FanOutEvent> = {
     conversation: withReader,
     message: { ...message(note), author: { kind: 'user', id: 'u-assignee', name: 'A', avatarUrl: null } },
   },
-  'private note in a waiting chat': { type: 'message.created', conversation: waiting, message: message(note) },
+  'private note in a waiting chat': {
+    type: 'message.created',
+    conversation: waiting,
+    message: message(note),
+  },
   'visitor message in an assigned chat with a reader': {
     type: 'message.created',
     conversation: withReader,

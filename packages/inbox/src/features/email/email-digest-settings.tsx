@@ -7,8 +7,7 @@ import './conversation-mail.css';
 
 const emailNotificationsApi = {
   get: () => api.get<TEmailNotificationsDto>('/me/email-notifications'),
-  save: (events: TDigestEvent[]) =>
-    api.put<TEmailNotificationsDto>('/me/email-notifications', { events }),
+  save: (events: TDigestEvent[]) => api.put<TEmailNotificationsDto>('/me/email-notifications', { events }),
 };
 
 /** Settings → Notifications → By email (R24): which events mail me a digest when no device took the push. */

@@ -143,7 +143,9 @@ export function createConversationReads(deps: {
       let after = afterSeq;
       for (;;) {
         const row =
-          'user' in viewer ? await getReadableRow(id, viewer.user) : await getVisitorRow(id, viewer.visitorId);
+          'user' in viewer
+            ? await getReadableRow(id, viewer.user)
+            : await getVisitorRow(id, viewer.visitorId);
         const page = await pageAfter(row, after, MAX_PAGE, !('user' in viewer));
         yield page;
         if (!page.hasMore) return;

@@ -107,7 +107,8 @@ export function createConversationViews(deps: {
    * row with another one throws StaleLookups (the caller's transaction rolls back and it retries).
    */
   async function prepare(
-    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> & Partial<Pick<ConversationRow, 'team_id' | 'id'>>,
+    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> &
+      Partial<Pick<ConversationRow, 'team_id' | 'id'>>,
     assigneeIds: (string | null)[],
   ): Promise<(row: ConversationRow) => TConversationDto> {
     const visitor = await visitorById(row.visitor_id);

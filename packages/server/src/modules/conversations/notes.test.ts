@@ -96,7 +96,9 @@ describe('private notes and mentions', () => {
     // Reconnect from before the note: the catch-up skips it without a gap.
     const again = await connectVisitor(baseUrl, visitor.token);
     again.client.send({ type: 'subscribe', ref: 's', conversationId, lastSeq: stored.seq - 1 });
-    const caught = await again.client.waitFor((f) => f.type === 'messages' && f.conversationId === conversationId);
+    const caught = await again.client.waitFor(
+      (f) => f.type === 'messages' && f.conversationId === conversationId,
+    );
     expect(caught.type === 'messages' && caught.lastSeq).toBeGreaterThanOrEqual(stored.seq + 1);
     expect(JSON.stringify(again.client.frames)).not.toContain('Secret');
 
@@ -112,7 +114,10 @@ describe('private notes and mentions', () => {
     const after = await server.charla.services.conversations.getRow(conversationId);
     expect(after.last_message_preview).toBe('Hello from Alice');
     expect(before.last_message_preview).not.toContain('Secret');
-    const inbox = await server.request({ url: `/api/v1/conversations/${conversationId}/messages`, as: alice });
+    const inbox = await server.request({
+      url: `/api/v1/conversations/${conversationId}/messages`,
+      as: alice,
+    });
     expect(inbox.json<{ items: TMessageDto[] }>().items.some(isNote)).toBe(true);
 
     const bodies = await server.charla.services.database.db
@@ -143,7 +148,9 @@ describe('private notes and mentions', () => {
       type: 'note',
       mentions: [{ userId: bob.id, name: 'Bob Mentioned' }],
     });
-    const notice = await bobSocket.waitFor((f) => f.type === 'notification' && f.notification.kind === 'mention');
+    const notice = await bobSocket.waitFor(
+      (f) => f.type === 'notification' && f.notification.kind === 'mention',
+    );
     expect(notice.type === 'notification' && notice.notification.conversationId).toBe(conversationId);
     await bobSocket.waitFor((f) => f.type === 'message' && f.message.event?.type === 'mentioned');
 
@@ -153,7 +160,10 @@ describe('private notes and mentions', () => {
       allowedActions: [],
       readerIds: [bob.id],
     });
-    const history = await server.request({ url: `/api/v1/conversations/${conversationId}/messages`, as: bob });
+    const history = await server.request({
+      url: `/api/v1/conversations/${conversationId}/messages`,
+      as: bob,
+    });
     const events = history.json<{ items: TMessageDto[] }>().items.map((m) => m.event?.type);
     expect(events).toContain('note');
     expect(events).toContain('mentioned');
@@ -174,9 +184,12 @@ describe('private notes and mentions', () => {
     );
 
     // Carol was not mentioned: the same 404 and not one frame of this chat (R14).
-    expect((await server.request({ url: `/api/v1/conversations/${conversationId}`, as: carol })).statusCode).toBe(404);
     expect(
-      (await note(carol, conversationId, { clientMsgId: newClientId(), text: 'hi', mentions: [] })).statusCode,
+      (await server.request({ url: `/api/v1/conversations/${conversationId}`, as: carol })).statusCode,
+    ).toBe(404);
+    expect(
+      (await note(carol, conversationId, { clientMsgId: newClientId(), text: 'hi', mentions: [] }))
+        .statusCode,
     ).toBe(404);
     await server.request({ method: 'PUT', url: '/api/v1/me/online', as: alice, payload: { online: false } });
     await carolSocket.waitFor((f) => f.type === 'presence' && f.userId === alice.id && !f.online);
@@ -199,7 +212,11 @@ describe('private notes and mentions', () => {
     const cases: [Record<string, unknown>, number, string][] = [
       [{ clientMsgId: newClientId(), text: '   ' }, 422, 'NOTE_EMPTY'],
       [{ clientMsgId: newClientId(), text: 'x'.repeat(5001) }, 422, 'NOTE_TOO_LONG'],
-      [{ clientMsgId: newClientId(), text: 'hi @x', mentions: ['no-such-user'] }, 422, 'MENTION_USER_UNKNOWN'],
+      [
+        { clientMsgId: newClientId(), text: 'hi @x', mentions: ['no-such-user'] },
+        422,
+        'MENTION_USER_UNKNOWN',
+      ],
       [{ clientMsgId: newClientId(), text: 'hi', mentions: [deactivated.id] }, 422, 'MENTION_USER_UNKNOWN'],
       [{ clientMsgId: newClientId(), text: 'hi', private: true }, 422, 'VALIDATION_FAILED'],
       [{ text: 'no id' }, 422, 'VALIDATION_FAILED'],
@@ -209,7 +226,9 @@ describe('private notes and mentions', () => {
       expect(res.statusCode, res.body).toBe(status);
       expect(res.json<{ error: { code: string } }>().error.code).toBe(code);
     }
-    expect((await note(alice, 'no-such-conversation', { clientMsgId: newClientId(), text: 'x' })).statusCode).toBe(404);
+    expect(
+      (await note(alice, 'no-such-conversation', { clientMsgId: newClientId(), text: 'x' })).statusCode,
+    ).toBe(404);
     expect((await server.charla.services.conversations.getRow(conversationId)).last_seq).toBe(before);
     const grants = await server.charla.services.database.db
       .selectFrom('conversation_readers')
@@ -229,7 +248,10 @@ describe('private notes and mentions', () => {
     });
     expect(closed.statusCode, closed.body).toBe(200);
     expect((await reply(alice, conversationId, 'too late')).statusCode).toBe(409);
-    const later = await note(bob, conversationId, { clientMsgId: newClientId(), text: 'Follow up next week' });
+    const later = await note(bob, conversationId, {
+      clientMsgId: newClientId(),
+      text: 'Follow up next week',
+    });
     expect(later.statusCode, later.body).toBe(201);
     const row = await server.charla.services.conversations.getRow(conversationId);
     expect(row.status).toBe('closed');

@@ -4,11 +4,23 @@ import type { Db } from '../../db/database';
 export function createReadersStore(db: Db) {
   return {
     /** Records the grants; a user already granted keeps their first row. */
-    async grantReaders(conversationId: string, userIds: string[], grantedBy: string, now: number): Promise<void> {
+    async grantReaders(
+      conversationId: string,
+      userIds: string[],
+      grantedBy: string,
+      now: number,
+    ): Promise<void> {
       if (userIds.length === 0) return;
       await db
         .insertInto('conversation_readers')
-        .values(userIds.map((user_id) => ({ conversation_id: conversationId, user_id, granted_by: grantedBy, created_at: now })))
+        .values(
+          userIds.map((user_id) => ({
+            conversation_id: conversationId,
+            user_id,
+            granted_by: grantedBy,
+            created_at: now,
+          })),
+        )
         .onConflict((oc) => oc.columns(['conversation_id', 'user_id']).doNothing())
         .execute();
     },
@@ -23,7 +35,8 @@ export function createReadersStore(db: Db) {
         .where('conversation_id', 'in', conversationIds)
         .orderBy('created_at', 'asc')
         .execute();
-      for (const r of rows) result.set(r.conversation_id, [...(result.get(r.conversation_id) ?? []), r.user_id]);
+      for (const r of rows)
+        result.set(r.conversation_id, [...(result.get(r.conversation_id) ?? []), r.user_id]);
       return result;
     },
   };

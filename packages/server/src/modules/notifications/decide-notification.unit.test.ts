@@ -121,7 +121,7 @@ describe('decideMentionNotifications (issue 16)', () => {
   const conversation = conversationDtoFixture({
     status: 'assigned',
     assignee: alice,
-  } as Partial<TConversationDto>);
+  });
   const noteBy = (authorId: string, mentions: string[]) =>
     ({
       name: 'message.created',
@@ -144,7 +144,7 @@ describe('decideMentionNotifications (issue 16)', () => {
   });
 
   it('ignores messages that are no note and lifecycle events', () => {
-    const plain = { ...noteBy('u-alice', ['u-bob']) } as NotifyingDomainEvent;
+    const plain = { ...noteBy('u-alice', ['u-bob']) };
     (plain.payload as { message: { event: null } }).message.event = null;
     expect(decideMentionNotifications(plain)).toEqual([]);
     expect(
