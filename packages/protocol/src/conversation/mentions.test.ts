@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canUserSee } from './lifecycle';
 import {
   insertMention,
+  isMentionedReaderOnly,
   matchMentionCandidates,
   mentionQueryAt,
   mentionedIds,
@@ -72,5 +73,15 @@ describe('canUserSee with readers (R14, R29)', () => {
     ['anyone on a waiting chat', { status: 'waiting' as const, assigneeId: null }, 'u3', true],
   ])('%s', (_label, state, viewer, expected) => {
     expect(canUserSee(state, viewer)).toBe(expected);
+  });
+});
+
+describe('isMentionedReaderOnly', () => {
+  const state = { status: 'assigned' as const, assigneeId: 'u1', readerIds: ['u2'] };
+  it('is true only for a reader of a chat assigned to someone else', () => {
+    expect(isMentionedReaderOnly(state, 'u2')).toBe(true);
+    expect(isMentionedReaderOnly(state, 'u1')).toBe(false);
+    expect(isMentionedReaderOnly(state, 'u3')).toBe(false);
+    expect(isMentionedReaderOnly({ ...state, status: 'closed' }, 'u2')).toBe(false);
   });
 });

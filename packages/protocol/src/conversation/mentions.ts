@@ -1,5 +1,6 @@
 import { NOTE_MAX_CHARS } from '../api/conversation.schema';
 import type { ErrorCode } from '../errors';
+import type { VisibilityState } from './lifecycle';
 
 /** A user a note may mention, as the picker lists them. */
 export type MentionCandidate = { id: string; name: string };
@@ -76,4 +77,13 @@ export function mentionedIds(text: string, picked: readonly MentionCandidate[]):
   const ids: string[] = [];
   for (const p of picked) if (text.includes(`@${p.name}`) && !ids.includes(p.id)) ids.push(p.id);
   return ids;
+}
+
+/** True when only a mention lets this user see the conversation (R29): they may read, not act. */
+export function isMentionedReaderOnly(state: VisibilityState, viewerId: string): boolean {
+  return (
+    state.status === 'assigned' &&
+    state.assigneeId !== viewerId &&
+    (state.readerIds?.includes(viewerId) ?? false)
+  );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TConversationDto, TFolder } from '@charla/protocol';
+import { isMentionedReaderOnly, type TConversationDto, type TFolder } from '@charla/protocol';
 import { ConfirmDialog } from '../../components/dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { ApiError } from '../../lib/api-client';
@@ -9,7 +9,7 @@ import { useInbox } from './inbox-provider';
 import { Composer, type ComposerHandle } from './composer';
 import { ComposerModes, NoteComposer } from './note-composer';
 import { ConversationHeader } from './conversation-header';
-import { folderOf } from './inbox-state';
+import { folderOf, visibilityOf } from './inbox-state';
 import { Timeline } from './timeline';
 import { visitorName } from './visitor-name';
 import { useMe } from '../auth/session-context';
@@ -174,10 +174,7 @@ export function ConversationView({
       : t('conversation.cannotReply');
 
   // Mentioned in a note of someone else's chat (R29): read it and add notes, nothing more.
-  const mentionedOnly =
-    conversation.status === 'assigned' &&
-    conversation.assignee?.id !== me.id &&
-    (conversation.readerIds ?? []).includes(me.id);
+  const mentionedOnly = isMentionedReaderOnly(visibilityOf(conversation), me.id);
 
   return (
     <section
