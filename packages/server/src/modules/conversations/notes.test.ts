@@ -1,5 +1,6 @@
 import type { TMessageDto } from '@charla/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReportFactsStore } from '../reports/report-facts.store';
 import { sendWithRef, startChat, waitForQuestion } from '../../test/chat-steps';
 import { startTestServer, TEST_ORIGIN, type TestServer, type TestUser } from '../../test/harness';
 import { createActivePlaybook, goOnline } from '../../test/playbook-setup';
@@ -89,7 +90,18 @@ describe('private notes and mentions', () => {
     expect(stored.event).toEqual({ type: 'note', mentions: [] });
     expect(stored.author).toMatchObject({ kind: 'user', id: alice.id });
     // A reply after the note: once the visitor has it, the note's event would have come first.
-    expect((await reply(alice, conversationId, 'Hello from Alice')).statusCode).toBe(201);
+    // Not a response to the visitor: the report's first response is still to come.
+    const facts = createReportFactsStore(server.charla.services.database.db);
+    expect(await facts.replies([conversationId])).toEqual([]);
+    const answered = await reply(alice, conversationId, 'Hello from Alice');
+    expect(answered.statusCode).toBe(201);
+    expect(await facts.replies([conversationId])).toEqual([
+      {
+        conversation_id: conversationId,
+        author_id: alice.id,
+        first_at: answered.json<TMessageDto>().createdAt,
+      },
+    ]);
     await visitor.client.waitFor((f) => f.type === 'message' && f.message.seq === stored.seq + 1);
     expect(JSON.stringify(visitor.client.frames)).not.toContain('Secret');
 
