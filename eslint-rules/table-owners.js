@@ -13,6 +13,7 @@ export const tableOwners = {
   sessions: 'auth',
   conversations: 'conversations',
   messages: 'conversations',
+  conversation_readers: 'conversations',
   conversation_ratings: 'ratings',
   conversation_links: 'mail',
   mail_digests: 'mail',

@@ -47,6 +47,9 @@ export const errorMessagesDe: Partial<Record<ErrorCode, string>> = {
     'Deals können nur in eine Phase verschoben werden, die bleibt: eine andere Phase der Pipeline oder eine Phase einer anderen Pipeline, wenn die Pipeline gelöscht wird.',
   CRM_DEFAULT_PIPELINE:
     'Die Standard-Pipeline kann nicht gelöscht werden; mache zuerst eine andere zum Standard.',
+  NOTE_EMPTY: 'Eine private Notiz braucht etwas Text.',
+  NOTE_TOO_LONG: 'Eine private Notiz darf höchstens 5.000 Zeichen lang sein.',
+  MENTION_USER_UNKNOWN: 'Ein erwähnter Benutzer existiert nicht oder ist deaktiviert.',
   RATING_OUT_OF_RANGE: 'Die Bewertung muss eine ganze Zahl auf der Skala der Umfrage sein.',
   RATING_CONVERSATION_OPEN: 'Ein Gespräch kann bewertet werden, sobald es geschlossen ist.',
   RATING_WINDOW_OVER: 'Die Zeit, dieses Gespräch zu bewerten, ist abgelaufen.',

@@ -45,6 +45,9 @@ export const errorMessagesFr: Partial<Record<ErrorCode, string>> = {
     'Les affaires ne peuvent aller que vers une étape qui reste : une autre étape du pipeline, ou une étape d’un autre pipeline quand le pipeline est supprimé.',
   CRM_DEFAULT_PIPELINE:
     'Le pipeline par défaut ne peut pas être supprimé ; choisissez-en d’abord un autre par défaut.',
+  NOTE_EMPTY: 'Une note privée doit contenir du texte.',
+  NOTE_TOO_LONG: 'Une note privée peut compter au plus 5 000 caractères.',
+  MENTION_USER_UNKNOWN: 'Un utilisateur mentionné n’existe pas ou est désactivé.',
   RATING_OUT_OF_RANGE: 'La note doit être un nombre entier sur l’échelle de l’enquête.',
   RATING_CONVERSATION_OPEN: 'Une conversation peut être notée une fois fermée.',
   RATING_WINDOW_OVER: 'Le délai pour noter cette conversation est écoulé.',

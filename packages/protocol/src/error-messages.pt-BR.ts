@@ -44,6 +44,9 @@ export const errorMessagesPtBr: Partial<Record<ErrorCode, string>> = {
   CRM_MOVE_TARGET_INVALID:
     'Os negócios só podem ir para uma etapa que permanece: outra etapa do funil, ou uma etapa de outro funil quando o funil é excluído.',
   CRM_DEFAULT_PIPELINE: 'O funil padrão não pode ser excluído; defina outro como padrão primeiro.',
+  NOTE_EMPTY: 'Uma nota privada precisa de algum texto.',
+  NOTE_TOO_LONG: 'Uma nota privada pode ter no máximo 5.000 caracteres.',
+  MENTION_USER_UNKNOWN: 'Um usuário mencionado não existe ou está desativado.',
   RATING_OUT_OF_RANGE: 'A avaliação deve ser um número inteiro na escala da pesquisa.',
   RATING_CONVERSATION_OPEN: 'Uma conversa pode ser avaliada depois de encerrada.',
   RATING_WINDOW_OVER: 'O prazo para avaliar esta conversa acabou.',

@@ -52,6 +52,9 @@ const spanish: Record<ErrorCode, string> = {
   CRM_MOVE_TARGET_INVALID:
     'Los negocios solo pueden pasar a una etapa que se queda: otra etapa del embudo, u otra etapa de otro embudo si se elimina el embudo.',
   CRM_DEFAULT_PIPELINE: 'El embudo predeterminado no se puede eliminar; haz otro predeterminado antes.',
+  NOTE_EMPTY: 'Una nota privada necesita algo de texto.',
+  NOTE_TOO_LONG: 'Una nota privada puede tener como máximo 5.000 caracteres.',
+  MENTION_USER_UNKNOWN: 'Un usuario mencionado no existe o está desactivado.',
   RATING_OUT_OF_RANGE: 'La valoración debe ser un número entero de la escala de la encuesta.',
   RATING_CONVERSATION_OPEN: 'Una conversación se puede valorar cuando está cerrada.',
   RATING_WINDOW_OVER: 'Ya no se puede valorar esta conversación.',

@@ -12,6 +12,7 @@ export * from './api/page-url';
 export * from './conversation/lifecycle';
 export * from './conversation/writes';
 export * from './conversation/ownership';
+export * from './conversation/mentions';
 export * from './playbook/playbook.schema';
 export * from './playbook/playbook-findings';
 export * from './playbook/validate-playbook';

@@ -157,6 +157,7 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
     identities: (ids) => findConversationIdentities(db, ids),
     teamNames: { nameOf: async (id) => (await availabilityStore.findTeam(id))?.name ?? null },
+    readers: (ids) => conversationsStore.readersOf(ids),
   });
   const conversations = createConversationsService({
     store: conversationsStore,

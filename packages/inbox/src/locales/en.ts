@@ -9,6 +9,7 @@ import { pipelinesEn } from '../features/crm/pipelines/pipelines.locale';
 import { historyEn } from '../features/panel/history.locale';
 import { identityEn } from '../features/inbox/identity.locale';
 import { onboardingEn } from '../features/onboarding/onboarding.locale';
+import { notesEn } from '../features/inbox/notes.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
@@ -299,6 +300,7 @@ export const en = {
       conversation_unassigned: 'A conversation lands in Unassigned',
       conversation_assigned: 'A conversation is assigned to me',
       visitor_message: 'A visitor writes in my conversation',
+      mention: 'Someone mentions me in a private note',
     },
     channel: { inApp: 'In the inbox', push: 'Desktop & phone', sound: 'Sound' },
     disabledByAdmin: 'Off for everyone',
@@ -334,6 +336,7 @@ export const en = {
   history: historyEn,
   identity: identityEn,
   onboarding: onboardingEn,
+  notes: notesEn,
   availability: availabilityEn,
   reports: reportsEn,
   canned: cannedEn,

@@ -8,6 +8,7 @@ import { pipelinesEs } from '../features/crm/pipelines/pipelines.locale';
 import { historyEs } from '../features/panel/history.locale';
 import { identityEs } from '../features/inbox/identity.locale';
 import { onboardingEs } from '../features/onboarding/onboarding.locale';
+import { notesEs } from '../features/inbox/notes.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
@@ -304,6 +305,7 @@ export const es: Messages = {
       conversation_unassigned: 'Llega una conversación a Sin asignar',
       conversation_assigned: 'Me asignan una conversación',
       visitor_message: 'Un visitante escribe en mi conversación',
+      mention: 'Alguien me menciona en una nota privada',
     },
     channel: { inApp: 'En la bandeja', push: 'Escritorio y móvil', sound: 'Sonido' },
     disabledByAdmin: 'Desactivado para todos',
@@ -340,6 +342,7 @@ export const es: Messages = {
   history: historyEs,
   identity: identityEs,
   onboarding: onboardingEs,
+  notes: notesEs,
   availability: availabilityEs,
   reports: reportsEs,
   canned: cannedEs,

@@ -65,6 +65,8 @@ export const ZConversationDto = z.object({
       whenOffline: z.boolean(),
     })
     .optional(),
+  /** Users a private note mentioned: they may read the conversation even when it is assigned to someone else (R29). */
+  readerIds: z.array(z.string()).optional(),
 });
 export type TConversationDto = z.infer<typeof ZConversationDto>;
 
@@ -121,6 +123,22 @@ export const ZTimelineEvent = z.discriminatedUnion('type', [
     comment: z.string().nullable(),
   }),
   z.object({ type: z.literal('bot_ended'), outcome: z.enum(['qualified', 'disqualified', 'neutral']) }),
+  /**
+   * A private note (issue 16): the message body is the note, written by a user for users only.
+   * Never shown to the visitor, never a reply (no first response, no reply clock).
+   */
+  z.object({
+    type: z.literal('note'),
+    mentions: z.array(z.object({ userId: z.string(), name: z.string() })),
+  }),
+  /** A note mentioned a user: from now on they may read this conversation (R29). */
+  z.object({
+    type: z.literal('mentioned'),
+    byUserId: z.string(),
+    byName: z.string(),
+    userId: z.string(),
+    userName: z.string(),
+  }),
 ]);
 export type TTimelineEvent = z.infer<typeof ZTimelineEvent>;
 
@@ -128,6 +146,15 @@ const visitorVisibleEvents = new Set<TTimelineEvent['type']>(['joined', 'closed'
 /** True when the visitor may see this timeline event (internal CRM events stay internal). */
 export function isVisitorVisibleEvent(event: TTimelineEvent): boolean {
   return visitorVisibleEvents.has(event.type);
+}
+
+const privateEvents = new Set<TTimelineEvent['type']>(['note', 'mentioned']);
+/**
+ * True for private notes and the mentions they grant (issue 16): for users only, so they never
+ * leave as webhooks either (an integration may forward messages to the visitor).
+ */
+export function isPrivateEvent(event: TTimelineEvent | null): boolean {
+  return event !== null && privateEvents.has(event.type);
 }
 
 /** What the widget must render after a bot message: buttons or an input. */
@@ -216,6 +243,15 @@ export const ZMessagesQuery = z.strictObject({
   afterSeq: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
+/** The most characters a private note may have (checked by the service: NOTE_TOO_LONG). */
+export const NOTE_MAX_CHARS = 5000;
+/** A private note (issue 16): plain text with `@Name` mentions of the users listed in `mentions`. */
+export const ZNoteRequest = z.strictObject({
+  clientMsgId: ZClientMsgId,
+  text: z.string().max(NOTE_MAX_CHARS * 4),
+  mentions: z.array(z.string().min(1).max(64)).max(20).default([]),
+});
+export type TNoteRequest = z.infer<typeof ZNoteRequest>;
 export const ZReassignRequest = z.strictObject({ userId: z.string().max(64).nullable() });
 export const ZReadRequest = z.strictObject({ seq: z.number().int().min(0) });
 

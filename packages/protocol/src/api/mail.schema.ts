@@ -111,14 +111,18 @@ export const ZUpdateFollowUpSettingsRequest = z.strictObject({
 });
 export type TUpdateFollowUpSettingsRequest = z.infer<typeof ZUpdateFollowUpSettingsRequest>;
 
+/** The notification events an email digest may cover (a mention is no unanswered chat). */
+export const ZDigestEvent = z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message']);
+export type TDigestEvent = z.infer<typeof ZDigestEvent>;
+
 /** Email notifications (R24): the events for which I get a digest of unanswered chats when no device took the push. */
 export const ZEmailNotificationsDto = z.object({
-  events: z.array(z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message'])),
+  events: z.array(ZDigestEvent),
   /** False without SMTP: nothing would be sent. */
   mailConfigured: z.boolean(),
 });
 export type TEmailNotificationsDto = z.infer<typeof ZEmailNotificationsDto>;
 export const ZUpdateEmailNotificationsRequest = z.strictObject({
-  events: z.array(z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message'])).max(3),
+  events: z.array(ZDigestEvent).max(3),
 });
 export type TUpdateEmailNotificationsRequest = z.infer<typeof ZUpdateEmailNotificationsRequest>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
-/** The three events a user can be notified about (R22). */
+/** The events a user can be notified about (R22), and a private note mentioning them (issue 16). */
 export const ZNotificationEvent = z.enum([
   'conversation_unassigned',
   'conversation_assigned',
   'visitor_message',
+  'mention',
 ]);
 export type TNotificationEvent = z.infer<typeof ZNotificationEvent>;
 export const notificationEvents = ZNotificationEvent.options;
@@ -28,6 +29,8 @@ export const ZCompanyNotificationSettingsDto = z.strictObject({
   conversation_unassigned: ZNotificationDefaultMode,
   conversation_assigned: ZNotificationDefaultMode,
   visitor_message: ZNotificationDefaultMode,
+  /** Absent in a request: unchanged (settings saved before mentions existed). */
+  mention: ZNotificationDefaultMode.optional(),
 });
 export type TCompanyNotificationSettingsDto = z.infer<typeof ZCompanyNotificationSettingsDto>;
 
@@ -42,6 +45,7 @@ export const ZMyNotificationSettingsDto = z.object({
   conversation_unassigned: ZMyNotificationEventSettings,
   conversation_assigned: ZMyNotificationEventSettings,
   visitor_message: ZMyNotificationEventSettings,
+  mention: ZMyNotificationEventSettings,
 });
 export type TMyNotificationSettingsDto = z.infer<typeof ZMyNotificationSettingsDto>;
 
@@ -56,6 +60,7 @@ export const ZUpdateMyNotificationSettingsRequest = z.strictObject({
   conversation_unassigned: ZChannelPatch.optional(),
   conversation_assigned: ZChannelPatch.optional(),
   visitor_message: ZChannelPatch.optional(),
+  mention: ZChannelPatch.optional(),
 });
 export type TUpdateMyNotificationSettingsRequest = z.infer<typeof ZUpdateMyNotificationSettingsRequest>;
 
@@ -109,7 +114,7 @@ export type TTestNotificationResultDto = z.infer<typeof ZTestNotificationResultD
 
 /** The decrypted JSON of every Web Push message; the service worker shows it and opens `url` on click. */
 export const ZPushPayload = z.object({
-  kind: z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message', 'test']),
+  kind: z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message', 'mention', 'test']),
   title: z.string(),
   body: z.string(),
   conversationId: z.string().nullable(),

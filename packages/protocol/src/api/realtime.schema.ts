@@ -156,7 +156,7 @@ export type TVisitorServerFrame = z.infer<typeof ZVisitorServerFrame>;
 
 export const ZNotificationDto = z.object({
   id: z.string(),
-  kind: z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message', 'test']),
+  kind: z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message', 'mention', 'test']),
   conversationId: z.string().nullable(),
   title: z.string(),
   body: z.string(),

@@ -157,8 +157,17 @@ export function allowedActionsFor(
   }
 }
 
-/** R14: whether a user may see a conversation at all (lists, detail, events, notifications). */
-export function canUserSee(state: Pick<LifecycleState, 'status' | 'assigneeId'>, viewerId: string): boolean {
-  if (state.status === 'assigned') return state.assigneeId === viewerId;
+/** Who may see a conversation: its state and the users a private note mentioned (R29). */
+export type VisibilityState = Pick<LifecycleState, 'status' | 'assigneeId'> & {
+  readerIds?: readonly string[] | undefined;
+};
+
+/**
+ * R14: whether a user may see a conversation at all (lists, detail, events, notifications).
+ * R29: a user a private note mentioned may read it too, even while it is assigned to someone else.
+ */
+export function canUserSee(state: VisibilityState, viewerId: string): boolean {
+  if (state.status === 'assigned')
+    return state.assigneeId === viewerId || (state.readerIds?.includes(viewerId) ?? false);
   return true;
 }

@@ -123,6 +123,14 @@ export type MessagesTable = {
   created_at: number;
 };
 
+/** A user a private note mentioned may read the conversation (R29). */
+export type ConversationReadersTable = {
+  conversation_id: string;
+  user_id: string;
+  granted_by: string | null;
+  created_at: number;
+};
+
 export type PresenceTable = { user_id: string; node: string; last_seen_at: number };
 
 export type Database = {
@@ -136,6 +144,7 @@ export type Database = {
   playbook_installs: PlaybookInstallsTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  conversation_readers: ConversationReadersTable;
 } & ExtraTables;
 
 /** Tables owned by other modules are declared in their own files and merged here. */

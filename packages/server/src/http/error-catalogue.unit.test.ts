@@ -28,6 +28,7 @@ function raisedCodes(): Map<ErrorCode, string[]> {
     ...sourceFiles(serverSrc),
     join(packagesDir, 'protocol/src/conversation/lifecycle.ts'),
     join(packagesDir, 'protocol/src/conversation/writes.ts'),
+    join(packagesDir, 'protocol/src/conversation/mentions.ts'),
   ];
   const raised = new Map<ErrorCode, string[]>();
   for (const file of files) {

@@ -1,4 +1,4 @@
-import type { TAgentClientFrame } from '@charla/protocol';
+import { canUserSee, type TAgentClientFrame } from '@charla/protocol';
 import type { Services } from '../services';
 import type { AgentConnection } from './connections';
 import { sendFrame } from './send-frame';
@@ -33,8 +33,10 @@ export async function handleAgentFrame(
       await conversations.userTyping(user, frame.conversationId, frame.active);
       return;
     case 'read': {
-      const row = await conversations.getVisibleRow(frame.conversationId, user);
-      await conversations.markRead('user', row, frame.seq);
+      const row = await conversations.getReadableRow(frame.conversationId, user);
+      // A reader a note let in (R29) does not move the assignee's read position.
+      if (canUserSee({ status: row.status, assigneeId: row.assignee_id }, user.id))
+        await conversations.markRead('user', row, frame.seq);
       return;
     }
   }

@@ -11,8 +11,12 @@ import {
 import { forViewer } from '../modules/conversations/index';
 import type { BusEvent } from './bus-events';
 
-/** Who could see a conversation: its status and assignee (R14). */
-export type Visibility = { status: TConversationDto['status']; assigneeId: string | null };
+/** Who could see a conversation: its status and assignee (R14), and the users a note mentioned (R29). */
+export type Visibility = {
+  status: TConversationDto['status'];
+  assigneeId: string | null;
+  readerIds?: readonly string[] | undefined;
+};
 
 /** A bus event with the I/O it needs already done (fresh visitor state, presence, notification id). */
 export type FanOutEvent =
@@ -31,7 +35,11 @@ export type FanOutConnection =
 export type Delivery<C> = { connection: C; frame: TAgentServerFrame | TVisitorServerFrame };
 
 function visibilityOf(conversation: TConversationDto): Visibility {
-  return { status: conversation.status, assigneeId: conversation.assignee?.id ?? null };
+  return {
+    status: conversation.status,
+    assigneeId: conversation.assignee?.id ?? null,
+    readerIds: conversation.readerIds,
+  };
 }
 
 /**
@@ -58,7 +66,8 @@ function agentFrames(event: FanOutEvent, userId: string, send: (frame: TAgentSer
       const { conversation, previous } = event;
       if (canUserSee(visibilityOf(conversation), userId))
         send({ type: 'conversation', conversation: forViewer(conversation, userId) });
-      else if (canUserSee(previous, userId))
+      // Grants are never revoked (R29): whoever a note let read before still may.
+      else if (canUserSee({ ...previous, readerIds: conversation.readerIds }, userId))
         send({ type: 'conversation_removed', conversationId: conversation.id });
       return;
     }

@@ -4,7 +4,8 @@ import { conversationDtoFixture } from '../modules/notifications/conversation.fi
 import { fanOut, type FanOutConnection, type FanOutEvent, type Visibility } from './fan-out';
 
 // The viewers of one conversation assigned to "assignee" (before: "former" had it).
-type Viewer = 'assignee' | 'other user' | 'admin' | 'visitor' | 'former assignee' | 'other visitor';
+type Viewer =
+  'assignee' | 'other user' | 'admin' | 'visitor' | 'former assignee' | 'other visitor' | 'mentioned user';
 const viewers: Record<Viewer, FanOutConnection> = {
   assignee: { kind: 'agent', user: { id: 'u-assignee' } },
   'other user': { kind: 'agent', user: { id: 'u-other' } },
@@ -13,6 +14,8 @@ const viewers: Record<Viewer, FanOutConnection> = {
   visitor: { kind: 'visitor', visitorId: 'v-1' },
   'former assignee': { kind: 'agent', user: { id: 'u-former' } },
   'other visitor': { kind: 'visitor', visitorId: 'v-2' },
+  // Mentioned in a private note of the chats that list them as readers (R29); else like anyone.
+  'mentioned user': { kind: 'agent', user: { id: 'u-reader' } },
 };
 
 const base = conversationDtoFixture();
@@ -26,6 +29,8 @@ function conversation(status: TConversationDto['status'], assigneeId: string | n
 }
 const assigned = conversation('assigned', 'u-assignee');
 const waiting = conversation('waiting', null);
+const withReader: TConversationDto = { ...assigned, readerIds: ['u-reader'] };
+const note: TMessageDto['event'] = { type: 'note', mentions: [{ userId: 'u-reader', name: 'Rita' }] };
 const message = (event: TMessageDto['event']): TMessageDto => ({
   id: 'm1',
   conversationId: base.id,
@@ -101,6 +106,26 @@ const events: Record<string, FanOutEvent> = {
       { id: 'c-waiting', status: 'waiting', assigneeId: null },
     ],
   },
+  'private note in an assigned chat with a reader': {
+    type: 'message.created',
+    conversation: withReader,
+    message: { ...message(note), author: { kind: 'user', id: 'u-assignee', name: 'A', avatarUrl: null } },
+  },
+  'private note in a waiting chat': {
+    type: 'message.created',
+    conversation: waiting,
+    message: message(note),
+  },
+  'visitor message in an assigned chat with a reader': {
+    type: 'message.created',
+    conversation: withReader,
+    message: message(null),
+  },
+  'reassigned, with a reader': {
+    type: 'conversation.changed',
+    conversation: withReader,
+    previous: was('assigned', 'u-former'),
+  },
   'notification to the assignee': {
     type: 'notification',
     userIds: ['u-assignee'],
@@ -124,6 +149,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': 'conversation_removed',
     'other visitor': '',
+    'mentioned user': 'conversation_removed',
   },
   'reassigned (was the former’s)': {
     assignee: 'conversation',
@@ -132,6 +158,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': 'conversation_removed',
     'other visitor': '',
+    'mentioned user': '',
   },
   'changed while assigned (read receipt)': {
     assignee: 'conversation',
@@ -140,6 +167,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
   },
   'unassigned (was the assignee’s)': {
     assignee: 'conversation',
@@ -148,6 +176,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': 'conversation',
     'other visitor': '',
+    'mentioned user': 'conversation',
   },
   'message in an assigned chat': {
     assignee: 'message,conversation',
@@ -156,6 +185,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: 'message',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
   },
   'internal event in an assigned chat': {
     assignee: 'message,conversation',
@@ -164,6 +194,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
   },
   'message in a waiting chat': {
     assignee: 'message,conversation',
@@ -172,6 +203,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: 'message',
     'former assignee': 'message,conversation',
     'other visitor': '',
+    'mentioned user': 'message,conversation',
   },
   'visitor typing in an assigned chat': {
     assignee: 'typing',
@@ -180,6 +212,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
   },
   'assignee typing': {
     assignee: '',
@@ -188,6 +221,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: 'typing',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
   },
   'assignee read': {
     assignee: '',
@@ -196,6 +230,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: 'read',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
   },
   'visitor read': {
     assignee: '',
@@ -205,6 +240,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: 'read',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
   },
   'visitor state': {
     assignee: '',
@@ -213,6 +249,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: 'conversation',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
   },
   presence: {
     assignee: 'presence',
@@ -221,6 +258,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': 'presence',
     'other visitor': '',
+    'mentioned user': 'presence',
   },
   // Everyone may see the waiting chat; only the assignee the assigned one (R14).
   'CRM record of an assigned chat and a waiting one changed': {
@@ -230,6 +268,7 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': 'panel_changed',
     'other visitor': '',
+    'mentioned user': 'panel_changed',
   },
   'notification to the assignee': {
     assignee: 'notification',
@@ -238,10 +277,49 @@ const table: Record<string, Record<Viewer, string>> = {
     visitor: '',
     'former assignee': '',
     'other visitor': '',
+    'mentioned user': '',
+  },
+  // A private note (issue 16): its readers and the assignee, never a visitor.
+  'private note in an assigned chat with a reader': {
+    assignee: 'message,conversation',
+    'other user': '',
+    admin: '',
+    visitor: '',
+    'former assignee': '',
+    'other visitor': '',
+    'mentioned user': 'message,conversation',
+  },
+  'private note in a waiting chat': {
+    assignee: 'message,conversation',
+    'other user': 'message,conversation',
+    admin: 'message,conversation',
+    visitor: '',
+    'former assignee': 'message,conversation',
+    'other visitor': '',
+    'mentioned user': 'message,conversation',
+  },
+  'visitor message in an assigned chat with a reader': {
+    assignee: 'message,conversation',
+    'other user': '',
+    admin: '',
+    visitor: 'message',
+    'former assignee': '',
+    'other visitor': '',
+    'mentioned user': 'message,conversation',
+  },
+  // Grants are never revoked: reassigning keeps the reader in, tells the former assignee it is gone.
+  'reassigned, with a reader': {
+    assignee: 'conversation',
+    'other user': '',
+    admin: '',
+    visitor: '',
+    'former assignee': 'conversation_removed',
+    'other visitor': '',
+    'mentioned user': 'conversation',
   },
 };
 
-describe('fan-out: which socket gets which frame (R14)', () => {
+describe('fan-out: which socket gets which frame (R14, R29)', () => {
   it('decides every event for every viewer', () => {
     expect(Object.keys(table).sort()).toEqual(Object.keys(events).sort());
   });
@@ -255,6 +333,11 @@ describe('fan-out: which socket gets which frame (R14)', () => {
       });
     }
   }
+
+  it('gives a mentioned reader no action at all: read-only (R29)', () => {
+    const [frame] = fanOut(events['reassigned, with a reader'] as FanOutEvent, [viewers['mentioned user']]);
+    expect(frame?.frame).toMatchObject({ type: 'conversation', conversation: { allowedActions: [] } });
+  });
 
   it('gives each agent the allowed actions of its own view', () => {
     const [frame] = fanOut(events['unassigned (was the assignee’s)'] as FanOutEvent, [viewers['other user']]);

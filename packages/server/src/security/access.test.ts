@@ -32,6 +32,11 @@ function conversationRouteBody(method: string, url: string, intruder: TestUser):
     'GET /api/v1/conversations/:id': undefined,
     'GET /api/v1/conversations/:id/messages': undefined,
     'POST /api/v1/conversations/:id/messages': { clientMsgId: newClientId(), body: text('intruder message') },
+    'POST /api/v1/conversations/:id/notes': {
+      clientMsgId: newClientId(),
+      text: 'intruder note',
+      mentions: [],
+    },
     'POST /api/v1/conversations/:id/assign': undefined,
     'POST /api/v1/conversations/:id/reassign': { userId: intruder.id },
     'POST /api/v1/conversations/:id/close': undefined,

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notificationEvents, type TEmailNotificationsDto, type TNotificationEvent } from '@charla/protocol';
+import { ZDigestEvent, type TDigestEvent, type TEmailNotificationsDto } from '@charla/protocol';
 import { Spinner } from '../../components/empty-state';
 import { api, ApiError } from '../../lib/api-client';
 import './conversation-mail.css';
 
 const emailNotificationsApi = {
   get: () => api.get<TEmailNotificationsDto>('/me/email-notifications'),
-  save: (events: TNotificationEvent[]) =>
-    api.put<TEmailNotificationsDto>('/me/email-notifications', { events }),
+  save: (events: TDigestEvent[]) => api.put<TEmailNotificationsDto>('/me/email-notifications', { events }),
 };
 
 /** Settings → Notifications → By email (R24): which events mail me a digest when no device took the push. */
@@ -21,7 +20,7 @@ export function EmailDigestSettings() {
       .get()
       .then(setSettings, () => setStatus({ text: t('settings.loadError'), error: true }));
   }, [t]);
-  const toggle = async (event: TNotificationEvent, on: boolean) => {
+  const toggle = async (event: TDigestEvent, on: boolean) => {
     if (!settings) return;
     const events = on ? [...settings.events, event] : settings.events.filter((e) => e !== event);
     setSettings({ ...settings, events });
@@ -48,7 +47,7 @@ export function EmailDigestSettings() {
       ) : (
         <fieldset className="email-digest">
           <legend className="sr-only">{t('conversationMail.digestTitle')}</legend>
-          {notificationEvents.map((event) => (
+          {ZDigestEvent.options.map((event) => (
             <label key={event} className="email-digest__item">
               <input
                 type="checkbox"

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TConversationDto, TFolder } from '@charla/protocol';
+import { isMentionedReaderOnly, type TConversationDto, type TFolder } from '@charla/protocol';
 import { ConfirmDialog } from '../../components/dialog';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { ApiError } from '../../lib/api-client';
 import { useRouter } from '../../lib/router';
 import { useInbox } from './inbox-provider';
 import { Composer, type ComposerHandle } from './composer';
+import { ComposerModes, NoteComposer } from './note-composer';
 import { ConversationHeader } from './conversation-header';
-import { folderOf } from './inbox-state';
+import { folderOf, visibilityOf } from './inbox-state';
 import { Timeline } from './timeline';
 import { visitorName } from './visitor-name';
 import { useMe } from '../auth/session-context';
@@ -46,12 +47,14 @@ export function ConversationView({
   const [confirmClose, setConfirmClose] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const composerRef = useRef<ComposerHandle>(null);
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
 
   const { openThread, markRead } = inbox;
   useEffect(() => openThread(conversationId), [openThread, conversationId]);
   useEffect(() => {
     setActionError(null);
     setConfirmClose(false);
+    setMode('reply');
   }, [conversationId]);
 
   // Reading is telling the server what I have seen while the tab is visible.
@@ -170,6 +173,9 @@ export function ConversationView({
       ? t('conversation.assignToReply')
       : t('conversation.cannotReply');
 
+  // Mentioned in a note of someone else's chat (R29): read it and add notes, nothing more.
+  const mentionedOnly = isMentionedReaderOnly(visibilityOf(conversation), me.id);
+
   return (
     <section
       className="conv-view"
@@ -214,13 +220,23 @@ export function ConversationView({
           onStarted={(started) => navigate(`/inbox/${folderOf(started, me.id)}/${started.id}`)}
         />
       )}
-      <Composer
-        ref={composerRef}
-        conversationId={conversationId}
-        onSend={(body) => inbox.send(conversationId, body)}
-        onTyping={(active) => inbox.typing(conversationId, active)}
-        disabledReason={disabledReason}
-      />
+      {mentionedOnly && (
+        <p className="note__readonly" data-testid="mention-read-only">
+          {t('notes.readOnly')}
+        </p>
+      )}
+      <ComposerModes mode={mode} onChange={setMode} />
+      {mode === 'note' ? (
+        <NoteComposer ref={composerRef} conversationId={conversationId} meId={me.id} />
+      ) : (
+        <Composer
+          ref={composerRef}
+          conversationId={conversationId}
+          onSend={(body) => inbox.send(conversationId, body)}
+          onTyping={(active) => inbox.typing(conversationId, active)}
+          disabledReason={disabledReason}
+        />
+      )}
       <ConfirmDialog
         open={confirmClose}
         title={t('conversation.closeTitle')}

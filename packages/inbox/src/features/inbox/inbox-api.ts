@@ -25,6 +25,9 @@ export const inboxApi = {
     api.get<MessagesPage>(`/conversations/${encodeURIComponent(id)}/messages`, { afterSeq, limit: 500 }),
   send: (id: string, clientMsgId: string, body: TRichText) =>
     api.post<TMessageDto>(`/conversations/${encodeURIComponent(id)}/messages`, { clientMsgId, body }),
+  /** A private note (issue 16): users only; `mentions` lets those users read the chat and notifies them. */
+  note: (id: string, note: { clientMsgId: string; text: string; mentions: string[] }) =>
+    api.post<TMessageDto>(`/conversations/${encodeURIComponent(id)}/notes`, note),
   assign: (id: string) => api.post<TConversationDto>(`/conversations/${encodeURIComponent(id)}/assign`),
   reassign: (id: string, userId: string | null) =>
     api.post<TConversationDto>(`/conversations/${encodeURIComponent(id)}/reassign`, { userId }),

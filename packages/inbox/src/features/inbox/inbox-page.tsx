@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFolder } from '@charla/protocol';
+import { isMentionedReaderOnly, type TFolder } from '@charla/protocol';
 import { EmptyState } from '../../components/empty-state';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { useRouter } from '../../lib/router';
 import { FirstRunChecklist } from '../onboarding/first-run-checklist';
 import { SidePanel } from '../panel/side-panel';
+import { useMe } from '../auth/session-context';
 import { useShell } from '../shell/shell-context';
 import { ConversationList } from './conversation-list';
 import { ConversationView, type ConversationCommands } from './conversation-view';
 import { FolderTabs } from './folder-tabs';
 import { useInbox } from './inbox-provider';
+import { visibilityOf } from './inbox-state';
 import { shortcutFor, stepSelection } from './shortcuts';
 
 const PANEL_KEY = 'charla.panelOpen';
@@ -81,12 +83,15 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
     return () => window.removeEventListener('keydown', onKey);
   }, [ids, conversationId, folder, navigate, openShortcuts]);
 
-  const stage = !conversationId ? 'list' : panelOpen ? 'panel' : 'conversation';
+  // A user only a mention lets in reads the chat, not its side panel (R29).
+  const me = useMe();
+  const showPanel = panelOpen && !(conversation && isMentionedReaderOnly(visibilityOf(conversation), me.id));
+  const stage = !conversationId ? 'list' : showPanel ? 'panel' : 'conversation';
   // The first-run checklist: where nothing else is shown (a phone shows the list alone).
   const phone = useMediaQuery('(max-width: 767px)');
 
   return (
-    <div className={`inbox inbox--${stage} ${panelOpen && conversation ? 'inbox--with-panel' : ''}`}>
+    <div className={`inbox inbox--${stage} ${showPanel && conversation ? 'inbox--with-panel' : ''}`}>
       <section className="inbox__list" aria-label={t('inbox.title')}>
         <header className="pane-header">
           <h1>{t('inbox.title')}</h1>
@@ -116,7 +121,7 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
           </div>
         )}
       </div>
-      {conversation && panelOpen && (
+      {conversation && showPanel && (
         <div className="inbox__panel">
           <SidePanel conversation={conversation} onClose={togglePanel} />
         </div>

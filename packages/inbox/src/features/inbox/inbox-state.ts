@@ -340,3 +340,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       };
   }
 }
+
+/** Who may see a conversation, as the DTO tells it (R14, R29). */
+export function visibilityOf(c: TConversationDto) {
+  return { status: c.status, assigneeId: c.assignee?.id ?? null, readerIds: c.readerIds };
+}

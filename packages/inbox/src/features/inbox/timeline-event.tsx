@@ -8,7 +8,8 @@ import { lapsedText } from '../availability/lapsed-text';
 export function TimelineEvent({ event, time }: { event: TTimelineEvent; time: string }) {
   const { t } = useTranslation();
   let icon: IconName = 'sparkle';
-  let text: string;
+  // Notes and mention grants are drawn by note-item.tsx.
+  let text = '';
   let link: { to: string; label: string } | null = null;
   switch (event.type) {
     case 'live_chat_requested':

@@ -4,6 +4,7 @@ import type { TConversationDto, TMessageDto } from '@charla/protocol';
 import { formatTimestamp } from '../../lib/format-time';
 import { Icon } from '../../lib/icons';
 import { MessageItem } from './message-item';
+import { MentionedLine, NoteItem } from './note-item';
 import type { PendingMessage, TypingState } from './inbox-state';
 import { RichTextView } from './rich-text-view';
 import { TimelineEvent } from './timeline-event';
@@ -56,7 +57,11 @@ export function Timeline({ conversation, messages, pending, typing, visitorLabel
       );
     }
     const time = formatTimestamp(message.createdAt, i18n.language, now);
-    if (message.event) items.push(<TimelineEvent key={message.id} event={message.event} time={time} />);
+    if (message.event?.type === 'note')
+      items.push(<NoteItem key={message.id} message={message} time={time} />);
+    else if (message.event?.type === 'mentioned')
+      items.push(<MentionedLine key={message.id} event={message.event} time={time} />);
+    else if (message.event) items.push(<TimelineEvent key={message.id} event={message.event} time={time} />);
     else if (message.author.kind === 'system') {
       items.push(
         <li key={message.id} className="tl-event">

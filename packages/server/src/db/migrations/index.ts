@@ -20,6 +20,7 @@ import * as visitorIdentity from './0018-visitor-identity';
 import * as availability from './0020-availability';
 import * as reportRollups from './0024-report-rollups';
 import * as cannedResponses from './0026-canned-responses';
+import * as conversationReaders from './0027-conversation-readers';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0020-availability': availability,
   '0024-report-rollups': reportRollups,
   '0026-canned-responses': cannedResponses,
+  '0027-conversation-readers': conversationReaders,
 };

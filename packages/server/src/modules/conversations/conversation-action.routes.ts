@@ -1,4 +1,5 @@
 import {
+  canUserSee,
   ZConversationDto,
   ZMessageDto,
   ZReadRequest,
@@ -71,8 +72,11 @@ function registerMessageRoutes(app: App, conversations: ConversationsService): v
       },
     },
     async (request, reply) => {
-      const row = await conversations.getVisibleRow(request.params.conversationId, requireUser(request));
-      await conversations.markRead('user', row, request.body.seq);
+      const user = requireUser(request);
+      const row = await conversations.getReadableRow(request.params.conversationId, user);
+      // A reader a note let in (R29) does not move the assignee's read position.
+      if (canUserSee({ status: row.status, assigneeId: row.assignee_id }, user.id))
+        await conversations.markRead('user', row, request.body.seq);
       return reply.status(204).send(null);
     },
   );

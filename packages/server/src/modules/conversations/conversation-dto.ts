@@ -25,6 +25,8 @@ export type DtoLookups = {
   identity?: { name: string | null; email: string | null } | null;
   /** The team the chat was routed to (issue 19). */
   team?: { id: string; name: string } | null;
+  /** The users a private note mentioned (R29). */
+  readerIds?: string[];
 };
 
 const EMPTY_DOC: TRichText = { type: 'doc', content: [] };
@@ -104,6 +106,7 @@ export function toConversationDto(
       watchdogDeadline: row.watchdog_deadline,
       whenOffline: readRouting(row.routing)?.whenOffline ?? false,
     },
+    readerIds: lookups.readerIds ?? [],
   };
 }
 

@@ -70,6 +70,19 @@ export function createConversationReads(deps: {
     return row;
   }
 
+  /**
+   * R14 plus R29: also a user a private note mentioned, who may read (never write: the write paths
+   * use `getVisibleRow`) a conversation assigned to someone else.
+   */
+  async function getReadableRow(id: string, user: AuthUser): Promise<ConversationRow> {
+    const row = await getRow(id);
+    const state = { status: row.status, assigneeId: row.assignee_id };
+    if (canUserSee(state, user.id)) return row;
+    const readerIds = (await store.readersOf([row.id])).get(row.id) ?? [];
+    if (!canUserSee({ ...state, readerIds }, user.id)) throw new AppError('CONVERSATION_NOT_FOUND');
+    return row;
+  }
+
   async function getVisitorRow(id: string, visitorId: string): Promise<ConversationRow> {
     const row = await getRow(id);
     if (row.visitor_id !== visitorId) throw new AppError('CONVERSATION_NOT_FOUND');
@@ -78,6 +91,7 @@ export function createConversationReads(deps: {
 
   return {
     getVisibleRow,
+    getReadableRow,
     getVisitorRow,
 
     async listFolder(
@@ -114,11 +128,11 @@ export function createConversationReads(deps: {
     counts: (user: AuthUser) => store.counts(user.id),
 
     async getDtoForUser(user: AuthUser, id: string): Promise<TConversationDto> {
-      return views.conversation(await getVisibleRow(id, user), user.id);
+      return views.conversation(await getReadableRow(id, user), user.id);
     },
 
     async messagesForUser(user: AuthUser, id: string, afterSeq: number, limit: number) {
-      return pageAfter(await getVisibleRow(id, user), afterSeq, limit, false);
+      return pageAfter(await getReadableRow(id, user), afterSeq, limit, false);
     },
 
     /**
@@ -129,7 +143,9 @@ export function createConversationReads(deps: {
       let after = afterSeq;
       for (;;) {
         const row =
-          'user' in viewer ? await getVisibleRow(id, viewer.user) : await getVisitorRow(id, viewer.visitorId);
+          'user' in viewer
+            ? await getReadableRow(id, viewer.user)
+            : await getVisitorRow(id, viewer.visitorId);
         const page = await pageAfter(row, after, MAX_PAGE, !('user' in viewer));
         yield page;
         if (!page.hasMore) return;

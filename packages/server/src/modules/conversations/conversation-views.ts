@@ -25,6 +25,8 @@ export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null>
 /** Team names (issue 19, modules/availability). */
 export type TeamNames = { nameOf(teamId: string): Promise<string | null> };
 /** Who each conversation is with (modules/search keeps it in step with every source). */
+/** The users a private note mentioned, per conversation (R29). */
+export type ConversationReaders = (conversationIds: string[]) => Promise<Map<string, string[]>>;
 export type ConversationIdentities = (
   conversationIds: string[],
 ) => Promise<Map<string, { name: string | null; email: string | null }>>;
@@ -37,8 +39,11 @@ export function createConversationViews(deps: {
   identities: ConversationIdentities;
   /** Absent: no team names (benchmarks that build views alone). */
   teamNames?: TeamNames;
+  /** Who a private note let read each conversation (R29); absent: nobody (benchmarks). */
+  readers?: ConversationReaders;
 }) {
   const { visitors, users, playbookNames, identities, teamNames } = deps;
+  const readers: ConversationReaders = deps.readers ?? (async () => new Map());
 
   // Names, avatars and page context change rarely; every chat message needs them for its DTO.
   const userById = cached(
@@ -73,6 +78,7 @@ export function createConversationViews(deps: {
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
     const known = await identities(rows.map((r) => r.id));
+    const readerIds = await readers(rows.map((r) => r.id));
     // Concurrent, so a page of rows costs about one round trip, not one per row (PostgreSQL pool).
     const loaded = await Promise.all(
       rows.map(async (r) => ({
@@ -81,6 +87,7 @@ export function createConversationViews(deps: {
         playbook: r.playbook_id ? await playbookById(r.playbook_id) : null,
         identity: known.get(r.id) ?? null,
         team: r.team_id ? await teamById(r.team_id) : null,
+        readerIds: readerIds.get(r.id) ?? [],
       })),
     );
     rows.forEach((r, i) => result.set(r.id, loaded[i] as DtoLookups));
@@ -100,10 +107,12 @@ export function createConversationViews(deps: {
    * row with another one throws StaleLookups (the caller's transaction rolls back and it retries).
    */
   async function prepare(
-    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> & Partial<Pick<ConversationRow, 'team_id'>>,
+    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> &
+      Partial<Pick<ConversationRow, 'team_id' | 'id'>>,
     assigneeIds: (string | null)[],
   ): Promise<(row: ConversationRow) => TConversationDto> {
     const visitor = await visitorById(row.visitor_id);
+    const readerIds = row.id ? ((await readers([row.id])).get(row.id) ?? []) : [];
     const playbook = row.playbook_id ? await playbookById(row.playbook_id) : null;
     const team = row.team_id ? await teamById(row.team_id) : null;
     const assignees = new Map<string, Awaited<ReturnType<typeof userById>>>();
@@ -111,7 +120,7 @@ export function createConversationViews(deps: {
     return (r) => {
       const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
       if (assignee === undefined) throw new StaleLookups();
-      return toConversationDto(r, { visitor, assignee, playbook, team }, '');
+      return toConversationDto(r, { visitor, assignee, playbook, team, readerIds }, '');
     };
   }
 

@@ -6,6 +6,7 @@ import type { VisitorsService } from '../visitors/index';
 import { createConversationActions } from './conversation-actions';
 import { createConversationChanges } from './conversation-changes';
 import { createConversationChat } from './conversation-chat';
+import { createConversationNotes } from './conversation-notes';
 import { createConversationAccess } from './conversation-facts';
 import { createConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';
@@ -39,6 +40,7 @@ export function createConversationsService(deps: ConversationsDeps) {
   const actions = createConversationActions({ store, views, users, events, changes, reads, withLock });
   const chat = createConversationChat({ store, views, visitors, users, bus, changes, reads, clock });
   const access = createConversationAccess({ store, views, visitors, changes, reads });
-  return { views, withLock, ...changes, ...reads, ...actions, ...chat, access };
+  const notes = createConversationNotes({ store, views, users, changes, reads, clock });
+  return { views, withLock, ...changes, ...reads, ...actions, ...chat, ...notes, access };
 }
 export type ConversationsService = ReturnType<typeof createConversationsService>;

@@ -3,6 +3,7 @@ import type { ConversationsTable, MessagesTable } from '../../db/schema';
 import { refreshConversationProfile } from '../search/index';
 import { createDeadlinesStore } from './deadlines.store';
 import { createFoldersStore } from './folders.store';
+import { createReadersStore } from './readers.store';
 import { createTimelineStore, touchesIdentity } from './timeline.store';
 
 export type { ExpectedState, WithinChange } from './timeline.store';
@@ -17,6 +18,7 @@ export function createConversationsStore(db: Db) {
     ...createTimelineStore(db),
     ...createFoldersStore(db),
     ...createDeadlinesStore(db),
+    ...createReadersStore(db),
 
     async findById(id: string): Promise<ConversationRow | null> {
       return (

@@ -4,7 +4,7 @@ import {
   type TConversationDto,
   type TEmailNotificationsDto,
   type TLanguage,
-  type TNotificationEvent,
+  type TDigestEvent,
 } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import type { DomainEventMap } from '../../lib/domain-events';
@@ -56,8 +56,8 @@ export function unanswered(unassigned: TConversationDto[], mine: TConversationDt
 export function createDigests(deps: DigestsDeps) {
   const { store, clock } = deps;
 
-  async function events(userId: string): Promise<TNotificationEvent[]> {
-    return (await deps.settings.get<{ events?: TNotificationEvent[] }>(prefsKey(userId), {})).events ?? [];
+  async function events(userId: string): Promise<TDigestEvent[]> {
+    return (await deps.settings.get<{ events?: TDigestEvent[] }>(prefsKey(userId), {})).events ?? [];
   }
 
   async function send(userId: string): Promise<void> {
@@ -87,7 +87,7 @@ export function createDigests(deps: DigestsDeps) {
     async read(userId: string): Promise<TEmailNotificationsDto> {
       return { events: await events(userId), mailConfigured: deps.mail.configured };
     },
-    async save(userId: string, next: TNotificationEvent[]): Promise<TEmailNotificationsDto> {
+    async save(userId: string, next: TDigestEvent[]): Promise<TEmailNotificationsDto> {
       await deps.settings.set(prefsKey(userId), { events: [...new Set(next)] }, clock.now());
       return { events: await events(userId), mailConfigured: deps.mail.configured };
     },
@@ -98,7 +98,7 @@ export function createDigests(deps: DigestsDeps) {
       const now = clock.now();
       for (const userId of payload.recipients) {
         if (pushed.has(userId)) continue;
-        if ((await events(userId)).includes(payload.kind as TNotificationEvent))
+        if ((await events(userId)).includes(payload.kind as TDigestEvent))
           await store.schedule(userId, now + DIGEST_DELAY_MS, now);
       }
     },

@@ -59,6 +59,19 @@ export function decideNotification(event: NotifyingDomainEvent): NotificationInt
   }
 }
 
+/**
+ * Issue 16: a private note notifies each user it mentions (not its author). The note itself gave
+ * them read access (R29), so no R14 check beyond the conversation still existing.
+ */
+export function decideMentionNotifications(event: NotifyingDomainEvent): NotificationIntent[] {
+  if (event.name !== 'message.created') return [];
+  const { conversation, message } = event.payload;
+  if (message.event?.type !== 'note') return [];
+  return message.event.mentions
+    .filter((m) => m.userId !== message.author.id)
+    .map((m) => ({ kind: 'mention', conversation, audience: { userId: m.userId } }));
+}
+
 export type ConversationState = { status: TConversationDto['status']; assigneeId: string | null };
 
 /**
@@ -71,6 +84,7 @@ export function isStillNotifiable(
   userId: string,
 ): boolean {
   if (!current) return false;
+  if (kind === 'mention') return true;
   if (kind === 'conversation_unassigned') return current.status === 'waiting' && current.assigneeId === null;
   return current.status === 'assigned' && current.assigneeId === userId;
 }

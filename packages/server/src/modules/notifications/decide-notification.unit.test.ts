@@ -2,6 +2,7 @@ import type { TConversationDto } from '@charla/protocol';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { conversationDtoFixture, messageDtoFixture } from './conversation.fixture';
 import {
+  decideMentionNotifications,
   decideNotification,
   isStillNotifiable,
   type NotifyingDomainEvent,
@@ -113,5 +114,49 @@ describe('isStillNotifiable', () => {
 
   it('refuses when the conversation no longer exists', () => {
     expect(isStillNotifiable('conversation_unassigned', null, 'u1')).toBe(false);
+  });
+});
+
+describe('decideMentionNotifications (issue 16)', () => {
+  const conversation = conversationDtoFixture({
+    status: 'assigned',
+    assignee: alice,
+  });
+  const noteBy = (authorId: string, mentions: string[]) =>
+    ({
+      name: 'message.created',
+      payload: {
+        conversation,
+        message: {
+          ...messageDtoFixture(conversation.id, 'user'),
+          author: { kind: 'user', id: authorId, name: 'A', avatarUrl: null },
+          event: { type: 'note', mentions: mentions.map((userId) => ({ userId, name: userId })) },
+        },
+      },
+    }) as NotifyingDomainEvent;
+
+  it('notifies each mentioned user once, never the author', () => {
+    const intents = decideMentionNotifications(noteBy('u-alice', ['u-bob', 'u-alice', 'u-carol']));
+    expect(intents.map((i) => [i.kind, i.audience])).toEqual([
+      ['mention', { userId: 'u-bob' }],
+      ['mention', { userId: 'u-carol' }],
+    ]);
+  });
+
+  it('ignores messages that are no note and lifecycle events', () => {
+    const plain = { ...noteBy('u-alice', ['u-bob']) };
+    (plain.payload as { message: { event: null } }).message.event = null;
+    expect(decideMentionNotifications(plain)).toEqual([]);
+    expect(
+      decideMentionNotifications({
+        name: 'conversation.unassigned',
+        payload: { conversation },
+      } as unknown as NotifyingDomainEvent),
+    ).toEqual([]);
+  });
+
+  it('lets a mention through the send-time re-check while the conversation exists', () => {
+    expect(isStillNotifiable('mention', { status: 'assigned', assigneeId: 'u-alice' }, 'u-bob')).toBe(true);
+    expect(isStillNotifiable('mention', null, 'u-bob')).toBe(false);
   });
 });

@@ -86,7 +86,8 @@ async function publishInApp(
   recipients: Recipient[],
   make: (language: TLanguage) => TNotificationDto,
 ): Promise<void> {
-  for (const language of ['en', 'es'] as const) {
+  // Every language a recipient reads (pt-BR, fr and de too, R26).
+  for (const language of new Set(recipients.map((r) => r.language))) {
     const userIds = recipients.filter((r) => r.language === language).map((r) => r.id);
     if (userIds.length > 0) await bus.publish({ type: 'notify', userIds, notification: make(language) });
   }

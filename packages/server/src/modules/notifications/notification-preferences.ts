@@ -14,6 +14,7 @@ export const defaultCompanyNotificationSettings: TCompanyNotificationSettingsDto
   conversation_unassigned: 'on',
   conversation_assigned: 'on',
   visitor_message: 'on',
+  mention: 'on',
 };
 
 /** A user's effective switches (R24): disabled by the company wins; otherwise their choice, else the default. */
@@ -22,7 +23,7 @@ export function effectiveNotificationSettings(
   overrides: TUserNotificationOverrides,
 ): TMyNotificationSettingsDto {
   const one = (event: TNotificationEvent) => {
-    const mode = company[event];
+    const mode = company[event] ?? 'on';
     if (mode === 'disabled')
       return { inApp: false, push: false, sound: false, disabled: true, companyDefault: mode };
     const fallback = mode === 'on';
@@ -39,6 +40,7 @@ export function effectiveNotificationSettings(
     conversation_unassigned: one('conversation_unassigned'),
     conversation_assigned: one('conversation_assigned'),
     visitor_message: one('visitor_message'),
+    mention: one('mention'),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DomainEvents } from '../../lib/domain-events';
-import { decideNotification, isNotifying } from './decide-notification';
+import { decideMentionNotifications, decideNotification, isNotifying } from './decide-notification';
 import type { NotificationsService } from './notifications.service';
 
 /** Listens to the conversation events of R22 and delivers what `decideNotification` decides. */
@@ -11,5 +11,6 @@ export function listenForNotifications(
     if (!isNotifying(event)) return;
     const intent = decideNotification(event);
     if (intent) await notifications.deliver(intent);
+    for (const mention of decideMentionNotifications(event)) await notifications.deliver(mention);
   });
 }

@@ -67,6 +67,8 @@ export function createReportFactsStore(db: Db) {
         .selectFrom('messages')
         .where('conversation_id', 'in', ids)
         .where('author_kind', '=', 'user')
+        // A user's message with meta is a private note (issue 16): never a response to the visitor.
+        .where('meta', 'is', null)
         .groupBy(['conversation_id', 'author_id'])
         .select((eb) => ['conversation_id', 'author_id', eb.fn.min<number>('created_at').as('first_at')])
         .execute();

@@ -1,4 +1,4 @@
-import { webhookEventNames, type TWebhookEventName } from '@charla/protocol';
+import { isPrivateEvent, webhookEventNames, type TWebhookEventName } from '@charla/protocol';
 import type { AnyDomainEvent, DomainEvents } from '../../lib/domain-events';
 import type { WebhookOutbox } from './webhook-outbox';
 
@@ -27,6 +27,8 @@ export function orderKeyOf(event: AnyDomainEvent): string | null {
 export function listenForWebhookEvents(events: DomainEvents, outbox: WebhookOutbox): () => void {
   return events.onDurable(async (executor, event) => {
     if (!isWebhookEvent(event.name)) return;
+    // Private notes and their mentions stay inside the team (issue 16): no `message.created` for them.
+    if (event.name === 'message.created' && isPrivateEvent(event.payload.message.event)) return;
     await outbox.enqueue(event.name, webhookDataOf(event), orderKeyOf(event), executor);
   });
 }
