@@ -177,4 +177,3 @@ function registerModuleRoutes(app: App, services: Services): void {
   registerAccountsRoutes(app, services);
   registerAvailabilityRoutes(app, services.availability);
 }
-
