@@ -49,6 +49,8 @@ export const tableOwners = {
   crm_conversation_links: 'crm',
   crm_conversation_panels: 'crm',
   crm_changes: 'crm',
+  labels: 'labels',
+  conversation_labels: 'labels',
 };
 
 /**
@@ -69,6 +71,7 @@ const readModels = {
     crm_activities: 'indexed CRM records',
     crm_conversation_links: 'who a conversation is with, for its profile',
     crm_conversation_panels: 'the side panel draft, for its profile',
+    conversation_labels: 'the label filter of the conversation search',
   },
   // Reports aggregate every module's facts into their own tables and read them in one query each.
   reports: {
@@ -81,6 +84,7 @@ const readModels = {
     settings: 'the company time zone',
     users: 'user names in the tables',
     teams: 'the team filter is checked against the teams',
+    conversation_labels: 'the label filter counts the conversations carrying the label',
   },
   // One person's history across modules in one page (modules/person-history), read-only.
   'person-history': {
@@ -93,6 +97,7 @@ const readModels = {
     crm_activities: 'activities in the history',
   },
   // Joins for display or for one atomic condition; each reads, none writes.
+  conversations: { conversation_labels: 'the label filter of the folders (one WHERE with R14)' },
   'api-tokens': { users: "the creator's name in the token list" },
   presence: { users: 'only active users count as online' },
   availability: {

@@ -45,6 +45,7 @@ import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
 import { registerPrivacyRoutes } from './modules/privacy/index';
 import { registerAvailabilityRoutes } from './modules/availability/index';
+import { registerLabelsRoutes } from './modules/labels/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -174,6 +175,7 @@ function registerModuleRoutes(app: App, services: Services): void {
   registerDigestRoutes(app, services.conversationMail.digests);
   registerAccountsRoutes(app, services);
   registerAvailabilityRoutes(app, services.availability);
+  registerLabelsRoutes(app, services.labels);
 }
 
 async function registerStatic(app: App, inboxDist: string): Promise<void> {

@@ -34,6 +34,12 @@ import { createHistoryModule } from './modules/person-history/index';
 import { createConversationMail, createConversationSource } from './modules/mail/index';
 import { createPrivacyModule } from './modules/privacy/index';
 import { createIdentityModule } from './modules/identity/index';
+import {
+  createLabelsService,
+  createLabelsStore,
+  labelCheckFrom,
+  labelChipsFrom,
+} from './modules/labels/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -63,6 +69,7 @@ export function createServices(deps: ServiceDeps) {
     views: _views,
     conversationLookups: _lookups,
     teamMemberIds: _members,
+    assertLabel: _assertLabel,
     ...chatServices
   } = chats;
   return {
@@ -74,7 +81,7 @@ export function createServices(deps: ServiceDeps) {
     widgetSessions: rateLimits.widgetSessions,
     rateLimits,
     reports: createReportsModule({ db }),
-    search: createSearchModule({ db, views: chats.views }),
+    search: createSearchModule({ db, views: chats.views, assertLabel: chats.assertLabel }),
     history: createHistoryModule({ db, conversations: chats.conversations.access }),
     privacy: createPrivacyModule({ db, settings: people.settings, clock: deps.clock }),
     // Signed visitor identity (issue 24): verified users, the secret and its rotation.
@@ -145,12 +152,15 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
   });
   const conversationsStore = createConversationsStore(db);
   const availabilityStore = createAvailabilityStore(db);
+  const labelsStore = createLabelsStore(db);
+  const assertLabel = labelCheckFrom(labelsStore);
   const views = createConversationViews({
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
     identities: (ids) => findConversationIdentities(db, ids),
     teamNames: { nameOf: async (id) => (await availabilityStore.findTeam(id))?.name ?? null },
+    labels: labelChipsFrom(labelsStore),
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -160,6 +170,14 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     bus,
     events,
     clock,
+    assertLabel,
+  });
+  // Conversation labels (issue 16 item 3): visibility and live updates through the front door.
+  const labels = createLabelsService({
+    store: labelsStore,
+    conversations: conversations.access,
+    clock,
+    onError: (err, context) => deps.log.warn({ err, context }, 'labels'),
   });
   // The CRM needs only the conversations' front door; the runner's end cards need the CRM.
   const crm = createCrmService({
@@ -202,6 +220,8 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     runner,
     ratings,
     availability,
+    labels,
+    assertLabel,
     teamMemberIds: async (teamId: string) => (await availabilityStore.findTeam(teamId))?.memberIds ?? [],
   };
 }

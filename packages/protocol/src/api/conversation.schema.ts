@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import { ZLanguage } from '../common';
 import { ZVisitorIdentity } from './identity.schema';
+import { ZLabelChip } from './labels.schema';
 
 export const ZConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type TConversationStatus = z.infer<typeof ZConversationStatus>;
@@ -65,6 +66,8 @@ export const ZConversationDto = z.object({
       whenOffline: z.boolean(),
     })
     .optional(),
+  /** Issue 16: the company's labels this conversation carries, by name. */
+  labels: z.array(ZLabelChip),
 });
 export type TConversationDto = z.infer<typeof ZConversationDto>;
 
@@ -198,6 +201,8 @@ export const ZListConversationsQuery = z.strictObject({
   teamId: z.string().max(64).optional(),
   /** Closed only: conversations that ended this way, e.g. `missed` (issue 16). */
   closeReason: ZCloseReason.optional(),
+  /** Any folder: only conversations carrying this label (LABEL_UNKNOWN when there is none). */
+  label: z.string().max(64).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

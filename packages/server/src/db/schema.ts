@@ -147,4 +147,5 @@ export type ExtraTables = import('./schema.crm').CrmTables &
   import('./schema.reports').ReportTables &
   import('./schema.search').SearchTables &
   import('./schema.privacy').PrivacyTables &
-  import('./schema.availability').AvailabilityTables;
+  import('./schema.availability').AvailabilityTables &
+  import('./schema.labels').LabelTables;

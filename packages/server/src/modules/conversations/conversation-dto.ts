@@ -4,6 +4,7 @@ import {
   type LifecycleState,
   type TConversationDto,
   type TInteraction,
+  type TLabelChip,
   type TMessageDto,
   type TRichText,
   type TTimelineEvent,
@@ -25,6 +26,8 @@ export type DtoLookups = {
   identity?: { name: string | null; email: string | null } | null;
   /** The team the chat was routed to (issue 19). */
   team?: { id: string; name: string } | null;
+  /** The labels it carries (issue 16; modules/labels). */
+  labels?: TLabelChip[];
 };
 
 const EMPTY_DOC: TRichText = { type: 'doc', content: [] };
@@ -104,6 +107,7 @@ export function toConversationDto(
       watchdogDeadline: row.watchdog_deadline,
       whenOffline: readRouting(row.routing)?.whenOffline ?? false,
     },
+    labels: lookups.labels ?? [],
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   acceptsBotAnswer,
+  type TLabelChip,
   type TConversationDto,
   type TMessageDto,
   type TVisitorConversationDto,
@@ -29,6 +30,9 @@ export type ConversationIdentities = (
   conversationIds: string[],
 ) => Promise<Map<string, { name: string | null; email: string | null }>>;
 
+/** The labels each conversation carries (modules/labels). */
+export type ConversationLabels = (conversationIds: string[]) => Promise<Map<string, TLabelChip[]>>;
+
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
 export function createConversationViews(deps: {
   visitors: VisitorsService;
@@ -37,8 +41,11 @@ export function createConversationViews(deps: {
   identities: ConversationIdentities;
   /** Absent: no team names (benchmarks that build views alone). */
   teamNames?: TeamNames;
+  /** Absent: no labels (benchmarks that build views alone). */
+  labels?: ConversationLabels;
 }) {
   const { visitors, users, playbookNames, identities, teamNames } = deps;
+  const labelsOf: ConversationLabels = deps.labels ?? (async () => new Map());
 
   // Names, avatars and page context change rarely; every chat message needs them for its DTO.
   const userById = cached(
@@ -72,7 +79,8 @@ export function createConversationViews(deps: {
 
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
-    const known = await identities(rows.map((r) => r.id));
+    const ids = rows.map((r) => r.id);
+    const [known, labels] = await Promise.all([identities(ids), labelsOf(ids)]);
     // Concurrent, so a page of rows costs about one round trip, not one per row (PostgreSQL pool).
     const loaded = await Promise.all(
       rows.map(async (r) => ({
@@ -81,6 +89,7 @@ export function createConversationViews(deps: {
         playbook: r.playbook_id ? await playbookById(r.playbook_id) : null,
         identity: known.get(r.id) ?? null,
         team: r.team_id ? await teamById(r.team_id) : null,
+        labels: labels.get(r.id) ?? [],
       })),
     );
     rows.forEach((r, i) => result.set(r.id, loaded[i] as DtoLookups));
@@ -100,18 +109,20 @@ export function createConversationViews(deps: {
    * row with another one throws StaleLookups (the caller's transaction rolls back and it retries).
    */
   async function prepare(
-    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> & Partial<Pick<ConversationRow, 'team_id'>>,
+    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> & Partial<Pick<ConversationRow, 'team_id' | 'id'>>,
     assigneeIds: (string | null)[],
   ): Promise<(row: ConversationRow) => TConversationDto> {
     const visitor = await visitorById(row.visitor_id);
     const playbook = row.playbook_id ? await playbookById(row.playbook_id) : null;
     const team = row.team_id ? await teamById(row.team_id) : null;
+    // A conversation being started has no id yet, so no labels.
+    const labels = row.id === undefined ? [] : ((await labelsOf([row.id])).get(row.id) ?? []);
     const assignees = new Map<string, Awaited<ReturnType<typeof userById>>>();
     for (const id of assigneeIds) if (id !== null) assignees.set(id, await userById(id));
     return (r) => {
       const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
       if (assignee === undefined) throw new StaleLookups();
-      return toConversationDto(r, { visitor, assignee, playbook, team }, '');
+      return toConversationDto(r, { visitor, assignee, playbook, team, labels }, '');
     };
   }
 
