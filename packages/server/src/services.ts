@@ -34,12 +34,7 @@ import { createHistoryModule } from './modules/person-history/index';
 import { createConversationMail, createConversationSource } from './modules/mail/index';
 import { createPrivacyModule } from './modules/privacy/index';
 import { createIdentityModule } from './modules/identity/index';
-import {
-  createLabelsService,
-  createLabelsStore,
-  labelCheckFrom,
-  labelChipsFrom,
-} from './modules/labels/index';
+import { createLabelsModule } from './modules/labels/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -152,15 +147,14 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
   });
   const conversationsStore = createConversationsStore(db);
   const availabilityStore = createAvailabilityStore(db);
-  const labelsStore = createLabelsStore(db);
-  const assertLabel = labelCheckFrom(labelsStore);
+  const { chips, assertLabel, createService: createLabels } = createLabelsModule(db);
   const views = createConversationViews({
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
     identities: (ids) => findConversationIdentities(db, ids),
     teamNames: { nameOf: async (id) => (await availabilityStore.findTeam(id))?.name ?? null },
-    labels: labelChipsFrom(labelsStore),
+    labels: chips,
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -173,12 +167,7 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     assertLabel,
   });
   // Conversation labels (issue 16 item 3): visibility and live updates through the front door.
-  const labels = createLabelsService({
-    store: labelsStore,
-    conversations: conversations.access,
-    clock,
-    onError: (err, context) => deps.log.warn({ err, context }, 'labels'),
-  });
+  const labels = createLabels(conversations.access, clock, (err) => deps.log.warn({ err }, 'labels'));
   // The CRM needs only the conversations' front door; the runner's end cards need the CRM.
   const crm = createCrmService({
     store: createCrmStore(db),

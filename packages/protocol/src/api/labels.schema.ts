@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Conversation labels (issue 16 item 3). Colours come from a fixed palette: each is a tinted
  * background with a dark text colour whose contrast passes WCAG AA for small text (≥ 4.5:1,
- * checked by labels.unit.test.ts), so no admin can pick an unreadable chip.
+ * checked by labels.test.ts), so no admin can pick an unreadable chip.
  */
 export const labelPalette = {
   gray: { background: '#e5e7eb', text: '#1f2937' },

@@ -59,6 +59,11 @@ export function registerLabelsRoutes(app: App, labels: LabelsService): void {
       return reply.status(204).send(null);
     },
   );
+  registerConversationLabelRoutes(app, labels);
+}
+
+/** Putting labels on and off a conversation: any user, on a conversation they may see (R14). */
+function registerConversationLabelRoutes(app: App, labels: LabelsService): void {
   app.post(
     '/api/v1/conversations/:conversationId/labels',
     {

@@ -38,6 +38,32 @@ export function labelCheckFrom(store: LabelsStore) {
   };
 }
 
+/** Creates (`id` null) or updates a label: palette colour, unique name (case-insensitive). */
+async function saveLabel(
+  store: LabelsStore,
+  now: number,
+  id: string | null,
+  input: TLabelRequest,
+): Promise<TLabelDto> {
+  if (!isLabelColor(input.color))
+    throw new AppError('LABEL_COLOR_UNKNOWN', { details: { color: input.color } });
+  const existing = id === null ? null : await store.find(id.slice(0, 64));
+  if (id !== null && !existing) throw new AppError('LABEL_NOT_FOUND');
+  const nameKey = labelNameKey(input.name);
+  const clash = await store.findByNameKey(nameKey);
+  if (clash && clash.id !== existing?.id) throw new AppError('LABEL_NAME_TAKEN');
+  const row: LabelRow = {
+    id: existing?.id ?? newId(),
+    name: input.name,
+    name_key: nameKey,
+    color: input.color,
+    created_at: existing ? Number(existing.created_at) : now,
+    updated_at: now,
+  };
+  if (!(await store.save(row, existing === null))) throw new AppError('LABEL_NAME_TAKEN');
+  return toLabelDto(row);
+}
+
 /**
  * Labels (issue 16 item 3): admins manage the company's set; users put them on conversations they
  * may see (R14 through the conversations' front door, also on closed ones: a label is no message,
@@ -60,24 +86,7 @@ export function createLabelsService(deps: {
 
   const assertKnown = labelCheckFrom(store);
 
-  async function save(id: string | null, input: TLabelRequest): Promise<TLabelDto> {
-    if (!isLabelColor(input.color)) throw new AppError('LABEL_COLOR_UNKNOWN', { details: { color: input.color } });
-    const existing = id === null ? null : await getLabel(id);
-    const nameKey = labelNameKey(input.name);
-    const clash = await store.findByNameKey(nameKey);
-    if (clash && clash.id !== existing?.id) throw new AppError('LABEL_NAME_TAKEN');
-    const now = clock.now();
-    const row: LabelRow = {
-      id: existing?.id ?? newId(),
-      name: input.name,
-      name_key: nameKey,
-      color: input.color,
-      created_at: existing ? Number(existing.created_at) : now,
-      updated_at: now,
-    };
-    if (!(await store.save(row, existing === null))) throw new AppError('LABEL_NAME_TAKEN');
-    return toLabelDto(row);
-  }
+  const save = (id: string | null, input: TLabelRequest) => saveLabel(store, clock.now(), id, input);
 
   /** Tells open inboxes the conversations again (their chips changed). */
   async function publish(conversationIds: string[]): Promise<void> {
