@@ -25,6 +25,8 @@ export type ConversationFacts = {
   /** Variables the playbook captured so far (visitor_name, visitor_email, company_name, …). */
   capturedVars: Record<string, string>;
   visitorContext: TVisitorContext;
+  /** The names of the labels it carries (issue 16), copied to a CRM lead created from it. */
+  labelNames(): Promise<string[]>;
   /** The whole transcript as plain text lines, for "transcript as note". */
   transcript(): Promise<string>;
 };

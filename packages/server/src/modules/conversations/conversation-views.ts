@@ -109,7 +109,8 @@ export function createConversationViews(deps: {
    * row with another one throws StaleLookups (the caller's transaction rolls back and it retries).
    */
   async function prepare(
-    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> & Partial<Pick<ConversationRow, 'team_id' | 'id'>>,
+    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> &
+      Partial<Pick<ConversationRow, 'team_id' | 'id'>>,
     assigneeIds: (string | null)[],
   ): Promise<(row: ConversationRow) => TConversationDto> {
     const visitor = await visitorById(row.visitor_id);
@@ -133,6 +134,10 @@ export function createConversationViews(deps: {
       return dto as TConversationDto;
     },
     prepare,
+    /** The labels one conversation carries. */
+    async labelsOf(conversationId: string): Promise<TLabelChip[]> {
+      return (await labelsOf([conversationId])).get(conversationId) ?? [];
+    },
     async forVisitor(row: ConversationRow): Promise<TVisitorConversationDto> {
       const assignee = row.assignee_id && row.status !== 'waiting' ? await userById(row.assignee_id) : null;
       const dto = toVisitorConversationDto(

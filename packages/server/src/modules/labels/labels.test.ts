@@ -214,6 +214,24 @@ describe('conversation labels (issue 16 item 3)', () => {
     expect(row?.labels.map((l) => l.name)).not.toContain('VIP');
   });
 
+  it('copies the chat’s labels to a lead created from its side panel, by name', async () => {
+    const res = await server.request({
+      method: 'POST',
+      url: `/api/v1/conversations/${ids.closed}/panel/lead`,
+      as: alice,
+      payload: {},
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ lead: { labels: string[] } }>().lead.labels).toEqual(['Invoices']);
+    const deal = await server.request({
+      method: 'POST',
+      url: `/api/v1/conversations/${ids.closed}/panel/deal`,
+      as: alice,
+      payload: {},
+    });
+    expect(deal.statusCode, deal.body).toBe(201);
+  });
+
   it('deletes a label from every conversation carrying it and tells open inboxes', async () => {
     const alicesInbox = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
     try {
