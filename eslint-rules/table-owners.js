@@ -85,6 +85,7 @@ const readModels = {
     users: 'user names in the tables',
     teams: 'the team filter is checked against the teams',
     conversation_labels: 'the label filter counts the conversations carrying the label',
+    labels: 'the label filter is checked against the labels',
   },
   // One person's history across modules in one page (modules/person-history), read-only.
   'person-history': {

@@ -214,6 +214,34 @@ describe('conversation labels (issue 16 item 3)', () => {
     expect(row?.labels.map((l) => l.name)).not.toContain('VIP');
   });
 
+  it('filters the reports by label from the per-conversation facts (422 LABEL_UNKNOWN for none)', async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const volume = async (extra: string) => {
+      const res = await server.request({
+        url: `/api/v1/reports/volume?from=${day}&to=${day}&timeZone=UTC${extra}`,
+        as: admin,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ totals: { started: number } }>().totals.started;
+    };
+    const all = await volume('');
+    expect(all).toBeGreaterThanOrEqual(5);
+    // VIP: the waiting chat, Alice's and Bob's (a report counts, it shows no conversation).
+    expect(await volume(`&labelId=${ids.vip}`)).toBe(3);
+    expect(await volume(`&labelId=${ids.billing}`)).toBe(1);
+    const listed = await server.request({
+      url: `/api/v1/reports/conversations?from=${day}&to=${day}&timeZone=UTC&figure=started&labelId=${ids.billing}`,
+      as: admin,
+    });
+    expect(listed.statusCode, listed.body).toBe(200);
+    const unknown = await server.request({
+      url: `/api/v1/reports/outcomes?from=${day}&to=${day}&labelId=nope`,
+      as: admin,
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({ error: { code: 'LABEL_UNKNOWN' } });
+  });
+
   it('copies the chat’s labels to a lead created from its side panel, by name', async () => {
     const res = await server.request({
       method: 'POST',
