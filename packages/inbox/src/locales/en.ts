@@ -1,3 +1,4 @@
+import { labelsEn } from '../features/labels/labels.locale';
 import type { WithPluralForms } from './plural-forms';
 import { availabilityEn } from '../features/availability/availability.locale';
 import { settingsEn } from '../features/settings/settings.locale';
@@ -330,6 +331,7 @@ export const en = {
   pipelines: pipelinesEn,
   history: historyEn,
   identity: identityEn,
+  labels: labelsEn,
   availability: availabilityEn,
   reports: reportsEn,
   placeholder: { title: 'Coming soon', text: 'This part of Charla is being built.' },

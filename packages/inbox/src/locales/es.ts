@@ -1,3 +1,4 @@
+import { labelsEs } from '../features/labels/labels.locale';
 import { availabilityEs } from '../features/availability/availability.locale';
 import { settingsEs } from '../features/settings/settings.locale';
 import { accountsEs } from '../features/accounts/accounts.locale';
@@ -336,6 +337,7 @@ export const es: Messages = {
   pipelines: pipelinesEs,
   history: historyEs,
   identity: identityEs,
+  labels: labelsEs,
   availability: availabilityEs,
   reports: reportsEs,
   placeholder: { title: 'Próximamente', text: 'Esta parte de Charla está en construcción.' },

@@ -14,6 +14,7 @@ export type SettingsSection =
   | 'pipelines'
   | 'users'
   | 'teams'
+  | 'labels'
   | 'business-hours'
   | 'email'
   | 'webhooks'
@@ -28,6 +29,7 @@ const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'pipelines', roles: ['admin'] },
   { id: 'users', roles: ['admin'] },
   { id: 'teams', roles: ['admin'] },
+  { id: 'labels', roles: ['admin'] },
   { id: 'business-hours', roles: ['admin'] },
   { id: 'email', roles: ['admin'] },
   { id: 'webhooks', roles: ['admin'] },
