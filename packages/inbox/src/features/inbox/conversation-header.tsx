@@ -12,8 +12,6 @@ import { useInbox } from './inbox-provider';
 import { visitorNumberLabel } from './visitor-name';
 import { IdentityBadge } from './identity-badge';
 import { WatchdogTimer } from '../availability/watchdog-timer';
-import { LabelChips } from '../labels/label-chips';
-import { LabelPicker } from '../labels/label-picker';
 
 type Props = {
   conversation: TConversationDto;
@@ -113,10 +111,6 @@ export function ConversationHeader({
           {status}
           <WatchdogTimer conversation={conversation} now={now} />
         </p>
-        <div className="conv-header__labels" data-testid="header-labels">
-          <LabelChips labels={conversation.labels} compact />
-          <LabelPicker conversation={conversation} compact />
-        </div>
       </div>
       <div className="conv-header__actions">
         {can('assign') && (

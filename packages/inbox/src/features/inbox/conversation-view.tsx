@@ -8,6 +8,7 @@ import { useRouter } from '../../lib/router';
 import { useInbox } from './inbox-provider';
 import { Composer, type ComposerHandle } from './composer';
 import { ConversationHeader } from './conversation-header';
+import { ConversationLabelsBar } from '../labels/conversation-labels-bar';
 import { folderOf } from './inbox-state';
 import { Timeline } from './timeline';
 import { visitorName } from './visitor-name';
@@ -187,6 +188,7 @@ export function ConversationView({
         onClose={() => setConfirmClose(true)}
         onTogglePanel={onTogglePanel}
       />
+      <ConversationLabelsBar conversation={conversation} />
       {actionError && (
         <div className="alert alert--error" role="alert" data-testid="action-error">
           {actionError}
