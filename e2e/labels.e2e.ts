@@ -139,6 +139,13 @@ describe('conversation labels (issue 16 item 3)', () => {
       await list.locator(`[data-conversation-id="${labelled.conversationId}"]`).waitFor();
       await screenshot(page, 'labels-inbox-filtered-es');
       await context.close();
+
+      // Reports (issue 21): the label filter counts only the chats carrying it.
+      await admin.goto(`${charla.baseUrl}/reports`);
+      const started = admin.getByTestId('tile-requests');
+      await waitFor('both chats asking for a person', async () => (await started.textContent()) === '2', 30_000);
+      await admin.locator('#rep-label').selectOption(vip?.id ?? '');
+      await waitFor('the labelled chat only', async () => (await started.textContent()) === '1', 30_000);
     },
   );
 

@@ -3,6 +3,7 @@ export const labelsEn = {
   filter: {
     label: 'Filter by label',
     all: 'All labels',
+    field: 'Label',
   },
   picker: {
     button: 'Labels',
@@ -50,6 +51,7 @@ export const labelsEs: typeof labelsEn = {
   filter: {
     label: 'Filtrar por etiqueta',
     all: 'Todas las etiquetas',
+    field: 'Etiqueta',
   },
   picker: {
     button: 'Etiquetas',
