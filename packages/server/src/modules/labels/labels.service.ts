@@ -112,13 +112,16 @@ export function createLabelsService(deps: {
     /** Renaming or recolouring shows on every conversation carrying it. */
     async update(id: string, input: TLabelRequest): Promise<TLabelDto> {
       const saved = await save(id, input);
-      await publish(await store.conversationsWith(id));
+      // A label on many chats: the answer does not wait for every inbox to be told.
+      void store
+        .conversationsWith(id)
+        .then(publish, (error: unknown) => deps.onError(error, 'labels: rename'));
       return saved;
     },
     async remove(id: string): Promise<void> {
       const carried = id.length <= 64 ? await store.deleteLabel(id) : null;
       if (carried === null) throw new AppError('LABEL_NOT_FOUND');
-      await publish(carried);
+      void publish(carried);
     },
     assertKnown,
     async addToConversation(user: AuthUser, conversationId: string, labelId: string): Promise<TLabelChip[]> {
