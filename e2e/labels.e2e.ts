@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TLabelDto } from '@charla/protocol';
-import { adminInboxContext, launchBrowser, loginContext, screenshot, startCharla } from './harness';
+import {
+  adminInboxContext,
+  axeSeriousViolations,
+  launchBrowser,
+  loginContext,
+  screenshot,
+  startCharla,
+} from './harness';
 import type { RunningCharla } from './harness';
 import { visitorChats, type VisitorChat } from './visitor-chat';
 import {
@@ -63,10 +70,14 @@ afterAll(async () => {
   await charla?.stop();
 });
 
-async function createLabelInSettings(name: string, colour: string): Promise<void> {
+async function createLabelInSettings(name: string, colour: string, shoot = false): Promise<void> {
   await admin.getByTestId('add-label').click();
   await admin.getByLabel('Nombre').fill(name);
   await admin.getByRole('radio', { name: colour, exact: true }).check();
+  if (shoot) {
+    await screenshot(admin, 'labels-dialog-es');
+    expect(await axeSeriousViolations(admin)).toEqual([]);
+  }
   await admin.getByRole('button', { name: 'Crear etiqueta' }).click();
   await admin.getByTestId('label-row').filter({ hasText: name }).waitFor();
 }
@@ -76,7 +87,7 @@ describe('conversation labels (issue 16 item 3)', () => {
     await admin.goto(`${charla.baseUrl}/settings/labels`);
     await admin.getByRole('heading', { name: 'Etiquetas' }).waitFor();
     await createLabelInSettings(VIP, 'Ámbar');
-    await createLabelInSettings(LONG, 'Azul');
+    await createLabelInSettings(LONG, 'Azul', true);
     await createLabelInSettings('Borrar', 'Rojo');
     await admin.getByRole('button', { name: 'Eliminar la etiqueta «Borrar»' }).click();
     await admin.getByTestId('confirm-remove-label').click();
@@ -87,6 +98,7 @@ describe('conversation labels (issue 16 item 3)', () => {
       [LONG, 'blue'],
     ]);
     await screenshot(admin, 'labels-settings-es');
+    expect(await axeSeriousViolations(admin)).toEqual([]);
   });
 
   it(
@@ -122,6 +134,11 @@ describe('conversation labels (issue 16 item 3)', () => {
       await page.getByTestId('panel-labels').getByTestId('label-picker').click();
       await page.getByRole('menuitemcheckbox', { name: LONG }).click();
       await header.getByTestId('label-chip').filter({ hasText: LONG }).waitFor();
+      await header.getByTestId('label-picker').click();
+      await page.getByRole('menu').waitFor();
+      await screenshot(page, 'labels-picker-open-es');
+      expect(await axeSeriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
 
       // Live in the admin's open inbox (the conversation update path).
       await adminRow.getByTestId('label-chip').filter({ hasText: VIP }).waitFor();
@@ -143,7 +160,11 @@ describe('conversation labels (issue 16 item 3)', () => {
       // Reports (issue 21): the label filter counts only the chats carrying it.
       await admin.goto(`${charla.baseUrl}/reports`);
       const started = admin.getByTestId('tile-requests');
-      await waitFor('both chats asking for a person', async () => (await started.textContent()) === '2', 30_000);
+      await waitFor(
+        'both chats asking for a person',
+        async () => (await started.textContent()) === '2',
+        30_000,
+      );
       await admin.locator('#rep-label').selectOption(vip?.id ?? '');
       await waitFor('the labelled chat only', async () => (await started.textContent()) === '1', 30_000);
     },
