@@ -14,6 +14,8 @@ export type ConversationAccess = {
   appendEvent(conversationId: string, event: TTimelineEvent): Promise<void>;
   /** Tells every viewer the conversation again: who it is with changed (side panel, CRM person). */
   identityChanged(conversationId: string): Promise<void>;
+  /** The same for its labels (issue 16): open inboxes that may see it get it again. */
+  labelsChanged(conversationId: string): Promise<void>;
 };
 
 export type ConversationFacts = {

@@ -78,5 +78,9 @@ export function createConversationAccess(deps: {
       const row = await changes.getRow(conversationId);
       await changes.changed(row, row);
     },
+    async labelsChanged(conversationId) {
+      const row = await changes.getRow(conversationId);
+      await changes.changed(row, row);
+    },
   };
 }

@@ -21,7 +21,7 @@ export function createLabelsModule(db: Db) {
     chips: labelChipsFrom(store),
     assertLabel: labelCheckFrom(store),
     createService: (
-      conversations: Pick<ConversationAccess, 'getForUser' | 'identityChanged'>,
+      conversations: Pick<ConversationAccess, 'getForUser' | 'labelsChanged'>,
       clock: Clock,
       onError: (error: unknown, context: string) => void,
     ) => createLabelsService({ store, conversations, clock, onError }),

@@ -72,7 +72,7 @@ async function saveLabel(
  */
 export function createLabelsService(deps: {
   store: LabelsStore;
-  conversations: Pick<ConversationAccess, 'getForUser' | 'identityChanged'>;
+  conversations: Pick<ConversationAccess, 'getForUser' | 'labelsChanged'>;
   clock: Clock;
   onError: (error: unknown, context: string) => void;
 }) {
@@ -92,7 +92,7 @@ export function createLabelsService(deps: {
   async function publish(conversationIds: string[]): Promise<void> {
     for (const id of conversationIds) {
       try {
-        await conversations.identityChanged(id);
+        await conversations.labelsChanged(id);
       } catch (error) {
         // A conversation erased meanwhile has nobody left to tell.
         deps.onError(error, `labels: telling conversation ${id}`);
