@@ -138,6 +138,7 @@ const SCREENS: Screen[] = [
     'webhooks',
     'api-tokens',
     'privacy',
+    'labels',
   ].map((section): Screen => ({
     name: `settings-${section}`,
     path: () => `/settings/${section}`,

@@ -51,6 +51,8 @@ export const tableOwners = {
   crm_conversation_links: 'crm',
   crm_conversation_panels: 'crm',
   crm_changes: 'crm',
+  labels: 'labels',
+  conversation_labels: 'labels',
 };
 
 /**
@@ -71,6 +73,7 @@ const readModels = {
     crm_activities: 'indexed CRM records',
     crm_conversation_links: 'who a conversation is with, for its profile',
     crm_conversation_panels: 'the side panel draft, for its profile',
+    conversation_labels: 'the label filter of the conversation search',
   },
   // Reports aggregate every module's facts into their own tables and read them in one query each.
   reports: {
@@ -83,6 +86,8 @@ const readModels = {
     settings: 'the company time zone',
     users: 'user names in the tables',
     teams: 'the team filter is checked against the teams',
+    conversation_labels: 'the label filter counts the conversations carrying the label',
+    labels: 'the label filter is checked against the labels',
   },
   // One person's history across modules in one page (modules/person-history), read-only.
   'person-history': {
@@ -95,6 +100,7 @@ const readModels = {
     crm_activities: 'activities in the history',
   },
   // Joins for display or for one atomic condition; each reads, none writes.
+  conversations: { conversation_labels: 'the label filter of the folders (one WHERE with R14)' },
   'api-tokens': { users: "the creator's name in the token list" },
   'canned-responses': { users: "the owner's name beside a personal canned response" },
   presence: { users: 'only active users count as online' },

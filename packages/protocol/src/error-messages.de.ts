@@ -90,6 +90,11 @@ export const errorMessagesDe: Partial<Record<ErrorCode, string>> = {
   PRIVACY_SUBJECT_NOT_FOUND: 'Über diese Person oder diesen Besucher sind hier keine Daten gespeichert.',
   TEAM_NOT_FOUND: 'Das Team existiert nicht.',
   TEAM_NAME_TAKEN: 'Ein Team mit diesem Namen gibt es bereits.',
+  LABEL_NOT_FOUND: 'Das Label gibt es nicht.',
+  LABEL_NAME_TAKEN: 'Ein Label mit diesem Namen gibt es bereits.',
+  LABEL_COLOR_UNKNOWN: 'Wählen Sie eine der Label-Farben der Palette.',
+  LABEL_UNKNOWN: 'Kein Label hat diese ID; laden Sie die Labels neu.',
+  LABEL_LIMIT_REACHED: 'Eine Unterhaltung trägt höchstens 10 Labels.',
   IDENTITY_HASH_INVALID:
     'Der userHash passt nicht zur userId: Berechnen Sie HMAC-SHA256(Identitätsgeheimnis, userId) auf Ihrem Server.',
   IDENTITY_VERIFICATION_REQUIRED:

@@ -88,6 +88,11 @@ export const errorMessagesFr: Partial<Record<ErrorCode, string>> = {
   PRIVACY_SUBJECT_NOT_FOUND: 'Aucune donnée sur cette personne ou ce visiteur n’est conservée ici.',
   TEAM_NOT_FOUND: 'L’équipe n’existe pas.',
   TEAM_NAME_TAKEN: 'Une équipe porte déjà ce nom.',
+  LABEL_NOT_FOUND: 'L’étiquette n’existe pas.',
+  LABEL_NAME_TAKEN: 'Une étiquette porte déjà ce nom.',
+  LABEL_COLOR_UNKNOWN: 'Choisissez une des couleurs d’étiquette de la palette.',
+  LABEL_UNKNOWN: 'Aucune étiquette n’a cet id ; rechargez les étiquettes.',
+  LABEL_LIMIT_REACHED: 'Une conversation porte au plus 10 étiquettes.',
   IDENTITY_HASH_INVALID:
     'Le userHash ne correspond pas au userId : calculez HMAC-SHA256(secret d’identité, userId) sur votre serveur.',
   IDENTITY_VERIFICATION_REQUIRED:

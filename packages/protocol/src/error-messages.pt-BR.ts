@@ -87,6 +87,11 @@ export const errorMessagesPtBr: Partial<Record<ErrorCode, string>> = {
   PRIVACY_SUBJECT_NOT_FOUND: 'Nenhum dado desta pessoa ou visitante está guardado aqui.',
   TEAM_NOT_FOUND: 'A equipe não existe.',
   TEAM_NAME_TAKEN: 'Já existe uma equipe com este nome.',
+  LABEL_NOT_FOUND: 'A etiqueta não existe.',
+  LABEL_NAME_TAKEN: 'Já existe uma etiqueta com este nome.',
+  LABEL_COLOR_UNKNOWN: 'Escolha uma das cores de etiqueta da paleta.',
+  LABEL_UNKNOWN: 'Nenhuma etiqueta tem este id; recarregue as etiquetas.',
+  LABEL_LIMIT_REACHED: 'Uma conversa leva no máximo 10 etiquetas.',
   IDENTITY_HASH_INVALID:
     'O userHash não corresponde ao userId: calcule HMAC-SHA256(segredo de identidade, userId) no seu servidor.',
   IDENTITY_VERIFICATION_REQUIRED:

@@ -34,6 +34,7 @@ export * from './api/mail.schema';
 export * from './api/accounts.schema';
 export * from './api/search.schema';
 export * from './api/availability.schema';
+export * from './api/labels.schema';
 export * from './playbook/live-chat-routing.schema';
 export * from './api/history.schema';
 export * from './playbook/system-variables';

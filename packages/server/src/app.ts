@@ -46,6 +46,7 @@ import { registerHistoryRoutes } from './modules/person-history/index';
 import type { Services } from './services';
 import { registerPrivacyRoutes } from './modules/privacy/index';
 import { registerAvailabilityRoutes } from './modules/availability/index';
+import { registerLabelsRoutes } from './modules/labels/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -176,4 +177,5 @@ function registerModuleRoutes(app: App, services: Services): void {
   registerDigestRoutes(app, services.conversationMail.digests);
   registerAccountsRoutes(app, services);
   registerAvailabilityRoutes(app, services.availability);
+  registerLabelsRoutes(app, services.labels);
 }

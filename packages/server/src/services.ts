@@ -35,6 +35,7 @@ import { createHistoryModule } from './modules/person-history/index';
 import { createConversationMail, createConversationSource } from './modules/mail/index';
 import { createPrivacyModule } from './modules/privacy/index';
 import { createIdentityModule } from './modules/identity/index';
+import { createLabelsModule } from './modules/labels/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -64,6 +65,7 @@ export function createServices(deps: ServiceDeps) {
     views: _views,
     conversationLookups: _lookups,
     teamMemberIds: _members,
+    assertLabel: _assertLabel,
     ...chatServices
   } = chats;
   return {
@@ -75,7 +77,7 @@ export function createServices(deps: ServiceDeps) {
     widgetSessions: rateLimits.widgetSessions,
     rateLimits,
     reports: createReportsModule({ db }),
-    search: createSearchModule({ db, views: chats.views }),
+    search: createSearchModule({ db, views: chats.views, assertLabel: chats.assertLabel }),
     history: createHistoryModule({ db, conversations: chats.conversations.access }),
     cannedResponses: createCannedResponsesModule({
       db,
@@ -151,6 +153,7 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
   });
   const conversationsStore = createConversationsStore(db);
   const availabilityStore = createAvailabilityStore(db);
+  const { chips, assertLabel, createService: createLabels } = createLabelsModule(db);
   const views = createConversationViews({
     visitors,
     users: usersStore,
@@ -158,6 +161,7 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     identities: (ids) => findConversationIdentities(db, ids),
     teamNames: { nameOf: async (id) => (await availabilityStore.findTeam(id))?.name ?? null },
     readers: (ids) => conversationsStore.readersOf(ids),
+    labels: chips,
   });
   const conversations = createConversationsService({
     store: conversationsStore,
@@ -167,7 +171,10 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     bus,
     events,
     clock,
+    assertLabel,
   });
+  // Conversation labels (issue 16 item 3): visibility and live updates through the front door.
+  const labels = createLabels(conversations.access, clock, (err) => deps.log.warn({ err }, 'labels'));
   // The CRM needs only the conversations' front door; the runner's end cards need the CRM.
   const crm = createCrmService({
     store: createCrmStore(db),
@@ -209,6 +216,8 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     runner,
     ratings,
     availability,
+    labels,
+    assertLabel,
     teamMemberIds: async (teamId: string) => (await availabilityStore.findTeam(teamId))?.memberIds ?? [],
   };
 }

@@ -14,6 +14,8 @@ export type MenuItem = {
   onSelect: () => void;
   disabled?: boolean;
   checked?: boolean;
+  /** With `checked`: one of several that may be on at once (a checkbox item, not a radio). */
+  multiple?: boolean;
   hint?: ReactNode;
 };
 
@@ -83,7 +85,9 @@ export function Menu({
                 itemRefs.current[index] = el;
               }}
               type="button"
-              role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+              role={
+                item.checked === undefined ? 'menuitem' : item.multiple ? 'menuitemcheckbox' : 'menuitemradio'
+              }
               aria-checked={item.checked}
               className="menu__item"
               disabled={item.disabled}

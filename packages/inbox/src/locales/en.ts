@@ -1,3 +1,4 @@
+import { labelsEn } from '../features/labels/labels.locale';
 import type { WithPluralForms } from './plural-forms';
 import { availabilityEn } from '../features/availability/availability.locale';
 import { settingsEn } from '../features/settings/settings.locale';
@@ -337,6 +338,7 @@ export const en = {
   identity: identityEn,
   onboarding: onboardingEn,
   notes: notesEn,
+  labels: labelsEn,
   availability: availabilityEn,
   reports: reportsEn,
   canned: cannedEn,

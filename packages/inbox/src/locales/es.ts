@@ -1,3 +1,4 @@
+import { labelsEs } from '../features/labels/labels.locale';
 import { availabilityEs } from '../features/availability/availability.locale';
 import { settingsEs } from '../features/settings/settings.locale';
 import { cannedEs } from '../features/canned/canned.locale';
@@ -343,6 +344,7 @@ export const es: Messages = {
   identity: identityEs,
   onboarding: onboardingEs,
   notes: notesEs,
+  labels: labelsEs,
   availability: availabilityEs,
   reports: reportsEs,
   canned: cannedEs,

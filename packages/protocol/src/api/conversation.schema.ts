@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import { ZLanguage } from '../common';
 import { ZVisitorIdentity } from './identity.schema';
+import { ZLabelChip } from './labels.schema';
 
 export const ZConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type TConversationStatus = z.infer<typeof ZConversationStatus>;
@@ -67,6 +68,8 @@ export const ZConversationDto = z.object({
     .optional(),
   /** Users a private note mentioned: they may read the conversation even when it is assigned to someone else (R29). */
   readerIds: z.array(z.string()).optional(),
+  /** Issue 16: the company's labels this conversation carries, by name. */
+  labels: z.array(ZLabelChip),
 });
 export type TConversationDto = z.infer<typeof ZConversationDto>;
 
@@ -225,6 +228,8 @@ export const ZListConversationsQuery = z.strictObject({
   teamId: z.string().max(64).optional(),
   /** Closed only: conversations that ended this way, e.g. `missed` (issue 16). */
   closeReason: ZCloseReason.optional(),
+  /** Any folder: only conversations carrying this label (LABEL_UNKNOWN when there is none). */
+  label: z.string().max(64).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

@@ -21,6 +21,8 @@ export const ZReportQuery = z.strictObject({
   userId: z.string().max(64).optional(),
   /** Only the conversations routed to this team (404 TEAM_NOT_FOUND when it does not exist). */
   teamId: z.string().max(64).optional(),
+  /** Only the conversations carrying this label now (422 LABEL_UNKNOWN when it does not exist). */
+  labelId: z.string().max(64).optional(),
 });
 export type TReportQuery = z.infer<typeof ZReportQuery>;
 

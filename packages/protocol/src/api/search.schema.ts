@@ -11,6 +11,8 @@ export const ZConversationSearchQuery = z.strictObject({
   q: ZSearchText,
   /** Only this folder; every conversation the user may see (R14) when absent. */
   folder: ZFolder.optional(),
+  /** Only conversations carrying this label (LABEL_UNKNOWN when there is none). */
+  label: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type TConversationSearchQuery = z.infer<typeof ZConversationSearchQuery>;

@@ -157,4 +157,5 @@ export type ExtraTables = import('./schema.crm').CrmTables &
   import('./schema.search').SearchTables &
   import('./schema.privacy').PrivacyTables &
   import('./schema.availability').AvailabilityTables &
-  import('./schema.canned-responses').CannedResponseTables;
+  import('./schema.canned-responses').CannedResponseTables &
+  import('./schema.labels').LabelTables;

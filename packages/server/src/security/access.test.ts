@@ -47,6 +47,9 @@ function conversationRouteBody(method: string, url: string, intruder: TestUser):
     'POST /api/v1/conversations/:id/panel/lead': { title: 'Stolen lead' },
     'POST /api/v1/conversations/:id/panel/deal': { title: 'Stolen deal' },
     'POST /api/v1/conversations/:id/transcript': { to: 'intruder@example.com', language: 'en' },
+    // Labels (issue 16): visibility is checked before the label (labels.test.ts uses real ones).
+    'POST /api/v1/conversations/:id/labels': { labelId: 'any-label' },
+    'DELETE /api/v1/conversations/:id/labels/:id': undefined,
     'POST /api/v1/conversations/:id/follow-up': {
       clientMsgId: newClientId(),
       body: text('intruder follow-up'),

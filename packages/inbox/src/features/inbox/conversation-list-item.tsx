@@ -3,6 +3,7 @@ import type { TConversationDto, TFolder, THighlightSegment } from '@charla/proto
 import { Avatar } from '../../components/avatar';
 import { formatElapsed, formatRelative, formatTimestamp } from '../../lib/format-time';
 import { Link } from '../../lib/router';
+import { LabelChips } from '../labels/label-chips';
 import { HighlightedText } from './highlighted-text';
 import { IdentityBadge } from './identity-badge';
 import { shortUrl, visitorName, visitorNumberLabel } from './visitor-name';
@@ -85,6 +86,11 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
               {number && <span className="conv-item__number">{number}</span>}
               {number && page ? ' · ' : ''}
               {page}
+            </span>
+          )}
+          {conversation.labels.length > 0 && (
+            <span className="conv-item__labels">
+              <LabelChips labels={conversation.labels} compact />
             </span>
           )}
         </span>

@@ -8,6 +8,7 @@ import { useInbox } from './inbox-provider';
 import { ConversationListItem } from './conversation-list-item';
 import { filterByTeam, TeamFilter } from '../availability/team-filter';
 import { ClosedFilter, filterClosed, type ClosedFilterValue } from './closed-filter';
+import { LabelFilter } from '../labels/label-filter';
 
 export function ConversationList({ folder, selectedId }: { folder: TFolder; selectedId: string | null }) {
   const { t } = useTranslation();
@@ -16,15 +17,18 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
   const [query, setQuery] = useState('');
   const [team, setTeam] = useState('');
   const [closed, setClosed] = useState<ClosedFilterValue>('all');
+  // The label filter is the server's (every page of the folder), kept per folder like the search.
   const list = state.folders[folder];
+  const [label, setLabel] = useState(list.label ?? '');
 
   // Debounced search; the first load of a folder happens at once.
   useEffect(() => {
-    const delay = query === list.query && list.status !== 'idle' ? -1 : query === '' ? 0 : 250;
+    const same = query === list.query && label === (list.label ?? '') && list.status !== 'idle';
+    const delay = same ? -1 : query === '' ? 0 : 250;
     if (delay < 0) return;
-    const timer = setTimeout(() => void loadFolder(folder, query.trim()), delay);
+    const timer = setTimeout(() => void loadFolder(folder, query.trim(), false, label), delay);
     return () => clearTimeout(timer);
-  }, [folder, query, loadFolder]);
+  }, [folder, query, label, loadFolder]);
 
   const all = list.ids.map((id) => state.conversations[id]).filter((c) => c !== undefined);
   const items =
@@ -42,8 +46,11 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      {folder === 'unassigned' && <TeamFilter value={team} onChange={setTeam} />}
-      {folder === 'closed' && <ClosedFilter value={closed} onChange={setClosed} />}
+      <div className="conv-list__filters">
+        {folder === 'unassigned' && <TeamFilter value={team} onChange={setTeam} />}
+        {folder === 'closed' && <ClosedFilter value={closed} onChange={setClosed} />}
+        <LabelFilter value={label} onChange={setLabel} />
+      </div>
       {list.status === 'error' && items.length === 0 ? (
         <EmptyState
           icon="alert"
@@ -52,7 +59,7 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
             <button
               type="button"
               className="btn btn--sm"
-              onClick={() => void loadFolder(folder, query.trim())}
+              onClick={() => void loadFolder(folder, query.trim(), false, label)}
             >
               {t('common.retry')}
             </button>
@@ -63,9 +70,9 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
       ) : items.length === 0 ? (
         <EmptyState
           icon={folder === 'closed' ? 'archive' : folder === 'mine' ? 'message' : 'checkCircle'}
-          title={query ? t('inbox.noResults') : t(`inbox.empty.${folder}.title`)}
+          title={query || label ? t('inbox.noResults') : t(`inbox.empty.${folder}.title`)}
         >
-          {query ? null : t(`inbox.empty.${folder}.text`)}
+          {query || label ? null : t(`inbox.empty.${folder}.text`)}
         </EmptyState>
       ) : (
         <ul
@@ -92,7 +99,7 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
               <button
                 type="button"
                 className="btn btn--ghost btn--sm"
-                onClick={() => void loadFolder(folder, list.query, true)}
+                onClick={() => void loadFolder(folder, list.query, true, label)}
                 disabled={list.status === 'loading'}
               >
                 {t('inbox.loadMore')}

@@ -9,6 +9,7 @@ import { useInbox } from './inbox-provider';
 import { Composer, type ComposerHandle } from './composer';
 import { ComposerModes, NoteComposer } from './note-composer';
 import { ConversationHeader } from './conversation-header';
+import { ConversationLabelsBar } from '../labels/conversation-labels-bar';
 import { folderOf, visibilityOf } from './inbox-state';
 import { Timeline } from './timeline';
 import { visitorName } from './visitor-name';
@@ -193,6 +194,7 @@ export function ConversationView({
         onClose={() => setConfirmClose(true)}
         onTogglePanel={onTogglePanel}
       />
+      <ConversationLabelsBar conversation={conversation} />
       {actionError && (
         <div className="alert alert--error" role="alert" data-testid="action-error">
           {actionError}

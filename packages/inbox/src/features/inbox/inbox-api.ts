@@ -15,10 +15,20 @@ export type MessagesPage = { items: TMessageDto[]; lastSeq: number; hasMore: boo
 /** REST calls of the inbox (conversations module). */
 export const inboxApi = {
   /** Full-text search within a folder: every message, the visitor, the panel and linked records. */
-  search: (folder: TFolder, q: string) =>
-    api.get<TConversationSearchResult>('/search/conversations', { folder, q, limit: 50 }),
-  list: (folder: TFolder, q: string, cursor?: string) =>
-    api.get<TPage<TConversationDto>>('/conversations', { folder, q: q || undefined, cursor }),
+  search: (folder: TFolder, q: string, label = '') =>
+    api.get<TConversationSearchResult>('/search/conversations', {
+      folder,
+      q,
+      label: label || undefined,
+      limit: 50,
+    }),
+  list: (folder: TFolder, q: string, cursor?: string, label = '') =>
+    api.get<TPage<TConversationDto>>('/conversations', {
+      folder,
+      q: q || undefined,
+      cursor,
+      label: label || undefined,
+    }),
   counts: () => api.get<TFolderCountsDto>('/conversations/counts'),
   get: (id: string) => api.get<TConversationDto>(`/conversations/${encodeURIComponent(id)}`),
   messages: (id: string, afterSeq: number) =>

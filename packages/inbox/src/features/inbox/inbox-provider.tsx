@@ -37,7 +37,7 @@ type InboxValue = {
   state: InboxState;
   socketStatus: SocketStatus;
   users: TUserSummaryDto[];
-  loadFolder: (folder: TFolder, query: string, append?: boolean) => Promise<void>;
+  loadFolder: (folder: TFolder, query: string, append?: boolean, label?: string) => Promise<void>;
   openThread: (conversationId: string) => () => void;
   send: (conversationId: string, body: TRichText) => void;
   retry: (conversationId: string, clientMsgId: string) => void;
@@ -106,18 +106,19 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     inboxApi.users().then(setUsers, () => undefined);
   }, []);
 
-  const loadFolder = useCallback(async (folder: TFolder, query: string, append = false) => {
+  const loadFolder = useCallback(async (folder: TFolder, query: string, append = false, label = '') => {
     const current = stateRef.current.folders[folder];
     const cursor = append ? (current.nextCursor ?? undefined) : undefined;
     if (append && !cursor) return;
-    dispatch({ type: 'folder_loading', folder, query });
+    dispatch({ type: 'folder_loading', folder, query, label });
     try {
       if (query !== '') {
-        const found = await inboxApi.search(folder, query);
+        const found = await inboxApi.search(folder, query, label);
         dispatch({
           type: 'folder_loaded',
           folder,
           query,
+          label,
           items: found.items.map((hit) => hit.conversation),
           nextCursor: null,
           append: false,
@@ -125,11 +126,12 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         });
         return;
       }
-      const page = await inboxApi.list(folder, query, cursor);
+      const page = await inboxApi.list(folder, query, cursor, label);
       dispatch({
         type: 'folder_loaded',
         folder,
         query,
+        label,
         items: page.items,
         nextCursor: page.nextCursor,
         append,
@@ -202,7 +204,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       if (status === 'open' && reconnected) {
         for (const folder of folders) {
           const current = stateRef.current.folders[folder];
-          if (current.status !== 'idle') void loadFolder(folder, current.query);
+          if (current.status !== 'idle') void loadFolder(folder, current.query, false, current.label ?? '');
         }
         refreshCounts();
         refreshUsers();

@@ -39,6 +39,7 @@ function conversation(overrides: Partial<TConversationDto> = {}): TConversationD
     userReadSeq: 0,
     visitorReadSeq: 0,
     allowedActions: ['assign'],
+    labels: [],
     ...overrides,
   };
 }

@@ -19,6 +19,8 @@ export type FolderState = {
   nextCursor: string | null;
   status: LoadStatus;
   query: string;
+  /** The label filter ('' none): the server lists only carriers; live rows follow it too (issue 16). */
+  label?: string;
   /** While searching: each result's excerpt, matched words flagged (plain text, never markup). */
   snippets?: Record<string, THighlightSegment[]>;
 };
@@ -48,11 +50,12 @@ export type InboxState = {
 };
 
 export type InboxAction =
-  | { type: 'folder_loading'; folder: TFolder; query: string }
+  | { type: 'folder_loading'; folder: TFolder; query: string; label?: string }
   | {
       type: 'folder_loaded';
       folder: TFolder;
       query: string;
+      label?: string;
       items: TConversationDto[];
       nextCursor: string | null;
       append: boolean;
@@ -112,7 +115,9 @@ function placeInFolders(
     const current = next[folder];
     const without = current.ids.filter((id) => id !== conversation.id);
     const inList = without.length !== current.ids.length;
-    if (folder !== target) {
+    const label = current.label ?? '';
+    const carries = label === '' || conversation.labels.some((l) => l.id === label);
+    if (folder !== target || !carries) {
       if (inList) next[folder] = { ...current, ids: without };
       continue;
     }
@@ -180,7 +185,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
   switch (action.type) {
     case 'folder_loading': {
       const current = state.folders[action.folder];
-      const sameQuery = current.query === action.query;
+      const sameQuery = current.query === action.query && (current.label ?? '') === (action.label ?? '');
       return {
         ...state,
         folders: {
@@ -189,6 +194,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
             ...current,
             status: 'loading',
             query: action.query,
+            label: action.label ?? '',
             ids: sameQuery ? current.ids : [],
           },
         },
@@ -211,6 +217,7 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
             nextCursor: action.nextCursor,
             status: 'ready',
             query: action.query,
+            label: action.label ?? '',
             ...(action.snippets ? { snippets: action.snippets } : {}),
           },
         },

@@ -9,6 +9,7 @@ import { LinkedFields } from './linked-fields';
 import { useSidePanel } from './use-side-panel';
 import { VisitorContext } from './visitor-context';
 import { PersonHistory } from './person-history';
+import { PanelLabels } from '../labels/panel-labels';
 
 /**
  * R17/R18: deal, person and organization fields, notes, and creating a lead or a deal. Before a
@@ -56,6 +57,7 @@ export function SidePanel({
         </button>
       </header>
       <div className="side-panel__body">
+        <PanelLabels conversation={conversation} />
         {loadError ? (
           <EmptyState
             icon="alert"

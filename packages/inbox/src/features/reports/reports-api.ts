@@ -15,6 +15,8 @@ export type ReportFilters = {
   playbookId?: string;
   userId?: string;
   teamId?: string;
+  /** Issue 21: only conversations carrying this label (counted from the per-conversation facts). */
+  labelId?: string;
 };
 
 export type ReportData = { volume: TVolumeReportDto; speed: TSpeedReportDto; outcomes: TOutcomesReportDto };

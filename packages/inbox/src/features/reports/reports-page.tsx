@@ -5,6 +5,7 @@ import { EmptyState, Spinner } from '../../components/empty-state';
 import { api } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
 import { useMe } from '../auth/session-context';
+import { useLabels } from '../labels/use-labels';
 import { ConversationListDialog } from './conversation-list-dialog';
 import { OutcomesSection } from './outcomes-section';
 import { reportsApi, type FigureRequest, type ReportData } from './reports-api';
@@ -79,7 +80,7 @@ function PresetField({ f }: { f: ReturnType<typeof useReportFilters> }) {
   );
 }
 
-/** Period, from–to and the playbook / team / user filters (no label filter: labels do not exist). */
+/** Period, from–to and the playbook / team / label / user filters. */
 function ReportFiltersForm({
   f,
   isAdmin,
@@ -94,6 +95,7 @@ function ReportFiltersForm({
   teams: Option[];
 }) {
   const { t } = useTranslation();
+  const labels = useLabels() ?? [];
   return (
     <form className="rep-filters card" onSubmit={(e) => e.preventDefault()}>
       <PresetField f={f} />
@@ -131,6 +133,15 @@ function ReportFiltersForm({
           value={f.filters.teamId}
           onChange={f.setTeamId}
           options={teams}
+        />
+      )}
+      {labels.length > 0 && (
+        <OptionSelect
+          id="rep-label"
+          label={t('labels.filter.field')}
+          value={f.filters.labelId}
+          onChange={f.setLabelId}
+          options={labels}
         />
       )}
       {isAdmin && (

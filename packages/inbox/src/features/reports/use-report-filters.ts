@@ -14,6 +14,7 @@ export function useReportFilters() {
   const [playbookId, setPlaybookId] = useState('');
   const [userId, setUserId] = useState('');
   const [teamId, setTeamId] = useState('');
+  const [labelId, setLabelId] = useState('');
   const filters = useMemo<ReportFilters>(
     () => ({
       from,
@@ -22,8 +23,9 @@ export function useReportFilters() {
       ...(playbookId ? { playbookId } : {}),
       ...(userId ? { userId } : {}),
       ...(teamId ? { teamId } : {}),
+      ...(labelId ? { labelId } : {}),
     }),
-    [from, to, timeZone, playbookId, userId, teamId],
+    [from, to, timeZone, playbookId, userId, teamId, labelId],
   );
   return {
     filters,
@@ -40,5 +42,6 @@ export function useReportFilters() {
     setPlaybookId,
     setUserId,
     setTeamId,
+    setLabelId,
   };
 }

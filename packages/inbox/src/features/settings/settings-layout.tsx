@@ -15,6 +15,7 @@ export type SettingsSection =
   | 'pipelines'
   | 'users'
   | 'teams'
+  | 'labels'
   | 'business-hours'
   | 'email'
   | 'webhooks'
@@ -30,6 +31,7 @@ const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
   { id: 'pipelines', roles: ['admin'] },
   { id: 'users', roles: ['admin'] },
   { id: 'teams', roles: ['admin'] },
+  { id: 'labels', roles: ['admin'] },
   { id: 'business-hours', roles: ['admin'] },
   { id: 'email', roles: ['admin'] },
   { id: 'webhooks', roles: ['admin'] },

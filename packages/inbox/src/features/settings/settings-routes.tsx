@@ -13,6 +13,7 @@ import { UsersPage } from './users-page';
 import { WebhooksPage } from './webhooks-page';
 import { BusinessHoursPage } from '../availability/business-hours-page';
 import { TeamsPage } from '../availability/teams-page';
+import { LabelsPage } from '../labels/labels-page';
 
 /** Settings screens. Users, webhooks and API tokens are admin-only (R2); the server refuses others anyway. */
 export const settingsRoutes: readonly AppRoute[] = [
@@ -31,6 +32,7 @@ export const settingsRoutes: readonly AppRoute[] = [
   { pattern: '/settings/pipelines', roles: ['admin'], render: () => <PipelinesPage /> },
   { pattern: '/settings/users', roles: ['admin'], render: () => <UsersPage /> },
   { pattern: '/settings/teams', roles: ['admin'], render: () => <TeamsPage /> },
+  { pattern: '/settings/labels', roles: ['admin'], render: () => <LabelsPage /> },
   { pattern: '/settings/business-hours', roles: ['admin'], render: () => <BusinessHoursPage /> },
   { pattern: '/settings/email', roles: ['admin'], render: () => <EmailPage /> },
   { pattern: '/settings/webhooks', roles: ['admin'], render: () => <WebhooksPage /> },

@@ -19,6 +19,7 @@ import * as mailDigests from './0017-mail-digests';
 import * as visitorIdentity from './0018-visitor-identity';
 import * as availability from './0020-availability';
 import * as reportRollups from './0024-report-rollups';
+import * as conversationLabels from './0025-conversation-labels';
 import * as cannedResponses from './0026-canned-responses';
 import * as conversationReaders from './0027-conversation-readers';
 
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '0018-visitor-identity': visitorIdentity,
   '0020-availability': availability,
   '0024-report-rollups': reportRollups,
+  '0025-conversation-labels': conversationLabels,
   '0026-canned-responses': cannedResponses,
   '0027-conversation-readers': conversationReaders,
 };

@@ -14,6 +14,8 @@ export type ConversationAccess = {
   appendEvent(conversationId: string, event: TTimelineEvent): Promise<void>;
   /** Tells every viewer the conversation again: who it is with changed (side panel, CRM person). */
   identityChanged(conversationId: string): Promise<void>;
+  /** The same for its labels (issue 16): open inboxes that may see it get it again. */
+  labelsChanged(conversationId: string): Promise<void>;
 };
 
 export type ConversationFacts = {
@@ -28,6 +30,8 @@ export type ConversationFacts = {
   visitorName: string | null;
   visitorEmail: string | null;
   visitorContext: TVisitorContext;
+  /** The names of the labels it carries (issue 16), copied to a CRM lead created from it. */
+  labelNames(): Promise<string[]>;
   /** The whole transcript as plain text lines, for "transcript as note". */
   transcript(): Promise<string>;
 };

@@ -4,6 +4,7 @@ import {
   type LifecycleState,
   type TConversationDto,
   type TInteraction,
+  type TLabelChip,
   type TMessageDto,
   type TRichText,
   type TTimelineEvent,
@@ -27,6 +28,8 @@ export type DtoLookups = {
   team?: { id: string; name: string } | null;
   /** The users a private note mentioned (R29). */
   readerIds?: string[];
+  /** The labels it carries (issue 16; modules/labels). */
+  labels?: TLabelChip[];
 };
 
 const EMPTY_DOC: TRichText = { type: 'doc', content: [] };
@@ -107,6 +110,7 @@ export function toConversationDto(
       whenOffline: readRouting(row.routing)?.whenOffline ?? false,
     },
     readerIds: lookups.readerIds ?? [],
+    labels: lookups.labels ?? [],
   };
 }
 

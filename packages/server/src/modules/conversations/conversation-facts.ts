@@ -59,6 +59,7 @@ export function createConversationAccess(deps: {
             firstSeenAt: row.created_at,
             pagesSeen: [],
           },
+      labelNames: async () => (await views.labelsOf(row.id)).map((l) => l.name),
       transcript: () => transcript(row),
     };
   }
@@ -76,6 +77,10 @@ export function createConversationAccess(deps: {
       await changes.appendEvent(row, event);
     },
     async identityChanged(conversationId) {
+      const row = await changes.getRow(conversationId);
+      await changes.changed(row, row);
+    },
+    async labelsChanged(conversationId) {
       const row = await changes.getRow(conversationId);
       await changes.changed(row, row);
     },

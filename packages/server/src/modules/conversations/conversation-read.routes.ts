@@ -18,7 +18,7 @@ export function registerConversationReadRoutes(app: App, conversations: Conversa
   app.get(
     '/api/v1/conversations',
     {
-      config: { auth: 'user', errors: ['INVALID_CURSOR'] },
+      config: { auth: 'user', errors: ['INVALID_CURSOR', 'LABEL_UNKNOWN'] },
       schema: {
         tags,
         summary: 'A folder of conversations (Unassigned, Mine, Closed) the caller may see',

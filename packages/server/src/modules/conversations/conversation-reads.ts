@@ -36,6 +36,8 @@ export function createConversationReads(deps: {
   store: ConversationsStore;
   views: ConversationViews;
   getRow: (id: string) => Promise<ConversationRow>;
+  /** Refuses a label filter naming no label (LABEL_UNKNOWN); absent: no label filter check. */
+  assertLabel?: ((labelId: string) => Promise<unknown>) | undefined;
 }) {
   const { store, views, getRow } = deps;
 
@@ -103,14 +105,17 @@ export function createConversationReads(deps: {
         limit: number;
         teamId?: string | undefined;
         closeReason?: TCloseReason | undefined;
+        label?: string | undefined;
       },
     ) {
+      if (query.label !== undefined) await deps.assertLabel?.(query.label);
       const rows = await store.listFolder({
         folder: query.folder,
         viewerId: user.id,
         q: query.q,
         teamId: query.teamId,
         closeReason: query.closeReason,
+        labelId: query.label,
         cursor: decodeCursor(query.cursor),
         limit: query.limit + 1,
       });

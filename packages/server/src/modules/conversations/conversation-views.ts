@@ -1,5 +1,6 @@
 import {
   acceptsBotAnswer,
+  type TLabelChip,
   type TConversationDto,
   type TMessageDto,
   type TVisitorConversationDto,
@@ -31,6 +32,9 @@ export type ConversationIdentities = (
   conversationIds: string[],
 ) => Promise<Map<string, { name: string | null; email: string | null }>>;
 
+/** The labels each conversation carries (modules/labels). */
+export type ConversationLabels = (conversationIds: string[]) => Promise<Map<string, TLabelChip[]>>;
+
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
 export function createConversationViews(deps: {
   visitors: VisitorsService;
@@ -41,9 +45,12 @@ export function createConversationViews(deps: {
   teamNames?: TeamNames;
   /** Who a private note let read each conversation (R29); absent: nobody (benchmarks). */
   readers?: ConversationReaders;
+  /** Absent: no labels (benchmarks that build views alone). */
+  labels?: ConversationLabels;
 }) {
   const { visitors, users, playbookNames, identities, teamNames } = deps;
   const readers: ConversationReaders = deps.readers ?? (async () => new Map());
+  const labelsOf: ConversationLabels = deps.labels ?? (async () => new Map());
 
   // Names, avatars and page context change rarely; every chat message needs them for its DTO.
   const userById = cached(
@@ -77,8 +84,8 @@ export function createConversationViews(deps: {
 
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
-    const known = await identities(rows.map((r) => r.id));
-    const readerIds = await readers(rows.map((r) => r.id));
+    const ids = rows.map((r) => r.id);
+    const [known, labels, readerIds] = await Promise.all([identities(ids), labelsOf(ids), readers(ids)]);
     // Concurrent, so a page of rows costs about one round trip, not one per row (PostgreSQL pool).
     const loaded = await Promise.all(
       rows.map(async (r) => ({
@@ -88,6 +95,7 @@ export function createConversationViews(deps: {
         identity: known.get(r.id) ?? null,
         team: r.team_id ? await teamById(r.team_id) : null,
         readerIds: readerIds.get(r.id) ?? [],
+        labels: labels.get(r.id) ?? [],
       })),
     );
     rows.forEach((r, i) => result.set(r.id, loaded[i] as DtoLookups));
@@ -115,12 +123,14 @@ export function createConversationViews(deps: {
     const readerIds = row.id ? ((await readers([row.id])).get(row.id) ?? []) : [];
     const playbook = row.playbook_id ? await playbookById(row.playbook_id) : null;
     const team = row.team_id ? await teamById(row.team_id) : null;
+    // A conversation being started has no id yet, so no labels.
+    const labels = row.id === undefined ? [] : ((await labelsOf([row.id])).get(row.id) ?? []);
     const assignees = new Map<string, Awaited<ReturnType<typeof userById>>>();
     for (const id of assigneeIds) if (id !== null) assignees.set(id, await userById(id));
     return (r) => {
       const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
       if (assignee === undefined) throw new StaleLookups();
-      return toConversationDto(r, { visitor, assignee, playbook, team, readerIds }, '');
+      return toConversationDto(r, { visitor, assignee, playbook, team, readerIds, labels }, '');
     };
   }
 
@@ -131,6 +141,10 @@ export function createConversationViews(deps: {
       return dto as TConversationDto;
     },
     prepare,
+    /** The labels one conversation carries. */
+    async labelsOf(conversationId: string): Promise<TLabelChip[]> {
+      return (await labelsOf([conversationId])).get(conversationId) ?? [];
+    },
     async forVisitor(row: ConversationRow): Promise<TVisitorConversationDto> {
       const assignee = row.assignee_id && row.status !== 'waiting' ? await userById(row.assignee_id) : null;
       const dto = toVisitorConversationDto(

@@ -25,6 +25,8 @@ export type ConversationsDeps = {
   bus: Bus;
   events: DomainEvents;
   clock: Clock;
+  /** The label filter's check (modules/labels): LABEL_UNKNOWN for an id naming no label. */
+  assertLabel?: (labelId: string) => Promise<unknown>;
 };
 
 /**
@@ -36,7 +38,12 @@ export function createConversationsService(deps: ConversationsDeps) {
   const { store, views, visitors, users, bus, events, clock } = deps;
   const withLock = createKeyedMutex();
   const changes = createConversationChanges({ store, views, events, clock });
-  const reads = createConversationReads({ store, views, getRow: changes.getRow });
+  const reads = createConversationReads({
+    store,
+    views,
+    getRow: changes.getRow,
+    assertLabel: deps.assertLabel,
+  });
   const actions = createConversationActions({ store, views, users, events, changes, reads, withLock });
   const chat = createConversationChat({ store, views, visitors, users, bus, changes, reads, clock });
   const access = createConversationAccess({ store, views, visitors, changes, reads });

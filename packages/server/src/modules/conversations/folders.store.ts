@@ -13,6 +13,8 @@ export type FolderPageQuery = {
   teamId?: string | undefined;
   /** Closed only: conversations that ended this way (issue 16). */
   closeReason?: TCloseReason | undefined;
+  /** Any folder: only conversations carrying this label (issue 16). */
+  labelId?: string | undefined;
 };
 
 /** Escapes LIKE wildcards so user input always matches literally. */
@@ -33,6 +35,12 @@ export function createFoldersStore(db: Db) {
         q = q.where('status', '=', 'assigned').where('assignee_id', '=', query.viewerId);
       if (query.folder === 'closed') q = q.where('status', '=', 'closed');
       if (query.folder === 'closed' && query.closeReason) q = q.where('close_reason', '=', query.closeReason);
+      if (query.labelId) {
+        const labelId = query.labelId;
+        q = q.where('id', 'in', (eb) =>
+          eb.selectFrom('conversation_labels').select('conversation_id').where('label_id', '=', labelId),
+        );
+      }
       if (query.q) {
         const pattern = likePattern(query.q);
         q = q.where((eb) =>

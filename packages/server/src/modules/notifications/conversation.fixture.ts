@@ -36,6 +36,7 @@ export function conversationDtoFixture(overrides: Partial<TConversationDto> = {}
     userReadSeq: 0,
     visitorReadSeq: 3,
     allowedActions: [],
+    labels: [],
     ...overrides,
   };
 }

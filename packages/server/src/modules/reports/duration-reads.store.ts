@@ -62,7 +62,8 @@ export function createDurationReadsStore(db: Db) {
     const first = Math.ceil(scope.start / DURATION_PERIOD_MS);
     const last = Math.floor(scope.end / DURATION_PERIOD_MS);
     const parts =
-      first < last
+      // The rollups have no label key (reports.service.ts, `sums`): a label filter reads the facts.
+      first < last && scope.labelId === undefined
         ? await Promise.all([
             fromRollups(scope, metric, owners, [first, last]),
             fromFacts(db, { ...scope, end: first * DURATION_PERIOD_MS }, metric, owners),

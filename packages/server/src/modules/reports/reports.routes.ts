@@ -22,7 +22,7 @@ export function registerReportsRoutes(app: App, reports: ReportsService): void {
   app.get(
     '/api/v1/reports/volume',
     {
-      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND'] },
+      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND', 'LABEL_UNKNOWN'] },
       schema: {
         ...base,
         summary: 'Volume per local day, with a weekday × hour heatmap of live chat requests',
@@ -34,7 +34,7 @@ export function registerReportsRoutes(app: App, reports: ReportsService): void {
   app.get(
     '/api/v1/reports/speed',
     {
-      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND'] },
+      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND', 'LABEL_UNKNOWN'] },
       schema: {
         ...base,
         summary: 'Time to assign, first response and resolution (p50/p90, ms), overall and per user',
@@ -46,7 +46,7 @@ export function registerReportsRoutes(app: App, reports: ReportsService): void {
   app.get(
     '/api/v1/reports/outcomes',
     {
-      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND'] },
+      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND', 'LABEL_UNKNOWN'] },
       schema: {
         ...base,
         summary: 'Funnel per playbook (live chat, leads, deals and their value) and satisfaction (CSAT)',
@@ -59,7 +59,7 @@ export function registerReportsRoutes(app: App, reports: ReportsService): void {
   app.get(
     '/api/v1/reports/conversations',
     {
-      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND'] },
+      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND', 'LABEL_UNKNOWN'] },
       schema: {
         tags,
         summary: 'The conversations behind a figure (optionally of one local day), at most 1,000',
@@ -74,7 +74,7 @@ export function registerReportsRoutes(app: App, reports: ReportsService): void {
   app.get(
     '/api/v1/reports/export/:table',
     {
-      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND'] },
+      config: { auth: 'user', errors: ['REPORT_RANGE_INVALID', 'TEAM_NOT_FOUND', 'LABEL_UNKNOWN'] },
       schema: {
         tags,
         summary: 'One table of the reports as CSV (text/csv; durations in seconds, money in minor units)',

@@ -33,6 +33,7 @@ type Resolved = {
   userId: string | undefined;
   playbookId?: string;
   teamId?: string;
+  labelId?: string;
 };
 
 type ReportsDeps = {
@@ -62,6 +63,8 @@ async function resolve(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser)
   const timeZone = query.timeZone ?? (await deps.store.companyTimeZone()) ?? 'UTC';
   if (viewer.role !== 'admin' && query.userId && query.userId !== viewer.id) throw new AppError('FORBIDDEN');
   if (query.teamId && !(await deps.store.teamExists(query.teamId))) throw new AppError('TEAM_NOT_FOUND');
+  if (query.labelId && !(await deps.store.labelExists(query.labelId)))
+    throw new AppError('LABEL_UNKNOWN', { details: { labelId: query.labelId } });
   await deps.facts.catchUp();
   return {
     days: localDays(query.from, query.to, timeZone),
@@ -69,6 +72,7 @@ async function resolve(deps: ReportsDeps, query: TReportQuery, viewer: AuthUser)
     userId: viewer.role === 'admin' ? query.userId : viewer.id,
     ...(query.playbookId ? { playbookId: query.playbookId } : {}),
     ...(query.teamId ? { teamId: query.teamId } : {}),
+    ...(query.labelId ? { labelId: query.labelId } : {}),
   };
 }
 
@@ -78,11 +82,16 @@ const scopeOf = (days: LocalDays, r: Resolved, start = 0, end = days.dates.lengt
   ...(r.playbookId ? { playbookId: r.playbookId } : {}),
   ...(r.userId ? { userId: r.userId } : {}),
   ...(r.teamId ? { teamId: r.teamId } : {}),
+  ...(r.labelId ? { labelId: r.labelId } : {}),
 });
 
-/** The rollups when their UTC hours add up to the range's local days, else the per-conversation rows. */
+/**
+ * The rollups when their UTC hours add up to the range's local days, else the per-conversation
+ * rows. Labels change after a conversation is counted, so rollups have no label key: a label
+ * filter always reads the per-conversation rows.
+ */
 const sums = (deps: ReportsDeps, scope: ReportScope, segments?: OffsetSegment[]) =>
-  hourAligned(scope, segments) ? deps.rollups : deps.store;
+  scope.labelId === undefined && hourAligned(scope, segments) ? deps.rollups : deps.store;
 
 const rangeOf = (days: LocalDays) => ({
   from: days.dates[0] as string,

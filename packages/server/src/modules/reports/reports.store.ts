@@ -9,6 +9,8 @@ export type ReportScope = {
   playbookId?: string;
   userId?: string;
   teamId?: string;
+  /** Only conversations carrying this label now (issue 21; read from the base tables, never rollups). */
+  labelId?: string;
 };
 /** The zone's offset at an instant column, as a CASE over the range's transitions. */
 export function offsetCase(column: RawBuilder<unknown>, segments: OffsetSegment[]) {
@@ -58,6 +60,15 @@ export function factsIn(db: Db, scope: ReportScope) {
     .where('f.created_at', '<', scope.end);
   if (scope.playbookId) q = q.where('f.playbook_id', '=', scope.playbookId);
   if (scope.teamId) q = q.where('f.team_id', '=', scope.teamId);
+  if (scope.labelId) {
+    const labelId = scope.labelId;
+    q = q.where('f.conversation_id', 'in', (eb) =>
+      eb
+        .selectFrom('conversation_labels as cl')
+        .select('cl.conversation_id')
+        .where('cl.label_id', '=', labelId),
+    );
+  }
   // "The conversations they had": driven by the (user_id, created_at) index, not a per-row lookup.
   if (scope.userId)
     q = q.where('f.conversation_id', 'in', (eb) =>
@@ -255,6 +266,11 @@ function listQueries(db: Db) {
     async teamExists(id: string): Promise<boolean> {
       return (
         (await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+      );
+    },
+    async labelExists(id: string): Promise<boolean> {
+      return (
+        (await db.selectFrom('labels').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
       );
     },
     async playbookNames(): Promise<Map<string, string>> {

@@ -9,6 +9,8 @@ export type ConversationSearch = {
   tokens: string[];
   viewerId: string;
   folder: TFolder | undefined;
+  /** Only conversations carrying this label (issue 16). */
+  labelId?: string | undefined;
   limit: number;
 };
 
@@ -29,7 +31,14 @@ export type ConversationMatch = {
  * folder it excludes the few conversations assigned to someone else (a small hashed set, read
  * once through the status index) instead of looking up the conversation of every match.
  */
-function visibleIds(column: RawBuilder<unknown>, viewerId: string, folder: TFolder | undefined) {
+function visibleIds(column: RawBuilder<unknown>, s: ConversationSearch) {
+  const visible = visibleInFolder(column, s.viewerId, s.folder);
+  if (s.labelId === undefined) return visible;
+  return sql`${visible} and ${column} in (select cl.conversation_id from conversation_labels cl
+    where cl.label_id = ${s.labelId})`;
+}
+
+function visibleInFolder(column: RawBuilder<unknown>, viewerId: string, folder: TFolder | undefined) {
   if (folder === undefined)
     return sql`${column} not in (select h.id from conversations h
       where h.status = 'assigned' and (h.assignee_id is null or h.assignee_id <> ${viewerId}))`;
@@ -73,7 +82,7 @@ function messageHits(db: Db, s: ConversationSearch): RawBuilder<HitRow> {
   if (isPostgres(db)) {
     const q = sql`to_tsquery('simple', ${toPostgresTsQuery(s.tokens)})`;
     return sql<HitRow>`with hits as materialized (select m.conversation_id, m.message_id, m.seq, m.tsv
-        from search_messages m where m.tsv @@ ${q} and ${visibleIds(sql`m.conversation_id`, s.viewerId, s.folder)}
+        from search_messages m where m.tsv @@ ${q} and ${visibleIds(sql`m.conversation_id`, s)}
         order by m.message_id desc limit ${CANDIDATES}),
       best as (select distinct on (conversation_id) conversation_id, message_id, seq,
         -ts_rank(tsv, ${q}) as score from hits order by conversation_id, score, seq),
@@ -86,7 +95,7 @@ function messageHits(db: Db, s: ConversationSearch): RawBuilder<HitRow> {
   return sql<HitRow>`with hits as materialized (select m.rowid as row_key, m.conversation_id,
         m.message_id, m.seq, bm25(search_messages) as score from search_messages m
         where search_messages match ${toSqliteMatch(s.tokens)}
-        and ${visibleIds(sql`m.conversation_id`, s.viewerId, s.folder)}
+        and ${visibleIds(sql`m.conversation_id`, s)}
         order by m.rowid desc limit ${CANDIDATES}),
       page as materialized (select conversation_id, message_id, seq, min(score) as score, row_key
         from hits group by conversation_id order by score, conversation_id limit ${s.limit})
@@ -104,13 +113,13 @@ function profileHits(db: Db, s: ConversationSearch): RawBuilder<HitRow> {
     ? sql<HitRow>`select ${columns}, -ts_rank(p.tsv, q.query) as hit_score
         from conversation_profiles p cross join to_tsquery('simple', ${toPostgresTsQuery(s.tokens)}) as q(query)
         join conversations c on c.id = p.conversation_id
-        where p.tsv @@ q.query and ${visibleIds(sql`p.conversation_id`, s.viewerId, s.folder)}
+        where p.tsv @@ q.query and ${visibleIds(sql`p.conversation_id`, s)}
         order by hit_score, p.conversation_id limit ${s.limit}`
     : sql<HitRow>`select ${columns}, bm25(conversation_profiles_fts) as hit_score
         from conversation_profiles_fts f cross join conversation_profiles p on p.rowid = f.rowid
         cross join conversations c on c.id = p.conversation_id
         where conversation_profiles_fts match ${toSqliteMatch(s.tokens)}
-        and ${visibleIds(sql`p.conversation_id`, s.viewerId, s.folder)}
+        and ${visibleIds(sql`p.conversation_id`, s)}
         order by hit_score, p.conversation_id limit ${s.limit}`;
 }
 

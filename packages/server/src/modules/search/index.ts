@@ -8,8 +8,17 @@ export type { SearchService } from './search.service';
 export { findConversationIdentities } from './profile-index.store';
 
 /** Full-text search over conversations and the CRM (issue 15, item 4). */
-export function createSearchModule(deps: { db: Db; views: ConversationViews }) {
-  return createSearchService({ store: createSearchStore(deps.db), views: deps.views });
+export function createSearchModule(deps: {
+  db: Db;
+  views: ConversationViews;
+  /** The label filter's check (modules/labels): LABEL_UNKNOWN for an id naming no label. */
+  assertLabel?: (labelId: string) => Promise<unknown>;
+}) {
+  return createSearchService({
+    store: createSearchStore(deps.db),
+    views: deps.views,
+    assertLabel: deps.assertLabel,
+  });
 }
 export { conversationDisplayName } from './conversation-identity';
 export { type CrmSearchType, reindexCrmRecord } from './crm-index.store';

@@ -12,7 +12,7 @@ export function registerSearchRoutes(app: App, search: SearchService): void {
   app.get(
     '/api/v1/search/conversations',
     {
-      config: { auth: 'user' },
+      config: { auth: 'user', errors: ['LABEL_UNKNOWN'] },
       schema: {
         tags: ['conversations'],
         summary: 'Search every conversation you may see: messages, visitor, side panel, linked records',

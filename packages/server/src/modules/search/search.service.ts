@@ -17,16 +17,22 @@ import type { SearchStore } from './search.store';
  * of the query must match (accents and case folded, the last word as a prefix), results are
  * ranked, and each carries an excerpt with the matched words flagged.
  */
-export function createSearchService(deps: { store: SearchStore; views: ConversationViews }) {
+export function createSearchService(deps: {
+  store: SearchStore;
+  views: ConversationViews;
+  assertLabel?: ((labelId: string) => Promise<unknown>) | undefined;
+}) {
   const { store, views } = deps;
   return {
     /** Only conversations the user may see (R14): the SQL filters, and each row is checked again. */
     async conversations(query: TConversationSearchQuery, user: AuthUser): Promise<TConversationSearchResult> {
+      if (query.label !== undefined) await deps.assertLabel?.(query.label);
       const tokens = queryTokens(query.q);
       const matches = await store.searchConversations({
         tokens,
         viewerId: user.id,
         folder: query.folder,
+        labelId: query.label,
         limit: query.limit,
       });
       const visible = matches

@@ -76,20 +76,24 @@ async function contactsOf(
   return { person, organization };
 }
 
+/** What the conversation hands on: its transcript (when the card saves it) and its label names. */
+type Carried = { transcript: string; labels: string[] };
+
 /** The lead or deal, the follow-up activity and the transcript note of an end card. */
 async function recordsOf(
   tx: CrmTablesStore,
   input: CreateFromBotInput,
   links: Links,
-  transcript: string,
+  carried: Carried,
   ownerId: string | null,
   now: number,
 ) {
   const { actions, conversationId } = input;
+  const { transcript, labels } = carried;
   const record = actions.record;
   const lead =
     record.kind === 'lead'
-      ? await insertLead(tx, { title: record.title, ...links, ownerId }, BOT, now)
+      ? await insertLead(tx, { title: record.title, ...links, ownerId, labels }, BOT, now)
       : null;
   const deal =
     record.kind === 'deal'
@@ -127,13 +131,13 @@ async function createInTx(
   tx: CrmTablesStore,
   input: CreateFromBotInput,
   fields: PanelFields,
-  transcript: string,
+  carried: Carried,
   now: number,
 ): Promise<CreatedFromBot & { fresh: Fresh }> {
   const ownerId = await ownerIdOf(tx, input.actions);
   const { person, organization } = await contactsOf(tx, input.actions, fields, ownerId, now);
   const links = { personId: person?.row.id ?? null, organizationId: organization?.row.id ?? null };
-  const { lead, deal, activity, note } = await recordsOf(tx, input, links, transcript, ownerId, now);
+  const { lead, deal, activity, note } = await recordsOf(tx, input, links, carried, ownerId, now);
   const linked: [Parameters<CrmTablesStore['links']['link']>[1], string | undefined][] = [
     ['organization', organization?.row.id],
     ['person', person?.row.id],
@@ -170,12 +174,15 @@ export function createBotIntake(deps: CrmDeps) {
 async function createFromBot(deps: CrmDeps, input: CreateFromBotInput): Promise<CreatedFromBot> {
   const { store, clock, events, conversations } = deps;
   const facts = await conversations.getFacts(input.conversationId);
-  const transcript = input.actions.saveTranscript ? await facts.transcript() : '';
+  const carried = {
+    transcript: input.actions.saveTranscript ? await facts.transcript() : '',
+    labels: await facts.labelNames(),
+  };
   const fields = withVerifiedIdentity(
     panelFieldsFromCapturedVars({ ...facts.capturedVars, ...input.vars }),
     facts.visitorContext.identity,
   );
-  const created = await store.transaction((tx) => createInTx(tx, input, fields, transcript, clock.now()));
+  const created = await store.transaction((tx) => createInTx(tx, input, fields, carried, clock.now()));
   const { fresh, ...result } = created;
   await announceCreated(deps, input.conversationId, {
     person: result.person ? withoutMatched(result.person) : null,

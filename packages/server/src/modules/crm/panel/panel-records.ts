@@ -120,6 +120,8 @@ export async function createFromPanel(
   const facts = await conversations.getForUser(conversationId, user);
   const actor: CrmActor = { user, source: 'live_chat' };
   const language = await deps.companyLanguage();
+  // Issue 16: the chat's labels go on the lead by name (CRM lead labels are free text; deals have none).
+  const labels = kind === 'lead' ? await facts.labelNames() : [];
   const result = await store.transaction(async (tx) => {
     const now = clock.now();
     if (input.panel) await tx.panels.save(panelRowOf(conversationId, input.panel, user.id, now));
@@ -150,7 +152,7 @@ export async function createFromPanel(
       expectedCloseDate: fields.expectedCloseDate,
       ownerId: user.id,
     };
-    const lead = kind === 'lead' ? await insertLead(tx, base, actor, now) : null;
+    const lead = kind === 'lead' ? await insertLead(tx, { ...base, labels }, actor, now) : null;
     const deal = kind === 'deal' ? await insertDeal(tx, base, actor, now) : null;
     const recordId = (lead ?? deal)?.id ?? '';
     await tx.links.link(conversationId, kind, recordId, now);
