@@ -18,6 +18,8 @@ let charla: RunningCharla;
 let browser: Browser;
 let api: AdminApi;
 let visitor: VisitorChat;
+/** A second chat left waiting: its header has "Assign to me" besides the other actions. */
+let waiting: VisitorChat;
 let agent: { close(): void };
 
 beforeAll(async () => {
@@ -36,10 +38,12 @@ beforeAll(async () => {
   await api.call('PUT', `/api/v1/conversations/${visitor.conversationId}/panel`, {
     person: { name: PERSON },
   });
+  waiting = await visitorChats(browser, charla.baseUrl, playbook.publicId, '¿Hacéis factura?');
 }, 120_000);
 
 afterAll(async () => {
   await visitor?.close();
+  await waiting?.close();
   agent?.close();
   await browser?.close();
   await charla?.stop();
@@ -72,5 +76,26 @@ describe('inbox layout with long names and the panel open (issue 16)', () => {
       expect(await clipped(page, '.conv-header h2, .conv-header__status, .composer__hint')).toEqual([]);
       await page.context().close();
     });
+    it.each(WIDTHS)(
+      `keeps every header action of a waiting chat on screen in ${language} at %i px`,
+      async (width) => {
+        const page = await inboxAt(language, width);
+        await page.goto(`${charla.baseUrl}/inbox/unassigned/${waiting.conversationId}`);
+        await page.getByTestId('assign').waitFor();
+        const offScreen = await page.$$eval('.conv-header button', (buttons) =>
+          buttons
+            .map((b) => ({
+              label: b.getAttribute('aria-label') ?? b.textContent ?? '',
+              box: b.getBoundingClientRect(),
+            }))
+            .filter(({ box }) => box.right > window.innerWidth + 1 || box.left < -1)
+            .map(({ label }) => label),
+        );
+        expect(offScreen).toEqual([]);
+        expect(await clipped(page, '.conv-header')).toEqual([]);
+        if (width === 390) await screenshot(page, `inbox-layout-waiting-${language}-${width}`);
+        await page.context().close();
+      },
+    );
   }
 });
