@@ -7,12 +7,20 @@ import { visitorChats, type VisitorChat } from './visitor-chat';
 import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } from './widget-fixtures';
 
 // Issue 16 item 8: the inbox at 1280, 1440, 1920 and 390 px, in English and Spanish, with a long
-// person name and the side panel open: no folder tab is cut ("Cerrad…"), the header shows the
+// person name, a long list of labels and the side panel open: no folder tab is cut ("Cerrad…"), the header shows the
 // whole name (it may wrap, never ellipsis). Geometry, not timing: each check compares an
 // element's scroll width with its client width once the page is laid out.
 
 const PERSON = 'María de los Ángeles Fernández-Villalobos';
 const WIDTHS = [1280, 1440, 1920, 390];
+const LABELS = [
+  ['Cliente VIP', 'amber'],
+  ['Facturas y pagos pendientes de revisión', 'blue'],
+  ['Envío internacional', 'green'],
+  ['Devolución', 'red'],
+  ['Lead caliente — llamar hoy', 'purple'],
+  ['Mayorista', 'teal'],
+] as const;
 
 let charla: RunningCharla;
 let browser: Browser;
@@ -38,6 +46,10 @@ beforeAll(async () => {
   await api.call('PUT', `/api/v1/conversations/${visitor.conversationId}/panel`, {
     person: { name: PERSON },
   });
+  for (const [name, color] of LABELS) {
+    const label = await api.call<{ id: string }>('POST', '/api/v1/admin/labels', { name, color });
+    await api.call('POST', `${path}/labels`, { labelId: label.id });
+  }
   waiting = await visitorChats(browser, charla.baseUrl, playbook.publicId, '¿Hacéis factura?');
 }, 120_000);
 
@@ -74,6 +86,9 @@ describe('inbox layout with long names and the panel open (issue 16)', () => {
       await screenshot(page, `inbox-layout-${language}-${width}`);
       expect(await clipped(page, '.folder-tabs, .folder-tab, .folder-tab *')).toEqual([]);
       expect(await clipped(page, '.conv-header h2, .conv-header__status, .composer__hint')).toEqual([]);
+      // Six labels, one of 39 characters: the list row, the bar under the header and the panel
+      // never grow wider than their column.
+      expect(await clipped(page, '.inbox__list, .inbox__main, .side-panel')).toEqual([]);
       await page.context().close();
     });
     it.each(WIDTHS)(
