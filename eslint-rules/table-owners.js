@@ -74,6 +74,7 @@ const readModels = {
     crm_conversation_links: 'who a conversation is with, for its profile',
     crm_conversation_panels: 'the side panel draft, for its profile',
     conversation_labels: 'the label filter of the conversation search',
+    conversation_readers: 'a mention lets its user find that conversation (R29)',
   },
   // Reports aggregate every module's facts into their own tables and read them in one query each.
   reports: {

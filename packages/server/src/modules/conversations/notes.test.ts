@@ -210,6 +210,34 @@ describe('private notes and mentions', () => {
     await Promise.all([visitor.client.close(), bobSocket.close(), carolSocket.close()]);
   });
 
+  it('lets the mentioned user, and nobody else, find the chat in search (without a folder)', async () => {
+    const { visitor, conversationId } = await assignedChat();
+    const word = `zanahoria${newClientId()}`;
+    expect((await reply(alice, conversationId, `About the ${word} order`)).statusCode).toBe(201);
+    const search = async (as: typeof bob, folder?: string) => {
+      const res = await server.request({
+        url: `/api/v1/search/conversations?q=${word}${folder ? `&folder=${folder}` : ''}`,
+        as,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ items: { conversation: { id: string } }[] }>().items.map((i) => i.conversation.id);
+    };
+    expect(await search(alice)).toEqual([conversationId]);
+    expect(await search(bob)).toEqual([]);
+    const written = await note(alice, conversationId, {
+      clientMsgId: newClientId(),
+      text: '@Bob Mentioned look',
+      mentions: [bob.id],
+    });
+    expect(written.statusCode, written.body).toBe(201);
+    expect(await search(bob)).toEqual([conversationId]);
+    // It is in none of Bob's folders, so a folder's search never shows it.
+    expect(await search(bob, 'mine')).toEqual([]);
+    expect(await search(bob, 'unassigned')).toEqual([]);
+    expect(await search(carol)).toEqual([]);
+    await visitor.client.close();
+  });
+
   it('refuses bad notes with their codes and stores nothing', async () => {
     const { visitor, conversationId } = await assignedChat();
     const deactivated = await server.createUser('regular', 'Dana Gone');

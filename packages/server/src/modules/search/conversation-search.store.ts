@@ -27,7 +27,8 @@ export type ConversationMatch = {
 
 /**
  * R14 in SQL, on a column holding conversation ids: only conversations in the viewer's folders
- * (waiting, closed, or assigned to the viewer), narrowed to one folder when asked. Without a
+ * (waiting, closed, or assigned to the viewer) and those a mention lets them read (R29),
+ * narrowed to one folder when asked. Without a
  * folder it excludes the few conversations assigned to someone else (a small hashed set, read
  * once through the status index) instead of looking up the conversation of every match.
  */
@@ -39,9 +40,12 @@ function visibleIds(column: RawBuilder<unknown>, s: ConversationSearch) {
 }
 
 function visibleInFolder(column: RawBuilder<unknown>, viewerId: string, folder: TFolder | undefined) {
+  // A private note's mention lets its user read that one conversation (R29): found without a
+  // folder (it is in none of theirs), never in one.
   if (folder === undefined)
-    return sql`${column} not in (select h.id from conversations h
-      where h.status = 'assigned' and (h.assignee_id is null or h.assignee_id <> ${viewerId}))`;
+    return sql`(${column} not in (select h.id from conversations h
+      where h.status = 'assigned' and (h.assignee_id is null or h.assignee_id <> ${viewerId}))
+      or ${column} in (select r.conversation_id from conversation_readers r where r.user_id = ${viewerId}))`;
   const status =
     folder === 'unassigned'
       ? sql`v.status = 'waiting'`

@@ -24,7 +24,10 @@ export function createSearchService(deps: {
 }) {
   const { store, views } = deps;
   return {
-    /** Only conversations the user may see (R14): the SQL filters, and each row is checked again. */
+    /**
+     * Only conversations the user may see (R14, and those a mention lets them read, R29): the SQL
+     * filters, and each result is checked again.
+     */
     async conversations(query: TConversationSearchQuery, user: AuthUser): Promise<TConversationSearchResult> {
       if (query.label !== undefined) await deps.assertLabel?.(query.label);
       const tokens = queryTokens(query.q);
@@ -35,10 +38,14 @@ export function createSearchService(deps: {
         labelId: query.label,
         limit: query.limit,
       });
-      const visible = matches
-        .map((m) => m.row)
-        .filter((r) => canUserSee({ status: r.status, assigneeId: r.assignee_id }, user.id));
-      const dtos = new Map((await views.conversations(visible, user.id)).map((d) => [d.id, d]));
+      const built = await views.conversations(
+        matches.map((m) => m.row),
+        user.id,
+      );
+      const visible = built.filter((d) =>
+        canUserSee({ status: d.status, assigneeId: d.assignee?.id ?? null, readerIds: d.readerIds }, user.id),
+      );
+      const dtos = new Map(visible.map((d) => [d.id, d]));
       const items: TConversationSearchResult['items'] = [];
       for (const m of matches) {
         const conversation = dtos.get(m.conversationId);
