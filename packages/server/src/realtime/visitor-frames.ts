@@ -6,7 +6,10 @@ import type { VisitorConnection } from './connections';
 import { sendFrame } from './send-frame';
 
 /** Limits shared by every process (Redis with REDIS_URL): messages per visitor, starts per visitor and address. */
-export type VisitorFrameDeps = Pick<Services, 'conversations' | 'runner' | 'clock' | 'identity'> & {
+export type VisitorFrameDeps = Pick<
+  Services,
+  'conversations' | 'runner' | 'clock' | 'identity' | 'playbooks' | 'reports'
+> & {
   limits: Pick<
     Services['rateLimits'],
     'visitorMessages' | 'conversationStartsPerVisitor' | 'conversationStartsPerAddress'
@@ -85,6 +88,13 @@ export async function handleVisitorFrame(
       // Unsigned only (signed identities go through POST /api/v1/widget/identify): the same checks apply.
       await deps.identity.identify({ id: visitorId, number: 0 }, withoutUndefined(frame), null);
       return;
+    case 'opened': {
+      // Counted once per visitor, playbook and UTC day (the store de-duplicates): no rate limit needed.
+      const playbook = await deps.playbooks.findByPublicId(frame.playbookId);
+      if (!playbook) throw new AppError('PLAYBOOK_NOT_FOUND');
+      await deps.reports.recordOpen(visitorId, playbook.id, clock.now());
+      return;
+    }
     case 'leave': {
       const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);
       sendFrame(socket, { type: 'conversation', ref: frame.ref, conversation });
