@@ -64,7 +64,12 @@ export type ReportDurationRollupsTable = RollupKey & {
 };
 
 /** The funnel's first stage: one row per visitor, playbook and UTC day the widget was opened (0028). */
-export type WidgetOpensTable = { visitor_id: string; playbook_id: string; utc_day: string; opened_at: number };
+export type WidgetOpensTable = {
+  visitor_id: string;
+  playbook_id: string;
+  utc_day: string;
+  opened_at: number;
+};
 
 export type ReportTables = {
   report_facts: ReportFactsTable;
