@@ -103,6 +103,8 @@ async function shootReports(page: Page, language: string): Promise<void> {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.locator('[data-testid="rep-csat"]').scrollIntoViewIfNeeded();
     await screenshot(page, `reports-${language}-${label}-csat`);
+    await page.locator('#rep-funnel').scrollIntoViewIfNeeded();
+    await screenshot(page, `reports-${language}-${label}-funnel`);
     await page.evaluate(() => window.scrollTo(0, 0));
   }
   // The filters (team included) on a phone.
@@ -120,6 +122,7 @@ async function checkReportsScreen(ratedId: string, missedId: string): Promise<vo
   expect(await csat.getByTestId('csat-comments').textContent()).toContain('Quick and friendly');
   expect(await csat.locator(`a[href="/conversations/${ratedId}"]`).count()).toBe(1);
   expect(await page.getByTestId('tile-missed').textContent()).toBe('1');
+  expect(await page.getByRole('columnheader', { name: 'Opened the widget' }).count()).toBe(1);
   await shootReports(page, 'en');
   expect(await axeSeriousViolations(page)).toEqual([]);
   await page.getByTestId('tile-missed').click();
@@ -171,6 +174,11 @@ describe('satisfaction and reports', () => {
     );
 
     const range = `from=${today()}&to=${today()}&timeZone=UTC`;
+    // The visitor clicked the launcher: the funnel's first stage counts them (issue 21).
+    await waitFor('the open to be counted', async () => {
+      const funnel = (await api.call<TOutcomesReportDto>('GET', `/api/v1/reports/outcomes?${range}`)).funnel;
+      return (funnel.find((row) => row.playbookId === quick.id)?.opened ?? 0) >= 1;
+    });
     const outcomes = await api.call<TOutcomesReportDto>('GET', `/api/v1/reports/outcomes?${range}`);
     expect(outcomes.csat).toMatchObject({ count: 1, average: 4, distribution: [0, 0, 0, 1, 0] });
     expect(outcomes.comments).toEqual([

@@ -32,6 +32,7 @@ export const tableOwners = {
   report_rollups: 'reports',
   report_request_rollups: 'reports',
   report_duration_rollups: 'reports',
+  widget_opens: 'reports',
   conversation_profiles: 'search',
   crm_search_docs: 'search',
   settings: 'settings',

@@ -37,6 +37,8 @@ export type TVisitorAnswer = z.infer<typeof ZVisitorAnswer>;
 
 export const ZVisitorClientFrame = z.discriminatedUnion('type', [
   ZVisitorStartFrame,
+  /** The chat window was first shown in this page view (issue 21's funnel); no answer unless refused. */
+  z.strictObject({ type: z.literal('opened'), playbookId: z.string().min(1).max(64) }),
   z.strictObject({
     type: z.literal('subscribe'),
     ref: ZRef,

@@ -95,6 +95,13 @@ export const ZMoneyTotal = z.object({ currency: z.string(), amountMinor: z.numbe
 export const ZFunnelRow = z.object({
   playbookId: z.string().nullable(),
   name: z.string(),
+  /**
+   * Visitors who opened the widget (once per visitor, playbook and UTC day); null under a user,
+   * team or label filter, which an open without a conversation has none of.
+   */
+  opened: z.number().nullable(),
+  /** The same in the previous range of the same length. */
+  openedPrevious: z.number().nullable(),
   started: z.number(),
   reachedLiveChat: z.number(),
   assigned: z.number(),

@@ -63,10 +63,19 @@ export type ReportDurationRollupsTable = RollupKey & {
   n: number;
 };
 
+/** The funnel's first stage: one row per visitor, playbook and UTC day the widget was opened (0028). */
+export type WidgetOpensTable = {
+  visitor_id: string;
+  playbook_id: string;
+  utc_day: string;
+  opened_at: number;
+};
+
 export type ReportTables = {
   report_facts: ReportFactsTable;
   report_fact_users: ReportFactUsersTable;
   report_rollups: ReportRollupsTable;
   report_request_rollups: ReportRequestRollupsTable;
   report_duration_rollups: ReportDurationRollupsTable;
+  widget_opens: WidgetOpensTable;
 };

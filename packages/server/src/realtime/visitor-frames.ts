@@ -6,7 +6,10 @@ import type { VisitorConnection } from './connections';
 import { sendFrame } from './send-frame';
 
 /** Limits shared by every process (Redis with REDIS_URL): messages per visitor, starts per visitor and address. */
-export type VisitorFrameDeps = Pick<Services, 'conversations' | 'runner' | 'clock' | 'identity'> & {
+export type VisitorFrameDeps = Pick<
+  Services,
+  'conversations' | 'runner' | 'clock' | 'identity' | 'playbooks' | 'reports'
+> & {
   limits: Pick<
     Services['rateLimits'],
     'visitorMessages' | 'conversationStartsPerVisitor' | 'conversationStartsPerAddress'
@@ -85,12 +88,22 @@ export async function handleVisitorFrame(
       // Unsigned only (signed identities go through POST /api/v1/widget/identify): the same checks apply.
       await deps.identity.identify({ id: visitorId, number: 0 }, withoutUndefined(frame), null);
       return;
+    case 'opened':
+      await recordOpen(deps, visitorId, frame.playbookId);
+      return;
     case 'leave': {
       const conversation = await conversations.visitorLeave(visitorId, frame.conversationId);
       sendFrame(socket, { type: 'conversation', ref: frame.ref, conversation });
       return;
     }
   }
+}
+
+/** The funnel's "opened the widget" (issue 21): once per visitor, playbook and UTC day, so no rate limit. */
+async function recordOpen(deps: VisitorFrameDeps, visitorId: string, publicId: string): Promise<void> {
+  const playbook = await deps.playbooks.findByPublicId(publicId);
+  if (!playbook) throw new AppError('PLAYBOOK_NOT_FOUND');
+  await deps.reports.recordOpen(visitorId, playbook.id, deps.clock.now());
 }
 
 /** The name and email of an `identify` frame, without the fields it left out. */

@@ -42,6 +42,8 @@ export function registerVisitorSocket(
         conversations,
         runner: services.runner,
         identity: services.identity,
+        playbooks: services.playbooks,
+        reports: services.reports,
         clock,
         limits: services.rateLimits,
       };

@@ -5,7 +5,7 @@ import { queueOf, toClientFrame, type TOutboxItem } from './state/outbox';
 import { createVisitorSocket } from './net/visitor-socket';
 import { initialControllerState, type TControllerContext, type TControllerDeps } from './controller/context';
 import { dispatch, forgetConversation, markRead, refuse } from './controller/dispatch';
-import { onFrame, onReady, sendStart } from './controller/server-frames';
+import { onFrame, onReady, reportOpen, sendStart } from './controller/server-frames';
 import { answer, ensureSession, retry, submitText, typing } from './controller/visitor-actions';
 import { identify, resetIdentity } from './controller/identity';
 import type { TIdentifyFields } from '../shared/bridge';
@@ -99,6 +99,7 @@ export function createChatController(deps: TControllerDeps) {
     setVisible(isVisible: boolean): void {
       ctx.visible = isVisible;
       markRead(ctx);
+      reportOpen(ctx);
     },
     chooseOption: (optionId: string, label: string): void => answer(ctx, { kind: 'button', optionId }, label),
     submitText: (text: string): void => submitText(ctx, text),

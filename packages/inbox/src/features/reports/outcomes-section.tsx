@@ -17,6 +17,27 @@ const STAGES: Array<{ key: keyof TFunnelRow; figure: TReportFigure; label: strin
   { key: 'withDeal', figure: 'withDeal', label: 'withDeal' },
 ];
 
+/** The first stage: visitors who opened the widget (no conversations to list, so not a button). */
+function OpenedCell({ row, lang }: { row: TFunnelRow; lang: string }) {
+  const { t } = useTranslation();
+  if (row.opened === null)
+    return (
+      <td>
+        <span title={t('reports.screen.openedFiltered')} aria-label={t('reports.screen.openedFiltered')}>
+          —
+        </span>
+      </td>
+    );
+  const change = formatChange(row.opened, row.openedPrevious ?? 0, lang);
+  const previous = t('reports.screen.openedPrevious', { count: row.openedPrevious ?? 0 });
+  return (
+    <td data-testid={`funnel-opened-${row.playbookId ?? 'none'}`} title={previous}>
+      {formatCount(row.opened, lang)}
+      {change && <span className="rep-muted"> {change}</span>}
+    </td>
+  );
+}
+
 function Funnel({ report, lang, onPick }: { report: TOutcomesReportDto; lang: string; onPick: Pick }) {
   const { t } = useTranslation();
   return (
@@ -29,6 +50,7 @@ function Funnel({ report, lang, onPick }: { report: TOutcomesReportDto; lang: st
           <thead>
             <tr>
               <th scope="col">{t('reports.screen.playbook')}</th>
+              <th scope="col">{t('reports.screen.opened')}</th>
               {STAGES.map((s) => (
                 <th key={s.key} scope="col">
                   {t(`reports.screen.${s.label}`)}
@@ -43,6 +65,7 @@ function Funnel({ report, lang, onPick }: { report: TOutcomesReportDto; lang: st
               return (
                 <tr key={row.playbookId ?? 'none'}>
                   <th scope="row">{name}</th>
+                  <OpenedCell row={row} lang={lang} />
                   {STAGES.map((s) => {
                     const n = row[s.key] as number;
                     const label = `${name} · ${t(`reports.screen.${s.label}`)}`;

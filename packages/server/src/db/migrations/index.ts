@@ -22,6 +22,7 @@ import * as reportRollups from './0024-report-rollups';
 import * as conversationLabels from './0025-conversation-labels';
 import * as cannedResponses from './0026-canned-responses';
 import * as conversationReaders from './0027-conversation-readers';
+import * as widgetOpens from './0028-widget-opens';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0025-conversation-labels': conversationLabels,
   '0026-canned-responses': cannedResponses,
   '0027-conversation-readers': conversationReaders,
+  '0028-widget-opens': widgetOpens,
 };

@@ -5,6 +5,7 @@ import { createReportsService } from './reports.service';
 import { createReportsStore } from './reports.store';
 import { createDurationReadsStore } from './duration-reads.store';
 import { createRollupReadsStore } from './rollup-reads.store';
+import { createWidgetOpensStore } from './widget-opens.store';
 
 export { registerReportsRoutes } from './reports.routes';
 export { forgetReportFacts } from './report-rollups.store';
@@ -23,6 +24,7 @@ export function createReportsModule(deps: { db: Db }) {
       rollups: createRollupReadsStore(deps.db),
       durations: createDurationReadsStore(deps.db),
       facts,
+      opens: createWidgetOpensStore(deps.db),
     }),
   };
 }

@@ -74,6 +74,8 @@ async function funnelCsv(reports: ReportsService, args: Args): Promise<string> {
     [
       'playbook_id',
       'playbook',
+      'opened',
+      'opened_previous',
       'started',
       'reached_live_chat',
       'assigned',
@@ -86,6 +88,8 @@ async function funnelCsv(reports: ReportsService, args: Args): Promise<string> {
     r.funnel.map((f) => [
       f.playbookId,
       f.name,
+      f.opened,
+      f.openedPrevious,
       f.started,
       f.reachedLiveChat,
       f.assigned,

@@ -22,6 +22,8 @@ import type { ReportScope, ReportsStore } from './reports.store';
 import type { DurationReadsStore } from './duration-reads.store';
 import { hourAligned, type RollupReadsStore } from './rollup-reads.store';
 import { addDays, daysBetween, localDays, type LocalDays } from './zoned-days';
+import { withOpens } from './funnel-opens';
+import type { WidgetOpensStore } from './widget-opens.store';
 
 const MAX_DAYS = 400;
 const MAX_LISTED = 1000;
@@ -41,6 +43,7 @@ type ReportsDeps = {
   rollups: RollupReadsStore;
   durations: DurationReadsStore;
   facts: ReportFacts;
+  opens: WidgetOpensStore;
 };
 
 // Every figure counts the conversations STARTED in the range, on the local day they started;
@@ -52,6 +55,9 @@ export function createReportsService(deps: ReportsDeps) {
     outcomes: (query: TReportQuery, viewer: AuthUser) => outcomes(deps, query, viewer),
     /** The conversations behind one figure (optionally of one local day), oldest first. */
     conversations: (query: TReportConversationsQuery, viewer: AuthUser) => conversations(deps, query, viewer),
+    /** A visitor opened the widget of a playbook (its internal id): counted once per UTC day. */
+    recordOpen: (visitorId: string, playbookId: string, at: number) =>
+      deps.opens.record(visitorId, playbookId, at),
   };
 }
 export type ReportsService = ReturnType<typeof createReportsService>;
@@ -173,16 +179,28 @@ async function outcomes(
   const { store } = deps;
   const r = await resolve(deps, query, viewer);
   const scope = scopeOf(r.days, r);
-  const [funnel, crm, names, csat, previousCsat, comments] = await Promise.all([
+  // Opens know only their playbook: a user, team or label filter leaves them uncounted (null).
+  const countable = !r.userId && !r.teamId && !r.labelId;
+  const [funnel, crm, names, csat, previousCsat, comments, opens, previousOpens] = await Promise.all([
     sums(deps, scope).funnel(scope),
     store.crm(scope),
     store.playbookNames(),
     csatOf(store, scope),
     csatOf(store, scopeOf(r.previous, r)),
     store.comments(scope, MAX_COMMENTS),
+    countable ? deps.opens.counts(scope) : new Map<string, number>(),
+    countable ? deps.opens.counts(scopeOf(r.previous, r)) : new Map<string, number>(),
   ]);
+  const blank = (playbookId: string) => ({
+    playbookId,
+    started: 0,
+    reachedLiveChat: 0,
+    assigned: 0,
+    missed: 0,
+    offline: 0,
+  });
   const links = crmByPlaybook(crm);
-  const rows = funnel.map((row) => ({
+  const rows = withOpens(funnel, opens, previousOpens, countable, blank).map((row) => ({
     ...row,
     name: (row.playbookId && names.get(row.playbookId)) ?? '',
     ...(links.get(row.playbookId) ?? { withLead: 0, withDeal: 0, dealValue: [] }),
@@ -190,7 +208,9 @@ async function outcomes(
   return {
     range: rangeOf(r.days),
     previousRange: rangeOf(r.previous),
-    funnel: rows.sort((a, b) => b.started - a.started || a.name.localeCompare(b.name)),
+    funnel: rows.sort(
+      (a, b) => b.started - a.started || (b.opened ?? 0) - (a.opened ?? 0) || a.name.localeCompare(b.name),
+    ),
     csat,
     previousCsat,
     comments,

@@ -31,6 +31,8 @@ export type TControllerState = {
   typingIdle: ReturnType<typeof setTimeout> | undefined;
   lastReadSent: number;
   visible: boolean;
+  /** The chat window was shown in this page view and the server was told (issue 21's funnel): once only. */
+  openReported: boolean;
   /** Resolves once the visitor has a token the server knows (identify waits for it). */
   sessionReady: Promise<void>;
   markSessionReady: () => void;
@@ -64,6 +66,7 @@ export function initialControllerState(deps: TControllerDeps): TControllerState 
     typingIdle: undefined,
     lastReadSent: 0,
     visible: false,
+    openReported: false,
     sessionReady,
     markSessionReady,
     identifyQueue: Promise.resolve(),

@@ -5,6 +5,15 @@ import { utcOffset } from '../state/utc-offset';
 import type { TControllerContext } from './context';
 import { dispatch, forgetConversation, markRead, refuse } from './dispatch';
 
+/**
+ * Tells the server the chat window was shown (the funnel's "opened the widget"): the first time in
+ * this page view, as soon as a socket is ready; the server counts a visitor once per playbook and day.
+ */
+export function reportOpen(ctx: TControllerContext): void {
+  if (!ctx.visible || ctx.openReported || !ctx.socket.isReady()) return;
+  ctx.openReported = ctx.socket.send({ type: 'opened', playbookId: ctx.deps.playbookId });
+}
+
 /** On every `ready`: resubscribe and resend what was in flight, or send the pending start. */
 export function onReady(ctx: TControllerContext): void {
   const { socket } = ctx;
@@ -23,6 +32,7 @@ export function onReady(ctx: TControllerContext): void {
   } else if (ctx.startRequested && ctx.identifyPending === 0) sendStart(ctx);
   ctx.lastReadSent = 0;
   markRead(ctx);
+  reportOpen(ctx);
 }
 
 export function sendStart(ctx: TControllerContext): void {
