@@ -5,7 +5,8 @@
 //
 // Method: Chrome DevTools Protocol `Performance.getMetrics` on the inbox page. TaskDuration
 // (all renderer main-thread task time) and ScriptDuration (JS only) are read just before the
-// visitor sends and again once the message is in the timeline's DOM plus a 600 ms settle (the
+// visitor sends and again once the message's row is added to the timeline (a MutationObserver,
+// not Playwright polling, which would walk the long list itself) plus a 600 ms settle (the
 // read receipt, list refresh and any follow-up renders). The same window with no message is
 // measured as the idle baseline and printed beside it. A 'longtask' PerformanceObserver in the
 // page gives the longest single task of each arrival.
@@ -115,7 +116,12 @@ async function seedConversation(base, admin, publicId, n, tag) {
 async function taskMetrics(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+  return {
+    task: get('TaskDuration'),
+    script: get('ScriptDuration'),
+    layout: get('LayoutDuration'),
+    style: get('RecalcStyleDuration'),
+  };
 }
 
 const OBSERVE = `window.__longtasks = [];
@@ -157,15 +163,30 @@ async function measureSize(browser, server, admin, publicId, n) {
     idle.push(b1.task - b0.task);
     const mark = await page.evaluate(() => window.__longtasks.length);
     const body = `Arrival ${i} for thread ${n}`;
+    // A MutationObserver on added nodes only: Playwright's locator polling would itself walk the
+    // whole long timeline on the main thread and inflate the figure.
+    await page.evaluate((wanted) => {
+      window.__arrived = new Promise((resolve) => {
+        const list = document.querySelector('[data-testid="timeline"]');
+        const observer = new MutationObserver((records) => {
+          for (const r of records)
+            for (const node of r.addedNodes)
+              if (node.textContent?.includes(wanted)) return (observer.disconnect(), resolve(true));
+        });
+        observer.observe(list, { childList: true });
+      });
+    }, body);
     const m0 = await taskMetrics(cdp);
     visitor.send({ type: 'send', conversationId: id, clientMsgId: `arr-${n}-${i}`, body: text(body) });
-    await page.getByTestId('timeline').getByText(body, { exact: true }).waitFor({ timeout: 60_000 });
+    await page.evaluate(() => window.__arrived);
     await sleep(SETTLE_MS);
     const m1 = await taskMetrics(cdp);
     const long = await page.evaluate((k) => window.__longtasks.slice(k), mark);
     rows.push({
       task: m1.task - m0.task,
       script: m1.script - m0.script,
+      layout: m1.layout - m0.layout,
+      style: m1.style - m0.style,
       longest: Math.max(0, ...long),
       load: loadavg(),
     });
@@ -180,6 +201,20 @@ async function measureSize(browser, server, admin, publicId, n) {
     openLoad,
     taskMedian: round(pct(tasks, 50), 0),
     taskP95: round(pct(tasks, 95), 0),
+    layoutMedian: round(
+      pct(
+        rows.map((r) => r.layout),
+        50,
+      ),
+      0,
+    ),
+    styleMedian: round(
+      pct(
+        rows.map((r) => r.style),
+        50,
+      ),
+      0,
+    ),
     scriptMedian: round(
       pct(
         rows.map((r) => r.script),
@@ -226,12 +261,12 @@ async function main() {
       `\nOne incoming message, inbox main thread (CDP TaskDuration delta, ${ARRIVALS} arrivals, ${SETTLE_MS} ms settle)`,
     );
     console.log(
-      '| N messages | median ms | p95 ms | script median ms | longest task ms | idle window ms | open → latest painted ms | load average (start / end) |',
+      '| N messages | median ms | p95 ms | script median ms | style / layout median ms | longest task ms | idle window ms | open → latest painted ms | load average (start / end) |',
     );
-    console.log('|---:|---:|---:|---:|---:|---:|---:|---|');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const r of results)
       console.log(
-        `| ${r.n} | ${r.taskMedian} | ${r.taskP95} | ${r.scriptMedian} | ${r.longest} | ${r.idleMedian} | ${r.openMs} (load ${r.openLoad}) | ${r.loads[0]} / ${r.loads[1]} |`,
+        `| ${r.n} | ${r.taskMedian} | ${r.taskP95} | ${r.scriptMedian} | ${r.styleMedian} / ${r.layoutMedian} | ${r.longest} | ${r.idleMedian} | ${r.openMs} (load ${r.openLoad}) | ${r.loads[0]} / ${r.loads[1]} |`,
       );
   } finally {
     await browser.close();
