@@ -80,7 +80,7 @@ describe('buildTimelineRows', () => {
     );
     expect(rows.map((r) => r.kind)).toEqual(['day', 'message', 'event', 'message']);
     const last = rows[3];
-    expect(last.kind === 'message' && last.showAuthor).toBe(true);
+    expect(last?.kind === 'message' && last.showAuthor).toBe(true);
   });
 
   it('marks only user messages at or below the visitor read position as seen', () => {
@@ -123,7 +123,8 @@ describe('buildTimelineRows', () => {
     const before = buildTimelineRows(first, 2, format);
     const after = buildTimelineRows([...first, message(3, DAY1 + 2)], 2, format);
     expect(after.slice(0, before.length)).toEqual(before);
-    expect(after[1].kind === 'message' && after[1].message).toBe(first[0]);
+    const row = after[1];
+    expect(row?.kind === 'message' && row.message).toBe(first[0]);
   });
 });
 
