@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMessageDto } from '@charla/protocol';
 import { Avatar } from '../../components/avatar';
@@ -5,8 +6,17 @@ import { RichTextView } from './rich-text-view';
 
 type Props = { message: TMessageDto; time: string; showAuthor: boolean; visitorLabel: string; seen: boolean };
 
-/** A chat bubble: visitor on the left, bot (muted) on the left, users on the right. */
-export function MessageItem({ message, time, showAuthor, visitorLabel, seen }: Props) {
+/**
+ * A chat bubble: visitor on the left, bot (muted) on the left, users on the right. Memoised: the
+ * timeline hands an unchanged message equal props (timeline-rows.ts), so it renders once.
+ */
+export const MessageItem = memo(function MessageItem({
+  message,
+  time,
+  showAuthor,
+  visitorLabel,
+  seen,
+}: Props) {
   const { t } = useTranslation();
   const kind = message.author.kind;
   const name = kind === 'visitor' ? visitorLabel : message.author.name;
@@ -49,4 +59,4 @@ export function MessageItem({ message, time, showAuthor, visitorLabel, seen }: P
       </div>
     </li>
   );
-}
+});

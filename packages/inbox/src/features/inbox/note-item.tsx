@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TMessageDto, TTimelineEvent } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
 import { RichTextView } from './rich-text-view';
 
 /** A private note in the timeline (issue 16): amber, a lock and "Private note", never like a reply. */
-export function NoteItem({ message, time }: { message: TMessageDto; time: string }) {
+export const NoteItem = memo(function NoteItem({ message, time }: { message: TMessageDto; time: string }) {
   const { t } = useTranslation();
   const mentions = message.event?.type === 'note' ? message.event.mentions : [];
   return (
@@ -34,10 +35,10 @@ export function NoteItem({ message, time }: { message: TMessageDto; time: string
       </div>
     </li>
   );
-}
+});
 
 /** The timeline line of a mention grant: "Ana mentioned Bob: they can read this conversation" (R29). */
-export function MentionedLine({
+export const MentionedLine = memo(function MentionedLine({
   event,
   time,
 }: {
@@ -54,4 +55,4 @@ export function MentionedLine({
       </span>
     </li>
   );
-}
+});

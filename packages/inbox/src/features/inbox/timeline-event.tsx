@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TTimelineEvent } from '@charla/protocol';
 import { Icon, type IconName } from '../../lib/icons';
@@ -5,7 +6,7 @@ import { Link } from '../../lib/router';
 import { lapsedText } from '../availability/lapsed-text';
 
 /** One system line of the timeline (R16): who joined, reassigned, closed; lead and deal markers. */
-export function TimelineEvent({ event, time }: { event: TTimelineEvent; time: string }) {
+function TimelineEventLine({ event, time }: { event: TTimelineEvent; time: string }) {
   const { t } = useTranslation();
   let icon: IconName = 'sparkle';
   // Notes and mention grants are drawn by note-item.tsx.
@@ -85,3 +86,6 @@ export function TimelineEvent({ event, time }: { event: TTimelineEvent; time: st
     </li>
   );
 }
+
+/** Memoised: an event's row renders once, not again on every later message (issue 25). */
+export const TimelineEvent = memo(TimelineEventLine);

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto, TMessageDto } from '@charla/protocol';
 import { formatTimestamp } from '../../lib/format-time';
@@ -10,6 +10,7 @@ import { RichTextView } from './rich-text-view';
 import { TimelineEvent } from './timeline-event';
 import { sendFailureKey } from './send-failure';
 import { dateTimeFormat } from '../../lib/intl-cache';
+import { buildTimelineRows, cachedFormat, type RowFormatters, type TimelineRow } from './timeline-rows';
 
 type Props = {
   conversation: TConversationDto;
@@ -20,9 +21,64 @@ type Props = {
   onRetry: (clientMsgId: string) => void;
 };
 
-function dayKey(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+/** `today` is the start of the local day: formatTimestamp only compares calendar days and years. */
+function rowFormatters(language: string, today: number): RowFormatters {
+  const now = today;
+  return {
+    time: cachedFormat((at) => formatTimestamp(at, language, now)),
+    day: cachedFormat((at) =>
+      dateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(at)),
+    ),
+  };
+}
+
+const DaySeparator = memo(function DaySeparator({ label }: { label: string }) {
+  return (
+    <li className="tl-day">
+      <span>{label}</span>
+    </li>
+  );
+});
+
+const SystemLine = memo(function SystemLine({ message, time }: { message: TMessageDto; time: string }) {
+  return (
+    <li className="tl-event">
+      <span className="tl-event__line">
+        <RichTextView doc={message.body} className="rich--inline" />
+        <time className="tl-event__time">{time}</time>
+      </span>
+    </li>
+  );
+});
+
+function renderRow(row: TimelineRow, visitorLabel: string): React.ReactNode {
+  switch (row.kind) {
+    case 'day':
+      return <DaySeparator key={row.key} label={row.label} />;
+    case 'note':
+      return <NoteItem key={row.key} message={row.message} time={row.time} />;
+    case 'mentioned':
+      return row.message.event?.type === 'mentioned' ? (
+        <MentionedLine key={row.key} event={row.message.event} time={row.time} />
+      ) : null;
+    case 'event':
+      return row.message.event ? (
+        <TimelineEvent key={row.key} event={row.message.event} time={row.time} />
+      ) : null;
+    case 'system':
+      return <SystemLine key={row.key} message={row.message} time={row.time} />;
+    case 'message':
+      return (
+        <MessageItem
+          key={row.key}
+          message={row.message}
+          time={row.time}
+          showAuthor={row.showAuthor}
+          visitorLabel={visitorLabel}
+          seen={row.seen}
+        />
+      );
+  }
 }
 
 /** The whole conversation: bot transcript, chat, system events, pending sends and typing. */
@@ -30,7 +86,6 @@ export function Timeline({ conversation, messages, pending, typing, visitorLabel
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
-  const now = Date.now();
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -40,57 +95,17 @@ export function Timeline({ conversation, messages, pending, typing, visitorLabel
     stickToBottom.current = true;
   }, [conversation.id]);
 
-  const items: React.ReactNode[] = [];
-  let previous: TMessageDto | null = null;
-  for (const message of messages) {
-    if (!previous || dayKey(previous.createdAt) !== dayKey(message.createdAt)) {
-      items.push(
-        <li key={`day-${message.seq}`} className="tl-day">
-          <span>
-            {dateTimeFormat(i18n.language, {
-              weekday: 'long',
-              day: 'numeric',
-              month: 'long',
-            }).format(new Date(message.createdAt))}
-          </span>
-        </li>,
-      );
-    }
-    const time = formatTimestamp(message.createdAt, i18n.language, now);
-    if (message.event?.type === 'note')
-      items.push(<NoteItem key={message.id} message={message} time={time} />);
-    else if (message.event?.type === 'mentioned')
-      items.push(<MentionedLine key={message.id} event={message.event} time={time} />);
-    else if (message.event) items.push(<TimelineEvent key={message.id} event={message.event} time={time} />);
-    else if (message.author.kind === 'system') {
-      items.push(
-        <li key={message.id} className="tl-event">
-          <span className="tl-event__line">
-            <RichTextView doc={message.body} className="rich--inline" />
-            <time className="tl-event__time">{time}</time>
-          </span>
-        </li>,
-      );
-    } else {
-      const grouped =
-        previous !== null &&
-        previous.event === null &&
-        previous.author.kind === message.author.kind &&
-        previous.author.id === message.author.id &&
-        message.createdAt - previous.createdAt < 5 * 60_000;
-      items.push(
-        <MessageItem
-          key={message.id}
-          message={message}
-          time={time}
-          showAuthor={!grouped}
-          visitorLabel={visitorLabel}
-          seen={message.author.kind === 'user' && conversation.visitorReadSeq >= message.seq}
-        />,
-      );
-    }
-    previous = message;
-  }
+  // Formatting is cached per language and calendar day (times of today's messages read "14:05",
+  // older ones carry their date), so unchanged messages keep the very same strings.
+  const language = i18n.language;
+  const today = new Date().setHours(0, 0, 0, 0);
+  const format = useMemo(() => rowFormatters(language, today), [language, today]);
+  const rows = useMemo(
+    () => buildTimelineRows(messages, conversation.visitorReadSeq, format),
+    [messages, conversation.visitorReadSeq, format],
+  );
+  // Same rows → same elements: React skips the whole list when only typing or pending changed.
+  const items = useMemo(() => rows.map((row) => renderRow(row, visitorLabel)), [rows, visitorLabel]);
 
   return (
     <div
