@@ -84,6 +84,25 @@ describe('widget on a page with aggressive global CSS', () => {
 });
 
 describe('widget by keyboard alone, and its page API', () => {
+  it('opens the chat for a Charla.open() the page called before the widget had its config', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    // The config answers late (a busy server): the page's open() comes first and must not be lost.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/widget/config/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);
+    await page.waitForFunction(() => 'Charla' in window);
+    await page.evaluate(() => (window as unknown as { Charla: { open(): void } }).Charla.open());
+    release();
+    const frame = await widgetFrame(page);
+    await frame.getByRole('button', { name: 'Talk to someone' }).waitFor();
+    await context.close();
+  });
+
   it('opens from the launcher with Enter, focuses the answer, closes with Escape back to the launcher', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);

@@ -69,7 +69,9 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
   if (!playbook || win.Charla) return;
   const origin = new URL(script.src).origin;
   const hub = createEventHub();
-  let setOpen = (_open: boolean): void => {};
+  // Charla.open() or close() called before the config arrived: done once the launcher is drawn.
+  let wanted: boolean | undefined;
+  let setOpen = (open: boolean): void => void (wanted = open);
   let identity: TVisitorIdentity | undefined;
   let frame: HTMLIFrameElement | undefined;
   let frameReady = false;
@@ -171,7 +173,7 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
     paintLauncher();
     document.body.appendChild(host);
 
-    if (session(OPEN_KEY)) setOpen(true);
+    if (wanted ?? session(OPEN_KEY)) setOpen(true);
     else if (config.greeting.proactive && !session(GREETED_KEY)) {
       const words = greetingPlainText(config.greeting.text);
       setTimeout(() => {
