@@ -150,13 +150,18 @@ export async function loginContext(
 }
 
 /**
- * A browser context signed in as the admin, reading the inbox in `language` (the browser's own
+ * A browser context signed in as the admin (or `as`), reading the inbox in `language` (the browser's own
  * locale follows it) with the notification prompt already dismissed.
  */
 export async function adminInboxContext(
   browser: Browser,
   baseUrl: string,
-  options: { language: string; viewport: { width: number; height: number } },
+  options: {
+    language: string;
+    viewport: { width: number; height: number };
+    /** Another user to sign in as (default: the admin). */
+    as?: { email: string; password: string };
+  },
 ): Promise<BrowserContext> {
   const locale = options.language === 'es' ? 'es-ES' : 'en-US';
   const context = await browser.newContext({ viewport: options.viewport, locale });
@@ -164,7 +169,8 @@ export async function adminInboxContext(
     localStorage.setItem('charla.language', lang);
     localStorage.setItem('charla.notificationPromptDismissed', '1');
   }, options.language);
-  await loginContext(context, baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const { email, password } = options.as ?? { email: ADMIN_EMAIL, password: ADMIN_PASSWORD };
+  await loginContext(context, baseUrl, email, password);
   return context;
 }
 

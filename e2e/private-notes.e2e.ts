@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { TConversationDto } from '@charla/protocol';
-import { launchBrowser, loginContext, screenshot, startCharla, type RunningCharla } from './harness';
+import { adminInboxContext, launchBrowser, screenshot, startCharla, type RunningCharla } from './harness';
 import {
   adminApi,
   clickLauncher,
@@ -42,13 +42,9 @@ afterAll(async () => {
 });
 
 async function inboxAs(email: string, password: string, language: 'en' | 'es', viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, locale: language === 'es' ? 'es-ES' : 'en-US' });
+  const as = { email, password };
+  const context = await adminInboxContext(browser, charla.baseUrl, { language, viewport, as });
   contexts.push(context);
-  await context.addInitScript((lang) => {
-    localStorage.setItem('charla.language', lang);
-    localStorage.setItem('charla.notificationPromptDismissed', '1');
-  }, language);
-  await loginContext(context, charla.baseUrl, email, password);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[inbox page error]', err));
   return page;
