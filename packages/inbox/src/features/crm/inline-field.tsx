@@ -40,23 +40,34 @@ type State =
   | { mode: 'editing'; draft: string; currency?: TCrmCurrency; base?: number | undefined }
   | { mode: 'saving'; draft: string; currency?: TCrmCurrency };
 
+type Editing = Extract<State, { mode: 'editing' }>;
+
 /**
  * A field of a record's detail page that edits in place: click (or Enter) to edit, Enter or
  * leaving the field saves, Escape cancels. The new value shows at once; when the server refuses
  * it, the old value comes back with the reason under it.
  */
-export function InlineField({
-  label,
-  display,
-  initial,
-  editor,
-  onCommit,
-  pending,
-  readOnly,
-  linked,
-  testId,
-  revision,
-}: Props) {
+export function InlineField(props: Props) {
+  const edit = useInlineEdit(props);
+  const { state } = edit;
+  if (state.mode === 'editing') return <FieldInput {...props} edit={edit} state={state} />;
+  const { pending, display, testId } = props;
+  let shown = display;
+  if (state.mode === 'saving') shown = pending ? pending(state.draft, state.currency) : state.draft || '—';
+  return (
+    <div className="crm-field" data-testid={testId}>
+      <FieldValue {...props} shown={shown} saving={state.mode === 'saving'} onStart={edit.start} />
+      {state.mode === 'idle' && state.error && (
+        <p className="crm-field__error" role="alert">
+          {state.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The field's state and its transitions: start, cancel, commit (optimistic), keys and blur. */
+function useInlineEdit({ initial, editor, onCommit, readOnly, revision }: Props) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ mode: 'idle', error: null });
   const [options, setOptions] = useState<FieldOption[] | null>(null);
@@ -107,61 +118,69 @@ export function InlineField({
     if (container.current?.contains(event.relatedTarget)) return;
     commit(state.draft, state.currency);
   };
+  return { state, setState, options, container, start, commit, onKeyDown, onBlur };
+}
 
-  if (state.mode === 'idle' || state.mode === 'saving') {
-    const shown =
-      state.mode === 'saving'
-        ? pending
-          ? pending(state.draft, state.currency)
-          : state.draft || '—'
-        : display;
+/** The value when not edited: a button that starts editing, or a value with an edit button. */
+function FieldValue({
+  label,
+  readOnly,
+  linked,
+  shown,
+  saving,
+  onStart,
+}: Props & { shown: ReactNode; saving: boolean; onStart: () => void }) {
+  const { t } = useTranslation();
+  if (readOnly) return <span className="crm-field__value">{shown}</span>;
+  if (linked) {
+    // The value holds a link: a separate edit button, since controls must not nest.
     return (
-      <div className="crm-field" data-testid={testId}>
-        {readOnly ? (
-          <span className="crm-field__value">{shown}</span>
-        ) : linked ? (
-          // The value holds a link: a separate edit button, since controls must not nest.
-          <span className="crm-field__linked">
-            <span className="crm-field__value">{shown}</span>
-            <button
-              type="button"
-              className="icon-btn crm-field__edit"
-              aria-label={t('crm.edit', { field: label })}
-              aria-busy={state.mode === 'saving'}
-              onClick={start}
-            >
-              <AdminIcon name="pencil" size={14} />
-            </button>
-          </span>
-        ) : (
-          <button
-            type="button"
-            className={`crm-field__value crm-field__value--editable${state.mode === 'saving' ? ' crm-field__value--saving' : ''}`}
-            aria-busy={state.mode === 'saving'}
-            onClick={start}
-          >
-            {shown}
-            <span className="sr-only">, {t('crm.edit', { field: label })}</span>
-          </button>
-        )}
-        {state.mode === 'idle' && state.error && (
-          <p className="crm-field__error" role="alert">
-            {state.error}
-          </p>
-        )}
-      </div>
+      <span className="crm-field__linked">
+        <span className="crm-field__value">{shown}</span>
+        <button
+          type="button"
+          className="icon-btn crm-field__edit"
+          aria-label={t('crm.edit', { field: label })}
+          aria-busy={saving}
+          onClick={onStart}
+        >
+          <AdminIcon name="pencil" size={14} />
+        </button>
+      </span>
     );
   }
-
-  const set = (draft: string) => setState({ ...state, draft });
-  const common = {
-    'aria-label': label,
-    autoFocus: true,
-    onKeyDown,
-    className: 'crm-field__input',
-  };
   return (
-    <div className="crm-field crm-field--editing" ref={container} onBlur={onBlur} data-testid={testId}>
+    <button
+      type="button"
+      className={`crm-field__value crm-field__value--editable${saving ? ' crm-field__value--saving' : ''}`}
+      aria-busy={saving}
+      onClick={onStart}
+    >
+      {shown}
+      <span className="sr-only">, {t('crm.edit', { field: label })}</span>
+    </button>
+  );
+}
+
+/** The editor while editing: a text box, a text area, a menu, or an amount with its currency. */
+function FieldInput({
+  label,
+  editor,
+  testId,
+  edit,
+  state,
+}: Props & { edit: ReturnType<typeof useInlineEdit>; state: Editing }) {
+  const { t } = useTranslation();
+  const { options, setState, commit, onKeyDown } = edit;
+  const set = (draft: string) => setState({ ...state, draft });
+  const common = { 'aria-label': label, autoFocus: true, onKeyDown, className: 'crm-field__input' };
+  return (
+    <div
+      className="crm-field crm-field--editing"
+      ref={edit.container}
+      onBlur={edit.onBlur}
+      data-testid={testId}
+    >
       {editor.kind === 'textarea' ? (
         <textarea {...common} rows={3} value={state.draft} onChange={(e) => set(e.target.value)} />
       ) : editor.kind === 'select' ? (

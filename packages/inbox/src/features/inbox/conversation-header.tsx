@@ -25,68 +25,11 @@ type Props = {
   onTogglePanel: () => void;
 };
 
-export function ConversationHeader({
-  conversation,
-  name,
-  backTo,
-  busy,
-  panelOpen,
-  onAssign,
-  onReassign,
-  onClose,
-  onTogglePanel,
-}: Props) {
-  const { t, i18n } = useTranslation();
-  const me = useMe();
-  const { users } = useInbox();
+export function ConversationHeader(props: Props) {
+  const { conversation, name, backTo } = props;
+  const { t } = useTranslation();
   const now = useNow(1000);
   const number = visitorNumberLabel(conversation.visitor, t);
-  const can = (action: TConversationDto['allowedActions'][number]) =>
-    conversation.allowedActions.includes(action);
-
-  let status: string;
-  if (conversation.status === 'closed')
-    status = conversation.closedAt
-      ? t('conversation.closedAt', { time: formatTimestamp(conversation.closedAt, i18n.language, now) })
-      : t('conversation.closed');
-  else if (conversation.status === 'waiting')
-    status = t('conversation.waitingFor', {
-      time: formatElapsed(now - (conversation.waitingSince ?? conversation.createdAt)),
-    });
-  else if (conversation.assignee)
-    status =
-      conversation.assignee.id === me.id
-        ? t('conversation.assignedToYou')
-        : t('conversation.assignedTo', { name: conversation.assignee.name });
-  else status = t(`conversation.status.${conversation.status}`);
-
-  const reassignItems = [
-    ...users
-      .filter((u) => u.active && u.id !== conversation.assignee?.id)
-      .map((u) => ({
-        id: u.id,
-        label: (
-          <span className="menu__user">
-            <Avatar name={u.name} url={u.avatarUrl} seed={u.id} size={22} online={u.online} />
-            {u.id === me.id ? t('conversation.me', { name: u.name }) : u.name}
-          </span>
-        ),
-        hint: u.online ? t('shell.online') : t('shell.offline'),
-        onSelect: () => onReassign(u.id),
-        disabled: !can('reassign'),
-      })),
-    ...(conversation.assignee
-      ? [
-          {
-            id: '__unassigned',
-            label: t('conversation.unassigned'),
-            onSelect: () => onReassign(null),
-            disabled: !can('unassign') && !can('reassign'),
-          },
-        ]
-      : []),
-  ];
-
   return (
     <header className="conv-header">
       <Link to={backTo} className="icon-btn conv-header__back" aria-label={t('common.back')}>
@@ -108,65 +51,135 @@ export function ConversationHeader({
               {number} ·{' '}
             </span>
           )}
-          {status}
+          <StatusText conversation={conversation} now={now} />
           <WatchdogTimer conversation={conversation} now={now} />
         </p>
       </div>
-      <div className="conv-header__actions">
-        {can('assign') && (
-          <button
-            type="button"
-            className="btn btn--primary btn--sm"
-            onClick={onAssign}
-            disabled={busy}
-            data-testid="assign"
-            aria-keyshortcuts="a"
-          >
-            {t('conversation.assignToMe')}
-          </button>
-        )}
-        {(can('reassign') || can('unassign')) && (
-          <Menu
-            ariaLabel={t('conversation.reassign')}
-            buttonClassName="btn btn--sm"
-            testId="reassign"
-            heading={t('conversation.reassignTo')}
-            label={
-              <>
-                <span className="hide-phone">{t('conversation.reassign')}</span>
-                <Icon name="users" size={16} className="show-phone" />
-                <Icon name="chevronDown" size={14} />
-              </>
-            }
-            items={reassignItems}
-          />
-        )}
-        {can('close') && (
-          <button
-            type="button"
-            className="btn btn--sm"
-            onClick={onClose}
-            disabled={busy}
-            data-testid="close"
-            aria-label={t('conversation.close')}
-            aria-keyshortcuts="c"
-          >
-            <Icon name="check" size={16} />
-            <span className="hide-phone">{t('conversation.close')}</span>
-          </button>
-        )}
-        <TranscriptButton conversation={conversation} />
-        <button
-          type="button"
-          className={`icon-btn ${panelOpen ? 'icon-btn--active' : ''}`}
-          aria-label={t('panel.toggle')}
-          aria-expanded={panelOpen}
-          onClick={onTogglePanel}
-          data-testid="toggle-panel"
-        >
-          <Icon name="panel" />
-        </button>
-      </div>
+      <HeaderActions {...props} />
     </header>
   );
+}
+
+/** Closed at…, waiting for…, assigned to you / to someone, else the status's name. */
+function StatusText({ conversation, now }: { conversation: TConversationDto; now: number }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  if (conversation.status === 'closed') {
+    return conversation.closedAt
+      ? t('conversation.closedAt', { time: formatTimestamp(conversation.closedAt, i18n.language, now) })
+      : t('conversation.closed');
+  }
+  if (conversation.status === 'waiting') {
+    const since = conversation.waitingSince ?? conversation.createdAt;
+    return t('conversation.waitingFor', { time: formatElapsed(now - since) });
+  }
+  if (conversation.assignee) {
+    return conversation.assignee.id === me.id
+      ? t('conversation.assignedToYou')
+      : t('conversation.assignedTo', { name: conversation.assignee.name });
+  }
+  return t(`conversation.status.${conversation.status}`);
+}
+
+function HeaderActions({
+  conversation,
+  busy,
+  panelOpen,
+  onAssign,
+  onReassign,
+  onClose,
+  onTogglePanel,
+}: Props) {
+  const { t } = useTranslation();
+  const can = (action: TConversationDto['allowedActions'][number]) =>
+    conversation.allowedActions.includes(action);
+  const reassignItems = useReassignItems(conversation, onReassign);
+  return (
+    <div className="conv-header__actions">
+      {can('assign') && (
+        <button
+          type="button"
+          className="btn btn--primary btn--sm"
+          onClick={onAssign}
+          disabled={busy}
+          data-testid="assign"
+          aria-keyshortcuts="a"
+        >
+          {t('conversation.assignToMe')}
+        </button>
+      )}
+      {(can('reassign') || can('unassign')) && (
+        <Menu
+          ariaLabel={t('conversation.reassign')}
+          buttonClassName="btn btn--sm"
+          testId="reassign"
+          heading={t('conversation.reassignTo')}
+          label={
+            <>
+              <span className="hide-phone">{t('conversation.reassign')}</span>
+              <Icon name="users" size={16} className="show-phone" />
+              <Icon name="chevronDown" size={14} />
+            </>
+          }
+          items={reassignItems}
+        />
+      )}
+      {can('close') && (
+        <button
+          type="button"
+          className="btn btn--sm"
+          onClick={onClose}
+          disabled={busy}
+          data-testid="close"
+          aria-label={t('conversation.close')}
+          aria-keyshortcuts="c"
+        >
+          <Icon name="check" size={16} />
+          <span className="hide-phone">{t('conversation.close')}</span>
+        </button>
+      )}
+      <TranscriptButton conversation={conversation} />
+      <button
+        type="button"
+        className={`icon-btn ${panelOpen ? 'icon-btn--active' : ''}`}
+        aria-label={t('panel.toggle')}
+        aria-expanded={panelOpen}
+        onClick={onTogglePanel}
+        data-testid="toggle-panel"
+      >
+        <Icon name="panel" />
+      </button>
+    </div>
+  );
+}
+
+/** The reassign menu: every other active user, marked online or offline, then "Unassigned". */
+function useReassignItems(conversation: TConversationDto, onReassign: (userId: string | null) => void) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { users } = useInbox();
+  const can = (action: TConversationDto['allowedActions'][number]) =>
+    conversation.allowedActions.includes(action);
+  const userItems = users
+    .filter((u) => u.active && u.id !== conversation.assignee?.id)
+    .map((u) => ({
+      id: u.id,
+      label: (
+        <span className="menu__user">
+          <Avatar name={u.name} url={u.avatarUrl} seed={u.id} size={22} online={u.online} />
+          {u.id === me.id ? t('conversation.me', { name: u.name }) : u.name}
+        </span>
+      ),
+      hint: u.online ? t('shell.online') : t('shell.offline'),
+      onSelect: () => onReassign(u.id),
+      disabled: !can('reassign'),
+    }));
+  if (!conversation.assignee) return userItems;
+  const unassign = {
+    id: '__unassigned',
+    label: t('conversation.unassigned'),
+    onSelect: () => onReassign(null),
+    disabled: !can('unassign') && !can('reassign'),
+  };
+  return [...userItems, unassign];
 }

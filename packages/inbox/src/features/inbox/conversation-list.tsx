@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFolder } from '@charla/protocol';
+import type { TConversationDto, TFolder } from '@charla/protocol';
 import { EmptyState, Spinner } from '../../components/empty-state';
 import { Icon } from '../../lib/icons';
 import { useNow } from '../../lib/use-now';
@@ -13,7 +13,6 @@ import { LabelFilter } from '../labels/label-filter';
 export function ConversationList({ folder, selectedId }: { folder: TFolder; selectedId: string | null }) {
   const { t } = useTranslation();
   const { state, loadFolder } = useInbox();
-  const now = useNow(1000);
   const [query, setQuery] = useState('');
   const [team, setTeam] = useState('');
   const [closed, setClosed] = useState<ClosedFilterValue>('all');
@@ -75,39 +74,53 @@ export function ConversationList({ folder, selectedId }: { folder: TFolder; sele
           {query || label ? null : t(`inbox.empty.${folder}.text`)}
         </EmptyState>
       ) : (
-        <ul
-          className="conv-list__items"
-          aria-label={t(`inbox.folder.${folder}`)}
-          data-testid="conversation-list"
-        >
-          {items.map((conversation) => (
-            <ConversationListItem
-              key={conversation.id}
-              conversation={conversation}
-              folder={folder}
-              selected={conversation.id === selectedId}
-              now={now}
-              snippet={list.snippets?.[conversation.id]}
-              typing={
-                state.typing[conversation.id] !== undefined &&
-                (state.typing[conversation.id]?.until ?? 0) > now
-              }
-            />
-          ))}
-          {list.nextCursor && (
-            <li className="conv-list__more">
-              <button
-                type="button"
-                className="btn btn--ghost btn--sm"
-                onClick={() => void loadFolder(folder, list.query, true, label)}
-                disabled={list.status === 'loading'}
-              >
-                {t('inbox.loadMore')}
-              </button>
-            </li>
-          )}
-        </ul>
+        <ConversationItems folder={folder} items={items} selectedId={selectedId} label={label} />
       )}
     </div>
+  );
+}
+
+/** The folder's rows, with "Load more" while the server has another page. */
+function ConversationItems({
+  folder,
+  items,
+  selectedId,
+  label,
+}: {
+  folder: TFolder;
+  items: TConversationDto[];
+  selectedId: string | null;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const { state, loadFolder } = useInbox();
+  const now = useNow(1000);
+  const list = state.folders[folder];
+  return (
+    <ul className="conv-list__items" aria-label={t(`inbox.folder.${folder}`)} data-testid="conversation-list">
+      {items.map((conversation) => (
+        <ConversationListItem
+          key={conversation.id}
+          conversation={conversation}
+          folder={folder}
+          selected={conversation.id === selectedId}
+          now={now}
+          snippet={list.snippets?.[conversation.id]}
+          typing={(state.typing[conversation.id]?.until ?? 0) > now}
+        />
+      ))}
+      {list.nextCursor && (
+        <li className="conv-list__more">
+          <button
+            type="button"
+            className="btn btn--ghost btn--sm"
+            onClick={() => void loadFolder(folder, list.query, true, label)}
+            disabled={list.status === 'loading'}
+          >
+            {t('inbox.loadMore')}
+          </button>
+        </li>
+      )}
+    </ul>
   );
 }

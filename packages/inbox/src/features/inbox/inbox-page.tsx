@@ -25,16 +25,13 @@ function isEditable(target: EventTarget | null): boolean {
 /** Folders, list, conversation and side panel; on a phone they stack (list → conversation → panel). */
 export function InboxPage({ folder, conversationId }: { folder: TFolder; conversationId: string | null }) {
   const { t } = useTranslation();
-  const { navigate } = useRouter();
   const { state } = useInbox();
-  const { openShortcuts } = useShell();
   const [panelOpen, setPanelOpen] = useState(
     () => localStorage.getItem(PANEL_KEY) !== '0' && window.matchMedia('(min-width: 1200px)').matches,
   );
   const [notice, setNotice] = useState<string | null>(null);
   const commands = useRef<ConversationCommands | null>(null);
   const conversation = conversationId ? state.conversations[conversationId] : undefined;
-  const ids = state.folders[folder].ids;
 
   useEffect(() => setNotice(null), [conversationId]);
 
@@ -44,44 +41,7 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
       return !open;
     });
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]') && event.key !== 'Escape') return;
-      const action = shortcutFor({
-        key: event.key,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        altKey: event.altKey,
-        inEditable: isEditable(event.target),
-      });
-      if (!action) return;
-      switch (action) {
-        case 'next':
-        case 'previous': {
-          const next = stepSelection(ids, conversationId, action === 'next' ? 1 : -1);
-          if (next) navigate(`/inbox/${folder}/${next}`);
-          break;
-        }
-        case 'assign':
-          commands.current?.assign();
-          break;
-        case 'close':
-          commands.current?.close();
-          break;
-        case 'focus_composer':
-          commands.current?.focusComposer();
-          break;
-        case 'help':
-          openShortcuts();
-          break;
-        case 'escape':
-          return;
-      }
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [ids, conversationId, folder, navigate, openShortcuts]);
+  useInboxShortcuts(folder, conversationId, commands);
 
   // A user only a mention lets in reads the chat, not its side panel (R29).
   const me = useMe();
@@ -128,4 +88,54 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
       )}
     </div>
   );
+}
+
+/** The inbox's keyboard shortcuts (j/k between conversations, assign, close, compose, help). */
+function useInboxShortcuts(
+  folder: TFolder,
+  conversationId: string | null,
+  commands: React.RefObject<ConversationCommands | null>,
+) {
+  const { navigate } = useRouter();
+  const { state } = useInbox();
+  const { openShortcuts } = useShell();
+  const ids = state.folders[folder].ids;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]') && event.key !== 'Escape') return;
+      const action = shortcutFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inEditable: isEditable(event.target),
+      });
+      if (!action) return;
+      switch (action) {
+        case 'next':
+        case 'previous': {
+          const next = stepSelection(ids, conversationId, action === 'next' ? 1 : -1);
+          if (next) navigate(`/inbox/${folder}/${next}`);
+          break;
+        }
+        case 'assign':
+          commands.current?.assign();
+          break;
+        case 'close':
+          commands.current?.close();
+          break;
+        case 'focus_composer':
+          commands.current?.focusComposer();
+          break;
+        case 'help':
+          openShortcuts();
+          break;
+        case 'escape':
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ids, conversationId, folder, navigate, openShortcuts]);
 }

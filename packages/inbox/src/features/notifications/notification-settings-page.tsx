@@ -22,42 +22,37 @@ const channels: (keyof TChannelSwitches)[] = ['inApp', 'push', 'sound'];
 export function NotificationSettingsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const [settings, setSettings] = useState<TMyNotificationSettingsDto | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1>{t('settings.notificationsTitle')}</h1>
+        <p>{t('settings.notificationsIntro')}</p>
+      </header>
+      <ThisDeviceCard />
+      <EventSwitchesCard />
+      <EmailDigestSettings />
+      {me.role === 'admin' && <CompanyNotificationDefaults />}
+    </div>
+  );
+}
+
+/** This browser's push permission, subscribing it, and a test notification to every device. */
+function ThisDeviceCard() {
+  const { t } = useTranslation();
   const [permission, setPermission] = useState(notificationPermission());
   const [testResult, setTestResult] = useState<string | null>(null);
   const [pushResult, setPushResult] = useState<TTestNotificationResultDto | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    notificationsApi.mySettings().then(setSettings, () => setError(t('settings.loadError')));
-  }, [t]);
-
-  const toggle = async (event: TNotificationEvent, channel: keyof TChannelSwitches, value: boolean) => {
-    if (!settings) return;
-    const previous = settings;
-    setSettings({ ...settings, [event]: { ...settings[event], [channel]: value } });
-    try {
-      const saved = await notificationsApi.updateMySettings({ [event]: { [channel]: value } });
-      setSettings(saved);
-      window.dispatchEvent(new CustomEvent('charla:notification-settings', { detail: saved }));
-    } catch {
-      setSettings(previous);
-      setError(t('errors.generic'));
-    }
-  };
+  const outcomes = {
+    subscribed: t('notifications.enabledHere'),
+    denied: t('notifications.denied'),
+  } as Record<string, string>;
 
   const enablePush = async () => {
     setBusy(true);
     const outcome = await subscribeToPush();
     setPermission(notificationPermission());
-    setTestResult(
-      outcome === 'subscribed'
-        ? t('notifications.enabledHere')
-        : outcome === 'denied'
-          ? t('notifications.denied')
-          : t('notifications.subscribeFailed'),
-    );
+    setTestResult(outcomes[outcome] ?? t('notifications.subscribeFailed'));
     setBusy(false);
   };
 
@@ -76,103 +71,133 @@ export function NotificationSettingsPage() {
 
   const support = pushSupport();
   return (
-    <div className="page">
-      <header className="page__header">
-        <h1>{t('settings.notificationsTitle')}</h1>
-        <p>{t('settings.notificationsIntro')}</p>
-      </header>
-
-      <section className="card" aria-labelledby="device-title">
-        <h2 id="device-title" className="card__title">
-          {t('notifications.thisDevice')}
-        </h2>
-        <p className="card__text" data-testid="push-status">
-          {support !== 'supported'
-            ? t(`notifications.support.${support}`)
-            : t(`notifications.permission.${permission}`)}
-        </p>
-        <div className="card__actions">
-          {support === 'supported' && permission !== 'denied' && (
-            <button
-              type="button"
-              className="btn btn--primary btn--sm"
-              onClick={() => void enablePush()}
-              disabled={busy}
-            >
-              {permission === 'granted' ? t('notifications.resubscribe') : t('notifications.allow')}
-            </button>
-          )}
+    <section className="card" aria-labelledby="device-title">
+      <h2 id="device-title" className="card__title">
+        {t('notifications.thisDevice')}
+      </h2>
+      <p className="card__text" data-testid="push-status">
+        {support !== 'supported'
+          ? t(`notifications.support.${support}`)
+          : t(`notifications.permission.${permission}`)}
+      </p>
+      <div className="card__actions">
+        {support === 'supported' && permission !== 'denied' && (
           <button
             type="button"
-            className="btn btn--sm"
-            onClick={() => void sendTest()}
+            className="btn btn--primary btn--sm"
+            onClick={() => void enablePush()}
             disabled={busy}
-            data-testid="send-test"
           >
-            {t('notifications.sendTest')}
+            {permission === 'granted' ? t('notifications.resubscribe') : t('notifications.allow')}
           </button>
-        </div>
-        {testResult && (
-          <p className="card__note" role="status">
-            {testResult}
-          </p>
         )}
-        {pushResult && <PushTestResult result={pushResult} />}
-      </section>
+        <button
+          type="button"
+          className="btn btn--sm"
+          onClick={() => void sendTest()}
+          disabled={busy}
+          data-testid="send-test"
+        >
+          {t('notifications.sendTest')}
+        </button>
+      </div>
+      {testResult && (
+        <p className="card__note" role="status">
+          {testResult}
+        </p>
+      )}
+      {pushResult && <PushTestResult result={pushResult} />}
+    </section>
+  );
+}
 
-      <section className="card" aria-labelledby="events-title">
-        <h2 id="events-title" className="card__title">
-          {t('notifications.events')}
-        </h2>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-        {!settings ? (
-          !error && <Spinner label={t('common.loading')} />
-        ) : (
-          <table className="matrix">
-            <thead>
-              <tr>
-                <th scope="col">{t('notifications.eventColumn')}</th>
-                {channels.map((c) => (
-                  <th scope="col" key={c}>
-                    {t(`notifications.channel.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {notificationEvents.map((event) => (
-                <tr key={event}>
-                  <th scope="row">
-                    {t(`notifications.event.${event}`)}
-                    {settings[event].disabled && (
-                      <span className="badge badge--muted">{t('notifications.disabledByAdmin')}</span>
-                    )}
-                  </th>
-                  {channels.map((channel) => (
-                    <td key={channel}>
-                      <input
-                        type="checkbox"
-                        className="check"
-                        checked={settings[event][channel]}
-                        disabled={settings[event].disabled}
-                        aria-label={`${t(`notifications.event.${event}`)}: ${t(`notifications.channel.${channel}`)}`}
-                        onChange={(e) => void toggle(event, channel, e.target.checked)}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <EmailDigestSettings />
-      {me.role === 'admin' && <CompanyNotificationDefaults />}
-    </div>
+/** My switches: one row per event, one checkbox per channel; an admin's "disabled" greys a row. */
+function EventSwitchesCard() {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<TMyNotificationSettingsDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    notificationsApi.mySettings().then(setSettings, () => setError(t('settings.loadError')));
+  }, [t]);
+
+  const toggle = async (event: TNotificationEvent, channel: keyof TChannelSwitches, value: boolean) => {
+    if (!settings) return;
+    const previous = settings;
+    setSettings({ ...settings, [event]: { ...settings[event], [channel]: value } });
+    try {
+      const saved = await notificationsApi.updateMySettings({ [event]: { [channel]: value } });
+      setSettings(saved);
+      window.dispatchEvent(new CustomEvent('charla:notification-settings', { detail: saved }));
+    } catch {
+      setSettings(previous);
+      setError(t('errors.generic'));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="events-title">
+      <h2 id="events-title" className="card__title">
+        {t('notifications.events')}
+      </h2>
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
+      {!settings ? (
+        !error && <Spinner label={t('common.loading')} />
+      ) : (
+        <EventMatrix settings={settings} onToggle={(e, c, v) => void toggle(e, c, v)} />
+      )}
+    </section>
+  );
+}
+
+function EventMatrix({
+  settings,
+  onToggle,
+}: {
+  settings: TMyNotificationSettingsDto;
+  onToggle: (event: TNotificationEvent, channel: keyof TChannelSwitches, value: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table className="matrix">
+      <thead>
+        <tr>
+          <th scope="col">{t('notifications.eventColumn')}</th>
+          {channels.map((c) => (
+            <th scope="col" key={c}>
+              {t(`notifications.channel.${c}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {notificationEvents.map((event) => (
+          <tr key={event}>
+            <th scope="row">
+              {t(`notifications.event.${event}`)}
+              {settings[event].disabled && (
+                <span className="badge badge--muted">{t('notifications.disabledByAdmin')}</span>
+              )}
+            </th>
+            {channels.map((channel) => (
+              <td key={channel}>
+                <input
+                  type="checkbox"
+                  className="check"
+                  checked={settings[event][channel]}
+                  disabled={settings[event].disabled}
+                  aria-label={`${t(`notifications.event.${event}`)}: ${t(`notifications.channel.${channel}`)}`}
+                  onChange={(e) => onToggle(event, channel, e.target.checked)}
+                />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -13,34 +13,11 @@ type Props = {
 };
 
 /** The panel before a lead or deal exists: a draft of what the first record will get (R17). */
-export function DraftFields({ form, errors, editable, update, blur }: Props) {
+export function DraftFields(props: Props) {
+  const { form, editable, update, blur } = props;
   const { t } = useTranslation();
-  const input = (
-    field: PanelField,
-    label: string,
-    type = 'text',
-    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
-  ) => (
-    <div className="field field--compact">
-      <label htmlFor={`panel-${field}`}>{label}</label>
-      <input
-        id={`panel-${field}`}
-        type={type}
-        value={form[field]}
-        disabled={!editable}
-        onChange={(e) => update(field, e.target.value)}
-        onBlur={() => blur(field)}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={errors[field] ? `panel-${field}-error` : undefined}
-        data-testid={`panel-${field}`}
-        {...extra}
-      />
-      {errors[field] && (
-        <span className="field__error" id={`panel-${field}-error`}>
-          {errors[field]}
-        </span>
-      )}
-    </div>
+  const input = (field: PanelField, label: string, type = 'text', extra: InputExtras = {}) => (
+    <DraftInput {...props} field={field} label={label} type={type} extra={extra} />
   );
 
   return (
@@ -54,22 +31,7 @@ export function DraftFields({ form, errors, editable, update, blur }: Props) {
             inputMode: 'decimal',
             placeholder: numberFormat(currentLocale(), { minimumFractionDigits: 2 }).format(0),
           })}
-          <div className="field field--compact field--currency">
-            <label htmlFor="panel-currency">{t('panel.currency')}</label>
-            <select
-              id="panel-currency"
-              value={form.currency}
-              disabled={!editable}
-              onChange={(e) => update('currency', e.target.value)}
-              onBlur={() => blur('currency')}
-            >
-              {CRM_CURRENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CurrencySelect {...props} />
         </div>
         {input('expectedCloseDate', t('panel.expectedCloseDate'), 'date')}
       </section>
@@ -104,5 +66,65 @@ export function DraftFields({ form, errors, editable, update, blur }: Props) {
         />
       </section>
     </>
+  );
+}
+
+type InputExtras = React.InputHTMLAttributes<HTMLInputElement>;
+
+/** One labelled draft field with its error under it. */
+function DraftInput({
+  form,
+  errors,
+  editable,
+  update,
+  blur,
+  field,
+  label,
+  type,
+  extra,
+}: Props & { field: PanelField; label: string; type: string; extra: InputExtras }) {
+  return (
+    <div className="field field--compact">
+      <label htmlFor={`panel-${field}`}>{label}</label>
+      <input
+        id={`panel-${field}`}
+        type={type}
+        value={form[field]}
+        disabled={!editable}
+        onChange={(e) => update(field, e.target.value)}
+        onBlur={() => blur(field)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={errors[field] ? `panel-${field}-error` : undefined}
+        data-testid={`panel-${field}`}
+        {...extra}
+      />
+      {errors[field] && (
+        <span className="field__error" id={`panel-${field}-error`}>
+          {errors[field]}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function CurrencySelect({ form, editable, update, blur }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="field field--compact field--currency">
+      <label htmlFor="panel-currency">{t('panel.currency')}</label>
+      <select
+        id="panel-currency"
+        value={form.currency}
+        disabled={!editable}
+        onChange={(e) => update('currency', e.target.value)}
+        onBlur={() => blur('currency')}
+      >
+        {CRM_CURRENCIES.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

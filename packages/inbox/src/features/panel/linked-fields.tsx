@@ -5,104 +5,117 @@ import { closeDate, list, money, text } from '../crm/field-builders';
 import { LinkedNotes } from './linked-notes';
 import { LinkedRecord } from './linked-record';
 
-/**
- * The panel once a lead or deal exists: value and close date of the deal (else the lead), the
- * person and the organization, each edited on the record itself, and the record's notes.
- */
-export function LinkedFields({
-  linked,
-  conversationId,
-  readOnly,
-  onSaved,
-  identity,
-}: {
+type Props = {
   linked: TPanelLinkedRecords;
   conversationId: string;
   readOnly: boolean;
   onSaved: () => void;
   /** The visitor's identity: the person with the email the company's server set is marked verified (issue 24). */
   identity?: TVisitorIdentity | undefined;
-}) {
+};
+
+/**
+ * The panel once a lead or deal exists: value and close date of the deal (else the lead), the
+ * person and the organization, each edited on the record itself, and the record's notes.
+ */
+export function LinkedFields(props: Props) {
+  const { linked, conversationId, readOnly } = props;
   const { t } = useTranslation();
-  const personVerified =
-    identity?.verified === true &&
-    identity.emailVerified === true &&
-    !!identity.email &&
-    !!linked.person?.emails.includes(identity.email);
-  const moneyRows = (item: TCrmDealDto | TCrmLeadDto, ctx: Parameters<typeof money>[0]) => [
-    money(ctx, item.value),
-    closeDate(ctx, item.expectedCloseDate),
-  ];
   return (
     <>
       <p className="panel-hint" data-testid="panel-linked-hint">
         {t('panel.linkedHint')}
       </p>
-      {linked.deal ? (
-        <LinkedRecord
-          entity="deals"
-          record={linked.deal}
-          heading={`${t('panel.deal')} · ${linked.deal.title}`}
-          readOnly={readOnly}
-          rows={moneyRows}
-          onSaved={onSaved}
-          testId="panel-linked-deal"
-        />
-      ) : (
-        linked.lead && (
-          <LinkedRecord
-            entity="leads"
-            record={linked.lead}
-            heading={`${t('panel.lead')} · ${linked.lead.title}`}
-            readOnly={readOnly}
-            rows={moneyRows}
-            onSaved={onSaved}
-            testId="panel-linked-lead"
-          />
-        )
-      )}
-      {linked.person ? (
-        <LinkedRecord
-          entity="persons"
-          record={linked.person}
-          heading={
-            personVerified ? (
-              <>
-                {t('panel.person')} <IdentityBadge identity={identity} />
-              </>
-            ) : (
-              t('panel.person')
-            )
-          }
-          readOnly={readOnly}
-          rows={(p, ctx) => [
-            text(ctx, 'name', t('panel.name'), p.name, true),
-            list(ctx, 'emails', t('panel.email'), p.emails),
-            list(ctx, 'phones', t('panel.phone'), p.phones),
-          ]}
-          onSaved={onSaved}
-          testId="panel-linked-person"
-        />
-      ) : (
-        <p className="panel-hint">{t('panel.noPerson')}</p>
-      )}
-      {linked.organization ? (
-        <LinkedRecord
-          entity="organizations"
-          record={linked.organization}
-          heading={t('panel.organization')}
-          readOnly={readOnly}
-          rows={(o, ctx) => [
-            text(ctx, 'name', t('panel.name'), o.name, true),
-            text(ctx, 'address', t('panel.address'), o.address),
-          ]}
-          onSaved={onSaved}
-          testId="panel-linked-organization"
-        />
-      ) : (
-        <p className="panel-hint">{t('panel.noOrganization')}</p>
-      )}
+      <LinkedSale {...props} />
+      <LinkedPerson {...props} />
+      <LinkedOrganization {...props} />
       <LinkedNotes linked={linked} conversationId={conversationId} readOnly={readOnly} />
     </>
+  );
+}
+
+/** The deal, else the lead: its value and expected close date. */
+function LinkedSale({ linked, readOnly, onSaved }: Props) {
+  const { t } = useTranslation();
+  const moneyRows = (item: TCrmDealDto | TCrmLeadDto, ctx: Parameters<typeof money>[0]) => [
+    money(ctx, item.value),
+    closeDate(ctx, item.expectedCloseDate),
+  ];
+  if (linked.deal) {
+    return (
+      <LinkedRecord
+        entity="deals"
+        record={linked.deal}
+        heading={`${t('panel.deal')} · ${linked.deal.title}`}
+        readOnly={readOnly}
+        rows={moneyRows}
+        onSaved={onSaved}
+        testId="panel-linked-deal"
+      />
+    );
+  }
+  if (!linked.lead) return null;
+  return (
+    <LinkedRecord
+      entity="leads"
+      record={linked.lead}
+      heading={`${t('panel.lead')} · ${linked.lead.title}`}
+      readOnly={readOnly}
+      rows={moneyRows}
+      onSaved={onSaved}
+      testId="panel-linked-lead"
+    />
+  );
+}
+
+function LinkedPerson({ linked, readOnly, onSaved, identity }: Props) {
+  const { t } = useTranslation();
+  if (!linked.person) return <p className="panel-hint">{t('panel.noPerson')}</p>;
+  const personVerified =
+    identity?.verified === true &&
+    identity.emailVerified === true &&
+    !!identity.email &&
+    linked.person.emails.includes(identity.email);
+  return (
+    <LinkedRecord
+      entity="persons"
+      record={linked.person}
+      heading={
+        personVerified ? (
+          <>
+            {t('panel.person')} <IdentityBadge identity={identity} />
+          </>
+        ) : (
+          t('panel.person')
+        )
+      }
+      readOnly={readOnly}
+      rows={(p, ctx) => [
+        text(ctx, 'name', t('panel.name'), p.name, true),
+        list(ctx, 'emails', t('panel.email'), p.emails),
+        list(ctx, 'phones', t('panel.phone'), p.phones),
+      ]}
+      onSaved={onSaved}
+      testId="panel-linked-person"
+    />
+  );
+}
+
+function LinkedOrganization({ linked, readOnly, onSaved }: Props) {
+  const { t } = useTranslation();
+  if (!linked.organization) return <p className="panel-hint">{t('panel.noOrganization')}</p>;
+  return (
+    <LinkedRecord
+      entity="organizations"
+      record={linked.organization}
+      heading={t('panel.organization')}
+      readOnly={readOnly}
+      rows={(o, ctx) => [
+        text(ctx, 'name', t('panel.name'), o.name, true),
+        text(ctx, 'address', t('panel.address'), o.address),
+      ]}
+      onSaved={onSaved}
+      testId="panel-linked-organization"
+    />
   );
 }

@@ -18,7 +18,6 @@ export function LinkedNotes({
   readOnly: boolean;
 }) {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   const [notes, setNotes] = useState<TCrmNoteDto[] | null>(null);
   const [draft, setDraft] = useState('');
   const [state, setState] = useState<'idle' | 'saving' | 'error'>('idle');
@@ -57,45 +56,67 @@ export function LinkedNotes({
       <h3 id="panel-notes-title" className="panel-section__title">
         <label htmlFor="panel-note-draft">{t('panel.notes')}</label>
       </h3>
-      {!readOnly && (
-        <div className="panel-note-add">
-          <textarea
-            id="panel-note-draft"
-            className="textarea"
-            rows={3}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            placeholder={t('panel.notesPlaceholder')}
-            data-testid="panel-note-draft"
-          />
-          <button
-            type="button"
-            className="btn btn--sm"
-            onClick={() => void add()}
-            disabled={state === 'saving' || draft.trim() === ''}
-          >
-            {state === 'saving' ? t('panel.saving') : t('panel.addNote')}
-          </button>
-          {state === 'error' && (
-            <p className="form__error" role="alert">
-              {t('errors.generic')}
-            </p>
-          )}
-        </div>
-      )}
-      {notes && notes.length > 0 && (
-        <ul className="crm-notes crm-notes--panel">
-          {notes.map((n) => (
-            <li key={n.id}>
-              <div
-                className="rich"
-                dangerouslySetInnerHTML={{ __html: renderHtml(localizeTimestamps(n.body, lang)) }}
-              />
-              <span className="pb-muted">{formatDateTime(n.createdAt, lang)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {!readOnly && <NoteDraft draft={draft} onDraft={setDraft} state={state} onAdd={() => void add()} />}
+      {notes && notes.length > 0 && <NoteList notes={notes} />}
     </section>
+  );
+}
+
+/** The box that adds a note, with its button and its error. */
+function NoteDraft({
+  draft,
+  onDraft,
+  state,
+  onAdd,
+}: {
+  draft: string;
+  onDraft: (text: string) => void;
+  state: 'idle' | 'saving' | 'error';
+  onAdd: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="panel-note-add">
+      <textarea
+        id="panel-note-draft"
+        className="textarea"
+        rows={3}
+        value={draft}
+        onChange={(e) => onDraft(e.target.value)}
+        placeholder={t('panel.notesPlaceholder')}
+        data-testid="panel-note-draft"
+      />
+      <button
+        type="button"
+        className="btn btn--sm"
+        onClick={onAdd}
+        disabled={state === 'saving' || draft.trim() === ''}
+      >
+        {state === 'saving' ? t('panel.saving') : t('panel.addNote')}
+      </button>
+      {state === 'error' && (
+        <p className="form__error" role="alert">
+          {t('errors.generic')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The notes, newest first, their times in the viewer's language. */
+function NoteList({ notes }: { notes: TCrmNoteDto[] }) {
+  const lang = currentLanguage();
+  return (
+    <ul className="crm-notes crm-notes--panel">
+      {notes.map((n) => (
+        <li key={n.id}>
+          <div
+            className="rich"
+            dangerouslySetInnerHTML={{ __html: renderHtml(localizeTimestamps(n.body, lang)) }}
+          />
+          <span className="pb-muted">{formatDateTime(n.createdAt, lang)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TConversationDto, TConversationPanelDto } from '@charla/protocol';
+import type { TConversationDto } from '@charla/protocol';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { panelApi } from './panel-api';
 import { panelToForm, validatePanelForm, type PanelField, type PanelForm } from './panel-form';
 import { currentLanguage, currentLocale } from '../../lib/i18n';
-import { useInbox } from '../inbox/inbox-provider';
+import { usePanelData, type PanelData } from './use-panel-data';
 
 const SERVER_FIELD: Record<string, PanelField> = {
   'panel.value': 'amount',
@@ -22,88 +22,66 @@ const SERVER_FIELD: Record<string, PanelField> = {
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
+type FieldErrors = Partial<Record<PanelField, string>>;
+
 /**
- * The side panel's state: loading, the draft form with its validation and save on leaving a
- * field, creating a lead or deal, and refreshing when the conversation moves, when the server
- * says a linked CRM record changed (a colleague's edit, the record's page in another tab) or the
- * window regains focus.
+ * The side panel's state: the panel and its draft form (usePanelData), the form's validation and
+ * save on leaving a field, and creating a lead or deal.
  */
 export function useSidePanel(conversation: TConversationDto) {
   const { t } = useTranslation();
-  const [panel, setPanel] = useState<TConversationPanelDto | null>(null);
-  const [loadError, setLoadError] = useState(false);
-  const [form, setForm] = useState<PanelForm | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<PanelField, string>>>({});
-  const [saveState, setSaveState] = useState<SaveState>('idle');
-  const [creating, setCreating] = useState<null | 'lead' | 'deal'>(null);
-  const [createError, setCreateError] = useState<string | null>(null);
-  const dirty = useRef(false);
-  // Edits since load, and the saves in order: a save finishing never clears a newer edit, and
-  // an older panel never lands after a newer one.
-  const edits = useRef(0);
-  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  const data = usePanelData(conversation);
   const editable = conversation.allowedActions.includes('edit_panel');
-
-  const load = useCallback(() => {
-    setLoadError(false);
-    panelApi.get(conversation.id).then(
-      (p) => {
-        setPanel(p);
-        setForm(panelToForm(p, undefined, currentLocale()));
-        dirty.current = false;
-      },
-      () => setLoadError(true),
-    );
-  }, [conversation.id]);
-  useEffect(() => {
-    setPanel(null);
-    setForm(null);
-    setErrors({});
-    setSaveState('idle');
-    setCreateError(null);
-    load();
-  }, [load]);
-
-  // A lead or deal created elsewhere (another tab, a colleague) shows up as a new timeline
-  // message: refresh the links then, unless the user is editing.
-  // The same when the window regains focus: a record edited on its CRM page (this tab or another)
-  // shows here at once, so the panel never reads one value and the CRM another.
-  const loaded = panel !== null;
-  const refresh = useCallback(() => {
-    if (!dirty.current) panelApi.get(conversation.id).then(setPanel, () => undefined);
-  }, [conversation.id]);
-  useEffect(() => {
-    if (loaded) refresh();
-  }, [refresh, conversation.lastSeq, loaded]);
-  useEffect(() => {
-    window.addEventListener('focus', refresh);
-    return () => window.removeEventListener('focus', refresh);
-  }, [refresh]);
-  const { onPanelChanged } = useInbox();
-  useEffect(
-    () =>
-      onPanelChanged((conversationId) => {
-        if (conversationId === conversation.id) refresh();
-      }),
-    [onPanelChanged, refresh, conversation.id],
-  );
-
   const validate = (f: PanelForm) =>
     validatePanelForm(f, {
       amount: t('panel.invalidAmount'),
       invalid: currentLanguage() === 'en' ? undefined : t('errors.invalidField'),
     });
+  const editing = usePanelEditing(conversation.id, data, validate);
+  const creation = usePanelCreation(conversation.id, data, editing, validate);
+  const { panel, loadError, form, load, refresh } = data;
+  const { errors, saveState, update, blur } = editing;
+  const { creating, createError, create } = creation;
+  return {
+    panel,
+    loadError,
+    form,
+    errors,
+    saveState,
+    creating,
+    createError,
+    editable,
+    load,
+    refresh,
+    update,
+    blur,
+    create,
+  };
+}
+
+type Validate = (form: PanelForm) => ReturnType<typeof validatePanelForm>;
+
+/** Edits of the draft: validated as the user types once a field showed an error, saved on blur. */
+function usePanelEditing(conversationId: string, data: PanelData, validate: Validate) {
+  const { form, setForm, setPanel, dirty } = data;
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  // Edits since load, and the saves in order: a save finishing never clears a newer edit, and
+  // an older panel never lands after a newer one.
+  const edits = useRef(0);
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  useEffect(() => {
+    setErrors({});
+    setSaveState('idle');
+  }, [conversationId]);
 
   const save = async () => {
     if (!form || !dirty.current) return;
     const result = validate(form);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
+    if (!result.ok) return setErrors(result.errors);
     setSaveState('saving');
     const at = edits.current;
-    const put = saving.current.then(() => panelApi.put(conversation.id, result.value));
+    const put = saving.current.then(() => panelApi.put(conversationId, result.value));
     saving.current = put.catch(() => undefined);
     try {
       const saved = await put;
@@ -138,11 +116,27 @@ export function useSidePanel(conversation: TConversationDto) {
     if (result.ok) void save();
   };
 
+  return { errors, setErrors, saveState, setSaveState, update, blur };
+}
+
+/** Creating a lead or a deal from the draft (R17): the panel then shows the linked records. */
+function usePanelCreation(
+  conversationId: string,
+  data: PanelData,
+  editing: ReturnType<typeof usePanelEditing>,
+  validate: Validate,
+) {
+  const { t } = useTranslation();
+  const [creating, setCreating] = useState<null | 'lead' | 'deal'>(null);
+  const [createError, setCreateError] = useState<string | null>(null);
+  useEffect(() => setCreateError(null), [conversationId]);
+
   const create = async (kind: 'lead' | 'deal') => {
+    const { form, panel } = data;
     if (!form || !panel) return;
     const result = validate(form);
     if (!result.ok) {
-      setErrors(result.errors);
+      editing.setErrors(result.errors);
       setCreateError(t('panel.fixErrors'));
       return;
     }
@@ -152,43 +146,25 @@ export function useSidePanel(conversation: TConversationDto) {
       const another = kind === 'lead' ? panel.leads.length > 0 : panel.deals.length > 0;
       const created =
         kind === 'lead'
-          ? await panelApi.createLead(conversation.id, result.value, another)
-          : await panelApi.createDeal(conversation.id, result.value, another);
-      setPanel(created.panel);
-      setForm(panelToForm(created.panel, undefined, currentLocale()));
-      dirty.current = false;
-      setSaveState('saved');
+          ? await panelApi.createLead(conversationId, result.value, another)
+          : await panelApi.createDeal(conversationId, result.value, another);
+      data.setPanel(created.panel);
+      data.setForm(panelToForm(created.panel, undefined, currentLocale()));
+      data.dirty.current = false;
+      editing.setSaveState('saved');
     } catch (error) {
-      setErrors(mapServerErrors(error));
-      setCreateError(
-        error instanceof ApiError && error.code === 'VALIDATION_FAILED'
-          ? t('panel.fixErrors')
-          : t('errors.generic'),
-      );
+      editing.setErrors(mapServerErrors(error));
+      const invalid = error instanceof ApiError && error.code === 'VALIDATION_FAILED';
+      setCreateError(invalid ? t('panel.fixErrors') : t('errors.generic'));
     } finally {
       setCreating(null);
     }
   };
-
-  return {
-    panel,
-    loadError,
-    form,
-    errors,
-    saveState,
-    creating,
-    createError,
-    editable,
-    load,
-    refresh,
-    update,
-    blur,
-    create,
-  };
+  return { creating, createError, create };
 }
 
-function mapServerErrors(error: unknown): Partial<Record<PanelField, string>> {
-  const out: Partial<Record<PanelField, string>> = {};
+function mapServerErrors(error: unknown): FieldErrors {
+  const out: FieldErrors = {};
   for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
     const field = SERVER_FIELD[path];
     if (field) out[field] = message;
