@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { ZFolder, type TRole } from '@charla/protocol';
+import type { TRole } from '@charla/protocol';
+import { isFolder } from '@charla/protocol/client';
 import { ConversationRedirect } from './features/inbox/conversation-redirect';
 import { InboxPage } from './features/inbox/inbox-page';
 import { crmRoutes } from './features/crm/crm-routes';
@@ -21,19 +22,17 @@ export type AppRoute = {
 export const routes: readonly AppRoute[] = [
   {
     pattern: '/inbox/:folder/:conversationId',
-    render: (p) => {
-      const folder = ZFolder.safeParse(p.folder);
-      return folder.success ? (
-        <InboxPage key="inbox" folder={folder.data} conversationId={p.conversationId ?? null} />
-      ) : null;
-    },
+    render: (p) =>
+      p.folder && isFolder(p.folder) ? (
+        <InboxPage key="inbox" folder={p.folder} conversationId={p.conversationId ?? null} />
+      ) : null,
   },
   {
     pattern: '/inbox/:folder',
-    render: (p) => {
-      const folder = ZFolder.safeParse(p.folder);
-      return folder.success ? <InboxPage key="inbox" folder={folder.data} conversationId={null} /> : null;
-    },
+    render: (p) =>
+      p.folder && isFolder(p.folder) ? (
+        <InboxPage key="inbox" folder={p.folder} conversationId={null} />
+      ) : null,
   },
   { pattern: '/conversations/:id', render: (p) => <ConversationRedirect conversationId={p.id ?? ''} /> },
   ...playbooksRoutes,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { apiTokenScopes } from './api-names';
 
 /**
  * What an API token may do. `read`: GET/HEAD on user routes. `write`: also POST/PUT/PATCH/DELETE on
  * user routes. `admin`: admin routes, and only while the token's creator is still an active admin.
  */
-export const ZApiTokenScope = z.enum(['read', 'write', 'admin']);
+export const ZApiTokenScope = z.enum(apiTokenScopes);
 export type TApiTokenScope = z.infer<typeof ZApiTokenScope>;
-export const apiTokenScopes = ZApiTokenScope.options;
 
 /** Every token starts with this, so leaked tokens are easy to recognise (and to scan for). */
 export const API_TOKEN_PREFIX = 'chk_';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { weekdays } from './api-names';
 import { ZTimeZone } from './settings.schema';
 
 /** Weekdays in ISO order (Monday first), the keys of a weekly schedule. */
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const ZWeekday = z.enum(weekdays);
 export type TWeekday = z.infer<typeof ZWeekday>;
 

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { MAX_CANNED_SHORTCUT, MAX_CANNED_TITLE } from '../canned/canned-limits';
 import { parseMessageText } from '../rich-text/message-text';
-import { MAX_RICH_TEXT_CHARS, ZRichText } from '../rich-text/rich-text.schema';
+import { ZRichText } from '../rich-text/rich-text.schema';
+import { MAX_RICH_TEXT_CHARS } from '../rich-text/rich-text-rules';
 
 /** `personal`: its owner's alone. `team`: everyone uses it, admins manage it. */
 export const ZCannedResponseScope = z.enum(['personal', 'team']);
 export type TCannedResponseScope = z.infer<typeof ZCannedResponseScope>;
-
-export const MAX_CANNED_TITLE = 80;
-export const MAX_CANNED_SHORTCUT = 32;
 
 /** What follows `/` in the composer: lowercase letters and digits, words joined by single hyphens. */
 export const ZCannedShortcut = z

@@ -3,6 +3,7 @@ import { ZRichText } from '../rich-text/rich-text.schema';
 import { ZLanguage } from '../common';
 import { ZVisitorIdentity } from './identity.schema';
 import { ZLabelChip } from './labels.schema';
+import { NOTE_MAX_CHARS } from '../conversation/mentions';
 
 export const ZConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type TConversationStatus = z.infer<typeof ZConversationStatus>;
@@ -248,8 +249,6 @@ export const ZMessagesQuery = z.strictObject({
   afterSeq: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
-/** The most characters a private note may have (checked by the service: NOTE_TOO_LONG). */
-export const NOTE_MAX_CHARS = 5000;
 /** A private note (issue 16): plain text with `@Name` mentions of the users listed in `mentions`. */
 export const ZNoteRequest = z.strictObject({
   clientMsgId: ZClientMsgId,

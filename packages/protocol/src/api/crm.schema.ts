@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crmActivityTypes } from './api-names';
 import { ZId } from '../common';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import {
@@ -202,7 +203,7 @@ export const ZListCrmDealsQuery = z.strictObject({
 export type TListCrmDealsQuery = z.infer<typeof ZListCrmDealsQuery>;
 
 // ── Activities ──────────────────────────────────────────────────────────────
-export const ZCrmActivityType = z.enum(['call', 'meeting', 'task', 'email', 'deadline']);
+export const ZCrmActivityType = z.enum(crmActivityTypes);
 export type TCrmActivityType = z.infer<typeof ZCrmActivityType>;
 
 const activityLinks = {

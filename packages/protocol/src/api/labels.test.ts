@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, isLabelColor, labelColors, labelPalette } from './labels.schema';
+import { contrastRatio, isLabelColor, labelColors, labelPalette } from './label-palette';
 
 describe('label palette', () => {
   it('computes WCAG contrast ratios (black on white is 21:1, a colour on itself 1:1)', () => {

@@ -1,22 +1,13 @@
 import { z } from 'zod';
+import { digestEvents, mailStatuses, mailTemplateNames } from './api-names';
 import { ZEmail, ZLanguage } from '../common';
 
 /** Every mail Charla sends, by template (issue 20). */
-export const mailTemplateNames = [
-  'test',
-  'invitation',
-  'password-reset',
-  'password-changed',
-  'email-changed',
-  'transcript',
-  'follow-up',
-  'digest',
-] as const;
 export const ZMailTemplateName = z.enum(mailTemplateNames);
 export type TMailTemplateName = z.infer<typeof ZMailTemplateName>;
 
 /** `skipped`: SMTP was not configured when the mail was due, so it was never sent. */
-export const ZMailStatus = z.enum(['pending', 'sent', 'failed', 'skipped']);
+export const ZMailStatus = z.enum(mailStatuses);
 export type TMailStatus = z.infer<typeof ZMailStatus>;
 
 /** Settings → Email: whether outgoing mail works at all, and how. No credentials ever. */
@@ -112,7 +103,7 @@ export const ZUpdateFollowUpSettingsRequest = z.strictObject({
 export type TUpdateFollowUpSettingsRequest = z.infer<typeof ZUpdateFollowUpSettingsRequest>;
 
 /** The notification events an email digest may cover (a mention is no unanswered chat). */
-export const ZDigestEvent = z.enum(['conversation_unassigned', 'conversation_assigned', 'visitor_message']);
+export const ZDigestEvent = z.enum(digestEvents);
 export type TDigestEvent = z.infer<typeof ZDigestEvent>;
 
 /** Email notifications (R24): the events for which I get a digest of unanswered chats when no device took the push. */

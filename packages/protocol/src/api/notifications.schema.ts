@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { notificationEvents } from './api-names';
 
 /** The events a user can be notified about (R22), and a private note mentioning them (issue 16). */
-export const ZNotificationEvent = z.enum([
-  'conversation_unassigned',
-  'conversation_assigned',
-  'visitor_message',
-  'mention',
-]);
+export const ZNotificationEvent = z.enum(notificationEvents);
 export type TNotificationEvent = z.infer<typeof ZNotificationEvent>;
-export const notificationEvents = ZNotificationEvent.options;
 
 /**
  * Channels: `inApp` — a notice in the open inbox; `push` — a desktop/system notification, through

@@ -4,9 +4,6 @@ import { ZEmail } from '../common';
 import { ZReportedPageUrl } from './page-url';
 import { ZClientMsgId, ZConversationDto, ZMessageDto, ZVisitorConversationDto } from './conversation.schema';
 
-/** Largest WebSocket frame either side accepts; bigger frames close the socket with 1009. */
-export const MAX_FRAME_BYTES = 64 * 1024;
-
 const ZRef = z.string().max(64).optional();
 const ZConvId = z.string().min(1).max(64);
 
@@ -190,13 +187,3 @@ export const ZAgentServerFrame = z.discriminatedUnion('type', [
   ZPongFrame,
 ]);
 export type TAgentServerFrame = z.infer<typeof ZAgentServerFrame>;
-
-/** WebSocket close codes Charla uses (4000–4999 are application codes). */
-export const wsCloseCodes = {
-  unauthenticated: 4401,
-  forbidden: 4403,
-  sessionEnded: 4001,
-  rateLimited: 4429,
-  serverFull: 1013,
-  frameTooLarge: 1009,
-} as const;

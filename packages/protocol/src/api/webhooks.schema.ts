@@ -1,25 +1,9 @@
 import { z } from 'zod';
+import { webhookEventNames } from './api-names';
 
 /** Events an endpoint may subscribe to (R27). `ping` is only sent by the test button. */
-export const ZWebhookEventName = z.enum([
-  'conversation.created',
-  'conversation.live_chat_requested',
-  'conversation.assigned',
-  /** Back in Unassigned: by a person (`reason: user`) or the ownership watchdog (`watchdog`). */
-  'conversation.unassigned',
-  'conversation.closed',
-  'conversation.rated',
-  'message.created',
-  'lead.created',
-  'deal.created',
-  'deal.updated',
-  'person.created',
-  'organization.created',
-  'activity.created',
-  'visitor.identified',
-]);
+export const ZWebhookEventName = z.enum(webhookEventNames);
 export type TWebhookEventName = z.infer<typeof ZWebhookEventName>;
-export const webhookEventNames = ZWebhookEventName.options;
 
 const ZWebhookUrl = z
   .string()

@@ -23,3 +23,8 @@ export function folderOf(
   }
   return null;
 }
+
+/** True for the name of an inbox folder (an address's `:folder`, checked without zod). */
+export function isFolder(value: string): value is TFolder {
+  return Object.hasOwn(FOLDER_RULES, value);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FRAME_BYTES } from '../api/realtime.schema';
+import { MAX_FRAME_BYTES } from '../api/realtime-limits';
 import { checkLength, frameFits, MAX_MESSAGE_CHARS } from './message-limit';
 
 describe('checkLength', () => {

@@ -1,4 +1,4 @@
-import { MAX_FRAME_BYTES } from '../api/realtime.schema';
+import { MAX_FRAME_BYTES } from '../api/realtime-limits';
 
 /**
  * The longest message a person may type, in characters of the text as typed. Every message

@@ -1,6 +1,8 @@
-import { NOTE_MAX_CHARS } from '../api/conversation.schema';
 import type { ErrorCode } from '../errors';
 import type { VisibilityState } from './lifecycle';
+
+/** The most characters a private note may have (checked by the service: NOTE_TOO_LONG). */
+export const NOTE_MAX_CHARS = 5000;
 
 /** A user a note may mention, as the picker lists them. */
 export type MentionCandidate = { id: string; name: string };

@@ -1,11 +1,6 @@
 import { mergeTextNodes } from './merge-text-nodes';
-import {
-  isAllowedLinkHref,
-  type TBlock,
-  type TParagraph,
-  type TRichText,
-  type TTextNode,
-} from './rich-text.schema';
+import type { TBlock, TParagraph, TRichText, TTextNode } from './rich-text.schema';
+import { isAllowedLinkHref } from './rich-text-rules';
 
 // Bare web addresses in text become links (R7), the way chat products show them: "https://…",
 // "http://…" and "www.…" up to the next space, without the punctuation that ends the sentence

@@ -1,4 +1,4 @@
-import { isAllowedImageSrc, isAllowedLinkHref } from './rich-text.schema';
+import { isAllowedImageSrc, isAllowedLinkHref } from './rich-text-rules';
 
 // A strict reader of renderHtml's output for tests (here, on the server and in e2e): every `<`
 // must open an allowlisted tag with allowlisted double-quoted attributes, every `&` must be one

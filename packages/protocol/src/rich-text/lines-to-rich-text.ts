@@ -1,4 +1,5 @@
-import { MAX_RICH_TEXT_CHARS, type TRichText } from './rich-text.schema';
+import type { TRichText } from './rich-text.schema';
+import { MAX_RICH_TEXT_CHARS } from './rich-text-rules';
 
 const MAX_BLOCKS = 100;
 

@@ -1,5 +1,6 @@
 import { mergeTextNodes } from './merge-text-nodes';
-import { isAllowedLinkHref, type TMark, type TTextNode } from './rich-text.schema';
+import type { TMark, TTextNode } from './rich-text.schema';
+import { isAllowedLinkHref } from './rich-text-rules';
 
 // Inline part of the Markdown subset: `\` escapes, `**bold**` (and `__bold__`), `*italic*` and
 // `_italic_` with CommonMark's delimiter-run rules (so `snake_case` and `2 * 3` stay literal), and

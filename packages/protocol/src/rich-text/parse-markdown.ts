@@ -1,5 +1,6 @@
 import { parseInlineMarkdown } from './parse-inline-markdown';
-import { isAllowedImageSrc, type TBlock, type TParagraph, type TRichText } from './rich-text.schema';
+import type { TBlock, TParagraph, TRichText } from './rich-text.schema';
+import { isAllowedImageSrc } from './rich-text-rules';
 
 // Block part of the Markdown subset. A line is one of:
 //   blank (only whitespace)       ends the current paragraph or list

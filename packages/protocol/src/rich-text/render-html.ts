@@ -1,4 +1,5 @@
-import { isAllowedImageSrc, isAllowedLinkHref, type TRichText } from './rich-text.schema';
+import type { TRichText } from './rich-text.schema';
+import { isAllowedImageSrc, isAllowedLinkHref } from './rich-text-rules';
 
 // The only way rich text becomes HTML, on the server and in every client. It trusts nothing about
 // its input: a document that skipped validation (old data, a bug, a hand-made payload) still

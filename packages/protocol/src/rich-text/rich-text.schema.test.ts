@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedImageSrc, isAllowedLinkHref, ZRichText } from './rich-text.schema';
+import { ZRichText } from './rich-text.schema';
+import { isAllowedImageSrc, isAllowedLinkHref } from './rich-text-rules';
 import { XSS_URLS } from './xss-payloads';
 
 describe('isAllowedLinkHref', () => {

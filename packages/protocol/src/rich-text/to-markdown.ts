@@ -1,15 +1,7 @@
 import { canonicalMarks, mergeTextNodes } from './merge-text-nodes';
 import { parseInlineMarkdown } from './parse-inline-markdown';
-import {
-  isAllowedImageSrc,
-  isAllowedLinkHref,
-  type TBlock,
-  type TImage,
-  type TMark,
-  type TParagraph,
-  type TRichText,
-  type TTextNode,
-} from './rich-text.schema';
+import type { TBlock, TImage, TMark, TParagraph, TRichText, TTextNode } from './rich-text.schema';
+import { isAllowedImageSrc, isAllowedLinkHref } from './rich-text-rules';
 
 // The inverse of parseMarkdown. Round-trips every normalized document: what parseMarkdown
 // produces, i.e. merged nodes with canonical marks, no empty paragraphs or items, no blank

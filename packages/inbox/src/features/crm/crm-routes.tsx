@@ -1,9 +1,14 @@
 import type { AppRoute } from '../../app-routes';
 import { CRM_SECTIONS } from './crm-layout';
-import { CrmDetailPage } from './crm-detail-page';
-import { CrmListPage } from './crm-list-page';
-import { MyActivitiesPage } from './activities/my-activities-page';
+import { lazyPage } from '../../lib/lazy-page';
 import type { CrmEntity } from './crm-api';
+
+// The CRM screens are chunks of their own, loaded when opened.
+const CrmListPage = lazyPage(() => import('./crm-list-page').then((m) => m.CrmListPage));
+const CrmDetailPage = lazyPage(() => import('./crm-detail-page').then((m) => m.CrmDetailPage));
+const MyActivitiesPage = lazyPage(() =>
+  import('./activities/my-activities-page').then((m) => m.MyActivitiesPage),
+);
 
 function sectionOf(value: string | undefined): CrmEntity | null {
   return (CRM_SECTIONS as readonly string[]).includes(value ?? '') ? (value as CrmEntity) : null;

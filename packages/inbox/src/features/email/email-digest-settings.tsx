@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZDigestEvent, type TDigestEvent, type TEmailNotificationsDto } from '@charla/protocol';
+import { digestEvents, type TDigestEvent, type TEmailNotificationsDto } from '@charla/protocol';
 import { Spinner } from '../../components/empty-state';
 import { api, ApiError } from '../../lib/api-client';
 import './conversation-mail.css';
@@ -47,7 +47,7 @@ export function EmailDigestSettings() {
       ) : (
         <fieldset className="email-digest">
           <legend className="sr-only">{t('conversationMail.digestTitle')}</legend>
-          {ZDigestEvent.options.map((event) => (
+          {digestEvents.map((event) => (
             <label key={event} className="email-digest__item">
               <input
                 type="checkbox"

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZMailStatus, type TMailLogEntryDto, type TMailStatus } from '@charla/protocol';
+import { mailStatuses, type TMailLogEntryDto, type TMailStatus } from '@charla/protocol';
 import { Spinner } from '../../components/empty-state';
 import { formatTimestamp } from '../../lib/format-time';
 import { currentLanguage } from '../../lib/i18n';
@@ -40,7 +40,7 @@ export function MailLog() {
             onChange={(e) => setFilter(e.target.value as TMailStatus | '')}
           >
             <option value="">{t('settings.email.logAll')}</option>
-            {ZMailStatus.options.map((s) => (
+            {mailStatuses.map((s) => (
               <option key={s} value={s}>
                 {t(`settings.email.statuses.${s}`)}
               </option>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMentionedReaderOnly, type TFolder } from '@charla/protocol';
 import { EmptyState } from '../../components/empty-state';
+import { loadDraftSchemas } from '../../lib/draft-schemas';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { useRouter } from '../../lib/router';
 import { FirstRunChecklist } from '../onboarding/first-run-checklist';
@@ -34,6 +35,10 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
   const conversation = conversationId ? state.conversations[conversationId] : undefined;
 
   useEffect(() => setNotice(null), [conversationId]);
+  // An open conversation has a composer and a side panel: their draft checks load now.
+  useEffect(() => {
+    if (conversationId) void loadDraftSchemas();
+  }, [conversationId]);
 
   const togglePanel = () =>
     setPanelOpen((open) => {

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_CHARS } from '@charla/protocol/client';
+import { loadDraftSchemas } from '../../lib/draft-schemas';
 import { composerSize } from './message-size';
+
+beforeAll(async () => {
+  await loadDraftSchemas();
+});
 
 describe('composerSize', () => {
   it('lets an ordinary message through and starts the counter near the limit', () => {

@@ -1,5 +1,6 @@
-import { ZRichText, type TRichText } from '@charla/protocol';
+import type { TRichText } from '@charla/protocol';
 import { checkLength, frameFits, type TLengthCheck } from '@charla/protocol/client';
+import { draftSchemas } from '../../lib/draft-schemas';
 import { parseMessageText } from '../../lib/rich-text';
 
 export type ComposerSize = TLengthCheck & { body: TRichText; problem: null | 'tooLong' | 'tooComplex' };
@@ -16,6 +17,8 @@ export function composerSize(text: string): ComposerSize {
   const body = parseMessageText(check.over ? '' : text);
   if (check.over) return { ...check, body, problem: 'tooLong' };
   const frame = { type: 'send', ref: LONGEST_ID, conversationId: LONGEST_ID, clientMsgId: LONGEST_ID, body };
-  const fits = ZRichText.safeParse(body).success && frameFits(frame);
+  // The rich-text limits once the schemas have loaded (draft-schemas.ts); the frame limit always.
+  const schema = draftSchemas()?.ZRichText;
+  const fits = (schema ? schema.safeParse(body).success : true) && frameFits(frame);
   return { ...check, body, problem: fits ? null : 'tooComplex' };
 }

@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDraftSchemas } from '../../lib/draft-schemas';
 import { formatAmount, parseAmount, panelToForm, validatePanelForm, type PanelForm } from './panel-form';
+
+beforeAll(async () => {
+  await loadDraftSchemas();
+});
 
 const form = (overrides: Partial<PanelForm> = {}): PanelForm => ({
   amount: '',

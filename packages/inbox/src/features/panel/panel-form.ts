@@ -2,11 +2,11 @@ import {
   CRM_CURRENCY_DIGITS,
   isCrmCurrency,
   toMinorUnits,
-  ZConversationPanelFields,
   type TConversationPanelDto,
   type TCrmCurrency,
   type TPutConversationPanelRequest,
 } from '@charla/protocol';
+import { draftSchemas } from '../../lib/draft-schemas';
 import { numberFormat } from '../../lib/intl-cache';
 
 /** The side panel as the form edits it: every field a string. */
@@ -111,7 +111,10 @@ export function validatePanelForm(
     organization: { name: orNull(form.organizationName), address: orNull(form.organizationAddress) },
     notes: form.notes,
   };
-  const parsed = ZConversationPanelFields.safeParse(candidate);
+  // Checked like the server checks it once the schemas have loaded (draft-schemas.ts).
+  const schema = draftSchemas()?.ZConversationPanelFields;
+  if (!schema) return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: candidate };
+  const parsed = schema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = FIELD_OF_PATH[issue.path.join('.')];

@@ -1,19 +1,28 @@
 import type { AppRoute } from '../../app-routes';
-import { ApiTokensPage } from './api-tokens-page';
-import { NotificationSettingsPage } from '../notifications/notification-settings-page';
-import { CompanyPage } from './company-page';
-import { PipelinesPage } from '../crm/pipelines/pipelines-page';
-import { EmailPage } from '../email/email-page';
-import { ProfilePage } from '../accounts/profile-page';
+import { lazyPage } from '../../lib/lazy-page';
 import { SettingsLayout } from './settings-layout';
-import { CannedResponsesPage } from '../canned/canned-responses-page';
-import { PrivacyPage } from './privacy-page';
-import { IdentityPage } from './identity-page';
-import { UsersPage } from './users-page';
-import { WebhooksPage } from './webhooks-page';
-import { BusinessHoursPage } from '../availability/business-hours-page';
-import { TeamsPage } from '../availability/teams-page';
-import { LabelsPage } from '../labels/labels-page';
+
+// Each settings screen is its own chunk, loaded when opened.
+const ApiTokensPage = lazyPage(() => import('./api-tokens-page').then((m) => m.ApiTokensPage));
+const NotificationSettingsPage = lazyPage(() =>
+  import('../notifications/notification-settings-page').then((m) => m.NotificationSettingsPage),
+);
+const CompanyPage = lazyPage(() => import('./company-page').then((m) => m.CompanyPage));
+const PipelinesPage = lazyPage(() => import('../crm/pipelines/pipelines-page').then((m) => m.PipelinesPage));
+const EmailPage = lazyPage(() => import('../email/email-page').then((m) => m.EmailPage));
+const ProfilePage = lazyPage(() => import('../accounts/profile-page').then((m) => m.ProfilePage));
+const CannedResponsesPage = lazyPage(() =>
+  import('../canned/canned-responses-page').then((m) => m.CannedResponsesPage),
+);
+const PrivacyPage = lazyPage(() => import('./privacy-page').then((m) => m.PrivacyPage));
+const IdentityPage = lazyPage(() => import('./identity-page').then((m) => m.IdentityPage));
+const UsersPage = lazyPage(() => import('./users-page').then((m) => m.UsersPage));
+const WebhooksPage = lazyPage(() => import('./webhooks-page').then((m) => m.WebhooksPage));
+const BusinessHoursPage = lazyPage(() =>
+  import('../availability/business-hours-page').then((m) => m.BusinessHoursPage),
+);
+const TeamsPage = lazyPage(() => import('../availability/teams-page').then((m) => m.TeamsPage));
+const LabelsPage = lazyPage(() => import('../labels/labels-page').then((m) => m.LabelsPage));
 
 /** Settings screens. Users, webhooks and API tokens are admin-only (R2); the server refuses others anyway. */
 export const settingsRoutes: readonly AppRoute[] = [

@@ -1,4 +1,5 @@
-import { isAllowedImageSrc, isAllowedLinkHref, type TRichText } from '../../rich-text/rich-text.schema';
+import type { TRichText } from '../../rich-text/rich-text.schema';
+import { isAllowedImageSrc, isAllowedLinkHref } from '../../rich-text/rich-text-rules';
 import {
   MAX_PLAYBOOK_EDGES,
   MAX_PLAYBOOK_NODES,

@@ -5,7 +5,7 @@ export { isRichTextEmpty } from '../../../../protocol/src/rich-text/rich-text.ut
 export { parseVisitorText } from '../../../../protocol/src/rich-text/message-text';
 export { isVisitorVisibleEvent } from '../../../../protocol/src/api/conversation.schema';
 export { toPlainText } from '../../../../protocol/src/rich-text/to-plain-text';
-export { MAX_FRAME_BYTES, wsCloseCodes } from '../../../../protocol/src/api/realtime.schema';
+export { MAX_FRAME_BYTES, wsCloseCodes } from '../../../../protocol/src/api/realtime-limits';
 export { isolateBidi } from '../../../../protocol/src/text/bidi';
 export { pseudoDictionary } from '../../../../protocol/src/i18n/pseudo';
 export { isRtl, matchLanguage } from '../../../../protocol/src/i18n/languages';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ZCrmActivityType, type TCrmActivityType } from '@charla/protocol';
+import { crmActivityTypes, type TCrmActivityType } from '@charla/protocol';
 import { fieldErrorsOf } from '../../../lib/api-client';
 import { crmApi } from '../crm-api';
 import { dateTimeInputToMs } from '../field-parse';
@@ -46,7 +46,7 @@ export function ActivityQuickAdd({ ownerId, onAdded }: { ownerId: string; onAdde
       <div className="field">
         <label htmlFor="activity-type">{t('crm.fields.type')}</label>
         <select id="activity-type" value={type} onChange={(e) => setType(e.target.value as TCrmActivityType)}>
-          {ZCrmActivityType.options.map((v) => (
+          {crmActivityTypes.map((v) => (
             <option key={v} value={v}>
               {t(`crm.activityTypes.${v}`)}
             </option>

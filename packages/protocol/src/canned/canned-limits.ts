@@ -1,0 +1,4 @@
+// The canned-response limits as plain values (zod-free, for the clients); the schemas use them.
+
+export const MAX_CANNED_TITLE = 80;
+export const MAX_CANNED_SHORTCUT = 32;
