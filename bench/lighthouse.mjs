@@ -41,6 +41,11 @@ async function audit(url, port, formFactor, cookie) {
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   const figures = { score: Math.round((lhr.categories.performance.score ?? 0) * 100) };
   for (const id of Object.keys(METRICS)) figures[id] = lhr.audits[id]?.numericValue ?? NaN;
+  // What moved, when the layout shifted: the elements Lighthouse blames, largest shift first.
+  const shifts = lhr.audits['layout-shifts']?.details?.items ?? [];
+  figures.shifted = shifts
+    .slice(0, 3)
+    .map((item) => `${item.node?.selector ?? item.node?.snippet ?? '?'} (${round(item.score ?? 0, 3)})`);
   return figures;
 }
 
@@ -68,6 +73,8 @@ async function main() {
         const row = { page: page.name, formFactor, target: TARGET[formFactor] };
         row.score = median(runs.map((r) => r.score));
         for (const id of Object.keys(METRICS)) row[METRICS[id]] = round(median(runs.map((r) => r[id])), 3);
+        const shifted = runs.find((r) => r.shifted.length > 0)?.shifted;
+        if (shifted) console.log(`${page.name} ${formFactor}: layout shifts of ${shifted.join(', ')}`);
         rows.push(row);
         console.log(JSON.stringify(row));
       }

@@ -59,8 +59,20 @@ describe('first-run checklist (issue 16 item 5)', () => {
         .poll(() => desktop.getByTestId('checklist-progress').textContent())
         .toBe(language === 'es' ? '0 de 5 hechos' : '0 of 5 done');
       await screenshot(desktop, `first-run-${language}-1280`);
+      // On a phone the checklist is one row above the list (its place is held from the first
+      // paint, so the list never jumps); it opens to the steps.
       const phone = await inbox(language, { width: 390, height: 844 });
+      await expect
+        .poll(() => phone.getByTestId('checklist-progress').textContent())
+        .toBe(language === 'es' ? '0 de 5 hechos' : '0 of 5 done');
+      expect(await phone.locator('.conv-list__search').isVisible()).toBe(true);
       await screenshot(phone, `first-run-${language}-390`);
+      await phone.getByRole('button', { name: language === 'es' ? 'Ver los pasos' : 'Show steps' }).click();
+      const toggle = phone.locator('[aria-controls="checklist-steps"]');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await toggle.textContent()).toBe(language === 'es' ? 'Ocultar los pasos' : 'Hide steps');
+      await phone.getByTestId('step-install').waitFor();
+      await screenshot(phone, `first-run-${language}-390-open`);
     }
   }, 120_000);
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import WebSocket from 'ws';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SERVER_MAIN = path.join(ROOT, 'packages/server/dist/main.js');
+// BENCH_SERVER_MAIN runs another checkout's build (before/after comparisons in one run).
+export const SERVER_MAIN = process.env.BENCH_SERVER_MAIN ?? path.join(ROOT, 'packages/server/dist/main.js');
 export const ADMIN = { email: 'bench-admin@example.com', password: 'bench-password-123' };
 export const EMBED_ORIGIN = 'https://www.customer.example';
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

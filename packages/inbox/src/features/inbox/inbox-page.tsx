@@ -62,7 +62,7 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
           <h1>{t('inbox.title')}</h1>
         </header>
         <FolderTabs active={folder} counts={state.counts} />
-        {phone && !conversationId && <FirstRunChecklist />}
+        {phone && !conversationId && <FirstRunChecklist collapsible />}
         <ConversationList folder={folder} selectedId={conversationId} />
       </section>
       <div className="inbox__main">

@@ -11,28 +11,73 @@ import { useChecklist, type Checklist } from './use-checklist';
  * The first-run checklist on the inbox (issue 16 item 5) until every step is done or the user
  * hides it: put the chat on the website (done once a real page loaded it, R8), go online, invite
  * a teammate, send yourself a test chat, allow notifications. Each step links to where it is done.
+ * `collapsible` (phones, above the conversation list): one row that opens to the steps, drawn
+ * from the first paint while the steps load, so the list under it never jumps (issue 25: CLS).
  */
-export function FirstRunChecklist() {
+export function FirstRunChecklist({ collapsible = false }: { collapsible?: boolean }) {
   const { t } = useTranslation();
   const checklist = useChecklist();
-  if (!checklist.visible) return null;
+  const [open, setOpen] = useState(!collapsible);
+  if (!checklist.visible && !(collapsible && checklist.loading)) return null;
   const { steps } = checklist;
   const done = steps.filter((s) => s.done).length;
+  const progress = steps.length > 0 ? t('onboarding.progress', { done, total: steps.length }) : '…';
   return (
-    <section className="checklist" aria-labelledby="checklist-title" data-testid="first-run-checklist">
+    <section
+      className={`checklist${collapsible ? ' checklist--collapsible' : ''}`}
+      aria-labelledby="checklist-title"
+      aria-busy={steps.length === 0}
+      data-testid="first-run-checklist"
+    >
       <header className="checklist__header">
         <div>
           <h2 id="checklist-title" className="checklist__title">
             {t('onboarding.title')}
           </h2>
           <p className="checklist__progress" data-testid="checklist-progress">
-            {t('onboarding.progress', { done, total: steps.length })}
+            {progress}
           </p>
         </div>
-        <button type="button" className="btn btn--ghost btn--sm" onClick={checklist.dismiss}>
-          {t('onboarding.hide')}
-        </button>
+        <div className="checklist__header-actions">
+          {collapsible && (
+            <button
+              type="button"
+              className="btn btn--sm"
+              aria-expanded={open}
+              aria-controls="checklist-steps"
+              disabled={steps.length === 0}
+              onClick={() => setOpen((o) => !o)}
+            >
+              {t(open ? 'onboarding.hideSteps' : 'onboarding.showSteps')}
+            </button>
+          )}
+          {collapsible ? (
+            <button
+              type="button"
+              className="icon-btn icon-btn--sm"
+              aria-label={t('onboarding.hide')}
+              title={t('onboarding.hide')}
+              onClick={checklist.dismiss}
+            >
+              <Icon name="x" size={16} />
+            </button>
+          ) : (
+            <button type="button" className="btn btn--ghost btn--sm" onClick={checklist.dismiss}>
+              {t('onboarding.hide')}
+            </button>
+          )}
+        </div>
       </header>
+      {(!collapsible || open) && steps.length > 0 && <ChecklistSteps checklist={checklist} done={done} />}
+    </section>
+  );
+}
+
+function ChecklistSteps({ checklist, done }: { checklist: Checklist; done: number }) {
+  const { t } = useTranslation();
+  const { steps } = checklist;
+  return (
+    <div id="checklist-steps">
       <div
         className="checklist__bar"
         role="progressbar"
@@ -48,7 +93,7 @@ export function FirstRunChecklist() {
           <ChecklistStep key={step.id} step={step} number={index + 1} checklist={checklist} />
         ))}
       </ol>
-    </section>
+    </div>
   );
 }
 

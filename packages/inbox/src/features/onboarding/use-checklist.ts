@@ -9,6 +9,8 @@ import { playbooksApi } from '../playbooks/playbooks-api';
 import { checklistSteps, playbookToInstall, type Step } from './checklist-steps';
 
 const DISMISSED_KEY = 'charla.checklistDismissed';
+/** Whether every step was done when last read here: then no placeholder holds its place on load. */
+const DONE_KEY = 'charla.checklistDone';
 /** While the widget is not seen yet, ask again this often (the admin is installing it in another tab). */
 const RECHECK_MS = 10_000;
 
@@ -58,6 +60,11 @@ export function useChecklist() {
           conversationCount: counts ? counts.unassigned + counts.mine + counts.closed : 0,
           notificationPermission: permission,
         });
+  const doneKey = `${DONE_KEY}.${me.id}`;
+  const allDone = steps.length > 0 && steps.every((s) => s.done);
+  useEffect(() => {
+    if (steps.length > 0) localStorage.setItem(doneKey, allDone ? '1' : '0');
+  }, [doneKey, allDone, steps.length]);
   const installOpen = steps.some((s) => s.id === 'install' && !s.done);
   useEffect(() => {
     if (dismissed || !installOpen) return;
@@ -67,7 +74,9 @@ export function useChecklist() {
 
   return {
     steps,
-    visible: !dismissed && steps.length > 0 && steps.some((s) => !s.done),
+    visible: !dismissed && steps.length > 0 && !allDone,
+    /** Still reading the steps, and likely to show them (not hidden, not all done last time). */
+    loading: !dismissed && steps.length === 0 && localStorage.getItem(doneKey) !== '1',
     playbook: playbooks ? playbookToInstall(playbooks) : null,
     dismiss: () => {
       localStorage.setItem(dismissKey, '1');
