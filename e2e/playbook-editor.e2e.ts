@@ -223,6 +223,61 @@ describe('playbook editor: findings you can act on (issue 18)', () => {
   });
 });
 
+describe('playbook editor: the end card’s activity (issue 18, R9)', () => {
+  it('sets type, subject, due days and owner, with the validator’s findings on the fields', async () => {
+    const playbook = await createPlaybook('Follow-ups', 'live_chat', (doc) => doc);
+    const admin = (await api.call<{ id: string; email: string }[]>('GET', '/api/v1/admin/users')).find(
+      (u) => u.email === ADMIN_EMAIL,
+    );
+    const page = await adminPage('en');
+    await page.goto(`${charla.baseUrl}/playbooks/${playbook.id}`);
+    await page.getByTestId('card-end_browsing').waitFor();
+
+    // An activity on an end that creates nothing belongs to nobody: said under "In the CRM".
+    await page.getByTestId('card-end_browsing').getByRole('button').first().click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Create an activity for the team').check();
+    await dialog.getByLabel('Subject').focus();
+    await dialog.getByLabel('Subject').press('Tab');
+    await dialog.getByLabel('In the CRM').focus();
+    await dialog.getByLabel('In the CRM').press('Tab');
+    expect(await dialog.getByTestId('field-error-end-record').getAttribute('data-code')).toBe(
+      'ACTIVITY_NOT_LINKED',
+    );
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByTestId('card-end_follow_up').getByRole('button').first().click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Type').selectOption('meeting');
+    await dialog.getByLabel('Subject').fill(' ');
+    await dialog.getByLabel('Subject').press('Tab');
+    expect(await dialog.getByTestId('field-error-end-activity-subject').innerText()).toBe(
+      'The activity needs a subject.',
+    );
+    await dialog.getByLabel('Subject').fill('Meet {{visitor_name}}');
+    await dialog.getByLabel('Due in (days)').fill('3');
+    await dialog.getByLabel('Owner of the record and the activity').selectOption({ label: 'Admin' });
+    await dialog.getByTestId('field-error-end-activity-subject').waitFor({ state: 'detached' });
+    await screenshot(page, 'editor-end-activity-en-1440');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await dialog.getByTestId('card-apply').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('card-end_follow_up').getByText('Meeting', { exact: false }).waitFor();
+    await page.getByTestId('save-playbook').click();
+    await page.getByTestId('save-state').getByText('All changes saved').waitFor();
+
+    const saved = await api.call<TPlaybookDto>('GET', `/api/v1/playbooks/${playbook.id}`);
+    const end = saved.document.flow.nodes.find((n) => n.id === 'end_follow_up');
+    expect(end).toMatchObject({
+      crm: {
+        activity: { type: 'meeting', subjectTemplate: 'Meet {{visitor_name}}', dueInMinutes: 3 * 24 * 60 },
+        owner: { strategy: 'fixed', userId: admin?.id },
+      },
+    });
+  });
+});
+
 describe('playbook editor: layout (issue 18)', () => {
   let playbook: TPlaybookDto;
   let ends: Record<string, string[]> = {};

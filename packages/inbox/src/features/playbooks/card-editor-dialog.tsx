@@ -17,6 +17,7 @@ import { AdminIcon } from './admin-icons';
 import { cardSummary } from './card-summary';
 import { portLabel } from './condition-labels';
 import { ConditionFields, SetVariableFields } from './condition-fields';
+import { EndCardFields } from './end-card-fields';
 import { applyCardEdit, targetsOf } from './card-edit';
 import {
   FieldError,
@@ -452,84 +453,7 @@ export function CardEditorDialog({ doc, nodeId, onClose, onApply, focusField = n
                 (closingMessage) =>
                   set({ closingMessage: closingMessage.content.length ? closingMessage : undefined }),
               )}
-              <div className="pb-grid-2">
-                <div className="field">
-                  <label htmlFor="end-outcome">{t('playbooks.editor.outcome')}</label>
-                  <select
-                    id="end-outcome"
-                    value={draft.outcome}
-                    onChange={(e) => set({ outcome: e.target.value as typeof draft.outcome })}
-                  >
-                    {(['qualified', 'disqualified', 'neutral'] as const).map((o) => (
-                      <option key={o} value={o}>
-                        {t(`playbooks.outcomes.${o}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="end-record">{t('playbooks.editor.createRecord')}</label>
-                  <select
-                    id="end-record"
-                    {...invalidOf('end-record')}
-                    value={draft.crm.record.kind}
-                    onChange={(e) => {
-                      const kind = e.target.value as 'none' | 'lead' | 'deal';
-                      const record =
-                        kind === 'none' ? { kind } : { kind, titleTemplate: '{{visitor_name}} (chatbot)' };
-                      set({
-                        crm: {
-                          ...draft.crm,
-                          record,
-                          person: {
-                            mode: kind === 'none' ? draft.crm.person.mode : 'upsert_by_email_or_phone',
-                          },
-                        },
-                      });
-                    }}
-                  >
-                    {(['none', 'lead', 'deal'] as const).map((k) => (
-                      <option key={k} value={k}>
-                        {t(`playbooks.records.${k}`)}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldError field="end-record" />
-                </div>
-              </div>
-              {draft.crm.record.kind !== 'none' && (
-                <div className="field">
-                  <label htmlFor="end-title">{t('playbooks.editor.recordTitle')}</label>
-                  <input
-                    id="end-title"
-                    value={draft.crm.record.titleTemplate}
-                    maxLength={200}
-                    onChange={(e) => {
-                      if (draft.crm.record.kind === 'none') return;
-                      set({
-                        crm: { ...draft.crm, record: { ...draft.crm.record, titleTemplate: e.target.value } },
-                      });
-                    }}
-                  />
-                  <FieldError field="end-title" />
-                  <span className="field__hint">
-                    {t('playbooks.editor.templateHint', {
-                      name: '{{visitor_name}}',
-                      email: '{{visitor_email}}',
-                      company: '{{company_name}}',
-                    })}
-                  </span>
-                </div>
-              )}
-              <label className="pb-check">
-                <input
-                  type="checkbox"
-                  className="check"
-                  checked={draft.crm.saveTranscript}
-                  onChange={(e) => set({ crm: { ...draft.crm, saveTranscript: e.target.checked } })}
-                />
-                {t('playbooks.editor.saveTranscript')}
-              </label>
+              <EndCardFields node={draft} onChange={set} />
             </>
           )}
 

@@ -140,6 +140,7 @@ export const CardNodeView = memo(function CardNodeView({ id, data, selected }: N
         <p className="pb-card__meta">
           {t(`playbooks.outcomes.${node.outcome}`)}
           {node.crm.record.kind !== 'none' && ` · ${t(`playbooks.records.${node.crm.record.kind}`)}`}
+          {node.crm.activity && ` · ${t(`crm.activityTypes.${node.crm.activity.type}`)}`}
         </p>
       )}
       <CardFindings findings={findings} />

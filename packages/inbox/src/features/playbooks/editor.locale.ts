@@ -1,5 +1,17 @@
 // The playbook editor's findings panel, layout and undo strings (issue 18), spread into the playbook screens' strings.
 export const editorEn = {
+  activity: {
+    title: 'Follow-up activity',
+    create: 'Create an activity for the team',
+    type: 'Type',
+    dueInDays: 'Due in (days)',
+    dueHint: 'Counted from the end of the conversation; 0 is the same day.',
+    subject: 'Subject',
+    owner: 'Owner of the record and the activity',
+    unassigned: 'Unassigned',
+    unknownOwner: 'A user who is no longer active',
+    defaultSubject: 'Follow up on the chat',
+  },
   problems: {
     title: 'Problems',
     hint: 'Choose one to go to its card and field.',
@@ -26,6 +38,18 @@ export const editorEn = {
 };
 
 export const editorEs = {
+  activity: {
+    title: 'Actividad de seguimiento',
+    create: 'Crear una actividad para el equipo',
+    type: 'Tipo',
+    dueInDays: 'Vence en (días)',
+    dueHint: 'Contados desde el final de la conversación; 0 es el mismo día.',
+    subject: 'Asunto',
+    owner: 'Responsable del registro y de la actividad',
+    unassigned: 'Sin asignar',
+    unknownOwner: 'Un usuario que ya no está activo',
+    defaultSubject: 'Dar seguimiento a la conversación',
+  },
   problems: {
     title: 'Problemas',
     hint: 'Elige uno para ir a su tarjeta y a su campo.',

@@ -20,6 +20,7 @@ const BY_CODE: Partial<Record<TFinding['code'], string>> = {
   CAPTURE_VARIABLE_TYPE: 'capture-save',
   CAPTURE_VALIDATION_KIND: 'capture-field',
   OUTCOME_NO_IDENTITY: 'end-record',
+  ACTIVITY_NOT_LINKED: 'end-record',
   SET_VARIABLE_NAME_EMPTY: 'set-variable',
   SET_VARIABLE_NOT_WRITABLE: 'set-variable',
 };

@@ -147,6 +147,8 @@ export const playbooksEn = {
     CONDITION_OTHERWISE_UNCONNECTED: 'Connect the “otherwise” path to a next card.',
     SET_VARIABLE_NAME_EMPTY: 'Choose the variable this card sets.',
     SET_VARIABLE_NOT_WRITABLE: 'This variable comes from the page and cannot be set.',
+    ACTIVITY_SUBJECT_EMPTY: 'The activity needs a subject.',
+    ACTIVITY_NOT_LINKED: 'An activity needs a person, organization, lead or deal created on this end card.',
   },
   editor: {
     sections: 'Editor sections',

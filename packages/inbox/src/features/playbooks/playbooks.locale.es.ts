@@ -159,6 +159,9 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     CONDITION_OTHERWISE_UNCONNECTED: 'Conecta el camino «si no» a una tarjeta siguiente.',
     SET_VARIABLE_NAME_EMPTY: 'Elige la variable que asigna esta tarjeta.',
     SET_VARIABLE_NOT_WRITABLE: 'Esta variable viene de la página y no se puede asignar.',
+    ACTIVITY_SUBJECT_EMPTY: 'La actividad necesita un asunto.',
+    ACTIVITY_NOT_LINKED:
+      'Una actividad necesita una persona, organización, lead o negocio creado en esta tarjeta final.',
   },
   editor: {
     sections: 'Secciones del editor',
