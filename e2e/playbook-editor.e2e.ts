@@ -122,6 +122,48 @@ async function canvasGeometry(page: Page, ends: Record<string, string[]> = {}): 
   }, ends);
 }
 
+/**
+ * The handles of `nodeId` that a drawn link starts from (value 0): when links follow their
+ * answers, every connected port of the card is listed.
+ */
+async function linkStartOffsets(page: Page, nodeId: string): Promise<Record<string, number>> {
+  return page.evaluate((nodeId) => {
+    const out: Record<string, number> = {};
+    const card = document.querySelector(`.react-flow__node[data-id="${nodeId}"]`);
+    for (const edge of Array.from(document.querySelectorAll<SVGGElement>('.react-flow__edge'))) {
+      const path = edge.querySelector<SVGPathElement>('.react-flow__edge-path');
+      const ctm = path?.getScreenCTM();
+      if (!path || !ctm) continue;
+      const start = path.getPointAtLength(0).matrixTransform(ctm);
+      for (const handle of Array.from(
+        card?.querySelectorAll<HTMLElement>('.react-flow__handle.source') ?? [],
+      )) {
+        const box = handle.getBoundingClientRect();
+        const d = Math.hypot(start.x - (box.left + box.width / 2), start.y - (box.top + box.height / 2));
+        // xyflow starts a link at the handle's outer edge: within half a handle of its centre.
+        if (d <= box.width / 2 + 1) out[handle.dataset.handleid ?? ''] = 0;
+      }
+    }
+    return out;
+  }, nodeId);
+}
+
+/** Opens a card's dialog with its pencil button (again if a re-render swallowed the click). */
+async function openCard(page: Page, nodeId: string) {
+  const dialog = page.getByRole('dialog');
+  for (let tries = 0; tries < 3; tries += 1) {
+    await page.getByTestId(`card-${nodeId}`).getByRole('button').first().click();
+    if (
+      await dialog.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return dialog;
+  }
+  throw new Error(`the dialog of ${nodeId} did not open`);
+}
+
 /** Two cards fully on screen (zoomed out as far as needed): one to drag, one to drop it on. */
 async function twoVisibleCards(page: Page): Promise<[string, string]> {
   for (let tries = 0; tries < 6; tries += 1) {
@@ -190,6 +232,9 @@ describe('playbook editor: findings you can act on (issue 18)', () => {
     expect(await finding.innerText()).toContain('The waiting time must be between 15 and 600 seconds.');
     await screenshot(page, 'editor-findings-panel-en');
     expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'editor-findings-panel-en-390');
+    await page.setViewportSize(DESKTOP);
     await finding.click();
     const dialog = page.getByRole('dialog');
     await page.waitForFunction(() => document.activeElement?.id === 'lc-wait');
@@ -284,6 +329,46 @@ describe('playbook editor: layout (issue 18)', () => {
   beforeAll(async () => {
     playbook = await createPlaybook('Wide', 'blank', (doc) => wideFlow(doc));
     ends = Object.fromEntries(playbook.document.flow.edges.map((e) => [e.id, [e.from.nodeId, e.to.nodeId]]));
+  });
+
+  it('draws links from the answer they belong to as answers are added and removed', async () => {
+    const page = await adminPage('en');
+    await page.goto(`${charla.baseUrl}/playbooks/${playbook.id}`);
+    const card = page.getByTestId('card-p_question');
+    await card.waitFor();
+    await page.waitForTimeout(500);
+
+    // A third answer, connected in the dialog: its link leaves from its own, new handle.
+    let dialog = await openCard(page, 'p_question');
+    await dialog.getByRole('button', { name: 'Add answer' }).click();
+    await dialog.getByLabel('Answer 3').fill('Billing');
+    await dialog.getByLabel('Billing', { exact: true }).selectOption('p_end');
+    await dialog.getByTestId('card-apply').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    expect(await linkStartOffsets(page, 'p_question')).toEqual({
+      'option:yes': 0,
+      'option:no': 0,
+      'option:option_3': 0,
+    });
+
+    // The first answer removed: the others move up and their links with them.
+    dialog = await openCard(page, 'p_question');
+    await dialog.getByRole('button', { name: 'Remove answer Yes' }).click();
+    await dialog.getByTestId('card-apply').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+    expect(await linkStartOffsets(page, 'p_question')).toEqual({ 'option:no': 0, 'option:option_3': 0 });
+    await screenshot(page, 'editor-answers-links-en-1440');
+
+    // Copy and paste: a selected card copied with Ctrl+C comes back as a new card with Ctrl+V,
+    // and Ctrl+Z takes the paste back.
+    await page.getByTestId('card-welcome').locator('.pb-card__summary').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await page.getByTestId('card-message_1').waitFor();
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('card-message_1').waitFor({ state: 'detached' });
   });
 
   for (const [language, size, viewport] of [

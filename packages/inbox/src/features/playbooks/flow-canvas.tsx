@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   applyEdgeChanges,
@@ -39,6 +39,8 @@ type Props = {
   onLayout: (next: TPlaybookDocument) => void;
   actions: CardActions;
   focus: CanvasFocus | null;
+  /** The selected cards, for copy and paste. */
+  onSelect?: (nodeIds: string[]) => void;
 };
 
 /**
@@ -120,7 +122,7 @@ function CanvasChrome({ onTidyUp }: { onTidyUp: () => void }) {
   );
 }
 
-function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus }: Props) {
+function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus, onSelect }: Props) {
   const flow = useReactFlow();
   const { nodes, setNodes, edges, setEdges, ariaLabelConfig } = useCanvasState(doc, findings);
   const { tidyUp, route } = useCanvasLayout({ doc, nodes, onChange, onLayout });
@@ -136,6 +138,18 @@ function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus }: 
       zoom: Math.max(flow.getZoom(), 1),
     });
   }, [focus]);
+
+  // Stable, and only news when the selected cards change: xyflow calls it on every change.
+  const selectedKey = useRef('');
+  const onSelectionChange = useCallback(
+    ({ nodes: picked }: { nodes: { id: string }[] }) => {
+      const ids = picked.map((n) => n.id);
+      if (ids.join('\n') === selectedKey.current) return;
+      selectedKey.current = ids.join('\n');
+      onSelect?.(ids);
+    },
+    [onSelect],
+  );
 
   const routedEdges = useMemo(
     () => route(edges, new Map(nodes.map((n) => [n.id, n.position]))),
@@ -174,6 +188,7 @@ function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus }: 
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={(connection) => onChange(connectPort(doc, connection))}
+          onSelectionChange={onSelectionChange}
           isValidConnection={(c) => c.source !== c.target}
           fitViewOptions={FIT_OPTIONS}
           minZoom={0.25}

@@ -25,6 +25,7 @@ import { FlowCanvas, type CanvasFocus } from './flow-canvas';
 import { addNode, documentFindings, nextFreePosition, removeNode } from './flow-mapping';
 import { InstallPanel } from './install-panel';
 import { UndoRedo } from './undo-redo';
+import { useCardClipboard } from './use-card-clipboard';
 import { useDocumentHistory } from './use-document-history';
 import { playbooksApi } from './playbooks-api';
 import { WidgetPreview } from './widget-preview';
@@ -72,6 +73,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   const [problemsOpen, setProblemsOpen] = useState(false);
   const [focus, setFocus] = useState<CanvasFocus | null>(null);
   const [editFocus, setEditFocus] = useState<string | null>(null);
+  const [selectedCards, setSelectedCards] = useState<string[]>([]);
 
   // Loading starts the undo history over; a save keeps it (undo goes on past the save).
   const { reset: resetDoc, replace: replaceDoc } = history;
@@ -116,6 +118,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   };
   const showInvalid = save.kind === 'invalid' && errors.length > 0;
   const allFindings = [...findings, ...serverFindings];
+  useCardClipboard(doc, selectedCards, change);
 
   // A finding picked in the panel: select and centre its card, open the card on its field.
   const pickFinding = (finding: TFinding) => {
@@ -345,6 +348,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
                   actions={cardActions}
                   focus={focus}
                   onLayout={history.replace}
+                  onSelect={setSelectedCards}
                 />
               </>
             )}
