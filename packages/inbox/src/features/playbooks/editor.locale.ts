@@ -33,6 +33,8 @@ export const editorEn = {
     hideMap: 'Hide the map',
     undo: 'Undo',
     redo: 'Redo',
+    undoTitle: 'Undo (Ctrl+Z)',
+    redoTitle: 'Redo (Ctrl+Shift+Z)',
     history: 'Undo and redo',
   },
 };
@@ -73,6 +75,8 @@ export const editorEs = {
     hideMap: 'Ocultar el mapa',
     undo: 'Deshacer',
     redo: 'Rehacer',
+    undoTitle: 'Deshacer (Ctrl+Z)',
+    redoTitle: 'Rehacer (Ctrl+Mayús+Z)',
     history: 'Deshacer y rehacer',
   },
 };

@@ -17,7 +17,7 @@ export function UndoRedo(props: {
         onClick={props.onUndo}
         disabled={!props.canUndo}
         aria-label={t('playbooks.layout.undo')}
-        title={`${t('playbooks.layout.undo')} (Ctrl+Z)`}
+        title={t('playbooks.layout.undoTitle')}
         aria-keyshortcuts="Control+Z"
         data-testid="undo"
       >
@@ -29,7 +29,7 @@ export function UndoRedo(props: {
         onClick={props.onRedo}
         disabled={!props.canRedo}
         aria-label={t('playbooks.layout.redo')}
-        title={`${t('playbooks.layout.redo')} (Ctrl+Shift+Z)`}
+        title={t('playbooks.layout.redoTitle')}
         aria-keyshortcuts="Control+Shift+Z"
         data-testid="redo"
       >
