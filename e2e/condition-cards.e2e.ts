@@ -166,7 +166,10 @@ describe('condition card (issue 18)', () => {
       'Otherwise',
     ]);
     // Drawn on the canvas and connectable there: drag "Otherwise" onto the free message.
+    // Fit stops at a readable zoom (issue 18): zoom out by hand to see both ends of the drag.
     await page.getByRole('button', { name: 'Fit the whole flow' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
     await page.waitForTimeout(400);
     await screenshot(page, 'cards-editor-before-drag-en');
     await dragConnect(page, 'condition_1', 'otherwise', 'free_msg');

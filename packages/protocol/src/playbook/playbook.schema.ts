@@ -193,7 +193,8 @@ export type TPlaybookCrmRecordAction = z.infer<typeof ZPlaybookCrmRecordAction>;
 
 export const ZPlaybookCrmActivityAction = z.strictObject({
   type: ZPlaybookActivityType,
-  subjectTemplate: ZTemplateString,
+  /** May be empty in a draft: rule 22 reports it on the card (ACTIVITY_SUBJECT_EMPTY). */
+  subjectTemplate: z.string().trim().max(200),
   /** Due this many minutes after the conversation ends. */
   dueInMinutes: z
     .number()

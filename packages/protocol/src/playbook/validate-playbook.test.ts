@@ -15,6 +15,7 @@ import {
   richText,
 } from './playbook.fixtures';
 import { validatePlaybook } from './validate-playbook';
+import { activityCases } from './validation/activity-rules.cases';
 import { conditionCases } from './validation/condition-rules.cases';
 
 function withNode(doc: TPlaybookDocument, index: number, patch: Record<string, unknown>): unknown {
@@ -103,6 +104,7 @@ type TCase = { failing: () => unknown; passing: () => unknown; severity?: 'error
 /** One failing and one passing document per finding code; the Record type forces a case per code. */
 const cases: Record<TPlaybookFindingCode, TCase> = {
   ...conditionCases,
+  ...activityCases,
   DOCUMENT_TOO_LARGE: {
     failing: () => withNode(minimalDoc(), 0, { label: 'x'.repeat(80), padding: 'x'.repeat(300_000) }),
     passing: minimalDoc,

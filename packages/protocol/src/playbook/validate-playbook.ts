@@ -1,6 +1,7 @@
 import { MAX_PLAYBOOK_DOCUMENT_BYTES, ZPlaybookDocument, type TPlaybookDocument } from './playbook.schema';
 import type { TFinding } from './playbook-findings';
 import { captureFindings } from './validation/capture-rules';
+import { activityFindings } from './validation/activity-rules';
 import { conditionAndSetFindings } from './validation/condition-rules';
 import {
   flowFacts,
@@ -93,6 +94,7 @@ export function validatePlaybook(
     ...undeclaredVariableFindings(ctx),
     ...maybeUnsetFindings(ctx, facts),
     ...outcomeIdentityFindings(ctx, facts),
+    ...activityFindings(ctx),
   ]);
   return { ok: !findings.some((f) => f.severity === 'error'), document: doc, findings };
 }

@@ -1,6 +1,6 @@
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import type { TFinding } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
 import { AdminIcon } from './admin-icons';
@@ -48,11 +48,40 @@ function CardFindings({ findings }: { findings: TFinding[] }) {
   );
 }
 
+/**
+ * Handles follow the ports: when answers are added, removed or reordered (or findings change the
+ * card's height), xyflow must measure them again or links keep leaving from the old positions.
+ */
+function useHandlesFollowPorts(id: string, ports: readonly { name: string }[], findingCount: number) {
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = ports.map((p) => p.name).join('\n');
+  useEffect(() => updateNodeInternals(id), [id, portKey, findingCount, updateNodeInternals]);
+}
+
+/** The card's exits, one row each with its handle on the right (the flow runs left to right). */
+function CardPorts({ node, ports }: Pick<CardNode['data'], 'node' | 'ports'>) {
+  const { t } = useTranslation();
+  if (ports.length === 0) return null;
+  return (
+    <div className="pb-card__ports">
+      {ports.map((port) => (
+        <div key={port.name} className={`pb-port pb-port--${port.kind}`}>
+          <span className="pb-port__label" title={portLabel(t, node, port)}>
+            {portLabel(t, node, port)}
+          </span>
+          <Handle type="source" position={Position.Right} id={port.name} className="pb-handle" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** One card of the flow: type, summary, pencil/trash, validator findings, and a handle per port. */
-export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeProps<CardNode>) {
+export const CardNodeView = memo(function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
   const { t } = useTranslation();
   const actions = useContext(CardActionsContext);
   const { node, ports, findings, isStart } = data;
+  useHandlesFollowPorts(id, ports, findings.length);
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const typeLabel = t(`playbooks.cardTypes.${node.type}`);
@@ -63,7 +92,7 @@ export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeP
       data-testid={`card-${node.id}`}
       onDoubleClick={() => actions.edit(node.id)}
     >
-      <Handle type="target" position={Position.Top} id="in" className="pb-handle pb-handle--in" />
+      <Handle type="target" position={Position.Left} id="in" className="pb-handle pb-handle--in" />
       <div className="pb-card__head">
         <span className={`pb-card__icon pb-card__icon--${node.type}`}>
           <AdminIcon name={CARD_ICONS[node.type]} size={14} />
@@ -111,21 +140,11 @@ export const CardNodeView = memo(function CardNodeView({ data, selected }: NodeP
         <p className="pb-card__meta">
           {t(`playbooks.outcomes.${node.outcome}`)}
           {node.crm.record.kind !== 'none' && ` · ${t(`playbooks.records.${node.crm.record.kind}`)}`}
+          {node.crm.activity && ` · ${t(`crm.activityTypes.${node.crm.activity.type}`)}`}
         </p>
       )}
       <CardFindings findings={findings} />
-      {ports.length > 0 && (
-        <div className="pb-card__ports">
-          {ports.map((port) => (
-            <div key={port.name} className={`pb-port pb-port--${port.kind}`}>
-              <span className="pb-port__label" title={portLabel(t, node, port)}>
-                {portLabel(t, node, port)}
-              </span>
-              <Handle type="source" position={Position.Bottom} id={port.name} className="pb-handle" />
-            </div>
-          ))}
-        </div>
-      )}
+      <CardPorts node={node} ports={ports} />
     </div>
   );
 });

@@ -16,6 +16,7 @@ import {
 } from '@charla/protocol';
 import { currentLanguage } from '../../lib/i18n';
 import { AdminIcon } from './admin-icons';
+import { FieldError, useFieldInvalid } from './field-findings';
 
 const INPUT_KINDS: TConditionInputKind[] = ['visitor_attribute', 'variable', 'language', 'page_url'];
 
@@ -142,16 +143,12 @@ function RuleFields(props: {
           </select>
         </div>
         {needsValue && (
-          <div className="field">
-            <label htmlFor={`${id}-value`}>{t('playbooks.condition.value')}</label>
-            <input
-              id={`${id}-value`}
-              value={rule.value ?? ''}
-              maxLength={MAX_CONDITION_VALUE_CHARS}
-              inputMode={numeric ? 'decimal' : 'text'}
-              onChange={(e) => onChange({ ...rule, value: e.target.value })}
-            />
-          </div>
+          <RuleValue
+            id={id}
+            rule={rule}
+            numeric={numeric}
+            onChange={(value) => onChange({ ...rule, value })}
+          />
         )}
       </div>
       <div className="pb-rule__tools">
@@ -165,6 +162,32 @@ function RuleFields(props: {
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/** A rule's value, with its finding. */
+function RuleValue(props: {
+  id: string;
+  rule: TConditionRule;
+  numeric: boolean;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const field = `${props.id}-value`;
+  const invalid = useFieldInvalid(field);
+  return (
+    <div className="field">
+      <label htmlFor={field}>{t('playbooks.condition.value')}</label>
+      <input
+        id={field}
+        value={props.rule.value ?? ''}
+        maxLength={MAX_CONDITION_VALUE_CHARS}
+        inputMode={props.numeric ? 'decimal' : 'text'}
+        onChange={(e) => props.onChange(e.target.value)}
+        {...invalid}
+      />
+      <FieldError field={field} />
+    </div>
   );
 }
 
@@ -228,6 +251,7 @@ export function SetVariableFields({
   onChange: (patch: Partial<TSetVariableNode>) => void;
 }) {
   const { t } = useTranslation();
+  const variableInvalid = useFieldInvalid('set-variable');
   return (
     <div className="pb-grid-2">
       <div className="field">
@@ -236,6 +260,7 @@ export function SetVariableFields({
           id="set-variable"
           value={node.variable}
           onChange={(e) => onChange({ variable: e.target.value })}
+          {...variableInvalid}
         >
           <option value="">{t('playbooks.setVariable.choose')}</option>
           {variableChoices(doc, false).map((v) => (
@@ -244,6 +269,7 @@ export function SetVariableFields({
             </option>
           ))}
         </select>
+        <FieldError field="set-variable" />
       </div>
       <div className="field">
         <label htmlFor="set-value">{t('playbooks.setVariable.value')}</label>
@@ -257,6 +283,7 @@ export function SetVariableFields({
         <span id="set-value-hint" className="field__hint">
           {t('playbooks.setVariable.hint', { example: '{{visitor_name}}' })}
         </span>
+        <FieldError field="set-value" />
       </div>
     </div>
   );

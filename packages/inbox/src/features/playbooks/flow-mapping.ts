@@ -24,7 +24,7 @@ export type CardData = {
 };
 export type CardNode = Node<CardData, 'card'>;
 
-const COLUMN = 320;
+const COLUMN = 380;
 const ROW = 200;
 
 /** Findings per card: node findings, plus edge findings counted on the edge's source card. */
@@ -50,9 +50,9 @@ export function documentFindings(doc: TPlaybookDocument, findings: readonly TFin
   return findings.filter((f) => !f.nodeId && !(f.edgeId && edgeIds.has(f.edgeId)));
 }
 
-/** Where a card without layout goes: a simple grid in document order. */
+/** Where a card without layout goes until the automatic layout places it: a row in document order. */
 function fallbackPosition(index: number): { x: number; y: number } {
-  return { x: (index % 3) * COLUMN, y: Math.floor(index / 3) * ROW };
+  return { x: index * COLUMN, y: 0 };
 }
 
 /** The cards as xyflow nodes; handles are the node's ports (portsOf), ids are port names. */
@@ -85,7 +85,7 @@ export function toFlowEdges(doc: TPlaybookDocument, findings: readonly TFinding[
     sourceHandle: edge.from.port,
     target: edge.to.nodeId,
     targetHandle: 'in',
-    type: 'smoothstep',
+    type: 'routed',
     className: bad.has(edge.id) ? 'pb-edge--error' : undefined,
   }));
 }

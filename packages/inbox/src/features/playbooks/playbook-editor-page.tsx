@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  toWebOrigin,
   validatePlaybook,
   type TFinding,
   type TPlaybookDocument,
@@ -18,10 +17,16 @@ import { AdminIcon } from './admin-icons';
 import { AppearancePanel } from './appearance-panel';
 import { CardEditorDialog } from './card-editor-dialog';
 import { CARD_ICONS, cardSummary } from './card-summary';
-import { FlowCanvas } from './flow-canvas';
+import { EditorBar } from './editor-bar';
+import { findingField, findingNodeId } from './finding-field';
+import { FindingsPanel } from './findings-panel';
+import { originsText, parseOrigins } from './origins-text';
+import { FlowCanvas, type CanvasFocus } from './flow-canvas';
 import { addNode, documentFindings, nextFreePosition, removeNode } from './flow-mapping';
 import { InstallPanel } from './install-panel';
-import { PlaybookStatusBadge } from './playbook-status-badge';
+import { UndoRedo } from './undo-redo';
+import { useCardClipboard } from './use-card-clipboard';
+import { useDocumentHistory } from './use-document-history';
 import { playbooksApi } from './playbooks-api';
 import { WidgetPreview } from './widget-preview';
 import './playbooks.css';
@@ -46,32 +51,17 @@ type SaveState =
   | { kind: 'invalid'; findings: TFinding[] }
   | { kind: 'error'; message: string };
 
-function originsText(list: readonly string[]): string {
-  return list.join('\n');
-}
-
-function parseOrigins(text: string): { origins: string[]; bad: string | null } {
-  const origins: string[] = [];
-  for (const line of text
-    .split(/[\n,]/)
-    .map((l) => l.trim())
-    .filter(Boolean)) {
-    const origin = toWebOrigin(line);
-    if (!origin) return { origins, bad: line };
-    origins.push(origin);
-  }
-  return { origins, bad: null };
-}
-
 /** The visual playbook editor (R3–R8): flow canvas, card editor, appearance, install, live preview. */
 export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   const { t } = useTranslation();
   const [playbook, setPlaybook] = useState<TPlaybookDto | null>(null);
   const [loadError, setLoadError] = useState(false);
-  const [doc, setDoc] = useState<TPlaybookDocument | null>(null);
   const [name, setName] = useState('');
   const [origins, setOrigins] = useState('');
   const [dirty, setDirty] = useState(false);
+  const markDirty = useCallback(() => setDirty(true), []);
+  const history = useDocumentHistory(markDirty);
+  const doc = history.doc;
   // `?tab=install` opens the Installation tab (the first-run checklist links there).
   const tabParam = useSearchParam('tab');
   const [tab, setTab] = useState<Tab>(() => TABS.find((id) => id === tabParam) ?? 'flow');
@@ -79,17 +69,30 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   const [deleting, setDeleting] = useState<string | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [statusError, setStatusError] = useState<string | null>(null);
+  const [serverFindings, setServerFindings] = useState<TFinding[]>([]);
+  const [problemsOpen, setProblemsOpen] = useState(false);
+  const [focus, setFocus] = useState<CanvasFocus | null>(null);
+  const [editFocus, setEditFocus] = useState<string | null>(null);
+  const [selectedCards, setSelectedCards] = useState<string[]>([]);
 
-  const adopt = useCallback((dto: TPlaybookDto) => {
-    setPlaybook(dto);
-    setDoc(dto.document);
-    setName(dto.name);
-    setOrigins(originsText(dto.allowedOrigins));
-    setDirty(false);
-  }, []);
+  // Loading starts the undo history over; a save keeps it (undo goes on past the save).
+  const { reset: resetDoc, replace: replaceDoc } = history;
+  const adopt = useCallback(
+    (dto: TPlaybookDto, saved = false) => {
+      setPlaybook(dto);
+      (saved ? replaceDoc : resetDoc)(dto.document);
+      setName(dto.name);
+      setOrigins(originsText(dto.allowedOrigins));
+      setDirty(false);
+    },
+    [resetDoc, replaceDoc],
+  );
 
   const load = useCallback(() => {
-    playbooksApi.get(playbookId).then(adopt, () => setLoadError(true));
+    playbooksApi.get(playbookId).then(
+      (dto) => adopt(dto),
+      () => setLoadError(true),
+    );
   }, [playbookId, adopt]);
   useEffect(load, [load]);
 
@@ -106,15 +109,37 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   const warnings = findings.filter((f) => f.severity === 'warning');
   const originsCheck = parseOrigins(origins);
 
+  // Every banner goes with its cause: an edit clears a failed save's or activation's message.
   const change = (next: TPlaybookDocument) => {
-    setDoc(next);
-    setDirty(true);
-    if (save.kind !== 'saving') setSave({ kind: 'idle' });
+    history.edit(next);
+    setServerFindings([]);
+    setStatusError(null);
+    if (save.kind !== 'saving' && save.kind !== 'conflict') setSave({ kind: 'idle' });
+  };
+  const showInvalid = save.kind === 'invalid' && errors.length > 0;
+  const allFindings = [...findings, ...serverFindings];
+  useCardClipboard(doc, selectedCards, change);
+
+  // A finding picked in the panel: select and centre its card, open the card on its field.
+  const pickFinding = (finding: TFinding) => {
+    if (!doc) return;
+    const nodeId = findingNodeId(doc, finding);
+    if (!nodeId) return;
+    setTab('flow');
+    setFocus((old) => ({ nodeId, seq: (old?.seq ?? 0) + 1 }));
+    const field = findingField(doc, finding);
+    if (field) {
+      setEditFocus(field);
+      setEditing(nodeId);
+    }
   };
 
   const cardActions = useMemo(
     () => ({
-      edit: (id: string) => setEditing(id),
+      edit: (id: string) => {
+        setEditFocus(null);
+        setEditing(id);
+      },
       remove: (id: string) => setDeleting(id),
       offlineOnly: playbook?.liveChatOfflineOnly ?? false,
     }),
@@ -145,7 +170,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
         allowedOrigins: originsCheck.origins,
         expectedRevision: playbook.revision,
       });
-      adopt(dto);
+      adopt(dto, true);
       setSave({ kind: 'saved' });
     } catch (cause) {
       if (cause instanceof ApiError && cause.code === 'REVISION_CONFLICT') setSave({ kind: 'conflict' });
@@ -171,17 +196,18 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
       // Keep unsaved edits; only the status and published revision come from the server.
       setPlaybook({ ...dto, document: playbook.document });
     } catch (cause) {
-      setStatusError(
-        cause instanceof ApiError && cause.code === 'PLAYBOOK_INVALID'
-          ? t('playbooks.activateInvalid')
-          : t('errors.generic'),
-      );
+      // The server's activation checks (rule 16) can find what the editor cannot: list them too.
+      const invalid = cause instanceof ApiError && cause.code === 'PLAYBOOK_INVALID';
+      setServerFindings(invalid && Array.isArray(cause.details) ? (cause.details as TFinding[]) : []);
+      if (invalid) setProblemsOpen(true);
+      setStatusError(invalid ? t('playbooks.activateInvalid') : t('errors.generic'));
     }
   };
 
   const addCard = (type: TPlaybookNodeType) => {
     const result = addNode(doc, type, nextFreePosition(doc));
     change(result.doc);
+    setEditFocus(null);
     setEditing(result.nodeId);
   };
 
@@ -190,79 +216,32 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
 
   return (
     <div className="pb-editor">
-      <header className="pb-editor__bar">
-        <Link to="/playbooks" className="icon-btn" aria-label={t('playbooks.backToList')}>
-          <Icon name="chevronLeft" />
-        </Link>
-        <div className="pb-editor__name">
-          <label htmlFor="pb-name" className="sr-only">
-            {t('playbooks.new.name')}
-          </label>
-          <input
-            id="pb-name"
-            value={name}
-            maxLength={80}
-            onChange={(e) => {
-              setName(e.target.value);
-              setDirty(true);
-            }}
-          />
-          <PlaybookStatusBadge status={playbook.status} />
-        </div>
-        <div className="pb-editor__status" role="status">
-          {errors.length > 0 ? (
-            <span className="pb-count pb-count--error">
-              {t('playbooks.errorsCount', { count: errors.length })}
-            </span>
-          ) : (
-            <span className="pb-count pb-count--ok">{t('playbooks.noErrors')}</span>
-          )}
-          {warnings.length > 0 && (
-            <span className="pb-count pb-count--warning">
-              {t('playbooks.warningsCount', { count: warnings.length })}
-            </span>
-          )}
-          <span className="pb-save-state">
-            {save.kind === 'saving'
-              ? t('playbooks.saving')
-              : dirty
-                ? t('playbooks.unsaved')
-                : save.kind === 'saved'
-                  ? t('playbooks.saved')
-                  : t('playbooks.revision', { revision: playbook.revision })}
-          </span>
-        </div>
-        <div className="pb-editor__actions">
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void toggleActive()}
-            disabled={dirty && playbook.status !== 'active'}
-            title={dirty && playbook.status !== 'active' ? t('playbooks.saveFirst') : undefined}
-          >
-            <AdminIcon name={playbook.status === 'active' ? 'pause' : 'play'} />
-            {playbook.status === 'active' ? t('playbooks.deactivate') : t('playbooks.activate')}
-          </button>
-          <button
-            type="button"
-            className="btn btn--primary"
-            onClick={() => void doSave()}
-            disabled={save.kind === 'saving' || !dirty}
-            data-testid="save-playbook"
-          >
-            {t('playbooks.save')}
-          </button>
-        </div>
-      </header>
-      {(save.kind === 'conflict' || save.kind === 'invalid' || save.kind === 'error' || statusError) && (
+      <EditorBar
+        playbook={playbook}
+        name={name}
+        onName={(value) => {
+          setName(value);
+          setDirty(true);
+        }}
+        errors={errors.length}
+        warnings={warnings.length}
+        dirty={dirty}
+        saving={save.kind === 'saving'}
+        problemsId="pb-problems"
+        problemsOpen={problemsOpen}
+        onProblems={() => setProblemsOpen((open) => !open)}
+        onToggleActive={() => void toggleActive()}
+        onSave={() => void doSave()}
+      />
+      {(save.kind === 'conflict' || showInvalid || save.kind === 'error' || statusError) && (
         <div className="pb-editor__alert" role="alert">
           <Icon name="alert" size={16} />
           <span>
             {save.kind === 'conflict'
               ? t('playbooks.conflict')
-              : save.kind === 'invalid'
+              : showInvalid
                 ? playbook.status === 'active'
-                  ? t('playbooks.activeNeedsValid', { count: save.findings.length || errors.length })
+                  ? t('playbooks.activeNeedsValid', { count: errors.length })
                   : t('playbooks.invalidSave')
                 : save.kind === 'error'
                   ? save.message
@@ -309,6 +288,12 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
             </div>
             {tab === 'flow' && (
               <div className="pb-tabs__tools">
+                <UndoRedo
+                  onUndo={history.undo}
+                  onRedo={history.redo}
+                  canUndo={history.canUndo}
+                  canRedo={history.canRedo}
+                />
                 <Menu
                   label={
                     <>
@@ -337,7 +322,16 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
           <div className="pb-panel" role="tabpanel" id={`pb-panel-${tab}`} aria-labelledby={`pb-tab-${tab}`}>
             {tab === 'flow' && (
               <>
-                {docFindings.length > 0 && (
+                {problemsOpen && (
+                  <FindingsPanel
+                    id="pb-problems"
+                    doc={doc}
+                    findings={allFindings}
+                    onPick={pickFinding}
+                    onClose={() => setProblemsOpen(false)}
+                  />
+                )}
+                {!problemsOpen && docFindings.length > 0 && (
                   <ul className="pb-doc-findings">
                     {docFindings.map((f, i) => (
                       <li key={i} className={`pb-finding pb-finding--${f.severity}`}>
@@ -347,7 +341,15 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
                     ))}
                   </ul>
                 )}
-                <FlowCanvas doc={doc} findings={findings} onChange={change} actions={cardActions} />
+                <FlowCanvas
+                  doc={doc}
+                  findings={findings}
+                  onChange={change}
+                  actions={cardActions}
+                  focus={focus}
+                  onLayout={history.replace}
+                  onSelect={setSelectedCards}
+                />
               </>
             )}
             {tab === 'appearance' && <AppearancePanel doc={doc} onChange={change} />}
@@ -375,6 +377,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
         <CardEditorDialog
           doc={doc}
           nodeId={editing}
+          focusField={editFocus}
           onClose={() => setEditing(null)}
           onApply={(next) => {
             change(next);

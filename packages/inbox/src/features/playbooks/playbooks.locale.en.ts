@@ -1,4 +1,5 @@
 import { conditionEn } from './condition.locale';
+import { editorEn } from './editor.locale';
 /** English strings of the playbook screens (mounted under `playbooks` in locales/en.ts). */
 export const playbooksEn = {
   title: 'Playbooks',
@@ -109,6 +110,7 @@ export const playbooksEn = {
   outcomes: { qualified: 'Qualified', disqualified: 'Disqualified', neutral: 'Neutral' },
   records: { none: 'No CRM record', lead: 'Creates a lead', deal: 'Creates a deal' },
   ...conditionEn,
+  ...editorEn,
   findings: {
     DOCUMENT_TOO_LARGE: 'The playbook is too large.',
     SCHEMA_INVALID: 'A field has a value that is not allowed.',
@@ -145,6 +147,8 @@ export const playbooksEn = {
     CONDITION_OTHERWISE_UNCONNECTED: 'Connect the “otherwise” path to a next card.',
     SET_VARIABLE_NAME_EMPTY: 'Choose the variable this card sets.',
     SET_VARIABLE_NOT_WRITABLE: 'This variable comes from the page and cannot be set.',
+    ACTIVITY_SUBJECT_EMPTY: 'The activity needs a subject.',
+    ACTIVITY_NOT_LINKED: 'An activity needs a person, organization, lead or deal created on this end card.',
   },
   editor: {
     sections: 'Editor sections',

@@ -1,5 +1,6 @@
 import type { WithPluralForms } from '../../locales/plural-forms';
 import { conditionEs } from './condition.locale';
+import { editorEs } from './editor.locale';
 import type { playbooksEn } from './playbooks.locale.en';
 
 /** Spanish strings of the playbook screens. */
@@ -120,6 +121,7 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
   outcomes: { qualified: 'Cualificado', disqualified: 'Descartado', neutral: 'Neutral' },
   records: { none: 'Sin registro en el CRM', lead: 'Crea un lead', deal: 'Crea una oportunidad' },
   ...conditionEs,
+  ...editorEs,
   findings: {
     DOCUMENT_TOO_LARGE: 'El playbook es demasiado grande.',
     SCHEMA_INVALID: 'Un campo tiene un valor no permitido.',
@@ -157,6 +159,9 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     CONDITION_OTHERWISE_UNCONNECTED: 'Conecta el camino «si no» a una tarjeta siguiente.',
     SET_VARIABLE_NAME_EMPTY: 'Elige la variable que asigna esta tarjeta.',
     SET_VARIABLE_NOT_WRITABLE: 'Esta variable viene de la página y no se puede asignar.',
+    ACTIVITY_SUBJECT_EMPTY: 'La actividad necesita un asunto.',
+    ACTIVITY_NOT_LINKED:
+      'Una actividad necesita una persona, organización, lead o negocio creado en esta tarjeta final.',
   },
   editor: {
     sections: 'Secciones del editor',

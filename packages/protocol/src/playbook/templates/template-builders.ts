@@ -37,11 +37,14 @@ export function edges(...links: [from: string, port: string, to: string][]): TPl
   }));
 }
 
-/** Places nodes on a grid: `[column, row]` per node id. */
+/**
+ * Places nodes on a grid: `[lane, step]` per node id. The flow editor runs left to right, so
+ * steps are columns and lanes are rows.
+ */
 export function layout(nodes: TPlaybookNode[], positions: Record<string, [number, number]>): TPlaybookNode[] {
   return nodes.map((node) => {
     const at = positions[node.id];
-    return at ? { ...node, ui: { x: at[0] * 320, y: at[1] * 180 } } : node;
+    return at ? { ...node, ui: { x: at[1] * 380, y: at[0] * 220 } } : node;
   });
 }
 
