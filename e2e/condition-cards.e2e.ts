@@ -64,8 +64,12 @@ async function shootDialog(page: Page, language: 'en' | 'es'): Promise<void> {
     ['390', PHONE],
   ] as const) {
     await page.setViewportSize(viewport);
-    await page.getByTestId('card-condition_1').getByRole('button').first().click();
     const dialog = page.getByRole('dialog');
+    // The card may lie outside the canvas at phone width: a click the canvas swallows is retried.
+    for (let tries = 0; tries < 3 && !(await dialog.isVisible()); tries += 1) {
+      await page.getByTestId('card-condition_1').getByRole('button').first().click();
+      await dialog.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
     await dialog.getByTestId('condition-rule-0').waitFor();
     await page.waitForTimeout(300);
     await screenshot(page, `cards-condition-dialog-${language}-${size}`);

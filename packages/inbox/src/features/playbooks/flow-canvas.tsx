@@ -9,7 +9,6 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
-  ReactFlowProvider,
   useReactFlow,
   type Edge,
   type EdgeChange,
@@ -49,11 +48,8 @@ type Props = {
  * flow-mapping into a new document.
  */
 export function FlowCanvas(props: Props) {
-  return (
-    <ReactFlowProvider>
-      <FlowCanvasInner {...props} />
-    </ReactFlowProvider>
-  );
+  // The editor page provides the xyflow store (it places new cards where the canvas looks).
+  return <FlowCanvasInner {...props} />;
 }
 
 /** Keeps what xyflow measured and selected when the document changes underneath. */

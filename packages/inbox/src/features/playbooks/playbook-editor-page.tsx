@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import {
   validatePlaybook,
   type TFinding,
@@ -26,6 +27,7 @@ import { addNode, documentFindings, nextFreePosition, removeNode } from './flow-
 import { InstallPanel } from './install-panel';
 import { UndoRedo } from './undo-redo';
 import { useCardClipboard } from './use-card-clipboard';
+import { CARD_WIDTH } from './use-canvas-layout';
 import { useDocumentHistory } from './use-document-history';
 import { playbooksApi } from './playbooks-api';
 import { WidgetPreview } from './widget-preview';
@@ -52,8 +54,31 @@ type SaveState =
   | { kind: 'error'; message: string };
 
 /** The visual playbook editor (R3–R8): flow canvas, card editor, appearance, install, live preview. */
-export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
+export function PlaybookEditorPage(props: { playbookId: string }) {
+  return (
+    <ReactFlowProvider>
+      <EditorPage {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+/** Where a new card goes: the middle of what the canvas shows, else below the lowest card. */
+function useNewCardPosition() {
+  const flow = useReactFlow();
+  return (doc: TPlaybookDocument) => {
+    const canvas = document.querySelector('[data-testid="flow-canvas"]')?.getBoundingClientRect();
+    if (!canvas || canvas.width === 0) return nextFreePosition(doc);
+    const centre = flow.screenToFlowPosition({
+      x: canvas.left + canvas.width / 2,
+      y: canvas.top + canvas.height / 2,
+    });
+    return { x: centre.x - CARD_WIDTH / 2, y: centre.y - 60 };
+  };
+}
+
+function EditorPage({ playbookId }: { playbookId: string }) {
   const { t } = useTranslation();
+  const newCardPosition = useNewCardPosition();
   const [playbook, setPlaybook] = useState<TPlaybookDto | null>(null);
   const [loadError, setLoadError] = useState(false);
   const [name, setName] = useState('');
@@ -205,7 +230,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   };
 
   const addCard = (type: TPlaybookNodeType) => {
-    const result = addNode(doc, type, nextFreePosition(doc));
+    const result = addNode(doc, type, newCardPosition(doc));
     change(result.doc);
     setEditFocus(null);
     setEditing(result.nodeId);
