@@ -35,6 +35,7 @@ export * from './api/accounts.schema';
 export * from './api/search.schema';
 export * from './api/availability.schema';
 export * from './api/labels.schema';
+export * from './api/attachments.schema';
 export * from './playbook/live-chat-routing.schema';
 export * from './api/history.schema';
 export * from './playbook/system-variables';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import { ZEmail } from '../common';
 import { ZReportedPageUrl } from './page-url';
+import { ZAttachmentIds } from './attachments.schema';
 import { ZClientMsgId, ZConversationDto, ZMessageDto, ZVisitorConversationDto } from './conversation.schema';
 
 /** Largest WebSocket frame either side accepts; bigger frames close the socket with 1009. */
@@ -51,6 +52,7 @@ export const ZVisitorClientFrame = z.discriminatedUnion('type', [
     conversationId: ZConvId,
     clientMsgId: ZClientMsgId,
     body: ZRichText,
+    attachments: ZAttachmentIds.optional(),
   }),
   z.strictObject({
     type: z.literal('answer'),
@@ -97,6 +99,7 @@ export const ZAgentClientFrame = z.discriminatedUnion('type', [
     conversationId: ZConvId,
     clientMsgId: ZClientMsgId,
     body: ZRichText,
+    attachments: ZAttachmentIds.optional(),
   }),
   z.strictObject({ type: z.literal('typing'), conversationId: ZConvId, active: z.boolean() }),
   z.strictObject({ type: z.literal('read'), conversationId: ZConvId, seq: z.number().int().min(0) }),
