@@ -315,6 +315,39 @@ describe('files in live chat (issue 17)', () => {
     ).toBe(seqBefore);
   });
 
+  it('puts each attachment’s metadata and a signed download URL in the message.created webhook', async () => {
+    const admin = await server.createUser('admin');
+    const allow = await server.request({
+      method: 'PUT',
+      url: '/api/v1/admin/settings/webhooks',
+      as: admin,
+      payload: { allowPrivateWebhookTargets: true },
+    });
+    expect(allow.statusCode).toBe(200);
+    const hook = await server.request({
+      method: 'POST',
+      url: '/api/v1/admin/webhooks',
+      as: admin,
+      payload: { url: 'http://127.0.0.1:9/hook', events: ['message.created'] },
+    });
+    expect(hook.statusCode, hook.body).toBe(201);
+    const up = (await visitorUpload(chat, tinyPdf('hooked'), 'hooked.pdf')).json<TAttachmentDto>();
+    expect((await visitorSend(chat, newClientId(), [up.id])).type).toBe('ack');
+    const rows = await server.charla.services.database.db
+      .selectFrom('webhook_deliveries')
+      .select('body')
+      .where('event', '=', 'message.created')
+      .execute();
+    const bodies = rows.map((r) => JSON.parse(r.body) as { data: { message: TMessageDto } });
+    const sent = bodies.find((b) => b.data.message.attachments[0]?.id === up.id);
+    const file = sent?.data.message.attachments[0] as (TAttachmentDto & { url: string }) | undefined;
+    expect(file).toMatchObject({ name: 'hooked.pdf', contentType: 'application/pdf' });
+    expect(file?.url.startsWith(`${server.config.publicUrl}/api/v1/files/`)).toBe(true);
+    const fetched = await server.request({ url: (file?.url ?? '').slice(server.config.publicUrl.length) });
+    expect(fetched.statusCode).toBe(200);
+    expect(fetched.rawPayload.equals(tinyPdf('hooked'))).toBe(true);
+  });
+
   it('deletes a deleted conversation’s files at the sweep, keeping bytes another conversation still sends', async () => {
     const { attachments, database } = server.charla.services;
     const gone = await seedConversation(server, {
