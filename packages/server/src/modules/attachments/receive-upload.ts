@@ -47,7 +47,8 @@ export async function receiveUpload(source: Readable, folder: string, maxBytes: 
         if (sniffed && !sniffed.ok) return done(new AppError(sniffed.code));
       }
       hash.update(chunk);
-      zip.push(chunk);
+      // Only pictures are checked for a ZIP inside (a PDF's compressed streams may hold the bytes).
+      if (!sniffed || (sniffed.ok && sniffed.kind === 'image')) zip.push(chunk);
       done(null, chunk);
     },
   });

@@ -51,9 +51,12 @@ export function createZipScanner() {
   return {
     push(chunk: Buffer): void {
       if (found) return;
-      const window = Buffer.concat([tail, chunk]);
-      found = ZIP_MARKERS.some((marker) => window.includes(marker));
-      tail = window.subarray(Math.max(0, window.length - 3));
+      // Only the border needs a copy: the last 3 bytes before and the first 3 of this chunk.
+      const border = Buffer.concat([tail, chunk.subarray(0, 3)]);
+      found = ZIP_MARKERS.some((marker) => border.includes(marker) || chunk.includes(marker));
+      tail = Buffer.from(
+        chunk.length >= 3 ? chunk.subarray(chunk.length - 3) : Buffer.concat([tail, chunk]).subarray(-3),
+      );
     },
     get found() {
       return found;
