@@ -9,6 +9,8 @@ export const tableOwners = {
   user_routing: 'availability',
   api_tokens: 'api-tokens',
   canned_responses: 'canned-responses',
+  attachment_blobs: 'attachments',
+  uploads: 'attachments',
   audit_log: 'privacy',
   sessions: 'auth',
   conversations: 'conversations',

@@ -95,6 +95,17 @@ export const errorMessagesDe: Partial<Record<ErrorCode, string>> = {
   LABEL_COLOR_UNKNOWN: 'Wählen Sie eine der Label-Farben der Palette.',
   LABEL_UNKNOWN: 'Kein Label hat diese ID; laden Sie die Labels neu.',
   LABEL_LIMIT_REACHED: 'Eine Unterhaltung trägt höchstens 10 Labels.',
+  ATTACHMENT_TOO_LARGE: 'Die Datei ist größer als das Limit für eine Datei.',
+  ATTACHMENT_QUOTA_EXCEEDED: 'In diesem Gespräch ist kein Platz für weitere Dateien.',
+  ATTACHMENT_TYPE_NOT_ALLOWED:
+    'Dieser Dateityp kann nicht gesendet werden: Sende ein Bild (PNG, JPEG, GIF, WebP) oder ein PDF.',
+  ATTACHMENT_POLYGLOT:
+    'Die Datei ist zugleich etwas anderes (eine Webseite, ein Skript oder ein Archiv) und kann nicht gesendet werden.',
+  ATTACHMENT_UNREADABLE: 'Die Datei ist beschädigt oder zu groß, um sie als Bild zu öffnen.',
+  ATTACHMENT_INCOMPLETE: 'Die Datei ist nicht vollständig angekommen; sende sie erneut.',
+  ATTACHMENT_NOT_FOUND: 'Die Datei existiert nicht, wurde schon gesendet oder du kannst sie nicht sehen.',
+  ATTACHMENT_LINK_INVALID:
+    'Der Dateilink ist ungültig oder abgelaufen; öffne die Datei erneut aus dem Gespräch.',
   IDENTITY_HASH_INVALID:
     'Der userHash passt nicht zur userId: Berechnen Sie HMAC-SHA256(Identitätsgeheimnis, userId) auf Ihrem Server.',
   IDENTITY_VERIFICATION_REQUIRED:

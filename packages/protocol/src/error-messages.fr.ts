@@ -93,6 +93,17 @@ export const errorMessagesFr: Partial<Record<ErrorCode, string>> = {
   LABEL_COLOR_UNKNOWN: 'Choisissez une des couleurs d’étiquette de la palette.',
   LABEL_UNKNOWN: 'Aucune étiquette n’a cet id ; rechargez les étiquettes.',
   LABEL_LIMIT_REACHED: 'Une conversation porte au plus 10 étiquettes.',
+  ATTACHMENT_TOO_LARGE: 'Le fichier dépasse la taille permise pour un fichier.',
+  ATTACHMENT_QUOTA_EXCEEDED: 'Cette conversation n’a plus de place pour d’autres fichiers.',
+  ATTACHMENT_TYPE_NOT_ALLOWED:
+    'Ce type de fichier ne peut pas être envoyé : envoyez une image (PNG, JPEG, GIF, WebP) ou un PDF.',
+  ATTACHMENT_POLYGLOT:
+    'Le fichier est aussi autre chose (une page web, un script ou une archive) et ne peut pas être envoyé.',
+  ATTACHMENT_UNREADABLE: 'Le fichier est endommagé ou trop grand pour être ouvert comme image.',
+  ATTACHMENT_INCOMPLETE: 'Le fichier n’est pas arrivé en entier ; envoyez-le à nouveau.',
+  ATTACHMENT_NOT_FOUND: 'Le fichier n’existe pas, a déjà été envoyé ou vous ne pouvez pas le voir.',
+  ATTACHMENT_LINK_INVALID:
+    'Le lien du fichier n’est pas valide ou a expiré ; rouvrez le fichier depuis la conversation.',
   IDENTITY_HASH_INVALID:
     'Le userHash ne correspond pas au userId : calculez HMAC-SHA256(secret d’identité, userId) sur votre serveur.',
   IDENTITY_VERIFICATION_REQUIRED:

@@ -92,6 +92,16 @@ export const errorMessagesPtBr: Partial<Record<ErrorCode, string>> = {
   LABEL_COLOR_UNKNOWN: 'Escolha uma das cores de etiqueta da paleta.',
   LABEL_UNKNOWN: 'Nenhuma etiqueta tem este id; recarregue as etiquetas.',
   LABEL_LIMIT_REACHED: 'Uma conversa leva no máximo 10 etiquetas.',
+  ATTACHMENT_TOO_LARGE: 'O arquivo é maior que o limite para um arquivo.',
+  ATTACHMENT_QUOTA_EXCEEDED: 'Esta conversa não tem espaço para mais arquivos.',
+  ATTACHMENT_TYPE_NOT_ALLOWED:
+    'Este tipo de arquivo não pode ser enviado: envie uma imagem (PNG, JPEG, GIF, WebP) ou um PDF.',
+  ATTACHMENT_POLYGLOT:
+    'O arquivo também é outra coisa (uma página web, um script ou um arquivo compactado) e não pode ser enviado.',
+  ATTACHMENT_UNREADABLE: 'O arquivo está danificado ou é grande demais para abrir como imagem.',
+  ATTACHMENT_INCOMPLETE: 'O arquivo não chegou inteiro; envie-o de novo.',
+  ATTACHMENT_NOT_FOUND: 'O arquivo não existe, já foi enviado ou você não pode vê-lo.',
+  ATTACHMENT_LINK_INVALID: 'O link do arquivo não é válido ou expirou; abra o arquivo de novo pela conversa.',
   IDENTITY_HASH_INVALID:
     'O userHash não corresponde ao userId: calcule HMAC-SHA256(segredo de identidade, userId) no seu servidor.',
   IDENTITY_VERIFICATION_REQUIRED:

@@ -32,6 +32,17 @@ const spanish: Record<ErrorCode, string> = {
   LABEL_COLOR_UNKNOWN: 'Elige uno de los colores de etiqueta de la paleta.',
   LABEL_UNKNOWN: 'Ninguna etiqueta tiene este id; vuelve a cargar las etiquetas.',
   LABEL_LIMIT_REACHED: 'Una conversación lleva como máximo 10 etiquetas.',
+  ATTACHMENT_TOO_LARGE: 'El archivo supera el límite para un archivo.',
+  ATTACHMENT_QUOTA_EXCEEDED: 'Esta conversación no tiene espacio para más archivos.',
+  ATTACHMENT_TYPE_NOT_ALLOWED:
+    'No se puede enviar este tipo de archivo: envía una imagen (PNG, JPEG, GIF, WebP) o un PDF.',
+  ATTACHMENT_POLYGLOT:
+    'El archivo es también otra cosa (una página web, un script o un archivo comprimido) y no se puede enviar.',
+  ATTACHMENT_UNREADABLE: 'El archivo está dañado o es demasiado grande para abrirlo como imagen.',
+  ATTACHMENT_INCOMPLETE: 'El archivo no llegó completo; envíalo de nuevo.',
+  ATTACHMENT_NOT_FOUND: 'El archivo no existe, ya se envió o no puedes verlo.',
+  ATTACHMENT_LINK_INVALID:
+    'El enlace del archivo no es válido o ha caducado; vuelve a abrir el archivo desde la conversación.',
   EMAIL_TAKEN: 'Ya existe un usuario con este email.',
   CONFLICT: 'El recurso ha cambiado mientras tanto.',
   CONVERSATION_ALREADY_ASSIGNED: 'Otra persona ha tomado esta conversación antes.',

@@ -25,6 +25,26 @@ export const errorCatalogue = {
   LABEL_COLOR_UNKNOWN: { status: 422, message: 'Pick one of the palette’s label colours.' },
   LABEL_UNKNOWN: { status: 422, message: 'No label has this id; reload the labels.' },
   LABEL_LIMIT_REACHED: { status: 422, message: 'A conversation carries at most 10 labels.' },
+  ATTACHMENT_TOO_LARGE: { status: 413, message: 'The file is larger than the limit for one file.' },
+  ATTACHMENT_QUOTA_EXCEEDED: { status: 413, message: 'This conversation has no room for more files.' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 415,
+    message: 'This type of file cannot be sent: send an image (PNG, JPEG, GIF, WebP) or a PDF.',
+  },
+  ATTACHMENT_POLYGLOT: {
+    status: 415,
+    message: 'The file is also something else (a web page, a script or an archive) and cannot be sent.',
+  },
+  ATTACHMENT_UNREADABLE: { status: 422, message: 'The file is damaged or too large to open as an image.' },
+  ATTACHMENT_INCOMPLETE: { status: 400, message: 'The file did not arrive whole; send it again.' },
+  ATTACHMENT_NOT_FOUND: {
+    status: 404,
+    message: 'The file does not exist, was already sent, or you cannot see it.',
+  },
+  ATTACHMENT_LINK_INVALID: {
+    status: 403,
+    message: 'The file link is not valid or has expired; open the file from the conversation again.',
+  },
   EMAIL_TAKEN: { status: 409, message: 'A user with this email already exists.' },
   CONFLICT: { status: 409, message: 'The resource changed meanwhile.' },
   CONVERSATION_ALREADY_ASSIGNED: { status: 409, message: 'Someone else took this conversation first.' },

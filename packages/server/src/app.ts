@@ -47,6 +47,8 @@ import type { Services } from './services';
 import { registerPrivacyRoutes } from './modules/privacy/index';
 import { registerAvailabilityRoutes } from './modules/availability/index';
 import { registerLabelsRoutes } from './modules/labels/index';
+import { registerAttachmentsRoutes } from './modules/attachments/index';
+import { apiTokenAllows } from './modules/api-tokens/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
 export const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -178,4 +180,11 @@ function registerModuleRoutes(app: App, services: Services): void {
   registerAccountsRoutes(app, services);
   registerAvailabilityRoutes(app, services.availability);
   registerLabelsRoutes(app, services.labels);
+  registerAttachmentsRoutes(app, services.attachments, {
+    authenticateSession: (token) => services.auth.authenticate(token),
+    authenticateBearer: async (token) => {
+      const caller = await services.apiTokens.authenticate(token);
+      return caller && apiTokenAllows(caller.scopes, 'user', 'GET') ? caller.user : null;
+    },
+  });
 }

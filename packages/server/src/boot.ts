@@ -64,6 +64,8 @@ export async function bootCharla(config: Config, options: BootOptions = {}): Pro
   // The install's mail secrets exist from the first start, so no request (even a refused one)
   // is the one that writes them.
   await services.conversationMail.keys();
+  // Loaded before any request: webhook payloads sign file links inside a message's transaction.
+  await services.attachments.signingKey();
   const built = await buildApp(services, { logger: log, cookieSecret });
 
   const first = await services.auth.prepareFirstAdmin(config.initialAdmin);

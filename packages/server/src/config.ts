@@ -59,6 +59,25 @@ const ZConfigEnv = z.object({
   WS_PING_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Files in live chat (issue 17): the local folder (blobs on the default storage, temporary files always). */
+  FILES_DIR: z.string().min(1).default('./data/files'),
+  FILES_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 ** 3)
+    .default(10 * 1024 * 1024),
+  FILES_CONVERSATION_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 ** 4)
+    .default(100 * 1024 * 1024),
+  /** An S3-compatible bucket for the blobs (several processes need it, or one shared FILES_DIR). */
+  FILES_S3_BUCKET: z.string().min(3).max(63).optional(),
+  FILES_S3_ENDPOINT: z.string().url().optional(),
+  FILES_S3_REGION: z.string().min(1).max(64).default('us-east-1'),
+  FILES_S3_PREFIX: z.string().max(200).default(''),
 });
 
 /** Every environment variable the server reads (.env.example and the README list them all). */
@@ -88,6 +107,14 @@ export type Config = {
   mailReplyTo: string | null;
   /** Delivered and failed webhook deliveries are deleted after this many days. */
   webhookLogRetentionDays: number;
+  /** Files in live chat (issue 17): limits and where blobs live. */
+  files: {
+    dir: string;
+    temporaryDir: string;
+    maxBytes: number;
+    conversationMaxBytes: number;
+    s3: { bucket: string; endpoint: string | null; region: string; prefix: string } | null;
+  };
 };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -142,6 +169,20 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM.trim() } : null,
       mailReplyTo: e.MAIL_REPLY_TO?.trim().toLowerCase() ?? null,
       webhookLogRetentionDays: e.WEBHOOK_LOG_RETENTION_DAYS,
+      files: {
+        dir: e.FILES_DIR,
+        temporaryDir: `${e.FILES_DIR.replace(/\/$/, '')}/.incoming`,
+        maxBytes: e.FILES_MAX_BYTES,
+        conversationMaxBytes: e.FILES_CONVERSATION_MAX_BYTES,
+        s3: e.FILES_S3_BUCKET
+          ? {
+              bucket: e.FILES_S3_BUCKET,
+              endpoint: e.FILES_S3_ENDPOINT ?? null,
+              region: e.FILES_S3_REGION,
+              prefix: e.FILES_S3_PREFIX,
+            }
+          : null,
+      },
     },
   };
 }

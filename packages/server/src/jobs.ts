@@ -111,5 +111,11 @@ export function coreJobs(services: Services): BackgroundJob[] {
       everyMs: 10 * 60_000,
       run: async () => void (await services.privacy.runRetention()),
     },
+    // Files (issue 17): uploads never sent, then blobs no upload names (deleted conversations' files).
+    {
+      name: 'attachments-sweep',
+      everyMs: 10 * 60_000,
+      run: async () => void (await services.attachments.sweep()),
+    },
   ];
 }

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from './db/database';
 import type { Clock } from './lib/clock';
 import { createDomainEvents, type DomainEvents } from './lib/domain-events';
 import type { Limits } from './lib/shared-limits';
+import { createRateLimits, type RateLimits } from './rate-limits';
 import type { Bus } from './realtime/bus';
 import { createAuthService, createSessionsStore } from './modules/auth/index';
 import { createPresenceService, createPresenceStore } from './modules/presence/index';
@@ -36,6 +37,7 @@ import { createConversationMail, createConversationSource } from './modules/mail
 import { createPrivacyModule } from './modules/privacy/index';
 import { createIdentityModule } from './modules/identity/index';
 import { createLabelsModule } from './modules/labels/index';
+import { createAttachmentsModule } from './modules/attachments/index';
 
 export type ServiceDeps = {
   config: Config;
@@ -136,6 +138,30 @@ function createPeople(deps: ServiceDeps, rateLimits: RateLimits) {
 }
 type People = ReturnType<typeof createPeople>;
 
+/** How conversations read as DTOs: names of the visitor, users, playbook, team, readers and labels. */
+function createViews(
+  db: ServiceDeps['database']['db'],
+  people: People,
+  playbooks: ReturnType<typeof createPlaybooksService>,
+  parts: {
+    availabilityStore: ReturnType<typeof createAvailabilityStore>;
+    conversationsStore: ReturnType<typeof createConversationsStore>;
+    chips: ReturnType<typeof createLabelsModule>['chips'];
+  },
+) {
+  const { visitors, usersStore } = people;
+  const { availabilityStore, conversationsStore, chips } = parts;
+  return createConversationViews({
+    visitors,
+    users: usersStore,
+    playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
+    identities: (ids) => findConversationIdentities(db, ids),
+    teamNames: { nameOf: async (id) => (await availabilityStore.findTeam(id))?.name ?? null },
+    readers: (ids) => conversationsStore.readersOf(ids),
+    labels: chips,
+  });
+}
+
 /** Playbooks, conversations, the CRM, the playbook runner and ratings. */
 function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
   const { config, bus, clock } = deps;
@@ -154,24 +180,18 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
   const conversationsStore = createConversationsStore(db);
   const availabilityStore = createAvailabilityStore(db);
   const { chips, assertLabel, createService: createLabels } = createLabelsModule(db);
-  const views = createConversationViews({
-    visitors,
-    users: usersStore,
-    playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
-    identities: (ids) => findConversationIdentities(db, ids),
-    teamNames: { nameOf: async (id) => (await availabilityStore.findTeam(id))?.name ?? null },
-    readers: (ids) => conversationsStore.readersOf(ids),
-    labels: chips,
-  });
+  const views = createViews(db, people, playbooks, { availabilityStore, conversationsStore, chips });
+  const attachmentParts = createAttachmentsModule(db, config.files);
   const conversations = createConversationsService({
-    store: conversationsStore,
-    views,
-    visitors,
-    users: usersStore,
-    bus,
-    events,
+    ...{ store: conversationsStore, views, visitors, users: usersStore, bus, events, clock, assertLabel },
+    files: attachmentParts.messageFiles,
+  });
+  // Files in live chat (issue 17): sends claim uploads; uploads and links use the conversations' reads.
+  const attachments = attachmentParts.createService({
+    conversations,
+    settings,
     clock,
-    assertLabel,
+    publicUrl: config.publicUrl,
   });
   // Conversation labels (issue 16 item 3): visibility and live updates through the front door.
   const labels = createLabels(conversations.access, clock, (err) => deps.log.warn({ err }, 'labels'));
@@ -217,6 +237,7 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     ratings,
     availability,
     labels,
+    attachments,
     assertLabel,
     teamMemberIds: async (teamId: string) => (await availabilityStore.findTeam(teamId))?.memberIds ?? [],
   };
@@ -234,6 +255,7 @@ function createSideEffects(deps: ServiceDeps, events: DomainEvents, people: Peop
     clock,
     events,
     retentionDays: config.webhookLogRetentionDays,
+    fileUrl: (id) => chats.attachments.webhookUrl(id),
   });
   const mailStats = async () => (await mail.status()).counts;
   const metrics = createMetrics({ database, bus, events, webhookStats, mailStats });
@@ -281,30 +303,3 @@ function createSideEffects(deps: ServiceDeps, events: DomainEvents, people: Peop
   };
 }
 export type Services = ReturnType<typeof createServices>;
-
-/**
- * The rate limits every process of an install shares (in Redis with REDIS_URL). The multiplier
- * (benchmarks only) raises the per-address and per-visitor limits, never the login ones.
- */
-function createRateLimits(limits: Limits, multiplier: number) {
-  const perMinute = (limit: number) => ({ limit: limit * multiplier, windowMs: 60_000 });
-  return {
-    loginFailures: {
-      byAccount: limits.limiter('login-account', { limit: 10, windowMs: 15 * 60_000 }),
-      byIp: limits.limiter('login-ip', { limit: 30, windowMs: 15 * 60_000 }),
-    },
-    /** New visitor sessions (the first step of a conversation start) per address. */
-    widgetSessions: limits.limiter('widget-sessions', perMinute(60)),
-    /** New WebSocket connections per address (checked before the gateway's own per-process one). */
-    wsConnections: limits.limiter('ws-connections', perMinute(60)),
-    /** Visitor messages and answers (realtime gateway), per visitor. */
-    visitorMessages: limits.limiter('visitor-messages', { limit: 30 * multiplier, windowMs: 10_000 }),
-    /** Conversation starts, per visitor and per address (one address hosts many visitors). */
-    conversationStartsPerVisitor: limits.limiter('starts-visitor', perMinute(20)),
-    conversationStartsPerAddress: limits.limiter('starts-ip', perMinute(60)),
-    /** Forgot-password requests: per client address (then 429) and per account (then silence). */
-    passwordResetPerIp: limits.limiter('reset-ip', { limit: 10, windowMs: 15 * 60_000 }),
-    passwordResetPerEmail: limits.limiter('reset-email', { limit: 3, windowMs: 15 * 60_000 }),
-  };
-}
-export type RateLimits = ReturnType<typeof createRateLimits>;

@@ -4,6 +4,7 @@ import { ZLanguage } from '../common';
 import { ZVisitorIdentity } from './identity.schema';
 import { ZLabelChip } from './labels.schema';
 import { NOTE_MAX_CHARS } from '../conversation/mentions';
+import { ZAttachmentDto, ZAttachmentIds } from './attachments.schema';
 
 export const ZConversationStatus = z.enum(['bot', 'waiting', 'assigned', 'closed']);
 export type TConversationStatus = z.infer<typeof ZConversationStatus>;
@@ -191,6 +192,8 @@ export const ZMessageDto = z.object({
   interaction: ZInteraction.nullable(),
   /** A validation message from the bot (capture retries), shown as an error bubble. */
   isError: z.boolean(),
+  /** Files sent with the message (issue 17); the body is then an optional caption. */
+  attachments: z.array(ZAttachmentDto),
   createdAt: z.number(),
 });
 export type TMessageDto = z.infer<typeof ZMessageDto>;
@@ -244,7 +247,12 @@ export const ZClientMsgId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, _ and - only');
 
-export const ZSendMessageRequest = z.strictObject({ clientMsgId: ZClientMsgId, body: ZRichText });
+export const ZSendMessageRequest = z.strictObject({
+  clientMsgId: ZClientMsgId,
+  body: ZRichText,
+  /** Uploads of this conversation sent with the message (issue 17). */
+  attachments: ZAttachmentIds.optional(),
+});
 export const ZMessagesQuery = z.strictObject({
   afterSeq: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),

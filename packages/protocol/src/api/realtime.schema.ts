@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import { ZEmail } from '../common';
 import { ZReportedPageUrl } from './page-url';
+import { ZAttachmentIds } from './attachments.schema';
 import { ZClientMsgId, ZConversationDto, ZMessageDto, ZVisitorConversationDto } from './conversation.schema';
 
 const ZRef = z.string().max(64).optional();
@@ -48,6 +49,7 @@ export const ZVisitorClientFrame = z.discriminatedUnion('type', [
     conversationId: ZConvId,
     clientMsgId: ZClientMsgId,
     body: ZRichText,
+    attachments: ZAttachmentIds.optional(),
   }),
   z.strictObject({
     type: z.literal('answer'),
@@ -94,6 +96,7 @@ export const ZAgentClientFrame = z.discriminatedUnion('type', [
     conversationId: ZConvId,
     clientMsgId: ZClientMsgId,
     body: ZRichText,
+    attachments: ZAttachmentIds.optional(),
   }),
   z.strictObject({ type: z.literal('typing'), conversationId: ZConvId, active: z.boolean() }),
   z.strictObject({ type: z.literal('read'), conversationId: ZConvId, seq: z.number().int().min(0) }),

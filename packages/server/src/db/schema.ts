@@ -158,4 +158,5 @@ export type ExtraTables = import('./schema.crm').CrmTables &
   import('./schema.privacy').PrivacyTables &
   import('./schema.availability').AvailabilityTables &
   import('./schema.canned-responses').CannedResponseTables &
-  import('./schema.labels').LabelTables;
+  import('./schema.labels').LabelTables &
+  import('./schema.attachments').AttachmentTables;

@@ -18,7 +18,6 @@ type OpenApi = { paths: Record<string, Record<string, Operation>> };
 const NOT_ON_REST_ROUTES: Partial<Record<ErrorCode, string>> = {
   FRAME_TOO_LARGE: 'WebSocket frames only',
   NOT_ASSIGNEE: 'typing is a WebSocket frame; only the assignee may send it',
-  ANSWER_NOT_EXPECTED: 'the widget answers the bot over its WebSocket',
   NOT_FOUND:
     'the router answers an unknown URL with it, and /metrics while METRICS_TOKEN is unset (outside /api/v1)',
 };

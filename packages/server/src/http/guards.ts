@@ -77,7 +77,7 @@ export function readSessionToken(request: FastifyRequest): string | undefined {
 }
 
 /** `Authorization: Bearer <token>` (an API token); '' when malformed; undefined without one. */
-function readBearerToken(request: FastifyRequest): string | undefined {
+export function readBearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header || !/^Bearer(\s|$)/i.test(header)) return undefined;
   return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';

@@ -24,7 +24,13 @@ export async function handleAgentFrame(
       return;
     case 'send': {
       const { conversationId, clientMsgId, body } = frame;
-      const message = await conversations.userMessage(user, conversationId, clientMsgId, body);
+      const message = await conversations.userMessage(
+        user,
+        conversationId,
+        clientMsgId,
+        body,
+        frame.attachments,
+      );
       sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId, message });
       return;
     }

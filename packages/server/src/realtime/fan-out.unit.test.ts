@@ -41,6 +41,7 @@ const message = (event: TMessageDto['event']): TMessageDto => ({
   event,
   interaction: null,
   isError: false,
+  attachments: [],
   createdAt: 1,
 });
 const visitorState = { id: base.id, status: 'assigned' } as TVisitorConversationDto;

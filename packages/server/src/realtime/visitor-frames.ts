@@ -57,11 +57,8 @@ export async function handleVisitorFrame(
     }
     case 'send': {
       if (!(await visitorMessages.take(visitorId))) throw new AppError('RATE_LIMITED');
-      const { conversationId, clientMsgId } = frame;
-      const body = imagesAsLinks(frame.body); // a visitor's picture never loads in the inbox itself
-      const plain = toPlainText(body);
-      const message = await runner.visitorText(visitorId, conversationId, clientMsgId, body, plain);
-      sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId, message });
+      const message = await visitorSend(deps, visitorId, frame);
+      sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
       return;
     }
     case 'answer': {
@@ -109,4 +106,20 @@ async function recordOpen(deps: VisitorFrameDeps, visitorId: string, publicId: s
 /** The name and email of an `identify` frame, without the fields it left out. */
 function withoutUndefined(frame: { name?: string | undefined; email?: string | undefined }) {
   return { ...(frame.name ? { name: frame.name } : {}), ...(frame.email ? { email: frame.email } : {}) };
+}
+
+/** A visitor's message: to the bot while it waits for text, else to the team (always, with files: issue 17). */
+async function visitorSend(
+  deps: VisitorFrameDeps,
+  visitorId: string,
+  frame: Extract<TVisitorClientFrame, { type: 'send' }>,
+) {
+  const { conversations, runner } = deps;
+  const { conversationId, clientMsgId } = frame;
+  const body = imagesAsLinks(frame.body); // a visitor's picture never loads in the inbox itself
+  const files = frame.attachments ?? [];
+  if (files.length === 0)
+    return runner.visitorText(visitorId, conversationId, clientMsgId, body, toPlainText(body));
+  const row = await conversations.getVisitorRow(conversationId, visitorId);
+  return conversations.visitorMessage(visitorId, row, clientMsgId, body, files);
 }

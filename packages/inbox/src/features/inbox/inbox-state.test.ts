@@ -55,6 +55,7 @@ function message(seq: number, overrides: Partial<TMessageDto> = {}): TMessageDto
     event: null,
     interaction: null,
     isError: false,
+    attachments: [],
     createdAt: seq,
     ...overrides,
   };

@@ -28,6 +28,7 @@ function message(seq: number, at: number, overrides: Partial<TMessageDto> = {}):
     event: null,
     interaction: null,
     isError: false,
+    attachments: [],
     createdAt: at,
     ...overrides,
   };

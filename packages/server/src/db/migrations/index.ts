@@ -23,6 +23,7 @@ import * as conversationLabels from './0025-conversation-labels';
 import * as cannedResponses from './0026-canned-responses';
 import * as conversationReaders from './0027-conversation-readers';
 import * as widgetOpens from './0028-widget-opens';
+import * as attachments from './0029-attachments';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0026-canned-responses': cannedResponses,
   '0027-conversation-readers': conversationReaders,
   '0028-widget-opens': widgetOpens,
+  '0029-attachments': attachments,
 };

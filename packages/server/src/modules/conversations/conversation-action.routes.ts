@@ -36,11 +36,17 @@ function registerMessageRoutes(app: App, conversations: ConversationsService): v
     {
       config: {
         auth: 'user',
-        errors: ['CONVERSATION_NOT_FOUND', 'CONVERSATION_CLOSED', 'INVALID_TRANSITION'],
+        errors: [
+          'CONVERSATION_NOT_FOUND',
+          'CONVERSATION_CLOSED',
+          'INVALID_TRANSITION',
+          'ATTACHMENT_NOT_FOUND',
+        ],
       },
       schema: {
         tags,
-        summary: 'Send a message as the assigned user; a repeated clientMsgId returns the stored message',
+        summary:
+          'Send a message as the assigned user, with the ids of files uploaded first (`attachments`, the body then an optional caption); a repeated clientMsgId returns the stored message',
         params: ZConversationParams,
         body: ZSendMessageRequest,
         response: { 201: ZMessageDto },
@@ -55,6 +61,7 @@ function registerMessageRoutes(app: App, conversations: ConversationsService): v
             request.params.conversationId,
             request.body.clientMsgId,
             request.body.body,
+            request.body.attachments,
           ),
         ),
   );

@@ -9,6 +9,7 @@ import {
   type TRichText,
   type TTimelineEvent,
 } from '@charla/protocol';
+import type { Db } from '../../db/database';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { domainEvent, type AnyDomainEvent, type DomainEvents } from '../../lib/domain-events';
@@ -37,6 +38,8 @@ export type AppendOptions = {
   patch?: Partial<ConversationRow>;
   /** What this message is to the lifecycle: checked now and again, atomically, as it is stored. */
   write?: ConversationWrite;
+  /** Runs in the message's transaction before its events (claims the files it sends, issue 17). */
+  within?: (tx: Db, message: MessageRow) => Promise<void>;
 };
 
 const PREVIEW_CHARS = 140;
@@ -64,6 +67,15 @@ function newMessage(
     meta: meta ? JSON.stringify(meta) : null,
     created_at: now,
   });
+}
+
+/** The list's one line: the text, else the files' names ("📷 screenshot.png"). */
+function previewOf(body: TRichText, meta: MessageMeta | undefined): string {
+  const text = toPlainText(body).trim();
+  const files = meta?.attachments ?? [];
+  if (text !== '' || files.length === 0) return text.slice(0, PREVIEW_CHARS);
+  const icon = files.every((f) => f.kind === 'image') ? '📷' : '📎';
+  return `${icon} ${files.map((f) => f.name).join(', ')}`.slice(0, PREVIEW_CHARS);
 }
 
 async function withRetry<T>(attempt: (retry: boolean) => Promise<T>): Promise<T> {
@@ -107,7 +119,7 @@ export function createConversationChanges(deps: {
   ): Promise<{ message: TMessageDto; conversation: ConversationRow; duplicate: boolean }> {
     if (options.write) assertWritable(conversation, options.write);
     const now = clock.now();
-    const preview = options.meta?.event !== undefined ? null : toPlainText(body).slice(0, PREVIEW_CHARS);
+    const preview = options.meta?.event !== undefined ? null : previewOf(body, options.meta);
     const make = newMessage(conversation.id, author, body, now, options.meta);
     const patch = {
       updated_at: now,
@@ -123,6 +135,7 @@ export function createConversationChanges(deps: {
         patch,
         options.write ? conversation.status : undefined,
         async (tx, row, messages) => {
+          if (options.within && messages[0]) await options.within(tx, messages[0]);
           recorded = messageEvents(build(row), messages);
           await events.record(tx, recorded);
         },

@@ -14,8 +14,22 @@ import type { ConversationChanges } from './conversation-changes';
 import { searchTextOf } from './conversation-dto';
 import type { ConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';
-import type { ConversationRow, ConversationsStore } from './conversations.store';
+import type { ConversationRow, ConversationsStore, MessageRow } from './conversations.store';
+import type { Db } from '../../db/database';
 import { readRouting } from './routing-columns';
+import type { MessageFiles } from '../attachments/index';
+
+type Uploader = { kind: 'visitor' | 'user'; id: string };
+
+/** The options that send files with a message (issue 17): their metadata, and their claim in its transaction. */
+async function filesOptions(files: MessageFiles, conversationId: string, uploader: Uploader, ids: string[]) {
+  if (ids.length === 0) return {};
+  const attachments = await files.prepare(conversationId, uploader, ids);
+  return {
+    meta: { attachments },
+    within: (tx: Db, message: MessageRow) => files.claim(tx, conversationId, uploader, ids, message.id),
+  };
+}
 
 /** The reply clock of an assigned chat after a message (issue 19); {} when nothing changes. */
 function replyClockPatch(row: ConversationRow, moment: OwnershipMoment, now: number) {
@@ -38,8 +52,9 @@ export function createConversationChat(deps: {
   changes: ConversationChanges;
   reads: ConversationReads;
   clock: Clock;
+  files: MessageFiles;
 }) {
-  const { store, views, visitors, users, bus, changes, reads, clock } = deps;
+  const { store, views, visitors, users, bus, changes, reads, clock, files } = deps;
 
   async function recordContext(visitorId: string, input: ContextInput) {
     const context = await visitors.recordContext(visitorId, input);
@@ -55,6 +70,7 @@ export function createConversationChat(deps: {
       id: string,
       clientMsgId: string,
       body: TRichText,
+      attachmentIds: string[] = [],
     ): Promise<TMessageDto> {
       const row = await reads.getVisibleRow(id, user);
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
@@ -69,7 +85,10 @@ export function createConversationChat(deps: {
       const write = { kind: 'user_message', userId: user.id } as const;
       const moment = { kind: 'user_message', byAssignee: row.assignee_id === user.id } as const;
       const replyClock = replyClockPatch(row, moment, clock.now());
-      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock })).message;
+      changes.assertWritable(row, write);
+      const sent = await filesOptions(files, row.id, { kind: 'user', id: user.id }, attachmentIds);
+      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock, ...sent }))
+        .message;
     },
 
     /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */
@@ -78,6 +97,7 @@ export function createConversationChat(deps: {
       row: ConversationRow,
       clientMsgId: string,
       body: TRichText,
+      attachmentIds: string[] = [],
     ): Promise<TMessageDto> {
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
       if (existing) return views.message(existing);
@@ -87,7 +107,9 @@ export function createConversationChat(deps: {
       const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
       const write = { kind: 'visitor_message' } as const;
       const replyClock = replyClockPatch(row, { kind: 'visitor_message' }, clock.now());
-      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock })).message;
+      const sent = await filesOptions(files, row.id, { kind: 'visitor', id: visitorId }, attachmentIds);
+      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock, ...sent }))
+        .message;
     },
 
     /** Typing is relayed, never stored; it still obeys the lifecycle (closed stays closed). */

@@ -1,5 +1,6 @@
 import {
   allowedActionsFor,
+  type TAttachmentDto,
   ZRichText,
   type LifecycleState,
   type TConversationDto,
@@ -16,7 +17,13 @@ import { conversationDisplayName } from '../search/index';
 import type { ConversationRow, MessageRow } from './conversations.store';
 import { readRouting } from './routing-columns';
 
-export type MessageMeta = { event?: TTimelineEvent; interaction?: TInteraction; isError?: boolean };
+export type MessageMeta = {
+  event?: TTimelineEvent;
+  interaction?: TInteraction;
+  isError?: boolean;
+  /** The files sent with it (issue 17), as they were when it was sent. */
+  attachments?: TAttachmentDto[];
+};
 
 export type DtoLookups = {
   visitor: { id: string; number: number; context: TVisitorContext } | null;
@@ -160,6 +167,7 @@ export function toMessageDto(row: MessageRow): TMessageDto {
     event: meta.event ?? null,
     interaction: meta.interaction ?? null,
     isError: meta.isError ?? false,
+    attachments: meta.attachments ?? [],
     createdAt: row.created_at,
   };
 }

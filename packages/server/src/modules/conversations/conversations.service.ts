@@ -12,6 +12,7 @@ import { createConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationsStore } from './conversations.store';
 import { createKeyedMutex } from './keyed-mutex';
+import type { MessageFiles } from '../attachments/index';
 
 export type { Author } from './conversation-changes';
 export type { MessageViewer, MessagesPage } from './conversation-reads';
@@ -27,6 +28,8 @@ export type ConversationsDeps = {
   clock: Clock;
   /** The label filter's check (modules/labels): LABEL_UNKNOWN for an id naming no label. */
   assertLabel?: (labelId: string) => Promise<unknown>;
+  /** The files a message sends (modules/attachments, issue 17). */
+  files: MessageFiles;
 };
 
 /**
@@ -45,7 +48,17 @@ export function createConversationsService(deps: ConversationsDeps) {
     assertLabel: deps.assertLabel,
   });
   const actions = createConversationActions({ store, views, users, events, changes, reads, withLock });
-  const chat = createConversationChat({ store, views, visitors, users, bus, changes, reads, clock });
+  const chat = createConversationChat({
+    store,
+    views,
+    visitors,
+    users,
+    bus,
+    changes,
+    reads,
+    clock,
+    files: deps.files,
+  });
   const access = createConversationAccess({ store, views, visitors, changes, reads });
   const notes = createConversationNotes({ store, views, users, changes, reads, clock });
   return { views, withLock, ...changes, ...reads, ...actions, ...chat, ...notes, access };

@@ -56,6 +56,7 @@ export function messageDtoFixture(
     event: null,
     interaction: null,
     isError: false,
+    attachments: [],
     createdAt: 0,
   };
 }

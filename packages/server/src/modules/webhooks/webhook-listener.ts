@@ -1,5 +1,5 @@
 import { isPrivateEvent, webhookEventNames, type TWebhookEventName } from '@charla/protocol';
-import type { AnyDomainEvent, DomainEvents } from '../../lib/domain-events';
+import type { AnyDomainEvent, DomainEventMap, DomainEvents } from '../../lib/domain-events';
 import type { WebhookOutbox } from './webhook-outbox';
 
 const subscribable = new Set<string>(webhookEventNames);
@@ -24,11 +24,29 @@ export function orderKeyOf(event: AnyDomainEvent): string | null {
  * in its own transaction, so they exist exactly when the change does and in the order changes
  * committed. Returns the unsubscribe function.
  */
-export function listenForWebhookEvents(events: DomainEvents, outbox: WebhookOutbox): () => void {
+export function listenForWebhookEvents(
+  events: DomainEvents,
+  outbox: WebhookOutbox,
+  fileUrl?: FileUrl,
+): () => void {
   return events.onDurable(async (executor, event) => {
     if (!isWebhookEvent(event.name)) return;
     // Private notes and their mentions stay inside the team (issue 16): no `message.created` for them.
     if (event.name === 'message.created' && isPrivateEvent(event.payload.message.event)) return;
-    await outbox.enqueue(event.name, webhookDataOf(event), orderKeyOf(event), executor);
+    let data = webhookDataOf(event);
+    if (event.name === 'message.created' && fileUrl) data = await withFileUrls(event.payload, fileUrl);
+    await outbox.enqueue(event.name, data, orderKeyOf(event), executor);
   });
+}
+
+/** A signed download URL of a file, valid a day (modules/attachments, issue 17). */
+export type FileUrl = (attachmentId: string) => Promise<string>;
+
+/** `message.created` with each attachment's signed download URL beside its metadata. */
+async function withFileUrls(payload: DomainEventMap['message.created'], fileUrl: FileUrl) {
+  const { message } = payload;
+  if (message.attachments.length === 0) return payload;
+  const attachments = [];
+  for (const file of message.attachments) attachments.push({ ...file, url: await fileUrl(file.id) });
+  return { ...payload, message: { ...message, attachments } };
 }

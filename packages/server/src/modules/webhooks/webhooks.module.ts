@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import type { DomainEvents } from '../../lib/domain-events';
 import type { SettingsStore } from '../settings/index';
-import { listenForWebhookEvents } from './webhook-listener';
+import { listenForWebhookEvents, type FileUrl } from './webhook-listener';
 import { createWebhookOutbox } from './webhook-outbox';
 import { readWebhookSettings } from './webhook-settings';
 import { createWebhooksService } from './webhooks.service';
@@ -16,13 +16,15 @@ export function createWebhooksModule(deps: {
   events: DomainEvents;
   /** Delivered and failed deliveries are deleted this many days after they were created. */
   retentionDays: number;
+  /** Signs the download URL of a file a message carries (issue 17). */
+  fileUrl?: FileUrl;
 }) {
   const store = createWebhooksStore(deps.db);
   const allowPrivateTargets = async () =>
     (await readWebhookSettings(deps.settings)).allowPrivateWebhookTargets;
   const outbox = createWebhookOutbox({ store, clock: deps.clock, allowPrivateTargets });
   const webhooks = createWebhooksService({ store, outbox, settings: deps.settings, clock: deps.clock });
-  listenForWebhookEvents(deps.events, outbox);
+  listenForWebhookEvents(deps.events, outbox, deps.fileUrl);
   /** Deletes expired delivery rows in batches (a background job); returns how many went. */
   async function pruneDeliveries(batch = 1000): Promise<number> {
     const cutoff = deps.clock.now() - deps.retentionDays * 86_400_000;

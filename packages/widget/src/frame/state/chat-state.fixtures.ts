@@ -34,6 +34,7 @@ export function messageOf(seq: number, overrides: Partial<TMessageDto> = {}): TM
     event: null,
     interaction: null,
     isError: false,
+    attachments: [],
     createdAt: seq,
     ...overrides,
   };

@@ -1,0 +1,45 @@
+/**
+ * Files in live chat (issue 17; docs/attachments.md): the front door services.ts, app.ts, jobs.ts
+ * and the conversations module use.
+ */
+import type { Config } from '../../config';
+import type { Db } from '../../db/database';
+import { createAttachmentsStore } from './attachments.store';
+import { createAttachmentsService, type AttachmentsDeps } from './attachments.service';
+import { createMessageFiles } from './message-files';
+import { createLocalDiskStorage } from './storage/local-disk-storage';
+import { createS3Storage } from './storage/s3-storage';
+import type { FileStorage } from './storage/file-storage';
+
+export type { AttachmentsService, AttachmentConversations } from './attachments.service';
+export type { MessageFiles } from './message-files';
+export type { FileStorage } from './storage/file-storage';
+export { registerAttachmentsRoutes } from './attachments.routes';
+
+/** The storage the configuration names: S3 when a bucket is set, else the local disk. */
+export function storageFor(files: Config['files']): FileStorage {
+  return files.s3 ? createS3Storage(files.s3) : createLocalDiskStorage(files.dir);
+}
+
+/**
+ * The parts in the order the wiring needs them: the conversations service takes `messageFiles`
+ * (its sends claim uploads); the attachments service then uses that service's reads.
+ */
+export function createAttachmentsModule(db: Db, files: Config['files']) {
+  const store = createAttachmentsStore(db);
+  const storage = storageFor(files);
+  return {
+    messageFiles: createMessageFiles(store),
+    createService: (deps: Omit<AttachmentsDeps, 'store' | 'storage' | 'limits'>) =>
+      createAttachmentsService({
+        ...deps,
+        store,
+        storage,
+        limits: {
+          maxBytes: files.maxBytes,
+          conversationMaxBytes: files.conversationMaxBytes,
+          temporaryDir: files.temporaryDir,
+        },
+      }),
+  };
+}
