@@ -1,12 +1,11 @@
 import { allowedActionsFor, type TConversationAction, type TConversationDto } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
-import type { DomainEvents } from '../../lib/domain-events';
 import type { AuthUser } from '../auth/index';
 import type { UsersStore } from '../users/index';
 import type { ConversationChanges } from './conversation-changes';
 import type { ConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';
-import type { ConversationRow, ConversationsStore } from './conversations.store';
+import type { ConversationRow } from './conversations.store';
 import type { KeyedMutex } from './keyed-mutex';
 
 function assertAllowed(row: ConversationRow, user: AuthUser, action: TConversationAction): void {
@@ -17,17 +16,30 @@ function assertAllowed(row: ConversationRow, user: AuthUser, action: TConversati
   throw new AppError('INVALID_TRANSITION');
 }
 
+/**
+ * The 409 for whoever lost the race to Assign to me: they saw the chat in Unassigned a moment
+ * ago, so they are told who took it (issue 16) and nothing else about the conversation.
+ */
+async function alreadyAssigned(
+  changes: ConversationChanges,
+  users: UsersStore,
+  id: string,
+): Promise<AppError> {
+  const row = await changes.getRow(id);
+  const taker = row.assignee_id === null ? null : await users.findById(row.assignee_id);
+  const details = taker ? { assignee: { id: taker.id, name: taker.name } } : undefined;
+  return new AppError('CONVERSATION_ALREADY_ASSIGNED', { details });
+}
+
 /** What people do with a conversation (R12, R15, R19): each one lifecycle step on the one path. */
 export function createConversationActions(deps: {
-  store: ConversationsStore;
   views: ConversationViews;
   users: UsersStore;
-  events: DomainEvents;
   changes: ConversationChanges;
   reads: ConversationReads;
   withLock: KeyedMutex;
 }) {
-  const { store, views, users, events, changes, reads, withLock } = deps;
+  const { views, users, changes, reads, withLock } = deps;
 
   /** The acting user with their current name (a rename shows in the rows written from now on). */
   async function actor(user: AuthUser) {
@@ -47,22 +59,12 @@ export function createConversationActions(deps: {
     });
   }
 
-  /**
-   * The 409 for whoever lost the race to Assign to me: they saw the chat in Unassigned a moment
-   * ago, so they are told who took it (issue 16) and nothing else about the conversation.
-   */
-  async function alreadyAssigned(id: string): Promise<AppError> {
-    const row = await changes.getRow(id);
-    const taker = row.assignee_id === null ? null : await users.findById(row.assignee_id);
-    const details = taker ? { assignee: { id: taker.id, name: taker.name } } : undefined;
-    return new AppError('CONVERSATION_ALREADY_ASSIGNED', { details });
-  }
-
   return {
     /** Assign to me (R12): exactly one of many concurrent callers wins; the visitor is told who joined. */
     async assignToMe(user: AuthUser, id: string): Promise<TConversationDto> {
       const row = await changes.getRow(id);
-      if (row.status === 'assigned' && row.assignee_id !== user.id) throw await alreadyAssigned(id);
+      if (row.status === 'assigned' && row.assignee_id !== user.id)
+        throw await alreadyAssigned(changes, users, id);
       assertAllowed(row, user, 'assign');
       const me = await actor(user);
       try {
@@ -74,7 +76,7 @@ export function createConversationActions(deps: {
         return views.conversation(assigned, user.id);
       } catch (error) {
         if (error instanceof AppError && error.code === 'CONVERSATION_ALREADY_ASSIGNED')
-          throw await alreadyAssigned(id);
+          throw await alreadyAssigned(changes, users, id);
         throw error;
       }
     },
@@ -114,20 +116,6 @@ export function createConversationActions(deps: {
       const row = await reads.getVisitorRow(id, visitorId);
       changes.assertWritable(row, { kind: 'leave' });
       return views.forVisitor(await closeWith(row, 'visitor_left', null));
-    },
-
-    async markRead(side: 'visitor' | 'user', row: ConversationRow, seq: number): Promise<void> {
-      // Widgets and inboxes report reads for every message they show: most change nothing, and
-      // those must not fan out a conversation update to every open inbox.
-      if (!(await store.setReadSeq(row.id, side, seq))) return;
-      const fresh = await changes.getRow(row.id);
-      const conversation = await views.conversation(fresh, '');
-      events.emit('conversation.read', { conversation, visitorId: row.visitor_id, side, seq });
-      // Every open inbox shows the new read position (unread dots), not only the reader's.
-      events.emit('conversation.updated', {
-        conversation,
-        previous: { status: row.status, assigneeId: row.assignee_id },
-      });
     },
   };
 }

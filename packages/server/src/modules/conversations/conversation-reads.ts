@@ -1,9 +1,7 @@
 import {
   canUserSee,
   isVisitorVisibleEvent,
-  type TCloseReason,
   type TConversationDto,
-  type TFolder,
   type TMessageDto,
   type TVisitorConversationDto,
 } from '@charla/protocol';
@@ -11,6 +9,7 @@ import { AppError } from '../../lib/app-error';
 import type { AuthUser } from '../auth/index';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
+import { createConversationFolders } from './conversation-folders';
 
 /** Who reads a conversation's messages: a user (visibility R14) or its visitor. */
 export type MessageViewer = { user: AuthUser } | { visitorId: string };
@@ -18,51 +17,42 @@ export type MessagesPage = { items: TMessageDto[]; lastSeq: number; hasMore: boo
 
 export const MAX_PAGE = 500;
 
-function encodeCursor(at: number, id: string): string {
-  return Buffer.from(`${at}:${id}`).toString('base64url');
+/**
+ * One page of messages after `afterSeq`. `lastSeq` has one meaning everywhere: the highest
+ * sequence number this page accounts for (including internal events a visitor does not see),
+ * so `afterSeq = lastSeq` asks for the next page; without more pages it is the conversation's
+ * last sequence number.
+ */
+async function pageAfter(
+  deps: Pick<ReadsDeps, 'store' | 'views'>,
+  row: ConversationRow,
+  afterSeq: number,
+  limit: number,
+  forVisitor: boolean,
+): Promise<MessagesPage> {
+  const { store, views } = deps;
+  const size = Math.min(limit, MAX_PAGE);
+  const rows = await store.messagesAfter(row.id, afterSeq, size + 1);
+  const page = rows.slice(0, size);
+  const hasMore = rows.length > size;
+  const covered = page.at(-1)?.seq ?? afterSeq;
+  const items = page
+    .map((m) => views.message(m))
+    .filter((m) => !forVisitor || m.event === null || isVisitorVisibleEvent(m.event));
+  return { items, lastSeq: hasMore ? covered : Math.max(covered, row.last_seq), hasMore };
 }
 
-function decodeCursor(cursor: string | undefined): { at: number; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split(':');
-  const n = Number(at);
-  if (!Number.isSafeInteger(n) || !id || !/^[0-9a-f-]{36}$/.test(id))
-    throw new AppError('INVALID_CURSOR', { details: [{ path: 'cursor', message: 'Invalid cursor' }] });
-  return { at: n, id };
-}
-
-/** Everything that reads conversations, with visibility (R14) checked on every read. */
-export function createConversationReads(deps: {
+type ReadsDeps = {
   store: ConversationsStore;
   views: ConversationViews;
   getRow: (id: string) => Promise<ConversationRow>;
   /** Refuses a label filter naming no label (LABEL_UNKNOWN); absent: no label filter check. */
   assertLabel?: ((labelId: string) => Promise<unknown>) | undefined;
-}) {
-  const { store, views, getRow } = deps;
+};
 
-  /**
-   * One page of messages after `afterSeq`. `lastSeq` has one meaning everywhere: the highest
-   * sequence number this page accounts for (including internal events a visitor does not see),
-   * so `afterSeq = lastSeq` asks for the next page; without more pages it is the conversation's
-   * last sequence number.
-   */
-  async function pageAfter(
-    row: ConversationRow,
-    afterSeq: number,
-    limit: number,
-    forVisitor: boolean,
-  ): Promise<MessagesPage> {
-    const size = Math.min(limit, MAX_PAGE);
-    const rows = await store.messagesAfter(row.id, afterSeq, size + 1);
-    const page = rows.slice(0, size);
-    const hasMore = rows.length > size;
-    const covered = page.at(-1)?.seq ?? afterSeq;
-    const items = page
-      .map((m) => views.message(m))
-      .filter((m) => !forVisitor || m.event === null || isVisitorVisibleEvent(m.event));
-    return { items, lastSeq: hasMore ? covered : Math.max(covered, row.last_seq), hasMore };
-  }
+/** Everything that reads conversations, with visibility (R14) checked on every read. */
+export function createConversationReads(deps: ReadsDeps) {
+  const { store, views, getRow } = deps;
 
   /** R14: a user who may not see the conversation gets the same 404 as for one that does not exist. */
   async function getVisibleRow(id: string, user: AuthUser): Promise<ConversationRow> {
@@ -95,49 +85,14 @@ export function createConversationReads(deps: {
     getVisibleRow,
     getReadableRow,
     getVisitorRow,
-
-    async listFolder(
-      user: AuthUser,
-      query: {
-        folder: TFolder;
-        q?: string | undefined;
-        cursor?: string | undefined;
-        limit: number;
-        teamId?: string | undefined;
-        closeReason?: TCloseReason | undefined;
-        label?: string | undefined;
-      },
-    ) {
-      if (query.label !== undefined) await deps.assertLabel?.(query.label);
-      const rows = await store.listFolder({
-        folder: query.folder,
-        viewerId: user.id,
-        q: query.q,
-        teamId: query.teamId,
-        closeReason: query.closeReason,
-        labelId: query.label,
-        cursor: decodeCursor(query.cursor),
-        limit: query.limit + 1,
-      });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      const more = rows.length > query.limit && last !== undefined;
-      const sortAt = (r: ConversationRow) =>
-        query.folder === 'closed' ? (r.closed_at ?? 0) : r.last_message_at;
-      return {
-        items: await views.conversations(page, user.id),
-        nextCursor: more ? encodeCursor(sortAt(last), last.id) : null,
-      };
-    },
-
-    counts: (user: AuthUser) => store.counts(user.id),
+    ...createConversationFolders(deps),
 
     async getDtoForUser(user: AuthUser, id: string): Promise<TConversationDto> {
       return views.conversation(await getReadableRow(id, user), user.id);
     },
 
     async messagesForUser(user: AuthUser, id: string, afterSeq: number, limit: number) {
-      return pageAfter(await getReadableRow(id, user), afterSeq, limit, false);
+      return pageAfter(deps, await getReadableRow(id, user), afterSeq, limit, false);
     },
 
     /**
@@ -151,7 +106,7 @@ export function createConversationReads(deps: {
           'user' in viewer
             ? await getReadableRow(id, viewer.user)
             : await getVisitorRow(id, viewer.visitorId);
-        const page = await pageAfter(row, after, MAX_PAGE, !('user' in viewer));
+        const page = await pageAfter(deps, row, after, MAX_PAGE, !('user' in viewer));
         yield page;
         if (!page.hasMore) return;
         after = page.lastSeq;
@@ -169,7 +124,7 @@ export function createConversationReads(deps: {
 
     /** The visitor's view of the timeline: their chat and "joined"/"closed" events, never internal ones. */
     async messagesForVisitor(visitorId: string, id: string, afterSeq: number, limit: number) {
-      return pageAfter(await getVisitorRow(id, visitorId), afterSeq, limit, true);
+      return pageAfter(deps, await getVisitorRow(id, visitorId), afterSeq, limit, true);
     },
   };
 }

@@ -9,6 +9,7 @@ import { createConversationChat } from './conversation-chat';
 import { createConversationNotes } from './conversation-notes';
 import { createConversationAccess } from './conversation-facts';
 import { createConversationReads } from './conversation-reads';
+import { createReadPositions } from './conversation-read-positions';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationsStore } from './conversations.store';
 import { createKeyedMutex } from './keyed-mutex';
@@ -47,7 +48,8 @@ export function createConversationsService(deps: ConversationsDeps) {
     getRow: changes.getRow,
     assertLabel: deps.assertLabel,
   });
-  const actions = createConversationActions({ store, views, users, events, changes, reads, withLock });
+  const actions = createConversationActions({ views, users, changes, reads, withLock });
+  const readPositions = createReadPositions({ store, views, events, changes });
   const chat = createConversationChat({
     store,
     views,
@@ -61,6 +63,6 @@ export function createConversationsService(deps: ConversationsDeps) {
   });
   const access = createConversationAccess({ store, views, visitors, changes, reads });
   const notes = createConversationNotes({ store, views, users, changes, reads, clock });
-  return { views, withLock, ...changes, ...reads, ...actions, ...chat, ...notes, access };
+  return { views, withLock, ...changes, ...reads, ...actions, ...readPositions, ...chat, ...notes, access };
 }
 export type ConversationsService = ReturnType<typeof createConversationsService>;
