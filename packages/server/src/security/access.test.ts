@@ -54,6 +54,9 @@ function conversationRouteBody(method: string, url: string, intruder: TestUser):
       clientMsgId: newClientId(),
       body: text('intruder follow-up'),
     },
+    // Files (issue 17): an upload's body is its raw bytes; a link names an attachment.
+    'POST /api/v1/conversations/:id/uploads': 'intruder bytes',
+    'GET /api/v1/conversations/:id/attachments/:id/link': undefined,
   };
   if (!(key in bodies))
     throw new Error(`No sample body for ${key}: add one so the route is covered by the visibility walk`);
@@ -257,7 +260,9 @@ describe('access control (issue #10 items 1, 2, 4, 6)', () => {
       const before = await snapshotDatabase(server);
       for (const intruder of [bob, admin]) {
         for (const route of routes) {
-          const url = route.url.replace(/:[A-Za-z]+/, conversationId);
+          // An upload names its file and size in the query (checked before the handler runs).
+          const query = route.url.endsWith('/uploads') ? '?name=intruder.png&size=14' : '';
+          const url = route.url.replace(/:[A-Za-z]+/, conversationId) + query;
           const payload = conversationRouteBody(route.method, route.url, intruder);
           const res = await server.request({
             method: route.method,
