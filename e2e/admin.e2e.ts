@@ -81,7 +81,7 @@ describe('playbooks (admin)', () => {
     await check(page, 'playbook-editor-en');
 
     // The live chat card editor: make part of the online message bold and add a link.
-    await page.getByRole('button', { name: /^Edit card .*connecting you/i }).click();
+    await page.getByRole('button', { name: /^Edit card .*connecting you/i }).press('Enter');
     const editor = page.getByRole('dialog');
     const online = editor.getByTestId('rte-online').locator('textarea');
     const selectText = async (part: string) =>
@@ -367,7 +367,7 @@ describe('Spanish', () => {
       await check(es, name);
     }
     await es.goto(`${charla.baseUrl}/playbooks/${pb?.id ?? ''}`);
-    await es.getByRole('button', { name: /^Editar tarjeta .*connecting/i }).click();
+    await es.getByRole('button', { name: /^Editar tarjeta .*connecting/i }).press('Enter');
     await es.getByRole('dialog').waitFor();
     await check(es, 'playbook-livechat-card-es');
     await context.close();

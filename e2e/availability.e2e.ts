@@ -231,7 +231,11 @@ describe('availability and routing (issue 19)', () => {
         await page.locator('.capacity-input').first().waitFor();
         await screenshot(page, `availability-settings-${label}-${language}-users`);
         await page.goto(`${charla.baseUrl}/playbooks/${routed.id}`);
-        await page.getByRole('button', { name: /^(Edit card|Editar tarjeta) .*connecting you/i }).click();
+        // Opened from the keyboard: at a readable zoom the card may lie outside the visible
+        // canvas, where a pointer click cannot reach it (the editor opens on the start card).
+        await page
+          .getByRole('button', { name: /^(Edit card|Editar tarjeta) .*connecting you/i })
+          .press('Enter');
         const routing = page.getByRole('dialog').getByTestId('routing-fields');
         await routing.scrollIntoViewIfNeeded();
         await screenshot(page, `availability-editor-${label}-${language}-routing`);
