@@ -67,7 +67,7 @@ async function shootDialog(page: Page, language: 'en' | 'es'): Promise<void> {
     const dialog = page.getByRole('dialog');
     // The card may lie outside the canvas at phone width: a click the canvas swallows is retried.
     for (let tries = 0; tries < 3 && !(await dialog.isVisible()); tries += 1) {
-      await page.getByTestId('card-condition_1').getByRole('button').first().click();
+      await page.getByTestId('card-condition_1').getByRole('button').first().press('Enter');
       await dialog.waitFor({ timeout: 3000 }).catch(() => undefined);
     }
     await dialog.getByTestId('condition-rule-0').waitFor();
@@ -180,7 +180,7 @@ describe('condition card (issue 18)', () => {
     await card.getByText('Connect the “otherwise” path to a next card.').waitFor({ state: 'detached' });
 
     // The greeting now leads to the condition instead of the end.
-    await page.getByTestId('card-greeting').getByRole('button').first().click();
+    await page.getByTestId('card-greeting').getByRole('button').first().press('Enter');
     await page.getByRole('dialog').getByLabel('Next', { exact: true }).selectOption('condition_1');
     await page.getByTestId('card-apply').click();
     await page.getByText('No errors', { exact: true }).waitFor();

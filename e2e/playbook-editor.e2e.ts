@@ -152,7 +152,7 @@ async function linkStartOffsets(page: Page, nodeId: string): Promise<Record<stri
 async function openCard(page: Page, nodeId: string) {
   const dialog = page.getByRole('dialog');
   for (let tries = 0; tries < 3; tries += 1) {
-    await page.getByTestId(`card-${nodeId}`).getByRole('button').first().click();
+    await page.getByTestId(`card-${nodeId}`).getByRole('button').first().press('Enter');
     if (
       await dialog.waitFor({ timeout: 3000 }).then(
         () => true,
@@ -279,7 +279,7 @@ describe('playbook editor: the end card’s activity (issue 18, R9)', () => {
     await page.getByTestId('card-end_browsing').waitFor();
 
     // An activity on an end that creates nothing belongs to nobody: said under "In the CRM".
-    await page.getByTestId('card-end_browsing').getByRole('button').first().click();
+    await page.getByTestId('card-end_browsing').getByRole('button').first().press('Enter');
     let dialog = page.getByRole('dialog');
     await dialog.getByLabel('Create an activity for the team').check();
     await dialog.getByLabel('Subject').focus();
@@ -292,7 +292,7 @@ describe('playbook editor: the end card’s activity (issue 18, R9)', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    await page.getByTestId('card-end_follow_up').getByRole('button').first().click();
+    await page.getByTestId('card-end_follow_up').getByRole('button').first().press('Enter');
     dialog = page.getByRole('dialog');
     await dialog.getByLabel('Type').selectOption('meeting');
     await dialog.getByLabel('Subject').fill(' ');
