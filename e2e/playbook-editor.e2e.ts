@@ -4,10 +4,9 @@ import type { TPlaybookDto } from '@charla/protocol';
 import { wideFlow } from '../packages/inbox/src/features/playbooks/wide-flow.test-helper';
 import {
   ADMIN_EMAIL,
-  ADMIN_PASSWORD,
+  adminInboxContext,
   axeSeriousViolations,
   launchBrowser,
-  loginContext,
   screenshot,
   startCharla,
   type RunningCharla,
@@ -28,10 +27,8 @@ let api: AdminApi;
 const contexts: BrowserContext[] = [];
 
 async function adminPage(language: 'en' | 'es', viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await adminInboxContext(browser, charla.baseUrl, { language, viewport });
   contexts.push(context);
-  await context.addInitScript((lang) => localStorage.setItem('charla.language', lang), language);
-  await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[page error]', err));
   return page;
