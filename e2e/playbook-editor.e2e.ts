@@ -342,20 +342,22 @@ describe('playbook editor: layout (issue 18)', () => {
     await dialog.getByLabel('Billing', { exact: true }).selectOption('p_end');
     await dialog.getByTestId('card-apply').click();
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForTimeout(300);
-    expect(await linkStartOffsets(page, 'p_question')).toEqual({
-      'option:yes': 0,
-      'option:no': 0,
-      'option:option_3': 0,
-    });
+    await expect
+      .poll(() => linkStartOffsets(page, 'p_question'), { timeout: 10_000 })
+      .toEqual({
+        'option:yes': 0,
+        'option:no': 0,
+        'option:option_3': 0,
+      });
 
     // The first answer removed: the others move up and their links with them.
     dialog = await openCard(page, 'p_question');
     await dialog.getByRole('button', { name: 'Remove answer Yes' }).click();
     await dialog.getByTestId('card-apply').click();
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForTimeout(300);
-    expect(await linkStartOffsets(page, 'p_question')).toEqual({ 'option:no': 0, 'option:option_3': 0 });
+    await expect
+      .poll(() => linkStartOffsets(page, 'p_question'), { timeout: 10_000 })
+      .toEqual({ 'option:no': 0, 'option:option_3': 0 });
     await screenshot(page, 'editor-answers-links-en-1440');
 
     // Copy and paste: a selected card copied with Ctrl+C comes back as a new card with Ctrl+V,
@@ -395,7 +397,10 @@ describe('playbook editor: layout (issue 18)', () => {
         await page.mouse.up();
       }
       await page.getByTestId('tidy-up').click();
-      await page.waitForTimeout(600);
+      // The layout settles in a frame or two; poll until no card overlaps, then check the rest.
+      await expect
+        .poll(async () => (await canvasGeometry(page, ends)).overlaps, { timeout: 10_000 })
+        .toEqual([]);
       const tidy = await canvasGeometry(page, ends);
       expect(tidy.overlaps).toEqual([]);
       expect(tidy.behind).toEqual([]);
@@ -411,11 +416,11 @@ describe('playbook editor: layout (issue 18)', () => {
       await screenshot(page, `editor-tidy-${language}-${size}`);
       // Undo puts the dragged card back over the other; redo tidies again.
       await page.keyboard.press('Control+z');
-      await page.waitForTimeout(300);
-      expect((await canvasGeometry(page)).overlaps.length).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await canvasGeometry(page)).overlaps.length, { timeout: 10_000 })
+        .toBeGreaterThan(0);
       await page.keyboard.press('Control+Shift+z');
-      await page.waitForTimeout(300);
-      expect((await canvasGeometry(page)).overlaps).toEqual([]);
+      await expect.poll(async () => (await canvasGeometry(page)).overlaps, { timeout: 10_000 }).toEqual([]);
     });
   }
 });
