@@ -16,13 +16,23 @@ async function createMigrator(db: Db): Promise<Migrator> {
 }
 
 /**
- * Kysely's introspector lists the tables of every schema; a schema dropped meanwhile by another
- * database user (parallel test files each use their own) fails that listing with 3F000 before any
- * migration ran. Nothing was applied then, so trying again is safe.
+ * Kysely's introspector lists the columns of every schema's tables before any migration runs. Other
+ * database users (parallel test files, each in its own schema) may drop a schema, a table or a
+ * column meanwhile, and the listing fails with one of these codes. Nothing was applied then, so
+ * trying again is safe.
  */
-function isVanishedSchema(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === '3F000';
+const CATALOG_CHANGED_MEANWHILE = new Set([
+  '3F000', // invalid_schema_name: a schema was dropped
+  '42P01', // undefined_table: a table was dropped or renamed
+  '42703', // undefined_column: a column was dropped or renamed (seen in pg_get_serial_sequence)
+]);
+
+export function isCatalogChangedMeanwhile(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CATALOG_CHANGED_MEANWHILE.has(code);
 }
+
+const LISTING_ATTEMPTS = 5;
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<void> {
@@ -31,7 +41,10 @@ export async function migrateToLatest(db: Db): Promise<void> {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return;
     const failed = results?.find((r) => r.status === 'Error');
-    if (attempt < 3 && !failed && isVanishedSchema(error)) continue;
+    if (attempt < LISTING_ATTEMPTS && !failed && isCatalogChangedMeanwhile(error)) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed`, { cause: error });
   }
 }
