@@ -6,7 +6,6 @@ import {
   type TRichText,
 } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
-import type { Bus } from '../../realtime/bus';
 import type { AuthUser } from '../auth/index';
 import type { UsersStore } from '../users/index';
 import type { ContextInput, IdentityInput, VisitorsService } from '../visitors/index';
@@ -31,6 +30,17 @@ async function filesOptions(files: MessageFiles, conversationId: string, uploade
   };
 }
 
+/** A user as the author of their message: their current name and picture. */
+async function userAuthor(users: UsersStore, user: AuthUser) {
+  const me = await users.findById(user.id);
+  return {
+    kind: 'user',
+    id: user.id,
+    name: me?.name ?? user.name,
+    avatarUrl: me?.avatar_url ?? null,
+  } as const;
+}
+
 /** The reply clock of an assigned chat after a message (issue 19); {} when nothing changes. */
 function replyClockPatch(row: ConversationRow, moment: OwnershipMoment, now: number) {
   if (row.status !== 'assigned') return {};
@@ -40,21 +50,20 @@ function replyClockPatch(row: ConversationRow, moment: OwnershipMoment, now: num
 }
 
 /**
- * Chat between a visitor and a person: messages, typing (relayed on the bus, never stored: a
- * signal, not a change) and the visitor's identity.
+ * Chat between a visitor and a person: messages and the visitor's identity (typing is in
+ * conversation-typing.ts).
  */
 export function createConversationChat(deps: {
   store: ConversationsStore;
   views: ConversationViews;
   visitors: VisitorsService;
   users: UsersStore;
-  bus: Bus;
   changes: ConversationChanges;
   reads: ConversationReads;
   clock: Clock;
   files: MessageFiles;
 }) {
-  const { store, views, visitors, users, bus, changes, reads, clock, files } = deps;
+  const { store, views, visitors, users, changes, reads, clock, files } = deps;
 
   async function recordContext(visitorId: string, input: ContextInput) {
     const context = await visitors.recordContext(visitorId, input);
@@ -75,13 +84,7 @@ export function createConversationChat(deps: {
       const row = await reads.getVisibleRow(id, user);
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
       if (existing) return views.message(existing);
-      const me = await users.findById(user.id);
-      const author = {
-        kind: 'user',
-        id: user.id,
-        name: me?.name ?? user.name,
-        avatarUrl: me?.avatar_url ?? null,
-      } as const;
+      const author = await userAuthor(users, user);
       const write = { kind: 'user_message', userId: user.id } as const;
       const moment = { kind: 'user_message', byAssignee: row.assignee_id === user.id } as const;
       const replyClock = replyClockPatch(row, moment, clock.now());
@@ -110,40 +113,6 @@ export function createConversationChat(deps: {
       const sent = await filesOptions(files, row.id, { kind: 'visitor', id: visitorId }, attachmentIds);
       return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock, ...sent }))
         .message;
-    },
-
-    /** Typing is relayed, never stored; it still obeys the lifecycle (closed stays closed). */
-    async visitorTyping(visitorId: string, id: string, active: boolean, preview?: string): Promise<void> {
-      const row = await reads.getVisitorRow(id, visitorId);
-      changes.assertWritable(row, { kind: 'typing', from: 'visitor' });
-      await bus.publish({
-        type: 'typing',
-        conversationId: row.id,
-        visitorId,
-        assigneeId: row.assignee_id,
-        status: row.status,
-        from: 'visitor',
-        name: row.visitor_name ?? 'Visitor',
-        active,
-        ...(preview ? { preview } : {}),
-      });
-    },
-
-    /** Only the assignee's typing reaches the visitor. */
-    async userTyping(user: AuthUser, id: string, active: boolean): Promise<void> {
-      const row = await reads.getVisibleRow(id, user);
-      changes.assertWritable(row, { kind: 'typing', from: 'user', userId: user.id });
-      await bus.publish({
-        type: 'typing',
-        conversationId: row.id,
-        visitorId: row.visitor_id,
-        assigneeId: row.assignee_id,
-        status: row.status,
-        from: 'user',
-        userId: user.id,
-        name: user.name,
-        active,
-      });
     },
 
     /**

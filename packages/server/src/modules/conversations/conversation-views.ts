@@ -7,7 +7,7 @@ import {
 } from '@charla/protocol';
 import type { UsersStore } from '../users/index';
 import type { VisitorsService } from '../visitors/index';
-import { readVisitorContext } from '../visitors/index';
+import { createLookupCaches, type PlaybookNames, type TeamNames } from './conversation-lookup-caches';
 import {
   lifecycleOf,
   toConversationDto,
@@ -16,24 +16,40 @@ import {
   type DtoLookups,
 } from './conversation-dto';
 import type { ConversationRow, MessageRow } from './conversations.store';
-import { cached } from '../../lib/ttl-cache';
 import { isBotAwaitingInput, readStoredRun } from './stored-run';
 
 /** The conversation changed under a prepared DTO builder (another assignee): retry the change. */
 export class StaleLookups extends Error {}
 
-export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null> };
-/** Team names (issue 19, modules/availability). */
-export type TeamNames = { nameOf(teamId: string): Promise<string | null> };
-/** Who each conversation is with (modules/search keeps it in step with every source). */
+export type { PlaybookNames, TeamNames } from './conversation-lookup-caches';
+
 /** The users a private note mentioned, per conversation (R29). */
 export type ConversationReaders = (conversationIds: string[]) => Promise<Map<string, string[]>>;
+/** Who each conversation is with (modules/search keeps it in step with every source). */
 export type ConversationIdentities = (
   conversationIds: string[],
 ) => Promise<Map<string, { name: string | null; email: string | null }>>;
 
 /** The labels each conversation carries (modules/labels). */
 export type ConversationLabels = (conversationIds: string[]) => Promise<Map<string, TLabelChip[]>>;
+
+/** What the visitor's widget knows of their conversation: never the assignee before they take it. */
+async function visitorView(
+  row: ConversationRow,
+  userById: (id: string) => Promise<{ name: string; avatarUrl: string | null } | null>,
+): Promise<TVisitorConversationDto> {
+  const assignee = row.assignee_id && row.status !== 'waiting' ? await userById(row.assignee_id) : null;
+  const dto = toVisitorConversationDto(
+    row,
+    assignee ? { name: assignee.name, avatarUrl: assignee.avatarUrl } : null,
+  );
+  return {
+    ...dto,
+    // What the widget offers must be what the server takes: never a question on a closed chat.
+    botAwaitingInput: acceptsBotAnswer(lifecycleOf(row), isBotAwaitingInput(row.run_state)),
+    outcome: readStoredRun(row.run_state).outcome,
+  };
+}
 
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
 export function createConversationViews(deps: {
@@ -48,39 +64,11 @@ export function createConversationViews(deps: {
   /** Absent: no labels (benchmarks that build views alone). */
   labels?: ConversationLabels;
 }) {
-  const { visitors, users, playbookNames, identities, teamNames } = deps;
+  const { identities } = deps;
   const readers: ConversationReaders = deps.readers ?? (async () => new Map());
   const labelsOf: ConversationLabels = deps.labels ?? (async () => new Map());
 
-  // Names, avatars and page context change rarely; every chat message needs them for its DTO.
-  const userById = cached(
-    async (id: string) => {
-      const u = await users.findById(id);
-      return u ? { id: u.id, name: u.name, avatarUrl: u.avatar_url } : null;
-    },
-    { ttlMs: 5_000, max: 2_000 },
-  );
-  const playbookById = cached(
-    async (id: string) => {
-      const name = await playbookNames.nameOf(id);
-      return name === null ? null : { id, name };
-    },
-    { ttlMs: 30_000, max: 500 },
-  );
-  const teamById = cached(
-    async (id: string) => {
-      const name = teamNames ? await teamNames.nameOf(id) : null;
-      return name === null ? null : { id, name };
-    },
-    { ttlMs: 10_000, max: 500 },
-  );
-  const visitorById = cached(
-    async (id: string) => {
-      const [v] = await visitors.findManyByIds([id]);
-      return v ? { id: v.id, number: v.number, context: readVisitorContext(v) } : null;
-    },
-    { ttlMs: 2_000, max: 20_000 },
-  );
+  const { userById, playbookById, teamById, visitorById } = createLookupCaches(deps);
 
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
@@ -145,19 +133,7 @@ export function createConversationViews(deps: {
     async labelsOf(conversationId: string): Promise<TLabelChip[]> {
       return (await labelsOf([conversationId])).get(conversationId) ?? [];
     },
-    async forVisitor(row: ConversationRow): Promise<TVisitorConversationDto> {
-      const assignee = row.assignee_id && row.status !== 'waiting' ? await userById(row.assignee_id) : null;
-      const dto = toVisitorConversationDto(
-        row,
-        assignee ? { name: assignee.name, avatarUrl: assignee.avatarUrl } : null,
-      );
-      return {
-        ...dto,
-        // What the widget offers must be what the server takes: never a question on a closed chat.
-        botAwaitingInput: acceptsBotAnswer(lifecycleOf(row), isBotAwaitingInput(row.run_state)),
-        outcome: readStoredRun(row.run_state).outcome,
-      };
-    },
+    forVisitor: (row: ConversationRow) => visitorView(row, userById),
     /** Forget what we know of a visitor (their page context changed). */
     forgetVisitor(id: string): void {
       visitorById.forget(id);

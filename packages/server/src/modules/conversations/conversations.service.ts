@@ -6,6 +6,7 @@ import type { VisitorsService } from '../visitors/index';
 import { createConversationActions } from './conversation-actions';
 import { createConversationChanges } from './conversation-changes';
 import { createConversationChat } from './conversation-chat';
+import { createConversationTyping } from './conversation-typing';
 import { createConversationNotes } from './conversation-notes';
 import { createConversationAccess } from './conversation-facts';
 import { createConversationReads } from './conversation-reads';
@@ -55,14 +56,25 @@ export function createConversationsService(deps: ConversationsDeps) {
     views,
     visitors,
     users,
-    bus,
     changes,
     reads,
     clock,
     files: deps.files,
   });
+  const typing = createConversationTyping({ bus, changes, reads });
   const access = createConversationAccess({ store, views, visitors, changes, reads });
   const notes = createConversationNotes({ store, views, users, changes, reads, clock });
-  return { views, withLock, ...changes, ...reads, ...actions, ...readPositions, ...chat, ...notes, access };
+  return {
+    views,
+    withLock,
+    ...changes,
+    ...reads,
+    ...actions,
+    ...readPositions,
+    ...chat,
+    ...typing,
+    ...notes,
+    access,
+  };
 }
 export type ConversationsService = ReturnType<typeof createConversationsService>;

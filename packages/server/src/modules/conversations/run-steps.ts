@@ -48,37 +48,73 @@ export function storedAfter(row: ConversationRow, step: TRunStep): StoredRun {
   };
 }
 
+/** Stores what the bot said: a prompt and its buttons/input become one message. */
+async function postOutputs(
+  conversations: ConversationsService,
+  row: ConversationRow,
+  doc: TPlaybookDocument,
+  outputs: TRunOutput[],
+) {
+  let current = row;
+  const post = async (body: Parameters<typeof conversations.appendMessage>[2], meta = {}) => {
+    current = (await conversations.appendMessage(current, botAuthor(doc), body, { meta, write: BOT_OUTPUT }))
+      .conversation;
+  };
+  for (let i = 0; i < outputs.length; i += 1) {
+    const output = outputs[i] as TRunOutput;
+    if (output.kind === 'bot_message') {
+      const next = outputs[i + 1];
+      const interaction = next && next.nodeId === output.nodeId ? interactionOf(next) : null;
+      if (interaction) i += 1;
+      await post(output.content, interaction ? { interaction } : {});
+    } else if (output.kind === 'validation_error') {
+      await post(richTextFromPlain(output.message), { isError: true });
+    } else {
+      const interaction = interactionOf(output);
+      await post({ type: 'doc', content: [] }, interaction ? { interaction } : {});
+    }
+  }
+  return current;
+}
+
+/** The end card: CRM records (R17), then `bot_ended` (closing a chat the bot still holds). */
+async function endCard(
+  deps: Pick<RunStepsDeps, 'conversations' | 'store' | 'crm' | 'onError'>,
+  row: ConversationRow,
+  step: TRunStep,
+  effect: Extract<TRunStep['effect'], { kind: 'end' }>,
+) {
+  const { conversations, store } = deps;
+  // Another process may have closed the chat since the answer landed: its end card must not run.
+  let current = (await store.findById(row.id)) ?? row;
+  conversations.assertWritable(current, BOT_OUTPUT);
+  try {
+    const input = {
+      conversationId: current.id,
+      vars: step.state.vars,
+      actions: effect.crm,
+      outcome: effect.outcome,
+    };
+    await deps.crm.createFromBot(input);
+  } catch (error) {
+    deps.onError(error, 'crm.createFromBot');
+  }
+  current = (await store.findById(current.id)) ?? current;
+  const ended = { type: 'bot_ended', outcome: effect.outcome } as const;
+  if (current.status === 'bot')
+    return conversations.applyTransition(current, { type: 'bot_ended' }, { ...NOBODY, before: [ended] });
+  // The offline branch of a missed chat ended: no lifecycle step, the lists still show the row.
+  current = await conversations.appendEvent(current, ended);
+  await conversations.changed(current, current);
+  return current;
+}
+
 /**
  * Applies the pure runtime's steps (protocol): stores the bot's messages, hands off to live chat
  * (R7–R9, R11) and applies end cards, each lifecycle step through the conversations' one path.
  */
 export function createRunSteps(deps: RunStepsDeps) {
   const { conversations, store, playbooks, presence, clock } = deps;
-
-  /** Stores what the bot said: a prompt and its buttons/input become one message. */
-  async function postOutputs(row: ConversationRow, doc: TPlaybookDocument, outputs: TRunOutput[]) {
-    let current = row;
-    const post = async (body: Parameters<typeof conversations.appendMessage>[2], meta = {}) => {
-      current = (
-        await conversations.appendMessage(current, botAuthor(doc), body, { meta, write: BOT_OUTPUT })
-      ).conversation;
-    };
-    for (let i = 0; i < outputs.length; i += 1) {
-      const output = outputs[i] as TRunOutput;
-      if (output.kind === 'bot_message') {
-        const next = outputs[i + 1];
-        const interaction = next && next.nodeId === output.nodeId ? interactionOf(next) : null;
-        if (interaction) i += 1;
-        await post(output.content, interaction ? { interaction } : {});
-      } else if (output.kind === 'validation_error') {
-        await post(richTextFromPlain(output.message), { isError: true });
-      } else {
-        const interaction = interactionOf(output);
-        await post({ type: 'doc', content: [] }, interaction ? { interaction } : {});
-      }
-    }
-    return current;
-  }
 
   async function saveRun(row: ConversationRow, stored: StoredRun, visitorNumber: number) {
     const identity = { name: row.visitor_name, email: row.visitor_email };
@@ -113,36 +149,6 @@ export function createRunSteps(deps: RunStepsDeps) {
     return deps.availability.closedUntil(row.playbook_id, row.language, timeZone);
   }
 
-  /** The end card: CRM records (R17), then `bot_ended` (closing a chat the bot still holds). */
-  async function endCard(
-    row: ConversationRow,
-    step: TRunStep,
-    effect: Extract<TRunStep['effect'], { kind: 'end' }>,
-  ) {
-    // Another process may have closed the chat since the answer landed: its end card must not run.
-    let current = (await store.findById(row.id)) ?? row;
-    conversations.assertWritable(current, BOT_OUTPUT);
-    try {
-      const input = {
-        conversationId: current.id,
-        vars: step.state.vars,
-        actions: effect.crm,
-        outcome: effect.outcome,
-      };
-      await deps.crm.createFromBot(input);
-    } catch (error) {
-      deps.onError(error, 'crm.createFromBot');
-    }
-    current = (await store.findById(current.id)) ?? current;
-    const ended = { type: 'bot_ended', outcome: effect.outcome } as const;
-    if (current.status === 'bot')
-      return conversations.applyTransition(current, { type: 'bot_ended' }, { ...NOBODY, before: [ended] });
-    // The offline branch of a missed chat ended: no lifecycle step, the lists still show the row.
-    current = await conversations.appendEvent(current, ended);
-    await conversations.changed(current, current);
-    return current;
-  }
-
   async function applyStep(
     row: ConversationRow,
     doc: TPlaybookDocument,
@@ -152,7 +158,7 @@ export function createRunSteps(deps: RunStepsDeps) {
     alreadySaved = false,
   ): Promise<ConversationRow> {
     let current = alreadySaved ? row : await saveRun(row, storedAfter(row, step), visitorNumber);
-    current = await postOutputs(current, doc, step.outputs);
+    current = await postOutputs(conversations, current, doc, step.outputs);
     const effect = step.effect;
     if (effect.kind === 'enter_live_chat') {
       // Outside business hours the card goes offline at once, even with users online (R9).
@@ -169,7 +175,7 @@ export function createRunSteps(deps: RunStepsDeps) {
       const input = { kind: 'live_chat_offline', ...(backAt ? { backAt } : {}) } as const;
       return continueRun(current, doc, input, visitorNumber, depth + 1);
     }
-    if (effect.kind === 'end') return endCard(current, step, effect);
+    if (effect.kind === 'end') return endCard(deps, current, step, effect);
     // The bot moved on (a new question, or the offline branch of a missed chat asking for a
     // name): the widget must know at once whether it may answer (R9, R13).
     conversations.visitorStateChanged(current);

@@ -38,30 +38,74 @@ export function touchesIdentity(patch: Partial<ConversationRow>): boolean {
   return 'visitor_name' in patch || 'visitor_email' in patch || 'search_text' in patch;
 }
 
+/** The UPDATE of a lifecycle change, matching only while the state is still the expected one. */
+function conditionalUpdate(
+  tx: Db,
+  id: string,
+  expected: ExpectedState,
+  patch: Partial<ConversationRow>,
+  newMessages: number,
+) {
+  let q = tx
+    .updateTable('conversations')
+    .set((eb) => ({ ...patch, last_seq: eb('last_seq', '+', newMessages) }))
+    .where('id', '=', id)
+    .where('status', '=', expected.status);
+  q =
+    expected.assigneeId === null
+      ? q.where('assignee_id', 'is', null)
+      : q.where('assignee_id', '=', expected.assigneeId);
+  const { beforeDeadline: before, deadlineReached: reached } = expected;
+  if (before !== undefined)
+    q = q.where((eb) => eb.or([eb('waiting_deadline', 'is', null), eb('waiting_deadline', '>', before)]));
+  if (reached !== undefined) q = q.where('waiting_deadline', '<=', reached);
+  if (expected.watchdogReached !== undefined)
+    q = q.where('watchdog_deadline', '<=', expected.watchdogReached);
+  return q;
+}
+
+/** Inserts a change's messages with the sequence numbers its UPDATE reserved, and indexes them. */
+async function insertMessages(tx: Db, conversation: ConversationRow, messages: NewMessage[]) {
+  const first = conversation.last_seq - messages.length + 1;
+  const rows = messages.map((m, i): MessageRow => ({ ...m, seq: first + i }));
+  if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
+  // The full-text index follows the messages in the same transaction (issue 15).
+  for (const row of rows) await indexMessage(tx, row);
+  return rows;
+}
+
+async function findByClientMsgId(
+  db: Db,
+  conversationId: string,
+  clientMsgId: string,
+): Promise<MessageRow | null> {
+  return (
+    (await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('client_msg_id', '=', clientMsgId)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** A message stored by a concurrent retry with the same client id, with its conversation. */
+async function storedDuplicate(db: Db, message: NewMessage) {
+  if (!message.client_msg_id) return null;
+  const winner = await findByClientMsgId(db, message.conversation_id, message.client_msg_id);
+  const conversation = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', message.conversation_id)
+    .executeTakeFirst();
+  return winner && conversation ? { message: winner, conversation, duplicate: true } : null;
+}
+
 /** Writes of a conversation and its timeline: each change is one transaction. */
 export function createTimelineStore(db: Db) {
-  async function findByClientMsgId(conversationId: string, clientMsgId: string): Promise<MessageRow | null> {
-    return (
-      (await db
-        .selectFrom('messages')
-        .selectAll()
-        .where('conversation_id', '=', conversationId)
-        .where('client_msg_id', '=', clientMsgId)
-        .executeTakeFirst()) ?? null
-    );
-  }
-
-  async function insertMessages(tx: Db, conversation: ConversationRow, messages: NewMessage[]) {
-    const first = conversation.last_seq - messages.length + 1;
-    const rows = messages.map((m, i): MessageRow => ({ ...m, seq: first + i }));
-    if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
-    // The full-text index follows the messages in the same transaction (issue 15).
-    for (const row of rows) await indexMessage(tx, row);
-    return rows;
-  }
-
   return {
-    findByClientMsgId,
+    findByClientMsgId: (conversationId: string, clientMsgId: string) =>
+      findByClientMsgId(db, conversationId, clientMsgId),
 
     /** Inserts a new conversation and lets the durable listeners record its creation, atomically. */
     async insert(row: ConversationRow, within?: WithinChange): Promise<ConversationRow> {
@@ -87,23 +131,7 @@ export function createTimelineStore(db: Db) {
     ): Promise<{ conversation: ConversationRow; messages: MessageRow[] } | null> {
       return db.transaction().execute(async (tx) => {
         if (expected.guard) await expected.guard(tx);
-        let q = tx
-          .updateTable('conversations')
-          .set((eb) => ({ ...patch, last_seq: eb('last_seq', '+', timeline.length) }))
-          .where('id', '=', id)
-          .where('status', '=', expected.status);
-        q =
-          expected.assigneeId === null
-            ? q.where('assignee_id', 'is', null)
-            : q.where('assignee_id', '=', expected.assigneeId);
-        const { beforeDeadline: before, deadlineReached: reached } = expected;
-        if (before !== undefined)
-          q = q.where((eb) =>
-            eb.or([eb('waiting_deadline', 'is', null), eb('waiting_deadline', '>', before)]),
-          );
-        if (reached !== undefined) q = q.where('waiting_deadline', '<=', reached);
-        if (expected.watchdogReached !== undefined)
-          q = q.where('watchdog_deadline', '<=', expected.watchdogReached);
+        const q = conditionalUpdate(tx, id, expected, patch, timeline.length);
         const conversation = await q.returningAll().executeTakeFirst();
         if (!conversation) return null;
         const messages = await insertMessages(tx, conversation, timeline);
@@ -142,15 +170,8 @@ export function createTimelineStore(db: Db) {
         });
       } catch (error) {
         // A concurrent retry with the same client id won the unique index: answer with its message.
-        if (message.client_msg_id) {
-          const winner = await findByClientMsgId(message.conversation_id, message.client_msg_id);
-          const conversation = await db
-            .selectFrom('conversations')
-            .selectAll()
-            .where('id', '=', message.conversation_id)
-            .executeTakeFirst();
-          if (winner && conversation) return { message: winner, conversation, duplicate: true };
-        }
+        const duplicate = await storedDuplicate(db, message);
+        if (duplicate) return duplicate;
         throw error;
       }
     },

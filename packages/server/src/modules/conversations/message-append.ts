@@ -1,0 +1,144 @@
+import {
+  toPlainText,
+  type ConversationWrite,
+  type TConversationDto,
+  type TMessageDto,
+  type TRichText,
+  type TTimelineEvent,
+} from '@charla/protocol';
+import type { Db } from '../../db/database';
+import { AppError } from '../../lib/app-error';
+import type { Clock } from '../../lib/clock';
+import { domainEvent, type AnyDomainEvent, type DomainEvents } from '../../lib/domain-events';
+import { newId } from '../../lib/ids';
+import { toMessageDto, type MessageMeta } from './conversation-dto';
+import { StaleLookups, type ConversationViews } from './conversation-views';
+import type { ConversationRow, ConversationsStore, MessageRow, NewMessage } from './conversations.store';
+
+export type Author = {
+  kind: MessageRow['author_kind'];
+  id: string | null;
+  name: string;
+  avatarUrl: string | null;
+};
+
+export type AppendOptions = {
+  clientMsgId?: string | null;
+  meta?: MessageMeta;
+  patch?: Partial<ConversationRow>;
+  /** What this message is to the lifecycle: checked now and again, atomically, as it is stored. */
+  write?: ConversationWrite;
+  /** Runs in the message's transaction before its events (claims the files it sends, issue 17). */
+  within?: (tx: Db, message: MessageRow) => Promise<void>;
+};
+
+const PREVIEW_CHARS = 140;
+export const SYSTEM: Author = { kind: 'system', id: null, name: 'Charla', avatarUrl: null };
+export const EMPTY: TRichText = { type: 'doc', content: [] };
+/** A prepared DTO went stale (the assignee changed meanwhile): this many tries in all. */
+const TRIES = 3;
+
+export function newMessage(
+  conversationId: string,
+  author: Author,
+  body: TRichText,
+  now: number,
+  meta?: MessageMeta,
+) {
+  return (clientMsgId: string | null = null): NewMessage => ({
+    id: newId(),
+    conversation_id: conversationId,
+    author_kind: author.kind,
+    author_id: author.id,
+    author_name: author.name,
+    author_avatar_url: author.avatarUrl,
+    client_msg_id: clientMsgId,
+    body: JSON.stringify(body),
+    meta: meta ? JSON.stringify(meta) : null,
+    created_at: now,
+  });
+}
+
+/** The list's one line: the text, else the files' names ("📷 screenshot.png"). */
+function previewOf(body: TRichText, meta: MessageMeta | undefined): string {
+  const text = toPlainText(body).trim();
+  const files = meta?.attachments ?? [];
+  if (text !== '' || files.length === 0) return text.slice(0, PREVIEW_CHARS);
+  const icon = files.every((f) => f.kind === 'image') ? '📷' : '📎';
+  return `${icon} ${files.map((f) => f.name).join(', ')}`.slice(0, PREVIEW_CHARS);
+}
+
+export async function withRetry<T>(attempt: (retry: boolean) => Promise<T>): Promise<T> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await attempt(i > 1);
+    } catch (error) {
+      if (!(error instanceof StaleLookups) || i >= TRIES) throw error;
+    }
+  }
+}
+
+/** Stores messages with the lifecycle check, the list's preview and their `message.created` events. */
+export function createMessageAppend(deps: {
+  store: ConversationsStore;
+  views: ConversationViews;
+  events: DomainEvents;
+  clock: Clock;
+  getRow: (id: string) => Promise<ConversationRow>;
+  assertWritable: (row: ConversationRow, write: ConversationWrite) => void;
+}) {
+  const { store, views, events, clock, getRow, assertWritable } = deps;
+
+  const messageEvents = (dto: TConversationDto, rows: MessageRow[]) =>
+    rows.map((m) => domainEvent('message.created', { conversation: dto, message: toMessageDto(m) }));
+
+  /** Appends a message (and records `message.created`); returns it (a retry returns the first). */
+  async function appendMessage(
+    conversation: ConversationRow,
+    author: Author,
+    body: TRichText,
+    options: AppendOptions = {},
+  ): Promise<{ message: TMessageDto; conversation: ConversationRow; duplicate: boolean }> {
+    if (options.write) assertWritable(conversation, options.write);
+    const now = clock.now();
+    const preview = options.meta?.event !== undefined ? null : previewOf(body, options.meta);
+    const make = newMessage(conversation.id, author, body, now, options.meta);
+    const patch = {
+      updated_at: now,
+      ...(preview ? { last_message_at: now, last_message_preview: preview } : {}),
+      ...options.patch,
+    };
+    let recorded: AnyDomainEvent[] = [];
+    const result = await withRetry(async (retry) => {
+      const assignee = retry ? (await getRow(conversation.id)).assignee_id : conversation.assignee_id;
+      const build = await views.prepare(conversation, [assignee]);
+      return store.appendMessage(
+        make(options.clientMsgId),
+        patch,
+        options.write ? conversation.status : undefined,
+        async (tx, row, messages) => {
+          if (options.within && messages[0]) await options.within(tx, messages[0]);
+          recorded = messageEvents(build(row), messages);
+          await events.record(tx, recorded);
+        },
+      );
+    });
+    if (!result) {
+      // The state changed under us (closed on another process): the fresh state decides the error.
+      if (options.write) assertWritable(await getRow(conversation.id), options.write);
+      throw new AppError(options.write ? 'CONFLICT' : 'CONVERSATION_NOT_FOUND');
+    }
+    if (!result.duplicate) events.publish(recorded);
+    return {
+      message: toMessageDto(result.message),
+      conversation: result.conversation,
+      duplicate: result.duplicate,
+    };
+  }
+
+  async function appendEvent(conversation: ConversationRow, event: TTimelineEvent): Promise<ConversationRow> {
+    return (await appendMessage(conversation, SYSTEM, EMPTY, { meta: { event } })).conversation;
+  }
+
+  return { appendMessage, appendEvent, messageEvents };
+}
