@@ -142,8 +142,6 @@ export default tseslint.config(
       'packages/inbox/src/features/playbooks/playbooks-page.tsx',
       'packages/inbox/src/features/playbooks/rich-text-editor.tsx',
       'packages/inbox/src/features/playbooks/widget-preview.tsx',
-      'packages/inbox/src/locales/en.ts',
-      'packages/inbox/src/locales/es.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

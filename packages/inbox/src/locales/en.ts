@@ -11,6 +11,7 @@ import { historyEn } from '../features/panel/history.locale';
 import { identityEn } from '../features/inbox/identity.locale';
 import { onboardingEn } from '../features/onboarding/onboarding.locale';
 import { notesEn } from '../features/inbox/notes.locale';
+import { notificationsEn } from '../features/notifications/notifications.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
 /** English strings; the Spanish file must have exactly the same shape (checked by the compiler and a test). */
@@ -256,59 +257,7 @@ export const en = {
     pagesSeen_one: '{{count}} page seen',
     pagesSeen_other: '{{count}} pages seen',
   },
-  notifications: {
-    region: 'Notifications',
-    open: 'Open',
-    promptLabel: 'Desktop notifications',
-    promptTitle: 'Turn on desktop notifications.',
-    promptWhy:
-      'You’ll know the moment a visitor is waiting or replies, even when Charla is in the background or closed.',
-    allow: 'Allow notifications',
-    notNow: 'Not now',
-    denied: 'Notifications are blocked in this browser. Allow them in the site settings to get notified.',
-    subscribeFailed: 'This device could not be subscribed. Try again later.',
-    enabledHere: 'Notifications are on for this device.',
-    thisDevice: 'This device',
-    permission: {
-      default: 'Notifications are not enabled on this device yet.',
-      granted: 'Notifications are allowed on this device.',
-      denied:
-        'Notifications are blocked in this browser’s site settings. To unblock them: click the icon left of the address bar, open Site settings, set Notifications to Allow, then reload this page.',
-      unsupported: 'This browser does not support notifications.',
-    },
-    support: {
-      unsupported: 'This browser does not support push notifications. In-app notices still work.',
-      insecure: 'Push notifications need HTTPS. In-app notices still work.',
-      supported: '',
-    },
-    resubscribe: 'Subscribe this device again',
-    sendTest: 'Send a test notification',
-    testNoDevices: 'No device of yours receives push notifications yet. Allow them on this device first.',
-    testSummary_one:
-      'Sent to {{count}} device: {{delivered}} delivered, {{expired}} expired and removed, {{failed}} failed.',
-    testSummary_other:
-      'Sent to {{count}} devices: {{delivered}} delivered, {{expired}} expired and removed, {{failed}} failed.',
-    device: {
-      delivered: 'Delivered',
-      expired: 'Expired — removed from your devices',
-      failedStatus: 'Failed: the push service answered {{status}}',
-      timedOut: 'Failed: the push service did not answer in time',
-      unreachable: 'Failed: the push service could not be reached',
-    },
-    events: 'What to notify me about',
-    eventColumn: 'Event',
-    event: {
-      conversation_unassigned: 'A conversation lands in Unassigned',
-      conversation_assigned: 'A conversation is assigned to me',
-      visitor_message: 'A visitor writes in my conversation',
-      mention: 'Someone mentions me in a private note',
-    },
-    channel: { inApp: 'In the inbox', push: 'Desktop & phone', sound: 'Sound' },
-    disabledByAdmin: 'Off for everyone',
-    companyDefaults: 'Company defaults',
-    companyDefaultsIntro: 'What new users get, and which events nobody is notified about.',
-    mode: { on: 'On by default', off: 'Off by default', disabled: 'Off for everyone' },
-  },
+  notifications: notificationsEn,
   settings: {
     ...settingsEn,
     notificationsTitle: 'Notifications',

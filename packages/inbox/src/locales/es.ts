@@ -10,6 +10,7 @@ import { historyEs } from '../features/panel/history.locale';
 import { identityEs } from '../features/inbox/identity.locale';
 import { onboardingEs } from '../features/onboarding/onboarding.locale';
 import { notesEs } from '../features/inbox/notes.locale';
+import { notificationsEs } from '../features/notifications/notifications.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
 import type { Messages } from './en';
@@ -256,64 +257,7 @@ export const es: Messages = {
     pagesSeen_other: '{{count}} páginas vistas',
     pagesSeen_many: '{{count}} de páginas vistas',
   },
-  notifications: {
-    region: 'Notificaciones',
-    open: 'Abrir',
-    promptLabel: 'Notificaciones de escritorio',
-    promptTitle: 'Activa las notificaciones de escritorio.',
-    promptWhy:
-      'Sabrás al momento cuándo un visitante espera o responde, aunque Charla esté en segundo plano o cerrado.',
-    allow: 'Permitir notificaciones',
-    notNow: 'Ahora no',
-    denied:
-      'Las notificaciones están bloqueadas en este navegador. Permítelas en la configuración del sitio para recibirlas.',
-    subscribeFailed: 'No se pudo suscribir este dispositivo. Inténtalo más tarde.',
-    enabledHere: 'Las notificaciones están activadas en este dispositivo.',
-    thisDevice: 'Este dispositivo',
-    permission: {
-      default: 'Las notificaciones aún no están activadas en este dispositivo.',
-      granted: 'Las notificaciones están permitidas en este dispositivo.',
-      denied:
-        'Las notificaciones están bloqueadas en la configuración del sitio de este navegador. Para desbloquearlas: haz clic en el icono a la izquierda de la barra de direcciones, abre Configuración del sitio, pon Notificaciones en Permitir y recarga esta página.',
-      unsupported: 'Este navegador no admite notificaciones.',
-    },
-    support: {
-      unsupported:
-        'Este navegador no admite notificaciones push. Los avisos dentro de la app siguen funcionando.',
-      insecure: 'Las notificaciones push necesitan HTTPS. Los avisos dentro de la app siguen funcionando.',
-      supported: '',
-    },
-    resubscribe: 'Volver a suscribir este dispositivo',
-    sendTest: 'Enviar una notificación de prueba',
-    testNoDevices:
-      'Ninguno de tus dispositivos recibe notificaciones push todavía. Permítelas primero en este dispositivo.',
-    testSummary_one:
-      'Enviada a {{count}} dispositivo: {{delivered}} entregadas, {{expired}} caducadas y eliminadas, {{failed}} fallidas.',
-    testSummary_other:
-      'Enviada a {{count}} dispositivos: {{delivered}} entregadas, {{expired}} caducadas y eliminadas, {{failed}} fallidas.',
-    testSummary_many:
-      'Enviada a {{count}} de dispositivos: {{delivered}} entregadas, {{expired}} caducadas y eliminadas, {{failed}} fallidas.',
-    device: {
-      delivered: 'Entregada',
-      expired: 'Caducada: eliminada de tus dispositivos',
-      failedStatus: 'Fallida: el servicio push respondió {{status}}',
-      timedOut: 'Fallida: el servicio push no respondió a tiempo',
-      unreachable: 'Fallida: no se pudo contactar con el servicio push',
-    },
-    events: 'Qué quiero que me notifiquen',
-    eventColumn: 'Evento',
-    event: {
-      conversation_unassigned: 'Llega una conversación a Sin asignar',
-      conversation_assigned: 'Me asignan una conversación',
-      visitor_message: 'Un visitante escribe en mi conversación',
-      mention: 'Alguien me menciona en una nota privada',
-    },
-    channel: { inApp: 'En la bandeja', push: 'Escritorio y móvil', sound: 'Sonido' },
-    disabledByAdmin: 'Desactivado para todos',
-    companyDefaults: 'Valores por defecto de la empresa',
-    companyDefaultsIntro: 'Lo que reciben los usuarios nuevos y qué eventos no se notifican a nadie.',
-    mode: { on: 'Activado por defecto', off: 'Desactivado por defecto', disabled: 'Desactivado para todos' },
-  },
+  notifications: notificationsEs,
   settings: {
     ...settingsEs,
     notificationsTitle: 'Notificaciones',
