@@ -6,12 +6,28 @@ import type {
   TMessageDto,
   TRichText,
 } from '@charla/protocol';
-import { folderOf, mergeMessages } from '@charla/protocol/client';
+import { folderOf } from '@charla/protocol/client';
+import {
+  conversationChanged,
+  conversationRemoved,
+  folderFailed,
+  folderLoaded,
+  folderLoading,
+  listsReset,
+} from './inbox-folder-changes';
+import {
+  pendingAdded,
+  pendingFailed,
+  pendingRetried,
+  threadFailed,
+  threadLoading,
+  typingChanged,
+  withMessages,
+} from './inbox-thread-changes';
 
-// The folder rule and the merge live in the shared client core; re-exported for the views.
+// The folder rule lives in the shared client core; re-exported for the views with the folders' order.
 export { folderOf };
-
-export const folders: readonly TFolder[] = ['unassigned', 'mine', 'closed'];
+export { compareInFolder, folders } from './inbox-folder-changes';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 export type FolderState = {
@@ -97,81 +113,9 @@ export function initialInboxState(meId: string): InboxState {
   };
 }
 
-/** Unassigned: longest waiting first. Mine: latest activity first. Closed: latest closed first. */
-export function compareInFolder(folder: TFolder, a: TConversationDto, b: TConversationDto): number {
-  if (folder === 'unassigned') return (a.waitingSince ?? a.createdAt) - (b.waitingSince ?? b.createdAt);
-  if (folder === 'closed') return (b.closedAt ?? b.lastMessageAt) - (a.closedAt ?? a.lastMessageAt);
-  return b.lastMessageAt - a.lastMessageAt;
-}
-
-function placeInFolders(
-  state: InboxState,
-  conversation: TConversationDto,
-  conversations: Record<string, TConversationDto>,
-): InboxState['folders'] {
-  const target = folderOf(conversation, state.meId);
-  const next = { ...state.folders };
-  for (const folder of folders) {
-    const current = next[folder];
-    const without = current.ids.filter((id) => id !== conversation.id);
-    const inList = without.length !== current.ids.length;
-    const label = current.label ?? '';
-    const carries = label === '' || conversation.labels.some((l) => l.id === label);
-    if (folder !== target || !carries) {
-      if (inList) next[folder] = { ...current, ids: without };
-      continue;
-    }
-    // A search result list only refreshes the rows it already has.
-    if (current.query !== '' && !inList) continue;
-    if (current.status !== 'ready' && current.status !== 'loading' && !inList) continue;
-    const ids = [...without, conversation.id].sort((x, y) => {
-      const cx = conversations[x];
-      const cy = conversations[y];
-      return cx && cy ? compareInFolder(folder, cx, cy) : 0;
-    });
-    next[folder] = { ...current, ids };
-  }
-  return next;
-}
-
 export function lastSeqOf(thread: ThreadState | undefined): number {
   const last = thread?.messages[thread.messages.length - 1];
   return last?.seq ?? 0;
-}
-
-function withMessages(
-  state: InboxState,
-  conversationId: string,
-  messages: TMessageDto[],
-  status?: ThreadState['status'],
-): InboxState {
-  const thread = state.threads[conversationId];
-  const merged = mergeMessages(thread?.messages ?? [], messages);
-  const acked = new Set(messages.map((m) => m.clientMsgId).filter((id): id is string => id !== null));
-  const pending = state.pending[conversationId];
-  const remaining = pending?.filter((p) => !acked.has(p.clientMsgId));
-  const typing = messages.some((m) => m.author.kind === 'visitor')
-    ? omit(state.typing, conversationId)
-    : state.typing;
-  return {
-    ...state,
-    threads: {
-      ...state.threads,
-      [conversationId]: { messages: merged, status: status ?? thread?.status ?? 'ready' },
-    },
-    pending:
-      pending && remaining && remaining.length !== pending.length
-        ? { ...state.pending, [conversationId]: remaining }
-        : state.pending,
-    typing,
-  };
-}
-
-function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
-  if (!(key in record)) return record;
-  const copy = { ...record };
-  delete copy[key];
-  return copy;
 }
 
 /** Every message of every conversation not yet stored, in the one queue's order (R28). */
@@ -183,168 +127,37 @@ export function sendQueue(state: InboxState): (PendingMessage & { conversationId
 
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
   switch (action.type) {
-    case 'folder_loading': {
-      const current = state.folders[action.folder];
-      const sameQuery = current.query === action.query && (current.label ?? '') === (action.label ?? '');
-      return {
-        ...state,
-        folders: {
-          ...state.folders,
-          [action.folder]: {
-            ...current,
-            status: 'loading',
-            query: action.query,
-            label: action.label ?? '',
-            ids: sameQuery ? current.ids : [],
-          },
-        },
-      };
-    }
-    case 'folder_loaded': {
-      const conversations = { ...state.conversations };
-      for (const item of action.items) conversations[item.id] = item;
-      const current = state.folders[action.folder];
-      const ids = action.append
-        ? [...current.ids, ...action.items.map((c) => c.id).filter((id) => !current.ids.includes(id))]
-        : action.items.map((c) => c.id);
-      return {
-        ...state,
-        conversations,
-        folders: {
-          ...state.folders,
-          [action.folder]: {
-            ids,
-            nextCursor: action.nextCursor,
-            status: 'ready',
-            query: action.query,
-            label: action.label ?? '',
-            ...(action.snippets ? { snippets: action.snippets } : {}),
-          },
-        },
-      };
-    }
+    case 'folder_loading':
+      return folderLoading(state, action);
+    case 'folder_loaded':
+      return folderLoaded(state, action);
     case 'folder_error':
-      return {
-        ...state,
-        folders: { ...state.folders, [action.folder]: { ...state.folders[action.folder], status: 'error' } },
-      };
+      return folderFailed(state, action);
     case 'counts':
       return { ...state, counts: action.counts };
-    case 'conversation': {
-      const previous = state.conversations[action.conversation.id];
-      // Frames can cross REST answers: never let an older snapshot replace a newer one.
-      if (
-        previous &&
-        previous.lastSeq > action.conversation.lastSeq &&
-        previous.status === action.conversation.status
-      )
-        return state;
-      const conversations = { ...state.conversations, [action.conversation.id]: action.conversation };
-      return {
-        ...state,
-        conversations,
-        folders: placeInFolders(state, action.conversation, conversations),
-        removed: omit(state.removed, action.conversation.id),
-      };
-    }
-    case 'conversation_removed': {
-      const next = { ...state.folders };
-      for (const folder of folders)
-        next[folder] = {
-          ...next[folder],
-          ids: next[folder].ids.filter((id) => id !== action.conversationId),
-        };
-      return {
-        ...state,
-        conversations: omit(state.conversations, action.conversationId),
-        folders: next,
-        threads: omit(state.threads, action.conversationId),
-        typing: omit(state.typing, action.conversationId),
-        removed: { ...state.removed, [action.conversationId]: true },
-      };
-    }
-    case 'thread_loading': {
-      const thread = state.threads[action.conversationId];
-      return {
-        ...state,
-        threads: {
-          ...state.threads,
-          [action.conversationId]: {
-            messages: thread?.messages ?? [],
-            status: thread?.status === 'ready' ? 'ready' : 'loading',
-          },
-        },
-      };
-    }
+    case 'conversation':
+      return conversationChanged(state, action);
+    case 'conversation_removed':
+      return conversationRemoved(state, action);
+    case 'reset_lists':
+      return listsReset(state);
+    case 'thread_loading':
+      return threadLoading(state, action);
     case 'thread_loaded':
       return withMessages(state, action.conversationId, action.messages, 'ready');
     case 'thread_failed':
-      return {
-        ...state,
-        threads: {
-          ...state.threads,
-          [action.conversationId]: {
-            messages: state.threads[action.conversationId]?.messages ?? [],
-            status: action.notFound ? 'not_found' : 'error',
-          },
-        },
-      };
+      return threadFailed(state, action);
     case 'messages':
       if (!state.threads[action.conversationId]) return state;
       return withMessages(state, action.conversationId, action.messages);
     case 'pending_add':
-      return {
-        ...state,
-        pending: {
-          ...state.pending,
-          [action.conversationId]: [...(state.pending[action.conversationId] ?? []), action.pending],
-        },
-      };
-    case 'pending_failed': {
-      const list = state.pending[action.conversationId];
-      if (!list) return state;
-      const next = list.map((p) =>
-        p.clientMsgId === action.clientMsgId ? { ...p, state: 'failed' as const, error: action.error } : p,
-      );
-      return { ...state, pending: { ...state.pending, [action.conversationId]: next } };
-    }
-    case 'pending_retry': {
-      // A retried message joins the end of the queue, and of the bubbles under the thread.
-      const list = state.pending[action.conversationId] ?? [];
-      const item = list.find((p) => p.clientMsgId === action.clientMsgId);
-      if (item?.state !== 'failed') return state;
-      const retried: PendingMessage = {
-        ...item,
-        state: 'sending',
-        error: undefined,
-        queuedAt: action.queuedAt,
-      };
-      const next = [...list.filter((p) => p !== item), retried];
-      return { ...state, pending: { ...state.pending, [action.conversationId]: next } };
-    }
+      return pendingAdded(state, action);
+    case 'pending_failed':
+      return pendingFailed(state, action);
+    case 'pending_retry':
+      return pendingRetried(state, action);
     case 'typing':
-      return {
-        ...state,
-        typing: action.active
-          ? {
-              ...state.typing,
-              [action.conversationId]: {
-                name: action.name,
-                preview: action.preview,
-                until: action.now + 6000,
-              },
-            }
-          : omit(state.typing, action.conversationId),
-      };
-    case 'reset_lists':
-      return {
-        ...state,
-        folders: {
-          unassigned: { ...state.folders.unassigned, status: 'idle' },
-          mine: { ...state.folders.mine, status: 'idle' },
-          closed: { ...state.folders.closed, status: 'idle' },
-        },
-      };
+      return typingChanged(state, action);
   }
 }
 

@@ -1,0 +1,135 @@
+import type { TConversationDto, TFolder } from '@charla/protocol';
+import { folderOf } from '@charla/protocol/client';
+import type { InboxAction, InboxState } from './inbox-state';
+
+/** How the inbox state's lists change: folder pages, counts and conversations moving between folders. */
+
+export const folders: readonly TFolder[] = ['unassigned', 'mine', 'closed'];
+
+type ActionOf<T extends InboxAction['type']> = Extract<InboxAction, { type: T }>;
+
+/** The record without `key` (the same object when it had none, so React skips the render). */
+export function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}
+
+/** Unassigned: longest waiting first. Mine: latest activity first. Closed: latest closed first. */
+export function compareInFolder(folder: TFolder, a: TConversationDto, b: TConversationDto): number {
+  if (folder === 'unassigned') return (a.waitingSince ?? a.createdAt) - (b.waitingSince ?? b.createdAt);
+  if (folder === 'closed') return (b.closedAt ?? b.lastMessageAt) - (a.closedAt ?? a.lastMessageAt);
+  return b.lastMessageAt - a.lastMessageAt;
+}
+
+function placeInFolders(
+  state: InboxState,
+  conversation: TConversationDto,
+  conversations: Record<string, TConversationDto>,
+): InboxState['folders'] {
+  const target = folderOf(conversation, state.meId);
+  const next = { ...state.folders };
+  for (const folder of folders) {
+    const current = next[folder];
+    const without = current.ids.filter((id) => id !== conversation.id);
+    const inList = without.length !== current.ids.length;
+    const label = current.label ?? '';
+    const carries = label === '' || conversation.labels.some((l) => l.id === label);
+    if (folder !== target || !carries) {
+      if (inList) next[folder] = { ...current, ids: without };
+      continue;
+    }
+    // A search result list only refreshes the rows it already has.
+    if (current.query !== '' && !inList) continue;
+    if (current.status !== 'ready' && current.status !== 'loading' && !inList) continue;
+    const ids = [...without, conversation.id].sort((x, y) => {
+      const cx = conversations[x];
+      const cy = conversations[y];
+      return cx && cy ? compareInFolder(folder, cx, cy) : 0;
+    });
+    next[folder] = { ...current, ids };
+  }
+  return next;
+}
+
+export function folderLoading(state: InboxState, action: ActionOf<'folder_loading'>): InboxState {
+  const current = state.folders[action.folder];
+  const sameQuery = current.query === action.query && (current.label ?? '') === (action.label ?? '');
+  const loading = {
+    ...current,
+    status: 'loading' as const,
+    query: action.query,
+    label: action.label ?? '',
+    ids: sameQuery ? current.ids : [],
+  };
+  return { ...state, folders: { ...state.folders, [action.folder]: loading } };
+}
+
+export function folderLoaded(state: InboxState, action: ActionOf<'folder_loaded'>): InboxState {
+  const conversations = { ...state.conversations };
+  for (const item of action.items) conversations[item.id] = item;
+  const current = state.folders[action.folder];
+  const ids = action.append
+    ? [...current.ids, ...action.items.map((c) => c.id).filter((id) => !current.ids.includes(id))]
+    : action.items.map((c) => c.id);
+  const loaded = {
+    ids,
+    nextCursor: action.nextCursor,
+    status: 'ready' as const,
+    query: action.query,
+    label: action.label ?? '',
+    ...(action.snippets ? { snippets: action.snippets } : {}),
+  };
+  return { ...state, conversations, folders: { ...state.folders, [action.folder]: loaded } };
+}
+
+export function folderFailed(state: InboxState, action: ActionOf<'folder_error'>): InboxState {
+  const failed = { ...state.folders[action.folder], status: 'error' as const };
+  return { ...state, folders: { ...state.folders, [action.folder]: failed } };
+}
+
+export function conversationChanged(state: InboxState, action: ActionOf<'conversation'>): InboxState {
+  const previous = state.conversations[action.conversation.id];
+  // Frames can cross REST answers: never let an older snapshot replace a newer one.
+  if (
+    previous &&
+    previous.lastSeq > action.conversation.lastSeq &&
+    previous.status === action.conversation.status
+  )
+    return state;
+  const conversations = { ...state.conversations, [action.conversation.id]: action.conversation };
+  return {
+    ...state,
+    conversations,
+    folders: placeInFolders(state, action.conversation, conversations),
+    removed: withoutKey(state.removed, action.conversation.id),
+  };
+}
+
+/** The server took a conversation out of my sight (R14): it leaves every list and thread. */
+export function conversationRemoved(state: InboxState, action: ActionOf<'conversation_removed'>): InboxState {
+  const next = { ...state.folders };
+  for (const folder of folders)
+    next[folder] = { ...next[folder], ids: next[folder].ids.filter((id) => id !== action.conversationId) };
+  return {
+    ...state,
+    conversations: withoutKey(state.conversations, action.conversationId),
+    folders: next,
+    threads: withoutKey(state.threads, action.conversationId),
+    typing: withoutKey(state.typing, action.conversationId),
+    removed: { ...state.removed, [action.conversationId]: true },
+  };
+}
+
+/** After a reconnect every list loads again (its rows stay shown meanwhile). */
+export function listsReset(state: InboxState): InboxState {
+  return {
+    ...state,
+    folders: {
+      unassigned: { ...state.folders.unassigned, status: 'idle' },
+      mine: { ...state.folders.mine, status: 'idle' },
+      closed: { ...state.folders.closed, status: 'idle' },
+    },
+  };
+}
