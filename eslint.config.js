@@ -133,7 +133,6 @@ export default tseslint.config(
     files: [
       'packages/inbox/src/features/inbox/composer.tsx',
       'packages/inbox/src/features/inbox/conversation-view.tsx',
-      'packages/inbox/src/features/inbox/inbox-provider.tsx',
       'packages/inbox/src/features/inbox/timeline.tsx',
       'packages/inbox/src/features/playbooks/appearance-panel.tsx',
       'packages/inbox/src/features/playbooks/card-editor-dialog.tsx',

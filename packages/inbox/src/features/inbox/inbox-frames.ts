@@ -1,0 +1,70 @@
+import type { TAgentServerFrame, TNotificationDto, TUserSummaryDto } from '@charla/protocol';
+import type { TInboxSender } from './inbox-sender';
+import type { InboxAction } from './inbox-state';
+
+/** What the inbox does with each live frame of its socket. */
+export type FrameContext = {
+  dispatch: (action: InboxAction) => void;
+  /** Where each conversation was last seen ("status:assignee"), to refresh counts only on a move. */
+  placements: Map<string, string>;
+  refreshCounts: () => void;
+  /** The send queue: stored messages leave it; a refused one fails with the server's code. */
+  sender: Pick<TInboxSender, 'stored' | 'errorFrame'>;
+  setUsers: (update: (list: TUserSummaryDto[]) => TUserSummaryDto[]) => void;
+  notify: (notification: TNotificationDto) => void;
+};
+
+/** Frames → state: lists, threads, the send queue, typing, presence and notifications. */
+export function applyAgentFrame(frame: TAgentServerFrame, context: FrameContext): void {
+  const { dispatch, sender } = context;
+  switch (frame.type) {
+    case 'conversation': {
+      dispatch({ type: 'conversation', conversation: frame.conversation });
+      // Counts change only when a conversation changes folder, not on every message.
+      const placement = `${frame.conversation.status}:${frame.conversation.assignee?.id ?? ''}`;
+      if (context.placements.get(frame.conversation.id) !== placement) {
+        context.placements.set(frame.conversation.id, placement);
+        context.refreshCounts();
+      }
+      return;
+    }
+    case 'conversation_removed':
+      dispatch({ type: 'conversation_removed', conversationId: frame.conversationId });
+      context.refreshCounts();
+      return;
+    case 'messages':
+      dispatch({ type: 'messages', conversationId: frame.conversationId, messages: frame.messages });
+      sender.stored(frame.messages.map((m) => m.clientMsgId));
+      return;
+    case 'message':
+    case 'ack':
+      dispatch({ type: 'messages', conversationId: frame.message.conversationId, messages: [frame.message] });
+      sender.stored([frame.message.clientMsgId]);
+      return;
+    case 'typing':
+      if (frame.from !== 'visitor') return;
+      dispatch({
+        type: 'typing',
+        conversationId: frame.conversationId,
+        name: frame.name,
+        active: frame.active,
+        preview: frame.preview ?? null,
+        now: Date.now(),
+      });
+      return;
+    case 'presence':
+      context.setUsers((list) =>
+        list.map((u) => (u.id === frame.userId ? { ...u, online: frame.online } : u)),
+      );
+      return;
+    case 'notification':
+      context.notify(frame.notification);
+      return;
+    case 'error':
+      // A refused send: failed with the server's code on its bubble, never resent on its own.
+      sender.errorFrame(frame.ref, frame.code);
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
+import type { TAgentServerFrame, TFolder, TNotificationDto, TUserSummaryDto } from '@charla/protocol';
+import type { AgentSocket, SocketStatus } from '../../lib/socket';
+import { inboxApi } from './inbox-api';
+import { applyAgentFrame, type FrameContext } from './inbox-frames';
+import type { TInboxSender } from './inbox-sender';
+import { folders, type InboxAction, type InboxState } from './inbox-state';
+
+/** Folder counts, fetched again a moment after the last change asked for them (changes come in bursts). */
+export function useCountsRefresh(dispatch: (action: InboxAction) => void) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  return useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      inboxApi.counts().then(
+        (counts) => dispatch({ type: 'counts', counts }),
+        () => undefined,
+      );
+    }, 150);
+  }, [dispatch]);
+}
+
+/**
+ * Runs the inbox's socket: its frames update the state; when it opens the send queue goes on, and
+ * after a reconnect every loaded list, the counts and the team are fetched again.
+ */
+export function useLiveInbox(deps: {
+  socket: AgentSocket;
+  sender: TInboxSender;
+  stateRef: MutableRefObject<InboxState>;
+  dispatch: (action: InboxAction) => void;
+  loadFolder: (folder: TFolder, query: string, append?: boolean, label?: string) => Promise<void>;
+  refreshCounts: () => void;
+  refreshUsers: () => void;
+  setUsers: FrameContext['setUsers'];
+  notify: (notification: TNotificationDto) => void;
+}): SocketStatus {
+  const { socket, sender, stateRef, dispatch, loadFolder, refreshCounts, refreshUsers, setUsers, notify } =
+    deps;
+  const [socketStatus, setSocketStatus] = useState<SocketStatus>('connecting');
+  const placements = useRef(new Map<string, string>());
+  useEffect(() => {
+    const context: FrameContext = {
+      dispatch,
+      placements: placements.current,
+      refreshCounts,
+      sender,
+      setUsers,
+      notify,
+    };
+    const offFrame = socket.onFrame((frame: TAgentServerFrame) => applyAgentFrame(frame, context));
+    const offStatus = socket.onStatus((status, reconnected) => {
+      setSocketStatus(status);
+      if (status === 'open') sender.pump();
+      if (status !== 'open' || !reconnected) return;
+      for (const folder of folders) {
+        const current = stateRef.current.folders[folder];
+        if (current.status !== 'idle') void loadFolder(folder, current.query, false, current.label ?? '');
+      }
+      refreshCounts();
+      refreshUsers();
+    });
+    socket.start();
+    return () => {
+      offFrame();
+      offStatus();
+      socket.stop();
+    };
+  }, [socket, sender, stateRef, dispatch, loadFolder, refreshCounts, refreshUsers, setUsers, notify]);
+  return socketStatus;
+}
+
+/** Listeners of notifications and of side-panel changes (issue 15), fed by the socket. */
+export function useInboxListeners(socket: AgentSocket) {
+  const listeners = useRef(new Set<(n: TNotificationDto) => void>());
+  const notify = useCallback((notification: TNotificationDto) => {
+    for (const listener of listeners.current) listener(notification);
+  }, []);
+  const onNotification = useCallback((listener: (n: TNotificationDto) => void) => {
+    listeners.current.add(listener);
+    return () => listeners.current.delete(listener);
+  }, []);
+  const onPanelChanged = useCallback(
+    (listener: (conversationId: string) => void) =>
+      socket.onFrame((frame) => {
+        if (frame.type === 'panel_changed') listener(frame.conversationId);
+      }),
+    [socket],
+  );
+  return { notify, onNotification, onPanelChanged };
+}
+
+/** The team with who is online, fetched on demand (presence frames keep it current between). */
+export function useTeam() {
+  const [users, setUsers] = useState<TUserSummaryDto[]>([]);
+  const refreshUsers = useCallback(() => {
+    inboxApi.users().then(setUsers, () => undefined);
+  }, []);
+  return { users, setUsers, refreshUsers };
+}
