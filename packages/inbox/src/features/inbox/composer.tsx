@@ -1,12 +1,25 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAllowedLinkHref, type TRichText } from '@charla/protocol';
+import type { TRichText } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
 import { isRichTextEmpty } from '../../lib/rich-text';
-import { insertLink, isSendKey, toggleInline, toggleList, type TextSelection } from './composer-format';
-import { composerSize } from './message-size';
 import { CannedPopup, cannedInputProps } from '../canned/canned-popup';
 import { useCannedPicker } from '../canned/use-canned-picker';
+import { insertLink, isSendKey, toggleInline, toggleList, type TextSelection } from './composer-format';
+import { ComposerLinkForm } from './composer-link-form';
+import { ComposerSizeHint } from './composer-size-hint';
+import { ComposerToolbar, type ComposerTool } from './composer-toolbar';
+import { composerSize } from './message-size';
+import { useTypingSignal } from './use-typing-signal';
 
 export type ComposerHandle = { focus: () => void };
 type Props = {
@@ -16,40 +29,19 @@ type Props = {
   disabledReason?: string | null;
 };
 
-const TYPING_REFRESH_MS = 3000;
-const TYPING_IDLE_MS = 4000;
-
-/** Markdown-subset composer: toolbar for bold, italic, link and list; Enter sends, Shift+Enter breaks the line. */
-export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
-  { conversationId, onSend, onTyping, disabledReason },
-  ref,
-) {
-  const { t, i18n } = useTranslation();
+/**
+ * The text of the composer with a draft per conversation (kept when switching between them) and a
+ * selection to restore after a formatting change re-renders it.
+ */
+function useComposerText(conversationId: string) {
   const [text, setText] = useState('');
-  const [linkOpen, setLinkOpen] = useState(false);
-  const [href, setHref] = useState('https://');
-  const [linkError, setLinkError] = useState(false);
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const pendingSelection = useRef<{ start: number; end: number } | null>(null);
-  const lastTypingSent = useRef(0);
-  const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const savedSelection = useRef<TextSelection | null>(null);
   const drafts = useRef(new Map<string, string>());
-  const size = useMemo(() => composerSize(text), [text]);
-
-  useImperativeHandle(ref, () => ({ focus: () => areaRef.current?.focus() }), []);
-
-  // Keep a draft per conversation when switching between them.
-  useEffect(() => {
-    setText(drafts.current.get(conversationId) ?? '');
-    return () => {
-      if (idleTimer.current) clearTimeout(idleTimer.current);
-    };
-  }, [conversationId]);
+  useEffect(() => setText(drafts.current.get(conversationId) ?? ''), [conversationId]);
   useEffect(() => {
     drafts.current.set(conversationId, text);
   }, [conversationId, text]);
-
   useEffect(() => {
     const sel = pendingSelection.current;
     if (sel && areaRef.current) {
@@ -57,39 +49,32 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
       pendingSelection.current = null;
     }
   }, [text]);
-
-  const stopTyping = () => {
-    if (idleTimer.current) clearTimeout(idleTimer.current);
-    if (lastTypingSent.current !== 0) onTyping(false);
-    lastTypingSent.current = 0;
-  };
-
-  const onChange = (value: string) => {
-    setText(value);
-    if (value.trim() === '') {
-      stopTyping();
-      return;
-    }
-    const now = Date.now();
-    if (now - lastTypingSent.current > TYPING_REFRESH_MS) {
-      onTyping(true);
-      lastTypingSent.current = now;
-    }
-    if (idleTimer.current) clearTimeout(idleTimer.current);
-    idleTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
-  };
-
   const selection = (): TextSelection => {
     const el = areaRef.current;
     return { text, start: el?.selectionStart ?? text.length, end: el?.selectionEnd ?? text.length };
   };
+  const select = (start: number, end: number) => (pendingSelection.current = { start, end });
+  return { text, setText, areaRef, selection, select };
+}
 
+/** What the composer does: edit, format, insert canned replies and links, send (with typing signals). */
+function useComposer({ conversationId, onSend, onTyping }: Props) {
+  const { t } = useTranslation();
+  const { text, setText, areaRef, selection, select } = useComposerText(conversationId);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const savedSelection = useRef<TextSelection | null>(null);
+  const typing = useTypingSignal(onTyping, conversationId);
+  const size = useMemo(() => composerSize(text), [text]);
+
+  const onChange = (value: string) => {
+    setText(value);
+    typing.changed(value);
+  };
   const apply = (next: TextSelection) => {
-    pendingSelection.current = { start: next.start, end: next.end };
+    select(next.start, next.end);
     onChange(next.text);
     areaRef.current?.focus();
   };
-
   const canned = useCannedPicker({
     conversationId,
     current: () => ({
@@ -102,24 +87,77 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     // Over the limit nothing is sent: the counter under the box says why.
-    const { body, problem } = size;
-    if (problem || isRichTextEmpty(body)) return;
-    onSend(body);
+    if (size.problem || isRichTextEmpty(size.body)) return;
+    onSend(size.body);
     canned.sent();
     setText('');
-    stopTyping();
+    typing.stop();
+  };
+  const closeLink = () => {
+    setLinkOpen(false);
+    areaRef.current?.focus();
+  };
+  const onTool = (tool: ComposerTool) => {
+    if (tool === 'bold' || tool === 'italic') apply(toggleInline(selection(), tool, t('composer.text')));
+    else if (tool === 'list') apply(toggleList(selection()));
+    else if (tool === 'canned') canned.openFromToolbar();
+    else {
+      savedSelection.current = selection();
+      setLinkOpen(true);
+    }
   };
 
-  const addLink = () => {
-    const url = href.trim();
-    if (!isAllowedLinkHref(url)) {
-      setLinkError(true);
-      return;
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (canned.onKeyDown(e)) return;
+    if (isSendKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing })) {
+      e.preventDefault();
+      submit();
+    } else if ((e.ctrlKey || e.metaKey) && (e.key === 'b' || e.key === 'i')) {
+      e.preventDefault();
+      onTool(e.key === 'b' ? 'bold' : 'italic');
+    } else if (e.key === 'Escape') {
+      areaRef.current?.blur();
     }
+  };
+  const addLink = (url: string) => {
     setLinkOpen(false);
-    setLinkError(false);
     apply(insertLink(savedSelection.current ?? selection(), url, t('composer.linkText')));
   };
+  return {
+    text,
+    areaRef,
+    linkOpen,
+    typing,
+    size,
+    onChange,
+    canned,
+    submit,
+    closeLink,
+    onTool,
+    onKeyDown,
+    addLink,
+  };
+}
+
+/** Markdown-subset composer: toolbar for bold, italic, link and list; Enter sends, Shift+Enter breaks the line. */
+export const Composer = forwardRef<ComposerHandle, Props>(function Composer(props, ref) {
+  const { conversationId, disabledReason } = props;
+  const { t } = useTranslation();
+  const {
+    text,
+    areaRef,
+    linkOpen,
+    typing,
+    size,
+    onChange,
+    canned,
+    submit,
+    closeLink,
+    onTool,
+    onKeyDown,
+    addLink,
+  } = useComposer(props);
+  useImperativeHandle(ref, () => ({ focus: () => areaRef.current?.focus() }), [areaRef]);
 
   if (disabledReason) {
     return (
@@ -129,46 +167,11 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
     );
   }
 
+  const sizeId = `composer-size-${conversationId}`;
   return (
     <form className="composer" onSubmit={submit} data-testid="composer">
       <CannedPopup picker={canned} conversationId={conversationId} />
-      {linkOpen && (
-        <div className="composer__link" role="group" aria-label={t('composer.link')}>
-          <label htmlFor="composer-link-url" className="sr-only">
-            {t('composer.linkUrl')}
-          </label>
-          <input
-            id="composer-link-url"
-            type="url"
-            value={href}
-            autoFocus
-            aria-invalid={linkError || undefined}
-            aria-describedby={linkError ? 'composer-link-error' : undefined}
-            onChange={(e) => setHref(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addLink();
-              } else if (e.key === 'Escape') {
-                e.stopPropagation();
-                setLinkOpen(false);
-                areaRef.current?.focus();
-              }
-            }}
-          />
-          <button type="button" className="btn btn--sm btn--primary" onClick={addLink}>
-            {t('composer.addLink')}
-          </button>
-          <button type="button" className="btn btn--sm btn--ghost" onClick={() => setLinkOpen(false)}>
-            {t('common.cancel')}
-          </button>
-          {linkError && (
-            <span id="composer-link-error" className="field__error">
-              {t('composer.linkInvalid')}
-            </span>
-          )}
-        </div>
-      )}
+      {linkOpen && <ComposerLinkForm onClose={closeLink} onAdd={addLink} />}
       <label htmlFor={`composer-${conversationId}`} className="sr-only">
         {t('composer.label')}
       </label>
@@ -184,102 +187,16 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(
           canned.sync(e.target.value, e.target.selectionStart);
         }}
         onSelect={(e) => canned.sync(e.currentTarget.value, e.currentTarget.selectionStart)}
-        onBlur={stopTyping}
+        onBlur={typing.stop}
         {...cannedInputProps(canned, conversationId)}
-        onKeyDown={(e) => {
-          if (canned.onKeyDown(e)) return;
-          if (isSendKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing })) {
-            e.preventDefault();
-            submit();
-          } else if ((e.ctrlKey || e.metaKey) && (e.key === 'b' || e.key === 'i')) {
-            e.preventDefault();
-            apply(toggleInline(selection(), e.key === 'b' ? 'bold' : 'italic', t('composer.text')));
-          } else if (e.key === 'Escape') {
-            areaRef.current?.blur();
-          }
-        }}
-        aria-describedby={size.near || size.problem ? `composer-size-${conversationId}` : undefined}
+        onKeyDown={onKeyDown}
+        aria-describedby={size.near || size.problem ? sizeId : undefined}
         aria-invalid={size.problem !== null}
         data-testid="composer-input"
       />
       <div className="composer__bar">
-        <div className="composer__tools" role="toolbar" aria-label={t('composer.formatting')}>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={t('composer.bold')}
-            title={t('playbooks.rich.bold')}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => apply(toggleInline(selection(), 'bold', t('composer.text')))}
-          >
-            <Icon name="bold" size={16} />
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={t('composer.italic')}
-            title={t('playbooks.rich.italic')}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => apply(toggleInline(selection(), 'italic', t('composer.text')))}
-          >
-            <Icon name="italic" size={16} />
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={t('composer.link')}
-            title={t('composer.link')}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => {
-              savedSelection.current = selection();
-              setHref('https://');
-              setLinkError(false);
-              setLinkOpen(true);
-            }}
-          >
-            <Icon name="link" size={16} />
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={t('composer.list')}
-            title={t('composer.list')}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => apply(toggleList(selection()))}
-          >
-            <Icon name="list" size={16} />
-          </button>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label={t('canned.insert')}
-            title={t('canned.insertHint')}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={canned.openFromToolbar}
-            data-testid="canned-button"
-          >
-            <Icon name="zap" size={16} />
-          </button>
-        </div>
-        {size.near || size.problem ? (
-          <span
-            id={`composer-size-${conversationId}`}
-            className={`composer__hint${size.problem ? ' composer__hint--over' : ''}`}
-            aria-live="polite"
-            data-testid="composer-size"
-          >
-            {size.problem === 'tooLong'
-              ? t('composer.tooLong', {
-                  n: (size.length - size.max).toLocaleString(i18n.language),
-                  max: size.max.toLocaleString(i18n.language),
-                })
-              : size.problem === 'tooComplex'
-                ? t('composer.tooComplex')
-                : t('composer.charsLeft', { n: (size.max - size.length).toLocaleString(i18n.language) })}
-          </span>
-        ) : (
-          <span className="composer__hint">{t('composer.hint')}</span>
-        )}
+        <ComposerToolbar onTool={onTool} />
+        <ComposerSizeHint size={size} id={sizeId} />
         <button
           type="submit"
           className="btn btn--primary btn--sm"
