@@ -1,0 +1,58 @@
+import { useEffect, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isMentionedReaderOnly, type TConversationDto } from '@charla/protocol';
+import { useMe } from '../auth/session-context';
+import { Composer, type ComposerHandle } from './composer';
+import { useInbox } from './inbox-provider';
+import { visibilityOf } from './inbox-state';
+import { ComposerModes, NoteComposer } from './note-composer';
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** Why the reply box is off: the chat is closed, or it is not mine (yet); null when I may reply. */
+export function replyDisabledReason(conversation: TConversationDto, t: Translate): string | null {
+  if (conversation.status === 'closed') return t('conversation.closedNoReply');
+  if (conversation.allowedActions.includes('send')) return null;
+  return conversation.allowedActions.includes('assign')
+    ? t('conversation.assignToReply')
+    : t('conversation.cannotReply');
+}
+
+/** Under the thread: the reply or private-note composer (R29: a mentioned reader only adds notes). */
+export function ConversationReply({
+  conversation,
+  composerRef,
+}: {
+  conversation: TConversationDto;
+  composerRef: RefObject<ComposerHandle | null>;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const inbox = useInbox();
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const conversationId = conversation.id;
+  useEffect(() => setMode('reply'), [conversationId]);
+  // Mentioned in a note of someone else's chat (R29): read it and add notes, nothing more.
+  const mentionedOnly = isMentionedReaderOnly(visibilityOf(conversation), me.id);
+  return (
+    <>
+      {mentionedOnly && (
+        <p className="note__readonly" data-testid="mention-read-only">
+          {t('notes.readOnly')}
+        </p>
+      )}
+      <ComposerModes mode={mode} onChange={setMode} />
+      {mode === 'note' ? (
+        <NoteComposer ref={composerRef} conversationId={conversationId} meId={me.id} />
+      ) : (
+        <Composer
+          ref={composerRef}
+          conversationId={conversationId}
+          onSend={(body) => inbox.send(conversationId, body)}
+          onTyping={(active) => inbox.typing(conversationId, active)}
+          disabledReason={replyDisabledReason(conversation, t)}
+        />
+      )}
+    </>
+  );
+}
