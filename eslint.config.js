@@ -132,7 +132,6 @@ export default tseslint.config(
     // before the rule existed (conversations/*, privacy, person-history, CRM panel and pipelines).
     files: [
       'packages/inbox/src/features/playbooks/appearance-panel.tsx',
-      'packages/inbox/src/features/playbooks/playbook-editor-page.tsx',
       'packages/inbox/src/features/playbooks/playbooks-page.tsx',
       'packages/inbox/src/features/playbooks/rich-text-editor.tsx',
       'packages/inbox/src/features/playbooks/widget-preview.tsx',
