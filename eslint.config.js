@@ -124,18 +124,4 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx', '**/*.e2e.ts', 'packages/server/src/db/migrations/**'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
-  {
-    // Still to split (issue 14). These files break the size limits today; remove each line as its
-    // split merges. The list only shrinks: do not add files here (a new exception is an
-    // inline disable comment with its reason, as in packages/widget/src/loader/loader.ts).
-    // Session 3 added the factories and components that landed the same day from branches begun
-    // before the rule existed (conversations/*, privacy, person-history, CRM panel and pipelines).
-    files: [
-      'packages/inbox/src/features/playbooks/appearance-panel.tsx',
-      'packages/inbox/src/features/playbooks/playbooks-page.tsx',
-      'packages/inbox/src/features/playbooks/rich-text-editor.tsx',
-      'packages/inbox/src/features/playbooks/widget-preview.tsx',
-    ],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
 );

@@ -3,7 +3,7 @@ import { playbookTemplates, portsOf, validatePlaybook, type TPlaybookDocument } 
 import type { TFunction } from 'i18next';
 import { portLabel, ruleSummary } from './condition-labels';
 import { addNode, connectPort, replaceNode } from './flow-mapping';
-import { parsePreviewAttributes } from './widget-preview';
+import { parsePreviewAttributes } from './preview-run';
 
 const t = ((key: string, options?: { defaultValue?: string }) =>
   ({

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TPlaybookSummaryDto } from '@charla/protocol';
 import { formatRelative } from '../../lib/format-time';
 import { currentLanguage } from '../../lib/i18n';
-import { EmbedSnippet } from './playbooks-page';
+import { EmbedSnippet } from './embed-snippet';
 
 /** Where the playbook may run (allowed origins) and where it has been seen (R8). */
 export function InstallPanel({

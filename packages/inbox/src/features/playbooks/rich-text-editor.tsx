@@ -1,45 +1,18 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderHtml, type TRichText } from '@charla/protocol';
-import { Icon } from '../../lib/icons';
-import { AdminIcon } from './admin-icons';
-import {
-  applyCommand,
-  editableText,
-  richTextOf,
-  urlProblem,
-  type RichTextCommand,
-} from './rich-text-editing';
+import { applyCommand, editableText, richTextOf, type RichTextCommand } from './rich-text-editing';
+import { RichTextToolbar } from './rich-text-toolbar';
+import { RichTextUrlForm } from './rich-text-url-form';
 
 type Pending = { command: 'link' | 'image'; start: number; end: number };
 
-/**
- * A message editor limited to bold, italic, links, bullet lists and images (R7): a Markdown
- * textarea with a toolbar and a live preview rendered by the one sanitising renderer. What it
- * stores is the parsed AST, so the preview is exactly what visitors get.
- */
-export function RichTextEditor({
-  label,
-  value,
-  onChange,
-  hint,
-  testId,
-}: {
-  label: string;
-  value: TRichText;
-  onChange: (doc: TRichText) => void;
-  hint?: string;
-  testId?: string;
-}) {
+/** The Markdown text of the editor, its commands (toolbar and shortcuts) and a pending link or image. */
+function useRichTextEditing(value: TRichText, onChange: (doc: TRichText) => void) {
   const { t } = useTranslation();
-  const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(() => editableText(value));
   const [pending, setPending] = useState<Pending | null>(null);
-  const [url, setUrl] = useState('');
-  const [alt, setAlt] = useState('');
-  const [urlError, setUrlError] = useState(false);
-  const preview = useMemo(() => renderHtml(richTextOf(text)), [text]);
 
   // A value replaced from outside (another card opened) resets the text.
   const lastEmitted = useRef(value);
@@ -74,21 +47,13 @@ export function RichTextEditor({
   const ask = (command: 'link' | 'image') => {
     const el = ref.current;
     setPending({ command, start: el?.selectionStart ?? text.length, end: el?.selectionEnd ?? text.length });
-    setUrl('');
-    setAlt('');
-    setUrlError(false);
   };
-
-  const confirm = () => {
-    if (!pending) return;
-    const trimmed = url.trim();
-    if (urlProblem(pending.command, trimmed)) {
-      setUrlError(true);
-      return;
-    }
+  const insert = (at: Pending, url: string, alt: string) => {
     setPending(null);
-    run(pending.command, { url: trimmed, alt: alt.trim() }, pending);
+    run(at.command, { url, alt }, at);
   };
+  const onCommand = (command: RichTextCommand) =>
+    command === 'link' || command === 'image' ? ask(command) : run(command);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (!(event.metaKey || event.ctrlKey)) return;
@@ -102,13 +67,33 @@ export function RichTextEditor({
     }
   };
 
-  const tools: { command: RichTextCommand; icon: ReactNode; label: string }[] = [
-    { command: 'bold', icon: <Icon name="bold" size={16} />, label: t('playbooks.rich.bold') },
-    { command: 'italic', icon: <Icon name="italic" size={16} />, label: t('playbooks.rich.italic') },
-    { command: 'link', icon: <Icon name="link" size={16} />, label: t('playbooks.rich.link') },
-    { command: 'list', icon: <Icon name="list" size={16} />, label: t('playbooks.rich.list') },
-    { command: 'image', icon: <AdminIcon name="image" size={16} />, label: t('playbooks.rich.image') },
-  ];
+  return { t, ref, text, pending, setPending, update, onCommand, insert, onKeyDown };
+}
+
+/**
+ * A message editor limited to bold, italic, links, bullet lists and images (R7): a Markdown
+ * textarea with a toolbar and a live preview rendered by the one sanitising renderer. What it
+ * stores is the parsed AST, so the preview is exactly what visitors get.
+ */
+export function RichTextEditor({
+  label,
+  value,
+  onChange,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: TRichText;
+  onChange: (doc: TRichText) => void;
+  hint?: string;
+  testId?: string;
+}) {
+  const { t, ref, text, pending, setPending, update, onCommand, insert, onKeyDown } = useRichTextEditing(
+    value,
+    onChange,
+  );
+  const id = useId();
+  const preview = useMemo(() => renderHtml(richTextOf(text)), [text]);
 
   return (
     <div className="rte" data-testid={testId}>
@@ -116,69 +101,13 @@ export function RichTextEditor({
         {label}
       </label>
       <div className="rte__box">
-        <div className="rte__toolbar" role="toolbar" aria-label={t('playbooks.rich.toolbar', { label })}>
-          {tools.map((tool) => (
-            <button
-              key={tool.command}
-              type="button"
-              className="icon-btn icon-btn--sm rte__tool"
-              aria-label={tool.label}
-              title={tool.label}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() =>
-                tool.command === 'link' || tool.command === 'image' ? ask(tool.command) : run(tool.command)
-              }
-            >
-              {tool.icon}
-            </button>
-          ))}
-        </div>
+        <RichTextToolbar label={label} onCommand={onCommand} />
         {pending && (
-          <div className="rte__url" role="group" aria-label={t(`playbooks.rich.${pending.command}`)}>
-            <input
-              type="url"
-              autoFocus
-              aria-label={
-                pending.command === 'link' ? t('playbooks.rich.linkUrl') : t('playbooks.rich.imageUrl')
-              }
-              placeholder={pending.command === 'link' ? 'https://' : 'https://…/image.png'}
-              value={url}
-              aria-invalid={urlError}
-              onChange={(e) => {
-                setUrl(e.target.value);
-                setUrlError(false);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  confirm();
-                } else if (e.key === 'Escape') {
-                  e.preventDefault();
-                  e.stopPropagation();
-                  setPending(null);
-                }
-              }}
-            />
-            {pending.command === 'image' && (
-              <input
-                aria-label={t('playbooks.rich.imageAlt')}
-                placeholder={t('playbooks.rich.imageAlt')}
-                value={alt}
-                onChange={(e) => setAlt(e.target.value)}
-              />
-            )}
-            <button type="button" className="btn btn--sm btn--primary" onClick={confirm}>
-              {t('playbooks.rich.insert')}
-            </button>
-            <button type="button" className="btn btn--sm btn--ghost" onClick={() => setPending(null)}>
-              {t('common.cancel')}
-            </button>
-            {urlError && (
-              <span className="field__error" role="alert">
-                {pending.command === 'link' ? t('playbooks.rich.badLink') : t('playbooks.rich.badImage')}
-              </span>
-            )}
-          </div>
+          <RichTextUrlForm
+            command={pending.command}
+            onInsert={(url, alt) => insert(pending, url, alt)}
+            onCancel={() => setPending(null)}
+          />
         )}
         <textarea
           ref={ref}

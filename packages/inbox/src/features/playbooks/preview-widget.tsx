@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { renderHtml, type TPlaybookDocument, type TRichText, type TRunInput } from '@charla/protocol';
+import { Avatar } from '../../components/avatar';
+import { readableTextOn } from './contrast';
+import type { PreviewLine, PreviewRun } from './preview-run';
+
+/** The widget's colours as the CSS variables the preview's styles read (texts always readable). */
+function widgetStyle(colors: TPlaybookDocument['appearance']['colors']): CSSProperties {
+  return {
+    '--w-primary': colors.primary,
+    '--w-primary-text': colors.primaryText,
+    '--w-bg': colors.background,
+    '--w-bg-text': readableTextOn(colors.background),
+    '--w-bot': colors.botBubble,
+    '--w-bot-text': readableTextOn(colors.botBubble),
+    '--w-me': colors.visitorBubble,
+    '--w-me-text': readableTextOn(colors.visitorBubble),
+  } as CSSProperties;
+}
+
+function Line({ line }: { line: PreviewLine }) {
+  if (line.kind === 'bot')
+    return <div className="pb-bubble pb-bubble--bot rich" dangerouslySetInnerHTML={{ __html: line.html }} />;
+  if (line.kind === 'visitor') return <div className="pb-bubble pb-bubble--me">{line.text}</div>;
+  if (line.kind === 'error')
+    return (
+      <div className="pb-bubble pb-bubble--error" role="alert">
+        {line.text}
+      </div>
+    );
+  return <div className="pb-note">{line.text}</div>;
+}
+
+type Send = (input: TRunInput, said: string) => void;
+
+/** The conversation so far, the buttons asked for, and the hand-off's "simulate timeout". */
+function Lines({ run, send }: { run: PreviewRun | null; send: Send }) {
+  const { t } = useTranslation();
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    listRef.current?.scrollTo({ top: listRef.current.scrollHeight });
+  }, [run]);
+  return (
+    <div className="pb-widget__list" ref={listRef} aria-live="polite">
+      {run?.lines.map((line, index) => (
+        <Line key={index} line={line} />
+      ))}
+      {run?.ask?.kind === 'ask_buttons' && (
+        <div className="pb-widget__options">
+          {run.ask.options.map((option) => (
+            <button
+              key={option.id}
+              type="button"
+              className="pb-option"
+              onClick={() => send({ kind: 'button', optionId: option.id }, option.label)}
+            >
+              {option.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {run?.handoff && (
+        <div className="pb-widget__options">
+          <button
+            type="button"
+            className="pb-option"
+            onClick={() => send({ kind: 'live_chat_offline' }, '')}
+            data-testid="preview-timeout"
+          >
+            {t('playbooks.preview.simulateTimeout')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The visitor's text box: open only while the bot asks for text; skip when the answer is optional. */
+function Composer({ run, send, language }: { run: PreviewRun | null; send: Send; language: string }) {
+  const { i18n } = useTranslation();
+  const pt = i18n.getFixedT(language, undefined, 'playbooks.preview');
+  const [text, setText] = useState('');
+  useEffect(() => setText(''), [run?.state]);
+  const asksText = run?.ask?.kind === 'ask_text';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) return;
+    setText('');
+    send({ kind: 'text', text: value }, value);
+  };
+  return (
+    <form className="pb-widget__composer" onSubmit={submit}>
+      <input
+        aria-label={pt('inputLabel')}
+        placeholder={
+          run?.ask?.kind === 'ask_text' ? (run.ask.placeholder ?? pt('placeholder')) : pt('placeholder')
+        }
+        value={text}
+        disabled={!asksText}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {run?.ask?.kind === 'ask_text' && !run.ask.required && (
+        <button type="button" className="pb-skip" onClick={() => send({ kind: 'skip' }, pt('skip'))}>
+          {pt('skip')}
+        </button>
+      )}
+      <button type="submit" className="pb-send" disabled={!asksText}>
+        {pt('send')}
+      </button>
+    </form>
+  );
+}
+
+function GreetingBubble({ text }: { text: TRichText }) {
+  return <div className="pb-greeting rich" dangerouslySetInnerHTML={{ __html: renderHtml(text) }} />;
+}
+
+/** The widget as the visitor sees it, in the playbook's colours, position and language. */
+export function PreviewWidget({
+  doc,
+  run,
+  send,
+}: {
+  doc: TPlaybookDocument;
+  run: PreviewRun | null;
+  send: Send;
+}) {
+  const { i18n } = useTranslation();
+  const { colors, botName, avatarUrl, position, language } = doc.appearance;
+  const pt = i18n.getFixedT(language, undefined, 'playbooks.preview');
+  const greeting = doc.targeting.greeting;
+  return (
+    <div className={`pb-widget-stage pb-widget-stage--${position}`}>
+      <div className="pb-widget" style={widgetStyle(colors)} lang={language} data-testid="widget-preview">
+        <header className="pb-widget__header">
+          <Avatar name={botName} url={avatarUrl} size={30} />
+          <div>
+            <div className="pb-widget__name">{botName}</div>
+            <div className="pb-widget__sub">{pt('subtitle')}</div>
+          </div>
+        </header>
+        <Lines run={run} send={send} />
+        <Composer run={run} send={send} language={language} />
+      </div>
+      {greeting.proactive && greeting.text && <GreetingBubble text={greeting.text} />}
+      <span
+        className="pb-launcher"
+        style={{ background: colors.primary, color: colors.primaryText }}
+        aria-hidden="true"
+      >
+        <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+          <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
+        </svg>
+      </span>
+    </div>
+  );
+}
