@@ -1,12 +1,10 @@
 import { wsCloseCodes, type TAgentClientFrame, type TAgentServerFrame } from '@charla/protocol';
-import { backoffDelay } from '@charla/protocol/client';
+import { backoffDelay, createHeartbeat } from '@charla/protocol/client';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
 type FrameListener = (frame: TAgentServerFrame) => void;
 type StatusListener = (status: SocketStatus, reconnected: boolean) => void;
 type CloseListener = (code: number) => void;
-
-const PING_EVERY_MS = 25_000;
 
 /**
  * The inbox's one WebSocket to /ws/agent. It reconnects with backoff, re-subscribes every open
@@ -20,7 +18,11 @@ export class AgentSocket {
   private everOpened = false;
   private stopped = true;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  /** A ping unanswered for 10 s drops the connection (a half-open one would otherwise look open). */
+  private readonly heartbeat = createHeartbeat(
+    () => this.send({ type: 'ping' }),
+    () => this.reconnect(),
+  );
   private readonly frameListeners = new Set<FrameListener>();
   private readonly statusListeners = new Set<StatusListener>();
   private readonly closeListeners = new Set<CloseListener>();
@@ -44,7 +46,7 @@ export class AgentSocket {
     this.stopped = true;
     window.removeEventListener('online', this.reconnectNow);
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.heartbeat.stop();
     this.ws?.close(1000);
     this.ws = null;
     this.setStatus('offline', false);
@@ -112,12 +114,13 @@ export class AgentSocket {
         return;
       }
       if (frame.type === 'ready') this.onReady();
+      if (frame.type === 'pong') this.heartbeat.pong();
       for (const listener of this.frameListeners) listener(frame);
     };
     ws.onclose = (event) => {
       if (this.ws !== ws) return;
       this.ws = null;
-      if (this.pingTimer) clearInterval(this.pingTimer);
+      this.heartbeat.stop();
       for (const listener of this.closeListeners) listener(event.code);
       if (this.stopped) return;
       if (event.code === wsCloseCodes.unauthenticated || event.code === wsCloseCodes.sessionEnded) {
@@ -138,8 +141,7 @@ export class AgentSocket {
     this.attempt = 0;
     for (const [conversationId, lastSeq] of this.subscriptions)
       this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
+    this.heartbeat.start();
     this.setStatus('open', reconnected);
   }
 

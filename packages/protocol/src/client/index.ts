@@ -1,5 +1,5 @@
 // The pure client core shared by the widget and the inbox: what every Charla client does the
-// same way (ordered sends, size limits, merging, ids, backoff, folders). No DOM, no React, and
+// same way (ordered sends, size limits, merging, ids, backoff, heartbeat, folders). No DOM, no React, and
 // nothing here validates with zod at run time (the widget bundles it with zod stubbed out).
 export * from './send-queue';
 export * from './message-limit';
@@ -7,3 +7,4 @@ export * from './merge-messages';
 export * from './backoff';
 export * from './client-ids';
 export * from './folders';
+export * from './heartbeat';

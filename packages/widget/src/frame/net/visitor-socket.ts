@@ -1,11 +1,9 @@
 import type { TVisitorClientFrame, TVisitorServerFrame } from '@charla/protocol';
 import { MAX_FRAME_BYTES, wsCloseCodes } from '../lib/protocol-runtime';
-import { backoffDelay } from '@charla/protocol/client';
+import { backoffDelay, createHeartbeat } from '@charla/protocol/client';
 
-const PING_EVERY_MS = 25_000;
 /** Handshakes failed in a row before the token is re-checked (a refused token looks like any network error). */
 const RECHECK_TOKEN_AFTER = 3;
-const PONG_TIMEOUT_MS = 10_000;
 
 export type TSocketStatus = 'connecting' | 'online' | 'offline';
 
@@ -31,28 +29,6 @@ function parseFrame(data: string): TVisitorServerFrame | null {
   } catch {
     return null;
   }
-}
-
-/** Pings every 25 s while started; a ping left unanswered for 10 s calls `onSilent`. */
-function createHeartbeat(ping: () => boolean, onSilent: () => void) {
-  let pingTimer: ReturnType<typeof setInterval> | undefined;
-  let pongTimer: ReturnType<typeof setTimeout> | undefined;
-  const stop = (): void => {
-    clearInterval(pingTimer);
-    clearTimeout(pongTimer);
-  };
-  return {
-    start(): void {
-      stop();
-      pingTimer = setInterval(() => {
-        if (!ping()) return;
-        clearTimeout(pongTimer);
-        pongTimer = setTimeout(onSilent, PONG_TIMEOUT_MS);
-      }, PING_EVERY_MS);
-    },
-    pong: (): void => clearTimeout(pongTimer),
-    stop,
-  };
 }
 
 /** What to do after a close: re-check the token, reconnect slowly (server busy), or reconnect. */
