@@ -111,6 +111,21 @@ export default tseslint.config(
     },
   },
   {
+    // Services are module functions and factories that bind them (docs/style.md): no `this.`, so
+    // a method can be passed or destructured without breaking (issue 14).
+    files: ['packages/server/src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ThisExpression',
+          message: 'No `this` in services: use module functions (docs/style.md).',
+        },
+      ],
+    },
+  },
+  {
     // Size limits (docs/style.md: small modules with one job). Counted without blank lines and comments.
     files: ['**/*.{ts,tsx}'],
     rules: {

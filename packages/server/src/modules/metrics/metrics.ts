@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- prom-client calls each gauge's collect() with the gauge as `this`. */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../../db/database';
 import type { DomainEvents } from '../../lib/domain-events';

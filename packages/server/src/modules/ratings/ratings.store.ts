@@ -27,6 +27,16 @@ export function createRatingsStore(db: Db) {
       .leftJoin('users as u', 'u.id', 'r.assignee_id')
       .selectAll('r')
       .select('u.name as assignee_name');
+  async function find(conversationId: string): Promise<RatingRow | null> {
+    return (
+      (await db
+        .selectFrom('conversation_ratings')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst()) ?? null
+    );
+  }
+
   return {
     async findConversation(id: string): Promise<RatedConversationRow | null> {
       return (
@@ -55,15 +65,7 @@ export function createRatingsStore(db: Db) {
         .executeTakeFirst();
       return row?.document ?? null;
     },
-    async find(conversationId: string): Promise<RatingRow | null> {
-      return (
-        (await db
-          .selectFrom('conversation_ratings')
-          .selectAll()
-          .where('conversation_id', '=', conversationId)
-          .executeTakeFirst()) ?? null
-      );
-    },
+    find,
     /** One row per conversation: a second rating replaces score and comment, keeps created_at. */
     async upsert(row: RatingRow): Promise<RatingRow> {
       await db
@@ -78,7 +80,7 @@ export function createRatingsStore(db: Db) {
           }),
         )
         .execute();
-      const stored = await this.find(row.conversation_id);
+      const stored = await find(row.conversation_id);
       if (!stored) throw new Error('rating vanished after upsert');
       return stored;
     },
