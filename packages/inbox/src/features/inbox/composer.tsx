@@ -127,7 +127,6 @@ function useComposer({ conversationId, onSend, onTyping }: Props) {
     text,
     areaRef,
     linkOpen,
-    typing,
     size,
     onChange,
     canned,
@@ -136,6 +135,7 @@ function useComposer({ conversationId, onSend, onTyping }: Props) {
     onTool,
     onKeyDown,
     addLink,
+    typing,
   };
 }
 
@@ -143,20 +143,8 @@ function useComposer({ conversationId, onSend, onTyping }: Props) {
 export const Composer = forwardRef<ComposerHandle, Props>(function Composer(props, ref) {
   const { conversationId, disabledReason } = props;
   const { t } = useTranslation();
-  const {
-    text,
-    areaRef,
-    linkOpen,
-    typing,
-    size,
-    onChange,
-    canned,
-    submit,
-    closeLink,
-    onTool,
-    onKeyDown,
-    addLink,
-  } = useComposer(props);
+  const composer = useComposer(props);
+  const { text, areaRef, size, canned } = composer;
   useImperativeHandle(ref, () => ({ focus: () => areaRef.current?.focus() }), [areaRef]);
 
   if (disabledReason) {
@@ -169,9 +157,9 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(prop
 
   const sizeId = `composer-size-${conversationId}`;
   return (
-    <form className="composer" onSubmit={submit} data-testid="composer">
+    <form className="composer" onSubmit={composer.submit} data-testid="composer">
       <CannedPopup picker={canned} conversationId={conversationId} />
-      {linkOpen && <ComposerLinkForm onClose={closeLink} onAdd={addLink} />}
+      {composer.linkOpen && <ComposerLinkForm onClose={composer.closeLink} onAdd={composer.addLink} />}
       <label htmlFor={`composer-${conversationId}`} className="sr-only">
         {t('composer.label')}
       </label>
@@ -183,19 +171,19 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(prop
         placeholder={t('composer.placeholder')}
         value={text}
         onChange={(e) => {
-          onChange(e.target.value);
+          composer.onChange(e.target.value);
           canned.sync(e.target.value, e.target.selectionStart);
         }}
         onSelect={(e) => canned.sync(e.currentTarget.value, e.currentTarget.selectionStart)}
-        onBlur={typing.stop}
+        onBlur={composer.typing.stop}
         {...cannedInputProps(canned, conversationId)}
-        onKeyDown={onKeyDown}
+        onKeyDown={composer.onKeyDown}
         aria-describedby={size.near || size.problem ? sizeId : undefined}
         aria-invalid={size.problem !== null}
         data-testid="composer-input"
       />
       <div className="composer__bar">
-        <ComposerToolbar onTool={onTool} />
+        <ComposerToolbar onTool={composer.onTool} />
         <ComposerSizeHint size={size} id={sizeId} />
         <button
           type="submit"

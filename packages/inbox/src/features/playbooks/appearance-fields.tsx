@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isAllowedImageSrc, type TLanguage, type TPlaybookAppearance } from '@charla/protocol';
+import { CheckField } from '../../components/check-field';
 import { LanguageOptions } from '../../components/language-options';
 import { SegmentedChoice } from './segmented-choice';
 
@@ -51,16 +52,13 @@ export function IdentityFields({ appearance, onChange }: AppearanceProps) {
         </select>
         <span className="field__hint">{t('playbooks.appearance.languageHint')}</span>
       </div>
-      <label className="pb-check">
-        <input
-          type="checkbox"
-          className="check"
-          checked={appearance.browserLanguage ?? false}
-          onChange={(e) => onChange({ browserLanguage: e.target.checked })}
-          data-testid="browser-language"
-        />
+      <CheckField
+        checked={appearance.browserLanguage ?? false}
+        onChange={(browserLanguage) => onChange({ browserLanguage })}
+        testId="browser-language"
+      >
         {t('playbooks.appearance.browserLanguage')}
-      </label>
+      </CheckField>
     </>
   );
 }
@@ -91,16 +89,13 @@ export function BehaviourFields({ appearance, onChange }: AppearanceProps) {
         />
         <span className="field__hint">{t('playbooks.appearance.satisfactionHint')}</span>
       </fieldset>
-      <label className="pb-check">
-        <input
-          type="checkbox"
-          className="check"
-          checked={appearance.emailTranscript ?? false}
-          onChange={(e) => onChange({ emailTranscript: e.target.checked })}
-          data-testid="email-transcript-on-close"
-        />
+      <CheckField
+        checked={appearance.emailTranscript ?? false}
+        onChange={(emailTranscript) => onChange({ emailTranscript })}
+        testId="email-transcript-on-close"
+      >
         {t('playbooks.appearance.emailTranscript')}
-      </label>
+      </CheckField>
       <span className="field__hint">{t('playbooks.appearance.emailTranscriptHint')}</span>
     </>
   );

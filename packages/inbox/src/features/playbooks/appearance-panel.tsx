@@ -5,6 +5,7 @@ import {
   type TPlaybookAppearance,
   type TPlaybookDocument,
 } from '@charla/protocol';
+import { CheckField } from '../../components/check-field';
 import { ColorsSection } from './appearance-colors';
 import { BehaviourFields, IdentityFields } from './appearance-fields';
 
@@ -22,15 +23,9 @@ function GreetingSection({
   return (
     <section className="pb-section">
       <h2 className="pb-section__title">{t('playbooks.appearance.greeting')}</h2>
-      <label className="pb-check">
-        <input
-          type="checkbox"
-          className="check"
-          checked={greeting.proactive}
-          onChange={(e) => onChange({ proactive: e.target.checked })}
-        />
+      <CheckField checked={greeting.proactive} onChange={(proactive) => onChange({ proactive })}>
         {t('playbooks.appearance.proactive')}
-      </label>
+      </CheckField>
       <div className="pb-grid-2">
         <div className="field">
           <label htmlFor="ap-delay">{t('playbooks.appearance.delay')}</label>

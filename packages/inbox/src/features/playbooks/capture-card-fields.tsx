@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TCaptureField, TCaptureNode, TCaptureValidation, TPlaybookDocument } from '@charla/protocol';
+import { CheckField } from '../../components/check-field';
 import { RichField, SaveToSelect } from './card-field-parts';
 import { FieldError, useFieldInvalid } from './field-findings';
 
@@ -107,15 +108,9 @@ export function CaptureFields({ node, doc, onChange }: Props) {
           onChange={(saveTo) => onChange({ saveTo })}
         />
       </div>
-      <label className="pb-check">
-        <input
-          type="checkbox"
-          className="check"
-          checked={node.required}
-          onChange={(e) => onChange({ required: e.target.checked })}
-        />
+      <CheckField checked={node.required} onChange={(required) => onChange({ required })}>
         {t('playbooks.editor.required')}
-      </label>
+      </CheckField>
       <ValidationFields node={node} onChange={onChange} />
     </>
   );
