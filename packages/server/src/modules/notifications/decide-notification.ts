@@ -1,10 +1,12 @@
-import type { TConversationDto, TNotificationEvent } from '@charla/protocol';
+import type { TConversationDto, TMessageDto, TNotificationEvent } from '@charla/protocol';
 import type { AnyDomainEvent, DomainEventName } from '../../lib/domain-events';
 
 /** Who should hear about what: everyone who may see an unassigned conversation, or one user. */
 export type NotificationIntent = {
   kind: TNotificationEvent;
   conversation: TConversationDto;
+  /** The visitor's message a `visitor_message` notification is about. */
+  message?: TMessageDto;
   /** `teamId`: the members of the team the chat was routed to (issue 19). */
   audience: { everyone: true } | { userId: string } | { teamId: string };
 };
@@ -54,7 +56,12 @@ export function decideNotification(event: NotifyingDomainEvent): NotificationInt
       const { message } = event.payload;
       if (message.author.kind !== 'visitor' || conversation.status !== 'assigned' || !conversation.assignee)
         return null;
-      return { kind: 'visitor_message', conversation, audience: { userId: conversation.assignee.id } };
+      return {
+        kind: 'visitor_message',
+        conversation,
+        message,
+        audience: { userId: conversation.assignee.id },
+      };
     }
   }
 }

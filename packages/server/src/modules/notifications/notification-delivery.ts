@@ -2,6 +2,7 @@ import type {
   TCompanyNotificationSettingsDto,
   TConversationDto,
   TLanguage,
+  TMessageDto,
   TNotificationDto,
   TPushDeviceResultDto,
   TPushPayload,
@@ -60,12 +61,13 @@ function toNotificationDto(
   kind: TNotificationDto['kind'],
   conversation: TConversationDto | null,
   language: TLanguage,
+  message?: TMessageDto,
 ): TNotificationDto {
   return {
     id: newId(),
     kind,
     conversationId: conversation?.id ?? null,
-    ...notificationText(kind, conversation, language),
+    ...notificationText(kind, conversation, language, message),
     createdAt: clock.now(),
   };
 }
@@ -187,7 +189,7 @@ export async function deliver(
   const inApp = visible.filter((u) => switches(u.id).inApp).map((u) => ({ id: u.id, language: u.language }));
   const push = visible.filter((u) => switches(u.id).push).map((u) => ({ id: u.id, language: u.language }));
   const make = (language: TLanguage) =>
-    toNotificationDto(deps.clock, intent.kind, intent.conversation, language);
+    toNotificationDto(deps.clock, intent.kind, intent.conversation, language, intent.message);
   await publishInApp(deps.bus, inApp, make);
   const pushed = new Set<string>();
   await pushTo(deps, push, make, pushed);

@@ -1,10 +1,12 @@
 import {
   isVisitorNumberLabel,
+  toPlainText,
   stripBidiControls,
   visitorNumberLabel,
   withPseudoLocales,
   type TConversationDto,
   type TLanguage,
+  type TMessageDto,
   type TPushPayload,
 } from '@charla/protocol';
 
@@ -54,6 +56,58 @@ const texts = withPseudoLocales({
   },
 });
 
+type FilesWords = { photo: string; photos: string; file: string; files: string };
+
+// What a message that is only files says in a notification (issue 17); `{count}` is filled in.
+const filesTexts = withPseudoLocales<FilesWords>({
+  en: {
+    photo: 'Sent a photo',
+    photos: 'Sent {count} photos',
+    file: 'Sent a file',
+    files: 'Sent {count} files',
+  },
+  es: {
+    photo: 'Envió una foto',
+    photos: 'Envió {count} fotos',
+    file: 'Envió un archivo',
+    files: 'Envió {count} archivos',
+  },
+  'pt-BR': {
+    photo: 'Enviou uma foto',
+    photos: 'Enviou {count} fotos',
+    file: 'Enviou um arquivo',
+    files: 'Enviou {count} arquivos',
+  },
+  fr: {
+    photo: 'A envoyé une photo',
+    photos: 'A envoyé {count} photos',
+    file: 'A envoyé un fichier',
+    files: 'A envoyé {count} fichiers',
+  },
+  de: {
+    photo: 'Hat ein Foto gesendet',
+    photos: 'Hat {count} Fotos gesendet',
+    file: 'Hat eine Datei gesendet',
+    files: 'Hat {count} Dateien gesendet',
+  },
+});
+
+/**
+ * The body of a notification about this message: its text, or for files without a caption what
+ * was sent ("Sent a photo", "Sent 3 files") in the reader's language; null when there is neither.
+ */
+export function messageSummary(message: TMessageDto, language: TLanguage): string | null {
+  const text = stripBidiControls(toPlainText(message.body)).trim();
+  if (text !== '') return text;
+  const files = message.attachments;
+  if (files.length === 0) return null;
+  const words = filesTexts[language];
+  const photos = files.every((f) => f.kind === 'image');
+  const template =
+    files.length === 1 ? (photos ? words.photo : words.file) : photos ? words.photos : words.files;
+  return template.replace('{count}', String(files.length));
+}
+
 /**
  * Title and body (plain text, shortened) of a notification in the user's language; never HTML.
  * Bidi controls are stripped from the visitor's text: the OS draws these titles, and an RLO in a
@@ -63,6 +117,8 @@ export function notificationText(
   kind: TPushPayload['kind'],
   conversation: TConversationDto | null,
   language: TLanguage,
+  /** The message a `visitor_message` notification is about (its text or files make the body). */
+  message?: TMessageDto,
 ): { title: string; body: string } {
   const t = texts[language];
   if (kind === 'test' || !conversation) return { title: t.test, body: t.testBody };
@@ -71,7 +127,8 @@ export function notificationText(
   const name = isVisitorNumberLabel(displayName, number)
     ? visitorNumberLabel(number, language)
     : stripBidiControls(displayName);
-  const preview = stripBidiControls(conversation.lastMessagePreview).trim();
+  const summary = message ? messageSummary(message, language) : null;
+  const preview = summary ?? stripBidiControls(conversation.lastMessagePreview).trim();
   if (kind === 'visitor_message')
     return { title: t.visitor_message.replace('{name}', () => name), body: shorten(preview || name) };
   return { title: t[kind], body: shorten(preview ? `${name}: ${preview}` : name) };

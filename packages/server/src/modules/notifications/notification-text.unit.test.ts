@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationDtoFixture } from './conversation.fixture';
-import { notificationText } from './notification-text';
+import { messageSummary, notificationText } from './notification-text';
+import type { TAttachmentDto, TMessageDto } from '@charla/protocol';
 
 const RLO = '\u202e';
 
@@ -52,4 +53,47 @@ describe('notificationText', () => {
       'New message from A$&B',
     );
   });
+
+  it("says what a visitor sent when a message is only files, in the reader's language (issue 17)", () => {
+    const photo = attachment('image', 'roof.jpg');
+    const pdf = attachment('file', 'bill.pdf');
+    const conversation = withVisitor('Ana', '📷 roof.jpg');
+    expect(notificationText('visitor_message', conversation, 'en', message('', [photo]))).toEqual({
+      title: 'New message from Ana',
+      body: 'Sent a photo',
+    });
+    expect(notificationText('visitor_message', conversation, 'es', message('', [photo, photo])).body).toBe(
+      'Envió 2 fotos',
+    );
+    expect(messageSummary(message('', [pdf]), 'de')).toBe('Hat eine Datei gesendet');
+    expect(messageSummary(message('', [photo, pdf]), 'fr')).toBe('A envoyé 2 fichiers');
+    expect(messageSummary(message('', [pdf]), 'pt-BR')).toBe('Enviou um arquivo');
+    // A caption is the body; a message with neither text nor files falls back to the preview.
+    expect(messageSummary(message('look at this', [photo]), 'en')).toBe('look at this');
+    expect(messageSummary(message('  ', []), 'en')).toBeNull();
+    expect(
+      notificationText('visitor_message', withVisitor('Ana', 'earlier'), 'en', message('', [])).body,
+    ).toBe('earlier');
+  });
 });
+
+function attachment(kind: TAttachmentDto['kind'], name: string): TAttachmentDto {
+  const contentType = kind === 'image' ? 'image/jpeg' : 'application/pdf';
+  return { id: name, name, contentType, size: 1000, kind, width: null, height: null };
+}
+
+function message(text: string, attachments: TAttachmentDto[]): TMessageDto {
+  return {
+    id: 'm1',
+    conversationId: 'c1',
+    seq: 3,
+    author: { kind: 'visitor', id: 'v1', name: 'Ana', avatarUrl: null },
+    clientMsgId: null,
+    body: { type: 'doc', content: text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [] },
+    event: null,
+    interaction: null,
+    isError: false,
+    attachments,
+    createdAt: 0,
+  };
+}
