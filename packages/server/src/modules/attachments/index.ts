@@ -15,6 +15,7 @@ export type { AttachmentsService, AttachmentConversations } from './attachments.
 export type { MessageFiles } from './message-files';
 export type { FileStorage } from './storage/file-storage';
 export { registerAttachmentsRoutes } from './attachments.routes';
+export { createAttachmentsPrivacyStore } from './attachments.privacy.store';
 
 /** The storage the configuration names: S3 when a bucket is set, else the local disk. */
 export function storageFor(files: Config['files']): FileStorage {

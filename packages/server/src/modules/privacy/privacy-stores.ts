@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { createAttachmentsPrivacyStore } from '../attachments/index';
 import { createConversationsPrivacyStore } from '../conversations/index';
 import { createCrmPrivacyStore } from '../crm/index';
 import { createMailPrivacyStore } from '../mail/index';
@@ -12,6 +13,7 @@ export function createPrivacyStores(db: Db) {
     conversations: createConversationsPrivacyStore(db),
     visitors: createVisitorsPrivacyStore(db),
     ratings: createRatingsPrivacyStore(db),
+    attachments: createAttachmentsPrivacyStore(db),
     crm: createCrmPrivacyStore(db),
     webhooks: createWebhooksPrivacyStore(db),
     mail: createMailPrivacyStore(db),

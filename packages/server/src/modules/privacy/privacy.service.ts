@@ -93,6 +93,7 @@ async function exportSubject(deps: PrivacyDeps, actor: Actor, kind: SubjectKind,
     conversations: await stores.conversations.byIds(s.conversationIds),
     messages: await stores.conversations.messagesOf(s.conversationIds),
     ratings: await stores.ratings.ofConversations(s.conversationIds),
+    files: await stores.attachments.ofConversations(s.conversationIds),
     crm: {
       persons: await stores.crm.personsByIds(s.personIds),
       panels: await stores.crm.panelsOf(s.conversationIds),
@@ -105,6 +106,7 @@ async function exportSubject(deps: PrivacyDeps, actor: Actor, kind: SubjectKind,
   const counts = {
     conversations: s.conversationIds.length,
     messages: document.messages.length,
+    files: document.files.length,
     persons: s.personIds.length,
   };
   await record(deps, actor, 'privacy.export', { kind, id }, counts);

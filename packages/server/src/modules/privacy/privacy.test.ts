@@ -79,6 +79,30 @@ describe('privacy: export and delete everything about one visitor', () => {
     const subject = await visitorWithRecords(NAME, EMAIL);
     const bystander = await visitorWithRecords('Bruno Bystander', 'bruno@example.net');
     await server.charla.services.mail.enqueue('test', { to: EMAIL, language: 'en', params: {} });
+    // A photo the visitor sent (issue 17): its row is exported, and erased with the conversation.
+    const { db } = server.charla.services.database;
+    await db
+      .insertInto('attachment_blobs')
+      .values({ sha256: 'a'.repeat(64), size: 1234, touched_at: 1 })
+      .execute();
+    await db
+      .insertInto('uploads')
+      .values({
+        id: 'up-privacy-1',
+        conversation_id: subject.conversationId,
+        uploader_kind: 'visitor',
+        uploader_id: subject.visitorId,
+        blob_sha256: 'a'.repeat(64),
+        name: 'tomasina-roof.jpg',
+        content_type: 'image/jpeg',
+        kind: 'image',
+        size: 1234,
+        width: 64,
+        height: 48,
+        message_id: null,
+        created_at: 1,
+      })
+      .execute();
     expect((await grepDatabase()).length).toBeGreaterThan(0);
 
     const exported = await server.request({
@@ -92,6 +116,9 @@ describe('privacy: export and delete everything about one visitor', () => {
     for (const expected of [NAME, EMAIL, subject.conversationId, subject.dealId, `I am ${NAME}`])
       expect(text).toContain(expected);
     expect(text).not.toContain('Bruno');
+    expect(doc.files).toMatchObject([
+      { id: 'up-privacy-1', name: 'tomasina-roof.jpg', kind: 'image', size: 1234 },
+    ]);
 
     const regular = await server.createUser('regular', 'Rita Regular');
     const refused = await server.request({
