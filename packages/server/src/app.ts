@@ -186,5 +186,6 @@ function registerModuleRoutes(app: App, services: Services): void {
       const caller = await services.apiTokens.authenticate(token);
       return caller && apiTokenAllows(caller.scopes, 'user', 'GET') ? caller.user : null;
     },
+    uploadLimiter: services.rateLimits.uploads,
   });
 }

@@ -20,6 +20,8 @@ export function createRateLimits(limits: Limits, multiplier: number) {
     /** Conversation starts, per visitor and per address (one address hosts many visitors). */
     conversationStartsPerVisitor: limits.limiter('starts-visitor', perMinute(20)),
     conversationStartsPerAddress: limits.limiter('starts-ip', perMinute(60)),
+    /** File uploads (issue 17), per visitor and per user: each one is disk and CPU (image re-encoding). */
+    uploads: limits.limiter('uploads', perMinute(30)),
     /** Forgot-password requests: per client address (then 429) and per account (then silence). */
     passwordResetPerIp: limits.limiter('reset-ip', { limit: 10, windowMs: 15 * 60_000 }),
     passwordResetPerEmail: limits.limiter('reset-email', { limit: 3, windowMs: 15 * 60_000 }),

@@ -13,6 +13,8 @@ import { readBearerToken, readSessionToken } from '../../http/guards';
 import { requireUser, requireVisitor } from '../../http/route-config';
 import type { AuthUser } from '../auth/index';
 import type { Actor, AttachmentsService } from './attachments.service';
+import { AppError } from '../../lib/app-error';
+import type { SharedLimiter } from '../../lib/shared-limits';
 import { contentDisposition } from './file-name';
 
 const tags = ['attachments'];
@@ -27,6 +29,7 @@ const UPLOAD_ERRORS: ErrorCode[] = [
   'ATTACHMENT_POLYGLOT',
   'ATTACHMENT_UNREADABLE',
   'ATTACHMENT_INCOMPLETE',
+  'RATE_LIMITED',
 ];
 const UPLOAD_HELP =
   'The body is the file’s raw bytes (any Content-Type: the type is sniffed from the content). `size` must be the body’s length. Images are re-encoded without metadata. Send the returned id in `attachments` of a message within a day.';
@@ -35,6 +38,8 @@ const FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';
 
 type Callers = { authenticateSession(token: string | undefined): Promise<AuthUser | null> } & {
   authenticateBearer(token: string): Promise<AuthUser | null>;
+  /** Uploads per visitor or user (30 a minute by default, shared by every process). */
+  uploadLimiter: SharedLimiter;
 };
 
 /** Upload, link and download routes of files in live chat (issue 17). */
@@ -43,7 +48,7 @@ export function registerAttachmentsRoutes(app: App, attachments: AttachmentsServ
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    registerUploads(scope, attachments);
+    registerUploads(scope, attachments, callers.uploadLimiter);
   });
   registerLinks(app, attachments);
   app.get(
@@ -82,13 +87,17 @@ async function callerOf(request: FastifyRequest, callers: Callers): Promise<Auth
   return callers.authenticateSession(readSessionToken(request));
 }
 
-function registerUploads(app: App, attachments: AttachmentsService): void {
-  const upload = (
+function registerUploads(app: App, attachments: AttachmentsService, limiter: SharedLimiter): void {
+  const upload = async (
     actor: Actor,
     request: FastifyRequest,
     conversationId: string,
     query: z.infer<typeof ZUploadQuery>,
-  ) => attachments.upload(actor, conversationId, query, request.body as Readable);
+  ) => {
+    const key = actor.kind === 'user' ? `user:${actor.user.id}` : `visitor:${actor.id}`;
+    if (!(await limiter.take(key))) throw new AppError('RATE_LIMITED');
+    return attachments.upload(actor, conversationId, query, request.body as Readable);
+  };
   app.post(
     '/api/v1/conversations/:conversationId/uploads',
     {

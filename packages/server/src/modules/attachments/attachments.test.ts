@@ -365,4 +365,43 @@ describe('files in live chat (issue 17)', () => {
     expect(swept.blobs).toBe(1);
     expect(filesUnder(filesDir).length).toBe(before - 1);
   });
+
+  it('limits uploads to 30 a minute per visitor: the 31st gets 429 RATE_LIMITED and stores nothing', async () => {
+    const session = await fetch(`${baseUrl}/api/v1/widget/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const busy = (await session.json()) as { visitorToken: string; visitorId: string };
+    const busyChat = await seedConversation(server, {
+      messages: ['many files'],
+      status: 'assigned',
+      assigneeId: alice.id,
+      visitorId: busy.visitorId,
+    });
+    const uploadsOf = async () =>
+      (
+        await server.charla.services.database.db
+          .selectFrom('uploads')
+          .select('id')
+          .where('conversation_id', '=', busyChat)
+          .execute()
+      ).length;
+    for (let i = 0; i < 30; i += 1) {
+      const up = await visitorUpload(busyChat, tinyPdf(`n${i}`), `n${i}.pdf`, undefined, busy.visitorToken);
+      expect(up.statusCode, up.body).toBe(201);
+    }
+    const refused = await visitorUpload(
+      busyChat,
+      tinyPdf('one more'),
+      'more.pdf',
+      undefined,
+      busy.visitorToken,
+    );
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(await uploadsOf()).toBe(30);
+    // Another visitor is not held back by this one.
+    expect((await visitorUpload(chat, tinyPdf('mine'), 'mine.pdf')).statusCode).toBe(201);
+  });
 });
