@@ -8,6 +8,7 @@ import { ScopePicker } from './scope-picker';
 import { HolidaysList } from './holidays-list';
 import { WeekGrid } from './week-grid';
 import './availability.css';
+import { CheckField } from '../../components/check-field';
 
 function timeZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
@@ -83,15 +84,9 @@ function HoursForm({
   const { t } = useTranslation();
   return (
     <form className="card form settings-form hours-form" onSubmit={(e) => void submit(e)}>
-      <label className="pb-check">
-        <input
-          type="checkbox"
-          className="check"
-          checked={form.enabled}
-          onChange={(e) => setForm({ ...form, enabled: e.target.checked })}
-        />
+      <CheckField checked={form.enabled} onChange={(enabled) => setForm({ ...form, enabled })}>
         {t('availability.enabled')}
-      </label>
+      </CheckField>
       {!form.enabled && <p className="field__hint">{t('availability.disabledNote')}</p>}
       <div className="field">
         <label htmlFor="hours-tz">{t('availability.timeZone')}</label>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routingOf, type TLiveChatRouting, type TRoutingMode, type TTeamDto } from '@charla/protocol';
 import { availabilityApi } from './availability-api';
+import { CheckField } from '../../components/check-field';
 
 /**
  * The live chat card's routing (issue 19): manual or automatic assignment, a team, and the
@@ -63,15 +64,9 @@ export function LiveChatRoutingFields({
         </select>
       </div>
       <ReplyMinutesField value={current.replyMinutes} onChange={(replyMinutes) => set({ replyMinutes })} />
-      <label className="pb-check">
-        <input
-          type="checkbox"
-          className="check"
-          checked={current.whenOffline}
-          onChange={(e) => set({ whenOffline: e.target.checked })}
-        />
+      <CheckField checked={current.whenOffline} onChange={(whenOffline) => set({ whenOffline })}>
         {t('availability.routing.whenOffline')}
-      </label>
+      </CheckField>
     </fieldset>
   );
 }

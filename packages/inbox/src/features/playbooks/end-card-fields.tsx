@@ -9,6 +9,7 @@ import {
 } from '@charla/protocol';
 import { api } from '../../lib/api-client';
 import { FieldError, useFieldInvalid } from './field-findings';
+import { CheckField } from '../../components/check-field';
 
 type Props = { node: TEndNode; onChange: (patch: Partial<TEndNode>) => void };
 
@@ -244,15 +245,12 @@ export function EndCardFields({ node, onChange }: Props) {
       <div className="pb-grid-2">
         <OwnerField crm={node.crm} onCrm={onCrm} />
       </div>
-      <label className="pb-check">
-        <input
-          type="checkbox"
-          className="check"
-          checked={node.crm.saveTranscript}
-          onChange={(e) => onCrm({ ...node.crm, saveTranscript: e.target.checked })}
-        />
+      <CheckField
+        checked={node.crm.saveTranscript}
+        onChange={(saveTranscript) => onCrm({ ...node.crm, saveTranscript })}
+      >
         {t('playbooks.editor.saveTranscript')}
-      </label>
+      </CheckField>
     </>
   );
 }

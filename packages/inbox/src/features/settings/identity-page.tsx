@@ -6,6 +6,7 @@ import { Spinner } from '../../components/empty-state';
 import { api, ApiError } from '../../lib/api-client';
 import { formatTimestamp } from '../../lib/format-time';
 import { SettingsLayout } from './settings-layout';
+import { CheckField } from '../../components/check-field';
 
 const identityApi = {
   get: () => api.get<TIdentitySettingsDto>('/settings/identity'),
@@ -138,15 +139,9 @@ function RequireForm({ settings, onChange }: CardProps) {
       onSubmit={(e) => void submit(e)}
       aria-label={t('identity.settings.require')}
     >
-      <label className="pb-check">
-        <input
-          type="checkbox"
-          className="check"
-          checked={required}
-          onChange={(e) => setRequired(e.target.checked)}
-        />
+      <CheckField checked={required} onChange={setRequired}>
         <span>{t('identity.settings.require')}</span>
-      </label>
+      </CheckField>
       <span className="field__hint">{t('identity.settings.requireHelp')}</span>
       <div className="field">
         <label htmlFor="identity-grace">{t('identity.settings.grace')}</label>
