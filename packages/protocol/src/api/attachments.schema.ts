@@ -7,13 +7,14 @@ export const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_CONVERSATION_FILES_MAX_BYTES = 100 * 1024 * 1024;
 
 /** The types a file may be, decided by its content (magic bytes), never by its name. */
-export const ZAttachmentType = z.enum([
+export const ATTACHMENT_TYPES = [
   'image/png',
   'image/jpeg',
   'image/gif',
   'image/webp',
   'application/pdf',
-]);
+] as const;
+export const ZAttachmentType = z.enum(ATTACHMENT_TYPES);
 export type TAttachmentType = z.infer<typeof ZAttachmentType>;
 
 /** A file of a message, as every client and webhook sees it; its bytes come through a signed link. */

@@ -8,3 +8,5 @@ export * from './backoff';
 export * from './client-ids';
 export * from './folders';
 export * from './heartbeat';
+export * from './upload-tray';
+export * from './upload-request';
