@@ -6,29 +6,30 @@ function fakeXhr() {
   const calls: { method?: string; url?: string; headers: Record<string, string>; body?: unknown } = {
     headers: {},
   };
+  const listeners = new Map<string, (event?: unknown) => void>();
+  const fire = (type: string, event?: unknown) => listeners.get(type)?.(event);
   const xhr: TXhrLike & { status: number; responseText: string } = {
     status: 0,
     responseText: '',
-    upload: { onprogress: null },
-    onload: null,
-    onerror: null,
-    onabort: null,
+    upload: { addEventListener: (type, listener) => listeners.set(`upload:${type}`, listener as never) },
+    addEventListener: (type, listener) => listeners.set(type, listener),
     open: (method, url) => Object.assign(calls, { method, url }),
     setRequestHeader: (name, value) => (calls.headers[name] = value),
     send: (body) => (calls.body = body),
-    abort: () => xhr.onabort?.(),
+    abort: () => fire('abort'),
   };
   const answer = (status: number, body: unknown) => {
     xhr.status = status;
     xhr.responseText = typeof body === 'string' ? body : JSON.stringify(body);
-    xhr.onload?.();
+    fire('load');
   };
-  return { xhr, calls, answer };
+  const progress = (loaded: number, total: number) => fire('upload:progress', { loaded, total });
+  return { xhr, calls, answer, progress, fire };
 }
 
 describe('startUpload', () => {
   it('posts the raw bytes with the name and size in the query, reports progress and resolves with the record', async () => {
-    const { xhr, calls, answer } = fakeXhr();
+    const { xhr, calls, answer, progress } = fakeXhr();
     const shares: number[] = [];
     const upload = startUpload({
       xhr,
@@ -45,8 +46,8 @@ describe('startUpload', () => {
       body: 'BYTES',
       headers: { 'content-type': 'application/octet-stream', authorization: 'Visitor t' },
     });
-    xhr.upload.onprogress?.({ loaded: 1024, total: 2048 });
-    xhr.upload.onprogress?.({ loaded: 0, total: 0 });
+    progress(1024, 2048);
+    progress(0, 0);
     answer(201, { id: 'u1', name: 'roof photo #1.png' });
     await expect(upload.done).resolves.toMatchObject({ id: 'u1' });
     expect(shares).toEqual([0.5]);
@@ -65,7 +66,7 @@ describe('startUpload', () => {
 
     const cut = fakeXhr();
     const c = startUpload({ xhr: cut.xhr, path: '/u', name: 'x', size: 1, body: null });
-    cut.xhr.onerror?.();
+    cut.fire('error');
     await expect(c.done).rejects.toMatchObject({ code: 'NETWORK' });
 
     const cancelled = fakeXhr();

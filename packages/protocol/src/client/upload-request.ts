@@ -11,10 +11,10 @@ export type TXhrLike = {
   abort(): void;
   readonly status: number;
   readonly responseText: string;
-  upload: { onprogress: ((event: { loaded: number; total: number }) => void) | null };
-  onload: (() => void) | null;
-  onerror: (() => void) | null;
-  onabort: (() => void) | null;
+  addEventListener(type: 'load' | 'error' | 'abort', listener: () => void): void;
+  readonly upload: {
+    addEventListener(type: 'progress', listener: (event: { loaded: number; total: number }) => void): void;
+  };
 };
 
 /** Why an upload did not finish: the server's error code, NETWORK, or ABORTED (the person cancelled). */
@@ -54,15 +54,15 @@ export function startUpload(request: TUploadRequest): { done: Promise<TAttachmen
     xhr.open('POST', `${request.path}?${query}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     for (const [name, value] of Object.entries(request.headers ?? {})) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
+    xhr.upload.addEventListener('progress', (event) => {
       if (event.total > 0) request.onProgress?.(event.loaded / event.total);
-    };
-    xhr.onload = () => {
+    });
+    xhr.addEventListener('load', () => {
       if (xhr.status === 201) resolve(JSON.parse(xhr.responseText) as TAttachmentDto);
       else reject(new UploadError(codeOf(xhr.status, xhr.responseText)));
-    };
-    xhr.onerror = () => reject(new UploadError('NETWORK'));
-    xhr.onabort = () => reject(new UploadError('ABORTED'));
+    });
+    xhr.addEventListener('error', () => reject(new UploadError('NETWORK')));
+    xhr.addEventListener('abort', () => reject(new UploadError('ABORTED')));
     xhr.send(request.body);
   });
   return { done, abort: () => xhr.abort() };

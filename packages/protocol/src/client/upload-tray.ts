@@ -1,6 +1,8 @@
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachments.schema';
 import type { TAttachmentDto } from '../api/attachments.schema';
 
+export { attachmentTypeLabel, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachments.schema';
+
 /**
  * The files a person picked for their next message (issue 17), shared by the widget and the
  * inbox composer: each uploads on its own (progress, cancel, retry) and the message is sent with
