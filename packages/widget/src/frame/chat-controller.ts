@@ -2,7 +2,16 @@ import { createOrderedSender } from '@charla/protocol/client';
 import { wsCloseCodes } from './lib/protocol-runtime';
 import type { TChatState } from './state/chat-state';
 import { queueOf, toClientFrame, type TOutboxItem } from './state/outbox';
+import { createUploadApi } from './net/upload-api';
 import { createVisitorSocket } from './net/visitor-socket';
+import {
+  addFiles,
+  clearTray,
+  previewOf,
+  removeFile,
+  retryCutUploads,
+  retryFile,
+} from './controller/attachments';
 import { initialControllerState, type TControllerContext, type TControllerDeps } from './controller/context';
 import { dispatch, forgetConversation, markRead, refuse } from './controller/dispatch';
 import { onFrame, onReady, reportOpen, sendStart } from './controller/server-frames';
@@ -27,6 +36,7 @@ function createContext(deps: TControllerDeps): TControllerContext {
       // Whatever was in flight is sent again (same id) after the next `ready`, before anything newer.
       if (connection !== 'online') sender.transportLost();
       dispatch(ctx, { type: 'connection', connection });
+      if (connection === 'online') retryCutUploads(ctx);
     },
     onClosed: (code) => {
       // The server drops a socket whose frame is far over the limit: that frame is refused, not lost.
@@ -45,7 +55,8 @@ function createContext(deps: TControllerDeps): TControllerContext {
     transmit: (item) => socket.isReady() && socket.send(toClientFrame(item)),
     onAckTimeout: () => socket.reconnect(),
   });
-  const ctx: TControllerContext = Object.assign(base, { socket, sender });
+  const uploadApi = createUploadApi(() => base.token);
+  const ctx: TControllerContext = Object.assign(base, { socket, sender, uploadApi });
   return ctx;
 }
 
@@ -65,6 +76,9 @@ export function createChatController(deps: TControllerDeps) {
     ctx.expectHistory = true;
     socket.send({ type: 'subscribe', conversationId: value.conversationId, lastSeq: 0 });
   });
+
+  // The browser says the network is back (the socket may not have noticed it was gone).
+  addEventListener('online', () => retryCutUploads(ctx));
 
   const start = (): void => {
     ctx.startRequested = true;
@@ -93,6 +107,7 @@ export function createChatController(deps: TControllerDeps) {
       if (!ctx.stored.conversationId && !ctx.startRequested) start();
     },
     startNew(): void {
+      clearTray(ctx);
       forgetConversation(ctx);
       start();
     },
@@ -106,6 +121,13 @@ export function createChatController(deps: TControllerDeps) {
     skip: (label: string): void => answer(ctx, { kind: 'skip' }, label),
     retry: (clientMsgId: string): void => retry(ctx, clientMsgId),
     typing: (draft: string): void => typing(ctx, draft),
+    addFiles: (files: readonly File[]): number => addFiles(ctx, files),
+    removeFile: (localId: string): void => removeFile(ctx, localId),
+    retryFile: (localId: string): void => retryFile(ctx, localId),
+    previewOf: (localId: string): string | null => previewOf(ctx, localId),
+    /** A signed link to a sent file of the visitor's conversation (shown or downloaded). */
+    fileLink: (conversationId: string, attachmentId: string): Promise<string> =>
+      ctx.uploadApi.link(conversationId, attachmentId),
   };
 }
 

@@ -24,4 +24,11 @@ describe('frameCsp', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("connect-src 'self' ws://chat.example.com wss://chat.example.com");
   });
+
+  it('shows the previews of picked files (object URLs), and no other scheme is added', () => {
+    const images = frameCsp('chat.example.com')
+      .split('; ')
+      .find((directive) => directive.startsWith('img-src'));
+    expect(images).toBe("img-src 'self' https: data: blob: http://localhost:* http://127.0.0.1:*");
+  });
 });

@@ -1,6 +1,7 @@
 import type { createOrderedSender } from '@charla/protocol/client';
 import type { THostEventData, THostEventName } from '../../shared/bridge';
 import type { TPageContext } from '../../shared/widget-config';
+import type { TUploadApi } from '../net/upload-api';
 import type { TVisitorSocket } from '../net/visitor-socket';
 import type { TStoredConversation, TWidgetStorage } from '../net/widget-storage';
 import { initialChatState, type TChatState } from '../state/chat-state';
@@ -40,11 +41,14 @@ export type TControllerState = {
   identifyQueue: Promise<void>;
   /** Identify calls not answered yet: a start waits for them (the user may have a conversation already). */
   identifyPending: number;
+  /** The picked files of the tray by local id: the File, its preview URL and how to cancel its upload. */
+  uploads: Map<string, { file: File; preview: string | null; abort: () => void }>;
 };
 
 export type TControllerContext = TControllerState & {
   socket: TVisitorSocket;
   sender: ReturnType<typeof createOrderedSender<TOutboxItem>>;
+  uploadApi: TUploadApi;
 };
 
 export function initialControllerState(deps: TControllerDeps): TControllerState {
@@ -71,5 +75,6 @@ export function initialControllerState(deps: TControllerDeps): TControllerState 
     markSessionReady,
     identifyQueue: Promise.resolve(),
     identifyPending: 0,
+    uploads: new Map(),
   };
 }

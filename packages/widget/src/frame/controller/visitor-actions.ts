@@ -1,9 +1,16 @@
-import { MAX_ANSWER_CHARS, checkLength, frameFits, newClientMsgId } from '@charla/protocol/client';
+import {
+  MAX_ANSWER_CHARS,
+  canSendTray,
+  checkLength,
+  frameFits,
+  newClientMsgId,
+} from '@charla/protocol/client';
 import type { TVisitorAnswer } from '@charla/protocol';
 import { parseVisitorText } from '../lib/protocol-runtime';
 import { resumeVisitorSession } from '../net/visitor-session';
 import { composerMode } from '../state/chat-state';
 import { toClientFrame, type TOutboxItem } from '../state/outbox';
+import { takeTray } from './attachments';
 import type { TControllerContext } from './context';
 import { dispatch, forgetConversation } from './dispatch';
 
@@ -60,14 +67,22 @@ export function answer(ctx: TControllerContext, answerValue: TVisitorAnswer, tex
 
 export function submitText(ctx: TControllerContext, text: string): void {
   const trimmed = text.trim();
+  const mode = composerMode(ctx.state);
+  if (mode.kind === 'chat') return sendChat(ctx, trimmed);
   if (!trimmed) return;
   stopTyping(ctx);
-  const mode = composerMode(ctx.state);
   // The composer keeps Send disabled over the limit: nothing is cut off silently.
-  if (mode.kind === 'input') {
-    if (!checkLength(trimmed, MAX_ANSWER_CHARS).over) answer(ctx, { kind: 'text', text: trimmed }, trimmed);
-  } else if (mode.kind === 'chat' && !checkLength(trimmed).over)
-    queue(ctx, { kind: 'send', body: parseVisitorText(trimmed) }, trimmed);
+  if (mode.kind === 'input' && !checkLength(trimmed, MAX_ANSWER_CHARS).over)
+    answer(ctx, { kind: 'text', text: trimmed }, trimmed);
+}
+
+/** A live chat message: the text (a caption, possibly empty) with the tray's uploaded files. */
+function sendChat(ctx: TControllerContext, trimmed: string): void {
+  if (checkLength(trimmed).over || !canSendTray(ctx.state.tray, trimmed)) return;
+  stopTyping(ctx);
+  const attachments = takeTray(ctx);
+  const body = trimmed ? parseVisitorText(trimmed) : { type: 'doc' as const, content: [] };
+  queue(ctx, attachments.length > 0 ? { kind: 'send', body, attachments } : { kind: 'send', body }, trimmed);
 }
 
 export function retry(ctx: TControllerContext, clientMsgId: string): void {

@@ -1,5 +1,5 @@
 import type { TInteraction, TMessageDto, TVisitorConversationDto } from '@charla/protocol';
-import { enqueue, markFailed, mergeMessages, requeue } from '@charla/protocol/client';
+import { enqueue, markFailed, mergeMessages, requeue, type TTrayFile } from '@charla/protocol/client';
 import type { TOutboxItem } from './outbox';
 
 export type TConnection = 'connecting' | 'online' | 'offline';
@@ -16,6 +16,8 @@ export type TChatState = {
   connection: TConnection;
   /** A problem the visitor should know about (start refused, playbook gone…). */
   notice: string | null;
+  /** Files picked for the next message, uploading or uploaded (issue 17). */
+  tray: TTrayFile[];
 };
 
 export type TChatAction =
@@ -33,6 +35,7 @@ export type TChatAction =
   | { type: 'visitorRead'; seq: number }
   | { type: 'connection'; connection: TConnection }
   | { type: 'notice'; notice: string | null }
+  | { type: 'tray'; tray: TTrayFile[] }
   | { type: 'reset' };
 
 export function initialChatState(outbox: TOutboxItem[] = []): TChatState {
@@ -44,6 +47,7 @@ export function initialChatState(outbox: TOutboxItem[] = []): TChatState {
     agentTyping: null,
     connection: 'connecting',
     notice: null,
+    tray: [],
   };
 }
 
@@ -124,6 +128,8 @@ export function reduce(state: TChatState, action: TChatAction): TChatState {
       };
     case 'notice':
       return { ...state, notice: action.notice };
+    case 'tray':
+      return { ...state, tray: action.tray };
     case 'reset':
       return { ...initialChatState(), connection: state.connection };
   }

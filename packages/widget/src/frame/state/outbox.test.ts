@@ -20,6 +20,24 @@ describe('toClientFrame', () => {
     expect(frame).toMatchObject({ type: 'send', ref: 'w_1', clientMsgId: 'w_1', conversationId: 'c1' });
   });
 
+  it('names the uploaded files by id, the same ones on every resend (the server claims them once)', () => {
+    const file = {
+      id: 'up_1',
+      name: 'roof.png',
+      contentType: 'image/png' as const,
+      size: 2048,
+      kind: 'image' as const,
+      width: 640,
+      height: 480,
+    };
+    const item = outboxItemOf('w_3', {
+      payload: { kind: 'send', body: { type: 'doc', content: [] }, attachments: [file] },
+    });
+    expect(toClientFrame(item)).toMatchObject({ type: 'send', clientMsgId: 'w_3', attachments: ['up_1'] });
+    expect(toClientFrame(item)).toEqual(toClientFrame(structuredClone(item)));
+    expect(toClientFrame(outboxItemOf('w_4'))).not.toHaveProperty('attachments');
+  });
+
   it('sends an answer as an `answer` frame', () => {
     const frame = toClientFrame(
       outboxItemOf('w_2', { payload: { kind: 'answer', answer: { kind: 'button', optionId: 'talk' } } }),

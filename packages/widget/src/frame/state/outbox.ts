@@ -1,11 +1,13 @@
-import type { TRichText, TVisitorAnswer, TVisitorClientFrame } from '@charla/protocol';
+import type { TAttachmentDto, TRichText, TVisitorAnswer, TVisitorClientFrame } from '@charla/protocol';
 
 /** A visitor message not yet acknowledged by the server. Persisted, so a reload still sends it. */
 export type TOutboxItem = {
   clientMsgId: string;
   conversationId: string;
   createdAt: number;
-  payload: { kind: 'send'; body: TRichText } | { kind: 'answer'; answer: TVisitorAnswer };
+  payload:
+    | { kind: 'send'; body: TRichText; attachments?: TAttachmentDto[] }
+    | { kind: 'answer'; answer: TVisitorAnswer };
   /** What the visitor's own bubble shows until the server's copy arrives. */
   text: string;
   /** `sending` waits its turn in the ordered queue; `failed` was refused (error: the code). */
@@ -16,9 +18,12 @@ export type TOutboxItem = {
 /** The WebSocket frame that sends an outbox item; the server dedupes on clientMsgId, so resending is safe. */
 export function toClientFrame(item: TOutboxItem): TVisitorClientFrame {
   const base = { ref: item.clientMsgId, conversationId: item.conversationId, clientMsgId: item.clientMsgId };
-  return item.payload.kind === 'send'
-    ? { type: 'send', ...base, body: item.payload.body }
-    : { type: 'answer', ...base, answer: item.payload.answer };
+  if (item.payload.kind === 'answer') return { type: 'answer', ...base, answer: item.payload.answer };
+  const files = item.payload.attachments ?? [];
+  // The uploads' ids: a resend names the same ones, which the server claims once (R28).
+  return files.length > 0
+    ? { type: 'send', ...base, body: item.payload.body, attachments: files.map((file) => file.id) }
+    : { type: 'send', ...base, body: item.payload.body };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { TWidgetConfig } from '../../shared/widget-config';
 import { createAnnouncer } from './announcer';
 import { createComposer } from './composer';
 import { h } from './dom';
+import { acceptFileDrops } from './file-drop';
 import { createHeader } from './header';
 import { createMessageList, rowsOf } from './message-list';
 import { createStatusBanner } from './status-banner';
@@ -25,7 +26,7 @@ export function mountChatView(
 ) {
   const header = createHeader(config, t, onMinimize);
   const banner = createStatusBanner(t);
-  const list = createMessageList(t, config, (id) => chat.retry(id));
+  const list = createMessageList(t, { onRetry: (id) => chat.retry(id), links: chat.fileLink });
   const composer = createComposer(t, chat);
   const rating = createRatingCard(t, ratingApi);
   const transcript = createTranscriptRequest(t, transcriptApi);
@@ -49,6 +50,7 @@ export function mountChatView(
     h('footer', { class: 'foot' }, rating.el, transcript.el, composer.el, footer),
     announcer.el,
   );
+  acceptFileDrops(root, t, composer.acceptsFiles, composer.addFiles);
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') onMinimize();
   });

@@ -1,10 +1,20 @@
 import type { TInteraction } from '@charla/protocol';
-import { MAX_ANSWER_CHARS, MAX_MESSAGE_CHARS, checkLength } from '@charla/protocol/client';
+import {
+  MAX_ANSWER_CHARS,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MAX_MESSAGE_CHARS,
+  canSendTray,
+  checkLength,
+  type TTrayFile,
+} from '@charla/protocol/client';
 import { composerMode, disabledHint, type TChatState, type TComposerMode } from '../state/chat-state';
 import type { TTranslate } from '../i18n';
 import { h, icon, ICONS } from './dom';
+import { attachButton, createTrayView, type TTrayActions } from './tray-view';
 
-export type TComposerActions = {
+export type TComposerActions = TTrayActions & {
+  /** Files picked, dropped or pasted; answers how many did not fit the message. */
+  addFiles: (files: readonly File[]) => number;
   chooseOption: (optionId: string, label: string) => void;
   submitText: (text: string) => void;
   skip: (label: string) => void;
@@ -35,7 +45,8 @@ function textForm(
   t: TTranslate,
   actions: TComposerActions,
   mode: TComposerMode,
-): { node: HTMLElement; field: HTMLTextAreaElement | HTMLInputElement } {
+  files: { tray: () => readonly TTrayFile[]; add: (files: File[]) => void },
+): { node: HTMLElement; field: HTMLTextAreaElement | HTMLInputElement; refresh: () => void } {
   const interaction = mode.kind === 'input' ? mode.interaction : null;
   const enabled = mode.kind === 'input' || mode.kind === 'chat';
   const placeholder = interaction?.placeholder ?? t(enabled ? 'placeholder' : disabledHint(mode));
@@ -58,13 +69,17 @@ function textForm(
     counter.textContent = check.over
       ? t('tooLong', { count: String(check.length - max) })
       : t('charsLeft', { count: String(max - check.length) });
-    send.disabled = !enabled || check.over;
+    send.disabled = !enabled || check.over || !canSubmit(input.value);
     input.setAttribute('aria-invalid', String(check.over));
   };
+  // In live chat, uploaded files alone make a message (the text is then their optional caption).
+  const chat = mode.kind === 'chat';
+  const canSubmit = (value: string): boolean =>
+    chat ? canSendTray(files.tray(), value) : value.trim() !== '';
   const submit = (event?: Event): void => {
     event?.preventDefault();
     const value = input.value;
-    if (!value.trim() || checkLength(value.trim(), max).over) return;
+    if (!canSubmit(value) || checkLength(value.trim(), max).over) return;
     actions.submitText(value);
     input.value = '';
     autosize();
@@ -80,6 +95,13 @@ function textForm(
     showLength();
     actions.typing(input.value);
   });
+  if (chat)
+    input.addEventListener('paste', (event: Event) => {
+      const pasted = Array.from((event as ClipboardEvent).clipboardData?.files ?? []);
+      if (pasted.length === 0) return;
+      event.preventDefault();
+      files.add(pasted);
+    });
   input.addEventListener('keydown', (event: Event) => {
     const key = event as KeyboardEvent;
     if (key.key === 'Enter' && !key.shiftKey && !key.isComposing) submit(event);
@@ -90,7 +112,8 @@ function textForm(
     { type: 'submit', class: 'send', 'aria-label': t('send'), title: t('send'), disabled: !enabled },
     icon(ICONS.send),
   );
-  const form = h('form', { class: 'form', novalidate: true, onsubmit: submit }, input, send);
+  const attach = chat ? attachButton(t, files.add) : null;
+  const form = h('form', { class: 'form', novalidate: true, onsubmit: submit }, attach, input, send);
   const skip = interaction?.skippable
     ? h(
         'button',
@@ -98,7 +121,8 @@ function textForm(
         t('skip'),
       )
     : null;
-  return { node: h('div', {}, form, counter, skip), field: input };
+  showLength();
+  return { node: h('div', {}, form, counter, skip), field: input, refresh: showLength };
 }
 
 function buttons(
@@ -133,9 +157,19 @@ function ended(t: TTranslate, actions: TComposerActions): HTMLElement {
  * server against the playbook's rules; its message (the admin's wording) comes back as an error bubble.
  */
 export function createComposer(t: TTranslate, actions: TComposerActions) {
-  const el = h('div', { class: 'composer', tabindex: '-1' });
+  const trayView = createTrayView(t, actions);
+  const body = h('div', {});
+  const el = h('div', { class: 'composer', tabindex: '-1' }, trayView.el, body);
   let renderedKey = '';
   let field: HTMLTextAreaElement | HTMLInputElement | null = null;
+  let refresh = (): void => {};
+  let tray: readonly TTrayFile[] = [];
+  const files = {
+    tray: () => tray,
+    add: (picked: File[]): void => {
+      if (actions.addFiles(picked) > 0) trayView.sayLeftOut(MAX_ATTACHMENTS_PER_MESSAGE);
+    },
+  };
 
   /** Puts the keyboard where the visitor acts next: the first answer, the text box, or "start again". */
   const focus = (): void => {
@@ -148,19 +182,27 @@ export function createComposer(t: TTranslate, actions: TComposerActions) {
   return {
     el,
     focus,
+    /** Files are taken (picked, dropped, pasted) only while the visitor chats with the team. */
+    acceptsFiles: (): boolean => renderedKey === 'chat',
+    addFiles: files.add,
     render(state: TChatState): boolean {
       const mode = composerMode(state);
       const key = modeKey(mode);
+      tray = mode.kind === 'chat' ? state.tray : [];
+      trayView.render(tray);
+      refresh();
       if (key === renderedKey) return false;
       const hadFocus = el.contains(document.activeElement);
       renderedKey = key;
       field = null;
-      if (mode.kind === 'ended') el.replaceChildren(ended(t, actions));
+      refresh = () => {};
+      if (mode.kind === 'ended') body.replaceChildren(ended(t, actions));
       else {
-        const form = textForm(t, actions, mode);
+        const form = textForm(t, actions, mode, files);
         field = form.field;
-        if (mode.kind === 'buttons') el.replaceChildren(buttons(actions, mode.interaction), form.node);
-        else el.replaceChildren(form.node);
+        refresh = form.refresh;
+        if (mode.kind === 'buttons') body.replaceChildren(buttons(actions, mode.interaction), form.node);
+        else body.replaceChildren(form.node);
       }
       if (hadFocus) focus();
       return true;

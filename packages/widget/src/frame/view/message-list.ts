@@ -4,6 +4,7 @@ import { pendingItems, visibleMessages, type TChatState } from '../state/chat-st
 import type { TOutboxItem } from '../state/outbox';
 import { failureTextKey, type TTranslate } from '../i18n';
 import type { TWidgetConfig } from '../../shared/widget-config';
+import { messageFiles, pendingFiles, type TFileLinks } from './attachment-view';
 import { avatar } from './avatar';
 import { h, icon, ICONS } from './dom';
 
@@ -34,7 +35,7 @@ export function rowsOf(state: TChatState, t: TTranslate, botTyping: boolean, con
   // Events the visitor may not see, and body-less messages (a question re-asked only through its
   // interaction), take no room in the conversation.
   const shown = visibleMessages(state).filter((m) =>
-    m.event ? eventText(m, t) !== null : !isRichTextEmpty(m.body),
+    m.event ? eventText(m, t) !== null : !isRichTextEmpty(m.body) || m.attachments.length > 0,
   );
   const lastVisitorSeq = [...shown].reverse().find((m) => m.author.kind === 'visitor')?.seq ?? -1;
   shown.forEach((message, i) => {
@@ -99,6 +100,7 @@ function pendingRow(
   row: Extract<TRow, { kind: 'pending' }>,
 ): HTMLElement {
   const { item } = row;
+  const files = item.payload.kind === 'send' ? (item.payload.attachments ?? []) : [];
   const failed = item.state === 'failed';
   const meta = failed
     ? h(
@@ -116,18 +118,27 @@ function pendingRow(
   return h(
     'div',
     { class: `row out first last${failed ? ' failed' : ' pending'}` },
-    h('div', { class: 'bubble' }, item.text),
+    files.length > 0 ? pendingFiles(files) : null,
+    item.text ? h('div', { class: 'bubble' }, item.text) : null,
     meta,
   );
 }
 
-function messageRow(row: Extract<TRow, { kind: 'message' }>): HTMLElement {
-  const { message } = row;
-  const mine = message.author.kind === 'visitor';
+function bubbleOf(message: TMessageDto): HTMLElement | null {
+  // A message of files alone has no caption, and no empty bubble.
+  if (message.attachments.length > 0 && isRichTextEmpty(message.body)) return null;
   const bubble = h('div', { class: `bubble rt${message.isError ? ' error' : ''}` });
   // renderHtml is the one sanitising renderer: escaped text, allowlisted tags, URLs re-checked.
   bubble.innerHTML = renderHtml(message.body);
   if (message.isError) bubble.prepend(icon(ICONS.alert));
+  return bubble;
+}
+
+function messageRow(t: TTranslate, links: TFileLinks, row: Extract<TRow, { kind: 'message' }>): HTMLElement {
+  const { message } = row;
+  const mine = message.author.kind === 'visitor';
+  const bubble = bubbleOf(message);
+  const files = message.attachments.length > 0 ? messageFiles(t, links, message) : null;
   const classes = `row ${mine ? 'out' : 'in'}${row.first ? ' first' : ''}${row.last ? ' last' : ''}`;
   const picture = mine
     ? null
@@ -138,11 +149,13 @@ function messageRow(row: Extract<TRow, { kind: 'message' }>): HTMLElement {
     !mine && row.first && message.author.kind === 'user'
       ? h('p', { class: 'author' }, message.author.name)
       : null;
-  const body = mine ? bubble : h('div', { class: 'stack' }, name, bubble);
+  const body = mine && !files ? bubble : h('div', { class: 'stack' }, name, files, bubble);
   return h('div', { class: classes }, picture, body, row.meta ? h('p', { class: 'meta' }, row.meta) : null);
 }
 
-function buildRow(t: TTranslate, onRetry: (clientMsgId: string) => void, row: TRow): HTMLElement {
+type TRowActions = { onRetry: (clientMsgId: string) => void; links: TFileLinks };
+
+function buildRow(t: TTranslate, actions: TRowActions, row: TRow): HTMLElement {
   switch (row.kind) {
     case 'event':
       return h('p', { class: 'sys' }, row.text);
@@ -159,18 +172,14 @@ function buildRow(t: TTranslate, onRetry: (clientMsgId: string) => void, row: TR
         ),
       );
     case 'pending':
-      return pendingRow(t, onRetry, row);
+      return pendingRow(t, actions.onRetry, row);
     case 'message':
-      return messageRow(row);
+      return messageRow(t, actions.links, row);
   }
 }
 
 /** The scrolling conversation; rows are reconciled by key so only what changed is redrawn. */
-export function createMessageList(
-  t: TTranslate,
-  config: TWidgetConfig,
-  onRetry: (clientMsgId: string) => void,
-) {
+export function createMessageList(t: TTranslate, actions: TRowActions) {
   const list = h('div', { class: 'log-inner' });
   const el = h(
     'div',
@@ -215,7 +224,7 @@ export function createMessageList(
         const signature = signatureOf(row);
         let entry = rendered.get(row.key);
         if (!entry || entry.signature !== signature) {
-          const node = buildRow(t, onRetry, row);
+          const node = buildRow(t, actions, row);
           if (entry) {
             if (entry.node === cursor) cursor = node;
             entry.node.replaceWith(node);
