@@ -48,6 +48,24 @@ export const ZAttachmentParams = z.strictObject({
   attachmentId: z.string().min(1).max(64),
 });
 
+/** "2.4 MB", "830 KB", "12 B": sizes for file chips and transcripts (decimal units, one decimal under 10). */
+export function formatFileSize(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const shown = unit === 0 || value >= 10 ? Math.round(value).toString() : value.toFixed(1);
+  return `${shown} ${units[unit]}`;
+}
+
+/** "📎 bill.pdf (PDF, 2.4 MB)": a file as a line of text (CRM transcript notes, emailed transcripts). */
+export function describeAttachment(file: Pick<TAttachmentDto, 'name' | 'contentType' | 'size'>): string {
+  return `📎 ${file.name} (${attachmentTypeLabel(file.contentType)}, ${formatFileSize(file.size)})`;
+}
+
 /** "report.pdf" → "PDF"; for file chips. */
 export function attachmentTypeLabel(contentType: TAttachmentType): string {
   return contentType === 'application/pdf' ? 'PDF' : contentType.slice('image/'.length).toUpperCase();

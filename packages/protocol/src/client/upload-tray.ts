@@ -1,7 +1,7 @@
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachments.schema';
 import type { TAttachmentDto } from '../api/attachments.schema';
 
-export { attachmentTypeLabel, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachments.schema';
+export { attachmentTypeLabel, formatFileSize, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachments.schema';
 
 /**
  * The files a person picked for their next message (issue 17), shared by the widget and the
@@ -121,17 +121,4 @@ export function canSendTray(tray: readonly TTrayFile[], text: string): boolean {
   const status = trayStatus(tray);
   if (status.uploading > 0 || status.failed > 0) return false;
   return text.trim() !== '' || status.ready.length > 0;
-}
-
-/** "2.4 MB", "830 KB", "12 B": sizes for file chips (decimal units, one decimal under 10). */
-export function formatFileSize(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const shown = unit === 0 || value >= 10 ? Math.round(value).toString() : value.toFixed(1);
-  return `${shown} ${units[unit]}`;
 }

@@ -1,4 +1,3 @@
-import { toPlainText } from '@charla/protocol';
 import type { VisitorsService } from '../visitors/index';
 import { readVisitorContext } from '../visitors/index';
 import type { ConversationAccess, ConversationFacts } from './conversation-access';
@@ -7,6 +6,7 @@ import { MAX_PAGE, type ConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
 import { readStoredRun } from './stored-run';
+import { transcriptLine } from './transcript-line';
 
 /** The conversations' front door for other modules (CRM, ratings): facts and timeline markers. */
 export function createConversationAccess(deps: {
@@ -24,10 +24,8 @@ export function createConversationAccess(deps: {
     for (;;) {
       const page = await store.messagesAfter(row.id, after, MAX_PAGE);
       for (const m of page) {
-        const dto = views.message(m);
-        if (dto.event) continue;
-        const text = toPlainText(dto.body);
-        if (text) lines.push(`[${new Date(dto.createdAt).toISOString()}] ${dto.author.name}: ${text}`);
+        const line = transcriptLine(views.message(m));
+        if (line) lines.push(line);
       }
       if (page.length < MAX_PAGE) break;
       after = page.at(-1)?.seq ?? after;

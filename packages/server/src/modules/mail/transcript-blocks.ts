@@ -1,4 +1,11 @@
-import { renderHtml, toPlainText, type TLanguage, type TMessageDto } from '@charla/protocol';
+import {
+  describeAttachment,
+  renderHtml,
+  toPlainText,
+  type TLanguage,
+  type TMessageDto,
+  type TRichText,
+} from '@charla/protocol';
 import type { MailBlock } from './render-mail';
 
 const LOCALES: Record<TLanguage, string> = {
@@ -48,14 +55,25 @@ export function transcriptBlocks(
   const blocks: MailBlock[] = [];
   for (const m of messages) {
     if (m.event || m.isError || m.author.kind === 'system') continue;
-    const text = toPlainText(m.body).trim();
-    if (!text && m.body.content.length === 0) continue;
+    const body = withFileLines(m);
+    const text = toPlainText(body).trim();
+    if (!text && body.content.length === 0) continue;
     blocks.push({
       title: m.author.name,
       meta: formatTime(m.createdAt, language, timeZone),
-      html: renderHtml(m.body),
+      html: renderHtml(body),
       text,
     });
   }
   return blocks;
+}
+
+/** The message with a line per file it sent ("📎 bill.pdf (PDF, 2.4 MB)"), rendered like its text. */
+function withFileLines(message: TMessageDto): TRichText {
+  if (message.attachments.length === 0) return message.body;
+  const lines = message.attachments.map((file) => ({
+    type: 'paragraph' as const,
+    content: [{ type: 'text' as const, text: describeAttachment(file) }],
+  }));
+  return { type: 'doc', content: [...message.body.content, ...lines] };
 }
