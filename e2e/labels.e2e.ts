@@ -121,12 +121,12 @@ describe('conversation labels (issue 16 item 3)', () => {
       await page.getByRole('menuitemcheckbox', { name: VIP }).waitFor();
       await page.keyboard.press('Escape');
       await waitFor('the menu closed', async () => (await page.getByRole('menu').count()) === 0);
-      expect(await picker.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
       // Open again and pick with the keyboard: the first item is focused, Enter toggles it.
       await page.keyboard.press('ArrowDown');
       const first = page.getByRole('menuitemcheckbox', { name: VIP });
       await first.waitFor();
-      expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect.poll(() => first.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.press('Enter');
       await header.getByTestId('label-chip').filter({ hasText: VIP }).waitFor();
       expect(await page.getByTestId('panel-labels').getByTestId('label-chip').allInnerTexts()).toEqual([VIP]);

@@ -49,7 +49,10 @@ export function Menu({
   const { rootRef, itemRefs, onMenuKey } = useMenuKeyboard(items, open, setOpen, buttonRef);
 
   return (
-    <div className="menu" ref={rootRef}>
+    // The keys are handled on the whole menu, the button included: an Escape pressed before the
+    // first item took the focus (a fast hand, a busy machine) still closes the menu, and goes no
+    // further (the inbox's own Escape would close the conversation).
+    <div className="menu" ref={rootRef} onKeyDown={open ? onMenuKey : undefined}>
       <button
         ref={buttonRef}
         type="button"
@@ -75,7 +78,6 @@ export function Menu({
           role="menu"
           id={id}
           aria-label={ariaLabel}
-          onKeyDown={onMenuKey}
         >
           {heading && <div className="menu__heading">{heading}</div>}
           {items.map((item, index) => (
@@ -125,17 +127,21 @@ function useMenuKeyboard(
 ) {
   const rootRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
 
+  // On opening only: the first enabled item takes the focus (a re-render while open, e.g. a live
+  // update of the items, leaves the focus where the user moved it).
   useEffect(() => {
     if (!open) return;
     const onDown = (event: PointerEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('pointerdown', onDown);
-    const first = items.findIndex((i) => !i.disabled);
+    const first = itemsNow.current.findIndex((i) => !i.disabled);
     itemRefs.current[first]?.focus();
     return () => document.removeEventListener('pointerdown', onDown);
-  }, [open, items]);
+  }, [open, setOpen]);
 
   const focusAt = (index: number) => {
     const enabled = items.map((item, i) => (item.disabled ? -1 : i)).filter((i) => i >= 0);
