@@ -83,12 +83,23 @@ describe('playbooks (admin)', () => {
     // The live chat card editor: make part of the online message bold and add a link.
     await page.getByRole('button', { name: /^Edit card .*connecting you/i }).press('Enter');
     const editor = page.getByRole('dialog');
-    const online = editor.getByTestId('rte-online').locator('textarea');
+    const online = editor.getByTestId('rte-online').getByRole('textbox');
+    // Selects a part of the text as a user would with the mouse (the editor is WYSIWYG).
     const selectText = async (part: string) =>
-      online.evaluate((el: HTMLTextAreaElement, target) => {
-        const start = el.value.indexOf(target);
-        el.focus();
-        el.setSelectionRange(start, start + target.length);
+      online.evaluate((el: HTMLElement, target) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const start = node.textContent?.indexOf(target) ?? -1;
+          if (start < 0) continue;
+          el.focus();
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + target.length);
+          getSelection()?.removeAllRanges();
+          getSelection()?.addRange(range);
+          return;
+        }
+        throw new Error(`"${target}" not in the editor`);
       }, part);
     await selectText('connecting you with our team');
     await editor.getByTestId('rte-online').getByRole('button', { name: /^Bold/ }).click();
@@ -96,9 +107,9 @@ describe('playbooks (admin)', () => {
     await editor.getByTestId('rte-online').getByRole('button', { name: /^Link/ }).click();
     await editor.getByLabel('Link address').fill(LINK);
     await editor.getByRole('button', { name: 'Insert' }).click();
-    const preview = editor.getByTestId('rte-online').locator('.rte__preview');
-    await expect.poll(() => preview.locator('strong').textContent()).toBe('connecting you with our team');
-    await expect.poll(() => preview.locator('a').getAttribute('href')).toBe(LINK);
+    // What the editor shows is what visitors get.
+    await expect.poll(() => online.locator('strong').textContent()).toBe('connecting you with our team');
+    await expect.poll(() => online.locator('a').getAttribute('href')).toBe(LINK);
     await check(page, 'playbook-livechat-card-en');
     await editor.getByTestId('card-apply').click();
 

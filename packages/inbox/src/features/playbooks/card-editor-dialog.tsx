@@ -5,7 +5,7 @@ import { Dialog } from '../../components/dialog';
 import { CaptureFields } from './capture-card-fields';
 import { applyCardEdit, targetsOf } from './card-edit';
 import { CardConnections } from './card-connections';
-import { RichField } from './card-field-parts';
+import { RichField, TemplateVariables, templateVariables } from './card-field-parts';
 import { ConditionFields, SetVariableFields } from './condition-fields';
 import { EndCardFields } from './end-card-fields';
 import { FieldFindingsProvider, useFieldFindings } from './field-findings';
@@ -50,6 +50,7 @@ export function CardEditorDialog({ doc, nodeId, onClose, onApply, focusField = n
     [doc, draft, targets, nodeId],
   );
   const fieldFindings = useFieldFindings(preview, nodeId ?? '', focusField);
+  const variables = useMemo(() => templateVariables(doc), [doc]);
 
   if (!draft || !original) return <Dialog open={false} title="" onClose={onClose} children={null} />;
 
@@ -73,23 +74,25 @@ export function CardEditorDialog({ doc, nodeId, onClose, onApply, focusField = n
         </>
       }
     >
-      <FieldFindingsProvider value={fieldFindings.value}>
-        <div className="form pb-card-form" onBlur={fieldFindings.onBlur}>
-          <div className="field">
-            <label htmlFor="card-label">{t('playbooks.editor.cardTitle')}</label>
-            <input
-              id="card-label"
-              value={draft.label ?? ''}
-              maxLength={80}
-              placeholder={t('playbooks.editor.cardTitleHint')}
-              onChange={(e) => set({ label: e.target.value === '' ? undefined : e.target.value })}
-            />
-          </div>
+      <TemplateVariables.Provider value={variables}>
+        <FieldFindingsProvider value={fieldFindings.value}>
+          <div className="form pb-card-form" onBlur={fieldFindings.onBlur}>
+            <div className="field">
+              <label htmlFor="card-label">{t('playbooks.editor.cardTitle')}</label>
+              <input
+                id="card-label"
+                value={draft.label ?? ''}
+                maxLength={80}
+                placeholder={t('playbooks.editor.cardTitleHint')}
+                onChange={(e) => set({ label: e.target.value === '' ? undefined : e.target.value })}
+              />
+            </div>
 
-          <CardFields draft={draft} doc={doc} set={set} />
-          <CardConnections doc={doc} draft={draft} targets={targets} onChange={setTargets} />
-        </div>
-      </FieldFindingsProvider>
+            <CardFields draft={draft} doc={doc} set={set} />
+            <CardConnections doc={doc} draft={draft} targets={targets} onChange={setTargets} />
+          </div>
+        </FieldFindingsProvider>
+      </TemplateVariables.Provider>
     </Dialog>
   );
 }

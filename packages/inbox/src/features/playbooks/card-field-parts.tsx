@@ -1,8 +1,12 @@
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SYSTEM_VARIABLES, type TPlaybookDocument, type TRichText } from '@charla/protocol';
 import { currentLanguage } from '../../lib/i18n';
 import { FieldError, useFieldInvalid } from './field-findings';
-import { RichTextEditor } from './rich-text-editor';
+import { RichTextEditor, type TemplateVariable } from './rich-text-editor';
+
+/** The variables a card's texts may insert as `{{key}}` (the card editor provides them). */
+export const TemplateVariables = createContext<readonly TemplateVariable[]>([]);
 
 /** A card's rich text (what the bot says), with its finding under it. */
 export function RichField(props: {
@@ -13,10 +17,12 @@ export function RichField(props: {
   onChange: (value: TRichText) => void;
   hint?: string;
 }) {
+  const variables = useContext(TemplateVariables);
   return (
     <>
       <RichTextEditor
         key={`${props.cardId}-${props.field}`}
+        variables={variables}
         label={props.label}
         value={props.value}
         onChange={props.onChange}
@@ -26,6 +32,15 @@ export function RichField(props: {
       <FieldError field={`rte-${props.field}`} />
     </>
   );
+}
+
+/** Every variable a text can show: the visitor's and the page's, then the playbook's own. */
+export function templateVariables(doc: TPlaybookDocument): TemplateVariable[] {
+  const lang = currentLanguage();
+  return [
+    ...SYSTEM_VARIABLES.map((v) => ({ key: v.key, label: v.label[lang] })),
+    ...doc.variables.map((v) => ({ key: v.key, label: v.label })),
+  ];
 }
 
 /** Variables a card can save an answer to: the visitor ones and the playbook's own. */

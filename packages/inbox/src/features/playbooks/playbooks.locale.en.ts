@@ -202,9 +202,8 @@ export const playbooksEn = {
     insert: 'Insert',
     badLink: 'Use an http, https or mailto address.',
     badImage: 'Use an https image address.',
-    preview: 'Preview',
-    hint: 'Bold, italic, links, bulleted lists and images. Anything else shows as plain text.',
-    placeholder: { bold: 'bold text', italic: 'italic text', link: 'link text', list: '', image: '' },
+    hint: 'Bold, italic, links, bulleted lists and images (Ctrl+B, Ctrl+I, Ctrl+K). Pasted text keeps only these.',
+    variable: 'Insert a variable',
   },
   appearance: {
     identity: 'Bot',

@@ -215,15 +215,8 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     insert: 'Insertar',
     badLink: 'Usa una dirección http, https o mailto.',
     badImage: 'Usa una dirección https para la imagen.',
-    preview: 'Vista previa',
-    hint: 'Negrita, cursiva, enlaces, listas con viñetas e imágenes. Lo demás se muestra como texto.',
-    placeholder: {
-      bold: 'texto en negrita',
-      italic: 'texto en cursiva',
-      link: 'texto del enlace',
-      list: '',
-      image: '',
-    },
+    hint: 'Negrita, cursiva, enlaces, listas con viñetas e imágenes (Ctrl+B, Ctrl+I, Ctrl+K). El texto pegado conserva solo esto.',
+    variable: 'Insertar una variable',
   },
   appearance: {
     identity: 'Bot',

@@ -1,131 +1,138 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { renderHtml, type TRichText } from '@charla/protocol';
-import { applyCommand, editableText, richTextOf, type RichTextCommand } from './rich-text-editing';
-import { RichTextToolbar } from './rich-text-toolbar';
+import type { TRichText } from '@charla/protocol';
+import { fromEditorDoc, toEditorDoc } from '../../components/rich-text/editor-doc';
+import { richTextExtensions } from '../../components/rich-text/editor-extensions';
+import type { RichTextCommand } from './rich-text-editing';
+import { RichTextToolbar, type ActiveFormats } from './rich-text-toolbar';
 import { RichTextUrlForm } from './rich-text-url-form';
 
-type Pending = { command: 'link' | 'image'; start: number; end: number };
+export type TemplateVariable = { key: string; label: string };
 
-/** The Markdown text of the editor, its commands (toolbar and shortcuts) and a pending link or image. */
-function useRichTextEditing(value: TRichText, onChange: (doc: TRichText) => void) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const [text, setText] = useState(() => editableText(value));
-  const [pending, setPending] = useState<Pending | null>(null);
-
-  // A value replaced from outside (another card opened) resets the text.
-  const lastEmitted = useRef(value);
+/** The editor on `value`, reporting each change as the AST; a value replaced from outside is loaded. */
+function useRichTextEditor(
+  value: TRichText,
+  onChange: (doc: TRichText) => void,
+  attributes: Record<string, string>,
+) {
+  const [asking, setAsking] = useState<'link' | 'image' | null>(null);
+  const emitted = useRef(value);
+  const report = useRef(onChange);
+  report.current = onChange;
+  const extensions = useMemo(
+    () => richTextExtensions({ placeholder: '', onLinkShortcut: () => setAsking('link') }),
+    [],
+  );
+  const editor = useEditor({
+    extensions,
+    content: toEditorDoc(value),
+    editorProps: { attributes },
+    onUpdate: ({ editor: changed }) => {
+      const doc = fromEditorDoc(changed.getJSON());
+      emitted.current = doc;
+      report.current(doc);
+    },
+  });
   useEffect(() => {
-    if (value !== lastEmitted.current) setText(editableText(value));
-  }, [value]);
+    if (!editor || value === emitted.current) return;
+    emitted.current = value;
+    editor.commands.setContent(toEditorDoc(value), { emitUpdate: false });
+  }, [editor, value]);
+  return { editor, asking, setAsking };
+}
 
-  const update = (next: string, selection?: { start: number; end: number }) => {
-    setText(next);
-    const doc = richTextOf(next);
-    lastEmitted.current = doc;
-    onChange(doc);
-    if (selection)
-      requestAnimationFrame(() => {
-        ref.current?.focus();
-        ref.current?.setSelectionRange(selection.start, selection.end);
-      });
+function activeFormats(editor: Editor | null): ActiveFormats {
+  return {
+    bold: editor?.isActive('bold') ?? false,
+    italic: editor?.isActive('italic') ?? false,
+    link: editor?.isActive('link') ?? false,
+    list: editor?.isActive('bulletList') ?? false,
+    image: false,
   };
+}
 
-  const run = (command: RichTextCommand, extra?: { url: string; alt?: string }, at?: Pending) => {
-    const el = ref.current;
-    const start = at?.start ?? el?.selectionStart ?? text.length;
-    const end = at?.end ?? el?.selectionEnd ?? text.length;
-    const result = applyCommand({ text, start, end }, command, {
-      placeholder: t(`playbooks.rich.placeholder.${command}`),
-      url: extra?.url,
-      alt: extra?.alt,
-    });
-    update(result.text, result);
-  };
-
-  const ask = (command: 'link' | 'image') => {
-    const el = ref.current;
-    setPending({ command, start: el?.selectionStart ?? text.length, end: el?.selectionEnd ?? text.length });
-  };
-  const insert = (at: Pending, url: string, alt: string) => {
-    setPending(null);
-    run(at.command, { url, alt }, at);
-  };
-  const onCommand = (command: RichTextCommand) =>
-    command === 'link' || command === 'image' ? ask(command) : run(command);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (!(event.metaKey || event.ctrlKey)) return;
-    const key = event.key.toLowerCase();
-    if (key === 'b' || key === 'i') {
-      event.preventDefault();
-      run(key === 'b' ? 'bold' : 'italic');
-    } else if (key === 'k') {
-      event.preventDefault();
-      ask('link');
-    }
-  };
-
-  return { t, ref, text, pending, setPending, update, onCommand, insert, onKeyDown };
+/** A link on the selection, or, with nothing selected, the address itself as a link. */
+function insertLink(editor: Editor, url: string): void {
+  const { empty } = editor.state.selection;
+  if (empty)
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] })
+      .run();
+  else editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
 }
 
 /**
- * A message editor limited to bold, italic, links, bullet lists and images (R7): a Markdown
- * textarea with a toolbar and a live preview rendered by the one sanitising renderer. What it
- * stores is the parsed AST, so the preview is exactly what visitors get.
+ * What the bot says, edited as it will look (WYSIWYG, issue 18) and limited to R7's set: bold,
+ * italic, links, bullet lists and images, with the usual shortcuts (Ctrl+B, Ctrl+I, Ctrl+K, Enter
+ * continues a list). It stores the rich-text AST the server validates; `{{variables}}` show as
+ * chips and are inserted from a picker.
  */
-export function RichTextEditor({
-  label,
-  value,
-  onChange,
-  hint,
-  testId,
-}: {
+export function RichTextEditor(props: {
   label: string;
   value: TRichText;
   onChange: (doc: TRichText) => void;
   hint?: string;
   testId?: string;
+  variables?: readonly TemplateVariable[];
 }) {
-  const { t, ref, text, pending, setPending, update, onCommand, insert, onKeyDown } = useRichTextEditing(
-    value,
-    onChange,
-  );
+  const { t } = useTranslation();
   const id = useId();
-  const preview = useMemo(() => renderHtml(richTextOf(text)), [text]);
+  const { editor, asking, setAsking } = useRichTextEditor(props.value, props.onChange, {
+    id,
+    class: 'rte__input rich',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': `${id}-label`,
+    'aria-describedby': `${id}-hint`,
+  });
+  const active = useEditorState({ editor, selector: ({ editor: current }) => activeFormats(current) });
+
+  const onCommand = (command: RichTextCommand) => {
+    if (!editor) return;
+    if (command === 'bold') editor.chain().focus().toggleBold().run();
+    else if (command === 'italic') editor.chain().focus().toggleItalic().run();
+    else if (command === 'list') editor.chain().focus().toggleBulletList().run();
+    else if (command === 'link' && editor.isActive('link'))
+      editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    else setAsking(command === 'image' ? 'image' : 'link');
+  };
+  const insert = (url: string, alt: string) => {
+    if (!editor || !asking) return;
+    if (asking === 'link') insertLink(editor, url);
+    else editor.chain().focus().setImage({ src: url, alt }).run();
+    setAsking(null);
+  };
 
   return (
-    <div className="rte" data-testid={testId}>
-      <label className="rte__label" htmlFor={id}>
-        {label}
-      </label>
+    <div className="rte" data-testid={props.testId}>
+      <span className="rte__label" id={`${id}-label`} onClick={() => editor?.commands.focus()}>
+        {props.label}
+      </span>
       <div className="rte__box">
-        <RichTextToolbar label={label} onCommand={onCommand} />
-        {pending && (
+        <RichTextToolbar
+          label={props.label}
+          active={active ?? activeFormats(null)}
+          onCommand={onCommand}
+          variables={props.variables ?? []}
+          onVariable={(key) => editor?.chain().focus().insertContent(`{{${key}}}`).run()}
+        />
+        {asking && (
           <RichTextUrlForm
-            command={pending.command}
-            onInsert={(url, alt) => insert(pending, url, alt)}
-            onCancel={() => setPending(null)}
+            command={asking}
+            onInsert={insert}
+            onCancel={() => {
+              setAsking(null);
+              editor?.commands.focus();
+            }}
           />
         )}
-        <textarea
-          ref={ref}
-          id={id}
-          className="rte__input"
-          rows={4}
-          value={text}
-          onChange={(e) => update(e.target.value)}
-          onKeyDown={onKeyDown}
-          aria-describedby={`${id}-hint`}
-        />
-        <div className="rte__preview">
-          <span className="rte__preview-label">{t('playbooks.rich.preview')}</span>
-          <div className="rich" dangerouslySetInnerHTML={{ __html: preview }} />
-        </div>
+        <EditorContent editor={editor} />
       </div>
       <span id={`${id}-hint`} className="field__hint">
-        {hint ?? t('playbooks.rich.hint')}
+        {props.hint ?? t('playbooks.rich.hint')}
       </span>
     </div>
   );
