@@ -118,6 +118,26 @@ describe('playbooks (admin)', () => {
     await widget.getByRole('button', { name: 'Talk to someone' }).click();
     await widget.locator('strong', { hasText: 'connecting you with our team' }).waitFor();
     await check(page, 'playbook-preview-online-en');
+    // Nobody answers in time: the offline path captures the lead, and the preview lists what the
+    // end card would create in the CRM (without creating it).
+    await widget.getByTestId('preview-timeout').click();
+    const answer = async (text: string) => {
+      await widget.getByLabel('Your message').fill(text);
+      await widget.getByLabel('Your message').press('Enter');
+    };
+    await widget.getByText('What’s your name?').waitFor();
+    await answer('Ana Preview');
+    await widget.getByText(/email/i).first().waitFor();
+    await answer('ana@example.com');
+    const crm = widget.getByTestId('preview-crm');
+    await crm.waitFor();
+    expect(await crm.locator('li').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Person\s+Ana Preview$/),
+      expect.stringMatching(/^Lead\s+Ana Preview \(live chat, offline\)$/),
+      expect.stringMatching(/^Activity\s+Reply to Ana Preview · due in 4 hours$/),
+      expect.stringMatching(/^Note\s+the conversation’s transcript$/),
+    ]);
+    await screenshot(page, 'playbook-preview-crm-en');
 
     await page.getByTestId('save-playbook').click();
     await page.getByText('All changes saved').waitFor();

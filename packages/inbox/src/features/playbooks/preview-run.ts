@@ -4,7 +4,9 @@ import {
   renderHtml,
   startRun,
   visitorAttributeRunVars,
+  type TCrmMoney,
   type TPlaybookDocument,
+  type TResolvedCrmActions,
   type TRunOutput,
   type TRunState,
   type TRunStep,
@@ -19,7 +21,14 @@ export type PreviewLine =
   | { kind: 'bot'; html: string }
   | { kind: 'visitor'; text: string }
   | { kind: 'error'; text: string }
-  | { kind: 'system'; text: string };
+  | { kind: 'system'; text: string }
+  | { kind: 'crm'; items: PreviewCrmItem[] };
+
+/** One thing the run's end card would create in the CRM, with what names it. */
+export type PreviewCrmItem =
+  | { kind: 'person' | 'organization' | 'lead' | 'note'; name: string }
+  | { kind: 'deal'; name: string; value: TCrmMoney | null }
+  | { kind: 'activity'; name: string; dueInMinutes: number };
 
 export type PreviewAsk = Extract<TRunOutput, { kind: 'ask_buttons' | 'ask_text' }> | null;
 
@@ -84,9 +93,44 @@ export function absorbStep(
     const offline = advance(context.doc, step.state, { kind: 'live_chat_offline' });
     if (!('error' in offline)) return absorbStep(context, { ...previous, lines }, offline, []);
   }
-  if (effect.kind === 'end') lines.push({ kind: 'system', text: context.texts.ended(effect) });
+  if (effect.kind === 'end') {
+    lines.push({ kind: 'system', text: context.texts.ended(effect) });
+    const items = crmItems(effect.crm, step.state.vars);
+    if (items.length > 0) lines.push({ kind: 'crm', items });
+  }
   const ended = effect.kind === 'end' || step.state.status === 'ended';
   return { state: step.state, lines, ask, handoff, ended };
+}
+
+const varText = (vars: TRunState['vars'], key: string): string => {
+  const value = vars[key];
+  return typeof value === 'string'
+    ? value.trim()
+    : value === undefined || value === null
+      ? ''
+      : String(value);
+};
+
+/**
+ * What the end card would create in the CRM for this run (the preview never creates it): the
+ * person (named by what was captured), the organization when a company was captured, the lead or
+ * deal, the follow-up activity and the transcript note.
+ */
+export function crmItems(crm: TResolvedCrmActions, vars: TRunState['vars']): PreviewCrmItem[] {
+  const items: PreviewCrmItem[] = [];
+  const who =
+    varText(vars, 'visitor_name') || varText(vars, 'visitor_email') || varText(vars, 'visitor_phone');
+  if (crm.person.mode !== 'none') items.push({ kind: 'person', name: who });
+  const company = varText(vars, 'company_name');
+  if (crm.organization.mode !== 'none' && company) items.push({ kind: 'organization', name: company });
+  if (crm.record.kind === 'lead') items.push({ kind: 'lead', name: crm.record.title });
+  if (crm.record.kind === 'deal') {
+    items.push({ kind: 'deal', name: crm.record.title, value: crm.record.value ?? null });
+  }
+  if (crm.activity)
+    items.push({ kind: 'activity', name: crm.activity.subject, dueInMinutes: crm.activity.dueInMinutes });
+  if (crm.saveTranscript) items.push({ kind: 'note', name: '' });
+  return items;
 }
 
 /** A new run from the start card, on a sample page, with the attributes typed in the preview. */

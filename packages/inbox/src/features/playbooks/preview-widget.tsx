@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { renderHtml, type TPlaybookDocument, type TRichText, type TRunInput } from '@charla/protocol';
 import { Avatar } from '../../components/avatar';
 import { readableTextOn } from './contrast';
-import type { PreviewLine, PreviewRun } from './preview-run';
+import { formatMoney } from '../crm/crm-format';
+import type { PreviewCrmItem, PreviewLine, PreviewRun } from './preview-run';
 
 /** The widget's colours as the CSS variables the preview's styles read (texts always readable). */
 function widgetStyle(colors: TPlaybookDocument['appearance']['colors']): CSSProperties {
@@ -19,7 +20,46 @@ function widgetStyle(colors: TPlaybookDocument['appearance']['colors']): CSSProp
   } as CSSProperties;
 }
 
+/** What the end card would create in the CRM (issue 18: the preview shows it, never creates it). */
+function CrmPreview({ items }: { items: PreviewCrmItem[] }) {
+  const { t, i18n } = useTranslation();
+  const dueText = (minutes: number): string => {
+    if (minutes === 0) return t('playbooks.preview.crm.dueNow');
+    if (minutes < 24 * 60)
+      return t('playbooks.preview.crm.dueInHours', { count: Math.max(1, Math.round(minutes / 60)) });
+    return t('playbooks.preview.crm.dueIn', { count: Math.round(minutes / (24 * 60)) });
+  };
+  const detail = (item: PreviewCrmItem): string => {
+    switch (item.kind) {
+      case 'person':
+        return item.name || t('playbooks.preview.crm.unnamed');
+      case 'deal':
+        return item.value ? `${item.name} · ${formatMoney(item.value, i18n.language)}` : item.name;
+      case 'activity':
+        return `${item.name} · ${dueText(item.dueInMinutes)}`;
+      case 'note':
+        return t('playbooks.preview.crm.transcript');
+      default:
+        return item.name;
+    }
+  };
+  return (
+    <div className="pb-crm" data-testid="preview-crm">
+      <p className="pb-crm__title">{t('playbooks.preview.crm.title')}</p>
+      <ul className="pb-crm__list">
+        {items.map((item) => (
+          <li key={item.kind}>
+            <span className="pb-crm__kind">{t(`playbooks.preview.crm.${item.kind}`)}</span>
+            <span className="pb-crm__name">{detail(item)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Line({ line }: { line: PreviewLine }) {
+  if (line.kind === 'crm') return <CrmPreview items={line.items} />;
   if (line.kind === 'bot')
     return <div className="pb-bubble pb-bubble--bot rich" dangerouslySetInnerHTML={{ __html: line.html }} />;
   if (line.kind === 'visitor') return <div className="pb-bubble pb-bubble--me">{line.text}</div>;
