@@ -1,19 +1,6 @@
 import { z } from 'zod';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE } from './attachment-limits';
 
-/** Most files one message carries. */
-export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
-/** Default limits (the server's FILES_MAX_BYTES and FILES_CONVERSATION_MAX_BYTES override them). */
-export const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
-export const DEFAULT_CONVERSATION_FILES_MAX_BYTES = 100 * 1024 * 1024;
-
-/** The types a file may be, decided by its content (magic bytes), never by its name. */
-export const ATTACHMENT_TYPES = [
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf',
-] as const;
 export const ZAttachmentType = z.enum(ATTACHMENT_TYPES);
 export type TAttachmentType = z.infer<typeof ZAttachmentType>;
 
@@ -47,8 +34,3 @@ export const ZAttachmentParams = z.strictObject({
   conversationId: z.string().min(1).max(64),
   attachmentId: z.string().min(1).max(64),
 });
-
-/** "report.pdf" → "PDF"; for file chips. */
-export function attachmentTypeLabel(contentType: TAttachmentType): string {
-  return contentType === 'application/pdf' ? 'PDF' : contentType.slice('image/'.length).toUpperCase();
-}

@@ -1,4 +1,4 @@
-import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachments.schema';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachment-limits';
 import type { TAttachmentDto } from '../api/attachments.schema';
 
 /**
