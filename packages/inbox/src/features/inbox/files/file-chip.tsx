@@ -36,13 +36,9 @@ export function FileChip({ conversationId, file }: { conversationId: string; fil
   };
   return (
     <div className="att-file-wrap">
-      <button
-        type="button"
-        className="att-file"
-        onClick={download}
-        aria-label={`${t('files.downloadName', { name: file.name })}, ${fileMeta(file)}`}
-        data-testid="attachment-file"
-      >
+      <button type="button" className="att-file" onClick={download} data-testid="attachment-file">
+        {/* The name read out starts with the action; what is seen stays part of it (WCAG 2.5.3). */}
+        <span className="sr-only">{t('files.download')} </span>
         <FileChipBody file={file} />
         <span className="att-file__action" aria-hidden="true">
           <Icon name="download" size={16} />
