@@ -3,7 +3,14 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import type { TAttachmentDto, TAttachmentLinkDto, TMessageDto } from '@charla/protocol';
-import { adminInboxContext, launchBrowser, screenshot, startCharla, type RunningCharla } from './harness';
+import {
+  adminInboxContext,
+  axeSeriousViolations,
+  launchBrowser,
+  screenshot,
+  startCharla,
+  type RunningCharla,
+} from './harness';
 import { visitorChats, type VisitorChat } from './visitor-chat';
 import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } from './widget-fixtures';
 import {
@@ -33,7 +40,8 @@ let agent: { close(): void };
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  charla = await startCharla();
+  // A 3 MB limit per file, so a file over it is cheap to send.
+  charla = await startCharla({ FILES_MAX_BYTES: String(3_000_000) });
   browser = await launchBrowser();
   api = await adminApi(charla.baseUrl);
   const playbook = await createLiveChatPlaybook(api, 'en');
@@ -379,7 +387,18 @@ describe('files in live chat, inbox side (issue 17)', () => {
     expect(await page.getByTestId('tray-error').nth(2).innerText()).toBe(
       'Type not allowed: send images (PNG, JPEG, GIF, WebP) or PDF files.',
     );
-    for (let i = 0; i < 3; i += 1) await page.getByTestId('tray-remove').first().click();
+    // Over the per-file limit: the server refuses before storing a byte, and the tray says so.
+    await page
+      .getByTestId('attach-input')
+      .setInputFiles([
+        { name: 'huge-scan.pdf', mimeType: 'application/pdf', buffer: pdfBytes('huge', 3_100_000) },
+      ]);
+    await waitFor('the size refusal', async () => (await trayItems(page, 'failed').count()) === 4);
+    expect(await page.getByTestId('tray-error').nth(3).innerText()).toBe(
+      'Too large: this file is over the size limit.',
+    );
+    expect(await page.getByTestId('tray-retry').count()).toBe(0);
+    for (let i = 0; i < 4; i += 1) await page.getByTestId('tray-remove').first().click();
     await page.getByTestId('upload-tray').waitFor({ state: 'detached' });
     await page.getByTestId('send').click();
     await waitFor('the text alone', async () =>
@@ -456,6 +475,7 @@ describe('files in live chat, inbox side (issue 17)', () => {
           .getByTestId('composer-input')
           .fill(language === 'es' ? 'Te adjunto la factura' : 'Attaching the invoice');
         await shot(page, `${name}-tray`);
+        if (width === 1440) expect(await axeSeriousViolations(page, '[data-testid=composer]')).toEqual([]);
         await throttle(-1);
         while ((await trayItems(page).count()) > 0) await page.getByTestId('tray-remove').first().click();
         await page.getByTestId('composer-input').fill('');
@@ -473,12 +493,14 @@ describe('files in live chat, inbox side (issue 17)', () => {
             ),
         );
         await shot(page, `${name}-timeline`);
+        if (width === 1440) expect(await axeSeriousViolations(page, '[data-testid=timeline]')).toEqual([]);
         await files.getByTestId('attachment-image').first().click();
         await page.getByTestId('lightbox-image').waitFor();
         await waitFor('the full picture', async () =>
           page.getByTestId('lightbox-image').evaluate((img: HTMLImageElement) => img.naturalWidth > 0),
         );
         await shot(page, `${name}-lightbox`);
+        if (width === 1440) expect(await axeSeriousViolations(page, '[data-testid=lightbox]')).toEqual([]);
         await page.keyboard.press('Escape');
         await page.getByTestId('lightbox').waitFor({ state: 'detached' });
       });
