@@ -1,9 +1,18 @@
 import type { Browser } from 'playwright-core';
 import WebSocket from 'ws';
-import type { TVisitorServerFrame } from '@charla/protocol';
+import type { TMessageDto, TVisitorServerFrame } from '@charla/protocol';
 import { waitFor } from './widget-fixtures';
 
-export type VisitorChat = { conversationId: string; send(text: string): void; close(): Promise<void> };
+export type VisitorChat = {
+  conversationId: string;
+  /** The visitor's token (`Authorization: Visitor <token>` on the widget's REST routes). */
+  token: string;
+  /** Writes `text`, with the ids of files uploaded first (issue 17). */
+  send(text: string, attachments?: string[]): void;
+  /** Every message the visitor's socket has received so far. */
+  messages(): TMessageDto[];
+  close(): Promise<void>;
+};
 
 /**
  * A visitor over the visitor WebSocket (as the widget talks) on a page that embeds the widget
@@ -64,19 +73,25 @@ export async function visitorChats(
       answer: { kind: 'button', optionId: talk?.id ?? '' },
     }),
   );
-  const send = (body: string) =>
+  const send = (body: string, attachments?: string[]) =>
     socket.send(
       JSON.stringify({
         type: 'send',
         conversationId,
         clientMsgId: `v${Date.now()}-${Math.random().toString(36).slice(2)}`,
-        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] },
+        body:
+          body === ''
+            ? { type: 'doc', content: [] }
+            : { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] },
+        ...(attachments ? { attachments } : {}),
       }),
     );
   send(text);
   return {
     conversationId,
+    token: session.visitorToken,
     send,
+    messages,
     // Awaited by callers: a page still closing when the browser closes rejects unhandled.
     close: async () => {
       socket.close();

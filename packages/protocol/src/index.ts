@@ -39,6 +39,7 @@ export * from './api/search.schema';
 export * from './api/availability.schema';
 export * from './api/labels.schema';
 export * from './api/label-palette';
+export * from './api/attachment-limits';
 export * from './api/attachments.schema';
 export * from './playbook/live-chat-routing.schema';
 export * from './api/history.schema';

@@ -11,6 +11,7 @@ import { historyEn } from '../features/panel/history.locale';
 import { identityEn } from '../features/inbox/identity.locale';
 import { onboardingEn } from '../features/onboarding/onboarding.locale';
 import { notesEn } from '../features/inbox/notes.locale';
+import { filesEn } from '../features/inbox/files/files.locale';
 import { notificationsEn } from '../features/notifications/notifications.locale';
 import { reportsEn } from '../features/reports/reports.locale';
 import { playbooksEn } from '../features/playbooks/playbooks.locale';
@@ -287,6 +288,7 @@ export const en = {
   identity: identityEn,
   onboarding: onboardingEn,
   notes: notesEn,
+  files: filesEn,
   labels: labelsEn,
   availability: availabilityEn,
   reports: reportsEn,

@@ -10,6 +10,7 @@ import { historyEs } from '../features/panel/history.locale';
 import { identityEs } from '../features/inbox/identity.locale';
 import { onboardingEs } from '../features/onboarding/onboarding.locale';
 import { notesEs } from '../features/inbox/notes.locale';
+import { filesEs } from '../features/inbox/files/files.locale';
 import { notificationsEs } from '../features/notifications/notifications.locale';
 import { reportsEs } from '../features/reports/reports.locale';
 import { playbooksEs } from '../features/playbooks/playbooks.locale';
@@ -288,6 +289,7 @@ export const es: Messages = {
   identity: identityEs,
   onboarding: onboardingEs,
   notes: notesEs,
+  files: filesEs,
   labels: labelsEs,
   availability: availabilityEs,
   reports: reportsEs,

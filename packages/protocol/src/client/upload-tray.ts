@@ -1,7 +1,7 @@
-import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachments.schema';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachment-limits';
 import type { TAttachmentDto } from '../api/attachments.schema';
 
-export { attachmentTypeLabel, formatFileSize, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachments.schema';
+export { attachmentTypeLabel, formatFileSize, MAX_ATTACHMENTS_PER_MESSAGE } from '../api/attachment-limits';
 
 /**
  * The files a person picked for their next message (issue 17), shared by the widget and the

@@ -1,6 +1,5 @@
 import {
   forwardRef,
-  useEffect,
   useImperativeHandle,
   useMemo,
   useRef,
@@ -9,7 +8,8 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TRichText } from '@charla/protocol';
+import type { TAttachmentDto, TRichText } from '@charla/protocol';
+import { canSendTray, trayStatus } from '@charla/protocol/client';
 import { Icon } from '../../lib/icons';
 import { isRichTextEmpty } from '../../lib/rich-text';
 import { CannedPopup, cannedInputProps } from '../canned/canned-popup';
@@ -20,51 +20,36 @@ import { ComposerSizeHint } from './composer-size-hint';
 import { ComposerToolbar, type ComposerTool } from './composer-toolbar';
 import { composerSize } from './message-size';
 import { useTypingSignal } from './use-typing-signal';
+import { useComposerText } from './use-composer-text';
+import { AttachButton } from './files/attach-button';
+import { pasteFiles } from './files/paste-files';
+import { UploadTray } from './files/upload-tray';
+import { useUploadTray, type TUploadTray } from './files/use-upload-tray';
 
-export type ComposerHandle = { focus: () => void };
+/** What the conversation view may ask of its composer: focus, and files dropped on the thread. */
+export type ComposerHandle = { focus: () => void; addFiles?: (files: File[]) => void };
 type Props = {
   conversationId: string;
-  onSend: (body: TRichText) => void;
+  /** A reply: its text (an optional caption when files go with it) and the uploaded files. */
+  onSend: (body: TRichText, attachments: TAttachmentDto[]) => void;
   onTyping: (active: boolean) => void;
   disabledReason?: string | null;
 };
 
 /**
- * The text of the composer with a draft per conversation (kept when switching between them) and a
- * selection to restore after a formatting change re-renders it.
+ * What the composer does: edit, format, insert canned replies and links, attach files, send (with
+ * typing signals).
  */
-function useComposerText(conversationId: string) {
-  const [text, setText] = useState('');
-  const areaRef = useRef<HTMLTextAreaElement>(null);
-  const pendingSelection = useRef<{ start: number; end: number } | null>(null);
-  const drafts = useRef(new Map<string, string>());
-  useEffect(() => setText(drafts.current.get(conversationId) ?? ''), [conversationId]);
-  useEffect(() => {
-    drafts.current.set(conversationId, text);
-  }, [conversationId, text]);
-  useEffect(() => {
-    const sel = pendingSelection.current;
-    if (sel && areaRef.current) {
-      areaRef.current.setSelectionRange(sel.start, sel.end);
-      pendingSelection.current = null;
-    }
-  }, [text]);
-  const selection = (): TextSelection => {
-    const el = areaRef.current;
-    return { text, start: el?.selectionStart ?? text.length, end: el?.selectionEnd ?? text.length };
-  };
-  const select = (start: number, end: number) => (pendingSelection.current = { start, end });
-  return { text, setText, areaRef, selection, select };
-}
-
-/** What the composer does: edit, format, insert canned replies and links, send (with typing signals). */
-function useComposer({ conversationId, onSend, onTyping }: Props) {
+function useComposer({ conversationId, onSend, onTyping }: Props, files: TUploadTray) {
   const { t } = useTranslation();
   const { text, setText, areaRef, selection, select } = useComposerText(conversationId);
   const [linkOpen, setLinkOpen] = useState(false);
   const savedSelection = useRef<TextSelection | null>(null);
   const typing = useTypingSignal(onTyping, conversationId);
   const size = useMemo(() => composerSize(text), [text]);
+  // Sendable once every picked file has settled (issue 17): a caption alone, files alone, or both.
+  const canSend =
+    size.problem === null && canSendTray(files.tray.files, isRichTextEmpty(size.body) ? '' : text);
 
   const onChange = (value: string) => {
     setText(value);
@@ -86,9 +71,10 @@ function useComposer({ conversationId, onSend, onTyping }: Props) {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    // Over the limit nothing is sent: the counter under the box says why.
-    if (size.problem || isRichTextEmpty(size.body)) return;
-    onSend(size.body);
+    // Over the limit nothing is sent: the counter under the box says why (the tray, for files).
+    if (!canSend) return;
+    onSend(size.body, trayStatus(files.tray.files).ready);
+    files.clear();
     canned.sent();
     setText('');
     typing.stop();
@@ -128,6 +114,7 @@ function useComposer({ conversationId, onSend, onTyping }: Props) {
     areaRef,
     linkOpen,
     size,
+    canSend,
     onChange,
     canned,
     submit,
@@ -143,9 +130,11 @@ function useComposer({ conversationId, onSend, onTyping }: Props) {
 export const Composer = forwardRef<ComposerHandle, Props>(function Composer(props, ref) {
   const { conversationId, disabledReason } = props;
   const { t } = useTranslation();
-  const composer = useComposer(props);
+  const files = useUploadTray(conversationId);
+  const composer = useComposer(props, files);
   const { text, areaRef, size, canned } = composer;
-  useImperativeHandle(ref, () => ({ focus: () => areaRef.current?.focus() }), [areaRef]);
+  const addFiles = files.add;
+  useImperativeHandle(ref, () => ({ focus: () => areaRef.current?.focus(), addFiles }), [areaRef, addFiles]);
 
   if (disabledReason) {
     return (
@@ -160,6 +149,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(prop
     <form className="composer" onSubmit={composer.submit} data-testid="composer">
       <CannedPopup picker={canned} conversationId={conversationId} />
       {composer.linkOpen && <ComposerLinkForm onClose={composer.closeLink} onAdd={composer.addLink} />}
+      <UploadTray tray={files.tray} onRemove={files.remove} onRetry={files.retry} />
       <label htmlFor={`composer-${conversationId}`} className="sr-only">
         {t('composer.label')}
       </label>
@@ -178,17 +168,19 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(prop
         onBlur={composer.typing.stop}
         {...cannedInputProps(canned, conversationId)}
         onKeyDown={composer.onKeyDown}
+        onPaste={(e) => pasteFiles(e, addFiles)}
         aria-describedby={size.near || size.problem ? sizeId : undefined}
         aria-invalid={size.problem !== null}
         data-testid="composer-input"
       />
       <div className="composer__bar">
+        <AttachButton onFiles={addFiles} />
         <ComposerToolbar onTool={composer.onTool} />
         <ComposerSizeHint size={size} id={sizeId} />
         <button
           type="submit"
           className="btn btn--primary btn--sm"
-          disabled={text.trim() === '' || size.problem !== null}
+          disabled={!composer.canSend}
           data-testid="send"
         >
           <Icon name="send" size={15} />

@@ -48,7 +48,7 @@ export function ConversationReply({
         <Composer
           ref={composerRef}
           conversationId={conversationId}
-          onSend={(body) => inbox.send(conversationId, body)}
+          onSend={(body, attachments) => inbox.send(conversationId, body, attachments)}
           onTyping={(active) => inbox.typing(conversationId, active)}
           disabledReason={replyDisabledReason(conversation, t)}
         />

@@ -5,7 +5,9 @@ import { ConfirmDialog } from '../../components/dialog';
 import { useRouter } from '../../lib/router';
 import { useInbox } from './inbox-provider';
 import type { ComposerHandle } from './composer';
-import { ConversationReply } from './conversation-reply';
+import { ConversationReply, replyDisabledReason } from './conversation-reply';
+import { DropZone } from './files/drop-zone';
+import { useFileDrop } from './files/use-file-drop';
 import { ConversationHeader } from './conversation-header';
 import { ConversationLabelsBar } from '../labels/conversation-labels-bar';
 import { folderOf } from './inbox-state';
@@ -43,6 +45,11 @@ export function ConversationView(props: Props) {
   const { busy, actionError, setActionError, assign, reassign, close, confirmClose, setConfirmClose } =
     commands;
 
+  // Files dropped anywhere on the conversation go to the reply composer, when I may reply.
+  const drop = useFileDrop(
+    () => !!conversation && replyDisabledReason(conversation, t) === null && !!composerRef.current?.addFiles,
+    (files) => composerRef.current?.addFiles?.(files),
+  );
   const { openThread, markRead } = inbox;
   useEffect(() => openThread(conversationId), [openThread, conversationId]);
 
@@ -64,7 +71,9 @@ export function ConversationView(props: Props) {
       className="conv-view"
       aria-label={t('conversation.labelWith', { name })}
       data-testid="conversation-view"
+      {...drop.handlers}
     >
+      {drop.dragging && <DropZone />}
       <ConversationHeader
         conversation={conversation}
         name={name}

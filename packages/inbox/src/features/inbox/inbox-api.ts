@@ -1,4 +1,5 @@
 import type {
+  TAttachmentLinkDto,
   TConversationDto,
   TConversationSearchResult,
   TFolder,
@@ -33,8 +34,18 @@ export const inboxApi = {
   get: (id: string) => api.get<TConversationDto>(`/conversations/${encodeURIComponent(id)}`),
   messages: (id: string, afterSeq: number) =>
     api.get<MessagesPage>(`/conversations/${encodeURIComponent(id)}/messages`, { afterSeq, limit: 500 }),
-  send: (id: string, clientMsgId: string, body: TRichText) =>
-    api.post<TMessageDto>(`/conversations/${encodeURIComponent(id)}/messages`, { clientMsgId, body }),
+  /** A reply; `attachments` are ids of this user's uploads to the conversation (issue 17). */
+  send: (id: string, clientMsgId: string, body: TRichText, attachments: string[] = []) =>
+    api.post<TMessageDto>(`/conversations/${encodeURIComponent(id)}/messages`, {
+      clientMsgId,
+      body,
+      ...(attachments.length > 0 ? { attachments } : {}),
+    }),
+  /** A signed link to a sent file, valid 15 minutes and only with this session (docs/attachments.md). */
+  attachmentLink: (id: string, attachmentId: string) =>
+    api.get<TAttachmentLinkDto>(
+      `/conversations/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}/link`,
+    ),
   /** A private note (issue 16): users only; `mentions` lets those users read the chat and notifies them. */
   note: (id: string, note: { clientMsgId: string; text: string; mentions: string[] }) =>
     api.post<TMessageDto>(`/conversations/${encodeURIComponent(id)}/notes`, note),

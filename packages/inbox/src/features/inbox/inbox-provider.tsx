@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import type {
+  TAttachmentDto,
   TConversationDto,
   TFolder,
   TRichText,
@@ -30,7 +31,7 @@ type InboxValue = {
   users: TUserSummaryDto[];
   loadFolder: (folder: TFolder, query: string, append?: boolean, label?: string) => Promise<void>;
   openThread: (conversationId: string) => () => void;
-  send: (conversationId: string, body: TRichText) => void;
+  send: (conversationId: string, body: TRichText, attachments?: TAttachmentDto[]) => void;
   retry: (conversationId: string, clientMsgId: string) => void;
   assign: (conversationId: string) => Promise<TConversationDto>;
   reassign: (conversationId: string, userId: string | null) => Promise<TConversationDto>;

@@ -14,18 +14,27 @@ export type TInboxSenderDeps = {
     conversationId: string,
     clientMsgId: string,
     body: PendingMessage['body'],
+    attachments: string[],
   ) => Promise<TMessageDto>;
   stored: (message: TMessageDto) => void;
   refused: (conversationId: string, clientMsgId: string, code: string) => void;
 };
 
-const toFrame = (item: TInboxSendItem): TAgentClientFrame => ({
-  type: 'send',
-  ref: item.clientMsgId,
-  conversationId: item.conversationId,
-  clientMsgId: item.clientMsgId,
-  body: item.body,
-});
+/** The upload ids a queued message sends: the same on every resend, so the server claims them once (R28). */
+export const attachmentIdsOf = (item: PendingMessage): string[] => (item.attachments ?? []).map((a) => a.id);
+
+/** The `send` frame of a queued message (its files by upload id, issue 17). */
+export function sendFrameOf(item: TInboxSendItem): TAgentClientFrame {
+  const attachments = attachmentIdsOf(item);
+  return {
+    type: 'send',
+    ref: item.clientMsgId,
+    conversationId: item.conversationId,
+    clientMsgId: item.clientMsgId,
+    body: item.body,
+    ...(attachments.length > 0 ? { attachments } : {}),
+  };
+}
 
 /**
  * The inbox's ordered sends (R28): one message at a time, in typed order, over the socket once the
@@ -56,7 +65,8 @@ export function createInboxSender(deps: TInboxSenderDeps) {
   async function overRest(item: TInboxSendItem): Promise<void> {
     restInFlight = item.clientMsgId;
     try {
-      const message = await deps.sendOverRest(item.conversationId, item.clientMsgId, item.body);
+      const { conversationId, clientMsgId, body } = item;
+      const message = await deps.sendOverRest(conversationId, clientMsgId, body, attachmentIdsOf(item));
       restAttempt = 0;
       deps.stored(message);
       sender.settled(item.clientMsgId);
@@ -74,7 +84,7 @@ export function createInboxSender(deps: TInboxSenderDeps) {
   const sender = createOrderedSender<TInboxSendItem>({
     items: deps.items,
     transmit(item) {
-      const frame = toFrame(item);
+      const frame = sendFrameOf(item);
       if (!frameFits(frame)) {
         // The composer blocks this; a frame this large would only make the server drop the socket.
         queueMicrotask(() => refuse(item, 'FRAME_TOO_LARGE'));

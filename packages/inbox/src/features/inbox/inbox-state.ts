@@ -1,4 +1,5 @@
 import type {
+  TAttachmentDto,
   TConversationDto,
   TFolder,
   TFolderCountsDto,
@@ -44,6 +45,8 @@ export type ThreadState = { messages: TMessageDto[]; status: 'loading' | 'ready'
 export type PendingMessage = {
   clientMsgId: string;
   body: TRichText;
+  /** Files sent with it (issue 17), already uploaded: the queue sends their ids, the bubble shows them. */
+  attachments?: TAttachmentDto[];
   createdAt: number;
   /** Place in the one send queue of this client: typed order; a retry takes a new, later place. */
   queuedAt: number;

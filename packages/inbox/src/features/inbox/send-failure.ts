@@ -11,6 +11,8 @@ export function sendFailureKey(code: string | undefined): string {
       return 'timeline.failedForbidden';
     case 'RATE_LIMITED':
       return 'timeline.failedRateLimited';
+    case 'ATTACHMENT_NOT_FOUND':
+      return 'files.failedSend';
     default:
       return 'timeline.failed';
   }

@@ -2,13 +2,12 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto, TMessageDto } from '@charla/protocol';
 import { formatTimestamp } from '../../lib/format-time';
-import { Icon } from '../../lib/icons';
 import { MessageItem } from './message-item';
 import { MentionedLine, NoteItem } from './note-item';
 import type { PendingMessage, TypingState } from './inbox-state';
 import { RichTextView } from './rich-text-view';
 import { TimelineEvent } from './timeline-event';
-import { sendFailureKey } from './send-failure';
+import { PendingMessageItem } from './pending-message';
 import { dateTimeFormat } from '../../lib/intl-cache';
 import { buildTimelineRows, cachedFormat, type RowFormatters, type TimelineRow } from './timeline-rows';
 
@@ -123,29 +122,7 @@ export function Timeline({ conversation, messages, pending, typing, visitorLabel
         <ol className="timeline__list" data-testid="timeline">
           {items}
           {pending.map((p) => (
-            <li
-              key={p.clientMsgId}
-              className={`msg msg--out msg--user msg--pending ${p.state === 'failed' ? 'msg--failed' : ''}`}
-              data-testid="message-pending"
-            >
-              <div className="msg__stack">
-                <div className="msg__bubble">
-                  <RichTextView doc={p.body} />
-                </div>
-                <span className="msg__time">
-                  {p.state === 'sending' ? (
-                    t('timeline.sending')
-                  ) : (
-                    <>
-                      <Icon name="alert" size={12} /> {t(sendFailureKey(p.error))}{' '}
-                      <button type="button" className="link-btn" onClick={() => onRetry(p.clientMsgId)}>
-                        {t('common.retry')}
-                      </button>
-                    </>
-                  )}
-                </span>
-              </div>
-            </li>
+            <PendingMessageItem key={p.clientMsgId} pending={p} onRetry={onRetry} />
           ))}
         </ol>
       </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, type MutableRefObject } from 'react';
-import type { TRichText } from '@charla/protocol';
+import type { TAttachmentDto, TRichText } from '@charla/protocol';
 import { newClientMsgId } from '@charla/protocol/client';
 import type { AgentSocket } from '../../lib/socket';
 import { inboxApi } from './inbox-api';
@@ -8,7 +8,8 @@ import { sendQueue, type InboxAction, type InboxState } from './inbox-state';
 
 /**
  * The inbox's one send queue (R28): a message typed is queued in typed order and sent when its
- * turn comes; a retry takes a new, later place.
+ * turn comes; a retry takes a new, later place. A message with files carries their upload ids,
+ * uploaded before it was queued (the tray's Send waits for them), and keeps them on every resend.
  */
 export function useSendQueue(deps: {
   socket: AgentSocket;
@@ -35,11 +36,12 @@ export function useSendQueue(deps: {
   const nextPlace = () => (queuePlace.current = Math.max(queuePlace.current + 1, Date.now()));
 
   const send = useCallback(
-    (conversationId: string, body: TRichText) => {
+    (conversationId: string, body: TRichText, attachments: TAttachmentDto[] = []) => {
       const clientMsgId = newClientMsgId('c');
       const pending = {
         clientMsgId,
         body,
+        attachments,
         createdAt: Date.now(),
         queuedAt: nextPlace(),
         state: 'sending' as const,
