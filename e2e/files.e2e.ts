@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { TAttachmentDto, TAttachmentLinkDto, TMessageDto } from '@charla/protocol';
-import { launchBrowser, screenshot, startCharla, type RunningCharla } from './harness';
+import { readFileSync } from 'node:fs';
+import { adminInboxContext, launchBrowser, screenshot, startCharla, type RunningCharla } from './harness';
 import {
   adminApi,
   clickLauncher,
@@ -137,29 +138,46 @@ describe('files in live chat, in the widget (issue 17)', () => {
       await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
       await log.getByText('Electricity bill – March.pdf').waitFor();
 
-      // The assignee downloads the PDF: the same bytes, as an attachment.
-      const pdf = sent.attachments[1] as TAttachmentDto;
-      const download = await fetchAs(api, (await userLink(api, conversationId, pdf.id)).url);
-      expect(download.status).toBe(200);
-      expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
-      expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
-
-      // The team answers with a photo: the visitor sees it and opens it full size.
-      const upload = await fetch(
-        `${charla.baseUrl}/api/v1/conversations/${conversationId}/uploads?name=team-photo.png&size=${shot.length}`,
-        {
-          method: 'POST',
-          headers: { cookie: api.cookie, origin: charla.baseUrl, 'content-type': 'application/octet-stream' },
-          body: new Uint8Array(shot),
-        },
-      );
-      expect(upload.status).toBe(201);
-      const photo = (await upload.json()) as TAttachmentDto;
-      await api.call('POST', `/api/v1/conversations/${conversationId}/messages`, {
-        clientMsgId: `photo-${Date.now()}`,
-        body: { type: 'doc', content: [] },
-        attachments: [photo.id],
+      // The assignee, in the inbox, sees the screenshot and downloads the PDF: the same bytes.
+      const inboxContext = await adminInboxContext(browser, charla.baseUrl, {
+        language: 'en',
+        viewport: { width: 1440, height: 900 },
       });
+      contexts.push(inboxContext);
+      const inbox = await inboxContext.newPage();
+      await inbox.goto(`${charla.baseUrl}/inbox/mine/${conversationId}`);
+      const theirs = inbox
+        .getByTestId('message-visitor')
+        .filter({ has: inbox.getByTestId('message-attachments') });
+      await expect
+        .poll(
+          () =>
+            theirs
+              .locator('[data-testid=attachment-image] img')
+              .evaluate((img: HTMLImageElement) => img.naturalWidth),
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBeGreaterThan(0);
+      const pdf = sent.attachments[1] as TAttachmentDto;
+      const [download] = await Promise.all([
+        inbox.waitForEvent('download'),
+        theirs.getByTestId('attachment-file').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('Electricity bill – March.pdf');
+      expect(readFileSync(await download.path()).equals(PDF)).toBe(true);
+      await screenshot(inbox, 'files-inbox-from-widget');
+
+      // The team answers with a photo from the inbox's composer.
+      await inbox.getByTestId('attach-input').setInputFiles({
+        name: 'team-photo.png',
+        mimeType: 'image/png',
+        buffer: shot,
+      });
+      await inbox.locator('[data-testid=tray-item][data-state=done]').waitFor({ timeout: 20_000 });
+      await inbox.getByTestId('send').click();
+      await inbox.getByTestId('upload-tray').waitFor({ state: 'detached' });
       const open = log.getByRole('button', { name: 'Open image team-photo.png' });
       await expect
         .poll(() => open.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth), {
@@ -179,10 +197,13 @@ describe('files in live chat, in the widget (issue 17)', () => {
 
       // A colleague who may not see this chat gets no link, and the admin's link is no use to them.
       const bob = await userApi(charla.baseUrl, api, 'Bob', 'bob-files@charla.test');
-      await expect(userLink(bob.api, conversationId, pdf.id)).rejects.toThrow(/404/);
-      const adminsLink = (await userLink(api, conversationId, pdf.id)).url;
-      expect((await fetchAs(bob.api, adminsLink)).status).toBe(403);
-      expect((await fetchAs(null, adminsLink)).status).toBe(403);
+      for (const file of sent.attachments) {
+        await expect(userLink(bob.api, conversationId, file.id)).rejects.toThrow(/404/);
+        const adminsLink = (await userLink(api, conversationId, file.id)).url;
+        expect((await fetchAs(api, adminsLink)).status).toBe(200);
+        expect((await fetchAs(bob.api, adminsLink)).status).toBe(403);
+        expect((await fetchAs(null, adminsLink)).status).toBe(403);
+      }
     },
   );
 
