@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import type { TAttachmentDto, TAttachmentLinkDto, TMessageDto } from '@charla/protocol';
+import type { TAttachmentLinkDto, TMessageDto } from '@charla/protocol';
 import { readFileSync } from 'node:fs';
 import { adminInboxContext, launchBrowser, screenshot, startCharla, type RunningCharla } from './harness';
 import {
@@ -160,7 +160,6 @@ describe('files in live chat, in the widget (issue 17)', () => {
           },
         )
         .toBeGreaterThan(0);
-      const pdf = sent.attachments[1] as TAttachmentDto;
       const [download] = await Promise.all([
         inbox.waitForEvent('download'),
         theirs.getByTestId('attachment-file').click(),
