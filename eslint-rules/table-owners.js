@@ -11,6 +11,7 @@ export const tableOwners = {
   canned_responses: 'canned-responses',
   attachment_blobs: 'attachments',
   uploads: 'attachments',
+  canned_response_files: 'attachments',
   audit_log: 'privacy',
   sessions: 'auth',
   conversations: 'conversations',

@@ -58,6 +58,8 @@ export const errorMessagesDe: Partial<Record<ErrorCode, string>> = {
   CANNED_SHORTCUT_TAKEN: 'Ein anderer Textbaustein dieses Bereichs hat dieses Kürzel bereits.',
   CANNED_VARIABLE_INVALID:
     'Eine Variable ist ungültig: Verwenden Sie {{visitor.name}}, {{visitor.email}}, {{user.name}} oder eine Playbook-Variable wie {{company_name}}, optional mit einem Ersatzwert: {{visitor.name | Sie}}.',
+  CANNED_FILE_NOT_FOUND: 'Dieser Textbaustein hat keine Datei mit dieser ID.',
+  CANNED_FILE_LIMIT_REACHED: 'Ein Textbaustein enthält höchstens 10 Dateien.',
   REPORT_RANGE_INVALID: 'Der Berichtszeitraum muss vorwärts laufen und höchstens 400 Tage umfassen.',
   MAIL_ADDRESS_INVALID: 'Die E-Mail-Adresse ist ungültig.',
   INVITATION_INVALID: 'Der Einladungslink ist ungültig.',

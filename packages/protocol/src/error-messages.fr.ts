@@ -56,6 +56,8 @@ export const errorMessagesFr: Partial<Record<ErrorCode, string>> = {
   CANNED_SHORTCUT_TAKEN: 'Une autre réponse prédéfinie de cette portée a déjà ce raccourci.',
   CANNED_VARIABLE_INVALID:
     'Une variable n’est pas valide : utilisez {{visitor.name}}, {{visitor.email}}, {{user.name}} ou une variable du playbook comme {{company_name}}, avec une valeur par défaut facultative : {{visitor.name | vous}}.',
+  CANNED_FILE_NOT_FOUND: 'Cette réponse prédéfinie n’a aucun fichier avec cet identifiant.',
+  CANNED_FILE_LIMIT_REACHED: 'Une réponse prédéfinie contient au plus 10 fichiers.',
   REPORT_RANGE_INVALID: 'La période du rapport doit aller de l’avant et couvrir au plus 400 jours.',
   MAIL_ADDRESS_INVALID: 'L’adresse e-mail n’est pas valide.',
   INVITATION_INVALID: 'Le lien d’invitation n’est pas valide.',

@@ -55,6 +55,8 @@ export const errorMessagesPtBr: Partial<Record<ErrorCode, string>> = {
   CANNED_SHORTCUT_TAKEN: 'Outra resposta pronta deste escopo já tem este atalho.',
   CANNED_VARIABLE_INVALID:
     'Uma variável não é válida: use {{visitor.name}}, {{visitor.email}}, {{user.name}} ou uma variável do playbook como {{company_name}}, com um valor padrão opcional: {{visitor.name | amigo}}.',
+  CANNED_FILE_NOT_FOUND: 'Esta resposta pronta não tem nenhum arquivo com este id.',
+  CANNED_FILE_LIMIT_REACHED: 'Uma resposta pronta leva no máximo 10 arquivos.',
   REPORT_RANGE_INVALID: 'O período do relatório deve avançar no tempo e abranger no máximo 400 dias.',
   MAIL_ADDRESS_INVALID: 'O endereço de e-mail não é válido.',
   INVITATION_INVALID: 'O link de convite não é válido.',

@@ -79,6 +79,8 @@ const spanish: Record<ErrorCode, string> = {
   CANNED_SHORTCUT_TAKEN: 'Otra respuesta predefinida de este ámbito ya tiene este atajo.',
   CANNED_VARIABLE_INVALID:
     'Una variable no es válida: usa {{visitor.name}}, {{visitor.email}}, {{user.name}} o una variable del playbook como {{company_name}}, con un valor por defecto opcional: {{visitor.name | amigo}}.',
+  CANNED_FILE_NOT_FOUND: 'Esta respuesta predefinida no tiene ningún archivo con este id.',
+  CANNED_FILE_LIMIT_REACHED: 'Una respuesta predefinida lleva como máximo 10 archivos.',
   REPORT_RANGE_INVALID: 'El periodo del informe debe avanzar en el tiempo y abarcar como máximo 400 días.',
   MAIL_ADDRESS_INVALID: 'La dirección de email no es válida.',
   INVITATION_INVALID: 'El enlace de invitación no es válido.',

@@ -108,6 +108,8 @@ export const errorCatalogue = {
     message:
       'A variable is not valid: use {{visitor.name}}, {{visitor.email}}, {{user.name}} or a playbook variable such as {{company_name}}, optionally with a fallback: {{visitor.name | there}}.',
   },
+  CANNED_FILE_NOT_FOUND: { status: 404, message: 'This canned response has no file with this id.' },
+  CANNED_FILE_LIMIT_REACHED: { status: 422, message: 'A canned response carries at most 10 files.' },
   REPORT_RANGE_INVALID: {
     status: 422,
     message: 'The report range must run forward and span at most 400 days.',

@@ -47,7 +47,7 @@ import type { Services } from './services';
 import { registerPrivacyRoutes } from './modules/privacy/index';
 import { registerAvailabilityRoutes } from './modules/availability/index';
 import { registerLabelsRoutes } from './modules/labels/index';
-import { registerAttachmentsRoutes } from './modules/attachments/index';
+import { registerAttachmentsRoutes, registerCannedFilesRoutes } from './modules/attachments/index';
 import { apiTokenAllows } from './modules/api-tokens/index';
 
 /** The packages folder, from src/ (tests) and from dist/ (the built server) alike. */
@@ -180,12 +180,14 @@ function registerModuleRoutes(app: App, services: Services): void {
   registerAccountsRoutes(app, services);
   registerAvailabilityRoutes(app, services.availability);
   registerLabelsRoutes(app, services.labels);
-  registerAttachmentsRoutes(app, services.attachments, {
-    authenticateSession: (token) => services.auth.authenticate(token),
-    authenticateBearer: async (token) => {
+  const fileCallers = {
+    authenticateSession: (token: string | undefined) => services.auth.authenticate(token),
+    authenticateBearer: async (token: string) => {
       const caller = await services.apiTokens.authenticate(token);
       return caller && apiTokenAllows(caller.scopes, 'user', 'GET') ? caller.user : null;
     },
     uploadLimiter: services.rateLimits.uploads,
-  });
+  };
+  registerAttachmentsRoutes(app, services.attachments, fileCallers);
+  registerCannedFilesRoutes(app, services.cannedFiles, fileCallers);
 }

@@ -68,8 +68,15 @@ export function createServices(deps: ServiceDeps) {
     conversationLookups: _lookups,
     teamMemberIds: _members,
     assertLabel: _assertLabel,
+    attachmentParts,
     ...chatServices
   } = chats;
+  const cannedResponses = createCannedResponsesModule({
+    db,
+    clock: deps.clock,
+    conversations: chats.conversations.access,
+    files: attachmentParts.cannedFileLists,
+  });
   return {
     ...deps,
     events,
@@ -81,10 +88,13 @@ export function createServices(deps: ServiceDeps) {
     reports: createReportsModule({ db }),
     search: createSearchModule({ db, views: chats.views, assertLabel: chats.assertLabel }),
     history: createHistoryModule({ db, conversations: chats.conversations.access }),
-    cannedResponses: createCannedResponsesModule({
-      db,
+    cannedResponses,
+    // Files of canned responses (issue 17): the responses say who may use or change them.
+    cannedFiles: attachmentParts.createCannedFilesService({
+      canned: cannedResponses,
+      conversations: chats.conversations,
       clock: deps.clock,
-      conversations: chats.conversations.access,
+      signingKey: chats.attachments.signingKey,
     }),
     privacy: createPrivacyModule({ db, settings: people.settings, clock: deps.clock }),
     // Signed visitor identity (issue 24): verified users, the secret and its rotation.
@@ -238,6 +248,7 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
     availability,
     labels,
     attachments,
+    attachmentParts,
     assertLabel,
     teamMemberIds: async (teamId: string) => (await availabilityStore.findTeam(teamId))?.memberIds ?? [],
   };

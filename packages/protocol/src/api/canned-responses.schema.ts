@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAttachmentDto } from './attachments.schema';
 import { MAX_CANNED_SHORTCUT, MAX_CANNED_TITLE } from '../canned/canned-limits';
 import { parseMessageText } from '../rich-text/message-text';
 import { ZRichText } from '../rich-text/rich-text.schema';
@@ -42,6 +43,22 @@ export const ZUpdateCannedResponseRequest = ZCreateCannedResponseRequest.omit({ 
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Change at least one field' });
 export type TUpdateCannedResponseRequest = z.infer<typeof ZUpdateCannedResponseRequest>;
 
+/**
+ * A file a canned response carries: the metadata of a message's file. `id` is the canned file's
+ * own (its link and its removal use it); inserting the response stages uploads with new ids.
+ */
+export const ZCannedFileDto = ZAttachmentDto.extend({});
+export type TCannedFileDto = z.infer<typeof ZCannedFileDto>;
+
+export const ZCannedFileParams = z.strictObject({
+  id: z.string().min(1).max(64),
+  fileId: z.string().min(1).max(64),
+});
+
+/** Stages a canned response's files as uploads of one conversation (no byte is copied). */
+export const ZUploadsFromCannedRequest = z.strictObject({ cannedResponseId: z.string().min(1).max(64) });
+export type TUploadsFromCannedRequest = z.infer<typeof ZUploadsFromCannedRequest>;
+
 export const ZCannedResponseDto = z.object({
   id: z.string(),
   scope: ZCannedResponseScope,
@@ -54,6 +71,8 @@ export const ZCannedResponseDto = z.object({
   owner: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Whether the caller may change or delete it: their own, or a team one when they are an admin. */
   canEdit: z.boolean(),
+  /** Its files in their order (at most MAX_CANNED_FILES); inserting it stages them for the message. */
+  files: z.array(ZCannedFileDto),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

@@ -21,4 +21,24 @@ export type UploadsTable = {
 /** One row per stored blob; `touched_at` is its last upload (the sweep's grace period counts from it). */
 export type AttachmentBlobsTable = { sha256: string; size: number; touched_at: number };
 
-export type AttachmentTables = { uploads: UploadsTable; attachment_blobs: AttachmentBlobsTable };
+/** Files a canned response carries (migration 0030): they name blobs like uploads do. */
+export type CannedResponseFilesTable = {
+  id: string;
+  canned_response_id: string;
+  blob_sha256: string;
+  name: string;
+  content_type: string;
+  kind: 'image' | 'file';
+  size: number;
+  width: number | null;
+  height: number | null;
+  /** Its place among the response's files (unique per response; gaps after a removal). */
+  position: number;
+  created_at: number;
+};
+
+export type AttachmentTables = {
+  uploads: UploadsTable;
+  attachment_blobs: AttachmentBlobsTable;
+  canned_response_files: CannedResponseFilesTable;
+};

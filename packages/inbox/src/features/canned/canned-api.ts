@@ -1,4 +1,6 @@
 import type {
+  TAttachmentDto,
+  TAttachmentLinkDto,
   TCannedResponseDto,
   TCannedVariablesDto,
   TCreateCannedResponseRequest,
@@ -7,6 +9,7 @@ import type {
 import { api } from '../../lib/api-client';
 
 const one = (id: string) => `/canned-responses/${encodeURIComponent(id)}`;
+const file = (id: string, fileId: string) => `${one(id)}/files/${encodeURIComponent(fileId)}`;
 
 /** REST calls of canned responses; the server decides who may change what. */
 export const cannedApi = {
@@ -17,4 +20,23 @@ export const cannedApi = {
   countUse: (id: string) => api.post<void>(`${one(id)}/uses`),
   variables: (conversationId: string) =>
     api.get<TCannedVariablesDto>('/canned-responses/variables', { conversationId }),
+  /** Where a file's raw bytes are posted (upload-request.ts adds `?name=…&size=…`). */
+  filesPath: (id: string) => `/api/v1${one(id)}/files`,
+  removeFile: (id: string, fileId: string) => api.delete<void>(file(id, fileId)),
+  fileLink: (id: string, fileId: string) => api.get<TAttachmentLinkDto>(`${file(id, fileId)}/link`),
 };
+
+/**
+ * A canned response's files staged as the caller's uploads in one conversation (the server copies
+ * no byte): put them in the composer's tray as uploaded and send their ids in `attachments`.
+ * Refused (ApiError) when the caller is not the assignee, the chat is closed, or its files would
+ * pass the conversation's quota.
+ */
+export function cannedAttachments(conversationId: string, cannedId: string): Promise<TAttachmentDto[]> {
+  return api.post<TAttachmentDto[]>(
+    `/conversations/${encodeURIComponent(conversationId)}/uploads/from-canned`,
+    {
+      cannedResponseId: cannedId,
+    },
+  );
+}

@@ -9,7 +9,9 @@ import {
 import { FormDialog } from '../../components/form-dialog';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { cannedApi } from './canned-api';
+import { CannedFilesField } from './canned-files-field';
 import { cleanShortcutInput, shortcutFromTitle } from './canned-shortcut';
+import { useCannedFiles } from './use-canned-files';
 
 /** The variables offered as chips under the text (any captured playbook variable works too). */
 const VARIABLES = ['visitor.name', 'visitor.email', 'user.name', 'company_name'] as const;
@@ -21,7 +23,7 @@ type Props = {
   onSaved: (response: TCannedResponseDto) => void;
 };
 
-/** Create or edit one canned response: title, shortcut (suggested from the title) and text. */
+/** Create or edit one canned response: title, shortcut (suggested from the title), text and files. */
 export function CannedDialog({ state, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const ids = useId();
@@ -33,6 +35,11 @@ export function CannedDialog({ state, onClose, onSaved }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [shortcutError, setShortcutError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A new response once created (its files then failed to arrive): saving again updates it.
+  const [created, setCreated] = useState<TCannedResponseDto | null>(null);
+  const saved = state?.editing ?? created;
+  const files = useCannedFiles(saved?.id ?? null, state?.editing?.files ?? []);
+  const uploading = files.tray.some((f) => f.state === 'uploading' && !files.waiting.has(f.localId));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,11 +49,16 @@ export function CannedDialog({ state, onClose, onSaved }: Props) {
     setShortcutError(null);
     const fields = { title: title.trim(), shortcut: shortcut.replace(/-+$/, ''), body };
     try {
-      onSaved(
-        state.editing
-          ? await cannedApi.update(state.editing.id, fields)
-          : await cannedApi.create({ scope: state.scope, ...fields }),
-      );
+      const response = saved
+        ? await cannedApi.update(saved.id, fields)
+        : await cannedApi.create({ scope: state.scope, ...fields });
+      setCreated(response);
+      if (!saved && files.waiting.size > 0 && !(await files.uploadWaiting(response.id))) {
+        setError(t('canned.files.notAllSaved'));
+        setBusy(false);
+        return;
+      }
+      onSaved(response);
     } catch (cause) {
       const shown = whereToShow(cause, t('errors.generic'));
       setShortcutError(shown.shortcut);
@@ -55,35 +67,28 @@ export function CannedDialog({ state, onClose, onSaved }: Props) {
     }
   };
 
-  const scope = state?.editing?.scope ?? state?.scope ?? 'personal';
+  const scope = saved?.scope ?? state?.scope ?? 'personal';
   return (
     <FormDialog
       open={state !== null}
       size="md"
-      title={t(state?.editing ? 'canned.edit' : `canned.new.${scope}`)}
+      title={t(saved ? 'canned.edit' : `canned.new.${scope}`)}
       onClose={onClose}
       formId="canned-form"
       submitLabel={t('canned.save')}
-      canSubmit={!busy && title.trim() !== '' && shortcut !== '' && body.trim() !== ''}
+      canSubmit={!busy && !uploading && title.trim() !== '' && shortcut !== '' && body.trim() !== ''}
       error={error}
       onSubmit={submit}
       submitTestId="canned-save"
     >
-      <div className="field">
-        <label htmlFor={`${ids}-title`}>{t('canned.title')}</label>
-        <input
-          id={`${ids}-title`}
-          required
-          maxLength={MAX_CANNED_TITLE}
-          value={title}
-          placeholder={t('canned.titlePlaceholder')}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            if (!shortcutEdited) setShortcut(shortcutFromTitle(e.target.value));
-          }}
-          data-testid="canned-title"
-        />
-      </div>
+      <TitleField
+        id={`${ids}-title`}
+        value={title}
+        onChange={(value) => {
+          setTitle(value);
+          if (!shortcutEdited) setShortcut(shortcutFromTitle(value));
+        }}
+      />
       <ShortcutField
         id={`${ids}-shortcut`}
         value={shortcut}
@@ -96,7 +101,26 @@ export function CannedDialog({ state, onClose, onSaved }: Props) {
         }}
       />
       <BodyField id={`${ids}-body`} value={body} onChange={setBody} />
+      <CannedFilesField cannedId={saved?.id ?? null} files={files} />
     </FormDialog>
+  );
+}
+
+function TitleField(props: { id: string; value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{t('canned.title')}</label>
+      <input
+        id={props.id}
+        required
+        maxLength={MAX_CANNED_TITLE}
+        value={props.value}
+        placeholder={t('canned.titlePlaceholder')}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid="canned-title"
+      />
+    </div>
   );
 }
 

@@ -1,8 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { parseMarkdown, toPlainText } from '@charla/protocol';
+import { StrokeIcon } from '../../lib/icons';
 import { Link } from '../../lib/router';
 import type { CannedPicker } from './use-canned-picker';
 import './canned.css';
+
+// The paperclip of a response with files (the admin icon set does not ship with the composer).
+const PAPERCLIP =
+  'M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48';
 
 export const cannedListboxId = (conversationId: string) => `canned-list-${conversationId}`;
 export const cannedOptionId = (conversationId: string, index: number) =>
@@ -48,6 +53,16 @@ export function CannedPopup({ picker, conversationId }: { picker: CannedPicker; 
             <span className="canned-option__top">
               <span className="canned-option__title">{response.title}</span>
               <span className="canned-option__shortcut">/{response.shortcut}</span>
+              {response.files.length > 0 && (
+                <span
+                  className="canned-option__files"
+                  title={t('canned.files.count', { count: response.files.length })}
+                >
+                  <StrokeIcon d={PAPERCLIP} size={12} aria-hidden="true" />
+                  <span className="sr-only">{t('canned.files.count', { count: response.files.length })}</span>
+                  <span aria-hidden="true">{response.files.length}</span>
+                </span>
+              )}
               <span className={`canned-scope canned-scope--${response.scope}`}>
                 {t(`canned.scope.${response.scope}`)}
               </span>

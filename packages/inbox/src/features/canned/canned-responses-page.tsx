@@ -35,7 +35,11 @@ export function CannedResponsesPage() {
   const load = useCallback(() => {
     cannedApi.list().then(setResponses, () => setNotice(t('settings.loadError')));
   }, [t]);
-  useEffect(load, [load]);
+  // Loads at first and after each closing of the editor: its files are saved as they upload,
+  // so the list changes even when the editor was cancelled.
+  useEffect(() => {
+    if (dialog === null) load();
+  }, [dialog, load]);
 
   const shown = useMemo(
     () => (responses ?? []).filter((r) => r.scope === scope && cannedMatchesSearch(r, search)),
@@ -85,7 +89,6 @@ export function CannedResponsesPage() {
         onSaved={(saved) => {
           setDialog(null);
           setNotice(t('canned.saved', { title: saved.title }));
-          load();
         }}
       />
       <ConfirmDialog
@@ -150,6 +153,13 @@ function CannedRow(props: { response: TCannedResponseDto; onEdit: () => void; on
         <p className="canned-row__preview">{toPlainText(parseMarkdown(response.body))}</p>
         <p className="canned-row__meta">
           {response.usageCount === 0 ? t('canned.unused') : t('canned.used', { count: response.usageCount })}
+          {response.files.length > 0 && ' · '}
+          {response.files.length > 0 && (
+            <span className="canned-row__files">
+              <AdminIcon name="paperclip" size={13} aria-hidden="true" />
+              {t('canned.files.count', { count: response.files.length })}
+            </span>
+          )}
         </p>
       </div>
       {response.canEdit && (

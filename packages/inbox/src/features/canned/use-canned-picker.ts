@@ -1,7 +1,12 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { rankCannedResponses, renderCannedResponse, type TCannedResponseDto } from '@charla/protocol';
+import {
+  rankCannedResponses,
+  renderCannedResponse,
+  type TAttachmentDto,
+  type TCannedResponseDto,
+} from '@charla/protocol';
 import { useMe } from '../auth/session-context';
-import { cannedApi } from './canned-api';
+import { cannedApi, cannedAttachments } from './canned-api';
 import { findSlashQuery, insertSlash, listKeyAction, replaceRange, type SlashQuery } from './slash-query';
 
 const MAX_SHOWN = 8;
@@ -12,6 +17,13 @@ type Deps = {
   current: () => { text: string; caret: number };
   /** Puts new text in the composer with the caret at `caret`. */
   replace: (text: string, caret: number) => void;
+  /**
+   * An inserted response's files, staged as the user's uploads in this conversation
+   * (cannedAttachments): the composer puts them in its tray as uploaded (addUploadedToTray).
+   */
+  onFiles?: (attachments: TAttachmentDto[]) => void;
+  /** Why they could not be staged (an ApiError: not the assignee, a closed chat, the quota). */
+  onFilesError?: (error: unknown) => void;
 };
 
 /**
@@ -19,7 +31,7 @@ type Deps = {
  * rankCannedResponses; ↑/↓ move, Enter or Tab insert, Escape closes it until that slash word is left.
  * Inserting fills the conversation's variables; a use is counted when the message is sent.
  */
-export function useCannedPicker({ conversationId, current, replace }: Deps) {
+export function useCannedPicker({ conversationId, current, replace, onFiles, onFilesError }: Deps) {
   const source = useCannedSource(conversationId);
   const { responses } = source;
   const [slash, setSlash] = useState<SlashQuery | null>(null);
@@ -62,8 +74,12 @@ export function useCannedPicker({ conversationId, current, replace }: Deps) {
       setSlash(null);
       source.inserted(response.id);
       replace(next.text, next.caret);
+      if (response.files.length > 0 && onFiles)
+        cannedAttachments(conversationId, response.id).then(onFiles, (error: unknown) =>
+          onFilesError?.(error),
+        );
     },
-    [current, replace, source],
+    [conversationId, current, replace, source, onFiles, onFilesError],
   );
 
   /** Handles the list's keys; true when the composer must not act on the key itself. */

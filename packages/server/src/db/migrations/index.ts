@@ -24,6 +24,7 @@ import * as cannedResponses from './0026-canned-responses';
 import * as conversationReaders from './0027-conversation-readers';
 import * as widgetOpens from './0028-widget-opens';
 import * as attachments from './0029-attachments';
+import * as cannedResponseFiles from './0030-canned-response-files';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0027-conversation-readers': conversationReaders,
   '0028-widget-opens': widgetOpens,
   '0029-attachments': attachments,
+  '0030-canned-response-files': cannedResponseFiles,
 };

@@ -78,6 +78,13 @@ describe('file links', () => {
     expect(verifyFileLink(key, payload, 0)).toBeNull();
     expect(verifyFileLink(key, `${token}.x`, 0)).toBeNull();
   });
+
+  it('keeps a canned file’s link and a conversation file’s link apart', () => {
+    const canned = signFileLink(key, link, 'canned-file');
+    expect(verifyFileLink(key, canned, 0, 'canned-file')).toEqual(link);
+    expect(verifyFileLink(key, canned, 0)).toBeNull();
+    expect(verifyFileLink(key, signFileLink(key, link), 0, 'canned-file')).toBeNull();
+  });
 });
 
 describe('local-disk storage (the FileStorage contract)', () => {

@@ -6,7 +6,7 @@ import {
   ZUploadQuery,
   type ErrorCode,
 } from '@charla/protocol';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../http/app-type';
 import { readBearerToken, readSessionToken } from '../../http/guards';
@@ -18,25 +18,29 @@ import type { SharedLimiter } from '../../lib/shared-limits';
 import { contentDisposition } from './file-name';
 
 const tags = ['attachments'];
-const UPLOAD_ERRORS: ErrorCode[] = [
-  'CONVERSATION_NOT_FOUND',
-  'CONVERSATION_CLOSED',
-  'INVALID_TRANSITION',
-  'ANSWER_NOT_EXPECTED',
+/** What a file's bytes can be refused for, wherever they are uploaded. */
+export const FILE_ERRORS: ErrorCode[] = [
   'ATTACHMENT_TOO_LARGE',
-  'ATTACHMENT_QUOTA_EXCEEDED',
   'ATTACHMENT_TYPE_NOT_ALLOWED',
   'ATTACHMENT_POLYGLOT',
   'ATTACHMENT_UNREADABLE',
   'ATTACHMENT_INCOMPLETE',
   'RATE_LIMITED',
 ];
+const UPLOAD_ERRORS: ErrorCode[] = [
+  'CONVERSATION_NOT_FOUND',
+  'CONVERSATION_CLOSED',
+  'INVALID_TRANSITION',
+  'ANSWER_NOT_EXPECTED',
+  'ATTACHMENT_QUOTA_EXCEEDED',
+  ...FILE_ERRORS,
+];
 const UPLOAD_HELP =
   'The body is the file’s raw bytes (any Content-Type: the type is sniffed from the content). `size` must be the body’s length. Images are re-encoded without metadata. Send the returned id in `attachments` of a message within a day.';
 /** Served files never run: no scripts, no plug-ins, no frames, and never sniffed into HTML. */
 const FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
-type Callers = { authenticateSession(token: string | undefined): Promise<AuthUser | null> } & {
+export type Callers = { authenticateSession(token: string | undefined): Promise<AuthUser | null> } & {
   authenticateBearer(token: string): Promise<AuthUser | null>;
   /** Uploads per visitor or user (30 a minute by default, shared by every process). */
   uploadLimiter: SharedLimiter;
@@ -44,12 +48,7 @@ type Callers = { authenticateSession(token: string | undefined): Promise<AuthUse
 
 /** Upload, link and download routes of files in live chat (issue 17). */
 export function registerAttachmentsRoutes(app: App, attachments: AttachmentsService, callers: Callers): void {
-  // Uploads read the raw body as a stream: nothing holds a whole file in memory.
-  void app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    registerUploads(scope, attachments, callers.uploadLimiter);
-  });
+  registerRawBodyRoutes(app, (scope) => registerUploads(scope, attachments, callers.uploadLimiter));
   registerLinks(app, attachments);
   app.get(
     '/api/v1/files/:token',
@@ -68,20 +67,39 @@ export function registerAttachmentsRoutes(app: App, attachments: AttachmentsServ
     async (request, reply) => {
       const caller = await callerOf(request, callers);
       const { upload, body } = await attachments.open(request.params.token, caller);
-      const inline = upload.kind === 'image';
-      void reply
-        .header('content-type', upload.content_type)
-        .header('content-length', String(upload.size))
-        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', upload.name))
-        .header('content-security-policy', FILE_CSP)
-        .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, max-age=600');
-      return reply.send(body);
+      return sendFile(reply, upload, body);
     },
   );
 }
 
-async function callerOf(request: FastifyRequest, callers: Callers): Promise<AuthUser | null> {
+/** Routes whose body is a file's raw bytes, read as a stream: nothing holds a whole file in memory. */
+export function registerRawBodyRoutes(app: App, register: (scope: App) => void): void {
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    register(scope);
+  });
+}
+
+/** A stored file's bytes, never run nor sniffed: only re-encoded images may show inline. */
+export function sendFile(
+  reply: FastifyReply,
+  file: { kind: 'image' | 'file'; content_type: string; size: number; name: string },
+  body: Readable,
+) {
+  const inline = file.kind === 'image';
+  void reply
+    .header('content-type', file.content_type)
+    .header('content-length', String(file.size))
+    .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.name))
+    .header('content-security-policy', FILE_CSP)
+    .header('cross-origin-resource-policy', 'same-origin')
+    .header('cache-control', 'private, max-age=600');
+  return reply.send(body);
+}
+
+/** Who fetches a file link: their API token or their session (null for nobody). */
+export async function callerOf(request: FastifyRequest, callers: Callers): Promise<AuthUser | null> {
   const bearer = readBearerToken(request);
   if (bearer !== undefined) return callers.authenticateBearer(bearer);
   return callers.authenticateSession(readSessionToken(request));

@@ -5,8 +5,27 @@ import type { UploadsTable } from '../../db/schema.attachments';
 export type UploadRow = UploadsTable;
 export type Uploader = { kind: 'visitor' | 'user'; id: string };
 
+/** Records a blob, or refreshes its grace period: the sweep leaves it alone for an hour from `now`. */
+export async function touchBlob(tx: Db, blob: { sha256: string; size: number }, now: number): Promise<void> {
+  await tx
+    .insertInto('attachment_blobs')
+    .values({ sha256: blob.sha256, size: blob.size, touched_at: now })
+    .onConflict((oc) => oc.column('sha256').doUpdateSet({ touched_at: now }))
+    .execute();
+}
+
 /** The SQL of uploads and blobs (issue 17). */
 export function createAttachmentsStore(db: Db) {
+  /** Uploads and their blobs in one transaction (a canned response's files staged at once). */
+  async function insertMany(uploads: UploadRow[], now: number): Promise<void> {
+    if (uploads.length === 0) return;
+    await db.transaction().execute(async (tx) => {
+      for (const upload of uploads)
+        await touchBlob(tx, { sha256: upload.blob_sha256, size: upload.size }, now);
+      await tx.insertInto('uploads').values(uploads).execute();
+    });
+  }
+
   return {
     ...createBlobsStore(db),
     /** The bytes of a conversation's files so far, staged ones included (its quota). */
@@ -20,16 +39,8 @@ export function createAttachmentsStore(db: Db) {
     },
 
     /** Records the blob (or refreshes its grace period) and the upload, in one transaction. */
-    async insert(upload: UploadRow, now: number): Promise<void> {
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('attachment_blobs')
-          .values({ sha256: upload.blob_sha256, size: upload.size, touched_at: now })
-          .onConflict((oc) => oc.column('sha256').doUpdateSet({ touched_at: now }))
-          .execute();
-        await tx.insertInto('uploads').values(upload).execute();
-      });
-    },
+    insert: (upload: UploadRow, now: number) => insertMany([upload], now),
+    insertMany,
 
     async find(id: string): Promise<UploadRow | null> {
       return (await db.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
@@ -76,10 +87,13 @@ export function createAttachmentsStore(db: Db) {
 }
 export type AttachmentsStore = ReturnType<typeof createAttachmentsStore>;
 
-/** The blobs' list, for the sweep that deletes bytes no upload names any more. */
+/**
+ * The blobs' list, for the sweep that deletes bytes nothing names any more: neither an upload
+ * (staged or sent) nor a canned response's file.
+ */
 function createBlobsStore(db: Db) {
   return {
-    /** Blobs no upload names, untouched since `cutoff`: the sweep deletes them. */
+    /** Blobs no upload and no canned file names, untouched since `cutoff`: the sweep deletes them. */
     async orphanBlobs(cutoff: number, limit: number): Promise<string[]> {
       const rows = await db
         .selectFrom('attachment_blobs as b')
@@ -92,12 +106,25 @@ function createBlobsStore(db: Db) {
             ),
           ),
         )
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('canned_response_files as c')
+                .select('c.id')
+                .whereRef('c.blob_sha256', '=', 'b.sha256'),
+            ),
+          ),
+        )
         .limit(limit)
         .execute();
       return rows.map((r) => r.sha256);
     },
 
-    /** Forgets a blob unless an upload named it meanwhile; true when the row went (delete the bytes). */
+    /**
+     * Forgets a blob unless an upload or a canned file named it meanwhile; true when the row went
+     * (delete the bytes).
+     */
     async forgetBlob(sha256: string, cutoff: number): Promise<boolean> {
       const result = await db
         .deleteFrom('attachment_blobs')
@@ -105,6 +132,11 @@ function createBlobsStore(db: Db) {
         .where('touched_at', '<', cutoff)
         .where((eb) =>
           eb.not(eb.exists(eb.selectFrom('uploads').select('id').where('blob_sha256', '=', sha256))),
+        )
+        .where((eb) =>
+          eb.not(
+            eb.exists(eb.selectFrom('canned_response_files').select('id').where('blob_sha256', '=', sha256)),
+          ),
         )
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;

@@ -7,21 +7,32 @@ export type FileLink = { attachmentId: string; holder: LinkHolder; expiresAt: nu
 const KINDS = { user: 'u', visitor: 'v', webhook: 'w' } as const;
 const BY_LETTER: Record<string, LinkHolder['kind']> = { u: 'user', v: 'visitor', w: 'webhook' };
 
-const mac = (key: string, payload: string) =>
-  createHmac('sha256', key).update(`file:${payload}`).digest().subarray(0, 24).toString('base64url');
+/**
+ * What a link opens: a conversation's file (an upload) or a canned response's file. Each signs
+ * under its own label, so a token made for one can never open the other.
+ */
+export type LinkPurpose = 'file' | 'canned-file';
+
+const mac = (key: string, payload: string, purpose: LinkPurpose) =>
+  createHmac('sha256', key).update(`${purpose}:${payload}`).digest().subarray(0, 24).toString('base64url');
 
 /** `<base64url payload>.<signature>`: unguessable, bound to its holder, and expiring. */
-export function signFileLink(key: string, link: FileLink): string {
+export function signFileLink(key: string, link: FileLink, purpose: LinkPurpose = 'file'): string {
   const fields = [link.attachmentId, KINDS[link.holder.kind], link.holder.id, link.expiresAt];
   const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
-  return `${payload}.${mac(key, payload)}`;
+  return `${payload}.${mac(key, payload, purpose)}`;
 }
 
-/** The link a token stands for; null when forged, altered, malformed or expired at `now`. */
-export function verifyFileLink(key: string, token: string, now: number): FileLink | null {
+/** The link a token stands for; null when forged, altered, malformed, expired at `now` or made for another purpose. */
+export function verifyFileLink(
+  key: string,
+  token: string,
+  now: number,
+  purpose: LinkPurpose = 'file',
+): FileLink | null {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(mac(key, payload));
+  const expected = Buffer.from(mac(key, payload, purpose));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   let fields: unknown;

@@ -1,5 +1,6 @@
 import {
   findInvalidCannedVariables,
+  type TCannedFileDto,
   type TCannedResponseDto,
   type TCannedVariablesDto,
   type TCreateCannedResponseRequest,
@@ -17,16 +18,20 @@ import type {
   CannedResponsesStore,
 } from './canned-responses.store';
 
+/** The files of canned responses, kept by the attachments module with every other file. */
+export type CannedFileLists = { listOf(cannedIds: string[]): Promise<Map<string, TCannedFileDto[]>> };
+
 export type CannedResponsesDeps = {
   store: CannedResponsesStore;
   conversations: ConversationAccess;
+  files: CannedFileLists;
   clock: Clock;
 };
 
 // Playbook variable keys (ZVariableKey's rule); captured `visitor.<attribute>` keys are not offered.
 const PLAYBOOK_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
-function toDto(row: CannedResponseListRow, viewer: AuthUser): TCannedResponseDto {
+function toDto(row: CannedResponseListRow, viewer: AuthUser, files: TCannedFileDto[]): TCannedResponseDto {
   return {
     id: row.id,
     scope: row.scope,
@@ -36,6 +41,7 @@ function toDto(row: CannedResponseListRow, viewer: AuthUser): TCannedResponseDto
     usageCount: row.usage_count,
     owner: row.owner_id === null ? null : { id: row.owner_id, name: row.owner_name ?? '' },
     canEdit: canEditCannedResponse(row, viewer),
+    files,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -49,9 +55,9 @@ function assertVariables(body: string | undefined): void {
 
 /** Personal and team canned responses (issue 16 item 1); who may do what is in canned-access.ts. */
 export function createCannedResponsesService(deps: CannedResponsesDeps) {
-  const { store, conversations, clock } = deps;
+  const { store, conversations, files, clock } = deps;
 
-  /** The response if `user` may use it; otherwise the same 404 as an unknown id. */
+  /** The response if `user` may use it; otherwise the same 404 as an unknown id (its files ask too). */
   async function getUsable(id: string, user: AuthUser): Promise<CannedResponseListRow> {
     const row = await store.findById(id);
     if (!row || !canUseCannedResponse(row, user)) throw new AppError('CANNED_RESPONSE_NOT_FOUND');
@@ -65,8 +71,13 @@ export function createCannedResponsesService(deps: CannedResponsesDeps) {
   }
 
   return {
+    getUsable,
+    getEditable,
+
     async list(user: AuthUser): Promise<TCannedResponseDto[]> {
-      return (await store.listFor(user.id)).map((row) => toDto(row, user));
+      const rows = await store.listFor(user.id);
+      const filesOf = await files.listOf(rows.map((row) => row.id));
+      return rows.map((row) => toDto(row, user, filesOf.get(row.id) ?? []));
     },
 
     async create(input: TCreateCannedResponseRequest, user: AuthUser): Promise<TCannedResponseDto> {
@@ -86,7 +97,7 @@ export function createCannedResponsesService(deps: CannedResponsesDeps) {
         updated_at: now,
       };
       if (!(await store.insert(row))) throw new AppError('CANNED_SHORTCUT_TAKEN');
-      return toDto({ ...row, owner_name: input.scope === 'personal' ? user.name : null }, user);
+      return toDto({ ...row, owner_name: input.scope === 'personal' ? user.name : null }, user, []);
     },
 
     async update(
@@ -98,7 +109,8 @@ export function createCannedResponsesService(deps: CannedResponsesDeps) {
       assertVariables(patch.body);
       if (!(await store.update(row, { ...patch, updated_at: clock.now() })))
         throw new AppError('CANNED_SHORTCUT_TAKEN');
-      return toDto((await store.findById(id)) ?? row, user);
+      const filesOf = await files.listOf([id]);
+      return toDto((await store.findById(id)) ?? row, user, filesOf.get(id) ?? []);
     },
 
     async remove(id: string, user: AuthUser): Promise<void> {
