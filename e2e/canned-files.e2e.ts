@@ -10,7 +10,15 @@ import {
   startCharla,
   type RunningCharla,
 } from './harness';
-import { adminApi, waitFor, type AdminApi } from './widget-fixtures';
+import { visitorChats } from './visitor-chat';
+import {
+  adminApi,
+  createLiveChatPlaybook,
+  goOnline,
+  unassignedConversation,
+  waitFor,
+  type AdminApi,
+} from './widget-fixtures';
 
 // Files of canned responses (issue 17) in Chromium: an admin attaches a PDF and a picture to a new
 // response (they upload once it is saved), opens it again, sees the chips with a thumbnail, adds a
@@ -184,5 +192,37 @@ describe('files of canned responses', () => {
     const spanishPhone = await inboxPage('es', PHONE);
     await editorWithFiles(spanishPhone, 'Price list', 'Editar');
     await screenshot(spanishPhone, 'canned-files-edit-es-phone');
+  });
+
+  it('puts a response’s files in the chat’s tray when it is inserted, and sends them with its text', async () => {
+    const playbook = await createLiveChatPlaybook(api, 'en');
+    const agent = await goOnline(charla.baseUrl, api);
+    const chat = await visitorChats(browser, charla.baseUrl, playbook.publicId, 'Do you have a price list?');
+    const conversation = await unassignedConversation(api);
+    await api.call('POST', `/api/v1/conversations/${conversation.id}/assign`);
+    const page = await inboxPage('en', DESKTOP);
+    await page.goto(`${charla.baseUrl}/inbox/mine/${conversation.id}`);
+    const input = page.getByTestId('composer-input');
+    await input.click();
+    await input.pressSequentially('/price');
+    await page.getByTestId('canned-option').filter({ hasText: 'Price list' }).first().waitFor();
+    await input.press('Enter');
+    // Its files join the tray as already uploaded: nothing to wait for, Send is ready.
+    await expect.poll(() => page.locator('[data-testid=tray-item][data-state=done]').count()).toBe(3);
+    await screenshot(page, 'canned-files-in-composer-en');
+    await page.getByTestId('send').click();
+    await page.getByTestId('upload-tray').waitFor({ state: 'detached' });
+    const sent = await waitFor('the reply with the response’s files', async () => {
+      const page = await api.call<{ items: { attachments: { name: string }[] }[] }>(
+        'GET',
+        `/api/v1/conversations/${conversation.id}/messages?limit=200`,
+      );
+      return page.items.find((m) => m.attachments.length > 0);
+    });
+    expect(sent.attachments.map((a) => a.name).sort()).toEqual(
+      ['price-list-2026.pdf', 'storefront.png', 'terms-and-conditions.pdf'].sort(),
+    );
+    agent.close();
+    await chat.close();
   });
 });

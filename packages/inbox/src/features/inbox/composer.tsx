@@ -23,6 +23,7 @@ import { useTypingSignal } from './use-typing-signal';
 import { useComposerText } from './use-composer-text';
 import { AttachButton } from './files/attach-button';
 import { pasteFiles } from './files/paste-files';
+import { ApiError } from '../../lib/api-client';
 import { UploadTray } from './files/upload-tray';
 import { useUploadTray, type TUploadTray } from './files/use-upload-tray';
 
@@ -35,6 +36,28 @@ type Props = {
   onTyping: (active: boolean) => void;
   disabledReason?: string | null;
 };
+
+/**
+ * The canned reply picker of the composer: its text replaces the `/shortcut`, its files join the
+ * tray as uploaded (staged in this conversation), and a refusal joins the tray saying why.
+ */
+function useComposerCanned(
+  conversationId: string,
+  files: TUploadTray,
+  text: Pick<Parameters<typeof useCannedPicker>[0], 'current' | 'replace'>,
+) {
+  const { t } = useTranslation();
+  return useCannedPicker({
+    conversationId,
+    ...text,
+    onFiles: (attachments) => files.addStored(conversationId, { files: attachments }),
+    onFilesError: (error) =>
+      files.addStored(conversationId, {
+        name: t('files.cannedFiles'),
+        error: error instanceof ApiError ? error.code : 'NETWORK',
+      }),
+  });
+}
 
 /**
  * What the composer does: edit, format, insert canned replies and links, attach files, send (with
@@ -60,8 +83,7 @@ function useComposer({ conversationId, onSend, onTyping }: Props, files: TUpload
     onChange(next.text);
     areaRef.current?.focus();
   };
-  const canned = useCannedPicker({
-    conversationId,
+  const canned = useComposerCanned(conversationId, files, {
     current: () => ({
       text: areaRef.current?.value ?? text,
       caret: areaRef.current?.selectionStart ?? text.length,

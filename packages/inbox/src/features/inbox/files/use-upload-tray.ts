@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ATTACHMENT_TYPES } from '@charla/protocol';
+import { ATTACHMENT_TYPES, type TAttachmentDto } from '@charla/protocol';
+import { addUploadedToTray } from '../../canned/canned-files';
 import {
   addToTray,
   removeFromTray,
@@ -157,6 +158,33 @@ export function useUploadTray(conversationId: string) {
     change(conversationId, () => EMPTY);
   }, [conversationId, traysRef, change, forget]);
 
-  return { tray: trays[conversationId] ?? EMPTY, add, remove, retry, clear };
+  /**
+   * Files a canned response staged in this conversation (already uploaded, issue 17) join the
+   * tray; a refusal joins as a failed entry that says why (removed with its ×).
+   */
+  const addStored = useCallback(
+    (id: string, result: { files: readonly TAttachmentDto[] } | { name: string; error: string }) => {
+      change(id, (t) => {
+        if ('error' in result) {
+          const refused: TTrayFile = {
+            localId: `f${(nextLocalId += 1)}`,
+            name: result.name,
+            size: 0,
+            type: '',
+            state: 'failed',
+            progress: 0,
+            attachment: null,
+            error: result.error,
+          };
+          return { ...t, files: [...t.files, refused] };
+        }
+        const added = addUploadedToTray(t.files, result.files);
+        return { ...t, files: added.tray, leftOut: added.leftOut };
+      });
+    },
+    [change],
+  );
+
+  return { tray: trays[conversationId] ?? EMPTY, add, addStored, remove, retry, clear };
 }
 export type TUploadTray = ReturnType<typeof useUploadTray>;
