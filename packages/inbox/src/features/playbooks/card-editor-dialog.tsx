@@ -9,8 +9,10 @@ import { RichField } from './card-field-parts';
 import { ConditionFields, SetVariableFields } from './condition-fields';
 import { EndCardFields } from './end-card-fields';
 import { FieldFindingsProvider, useFieldFindings } from './field-findings';
+import { HttpRequestFields } from './http-request-fields';
 import { LiveChatFields } from './live-chat-card-fields';
 import { QuestionFields } from './question-card-fields';
+import { WaitFields } from './wait-card-fields';
 
 type Props = {
   doc: TPlaybookDocument;
@@ -137,6 +139,8 @@ function CardFields({
         <ConditionFields node={draft} doc={doc} onChange={(rules) => set({ rules })} />
       )}
       {draft.type === 'set_variable' && <SetVariableFields node={draft} doc={doc} onChange={set} />}
+      {draft.type === 'http_request' && <HttpRequestFields node={draft} doc={doc} onChange={set} />}
+      {draft.type === 'wait' && <WaitFields node={draft} onChange={set} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { conditionEn } from './condition.locale';
+import { httpFindingsEn, httpRequestEn } from './http-request.locale';
 import { editorEn } from './editor.locale';
 /** English strings of the playbook screens (mounted under `playbooks` in locales/en.ts). */
 export const playbooksEn = {
@@ -97,6 +98,8 @@ export const playbooksEn = {
     end: 'End',
     condition: 'Condition',
     set_variable: 'Set variable',
+    http_request: 'HTTP request',
+    wait: 'Wait',
   },
   ports: {
     next: 'Next',
@@ -106,10 +109,12 @@ export const playbooksEn = {
     option: 'Answer',
     rule: 'Rule',
     otherwise: 'Otherwise',
+    failed: 'Failed',
   },
   outcomes: { qualified: 'Qualified', disqualified: 'Disqualified', neutral: 'Neutral' },
   records: { none: 'No CRM record', lead: 'Creates a lead', deal: 'Creates a deal' },
   ...conditionEn,
+  ...httpRequestEn,
   ...editorEn,
   findings: {
     DOCUMENT_TOO_LARGE: 'The playbook is too large.',
@@ -149,6 +154,7 @@ export const playbooksEn = {
     SET_VARIABLE_NOT_WRITABLE: 'This variable comes from the page and cannot be set.',
     ACTIVITY_SUBJECT_EMPTY: 'The activity needs a subject.',
     ACTIVITY_NOT_LINKED: 'An activity needs a person, organization, lead or deal created on this end card.',
+    ...httpFindingsEn,
   },
   editor: {
     sections: 'Editor sections',
@@ -258,6 +264,11 @@ export const playbooksEn = {
     handoff:
       'Here the chat would go to your team’s Unassigned folder; the visitor waits up to {{seconds}} s.',
     nobodyOnline: 'Nobody is online, so the offline path starts.',
+    wouldCall: 'Here the server would call {{method}} {{url}}. Choose how it goes:',
+    callSucceeds: 'The answer arrives (Next)',
+    callFails: 'The call fails (Failed)',
+    callMapping: 'In the preview, values from the answer stay empty.',
+    waits: 'The bot pauses {{seconds}} s here, typing.',
     ended: 'End of the conversation · {{outcome}}',
     endedWithRecord: 'End of the conversation · {{outcome}} · {{record}}: “{{title}}”',
     inputLabel: 'Your message',

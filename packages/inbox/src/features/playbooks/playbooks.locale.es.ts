@@ -1,5 +1,6 @@
 import type { WithPluralForms } from '../../locales/plural-forms';
 import { conditionEs } from './condition.locale';
+import { httpFindingsEs, httpRequestEs } from './http-request.locale';
 import { editorEs } from './editor.locale';
 import type { playbooksEn } from './playbooks.locale.en';
 
@@ -108,6 +109,8 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     end: 'Fin',
     condition: 'Condición',
     set_variable: 'Asignar variable',
+    http_request: 'Petición HTTP',
+    wait: 'Esperar',
   },
   ports: {
     next: 'Siguiente',
@@ -117,10 +120,12 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     option: 'Respuesta',
     rule: 'Regla',
     otherwise: 'Si no',
+    failed: 'Falla',
   },
   outcomes: { qualified: 'Cualificado', disqualified: 'Descartado', neutral: 'Neutral' },
   records: { none: 'Sin registro en el CRM', lead: 'Crea un lead', deal: 'Crea una oportunidad' },
   ...conditionEs,
+  ...httpRequestEs,
   ...editorEs,
   findings: {
     DOCUMENT_TOO_LARGE: 'El playbook es demasiado grande.',
@@ -162,6 +167,7 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     ACTIVITY_SUBJECT_EMPTY: 'La actividad necesita un asunto.',
     ACTIVITY_NOT_LINKED:
       'Una actividad necesita una persona, organización, lead o negocio creado en esta tarjeta final.',
+    ...httpFindingsEs,
   },
   editor: {
     sections: 'Secciones del editor',
@@ -277,6 +283,11 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     handoff:
       'Aquí el chat pasaría a la carpeta Sin asignar de tu equipo; el visitante espera hasta {{seconds}} s.',
     nobodyOnline: 'No hay nadie en línea, así que empieza la ruta sin conexión.',
+    wouldCall: 'Aquí el servidor llamaría a {{method}} {{url}}. Elige qué pasa:',
+    callSucceeds: 'Llega la respuesta (Siguiente)',
+    callFails: 'La llamada falla (Falla)',
+    callMapping: 'En la vista previa, los valores de la respuesta quedan vacíos.',
+    waits: 'Aquí el bot hace una pausa de {{seconds}} s, escribiendo.',
     ended: 'Fin de la conversación · {{outcome}}',
     endedWithRecord: 'Fin de la conversación · {{outcome}} · {{record}}: «{{title}}»',
     inputLabel: 'Tu mensaje',
