@@ -63,6 +63,8 @@ export function FieldError({ field }: { field: string }) {
   return (
     <span
       id={`${field}-error`}
+      // aria-errormessage points here: a live region, so the message is read when it appears.
+      aria-live="polite"
       className={finding.severity === 'error' ? 'field__error' : 'field__hint pb-field-warning'}
       data-testid={`field-error-${field}`}
       data-code={finding.code}

@@ -182,7 +182,7 @@ function RequestFields({ node, onChange }: { node: THttpRequestNode; onChange: P
   const { min, max } = HTTP_REQUEST_TIMEOUT_SECONDS;
   return (
     <>
-      <div className="pb-grid-2">
+      <div className="pb-grid-2 pb-grid-2--top">
         <fieldset className="pb-fieldset pb-fieldset--plain">
           <legend>{t('playbooks.httpRequest.method')}</legend>
           <SegmentedChoice

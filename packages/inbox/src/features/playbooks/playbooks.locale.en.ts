@@ -264,7 +264,8 @@ export const playbooksEn = {
     handoff:
       'Here the chat would go to your team’s Unassigned folder; the visitor waits up to {{seconds}} s.',
     nobodyOnline: 'Nobody is online, so the offline path starts.',
-    wouldCall: 'Here the server would call {{method}} {{url}}. Choose how it goes:',
+    wouldCall: 'Here the server would call {{method}} {{url}}.',
+    callChoose: 'Choose how it goes:',
     callSucceeds: 'The answer arrives (Next)',
     callFails: 'The call fails (Failed)',
     callMapping: 'In the preview, values from the answer stay empty.',

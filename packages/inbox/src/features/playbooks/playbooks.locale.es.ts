@@ -283,7 +283,8 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     handoff:
       'Aquí el chat pasaría a la carpeta Sin asignar de tu equipo; el visitante espera hasta {{seconds}} s.',
     nobodyOnline: 'No hay nadie en línea, así que empieza la ruta sin conexión.',
-    wouldCall: 'Aquí el servidor llamaría a {{method}} {{url}}. Elige qué pasa:',
+    wouldCall: 'Aquí el servidor llamaría a {{method}} {{url}}.',
+    callChoose: 'Elige qué pasa:',
     callSucceeds: 'Llega la respuesta (Siguiente)',
     callFails: 'La llamada falla (Falla)',
     callMapping: 'En la vista previa, los valores de la respuesta quedan vacíos.',

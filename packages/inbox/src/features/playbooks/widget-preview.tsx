@@ -13,7 +13,9 @@ function usePreviewTexts(language: string): PreviewTexts {
     nobodyOnline: () => pt('nobodyOnline'),
     waits: (seconds) => pt('waits', { seconds }),
     wouldCall: (method, url, maps) =>
-      maps ? `${pt('wouldCall', { method, url })} ${pt('callMapping')}` : pt('wouldCall', { method, url }),
+      [pt('wouldCall', { method, url }), maps ? pt('callMapping') : '', pt('callChoose')]
+        .filter(Boolean)
+        .join(' '),
     ended: ({ outcome, crm }) => {
       const said = t(`playbooks.outcomes.${outcome}`);
       if (crm.record.kind === 'none') return pt('ended', { outcome: said });
