@@ -18,11 +18,12 @@ import {
   createConversationLookups,
   createConversationViews,
   createPlaybookRunner,
+  createHttpCardCaller,
 } from './modules/conversations/index';
 import { relayDomainEventsToBus } from './realtime/domain-event-relay';
 import { createNotificationsModule } from './modules/notifications/index';
 import { createAvailabilityModule, createAvailabilityStore } from './modules/availability/index';
-import { createWebhooksModule } from './modules/webhooks/index';
+import { createWebhooksModule, readWebhookSettings } from './modules/webhooks/index';
 import { createCrmService, createCrmStore } from './modules/crm/index';
 import { createCannedResponsesModule } from './modules/canned-responses/index';
 import { createApiTokensService, createApiTokensStore } from './modules/api-tokens/index';
@@ -233,6 +234,11 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
       closedUntil: (...args) => availability.hours.closedUntil(...args),
       autoAssign: (row) => availability.router.autoAssign(row),
     },
+    // HTTP request cards (issue 18) go through the webhooks' SSRF guard and private-targets setting.
+    callHttp: createHttpCardCaller({
+      allowPrivateTargets: async () => (await readWebhookSettings(settings)).allowPrivateWebhookTargets,
+      onFailed: (reason, host) => deps.log.info({ reason, host }, 'HTTP request card failed'),
+    }),
     onError: (err, context) => deps.log.warn({ err, context }, 'playbook runner'),
   });
   const ratings = createRatingsModule({ db, clock, events, conversations: conversations.access });

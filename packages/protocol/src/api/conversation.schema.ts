@@ -215,6 +215,8 @@ export const ZVisitorConversationDto = z.object({
   createdAt: z.number(),
   /** True while the bot waits for the visitor's answer (also on the offline path of a missed chat). */
   botAwaitingInput: z.boolean(),
+  /** True while the bot works before going on (a wait card's pause, an HTTP request card's call): the widget shows it typing. */
+  botWorking: z.boolean(),
   /** The playbook outcome once the bot reached an end card. */
   outcome: z.enum(['qualified', 'disqualified', 'neutral']).nullable(),
 });

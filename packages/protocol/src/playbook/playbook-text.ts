@@ -16,11 +16,21 @@ export function templateVariablesOfString(text: string): string[] {
   return keys;
 }
 
-/** Replaces every `{{key}}` with its value; unknown or unset keys render empty. */
-export function interpolateString(text: string, vars: Readonly<Record<string, string>>): string {
-  return text.replace(TEMPLATE_VARIABLE, (_whole, key: string) =>
-    Object.hasOwn(vars, key) ? (vars[key] ?? '') : '',
-  );
+/** Replaces every `{{key}}` with what `fill` gives for its key. */
+export function fillTemplates(text: string, fill: (key: string) => string): string {
+  return text.replace(TEMPLATE_VARIABLE, (_whole, key: string) => fill(key));
+}
+
+/**
+ * Replaces every `{{key}}` with its value, passed through `encode` (URL or JSON escaping for the
+ * HTTP request card); unknown or unset keys render empty.
+ */
+export function interpolateString(
+  text: string,
+  vars: Readonly<Record<string, string>>,
+  encode: (value: string) => string = (value) => value,
+): string {
+  return fillTemplates(text, (key) => encode(Object.hasOwn(vars, key) ? (vars[key] ?? '') : ''));
 }
 
 function paragraphsOf(doc: TRichText): TParagraph[] {
@@ -107,15 +117,26 @@ export function richTextFieldsOf(node: TPlaybookNode): TRichTextField[] {
       return node.closingMessage ? [{ field: 'closingMessage', text: node.closingMessage }] : [];
     case 'condition':
     case 'set_variable':
+    case 'http_request':
+    case 'wait':
       return [];
   }
 }
 
 export type TTemplateField = { path: string[]; template: string };
 
-/** The plain-string templates of a node (CRM titles and subjects, set variable values), with their path. */
+/**
+ * The plain-string templates of a node (CRM titles and subjects, set variable values, an HTTP
+ * request's URL and body), with their path.
+ */
 export function templateFieldsOf(node: TPlaybookNode): TTemplateField[] {
   if (node.type === 'set_variable') return [{ path: ['value'], template: node.value }];
+  if (node.type === 'http_request') {
+    const fields = [{ path: ['url'], template: node.url }];
+    if (node.method === 'POST' && node.body !== undefined)
+      fields.push({ path: ['body'], template: node.body });
+    return fields;
+  }
   if (node.type !== 'end') return [];
   const fields: TTemplateField[] = [];
   const record = node.crm.record;

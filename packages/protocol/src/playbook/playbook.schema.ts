@@ -5,6 +5,8 @@ import { ZCrmActivityType } from '../api/crm.schema';
 import { ZId, ZLanguage } from '../common';
 import { ZImageSrc, ZRichText } from '../rich-text/rich-text.schema';
 import { ZConditionNode, ZSetVariableNode } from './condition.schema';
+import { ZHttpRequestNode } from './http-request.schema';
+import { ZWaitNode } from './wait.schema';
 import { nodeBase, ZPlaybookElementId, ZVariableKey } from './node-base';
 
 /**
@@ -239,6 +241,8 @@ export const ZPlaybookNode = z.discriminatedUnion('type', [
   ZEndNode,
   ZConditionNode,
   ZSetVariableNode,
+  ZHttpRequestNode,
+  ZWaitNode,
 ]);
 export type TPlaybookNode = z.infer<typeof ZPlaybookNode>;
 export type TPlaybookNodeType = TPlaybookNode['type'];
@@ -250,6 +254,8 @@ export const PLAYBOOK_NODE_TYPES = [
   'end',
   'condition',
   'set_variable',
+  'http_request',
+  'wait',
 ] as const satisfies readonly TPlaybookNodeType[];
 
 export const ZPlaybookEdge = z.strictObject({

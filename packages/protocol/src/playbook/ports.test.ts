@@ -7,6 +7,7 @@ import {
   liveChatNode,
   messageNode,
 } from './playbook.fixtures';
+import { httpNode, waitNode } from './http-request.fixtures';
 import { findPort, optionPort, portsOf } from './ports';
 
 const names = (ports: ReturnType<typeof portsOf>) => ports.map((p) => `${p.name}${p.required ? '' : '?'}`);
@@ -25,6 +26,8 @@ describe('portsOf', () => {
     ],
     ['a live chat', liveChatNode('lc'), ['offline']],
     ['an end', endNode('e'), []],
+    ['an HTTP request', httpNode('h'), ['next', 'failed?']],
+    ['a wait', waitNode('w', 3), ['next']],
   ])('lists the ports of %s', (_name, node, expected) => {
     expect(names(portsOf(node))).toEqual(expected);
   });

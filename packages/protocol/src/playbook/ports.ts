@@ -1,7 +1,8 @@
 import { OTHERWISE_PORT, rulePort } from './condition-eval';
 import type { TPlaybookNode } from './playbook.schema';
 
-export type TPortKind = 'next' | 'option' | 'skipped' | 'invalid' | 'offline' | 'rule' | 'otherwise';
+export type TPortKind =
+  'next' | 'option' | 'skipped' | 'invalid' | 'offline' | 'rule' | 'otherwise' | 'failed';
 
 /** One outgoing connector of a node. `label` is English; editors may translate by `kind`. */
 export type TPortSpec = {
@@ -25,7 +26,8 @@ export function optionPort(optionId: string): string {
 /**
  * THE port table (docs/playbook-model.md, Cards): the validator, the editor and the runtime all read it.
  * `skipped` exists only on optional captures, `invalid` only on captures that validate.
- * An unconnected `skipped` falls through to `next`; an unconnected `invalid` re-asks.
+ * An unconnected `skipped` falls through to `next`; an unconnected `invalid` re-asks; an
+ * unconnected `failed` (HTTP request card) goes on through `next`.
  */
 export function portsOf(node: TPlaybookNode): TPortSpec[] {
   switch (node.type) {
@@ -54,7 +56,13 @@ export function portsOf(node: TPlaybookNode): TPortSpec[] {
     case 'end':
       return [];
     case 'set_variable':
+    case 'wait':
       return [{ name: 'next', required: true, label: 'Next', kind: 'next' }];
+    case 'http_request':
+      return [
+        { name: 'next', required: true, label: 'Next', kind: 'next' },
+        { name: 'failed', required: false, label: 'Failed', kind: 'failed' },
+      ];
     case 'condition':
       return [
         ...node.rules.map((rule, index) => ({

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { ZRichText } from '../rich-text/rich-text.schema';
 import { MAX_VISITOR_ANSWER_CHARS } from './capture-input';
+import { ZHttpFailure } from './http-request.schema';
 import { ZCaptureField, ZPlaybookElementId } from './playbook.schema';
 
-/** Where a playbook run is: `running` only before the `start` input; `live_chat` while handed off. */
-export const ZRunStatus = z.enum(['running', 'awaiting_input', 'live_chat', 'ended']);
+/**
+ * Where a playbook run is: `running` only before the `start` input; `live_chat` while handed off;
+ * `server_step` while the server works on a card (a wait card's pause, an HTTP request card's call).
+ */
+export const ZRunStatus = z.enum(['running', 'awaiting_input', 'live_chat', 'server_step', 'ended']);
 export type TRunStatus = z.infer<typeof ZRunStatus>;
 
 /** The persisted state of one run (store it with the conversation, next to `playbookId@revision`). */
@@ -20,7 +24,8 @@ export type TRunState = z.infer<typeof ZRunState>;
 
 /**
  * What moves a run on. `live_chat_offline` comes from the server only (nobody online, playbook
- * not embedded, or the waiting time ran out), never from a visitor.
+ * not embedded, or the waiting time ran out), never from a visitor; so do `wait_over` (a wait
+ * card's pause ended) and `http_response` / `http_failed` (an HTTP request card's answer).
  */
 export const ZRunInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('start') }),
@@ -32,6 +37,10 @@ export const ZRunInput = z.discriminatedUnion('kind', [
     /** Outside business hours: when live chat opens again, for `{{back_at}}` (issue 19). */
     backAt: z.string().max(200).optional(),
   }),
+  z.strictObject({ kind: z.literal('wait_over') }),
+  /** A 2xx JSON answer, parsed (null for an empty body); the card's mapping picks the values. */
+  z.strictObject({ kind: z.literal('http_response'), json: z.unknown() }),
+  z.strictObject({ kind: z.literal('http_failed'), reason: ZHttpFailure }),
 ]);
 export type TRunInput = z.infer<typeof ZRunInput>;
 export type TRunInputKind = TRunInput['kind'];

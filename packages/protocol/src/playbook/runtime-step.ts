@@ -2,6 +2,7 @@ import type { TCrmMoney } from '../api/crm-common.schema';
 import type { TRichText } from '../rich-text/rich-text.schema';
 import { checkCaptureInput, MAX_VISITOR_ANSWER_CHARS } from './capture-input';
 import { conditionExit } from './condition-eval';
+import { mapHttpResponse } from './http-request-eval';
 import type {
   TCaptureNode,
   TPlaybookCrmActions,
@@ -15,6 +16,7 @@ import { buildPlaybookGraph, targetOf, type TPlaybookGraph } from './playbook-gr
 import { interpolateRichText, interpolateString } from './playbook-text';
 import { optionPort } from './ports';
 import type { TRunInput, TRunInputKind, TRunOutput, TRunState } from './run-state.schema';
+import { serverStepInputs, serverStepOf, type TServerStep } from './server-step';
 import { CONTEXT_VARIABLE_KEYS, type TSystemVariableKey } from './system-variables';
 import { withPseudoLocales } from '../i18n/languages';
 
@@ -29,9 +31,13 @@ export type TResolvedCrmActions = Omit<TPlaybookCrmActions, 'record' | 'activity
   };
 };
 
-/** What the server must do after a step, besides sending the outputs. */
+/**
+ * What the server must do after a step, besides sending the outputs: hand off, end, or a server
+ * step (pause, HTTP call) whose result it feeds back as `wait_over` / `http_response` / `http_failed`.
+ */
 export type TRunEffect =
   | { kind: 'none' }
+  | TServerStep
   | {
       kind: 'enter_live_chat';
       nodeId: string;
@@ -160,8 +166,8 @@ function endEffect(doc: TPlaybookDocument, node: TEndNode, vars: TRunState['vars
 
 /**
  * Walks from `nodeId` through message, condition and set variable cards until a card needs the
- * visitor (question, capture), hands off (live chat) or ends. A missing card or connection ends the
- * run with no effect.
+ * visitor (question, capture) or the server (wait, HTTP request), hands off (live chat) or ends.
+ * A missing card or connection ends the run with no effect.
  */
 function walk(
   doc: TPlaybookDocument,
@@ -202,6 +208,13 @@ function walk(
           state: { ...state, vars, nodeId: node.id, status: 'awaiting_input' },
           outputs,
           effect: NONE,
+        };
+      case 'wait':
+      case 'http_request':
+        return {
+          state: { ...state, vars, nodeId: node.id, status: 'server_step' },
+          outputs,
+          effect: serverStepOf(node, vars),
         };
       case 'live_chat':
         return {
@@ -254,6 +267,7 @@ export function expectedInputsOf(doc: TPlaybookDocument, state: TRunState): TRun
   if (state.status === 'live_chat') return ['live_chat_offline'];
   if (state.status === 'ended') return [];
   const node = doc.flow.nodes.find((n) => n.id === state.nodeId);
+  if (state.status === 'server_step') return serverStepInputs(node);
   if (node?.type === 'question') return [node.answer.kind === 'buttons' ? 'button' : 'text'];
   if (node?.type === 'capture') return node.required ? ['text'] : ['text', 'skip'];
   return [];
@@ -295,6 +309,18 @@ export function advance(doc: TPlaybookDocument, state: TRunState, input: TRunInp
     case 'skip': {
       if (node.type !== 'capture' || node.required) return NOT_EXPECTED;
       const target = targetOf(graph, node.id, 'skipped') ?? targetOf(graph, node.id, 'next');
+      return walk(doc, graph, state, target, []);
+    }
+    case 'wait_over':
+      return walk(doc, graph, state, targetOf(graph, node.id, 'next'), []);
+    case 'http_response': {
+      if (node.type !== 'http_request') return NOT_EXPECTED;
+      const vars = { ...state.vars, ...mapHttpResponse(node.mapping, input.json) };
+      return walk(doc, graph, { ...state, vars }, targetOf(graph, node.id, 'next'), []);
+    }
+    case 'http_failed': {
+      // An unconnected `failed` exit goes on through `next`.
+      const target = targetOf(graph, node.id, 'failed') ?? targetOf(graph, node.id, 'next');
       return walk(doc, graph, state, target, []);
     }
   }

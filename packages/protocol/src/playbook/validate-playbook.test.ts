@@ -17,6 +17,7 @@ import {
 import { validatePlaybook } from './validate-playbook';
 import { activityCases } from './validation/activity-rules.cases';
 import { conditionCases } from './validation/condition-rules.cases';
+import { httpRequestCases } from './validation/http-request-rules.cases';
 
 function withNode(doc: TPlaybookDocument, index: number, patch: Record<string, unknown>): unknown {
   const nodes = doc.flow.nodes.map((n, i) => (i === index ? { ...n, ...patch } : n));
@@ -105,6 +106,7 @@ type TCase = { failing: () => unknown; passing: () => unknown; severity?: 'error
 const cases: Record<TPlaybookFindingCode, TCase> = {
   ...conditionCases,
   ...activityCases,
+  ...httpRequestCases,
   DOCUMENT_TOO_LARGE: {
     failing: () => withNode(minimalDoc(), 0, { label: 'x'.repeat(80), padding: 'x'.repeat(300_000) }),
     passing: minimalDoc,

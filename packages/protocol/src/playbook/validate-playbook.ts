@@ -25,11 +25,12 @@ import {
   unconnectedPortFindings,
   unreachableFindings,
 } from './validation/graph-rules';
+import { httpRequestAndWaitFindings, type THttpRuleOptions } from './validation/http-request-rules';
 import { liveChatFieldFindings, liveChatPerPathFindings } from './validation/live-chat-rules';
 import { buildRuleContext } from './validation/rule-context';
 import { schemaFindings } from './validation/schema-findings';
 
-export type TValidatePlaybookOptions = TDocumentRuleOptions;
+export type TValidatePlaybookOptions = TDocumentRuleOptions & THttpRuleOptions;
 
 /**
  * `ok` is true when there are no errors (warnings allowed). `document` is the parsed document
@@ -51,7 +52,7 @@ function ordered(findings: TFinding[]): TFinding[] {
   return [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
 
-/** Validates a playbook document: schema first, then the structural rules 1–15 of docs/playbook-model.md. */
+/** Validates a playbook document: schema first, then the rules of docs/playbook-model.md (1–15, 20–24). */
 export function validatePlaybook(
   input: unknown,
   options: TValidatePlaybookOptions = {},
@@ -95,6 +96,7 @@ export function validatePlaybook(
     ...maybeUnsetFindings(ctx, facts),
     ...outcomeIdentityFindings(ctx, facts),
     ...activityFindings(ctx),
+    ...httpRequestAndWaitFindings(ctx, options),
   ]);
   return { ok: !findings.some((f) => f.severity === 'error'), document: doc, findings };
 }

@@ -98,7 +98,11 @@ export type ConversationsTable = {
   visitor_email: string | null;
   /** Lowercased visitor name, email and number, for case-insensitive search. */
   search_text: string;
-  /** Set when a missed conversation still has to continue on its offline path (claimed by a sweep). */
+  /**
+   * When the bot's next server-side step is due, leased by the due sweep (modules/conversations/
+   * due-steps.ts): a missed chat's offline path, the end of a wait card's pause, an HTTP request
+   * card's call (issue 18). The name predates the cards.
+   */
   offline_due: number | null;
   visitor_read_seq: number;
   user_read_seq: number;

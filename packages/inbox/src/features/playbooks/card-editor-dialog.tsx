@@ -9,8 +9,10 @@ import { RichField, TemplateVariables, templateVariables } from './card-field-pa
 import { ConditionFields, SetVariableFields } from './condition-fields';
 import { EndCardFields } from './end-card-fields';
 import { FieldFindingsProvider, useFieldFindings } from './field-findings';
+import { HttpRequestFields } from './http-request-fields';
 import { LiveChatFields } from './live-chat-card-fields';
 import { QuestionFields } from './question-card-fields';
+import { WaitFields } from './wait-card-fields';
 
 type Props = {
   doc: TPlaybookDocument;
@@ -140,6 +142,8 @@ function CardFields({
         <ConditionFields node={draft} doc={doc} onChange={(rules) => set({ rules })} />
       )}
       {draft.type === 'set_variable' && <SetVariableFields node={draft} doc={doc} onChange={set} />}
+      {draft.type === 'http_request' && <HttpRequestFields node={draft} doc={doc} onChange={set} />}
+      {draft.type === 'wait' && <WaitFields node={draft} onChange={set} />}
     </>
   );
 }

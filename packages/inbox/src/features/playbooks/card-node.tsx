@@ -76,6 +76,48 @@ function CardPorts({ node, ports }: Pick<CardNode['data'], 'node' | 'ports'>) {
   );
 }
 
+/** The line under a card's summary: waiting time, rule count, timeout, pause, outcome. */
+function CardMeta({ node, offlineOnly }: { node: CardNode['data']['node']; offlineOnly: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {node.type === 'live_chat' && (
+        <p className="pb-card__meta">
+          <span>{t('playbooks.waitFor', { seconds: node.waitSeconds })}</span>
+          {offlineOnly && (
+            <span className="pb-badge pb-badge--warn" title={t('playbooks.offlineOnlyHint')}>
+              {t('playbooks.offlineOnly')}
+            </span>
+          )}
+        </p>
+      )}
+      {node.type === 'condition' && (
+        <p className="pb-card__meta">{t('playbooks.condition.rulesCount', { count: node.rules.length })}</p>
+      )}
+      {node.type === 'http_request' && (
+        <p className="pb-card__meta">
+          {t('playbooks.httpRequest.timeoutMeta', { seconds: node.timeoutSeconds })}
+          {node.mapping.some((m) => m.variable) &&
+            ` · → ${node.mapping
+              .map((m) => m.variable)
+              .filter(Boolean)
+              .join(', ')}`}
+        </p>
+      )}
+      {node.type === 'wait' && (
+        <p className="pb-card__meta">{t('playbooks.wait.meta', { seconds: node.seconds })}</p>
+      )}
+      {node.type === 'end' && (
+        <p className="pb-card__meta">
+          {t(`playbooks.outcomes.${node.outcome}`)}
+          {node.crm.record.kind !== 'none' && ` · ${t(`playbooks.records.${node.crm.record.kind}`)}`}
+          {node.crm.activity && ` · ${t(`crm.activityTypes.${node.crm.activity.type}`)}`}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** One card of the flow: type, summary, pencil/trash, validator findings, and a handle per port. */
 export const CardNodeView = memo(function CardNodeView({ id, data, selected }: NodeProps<CardNode>) {
   const { t } = useTranslation();
@@ -120,29 +162,10 @@ export const CardNodeView = memo(function CardNodeView({ id, data, selected }: N
           </button>
         </span>
       </div>
-      {(summary || node.type !== 'condition') && (
+      {(summary || (node.type !== 'condition' && node.type !== 'wait')) && (
         <p className="pb-card__summary">{summary || <em>{t('playbooks.emptyCard')}</em>}</p>
       )}
-      {node.type === 'live_chat' && (
-        <p className="pb-card__meta">
-          <span>{t('playbooks.waitFor', { seconds: node.waitSeconds })}</span>
-          {actions.offlineOnly && (
-            <span className="pb-badge pb-badge--warn" title={t('playbooks.offlineOnlyHint')}>
-              {t('playbooks.offlineOnly')}
-            </span>
-          )}
-        </p>
-      )}
-      {node.type === 'condition' && (
-        <p className="pb-card__meta">{t('playbooks.condition.rulesCount', { count: node.rules.length })}</p>
-      )}
-      {node.type === 'end' && (
-        <p className="pb-card__meta">
-          {t(`playbooks.outcomes.${node.outcome}`)}
-          {node.crm.record.kind !== 'none' && ` · ${t(`playbooks.records.${node.crm.record.kind}`)}`}
-          {node.crm.activity && ` · ${t(`crm.activityTypes.${node.crm.activity.type}`)}`}
-        </p>
-      )}
+      <CardMeta node={node} offlineOnly={actions.offlineOnly} />
       <CardFindings findings={findings} />
       <CardPorts node={node} ports={ports} />
     </div>

@@ -9,6 +9,8 @@ export const CARD_ICONS: Record<TPlaybookNodeType, AdminIconName> = {
   end: 'flag',
   condition: 'branch',
   set_variable: 'variable',
+  http_request: 'globe',
+  wait: 'hourglass',
 };
 
 /** The text a card shows on the canvas: its title, else the start of what the bot says. */
@@ -16,7 +18,8 @@ export function cardSummary(node: TPlaybookNode): string {
   if (node.label) return node.label;
   if (node.type === 'set_variable')
     return node.variable ? `${node.variable} = ${node.value}`.slice(0, 90) : '';
-  if (node.type === 'condition') return '';
+  if (node.type === 'condition' || node.type === 'wait') return '';
+  if (node.type === 'http_request') return node.url ? `${node.method} ${node.url}`.slice(0, 90) : '';
   const doc =
     node.type === 'message' || node.type === 'question'
       ? node.content

@@ -21,7 +21,7 @@ import { FieldError, useFieldInvalid } from './field-findings';
 const INPUT_KINDS: TConditionInputKind[] = ['visitor_attribute', 'variable', 'language', 'page_url'];
 
 /** Variables a card may read (`context`: also the page ones) or write. */
-function variableChoices(doc: TPlaybookDocument, context: boolean): { key: string; label: string }[] {
+export function variableChoices(doc: TPlaybookDocument, context: boolean): { key: string; label: string }[] {
   const lang = currentLanguage();
   return [
     ...SYSTEM_VARIABLES.filter((v) => context || !v.fromContext).map((v) => ({

@@ -13,6 +13,8 @@ const NODE_TYPES: TPlaybookNodeType[] = [
   'capture',
   'condition',
   'set_variable',
+  'http_request',
+  'wait',
   'live_chat',
   'end',
 ];

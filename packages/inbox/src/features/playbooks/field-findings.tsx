@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type FocusEv
 import { useTranslation } from 'react-i18next';
 import { validatePlaybook, type TFinding, type TPlaybookDocument } from '@charla/protocol';
 import { findingField, findingNodeId } from './finding-field';
+import { useValidationOptions } from './validation-options';
 
 // Field-level validation in the card editor: the same validator (and so the same codes) as the
 // server, run on the document as it would be after Apply; a field shows its finding once it has
@@ -21,15 +22,16 @@ function fieldKeyOf(target: EventTarget | null): string | null {
 
 export function useFieldFindings(preview: TPlaybookDocument, nodeId: string, initial: string | null) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set(initial ? [initial] : []));
+  const options = useValidationOptions();
   const byField = useMemo(() => {
     const map = new Map<string, TFinding>();
-    for (const finding of validatePlaybook(preview).findings) {
+    for (const finding of validatePlaybook(preview, options).findings) {
       if (findingNodeId(preview, finding) !== nodeId) continue;
       const field = findingField(preview, finding);
       if (field && !map.has(field)) map.set(field, finding);
     }
     return map;
-  }, [preview, nodeId]);
+  }, [preview, nodeId, options]);
   const onBlur = useCallback((event: FocusEvent) => {
     const key = fieldKeyOf(event.target);
     if (key) setTouched((old) => (old.has(key) ? old : new Set([...old, key])));
@@ -61,6 +63,8 @@ export function FieldError({ field }: { field: string }) {
   return (
     <span
       id={`${field}-error`}
+      // aria-errormessage points here: a live region, so the message is read when it appears.
+      aria-live="polite"
       className={finding.severity === 'error' ? 'field__error' : 'field__hint pb-field-warning'}
       data-testid={`field-error-${field}`}
       data-code={finding.code}

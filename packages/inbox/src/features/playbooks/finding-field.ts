@@ -23,6 +23,12 @@ const BY_CODE: Partial<Record<TFinding['code'], string>> = {
   ACTIVITY_NOT_LINKED: 'end-record',
   SET_VARIABLE_NAME_EMPTY: 'set-variable',
   SET_VARIABLE_NOT_WRITABLE: 'set-variable',
+  HTTP_URL_INVALID: 'http-url',
+  HTTP_URL_PRIVATE: 'http-url',
+  HTTP_URL_INSECURE: 'http-url',
+  HTTP_TIMEOUT_OUT_OF_RANGE: 'http-timeout',
+  HTTP_BODY_INVALID: 'http-body',
+  WAIT_OUT_OF_RANGE: 'wait-seconds',
 };
 
 const BY_PATH: Record<string, string> = {
@@ -34,6 +40,10 @@ const BY_PATH: Record<string, string> = {
   'crm.record.titleTemplate': 'end-title',
   'crm.activity.subjectTemplate': 'end-activity-subject',
   'crm.activity.dueInMinutes': 'end-activity-due',
+  url: 'http-url',
+  body: 'http-body',
+  timeoutSeconds: 'http-timeout',
+  seconds: 'wait-seconds',
 };
 
 /** The card a finding belongs to: its own card, or the source card of its connection. */
@@ -59,6 +69,8 @@ export function findingField(doc: TPlaybookDocument, finding: TFinding): string 
   const field = path[0] === 'flow' && path[1] === 'nodes' ? path.slice(3) : [];
   if (field[0] === 'rules' && field[1] !== undefined && (field[2] === 'value' || field[2] === 'operator'))
     return `rule-${field[1]}-${field[2]}`;
+  if (field[0] === 'mapping' && field[1] !== undefined && (field[2] === 'path' || field[2] === 'variable'))
+    return `http-map-${field[1]}-${field[2]}`;
   const rich = field[0] ? RICH_TEXT_FIELDS[field[0]] : undefined;
   if (rich) return rich;
   const port = findingPort(doc, finding);

@@ -2,6 +2,8 @@ import type { Edge, Node } from '@xyflow/react';
 import {
   withPseudoLocales,
   portsOf,
+  HTTP_REQUEST_TIMEOUT_SECONDS,
+  WAIT_CARD_SECONDS,
   type TFinding,
   type TLanguage,
   type TPlaybookDocument,
@@ -280,6 +282,17 @@ export function createNode(type: TPlaybookNodeType, id: string, language: TLangu
       };
     case 'set_variable':
       return { id, type, variable: '', value: '' };
+    case 'http_request':
+      return {
+        id,
+        type,
+        method: 'GET',
+        url: '',
+        timeoutSeconds: HTTP_REQUEST_TIMEOUT_SECONDS.default,
+        mapping: [],
+      };
+    case 'wait':
+      return { id, type, seconds: WAIT_CARD_SECONDS.default };
     case 'end':
       return {
         id,

@@ -18,6 +18,7 @@ import { InstallPanel } from './install-panel';
 import { useCardClipboard } from './use-card-clipboard';
 import { CARD_WIDTH } from './use-canvas-layout';
 import { usePlaybookEditing } from './use-playbook-editing';
+import { ValidationOptionsProvider } from './validation-options';
 import { WidgetPreview } from './widget-preview';
 import './playbooks.css';
 
@@ -154,7 +155,9 @@ function EditorPage({ playbookId }: { playbookId: string }) {
           <WidgetPreview doc={doc} />
         </aside>
       </div>
-      <CardDialogs doc={doc} cards={cards} onChange={change} />
+      <ValidationOptionsProvider value={editor.validationOptions}>
+        <CardDialogs doc={doc} cards={cards} onChange={change} />
+      </ValidationOptionsProvider>
     </div>
   );
 }

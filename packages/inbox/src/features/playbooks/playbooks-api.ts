@@ -5,6 +5,7 @@ import type {
   TPlaybookSummaryDto,
   TPlaybookTemplateDto,
   TPlaybookValidationDto,
+  TWebhookSettingsDto,
 } from '@charla/protocol';
 import type { TPlaybookTemplateId } from '@charla/protocol';
 import { api } from '../../lib/api-client';
@@ -28,4 +29,6 @@ export const playbooksApi = {
   activate: (id: string) => api.post<TPlaybookDto>(`${one(id)}/activate`),
   deactivate: (id: string) => api.post<TPlaybookDto>(`${one(id)}/deactivate`),
   remove: (id: string) => api.delete<void>(one(id)),
+  /** The private-targets setting the validator needs for HTTP request cards (rule 23). */
+  webhookSettings: () => api.get<TWebhookSettingsDto>('/admin/settings/webhooks'),
 };

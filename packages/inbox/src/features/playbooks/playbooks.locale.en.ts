@@ -1,4 +1,6 @@
+import { previewEn } from './preview.locale';
 import { conditionEn } from './condition.locale';
+import { httpFindingsEn, httpRequestEn } from './http-request.locale';
 import { editorEn } from './editor.locale';
 /** English strings of the playbook screens (mounted under `playbooks` in locales/en.ts). */
 export const playbooksEn = {
@@ -97,6 +99,8 @@ export const playbooksEn = {
     end: 'End',
     condition: 'Condition',
     set_variable: 'Set variable',
+    http_request: 'HTTP request',
+    wait: 'Wait',
   },
   ports: {
     next: 'Next',
@@ -106,10 +110,12 @@ export const playbooksEn = {
     option: 'Answer',
     rule: 'Rule',
     otherwise: 'Otherwise',
+    failed: 'Failed',
   },
   outcomes: { qualified: 'Qualified', disqualified: 'Disqualified', neutral: 'Neutral' },
   records: { none: 'No CRM record', lead: 'Creates a lead', deal: 'Creates a deal' },
   ...conditionEn,
+  ...httpRequestEn,
   ...editorEn,
   findings: {
     DOCUMENT_TOO_LARGE: 'The playbook is too large.',
@@ -149,6 +155,7 @@ export const playbooksEn = {
     SET_VARIABLE_NOT_WRITABLE: 'This variable comes from the page and cannot be set.',
     ACTIVITY_SUBJECT_EMPTY: 'The activity needs a subject.',
     ACTIVITY_NOT_LINKED: 'An activity needs a person, organization, lead or deal created on this end card.',
+    ...httpFindingsEn,
   },
   editor: {
     sections: 'Editor sections',
@@ -247,37 +254,5 @@ export const playbooksEn = {
     originsHint: 'Leave empty to allow any site. Example: https://www.example.com',
     badOrigin: '“{{origin}}” is not an origin such as https://www.example.com',
   },
-  preview: {
-    title: 'Live preview',
-    teamOnline: 'Team online',
-    teamOffline: 'Team offline',
-    restart: 'Restart',
-    simulateTimeout: 'Simulate: nobody answered in time',
-    subtitle: 'Typically replies in a few minutes',
-    handoff:
-      'Here the chat would go to your team’s Unassigned folder; the visitor waits up to {{seconds}} s.',
-    nobodyOnline: 'Nobody is online, so the offline path starts.',
-    ended: 'End of the conversation · {{outcome}}',
-    endedWithRecord: 'End of the conversation · {{outcome}} · {{record}}: “{{title}}”',
-    inputLabel: 'Your message',
-    placeholder: 'Write a message…',
-    send: 'Send',
-    skip: 'Skip',
-    crm: {
-      title: 'In the CRM, this run would create',
-      person: 'Person',
-      organization: 'Organization',
-      lead: 'Lead',
-      deal: 'Deal',
-      activity: 'Activity',
-      note: 'Note',
-      unnamed: 'no name captured yet',
-      transcript: 'the conversation’s transcript',
-      dueNow: 'due right away',
-      dueInHours_one: 'due in {{count}} hour',
-      dueInHours_other: 'due in {{count}} hours',
-      dueIn_one: 'due in {{count}} day',
-      dueIn_other: 'due in {{count}} days',
-    },
-  },
+  ...previewEn,
 };

@@ -1,5 +1,7 @@
+import { previewEs } from './preview.locale';
 import type { WithPluralForms } from '../../locales/plural-forms';
 import { conditionEs } from './condition.locale';
+import { httpFindingsEs, httpRequestEs } from './http-request.locale';
 import { editorEs } from './editor.locale';
 import type { playbooksEn } from './playbooks.locale.en';
 
@@ -108,6 +110,8 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     end: 'Fin',
     condition: 'Condición',
     set_variable: 'Asignar variable',
+    http_request: 'Petición HTTP',
+    wait: 'Esperar',
   },
   ports: {
     next: 'Siguiente',
@@ -117,10 +121,12 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     option: 'Respuesta',
     rule: 'Regla',
     otherwise: 'Si no',
+    failed: 'Falla',
   },
   outcomes: { qualified: 'Cualificado', disqualified: 'Descartado', neutral: 'Neutral' },
   records: { none: 'Sin registro en el CRM', lead: 'Crea un lead', deal: 'Crea una oportunidad' },
   ...conditionEs,
+  ...httpRequestEs,
   ...editorEs,
   findings: {
     DOCUMENT_TOO_LARGE: 'El playbook es demasiado grande.',
@@ -162,6 +168,7 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     ACTIVITY_SUBJECT_EMPTY: 'La actividad necesita un asunto.',
     ACTIVITY_NOT_LINKED:
       'Una actividad necesita una persona, organización, lead o negocio creado en esta tarjeta final.',
+    ...httpFindingsEs,
   },
   editor: {
     sections: 'Secciones del editor',
@@ -260,39 +267,5 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     originsHint: 'Déjalo vacío para permitir cualquier web. Ejemplo: https://www.example.com',
     badOrigin: '«{{origin}}» no es un origen como https://www.example.com',
   },
-  preview: {
-    title: 'Vista previa en vivo',
-    teamOnline: 'Equipo en línea',
-    teamOffline: 'Equipo sin conexión',
-    restart: 'Reiniciar',
-    simulateTimeout: 'Simular: nadie respondió a tiempo',
-    subtitle: 'Solemos responder en unos minutos',
-    handoff:
-      'Aquí el chat pasaría a la carpeta Sin asignar de tu equipo; el visitante espera hasta {{seconds}} s.',
-    nobodyOnline: 'No hay nadie en línea, así que empieza la ruta sin conexión.',
-    ended: 'Fin de la conversación · {{outcome}}',
-    endedWithRecord: 'Fin de la conversación · {{outcome}} · {{record}}: «{{title}}»',
-    inputLabel: 'Tu mensaje',
-    placeholder: 'Escribe un mensaje…',
-    send: 'Enviar',
-    skip: 'Omitir',
-    crm: {
-      title: 'En el CRM, esta conversación crearía',
-      person: 'Persona',
-      organization: 'Organización',
-      lead: 'Lead',
-      deal: 'Oportunidad',
-      activity: 'Actividad',
-      note: 'Nota',
-      unnamed: 'aún sin nombre',
-      transcript: 'la transcripción de la conversación',
-      dueNow: 'vence de inmediato',
-      dueInHours_one: 'vence en {{count}} hora',
-      dueInHours_other: 'vence en {{count}} horas',
-      dueInHours_many: 'vence en {{count}} de horas',
-      dueIn_one: 'vence en {{count}} día',
-      dueIn_other: 'vence en {{count}} días',
-      dueIn_many: 'vence en {{count}} de días',
-    },
-  },
+  ...previewEs,
 };

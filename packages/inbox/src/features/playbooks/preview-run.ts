@@ -37,6 +37,8 @@ export type PreviewRun = {
   lines: PreviewLine[];
   ask: PreviewAsk;
   handoff: { waitSeconds: number } | null;
+  /** An HTTP request card the preview does NOT call: the admin picks the exit to follow. */
+  call: { method: string; url: string } | null;
   ended: boolean;
 };
 
@@ -44,6 +46,8 @@ export type PreviewRun = {
 export type PreviewTexts = {
   handoff: (seconds: number) => string;
   nobodyOnline: () => string;
+  waits: (seconds: number) => string;
+  wouldCall: (method: string, url: string, maps: boolean) => string;
   ended: (end: Extract<TRunStep['effect'], { kind: 'end' }>) => string;
 };
 
@@ -93,13 +97,28 @@ export function absorbStep(
     const offline = advance(context.doc, step.state, { kind: 'live_chat_offline' });
     if (!('error' in offline)) return absorbStep(context, { ...previous, lines }, offline, []);
   }
+  if (effect.kind === 'wait') {
+    // The preview does not pause; it says so and goes on.
+    lines.push({ kind: 'system', text: context.texts.waits(effect.seconds) });
+    const after = advance(context.doc, step.state, { kind: 'wait_over' });
+    if (!('error' in after)) return absorbStep(context, { ...previous, lines }, after, []);
+  }
+  let call: PreviewRun['call'] = null;
+  if (effect.kind === 'http_request') {
+    // Never called from the editor: the admin chooses how the call goes.
+    const { method, url } = effect.request;
+    const card = context.doc.flow.nodes.find((n) => n.id === effect.nodeId);
+    const maps = card?.type === 'http_request' && card.mapping.length > 0;
+    lines.push({ kind: 'system', text: context.texts.wouldCall(method, url, maps) });
+    call = { method, url };
+  }
   if (effect.kind === 'end') {
     lines.push({ kind: 'system', text: context.texts.ended(effect) });
     const items = crmItems(effect.crm, step.state.vars);
     if (items.length > 0) lines.push({ kind: 'crm', items });
   }
   const ended = effect.kind === 'end' || step.state.status === 'ended';
-  return { state: step.state, lines, ask, handoff, ended };
+  return { state: step.state, lines, ask, handoff, call, ended };
 }
 
 const varText = (vars: TRunState['vars'], key: string): string => {
@@ -142,7 +161,7 @@ export function startPreview(context: Context, attributesText: string): PreviewR
   });
   const attributes = parsePreviewAttributes(attributesText);
   Object.assign(first.vars, attributeVars(doc, attributes), visitorAttributeRunVars(attributes));
-  const empty: PreviewRun = { state: first, lines: [], ask: null, handoff: null, ended: false };
+  const empty: PreviewRun = { state: first, lines: [], ask: null, handoff: null, call: null, ended: false };
   const step = advance(doc, first, { kind: 'start' });
   return 'error' in step ? empty : absorbStep(context, empty, step, []);
 }

@@ -100,6 +100,26 @@ function Lines({ run, send }: { run: PreviewRun | null; send: Send }) {
           ))}
         </div>
       )}
+      {run?.call && (
+        <div className="pb-widget__options">
+          <button
+            type="button"
+            className="pb-option"
+            onClick={() => send({ kind: 'http_response', json: null }, '')}
+            data-testid="preview-call-ok"
+          >
+            {t('playbooks.preview.callSucceeds')}
+          </button>
+          <button
+            type="button"
+            className="pb-option"
+            onClick={() => send({ kind: 'http_failed', reason: 'status' }, '')}
+            data-testid="preview-call-failed"
+          >
+            {t('playbooks.preview.callFails')}
+          </button>
+        </div>
+      )}
       {run?.handoff && (
         <div className="pb-widget__options">
           <button

@@ -5,6 +5,7 @@ import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { originsText, parseOrigins } from './origins-text';
 import { playbooksApi } from './playbooks-api';
 import { useDocumentHistory } from './use-document-history';
+import { useLoadedValidationOptions } from './validation-options';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -94,7 +95,11 @@ export function usePlaybookEditing(playbookId: string) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [statusError, setStatusError] = useState<string | null>(null);
   const [serverFindings, setServerFindings] = useState<TFinding[]>([]);
-  const findings = useMemo(() => (doc ? validatePlaybook(doc).findings : []), [doc]);
+  const validationOptions = useLoadedValidationOptions();
+  const findings = useMemo(
+    () => (doc ? validatePlaybook(doc, validationOptions).findings : []),
+    [doc, validationOptions],
+  );
   const originsCheck = parseOrigins(draft.origins);
 
   // Every banner goes with its cause: an edit clears a failed save's or activation's message.
@@ -152,6 +157,7 @@ export function usePlaybookEditing(playbookId: string) {
     statusError,
     serverFindings,
     findings,
+    validationOptions,
     originsCheck,
     change,
     doSave,

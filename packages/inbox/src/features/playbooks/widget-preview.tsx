@@ -11,6 +11,11 @@ function usePreviewTexts(language: string): PreviewTexts {
   return {
     handoff: (seconds) => pt('handoff', { seconds }),
     nobodyOnline: () => pt('nobodyOnline'),
+    waits: (seconds) => pt('waits', { seconds }),
+    wouldCall: (method, url, maps) =>
+      [pt('wouldCall', { method, url }), maps ? pt('callMapping') : '', pt('callChoose')]
+        .filter(Boolean)
+        .join(' '),
     ended: ({ outcome, crm }) => {
       const said = t(`playbooks.outcomes.${outcome}`);
       if (crm.record.kind === 'none') return pt('ended', { outcome: said });
@@ -67,7 +72,12 @@ export function WidgetPreview({ doc }: { doc: TPlaybookDocument }) {
     const step = advance(doc, run.state, input);
     if ('error' in step) return;
     setRun(
-      absorbStep(context.current, { ...run, ask: null }, step, said ? [{ kind: 'visitor', text: said }] : []),
+      absorbStep(
+        context.current,
+        { ...run, ask: null, call: null },
+        step,
+        said ? [{ kind: 'visitor', text: said }] : [],
+      ),
     );
   };
 

@@ -86,7 +86,7 @@ export const settingsEn = {
     secretDone: 'I have copied it',
     allowPrivate: 'Allow endpoints on private networks',
     allowPrivateHint:
-      'Off by default: private and loopback addresses are refused to protect your internal services.',
+      'Off by default: private and loopback addresses are refused to protect your internal services. Also applies to push endpoints and to playbooks’ HTTP request cards (which may then use plain http).',
     noDeliveries: 'Nothing has been sent to this endpoint yet.',
     event: 'Event',
     status: 'Status',
@@ -186,7 +186,7 @@ export const settingsEs: WithPluralForms<typeof settingsEn> = {
     secretDone: 'Ya lo he copiado',
     allowPrivate: 'Permitir destinos en redes privadas',
     allowPrivateHint:
-      'Desactivado por defecto: se rechazan las direcciones privadas y locales para proteger tus servicios internos.',
+      'Desactivado por defecto: se rechazan las direcciones privadas y locales para proteger tus servicios internos. También vale para los destinos de las notificaciones push y para las tarjetas de petición HTTP de los playbooks (que entonces pueden usar http sin cifrar).',
     noDeliveries: 'Todavía no se ha enviado nada a este destino.',
     event: 'Evento',
     status: 'Estado',

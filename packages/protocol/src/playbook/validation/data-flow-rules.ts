@@ -9,25 +9,33 @@ import {
 import { CONTEXT_VARIABLE_KEYS, IDENTITY_VARIABLE_KEYS } from '../system-variables';
 import { isForwardEdge, type TRuleContext } from './rule-context';
 
-/** The variable a card writes when the visitor leaves it through `port`, if any. */
-export function variableWrittenOn(node: TPlaybookNode, port: string): string | null {
-  if (node.type === 'capture') return port === 'next' ? node.saveTo : null;
-  if (node.type === 'question') return node.answer.saveTo ?? null;
-  if (node.type === 'set_variable') return node.variable === '' ? null : node.variable;
-  return null;
+/** The variables a card writes when the run leaves it through `port`. */
+export function variablesWrittenOn(node: TPlaybookNode, port: string): string[] {
+  if (node.type === 'capture') return port === 'next' ? [node.saveTo] : [];
+  if (node.type === 'question') return node.answer.saveTo === undefined ? [] : [node.answer.saveTo];
+  if (node.type === 'set_variable') return node.variable === '' ? [] : [node.variable];
+  // The answer's values are set only when the call succeeded.
+  if (node.type === 'http_request' && port === 'next')
+    return node.mapping.map((m) => m.variable).filter((v) => v !== '');
+  return [];
 }
 
 type TRead = { key: string; path: string[] };
 
-/** The variable field a card writes (capture, question, set variable), with its path. */
-function writtenField(node: TPlaybookNode, path: string[]): TRead | null {
-  if (node.type === 'capture') return { key: node.saveTo, path: [...path, 'saveTo'] };
+/** The variable fields a card writes (capture, question, set variable, HTTP mapping), with their paths. */
+function writtenFields(node: TPlaybookNode, path: string[]): TRead[] {
+  if (node.type === 'capture') return [{ key: node.saveTo, path: [...path, 'saveTo'] }];
   if (node.type === 'question' && node.answer.saveTo !== undefined)
-    return { key: node.answer.saveTo, path: [...path, 'answer', 'saveTo'] };
-  // An empty name is SET_VARIABLE_NAME_EMPTY (rule 21).
+    return [{ key: node.answer.saveTo, path: [...path, 'answer', 'saveTo'] }];
+  // An empty name is SET_VARIABLE_NAME_EMPTY (rule 21) or HTTP_MAPPING_VARIABLE_INVALID (rule 23).
   if (node.type === 'set_variable' && node.variable !== '')
-    return { key: node.variable, path: [...path, 'variable'] };
-  return null;
+    return [{ key: node.variable, path: [...path, 'variable'] }];
+  if (node.type === 'http_request') {
+    return node.mapping.flatMap((m, i) =>
+      m.variable === '' ? [] : [{ key: m.variable, path: [...path, 'mapping', String(i), 'variable'] }],
+    );
+  }
+  return [];
 }
 
 /** Variables a card reads, each once, with the path of the field of its first use. */
@@ -62,8 +70,8 @@ export function undeclaredVariableFindings(ctx: TRuleContext): TFinding[] {
   }
   ctx.doc.flow.nodes.forEach((node, i) => {
     const path = ['flow', 'nodes', String(i)];
-    const writes = writtenField(node, path);
-    if (writes && !ctx.declared.has(writes.key)) {
+    for (const writes of writtenFields(node, path)) {
+      if (ctx.declared.has(writes.key)) continue;
       findings.push({
         code: 'VARIABLE_UNDECLARED',
         severity: 'error',
@@ -123,10 +131,9 @@ export function flowFacts(ctx: TRuleContext): Map<string, TFlowFacts> {
     if (!here || !node) continue;
     for (const { port, to } of ctx.graph.outgoing.get(id) ?? []) {
       if (!isForwardEdge(ctx, id, to)) continue;
-      const written = variableWrittenOn(node, port.name);
-      const assigned = new Set(here.assigned);
-      if (written !== null) assigned.add(written);
-      const writesIdentity = written !== null && identity.has(written);
+      const written = variablesWrittenOn(node, port.name);
+      const assigned = new Set([...here.assigned, ...written]);
+      const writesIdentity = written.some((key) => identity.has(key));
       const out = {
         assigned,
         anyIdentity: here.anyIdentity || writesIdentity,

@@ -59,6 +59,7 @@ export function createBotAnswers(deps: {
       // The answer and the run state move together: a retry finds the message and changes nothing.
       const patch = {
         run_state: writeStoredRun(storedAfter(row, step)),
+        offline_due: steps.dueAfter(step),
         ...capturedColumns(step.state.vars, number, { name: row.visitor_name, email: row.visitor_email }),
       };
       const appended = await conversations.appendMessage(

@@ -133,7 +133,7 @@ export function forViewer(dto: TConversationDto, viewerId: string): TConversatio
 export function toVisitorConversationDto(
   row: ConversationRow,
   agent: { name: string; avatarUrl: string | null } | null,
-): Omit<TVisitorConversationDto, 'botAwaitingInput' | 'outcome'> {
+): Omit<TVisitorConversationDto, 'botAwaitingInput' | 'botWorking' | 'outcome'> {
   return {
     id: row.id,
     status: row.status,

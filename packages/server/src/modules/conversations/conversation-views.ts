@@ -16,7 +16,7 @@ import {
   type DtoLookups,
 } from './conversation-dto';
 import type { ConversationRow, MessageRow } from './conversations.store';
-import { isBotAwaitingInput, readStoredRun } from './stored-run';
+import { isBotAwaitingInput, isBotWorking, readStoredRun } from './stored-run';
 
 /** The conversation changed under a prepared DTO builder (another assignee): retry the change. */
 export class StaleLookups extends Error {}
@@ -47,6 +47,7 @@ async function visitorView(
     ...dto,
     // What the widget offers must be what the server takes: never a question on a closed chat.
     botAwaitingInput: acceptsBotAnswer(lifecycleOf(row), isBotAwaitingInput(row.run_state)),
+    botWorking: row.status === 'bot' && isBotWorking(row.run_state),
     outcome: readStoredRun(row.run_state).outcome,
   };
 }

@@ -15,6 +15,7 @@ export {
   type PlaybookSource,
   type LiveChatAvailability,
 } from './playbook-runner';
+export { createHttpCardCaller } from './http-card-call';
 export { registerConversationsRoutes } from './conversations.routes';
 export { forViewer, lifecycleOf, searchTextOf } from './conversation-dto';
 export type { ConversationAccess, ConversationFacts } from './conversation-access';

@@ -7,6 +7,7 @@ import { createBotAnswers } from './bot-answers';
 import { createConversationStart } from './conversation-start';
 import type { ConversationsService } from './conversations.service';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
+import type { HttpCardCaller } from './http-card-call';
 import { createRunSteps } from './run-steps';
 import { createWaitingSweep } from './waiting-sweep';
 
@@ -51,12 +52,15 @@ export type RunnerDeps = {
   clock: Clock;
   crm: BotCrm;
   availability: LiveChatAvailability;
+  /** HTTP request cards' calls, through the webhooks' SSRF guard and private-targets setting. */
+  callHttp: HttpCardCaller;
   onError: (error: unknown, context: string) => void;
 };
 
 /**
  * Runs playbooks over conversations: the pure runtime (protocol) decides each step; the parts
- * start conversations, take the visitor's answers, apply steps and sweep waiting deadlines.
+ * start conversations, take the visitor's answers, apply steps, sweep waiting deadlines and take
+ * due steps on (offline branches, wait cards, HTTP request cards).
  */
 export function createPlaybookRunner(deps: RunnerDeps) {
   const { conversations, store, playbooks, presence, visitors, events, clock, crm, onError } = deps;
@@ -67,7 +71,10 @@ export function createPlaybookRunner(deps: RunnerDeps) {
   });
   const start = createConversationStart({ conversations, store, playbooks, visitors, events, clock, steps });
   const answers = createBotAnswers({ conversations, store, visitors, steps });
-  const sweep = createWaitingSweep({ conversations, store, visitors, clock, steps, onError });
+  const sweep = createWaitingSweep({
+    ...{ conversations, store, visitors, clock, steps, onError },
+    callHttp: deps.callHttp,
+  });
   return { start, ...answers, ...sweep };
 }
 export type PlaybookRunner = ReturnType<typeof createPlaybookRunner>;

@@ -48,6 +48,17 @@ export function storedAfter(row: ConversationRow, step: TRunStep): StoredRun {
   };
 }
 
+/**
+ * `offline_due` after a step: when the server must take the run on by itself — at once for an
+ * HTTP request card's call, when a wait card's pause ends — else null. The due sweep leases it
+ * (`claimOfflineDue`), so a restart or a crash never loses the step.
+ */
+export function dueAfter(step: TRunStep, now: number): number | null {
+  if (step.effect.kind === 'http_request') return now;
+  if (step.effect.kind === 'wait') return now + step.effect.seconds * 1000;
+  return null;
+}
+
 /** Stores what the bot said: a prompt and its buttons/input become one message. */
 async function postOutputs(
   conversations: ConversationsService,
@@ -116,10 +127,12 @@ async function endCard(
 export function createRunSteps(deps: RunStepsDeps) {
   const { conversations, store, playbooks, presence, clock } = deps;
 
-  async function saveRun(row: ConversationRow, stored: StoredRun, visitorNumber: number) {
+  async function saveRun(row: ConversationRow, step: TRunStep, visitorNumber: number) {
     const identity = { name: row.visitor_name, email: row.visitor_email };
+    const stored = storedAfter(row, step);
     const patch = {
       run_state: writeStoredRun(stored),
+      offline_due: dueAfter(step, clock.now()),
       ...capturedColumns(stored.run?.vars ?? {}, visitorNumber, identity),
       updated_at: clock.now(),
     };
@@ -157,7 +170,7 @@ export function createRunSteps(deps: RunStepsDeps) {
     depth = 0,
     alreadySaved = false,
   ): Promise<ConversationRow> {
-    let current = alreadySaved ? row : await saveRun(row, storedAfter(row, step), visitorNumber);
+    let current = alreadySaved ? row : await saveRun(row, step, visitorNumber);
     current = await postOutputs(conversations, current, doc, step.outputs);
     const effect = step.effect;
     if (effect.kind === 'enter_live_chat') {
@@ -176,8 +189,9 @@ export function createRunSteps(deps: RunStepsDeps) {
       return continueRun(current, doc, input, visitorNumber, depth + 1);
     }
     if (effect.kind === 'end') return endCard(deps, current, step, effect);
-    // The bot moved on (a new question, or the offline branch of a missed chat asking for a
-    // name): the widget must know at once whether it may answer (R9, R13).
+    // The bot moved on (a new question, the offline branch of a missed chat asking for a name,
+    // or a wait or HTTP request card the due sweep takes on): the widget must know at once
+    // whether it may answer (R9, R13).
     conversations.visitorStateChanged(current);
     return current;
   }
@@ -202,6 +216,6 @@ export function createRunSteps(deps: RunStepsDeps) {
     return playbooks.getRevision(row.playbook_id, row.playbook_revision);
   }
 
-  return { applyStep, continueRun, docFor };
+  return { applyStep, continueRun, docFor, dueAfter: (step: TRunStep) => dueAfter(step, clock.now()) };
 }
 export type RunSteps = ReturnType<typeof createRunSteps>;

@@ -18,3 +18,8 @@ export function writeStoredRun(run: StoredRun): string {
 export function isBotAwaitingInput(json: string): boolean {
   return readStoredRun(json).run?.status === 'awaiting_input';
 }
+
+/** True while the server works on a card before the bot goes on (wait, HTTP request). */
+export function isBotWorking(json: string): boolean {
+  return readStoredRun(json).run?.status === 'server_step';
+}

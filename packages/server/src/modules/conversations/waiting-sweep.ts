@@ -5,16 +5,17 @@ import type { VisitorsService } from '../visitors/index';
 import { lifecycleOf } from './conversation-dto';
 import type { ConversationsService } from './conversations.service';
 import type { ConversationsStore } from './conversations.store';
+import { createDueSteps } from './due-steps';
+import type { HttpCardCaller } from './http-card-call';
 import type { RunSteps } from './run-steps';
-import { readStoredRun } from './stored-run';
 
-const OFFLINE_LEASE_MS = 30_000;
 const NOBODY = { by: null, people: new Map() };
 
 /**
  * R13: every process sweeps. Each expired deadline goes through the `waiting_time_over`
  * transition; its conditional UPDATE (status still waiting, deadline reached) is the claim, so
  * the `missed` row and `conversation.closed` happen exactly once across processes, or not at all.
+ * Then the due steps go on: missed chats' offline branches, wait cards, HTTP request cards.
  */
 export function createWaitingSweep(deps: {
   conversations: ConversationsService;
@@ -22,28 +23,11 @@ export function createWaitingSweep(deps: {
   visitors: VisitorsService;
   clock: Clock;
   steps: RunSteps;
+  callHttp: HttpCardCaller;
   onError: (error: unknown, context: string) => void;
 }) {
-  const { conversations, store, visitors, clock, steps } = deps;
-
-  /** Continues the offline branch of missed conversations (leased, so a crash retries it). */
-  async function continueOfflineDue(): Promise<void> {
-    const due = await store.claimOfflineDue(clock.now(), OFFLINE_LEASE_MS, 50);
-    for (const row of due) {
-      try {
-        await conversations.withLock(row.id, async () => {
-          const doc = await steps.docFor(row);
-          if (readStoredRun(row.run_state).run?.status === 'live_chat') {
-            const visitor = await visitors.findById(row.visitor_id);
-            await steps.continueRun(row, doc, { kind: 'live_chat_offline' }, visitor?.number ?? 0);
-          }
-          await store.update(row.id, { offline_due: null });
-        });
-      } catch (error) {
-        deps.onError(error, 'offline continuation');
-      }
-    }
-  }
+  const { conversations, store, clock } = deps;
+  const due = createDueSteps(deps);
 
   /** Closes every waiting conversation whose deadline passed; returns how many this call closed. */
   async function sweepWaiting(): Promise<number> {
@@ -60,9 +44,9 @@ export function createWaitingSweep(deps: {
         if (!(error instanceof AppError)) throw error;
       }
     }
-    await continueOfflineDue();
+    await due.continueDue();
     return missed;
   }
 
-  return { sweepWaiting, continueOfflineDue };
+  return { sweepWaiting, continueDue: due.continueDue };
 }

@@ -1,5 +1,6 @@
 import {
   validatePlaybook,
+  type TValidatePlaybookOptions,
   type TPlaybookDocument,
   type TPlaybookDto,
   type TPlaybookSummaryDto,
@@ -9,6 +10,7 @@ import type { ConversationLookups } from '../conversations/index';
 import type { UsersStore } from '../users/index';
 import type { Clock } from '../../lib/clock';
 import type { SettingsStore } from '../settings/index';
+import { readWebhookSettings } from '../webhooks/index';
 import { isEmbedded } from './is-embedded';
 import {
   parseStoredDocument,
@@ -30,6 +32,17 @@ export type PlaybooksDeps = {
   clock: Clock;
   publicUrl: string;
 };
+
+/**
+ * What the validator needs of the company's settings: HTTP request cards may call private and
+ * plain-http targets only when the webhooks' private-targets setting allows it (rule 23).
+ */
+export async function validationOptions(
+  deps: Pick<PlaybooksDeps, 'settings'>,
+): Promise<TValidatePlaybookOptions> {
+  const { allowPrivateWebhookTargets } = await readWebhookSettings(deps.settings);
+  return { allowPrivateHttpTargets: allowPrivateWebhookTargets };
+}
 
 /** What the runtime needs to start a conversation on a playbook: its published snapshot. */
 export type PublishedPlaybook = {
@@ -65,7 +78,8 @@ export async function listPlaybooks(deps: PlaybooksDeps): Promise<TPlaybookSumma
 export async function toDto(deps: PlaybooksDeps, record: PlaybookRecord): Promise<TPlaybookDto> {
   const [summary] = await summaries(deps, [record]);
   if (!summary) throw new Error('unreachable: one record gives one summary');
-  return toPlaybookDto(summary, record, validatePlaybook(record.document).findings);
+  const findings = validatePlaybook(record.document, await validationOptions(deps)).findings;
+  return toPlaybookDto(summary, record, findings);
 }
 
 export async function getDto(deps: PlaybooksDeps, id: string): Promise<TPlaybookDto> {

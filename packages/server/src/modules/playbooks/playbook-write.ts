@@ -15,7 +15,7 @@ import { assertJsonWithinLimits, toJsonColumn } from '../../lib/json';
 import { crmOwnerFindings, fixedOwnerIds } from './crm-owner-findings';
 import { decideSave } from './decide-save';
 import { toPlaybookRecord } from './playbook-dto';
-import { getDto, getLive, toDto, type PlaybooksDeps } from './playbook-read';
+import { getDto, getLive, toDto, validationOptions, type PlaybooksDeps } from './playbook-read';
 import type { PlaybookRow } from './playbooks.store';
 
 const MAX_NAME_CHARS = 80;
@@ -42,7 +42,7 @@ async function activationFindings(
   deps: PlaybooksDeps,
   document: TPlaybookDocument,
 ): Promise<TPlaybookFindingDto[]> {
-  const structural = validatePlaybook(document).findings;
+  const structural = validatePlaybook(document, await validationOptions(deps)).findings;
   const owners = fixedOwnerIds(document);
   return [...structural, ...crmOwnerFindings(document, await deps.users.activeIds(owners))];
 }
@@ -88,7 +88,11 @@ export async function createPlaybook(
 }
 
 /** The validated document to save, or the refusal (oversize, stale revision, errors on an active playbook). */
-function checkSave(record: Awaited<ReturnType<typeof getLive>>, input: TSavePlaybookRequest) {
+async function checkSave(
+  deps: PlaybooksDeps,
+  record: Awaited<ReturnType<typeof getLive>>,
+  input: TSavePlaybookRequest,
+) {
   if (byteLength(input.document) > MAX_PLAYBOOK_DOCUMENT_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', {
       message: `The playbook document is larger than ${MAX_PLAYBOOK_DOCUMENT_BYTES} bytes.`,
@@ -96,7 +100,7 @@ function checkSave(record: Awaited<ReturnType<typeof getLive>>, input: TSavePlay
   }
   if (input.expectedRevision !== record.revision)
     throw new AppError('REVISION_CONFLICT', { details: { currentRevision: record.revision } });
-  const validation = validatePlaybook(input.document);
+  const validation = validatePlaybook(input.document, await validationOptions(deps));
   const decision = decideSave(record.status, validation);
   if (!decision.ok || validation.document === undefined) {
     const message =
@@ -120,7 +124,7 @@ export async function savePlaybook(
   userId: string,
 ): Promise<TPlaybookDto> {
   const record = await getLive(deps, id);
-  const checked = checkSave(record, input);
+  const checked = await checkSave(deps, record, input);
   const now = deps.clock.now();
   const revision = record.revision + 1;
   const document = toJsonColumn(checked.document);

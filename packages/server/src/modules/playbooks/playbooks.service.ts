@@ -23,9 +23,9 @@ function listTemplates(): TPlaybookTemplateDto[] {
   });
 }
 
-/** Dry-run of the validator for the editor. */
-function validate(document: unknown): TPlaybookValidationDto {
-  const { ok, findings } = validatePlaybook(document);
+/** Dry-run of the validator for the editor, with the company's settings. */
+async function validate(deps: PlaybooksDeps, document: unknown): Promise<TPlaybookValidationDto> {
+  const { ok, findings } = validatePlaybook(document, await read.validationOptions(deps));
   return { ok, findings };
 }
 
@@ -52,7 +52,7 @@ export function createPlaybooksService(deps: PlaybooksDeps) {
     activate: (id: string, userId: string | null) => write.activate(deps, id, userId),
     deactivate: (id: string, userId: string) => write.deactivate(deps, id, userId),
     remove: (id: string, userId: string) => write.removePlaybook(deps, id, userId),
-    validate,
+    validate: (document: unknown) => validate(deps, document),
     widgetConfig: (publicId: string, request: { origin: string | undefined; pageUrl: string | undefined }) =>
       widgetConfig(deps, publicId, request),
     findById: (id: string) => read.findById(deps, id),

@@ -15,6 +15,7 @@ export function conversationOf(overrides: Partial<TVisitorConversationDto> = {})
     language: 'en',
     createdAt: 1,
     botAwaitingInput: false,
+    botWorking: false,
     outcome: null,
     ...overrides,
   };

@@ -67,7 +67,8 @@ export function rowsOf(state: TChatState, t: TTranslate, botTyping: boolean, con
   const agent = state.conversation?.agent;
   if (state.agentTyping)
     rows.push({ key: 'typing', kind: 'typing', name: state.agentTyping, picture: agent?.avatarUrl ?? null });
-  else if (botTyping)
+  // The bot "types" while its messages are paced and while it works on a card (wait, HTTP request).
+  else if (botTyping || state.conversation?.botWorking)
     rows.push({
       key: 'typing',
       kind: 'typing',
