@@ -265,6 +265,45 @@ describe('playbook editor: findings you can act on (issue 18)', () => {
   });
 });
 
+describe('playbook editor: switching the language (issue 18)', () => {
+  it('translates the texts still as the template wrote them and names the ones that stay', async () => {
+    const playbook = await createPlaybook('Language switch', 'live_chat', (doc) => {
+      const choose = doc.flow.nodes.find((n) => n.id === 'choose');
+      if (choose?.type === 'question')
+        choose.content = {
+          type: 'doc',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'Shall we talk about solar panels?' }] },
+          ],
+        };
+      return doc;
+    });
+    const page = await adminPage('en');
+    await page.goto(`${charla.baseUrl}/playbooks/${playbook.id}`);
+    await page.getByRole('tab', { name: 'Appearance' }).click();
+    await page.locator('#ap-language').selectOption('es');
+    const dialog = page.getByRole('dialog', { name: 'Switch the bot to Español?' });
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('language-kept').innerText()).toBe('Shall we talk about solar panels?');
+    await screenshot(page, 'playbook-language-switch-en');
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await dialog.getByTestId('language-translate').click();
+    await dialog.waitFor({ state: 'detached' });
+    // The preview speaks Spanish at once, except the text the admin wrote.
+    const preview = page.getByTestId('widget-preview');
+    await preview.getByText('¡Hola! 👋 Gracias por visitarnos.').waitFor();
+    await preview.getByText('Shall we talk about solar panels?').waitFor();
+    await page.getByTestId('save-playbook').click();
+    await page.getByText('All changes saved').waitFor();
+    const saved = await api.call<TPlaybookDto>('GET', `/api/v1/playbooks/${playbook.id}`);
+    expect(saved.document.appearance.language).toBe('es');
+    const live = saved.document.flow.nodes.find((n) => n.id === 'live_chat');
+    expect(live?.type === 'live_chat' && JSON.stringify(live.onlineMessage)).toContain(
+      'te estamos conectando',
+    );
+  });
+});
+
 describe('playbook editor: the end card’s activity (issue 18, R9)', () => {
   it('sets type, subject, due days and owner, with the validator’s findings on the fields', async () => {
     const playbook = await createPlaybook('Follow-ups', 'live_chat', (doc) => doc);

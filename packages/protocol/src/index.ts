@@ -77,3 +77,4 @@ export * from './api/canned-responses.schema';
 export * from './canned/canned-limits';
 export * from './canned/canned-variables';
 export * from './canned/canned-match';
+export * from './playbook/template-translation';

@@ -57,6 +57,8 @@ function conversationRouteBody(method: string, url: string, intruder: TestUser):
     // Files (issue 17): an upload's body is its raw bytes; a link names an attachment.
     'POST /api/v1/conversations/:id/uploads': 'intruder bytes',
     'GET /api/v1/conversations/:id/attachments/:id/link': undefined,
+    // A canned reply's files staged in the conversation: visibility comes before the response.
+    'POST /api/v1/conversations/:id/uploads/from-canned': { cannedResponseId: 'any-response' },
   };
   if (!(key in bodies))
     throw new Error(`No sample body for ${key}: add one so the route is covered by the visibility walk`);

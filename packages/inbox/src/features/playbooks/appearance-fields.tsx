@@ -10,7 +10,11 @@ export type AppearanceProps = {
 };
 
 /** Who the bot is: its name, avatar (only an allowed image address) and language. */
-export function IdentityFields({ appearance, onChange }: AppearanceProps) {
+export function IdentityFields({
+  appearance,
+  onChange,
+  onLanguage,
+}: AppearanceProps & { onLanguage: (language: TLanguage) => void }) {
   const { t } = useTranslation();
   const avatarInvalid = appearance.avatarUrl !== null && !isAllowedImageSrc(appearance.avatarUrl);
   return (
@@ -46,7 +50,7 @@ export function IdentityFields({ appearance, onChange }: AppearanceProps) {
         <select
           id="ap-language"
           value={appearance.language}
-          onChange={(e) => onChange({ language: e.target.value as TLanguage })}
+          onChange={(e) => onLanguage(e.target.value as TLanguage)}
         >
           <LanguageOptions />
         </select>

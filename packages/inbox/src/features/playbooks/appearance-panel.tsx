@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import {
+  planLanguageSwitch,
   richTextFromPlain,
   toPlainText,
+  type TLanguage,
   type TPlaybookAppearance,
   type TPlaybookDocument,
 } from '@charla/protocol';
 import { CheckField } from '../../components/check-field';
 import { ColorsSection } from './appearance-colors';
 import { BehaviourFields, IdentityFields } from './appearance-fields';
+import { LanguageSwitchDialog } from './language-switch-dialog';
 
 type Greeting = TPlaybookDocument['targeting']['greeting'];
 
@@ -75,15 +79,39 @@ export function AppearancePanel({
     onChange({ ...doc, appearance: { ...appearance, ...patch } });
   const setGreeting = (patch: Partial<Greeting>) =>
     onChange({ ...doc, targeting: { ...doc.targeting, greeting: { ...greeting, ...patch } } });
+  const [switching, setSwitching] = useState<TLanguage | null>(null);
+  const plan = switching ? planLanguageSwitch(doc, switching) : null;
+  // A new language asks first when texts would translate or stay behind in the old one.
+  const setLanguage = (language: TLanguage) => {
+    const next = planLanguageSwitch(doc, language);
+    if (next.translatedCount === 0 && next.kept.length === 0) onChange(next.translated);
+    else setSwitching(language);
+  };
   return (
     <div className="pb-side-form">
       <section className="pb-section">
         <h2 className="pb-section__title">{t('playbooks.appearance.identity')}</h2>
-        <IdentityFields appearance={appearance} onChange={setAppearance} />
+        <IdentityFields appearance={appearance} onChange={setAppearance} onLanguage={setLanguage} />
         <BehaviourFields appearance={appearance} onChange={setAppearance} />
       </section>
       <ColorsSection appearance={appearance} onChange={setAppearance} />
       <GreetingSection greeting={greeting} onChange={setGreeting} />
+      {switching && plan && (
+        <LanguageSwitchDialog
+          from={appearance.language}
+          to={switching}
+          plan={plan}
+          onTranslate={() => {
+            onChange(plan.translated);
+            setSwitching(null);
+          }}
+          onSwitchOnly={() => {
+            setAppearance({ language: switching });
+            setSwitching(null);
+          }}
+          onCancel={() => setSwitching(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { languageEn } from './language.locale';
 import { previewEn } from './preview.locale';
 import { conditionEn } from './condition.locale';
 import { httpFindingsEn, httpRequestEn } from './http-request.locale';
@@ -255,4 +256,5 @@ export const playbooksEn = {
     badOrigin: '“{{origin}}” is not an origin such as https://www.example.com',
   },
   ...previewEn,
+  ...languageEn,
 };

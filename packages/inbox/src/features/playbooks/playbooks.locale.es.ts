@@ -1,3 +1,4 @@
+import { languageEs } from './language.locale';
 import { previewEs } from './preview.locale';
 import type { WithPluralForms } from '../../locales/plural-forms';
 import { conditionEs } from './condition.locale';
@@ -268,4 +269,5 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     badOrigin: '«{{origin}}» no es un origen como https://www.example.com',
   },
   ...previewEs,
+  ...languageEs,
 };

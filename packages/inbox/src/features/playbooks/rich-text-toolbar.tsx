@@ -57,7 +57,7 @@ export function RichTextToolbar(props: {
           <option value="">{t('playbooks.rich.variable')}</option>
           {props.variables.map((v) => (
             <option key={v.key} value={v.key}>
-              {v.label} {`{{${v.key}}}`}
+              {v.label}
             </option>
           ))}
         </select>
