@@ -10,3 +10,4 @@ export * from './folders';
 export * from './heartbeat';
 export * from './upload-tray';
 export * from './upload-request';
+export * from './link-cache';

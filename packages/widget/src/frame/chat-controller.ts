@@ -126,8 +126,7 @@ export function createChatController(deps: TControllerDeps) {
     retryFile: (localId: string): void => retryFile(ctx, localId),
     previewOf: (localId: string): string | null => previewOf(ctx, localId),
     /** A signed link to a sent file of the visitor's conversation (shown or downloaded). */
-    fileLink: (conversationId: string, attachmentId: string): Promise<string> =>
-      ctx.uploadApi.link(conversationId, attachmentId),
+    fileLinks: { get: ctx.uploadApi.link, fresh: ctx.uploadApi.freshLink },
   };
 }
 

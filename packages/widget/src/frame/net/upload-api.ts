@@ -1,9 +1,6 @@
 import type { TAttachmentLinkDto } from '@charla/protocol';
-import { startUpload } from '@charla/protocol/client';
+import { createLinkCache, startUpload } from '@charla/protocol/client';
 import { conversationPath, createVisitorRest } from './visitor-rest';
-
-/** A link is reused until this long before it expires (an image may still be loading with it). */
-const LINK_MARGIN_MS = 60_000;
 
 /**
  * The visitor's files (issue 17): uploads with progress (XMLHttpRequest: fetch cannot report it)
@@ -11,7 +8,14 @@ const LINK_MARGIN_MS = 60_000;
  */
 export function createUploadApi(token: () => string | null) {
   const call = createVisitorRest(token);
-  const links = new Map<string, TAttachmentLinkDto>();
+  // The shared cache: a link is reused while valid, concurrent asks share one request.
+  const links = createLinkCache({
+    fetchLink: (conversationId, attachmentId) =>
+      call<TAttachmentLinkDto>(
+        conversationPath(conversationId, `attachments/${encodeURIComponent(attachmentId)}/link`),
+      ),
+    now: Date.now,
+  });
   return {
     upload(conversationId: string, file: File, onProgress: (share: number) => void) {
       return startUpload({
@@ -24,15 +28,9 @@ export function createUploadApi(token: () => string | null) {
         onProgress,
       });
     },
-    async link(conversationId: string, attachmentId: string): Promise<string> {
-      const known = links.get(attachmentId);
-      if (known && known.expiresAt - LINK_MARGIN_MS > Date.now()) return known.url;
-      const fresh = await call<TAttachmentLinkDto>(
-        conversationPath(conversationId, `attachments/${encodeURIComponent(attachmentId)}/link`),
-      );
-      links.set(attachmentId, fresh);
-      return fresh.url;
-    },
+    link: (conversationId: string, attachmentId: string) => links.get(conversationId, attachmentId),
+    /** A new link: the one in hand failed (expired while the picture loaded), or a download. */
+    freshLink: (conversationId: string, attachmentId: string) => links.fresh(conversationId, attachmentId),
   };
 }
 

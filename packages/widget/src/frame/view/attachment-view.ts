@@ -4,8 +4,11 @@ import type { TTranslate } from '../i18n';
 import { h, icon, ICONS } from './dom';
 import { openLightbox } from './lightbox';
 
-/** Signed links to the conversation's files; each expires, so one is asked for when needed. */
-export type TFileLinks = (conversationId: string, attachmentId: string) => Promise<string>;
+/** Signed links to the conversation's files (the shared link cache): reused while valid, or fresh. */
+export type TFileLinks = {
+  get: (conversationId: string, attachmentId: string) => Promise<string>;
+  fresh: (conversationId: string, attachmentId: string) => Promise<string>;
+};
 
 /** The widest and tallest a thumbnail is drawn, in CSS pixels (the message list is ~300 px wide). */
 const THUMB = { width: 220, height: 260 };
@@ -20,7 +23,7 @@ export function thumbSize(file: Pick<TAttachmentDto, 'width' | 'height'>): { wid
 
 /** Downloads through a fresh link: the file route answers `Content-Disposition: attachment`. */
 async function download(links: TFileLinks, conversationId: string, file: TAttachmentDto): Promise<void> {
-  const url = await links(conversationId, file.id);
+  const url = await links.fresh(conversationId, file.id);
   h('a', { href: url, download: file.name }).click();
 }
 
@@ -52,19 +55,19 @@ function imageThumb(t: TTranslate, links: TFileLinks, conversationId: string, fi
   const size = thumbSize(file);
   const img = h('img', { alt: file.name, width: size.width, height: size.height, loading: 'lazy' });
   let retried = false;
-  const load = (): void => {
-    links(conversationId, file.id).then(
+  const load = (ask: TFileLinks['get']): void => {
+    ask(conversationId, file.id).then(
       (url) => (img.src = url),
       () => img.classList.add('broken'),
     );
   };
-  // A link that expired between the answer and the fetch: ask once more.
+  // A link that expired between the answer and the fetch: ask once more for a new one.
   img.addEventListener('error', () => {
     if (retried) return img.classList.add('broken');
     retried = true;
-    load();
+    load(links.fresh);
   });
-  load();
+  load(links.get);
   const button = h(
     'button',
     {

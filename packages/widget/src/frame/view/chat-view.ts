@@ -26,7 +26,7 @@ export function mountChatView(
 ) {
   const header = createHeader(config, t, onMinimize);
   const banner = createStatusBanner(t);
-  const list = createMessageList(t, { onRetry: (id) => chat.retry(id), links: chat.fileLink });
+  const list = createMessageList(t, { onRetry: (id) => chat.retry(id), links: chat.fileLinks });
   const composer = createComposer(t, chat);
   const rating = createRatingCard(t, ratingApi);
   const transcript = createTranscriptRequest(t, transcriptApi);

@@ -1,6 +1,6 @@
 import type { TAttachmentDto } from '@charla/protocol';
 import { inboxApi } from '../inbox-api';
-import { createLinkCache } from './link-cache';
+import { createLinkCache } from '@charla/protocol/client';
 
 /** The inbox's signed links to sent files, shared by every thumbnail, viewer and download. */
 export const attachmentLinks = createLinkCache({ fetchLink: inboxApi.attachmentLink, now: () => Date.now() });

@@ -1,4 +1,4 @@
-import type { TAttachmentLinkDto } from '@charla/protocol';
+import type { TAttachmentLinkDto } from '../api/attachments.schema';
 
 /** A link is not handed out in its last minute: the image or download it starts may take that long. */
 export const LINK_MARGIN_MS = 60_000;

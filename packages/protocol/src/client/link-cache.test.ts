@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TAttachmentLinkDto } from '@charla/protocol';
+import type { TAttachmentLinkDto } from '../api/attachments.schema';
 import { createLinkCache, LINK_MARGIN_MS } from './link-cache';
 
 const TTL = 15 * 60_000;
