@@ -185,8 +185,13 @@ describe('conversations carry the person; search finds and marks', () => {
     if (!(await page.getByTestId('side-panel').isVisible())) await page.getByTestId('toggle-panel').click();
     await page.getByTestId('panel-personEmail').fill('lucia@montenegro.example');
     await page.getByTestId('panel-personEmail').blur();
+    await waitFor("the returning visitor's email saved", async () => {
+      const path = `/api/v1/conversations/${again.id}`;
+      const c = await api.call<{ visitor: { email: string | null } }>('GET', path);
+      return c.visitor.email === 'lucia@montenegro.example';
+    });
     const history = page.getByTestId('person-history');
-    await history.getByRole('link').first().waitFor({ timeout: 10_000 });
+    await history.getByRole('link').first().waitFor({ timeout: 20_000 });
     await history.scrollIntoViewIfNeeded();
     await shot(page, 'history-desktop-en');
     await history.getByRole('link').first().click();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TConversationDto, TConversationPanelDto } from '@charla/protocol';
+import { createLatestAnswer } from '../../lib/latest-answer';
 import { panelApi } from './panel-api';
 import { panelToForm, type PanelForm } from './panel-form';
 import { currentLocale } from '../../lib/i18n';
@@ -9,38 +10,57 @@ import { useInbox } from '../inbox/inbox-provider';
  * The panel as the server has it, and the form the user edits: loaded when the conversation
  * changes, refreshed when the conversation moves, when the server says a linked CRM record
  * changed (a colleague's edit, the record's page in another tab) or the window regains focus —
- * never over an edit in progress (`dirty`).
+ * never over an edit in progress (`dirty`). Loads, refreshes, saves and creations answer in any
+ * order; `request` lets only the newest land, so a slow refresh never puts back what a save
+ * returned and a load for a conversation the user has left never shows on the next one.
  */
 export function usePanelData(conversation: TConversationDto) {
   const [panel, setPanel] = useState<TConversationPanelDto | null>(null);
   const [loadError, setLoadError] = useState(false);
   const [form, setForm] = useState<PanelForm | null>(null);
   const dirty = useRef(false);
+  const latest = useRef(createLatestAnswer()).current;
+
+  /** Sends a request that answers with the panel; the answer reaches `land` only if it is the newest. */
+  const request = useCallback(
+    async <T>(send: () => Promise<T>, land: (answer: T) => void): Promise<T> => {
+      const ticket = latest.ticket();
+      const answer = await send();
+      if (latest.mayLand(ticket)) land(answer);
+      return answer;
+    },
+    [latest],
+  );
 
   const load = useCallback(() => {
     setLoadError(false);
-    panelApi.get(conversation.id).then(
+    request(
+      () => panelApi.get(conversation.id),
       (p) => {
         setPanel(p);
         setForm(panelToForm(p, undefined, currentLocale()));
         dirty.current = false;
       },
-      () => setLoadError(true),
-    );
-  }, [conversation.id]);
+    ).catch(() => setLoadError(true));
+  }, [conversation.id, request]);
   useEffect(() => {
+    latest.outdateAll();
     setPanel(null);
     setForm(null);
     load();
-  }, [load]);
+  }, [load, latest]);
 
   // A lead or deal created elsewhere (another tab, a colleague) shows up as a new timeline
   // message: refresh the links then, unless the user is editing. The same when the window
   // regains focus, so the panel never reads one value and the CRM another.
   const loaded = panel !== null;
   const refresh = useCallback(() => {
-    if (!dirty.current) panelApi.get(conversation.id).then(setPanel, () => undefined);
-  }, [conversation.id]);
+    if (dirty.current) return;
+    request(
+      () => panelApi.get(conversation.id),
+      (p) => !dirty.current && setPanel(p),
+    ).catch(() => undefined);
+  }, [conversation.id, request]);
   useEffect(() => {
     if (loaded) refresh();
   }, [refresh, conversation.lastSeq, loaded]);
@@ -57,7 +77,7 @@ export function usePanelData(conversation: TConversationDto) {
     [onPanelChanged, refresh, conversation.id],
   );
 
-  return { panel, setPanel, loadError, form, setForm, dirty, load, refresh };
+  return { panel, setPanel, request, loadError, form, setForm, dirty, load, refresh };
 }
 
 export type PanelData = ReturnType<typeof usePanelData>;

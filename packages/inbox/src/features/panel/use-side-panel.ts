@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TConversationDto } from '@charla/protocol';
+import type { TConversationDto, TConversationPanelDto } from '@charla/protocol';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { panelApi } from './panel-api';
 import { panelToForm, validatePanelForm, type PanelField, type PanelForm } from './panel-form';
@@ -63,7 +63,7 @@ type Validate = (form: PanelForm) => ReturnType<typeof validatePanelForm>;
 
 /** Edits of the draft: validated as the user types once a field showed an error, saved on blur. */
 function usePanelEditing(conversationId: string, data: PanelData, validate: Validate) {
-  const { form, setForm, setPanel, dirty } = data;
+  const { form, setForm, setPanel, request, dirty } = data;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveState, setSaveState] = useState<SaveState>('idle');
   // Edits since load, and the saves in order: a save finishing never clears a newer edit, and
@@ -81,11 +81,12 @@ function usePanelEditing(conversationId: string, data: PanelData, validate: Vali
     if (!result.ok) return setErrors(result.errors);
     setSaveState('saving');
     const at = edits.current;
-    const put = saving.current.then(() => panelApi.put(conversationId, result.value));
+    const put = saving.current.then(() =>
+      request(() => panelApi.put(conversationId, result.value), setPanel),
+    );
     saving.current = put.catch(() => undefined);
     try {
-      const saved = await put;
-      setPanel(saved);
+      await put;
       if (edits.current === at) {
         dirty.current = false;
         setSaveState('saved');
@@ -144,11 +145,13 @@ function usePanelCreation(
     setCreateError(null);
     try {
       const another = kind === 'lead' ? panel.leads.length > 0 : panel.deals.length > 0;
-      const created =
-        kind === 'lead'
-          ? await panelApi.createLead(conversationId, result.value, another)
-          : await panelApi.createDeal(conversationId, result.value, another);
-      data.setPanel(created.panel);
+      const created = await data.request<{ panel: TConversationPanelDto }>(
+        () =>
+          kind === 'lead'
+            ? panelApi.createLead(conversationId, result.value, another)
+            : panelApi.createDeal(conversationId, result.value, another),
+        (answer) => data.setPanel(answer.panel),
+      );
       data.setForm(panelToForm(created.panel, undefined, currentLocale()));
       data.dirty.current = false;
       editing.setSaveState('saved');

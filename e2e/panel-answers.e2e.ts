@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  launchBrowser,
+  loginContext,
+  startCharla,
+  type RunningCharla,
+} from './harness';
+import { visitorChats, type VisitorChat } from './visitor-chat';
+import { adminApi, createLiveChatPlaybook, goOnline, type AdminApi } from './widget-fixtures';
+
+// The side panel's requests answer in any order (issue 13: a loaded run showed a panel that
+// went back in time). A refresh of the panel that the server answers late must never put back
+// what a later request returned: here the window regains focus (a refresh starts), the user
+// creates a lead at once, and the refresh's answer, held back until after the lead is shown,
+// must not hide it again.
+
+const DESKTOP = { width: 1440, height: 900 };
+const POLL = { timeout: 20_000 };
+
+let charla: RunningCharla;
+let browser: Browser;
+let api: AdminApi;
+let visitor: VisitorChat;
+let online: { close(): void };
+let context: BrowserContext;
+
+beforeAll(async () => {
+  charla = await startCharla();
+  browser = await launchBrowser();
+  api = await adminApi(charla.baseUrl);
+  online = await goOnline(charla.baseUrl, api);
+  const playbook = await createLiveChatPlaybook(api, 'en');
+  visitor = await visitorChats(browser, charla.baseUrl, playbook.publicId, 'Two hammocks, please');
+}, 120_000);
+
+afterAll(async () => {
+  await visitor?.close();
+  online?.close();
+  await context?.close().catch(() => undefined);
+  await browser?.close();
+  await charla?.stop();
+});
+
+/** The page's second GET of the panel reaches the server at once; its answer is held until `release()`. */
+async function holdSecondPanelGet(page: Page) {
+  let gets = 0;
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held: Request | null = null;
+  await page.route('**/api/v1/conversations/*/panel', async (route) => {
+    if (route.request().method() !== 'GET' || ++gets !== 2) return route.continue();
+    held = route.request();
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+  return { release, held: () => held };
+}
+
+describe('side panel answers', () => {
+  it('keeps a created lead when an older refresh of the panel answers after it', async () => {
+    context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
+    await context.addInitScript(() => localStorage.setItem('charla.language', 'en'));
+    await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const page = await context.newPage();
+    const hold = await holdSecondPanelGet(page);
+    await page.goto(`${charla.baseUrl}/conversations/${visitor.conversationId}`);
+    await page.getByTestId('panel-personName').waitFor(POLL);
+
+    // The window regains focus: the panel refreshes (its answer is held back).
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => hold.held() !== null, POLL).toBe(true);
+
+    await page.getByTestId('panel-personName').fill('Rosa Hamaca');
+    await page.getByTestId('panel-personName').blur();
+    await page.getByTestId('create-lead').click();
+    const linked = page.getByTestId('panel-linked-lead');
+    await linked.waitFor(POLL);
+
+    // The old refresh answers now, without the lead.
+    const answered = hold.held()!.response();
+    hold.release();
+    const stale = await answered;
+    expect(stale?.status()).toBe(200);
+    expect(((await stale!.json()) as { linked: unknown }).linked).toBeNull();
+    // Let React render whatever that answer caused, then the lead must still be there.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 500))),
+    );
+    expect(await linked.isVisible()).toBe(true);
+  });
+});
