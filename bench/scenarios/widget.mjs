@@ -1,6 +1,7 @@
 // Widget weight (gzip/brotli of packages/widget/dist) and, in Chromium with 4× CPU throttling,
-// long tasks and layout shift on /demo with and without the snippet, and the main-thread work
-// of opening the chat.
+// long tasks and layout shift on /demo with and without the snippet, the main-thread work of
+// opening the chat with Charla.open(), and (widget-open.mjs) of opening it with the pointer, beside
+// Rocket.Chat Livechat's widget.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,6 +15,7 @@ import {
   sleep,
   startServer,
 } from '../lib/util.mjs';
+import { openSideBySide } from './widget-open.mjs';
 
 const DIST = path.join(ROOT, 'packages/widget/dist');
 const CHROMIUM = '/usr/bin/chromium';
@@ -188,6 +190,16 @@ export async function widgetScenario(ctx) {
         `  ${label}: ${JSON.stringify(runs.map((r) => ({ long: r.longtasks.map((x) => Math.round(x)), openLong: r.openLong.map((x) => Math.round(x)), cls: round(r.cls, 4), openMs: r.openMs && Math.round(r.openMs) })))}`,
       );
     }
+    // The realistic path, pointer then click, beside Rocket.Chat Livechat (issue 25).
+    figures.push(
+      ...(await openSideBySide({
+        browser,
+        charlaUrl: demo,
+        port: nextPort(),
+        runs: ctx.quick ? 3 : 5,
+        log,
+      })),
+    );
   } finally {
     await browser.close();
     await server.stop();

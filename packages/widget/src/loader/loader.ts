@@ -5,7 +5,7 @@ import { CHAT_ICON, CLOSE_ICON, LOADER_CSS } from './loader-styles';
 import { greetingPlainText, LOADER_TEXT } from './loader-text';
 
 // The snippet's script: draws the launcher in a closed shadow root and creates the chat frame only
-// when the visitor first opens it or the proactive greeting fires. Size-budgeted (≤ 3 KB gzip).
+// when the visitor points at or focuses the launcher, opens the chat, or the proactive greeting fires. Size-budgeted (≤ 3 KB gzip).
 
 // userId/userHash (HMAC-SHA256 of the userId, computed by the host's server), name, email, attributes.
 type TVisitorIdentity = Record<string, unknown>;
@@ -169,6 +169,9 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
     launcher.type = 'button';
     launcher.setAttribute('aria-controls', 'charla-frame');
     launcher.onclick = () => setOpen(!isOpen);
+    // Ready before the click (issue 25): the pointer on the launcher, or keyboard focus, loads the
+    // frame (and with it the visitor's session and socket), so the click only has to show it.
+    launcher.onpointerenter = launcher.onfocus = ensureFrame;
     badge.hidden = true;
     paintLauncher();
     document.body.appendChild(host);
