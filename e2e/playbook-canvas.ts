@@ -117,6 +117,7 @@ export async function focused(page: Page): Promise<string> {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return '';
     if (el.classList.contains('react-flow__node')) return `card:${el.dataset.id ?? ''}`;
+    if (el.isContentEditable) return 'editable';
     return `${el.tagName.toLowerCase()}#${el.id}[${el.getAttribute('role') ?? ''}]${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? ''}`;
   });
 }

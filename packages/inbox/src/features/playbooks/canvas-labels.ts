@@ -55,7 +55,7 @@ export function useCanvasLabels(doc: TPlaybookDocument) {
           n.data.isStart ? t('playbooks.start') : '',
           errors > 0 ? t('playbooks.errorsCount', { count: errors }) : '',
         ];
-        return { ...n, ariaLabel: parts.filter(Boolean).join('. ') };
+        return { ...n, ariaLabel: parts.filter(Boolean).join(', ') };
       }),
     [t],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardKeyAction, neighbourCard, type CardBox } from './card-navigation';
+import { cardKeyAction, neighbourCard, spotBeside, type CardBox } from './card-navigation';
 
 const box = (id: string, x: number, y: number): CardBox => ({ id, x, y, width: 260, height: 120 });
 // a → b → c in a row; d below b; e far up and right.
@@ -41,5 +41,19 @@ describe('cardKeyAction', () => {
     expect(key('Enter', { altKey: true })).toBeNull();
     expect(key('Delete')).toBeNull();
     expect(key(' ')).toBeNull();
+  });
+});
+
+describe('spotBeside', () => {
+  const size = { width: 260, height: 120 };
+  it('puts a new card right of the card, level with it, when that is free', () => {
+    expect(spotBeside([box('a', 0, 0)], 'a', size)).toEqual({ x: 360, y: 0 });
+  });
+
+  it('moves down, then up, until the new card covers no other', () => {
+    const taken = [box('a', 0, 0), box('b', 380, 0)];
+    expect(spotBeside(taken, 'a', size)).toEqual({ x: 360, y: 168 });
+    const below = [...taken, box('c', 380, 170)];
+    expect(spotBeside(below, 'a', size)).toEqual({ x: 360, y: -168 });
   });
 });

@@ -68,3 +68,36 @@ export function neighbourCard(
   const inCone = scored.find((s) => s.ahead > 1 && s.ahead >= s.aside);
   return (inCone ?? scored.find((s) => s.ahead > across / 2))?.id ?? null;
 }
+
+const MARGIN = 24;
+
+function overlaps(a: Omit<CardBox, 'id'>, b: CardBox): boolean {
+  return (
+    a.x < b.x + b.width + MARGIN &&
+    b.x < a.x + a.width + MARGIN &&
+    a.y < b.y + b.height + MARGIN &&
+    b.y < a.y + a.height + MARGIN
+  );
+}
+
+/**
+ * Where a card of `size` goes beside `fromId` (a card added from the keyboard): to its right,
+ * level with it, else the nearest row below or above where it covers no other card.
+ */
+export function spotBeside(
+  boxes: readonly CardBox[],
+  fromId: string,
+  size: { width: number; height: number },
+  gap = 100,
+): { x: number; y: number } {
+  const from = boxes.find((b) => b.id === fromId);
+  if (!from) return { x: 0, y: 0 };
+  const x = from.x + from.width + gap;
+  const step = size.height + MARGIN * 2;
+  for (let i = 0; i < 20; i += 1) {
+    const dy = (i % 2 === 1 ? 1 : -1) * Math.ceil(i / 2) * step;
+    const spot = { x, y: from.y + dy, ...size };
+    if (!boxes.some((b) => b.id !== fromId && overlaps(spot, b))) return { x, y: spot.y };
+  }
+  return { x, y: from.y };
+}

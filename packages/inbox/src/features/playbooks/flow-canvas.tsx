@@ -154,6 +154,7 @@ function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus, on
   const [announcement, setAnnouncement] = useState('');
   const linked = useNewLinkedCard({ doc, onChange, select, canvasRef });
   const keys = useCanvasKeys({
+    nodes,
     startNodeId: doc.flow.startNodeId,
     actions,
     select,

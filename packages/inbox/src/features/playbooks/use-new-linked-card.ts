@@ -1,6 +1,7 @@
 import { useCallback, useState, type RefObject } from 'react';
 import { useReactFlow, type FinalConnectionState, type InternalNode } from '@xyflow/react';
 import type { TPlaybookDocument, TPlaybookNodeType } from '@charla/protocol';
+import { spotBeside } from './card-navigation';
 import { addConnectedNode, freePort, pickableTypes, type LinkStart } from './connected-card';
 import type { CardNode } from './flow-mapping';
 import { CARD_WIDTH } from './use-canvas-layout';
@@ -18,13 +19,15 @@ export type PendingLink = {
 const NOT_EMPTY =
   '.react-flow__node, .react-flow__edge, .react-flow__handle, .react-flow__panel, .react-flow__controls, .react-flow__minimap';
 
-/** Gives the keyboard focus to a card once it is drawn (a new card appears a frame or two later). */
-export function focusCard(nodeId: string, select?: (id: string) => void, tries = 10): void {
+/**
+ * Gives the keyboard focus to a card once it is drawn: a new card appears a frame or two later,
+ * and xyflow keeps it hidden (unfocusable) until it has measured it.
+ */
+export function focusCard(nodeId: string, select?: (id: string) => void, tries = 30): void {
   const card = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
-  if (card) {
-    select?.(nodeId);
-    card.focus();
-  } else if (tries > 0) requestAnimationFrame(() => focusCard(nodeId, select, tries - 1));
+  card?.focus();
+  if (card && document.activeElement === card) select?.(nodeId);
+  else if (tries > 0) requestAnimationFrame(() => focusCard(nodeId, select, tries - 1));
 }
 
 /**
@@ -73,10 +76,13 @@ export function useNewLinkedCard(args: {
       const port = freePort(doc, nodeId);
       const rect = canvasRef.current?.getBoundingClientRect();
       if (!node || !port || !rect) return false;
-      const position = {
-        x: node.position.x + (node.measured?.width ?? CARD_WIDTH) + 100,
-        y: node.position.y,
-      };
+      const boxes = flow.getNodes().map((n) => ({
+        id: n.id,
+        ...n.position,
+        width: n.measured?.width ?? CARD_WIDTH,
+        height: n.measured?.height ?? 120,
+      }));
+      const position = spotBeside(boxes, nodeId, { width: CARD_WIDTH, height: 140 });
       const screen = flow.flowToScreenPosition(position);
       setPending({
         start: { nodeId, handleId: port, handleType: 'source' },
