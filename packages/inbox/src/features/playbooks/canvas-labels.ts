@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AriaLabelConfig, Edge } from '@xyflow/react';
 import type { TPlaybookDocument } from '@charla/protocol';
 import { cardSummary } from './card-summary';
+import type { CardNode } from './flow-mapping';
 
 /**
  * Every word the flow canvas (xyflow) says, in the UI language: its controls, screen-reader
@@ -40,5 +41,23 @@ export function useCanvasLabels(doc: TPlaybookDocument) {
     },
     [doc, t],
   );
-  return { ariaLabelConfig, nameEdges };
+  // What a screen reader says when a card takes the focus: its type, text, start and errors.
+  const nameNodes = useCallback(
+    (nodes: CardNode[]): CardNode[] =>
+      nodes.map((n) => {
+        const type = t(`playbooks.cardTypes.${n.data.node.type}`);
+        const summary = cardSummary(n.data.node);
+        const errors = n.data.findings.filter((f) => f.severity === 'error').length;
+        const parts = [
+          summary
+            ? t('playbooks.keys.cardLabel', { type, summary })
+            : t('playbooks.keys.cardLabelBare', { type }),
+          n.data.isStart ? t('playbooks.start') : '',
+          errors > 0 ? t('playbooks.errorsCount', { count: errors }) : '',
+        ];
+        return { ...n, ariaLabel: parts.filter(Boolean).join(', ') };
+      }),
+    [t],
+  );
+  return { ariaLabelConfig, nameEdges, nameNodes };
 }

@@ -4,10 +4,6 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   Background,
-  ControlButton,
-  Controls,
-  MiniMap,
-  Panel,
   ReactFlow,
   useReactFlow,
   type Edge,
@@ -16,13 +12,16 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { TFinding, TPlaybookDocument } from '@charla/protocol';
-import { useMediaQuery } from '../../lib/use-media-query';
-import { AdminIcon } from './admin-icons';
+import { CanvasChrome } from './canvas-chrome';
+import { CanvasKeysHelp } from './canvas-keys-help';
 import { CardActionsContext, CardNodeView, type CardActions } from './card-node';
 import { useCanvasLabels } from './canvas-labels';
 import { connectPort, moveNode, removeEdges, toFlowEdges, toFlowNodes, type CardNode } from './flow-mapping';
 import { RoutedEdgeView } from './routed-edge';
+import { CardTypePicker } from './card-type-picker';
+import { useCanvasKeys } from './use-canvas-keys';
 import { CARD_WIDTH, FIT_OPTIONS, useCanvasLayout } from './use-canvas-layout';
+import { useNewLinkedCard } from './use-new-linked-card';
 
 const nodeTypes = { card: CardNodeView };
 const edgeTypes = { routed: RoutedEdgeView };
@@ -54,8 +53,8 @@ export function FlowCanvas(props: Props) {
 
 /** Keeps what xyflow measured and selected when the document changes underneath. */
 function useCanvasState(doc: TPlaybookDocument, findings: TFinding[]) {
-  const projected = useMemo(() => toFlowNodes(doc, findings), [doc, findings]);
-  const { ariaLabelConfig, nameEdges } = useCanvasLabels(doc);
+  const { ariaLabelConfig, nameEdges, nameNodes } = useCanvasLabels(doc);
+  const projected = useMemo(() => nameNodes(toFlowNodes(doc, findings)), [doc, findings, nameNodes]);
   const projectedEdges = useMemo(() => nameEdges(toFlowEdges(doc, findings)), [doc, findings, nameEdges]);
   const [nodes, setNodes] = useState<CardNode[]>(projected);
   const [edges, setEdges] = useState<Edge[]>(projectedEdges);
@@ -79,53 +78,20 @@ function useCanvasState(doc: TPlaybookDocument, findings: TFinding[]) {
   return { nodes, setNodes, edges, setEdges, ariaLabelConfig };
 }
 
-/** Tidy up, the zoom controls and the minimap, which can be hidden. */
-function CanvasChrome({ onTidyUp }: { onTidyUp: () => void }) {
-  const { t } = useTranslation();
-  // The minimap is for wide screens: on a phone it would cover the canvas, so it is not offered.
-  const small = useMediaQuery('(max-width: 767px)');
-  const [minimap, setMinimap] = useState(true);
-  return (
-    <>
-      <Panel position="top-left" className="pb-canvas__tools">
-        <button type="button" className="btn btn--sm" onClick={onTidyUp} data-testid="tidy-up">
-          <AdminIcon name="layout" size={14} /> {t('playbooks.layout.tidyUp')}
-        </button>
-      </Panel>
-      <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS}>
-        {!small && (
-          <ControlButton
-            onClick={() => setMinimap((on) => !on)}
-            aria-pressed={minimap}
-            aria-label={minimap ? t('playbooks.layout.hideMap') : t('playbooks.layout.showMap')}
-            title={minimap ? t('playbooks.layout.hideMap') : t('playbooks.layout.showMap')}
-            data-testid="toggle-minimap"
-          >
-            <AdminIcon name="map" size={14} />
-          </ControlButton>
-        )}
-      </Controls>
-      {!small && minimap && (
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t('playbooks.minimap')}
-          nodeStrokeWidth={2}
-          style={{ width: 168, height: 112 }}
-        />
-      )}
-    </>
-  );
-}
-
-function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus, onSelect }: Props) {
+/** Selects one card (keyboard focus, a finding picked) and centres a finding's card. */
+function useCardSelection(
+  focus: CanvasFocus | null,
+  setNodes: (update: (nodes: CardNode[]) => CardNode[]) => void,
+  onSelect?: (nodeIds: string[]) => void,
+) {
   const flow = useReactFlow();
-  const { nodes, setNodes, edges, setEdges, ariaLabelConfig } = useCanvasState(doc, findings);
-  const { tidyUp, route } = useCanvasLayout({ doc, nodes, onChange, onLayout });
-
+  const select = useCallback(
+    (nodeId: string) => setNodes((current) => current.map((n) => ({ ...n, selected: n.id === nodeId }))),
+    [setNodes],
+  );
   useEffect(() => {
     if (!focus) return;
-    setNodes((current) => current.map((n) => ({ ...n, selected: n.id === focus.nodeId })));
+    select(focus.nodeId);
     const node = flow.getNode(focus.nodeId);
     if (!node) return;
     const width = node.measured?.width ?? CARD_WIDTH;
@@ -146,14 +112,16 @@ function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus, on
     },
     [onSelect],
   );
+  return { select, onSelectionChange };
+}
 
-  const routedEdges = useMemo(
-    () => route(edges, new Map(nodes.map((n) => [n.id, n.position]))),
-    [edges, nodes, route],
-  );
-
+/** The canvas's gestures as document edits: moves, deletions (asked first), removed links. */
+function useCanvasEdits(
+  { doc, onChange, actions }: Pick<Props, 'doc' | 'onChange' | 'actions'>,
+  state: ReturnType<typeof useCanvasState>,
+) {
   const onNodesChange = (changes: NodeChange<CardNode>[]) => {
-    setNodes((current) => applyNodeChanges(changes, current));
+    state.setNodes((current) => applyNodeChanges(changes, current));
     let next = doc;
     for (const change of changes) {
       if (change.type === 'position' && change.position && change.dragging === false)
@@ -166,16 +134,51 @@ function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus, on
     }
     if (next !== doc) onChange(next);
   };
-
   const onEdgesChange = (changes: EdgeChange[]) => {
-    setEdges((current) => applyEdgeChanges(changes, current));
+    state.setEdges((current) => applyEdgeChanges(changes, current));
     const removed = changes.filter((c) => c.type === 'remove').map((c) => c.id);
     if (removed.length > 0) onChange(removeEdges(doc, removed));
   };
+  return { onNodesChange, onEdgesChange };
+}
+
+function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus, onSelect }: Props) {
+  const { t } = useTranslation();
+  const state = useCanvasState(doc, findings);
+  const { nodes, edges, setNodes, ariaLabelConfig } = state;
+  const { tidyUp, route } = useCanvasLayout({ doc, nodes, onChange, onLayout });
+  const { select, onSelectionChange } = useCardSelection(focus, setNodes, onSelect);
+  const { onNodesChange, onEdgesChange } = useCanvasEdits({ doc, onChange, actions }, state);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [keysOpen, setKeysOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const linked = useNewLinkedCard({ doc, onChange, select, canvasRef });
+  const keys = useCanvasKeys({
+    nodes,
+    startNodeId: doc.flow.startNodeId,
+    actions,
+    select,
+    addConnected: linked.openBeside,
+    showHelp: () => setKeysOpen(true),
+    announce: setAnnouncement,
+    noExitMessage: t('playbooks.keys.noExit'),
+  });
+
+  const routedEdges = useMemo(
+    () => route(edges, new Map(nodes.map((n) => [n.id, n.position]))),
+    [edges, nodes, route],
+  );
+  const bounds = canvasRef.current?.getBoundingClientRect() ?? { width: 0, height: 0 };
 
   return (
     <CardActionsContext.Provider value={actions}>
-      <div className="pb-canvas" data-testid="flow-canvas">
+      <div
+        className="pb-canvas"
+        data-testid="flow-canvas"
+        ref={canvasRef}
+        onKeyDownCapture={keys.onKeyDownCapture}
+        onFocusCapture={keys.onFocusCapture}
+      >
         <ReactFlow
           nodes={nodes}
           edges={routedEdges}
@@ -184,19 +187,33 @@ function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus, on
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={(connection) => onChange(connectPort(doc, connection))}
+          onConnectEnd={linked.onConnectEnd}
           onSelectionChange={onSelectionChange}
           isValidConnection={(c) => c.source !== c.target}
           fitViewOptions={FIT_OPTIONS}
           minZoom={0.25}
           maxZoom={1.5}
-          deleteKeyCode={['Delete']}
+          deleteKeyCode={['Delete', 'Backspace']}
           proOptions={{ hideAttribution: true }}
           ariaLabelConfig={ariaLabelConfig}
         >
           <Background gap={20} size={1} color="#d7dbe3" />
-          <CanvasChrome onTidyUp={tidyUp} />
+          <CanvasChrome onTidyUp={tidyUp} onKeys={() => setKeysOpen(true)} />
         </ReactFlow>
+        {linked.pending && (
+          <CardTypePicker
+            at={linked.pending.at}
+            bounds={bounds}
+            types={linked.types}
+            onPick={linked.pick}
+            onCancel={linked.cancel}
+          />
+        )}
+        <p className="sr-only" role="status" aria-live="polite">
+          {announcement}
+        </p>
       </div>
+      <CanvasKeysHelp open={keysOpen} onClose={() => setKeysOpen(false)} />
     </CardActionsContext.Provider>
   );
 }

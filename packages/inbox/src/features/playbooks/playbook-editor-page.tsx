@@ -16,6 +16,7 @@ import { addNode, nextFreePosition, removeNode } from './flow-mapping';
 import { FlowTab } from './flow-tab';
 import { InstallPanel } from './install-panel';
 import { useCardClipboard } from './use-card-clipboard';
+import { focusCard } from './use-new-linked-card';
 import { CARD_WIDTH } from './use-canvas-layout';
 import { usePlaybookEditing } from './use-playbook-editing';
 import { ValidationOptionsProvider } from './validation-options';
@@ -236,6 +237,11 @@ function CardDialogs({
   onChange: (doc: TPlaybookDocument) => void;
 }) {
   const change = onChange;
+  // The editor goes away with its card's dialog: the keyboard focus goes back to the card.
+  const close = () => {
+    if (cards.editing) focusCard(cards.editing);
+    cards.setEditing(null);
+  };
   return (
     <>
       {cards.editing && (
@@ -243,10 +249,10 @@ function CardDialogs({
           doc={doc}
           nodeId={cards.editing}
           focusField={cards.editFocus}
-          onClose={() => cards.setEditing(null)}
+          onClose={close}
           onApply={(next) => {
             change(next);
-            cards.setEditing(null);
+            close();
           }}
         />
       )}

@@ -1,5 +1,6 @@
 import { languageEn } from './language.locale';
 import { previewEn } from './preview.locale';
+import { canvasKeysEn } from './canvas-keys.locale';
 import { conditionEn } from './condition.locale';
 import { httpFindingsEn, httpRequestEn } from './http-request.locale';
 import { editorEn } from './editor.locale';
@@ -79,7 +80,8 @@ export const playbooksEn = {
   waitFor: 'Waits {{seconds}} s',
   moreFindings_one: '+{{count}} more',
   moreFindings_other: '+{{count}} more',
-  canvasHelp: 'Press Enter or Space to select a card, then the arrow keys to move it. Delete removes it.',
+  canvasHelp:
+    'Arrow keys go to the nearest card, Enter edits it, N adds a connected card, Shift+arrows move it, Delete removes it. Press ? for all keys.',
   minimap: 'Overview of the flow',
   canvas: {
     controls: 'Canvas controls',
@@ -256,5 +258,6 @@ export const playbooksEn = {
     badOrigin: '“{{origin}}” is not an origin such as https://www.example.com',
   },
   ...previewEn,
+  ...canvasKeysEn,
   ...languageEn,
 };

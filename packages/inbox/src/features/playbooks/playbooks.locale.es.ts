@@ -1,5 +1,6 @@
 import { languageEs } from './language.locale';
 import { previewEs } from './preview.locale';
+import { canvasKeysEs } from './canvas-keys.locale';
 import type { WithPluralForms } from '../../locales/plural-forms';
 import { conditionEs } from './condition.locale';
 import { httpFindingsEs, httpRequestEs } from './http-request.locale';
@@ -90,7 +91,7 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
   moreFindings_other: '+{{count}} más',
   moreFindings_many: '+{{count}} más',
   canvasHelp:
-    'Pulsa Intro o Espacio para seleccionar una tarjeta y las flechas para moverla. Supr la elimina.',
+    'Las flechas van a la tarjeta más cercana, Intro la edita, N añade una tarjeta conectada, Mayús+flechas la mueven y Supr la elimina. Pulsa ? para ver todas las teclas.',
   minimap: 'Vista general del flujo',
   canvas: {
     controls: 'Controles del lienzo',
@@ -269,5 +270,6 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
     badOrigin: '«{{origin}}» no es un origen como https://www.example.com',
   },
   ...previewEs,
+  ...canvasKeysEs,
   ...languageEs,
 };
