@@ -66,9 +66,10 @@ export function useTimelineWindow(deps: {
 
   const virtualItems = virtualizer.getVirtualItems();
   const firstIndex = virtualItems[0]?.index ?? 0;
+  // Not while at the bottom: the first render, before the opening scroll, starts at the top.
   useEffect(() => {
-    if (items.length > 0 && firstIndex < NEAR_TOP_ITEMS) onNearTop();
-  }, [firstIndex, items.length, onNearTop]);
+    if (!atBottom && items.length > 0 && firstIndex < NEAR_TOP_ITEMS) onNearTop();
+  }, [atBottom, firstIndex, items.length, onNearTop]);
 
   const jumpToLatest = useCallback(() => {
     virtualizer.scrollToEnd();
