@@ -1,7 +1,9 @@
-// `node bench/inbox-thread.mjs [--sizes=50,400,2000] [--arrivals=10]` (after `npm run build`):
-// main-thread cost in the inbox of ONE incoming visitor message while the open conversation
-// already holds N messages, and the time to open such a conversation. Real server (SQLite),
-// real WebSockets, headless Chromium without CPU throttling.
+// `node bench/inbox-thread.mjs [--sizes=50,400,2000] [--arrivals=10] [--scroll=10000]` (after
+// `npm run build`): main-thread cost in the inbox of ONE incoming visitor message while the open
+// conversation already holds N messages, the time to open such a conversation (a full page load,
+// and a click in the conversation list of a loaded inbox), and frame times while scrolling a
+// `--scroll` message thread (0 skips it). Real server (SQLite), real WebSockets, headless Chromium
+// without CPU throttling.
 //
 // Method: Chrome DevTools Protocol `Performance.getMetrics` on the inbox page. TaskDuration
 // (all renderer main-thread task time) and ScriptDuration (JS only) are read just before the
@@ -26,12 +28,14 @@ import {
   startServer,
   text,
 } from './lib/util.mjs';
+import { frameStats, openFromList, rowsInDom, scrollFrames } from './lib/inbox-page.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const arg = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const SIZES = arg('sizes', '50,400,2000').split(',').map(Number);
 const ARRIVALS = Number(arg('arrivals', '10'));
+const SCROLL = Number(arg('scroll', '10000'));
 const SETTLE_MS = 600;
 const loadavg = () =>
   os
@@ -127,8 +131,8 @@ async function taskMetrics(cdp) {
 const OBSERVE = `window.__longtasks = [];
 new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
 
-async function measureSize(browser, server, admin, publicId, n) {
-  const { id, visitor } = await seedConversation(server.url, admin, publicId, n, `${n}-${Date.now()}`);
+/** A logged-in inbox page (English, 1440×900) with the app shell warm (JS/CSS cached). */
+async function inboxPage(browser, server) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   await context.addInitScript(() => {
     localStorage.setItem('charla.language', 'en');
@@ -141,9 +145,42 @@ async function measureSize(browser, server, admin, publicId, n) {
   });
   if (!res.ok()) throw new Error(`login ${res.status()}`);
   const page = await context.newPage();
-  // Warm the app shell (JS/CSS cached) so the open figure is the conversation, not the bundle.
   await page.goto(`${server.url}/inbox/mine`);
   await page.getByTestId('timeline').or(page.locator('main')).first().waitFor();
+  return { context, page };
+}
+
+/** Frame times while scrolling an `n`-message thread up from the bottom, then jumping around. */
+async function measureScroll(browser, server, admin, publicId, n) {
+  const { id, visitor } = await seedConversation(server.url, admin, publicId, n, `scroll-${n}-${Date.now()}`);
+  visitor.ws.close();
+  const { context, page } = await inboxPage(browser, server);
+  const clickOpenMs = round(await openFromList(page, id, `Message ${n - 1}:`), 0);
+  const openLoad = loadavg();
+  await sleep(1500);
+  const mark = await page.evaluate(() => window.__longtasks.length);
+  const r = await scrollFrames(page);
+  const long = await page.evaluate((k) => window.__longtasks.slice(k), mark);
+  await context.close();
+  return {
+    n,
+    clickOpenMs,
+    openLoad,
+    idle: frameStats(r.idle),
+    up: frameStats(r.up),
+    jump: frameStats(r.jump),
+    travelledPx: Math.round(r.travelled),
+    heightPx: [r.startHeight, r.endHeight],
+    rowsInDom: r.rows,
+    longTasks: long.length,
+    longest: round(Math.max(0, ...long), 0),
+    load: loadavg(),
+  };
+}
+
+async function measureSize(browser, server, admin, publicId, n) {
+  const { id, visitor } = await seedConversation(server.url, admin, publicId, n, `${n}-${Date.now()}`);
+  const { context, page } = await inboxPage(browser, server);
   const lastText = `Message ${n - 1}:`;
   const openStart = Date.now();
   await page.goto(`${server.url}/inbox/mine/${id}`);
@@ -151,6 +188,11 @@ async function measureSize(browser, server, admin, publicId, n) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const openMs = Date.now() - openStart;
   const openLoad = loadavg();
+  // The same conversation opened from the list of an inbox already loaded (its usual path).
+  await page.goto(`${server.url}/inbox/mine`);
+  const clickOpenMs = round(await openFromList(page, id, lastText), 0);
+  const clickLoad = loadavg();
+  const domRows = await rowsInDom(page);
   await sleep(1500);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -199,6 +241,9 @@ async function measureSize(browser, server, admin, publicId, n) {
     n,
     openMs,
     openLoad,
+    clickOpenMs,
+    clickLoad,
+    domRows,
     taskMedian: round(pct(tasks, 50), 0),
     taskP95: round(pct(tasks, 95), 0),
     layoutMedian: round(
@@ -226,6 +271,35 @@ async function measureSize(browser, server, admin, publicId, n) {
     idleMedian: round(pct(idle, 50), 0),
     loads: [rows[0].load, rows.at(-1).load],
   };
+}
+
+function printResults(results, scroll) {
+  console.log(
+    `\nOne incoming message, inbox main thread (CDP TaskDuration delta, ${ARRIVALS} arrivals, ${SETTLE_MS} ms settle)`,
+  );
+  console.log(
+    '| N messages | median ms | p95 ms | script median ms | style / layout median ms | longest task ms | idle window ms | page load → latest painted ms | list click → latest painted ms | rows in DOM | load average (start / end) |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of results)
+    console.log(
+      `| ${r.n} | ${r.taskMedian} | ${r.taskP95} | ${r.scriptMedian} | ${r.styleMedian} / ${r.layoutMedian} | ${r.longest} | ${r.idleMedian} | ${r.openMs} (load ${r.openLoad}) | ${r.clickOpenMs} (load ${r.clickLoad}) | ${r.domRows} | ${r.loads[0]} / ${r.loads[1]} |`,
+    );
+  if (!scroll) return;
+  console.log(
+    `\nScrolling a ${scroll.n}-message thread (rAF intervals; 60 fps = 16.7 ms; opened from the list in ${scroll.clickOpenMs} ms, load ${scroll.openLoad})`,
+  );
+  console.log('| phase | frames | median ms | p95 ms | worst ms | dropped frames |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [name, f] of [
+    ['idle (no scrolling)', scroll.idle],
+    ['bottom → top, 200 px per frame', scroll.up],
+    ['random jumps, one per frame', scroll.jump],
+  ])
+    console.log(`| ${name} | ${f.frames} | ${f.median} | ${f.p95} | ${f.worst} | ${f.dropped} |`);
+  console.log(
+    `travelled ${scroll.travelledPx} px; scroll height ${scroll.heightPx.join(' → ')} px; ${scroll.rowsInDom} rows in the DOM at the end; ${scroll.longTasks} long tasks (longest ${scroll.longest} ms); load average ${scroll.load}`,
+  );
 }
 
 async function main() {
@@ -256,18 +330,14 @@ async function main() {
       process.stderr.write(`  ${JSON.stringify(r)}\n`);
       results.push(r);
     }
+    let scroll = null;
+    if (SCROLL > 0) {
+      process.stderr.write(`▶ scroll N=${SCROLL} (load average ${loadavg()})\n`);
+      scroll = await measureScroll(browser, server, admin, publicId, SCROLL);
+      process.stderr.write(`  ${JSON.stringify(scroll)}\n`);
+    }
     agentSocket.close();
-    console.log(
-      `\nOne incoming message, inbox main thread (CDP TaskDuration delta, ${ARRIVALS} arrivals, ${SETTLE_MS} ms settle)`,
-    );
-    console.log(
-      '| N messages | median ms | p95 ms | script median ms | style / layout median ms | longest task ms | idle window ms | open → latest painted ms | load average (start / end) |',
-    );
-    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-    for (const r of results)
-      console.log(
-        `| ${r.n} | ${r.taskMedian} | ${r.taskP95} | ${r.scriptMedian} | ${r.styleMedian} / ${r.layoutMedian} | ${r.longest} | ${r.idleMedian} | ${r.openMs} (load ${r.openLoad}) | ${r.loads[0]} / ${r.loads[1]} |`,
-      );
+    printResults(results, scroll);
   } finally {
     await browser.close();
     await server.stop();

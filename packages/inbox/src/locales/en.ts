@@ -11,6 +11,7 @@ import { historyEn } from '../features/panel/history.locale';
 import { identityEn } from '../features/inbox/identity.locale';
 import { onboardingEn } from '../features/onboarding/onboarding.locale';
 import { notesEn } from '../features/inbox/notes.locale';
+import { timelineWindowEn } from '../features/inbox/timeline.locale';
 import { filesEn } from '../features/inbox/files/files.locale';
 import { notificationsEn } from '../features/notifications/notifications.locale';
 import { reportsEn } from '../features/reports/reports.locale';
@@ -153,6 +154,7 @@ export const en = {
   timeline: {
     scrollLabel: 'Conversation history',
     label: 'Messages',
+    ...timelineWindowEn,
     bot: 'Bot',
     seen: 'Seen',
     sending: 'Sending…',

@@ -10,6 +10,7 @@ import { historyEs } from '../features/panel/history.locale';
 import { identityEs } from '../features/inbox/identity.locale';
 import { onboardingEs } from '../features/onboarding/onboarding.locale';
 import { notesEs } from '../features/inbox/notes.locale';
+import { timelineWindowEs } from '../features/inbox/timeline.locale';
 import { filesEs } from '../features/inbox/files/files.locale';
 import { notificationsEs } from '../features/notifications/notifications.locale';
 import { reportsEs } from '../features/reports/reports.locale';
@@ -152,6 +153,7 @@ export const es: Messages = {
   timeline: {
     scrollLabel: 'Historial de la conversación',
     label: 'Mensajes',
+    ...timelineWindowEs,
     bot: 'Bot',
     seen: 'Visto',
     sending: 'Enviando…',

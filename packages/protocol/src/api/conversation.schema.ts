@@ -259,6 +259,24 @@ export const ZMessagesQuery = z.strictObject({
   afterSeq: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
+/**
+ * A user's timeline query (issue 25): `afterSeq` pages forward (resync), `beforeSeq` pages back
+ * through history — the `limit` messages just before that sequence number, or the latest ones
+ * with `beforeSeq=end` (opening a conversation). Not both; neither means `afterSeq=0`.
+ */
+export const ZUserMessagesQuery = z
+  .strictObject({
+    afterSeq: z.coerce.number().int().min(0).optional(),
+    beforeSeq: z
+      .union([z.literal('end'), z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER)])
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+  })
+  .refine((q) => q.afterSeq === undefined || q.beforeSeq === undefined, {
+    message: 'afterSeq and beforeSeq exclude each other',
+    path: ['beforeSeq'],
+  });
+export type TUserMessagesQuery = z.infer<typeof ZUserMessagesQuery>;
 /** A private note (issue 16): plain text with `@Name` mentions of the users listed in `mentions`. */
 export const ZNoteRequest = z.strictObject({
   clientMsgId: ZClientMsgId,

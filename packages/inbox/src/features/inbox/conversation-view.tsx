@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFolder } from '@charla/protocol';
 import { ConfirmDialog } from '../../components/dialog';
@@ -51,6 +51,8 @@ export function ConversationView(props: Props) {
     (files) => composerRef.current?.addFiles?.(files),
   );
   const { openThread, markRead } = inbox;
+  const { loadOlder: loadOlderOf } = inbox;
+  const loadOlder = useCallback(() => loadOlderOf(conversationId), [loadOlderOf, conversationId]);
   useEffect(() => openThread(conversationId), [openThread, conversationId]);
 
   const lastSeq = thread?.messages[thread.messages.length - 1]?.seq ?? 0;
@@ -88,8 +90,11 @@ export function ConversationView(props: Props) {
       <ConversationLabelsBar conversation={conversation} />
       {actionError && <ActionError text={actionError} onDismiss={() => setActionError(null)} />}
       <Timeline
+        key={conversationId}
         conversation={conversation}
         messages={thread.messages}
+        older={thread.older}
+        onLoadOlder={loadOlder}
         pending={state.pending[conversationId] ?? []}
         typing={typing && typing.until > Date.now() ? typing : null}
         visitorLabel={name}

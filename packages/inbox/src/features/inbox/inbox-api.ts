@@ -32,8 +32,9 @@ export const inboxApi = {
     }),
   counts: () => api.get<TFolderCountsDto>('/conversations/counts'),
   get: (id: string) => api.get<TConversationDto>(`/conversations/${encodeURIComponent(id)}`),
-  messages: (id: string, afterSeq: number) =>
-    api.get<MessagesPage>(`/conversations/${encodeURIComponent(id)}/messages`, { afterSeq, limit: 500 }),
+  /** History back from `beforeSeq` (`end`: the latest page), oldest first (issue 25). */
+  messagesBefore: (id: string, beforeSeq: number | 'end', limit: number) =>
+    api.get<MessagesPage>(`/conversations/${encodeURIComponent(id)}/messages`, { beforeSeq, limit }),
   /** A reply; `attachments` are ids of this user's uploads to the conversation (issue 17). */
   send: (id: string, clientMsgId: string, body: TRichText, attachments: string[] = []) =>
     api.post<TMessageDto>(`/conversations/${encodeURIComponent(id)}/messages`, {
@@ -57,17 +58,3 @@ export const inboxApi = {
     api.post<unknown>(`/conversations/${encodeURIComponent(id)}/read`, { seq }),
   users: () => api.get<TUserSummaryDto[]>('/users'),
 };
-
-/** Every message of a conversation after `afterSeq`, following pages. */
-export async function fetchAllMessages(id: string, afterSeq = 0): Promise<TMessageDto[]> {
-  const all: TMessageDto[] = [];
-  let after = afterSeq;
-  for (let page = 0; page < 50; page += 1) {
-    const result = await inboxApi.messages(id, after);
-    all.push(...result.items);
-    const last = result.items[result.items.length - 1];
-    if (!result.hasMore || !last) break;
-    after = last.seq;
-  }
-  return all;
-}

@@ -31,6 +31,8 @@ type InboxValue = {
   users: TUserSummaryDto[];
   loadFolder: (folder: TFolder, query: string, append?: boolean, label?: string) => Promise<void>;
   openThread: (conversationId: string) => () => void;
+  /** Pages older history into an open thread (issue 25). */
+  loadOlder: (conversationId: string) => void;
   send: (conversationId: string, body: TRichText, attachments?: TAttachmentDto[]) => void;
   retry: (conversationId: string, clientMsgId: string) => void;
   assign: (conversationId: string) => Promise<TConversationDto>;
@@ -97,7 +99,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     refreshCounts();
     refreshUsers();
   }, [refreshCounts, refreshUsers]);
-  const openThread = useOpenThread({ socket, stateRef, dispatch });
+  const { openThread, loadOlder } = useOpenThread({ socket, stateRef, dispatch });
   const actions = useConversationActions({ socket, dispatch, refreshCounts, meId: me.id });
   const { assign, reassign, close, markRead, typing } = actions;
 
@@ -108,6 +110,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       users,
       loadFolder,
       openThread,
+      loadOlder,
       send,
       retry,
       assign,
@@ -125,6 +128,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       users,
       loadFolder,
       openThread,
+      loadOlder,
       send,
       retry,
       assign,

@@ -224,3 +224,64 @@ describe('inboxReducer', () => {
     expect(state.typing.c1).toBeUndefined();
   });
 });
+
+describe('history paged back (issue 25)', () => {
+  const loaded = (messages: TMessageDto[], hasOlder: boolean) =>
+    inboxReducer(readyState(), { type: 'thread_loaded', conversationId: 'c1', messages, hasOlder });
+
+  it('opens on the latest page, replacing what an earlier visit held', () => {
+    let state = loaded([message(1), message(2)], false);
+    state = inboxReducer(state, { type: 'thread_loading', conversationId: 'c1' });
+    state = inboxReducer(state, {
+      type: 'thread_loaded',
+      conversationId: 'c1',
+      messages: [message(9), message(10)],
+      hasOlder: true,
+    });
+    expect(state.threads.c1?.messages.map((m) => m.seq)).toEqual([9, 10]);
+    expect(state.threads.c1?.older).toBe('more');
+  });
+
+  it('puts older pages first and knows when the first message is held', () => {
+    let state = loaded([message(5), message(6)], true);
+    state = inboxReducer(state, { type: 'older_loading', conversationId: 'c1' });
+    expect(state.threads.c1?.older).toBe('loading');
+    state = inboxReducer(state, {
+      type: 'older_loaded',
+      conversationId: 'c1',
+      beforeSeq: 5,
+      messages: [message(3), message(4)],
+      hasOlder: false,
+    });
+    expect(state.threads.c1?.messages.map((m) => m.seq)).toEqual([3, 4, 5, 6]);
+    expect(state.threads.c1?.older).toBe('none');
+  });
+
+  it('ignores an older page for a thread loaded afresh meanwhile, and records a failure', () => {
+    let state = loaded([message(5), message(6)], true);
+    state = inboxReducer(state, { type: 'older_loading', conversationId: 'c1' });
+    state = inboxReducer(state, {
+      type: 'thread_loaded',
+      conversationId: 'c1',
+      messages: [message(20)],
+      hasOlder: true,
+    });
+    state = inboxReducer(state, {
+      type: 'older_loaded',
+      conversationId: 'c1',
+      beforeSeq: 5,
+      messages: [message(3), message(4)],
+      hasOlder: false,
+    });
+    expect(state.threads.c1?.messages.map((m) => m.seq)).toEqual([20]);
+    state = inboxReducer(state, { type: 'older_failed', conversationId: 'c1' });
+    expect(state.threads.c1?.older).toBe('error');
+  });
+
+  it('keeps live messages after the latest page', () => {
+    let state = loaded([message(5)], true);
+    state = inboxReducer(state, { type: 'messages', conversationId: 'c1', messages: [message(6)] });
+    expect(state.threads.c1?.messages.map((m) => m.seq)).toEqual([5, 6]);
+    expect(state.threads.c1?.older).toBe('more');
+  });
+});

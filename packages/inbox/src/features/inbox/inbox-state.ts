@@ -17,10 +17,13 @@ import {
   listsReset,
 } from './inbox-folder-changes';
 import {
+  olderLoaded,
+  olderStatus,
   pendingAdded,
   pendingFailed,
   pendingRetried,
   threadFailed,
+  threadLoaded,
   threadLoading,
   typingChanged,
   withMessages,
@@ -41,7 +44,16 @@ export type FolderState = {
   /** While searching: each result's excerpt, matched words flagged (plain text, never markup). */
   snippets?: Record<string, THighlightSegment[]>;
 };
-export type ThreadState = { messages: TMessageDto[]; status: 'loading' | 'ready' | 'error' | 'not_found' };
+export type ThreadState = {
+  messages: TMessageDto[];
+  status: 'loading' | 'ready' | 'error' | 'not_found';
+  /**
+   * Older history on the server (issue 25: a thread opens on its latest page and pages back as
+   * the user scrolls up): `more` not loaded yet, `loading`, `none` (the first message is held),
+   * `error` (the last attempt failed; scrolling up tries again).
+   */
+  older: 'more' | 'loading' | 'none' | 'error';
+};
 export type PendingMessage = {
   clientMsgId: string;
   body: TRichText;
@@ -85,7 +97,17 @@ export type InboxAction =
   | { type: 'conversation'; conversation: TConversationDto }
   | { type: 'conversation_removed'; conversationId: string }
   | { type: 'thread_loading'; conversationId: string }
-  | { type: 'thread_loaded'; conversationId: string; messages: TMessageDto[] }
+  | { type: 'thread_loaded'; conversationId: string; messages: TMessageDto[]; hasOlder?: boolean }
+  | { type: 'older_loading'; conversationId: string }
+  | {
+      type: 'older_loaded';
+      conversationId: string;
+      /** The oldest message held when asked: a thread loaded afresh meanwhile ignores the page. */
+      beforeSeq: number;
+      messages: TMessageDto[];
+      hasOlder: boolean;
+    }
+  | { type: 'older_failed'; conversationId: string }
   | { type: 'thread_failed'; conversationId: string; notFound: boolean }
   | { type: 'messages'; conversationId: string; messages: TMessageDto[] }
   | { type: 'pending_add'; conversationId: string; pending: PendingMessage }
@@ -147,7 +169,12 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
     case 'thread_loading':
       return threadLoading(state, action);
     case 'thread_loaded':
-      return withMessages(state, action.conversationId, action.messages, 'ready');
+      return threadLoaded(state, action);
+    case 'older_loading':
+    case 'older_failed':
+      return olderStatus(state, action.conversationId, action.type === 'older_loading' ? 'loading' : 'error');
+    case 'older_loaded':
+      return olderLoaded(state, action);
     case 'thread_failed':
       return threadFailed(state, action);
     case 'messages':

@@ -25,12 +25,14 @@ export function withMessages(
   const typing = messages.some((m) => m.author.kind === 'visitor')
     ? withoutKey(state.typing, conversationId)
     : state.typing;
+  const next: ThreadState = {
+    messages: merged,
+    status: status ?? thread?.status ?? 'ready',
+    older: thread?.older ?? 'none',
+  };
   return {
     ...state,
-    threads: {
-      ...state.threads,
-      [conversationId]: { messages: merged, status: status ?? thread?.status ?? 'ready' },
-    },
+    threads: { ...state.threads, [conversationId]: next },
     pending:
       pending && remaining && remaining.length !== pending.length
         ? { ...state.pending, [conversationId]: remaining }
@@ -39,11 +41,41 @@ export function withMessages(
   };
 }
 
+/**
+ * A thread's latest page, fetched on opening: it replaces what an earlier visit held (messages
+ * that came while the thread was closed would otherwise leave a gap before this page).
+ */
+export function threadLoaded(state: InboxState, action: ActionOf<'thread_loaded'>): InboxState {
+  const thread: ThreadState = { messages: [], status: 'ready', older: action.hasOlder ? 'more' : 'none' };
+  const cleared = { ...state, threads: { ...state.threads, [action.conversationId]: thread } };
+  return withMessages(cleared, action.conversationId, action.messages, 'ready');
+}
+
+/** Older history put before what the thread holds. */
+export function olderLoaded(state: InboxState, action: ActionOf<'older_loaded'>): InboxState {
+  const thread = state.threads[action.conversationId];
+  if (thread?.messages[0]?.seq !== action.beforeSeq) return state;
+  const older: ThreadState['older'] = action.hasOlder ? 'more' : 'none';
+  const marked = { ...state, threads: { ...state.threads, [action.conversationId]: { ...thread, older } } };
+  return withMessages(marked, action.conversationId, action.messages);
+}
+
+export function olderStatus(
+  state: InboxState,
+  conversationId: string,
+  older: ThreadState['older'],
+): InboxState {
+  const thread = state.threads[conversationId];
+  if (!thread || thread.older === older) return state;
+  return { ...state, threads: { ...state.threads, [conversationId]: { ...thread, older } } };
+}
+
 export function threadLoading(state: InboxState, action: ActionOf<'thread_loading'>): InboxState {
   const thread = state.threads[action.conversationId];
   const loading: ThreadState = {
     messages: thread?.messages ?? [],
     status: thread?.status === 'ready' ? 'ready' : 'loading',
+    older: thread?.older ?? 'none',
   };
   return { ...state, threads: { ...state.threads, [action.conversationId]: loading } };
 }
@@ -52,6 +84,7 @@ export function threadFailed(state: InboxState, action: ActionOf<'thread_failed'
   const failed: ThreadState = {
     messages: state.threads[action.conversationId]?.messages ?? [],
     status: action.notFound ? 'not_found' : 'error',
+    older: state.threads[action.conversationId]?.older ?? 'none',
   };
   return { ...state, threads: { ...state.threads, [action.conversationId]: failed } };
 }

@@ -28,7 +28,7 @@ export const MessageItem = memo(function MessageItem({
   const bubble =
     files.length === 0 || !isRichTextEmpty(message.body) || message.interaction?.kind === 'buttons';
   return (
-    <li
+    <div
       className={`msg msg--${side} msg--${kind} ${message.isError ? 'msg--error' : ''} ${showAuthor ? 'msg--first' : ''}`}
       data-testid={`message-${kind}`}
     >
@@ -68,6 +68,6 @@ export const MessageItem = memo(function MessageItem({
           {side === 'out' && seen && <span className="msg__seen"> · {t('timeline.seen')}</span>}
         </span>
       </div>
-    </li>
+    </div>
   );
 });

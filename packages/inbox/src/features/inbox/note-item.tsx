@@ -9,7 +9,7 @@ export const NoteItem = memo(function NoteItem({ message, time }: { message: TMe
   const { t } = useTranslation();
   const mentions = message.event?.type === 'note' ? message.event.mentions : [];
   return (
-    <li className="msg msg--out msg--note msg--first" data-testid="message-note">
+    <div className="msg msg--out msg--note msg--first" data-testid="message-note">
       <div className="msg__stack">
         <span className="note__label">
           <Icon name="lock" size={13} />
@@ -33,7 +33,7 @@ export const NoteItem = memo(function NoteItem({ message, time }: { message: TMe
           <time>{time}</time> · {t('notes.onlyTeam')}
         </span>
       </div>
-    </li>
+    </div>
   );
 });
 
@@ -47,12 +47,12 @@ export const MentionedLine = memo(function MentionedLine({
 }) {
   const { t } = useTranslation();
   return (
-    <li className="tl-event" data-testid="event-mentioned">
+    <div className="tl-event" data-testid="event-mentioned">
       <span className="tl-event__line">
         <Icon name="atSign" size={14} />
         <span>{t('notes.mentioned', { by: event.byName, name: event.userName })}</span>
         <time className="tl-event__time">{time}</time>
       </span>
-    </li>
+    </div>
   );
 });

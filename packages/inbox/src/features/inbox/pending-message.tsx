@@ -18,7 +18,7 @@ export const PendingMessageItem = memo(function PendingMessageItem({
   const { t } = useTranslation();
   const files = pending.attachments ?? [];
   return (
-    <li
+    <div
       className={`msg msg--out msg--user msg--pending ${pending.state === 'failed' ? 'msg--failed' : ''}`}
       data-testid="message-pending"
     >
@@ -42,6 +42,6 @@ export const PendingMessageItem = memo(function PendingMessageItem({
           )}
         </span>
       </div>
-    </li>
+    </div>
   );
 });

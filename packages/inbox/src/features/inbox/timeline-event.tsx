@@ -72,7 +72,7 @@ function TimelineEventLine({ event, time }: { event: TTimelineEvent; time: strin
   }
   const crm = event.type === 'lead_created' || event.type === 'deal_created';
   return (
-    <li className={`tl-event ${crm ? 'tl-event--crm' : ''}`} data-testid={`event-${event.type}`}>
+    <div className={`tl-event ${crm ? 'tl-event--crm' : ''}`} data-testid={`event-${event.type}`}>
       <span className="tl-event__line">
         <Icon name={icon} size={14} />
         <span>{text}</span>
@@ -83,7 +83,7 @@ function TimelineEventLine({ event, time }: { event: TTimelineEvent; time: strin
         )}
         <time className="tl-event__time">{time}</time>
       </span>
-    </li>
+    </div>
   );
 }
 

@@ -1,19 +1,21 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto, TMessageDto } from '@charla/protocol';
 import { formatTimestamp } from '../../lib/format-time';
-import { MessageItem } from './message-item';
-import { MentionedLine, NoteItem } from './note-item';
-import type { PendingMessage, TypingState } from './inbox-state';
-import { RichTextView } from './rich-text-view';
-import { TimelineEvent } from './timeline-event';
+import type { PendingMessage, ThreadState, TypingState } from './inbox-state';
 import { PendingMessageItem } from './pending-message';
 import { dateTimeFormat } from '../../lib/intl-cache';
-import { buildTimelineRows, cachedFormat, type RowFormatters, type TimelineRow } from './timeline-rows';
+import { buildTimelineRows, cachedFormat, type RowFormatters } from './timeline-rows';
+import { newMessagesAfter, windowItems, type WindowItem } from './timeline-window';
+import { TimelineItemContent } from './timeline-item';
+import { JumpToLatest, OlderHistoryStatus } from './timeline-overlays';
+import { useTimelineWindow } from './use-timeline-window';
 
 type Props = {
   conversation: TConversationDto;
   messages: TMessageDto[];
+  older: ThreadState['older'];
+  onLoadOlder: () => void;
   pending: PendingMessage[];
   typing: TypingState | null;
   visitorLabel: string;
@@ -31,115 +33,148 @@ function rowFormatters(language: string, today: number): RowFormatters {
   };
 }
 
-const DaySeparator = memo(function DaySeparator({ label }: { label: string }) {
-  return (
-    <li className="tl-day">
-      <span>{label}</span>
-    </li>
-  );
-});
-
-const SystemLine = memo(function SystemLine({ message, time }: { message: TMessageDto; time: string }) {
-  return (
-    <li className="tl-event">
-      <span className="tl-event__line">
-        <RichTextView doc={message.body} className="rich--inline" />
-        <time className="tl-event__time">{time}</time>
-      </span>
-    </li>
-  );
-});
-
-function renderRow(row: TimelineRow, visitorLabel: string): React.ReactNode {
-  switch (row.kind) {
-    case 'day':
-      return <DaySeparator key={row.key} label={row.label} />;
-    case 'note':
-      return <NoteItem key={row.key} message={row.message} time={row.time} />;
-    case 'mentioned':
-      return row.message.event?.type === 'mentioned' ? (
-        <MentionedLine key={row.key} event={row.message.event} time={row.time} />
-      ) : null;
-    case 'event':
-      return row.message.event ? (
-        <TimelineEvent key={row.key} event={row.message.event} time={row.time} />
-      ) : null;
-    case 'system':
-      return <SystemLine key={row.key} message={row.message} time={row.time} />;
-    case 'message':
-      return (
-        <MessageItem
-          key={row.key}
-          message={row.message}
-          time={row.time}
-          showAuthor={row.showAuthor}
-          visitorLabel={visitorLabel}
-          seen={row.seen}
-        />
-      );
-  }
-}
-
-/** The whole conversation: bot transcript, chat, system events, pending sends and typing. */
-export function Timeline({ conversation, messages, pending, typing, visitorLabel, onRetry }: Props) {
-  const { t, i18n } = useTranslation();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const stickToBottom = useRef(true);
-
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
-  }, [messages.length, pending.length, typing]);
-  useEffect(() => {
-    stickToBottom.current = true;
-  }, [conversation.id]);
-
+/** The items of the timeline, derived once per change of messages, read receipt or language. */
+function useTimelineItems(messages: TMessageDto[], visitorReadSeq: number) {
+  const { i18n } = useTranslation();
   // Formatting is cached per language and calendar day (times of today's messages read "14:05",
   // older ones carry their date), so unchanged messages keep the very same strings.
   const language = i18n.language;
   const today = new Date().setHours(0, 0, 0, 0);
   const format = useMemo(() => rowFormatters(language, today), [language, today]);
-  const rows = useMemo(
-    () => buildTimelineRows(messages, conversation.visitorReadSeq, format),
-    [messages, conversation.visitorReadSeq, format],
+  return useMemo(
+    () => windowItems(buildTimelineRows(messages, visitorReadSeq, format)),
+    [messages, visitorReadSeq, format],
   );
-  // Same rows → same elements: React skips the whole list when only typing or pending changed.
-  const items = useMemo(() => rows.map((row) => renderRow(row, visitorLabel)), [rows, visitorLabel]);
+}
+
+/**
+ * The conversation: bot transcript, chat, notes, system events, pending sends and typing. Only
+ * the items near the viewport are rendered (issue 25); older history pages in near the top.
+ * Keyed by conversation by its parent.
+ */
+export function Timeline(props: Props) {
+  const { conversation, messages, older, onLoadOlder, pending, typing, visitorLabel, onRetry } = props;
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const items = useTimelineItems(messages, conversation.visitorReadSeq);
+  const lastSeq = messages[messages.length - 1]?.seq ?? 0;
+  const win = useTimelineWindow({
+    items,
+    scrollRef,
+    listRef,
+    trailing: `${pending.length}:${typing ? 1 : 0}`,
+    onNearTop: older === 'more' ? onLoadOlder : noop,
+  });
+  // The last message held when the user left the bottom: what came after is "new".
+  const [leftAtSeq, setLeftAtSeq] = useState(lastSeq);
+  if (win.atBottom && leftAtSeq !== lastSeq) setLeftAtSeq(lastSeq);
+  const newCount = win.atBottom ? 0 : newMessagesAfter(messages, leftAtSeq);
 
   return (
-    <div
-      className="timeline"
-      ref={scrollRef}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
-      }}
-      tabIndex={0}
-      role="region"
-      aria-label={t('timeline.scrollLabel')}
-    >
-      <div role="log" aria-live="polite" aria-relevant="additions" aria-label={t('timeline.label')}>
-        <ol className="timeline__list" data-testid="timeline">
-          {items}
-          {pending.map((p) => (
-            <PendingMessageItem key={p.clientMsgId} pending={p} onRetry={onRetry} />
-          ))}
-        </ol>
-      </div>
-      {typing && (
-        <div className="typing" aria-live="off" data-testid="visitor-typing">
-          <span className="typing__dots" aria-hidden="true">
-            <i />
-            <i />
-            <i />
-          </span>
-          <span>
-            {typing.preview
-              ? t('timeline.typingPreview', { name: visitorLabel, preview: typing.preview })
-              : t('timeline.typingName', { name: visitorLabel })}
-          </span>
-        </div>
+    <div className="timeline-wrap">
+      {(older === 'loading' || older === 'error') && (
+        <OlderHistoryStatus older={older} onRetry={onLoadOlder} />
       )}
+      <div
+        className="timeline"
+        ref={scrollRef}
+        onScroll={win.onScroll}
+        tabIndex={0}
+        role="region"
+        aria-label={t('timeline.scrollLabel')}
+      >
+        {/* Additions are announced only at the bottom, where they are new messages, not rows
+            the window renders while scrolling (the "new messages" button speaks for those). */}
+        <div
+          role="log"
+          aria-live={win.live ? 'polite' : 'off'}
+          aria-relevant="additions"
+          aria-label={t('timeline.label')}
+        >
+          <WindowList
+            listRef={listRef}
+            items={items}
+            win={win}
+            pending={pending}
+            visitorLabel={visitorLabel}
+            onRetry={onRetry}
+          />
+        </div>
+        {typing && <TypingLine typing={typing} visitorLabel={visitorLabel} />}
+      </div>
+      <JumpToLatest
+        show={!win.atBottom && (newCount > 0 || win.far)}
+        newCount={newCount}
+        onJump={win.jumpToLatest}
+      />
+    </div>
+  );
+}
+
+function noop() {}
+
+/** The rendered window: spacers stand for the items above and below it, then pending replies. */
+function WindowList(props: {
+  listRef: RefObject<HTMLOListElement | null>;
+  items: readonly WindowItem[];
+  win: ReturnType<typeof useTimelineWindow>;
+  pending: PendingMessage[];
+  visitorLabel: string;
+  onRetry: (clientMsgId: string) => void;
+}) {
+  const { listRef, items, win, pending, visitorLabel, onRetry } = props;
+  const { virtualItems, virtualizer } = win;
+  const first = virtualItems[0];
+  const last = virtualItems[virtualItems.length - 1];
+  const margin = virtualizer.options.scrollMargin;
+  const padTop = first ? first.start - margin : 0;
+  const padBottom = last ? Math.max(0, virtualizer.getTotalSize() - (last.end - margin)) : 0;
+  return (
+    <ol
+      className="timeline__list"
+      data-testid="timeline"
+      ref={listRef}
+      style={{ paddingTop: padTop, paddingBottom: padBottom }}
+    >
+      {virtualItems.map((v) => {
+        const item = items[v.index];
+        return item ? (
+          <li
+            key={v.key}
+            className="tl-row"
+            data-index={v.index}
+            ref={virtualizer.measureElement}
+            onFocus={() => win.onFocusItem(v.index)}
+            onBlur={() => win.onFocusItem(null)}
+          >
+            <TimelineItemContent item={item} visitorLabel={visitorLabel} />
+          </li>
+        ) : null;
+      })}
+      {pending.map((p) => (
+        <li key={p.clientMsgId} className="tl-row">
+          <PendingMessageItem pending={p} onRetry={onRetry} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function TypingLine({ typing, visitorLabel }: { typing: TypingState; visitorLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="typing" aria-live="off" data-testid="visitor-typing">
+      <span className="typing__dots" aria-hidden="true">
+        <i />
+        <i />
+        <i />
+      </span>
+      <span>
+        {typing.preview
+          ? t('timeline.typingPreview', { name: visitorLabel, preview: typing.preview })
+          : t('timeline.typingName', { name: visitorLabel })}
+      </span>
     </div>
   );
 }

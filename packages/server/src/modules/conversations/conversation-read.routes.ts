@@ -3,8 +3,8 @@ import {
   ZFolderCountsDto,
   ZListConversationsQuery,
   ZMessagesPageDto,
-  ZMessagesQuery,
   ZPage,
+  ZUserMessagesQuery,
 } from '@charla/protocol';
 import type { App } from '../../http/app-type';
 import { requireUser } from '../../http/route-config';
@@ -58,18 +58,14 @@ export function registerConversationReadRoutes(app: App, conversations: Conversa
       config: { auth: 'user', errors: ['CONVERSATION_NOT_FOUND'] },
       schema: {
         tags,
-        summary: 'Timeline after a sequence number (resync)',
+        summary:
+          'Timeline after a sequence number (resync), or the page before one (history; beforeSeq=end: the latest)',
         params: ZConversationParams,
-        querystring: ZMessagesQuery,
+        querystring: ZUserMessagesQuery,
         response: { 200: ZMessagesPageDto },
       },
     },
     async (request) =>
-      conversations.messagesForUser(
-        requireUser(request),
-        request.params.conversationId,
-        request.query.afterSeq,
-        request.query.limit,
-      ),
+      conversations.messagesForUser(requireUser(request), request.params.conversationId, request.query),
   );
 }

@@ -3,6 +3,7 @@ import {
   isVisitorVisibleEvent,
   type TConversationDto,
   type TMessageDto,
+  type TUserMessagesQuery,
   type TVisitorConversationDto,
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
@@ -40,6 +41,30 @@ async function pageAfter(
     .map((m) => views.message(m))
     .filter((m) => !forVisitor || m.event === null || isVisitorVisibleEvent(m.event));
   return { items, lastSeq: hasMore ? covered : Math.max(covered, row.last_seq), hasMore };
+}
+
+/**
+ * One page of history (issue 25): the `limit` messages just before `beforeSeq` ('end': the latest
+ * ones), oldest first, for users (who see every message). `hasMore` says older messages remain;
+ * `lastSeq` is, as for pages forward, the highest sequence number the page accounts for, so a
+ * live subscription from it misses nothing.
+ */
+async function pageBefore(
+  deps: Pick<ReadsDeps, 'store' | 'views'>,
+  row: ConversationRow,
+  beforeSeq: number | 'end',
+  limit: number,
+): Promise<MessagesPage> {
+  const size = Math.min(limit, MAX_PAGE);
+  const rows = await deps.store.messagesBefore(row.id, beforeSeq === 'end' ? null : beforeSeq, size + 1);
+  const hasMore = rows.length > size;
+  const page = hasMore ? rows.slice(1) : rows;
+  const newest = Math.max(page.at(-1)?.seq ?? 0, row.last_seq);
+  return {
+    items: page.map((m) => deps.views.message(m)),
+    lastSeq: beforeSeq === 'end' ? newest : Math.min(beforeSeq - 1, newest),
+    hasMore,
+  };
 }
 
 type ReadsDeps = {
@@ -91,8 +116,11 @@ export function createConversationReads(deps: ReadsDeps) {
       return views.conversation(await getReadableRow(id, user), user.id);
     },
 
-    async messagesForUser(user: AuthUser, id: string, afterSeq: number, limit: number) {
-      return pageAfter(deps, await getReadableRow(id, user), afterSeq, limit, false);
+    /** Forward from `afterSeq` (resync), or back from `beforeSeq` through history (issue 25). */
+    async messagesForUser(user: AuthUser, id: string, query: TUserMessagesQuery): Promise<MessagesPage> {
+      const row = await getReadableRow(id, user);
+      if (query.beforeSeq !== undefined) return pageBefore(deps, row, query.beforeSeq, query.limit);
+      return pageAfter(deps, row, query.afterSeq ?? 0, query.limit, false);
     },
 
     /**

@@ -186,5 +186,17 @@ export function createTimelineStore(db: Db) {
         .limit(limit)
         .execute();
     },
+
+    /** The last `limit` messages before `beforeSeq` (null: the latest), oldest first. */
+    async messagesBefore(
+      conversationId: string,
+      beforeSeq: number | null,
+      limit: number,
+    ): Promise<MessageRow[]> {
+      let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+      if (beforeSeq !== null) query = query.where('seq', '<', beforeSeq);
+      const newestFirst = await query.orderBy('seq', 'desc').limit(limit).execute();
+      return newestFirst.reverse();
+    },
   };
 }

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { estimateItemSize, type WindowItem } from './timeline-window';
+
+/** Within this many px of the bottom the timeline counts as at the latest message and follows it. */
+const AT_BOTTOM_PX = 48;
+/** Older history is asked for once the first rendered item is this close to the top. */
+const NEAR_TOP_ITEMS = 12;
+/** Screen-reader announcements of additions start once the opening scroll has settled. */
+const LIVE_AFTER_MS = 800;
+
+/**
+ * The windowed timeline (issue 25, @tanstack/react-virtual): only the items near the viewport are
+ * in the DOM, each measured as it renders. It opens at the bottom, follows new messages while the
+ * user is at the bottom, keeps the item in view still when older history is prepended (anchored
+ * by key), asks for older history near the top, and keeps a focused item rendered.
+ */
+export function useTimelineWindow(deps: {
+  items: readonly WindowItem[];
+  scrollRef: RefObject<HTMLDivElement | null>;
+  listRef: RefObject<HTMLOListElement | null>;
+  /** Changes when content after the items (pending replies, typing) changes. */
+  trailing: string;
+  onNearTop: () => void;
+}) {
+  const { items, scrollRef, listRef, trailing, onNearTop } = deps;
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const [settled, setSettled] = useState(false);
+  const focused = useRef<number | null>(null);
+  const getItemKey = useCallback((index: number) => items[index]?.key ?? index, [items]);
+  const estimateSize = useCallback(
+    (index: number) => {
+      const item = items[index];
+      return item ? estimateItemSize(item) : 60;
+    },
+    [items],
+  );
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const keep = focused.current;
+    if (keep === null || keep >= range.count || indexes.includes(keep)) return indexes;
+    return [...indexes, keep].sort((a, b) => a - b);
+  }, []);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    rangeExtractor,
+    overscan: 6,
+    scrollMargin,
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: AT_BOTTOM_PX,
+  });
+
+  useLayoutEffect(() => {
+    setScrollMargin(listRef.current?.offsetTop ?? 0);
+    virtualizer.scrollToEnd();
+    const timer = setTimeout(() => setSettled(true), LIVE_AFTER_MS);
+    return () => clearTimeout(timer);
+    // Once, on mounting: the timeline is keyed by conversation.
+  }, []);
+
+  const { atBottom, far, onScroll, wasAtBottom } = useBottomTracking(scrollRef, trailing);
+
+  const virtualItems = virtualizer.getVirtualItems();
+  const firstIndex = virtualItems[0]?.index ?? 0;
+  // Not while at the bottom: the first render, before the opening scroll, starts at the top.
+  useEffect(() => {
+    if (!atBottom && items.length > 0 && firstIndex < NEAR_TOP_ITEMS) onNearTop();
+  }, [atBottom, firstIndex, items.length, onNearTop]);
+
+  const jumpToLatest = useCallback(() => {
+    virtualizer.scrollToEnd();
+    wasAtBottom.current = true;
+    scrollRef.current?.focus({ preventScroll: true });
+  }, [virtualizer, scrollRef]);
+
+  const onFocusItem = useCallback((index: number | null) => {
+    focused.current = index;
+  }, []);
+
+  return {
+    virtualizer,
+    virtualItems,
+    atBottom,
+    far,
+    live: atBottom && settled,
+    onScroll,
+    jumpToLatest,
+    onFocusItem,
+  };
+}
+
+/**
+ * Where the user is: at the bottom (following), or more than a screen above it (the way back is
+ * offered). A reply of mine or the typing line under the items keeps the bottom if we were there.
+ */
+function useBottomTracking(scrollRef: RefObject<HTMLDivElement | null>, trailing: string) {
+  const [atBottom, setAtBottom] = useState(true);
+  const [far, setFar] = useState(false);
+  const wasAtBottom = useRef(true);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && wasAtBottom.current) el.scrollTop = el.scrollHeight;
+  }, [trailing, scrollRef]);
+  const onScroll = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const distance = el.scrollHeight - el.scrollTop - el.clientHeight;
+    wasAtBottom.current = distance <= AT_BOTTOM_PX;
+    setAtBottom(distance <= AT_BOTTOM_PX);
+    setFar(distance > el.clientHeight);
+  }, [scrollRef]);
+  return { atBottom, far, onScroll, wasAtBottom };
+}
