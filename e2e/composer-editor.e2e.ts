@@ -30,6 +30,8 @@ let charla: RunningCharla;
 let browser: Browser;
 let api: AdminApi;
 const contexts: BrowserContext[] = [];
+/** The first test's conversation (the second switches to it and back). */
+let firstConversation = '';
 
 beforeAll(async () => {
   charla = await startCharla();
@@ -94,6 +96,7 @@ describe('the reply composer is the WYSIWYG editor (issue 18)', () => {
   it('formats with Ctrl+B, a list Enter continues and Ctrl+K, sends with Enter; the visitor sees it formatted', async () => {
     const page = await inboxPage('en', DESKTOP);
     const { frame, conversationId } = await visitorInLiveChat(page);
+    firstConversation = conversationId;
     await page.goto(`${charla.baseUrl}/inbox/mine/${conversationId}`);
     const input = page.getByTestId('composer-input');
     await input.click();
@@ -189,6 +192,25 @@ describe('the reply composer is the WYSIWYG editor (issue 18)', () => {
   it('looks right in English and Spanish on a desktop and a phone', async () => {
     const agent = await inboxPage('en', DESKTOP);
     const { conversationId } = await visitorInLiveChat(agent);
+
+    // A draft stays with its conversation, formatting included, while the agent looks at another.
+    await agent.goto(`${charla.baseUrl}/inbox/mine/${conversationId}`);
+    const input = agent.getByTestId('composer-input');
+    await input.click();
+    await agent.keyboard.type('Draft ');
+    await agent.keyboard.press('Control+b');
+    await agent.keyboard.type('kept');
+    await agent.locator(`[data-conversation-id="${firstConversation}"]`).click();
+    await expect.poll(() => input.getAttribute('id')).toBe(`composer-${firstConversation}`);
+    expect((await input.innerText()).trim()).toBe('');
+    await agent.keyboard.press('r');
+    await agent.keyboard.type('Other');
+    await agent.locator(`[data-conversation-id="${conversationId}"]`).click();
+    await expect.poll(() => input.getAttribute('id')).toBe(`composer-${conversationId}`);
+    expect(await input.innerText()).toBe('Draft kept');
+    expect(await input.locator('strong').innerText()).toBe('kept');
+    await agent.locator(`[data-conversation-id="${firstConversation}"]`).click();
+    await expect.poll(() => input.innerText()).toBe('Other');
     for (const language of ['en', 'es'] as const) {
       for (const [name, viewport] of [
         ['desktop', DESKTOP],

@@ -210,7 +210,13 @@ describe('inbox: the three-context journey', () => {
     await waitFor('the visitor sees A joined', async () => visitor.texts().some((t) => t.includes('joined')));
 
     // Messages both ways.
-    await a.getByTestId('composer-input').fill('Hello! I am **here** to help.');
+    // Formatted as it is typed (the WYSIWYG composer, issue 18): Ctrl+B around "here".
+    await a.getByTestId('composer-input').click();
+    await a.keyboard.type('Hello! I am ');
+    await a.keyboard.press('Control+b');
+    await a.keyboard.type('here');
+    await a.keyboard.press('Control+b');
+    await a.keyboard.type(' to help.');
     await a.keyboard.press('Enter');
     await waitFor('the visitor gets the reply', async () =>
       visitor.texts().some((t) => t.includes('to help.')),
