@@ -270,7 +270,9 @@ describe('inbox: the three-context journey', () => {
 
 describe('inbox: every screen in English and Spanish, desktop and phone', () => {
   it('renders login, inbox, conversation, panel, settings and help accessibly', async () => {
-    const playbook = await createLiveChatPlaybook(api, 'es');
+    // The longest wait a live chat allows (600 s): four rounds of screenshots on a loaded machine
+    // outlast the template's 60 s, after which the chat is missed and leaves Unassigned.
+    const playbook = await createLiveChatPlaybook(api, 'es', 600);
     const agent = await agentPage(ADMIN_EMAIL, ADMIN_PASSWORD, 'en');
     await agent.goto(`${charla.baseUrl}/inbox/unassigned`);
     if ((await agent.getByTestId('online-switch').getAttribute('aria-checked')) !== 'true')
