@@ -116,11 +116,20 @@ describe('canned responses', () => {
     await input.press('ArrowDown');
     await input.press('Enter');
 
-    const filled = `Hi ${VISITOR}, our **Pro** plan is 29 € a month — Admin`;
-    await expect.poll(() => input.inputValue()).toBe(filled);
+    // The response's Markdown shows formatted in the editor (issue 18): "Pro" in bold.
+    const filled = `Hi ${VISITOR}, our Pro plan is 29 € a month — Admin`;
+    await expect.poll(() => input.innerText()).toBe(filled);
+    expect(await input.locator('strong').innerText()).toBe('Pro');
     expect(await page.getByTestId('canned-popup').count()).toBe(0);
     // The caret is at the end: the user can go on typing before sending.
-    const caret = await input.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.value.length]);
+    const caret = await input.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const selection = getSelection();
+      if (!selection || selection.rangeCount === 0) return [-1, 0];
+      range.setEnd(selection.getRangeAt(0).endContainer, selection.getRangeAt(0).endOffset);
+      return [range.toString().length, (el.textContent ?? '').length];
+    });
     expect(caret[0]).toBe(caret[1]);
     await input.pressSequentially(' 🙂');
     await input.press('Enter');
@@ -156,7 +165,7 @@ describe('canned responses', () => {
     // The toolbar button opens the same list; a tap inserts.
     await phone.getByTestId('canned-button').click();
     await phone.getByTestId('canned-option').first().click();
-    await expect.poll(() => phoneInput.inputValue()).toBe(`/ ${filled}`);
+    await expect.poll(() => phoneInput.innerText()).toBe(`/ ${filled}`);
     await phone.goto(`${charla.baseUrl}/settings/canned-responses`);
     await phone.getByTestId('canned-row').first().waitFor();
     await phone.getByRole('tab', { name: /Respuestas del equipo/ }).click();

@@ -210,7 +210,13 @@ describe('inbox: the three-context journey', () => {
     await waitFor('the visitor sees A joined', async () => visitor.texts().some((t) => t.includes('joined')));
 
     // Messages both ways.
-    await a.getByTestId('composer-input').fill('Hello! I am **here** to help.');
+    // Formatted as it is typed (the WYSIWYG composer, issue 18): Ctrl+B around "here".
+    await a.getByTestId('composer-input').click();
+    await a.keyboard.type('Hello! I am ');
+    await a.keyboard.press('Control+b');
+    await a.keyboard.type('here');
+    await a.keyboard.press('Control+b');
+    await a.keyboard.type(' to help.');
     await a.keyboard.press('Enter');
     await waitFor('the visitor gets the reply', async () =>
       visitor.texts().some((t) => t.includes('to help.')),
@@ -264,7 +270,9 @@ describe('inbox: the three-context journey', () => {
 
 describe('inbox: every screen in English and Spanish, desktop and phone', () => {
   it('renders login, inbox, conversation, panel, settings and help accessibly', async () => {
-    const playbook = await createLiveChatPlaybook(api, 'es');
+    // The longest wait a live chat allows (600 s): four rounds of screenshots on a loaded machine
+    // outlast the template's 60 s, after which the chat is missed and leaves Unassigned.
+    const playbook = await createLiveChatPlaybook(api, 'es', 600);
     const agent = await agentPage(ADMIN_EMAIL, ADMIN_PASSWORD, 'en');
     await agent.goto(`${charla.baseUrl}/inbox/unassigned`);
     if ((await agent.getByTestId('online-switch').getAttribute('aria-checked')) !== 'true')

@@ -5,3 +5,4 @@ export { parseMarkdown } from '../../../protocol/src/rich-text/parse-markdown';
 export { parseMessageText } from '../../../protocol/src/rich-text/message-text';
 export { toPlainText } from '../../../protocol/src/rich-text/to-plain-text';
 export { isRichTextEmpty } from '../../../protocol/src/rich-text/rich-text.util';
+export { autolinkDoc } from '../../../protocol/src/rich-text/autolink';

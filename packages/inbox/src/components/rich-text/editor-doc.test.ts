@@ -67,12 +67,35 @@ describe('the WYSIWYG editor’s document and the rich-text AST', () => {
       content: [
         {
           type: 'paragraph',
-          content: [
-            { type: 'text', text: 'click' },
-            { type: 'text', text: ' me' },
-          ],
+          // What is left of both is plain text: one node.
+          content: [{ type: 'text', text: 'click me' }],
         },
       ],
     });
+  });
+
+  it('keeps line breaks (Shift+Enter) as "\\n" in the text, with the marks around them', () => {
+    const broken: TRichText = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Line one\nline two', marks: [{ type: 'bold' }] },
+            { type: 'text', text: '\nthree' },
+          ],
+        },
+        { type: 'bullet_list', items: [{ type: 'paragraph', content: [{ type: 'text', text: 'a\nb' }] }] },
+      ],
+    };
+    const editorDoc = toEditorDoc(broken);
+    expect(editorDoc.content?.[0]?.content?.map((node) => node.type)).toEqual([
+      'text',
+      'hardBreak',
+      'text',
+      'hardBreak',
+      'text',
+    ]);
+    expect(fromEditorDoc(editorDoc)).toEqual(broken);
   });
 });

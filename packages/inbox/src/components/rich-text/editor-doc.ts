@@ -22,12 +22,19 @@ function markToEditor(mark: TMark): TEditorMark {
   return mark.type === 'link' ? { type: 'link', attrs: { href: mark.href } } : { type: mark.type };
 }
 
+/** A text node as the editor's: its line breaks ("\n", Shift+Enter) become hard-break nodes. */
+function textToEditor(node: TTextNode): JSONContent[] {
+  const marks = node.marks?.length ? { marks: node.marks.map(markToEditor) } : {};
+  return node.text
+    .split('\n')
+    .flatMap((line, index) => [
+      ...(index > 0 ? [{ type: 'hardBreak', ...marks }] : []),
+      ...(line ? [{ type: 'text', text: line, ...marks }] : []),
+    ]);
+}
+
 function paragraphToEditor(paragraph: TParagraph): JSONContent {
-  const content = (paragraph.content ?? []).map((node) => ({
-    type: 'text',
-    text: node.text,
-    ...(node.marks?.length ? { marks: node.marks.map(markToEditor) } : {}),
-  }));
+  const content = (paragraph.content ?? []).flatMap(textToEditor);
   return content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' };
 }
 
@@ -60,13 +67,30 @@ function markFromEditor(mark: TEditorMark): TMark | null {
 }
 
 function textFromEditor(node: JSONContent): TTextNode | null {
-  if (node.type !== 'text' || !node.text) return null;
+  const text = node.type === 'hardBreak' ? '\n' : node.type === 'text' ? node.text : undefined;
+  if (!text) return null;
   const marks = (node.marks ?? []).map(markFromEditor).filter((m): m is TMark => m !== null);
-  return marks.length > 0 ? { type: 'text', text: node.text, marks } : { type: 'text', text: node.text };
+  return marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text };
+}
+
+const sameMarks = (a: TTextNode, b: TTextNode): boolean =>
+  JSON.stringify(a.marks ?? []) === JSON.stringify(b.marks ?? []);
+
+/** Neighbours with the same marks as one node (a line break joins the text around it). */
+function mergeTexts(nodes: TTextNode[]): TTextNode[] {
+  const merged: TTextNode[] = [];
+  for (const node of nodes) {
+    const last = merged[merged.length - 1];
+    if (last && sameMarks(last, node)) merged[merged.length - 1] = { ...last, text: last.text + node.text };
+    else merged.push(node);
+  }
+  return merged;
 }
 
 function paragraphFromEditor(node: JSONContent): TParagraph {
-  const content = (node.content ?? []).map(textFromEditor).filter((n): n is TTextNode => n !== null);
+  const content = mergeTexts(
+    (node.content ?? []).map(textFromEditor).filter((n): n is TTextNode => n !== null),
+  );
   return content.length > 0 ? { type: 'paragraph', content } : { type: 'paragraph' };
 }
 

@@ -1,4 +1,4 @@
-import { Extension, type Extensions } from '@tiptap/core';
+import { Extension, Node, type Extensions } from '@tiptap/core';
 import Bold from '@tiptap/extension-bold';
 import Document from '@tiptap/extension-document';
 import Image from '@tiptap/extension-image';
@@ -44,15 +44,45 @@ const TemplateChips = Extension.create({
 });
 
 /**
- * Exactly R7's set — paragraphs, flat bullet lists, images; bold, italic, links — so nothing
- * else can be typed or pasted (pasted HTML keeps only these). Ctrl+B and Ctrl+I come with their
- * marks, Ctrl+Z / Ctrl+Shift+Z with the history, Ctrl+K asks for a link through `onLinkShortcut`.
+ * A line break inside a paragraph or list item (Shift+Enter, a pasted `<br>`): the AST holds it as
+ * "\n" in the text (editor-doc.ts), which every client shows as a line break.
  */
-export function richTextExtensions(options: { placeholder: string; onLinkShortcut: () => void }): Extensions {
+const HardBreak = Node.create({
+  name: 'hardBreak',
+  inline: true,
+  group: 'inline',
+  selectable: false,
+  parseHTML: () => [{ tag: 'br' }],
+  renderHTML: () => ['br'],
+  renderText: () => '\n',
+  addKeyboardShortcuts() {
+    return {
+      'Shift-Enter': () =>
+        this.editor.commands.command(({ tr, dispatch }) => {
+          if (dispatch) tr.replaceSelectionWith(this.type.create()).scrollIntoView();
+          return true;
+        }),
+    };
+  },
+});
+
+/**
+ * Exactly R7's set — paragraphs, flat bullet lists, images; bold, italic, links — so nothing
+ * else can be typed or pasted (pasted HTML keeps only these), and line breaks within them.
+ * Ctrl+B and Ctrl+I come with their marks, Shift+Enter breaks the line, Ctrl+Z / Ctrl+Shift+Z
+ * with the history, Ctrl+K asks for a link through `onLinkShortcut`.
+ */
+export function richTextExtensions(options: {
+  placeholder: string;
+  onLinkShortcut: () => void;
+  /** `{{variable}}` chips: playbook texts have them; a chat message is sent as written. */
+  templates?: boolean;
+}): Extensions {
   return [
     Document,
     Paragraph,
     Text,
+    HardBreak,
     Bold,
     Italic,
     Link.configure({
@@ -78,6 +108,6 @@ export function richTextExtensions(options: { placeholder: string; onLinkShortcu
         },
       }),
     }),
-    TemplateChips,
+    ...(options.templates === false ? [] : [TemplateChips]),
   ];
 }

@@ -17,25 +17,12 @@ export function findSlashQuery(text: string, caret: number): SlashQuery | null {
   return { start: slash, end: caret, query };
 }
 
-/** The text with `range` replaced by `inserted`; the caret goes right after it. */
-export function replaceRange(
-  text: string,
-  range: { start: number; end: number },
-  inserted: string,
-): { text: string; caret: number } {
-  return {
-    text: text.slice(0, range.start) + inserted + text.slice(range.end),
-    caret: range.start + inserted.length,
-  };
-}
-
 /**
- * Opening the list from the toolbar types a slash at the caret, with a space before it when
+ * What opening the list from the toolbar types at the caret: a slash, with a space before it when
  * the caret is inside a word, so the popup opens the same way as when typing.
  */
-export function insertSlash(text: string, caret: number): { text: string; caret: number } {
-  const needsSpace = caret > 0 && !/\s/.test(text[caret - 1] ?? '');
-  return replaceRange(text, { start: caret, end: caret }, needsSpace ? ' /' : '/');
+export function slashToInsert(text: string, caret: number): string {
+  return caret > 0 && !/\s/.test(text[caret - 1] ?? '') ? ' /' : '/';
 }
 
 /** What a key does while the list is open: move by ±1, pick, close, or nothing (the composer's). */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   rankCannedResponses,
   renderCannedResponse,
@@ -7,16 +7,25 @@ import {
 } from '@charla/protocol';
 import { useMe } from '../auth/session-context';
 import { cannedApi, cannedAttachments } from './canned-api';
-import { findSlashQuery, insertSlash, listKeyAction, replaceRange, type SlashQuery } from './slash-query';
+import { findSlashQuery, listKeyAction, slashToInsert, type SlashQuery } from './slash-query';
 
 const MAX_SHOWN = 8;
 
+/** A key pressed in the composer's editor (the DOM's KeyboardEvent). */
+type KeyEvent = Pick<
+  KeyboardEvent,
+  'key' | 'shiftKey' | 'isComposing' | 'preventDefault' | 'stopPropagation'
+>;
+
 type Deps = {
   conversationId: string;
-  /** The composer's text and caret right now. */
+  /** The composer's text around the caret (its paragraph) and the caret's offset in it, right now. */
   current: () => { text: string; caret: number };
-  /** Puts new text in the composer with the caret at `caret`. */
-  replace: (text: string, caret: number) => void;
+  /**
+   * Replaces `range` of that text with a response (its Markdown, shown formatted) or plain text,
+   * the caret right after it.
+   */
+  replace: (range: { start: number; end: number }, inserted: { markdown: string } | { text: string }) => void;
   /**
    * An inserted response's files, staged as the user's uploads in this conversation
    * (cannedAttachments): the composer puts them in its tray as uploaded (addUploadedToTray).
@@ -70,10 +79,9 @@ export function useCannedPicker({ conversationId, current, replace, onFiles, onF
       const filled = renderCannedResponse(response.body, await source.values());
       const { text, caret } = current();
       const range = findSlashQuery(text, caret) ?? { start: caret, end: caret };
-      const next = replaceRange(text, range, filled);
       setSlash(null);
       source.inserted(response.id);
-      replace(next.text, next.caret);
+      replace(range, { markdown: filled });
       if (response.files.length > 0 && onFiles)
         cannedAttachments(conversationId, response.id).then(onFiles, (error: unknown) =>
           onFilesError?.(error),
@@ -83,8 +91,8 @@ export function useCannedPicker({ conversationId, current, replace, onFiles, onF
   );
 
   /** Handles the list's keys; true when the composer must not act on the key itself. */
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): boolean => {
-    if (slash === null || event.nativeEvent.isComposing) return false;
+  const onKeyDown = (event: KeyEvent): boolean => {
+    if (slash === null || event.isComposing) return false;
     const action = listKeyAction(event, matches.length);
     if (action === null) return false;
     event.preventDefault();
@@ -109,13 +117,11 @@ export function useCannedPicker({ conversationId, current, replace, onFiles, onF
     pick,
     sync,
     onKeyDown,
-    /** The toolbar button: types a slash at the caret, which opens the list. */
+    /** The toolbar button: types a slash at the caret, which opens the list (the editor syncs). */
     openFromToolbar: () => {
       const { text, caret } = current();
-      const next = insertSlash(text, caret);
       dismissedAt.current = null;
-      replace(next.text, next.caret);
-      sync(next.text, next.caret);
+      replace({ start: caret, end: caret }, { text: slashToInsert(text, caret) });
     },
     sent: source.sent,
   };

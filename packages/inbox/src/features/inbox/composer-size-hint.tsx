@@ -1,10 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import type { composerSize } from './message-size';
 
-/** Under the composer: the keyboard hint, or how many characters are left and why it cannot be sent. */
-export function ComposerSizeHint({ size, id }: { size: ReturnType<typeof composerSize>; id: string }) {
+/**
+ * Under the composer: the keys (Enter sends, or in a list adds an item), or how many characters
+ * are left and why it cannot be sent. The editor is described by it (aria-describedby).
+ */
+export function ComposerSizeHint({
+  size,
+  id,
+  inList,
+}: {
+  size: ReturnType<typeof composerSize>;
+  id: string;
+  inList: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  if (!size.near && !size.problem) return <span className="composer__hint">{t('composer.hint')}</span>;
+  if (!size.near && !size.problem)
+    return (
+      <span id={id} className="composer__hint" data-testid="composer-hint">
+        {inList ? t('composer.hintList') : t('composer.hint')}
+      </span>
+    );
   const n = (value: number) => value.toLocaleString(i18n.language);
   const text =
     size.problem === 'tooLong'

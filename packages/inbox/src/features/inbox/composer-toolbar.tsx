@@ -1,16 +1,27 @@
 import { useTranslation } from 'react-i18next';
+import type { ActiveFormats } from '../../components/rich-text/rich-text-editing';
 import { Icon, type IconName } from '../../lib/icons';
 
 export type ComposerTool = 'bold' | 'italic' | 'link' | 'list' | 'canned';
 
-/** The composer's formatting buttons; they keep the text box focused (no focus on mouse down). */
-export function ComposerToolbar({ onTool }: { onTool: (tool: ComposerTool) => void }) {
+/**
+ * The composer's buttons: the playbook card editor's formats with its labels and shortcuts
+ * (pressed while the selection has that format), and the canned responses. They keep the editor
+ * focused (no focus on mouse down).
+ */
+export function ComposerToolbar({
+  active,
+  onTool,
+}: {
+  active: ActiveFormats;
+  onTool: (tool: ComposerTool) => void;
+}) {
   const { t } = useTranslation();
-  const tools: { tool: ComposerTool; icon: IconName; label: string; title: string }[] = [
-    { tool: 'bold', icon: 'bold', label: t('composer.bold'), title: t('playbooks.rich.bold') },
-    { tool: 'italic', icon: 'italic', label: t('composer.italic'), title: t('playbooks.rich.italic') },
-    { tool: 'link', icon: 'link', label: t('composer.link'), title: t('composer.link') },
-    { tool: 'list', icon: 'list', label: t('composer.list'), title: t('composer.list') },
+  const tools: { tool: ComposerTool; icon: IconName; label: string; title?: string }[] = [
+    { tool: 'bold', icon: 'bold', label: t('playbooks.rich.bold') },
+    { tool: 'italic', icon: 'italic', label: t('playbooks.rich.italic') },
+    { tool: 'link', icon: 'link', label: t('playbooks.rich.link') },
+    { tool: 'list', icon: 'list', label: t('playbooks.rich.list') },
     { tool: 'canned', icon: 'zap', label: t('canned.insert'), title: t('canned.insertHint') },
   ];
   return (
@@ -21,7 +32,8 @@ export function ComposerToolbar({ onTool }: { onTool: (tool: ComposerTool) => vo
           type="button"
           className="icon-btn"
           aria-label={label}
-          title={title}
+          aria-pressed={tool === 'canned' ? undefined : active[tool]}
+          title={title ?? label}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onTool(tool)}
           {...(tool === 'canned' ? { 'data-testid': 'canned-button' } : {})}

@@ -1,31 +1,35 @@
 import {
   forwardRef,
+  Suspense,
+  useCallback,
   useImperativeHandle,
   useMemo,
   useRef,
   useState,
   type FormEvent,
-  type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAttachmentDto, TRichText } from '@charla/protocol';
 import { canSendTray, trayStatus } from '@charla/protocol/client';
+import type { ActiveFormats } from '../../components/rich-text/rich-text-editing';
+import { RichTextUrlForm } from '../../components/rich-text/rich-text-url-form';
+import { ApiError } from '../../lib/api-client';
 import { Icon } from '../../lib/icons';
-import { isRichTextEmpty } from '../../lib/rich-text';
+import { isRichTextEmpty, toPlainText } from '../../lib/rich-text';
 import { CannedPopup, cannedInputProps } from '../canned/canned-popup';
 import { useCannedPicker } from '../canned/use-canned-picker';
-import { insertLink, isSendKey, toggleInline, toggleList, type TextSelection } from './composer-format';
-import { ComposerLinkForm } from './composer-link-form';
+import type { ComposerEditorApi } from './composer-editor-api';
+import { LazyComposerEditor } from './composer-editor-loader';
+import { enterAction } from './composer-keys';
 import { ComposerSizeHint } from './composer-size-hint';
 import { ComposerToolbar, type ComposerTool } from './composer-toolbar';
-import { composerSize } from './message-size';
-import { useTypingSignal } from './use-typing-signal';
-import { useComposerText } from './use-composer-text';
 import { AttachButton } from './files/attach-button';
 import { pasteFiles } from './files/paste-files';
-import { ApiError } from '../../lib/api-client';
 import { UploadTray } from './files/upload-tray';
 import { useUploadTray, type TUploadTray } from './files/use-upload-tray';
+import { composerSize } from './message-size';
+import { useComposerDraft } from './use-composer-draft';
+import { useTypingSignal } from './use-typing-signal';
 
 /** What the conversation view may ask of its composer: focus, and files dropped on the thread. */
 export type ComposerHandle = { focus: () => void; addFiles?: (files: File[]) => void };
@@ -36,6 +40,8 @@ type Props = {
   onTyping: (active: boolean) => void;
   disabledReason?: string | null;
 };
+
+const NO_FORMATS: ActiveFormats = { bold: false, italic: false, link: false, list: false, image: false };
 
 /**
  * The canned reply picker of the composer: its text replaces the `/shortcut`, its files join the
@@ -59,104 +65,122 @@ function useComposerCanned(
   });
 }
 
+/** The editor once its chunk has loaded (a focus asked before then happens on arrival). */
+function useEditorHandle() {
+  const api = useRef<ComposerEditorApi | null>(null);
+  const focusOnArrival = useRef(false);
+  const [active, setActive] = useState<ActiveFormats>(NO_FORMATS);
+  const onReady = useCallback((ready: ComposerEditorApi | null) => {
+    api.current = ready;
+    if (ready && focusOnArrival.current) ready.focus();
+    focusOnArrival.current = false;
+  }, []);
+  const focus = useCallback(() => {
+    if (api.current) api.current.focus();
+    else focusOnArrival.current = true;
+  }, []);
+  return { api, active, setActive, onReady, focus };
+}
+
 /**
  * What the composer does: edit, format, insert canned replies and links, attach files, send (with
  * typing signals).
  */
 function useComposer({ conversationId, onSend, onTyping }: Props, files: TUploadTray) {
-  const { t } = useTranslation();
-  const { text, setText, areaRef, selection, select } = useComposerText(conversationId);
+  const draft = useComposerDraft(conversationId);
+  const editor = useEditorHandle();
+  const { api } = editor;
   const [linkOpen, setLinkOpen] = useState(false);
-  const savedSelection = useRef<TextSelection | null>(null);
   const typing = useTypingSignal(onTyping, conversationId);
-  const size = useMemo(() => composerSize(text), [text]);
+  const size = useMemo(() => composerSize(draft.doc), [draft.doc]);
   // Sendable once every picked file has settled (issue 17): a caption alone, files alone, or both.
-  const canSend =
-    size.problem === null && canSendTray(files.tray.files, isRichTextEmpty(size.body) ? '' : text);
-
-  const onChange = (value: string) => {
-    setText(value);
-    typing.changed(value);
-  };
-  const apply = (next: TextSelection) => {
-    select(next.start, next.end);
-    onChange(next.text);
-    areaRef.current?.focus();
-  };
+  const sendable = (check: ReturnType<typeof composerSize>) =>
+    check.problem === null &&
+    canSendTray(files.tray.files, isRichTextEmpty(check.body) ? '' : toPlainText(check.body));
   const canned = useComposerCanned(conversationId, files, {
-    current: () => ({
-      text: areaRef.current?.value ?? text,
-      caret: areaRef.current?.selectionStart ?? text.length,
-    }),
-    replace: (next, caret) => apply({ text: next, start: caret, end: caret }),
+    current: () => api.current?.caretText() ?? { text: '', caret: 0 },
+    replace: (range, inserted) => api.current?.replaceAtCaret(range, inserted),
   });
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     // Over the limit nothing is sent: the counter under the box says why (the tray, for files).
-    if (!canSend) return;
-    onSend(size.body, trayStatus(files.tray.files).ready);
+    const now = composerSize(draft.latest());
+    if (!sendable(now)) return;
+    onSend(now.body, trayStatus(files.tray.files).ready);
     files.clear();
     canned.sent();
-    setText('');
+    api.current?.clear();
+    draft.clear();
     typing.stop();
   };
-  const closeLink = () => {
-    setLinkOpen(false);
-    areaRef.current?.focus();
+  const onKeyDown = (event: KeyboardEvent, inList: boolean): boolean => {
+    if (canned.onKeyDown(event)) return true;
+    const action = enterAction({ ...pickKeys(event), inList });
+    if (action === 'send') {
+      event.preventDefault();
+      submit();
+      return true;
+    }
+    if (event.key !== 'Escape') return false;
+    api.current?.blur();
+    return true;
   };
   const onTool = (tool: ComposerTool) => {
-    if (tool === 'bold' || tool === 'italic') apply(toggleInline(selection(), tool, t('composer.text')));
-    else if (tool === 'list') apply(toggleList(selection()));
-    else if (tool === 'canned') canned.openFromToolbar();
-    else {
-      savedSelection.current = selection();
-      setLinkOpen(true);
-    }
+    if (tool === 'canned') canned.openFromToolbar();
+    else if (api.current?.format(tool) === 'ask') setLinkOpen(true);
   };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (canned.onKeyDown(e)) return;
-    if (isSendKey({ key: e.key, shiftKey: e.shiftKey, isComposing: e.nativeEvent.isComposing })) {
-      e.preventDefault();
-      submit();
-    } else if ((e.ctrlKey || e.metaKey) && (e.key === 'b' || e.key === 'i')) {
-      e.preventDefault();
-      onTool(e.key === 'b' ? 'bold' : 'italic');
-    } else if (e.key === 'Escape') {
-      areaRef.current?.blur();
-    }
+  const link = {
+    open: linkOpen,
+    ask: () => setLinkOpen(true),
+    insert: (url: string) => {
+      setLinkOpen(false);
+      api.current?.insertLink(url);
+    },
+    cancel: () => {
+      setLinkOpen(false);
+      api.current?.focus();
+    },
   };
-  const addLink = (url: string) => {
-    setLinkOpen(false);
-    apply(insertLink(savedSelection.current ?? selection(), url, t('composer.linkText')));
+  const onChange = (doc: TRichText, text: string) => {
+    draft.change(doc);
+    typing.changed(text);
   };
   return {
-    text,
-    areaRef,
-    linkOpen,
+    draft,
+    editor,
+    link,
     size,
-    canSend,
-    onChange,
+    canSend: sendable(size),
     canned,
     submit,
-    closeLink,
     onTool,
     onKeyDown,
-    addLink,
+    onChange,
     typing,
   };
 }
 
-/** Markdown-subset composer: toolbar for bold, italic, link and list; Enter sends, Shift+Enter breaks the line. */
+const pickKeys = (e: KeyboardEvent) => ({
+  key: e.key,
+  shiftKey: e.shiftKey,
+  ctrlKey: e.ctrlKey,
+  metaKey: e.metaKey,
+  isComposing: e.isComposing,
+});
+
+/**
+ * The reply composer: the playbook card editor's WYSIWYG editor (R7: bold, italic, links, bullet
+ * lists) with its toolbar and shortcuts, canned responses on `/`, files, and Enter to send.
+ */
 export const Composer = forwardRef<ComposerHandle, Props>(function Composer(props, ref) {
   const { conversationId, disabledReason } = props;
   const { t } = useTranslation();
   const files = useUploadTray(conversationId);
   const composer = useComposer(props, files);
-  const { text, areaRef, size, canned } = composer;
+  const { size, canned, editor, link } = composer;
   const addFiles = files.add;
-  useImperativeHandle(ref, () => ({ focus: () => areaRef.current?.focus(), addFiles }), [areaRef, addFiles]);
+  useImperativeHandle(ref, () => ({ focus: editor.focus, addFiles }), [editor.focus, addFiles]);
 
   if (disabledReason) {
     return (
@@ -167,38 +191,48 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(prop
   }
 
   const sizeId = `composer-size-${conversationId}`;
+  const labelId = `composer-label-${conversationId}`;
+  const aria = cannedInputProps(canned, conversationId);
   return (
     <form className="composer" onSubmit={composer.submit} data-testid="composer">
       <CannedPopup picker={canned} conversationId={conversationId} />
-      {composer.linkOpen && <ComposerLinkForm onClose={composer.closeLink} onAdd={composer.addLink} />}
+      {link.open && <RichTextUrlForm command="link" onInsert={link.insert} onCancel={link.cancel} />}
       <UploadTray tray={files.tray} onRemove={files.remove} onRetry={files.retry} />
-      <label htmlFor={`composer-${conversationId}`} className="sr-only">
+      <span id={labelId} className="sr-only">
         {t('composer.label')}
-      </label>
-      <textarea
-        id={`composer-${conversationId}`}
-        ref={areaRef}
-        className="composer__input"
-        rows={3}
-        placeholder={t('composer.placeholder')}
-        value={text}
-        onChange={(e) => {
-          composer.onChange(e.target.value);
-          canned.sync(e.target.value, e.target.selectionStart);
-        }}
-        onSelect={(e) => canned.sync(e.currentTarget.value, e.currentTarget.selectionStart)}
-        onBlur={composer.typing.stop}
-        {...cannedInputProps(canned, conversationId)}
-        onKeyDown={composer.onKeyDown}
-        onPaste={(e) => pasteFiles(e, addFiles)}
-        aria-describedby={size.near || size.problem ? sizeId : undefined}
-        aria-invalid={size.problem !== null}
-        data-testid="composer-input"
-      />
+      </span>
+      <Suspense fallback={<div className="composer__input composer__input--loading" aria-hidden="true" />}>
+        <LazyComposerEditor
+          key={conversationId}
+          initial={composer.draft.doc}
+          placeholder={t('composer.placeholder')}
+          attributes={{
+            id: `composer-${conversationId}`,
+            class: 'composer__input rich',
+            'aria-multiline': 'true',
+            'aria-labelledby': labelId,
+            'aria-describedby': sizeId,
+            'aria-invalid': String(size.problem !== null),
+            'aria-placeholder': t('composer.placeholder'),
+            'aria-autocomplete': aria['aria-autocomplete'],
+            'aria-controls': aria['aria-controls'],
+            'aria-activedescendant': aria['aria-activedescendant'],
+            'data-testid': 'composer-input',
+          }}
+          onReady={editor.onReady}
+          onChange={composer.onChange}
+          onCaret={canned.sync}
+          onActive={editor.setActive}
+          onKeyDown={composer.onKeyDown}
+          onLinkShortcut={link.ask}
+          onPaste={(event) => pasteFiles(event, addFiles)}
+          onBlur={composer.typing.stop}
+        />
+      </Suspense>
       <div className="composer__bar">
         <AttachButton onFiles={addFiles} />
-        <ComposerToolbar onTool={composer.onTool} />
-        <ComposerSizeHint size={size} id={sizeId} />
+        <ComposerToolbar active={editor.active} onTool={composer.onTool} />
+        <ComposerSizeHint size={size} id={sizeId} inList={editor.active.list} />
         <button
           type="submit"
           className="btn btn--primary btn--sm"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isMentionedReaderOnly, type TFolder } from '@charla/protocol';
 import { EmptyState } from '../../components/empty-state';
 import { loadDraftSchemas } from '../../lib/draft-schemas';
+import { loadComposerEditor } from './composer-editor-loader';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { useRouter } from '../../lib/router';
 import { FirstRunChecklist } from '../onboarding/first-run-checklist';
@@ -35,9 +36,12 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
   const conversation = conversationId ? state.conversations[conversationId] : undefined;
 
   useEffect(() => setNotice(null), [conversationId]);
-  // An open conversation has a composer and a side panel: their draft checks load now.
+  // An open conversation has a composer and a side panel: their draft checks and the composer's
+  // editor load now.
   useEffect(() => {
-    if (conversationId) void loadDraftSchemas();
+    if (!conversationId) return;
+    void loadDraftSchemas();
+    void loadComposerEditor().catch(() => undefined);
   }, [conversationId]);
 
   const togglePanel = () =>

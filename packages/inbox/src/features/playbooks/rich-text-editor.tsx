@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { TRichText } from '@charla/protocol';
 import { fromEditorDoc, toEditorDoc } from '../../components/rich-text/editor-doc';
 import { richTextExtensions } from '../../components/rich-text/editor-extensions';
-import type { RichTextCommand } from './rich-text-editing';
-import { RichTextToolbar, type ActiveFormats } from './rich-text-toolbar';
-import { RichTextUrlForm } from './rich-text-url-form';
+import { activeFormats, insertLink, toggleFormat } from '../../components/rich-text/editor-commands';
+import type { RichTextCommand } from '../../components/rich-text/rich-text-editing';
+import { RichTextUrlForm } from '../../components/rich-text/rich-text-url-form';
+import { RichTextToolbar } from './rich-text-toolbar';
 
 export type TemplateVariable = { key: string; label: string };
 
@@ -42,28 +43,6 @@ function useRichTextEditor(
   return { editor, asking, setAsking };
 }
 
-function activeFormats(editor: Editor | null): ActiveFormats {
-  return {
-    bold: editor?.isActive('bold') ?? false,
-    italic: editor?.isActive('italic') ?? false,
-    link: editor?.isActive('link') ?? false,
-    list: editor?.isActive('bulletList') ?? false,
-    image: false,
-  };
-}
-
-/** A link on the selection, or, with nothing selected, the address itself as a link. */
-function insertLink(editor: Editor, url: string): void {
-  const { empty } = editor.state.selection;
-  if (empty)
-    editor
-      .chain()
-      .focus()
-      .insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] })
-      .run();
-  else editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
-}
-
 /**
  * What the bot says, edited as it will look (WYSIWYG, issue 18) and limited to R7's set: bold,
  * italic, links, bullet lists and images, with the usual shortcuts (Ctrl+B, Ctrl+I, Ctrl+K, Enter
@@ -92,12 +71,8 @@ export function RichTextEditor(props: {
 
   const onCommand = (command: RichTextCommand) => {
     if (!editor) return;
-    if (command === 'bold') editor.chain().focus().toggleBold().run();
-    else if (command === 'italic') editor.chain().focus().toggleItalic().run();
-    else if (command === 'list') editor.chain().focus().toggleBulletList().run();
-    else if (command === 'link' && editor.isActive('link'))
-      editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    else setAsking(command === 'image' ? 'image' : 'link');
+    if (command === 'image') setAsking('image');
+    else if (toggleFormat(editor, command) === 'ask') setAsking('link');
   };
   const insert = (url: string, alt: string) => {
     if (!editor || !asking) return;

@@ -2,9 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../lib/icons';
 import { AdminIcon } from './admin-icons';
-import type { RichTextCommand } from './rich-text-editing';
-
-export type ActiveFormats = Record<RichTextCommand, boolean>;
+import type { ActiveFormats, RichTextCommand } from '../../components/rich-text/rich-text-editing';
 
 /**
  * The rich-text editor's buttons (pressed while the selection has that format) and its variable

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { urlProblem } from './rich-text-editing';
+import './rich-text.css';
 
 /** The address (and, for an image, its description) of a link or image to insert, checked first. */
 export function RichTextUrlForm(props: {

@@ -7,3 +7,6 @@ export type RichTextCommand = 'bold' | 'italic' | 'link' | 'list' | 'image';
 export function urlProblem(kind: 'link' | 'image', url: string): 'invalid' | null {
   return (kind === 'link' ? isAllowedLinkHref(url) : isAllowedImageSrc(url)) ? null : 'invalid';
 }
+
+/** Which formats the selection has (the toolbar shows them pressed). */
+export type ActiveFormats = Record<RichTextCommand, boolean>;
