@@ -154,6 +154,37 @@ describe('widget proactive greeting', () => {
   });
 });
 
+describe('widget prepared before the click', () => {
+  it('loads the frame when the pointer reaches the launcher, keeps it hidden and out of the way until the click', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await (await browser.newContext({ viewport })).newPage();
+      await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);
+      await page.locator('charla-widget').waitFor({ state: 'attached' });
+      await page.mouse.move(viewport.width - 50, viewport.height - 50);
+      const frame = await widgetFrame(page);
+      await frame.waitForLoadState('load');
+      // Where the chat window will be, the page still gets the pointer and keeps the focus.
+      const hit = await page.evaluate(({ w, h }) => document.elementFromPoint(w - 150, h / 2)?.tagName, {
+        w: viewport.width,
+        h: viewport.height,
+      });
+      expect(hit).not.toBe('CHARLA-WIDGET');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+      await page.mouse.click(viewport.width - 50, viewport.height - 50);
+      await frame.getByRole('button', { name: 'Talk to someone' }).waitFor();
+      const open = await page.evaluate(({ w, h }) => document.elementFromPoint(w - 150, h / 2)?.tagName, {
+        w: viewport.width,
+        h: viewport.height,
+      });
+      expect(open).toBe('CHARLA-WIDGET');
+      await page.context().close();
+    }
+  });
+});
+
 describe('widget in several tabs', () => {
   it('shows the same conversation in every tab and follows a new one started in another', async () => {
     // Charla's own origin: the frame's storage is first-party here, so tabs share it directly.
