@@ -9,7 +9,7 @@ import type {
   TTestNotificationResultDto,
 } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
-import { audienceOf } from './notification-audience';
+import { loadAudience } from './notification-audience';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { fromJsonColumn } from '../../lib/json';
@@ -174,8 +174,7 @@ export async function deliver(
   deps: NotificationsDeps,
   intent: NotificationIntent,
 ): Promise<{ inApp: string[]; push: string[] }> {
-  const active = (await deps.users.listAll()).filter((u) => u.active === 1);
-  const audience = await audienceOf(intent.audience, active, deps.teamMemberIds);
+  const audience = await loadAudience(intent.audience, deps.users, deps.teamMemberIds);
   const current = await deps.conversations.stateOf(intent.conversation.id);
   const visible = audience.filter((u) => isStillNotifiable(intent.kind, current, u.id));
   if (visible.length === 0) return { inApp: [], push: [] };

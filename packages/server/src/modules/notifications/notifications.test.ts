@@ -270,6 +270,26 @@ describe('notifications', () => {
     expect(pushesTo(bobPhone)).toHaveLength(0);
   });
 
+  it('reads only the one user a visitor message is for, and tells nobody once that user is deactivated', async () => {
+    const gone = await server.createUser('regular', 'Leaving');
+    const conversation = await conversationWith({ status: 'assigned', assignee: gone });
+    const intent = decide('message.created', {
+      conversation,
+      message: messageDtoFixture(conversation.id, 'visitor'),
+    });
+    expect(await server.charla.services.notifications.deliver(intent!)).toEqual({
+      inApp: [gone.id],
+      push: [gone.id],
+    });
+    await server.request({
+      method: 'PATCH',
+      url: `/api/v1/admin/users/${gone.id}`,
+      as: admin,
+      payload: { active: false },
+    });
+    expect(await server.charla.services.notifications.deliver(intent!)).toEqual({ inApp: [], push: [] });
+  });
+
   it('re-checks visibility at send time: nobody hears about a conversation that changed hands meanwhile', async () => {
     const conversation = await conversationWith({ status: 'waiting', assignee: null });
     await setConversationState(server.charla.services.database.db, conversation.id, {
