@@ -24,6 +24,8 @@ import {
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
+/** A busy machine: conditions get time to become true (no timing is asserted). */
+const POLL = { timeout: 10_000 };
 const URL = 'https://example.com/pricing';
 
 let charla: RunningCharla;
@@ -204,6 +206,8 @@ describe('the reply composer is the WYSIWYG editor (issue 18)', () => {
     await expect.poll(() => input.getAttribute('id')).toBe(`composer-${firstConversation}`);
     expect((await input.innerText()).trim()).toBe('');
     await agent.keyboard.press('r');
+    // Typing starts once the caret is in the editor, as a person sees it.
+    await expect.poll(() => input.evaluate((el) => el.contains(document.activeElement)), POLL).toBe(true);
     await agent.keyboard.type('Other');
     await agent.locator(`[data-conversation-id="${conversationId}"]`).click();
     await expect.poll(() => input.getAttribute('id')).toBe(`composer-${conversationId}`);
@@ -220,6 +224,9 @@ describe('the reply composer is the WYSIWYG editor (issue 18)', () => {
         await page.goto(`${charla.baseUrl}/inbox/mine/${conversationId}`);
         const input = page.getByTestId('composer-input');
         await input.click();
+        const atBottom = await page
+          .locator('.timeline')
+          .evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 1);
         await page.keyboard.press('Control+b');
         await page.keyboard.type(language === 'es' ? 'Hola' : 'Hello');
         await page.keyboard.press('Control+b');
@@ -227,6 +234,17 @@ describe('the reply composer is the WYSIWYG editor (issue 18)', () => {
         await page.keyboard.type(language === 'es' ? '- Primero' : '- First');
         await page.keyboard.press('Enter');
         await page.keyboard.type(language === 'es' ? 'Segundo' : 'Second');
+        // The composer grew by three lines: a timeline that was at its latest message still shows it.
+        if (atBottom) {
+          const latest = page.getByTestId('timeline').locator('li.tl-row').last();
+          await expect
+            .poll(async () => {
+              const row = await latest.boundingBox();
+              const scroller = await page.locator('.timeline').boundingBox();
+              return row && scroller ? Math.round(scroller.y + scroller.height - (row.y + row.height)) : -1;
+            }, POLL)
+            .toBeGreaterThanOrEqual(0);
+        }
         await screenshot(page, `composer-editor-${language}-${name}`);
         if (name === 'desktop')
           expect(await axeSeriousViolations(page, '[data-testid=composer]')).toEqual([]);

@@ -105,6 +105,17 @@ function useBottomTracking(scrollRef: RefObject<HTMLDivElement | null>, trailing
     const el = scrollRef.current;
     if (el && wasAtBottom.current) el.scrollTop = el.scrollHeight;
   }, [trailing, scrollRef]);
+  // The composer growing with its text (or the window getting shorter) shrinks the timeline
+  // without a scroll event: at the bottom, the latest message stays in view.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (wasAtBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [scrollRef]);
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
