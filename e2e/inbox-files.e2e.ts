@@ -189,7 +189,9 @@ describe('files in live chat, inbox side (issue 17)', () => {
     await pasteFile(page, INPUT, pasted, 'image.png', 'image/png');
     // A text paste stays a text paste: the editor inserts the text, the tray gets nothing.
     await pasteText(page, INPUT, 'not a file');
-    await expect.poll(() => page.getByTestId('composer-input').innerText()).toBe('not a file');
+    await expect
+      .poll(() => page.getByTestId('composer-input').innerText(), { timeout: 10_000 })
+      .toBe('not a file');
     await waitFor('three uploads done', async () => (await trayItems(page, 'done').count()) === 3);
     expect(await trayItems(page).count()).toBe(3);
     expect(uploads).toHaveLength(3);
