@@ -216,13 +216,19 @@ describe('files in live chat, inbox side (issue 17)', () => {
 
     // The inbox: two thumbnails and a PDF chip above the caption.
     const mine = page.getByTestId('message-user').filter({ has: page.getByTestId('message-attachments') });
-    await waitFor('both thumbnails decoded', async () =>
-      mine
-        .locator('[data-testid=attachment-image] img')
-        .evaluateAll(
-          (imgs: HTMLImageElement[]) =>
-            imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0),
-        ),
+    // Thumbnails load lazily, once in view: the test looks at the message, as its sender would.
+    await waitFor(
+      'both thumbnails decoded',
+      async () => {
+        await page.locator('.timeline').evaluate((el) => (el.scrollTop = el.scrollHeight));
+        return mine
+          .locator('[data-testid=attachment-image] img')
+          .evaluateAll(
+            (imgs: HTMLImageElement[]) =>
+              imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0),
+          );
+      },
+      30_000,
     );
     const chip = mine.getByTestId('attachment-file');
     expect(await chip.innerText()).toContain('PDF · 200 KB');
