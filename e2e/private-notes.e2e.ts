@@ -63,20 +63,38 @@ async function visitorAsksForPerson(publicId: string): Promise<{ page: Page; fra
   return { page, frame };
 }
 
-/** Writes a note in the open conversation, mentioning `who` through the picker (keyboard only). */
+/**
+ * Writes a note in the open conversation, mentioning `who` through the picker and with one word in
+ * bold (Ctrl+B), keyboard only. The draft survives a switch to Reply and back.
+ */
 async function writeNote(page: Page, before: string, query: string, after: string, shot: string) {
   await page.getByTestId('mode-note').click();
   const input = page.getByTestId('note-input');
   await input.click();
+  // Typing starts once the caret is in the editor (it loads with the reply composer's chunk).
+  await expect
+    .poll(() => input.evaluate((el) => el.contains(document.activeElement)), { timeout: 10_000 })
+    .toBe(true);
   await input.pressSequentially(`${before} @${query}`);
   await page.getByRole('listbox').waitFor();
+  expect(await input.getAttribute('aria-expanded')).toBe('true');
   await screenshot(page, `${shot}-mention-picker`);
   await input.press('ArrowDown');
   await input.press('ArrowUp');
   await input.press('Enter');
-  await input.pressSequentially(after);
+  await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
+  await input.pressSequentially(`${after} `);
+  await input.press('Control+b');
+  await input.pressSequentially('now');
+  await page.getByTestId('mode-reply').click();
+  await page.getByTestId('mode-note').click();
+  await expect.poll(() => input.innerText(), { timeout: 10_000 }).toContain(`${after} now`);
+  expect(await input.locator('strong').innerText()).toBe('now');
   await screenshot(page, `${shot}-note-composer`);
+  // The caret to the end of the note (End alone goes to the end of the wrapped line).
+  await input.press('Control+End');
   await input.press('Enter');
+  await expect.poll(async () => (await input.innerText()).trim(), { timeout: 10_000 }).toBe('');
 }
 
 describe('private notes with @mentions', () => {
@@ -102,6 +120,8 @@ describe('private notes with @mentions', () => {
     const bubble = anaPage.getByTestId('message-note');
     await bubble.waitFor();
     expect(await bubble.innerText()).toContain(SECRET);
+    expect(await bubble.locator('strong').innerText()).toBe('now');
+    expect(await bubble.innerText()).toMatch(new RegExp(`@${BOB}\\s+please check now`));
     await anaPage.getByTestId('event-mentioned').waitFor();
     await screenshot(anaPage, 'notes-en-desktop-note-bubble');
 

@@ -4,5 +4,6 @@ export { renderHtml } from '../../../protocol/src/rich-text/render-html';
 export { parseMarkdown } from '../../../protocol/src/rich-text/parse-markdown';
 export { parseMessageText } from '../../../protocol/src/rich-text/message-text';
 export { toPlainText } from '../../../protocol/src/rich-text/to-plain-text';
+export { toMarkdown } from '../../../protocol/src/rich-text/to-markdown';
 export { isRichTextEmpty } from '../../../protocol/src/rich-text/rich-text.util';
 export { autolinkDoc } from '../../../protocol/src/rich-text/autolink';

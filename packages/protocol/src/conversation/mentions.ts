@@ -60,17 +60,6 @@ export function matchMentionCandidates<T extends MentionCandidate>(
     .map((x) => x.c);
 }
 
-/** The text with the `@query` at `start` replaced by `@Name ` (what picking a user does). */
-export function insertMention(
-  text: string,
-  start: number,
-  caret: number,
-  name: string,
-): { text: string; caret: number } {
-  const inserted = `@${name} `;
-  return { text: text.slice(0, start) + inserted + text.slice(caret), caret: start + inserted.length };
-}
-
 /**
  * The users a note really mentions: those picked whose `@Name` is still in the text (one
  * deleted by editing is no mention), each once, in the order picked.

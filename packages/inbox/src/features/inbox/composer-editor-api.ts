@@ -32,8 +32,11 @@ export type ComposerEditorProps = {
   onReady: (api: ComposerEditorApi | null) => void;
   /** Every change: the AST (what is sent) and its plain text (for the typing signal). */
   onChange: (doc: TRichText, text: string) => void;
-  /** The text around the caret after every change or move (the canned `/` trigger). */
-  onCaret: (text: string, caret: number) => void;
+  /**
+   * The text around the caret after every change or move (the canned `/` and mention `@`
+   * triggers); `typed` when the text changed, not only the caret.
+   */
+  onCaret: (text: string, caret: number, typed: boolean) => void;
   onActive: (formats: ActiveFormats) => void;
   /** A key before the editor acts on it; true when the composer handled it. */
   onKeyDown: (event: KeyboardEvent, inList: boolean) => boolean;

@@ -86,9 +86,9 @@ export function ComposerEditor(props: ComposerEditorProps) {
     onUpdate: ({ editor: changed }) => {
       handlers.current.onChange(fromEditorDoc(changed.getJSON()), changed.getText());
     },
-    onTransaction: ({ editor: changed }) => {
+    onTransaction: ({ editor: changed, transaction }) => {
       const at = caretText(changed.state);
-      handlers.current.onCaret(at?.text ?? '', at?.caret ?? 0);
+      handlers.current.onCaret(at?.text ?? '', at?.caret ?? 0, transaction.docChanged);
     },
     onBlur: () => handlers.current.onBlur(),
   });

@@ -20,3 +20,32 @@ export function enterAction(event: {
   if (event.ctrlKey || event.metaKey) return 'send';
   return event.inList ? 'editor' : 'send';
 }
+
+/** enterAction of a key pressed in a composer's editor (a DOM event: its fields are getters). */
+export function enterActionOf(
+  event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'isComposing'>,
+  inList: boolean,
+): EnterAction | null {
+  const { key, shiftKey, ctrlKey, metaKey, isComposing } = event;
+  return enterAction({ key, shiftKey, ctrlKey, metaKey, isComposing, inList });
+}
+
+/**
+ * A key in a composer's editor, before the editor acts on it: the open picker's keys first (the
+ * canned list, the mention list), then Enter sends and Escape leaves the editor. True when handled.
+ */
+export function handleComposerKey(
+  event: KeyboardEvent,
+  inList: boolean,
+  handlers: { picker: (event: KeyboardEvent) => boolean; send: () => void; leave: () => void },
+): boolean {
+  if (handlers.picker(event)) return true;
+  if (enterActionOf(event, inList) === 'send') {
+    event.preventDefault();
+    handlers.send();
+    return true;
+  }
+  if (event.key !== 'Escape') return false;
+  handlers.leave();
+  return true;
+}

@@ -12,9 +12,12 @@ export type ComposerTool = 'bold' | 'italic' | 'link' | 'list' | 'canned';
 export function ComposerToolbar({
   active,
   onTool,
+  canned = true,
 }: {
   active: ActiveFormats;
   onTool: (tool: ComposerTool) => void;
+  /** The canned responses' button (the reply composer's; notes have none). */
+  canned?: boolean;
 }) {
   const { t } = useTranslation();
   const tools: { tool: ComposerTool; icon: IconName; label: string; title?: string }[] = [
@@ -22,8 +25,9 @@ export function ComposerToolbar({
     { tool: 'italic', icon: 'italic', label: t('playbooks.rich.italic') },
     { tool: 'link', icon: 'link', label: t('playbooks.rich.link') },
     { tool: 'list', icon: 'list', label: t('playbooks.rich.list') },
-    { tool: 'canned', icon: 'zap', label: t('canned.insert'), title: t('canned.insertHint') },
   ];
+  if (canned)
+    tools.push({ tool: 'canned', icon: 'zap', label: t('canned.insert'), title: t('canned.insertHint') });
   return (
     <div className="composer__tools" role="toolbar" aria-label={t('composer.formatting')}>
       {tools.map(({ tool, icon, label, title }) => (

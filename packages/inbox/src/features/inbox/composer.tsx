@@ -1,26 +1,15 @@
-import {
-  forwardRef,
-  Suspense,
-  useCallback,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-  useState,
-  type FormEvent,
-} from 'react';
+import { forwardRef, Suspense, useImperativeHandle, useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TAttachmentDto, TRichText } from '@charla/protocol';
 import { canSendTray, trayStatus } from '@charla/protocol/client';
-import type { ActiveFormats } from '../../components/rich-text/rich-text-editing';
 import { RichTextUrlForm } from '../../components/rich-text/rich-text-url-form';
 import { ApiError } from '../../lib/api-client';
 import { Icon } from '../../lib/icons';
 import { isRichTextEmpty, toPlainText } from '../../lib/rich-text';
 import { CannedPopup, cannedInputProps } from '../canned/canned-popup';
 import { useCannedPicker } from '../canned/use-canned-picker';
-import type { ComposerEditorApi } from './composer-editor-api';
 import { LazyComposerEditor } from './composer-editor-loader';
-import { enterAction } from './composer-keys';
+import { handleComposerKey } from './composer-keys';
 import { ComposerSizeHint } from './composer-size-hint';
 import { ComposerToolbar, type ComposerTool } from './composer-toolbar';
 import { AttachButton } from './files/attach-button';
@@ -29,6 +18,7 @@ import { UploadTray } from './files/upload-tray';
 import { useUploadTray, type TUploadTray } from './files/use-upload-tray';
 import { composerSize } from './message-size';
 import { useComposerDraft } from './use-composer-draft';
+import { useEditorHandle } from './use-editor-handle';
 import { useTypingSignal } from './use-typing-signal';
 
 /** What the conversation view may ask of its composer: focus, and files dropped on the thread. */
@@ -40,8 +30,6 @@ type Props = {
   onTyping: (active: boolean) => void;
   disabledReason?: string | null;
 };
-
-const NO_FORMATS: ActiveFormats = { bold: false, italic: false, link: false, list: false, image: false };
 
 /**
  * The canned reply picker of the composer: its text replaces the `/shortcut`, its files join the
@@ -65,23 +53,6 @@ function useComposerCanned(
   });
 }
 
-/** The editor once its chunk has loaded (a focus asked before then happens on arrival). */
-function useEditorHandle() {
-  const api = useRef<ComposerEditorApi | null>(null);
-  const focusOnArrival = useRef(false);
-  const [active, setActive] = useState<ActiveFormats>(NO_FORMATS);
-  const onReady = useCallback((ready: ComposerEditorApi | null) => {
-    api.current = ready;
-    if (ready && focusOnArrival.current) ready.focus();
-    focusOnArrival.current = false;
-  }, []);
-  const focus = useCallback(() => {
-    if (api.current) api.current.focus();
-    else focusOnArrival.current = true;
-  }, []);
-  return { api, active, setActive, onReady, focus };
-}
-
 /**
  * What the composer does: edit, format, insert canned replies and links, attach files, send (with
  * typing signals).
@@ -90,7 +61,6 @@ function useComposer({ conversationId, onSend, onTyping }: Props, files: TUpload
   const draft = useComposerDraft(conversationId);
   const editor = useEditorHandle();
   const { api } = editor;
-  const [linkOpen, setLinkOpen] = useState(false);
   const typing = useTypingSignal(onTyping, conversationId);
   const size = useMemo(() => composerSize(draft.doc), [draft.doc]);
   // Sendable once every picked file has settled (issue 17): a caption alone, files alone, or both.
@@ -98,7 +68,7 @@ function useComposer({ conversationId, onSend, onTyping }: Props, files: TUpload
     check.problem === null &&
     canSendTray(files.tray.files, isRichTextEmpty(check.body) ? '' : toPlainText(check.body));
   const canned = useComposerCanned(conversationId, files, {
-    current: () => api.current?.caretText() ?? { text: '', caret: 0 },
+    current: editor.caretText,
     replace: (range, inserted) => api.current?.replaceAtCaret(range, inserted),
   });
 
@@ -114,33 +84,15 @@ function useComposer({ conversationId, onSend, onTyping }: Props, files: TUpload
     draft.clear();
     typing.stop();
   };
-  const onKeyDown = (event: KeyboardEvent, inList: boolean): boolean => {
-    if (canned.onKeyDown(event)) return true;
-    const action = enterAction({ ...pickKeys(event), inList });
-    if (action === 'send') {
-      event.preventDefault();
-      submit();
-      return true;
-    }
-    if (event.key !== 'Escape') return false;
-    api.current?.blur();
-    return true;
-  };
+  const onKeyDown = (event: KeyboardEvent, inList: boolean): boolean =>
+    handleComposerKey(event, inList, {
+      picker: canned.onKeyDown,
+      send: submit,
+      leave: () => api.current?.blur(),
+    });
   const onTool = (tool: ComposerTool) => {
     if (tool === 'canned') canned.openFromToolbar();
-    else if (api.current?.format(tool) === 'ask') setLinkOpen(true);
-  };
-  const link = {
-    open: linkOpen,
-    ask: () => setLinkOpen(true),
-    insert: (url: string) => {
-      setLinkOpen(false);
-      api.current?.insertLink(url);
-    },
-    cancel: () => {
-      setLinkOpen(false);
-      api.current?.focus();
-    },
+    else editor.format(tool);
   };
   const onChange = (doc: TRichText, text: string) => {
     draft.change(doc);
@@ -149,7 +101,6 @@ function useComposer({ conversationId, onSend, onTyping }: Props, files: TUpload
   return {
     draft,
     editor,
-    link,
     size,
     canSend: sendable(size),
     canned,
@@ -161,14 +112,6 @@ function useComposer({ conversationId, onSend, onTyping }: Props, files: TUpload
   };
 }
 
-const pickKeys = (e: KeyboardEvent) => ({
-  key: e.key,
-  shiftKey: e.shiftKey,
-  ctrlKey: e.ctrlKey,
-  metaKey: e.metaKey,
-  isComposing: e.isComposing,
-});
-
 /**
  * The reply composer: the playbook card editor's WYSIWYG editor (R7: bold, italic, links, bullet
  * lists) with its toolbar and shortcuts, canned responses on `/`, files, and Enter to send.
@@ -178,7 +121,8 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer(prop
   const { t } = useTranslation();
   const files = useUploadTray(conversationId);
   const composer = useComposer(props, files);
-  const { size, canned, editor, link } = composer;
+  const { size, canned, editor } = composer;
+  const { link } = editor;
   const addFiles = files.add;
   useImperativeHandle(ref, () => ({ focus: editor.focus, addFiles }), [editor.focus, addFiles]);
 

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  insertMention,
   matchMentionCandidates,
+  mentionedIds,
   mentionQueryAt,
   type MentionCandidate,
   type TUserSummaryDto,
@@ -22,51 +22,51 @@ function loadUsers(): Promise<TUserSummaryDto[]> {
   return usersOnce;
 }
 
+/** The users picked in each conversation's note draft (drafts outlive the composer). */
+const pickedByDraft = new Map<string, MentionCandidate[]>();
+
+/** A key pressed in the note's editor (the DOM's KeyboardEvent). */
+type KeyEvent = Pick<KeyboardEvent, 'key' | 'isComposing' | 'preventDefault' | 'stopPropagation'>;
+
 /**
- * `@` mentions in a textarea: the query being typed, the matching active users (not me), the
- * highlighted one, and picking (↑/↓ move, Enter or Tab pick, Escape closes).
+ * `@` mentions in the note's editor: the query typed before the caret, the matching active users
+ * (not me), the highlighted one, and picking (↑/↓ move, Enter or Tab pick, Escape closes), which
+ * replaces the `@query` with `@Name `. The picks are kept with the conversation's draft.
  */
 export function useMentions(opts: {
-  areaRef: RefObject<HTMLTextAreaElement | null>;
+  conversationId: string;
   meId: string;
-  text: string;
-  setText: (text: string) => void;
+  /** The text of the caret's paragraph and the caret's offset in it, right now. */
+  current: () => { text: string; caret: number };
+  /** Replaces `range` of that text with plain text, the caret after it. */
+  replace: (range: { start: number; end: number }, inserted: { text: string }) => void;
 }) {
-  const { areaRef, meId, text, setText } = opts;
+  const { conversationId, meId, current, replace } = opts;
   const [users, setUsers] = useState<TUserSummaryDto[]>([]);
   const [query, setQuery] = useState<Query | null>(null);
   const [active, setActive] = useState(0);
-  const [picked, setPicked] = useState<MentionCandidate[]>([]);
-  const caretAfter = useRef<number | null>(null);
+  // The `@` of a mention just picked (or a list closed with Escape): its words are no query.
+  const settledAt = useRef<number | null>(null);
   useEffect(() => {
     loadUsers().then(setUsers, () => setUsers([]));
-  }, []);
-  useEffect(() => {
-    if (caretAfter.current !== null && areaRef.current) {
-      areaRef.current.setSelectionRange(caretAfter.current, caretAfter.current);
-      caretAfter.current = null;
-    }
-  }, [text, areaRef]);
-  const reset = useCallback(() => {
-    setPicked([]);
-    setQuery(null);
   }, []);
   const candidates = users.filter((u) => u.active && u.id !== meId);
   const options = query ? matchMentionCandidates(candidates, query.query) : [];
 
   const pick = (user: MentionCandidate) => {
-    if (!query) return;
-    const next = insertMention(text, query.start, areaRef.current?.selectionStart ?? text.length, user.name);
-    caretAfter.current = next.caret;
-    setText(next.text);
-    setPicked((list) => [...list, { id: user.id, name: user.name }]);
+    const { text, caret } = current();
+    const typed = mentionQueryAt(text, caret);
+    if (!typed) return;
+    const picked = pickedByDraft.get(conversationId) ?? [];
+    pickedByDraft.set(conversationId, [...picked, { id: user.id, name: user.name }]);
+    settledAt.current = typed.start;
     setQuery(null);
-    areaRef.current?.focus();
+    replace({ start: typed.start, end: caret }, { text: `@${user.name} ` });
   };
 
   /** True when the key was the picker's. */
-  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>): boolean => {
-    if (!query) return false;
+  const onKey = (e: KeyEvent): boolean => {
+    if (!query || e.isComposing) return false;
     if (options.length > 0 && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       const step = e.key === 'ArrowDown' ? 1 : -1;
       setActive((i) => (i + step + options.length) % options.length);
@@ -75,27 +75,45 @@ export function useMentions(opts: {
       if (option) pick(option);
     } else if (e.key === 'Escape') {
       e.stopPropagation();
+      settledAt.current = query.start;
       setQuery(null);
     } else return false;
     e.preventDefault();
     return true;
   };
 
+  /**
+   * After each edit or caret move: is an `@query` being typed at the caret? Typing opens the list;
+   * moving the caret only keeps it open within its query (a caret put after an old "@Ana" does not).
+   */
+  const track = useCallback((text: string, caret: number, typed: boolean) => {
+    let found = mentionQueryAt(text, caret);
+    if (!found) settledAt.current = null;
+    else if (found.start === settledAt.current) found = null;
+    setQuery((shown) => {
+      if (!typed && found?.start !== shown?.start) return null;
+      return found?.start === shown?.start && found?.query === shown?.query ? shown : found;
+    });
+  }, []);
+  // A new query highlights its first match.
+  useEffect(() => setActive(0), [query]);
+
   return {
     query,
     options,
     avatars: new Map(users.map((u) => [u.id, u.avatarUrl])),
     active,
-    picked,
     pick,
     onKey,
-    /** After each edit: is an `@query` being typed at the caret? */
-    track: (value: string, caret: number) => {
-      setQuery(mentionQueryAt(value, caret));
-      setActive(0);
-    },
-    close: () => setQuery(null),
-    reset,
+    track,
+    /** The users the note's plain text still mentions (mentionedIds), in the order picked. */
+    mentioned: (plainText: string) => mentionedIds(plainText, pickedByDraft.get(conversationId) ?? []),
+    close: useCallback(() => setQuery(null), []),
+    /** After the note was added: no picks left for this conversation. */
+    reset: useCallback(() => {
+      pickedByDraft.delete(conversationId);
+      setQuery(null);
+    }, [conversationId]),
   };
 }
 
