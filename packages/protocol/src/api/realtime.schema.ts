@@ -181,7 +181,13 @@ export const ZAgentServerFrame = z.discriminatedUnion('type', [
     active: z.boolean(),
     preview: z.string().optional(),
   }),
-  z.object({ type: z.literal('read'), conversationId: z.string(), seq: z.number() }),
+  /** How far the team (`user`) or the visitor read a conversation this user may see (unread dots, "Seen"). */
+  z.object({
+    type: z.literal('read'),
+    conversationId: z.string(),
+    seq: z.number(),
+    side: z.enum(['user', 'visitor']),
+  }),
   z.object({ type: z.literal('presence'), userId: z.string(), online: z.boolean() }),
   z.object({ type: z.literal('notification'), notification: ZNotificationDto }),
   /** A CRM record this conversation's side panel shows changed (issue 15): an open panel reloads it. */

@@ -41,14 +41,18 @@ export type DomainEventMap = {
   /** `reason` `watchdog`: the ownership watchdog took it back from `watchdog.fromUserId`. */
   'conversation.unassigned': ConversationChange & { reason?: 'user' | 'watchdog'; watchdog?: OwnershipLapse };
   'conversation.closed': ConversationChange;
-  /** Anything else a list shows changed (read positions, the visitor's name, the bot's end card). */
+  /** Anything else a list shows changed (the visitor's name, labels, the bot's end card). */
   'conversation.updated': ConversationChange;
   /** Only the visitor's widget state changed (the bot moved on): no inbox needs to hear of it. */
   'conversation.visitor_state': { conversationId: string; visitorId: string };
-  /** A read position moved forward. */
+  /**
+   * A read position moved forward: the other side's receipts, the reader's other devices and the
+   * unread dots of the inboxes that may see the conversation (`visibility`, R14, R29).
+   */
   'conversation.read': {
-    conversation: TConversationDto;
+    conversationId: string;
     visitorId: string;
+    visibility: PreviousState & { readerIds: string[] };
     side: 'visitor' | 'user';
     seq: number;
   };

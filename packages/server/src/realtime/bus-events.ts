@@ -22,7 +22,17 @@ export type BusEvent =
       active: boolean;
       preview?: string;
     }
-  | { type: 'read'; conversationId: string; visitorId: string; side: 'visitor' | 'user'; seq: number }
+  | {
+      type: 'read';
+      conversationId: string;
+      visitorId: string;
+      /** Who may see the conversation now (R14, R29): only their inboxes hear of the read. */
+      status: TConversationDto['status'];
+      assigneeId: string | null;
+      readerIds: string[];
+      side: 'visitor' | 'user';
+      seq: number;
+    }
   /** CRM records these conversations' side panels show changed; each with who may see it (R14). */
   | {
       type: 'panel.changed';

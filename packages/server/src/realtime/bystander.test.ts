@@ -70,7 +70,7 @@ describe('a bystander hears nothing of another user’s assigned chat (R14)', ()
       const seq = reply.json<{ seq: number }>().seq;
       aliceSocket.send({ type: 'read', conversationId, seq });
       aliceSocket.send({ type: 'typing', conversationId, active: true });
-      await aliceSocket.waitFor((f) => f.type === 'conversation' && f.conversation.userReadSeq === seq);
+      await aliceSocket.waitFor((f) => f.type === 'read' && f.side === 'user' && f.seq === seq);
     }
     // A marker every socket gets after all of the above (the bus keeps order): then compare.
     await server.request({ method: 'PUT', url: '/api/v1/me/online', as: alice, payload: { online: false } });

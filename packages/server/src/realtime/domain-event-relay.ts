@@ -27,8 +27,8 @@ export function busEventsOf(event: AnyDomainEvent, originNode: string): BusEvent
     case 'crm.record_changed':
       return [{ type: 'panel.changed', conversations: event.payload.conversations }];
     case 'conversation.read': {
-      const { conversation, visitorId, side, seq } = event.payload;
-      return [{ type: 'read', conversationId: conversation.id, visitorId, side, seq }];
+      const { conversationId, visitorId, visibility, side, seq } = event.payload;
+      return [{ type: 'read', conversationId, visitorId, ...visibility, side, seq }];
     }
     default:
       return [];

@@ -34,9 +34,16 @@ describe('busEventsOf: realtime as a listener of domain events (pure)', () => {
     expect(busEventsOf(domainEvent('message.created', { conversation, message }), 'n')).toEqual([
       { type: 'message.created', conversation, message },
     ]);
-    const read = domainEvent('conversation.read', { conversation, visitorId: 'v1', side: 'user', seq: 4 });
+    const visibility = { status: 'assigned' as const, assigneeId: 'u-bob', readerIds: ['u-rita'] };
+    const read = domainEvent('conversation.read', {
+      conversationId: conversation.id,
+      visitorId: 'v1',
+      visibility,
+      side: 'user',
+      seq: 4,
+    });
     expect(busEventsOf(read, 'n')).toEqual([
-      { type: 'read', conversationId: conversation.id, visitorId: 'v1', side: 'user', seq: 4 },
+      { type: 'read', conversationId: conversation.id, visitorId: 'v1', ...visibility, side: 'user', seq: 4 },
     ]);
     const state = domainEvent('conversation.visitor_state', { conversationId: 'c1', visitorId: 'v1' });
     expect(busEventsOf(state, 'n')).toEqual([

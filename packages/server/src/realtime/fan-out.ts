@@ -98,8 +98,12 @@ function agentFrames(event: FanOutEvent, userId: string, send: (frame: TAgentSer
     case 'notification':
       if (event.userIds.includes(userId)) send({ type: 'notification', notification: event.notification });
       return;
-    case 'visitor.state':
     case 'read':
+      // Unread dots and the "Seen" mark: a number, to the inboxes that may see the chat (R14).
+      if (canUserSee(event, userId))
+        send({ type: 'read', conversationId: event.conversationId, seq: event.seq, side: event.side });
+      return;
+    case 'visitor.state':
       return;
   }
 }

@@ -46,6 +46,14 @@ const message = (event: TMessageDto['event']): TMessageDto => ({
 });
 const visitorState = { id: base.id, status: 'assigned' } as TVisitorConversationDto;
 const was = (status: Visibility['status'], assigneeId: string | null): Visibility => ({ status, assigneeId });
+/** A read of this conversation as the bus carries it: who may see it now (R14, R29). */
+const readOf = (c: TConversationDto) => ({
+  conversationId: c.id,
+  visitorId: c.visitor.id,
+  status: c.status,
+  assigneeId: c.assignee?.id ?? null,
+  readerIds: c.readerIds ?? [],
+});
 
 const events: Record<string, FanOutEvent> = {
   'assigned (was waiting)': {
@@ -96,8 +104,9 @@ const events: Record<string, FanOutEvent> = {
     name: 'Alice',
     active: true,
   },
-  'assignee read': { type: 'read', conversationId: base.id, visitorId: 'v-1', side: 'user', seq: 7 },
-  'visitor read': { type: 'read', conversationId: base.id, visitorId: 'v-1', side: 'visitor', seq: 7 },
+  'assignee read': { type: 'read', ...readOf(withReader), side: 'user', seq: 7 },
+  'visitor read': { type: 'read', ...readOf(withReader), side: 'visitor', seq: 7 },
+  'visitor read in a waiting chat': { type: 'read', ...readOf(waiting), side: 'visitor', seq: 7 },
   'visitor state': { type: 'visitor.state', visitorId: 'v-1', conversation: visitorState },
   presence: { type: 'presence', userId: 'u-other', online: true },
   'CRM record of an assigned chat and a waiting one changed': {
@@ -224,24 +233,34 @@ const table: Record<string, Record<Viewer, string>> = {
     'other visitor': '',
     'mentioned user': '',
   },
+  // A read goes as a number to who may see the chat now (unread dots, "Seen"), never further (R14).
   'assignee read': {
-    assignee: '',
+    assignee: 'read',
     'other user': '',
     admin: '',
     visitor: 'read',
     'former assignee': '',
     'other visitor': '',
-    'mentioned user': '',
+    'mentioned user': 'read',
   },
   'visitor read': {
-    assignee: '',
+    assignee: 'read',
     'other user': '',
     admin: '',
     // Their other tabs and devices clear their unread count (issue 24).
     visitor: 'read',
     'former assignee': '',
     'other visitor': '',
-    'mentioned user': '',
+    'mentioned user': 'read',
+  },
+  'visitor read in a waiting chat': {
+    assignee: 'read',
+    'other user': 'read',
+    admin: 'read',
+    visitor: 'read',
+    'former assignee': 'read',
+    'other visitor': '',
+    'mentioned user': 'read',
   },
   'visitor state': {
     assignee: '',

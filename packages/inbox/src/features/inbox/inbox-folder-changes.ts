@@ -98,12 +98,31 @@ export function conversationChanged(state: InboxState, action: ActionOf<'convers
     previous.status === action.conversation.status
   )
     return state;
-  const conversations = { ...state.conversations, [action.conversation.id]: action.conversation };
+  // Read positions only move forward, and reach the inbox as `read` frames of their own.
+  const conversation = previous
+    ? {
+        ...action.conversation,
+        userReadSeq: Math.max(previous.userReadSeq, action.conversation.userReadSeq),
+        visitorReadSeq: Math.max(previous.visitorReadSeq, action.conversation.visitorReadSeq),
+      }
+    : action.conversation;
+  const conversations = { ...state.conversations, [conversation.id]: conversation };
   return {
     ...state,
     conversations,
-    folders: placeInFolders(state, action.conversation, conversations),
-    removed: withoutKey(state.removed, action.conversation.id),
+    folders: placeInFolders(state, conversation, conversations),
+    removed: withoutKey(state.removed, conversation.id),
+  };
+}
+
+/** How far the team or the visitor read (a `read` frame): unread dots and the "Seen" mark. */
+export function conversationRead(state: InboxState, action: ActionOf<'read'>): InboxState {
+  const conversation = state.conversations[action.conversationId];
+  const field = action.side === 'user' ? 'userReadSeq' : 'visitorReadSeq';
+  if (!conversation || conversation[field] >= action.seq) return state;
+  return {
+    ...state,
+    conversations: { ...state.conversations, [conversation.id]: { ...conversation, [field]: action.seq } },
   };
 }
 

@@ -32,6 +32,9 @@ export function applyAgentFrame(frame: TAgentServerFrame, context: FrameContext)
       dispatch({ type: 'conversation_removed', conversationId: frame.conversationId });
       context.refreshCounts();
       return;
+    case 'read':
+      dispatch({ type: 'read', conversationId: frame.conversationId, side: frame.side, seq: frame.seq });
+      return;
     case 'messages':
       dispatch({ type: 'messages', conversationId: frame.conversationId, messages: frame.messages });
       sender.stored(frame.messages.map((m) => m.clientMsgId));

@@ -285,3 +285,43 @@ describe('history paged back (issue 25)', () => {
     expect(state.threads.c1?.older).toBe('more');
   });
 });
+
+describe('read positions (issue 25: `read` frames instead of the whole conversation)', () => {
+  const seen = (state: InboxState) => {
+    const c = state.conversations.c1!;
+    return [c.userReadSeq, c.visitorReadSeq];
+  };
+
+  it('moves each side forward from its own frame, never back', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ lastSeq: 9 }),
+    });
+    state = inboxReducer(state, { type: 'read', conversationId: 'c1', side: 'user', seq: 5 });
+    state = inboxReducer(state, { type: 'read', conversationId: 'c1', side: 'visitor', seq: 7 });
+    expect(seen(state)).toEqual([5, 7]);
+    const same = inboxReducer(state, { type: 'read', conversationId: 'c1', side: 'user', seq: 3 });
+    expect(same).toBe(state);
+  });
+
+  it('keeps the later positions when an older snapshot of the conversation arrives', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ lastSeq: 9 }),
+    });
+    state = inboxReducer(state, { type: 'read', conversationId: 'c1', side: 'user', seq: 9 });
+    state = inboxReducer(state, { type: 'read', conversationId: 'c1', side: 'visitor', seq: 8 });
+    // A list answer fetched before the reads lands after them.
+    state = inboxReducer(state, {
+      type: 'conversation',
+      conversation: conversation({ lastSeq: 9, lastMessagePreview: 'later text', userReadSeq: 4 }),
+    });
+    expect(seen(state)).toEqual([9, 8]);
+    expect(state.conversations.c1!.lastMessagePreview).toBe('later text');
+  });
+
+  it('ignores a read of a conversation the inbox does not hold', () => {
+    const state = readyState();
+    expect(inboxReducer(state, { type: 'read', conversationId: 'nope', side: 'user', seq: 1 })).toBe(state);
+  });
+});

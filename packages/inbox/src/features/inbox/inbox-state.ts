@@ -10,6 +10,7 @@ import type {
 import { folderOf } from '@charla/protocol/client';
 import {
   conversationChanged,
+  conversationRead,
   conversationRemoved,
   folderFailed,
   folderLoaded,
@@ -96,6 +97,7 @@ export type InboxAction =
   | { type: 'counts'; counts: TFolderCountsDto }
   | { type: 'conversation'; conversation: TConversationDto }
   | { type: 'conversation_removed'; conversationId: string }
+  | { type: 'read'; conversationId: string; side: 'user' | 'visitor'; seq: number }
   | { type: 'thread_loading'; conversationId: string }
   | { type: 'thread_loaded'; conversationId: string; messages: TMessageDto[]; hasOlder?: boolean }
   | { type: 'older_loading'; conversationId: string }
@@ -164,6 +166,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       return conversationChanged(state, action);
     case 'conversation_removed':
       return conversationRemoved(state, action);
+    case 'read':
+      return conversationRead(state, action);
     case 'reset_lists':
       return listsReset(state);
     case 'thread_loading':

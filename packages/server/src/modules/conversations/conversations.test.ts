@@ -368,20 +368,26 @@ describe('live chat engine', () => {
       const agent = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
       const row = await server.charla.services.conversations.getRow(conversationId);
       agent.send({ type: 'read', conversationId, seq: row.last_seq });
+      // A read goes out as a number, not as the whole conversation (issue 25).
       await agent.waitFor(
         (f) =>
-          f.type === 'conversation' &&
-          f.conversation.id === conversationId &&
-          f.conversation.userReadSeq === row.last_seq,
+          f.type === 'read' &&
+          f.conversationId === conversationId &&
+          f.side === 'user' &&
+          f.seq === row.last_seq,
       );
       await visitor.client.waitFor((f) => f.type === 'read' && f.seq === row.last_seq);
       visitor.client.send({ type: 'read', conversationId, seq: row.last_seq });
       await agent.waitFor(
         (f) =>
-          f.type === 'conversation' &&
-          f.conversation.id === conversationId &&
-          f.conversation.visitorReadSeq === row.last_seq,
+          f.type === 'read' &&
+          f.conversationId === conversationId &&
+          f.side === 'visitor' &&
+          f.seq === row.last_seq,
       );
+      expect(agent.frames.filter((f) => f.type === 'conversation')).toEqual([]);
+      const stored = await server.charla.services.conversations.getRow(conversationId);
+      expect([stored.user_read_seq, stored.visitor_read_seq]).toEqual([row.last_seq, row.last_seq]);
       const framesBefore = agent.frames.length;
       agent.send({ type: 'read', conversationId, seq: row.last_seq + 100 });
       agent.send({ type: 'read', conversationId, seq: row.last_seq });
@@ -390,7 +396,7 @@ describe('live chat engine', () => {
         row.last_seq,
       );
       // A read that moves nothing fans nothing out.
-      expect(agent.frames.slice(framesBefore).filter((f) => f.type === 'conversation')).toEqual([]);
+      expect(agent.frames.slice(framesBefore).filter((f) => f.type === 'read')).toEqual([]);
       await agent.close();
     });
 
