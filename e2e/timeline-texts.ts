@@ -11,8 +11,13 @@ export async function timelineTexts(page: Page, selector: string): Promise<strin
     const scroller = document.querySelector<HTMLElement>('.timeline');
     if (!scroller) throw new Error('no timeline');
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+    // As a wheel would: the timeline leaves the bottom only when the user scrolls.
+    const scrollTo = (top: number) => {
+      scroller.dispatchEvent(new WheelEvent('wheel', { bubbles: true }));
+      scroller.scrollTop = top;
+    };
     for (let stable = 0; stable < 5;) {
-      scroller.scrollTop = 0;
+      scrollTo(0);
       await frame();
       const busy = document.querySelector('[data-testid="timeline-older"]') !== null;
       stable = busy || scroller.scrollTop > 0 ? 0 : stable + 1;
@@ -30,7 +35,7 @@ export async function timelineTexts(page: Page, selector: string): Promise<strin
         );
       }
       if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
-      scroller.scrollTop += scroller.clientHeight / 2;
+      scrollTo(scroller.scrollTop + scroller.clientHeight / 2);
       await frame();
     }
     return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, texts]) => texts);

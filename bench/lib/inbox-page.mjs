@@ -63,7 +63,12 @@ export async function scrollFrames(page, { step = 200, frames = 900, jumps = 120
         }
         return times;
       };
-      scroller.scrollTop = scroller.scrollHeight;
+      // As a wheel would: the timeline leaves the bottom only when the user scrolls.
+      const scrollTo = (top) => {
+        scroller.dispatchEvent(new WheelEvent('wheel', { bubbles: true }));
+        scroller.scrollTop = top;
+      };
+      scrollTo(scroller.scrollHeight);
       await frame();
       const idle = await run(120, () => true);
       let atTopFor = 0;
@@ -74,12 +79,12 @@ export async function scrollFrames(page, { step = 200, frames = 900, jumps = 120
         else atTopFor = 0;
         if (atTopFor > 60) return false;
         const before = scroller.scrollTop;
-        scroller.scrollTop = Math.max(0, before - step);
+        scrollTo(Math.max(0, before - step));
         travelled += before - scroller.scrollTop;
         return true;
       });
       const jump = await run(jumps, () => {
-        scroller.scrollTop = Math.random() * (scroller.scrollHeight - scroller.clientHeight);
+        scrollTo(Math.random() * (scroller.scrollHeight - scroller.clientHeight));
       });
       return {
         idle,

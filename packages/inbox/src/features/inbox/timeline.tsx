@@ -57,13 +57,14 @@ export function Timeline(props: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   const items = useTimelineItems(messages, conversation.visitorReadSeq);
   const lastSeq = messages[messages.length - 1]?.seq ?? 0;
   const win = useTimelineWindow({
     items,
     scrollRef,
     listRef,
-    trailing: `${pending.length}:${typing ? 1 : 0}`,
+    contentRef,
     onNearTop: older === 'more' ? onLoadOlder : noop,
   });
   // The last message held when the user left the bottom: what came after is "new".
@@ -84,24 +85,26 @@ export function Timeline(props: Props) {
         role="region"
         aria-label={t('timeline.scrollLabel')}
       >
-        {/* Additions are announced only at the bottom, where they are new messages, not rows
-            the window renders while scrolling (the "new messages" button speaks for those). */}
-        <div
-          role="log"
-          aria-live={win.live ? 'polite' : 'off'}
-          aria-relevant="additions"
-          aria-label={t('timeline.label')}
-        >
-          <WindowList
-            listRef={listRef}
-            items={items}
-            win={win}
-            pending={pending}
-            visitorLabel={visitorLabel}
-            onRetry={onRetry}
-          />
+        <div ref={contentRef}>
+          {/* Additions are announced only at the bottom, where they are new messages, not rows
+              the window renders while scrolling (the "new messages" button speaks for those). */}
+          <div
+            role="log"
+            aria-live={win.live ? 'polite' : 'off'}
+            aria-relevant="additions"
+            aria-label={t('timeline.label')}
+          >
+            <WindowList
+              listRef={listRef}
+              items={items}
+              win={win}
+              pending={pending}
+              visitorLabel={visitorLabel}
+              onRetry={onRetry}
+            />
+          </div>
+          {typing && <TypingLine typing={typing} visitorLabel={visitorLabel} />}
         </div>
-        {typing && <TypingLine typing={typing} visitorLabel={visitorLabel} />}
       </div>
       <JumpToLatest
         show={!win.atBottom && (newCount > 0 || win.far)}

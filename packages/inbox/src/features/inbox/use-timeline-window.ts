@@ -4,6 +4,8 @@ import { estimateItemSize, type WindowItem } from './timeline-window';
 
 /** Within this many px of the bottom the timeline counts as at the latest message and follows it. */
 const AT_BOTTOM_PX = 48;
+/** A scroll this soon after the user's wheel, touch, key or pointer is theirs. */
+const USER_SCROLL_MS = 1000;
 /** Older history is asked for once the first rendered item is this close to the top. */
 const NEAR_TOP_ITEMS = 12;
 /** Screen-reader announcements of additions start once the opening scroll has settled. */
@@ -19,11 +21,11 @@ export function useTimelineWindow(deps: {
   items: readonly WindowItem[];
   scrollRef: RefObject<HTMLDivElement | null>;
   listRef: RefObject<HTMLOListElement | null>;
-  /** Changes when content after the items (pending replies, typing) changes. */
-  trailing: string;
+  /** Everything the scroller holds: the items, replies waiting to send, the typing line. */
+  contentRef: RefObject<HTMLDivElement | null>;
   onNearTop: () => void;
 }) {
-  const { items, scrollRef, listRef, trailing, onNearTop } = deps;
+  const { items, scrollRef, listRef, contentRef, onNearTop } = deps;
   const [scrollMargin, setScrollMargin] = useState(0);
   const [settled, setSettled] = useState(false);
   const focused = useRef<number | null>(null);
@@ -49,8 +51,9 @@ export function useTimelineWindow(deps: {
     rangeExtractor,
     overscan: 6,
     scrollMargin,
+    // Prepended history and items measured above the view keep the view still; following the
+    // bottom is useBottomTracking's one rule.
     anchorTo: 'end',
-    followOnAppend: true,
     scrollEndThreshold: AT_BOTTOM_PX,
   });
 
@@ -62,7 +65,7 @@ export function useTimelineWindow(deps: {
     // Once, on mounting: the timeline is keyed by conversation.
   }, []);
 
-  const { atBottom, far, onScroll, wasAtBottom } = useBottomTracking(scrollRef, trailing);
+  const { atBottom, far, onScroll, wasAtBottom } = useBottomTracking(scrollRef, contentRef);
 
   const virtualItems = virtualizer.getVirtualItems();
   const firstIndex = virtualItems[0]?.index ?? 0;
@@ -95,31 +98,49 @@ export function useTimelineWindow(deps: {
 
 /**
  * Where the user is: at the bottom (following), or more than a screen above it (the way back is
- * offered). A reply of mine or the typing line under the items keeps the bottom if we were there.
+ * offered). One rule keeps the latest message in view while the user is at the bottom: whenever
+ * the content changes size (a message, a reply waiting to send, the typing line, an item measured
+ * taller than its estimate after the opening scroll) or the viewport does (the composer growing
+ * with its text, the window), the scroller goes back to its end before the frame is painted. Only
+ * the user leaves the bottom (wheel, touch, keys, the scrollbar): a scroll the page made itself
+ * while following (the window's corrections as items are measured) is taken back.
  */
-function useBottomTracking(scrollRef: RefObject<HTMLDivElement | null>, trailing: string) {
+function useBottomTracking(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  contentRef: RefObject<HTMLDivElement | null>,
+) {
   const [atBottom, setAtBottom] = useState(true);
   const [far, setFar] = useState(false);
   const wasAtBottom = useRef(true);
+  const userScrolledAt = useRef(0);
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (el && wasAtBottom.current) el.scrollTop = el.scrollHeight;
-  }, [trailing, scrollRef]);
-  // The composer growing with its text (or the window getting shorter) shrinks the timeline
-  // without a scroll event: at the bottom, the latest message stays in view.
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
+    const content = contentRef.current;
+    if (!el || !content) return;
     const observer = new ResizeObserver(() => {
       if (wasAtBottom.current) el.scrollTop = el.scrollHeight;
     });
     observer.observe(el);
-    return () => observer.disconnect();
-  }, [scrollRef]);
+    observer.observe(content);
+    const byUser = () => {
+      userScrolledAt.current = performance.now();
+    };
+    const inputs = ['wheel', 'touchmove', 'pointerdown', 'keydown'] as const;
+    for (const type of inputs) el.addEventListener(type, byUser, { passive: true });
+    return () => {
+      observer.disconnect();
+      for (const type of inputs) el.removeEventListener(type, byUser);
+    };
+  }, [scrollRef, contentRef]);
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
     const distance = el.scrollHeight - el.scrollTop - el.clientHeight;
+    const leftByUser = performance.now() - userScrolledAt.current < USER_SCROLL_MS;
+    if (distance > AT_BOTTOM_PX && wasAtBottom.current && !leftByUser) {
+      el.scrollTop = el.scrollHeight;
+      return;
+    }
     wasAtBottom.current = distance <= AT_BOTTOM_PX;
     setAtBottom(distance <= AT_BOTTOM_PX);
     setFar(distance > el.clientHeight);
