@@ -80,16 +80,26 @@ describe('side panel answers', () => {
     const linked = page.getByTestId('panel-linked-lead');
     await linked.waitFor(POLL);
 
+    // From now on, any moment without the lead on screen counts (a check after a fixed wait alone
+    // would pass while a slow render of the stale answer was still to come).
+    await page.evaluate(() => {
+      const flags = window as unknown as { leadGone?: boolean };
+      flags.leadGone = false;
+      new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="panel-linked-lead"]')) flags.leadGone = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     // The old refresh answers now, without the lead.
     const answered = hold.held()!.response();
     hold.release();
     const stale = await answered;
     expect(stale?.status()).toBe(200);
     expect(((await stale!.json()) as { linked: unknown }).linked).toBeNull();
-    // Let React render whatever that answer caused, then the lead must still be there.
+    // Let React render whatever that answer caused: the lead never left.
     await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 500))),
+      () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 1500))),
     );
+    expect(await page.evaluate(() => (window as unknown as { leadGone?: boolean }).leadGone)).toBe(false);
     expect(await linked.isVisible()).toBe(true);
   });
 });
