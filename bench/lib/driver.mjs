@@ -148,13 +148,21 @@ export async function setupRelay(base, { users, active }) {
  * Sends `rate` messages/s for `seconds`, half visitor → user and half user → visitor, round
  * robin over the conversations; then waits up to `drainMs` for stragglers.
  */
-export async function runRate(env, rate, seconds, { drainMs = 5000, admin, during } = {}) {
+/**
+ * `reads`: each receiver reports a read of every message it gets, as an open widget or inbox does
+ * (Charla only): the read receipts' cost counts in the step.
+ */
+export async function runRate(env, rate, seconds, { drainMs = 5000, admin, during, reads = false } = {}) {
   const { convs, kind } = env;
   const records = new Map();
   const lat = { v2u: [], u2v: [], ack: [] };
   const groups = {};
   const errors = {};
   const stepId = Math.random().toString(36).slice(2, 7);
+  /** Frames the clients got during the step, of every type (what each message costs the sockets). */
+  let framesIn = 0;
+  const readBy = (owner, message) =>
+    owner.ws.send(JSON.stringify({ type: 'read', conversationId: message.conversationId, seq: message.seq }));
   const onFrame = (side, c) => (frame) => {
     // A replay from the database (`messages`, after a bus outage) counts as delivered, late.
     if (frame.type === 'messages') {
@@ -167,6 +175,7 @@ export async function runRate(env, rate, seconds, { drainMs = 5000, admin, durin
       if (!r || r.recv) return;
       if ((r.dir === 'v2u' && side === 'agent') || (r.dir === 'u2v' && side === 'visitor' && r.conv === c)) {
         r.recv = true;
+        if (reads && kind === 'charla') readBy(c, frame.message);
         const ms = now() - r.t0;
         lat[r.dir].push(ms);
         (groups[r.conv.group ?? 'all'] ??= []).push(ms);
@@ -182,8 +191,12 @@ export async function runRate(env, rate, seconds, { drainMs = 5000, admin, durin
       errors[frame.code] = (errors[frame.code] ?? 0) + 1;
     }
   };
-  for (const c of convs) c.onFrame = onFrame('visitor', c);
-  for (const a of env.agents) a.onFrame = onFrame('agent', a);
+  const counting = (handle) => (frame) => {
+    framesIn += 1;
+    handle(frame);
+  };
+  for (const c of convs) c.onFrame = counting(onFrame('visitor', c));
+  for (const a of env.agents) a.onFrame = counting(onFrame('agent', a));
   const before = admin ? await env.metrics(true) : null;
   const body = text('Hello, I have a question about your pricing plans for teams.');
   let sent = 0;
@@ -237,6 +250,7 @@ export async function runRate(env, rate, seconds, { drainMs = 5000, admin, durin
     all,
     groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, summarize(v)])),
     lostList,
+    framesIn,
     serverLoopP99: after?.eventLoopDelay?.p99,
     serverCpu:
       after && before && after.cpu && before.cpu

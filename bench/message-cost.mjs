@@ -1,0 +1,82 @@
+// `node bench/message-cost.mjs [--storage=sqlite|postgres] [--rate=300] [--seconds=15] [--users=20]
+// [--active=100] [--no-reads]` (after `npm run build -w @charla/server`): what one persisted
+// message costs the server (issue 25 item 4), at a fixed rate well below saturation so the figure
+// is work, not queueing. Half the messages go visitor → user and half user → visitor, and each
+// receiver reports a read of every message it gets, as an open widget and an open inbox do
+// (`--no-reads` leaves the receipts out). Prints the server's CPU per message (process CPU time
+// over the step from /api/v1/admin/metrics, divided by the messages sent), the frames the clients
+// got per message, latency, and lost/unacked counts. BENCH_SERVER_MAIN=<other checkout>/packages/
+// server/dist/main.js measures another build in the same conditions.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeEnv, runRate, setupCharla } from './lib/driver.mjs';
+import {
+  ADMIN,
+  SERVER_MAIN,
+  activePlaybook,
+  freshDatabase,
+  login,
+  metrics,
+  round,
+  startServer,
+} from './lib/util.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const found = args.find((a) => a.startsWith(`--${name}=`));
+  return found ? found.slice(name.length + 3) : fallback;
+};
+const storage = option('storage', 'sqlite');
+const rate = Number(option('rate', '300'));
+const seconds = Number(option('seconds', '15'));
+const users = Number(option('users', '20'));
+const active = Number(option('active', '100'));
+const reads = !args.includes('--no-reads');
+const log = (line) => process.stderr.write(`${line}\n`);
+
+async function main() {
+  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'charla-message-cost-'));
+  const db = freshDatabase(storage, tmpDir);
+  const server = await startServer({ databaseUrl: db.url, port: 39400 });
+  try {
+    const admin = await login(server.url, ADMIN.email, ADMIN.password);
+    const publicId = await activePlaybook(server.url, admin);
+    const env = await setupCharla(server.url, admin, publicId, { users, active });
+    env.metrics = (reset) => metrics(server.url, admin, reset);
+    log(
+      `${SERVER_MAIN}: ${storage}, ${users} users, ${active} assigned conversations, reads ${reads ? 'on' : 'off'}`,
+    );
+    // Warm-up (JIT, statement caches), not reported.
+    await runRate(env, rate, 4, { reads });
+    const step = await runRate(env, rate, seconds, { admin, reads });
+    const cpuSeconds = (step.serverCpu ?? Number.NaN) * step.sendSeconds;
+    const result = {
+      server: SERVER_MAIN,
+      storage,
+      rate,
+      seconds,
+      reads,
+      sent: step.sent,
+      serverCpuPercent: round((step.serverCpu ?? Number.NaN) * 100, 1),
+      cpuMsPerMessage: round((cpuSeconds * 1000) / step.sent, 3),
+      framesPerMessage: round(step.framesIn / step.sent, 2),
+      latencyP50: round(step.all.p50),
+      latencyP99: round(step.all.p99),
+      lost: step.lost,
+      unacked: step.unacked,
+      errors: step.errors,
+      loadAverage: os.loadavg().map((x) => round(x, 1)),
+    };
+    console.log(JSON.stringify(result, null, 2));
+    await closeEnv(env);
+  } finally {
+    await server.stop();
+    db.cleanup();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
