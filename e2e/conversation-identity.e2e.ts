@@ -183,12 +183,32 @@ describe('conversations carry the person; search finds and marks', () => {
     await page.goto(`${charla.baseUrl}/inbox/unassigned/${again.id}`);
     await page.getByTestId('assign').click();
     if (!(await page.getByTestId('side-panel').isVisible())) await page.getByTestId('toggle-panel').click();
+    // The panel's requests from here on: a failure below says whether the save left the page.
+    const panelCalls: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes(`/conversations/${again.id}/panel`))
+        panelCalls.push(`${r.request().method()} ${r.status()}`);
+    });
     await page.getByTestId('panel-personEmail').fill('lucia@montenegro.example');
     await page.getByTestId('panel-personEmail').blur();
     await waitFor("the returning visitor's email saved", async () => {
       const path = `/api/v1/conversations/${again.id}`;
       const c = await api.call<{ visitor: { email: string | null } }>('GET', path);
       return c.visitor.email === 'lucia@montenegro.example';
+    }).catch(async (error: unknown) => {
+      // Failed twice in loaded whole-suite runs (sessions 9 and 11), never alone: say what the UI shows.
+      const field = await page
+        .getByTestId('panel-personEmail')
+        .inputValue()
+        .catch(() => '(no field)');
+      const saved = await page
+        .locator('.save-state')
+        .innerText()
+        .catch(() => '(no save state)');
+      const invalid = await page.locator('.side-panel [role="alert"]').allInnerTexts();
+      throw new Error(
+        `${String(error)}; email field "${field}", save state "${saved}", alerts ${JSON.stringify(invalid)}, panel requests ${JSON.stringify(panelCalls)}`,
+      );
     });
     const history = page.getByTestId('person-history');
     await history.getByRole('link').first().waitFor({ timeout: 20_000 });
