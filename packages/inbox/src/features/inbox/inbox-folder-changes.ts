@@ -91,13 +91,10 @@ export function folderFailed(state: InboxState, action: ActionOf<'folder_error'>
 
 export function conversationChanged(state: InboxState, action: ActionOf<'conversation'>): InboxState {
   const previous = state.conversations[action.conversation.id];
-  // Frames can cross REST answers: never let an older snapshot replace a newer one.
-  if (
-    previous &&
-    previous.lastSeq > action.conversation.lastSeq &&
-    previous.status === action.conversation.status
-  )
-    return state;
+  // Frames can cross REST answers: never let an older snapshot replace a newer one. Every
+  // lifecycle step appends a timeline event, so a lower lastSeq is older whatever its status (a
+  // list answer fetched before an Assign put the chat back in Unassigned, its panel read-only).
+  if (previous && previous.lastSeq > action.conversation.lastSeq) return state;
   // Read positions only move forward, and reach the inbox as `read` frames of their own.
   const conversation = previous
     ? {

@@ -325,3 +325,22 @@ describe('read positions (issue 25: `read` frames instead of the whole conversat
     expect(inboxReducer(state, { type: 'read', conversationId: 'nope', side: 'user', seq: 1 })).toBe(state);
   });
 });
+
+describe('older snapshots', () => {
+  it('never undo a newer status: a list answer from before an Assign lands after it', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ lastSeq: 3 }),
+    });
+    const assigned = conversation({
+      lastSeq: 4,
+      status: 'assigned',
+      assignee: { id: ME, name: 'Me', avatarUrl: null },
+      allowedActions: ['edit_panel', 'send'],
+    });
+    state = inboxReducer(state, { type: 'conversation', conversation: assigned });
+    const stale = inboxReducer(state, { type: 'conversation', conversation: conversation({ lastSeq: 3 }) });
+    expect(stale.conversations.c1!.status).toBe('assigned');
+    expect(stale.conversations.c1!.allowedActions).toContain('edit_panel');
+  });
+});
