@@ -135,6 +135,19 @@ describe('widget by keyboard alone, and its page API', () => {
       'conversationStarted',
       'closed',
     ]);
+
+    // Reopened, then Shift+Tab out of the chat back to the launcher (now its close button): Esc there
+    // closes the chat as well.
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.hasFocus());
+    for (let i = 0; i < 10 && (await frame.evaluate(() => document.hasFocus())); i += 1)
+      await page.keyboard.press('Shift+Tab');
+    expect(await frame.evaluate(() => document.hasFocus())).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CHARLA-WIDGET');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      () => (window as unknown as { __events: string[] }).__events.filter((e) => e === 'closed').length === 2,
+    );
     await page.context().close();
   });
 });

@@ -59,7 +59,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-// Exception to the 80-line limit (docs/style.md): the loader has a 3 KB gzip budget with about 40 bytes
+// Exception to the 80-line limit (docs/style.md): the loader has a 3 KB gzip budget with a few bytes
 // to spare (README, Performance). Its closures share the launcher's state through local variables,
 // which the minifier shortens; splitting them into functions that pass that state around costs bytes
 // the budget does not have.
@@ -150,6 +150,10 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
       const message = event.data as TFrameToHost;
       if (message.type === 'ready') {
         frameReady = true;
+        // Opened before the frame had loaded: the focus given to the loading iframe can be lost when
+        // its document arrives, so it is given again while the launcher still holds it (a closed
+        // frame is hidden, so it cannot take the focus).
+        if (document.activeElement === host) frame.focus();
         const page = { url: location.href, title: document.title, referrer: document.referrer };
         post({ ns: BRIDGE_NS, type: 'init', config, page, open: isOpen, stored: frameState(), identity });
       } else if (message.type === 'store') {
@@ -157,10 +161,10 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
         if (message.value === null) delete state[message.key];
         else state[message.key] = message.value;
         keep(() => localStorage, FRAME_STATE_KEY, JSON.stringify(state));
-      } else if (message.type === 'close') {
+      } else if (message.type === 'close')
+        // From inside the widget, so setOpen gives the focus back to the launcher.
         setOpen(false);
-        launcher.focus();
-      } else if (message.type === 'unread') {
+      else if (message.type === 'unread') {
         badge.hidden = message.count < 1 || isOpen;
         badge.textContent = String(Math.min(message.count, 99));
       } else if (message.type === 'event') hub.emit(message.name, message.data);
@@ -169,6 +173,11 @@ function boot(script: HTMLScriptElement, win: Window & { Charla?: CharlaApi }): 
     launcher.type = 'button';
     launcher.setAttribute('aria-controls', 'charla-frame');
     launcher.onclick = () => setOpen(!isOpen);
+    // Esc closes the open chat wherever the keyboard is in the widget, the launcher included.
+    // (A handler returning false would cancel the key, so it returns nothing.)
+    root.onkeydown = (event) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
     // Ready before the click (issue 25): the pointer on the launcher, or keyboard focus, loads the
     // frame (and with it the visitor's session and socket), so the click only has to show it.
     launcher.onpointerenter = launcher.onfocus = ensureFrame;
