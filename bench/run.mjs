@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=idle,delivery,widget,parser,...]`: runs the benchmark suite against
+// `npm run bench [-- --quick] [-- --only=idle,delivery,restart,widget,parser,...]`: runs the benchmark suite against
 // real server processes on loopback, prints a table and writes bench/results/latest.json.
 import { execSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,6 +68,11 @@ async function main() {
     [
       'widget',
       async () => (await import('./scenarios/widget.mjs')).widgetScenario({ ...ctx, nextPort: () => port++ }),
+    ],
+    [
+      'restart',
+      async () =>
+        (await import('./scenarios/restart.mjs')).restartScenario({ ...ctx, nextPort: () => port++ }),
     ],
     ['parser', async () => (await import('./scenarios/parser.mjs')).parserScenario()],
   ];

@@ -5,7 +5,7 @@ import { loopback, now, openSocket, pool, request, requestOk, sleep, summarize, 
 
 const runId = Math.random().toString(36).slice(2, 8);
 
-function frameRouter(owner) {
+export function frameRouter(owner) {
   owner.waiters = [];
   return (frame) => {
     owner.onFrame?.(frame);
@@ -18,7 +18,7 @@ function frameRouter(owner) {
   };
 }
 
-function waitFor(owner, pred, timeoutMs = 20_000, what = 'frame') {
+export function waitFor(owner, pred, timeoutMs = 20_000, what = 'frame') {
   return new Promise((resolve, reject) => {
     const w = { pred, resolve: (f) => (clearTimeout(t), resolve(f)) };
     const t = setTimeout(() => {

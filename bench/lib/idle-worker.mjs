@@ -1,6 +1,7 @@
 // A child process that holds many idle visitor sockets (each process stays well under the
 // 20,000 open-files limit). Driven over IPC by the scenario that forked it.
 import { loopback, openSocket, pool, requestOk, now, sleep, percentile } from './util.mjs';
+import { reconnectUntil } from './reconnect-schedules.mjs';
 
 /** @type {{ token: string; addr: string; ws: import('ws').WebSocket | null }[]} */
 const visitors = [];
@@ -83,11 +84,46 @@ async function storm({ firstDelayMs, timeoutMs }) {
   };
 }
 
+/** Closes every socket and opens them again `concurrency` at a time: the server's handshake rate. */
+async function handshakes({ concurrency }) {
+  const live = visitors.filter((v) => v.ws);
+  for (const v of live) v.ws.terminate();
+  await sleep(200);
+  const t0 = now();
+  let failed = 0;
+  await pool(live, concurrency, (v) => connectOne(v).catch(() => (failed += 1)));
+  return { count: live.length - failed, failed, ms: now() - t0 };
+}
+
+/** Reconnections after the server dies: each socket, once closed, comes back on `schedule`. */
+let restart = null;
+function armRestart({ schedule, timeoutMs }) {
+  const live = visitors.filter((v) => v.ws);
+  const times = [];
+  const done = live.map(
+    (v) =>
+      new Promise((resolve) =>
+        v.ws.once('close', async () => {
+          const at = await reconnectUntil(() => connectOne(v), schedule, Date.now() + timeoutMs);
+          if (at !== null) times.push(at);
+          resolve();
+        }),
+      ),
+  );
+  restart = { dropped: live.length, times, done: Promise.all(done) };
+  return { armed: live.length };
+}
+
 process.on('message', async (msg) => {
   try {
     if (msg.cmd === 'connect') process.send({ id: msg.id, result: await connect(msg) });
     else if (msg.cmd === 'storm') process.send({ id: msg.id, result: await storm(msg) });
-    else if (msg.cmd === 'count')
+    else if (msg.cmd === 'handshakes') process.send({ id: msg.id, result: await handshakes(msg) });
+    else if (msg.cmd === 'arm-restart') process.send({ id: msg.id, result: armRestart(msg) });
+    else if (msg.cmd === 'restart-result') {
+      await restart.done;
+      process.send({ id: msg.id, result: { dropped: restart.dropped, times: restart.times } });
+    } else if (msg.cmd === 'count')
       process.send({
         id: msg.id,
         result: { open: visitors.filter((v) => v.ws && v.ws.readyState === 1).length },

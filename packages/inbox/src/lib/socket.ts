@@ -1,5 +1,5 @@
 import { wsCloseCodes, type TAgentClientFrame, type TAgentServerFrame } from '@charla/protocol';
-import { backoffDelay, createHeartbeat } from '@charla/protocol/client';
+import { createHeartbeat, reconnectDelay } from '@charla/protocol/client';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
 type FrameListener = (frame: TAgentServerFrame) => void;
@@ -129,7 +129,7 @@ export class AgentSocket {
         return;
       }
       this.setStatus('offline', false);
-      this.retryTimer = setTimeout(() => this.connect(), backoffDelay(this.attempt));
+      this.retryTimer = setTimeout(() => this.connect(), reconnectDelay(this.attempt));
       this.attempt += 1;
     };
   }

@@ -45,6 +45,7 @@ function createContext(deps: TControllerDeps): TControllerContext {
     },
     // The server keeps a token it issued and replaces one it refuses.
     onUnauthenticated: () => void ensureSession(ctx),
+    isIdle: () => !base.visible && !base.stored.conversationId,
     onReady: () => onReady(ctx),
     onFrame: (frame) => onFrame(ctx, frame),
   });
@@ -113,6 +114,8 @@ export function createChatController(deps: TControllerDeps) {
     },
     setVisible(isVisible: boolean): void {
       ctx.visible = isVisible;
+      // An idle visitor's socket may be waiting out its spread after a restart: not once they look.
+      if (isVisible) ctx.socket.connect();
       markRead(ctx);
       reportOpen(ctx);
     },

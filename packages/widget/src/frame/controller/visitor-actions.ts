@@ -4,6 +4,7 @@ import {
   checkLength,
   frameFits,
   newClientMsgId,
+  reconnectDelay,
 } from '@charla/protocol/client';
 import type { TVisitorAnswer } from '@charla/protocol';
 import { parseVisitorText } from '../lib/protocol-runtime';
@@ -36,7 +37,8 @@ export async function ensureSession(ctx: TControllerContext): Promise<void> {
         type: 'connection',
         connection: navigator.onLine === false ? 'offline' : 'connecting',
       });
-      await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** attempt)));
+      // Unreachable (a restarting server, usually back in seconds): the sockets' quick, jittered schedule.
+      await new Promise((resolve) => setTimeout(resolve, reconnectDelay(attempt)));
     }
   }
 }

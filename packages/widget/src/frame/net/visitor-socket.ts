@@ -1,6 +1,6 @@
 import type { TVisitorClientFrame, TVisitorServerFrame } from '@charla/protocol';
 import { MAX_FRAME_BYTES, wsCloseCodes } from '../lib/protocol-runtime';
-import { backoffDelay, createHeartbeat } from '@charla/protocol/client';
+import { backoffDelay, createHeartbeat, idleReconnectDelay, reconnectDelay } from '@charla/protocol/client';
 
 /** Handshakes failed in a row before the token is re-checked (a refused token looks like any network error). */
 const RECHECK_TOKEN_AFTER = 3;
@@ -20,6 +20,8 @@ export type TVisitorSocketDeps = {
    * reports as a plain failed connection): re-check it over HTTP, then call `connect` again.
    */
   onUnauthenticated: () => void;
+  /** No conversation and the chat closed: a reconnect can wait behind the live chats (issue 25). */
+  isIdle?: () => boolean;
   random?: () => number;
 };
 
@@ -45,13 +47,23 @@ function sendOn(socket: WebSocket | null, frame: TVisitorClientFrame): boolean {
   return true;
 }
 
+/**
+ * How long to wait before reconnect attempt `attempt`: a full or rate-limiting server is given room;
+ * a lost connection is retried quickly, an idle visitor's spread behind the live chats (issue 25).
+ */
+function delayBefore(attempt: number, slow: boolean, deps: TVisitorSocketDeps): number {
+  const random = deps.random ?? Math.random;
+  if (slow) return backoffDelay(attempt + 4, random);
+  return (deps.isIdle?.() ? idleReconnectDelay : reconnectDelay)(attempt, random);
+}
+
 function watchNetwork(onOnline: () => void, onOffline: () => void): void {
   addEventListener('online', onOnline);
   addEventListener('offline', onOffline);
 }
 
 /**
- * One visitor WebSocket that stays connected: reconnects with jittered exponential backoff, at
+ * One visitor WebSocket that stays connected: reconnects quickly then with jittered backoff, at
  * once when the browser comes back online, and drops a connection that stops answering pings.
  */
 export function createVisitorSocket(deps: TVisitorSocketDeps) {
@@ -73,7 +85,7 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
   const scheduleReconnect = (slow: boolean): void => {
     clearTimers();
     if (stopped) return;
-    const delay = backoffDelay(attempt + (slow ? 4 : 0), deps.random ?? Math.random);
+    const delay = delayBefore(attempt, slow, deps);
     attempt += 1;
     retryTimer = setTimeout(connect, delay);
   };
