@@ -119,6 +119,20 @@ const ZMessagesFrame = z.object({
   lastSeq: z.number(),
 });
 const ZMessageFrame = z.object({ type: z.literal('message'), message: ZMessageDto });
+/**
+ * What a plain message changes in its conversation (issue 25): sent with the message to the
+ * inboxes instead of the whole conversation, which follows only when more changed (status,
+ * assignee, identity…).
+ */
+export const ZConversationActivity = z.object({
+  lastSeq: z.number(),
+  lastMessageAt: z.number(),
+  lastMessagePreview: z.string(),
+  /** The assignee's reply clock (issue 19), which each message may start or stop. */
+  watchdogDeadline: z.number().nullable(),
+});
+export type TConversationActivity = z.infer<typeof ZConversationActivity>;
+const ZAgentMessageFrame = ZMessageFrame.extend({ activity: ZConversationActivity.optional() });
 const ZAckFrame = z.object({
   type: z.literal('ack'),
   ref: z.string().optional(),
@@ -171,7 +185,7 @@ export const ZAgentServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation'), conversation: ZConversationDto }),
   z.object({ type: z.literal('conversation_removed'), conversationId: z.string() }),
   ZMessagesFrame,
-  ZMessageFrame,
+  ZAgentMessageFrame,
   ZAckFrame,
   z.object({
     type: z.literal('typing'),

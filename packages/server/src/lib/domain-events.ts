@@ -57,7 +57,12 @@ export type DomainEventMap = {
     seq: number;
   };
   'conversation.rated': { rating: TRatingDto };
-  'message.created': { conversation: TConversationDto; message: TMessageDto };
+  /**
+   * `changesConversation: false`: the message changed only the conversation's activity (last
+   * message, sequence number, reply clock), so the inboxes need no new copy of it (issue 25).
+   * Internal: not part of the webhook payload.
+   */
+  'message.created': { conversation: TConversationDto; message: TMessageDto; changesConversation?: boolean };
   'person.created': { person: TCrmPersonDto };
   'organization.created': { organization: TCrmOrganizationDto };
   'lead.created': { lead: TCrmLeadDto };

@@ -29,6 +29,7 @@ describe('domain events are a typed map', () => {
     expectTypeOf<DomainEventPayload<'message.created'>>().toEqualTypeOf<{
       conversation: TConversationDto;
       message: TMessageDto;
+      changesConversation?: boolean;
     }>();
     expectTypeOf<
       Extract<AnyDomainEvent, { name: 'lead.created' }>['payload']['lead']['title']

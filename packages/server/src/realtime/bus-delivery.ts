@@ -17,6 +17,19 @@ type Registries = {
 export const endedByServer = new WeakSet<Connection>();
 
 /**
+ * Many sockets get the same frame: each is serialized once, keyed by an object the equal frames
+ * share (the message, for instance) or else by the frame itself.
+ */
+function frameTexts() {
+  const serialized = new Map<object, string>();
+  return (frame: object, key: object = frame): string => {
+    let text = serialized.get(key);
+    if (text === undefined) serialized.set(key, (text = JSON.stringify(frame)));
+    return text;
+  };
+}
+
+/**
  * Turns bus events into frames on this process's sockets: does the I/O an event needs (the
  * visitor's fresh state, presence), lets the pure fan-out decide, and sends `message` frames
  * through each socket's ordered stream.
@@ -75,13 +88,7 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
   }
 
   function deliver(resolved: { event: FanOutEvent; targets: Connection[] }): void {
-    // Many sockets get the same message: serialize it once (keyed by the shared message object).
-    const serialized = new Map<object, string>();
-    const raw = (frame: object, key: object = frame) => {
-      let text = serialized.get(key);
-      if (text === undefined) serialized.set(key, (text = JSON.stringify(frame)));
-      return text;
-    };
+    const raw = frameTexts();
     const live = (connection: Connection, message: TMessageDto, frame: string | null) =>
       connection.stream.live(message, frame).catch((error: unknown) => {
         // The socket may no longer see the conversation (R14): its stream starts afresh later.
@@ -89,10 +96,16 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
         else app.log.warn({ err: error }, 'message stream failed');
       });
     const gotMessage = new Set<Connection>();
+    // Inboxes get the message with the conversation's activity, widgets without: one text each.
+    const forAgents = {};
     for (const { connection, frame } of fanOut(resolved.event, resolved.targets)) {
       if (frame.type === 'message') {
         gotMessage.add(connection);
-        void live(connection, frame.message, raw(frame, frame.message));
+        void live(
+          connection,
+          frame.message,
+          raw(frame, connection.kind === 'agent' ? forAgents : frame.message),
+        );
         continue;
       }
       if (frame.type === 'conversation_removed') connection.stream.forget(frame.conversationId);

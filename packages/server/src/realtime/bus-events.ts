@@ -9,7 +9,13 @@ export type BusEvent =
       previous: { status: TConversationDto['status']; assigneeId: string | null };
       originNode: string;
     }
-  | { type: 'message.created'; conversation: TConversationDto; message: TMessageDto }
+  | {
+      type: 'message.created';
+      conversation: TConversationDto;
+      message: TMessageDto;
+      /** false: only the conversation's activity changed; its inboxes get that, not a new copy (issue 25). */
+      changesConversation?: boolean;
+    }
   | {
       type: 'typing';
       conversationId: string;

@@ -2,8 +2,8 @@ import {
   canUserSee,
   isVisitorVisibleEvent,
   type TAgentServerFrame,
+  type TConversationActivity,
   type TConversationDto,
-  type TMessageDto,
   type TNotificationDto,
   type TVisitorConversationDto,
   type TVisitorServerFrame,
@@ -22,7 +22,7 @@ export type Visibility = {
 export type FanOutEvent =
   | { type: 'conversation.changed'; conversation: TConversationDto; previous: Visibility }
   | { type: 'visitor.state'; visitorId: string; conversation: TVisitorConversationDto }
-  | { type: 'message.created'; conversation: TConversationDto; message: TMessageDto }
+  | Extract<BusEvent, { type: 'message.created' }>
   | Extract<BusEvent, { type: 'typing' | 'read' | 'panel.changed' }>
   | { type: 'presence'; userId: string; online: boolean }
   | { type: 'notification'; userIds: string[]; notification: TNotificationDto };
@@ -39,6 +39,15 @@ function visibilityOf(conversation: TConversationDto): Visibility {
     status: conversation.status,
     assigneeId: conversation.assignee?.id ?? null,
     readerIds: conversation.readerIds,
+  };
+}
+
+function activityOf(conversation: TConversationDto): TConversationActivity {
+  return {
+    lastSeq: conversation.lastSeq,
+    lastMessageAt: conversation.lastMessageAt,
+    lastMessagePreview: conversation.lastMessagePreview,
+    watchdogDeadline: conversation.routing?.watchdogDeadline ?? null,
   };
 }
 
@@ -71,11 +80,16 @@ function agentFrames(event: FanOutEvent, userId: string, send: (frame: TAgentSer
         send({ type: 'conversation_removed', conversationId: conversation.id });
       return;
     }
-    case 'message.created':
-      if (!canUserSee(visibilityOf(event.conversation), userId)) return;
-      send({ type: 'message', message: event.message });
-      send({ type: 'conversation', conversation: forViewer(event.conversation, userId) });
+    case 'message.created': {
+      const { conversation, message } = event;
+      if (!canUserSee(visibilityOf(conversation), userId)) return;
+      // One frame when only the activity changed (issue 25); the whole conversation when more did.
+      if (event.changesConversation === false)
+        return send({ type: 'message', message, activity: activityOf(conversation) });
+      send({ type: 'message', message });
+      send({ type: 'conversation', conversation: forViewer(conversation, userId) });
       return;
+    }
     case 'typing':
       if (event.from === 'visitor' && canUserSee(event, userId))
         send({

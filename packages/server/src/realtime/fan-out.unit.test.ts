@@ -83,6 +83,18 @@ const events: Record<string, FanOutEvent> = {
     message: message({ type: 'lead_created', leadId: 'l1', title: 'Lead', byName: 'A' }),
   },
   'message in a waiting chat': { type: 'message.created', conversation: waiting, message: message(null) },
+  'plain message in an assigned chat': {
+    type: 'message.created',
+    conversation: assigned,
+    message: message(null),
+    changesConversation: false,
+  },
+  'plain message in a waiting chat': {
+    type: 'message.created',
+    conversation: waiting,
+    message: message(null),
+    changesConversation: false,
+  },
   'visitor typing in an assigned chat': {
     type: 'typing',
     conversationId: base.id,
@@ -187,6 +199,24 @@ const table: Record<string, Record<Viewer, string>> = {
     'former assignee': 'conversation',
     'other visitor': '',
     'mentioned user': 'conversation',
+  },
+  'plain message in an assigned chat': {
+    assignee: 'message',
+    'other user': '',
+    admin: '',
+    visitor: 'message',
+    'former assignee': '',
+    'other visitor': '',
+    'mentioned user': '',
+  },
+  'plain message in a waiting chat': {
+    assignee: 'message',
+    'other user': 'message',
+    admin: 'message',
+    visitor: 'message',
+    'former assignee': 'message',
+    'other visitor': '',
+    'mentioned user': 'message',
   },
   'message in an assigned chat': {
     assignee: 'message,conversation',
@@ -357,6 +387,24 @@ describe('fan-out: which socket gets which frame (R14, R29)', () => {
   it('gives a mentioned reader no action at all: read-only (R29)', () => {
     const [frame] = fanOut(events['reassigned, with a reader'] as FanOutEvent, [viewers['mentioned user']]);
     expect(frame?.frame).toMatchObject({ type: 'conversation', conversation: { allowedActions: [] } });
+  });
+
+  it('sends a plain message to inboxes with what it changed, and to the widget without (issue 25)', () => {
+    const [agent, visitor] = fanOut(events['plain message in an assigned chat'] as FanOutEvent, [
+      viewers.assignee,
+      viewers.visitor,
+    ]);
+    expect(agent?.frame).toEqual({
+      type: 'message',
+      message: expect.objectContaining({ id: expect.any(String) }),
+      activity: {
+        lastSeq: assigned.lastSeq,
+        lastMessageAt: assigned.lastMessageAt,
+        lastMessagePreview: assigned.lastMessagePreview,
+        watchdogDeadline: assigned.routing?.watchdogDeadline ?? null,
+      },
+    });
+    expect(visitor?.frame).not.toHaveProperty('activity');
   });
 
   it('gives each agent the allowed actions of its own view', () => {

@@ -112,6 +112,25 @@ export function conversationChanged(state: InboxState, action: ActionOf<'convers
   };
 }
 
+/**
+ * A message changed only its conversation's activity (a `message` frame's `activity`, issue 25):
+ * the last message, its sequence number and the reply clock; the row moves in Mine's order.
+ */
+export function conversationActivity(state: InboxState, action: ActionOf<'activity'>): InboxState {
+  const conversation = state.conversations[action.conversationId];
+  const { lastSeq, lastMessageAt, lastMessagePreview, watchdogDeadline } = action.activity;
+  if (!conversation || conversation.lastSeq >= lastSeq) return state;
+  const next: TConversationDto = {
+    ...conversation,
+    lastSeq,
+    lastMessageAt,
+    lastMessagePreview,
+    ...(conversation.routing ? { routing: { ...conversation.routing, watchdogDeadline } } : {}),
+  };
+  const conversations = { ...state.conversations, [next.id]: next };
+  return { ...state, conversations, folders: placeInFolders(state, next, conversations) };
+}
+
 /** How far the team or the visitor read (a `read` frame): unread dots and the "Seen" mark. */
 export function conversationRead(state: InboxState, action: ActionOf<'read'>): InboxState {
   const conversation = state.conversations[action.conversationId];

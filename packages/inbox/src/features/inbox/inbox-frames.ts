@@ -12,6 +12,10 @@ export type FrameContext = {
   sender: Pick<TInboxSender, 'stored' | 'errorFrame'>;
   setUsers: (update: (list: TUserSummaryDto[]) => TUserSummaryDto[]) => void;
   notify: (notification: TNotificationDto) => void;
+  /** Whether the inbox holds this conversation (a message's activity updates it in place). */
+  holds: (conversationId: string) => boolean;
+  /** Fetches a conversation the inbox does not hold yet (an older one of mine got a message). */
+  load: (conversationId: string) => void;
 };
 
 /** Frames → state: lists, threads, the send queue, typing, presence and notifications. */
@@ -40,10 +44,18 @@ export function applyAgentFrame(frame: TAgentServerFrame, context: FrameContext)
       sender.stored(frame.messages.map((m) => m.clientMsgId));
       return;
     case 'message':
-    case 'ack':
-      dispatch({ type: 'messages', conversationId: frame.message.conversationId, messages: [frame.message] });
+    case 'ack': {
+      const { conversationId } = frame.message;
+      dispatch({ type: 'messages', conversationId, messages: [frame.message] });
       sender.stored([frame.message.clientMsgId]);
+      // A plain message brings what it changed in its conversation, not the whole of it (issue 25).
+      if (frame.type === 'message' && frame.activity) {
+        if (context.holds(conversationId))
+          dispatch({ type: 'activity', conversationId, activity: frame.activity });
+        else context.load(conversationId);
+      }
       return;
+    }
     case 'typing':
       if (frame.from !== 'visitor') return;
       dispatch({

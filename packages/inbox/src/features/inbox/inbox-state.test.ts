@@ -344,3 +344,38 @@ describe('older snapshots', () => {
     expect(stale.conversations.c1!.allowedActions).toContain('edit_panel');
   });
 });
+
+describe('a message’s activity (issue 25: the conversation is not sent again with each message)', () => {
+  const mine = (id: string, lastMessageAt: number) =>
+    conversation({
+      id,
+      status: 'assigned',
+      assignee: { id: ME, name: 'Me', avatarUrl: null },
+      lastMessageAt,
+      lastSeq: 3,
+      routing: { team: null, watchdogDeadline: 500, whenOffline: false },
+    });
+  const activity = { lastSeq: 4, lastMessageAt: 900, lastMessagePreview: 'new text', watchdogDeadline: null };
+
+  it('updates the row in place and moves it to the top of Mine', () => {
+    let state = inboxReducer(readyState(), { type: 'conversation', conversation: mine('c1', 100) });
+    state = inboxReducer(state, { type: 'conversation', conversation: mine('c2', 200) });
+    expect(state.folders.mine.ids).toEqual(['c2', 'c1']);
+    state = inboxReducer(state, { type: 'activity', conversationId: 'c1', activity });
+    const c1 = state.conversations.c1!;
+    expect([c1.lastSeq, c1.lastMessageAt, c1.lastMessagePreview]).toEqual([4, 900, 'new text']);
+    expect(c1.routing?.watchdogDeadline).toBeNull();
+    expect(c1.status).toBe('assigned');
+    expect(state.folders.mine.ids).toEqual(['c1', 'c2']);
+  });
+
+  it('ignores an activity older than what the inbox holds, and one of a conversation it does not hold', () => {
+    const state = inboxReducer(readyState(), { type: 'conversation', conversation: mine('c1', 100) });
+    const newer = inboxReducer(state, {
+      type: 'conversation',
+      conversation: { ...mine('c1', 950), lastSeq: 5 },
+    });
+    expect(inboxReducer(newer, { type: 'activity', conversationId: 'c1', activity })).toBe(newer);
+    expect(inboxReducer(state, { type: 'activity', conversationId: 'nope', activity })).toBe(state);
+  });
+});

@@ -1,5 +1,6 @@
 import type {
   TAttachmentDto,
+  TConversationActivity,
   TConversationDto,
   TFolder,
   TFolderCountsDto,
@@ -9,6 +10,7 @@ import type {
 } from '@charla/protocol';
 import { folderOf } from '@charla/protocol/client';
 import {
+  conversationActivity,
   conversationChanged,
   conversationRead,
   conversationRemoved,
@@ -98,6 +100,7 @@ export type InboxAction =
   | { type: 'conversation'; conversation: TConversationDto }
   | { type: 'conversation_removed'; conversationId: string }
   | { type: 'read'; conversationId: string; side: 'user' | 'visitor'; seq: number }
+  | { type: 'activity'; conversationId: string; activity: TConversationActivity }
   | { type: 'thread_loading'; conversationId: string }
   | { type: 'thread_loaded'; conversationId: string; messages: TMessageDto[]; hasOlder?: boolean }
   | { type: 'older_loading'; conversationId: string }
@@ -168,6 +171,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       return conversationRemoved(state, action);
     case 'read':
       return conversationRead(state, action);
+    case 'activity':
+      return conversationActivity(state, action);
     case 'reset_lists':
       return listsReset(state);
     case 'thread_loading':

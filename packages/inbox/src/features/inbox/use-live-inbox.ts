@@ -40,6 +40,7 @@ export function useLiveInbox(deps: {
   const [socketStatus, setSocketStatus] = useState<SocketStatus>('connecting');
   const placements = useRef(new Map<string, string>());
   useEffect(() => {
+    const loading = new Set<string>();
     const context: FrameContext = {
       dispatch,
       placements: placements.current,
@@ -47,6 +48,16 @@ export function useLiveInbox(deps: {
       sender,
       setUsers,
       notify,
+      holds: (conversationId) => conversationId in stateRef.current.conversations,
+      load: (conversationId) => {
+        if (loading.has(conversationId)) return;
+        loading.add(conversationId);
+        inboxApi
+          .get(conversationId)
+          .then((conversation) => applyAgentFrame({ type: 'conversation', conversation }, context))
+          .catch(() => undefined)
+          .finally(() => loading.delete(conversationId));
+      },
     };
     const offFrame = socket.onFrame((frame: TAgentServerFrame) => applyAgentFrame(frame, context));
     const offStatus = socket.onStatus((status, reconnected) => {

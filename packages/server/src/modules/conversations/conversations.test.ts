@@ -285,6 +285,16 @@ describe('live chat engine', () => {
       await agent.waitFor((f) => f.type === 'message' && f.message.clientMsgId === `${id}-2`);
       const fromVisitor = agent.messages(conversationId).filter((m) => m.clientMsgId?.startsWith(id));
       expect(fromVisitor.map((m) => m.clientMsgId)).toEqual([`${id}-0`, `${id}-1`, `${id}-2`]);
+      // One frame per plain message, with what it changed in the conversation (issue 25).
+      const mine = agent.frames.filter((f) => f.type === 'message' && f.message.clientMsgId?.startsWith(id));
+      for (const f of mine)
+        expect(f.type === 'message' && f.activity).toMatchObject({
+          lastSeq: f.type === 'message' ? f.message.seq : -1,
+          lastMessagePreview: expect.stringMatching(/^visitor \d$/),
+        });
+      expect(
+        agent.frames.some((f) => f.type === 'conversation' && f.conversation.id === conversationId),
+      ).toBe(false);
 
       agent.send({
         type: 'send',

@@ -68,6 +68,11 @@ function previewOf(body: TRichText, meta: MessageMeta | undefined): string {
   return `${icon} ${files.map((f) => f.name).join(', ')}`.slice(0, PREVIEW_CHARS);
 }
 
+/** Whether a message's patch changes its conversation beyond its activity (the reply clock is activity). */
+export function changesMoreThanActivity(patch: Partial<ConversationRow> | undefined): boolean {
+  return Object.keys(patch ?? {}).some((column) => column !== 'watchdog_deadline');
+}
+
 export async function withRetry<T>(attempt: (retry: boolean) => Promise<T>): Promise<T> {
   for (let i = 1; ; i += 1) {
     try {
@@ -89,8 +94,14 @@ export function createMessageAppend(deps: {
 }) {
   const { store, views, events, clock, getRow, assertWritable } = deps;
 
-  const messageEvents = (dto: TConversationDto, rows: MessageRow[]) =>
-    rows.map((m) => domainEvent('message.created', { conversation: dto, message: toMessageDto(m) }));
+  const messageEvents = (dto: TConversationDto, rows: MessageRow[], changesConversation?: boolean) =>
+    rows.map((m) =>
+      domainEvent('message.created', {
+        conversation: dto,
+        message: toMessageDto(m),
+        ...(changesConversation === false ? { changesConversation } : {}),
+      }),
+    );
 
   /** Appends a message (and records `message.created`); returns it (a retry returns the first). */
   async function appendMessage(
@@ -118,7 +129,7 @@ export function createMessageAppend(deps: {
         options.write ? conversation.status : undefined,
         async (tx, row, messages) => {
           if (options.within && messages[0]) await options.within(tx, messages[0]);
-          recorded = messageEvents(build(row), messages);
+          recorded = messageEvents(build(row), messages, changesMoreThanActivity(options.patch));
           await events.record(tx, recorded);
         },
       );

@@ -9,8 +9,12 @@ function isWebhookEvent(name: string): name is TWebhookEventName {
 
 /** The webhook `data` of an event: its payload as is, without the internal `previous` state. */
 export function webhookDataOf(event: AnyDomainEvent): Record<string, unknown> {
-  if (!('previous' in event.payload)) return event.payload;
-  const { previous: _previous, ...data } = event.payload;
+  if (!('previous' in event.payload) && !('changesConversation' in event.payload)) return event.payload;
+  const {
+    previous: _previous,
+    changesConversation: _internal,
+    ...data
+  } = event.payload as Record<string, unknown>;
   return data;
 }
 

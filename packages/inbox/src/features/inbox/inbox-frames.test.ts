@@ -1,0 +1,63 @@
+import type { TAgentServerFrame, TMessageDto } from '@charla/protocol';
+import { describe, expect, it } from 'vitest';
+import { applyAgentFrame, type FrameContext } from './inbox-frames';
+import type { InboxAction } from './inbox-state';
+
+const message: TMessageDto = {
+  id: 'm4',
+  conversationId: 'c1',
+  seq: 4,
+  author: { kind: 'visitor', id: null, name: 'Visitor', avatarUrl: null },
+  clientMsgId: null,
+  body: { type: 'doc', content: [] },
+  event: null,
+  interaction: null,
+  isError: false,
+  attachments: [],
+  createdAt: 4,
+};
+const activity = { lastSeq: 4, lastMessageAt: 4, lastMessagePreview: 'hello', watchdogDeadline: null };
+
+function contextHolding(ids: string[]) {
+  const actions: InboxAction[] = [];
+  const loaded: string[] = [];
+  const context: FrameContext = {
+    dispatch: (action) => actions.push(action),
+    placements: new Map(),
+    refreshCounts: () => undefined,
+    sender: { stored: () => undefined, errorFrame: () => undefined },
+    setUsers: () => undefined,
+    notify: () => undefined,
+    holds: (id) => ids.includes(id),
+    load: (id) => loaded.push(id),
+  };
+  return { context, actions, loaded };
+}
+
+describe('a message frame with its conversation’s activity (issue 25)', () => {
+  const frame: TAgentServerFrame = { type: 'message', message, activity };
+
+  it('updates a conversation the inbox holds from the activity', () => {
+    const { context, actions, loaded } = contextHolding(['c1']);
+    applyAgentFrame(frame, context);
+    expect(actions).toEqual([
+      { type: 'messages', conversationId: 'c1', messages: [message] },
+      { type: 'activity', conversationId: 'c1', activity },
+    ]);
+    expect(loaded).toEqual([]);
+  });
+
+  it('fetches a conversation it does not hold (an older chat of mine not in the loaded page)', () => {
+    const { context, actions, loaded } = contextHolding([]);
+    applyAgentFrame(frame, context);
+    expect(actions.map((a) => a.type)).toEqual(['messages']);
+    expect(loaded).toEqual(['c1']);
+  });
+
+  it('leaves the conversation alone for a message without activity (its conversation frame follows)', () => {
+    const { context, actions, loaded } = contextHolding([]);
+    applyAgentFrame({ type: 'message', message }, context);
+    expect(actions.map((a) => a.type)).toEqual(['messages']);
+    expect(loaded).toEqual([]);
+  });
+});
