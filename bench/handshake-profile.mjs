@@ -37,5 +37,9 @@ await server.stop();
 console.log(`handshakes/s per round: ${rates.join(', ')} (load average ${os.loadavg()[0].toFixed(1)})`);
 const top = fileURLToPath(new URL('./lib/profile-top.mjs', import.meta.url));
 const [profile] = readdirSync(profiles);
-console.log(execFileSync(process.execPath, [top, path.join(profiles, profile), process.env.TOP ?? '20'], { encoding: 'utf8' }));
+console.log(
+  execFileSync(process.execPath, [top, path.join(profiles, profile), process.env.TOP ?? '20'], {
+    encoding: 'utf8',
+  }),
+);
 if (process.env.KEEP_PROFILE) console.log(path.join(profiles, profile));

@@ -1,21 +1,10 @@
-import type { TAgentServerFrame, TMessageDto } from '@charla/protocol';
+import type { TAgentServerFrame } from '@charla/protocol';
 import { describe, expect, it } from 'vitest';
+import { testMessage } from './message-fixture.test-helper';
 import { applyAgentFrame, type FrameContext } from './inbox-frames';
 import type { InboxAction } from './inbox-state';
 
-const message: TMessageDto = {
-  id: 'm4',
-  conversationId: 'c1',
-  seq: 4,
-  author: { kind: 'visitor', id: null, name: 'Visitor', avatarUrl: null },
-  clientMsgId: null,
-  body: { type: 'doc', content: [] },
-  event: null,
-  interaction: null,
-  isError: false,
-  attachments: [],
-  createdAt: 4,
-};
+const message = testMessage(4);
 const activity = { lastSeq: 4, lastMessageAt: 4, lastMessagePreview: 'hello', watchdogDeadline: null };
 
 function contextHolding(ids: string[]) {

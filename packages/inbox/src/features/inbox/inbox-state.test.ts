@@ -1,5 +1,6 @@
 import type { TConversationDto, TMessageDto } from '@charla/protocol';
 import { describe, expect, it } from 'vitest';
+import { testMessage } from './message-fixture.test-helper';
 import { inboxReducer, initialInboxState, sendQueue, type InboxState } from './inbox-state';
 
 const ME = 'user-me';
@@ -45,20 +46,10 @@ function conversation(overrides: Partial<TConversationDto> = {}): TConversationD
 }
 
 function message(seq: number, overrides: Partial<TMessageDto> = {}): TMessageDto {
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    seq,
+  return testMessage(seq, seq, {
     author: { kind: 'visitor', id: null, name: 'Visitor', avatarUrl: null },
-    clientMsgId: null,
-    body: { type: 'doc', content: [] },
-    event: null,
-    interaction: null,
-    isError: false,
-    attachments: [],
-    createdAt: seq,
     ...overrides,
-  };
+  });
 }
 
 function readyState(): InboxState {

@@ -1,5 +1,6 @@
 import type { TMessageDto } from '@charla/protocol';
 import { describe, expect, it } from 'vitest';
+import { testMessage } from './message-fixture.test-helper';
 import { buildTimelineRows, dayKey, type RowFormatters } from './timeline-rows';
 import { estimateItemSize, newMessagesAfter, windowItems } from './timeline-window';
 
@@ -9,20 +10,7 @@ const DAY1 = new Date(2026, 2, 3, 12, 0, 0).getTime();
 const DAY2 = new Date(2026, 2, 4, 12, 0, 0).getTime();
 
 function message(seq: number, at: number, overrides: Partial<TMessageDto> = {}): TMessageDto {
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    seq,
-    author: VISITOR,
-    clientMsgId: null,
-    body: { type: 'doc', content: [] },
-    event: null,
-    interaction: null,
-    isError: false,
-    attachments: [],
-    createdAt: at,
-    ...overrides,
-  };
+  return testMessage(seq, at, { author: VISITOR, ...overrides });
 }
 
 const format: RowFormatters = { time: (at) => `t${at}`, day: (at) => `day ${dayKey(at)}` };
