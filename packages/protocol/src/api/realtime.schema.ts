@@ -186,7 +186,7 @@ export const ZAgentServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation_removed'), conversationId: z.string() }),
   ZMessagesFrame,
   ZAgentMessageFrame,
-  ZAckFrame,
+  ZAckFrame.extend({ activity: ZConversationActivity.optional() }),
   z.object({
     type: z.literal('typing'),
     conversationId: z.string(),

@@ -24,14 +24,16 @@ export async function handleAgentFrame(
       return;
     case 'send': {
       const { conversationId, clientMsgId, body } = frame;
-      const message = await conversations.userMessage(
+      // The ack is this socket's copy of its message (issue 25): the stream does not echo it.
+      connection.stream.expectAck(clientMsgId);
+      const sent = await conversations.userMessage(
         user,
         conversationId,
         clientMsgId,
         body,
         frame.attachments,
       );
-      sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId, message });
+      sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId, ...sent });
       return;
     }
     case 'typing':

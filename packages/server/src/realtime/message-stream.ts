@@ -6,6 +6,9 @@ export type MessageSource = (conversationId: string, afterSeq: number) => AsyncI
 
 type MessagesFrame = { type: 'messages'; conversationId: string; messages: TMessageDto[]; lastSeq: number };
 
+/** Sends in flight on one socket whose echo is held back; far more than a client has in flight. */
+const MAX_EXPECTED_ACKS = 256;
+
 /** Per conversation: the highest seq accounted for on this socket, and the work queued behind it. */
 type Track = { last: number; tail: Promise<void>; pending: number };
 
@@ -18,6 +21,8 @@ type Track = { last: number; tail: Promise<void>; pending: number };
  */
 export function createMessageStream(send: (frame: MessagesFrame | string) => void, source: MessageSource) {
   const tracks = new Map<string, Track>();
+  /** Client ids of messages this socket sent: the ack is its copy, so the live one is not echoed (issue 25). */
+  const acked = new Set<string>();
 
   function trackOf(conversationId: string, start: number): Track {
     let track = tracks.get(conversationId);
@@ -52,8 +57,13 @@ export function createMessageStream(send: (frame: MessagesFrame | string) => voi
      * A message from the bus; `frame` is its serialized `message` frame (shared by many sockets),
      * or null for one this viewer does not see (an internal event): its seq is accounted for.
      */
-    live(message: Pick<TMessageDto, 'conversationId' | 'seq'>, frame: string | null): Promise<void> {
+    live(
+      message: Pick<TMessageDto, 'conversationId' | 'seq'> & { clientMsgId?: string | null },
+      sharedFrame: string | null,
+    ): Promise<void> {
       const { conversationId, seq } = message;
+      const echo = message.clientMsgId != null && acked.delete(message.clientMsgId);
+      const frame = echo ? null : sharedFrame;
       const known = tracks.get(conversationId);
       // A conversation this socket never asked for: its stream starts with this message.
       const track = known ?? trackOf(conversationId, seq - 1);
@@ -74,6 +84,16 @@ export function createMessageStream(send: (frame: MessagesFrame | string) => voi
         }
         await pull(conversationId, track, track.last, false);
       });
+    },
+
+    /**
+     * This socket is sending the message with this client id and gets it back in its ack: its live
+     * copy only moves the stream's position. Bounded: ids of sends that never came back (refused,
+     * retried duplicates) are forgotten oldest first.
+     */
+    expectAck(clientMsgId: string): void {
+      acked.add(clientMsgId);
+      if (acked.size > MAX_EXPECTED_ACKS) acked.delete(acked.values().next().value as string);
     },
 
     /** Answers a subscribe: everything after `afterSeq` (as asked), then live goes on after it. */

@@ -71,3 +71,34 @@ describe('one socket’s message stream (R28)', () => {
     expect(h.sent).toEqual([1, 2, 4]);
   });
 });
+
+describe('no echo of a socket’s own message (issue 25)', () => {
+  /** The live copy of message `seq`, sent with client id `clientMsgId`. */
+  const liveSent = (h: ReturnType<typeof harness>, seq: number, clientMsgId: string) =>
+    h.stream.live({ ...msg(seq), clientMsgId }, JSON.stringify({ type: 'message', message: msg(seq) }));
+
+  it('counts the live copy of a message this socket sent without sending it: its ack is its copy', async () => {
+    const h = harness(2);
+    await h.stream.subscribe(C, 0);
+    h.stream.expectAck('mine');
+    await liveSent(h, 3, 'mine');
+    await h.live(4);
+    expect(h.sent).toEqual([1, 2, 4]);
+  });
+
+  it('holds back one copy per expected ack: a later message with the same client id is sent', async () => {
+    const h = harness(2);
+    await h.stream.subscribe(C, 0);
+    h.stream.expectAck('mine');
+    await liveSent(h, 3, 'mine');
+    await liveSent(h, 4, 'mine');
+    expect(h.sent).toEqual([1, 2, 4]);
+  });
+
+  it('forgets the oldest expected acks past its bound', async () => {
+    const h = harness(0);
+    for (let i = 0; i <= 256; i += 1) h.stream.expectAck(`id-${i}`);
+    await liveSent(h, 1, 'id-0');
+    expect(h.sent).toEqual([1]);
+  });
+});

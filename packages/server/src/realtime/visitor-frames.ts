@@ -57,12 +57,15 @@ export async function handleVisitorFrame(
     }
     case 'send': {
       if (!(await visitorMessages.take(visitorId))) throw new AppError('RATE_LIMITED');
+      // The ack is this socket's copy of its message (issue 25): the stream does not echo it.
+      connection.stream.expectAck(frame.clientMsgId);
       const message = await visitorSend(deps, visitorId, frame);
       sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
       return;
     }
     case 'answer': {
       if (!(await visitorMessages.take(visitorId))) throw new AppError('RATE_LIMITED');
+      connection.stream.expectAck(frame.clientMsgId);
       const message = await runner.answer(visitorId, frame.conversationId, frame.clientMsgId, frame.answer);
       sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
       return;

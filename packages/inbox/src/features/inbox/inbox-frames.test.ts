@@ -43,6 +43,12 @@ describe('a message frame with its conversation’s activity (issue 25)', () => 
     expect(loaded).toEqual(['c1']);
   });
 
+  it('takes the activity from the ack of my own message, which is not echoed back', () => {
+    const { context, actions } = contextHolding(['c1']);
+    applyAgentFrame({ type: 'ack', clientMsgId: 'x', message, activity }, context);
+    expect(actions.map((a) => a.type)).toEqual(['messages', 'activity']);
+  });
+
   it('leaves the conversation alone for a message without activity (its conversation frame follows)', () => {
     const { context, actions, loaded } = contextHolding([]);
     applyAgentFrame({ type: 'message', message }, context);

@@ -48,8 +48,9 @@ export function applyAgentFrame(frame: TAgentServerFrame, context: FrameContext)
       const { conversationId } = frame.message;
       dispatch({ type: 'messages', conversationId, messages: [frame.message] });
       sender.stored([frame.message.clientMsgId]);
-      // A plain message brings what it changed in its conversation, not the whole of it (issue 25).
-      if (frame.type === 'message' && frame.activity) {
+      // A plain message brings what it changed in its conversation, not the whole of it; my own
+      // message comes back once, as its ack, with the same (issue 25).
+      if (frame.activity) {
         if (context.holds(conversationId))
           dispatch({ type: 'activity', conversationId, activity: frame.activity });
         else context.load(conversationId);

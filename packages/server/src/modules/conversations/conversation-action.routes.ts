@@ -56,13 +56,15 @@ function registerMessageRoutes(app: App, conversations: ConversationsService): v
       reply
         .status(201)
         .send(
-          await conversations.userMessage(
-            requireUser(request),
-            request.params.conversationId,
-            request.body.clientMsgId,
-            request.body.body,
-            request.body.attachments,
-          ),
+          (
+            await conversations.userMessage(
+              requireUser(request),
+              request.params.conversationId,
+              request.body.clientMsgId,
+              request.body.body,
+              request.body.attachments,
+            )
+          ).message,
         ),
   );
 

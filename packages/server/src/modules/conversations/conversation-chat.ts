@@ -2,6 +2,7 @@ import {
   visitorNumberLabel,
   watchdogDeadlineAfter,
   type OwnershipMoment,
+  type TConversationActivity,
   type TMessageDto,
   type TRichText,
 } from '@charla/protocol';
@@ -10,7 +11,7 @@ import type { AuthUser } from '../auth/index';
 import type { UsersStore } from '../users/index';
 import type { ContextInput, IdentityInput, VisitorsService } from '../visitors/index';
 import type { ConversationChanges } from './conversation-changes';
-import { searchTextOf } from './conversation-dto';
+import { activityOfRow, searchTextOf } from './conversation-dto';
 import type { ConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore, MessageRow } from './conversations.store';
@@ -80,18 +81,19 @@ export function createConversationChat(deps: {
       clientMsgId: string,
       body: TRichText,
       attachmentIds: string[] = [],
-    ): Promise<TMessageDto> {
+    ): Promise<{ message: TMessageDto; activity: TConversationActivity }> {
       const row = await reads.getVisibleRow(id, user);
       const existing = await store.findByClientMsgId(row.id, clientMsgId);
-      if (existing) return views.message(existing);
+      if (existing) return { message: views.message(existing), activity: activityOfRow(row) };
       const author = await userAuthor(users, user);
       const write = { kind: 'user_message', userId: user.id } as const;
       const moment = { kind: 'user_message', byAssignee: row.assignee_id === user.id } as const;
       const replyClock = replyClockPatch(row, moment, clock.now());
       changes.assertWritable(row, write);
       const sent = await filesOptions(files, row.id, { kind: 'user', id: user.id }, attachmentIds);
-      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock, ...sent }))
-        .message;
+      const options = { clientMsgId, write, ...replyClock, ...sent };
+      const stored = await changes.appendMessage(row, author, body, options);
+      return { message: stored.message, activity: activityOfRow(stored.conversation) };
     },
 
     /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */

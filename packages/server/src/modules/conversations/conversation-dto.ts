@@ -3,6 +3,7 @@ import {
   type TAttachmentDto,
   ZRichText,
   type LifecycleState,
+  type TConversationActivity,
   type TConversationDto,
   type TInteraction,
   type TLabelChip,
@@ -118,6 +119,16 @@ export function toConversationDto(
     },
     readerIds: lookups.readerIds ?? [],
     labels: lookups.labels ?? [],
+  };
+}
+
+/** What a plain message changes in its conversation (issue 25): sent to inboxes instead of the whole DTO. */
+export function activityOfRow(row: ConversationRow): TConversationActivity {
+  return {
+    lastSeq: row.last_seq,
+    lastMessageAt: row.last_message_at,
+    lastMessagePreview: row.last_message_preview,
+    watchdogDeadline: row.watchdog_deadline,
   };
 }
 
