@@ -51,6 +51,26 @@ function replyClockPatch(row: ConversationRow, moment: OwnershipMoment, now: num
 }
 
 /**
+ * Sends, and answers a retried send with the stored message. No read before every insert (issue
+ * 25): a copy stops at the unique index on the client id and the store answers with the stored
+ * one; only a send refused before that (closed since, files already claimed) looks it up here.
+ */
+async function orStored<T>(
+  store: Pick<ConversationsStore, 'findByClientMsgId'>,
+  at: { conversationId: string; clientMsgId: string },
+  stored: (message: MessageRow) => T,
+  send: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    const existing = await store.findByClientMsgId(at.conversationId, at.clientMsgId);
+    if (existing) return stored(existing);
+    throw error;
+  }
+}
+
+/**
  * Chat between a visitor and a person: messages and the visitor's identity (typing is in
  * conversation-typing.ts).
  */
@@ -83,17 +103,18 @@ export function createConversationChat(deps: {
       attachmentIds: string[] = [],
     ): Promise<{ message: TMessageDto; activity: TConversationActivity }> {
       const row = await reads.getVisibleRow(id, user);
-      const existing = await store.findByClientMsgId(row.id, clientMsgId);
-      if (existing) return { message: views.message(existing), activity: activityOfRow(row) };
-      const author = await userAuthor(users, user);
-      const write = { kind: 'user_message', userId: user.id } as const;
-      const moment = { kind: 'user_message', byAssignee: row.assignee_id === user.id } as const;
-      const replyClock = replyClockPatch(row, moment, clock.now());
-      changes.assertWritable(row, write);
-      const sent = await filesOptions(files, row.id, { kind: 'user', id: user.id }, attachmentIds);
-      const options = { clientMsgId, write, ...replyClock, ...sent };
-      const stored = await changes.appendMessage(row, author, body, options);
-      return { message: stored.message, activity: activityOfRow(stored.conversation) };
+      const retried = (m: MessageRow) => ({ message: views.message(m), activity: activityOfRow(row) });
+      return orStored(store, { conversationId: row.id, clientMsgId }, retried, async () => {
+        const author = await userAuthor(users, user);
+        const write = { kind: 'user_message', userId: user.id } as const;
+        const moment = { kind: 'user_message', byAssignee: row.assignee_id === user.id } as const;
+        const replyClock = replyClockPatch(row, moment, clock.now());
+        changes.assertWritable(row, write);
+        const sent = await filesOptions(files, row.id, { kind: 'user', id: user.id }, attachmentIds);
+        const options = { clientMsgId, write, ...replyClock, ...sent };
+        const stored = await changes.appendMessage(row, author, body, options);
+        return { message: stored.message, activity: activityOfRow(stored.conversation) };
+      });
     },
 
     /** A message the visitor typed to a person (waiting or assigned). Bot answers go through the runner. */
@@ -104,17 +125,18 @@ export function createConversationChat(deps: {
       body: TRichText,
       attachmentIds: string[] = [],
     ): Promise<TMessageDto> {
-      const existing = await store.findByClientMsgId(row.id, clientMsgId);
-      if (existing) return views.message(existing);
-      changes.assertWritable(row, { kind: 'visitor_message' });
-      const visitor = await visitors.findById(visitorId);
-      const name = row.visitor_name ?? visitorNumberLabel(visitor?.number ?? 0, row.language);
-      const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
-      const write = { kind: 'visitor_message' } as const;
-      const replyClock = replyClockPatch(row, { kind: 'visitor_message' }, clock.now());
-      const sent = await filesOptions(files, row.id, { kind: 'visitor', id: visitorId }, attachmentIds);
-      return (await changes.appendMessage(row, author, body, { clientMsgId, write, ...replyClock, ...sent }))
-        .message;
+      const retried = (message: MessageRow) => views.message(message);
+      return orStored(store, { conversationId: row.id, clientMsgId }, retried, async () => {
+        changes.assertWritable(row, { kind: 'visitor_message' });
+        const visitor = await visitors.findById(visitorId);
+        const name = row.visitor_name ?? visitorNumberLabel(visitor?.number ?? 0, row.language);
+        const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
+        const write = { kind: 'visitor_message' } as const;
+        const replyClock = replyClockPatch(row, { kind: 'visitor_message' }, clock.now());
+        const sent = await filesOptions(files, row.id, { kind: 'visitor', id: visitorId }, attachmentIds);
+        const options = { clientMsgId, write, ...replyClock, ...sent };
+        return (await changes.appendMessage(row, author, body, options)).message;
+      });
     },
 
     /**

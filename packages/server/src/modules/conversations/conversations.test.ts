@@ -463,6 +463,15 @@ describe('live chat engine', () => {
       });
       const err = await visitor.client.waitFor((f) => f.type === 'error' && f.ref === 'late');
       expect(err).toMatchObject({ code: 'CONVERSATION_CLOSED' });
+      // A retry of a message acked before the close still answers with the stored message.
+      const retry = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/messages`,
+        as: alice,
+        payload: { clientMsgId: 'agent-1', body: text('Hello from Alice') },
+      });
+      expect(retry.statusCode).toBe(201);
+      expect(retry.json<TMessageDto>().clientMsgId).toBe('agent-1');
       const row = await server.charla.services.conversations.getRow(conversationId);
       expect(row.status).toBe('closed');
     });
