@@ -25,20 +25,26 @@ import { reconnectUntil } from '../lib/reconnect-schedules.mjs';
 const GIVE_UP_MS = 60_000;
 const WORKERS = 4;
 
-/** Seqs a visitor got, and frames that broke its socket's order (a seq not above the last one). */
+/**
+ * Seqs a visitor got, and frames that broke its socket's order as the README promises it: live
+ * `message` frames never repeat a seq or go back; a `messages` frame (a subscribe answer: what the
+ * client asked for, after its last seq) is in order within itself and moves the live floor up.
+ */
 function watchVisitor(c, seen) {
   let last = 0;
+  const record = (seq) => seen.byConversation.get(c.conversationId).add(seq);
   c.onFrame = (frame) => {
-    const seqs =
-      frame.type === 'message'
-        ? [frame.message.seq]
-        : frame.type === 'messages'
-          ? frame.messages.map((m) => m.seq)
-          : [];
-    for (const seq of seqs) {
-      if (seq <= last) seen.disorder += 1;
-      last = Math.max(last, seq);
-      seen.byConversation.get(c.conversationId).add(seq);
+    if (frame.type === 'message') {
+      if (frame.message.seq <= last) seen.disorder += 1;
+      last = Math.max(last, frame.message.seq);
+      record(frame.message.seq);
+    } else if (frame.type === 'messages') {
+      const seqs = frame.messages.map((m) => m.seq);
+      seqs.forEach((seq, i) => {
+        if (i > 0 && seq <= seqs[i - 1]) seen.disorder += 1;
+        record(seq);
+      });
+      last = Math.max(last, ...seqs);
     }
   };
 }
