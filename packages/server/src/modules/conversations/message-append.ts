@@ -69,7 +69,7 @@ function previewOf(body: TRichText, meta: MessageMeta | undefined): string {
 }
 
 /** Whether a message's patch changes its conversation beyond its activity (the reply clock is activity). */
-export function changesMoreThanActivity(patch: Partial<ConversationRow> | undefined): boolean {
+function changesMoreThanActivity(patch: Partial<ConversationRow> | undefined): boolean {
   return Object.keys(patch ?? {}).some((column) => column !== 'watchdog_deadline');
 }
 

@@ -164,7 +164,6 @@ class BotChat {
         f.message.conversationId === this.conversationId &&
         f.message.author.kind === 'bot' &&
         toPlainText(f.message.body) === value,
-      5000,
     );
   }
 

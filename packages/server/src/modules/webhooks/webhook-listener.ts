@@ -1,5 +1,10 @@
-import { isPrivateEvent, webhookEventNames, type TWebhookEventName } from '@charla/protocol';
-import type { AnyDomainEvent, DomainEventMap, DomainEvents } from '../../lib/domain-events';
+import {
+  isPrivateEvent,
+  webhookEventNames,
+  type TMessageDto,
+  type TWebhookEventName,
+} from '@charla/protocol';
+import type { AnyDomainEvent, DomainEvents } from '../../lib/domain-events';
 import type { WebhookOutbox } from './webhook-outbox';
 
 const subscribable = new Set<string>(webhookEventNames);
@@ -37,20 +42,22 @@ export function listenForWebhookEvents(
     if (!isWebhookEvent(event.name)) return;
     // Private notes and their mentions stay inside the team (issue 16): no `message.created` for them.
     if (event.name === 'message.created' && isPrivateEvent(event.payload.message.event)) return;
-    let data = webhookDataOf(event);
-    if (event.name === 'message.created' && fileUrl) data = await withFileUrls(event.payload, fileUrl);
-    await outbox.enqueue(event.name, data, orderKeyOf(event), executor);
+    const data = webhookDataOf(event);
+    const sent =
+      event.name === 'message.created' && fileUrl
+        ? await withFileUrls(data, event.payload.message, fileUrl)
+        : data;
+    await outbox.enqueue(event.name, sent, orderKeyOf(event), executor);
   });
 }
 
 /** A signed download URL of a file, valid a day (modules/attachments, issue 17). */
 export type FileUrl = (attachmentId: string) => Promise<string>;
 
-/** `message.created` with each attachment's signed download URL beside its metadata. */
-async function withFileUrls(payload: DomainEventMap['message.created'], fileUrl: FileUrl) {
-  const { message } = payload;
-  if (message.attachments.length === 0) return payload;
+/** `message.created`'s data with each attachment's signed download URL beside its metadata. */
+async function withFileUrls(data: Record<string, unknown>, message: TMessageDto, fileUrl: FileUrl) {
+  if (message.attachments.length === 0) return data;
   const attachments = [];
   for (const file of message.attachments) attachments.push({ ...file, url: await fileUrl(file.id) });
-  return { ...payload, message: { ...message, attachments } };
+  return { ...data, message: { ...message, attachments } };
 }
