@@ -91,10 +91,11 @@ export function createVisitorSocket(deps: TVisitorSocketDeps) {
   };
 
   function connect(): void {
+    // Already open or opening (the chat opened, the network came back): its heartbeat keeps running.
+    if (socket && socket.readyState <= WebSocket.OPEN) return;
     clearTimers();
     const url = deps.url();
     if (stopped || !url) return;
-    if (socket && socket.readyState <= WebSocket.OPEN) return;
     deps.onStatus('connecting');
     const ws = new WebSocket(url);
     socket = ws;
