@@ -196,7 +196,8 @@ describe('conversations carry the person; search finds and marks', () => {
       const c = await api.call<{ visitor: { email: string | null } }>('GET', path);
       return c.visitor.email === 'lucia@montenegro.example';
     }).catch(async (error: unknown) => {
-      // Failed twice in loaded whole-suite runs (sessions 9 and 11), never alone: say what the UI shows.
+      // Failed in loaded runs while Assign's delayed focus of the reply box took the typing
+      // (fixed in session 13, checked by the next test): if it fails again, say what the UI shows.
       const field = await page
         .getByTestId('panel-personEmail')
         .inputValue()
@@ -235,5 +236,42 @@ describe('conversations carry the person; search finds and marks', () => {
         await other.getByTestId('toggle-panel').click();
       await shot(other, `conversation-${label}`);
     }
+  });
+
+  it('keeps the keyboard in the side panel when the user goes there right after Assign', async () => {
+    const playbook = await createLiveChatPlaybook(api, 'en');
+    const page = await agentPage('en');
+    // The reply editor's chunk arrives only when the test lets it, after the user has gone to the
+    // panel: its arrival used to focus the reply box and take the rest of the typing (issue 13).
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/composer-editor-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${charla.baseUrl}/inbox/unassigned`);
+    const online = page.getByTestId('online-switch');
+    if ((await online.getAttribute('aria-checked')) !== 'true') await online.click();
+    await expect.poll(() => online.getAttribute('aria-checked')).toBe('true');
+    const visitor = await visitorChats(playbook.publicId, 'Can someone call me back?');
+    await page.goto(`${charla.baseUrl}/inbox/unassigned/${visitor.id}`);
+    await page.getByTestId('assign').click();
+    await page.getByTestId('assign').waitFor({ state: 'detached' });
+    if (!(await page.getByTestId('side-panel').isVisible())) await page.getByTestId('toggle-panel').click();
+    const name = page.getByTestId('panel-personName');
+    await name.click();
+    await page.keyboard.type('Lucía');
+    expect(await page.getByTestId('composer-input').count()).toBe(0);
+
+    release();
+    await page.getByTestId('composer-input').waitFor();
+    await page.keyboard.type(' García');
+    expect(await name.inputValue()).toBe('Lucía García');
+    expect((await page.getByTestId('composer-input').innerText()).trim()).toBe('');
+    await name.blur();
+    await expect
+      .poll(() => page.getByTestId('conversation-title').innerText(), { timeout: 10_000 })
+      .toBe('Lucía García');
+    visitor.close();
   });
 });

@@ -1,12 +1,14 @@
 import type { TRichText } from '@charla/protocol';
 import type { ActiveFormats } from '../../components/rich-text/rich-text-editing';
+import type { FocusRequest } from '../../lib/focus-request';
 
 // The reply composer's editor as the composer sees it. Types only: the editor itself (TipTap) is
 // a chunk loaded when a conversation opens (composer-editor-loader.ts), not in the first load.
 
 /** What the composer asks of its editor once it has loaded. */
 export type ComposerEditorApi = {
-  focus: () => void;
+  /** With a request (the app's own move), only if the keyboard is still where it was then. */
+  focus: (request?: FocusRequest) => void;
   blur: () => void;
   /** Bold, italic or the list on the selection; 'ask' when a link needs its address first. */
   format: (command: 'bold' | 'italic' | 'list' | 'link') => 'ask' | null;

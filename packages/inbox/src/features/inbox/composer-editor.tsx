@@ -4,6 +4,7 @@ import { Extension, type JSONContent } from '@tiptap/core';
 import { activeFormats, insertLink, toggleFormat } from '../../components/rich-text/editor-commands';
 import { fromEditorDoc, toEditorDoc } from '../../components/rich-text/editor-doc';
 import { richTextExtensions } from '../../components/rich-text/editor-extensions';
+import { mayTakeFocus } from '../../lib/focus-request';
 import { parseMarkdown } from '../../lib/rich-text';
 import { caretInList, caretText } from './composer-caret';
 import type { ComposerEditorApi, ComposerEditorProps } from './composer-editor-api';
@@ -38,7 +39,13 @@ const clean = (attributes: Record<string, string | undefined>): Record<string, s
 function editorApi(editor: Editor): ComposerEditorApi {
   const caret = () => caretText(editor.state);
   return {
-    focus: () => editor.commands.focus(),
+    // TipTap focuses a frame later: the app's own move checks the keyboard then, not before.
+    focus: (request) =>
+      request
+        ? requestAnimationFrame(() => {
+            if (!editor.isDestroyed && mayTakeFocus(request)) editor.view.focus();
+          })
+        : editor.commands.focus(),
     blur: () => editor.commands.blur(),
     format: (command) => toggleFormat(editor, command),
     insertLink: (url) => insertLink(editor, url),

@@ -4,6 +4,7 @@ import type { TAttachmentDto, TRichText } from '@charla/protocol';
 import { canSendTray, trayStatus } from '@charla/protocol/client';
 import { RichTextUrlForm } from '../../components/rich-text/rich-text-url-form';
 import { ApiError } from '../../lib/api-client';
+import type { FocusRequest } from '../../lib/focus-request';
 import { Icon } from '../../lib/icons';
 import { isRichTextEmpty, toPlainText } from '../../lib/rich-text';
 import { CannedPopup, cannedInputProps } from '../canned/canned-popup';
@@ -21,8 +22,11 @@ import { useComposerDraft } from './use-composer-draft';
 import { useEditorHandle } from './use-editor-handle';
 import { useTypingSignal } from './use-typing-signal';
 
-/** What the conversation view may ask of its composer: focus, and files dropped on the thread. */
-export type ComposerHandle = { focus: () => void; addFiles?: (files: File[]) => void };
+/**
+ * What the conversation view may ask of its composer: focus (with a request, only if the
+ * keyboard has not moved since it was made), and files dropped on the thread.
+ */
+export type ComposerHandle = { focus: (request?: FocusRequest) => void; addFiles?: (files: File[]) => void };
 type Props = {
   conversationId: string;
   /** A reply: its text (an optional caption when files go with it) and the uploaded files. */

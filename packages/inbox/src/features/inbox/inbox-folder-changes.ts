@@ -68,7 +68,11 @@ export function folderLoading(state: InboxState, action: ActionOf<'folder_loadin
 
 export function folderLoaded(state: InboxState, action: ActionOf<'folder_loaded'>): InboxState {
   const conversations = { ...state.conversations };
-  for (const item of action.items) conversations[item.id] = item;
+  // A list fetched before an Assign can answer after the Assign's frame: keep the newer snapshot.
+  for (const item of action.items) {
+    const previous = conversations[item.id];
+    if (!previous || previous.lastSeq <= item.lastSeq) conversations[item.id] = item;
+  }
   const current = state.folders[action.folder];
   const ids = action.append
     ? [...current.ids, ...action.items.map((c) => c.id).filter((id) => !current.ids.includes(id))]

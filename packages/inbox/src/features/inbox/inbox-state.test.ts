@@ -334,6 +334,26 @@ describe('older snapshots', () => {
     expect(stale.conversations.c1!.status).toBe('assigned');
     expect(stale.conversations.c1!.allowedActions).toContain('edit_panel');
   });
+
+  it('never undo a newer status when they come in a folder page', () => {
+    const assigned = conversation({
+      lastSeq: 4,
+      status: 'assigned',
+      assignee: { id: ME, name: 'Me', avatarUrl: null },
+      allowedActions: ['edit_panel', 'send'],
+    });
+    let state = inboxReducer(readyState(), { type: 'conversation', conversation: assigned });
+    state = inboxReducer(state, {
+      type: 'folder_loaded',
+      folder: 'unassigned',
+      query: '',
+      items: [conversation({ lastSeq: 3 }), conversation({ id: 'c2', lastSeq: 2 })],
+      nextCursor: null,
+      append: false,
+    });
+    expect(state.conversations.c1!.allowedActions).toContain('edit_panel');
+    expect(state.conversations.c2!.lastSeq).toBe(2);
+  });
 });
 
 describe('a message’s activity (issue 25: the conversation is not sent again with each message)', () => {

@@ -2,6 +2,7 @@ import { useEffect, useState, type MutableRefObject, type RefObject } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto, TFolder } from '@charla/protocol';
 import { ApiError } from '../../lib/api-client';
+import { focusRequestHere } from '../../lib/focus-request';
 import { useRouter } from '../../lib/router';
 import { useMe } from '../auth/session-context';
 import type { ComposerHandle } from './composer';
@@ -71,14 +72,17 @@ export function useConversationCommands(deps: {
     }
   };
 
-  const assign = () =>
+  const assign = () => {
+    // The reply box gets the keyboard once the chat is mine, unless the user has moved it meanwhile.
+    const focusRequest = focusRequestHere();
     void run(
       () => inbox.assign(conversationId),
       (c) => {
         if (folderOf(c, me.id) === 'mine') navigate(`/inbox/mine/${c.id}`, { replace: true });
-        setTimeout(() => composerRef.current?.focus(), 50);
+        setTimeout(() => composerRef.current?.focus(focusRequest), 50);
       },
     );
+  };
   const reassign = (userId: string | null) =>
     void run(
       () => inbox.reassign(conversationId, userId),

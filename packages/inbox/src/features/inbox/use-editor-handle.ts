@@ -2,27 +2,34 @@ import { useCallback, useRef, useState } from 'react';
 import type { ActiveFormats } from '../../components/rich-text/rich-text-editing';
 import type { ComposerTool } from './composer-toolbar';
 import type { ComposerEditorApi } from './composer-editor-api';
+import type { FocusRequest } from '../../lib/focus-request';
 
 const NO_FORMATS: ActiveFormats = { bold: false, italic: false, link: false, list: false, image: false };
 
+/** A focus the user asked for (a shortcut, a button): it always happens. */
+const ASKED_BY_USER = 'user';
+
 /**
- * A composer's editor once its chunk has loaded (a focus asked before then happens on arrival),
+ * A composer's editor once its chunk has loaded (a focus asked before then happens on arrival,
+ * unless the app asked and the user has put the keyboard elsewhere since),
  * the formats at its selection, and the link address form its toolbar and Ctrl+K open. The reply
  * and the private-note composers share it.
  */
 export function useEditorHandle() {
   const api = useRef<ComposerEditorApi | null>(null);
-  const focusOnArrival = useRef(false);
+  const focusOnArrival = useRef<FocusRequest | typeof ASKED_BY_USER | null>(null);
   const [active, setActive] = useState<ActiveFormats>(NO_FORMATS);
   const [linkOpen, setLinkOpen] = useState(false);
   const onReady = useCallback((ready: ComposerEditorApi | null) => {
     api.current = ready;
-    if (ready && focusOnArrival.current) ready.focus();
-    focusOnArrival.current = false;
+    const request = focusOnArrival.current;
+    focusOnArrival.current = null;
+    if (ready && request) ready.focus(request === ASKED_BY_USER ? undefined : request);
   }, []);
-  const focus = useCallback(() => {
-    if (api.current) api.current.focus();
-    else focusOnArrival.current = true;
+  /** Focuses the editor; with a request (the app's own move), only if the keyboard has not moved since. */
+  const focus = useCallback((request?: FocusRequest) => {
+    if (api.current) api.current.focus(request);
+    else focusOnArrival.current = request ?? ASKED_BY_USER;
   }, []);
   const link = {
     open: linkOpen,
