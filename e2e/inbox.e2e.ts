@@ -237,7 +237,23 @@ describe('inbox: the three-context journey', () => {
     await b.getByTestId('panel-personName').fill('Ana Visitor');
     await b.getByTestId('panel-personEmail').fill('not-an-email');
     await b.getByTestId('panel-personEmail').blur();
-    await b.locator('#panel-personEmail-error').waitFor();
+    await b
+      .locator('#panel-personEmail-error')
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // Failed once in a loaded whole-suite run (session 12): say where the typing went.
+        const seen = await b.evaluate(() => {
+          const field = document.querySelector<HTMLInputElement>('[data-testid="panel-personEmail"]');
+          const focused = document.activeElement;
+          return {
+            email: field?.value,
+            disabled: field?.disabled,
+            focused: focused?.getAttribute('data-testid') ?? focused?.tagName,
+            composer: document.querySelector('[data-testid="composer-input"]')?.textContent,
+          };
+        });
+        throw new Error(`${String(error)}; the page shows ${JSON.stringify(seen)}`);
+      });
     await screenshot(b, 'inbox-desktop-en-panel-invalid');
     await b.getByTestId('panel-personEmail').fill('ana@example.com');
     await b.getByTestId('panel-personEmail').blur();
