@@ -5,7 +5,8 @@
 // receiver reports a read of every message it gets, as an open widget and an open inbox do
 // (`--no-reads` leaves the receipts out). Prints the server's CPU per message (process CPU time
 // over the step from /api/v1/admin/metrics, divided by the messages sent), the frames the clients
-// got per message, latency, and lost/unacked counts. BENCH_SERVER_MAIN=<other checkout>/packages/
+// got per message, the database statements per message (BEGIN/COMMIT included: on PostgreSQL the
+// round trips), latency, and lost/unacked counts. BENCH_SERVER_MAIN=<other checkout>/packages/
 // server/dist/main.js measures another build in the same conditions.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -61,6 +62,7 @@ async function main() {
       serverCpuPercent: round((step.serverCpu ?? Number.NaN) * 100, 1),
       cpuMsPerMessage: round((cpuSeconds * 1000) / step.sent, 3),
       framesPerMessage: round(step.framesIn / step.sent, 2),
+      statementsPerMessage: step.dbStatements === undefined ? null : round(step.dbStatements / step.sent, 2),
       latencyP50: round(step.all.p50),
       latencyP99: round(step.all.p99),
       lost: step.lost,

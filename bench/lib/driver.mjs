@@ -252,6 +252,12 @@ export async function runRate(env, rate, seconds, { drainMs = 5000, admin, durin
     lostList,
     framesIn,
     serverLoopP99: after?.eventLoopDelay?.p99,
+    // Statements the server sent its database over the step (BEGIN/COMMIT included; on PostgreSQL
+    // each is a round trip). Older builds do not report them.
+    dbStatements:
+      after?.dbStatements !== undefined && before?.dbStatements !== undefined
+        ? after.dbStatements - before.dbStatements
+        : undefined,
     serverCpu:
       after && before && after.cpu && before.cpu
         ? (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) /

@@ -139,7 +139,7 @@ function registerModuleRoutes(app: App, services: Services): void {
   const { config } = services;
   registerHealthRoutes(app, services);
   registerPrivacyRoutes(app, services.privacy);
-  registerMetricsRoutes(app);
+  registerMetricsRoutes(app, services.database);
   registerMetrics(app, services.metrics, config.metricsToken);
   registerAuthRoutes(app, services);
   registerUsersRoutes(app, services);

@@ -17,6 +17,11 @@ export type DatabaseHandle = {
   ping(): Promise<void>;
   /** PostgreSQL only: the connection pool, for the metrics (null on SQLite, which has none). */
   pool: PoolStats | null;
+  /**
+   * Statements sent to the database since it opened, BEGIN and COMMIT included: on PostgreSQL
+   * each is a round trip (issue 25 counts them per message in `bench/message-cost.mjs`).
+   */
+  statements(): number;
   close(): Promise<void>;
 };
 
@@ -44,12 +49,13 @@ function openSqlite(path: string): DatabaseHandle {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
+  const counter = { statements: 0 };
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, counter) }),
     ...(isTracing() ? { log: traceQuery('sqlite') } : {}),
   });
   return {
@@ -59,6 +65,7 @@ function openSqlite(path: string): DatabaseHandle {
       await sql`select 1`.execute(db);
     },
     pool: null,
+    statements: () => counter.statements,
     close: () => db.destroy(),
   };
 }
@@ -66,12 +73,18 @@ function openSqlite(path: string): DatabaseHandle {
 /**
  * Kysely prepares every statement again; compiling SQL cost about 13 % of the CPU per chat
  * message in profiles. better-sqlite3 statements are reusable, so keep the recent ones by text.
+ * Kysely asks for a statement once per execution: `counter` counts them.
  */
-function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+function withStatementCache(
+  sqlite: SQLite.Database,
+  counter: { statements: number },
+  max = 500,
+): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      counter.statements += 1;
       let statement = cache.get(sql);
       if (statement) {
         // Refresh its place in the least-recently-used order.
@@ -106,6 +119,7 @@ function openPostgres(
   // would crash the process; the query itself already rejects with the failure.
   const guarded = new WeakSet<import('pg').PoolClient>();
   const observers: ((seconds: number) => void)[] = [];
+  let statements = 0;
   // Times how long each query waits for a connection: the first sign of an undersized pool.
   const timedPool = {
     connect: async () => {
@@ -114,6 +128,7 @@ function openPostgres(
       if (!guarded.has(client)) {
         guarded.add(client);
         client.on('error', () => undefined);
+        countQueries(client, () => (statements += 1));
       }
       const seconds = (performance.now() - started) / 1000;
       for (const observe of observers) observe(seconds);
@@ -137,6 +152,16 @@ function openPostgres(
       waiting: () => pool.waitingCount,
       onWait: (observer) => void observers.push(observer),
     },
+    statements: () => statements,
     close: () => db.destroy(),
+  };
+}
+
+/** Calls `count` for every query the client sends (Kysely sends one per statement, BEGIN included). */
+function countQueries(client: import('pg').PoolClient, count: () => void): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    count();
+    return query(...args);
   };
 }

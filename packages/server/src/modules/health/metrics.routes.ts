@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { z } from 'zod';
+import type { DatabaseHandle } from '../../db/database';
 import type { App } from '../../http/app-type';
 
 const ZMetricsDto = z.object({
@@ -8,16 +9,18 @@ const ZMetricsDto = z.object({
   sockets: z.number(),
   eventLoopDelay: z.object({ p50: z.number(), p99: z.number(), max: z.number(), mean: z.number() }),
   cpu: z.object({ user: z.number(), system: z.number() }),
+  /** Statements sent to the database since the process started (BEGIN and COMMIT included). */
+  dbStatements: z.number(),
   uptime: z.number(),
 });
 
 const ms = (ns: number) => Math.round((Number.isFinite(ns) ? ns : 0) / 1e4) / 100;
 
 /**
- * Process figures for operators and the benchmarks (admin only): RSS, open WebSockets and the
- * event-loop delay since the last `?reset=1`.
+ * Process figures for operators and the benchmarks (admin only): RSS, open WebSockets, the
+ * event-loop delay since the last `?reset=1`, CPU time and database statements so far.
  */
-export function registerMetricsRoutes(app: App): void {
+export function registerMetricsRoutes(app: App, database: Pick<DatabaseHandle, 'statements'>): void {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   app.addHook('onClose', async () => delay.disable());
@@ -53,6 +56,7 @@ export function registerMetricsRoutes(app: App): void {
           mean: ms(delay.mean),
         },
         cpu: { user: cpu.user, system: cpu.system },
+        dbStatements: database.statements(),
         uptime: process.uptime(),
       };
       if (request.query.reset === '1') delay.reset();
