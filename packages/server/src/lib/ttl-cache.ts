@@ -51,3 +51,44 @@ export function cached<K extends NonNullable<unknown>, V>(
   fn.forget = (key: K) => void entries.delete(key);
   return fn;
 }
+
+/**
+ * `cached` for lookups made in batches: the keys not in memory load together in one call, and a
+ * key the load leaves out is remembered as absent. A `forget` while a load is in flight keeps
+ * that load's answer out of memory (it may predate the change that asked for the forget).
+ */
+export function cachedMany<K extends NonNullable<unknown>, V>(
+  loadMany: (keys: K[]) => Promise<Map<K, V>>,
+  options: { ttlMs: number; max: number },
+) {
+  const entries = new LRUCache<K, { value: V | undefined }>({ max: options.max, ttl: options.ttlMs, perf });
+  let forgets = 0;
+  const fn = async (keys: readonly K[]): Promise<Map<K, V>> => {
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    for (const key of new Set(keys)) {
+      const hit = entries.get(key);
+      if (!hit) missing.push(key);
+      else if (hit.value !== undefined) found.set(key, hit.value);
+    }
+    if (missing.length === 0) return found;
+    const forgetsBefore = forgets;
+    const loaded = await loadMany(missing);
+    for (const key of missing) {
+      const value = loaded.get(key);
+      if (forgets === forgetsBefore) entries.set(key, { value });
+      if (value !== undefined) found.set(key, value);
+    }
+    return found;
+  };
+  fn.forget = (key: K) => {
+    forgets += 1;
+    entries.delete(key);
+  };
+  /** For a change that may touch any key (a row moving from one key to another). */
+  fn.forgetAll = () => {
+    forgets += 1;
+    entries.clear();
+  };
+  return fn;
+}

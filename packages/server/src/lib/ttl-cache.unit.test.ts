@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cached, createTtlCache } from './ttl-cache';
+import { cached, cachedMany, createTtlCache } from './ttl-cache';
 
 describe('ttl cache', () => {
   it('forgets entries after their time to live', () => {
@@ -83,5 +83,65 @@ describe('ttl cache on lru-cache', () => {
     load.forget('v');
     release();
     expect(await waiting).toBe('v-2');
+  });
+});
+
+describe('cachedMany', () => {
+  const loader = () => {
+    const calls: string[][] = [];
+    const values = new Map([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    const load = cachedMany(
+      async (keys: string[]) => {
+        calls.push(keys);
+        return new Map(keys.flatMap((k) => (values.has(k) ? [[k, values.get(k)!] as const] : [])));
+      },
+      { ttlMs: 60_000, max: 10 },
+    );
+    return { calls, values, load };
+  };
+
+  it('loads only the keys not in memory, together, and remembers absent ones', async () => {
+    const { calls, load } = loader();
+    expect(await load(['a', 'x'])).toEqual(new Map([['a', 1]]));
+    expect(await load(['a', 'b', 'x'])).toEqual(
+      new Map([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    );
+    expect(calls).toEqual([['a', 'x'], ['b']]);
+  });
+
+  it('loads a forgotten key again', async () => {
+    const { calls, values, load } = loader();
+    await load(['a']);
+    values.set('a', 10);
+    load.forget('a');
+    expect((await load(['a'])).get('a')).toBe(10);
+    expect(calls).toEqual([['a'], ['a']]);
+  });
+
+  it('loads every key again after forgetAll', async () => {
+    const { calls, load } = loader();
+    await load(['a', 'b']);
+    load.forgetAll();
+    await load(['a', 'b']);
+    expect(calls).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
+  });
+
+  it('keeps a load that a forget overtook out of memory', async () => {
+    const { calls, values, load } = loader();
+    const pending = load(['a']);
+    values.set('a', 10);
+    load.forget('a');
+    expect((await pending).get('a')).toBe(1);
+    expect((await load(['a'])).get('a')).toBe(10);
+    expect(calls).toEqual([['a'], ['a']]);
   });
 });

@@ -128,8 +128,8 @@ export function createConversationChat(deps: {
       const retried = (message: MessageRow) => views.message(message);
       return orStored(store, { conversationId: row.id, clientMsgId }, retried, async () => {
         changes.assertWritable(row, { kind: 'visitor_message' });
-        const visitor = await visitors.findById(visitorId);
-        const name = row.visitor_name ?? visitorNumberLabel(visitor?.number ?? 0, row.language);
+        const name =
+          row.visitor_name ?? visitorNumberLabel(await views.visitorNumber(visitorId), row.language);
         const author = { kind: 'visitor', id: visitorId, name, avatarUrl: null } as const;
         const write = { kind: 'visitor_message' } as const;
         const replyClock = replyClockPatch(row, { kind: 'visitor_message' }, clock.now());

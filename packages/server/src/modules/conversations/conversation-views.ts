@@ -135,6 +135,10 @@ export function createConversationViews(deps: {
       return (await labelsOf([conversationId])).get(conversationId) ?? [];
     },
     forVisitor: (row: ConversationRow) => visitorView(row, userById),
+    /** A visitor's number (it never changes), from the lookups a message's DTO needs anyway. */
+    async visitorNumber(visitorId: string): Promise<number> {
+      return (await visitorById(visitorId))?.number ?? 0;
+    },
     /** Forget what we know of a visitor (their page context changed). */
     forgetVisitor(id: string): void {
       visitorById.forget(id);

@@ -56,8 +56,14 @@ export function unanswered(unassigned: TConversationDto[], mine: TConversationDt
 export function createDigests(deps: DigestsDeps) {
   const { store, clock } = deps;
 
-  async function events(userId: string): Promise<TDigestEvent[]> {
-    return (await deps.settings.get<{ events?: TDigestEvent[] }>(prefsKey(userId), {})).events ?? [];
+  /** The user's choices; `recent` (for every notification) may answer from memory. */
+  async function events(userId: string, read: 'fresh' | 'recent' = 'fresh'): Promise<TDigestEvent[]> {
+    const key = prefsKey(userId);
+    const stored =
+      read === 'recent'
+        ? await deps.settings.recent<{ events?: TDigestEvent[] }>(key, {})
+        : await deps.settings.get<{ events?: TDigestEvent[] }>(key, {});
+    return stored.events ?? [];
   }
 
   async function send(userId: string): Promise<void> {
@@ -98,7 +104,7 @@ export function createDigests(deps: DigestsDeps) {
       const now = clock.now();
       for (const userId of payload.recipients) {
         if (pushed.has(userId)) continue;
-        if ((await events(userId)).includes(payload.kind as TDigestEvent))
+        if ((await events(userId, 'recent')).includes(payload.kind as TDigestEvent))
           await store.schedule(userId, now + DIGEST_DELAY_MS, now);
       }
     },

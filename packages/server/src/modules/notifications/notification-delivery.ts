@@ -41,18 +41,24 @@ export const COMPANY_NOTIFICATIONS_KEY = 'notifications.defaults';
 
 type Recipient = { id: string; language: TLanguage };
 
-export async function getCompanySettings(settings: SettingsStore): Promise<TCompanyNotificationSettingsDto> {
+/** The company's notification defaults; `recent` (for each delivery) may answer from memory. */
+export async function getCompanySettings(
+  settings: SettingsStore,
+  read: 'fresh' | 'recent' = 'fresh',
+): Promise<TCompanyNotificationSettingsDto> {
+  const get = read === 'recent' ? settings.recent.bind(settings) : settings.get.bind(settings);
   return {
     ...defaultCompanyNotificationSettings,
-    ...(await settings.get<Partial<TCompanyNotificationSettingsDto>>(COMPANY_NOTIFICATIONS_KEY, {})),
+    ...(await get<Partial<TCompanyNotificationSettingsDto>>(COMPANY_NOTIFICATIONS_KEY, {})),
   };
 }
 
 export async function overridesOf(
   store: NotificationsStore,
   userIds: string[],
+  read: 'fresh' | 'recent' = 'fresh',
 ): Promise<Map<string, TUserNotificationOverrides>> {
-  const raw = await store.getPreferences(userIds);
+  const raw = await (read === 'recent' ? store.recentPreferences(userIds) : store.getPreferences(userIds));
   return new Map([...raw].map(([id, json]) => [id, fromJsonColumn<TUserNotificationOverrides>(json, {})]));
 }
 
@@ -103,10 +109,14 @@ async function pushTo(
   deps: NotificationsDeps,
   recipients: Recipient[],
   make: (language: TLanguage) => TNotificationDto,
-  deliveredTo?: Set<string>,
+  how: { read: 'fresh' | 'recent'; deliveredTo?: Set<string> },
 ): Promise<TPushDeviceResultDto[]> {
+  const { deliveredTo } = how;
   const languageOf = new Map(recipients.map((r) => [r.id, r.language]));
-  const subscriptions = await deps.store.listSubscriptions([...languageOf.keys()]);
+  const userIds = [...languageOf.keys()];
+  const subscriptions = await (how.read === 'recent'
+    ? deps.store.recentSubscriptions(userIds)
+    : deps.store.listSubscriptions(userIds));
   if (subscriptions.length === 0) return [];
   const options = {
     vapid: await deps.vapidKeys(),
@@ -154,7 +164,7 @@ export async function sendTest(deps: NotificationsDeps, userId: string): Promise
   const recipients = [{ id: user.id, language: user.language }];
   const make = (language: TLanguage) => toNotificationDto(deps.clock, 'test', null, language);
   await publishInApp(deps.bus, recipients, make);
-  const results = await pushTo(deps, recipients, make);
+  const results = await pushTo(deps, recipients, make, { read: 'fresh' });
   const count = (outcome: TPushDeviceResultDto['outcome']) =>
     results.filter((r) => r.outcome === outcome).length;
   return {
@@ -178,10 +188,12 @@ export async function deliver(
   const current = await deps.conversations.stateOf(intent.conversation.id);
   const visible = audience.filter((u) => isStillNotifiable(intent.kind, current, u.id));
   if (visible.length === 0) return { inApp: [], push: [] };
-  const company = await getCompanySettings(deps.settings);
+  // Read for every notification: from memory when recent (a change here shows at once).
+  const company = await getCompanySettings(deps.settings, 'recent');
   const overrides = await overridesOf(
     deps.store,
     visible.map((u) => u.id),
+    'recent',
   );
   const switches = (id: string) =>
     effectiveNotificationSettings(company, overrides.get(id) ?? {})[intent.kind];
@@ -191,7 +203,8 @@ export async function deliver(
     toNotificationDto(deps.clock, intent.kind, intent.conversation, language, intent.message);
   await publishInApp(deps.bus, inApp, make);
   const pushed = new Set<string>();
-  await pushTo(deps, push, make, pushed);
+  // Every message notifies: its devices may come from memory (the test notification reads them fresh).
+  await pushTo(deps, push, make, { read: 'recent', deliveredTo: pushed });
   deps.events?.emit('notification.delivered', {
     kind: intent.kind,
     conversationId: intent.conversation.id,

@@ -1,9 +1,60 @@
 import type { Db } from '../../db/database';
 import type { PushSubscriptionsTable } from '../../db/schema.notifications';
+import { cachedMany } from '../../lib/ttl-cache';
+import { RECENT_SETTING_MS } from '../settings/index';
 
 export type PushSubscriptionRow = PushSubscriptionsTable;
 
+/** Each user's notification settings (their overrides of the company's defaults). */
+function createPreferencesStore(db: Db) {
+  async function getPreferences(userIds: readonly string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('notification_preferences')
+      .select(['user_id', 'preferences'])
+      .where('user_id', 'in', userIds)
+      .execute();
+    return new Map(rows.map((r) => [r.user_id, r.preferences]));
+  }
+  const recentPreferences = cachedMany(getPreferences, { ttlMs: RECENT_SETTING_MS, max: 5_000 });
+
+  return {
+    getPreferences,
+    /** `getPreferences` that may answer from the last RECENT_SETTING_MS: for every delivery. */
+    recentPreferences,
+    async setPreferences(userId: string, preferences: string, now: number): Promise<void> {
+      await db
+        .insertInto('notification_preferences')
+        .values({ user_id: userId, preferences, updated_at: now })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet({ preferences, updated_at: now }))
+        .execute();
+      recentPreferences.forget(userId);
+    },
+  };
+}
+
+/** Push subscriptions (one per browser endpoint) and the users' notification settings. */
 export function createNotificationsStore(db: Db) {
+  async function listSubscriptions(userIds: readonly string[]): Promise<PushSubscriptionRow[]> {
+    if (userIds.length === 0) return [];
+    return db
+      .selectFrom('push_subscriptions')
+      .selectAll()
+      .where('user_id', 'in', userIds)
+      .orderBy('created_at')
+      .execute();
+  }
+  // A device can move from one user to another (re-subscribing): any write forgets them all.
+  const recentSubscriptionsByUser = cachedMany(
+    async (userIds: string[]) => {
+      const byUser = new Map<string, PushSubscriptionRow[]>();
+      for (const row of await listSubscriptions(userIds))
+        byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+      return byUser;
+    },
+    { ttlMs: RECENT_SETTING_MS, max: 5_000 },
+  );
+
   return {
     /** One row per browser endpoint: re-subscribing (also under another user) replaces it. */
     async upsertSubscription(row: PushSubscriptionRow): Promise<void> {
@@ -20,6 +71,7 @@ export function createNotificationsStore(db: Db) {
           }),
         )
         .execute();
+      recentSubscriptionsByUser.forgetAll();
     },
     async deleteSubscription(userId: string, endpoint: string): Promise<void> {
       await db
@@ -27,6 +79,7 @@ export function createNotificationsStore(db: Db) {
         .where('user_id', '=', userId)
         .where('endpoint', '=', endpoint)
         .execute();
+      recentSubscriptionsByUser.forgetAll();
     },
     /** Keeps a user's `keep` most recently (re)subscribed devices and deletes the rest. */
     async trimSubscriptions(userId: string, keep: number): Promise<void> {
@@ -48,35 +101,21 @@ export function createNotificationsStore(db: Db) {
             stale.map((r) => r.id),
           )
           .execute();
+      recentSubscriptionsByUser.forgetAll();
     },
     async deleteSubscriptionById(id: string): Promise<void> {
       await db.deleteFrom('push_subscriptions').where('id', '=', id).execute();
+      recentSubscriptionsByUser.forgetAll();
     },
-    async listSubscriptions(userIds: string[]): Promise<PushSubscriptionRow[]> {
-      if (userIds.length === 0) return [];
-      return db
-        .selectFrom('push_subscriptions')
-        .selectAll()
-        .where('user_id', 'in', userIds)
-        .orderBy('created_at')
-        .execute();
+    listSubscriptions,
+    /**
+     * `listSubscriptions` that may answer from the last RECENT_SETTING_MS: for every delivery. A
+     * device subscribed through another process gets pushes after that time at most.
+     */
+    async recentSubscriptions(userIds: readonly string[]): Promise<PushSubscriptionRow[]> {
+      return [...(await recentSubscriptionsByUser(userIds)).values()].flat();
     },
-    async getPreferences(userIds: string[]): Promise<Map<string, string>> {
-      if (userIds.length === 0) return new Map();
-      const rows = await db
-        .selectFrom('notification_preferences')
-        .select(['user_id', 'preferences'])
-        .where('user_id', 'in', userIds)
-        .execute();
-      return new Map(rows.map((r) => [r.user_id, r.preferences]));
-    },
-    async setPreferences(userId: string, preferences: string, now: number): Promise<void> {
-      await db
-        .insertInto('notification_preferences')
-        .values({ user_id: userId, preferences, updated_at: now })
-        .onConflict((oc) => oc.column('user_id').doUpdateSet({ preferences, updated_at: now }))
-        .execute();
-    },
+    ...createPreferencesStore(db),
   };
 }
 export type NotificationsStore = ReturnType<typeof createNotificationsStore>;
