@@ -58,3 +58,28 @@ describe.runIf(testDialect === 'postgres')('a PostgreSQL connection killed mid-q
     await database.ping();
   });
 });
+
+describe('statements()', () => {
+  let test: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    database = await test.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  it('counts every statement sent, BEGIN and COMMIT included (on PostgreSQL: the round trips)', async () => {
+    const before = database.statements();
+    await sql`select 1`.execute(database.db);
+    expect(database.statements() - before).toBe(1);
+    await database.db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      await sql`select 2`.execute(trx);
+    });
+    expect(database.statements() - before).toBe(5);
+  });
+});
