@@ -50,7 +50,7 @@ export function createConversationsService(deps: ConversationsDeps) {
     assertLabel: deps.assertLabel,
   });
   const actions = createConversationActions({ views, users, changes, reads, withLock });
-  const readPositions = createReadPositions({ store, events, changes });
+  const readPositions = createReadPositions({ store, events });
   const chat = createConversationChat({
     store,
     views,

@@ -78,17 +78,25 @@ export function createConversationsStore(db: Db) {
       });
     },
 
-    /** Moves a read position forward (never back, never past the last message); true when it moved. */
-    async setReadSeq(id: string, side: 'visitor' | 'user', seq: number): Promise<boolean> {
+    /**
+     * Moves a read position forward (never back, never past the last message). When it moved:
+     * who may see the conversation as it is at that moment; null when it did not.
+     */
+    async setReadSeq(
+      id: string,
+      side: 'visitor' | 'user',
+      seq: number,
+    ): Promise<Pick<ConversationRow, 'status' | 'assignee_id' | 'visitor_id'> | null> {
       const column = side === 'visitor' ? 'visitor_read_seq' : 'user_read_seq';
-      const result = await db
+      const moved = await db
         .updateTable('conversations')
         .set({ [column]: seq })
         .where('id', '=', id)
         .where(column, '<', seq)
         .where('last_seq', '>=', seq)
+        .returning(['status', 'assignee_id', 'visitor_id'])
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return moved ?? null;
     },
   };
 }
