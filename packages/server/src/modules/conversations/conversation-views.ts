@@ -108,14 +108,18 @@ export function createConversationViews(deps: {
       Partial<Pick<ConversationRow, 'team_id' | 'id'>>,
     assigneeIds: (string | null)[],
   ): Promise<(row: ConversationRow) => TConversationDto> {
-    const visitor = await visitorById(row.visitor_id);
-    const readerIds = row.id ? ((await readers([row.id])).get(row.id) ?? []) : [];
-    const playbook = row.playbook_id ? await playbookById(row.playbook_id) : null;
-    const team = row.team_id ? await teamById(row.team_id) : null;
-    // A conversation being started has no id yet, so no labels.
-    const labels = row.id === undefined ? [] : ((await labelsOf([row.id])).get(row.id) ?? []);
-    const assignees = new Map<string, Awaited<ReturnType<typeof userById>>>();
-    for (const id of assigneeIds) if (id !== null) assignees.set(id, await userById(id));
+    const { id } = row;
+    // Together: on PostgreSQL each is a round trip, and a message waits for all of them.
+    const [visitor, readerIds, playbook, team, labels, assigneeList] = await Promise.all([
+      visitorById(row.visitor_id),
+      id ? readers([id]).then((m) => m.get(id) ?? []) : [],
+      row.playbook_id ? playbookById(row.playbook_id) : null,
+      row.team_id ? teamById(row.team_id) : null,
+      // A conversation being started has no id yet, so no labels.
+      id ? labelsOf([id]).then((m) => m.get(id) ?? []) : [],
+      Promise.all(assigneeIds.map(async (a) => (a === null ? null : ([a, await userById(a)] as const)))),
+    ]);
+    const assignees = new Map(assigneeList.filter((entry) => entry !== null));
     return (r) => {
       const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
       if (assignee === undefined) throw new StaleLookups();
