@@ -15,6 +15,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   ADMIN,
   activePlaybook,
@@ -302,11 +303,20 @@ function printResults(results, scroll) {
   );
 }
 
-async function main() {
+/**
+ * Seeds and measures each size, then the scroll (0 skips it); what `main` prints and the bench
+ * suite's `inbox` scenario reports.
+ */
+export async function measureInboxThread({
+  sizes = SIZES,
+  scrollSize = SCROLL,
+  port = Number(arg('port', '39240')),
+  log = (line) => process.stderr.write(`${line}\n`),
+} = {}) {
   const { chromium } = await import('playwright-core');
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'charla-thread-'));
   const db = freshDatabase('sqlite', tmpDir);
-  const server = await startServer({ databaseUrl: db.url, port: Number(arg('port', '39240')) });
+  const server = await startServer({ databaseUrl: db.url, port });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu'],
@@ -324,20 +334,20 @@ async function main() {
     });
     const publicId = await activePlaybook(server.url, admin);
     const results = [];
-    for (const n of SIZES) {
-      process.stderr.write(`▶ N=${n} (load average ${loadavg()})\n`);
+    for (const n of sizes) {
+      log(`▶ N=${n} (load average ${loadavg()})`);
       const r = await measureSize(browser, server, admin, publicId, n);
-      process.stderr.write(`  ${JSON.stringify(r)}\n`);
+      log(`  ${JSON.stringify(r)}`);
       results.push(r);
     }
     let scroll = null;
-    if (SCROLL > 0) {
-      process.stderr.write(`▶ scroll N=${SCROLL} (load average ${loadavg()})\n`);
-      scroll = await measureScroll(browser, server, admin, publicId, SCROLL);
-      process.stderr.write(`  ${JSON.stringify(scroll)}\n`);
+    if (scrollSize > 0) {
+      log(`▶ scroll N=${scrollSize} (load average ${loadavg()})`);
+      scroll = await measureScroll(browser, server, admin, publicId, scrollSize);
+      log(`  ${JSON.stringify(scroll)}`);
     }
     agentSocket.close();
-    printResults(results, scroll);
+    return { results, scroll };
   } finally {
     await browser.close();
     await server.stop();
@@ -345,7 +355,14 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+async function main() {
+  const { results, scroll } = await measureInboxThread();
+  printResults(results, scroll);
+}
+
+// Run as a script (not when the bench suite imports it).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -10,6 +10,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { ADMIN, ROOT, activePlaybook, freshDatabase, login, round, startServer } from './lib/util.mjs';
@@ -49,10 +50,14 @@ async function audit(url, port, formFactor, cookie) {
   return figures;
 }
 
-async function main() {
+/**
+ * Audits each page × preset `runs` times; the rows (median score and metrics) are what `main`
+ * prints and the bench suite's `lighthouse` scenario reports.
+ */
+export async function measureLighthouse({ runs = RUNS, port = PORT, log = console.log } = {}) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'charla-lighthouse-'));
   const database = freshDatabase('sqlite', tmp);
-  const server = await startServer({ databaseUrl: database.url, port: PORT });
+  const server = await startServer({ databaseUrl: database.url, port });
   const chrome = await chromeLauncher.launch({
     chromePath: '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
@@ -67,30 +72,19 @@ async function main() {
     const rows = [];
     for (const page of pages) {
       for (const formFactor of ['mobile', 'desktop']) {
-        const runs = [];
-        for (let i = 0; i < RUNS; i += 1)
-          runs.push(await audit(page.url, chrome.port, formFactor, page.cookie));
+        const audits = [];
+        for (let i = 0; i < runs; i += 1)
+          audits.push(await audit(page.url, chrome.port, formFactor, page.cookie));
         const row = { page: page.name, formFactor, target: TARGET[formFactor] };
-        row.score = median(runs.map((r) => r.score));
-        for (const id of Object.keys(METRICS)) row[METRICS[id]] = round(median(runs.map((r) => r[id])), 3);
-        const shifted = runs.find((r) => r.shifted.length > 0)?.shifted;
-        if (shifted) console.log(`${page.name} ${formFactor}: layout shifts of ${shifted.join(', ')}`);
+        row.score = median(audits.map((r) => r.score));
+        for (const id of Object.keys(METRICS)) row[METRICS[id]] = round(median(audits.map((r) => r[id])), 3);
+        const shifted = audits.find((r) => r.shifted.length > 0)?.shifted;
+        if (shifted) log(`${page.name} ${formFactor}: layout shifts of ${shifted.join(', ')}`);
         rows.push(row);
-        console.log(JSON.stringify(row));
+        log(JSON.stringify(row));
       }
     }
-    console.table(rows);
-    const load = os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ');
-    console.log(`runs per figure: ${RUNS}; load average at the end: ${load}`);
-    const out = path.join(ROOT, 'bench/results/lighthouse.json');
-    writeFileSync(
-      out,
-      `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, load, rows }, null, 2)}\n`,
-    );
-    console.log(`written ${path.relative(ROOT, out)}`);
+    return rows;
   } finally {
     await chrome.kill();
     await server.stop();
@@ -98,4 +92,21 @@ async function main() {
   }
 }
 
-await main();
+async function main() {
+  const rows = await measureLighthouse();
+  console.table(rows);
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  console.log(`runs per figure: ${RUNS}; load average at the end: ${load}`);
+  const out = path.join(ROOT, 'bench/results/lighthouse.json');
+  writeFileSync(
+    out,
+    `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, load, rows }, null, 2)}\n`,
+  );
+  console.log(`written ${path.relative(ROOT, out)}`);
+}
+
+// Run as a script (not when the bench suite imports it).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

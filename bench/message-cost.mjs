@@ -11,6 +11,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { closeEnv, runRate, setupCharla } from './lib/driver.mjs';
 import {
   ADMIN,
@@ -36,28 +37,38 @@ const active = Number(option('active', '100'));
 const reads = !args.includes('--no-reads');
 const log = (line) => process.stderr.write(`${line}\n`);
 
-async function main() {
+/** One measured step at a fixed rate; what `main` prints and the bench suite's `cost` scenario reports. */
+export async function measureMessageCost({
+  storage: onStorage = storage,
+  rate: atRate = rate,
+  seconds: forSeconds = seconds,
+  users: withUsers = users,
+  active: withActive = active,
+  reads: withReads = reads,
+  port = 39400,
+} = {}) {
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'charla-message-cost-'));
-  const db = freshDatabase(storage, tmpDir);
-  const server = await startServer({ databaseUrl: db.url, port: 39400 });
+  const db = freshDatabase(onStorage, tmpDir);
+  const server = await startServer({ databaseUrl: db.url, port });
   try {
     const admin = await login(server.url, ADMIN.email, ADMIN.password);
     const publicId = await activePlaybook(server.url, admin);
-    const env = await setupCharla(server.url, admin, publicId, { users, active });
+    const env = await setupCharla(server.url, admin, publicId, { users: withUsers, active: withActive });
     env.metrics = (reset) => metrics(server.url, admin, reset);
     log(
-      `${SERVER_MAIN}: ${storage}, ${users} users, ${active} assigned conversations, reads ${reads ? 'on' : 'off'}`,
+      `${SERVER_MAIN}: ${onStorage}, ${withUsers} users, ${withActive} assigned conversations, reads ${withReads ? 'on' : 'off'}`,
     );
     // Warm-up (JIT, statement caches), not reported.
-    await runRate(env, rate, 4, { reads });
-    const step = await runRate(env, rate, seconds, { admin, reads });
+    await runRate(env, atRate, 4, { reads: withReads });
+    const step = await runRate(env, atRate, forSeconds, { admin, reads: withReads });
     const cpuSeconds = (step.serverCpu ?? Number.NaN) * step.sendSeconds;
-    const result = {
+    await closeEnv(env);
+    return {
       server: SERVER_MAIN,
-      storage,
-      rate,
-      seconds,
-      reads,
+      storage: onStorage,
+      rate: atRate,
+      seconds: forSeconds,
+      reads: withReads,
       sent: step.sent,
       serverCpuPercent: round((step.serverCpu ?? Number.NaN) * 100, 1),
       cpuMsPerMessage: round((cpuSeconds * 1000) / step.sent, 3),
@@ -70,15 +81,18 @@ async function main() {
       errors: step.errors,
       loadAverage: os.loadavg().map((x) => round(x, 1)),
     };
-    console.log(JSON.stringify(result, null, 2));
-    await closeEnv(env);
   } finally {
     await server.stop();
     db.cleanup();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Run as a script (not when the bench suite imports it).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  measureMessageCost().then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=idle,delivery,restart,widget,parser,...]`: runs the benchmark suite against
+// `npm run bench [-- --quick] [-- --only=idle,delivery,redis,widget,restart,parser,cost,inbox,lighthouse]`: runs the benchmark suite against
 // real server processes on loopback, prints a table and writes bench/results/latest.json.
 import { execSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,8 +38,9 @@ const plan = quick
 async function main() {
   const started = Date.now();
   if (!skipBuild) {
-    log('building the server (npm run build -w @charla/server)…');
-    execSync('npm run build -w @charla/server', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Everything: the inbox and lighthouse scenarios load the built inbox, the widget's its widget.
+    log('building (npm run build)…');
+    execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'charla-bench-'));
   const figures = [];
@@ -75,6 +76,19 @@ async function main() {
         (await import('./scenarios/restart.mjs')).restartScenario({ ...ctx, nextPort: () => port++ }),
     ],
     ['parser', async () => (await import('./scenarios/parser.mjs')).parserScenario()],
+    [
+      'cost',
+      async () => (await import('./scenarios/cost.mjs')).costScenario({ ...ctx, nextPort: () => port++ }),
+    ],
+    [
+      'inbox',
+      async () => (await import('./scenarios/inbox.mjs')).inboxScenario({ ...ctx, nextPort: () => port++ }),
+    ],
+    [
+      'lighthouse',
+      async () =>
+        (await import('./scenarios/lighthouse.mjs')).lighthouseScenario({ ...ctx, nextPort: () => port++ }),
+    ],
   ];
   for (const [name, run] of scenarios) {
     if (!want(name)) continue;
