@@ -4,15 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_POSTGRES_URL, testDialect } from '../test/test-db';
 import type { DatabaseHandle } from './database';
 
-/**
- * Issue 13: a loaded run lost a server process while the database went away. A connection
- * killed in the middle of a query emitted 'error' with nobody listening: an uncaught exception
- * that ends the process (vitest reports it as an unhandled error and fails the run).
- */
-describe.runIf(testDialect === 'postgres')('a PostgreSQL connection killed mid-query', () => {
+/** A database of this test run's dialect, open for the describe block around it. */
+function openedDatabase(): () => DatabaseHandle {
   let test: Awaited<ReturnType<typeof createTestDatabase>>;
-  let database: DatabaseHandle;
-
+  let database: DatabaseHandle | undefined;
   beforeAll(async () => {
     test = await createTestDatabase();
     database = await test.open();
@@ -21,14 +16,27 @@ describe.runIf(testDialect === 'postgres')('a PostgreSQL connection killed mid-q
     await database?.close();
     await test?.drop();
   });
+  return () => {
+    if (!database) throw new Error('the database is not open yet');
+    return database;
+  };
+}
+
+/**
+ * Issue 13: a loaded run lost a server process while the database went away. A connection
+ * killed in the middle of a query emitted 'error' with nobody listening: an uncaught exception
+ * that ends the process (vitest reports it as an unhandled error and fails the run).
+ */
+describe.runIf(testDialect === 'postgres')('a PostgreSQL connection killed mid-query', () => {
+  const opened = openedDatabase();
 
   it('fails that transaction only; the process lives on and the next query works', async () => {
     const marker = `charla_kill_${Date.now()}`;
     let killed: () => void = () => undefined;
     const wasKilled = new Promise<void>((resolve) => (killed = resolve));
     // Killed between two statements of a transaction: the connection is checked out, no query runs.
-    const transaction = database.db
-      .transaction()
+    const transaction = opened()
+      .db.transaction()
       .execute(async (trx) => {
         await sql.raw(`select 1 as ${marker}`).execute(trx);
         await wasKilled;
@@ -55,31 +63,23 @@ describe.runIf(testDialect === 'postgres')('a PostgreSQL connection killed mid-q
     await new Promise((r) => setTimeout(r, 200)); // the connection's end reaches the client
     killed();
     expect(await transaction).toBeInstanceOf(Error);
-    await database.ping();
+    await opened().ping();
   });
 });
 
 describe('statements()', () => {
-  let test: Awaited<ReturnType<typeof createTestDatabase>>;
-  let database: DatabaseHandle;
-
-  beforeAll(async () => {
-    test = await createTestDatabase();
-    database = await test.open();
-  });
-  afterAll(async () => {
-    await database?.close();
-    await test?.drop();
-  });
+  const opened = openedDatabase();
 
   it('counts every statement sent, BEGIN and COMMIT included (on PostgreSQL: the round trips)', async () => {
-    const before = database.statements();
-    await sql`select 1`.execute(database.db);
-    expect(database.statements() - before).toBe(1);
-    await database.db.transaction().execute(async (trx) => {
-      await sql`select 1`.execute(trx);
-      await sql`select 2`.execute(trx);
-    });
-    expect(database.statements() - before).toBe(5);
+    const before = opened().statements();
+    await sql`select 1`.execute(opened().db);
+    expect(opened().statements() - before).toBe(1);
+    await opened()
+      .db.transaction()
+      .execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        await sql`select 2`.execute(trx);
+      });
+    expect(opened().statements() - before).toBe(5);
   });
 });
