@@ -11,7 +11,7 @@ const { backoffDelay, idleReconnectDelay, reconnectDelay } = await tsImport(
 export const SCHEDULES = {
   // Since issue 25: under a second apart for the first attempts, then the usual backoff.
   quick: (attempt) => reconnectDelay(attempt),
-  // Since issue 25, a visitor with no conversation and the chat closed: first attempt 2–10 s after the drop.
+  // Since issue 25, a visitor with no conversation and the chat closed: first attempt 4–16 s after the drop.
   idle: (attempt) => idleReconnectDelay(attempt),
   // Before: the widget's socket backoff (equal jitter from 250–500 ms, doubling) for three failed
   // handshakes, then its token re-check over HTTP every 1, 2, 4, 8… s without jitter.

@@ -39,8 +39,8 @@ describe('reconnectDelay', () => {
 });
 
 describe('idleReconnectDelay', () => {
-  it('spreads the first attempt over 2–10 s after the drop, then follows the quick schedule', () => {
-    expect([0, 0.5, 0.999999].map((r) => idleReconnectDelay(0, () => r))).toEqual([2000, 6000, 10_000]);
+  it('spreads the first attempt over 4–16 s after the drop, then follows the quick schedule', () => {
+    expect([0, 0.5, 0.999999].map((r) => idleReconnectDelay(0, () => r))).toEqual([4000, 10_000, 16_000]);
     expect(idleReconnectDelay(1, () => 0)).toBe(reconnectDelay(1, () => 0));
   });
 });
