@@ -273,5 +273,16 @@ describe('conversations carry the person; search finds and marks', () => {
       .poll(() => page.getByTestId('conversation-title').innerText(), { timeout: 10_000 })
       .toBe('Lucía García');
     visitor.close();
+
+    // Left alone after Assign, the keyboard goes to the reply box, as before.
+    const next = await visitorChats(playbook.publicId, 'And a second question');
+    await page.goto(`${charla.baseUrl}/inbox/unassigned/${next.id}`);
+    await page.getByTestId('assign').click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), {
+        timeout: 10_000,
+      })
+      .toBe('composer-input');
+    next.close();
   });
 });
