@@ -30,6 +30,30 @@ function frameTexts() {
 }
 
 /**
+ * A widget's conversation state follows the messages before it ("ended" after the bot's closing
+ * message): the state was read from the database, and its bus event may be ahead of theirs.
+ */
+function stateAfterMessages(
+  app: App,
+  connection: Connection,
+  conversation: { id: string; lastSeq: number },
+  text: string,
+): Promise<void> {
+  return connection.stream
+    .after(conversation.id, conversation.lastSeq, text)
+    .catch((error: unknown) => app.log.warn({ err: error }, 'conversation state after its messages failed'));
+}
+
+/** A message into one socket's ordered stream. */
+function liveOn(app: App, connection: Connection, message: TMessageDto, frame: string | null): Promise<void> {
+  return connection.stream.live(message, frame).catch((error: unknown) => {
+    // The socket may no longer see the conversation (R14): its stream starts afresh later.
+    if (isAppError(error) && error.status === 404) connection.stream.forget(message.conversationId);
+    else app.log.warn({ err: error }, 'message stream failed');
+  });
+}
+
+/**
  * Turns bus events into frames on this process's sockets: does the I/O an event needs (the
  * visitor's fresh state, presence), lets the pure fan-out decide, and sends `message` frames
  * through each socket's ordered stream.
@@ -90,11 +114,7 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
   function deliver(resolved: { event: FanOutEvent; targets: Connection[] }): void {
     const raw = frameTexts();
     const live = (connection: Connection, message: TMessageDto, frame: string | null) =>
-      connection.stream.live(message, frame).catch((error: unknown) => {
-        // The socket may no longer see the conversation (R14): its stream starts afresh later.
-        if (isAppError(error) && error.status === 404) connection.stream.forget(message.conversationId);
-        else app.log.warn({ err: error }, 'message stream failed');
-      });
+      liveOn(app, connection, message, frame);
     const gotMessage = new Set<Connection>();
     // Inboxes get the message with the conversation's activity, widgets without: one text each.
     const forAgents = {};
@@ -109,7 +129,9 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
         continue;
       }
       if (frame.type === 'conversation_removed') connection.stream.forget(frame.conversationId);
-      sendRaw(connection.socket, raw(frame));
+      if (connection.kind === 'visitor' && frame.type === 'conversation')
+        void stateAfterMessages(app, connection, frame.conversation, raw(frame));
+      else sendRaw(connection.socket, raw(frame));
     }
     // A visitor's socket skips internal events: their seqs still count, so no gap is pulled for them.
     const { event } = resolved;

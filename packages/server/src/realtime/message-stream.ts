@@ -13,6 +13,23 @@ const MAX_EXPECTED_ACKS = 256;
 type Track = { last: number; tail: Promise<void>; pending: number };
 
 /**
+ * Sends every message after `after` as `messages` frames and moves the track's position (at least
+ * one frame when `always`: a subscribe answer); without `always`, only what the track has not had.
+ */
+function puller(send: (frame: MessagesFrame) => void, source: MessageSource) {
+  return async function pull(conversationId: string, track: Track, after: number, always: boolean) {
+    let sentAny = false;
+    for await (const page of source(conversationId, after)) {
+      const messages = always ? page.items : page.items.filter((m) => m.seq > track.last);
+      if (messages.length > 0 || (always && !sentAny))
+        send({ type: 'messages', conversationId, messages, lastSeq: page.lastSeq });
+      sentAny = true;
+      track.last = Math.max(track.last, page.lastSeq);
+    }
+  };
+}
+
+/**
  * R28: one socket's message stream, per conversation strictly increasing and without repeats,
  * also when the bus loses or reorders events (Redis outage, several processes). A live message
  * that would skip a sequence number first pulls the missing ones from the database; one already
@@ -40,17 +57,7 @@ export function createMessageStream(send: (frame: MessagesFrame | string) => voi
     return run;
   }
 
-  /** Sends every message after the track's position, as `messages` frames (at least one when `always`). */
-  async function pull(conversationId: string, track: Track, after: number, always: boolean): Promise<void> {
-    let sentAny = false;
-    for await (const page of source(conversationId, after)) {
-      const messages = always ? page.items : page.items.filter((m) => m.seq > track.last);
-      if (messages.length > 0 || (always && !sentAny))
-        send({ type: 'messages', conversationId, messages, lastSeq: page.lastSeq });
-      sentAny = true;
-      track.last = Math.max(track.last, page.lastSeq);
-    }
-  }
+  const pull = puller(send, source);
 
   return {
     /**
@@ -100,6 +107,23 @@ export function createMessageStream(send: (frame: MessagesFrame | string) => voi
     subscribe(conversationId: string, afterSeq: number): Promise<void> {
       const track = trackOf(conversationId, afterSeq);
       return enqueue(track, () => pull(conversationId, track, afterSeq, true));
+    },
+
+    /**
+     * A frame that must follow the messages up to `lastSeq` on this socket (a visitor's conversation
+     * state: "ended" after the bot's closing message, never before it). When the socket was sent
+     * less, the rest is pulled first; a conversation the socket never followed gets it at once.
+     */
+    after(conversationId: string, lastSeq: number, frame: string): Promise<void> {
+      const track = tracks.get(conversationId);
+      if (!track || (track.pending === 0 && track.last >= lastSeq)) {
+        send(frame);
+        return Promise.resolve();
+      }
+      return enqueue(track, async () => {
+        if (track.last < lastSeq) await pull(conversationId, track, track.last, false);
+        send(frame);
+      });
     },
 
     /** After a bus outage: whatever this socket missed since the last message it was sent. */

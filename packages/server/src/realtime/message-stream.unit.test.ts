@@ -72,6 +72,55 @@ describe('one socket’s message stream (R28)', () => {
   });
 });
 
+describe('a frame after the messages before it', () => {
+  const state = JSON.stringify({ type: 'conversation', conversation: { status: 'closed' } });
+
+  /** Records seqs as numbers and the state frame as 'state'. */
+  function withState(stored: number) {
+    const h = harness(stored);
+    const order: (number | 'state')[] = [];
+    const stream = createMessageStream(
+      (frame) => {
+        if (frame === state) order.push('state');
+        else if (typeof frame === 'string')
+          order.push((JSON.parse(frame) as { message: TMessageDto }).message.seq);
+        else order.push(...frame.messages.map((m) => m.seq));
+      },
+      async function* (_id, after): AsyncGenerator<MessagesPage> {
+        await new Promise((r) => setTimeout(r, 5));
+        const items: TMessageDto[] = [];
+        for (let seq = after + 1; seq <= h.db.last; seq += 1) items.push(msg(seq));
+        yield { items, lastSeq: Math.max(after, h.db.last), hasMore: false };
+      },
+    );
+    const live = (seq: number) =>
+      stream.live(msg(seq), JSON.stringify({ type: 'message', message: msg(seq) }));
+    return { db: h.db, order, stream, live };
+  }
+
+  it('pulls the messages up to its lastSeq first: the closing message before "ended"', async () => {
+    const h = withState(2);
+    await h.stream.subscribe(C, 0);
+    h.db.last = 3; // the bot's closing message, committed; its bus event not here yet
+    await h.stream.after(C, 3, state);
+    await h.live(3);
+    expect(h.order).toEqual([1, 2, 3, 'state']);
+  });
+
+  it('goes at once when the socket already has those messages', async () => {
+    const h = withState(3);
+    await h.stream.subscribe(C, 0);
+    await h.stream.after(C, 3, state);
+    expect(h.order).toEqual([1, 2, 3, 'state']);
+  });
+
+  it('goes at once for a conversation the socket never followed', async () => {
+    const h = withState(3);
+    await h.stream.after(C, 3, state);
+    expect(h.order).toEqual(['state']);
+  });
+});
+
 describe('no echo of a socket’s own message (issue 25)', () => {
   /** The live copy of message `seq`, sent with client id `clientMsgId`. */
   const liveSent = (h: ReturnType<typeof harness>, seq: number, clientMsgId: string) =>

@@ -154,17 +154,11 @@ class BotChat {
   }
 
   /**
-   * Waits for the bot's message with this text: the conversation's closing state and the bot's
-   * closing message travel separately, so the message may land a moment after `ended()`.
+   * The bot said this, already: called after `ended()`, whose state frame follows the messages
+   * before it on the socket (the bot's closing message first, then "ended").
    */
   async botSaid(value: string): Promise<void> {
-    await this.visitor.client.waitFor(
-      (f) =>
-        f.type === 'message' &&
-        f.message.conversationId === this.conversationId &&
-        f.message.author.kind === 'bot' &&
-        toPlainText(f.message.body) === value,
-    );
+    expect(this.botTexts()).toContain(value);
   }
 
   /** Plain texts of the bot's messages so far. */
