@@ -53,5 +53,8 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# `npm start` checks the build matches the sources (it does: built above) and starts the server.
-CMD ["npm", "start"]
+# What `npm start` runs: checks the build matches the sources (it does: built above) and starts
+# the server. Node itself is the container's first process, so `docker stop`'s SIGTERM reaches the
+# server, which closes its sockets and the database and exits; with `npm start` here npm handed the
+# signal to a shell that left the server running (ops/packaging.test.ts found one per run).
+CMD ["node", "scripts/start.mjs"]

@@ -29,9 +29,10 @@ function startAsNobody(
   app: string,
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string } {
+  // The image's CMD (Dockerfile): node as the first process, so a stop's SIGTERM reaches the server.
   const child = spawn(
     'setpriv',
-    [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'npm', 'start'],
+    [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'node', 'scripts/start.mjs'],
     { cwd: app, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -105,9 +106,18 @@ describe.runIf(isRoot && testDialect === 'sqlite')('the image’s steps, outside
       expect(readFileSync(join(data, 'charla.db')).subarray(0, 15).toString()).toBe('SQLite format 3');
       expect(server.output()).not.toMatch(/building it first/);
     } finally {
-      // npm passes SIGTERM on to the server, which closes and exits; npm then ends by the signal.
+      // A stop: the server closes and exits by itself, and nothing answers on its port afterwards
+      // (under `npm start` the server outlived the signal, one left running per test run).
       server.child.kill('SIGTERM');
-      await exited(server.child);
+      const code = await Promise.race([exited(server.child), new Promise((r) => setTimeout(r, 20_000))]);
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+      expect(code, server.output()).toBe(0);
+      expect(
+        await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          () => 'answers',
+          () => 'closed',
+        ),
+      ).toBe('closed');
       expect(server.output()).not.toMatch(/Error|ERR!/);
     }
   });
