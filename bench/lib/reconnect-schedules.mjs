@@ -2,10 +2,13 @@
 // the widget and the inbox do (issue 25, restarts).
 import { tsImport } from 'tsx/esm/api';
 
-const { backoffDelay, idleReconnectDelay, reconnectDelay } = await tsImport(
+const { backoffDelay, idleReconnectDelay, reconnectDelay, IDLE_RECONNECT_SPREAD } = await tsImport(
   '../../packages/protocol/src/client/backoff.ts',
   import.meta.url,
 );
+
+/** When idle visitors make their first attempt, in ms from the drop (the product's constant). */
+export const IDLE_SPREAD = IDLE_RECONNECT_SPREAD;
 
 /** Delay before attempt `attempt` (0-based) after a lost connection, by schedule name. */
 export const SCHEDULES = {
