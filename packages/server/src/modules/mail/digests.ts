@@ -20,6 +20,7 @@ export const DIGEST_DELAY_MS = 10 * 60_000;
 const LEASE_MS = 120_000;
 const MAX_ITEMS = 20;
 const prefsKey = (userId: string) => `mail.digest.${userId}`;
+type DigestChoices = { events?: TDigestEvent[] };
 
 const FOLDER_LABEL: Record<TLanguage, { unassigned: string; mine: string }> = withPseudoLocales({
   en: { unassigned: 'Unassigned', mine: 'Assigned to you' },
@@ -56,14 +57,8 @@ export function unanswered(unassigned: TConversationDto[], mine: TConversationDt
 export function createDigests(deps: DigestsDeps) {
   const { store, clock } = deps;
 
-  /** The user's choices; `recent` (for every notification) may answer from memory. */
-  async function events(userId: string, read: 'fresh' | 'recent' = 'fresh'): Promise<TDigestEvent[]> {
-    const key = prefsKey(userId);
-    const stored =
-      read === 'recent'
-        ? await deps.settings.recent<{ events?: TDigestEvent[] }>(key, {})
-        : await deps.settings.get<{ events?: TDigestEvent[] }>(key, {});
-    return stored.events ?? [];
+  async function events(userId: string): Promise<TDigestEvent[]> {
+    return (await deps.settings.get<DigestChoices>(prefsKey(userId), {})).events ?? [];
   }
 
   async function send(userId: string): Promise<void> {
@@ -104,7 +99,9 @@ export function createDigests(deps: DigestsDeps) {
       const now = clock.now();
       for (const userId of payload.recipients) {
         if (pushed.has(userId)) continue;
-        if ((await events(userId, 'recent')).includes(payload.kind as TDigestEvent))
+        // Read for every notification, so from memory when recent (a change made here shows at once).
+        const chosen = (await deps.settings.recent<DigestChoices>(prefsKey(userId), {})).events ?? [];
+        if (chosen.includes(payload.kind as TDigestEvent))
           await store.schedule(userId, now + DIGEST_DELAY_MS, now);
       }
     },

@@ -41,25 +41,27 @@ export const COMPANY_NOTIFICATIONS_KEY = 'notifications.defaults';
 
 type Recipient = { id: string; language: TLanguage };
 
-/** The company's notification defaults; `recent` (for each delivery) may answer from memory. */
-export async function getCompanySettings(
-  settings: SettingsStore,
-  read: 'fresh' | 'recent' = 'fresh',
-): Promise<TCompanyNotificationSettingsDto> {
-  const get = read === 'recent' ? settings.recent.bind(settings) : settings.get.bind(settings);
-  return {
-    ...defaultCompanyNotificationSettings,
-    ...(await get<Partial<TCompanyNotificationSettingsDto>>(COMPANY_NOTIFICATIONS_KEY, {})),
-  };
+type StoredCompanySettings = Partial<TCompanyNotificationSettingsDto>;
+
+/** What the company saved, over the defaults. */
+const withDefaults = (stored: StoredCompanySettings): TCompanyNotificationSettingsDto => ({
+  ...defaultCompanyNotificationSettings,
+  ...stored,
+});
+
+/** Each user's saved overrides, parsed. */
+const parseOverrides = (raw: Map<string, string>): Map<string, TUserNotificationOverrides> =>
+  new Map([...raw].map(([id, json]) => [id, fromJsonColumn<TUserNotificationOverrides>(json, {})]));
+
+export async function getCompanySettings(settings: SettingsStore): Promise<TCompanyNotificationSettingsDto> {
+  return withDefaults(await settings.get<StoredCompanySettings>(COMPANY_NOTIFICATIONS_KEY, {}));
 }
 
 export async function overridesOf(
   store: NotificationsStore,
   userIds: string[],
-  read: 'fresh' | 'recent' = 'fresh',
 ): Promise<Map<string, TUserNotificationOverrides>> {
-  const raw = await (read === 'recent' ? store.recentPreferences(userIds) : store.getPreferences(userIds));
-  return new Map([...raw].map(([id, json]) => [id, fromJsonColumn<TUserNotificationOverrides>(json, {})]));
+  return parseOverrides(await store.getPreferences(userIds));
 }
 
 function toNotificationDto(
@@ -109,14 +111,10 @@ async function pushTo(
   deps: NotificationsDeps,
   recipients: Recipient[],
   make: (language: TLanguage) => TNotificationDto,
-  how: { read: 'fresh' | 'recent'; deliveredTo?: Set<string> },
+  subscriptions: PushSubscriptionRow[],
+  deliveredTo?: Set<string>,
 ): Promise<TPushDeviceResultDto[]> {
-  const { deliveredTo } = how;
   const languageOf = new Map(recipients.map((r) => [r.id, r.language]));
-  const userIds = [...languageOf.keys()];
-  const subscriptions = await (how.read === 'recent'
-    ? deps.store.recentSubscriptions(userIds)
-    : deps.store.listSubscriptions(userIds));
   if (subscriptions.length === 0) return [];
   const options = {
     vapid: await deps.vapidKeys(),
@@ -164,7 +162,7 @@ export async function sendTest(deps: NotificationsDeps, userId: string): Promise
   const recipients = [{ id: user.id, language: user.language }];
   const make = (language: TLanguage) => toNotificationDto(deps.clock, 'test', null, language);
   await publishInApp(deps.bus, recipients, make);
-  const results = await pushTo(deps, recipients, make, { read: 'fresh' });
+  const results = await pushTo(deps, recipients, make, await deps.store.listSubscriptions([user.id]));
   const count = (outcome: TPushDeviceResultDto['outcome']) =>
     results.filter((r) => r.outcome === outcome).length;
   return {
@@ -188,13 +186,12 @@ export async function deliver(
   const current = await deps.conversations.stateOf(intent.conversation.id);
   const visible = audience.filter((u) => isStillNotifiable(intent.kind, current, u.id));
   if (visible.length === 0) return { inApp: [], push: [] };
-  // Read for every notification: from memory when recent (a change here shows at once).
-  const company = await getCompanySettings(deps.settings, 'recent');
-  const overrides = await overridesOf(
-    deps.store,
-    visible.map((u) => u.id),
-    'recent',
+  // Read for every notification, so from memory when recent (a change made here shows at once;
+  // the test notification and the settings screens read them fresh).
+  const company = withDefaults(
+    await deps.settings.recent<StoredCompanySettings>(COMPANY_NOTIFICATIONS_KEY, {}),
   );
+  const overrides = parseOverrides(await deps.store.recentPreferences(visible.map((u) => u.id)));
   const switches = (id: string) =>
     effectiveNotificationSettings(company, overrides.get(id) ?? {})[intent.kind];
   const inApp = visible.filter((u) => switches(u.id).inApp).map((u) => ({ id: u.id, language: u.language }));
@@ -203,8 +200,8 @@ export async function deliver(
     toNotificationDto(deps.clock, intent.kind, intent.conversation, language, intent.message);
   await publishInApp(deps.bus, inApp, make);
   const pushed = new Set<string>();
-  // Every message notifies: its devices may come from memory (the test notification reads them fresh).
-  await pushTo(deps, push, make, { read: 'recent', deliveredTo: pushed });
+  const devices = await deps.store.recentSubscriptions(push.map((r) => r.id));
+  await pushTo(deps, push, make, devices, pushed);
   deps.events?.emit('notification.delivered', {
     kind: intent.kind,
     conversationId: intent.conversation.id,
