@@ -8,7 +8,7 @@ const { backoffDelay, idleReconnectDelay, reconnectDelay, IDLE_RECONNECT_SPREAD 
 );
 
 /** When idle visitors make their first attempt, in ms from the drop (the product's constant). */
-export const IDLE_SPREAD = IDLE_RECONNECT_SPREAD;
+export { IDLE_RECONNECT_SPREAD };
 
 /** Delay before attempt `attempt` (0-based) after a lost connection, by schedule name. */
 export const SCHEDULES = {

@@ -113,15 +113,14 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
 
   function deliver(resolved: { event: FanOutEvent; targets: Connection[] }): void {
     const raw = frameTexts();
-    const live = (connection: Connection, message: TMessageDto, frame: string | null) =>
-      liveOn(app, connection, message, frame);
     const gotMessage = new Set<Connection>();
     // Inboxes get the message with the conversation's activity, widgets without: one text each.
     const forAgents = {};
     for (const { connection, frame } of fanOut(resolved.event, resolved.targets)) {
       if (frame.type === 'message') {
         gotMessage.add(connection);
-        void live(
+        void liveOn(
+          app,
           connection,
           frame.message,
           raw(frame, connection.kind === 'agent' ? forAgents : frame.message),
@@ -137,7 +136,7 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
     const { event } = resolved;
     if (event.type === 'message.created')
       for (const c of resolved.targets)
-        if (c.kind === 'visitor' && !gotMessage.has(c)) void live(c, event.message, null);
+        if (c.kind === 'visitor' && !gotMessage.has(c)) void liveOn(app, c, event.message, null);
   }
 
   return async function onBusEvent(event: BusEvent): Promise<void> {

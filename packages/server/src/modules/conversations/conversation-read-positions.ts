@@ -7,15 +7,15 @@ export function createReadPositions(deps: { store: ConversationsStore; events: D
   return {
     async markRead(side: 'visitor' | 'user', row: ConversationRow, seq: number): Promise<void> {
       // Widgets and inboxes report reads for every message they show: most change nothing.
-      const now = await store.setReadSeq(row.id, side, seq);
-      if (!now) return;
+      const state = await store.setReadSeq(row.id, side, seq);
+      if (!state) return;
       // A read changes one number: it goes out as a small `read` frame to those who may see the
       // conversation now (issue 25), never as the whole conversation to every inbox.
       const readerIds = (await store.readersOf([row.id])).get(row.id) ?? [];
       events.emit('conversation.read', {
         conversationId: row.id,
-        visitorId: now.visitor_id,
-        visibility: { status: now.status, assigneeId: now.assignee_id, readerIds },
+        visitorId: state.visitor_id,
+        visibility: { status: state.status, assigneeId: state.assignee_id, readerIds },
         side,
         seq,
       });

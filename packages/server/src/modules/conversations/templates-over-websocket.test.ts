@@ -142,6 +142,7 @@ class BotChat {
     await this.acked(ref);
   }
 
+  /** The conversation's end; its state frame follows the messages before it, the bot's closing one too. */
   async ended(): Promise<TVisitorConversationDto> {
     const frame = await this.visitor.client.waitFor(
       (f) =>
@@ -151,14 +152,6 @@ class BotChat {
     );
     if (frame.type !== 'conversation') throw new Error('unreachable');
     return frame.conversation;
-  }
-
-  /**
-   * The bot said this, already: called after `ended()`, whose state frame follows the messages
-   * before it on the socket (the bot's closing message first, then "ended").
-   */
-  async botSaid(value: string): Promise<void> {
-    expect(this.botTexts()).toContain(value);
   }
 
   /** Plain texts of the bot's messages so far. */
@@ -263,7 +256,7 @@ describe.each<TLanguage>(['en', 'es'])('playbook templates over the visitor WebS
       const chat = await qualify('small', who, company);
       const ended = await chat.ended();
       expect(ended).toMatchObject({ outcome: 'disqualified', status: 'closed', botAwaitingInput: false });
-      await chat.botSaid(
+      expect(chat.botTexts()).toContain(
         closingOf(doc, 'end_disqualified', { visitor_name: who.name, visitor_email: who.email }),
       );
 
@@ -294,7 +287,7 @@ describe.each<TLanguage>(['en', 'es'])('playbook templates over the visitor WebS
       const chat = await qualify('medium', who, company);
       expect(await chat.ended()).toMatchObject({ outcome: 'qualified', status: 'closed' });
       const vars = { visitor_name: who.name, visitor_email: who.email, company_name: company };
-      await chat.botSaid(closingOf(doc, 'end_lead', vars));
+      expect(chat.botTexts()).toContain(closingOf(doc, 'end_lead', vars));
 
       const person = await personByEmail(who.email);
       expect(person).toMatchObject({ name: who.name, emails: [who.email], source: 'chatbot' });
@@ -379,7 +372,7 @@ describe.each<TLanguage>(['en', 'es'])('playbook templates over the visitor WebS
         for (const [i, who] of [first, second].entries()) {
           const chat = chats[i] as BotChat;
           const vars = { visitor_name: who.name, visitor_email: who.email, company_name: company };
-          await chat.botSaid(closingOf(doc, 'end_deal', vars));
+          expect(chat.botTexts()).toContain(closingOf(doc, 'end_deal', vars));
           const person = await personByEmail(who.email);
           expect(person.organization?.id).toBe(orgs.items[0]?.id);
           const crm = await crmOf(person, chat.conversationId);
@@ -474,7 +467,7 @@ describe.each<TLanguage>(['en', 'es'])('playbook templates over the visitor WebS
     ): Promise<void> {
       expect(await chat.ended()).toMatchObject({ outcome: 'qualified', status: 'closed' });
       const vars = { visitor_name: who.name };
-      await chat.botSaid(closingOf(doc, 'end_contact', vars));
+      expect(chat.botTexts()).toContain(closingOf(doc, 'end_contact', vars));
 
       const person = await personByEmail(who.email);
       expect(person).toMatchObject({
