@@ -39,10 +39,15 @@ export function NotificationCenter() {
   const { t } = useTranslation();
   const { navigate, location } = useRouter();
   const inFront = useRef<string | null>(null);
-  inFront.current = conversationInFront(location.pathname);
+  const front = conversationInFront(location.pathname);
+  inFront.current = front;
   const { onNotification } = useInbox();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const settings = useMySettings();
+  // A conversation opened another way than its toast (the list, a link): its toast has done its job.
+  useEffect(() => {
+    if (front) setToasts((list) => list.filter((x) => x.conversationId !== front));
+  }, [front]);
 
   useEffect(
     () =>
