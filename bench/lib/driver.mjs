@@ -118,6 +118,8 @@ export async function setupCharla(
       if (attempt > 50) throw new Error(`assign: ${res.status} ${JSON.stringify(res.body)}`);
       await sleep(100);
     }
+    // The user has the chat open: its messages come on their socket from here on (R28).
+    c.agent.ws.send(JSON.stringify({ type: 'subscribe', conversationId: c.conversationId, lastSeq: 0 }));
   });
   return { agents, convs, kind: 'charla', base };
 }

@@ -26,26 +26,20 @@ const GIVE_UP_MS = 60_000;
 const WORKERS = 4;
 
 /**
- * Seqs a visitor got, and frames that broke its socket's order as the README promises it: live
- * `message` frames never repeat a seq or go back; a `messages` frame (a subscribe answer: what the
- * client asked for, after its last seq) is in order within itself and moves the live floor up.
+ * Seqs a visitor got, and frames that broke its socket's order as the README promises it: from
+ * the subscribe's answer on, every seq a socket is sent (answer, live, gap fill) is higher than
+ * the one before; the answer starts after the last seq the visitor saw.
  */
 function watchVisitor(c, seen) {
-  let last = 0;
-  const record = (seq) => seen.byConversation.get(c.conversationId).add(seq);
+  let last = Math.max(0, ...seen.byConversation.get(c.conversationId));
+  const record = (seq) => {
+    if (seq <= last) seen.disorder += 1;
+    last = Math.max(last, seq);
+    seen.byConversation.get(c.conversationId).add(seq);
+  };
   c.onFrame = (frame) => {
-    if (frame.type === 'message') {
-      if (frame.message.seq <= last) seen.disorder += 1;
-      last = Math.max(last, frame.message.seq);
-      record(frame.message.seq);
-    } else if (frame.type === 'messages') {
-      const seqs = frame.messages.map((m) => m.seq);
-      seqs.forEach((seq, i) => {
-        if (i > 0 && seq <= seqs[i - 1]) seen.disorder += 1;
-        record(seq);
-      });
-      last = Math.max(last, ...seqs);
-    }
+    if (frame.type === 'message') record(frame.message.seq);
+    else if (frame.type === 'messages') frame.messages.forEach((m) => record(m.seq));
   };
 }
 

@@ -186,6 +186,8 @@ export const ZAgentServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation_removed'), conversationId: z.string() }),
   ZMessagesFrame,
   ZAgentMessageFrame,
+  /** A message in a conversation this inbox did not subscribe to: what it changed in the list (R28). */
+  z.object({ type: z.literal('activity'), conversationId: z.string(), activity: ZConversationActivity }),
   ZAckFrame.extend({ activity: ZConversationActivity.optional() }),
   z.object({
     type: z.literal('typing'),

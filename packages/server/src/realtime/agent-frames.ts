@@ -21,6 +21,8 @@ export async function handleAgentFrame(
       await connection.stream.subscribe(frame.conversationId, frame.lastSeq);
       return;
     case 'unsubscribe':
+      // The stream of this conversation ends: its messages no longer come, its activity does.
+      connection.stream.forget(frame.conversationId);
       return;
     case 'send': {
       const { conversationId, clientMsgId, body } = frame;

@@ -1,4 +1,9 @@
-import { wsCloseCodes, type TMessageDto } from '@charla/protocol';
+import {
+  wsCloseCodes,
+  type TAgentServerFrame,
+  type TMessageDto,
+  type TVisitorServerFrame,
+} from '@charla/protocol';
 import type { App } from '../http/app-type';
 import { isAppError } from '../lib/app-error';
 import type { Services } from '../services';
@@ -44,9 +49,40 @@ function stateAfterMessages(
     .catch((error: unknown) => app.log.warn({ err: error }, 'conversation state after its messages failed'));
 }
 
-/** A message into one socket's ordered stream. */
-function liveOn(app: App, connection: Connection, message: TMessageDto, frame: string | null): Promise<void> {
-  return connection.stream.live(message, frame).catch((error: unknown) => {
+/** Keys of the texts every inbox shares (a widget's is keyed by the message itself). */
+const AGENT_MESSAGE = {};
+const AGENT_ACTIVITY = {};
+
+/**
+ * One message's texts for one socket: its `message` frame (inboxes with the conversation's
+ * activity, widgets without: one text each) and, for an inbox, the `activity` frame that goes
+ * instead when it did not subscribe to the conversation (R28).
+ */
+function messageTexts(
+  raw: ReturnType<typeof frameTexts>,
+  connection: Connection,
+  frame: Extract<TAgentServerFrame | TVisitorServerFrame, { type: 'message' }>,
+): { message: string; unfollowed: string | null } {
+  const { message } = frame;
+  if (connection.kind !== 'agent') return { message: raw(frame, message), unfollowed: null };
+  const activity = 'activity' in frame ? frame.activity : undefined;
+  return {
+    message: raw(frame, AGENT_MESSAGE),
+    unfollowed: activity
+      ? raw({ type: 'activity', conversationId: message.conversationId, activity }, AGENT_ACTIVITY)
+      : null,
+  };
+}
+
+/** A message into one socket's ordered stream (`unfollowed`: what goes when it did not subscribe). */
+function liveOn(
+  app: App,
+  connection: Connection,
+  message: TMessageDto,
+  frame: string | null,
+  unfollowed: string | null = null,
+): Promise<void> {
+  return connection.stream.live(message, frame, unfollowed).catch((error: unknown) => {
     // The socket may no longer see the conversation (R14): its stream starts afresh later.
     if (isAppError(error) && error.status === 404) connection.stream.forget(message.conversationId);
     else app.log.warn({ err: error }, 'message stream failed');
@@ -114,17 +150,11 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
   function deliver(resolved: { event: FanOutEvent; targets: Connection[] }): void {
     const raw = frameTexts();
     const gotMessage = new Set<Connection>();
-    // Inboxes get the message with the conversation's activity, widgets without: one text each.
-    const forAgents = {};
     for (const { connection, frame } of fanOut(resolved.event, resolved.targets)) {
       if (frame.type === 'message') {
         gotMessage.add(connection);
-        void liveOn(
-          app,
-          connection,
-          frame.message,
-          raw(frame, connection.kind === 'agent' ? forAgents : frame.message),
-        );
+        const texts = messageTexts(raw, connection, frame);
+        void liveOn(app, connection, frame.message, texts.message, texts.unfollowed);
         continue;
       }
       if (frame.type === 'conversation_removed') connection.stream.forget(frame.conversationId);

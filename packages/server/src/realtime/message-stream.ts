@@ -16,10 +16,16 @@ type Track = { last: number; tail: Promise<void>; pending: number };
  * Sends every message after `after` as `messages` frames and moves the track's position (at least
  * one frame when `always`: a subscribe answer); without `always`, only what the track has not had.
  */
-function puller(send: (frame: MessagesFrame) => void, source: MessageSource) {
+function puller(
+  send: (frame: MessagesFrame) => void,
+  source: MessageSource,
+  current: (conversationId: string, track: Track) => boolean,
+) {
   return async function pull(conversationId: string, track: Track, after: number, always: boolean) {
     let sentAny = false;
     for await (const page of source(conversationId, after)) {
+      // Unsubscribed meanwhile: what was read belongs to no stream now.
+      if (!current(conversationId, track)) return;
       const messages = always ? page.items : page.items.filter((m) => m.seq > track.last);
       if (messages.length > 0 || (always && !sentAny))
         send({ type: 'messages', conversationId, messages, lastSeq: page.lastSeq });
@@ -29,23 +35,29 @@ function puller(send: (frame: MessagesFrame) => void, source: MessageSource) {
   };
 }
 
+/** A live message in its place: dropped when sent already, sent when next; false when it would skip seqs. */
+function inSequence(track: Track, seq: number, frame: string | null, send: (frame: string) => void): boolean {
+  if (seq <= track.last) return true;
+  if (seq !== track.last + 1) return false;
+  track.last = seq;
+  if (frame !== null) send(frame);
+  return true;
+}
+
 /**
  * R28: one socket's message stream, per conversation strictly increasing and without repeats,
- * also when the bus loses or reorders events (Redis outage, several processes). A live message
- * that would skip a sequence number first pulls the missing ones from the database; one already
- * sent is dropped. Subscribe answers, catch-ups and gap fills run in one queue per conversation,
- * so a live message never overtakes them.
+ * also when the bus loses or reorders events (Redis outage, several processes). A conversation's
+ * stream starts with the answer to the socket's subscribe (everything after the seq it asked
+ * from) and live messages follow it; before that, and after an unsubscribe, the socket gets no
+ * message of it (an inbox gets the conversation's activity instead), so nothing sent live can
+ * come again in an answer. A live message that would skip a sequence number first pulls the
+ * missing ones from the database; one already sent is dropped. Subscribe answers, catch-ups and
+ * gap fills run in one queue per conversation, so a live message never overtakes them.
  */
 export function createMessageStream(send: (frame: MessagesFrame | string) => void, source: MessageSource) {
   const tracks = new Map<string, Track>();
   /** Client ids of messages this socket sent: the ack is its copy, so the live one is not echoed (issue 25). */
   const acked = new Set<string>();
-
-  function trackOf(conversationId: string, start: number): Track {
-    let track = tracks.get(conversationId);
-    if (!track) tracks.set(conversationId, (track = { last: start, tail: Promise.resolve(), pending: 0 }));
-    return track;
-  }
 
   /** Runs `task` after everything queued for this conversation; the caller sees its outcome. */
   function enqueue(track: Track, task: () => Promise<void>): Promise<void> {
@@ -57,39 +69,31 @@ export function createMessageStream(send: (frame: MessagesFrame | string) => voi
     return run;
   }
 
-  const pull = puller(send, source);
+  const pull = puller(send, source, (conversationId, track) => tracks.get(conversationId) === track);
 
   return {
     /**
      * A message from the bus; `frame` is its serialized `message` frame (shared by many sockets),
      * or null for one this viewer does not see (an internal event): its seq is accounted for.
+     * `unfollowed` goes instead when the socket did not subscribe to the conversation (the
+     * inbox's list activity), unless the message is this socket's own: its ack said it all.
      */
     live(
       message: Pick<TMessageDto, 'conversationId' | 'seq'> & { clientMsgId?: string | null },
       sharedFrame: string | null,
+      unfollowed: string | null = null,
     ): Promise<void> {
       const { conversationId, seq } = message;
       const echo = message.clientMsgId != null && acked.delete(message.clientMsgId);
-      const frame = echo ? null : sharedFrame;
-      const known = tracks.get(conversationId);
-      // A conversation this socket never asked for: its stream starts with this message.
-      const track = known ?? trackOf(conversationId, seq - 1);
-      if (track.pending === 0) {
-        if (seq <= track.last) return Promise.resolve();
-        if (seq === track.last + 1) {
-          track.last = seq;
-          if (frame !== null) send(frame);
-          return Promise.resolve();
-        }
+      const track = tracks.get(conversationId);
+      if (!track) {
+        if (!echo && unfollowed !== null) send(unfollowed);
+        return Promise.resolve();
       }
+      const frame = echo ? null : sharedFrame;
+      if (track.pending === 0 && inSequence(track, seq, frame, send)) return Promise.resolve();
       return enqueue(track, async () => {
-        if (seq <= track.last) return;
-        if (seq === track.last + 1) {
-          track.last = seq;
-          if (frame !== null) send(frame);
-          return;
-        }
-        await pull(conversationId, track, track.last, false);
+        if (!inSequence(track, seq, frame, send)) await pull(conversationId, track, track.last, false);
       });
     },
 
@@ -103,10 +107,22 @@ export function createMessageStream(send: (frame: MessagesFrame | string) => voi
       if (acked.size > MAX_EXPECTED_ACKS) acked.delete(acked.values().next().value as string);
     },
 
-    /** Answers a subscribe: everything after `afterSeq` (as asked), then live goes on after it. */
+    /**
+     * Answers a subscribe: everything after `afterSeq`, then live goes on after it. Subscribed
+     * already (a retried start, a second subscribe): the answer starts after what was sent.
+     */
     subscribe(conversationId: string, afterSeq: number): Promise<void> {
-      const track = trackOf(conversationId, afterSeq);
-      return enqueue(track, () => pull(conversationId, track, afterSeq, true));
+      const known = tracks.get(conversationId);
+      const track = known ?? { last: afterSeq, tail: Promise.resolve(), pending: 0 };
+      tracks.set(conversationId, track);
+      const answered = enqueue(track, () =>
+        pull(conversationId, track, known ? Math.max(afterSeq, track.last) : afterSeq, true),
+      );
+      // Refused (not visible to this socket): no subscription is left behind.
+      return answered.catch((error: unknown) => {
+        if (tracks.get(conversationId) === track) tracks.delete(conversationId);
+        throw error;
+      });
     },
 
     /**
@@ -133,7 +149,7 @@ export function createMessageStream(send: (frame: MessagesFrame | string) => voi
       return enqueue(track, () => pull(conversationId, track, track.last, false));
     },
 
-    /** The socket may no longer see this conversation: a later view starts afresh. */
+    /** Unsubscribed, or the socket may no longer see it: a later subscribe starts afresh. */
     forget(conversationId: string): void {
       tracks.delete(conversationId);
     },

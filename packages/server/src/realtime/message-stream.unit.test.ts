@@ -146,8 +146,76 @@ describe('no echo of a socket’s own message (issue 25)', () => {
 
   it('forgets the oldest expected acks past its bound', async () => {
     const h = harness(0);
+    await h.stream.subscribe(C, 0);
     for (let i = 0; i <= 256; i += 1) h.stream.expectAck(`id-${i}`);
     await liveSent(h, 1, 'id-0');
     expect(h.sent).toEqual([1]);
+  });
+});
+
+describe('a stream starts with its subscribe (R28: never a seq twice, never one going back)', () => {
+  /** Frames as text: `message N`, `activity N` (sent instead when not subscribed), `answer N,M`. */
+  function textHarness() {
+    const db = { last: 0 };
+    const sent: string[] = [];
+    const stream = createMessageStream(
+      (frame) =>
+        sent.push(typeof frame === 'string' ? frame : `answer ${frame.messages.map((m) => m.seq).join(',')}`),
+      async function* (_id, after): AsyncGenerator<MessagesPage> {
+        const items: TMessageDto[] = [];
+        for (let seq = after + 1; seq <= db.last; seq += 1) items.push(msg(seq));
+        yield { items, lastSeq: Math.max(after, db.last), hasMore: false };
+      },
+    );
+    const live = (seq: number, clientMsgId?: string) => {
+      db.last = Math.max(db.last, seq);
+      return stream.live({ ...msg(seq), clientMsgId }, `message ${seq}`, `activity ${seq}`);
+    };
+    return { sent, stream, live };
+  }
+
+  it('sends a conversation’s messages only after the subscribe’s answer, whatever came live before', async () => {
+    const h = textHarness();
+    await h.live(4);
+    await h.live(5);
+    await h.stream.subscribe(C, 2);
+    await h.live(6);
+    expect(h.sent).toEqual(['activity 4', 'activity 5', 'answer 3,4,5', 'message 6']);
+  });
+
+  it('sends nothing instead of this socket’s own message: its ack said it all', async () => {
+    const h = textHarness();
+    h.stream.expectAck('mine');
+    await h.live(1, 'mine');
+    await h.live(2, 'theirs');
+    expect(h.sent).toEqual(['activity 2']);
+  });
+
+  it('answers a second subscribe with only what the stream has not sent', async () => {
+    const h = harness(3);
+    await h.stream.subscribe(C, 0);
+    h.db.last = 5;
+    await h.stream.subscribe(C, 0);
+    await h.live(5);
+    expect(h.sent).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('ends with an unsubscribe: nothing more, and a later subscribe starts afresh', async () => {
+    const h = harness(2);
+    await h.stream.subscribe(C, 0);
+    h.stream.forget(C);
+    await h.live(3);
+    expect(h.sent).toEqual([1, 2]);
+    h.db.last = 3;
+    await h.stream.subscribe(C, 2);
+    expect(h.sent).toEqual([1, 2, 3]);
+  });
+
+  it('drops an answer still being read when the socket unsubscribes meanwhile', async () => {
+    const h = harness(3);
+    const answered = h.stream.subscribe(C, 0);
+    h.stream.forget(C);
+    await answered;
+    expect(h.sent).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   startServerProcess,
   type ServerProcess,
 } from '../test/server-process';
+import { isStrictlyIncreasing, streamedSeqs } from '../test/stream-order';
 import { connectAgent, FrameClient, newClientId, text } from '../test/visitor-client';
 import { CLUSTER_ADMIN, clusterHelpers } from '../test/cluster-setup';
 
@@ -118,6 +119,7 @@ describe('several server processes on PostgreSQL + Redis', () => {
       (f) => f.type === 'conversation_removed' && f.conversationId === conversationId,
       10_000,
     );
+    await bobSocket.follow(conversationId);
 
     const n = 100;
     const prefix = newClientId();
@@ -150,6 +152,9 @@ describe('several server processes on PostgreSQL + Redis', () => {
     expect(arrived(visitor.client.frames, 'u')).toEqual(
       Array.from({ length: n }, (_, i) => `${prefix}-u${i}`),
     );
+    // R28: each socket's whole stream, subscribe answer included, never repeats or goes back.
+    expect(isStrictlyIncreasing(streamedSeqs(bobSocket.frames, conversationId))).toBe(true);
+    expect(isStrictlyIncreasing(streamedSeqs(visitor.client.frames, conversationId))).toBe(true);
     await Promise.all([visitor.client.close(), aliceSocket.close(), bobSocket.close()]);
   }, 180_000);
 

@@ -6,7 +6,7 @@ import { sendFrame } from './send-frame';
  * After a bus outage (Redis restarted) events may have been lost, never messages: the database
  * has them. Every socket gets the current state of the conversations it follows and what it
  * missed since the last message it was sent (never one twice: see message-stream.ts), and each
- * inbox the Unassigned folder for chats that arrived meanwhile.
+ * inbox its Unassigned and Mine folders: chats that arrived meanwhile, activity it did not get.
  */
 export async function replayAfterBusOutage(
   conversations: Services['conversations'],
@@ -38,7 +38,9 @@ export async function replayAfterBusOutage(
         c.stream.forget(id);
       }
     }
-    const unassigned = await conversations.listFolder(c.user, { folder: 'unassigned', limit: 100 });
-    for (const conversation of unassigned.items) sendFrame(c.socket, { type: 'conversation', conversation });
+    for (const folder of ['unassigned', 'mine'] as const) {
+      const page = await conversations.listFolder(c.user, { folder, limit: 100 });
+      for (const conversation of page.items) sendFrame(c.socket, { type: 'conversation', conversation });
+    }
   }
 }

@@ -304,6 +304,7 @@ describe('access control (issue #10 items 1, 2, 4, 6)', () => {
     it('refuses every agent frame type about it and sends the other user no event of it', async () => {
       const bobSocket = await connectAgent(baseUrl, bob.cookie, TEST_ORIGIN);
       const aliceSocket = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
+      await aliceSocket.follow(conversationId);
       const samples: Record<string, Record<string, unknown>> = {
         subscribe: { lastSeq: 0 },
         unsubscribe: {},
@@ -328,7 +329,7 @@ describe('access control (issue #10 items 1, 2, 4, 6)', () => {
       await bobSocket.waitFor((f) => f.type === 'pong');
       await sleep(50);
       const errors = bobSocket.frames.filter((f) => f.type === 'error');
-      // unsubscribe is a no-op; every other frame about the conversation is refused as if it did not exist.
+      // unsubscribe ends no subscription here; every other frame about the conversation is refused as if it did not exist.
       expect(errors.map((f) => (f.type === 'error' ? f.code : ''))).toEqual(
         types.filter((t) => t !== 'unsubscribe').map(() => 'CONVERSATION_NOT_FOUND'),
       );
@@ -372,6 +373,7 @@ describe('access control (issue #10 items 1, 2, 4, 6)', () => {
       2000,
     );
     const removedAt = aliceSocket.frames.length;
+    await bobSocket.follow(conversationId);
 
     const ref = 'after';
     visitor.client.send({

@@ -113,6 +113,7 @@ describe('stored XSS: every shown text field keeps hostile strings inert (issue 
 
   it('stores visitor and user messages with every payload as text of the AST, and the inbox feed carries them verbatim', async () => {
     const agent = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
+    await agent.follow(conversationId);
     for (const [i, payload] of PAYLOADS.entries()) {
       if (i % 25 === 24) clock.advance(10_001); // stays under the 30-per-10-s visitor limit
       visitor.client.send({

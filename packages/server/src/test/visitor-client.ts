@@ -72,6 +72,24 @@ export class FrameClient<F extends AnyFrame = AnyFrame> {
     });
   }
 
+  /**
+   * Subscribes to a conversation, as an inbox that opens it, and waits for the answer: the
+   * socket gets its messages from there on (R28). Resolves with the answer's messages.
+   */
+  async follow(conversationId: string, lastSeq = 0): Promise<TMessageDto[]> {
+    const ref = `follow-${newClientId()}`;
+    const answered = this.frames.length;
+    this.send({ type: 'subscribe', ref, conversationId, lastSeq });
+    const reply = await this.waitFor(
+      (f) =>
+        this.frames.indexOf(f) >= answered &&
+        ((f.type === 'messages' && f.conversationId === conversationId) ||
+          (f.type === 'error' && f.ref === ref)),
+    );
+    if (reply.type === 'error') throw new Error(`subscribe refused: ${reply.code}`);
+    return reply.type === 'messages' ? reply.messages : [];
+  }
+
   /** Messages received through `message` and `messages` frames, deduplicated and ordered by seq. */
   messages(conversationId?: string): TMessageDto[] {
     const bySeq = new Map<string, TMessageDto>();

@@ -56,3 +56,21 @@ describe('a message frame with its conversation’s activity (issue 25)', () => 
     expect(loaded).toEqual([]);
   });
 });
+
+describe('an activity frame: a message in a conversation not open here (R28)', () => {
+  const frame: TAgentServerFrame = { type: 'activity', conversationId: 'c1', activity };
+
+  it('updates the list entry without touching any thread', () => {
+    const { context, actions, loaded } = contextHolding(['c1']);
+    applyAgentFrame(frame, context);
+    expect(actions).toEqual([{ type: 'activity', conversationId: 'c1', activity }]);
+    expect(loaded).toEqual([]);
+  });
+
+  it('fetches a conversation it does not hold', () => {
+    const { context, actions, loaded } = contextHolding([]);
+    applyAgentFrame(frame, context);
+    expect(actions).toEqual([]);
+    expect(loaded).toEqual(['c1']);
+  });
+});

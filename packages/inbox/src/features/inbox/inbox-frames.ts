@@ -1,4 +1,9 @@
-import type { TAgentServerFrame, TNotificationDto, TUserSummaryDto } from '@charla/protocol';
+import type {
+  TAgentServerFrame,
+  TConversationActivity,
+  TNotificationDto,
+  TUserSummaryDto,
+} from '@charla/protocol';
 import type { TInboxSender } from './inbox-sender';
 import type { InboxAction } from './inbox-state';
 
@@ -50,13 +55,13 @@ export function applyAgentFrame(frame: TAgentServerFrame, context: FrameContext)
       sender.stored([frame.message.clientMsgId]);
       // A plain message brings what it changed in its conversation, not the whole of it; my own
       // message comes back once, as its ack, with the same (issue 25).
-      if (frame.activity) {
-        if (context.holds(conversationId))
-          dispatch({ type: 'activity', conversationId, activity: frame.activity });
-        else context.load(conversationId);
-      }
+      if (frame.activity) activityOf(conversationId, frame.activity, context);
       return;
     }
+    case 'activity':
+      // A message in a conversation not open here: only the list changes (R28).
+      activityOf(frame.conversationId, frame.activity, context);
+      return;
     case 'typing':
       if (frame.from !== 'visitor') return;
       dispatch({
@@ -83,4 +88,10 @@ export function applyAgentFrame(frame: TAgentServerFrame, context: FrameContext)
     default:
       return;
   }
+}
+
+/** What a message changed in its conversation: in place, or the conversation fetched when new here. */
+function activityOf(conversationId: string, activity: TConversationActivity, context: FrameContext): void {
+  if (context.holds(conversationId)) context.dispatch({ type: 'activity', conversationId, activity });
+  else context.load(conversationId);
 }

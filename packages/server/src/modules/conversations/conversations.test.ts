@@ -17,6 +17,7 @@ import {
 import { sendWithRef } from '../../test/chat-steps';
 import { createActivePlaybook, goOnline } from '../../test/playbook-setup';
 import { connectAgent, connectVisitor, FrameClient, newClientId, text } from '../../test/visitor-client';
+import { isStrictlyIncreasing, streamedSeqs } from '../../test/stream-order';
 
 type Visitor = Awaited<ReturnType<typeof connectVisitor>>;
 
@@ -264,6 +265,9 @@ describe('live chat engine', () => {
 
     it('delivers messages both ways, in order, exactly once; a retry returns the stored message', async () => {
       const agent = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
+      await agent.follow(conversationId);
+      // Alice's other inbox has the chat in its list only: the activity, no message (R28).
+      const listOnly = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
       const id = newClientId();
       for (let i = 0; i < 3; i += 1)
         visitor.client.send({
@@ -296,6 +300,18 @@ describe('live chat engine', () => {
       expect(
         agent.frames.some((f) => f.type === 'conversation' && f.conversation.id === conversationId),
       ).toBe(false);
+      await listOnly.waitFor((f) => f.type === 'activity' && f.activity.lastMessagePreview === 'visitor 2');
+      expect(listOnly.frames.filter((f) => f.type === 'message' || f.type === 'messages')).toEqual([]);
+      expect(
+        listOnly.frames.flatMap((f) => (f.type === 'activity' ? [f.activity.lastMessagePreview] : [])),
+      ).toEqual(['visitor 0', 'visitor 1', 'visitor 2']);
+      // Opened there now: the answer holds all of it, and live messages follow it (R28).
+      const opened = await listOnly.follow(conversationId);
+      expect(opened.filter((m) => m.clientMsgId?.startsWith(id)).map((m) => m.clientMsgId)).toEqual([
+        `${id}-0`,
+        `${id}-1`,
+        `${id}-2`,
+      ]);
 
       agent.send({
         type: 'send',
@@ -315,6 +331,12 @@ describe('live chat engine', () => {
         frames.filter((f) => f.type === 'message' && f.message.clientMsgId?.startsWith(prefix) === true);
       expect(echoes(visitor.client.frames, id)).toEqual([]);
       expect(echoes(agent.frames, 'agent-1')).toEqual([]);
+      // The other inbox got Alice's reply live, after the answer: never a seq twice or going back.
+      await listOnly.waitFor((f) => f.type === 'message' && f.message.clientMsgId === 'agent-1');
+      const streamed = streamedSeqs(listOnly.frames, conversationId);
+      expect(isStrictlyIncreasing(streamed)).toBe(true);
+      expect(streamed.at(-1)).toBe(got.type === 'message' ? got.message.seq : -1);
+      await listOnly.close();
       const ack = agent.frames.find((f) => f.type === 'ack' && f.ref === 'u1');
       expect(ack?.type === 'ack' && ack.activity?.lastSeq).toBe(
         got.type === 'message' ? got.message.seq : -1,

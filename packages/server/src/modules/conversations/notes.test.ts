@@ -166,7 +166,9 @@ describe('private notes and mentions', () => {
       (f) => f.type === 'notification' && f.notification.kind === 'mention',
     );
     expect(notice.type === 'notification' && notice.notification.conversationId).toBe(conversationId);
-    await bobSocket.waitFor((f) => f.type === 'message' && f.message.event?.type === 'mentioned');
+    // Bob opens it from the notification: the answer holds the note's mention (R28, R29).
+    const opened = await bobSocket.follow(conversationId);
+    expect(opened.map((m) => m.event?.type)).toContain('mentioned');
 
     const seen = await server.request({ url: `/api/v1/conversations/${conversationId}`, as: bob });
     expect(seen.statusCode).toBe(200);
@@ -191,7 +193,6 @@ describe('private notes and mentions', () => {
     });
     expect(take.statusCode).toBe(404);
     // Live updates reach Bob: Alice's next reply.
-    bobSocket.send({ type: 'subscribe', ref: 'b', conversationId, lastSeq: 0 });
     expect((await reply(alice, conversationId, 'Live for Bob')).statusCode).toBe(201);
     await bobSocket.waitFor(
       (f) => f.type === 'message' && JSON.stringify(f.message.body).includes('Live for Bob'),

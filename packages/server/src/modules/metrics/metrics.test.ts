@@ -95,6 +95,7 @@ describe('GET /metrics', () => {
     });
     await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'a');
     await server.request({ method: 'POST', url: `/api/v1/conversations/${conversationId}/assign`, as: user });
+    await agent.follow(conversationId);
     visitor.client.send({
       type: 'send',
       ref: 'v',
