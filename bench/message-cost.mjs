@@ -1,18 +1,23 @@
 // `node bench/message-cost.mjs [--storage=sqlite|postgres] [--rate=300] [--seconds=15] [--users=20]
-// [--active=100] [--no-reads]` (after `npm run build -w @charla/server`): what one persisted
+// [--active=100] [--idle=0] [--no-reads]` (after `npm run build -w @charla/server`): what one persisted
 // message costs the server (issue 25 item 4), at a fixed rate well below saturation so the figure
 // is work, not queueing. Half the messages go visitor → user and half user → visitor, and each
 // receiver reports a read of every message it gets, as an open widget and an open inbox do
 // (`--no-reads` leaves the receipts out). Prints the server's CPU per message (process CPU time
 // over the step from /api/v1/admin/metrics, divided by the messages sent), the frames the clients
 // got per message, the database statements per message (BEGIN/COMMIT included: on PostgreSQL the
-// round trips), latency, and lost/unacked counts. BENCH_SERVER_MAIN=<other checkout>/packages/
+// round trips), latency, and lost/unacked counts. `--idle=N` connects N idle visitors first (as the
+// delivery scenario does): what they cost each message (heartbeats, memory) shows in the latency.
+// `--profile=FILE` writes a CPU profile of the server over the measured step only
+// (`node bench/lib/profile-top.mjs FILE` prints its heaviest functions). BENCH_SERVER_MAIN=<other checkout>/packages/
 // server/dist/main.js measures another build in the same conditions.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closeEnv, runRate, setupCharla } from './lib/driver.mjs';
+import { INSPECTOR_PORT, startStepProfile } from './lib/step-profile.mjs';
+import { connectIdle, forkIdleWorker } from './lib/workers.mjs';
 import {
   ADMIN,
   SERVER_MAIN,
@@ -21,6 +26,7 @@ import {
   login,
   metrics,
   round,
+  serverNodeArgs,
   startServer,
 } from './lib/util.mjs';
 
@@ -34,6 +40,8 @@ const rate = Number(option('rate', '300'));
 const seconds = Number(option('seconds', '15'));
 const users = Number(option('users', '20'));
 const active = Number(option('active', '100'));
+const idle = Number(option('idle', '0'));
+const profileFile = option('profile', null);
 const reads = !args.includes('--no-reads');
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -45,22 +53,33 @@ export async function measureMessageCost({
   users: withUsers = users,
   active: withActive = active,
   reads: withReads = reads,
+  idle: withIdle = idle,
+  profile = profileFile,
   port = 39400,
 } = {}) {
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'charla-message-cost-'));
   const db = freshDatabase(onStorage, tmpDir);
-  const server = await startServer({ databaseUrl: db.url, port });
+  const inspect = profile ? [`--inspect=127.0.0.1:${INSPECTOR_PORT}`] : [];
+  const server = await startServer({
+    databaseUrl: db.url,
+    port,
+    nodeArgs: [...serverNodeArgs(), ...inspect],
+  });
+  const workers = withIdle > 0 ? [forkIdleWorker(), forkIdleWorker()] : [];
   try {
+    if (withIdle > 0) await connectIdle(workers, server.url, withIdle);
     const admin = await login(server.url, ADMIN.email, ADMIN.password);
     const publicId = await activePlaybook(server.url, admin);
     const env = await setupCharla(server.url, admin, publicId, { users: withUsers, active: withActive });
     env.metrics = (reset) => metrics(server.url, admin, reset);
     log(
-      `${SERVER_MAIN}: ${onStorage}, ${withUsers} users, ${withActive} assigned conversations, reads ${withReads ? 'on' : 'off'}`,
+      `${SERVER_MAIN}: ${onStorage}, ${withUsers} users, ${withActive} assigned conversations, ${withIdle} idle visitors, reads ${withReads ? 'on' : 'off'}`,
     );
     // Warm-up (JIT, statement caches), not reported.
     await runRate(env, atRate, 4, { reads: withReads });
+    const profiling = profile ? await startStepProfile() : null;
     const step = await runRate(env, atRate, forSeconds, { admin, reads: withReads });
+    await profiling?.stop(profile);
     const cpuSeconds = (step.serverCpu ?? Number.NaN) * step.sendSeconds;
     await closeEnv(env);
     return {
@@ -69,6 +88,7 @@ export async function measureMessageCost({
       rate: atRate,
       seconds: forSeconds,
       reads: withReads,
+      idleVisitors: withIdle,
       sent: step.sent,
       serverCpuPercent: round((step.serverCpu ?? Number.NaN) * 100, 1),
       cpuMsPerMessage: round((cpuSeconds * 1000) / step.sent, 3),
@@ -76,12 +96,14 @@ export async function measureMessageCost({
       statementsPerMessage: step.dbStatements === undefined ? null : round(step.dbStatements / step.sent, 2),
       latencyP50: round(step.all.p50),
       latencyP99: round(step.all.p99),
+      latencyP999: round(step.all.p999),
       lost: step.lost,
       unacked: step.unacked,
       errors: step.errors,
       loadAverage: os.loadavg().map((x) => round(x, 1)),
     };
   } finally {
+    await Promise.all(workers.map((w) => w.close()));
     await server.stop();
     db.cleanup();
   }

@@ -190,13 +190,18 @@ process.on('exit', () => {
  * Starts one server process and waits for /readyz. Resolves { url, proc, coldStartMs, stop() }.
  * coldStartMs is spawn → first 200 from /readyz.
  */
+/** Node options for the server under test: BENCH_SERVER_NODE_ARGS (a profiler, a preload). */
+export function serverNodeArgs() {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 export async function startServer({
   databaseUrl,
   port,
   redisUrl,
   nodeName,
   extraEnv = {},
-  nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  nodeArgs = serverNodeArgs(),
 }) {
   if (!existsSync(SERVER_MAIN))
     throw new Error(`${SERVER_MAIN} missing: run npm run build -w @charla/server`);
