@@ -9,7 +9,7 @@ import { handleAgentFrame } from './agent-frames';
 import { endedByServer } from './bus-delivery';
 import type { ConnectionRegistry } from './connection-registry';
 import type { AgentConnection } from './connections';
-import { watchAlive } from './heartbeat';
+import type { Heartbeat } from './heartbeat';
 import { sendFrame } from './send-frame';
 import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from './socket-admission';
 
@@ -17,9 +17,14 @@ import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from 
 export function registerAgentSocket(
   app: App,
   services: Services,
-  parts: { agents: ConnectionRegistry<AgentConnection>; admit: SocketAdmission; frames: FrameQueue },
+  parts: {
+    agents: ConnectionRegistry<AgentConnection>;
+    admit: SocketAdmission;
+    frames: FrameQueue;
+    heartbeat: Heartbeat;
+  },
 ): void {
-  const { agents, admit, frames } = parts;
+  const { agents, admit, frames, heartbeat } = parts;
   const { conversations, presence, clock, config } = services;
   const agentFrames = createRateLimiter({ limit: 200 * config.rateLimitMultiplier, windowMs: 10_000, clock });
   const presenceFailed = (error: unknown) => app.log.warn({ err: error }, 'presence update failed');
@@ -43,7 +48,7 @@ export function registerAgentSocket(
       const stream = messageStreamFor(socket, conversations, { user });
       const connection: AgentConnection = { kind: 'agent', socket, user, stream, missedPongs: 0 };
       agents.add(user.id, connection);
-      watchAlive(connection);
+      heartbeat.watch(connection);
       void presence.connected(user.id).catch(presenceFailed);
       socket.on('close', () => {
         agents.remove(user.id, connection);

@@ -4,7 +4,7 @@ import { registerAgentSocket } from './agent-socket';
 import { createBusDelivery, endedByServer } from './bus-delivery';
 import { createConnectionRegistry } from './connection-registry';
 import type { AgentConnection, VisitorConnection } from './connections';
-import { startHeartbeat } from './heartbeat';
+import { createHeartbeat } from './heartbeat';
 import { replayAfterBusOutage } from './replay';
 import { createFrameQueue, createSocketAdmission } from './socket-admission';
 import { registerVisitorSocket } from './visitor-socket';
@@ -23,8 +23,12 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
   const { conversations, config } = services;
   const admit = createSocketAdmission(services, () => agents.size + visitors.size);
   const frames = createFrameQueue(app);
-  registerVisitorSocket(app, services, { visitors, admit, frames });
-  registerAgentSocket(app, services, { agents, admit, frames });
+  const heartbeat = createHeartbeat(config.wsPingIntervalMs, (silent) => {
+    endedByServer.add(silent);
+    silent.socket.terminate();
+  });
+  registerVisitorSocket(app, services, { visitors, admit, frames, heartbeat });
+  registerAgentSocket(app, services, { agents, admit, frames, heartbeat });
 
   const onBusEvent = createBusDelivery(app, services, { agents, visitors });
   const unsubscribe = services.bus.subscribe((event) => {
@@ -37,20 +41,12 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       app.log.warn({ err: error }, 'replay after bus outage failed'),
     );
   });
-  const stopHeartbeat = startHeartbeat(
-    () => [...agents.all(), ...visitors.all()],
-    config.wsPingIntervalMs,
-    (silent) => {
-      endedByServer.add(silent);
-      silent.socket.terminate();
-    },
-  );
 
   return {
     stop() {
       unsubscribe();
       offReconnect();
-      stopHeartbeat();
+      heartbeat.stop();
       for (const c of [...agents.all(), ...visitors.all()]) c.socket.close(1001, 'server stopping');
     },
   };

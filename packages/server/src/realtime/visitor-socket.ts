@@ -4,7 +4,7 @@ import { AppError } from '../lib/app-error';
 import type { Services } from '../services';
 import type { ConnectionRegistry } from './connection-registry';
 import type { VisitorConnection } from './connections';
-import { watchAlive } from './heartbeat';
+import type { Heartbeat } from './heartbeat';
 import { sendFrame } from './send-frame';
 import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from './socket-admission';
 import { handleVisitorFrame } from './visitor-frames';
@@ -13,9 +13,14 @@ import { handleVisitorFrame } from './visitor-frames';
 export function registerVisitorSocket(
   app: App,
   services: Services,
-  parts: { visitors: ConnectionRegistry<VisitorConnection>; admit: SocketAdmission; frames: FrameQueue },
+  parts: {
+    visitors: ConnectionRegistry<VisitorConnection>;
+    admit: SocketAdmission;
+    frames: FrameQueue;
+    heartbeat: Heartbeat;
+  },
 ): void {
-  const { visitors, admit, frames } = parts;
+  const { visitors, admit, frames, heartbeat } = parts;
   const { conversations, clock } = services;
   app.get(
     '/ws/visitor',
@@ -34,7 +39,7 @@ export function registerVisitorSocket(
       const stream = messageStreamFor(socket, conversations, { visitorId });
       const connection: VisitorConnection = { kind: 'visitor', socket, visitorId, stream, missedPongs: 0 };
       visitors.add(visitorId, connection);
-      watchAlive(connection);
+      heartbeat.watch(connection);
       socket.on('close', () => visitors.remove(visitorId, connection));
       socket.on('error', () => socket.terminate());
       sendFrame(socket, { type: 'ready', visitorId });
