@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { adminInboxContext, launchBrowser, screenshot, startCharla } from './harness';
+import type { RunningCharla } from './harness';
+import { visitorChats } from './visitor-chat';
+import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } from './widget-fixtures';
+
+// R28 (issue 13): the inbox gets the messages of the conversation it has open; for every other
+// chat it sees it gets the list row's activity (preview, time) and nothing else. A user working
+// in one chat sees another move in the list, and opening it shows everything, once.
+
+let charla: RunningCharla;
+let browser: Browser;
+let api: AdminApi;
+let publicId = '';
+let online: { close(): void };
+
+beforeAll(async () => {
+  charla = await startCharla();
+  browser = await launchBrowser();
+  api = await adminApi(charla.baseUrl);
+  publicId = (await createLiveChatPlaybook(api, 'en')).publicId;
+  online = await goOnline(charla.baseUrl, api);
+}, 120_000);
+
+afterAll(async () => {
+  online?.close();
+  await browser?.close();
+  await charla?.stop();
+});
+
+describe('the list moves for the chats not open (R28)', () => {
+  it('shows another chat’s new message in its row, and all of it once opened', async () => {
+    const first = await visitorChats(browser, charla.baseUrl, publicId, 'Do you ship to the Canary Islands?');
+    const second = await visitorChats(browser, charla.baseUrl, publicId, 'Is the blue one in stock?');
+    for (const chat of [first, second]) {
+      await waitFor('the chat waiting', async () => {
+        const c = await api.call<{ status: string }>('GET', `/api/v1/conversations/${chat.conversationId}`);
+        return c.status === 'waiting';
+      });
+      await api.call('POST', `/api/v1/conversations/${chat.conversationId}/assign`);
+    }
+
+    const context = await adminInboxContext(browser, charla.baseUrl, {
+      language: 'en',
+      viewport: { width: 1280, height: 800 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${charla.baseUrl}/inbox/mine/${first.conversationId}`);
+    const timeline = page.getByTestId('timeline');
+    await timeline.getByText('Do you ship to the Canary Islands?').waitFor();
+    const secondRow = page.locator(`[data-conversation-id="${second.conversationId}"]`);
+    await secondRow.getByText('Is the blue one in stock?').waitFor();
+
+    second.send('And in size 42, please?');
+    await secondRow.getByText('And in size 42, please?').waitFor({ timeout: 10_000 });
+    expect(await timeline.getByText('And in size 42, please?').count()).toBe(0);
+    await screenshot(page, 'list-activity-row');
+
+    await secondRow.click();
+    await timeline.getByText('And in size 42, please?').waitFor();
+    const firstRow = page.locator(`[data-conversation-id="${first.conversationId}"]`);
+    first.send('Never mind, found it.');
+    await firstRow.getByText('Never mind, found it.').waitFor({ timeout: 10_000 });
+    second.send('Thanks!');
+    await timeline.getByText('Thanks!').waitFor({ timeout: 10_000 });
+    // Each message of the open chat once: the subscribe's answer and the live ones never overlap.
+    for (const text of ['Is the blue one in stock?', 'And in size 42, please?', 'Thanks!'])
+      expect({ text, count: await timeline.getByText(text, { exact: true }).count() }).toEqual({
+        text,
+        count: 1,
+      });
+    await screenshot(page, 'list-activity-opened');
+    await Promise.all([first.close(), second.close()]);
+    await context.close();
+  });
+});
