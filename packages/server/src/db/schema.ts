@@ -111,6 +111,9 @@ export type ConversationsTable = {
   routing: string | null;
   /** When the assignee's time to answer runs out (the ownership watchdog's sweep claims it). */
   watchdog_deadline: number | null;
+  /** Counts the changes of the conversation's readers and of its labels (0: none ever): issue 25. */
+  readers_rev: number;
+  labels_rev: number;
 };
 
 export type MessagesTable = {

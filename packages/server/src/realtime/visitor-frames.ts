@@ -74,8 +74,7 @@ export async function handleVisitorFrame(
       await conversations.visitorTyping(visitorId, frame.conversationId, frame.active, frame.preview);
       return;
     case 'read': {
-      const row = await conversations.getVisitorRow(frame.conversationId, visitorId);
-      await conversations.markRead('visitor', row, frame.seq);
+      await conversations.markVisitorRead(visitorId, frame.conversationId, frame.seq);
       return;
     }
     case 'page':

@@ -25,6 +25,7 @@ import * as conversationReaders from './0027-conversation-readers';
 import * as widgetOpens from './0028-widget-opens';
 import * as attachments from './0029-attachments';
 import * as cannedResponseFiles from './0030-canned-response-files';
+import * as conversationRevisions from './0031-conversation-revisions';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0028-widget-opens': widgetOpens,
   '0029-attachments': attachments,
   '0030-canned-response-files': cannedResponseFiles,
+  '0031-conversation-revisions': conversationRevisions,
 };

@@ -80,8 +80,9 @@ export function createConversationChanges(deps: {
     const previous = { status: row.status, assigneeId: row.assignee_id };
     const expected = expectedStateOf(event, previous, now, guard);
     let recorded: AnyDomainEvent[] = [];
-    const result = await withRetry(async () => {
-      const build = await views.prepare(row, [decided.next.assigneeId]);
+    const result = await withRetry(async (retry) => {
+      // A retry prepares from the row as it is now (new readers or labels meanwhile).
+      const build = await views.prepare(retry ? await getRow(row.id) : row, [decided.next.assigneeId]);
       return store.commitChange(row.id, expected, patch, timeline, async (tx, changed, messages) => {
         const dto = build(changed);
         const change = lifecycleEventOf(event, dto, previous, context.by?.id ?? null);

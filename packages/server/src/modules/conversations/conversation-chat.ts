@@ -8,7 +8,6 @@ import {
 } from '@charla/protocol';
 import type { Clock } from '../../lib/clock';
 import type { AuthUser } from '../auth/index';
-import type { UsersStore } from '../users/index';
 import type { ContextInput, IdentityInput, VisitorsService } from '../visitors/index';
 import type { ConversationChanges } from './conversation-changes';
 import { activityOfRow, searchTextOf } from './conversation-dto';
@@ -31,14 +30,14 @@ async function filesOptions(files: MessageFiles, conversationId: string, uploade
   };
 }
 
-/** A user as the author of their message: their current name and picture. */
-async function userAuthor(users: UsersStore, user: AuthUser) {
-  const me = await users.findById(user.id);
+/** A user as the author of their message: their name and picture, as the conversation DTOs show them. */
+async function userAuthor(views: ConversationViews, user: AuthUser) {
+  const me = await views.author(user.id);
   return {
     kind: 'user',
     id: user.id,
     name: me?.name ?? user.name,
-    avatarUrl: me?.avatar_url ?? null,
+    avatarUrl: me?.avatarUrl ?? null,
   } as const;
 }
 
@@ -78,13 +77,12 @@ export function createConversationChat(deps: {
   store: ConversationsStore;
   views: ConversationViews;
   visitors: VisitorsService;
-  users: UsersStore;
   changes: ConversationChanges;
   reads: ConversationReads;
   clock: Clock;
   files: MessageFiles;
 }) {
-  const { store, views, visitors, users, changes, reads, clock, files } = deps;
+  const { store, views, visitors, changes, reads, clock, files } = deps;
 
   async function recordContext(visitorId: string, input: ContextInput) {
     const context = await visitors.recordContext(visitorId, input);
@@ -105,7 +103,7 @@ export function createConversationChat(deps: {
       const row = await reads.getVisibleRow(id, user);
       const retried = (m: MessageRow) => ({ message: views.message(m), activity: activityOfRow(row) });
       return orStored(store, { conversationId: row.id, clientMsgId }, retried, async () => {
-        const author = await userAuthor(users, user);
+        const author = await userAuthor(views, user);
         const write = { kind: 'user_message', userId: user.id } as const;
         const moment = { kind: 'user_message', byAssignee: row.assignee_id === user.id } as const;
         const replyClock = replyClockPatch(row, moment, clock.now());

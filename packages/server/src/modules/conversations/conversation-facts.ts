@@ -57,7 +57,7 @@ export function createConversationAccess(deps: {
             firstSeenAt: row.created_at,
             pagesSeen: [],
           },
-      labelNames: async () => (await views.labelsOf(row.id)).map((l) => l.name),
+      labelNames: async () => (await views.labelsOf(row)).map((l) => l.name),
       transcript: () => transcript(row),
     };
   }

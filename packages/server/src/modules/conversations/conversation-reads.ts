@@ -95,7 +95,7 @@ export function createConversationReads(deps: ReadsDeps) {
     const row = await getRow(id);
     const state = { status: row.status, assigneeId: row.assignee_id };
     if (canUserSee(state, user.id)) return row;
-    const readerIds = (await store.readersOf([row.id])).get(row.id) ?? [];
+    const readerIds = await views.readersOf(row);
     if (!canUserSee({ ...state, readerIds }, user.id)) throw new AppError('CONVERSATION_NOT_FOUND');
     return row;
   }

@@ -81,6 +81,8 @@ function newConversationRow(
     watchdog_deadline: null,
     visitor_read_seq: 0,
     user_read_seq: 0,
+    readers_rev: 0,
+    labels_rev: 0,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type DtoLookups,
 } from './conversation-dto';
 import type { ConversationRow, MessageRow } from './conversations.store';
+import { rememberedByRevision, sameRevisions, type Revisions } from './conversation-revisions';
 import { isBotAwaitingInput, isBotWorking, readStoredRun } from './stored-run';
 
 /** The conversation changed under a prepared DTO builder (another assignee): retry the change. */
@@ -66,15 +67,15 @@ export function createConversationViews(deps: {
   labels?: ConversationLabels;
 }) {
   const { identities } = deps;
-  const readers: ConversationReaders = deps.readers ?? (async () => new Map());
-  const labelsOf: ConversationLabels = deps.labels ?? (async () => new Map());
+  const readers = rememberedByRevision(deps.readers ?? (async () => new Map()), (r) => r.readers_rev);
+  const labelsOf = rememberedByRevision(deps.labels ?? (async () => new Map()), (r) => r.labels_rev);
 
   const { userById, playbookById, teamById, visitorById } = createLookupCaches(deps);
 
   async function lookupsFor(rows: ConversationRow[]): Promise<Map<string, DtoLookups>> {
     const result = new Map<string, DtoLookups>();
     const ids = rows.map((r) => r.id);
-    const [known, labels, readerIds] = await Promise.all([identities(ids), labelsOf(ids), readers(ids)]);
+    const [known, labels, readerIds] = await Promise.all([identities(ids), labelsOf(rows), readers(rows)]);
     // Concurrent, so a page of rows costs about one round trip, not one per row (PostgreSQL pool).
     const loaded = await Promise.all(
       rows.map(async (r) => ({
@@ -101,28 +102,27 @@ export function createConversationViews(deps: {
   /**
    * Loads now what the DTO of this conversation needs, for building it inside a transaction (where
    * nothing else may be read). `assigneeIds`: every assignee the row may have when it is built; a
-   * row with another one throws StaleLookups (the caller's transaction rolls back and it retries).
+   * row with another one, or other readers or labels (their revisions), throws StaleLookups (the
+   * caller's transaction rolls back and it retries with the row as it is now).
    */
   async function prepare(
-    row: Pick<ConversationRow, 'visitor_id' | 'playbook_id'> &
-      Partial<Pick<ConversationRow, 'team_id' | 'id'>>,
+    row: ConversationRow,
     assigneeIds: (string | null)[],
   ): Promise<(row: ConversationRow) => TConversationDto> {
     const { id } = row;
     // Together: on PostgreSQL each is a round trip, and a message waits for all of them.
     const [visitor, readerIds, playbook, team, labels, assigneeList] = await Promise.all([
       visitorById(row.visitor_id),
-      id ? readers([id]).then((m) => m.get(id) ?? []) : [],
+      readers([row]).then((m) => m.get(id) ?? []),
       row.playbook_id ? playbookById(row.playbook_id) : null,
       row.team_id ? teamById(row.team_id) : null,
-      // A conversation being started has no id yet, so no labels.
-      id ? labelsOf([id]).then((m) => m.get(id) ?? []) : [],
+      labelsOf([row]).then((m) => m.get(id) ?? []),
       Promise.all(assigneeIds.map(async (a) => (a === null ? null : ([a, await userById(a)] as const)))),
     ]);
     const assignees = new Map(assigneeList.filter((entry) => entry !== null));
     return (r) => {
       const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
-      if (assignee === undefined) throw new StaleLookups();
+      if (assignee === undefined || !sameRevisions(row, r)) throw new StaleLookups();
       return toConversationDto(r, { visitor, assignee, playbook, team, readerIds, labels }, '');
     };
   }
@@ -135,9 +135,11 @@ export function createConversationViews(deps: {
     },
     prepare,
     /** The labels one conversation carries. */
-    async labelsOf(conversationId: string): Promise<TLabelChip[]> {
-      return (await labelsOf([conversationId])).get(conversationId) ?? [];
-    },
+    labelsOf: async (row: Revisions): Promise<TLabelChip[]> => (await labelsOf([row])).get(row.id) ?? [],
+    /** The users a private note let read the conversation (R29). */
+    readersOf: async (row: Revisions): Promise<string[]> => (await readers([row])).get(row.id) ?? [],
+    /** A user as the author of their message: their name and picture (as fresh as the DTOs'). */
+    author: (userId: string) => userById(userId),
     forVisitor: (row: ConversationRow) => visitorView(row, userById),
     /** A visitor's number (it never changes), from the lookups a message's DTO needs anyway. */
     async visitorNumber(visitorId: string): Promise<number> {

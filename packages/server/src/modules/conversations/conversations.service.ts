@@ -50,12 +50,11 @@ export function createConversationsService(deps: ConversationsDeps) {
     assertLabel: deps.assertLabel,
   });
   const actions = createConversationActions({ views, users, changes, reads, withLock });
-  const readPositions = createReadPositions({ store, events });
+  const readPositions = createReadPositions({ store, views, events, getVisitorRow: reads.getVisitorRow });
   const chat = createConversationChat({
     store,
     views,
     visitors,
-    users,
     changes,
     reads,
     clock,

@@ -13,6 +13,12 @@ export type ConversationRow = ConversationsTable;
 export type MessageRow = MessagesTable;
 export type NewMessage = Omit<MessageRow, 'seq'>;
 
+/** What a moved read position tells: who may see the conversation now (with its readers' revision). */
+type ReadState = Pick<
+  ConversationRow,
+  'status' | 'assignee_id' | 'visitor_id' | 'readers_rev' | 'labels_rev'
+>;
+
 export function createConversationsStore(db: Db) {
   return {
     ...createTimelineStore(db),
@@ -86,15 +92,19 @@ export function createConversationsStore(db: Db) {
       id: string,
       side: 'visitor' | 'user',
       seq: number,
-    ): Promise<Pick<ConversationRow, 'status' | 'assignee_id' | 'visitor_id'> | null> {
+      /** Moves it only in this visitor's conversation. */
+      visitorId?: string,
+    ): Promise<ReadState | null> {
       const column = side === 'visitor' ? 'visitor_read_seq' : 'user_read_seq';
-      const moved = await db
+      let update = db
         .updateTable('conversations')
         .set({ [column]: seq })
         .where('id', '=', id)
         .where(column, '<', seq)
-        .where('last_seq', '>=', seq)
-        .returning(['status', 'assignee_id', 'visitor_id'])
+        .where('last_seq', '>=', seq);
+      if (visitorId !== undefined) update = update.where('visitor_id', '=', visitorId);
+      const moved = await update
+        .returning(['status', 'assignee_id', 'visitor_id', 'readers_rev', 'labels_rev'])
         .executeTakeFirst();
       return moved ?? null;
     },

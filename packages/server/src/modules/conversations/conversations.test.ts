@@ -410,6 +410,14 @@ describe('live chat engine', () => {
     it('shares read positions: the inbox and the visitor see what was read', async () => {
       const agent = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
       const row = await server.charla.services.conversations.getRow(conversationId);
+      // Another visitor's read of this chat is refused as if it did not exist, and moves nothing.
+      const stranger = await connectVisitor(baseUrl);
+      stranger.client.send({ type: 'read', conversationId, seq: row.last_seq });
+      await stranger.client.waitFor((f) => f.type === 'error' && f.code === 'CONVERSATION_NOT_FOUND');
+      await stranger.client.close();
+      const untouched = await server.charla.services.conversations.getRow(conversationId);
+      expect(untouched.visitor_read_seq).toBe(row.visitor_read_seq);
+      expect(row.visitor_read_seq).toBeLessThan(row.last_seq);
       agent.send({ type: 'read', conversationId, seq: row.last_seq });
       // A read goes out as a number, not as the whole conversation (issue 25).
       await agent.waitFor(

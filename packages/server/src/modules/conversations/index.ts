@@ -32,3 +32,4 @@ export {
   type ConversationState,
 } from './conversation-lookups.store';
 export { readRouting } from './routing-columns';
+export { countRevision, type RevisedConversations } from './revisions.store';

@@ -121,8 +121,9 @@ export function createMessageAppend(deps: {
     };
     let recorded: AnyDomainEvent[] = [];
     const result = await withRetry(async (retry) => {
-      const assignee = retry ? (await getRow(conversation.id)).assignee_id : conversation.assignee_id;
-      const build = await views.prepare(conversation, [assignee]);
+      // A retry prepares from the row as it is now (another assignee, new readers or labels).
+      const current = retry ? await getRow(conversation.id) : conversation;
+      const build = await views.prepare(current, [current.assignee_id]);
       return store.appendMessage(
         make(options.clientMsgId),
         patch,

@@ -1,8 +1,57 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { LabelsTable } from '../../db/schema.labels';
+import { countRevision, type RevisedConversations } from '../conversations/index';
 
 export type LabelRow = LabelsTable;
+
+/** Counts a change of these conversations' labels, in its transaction (migration 0031). */
+const countLabelChange = (tx: Db, conversations: RevisedConversations) =>
+  countRevision(tx, 'labels_rev', conversations);
+
+/**
+ * Puts a label on a conversation unless it already carries `max` labels, in one statement (two
+ * users adding at once cannot pass the cap), and counts the change. 'added', 'already' or 'full'.
+ */
+async function addLabel(
+  db: Db,
+  conversationId: string,
+  labelId: string,
+  now: number,
+  max: number,
+): Promise<'added' | 'already' | 'full'> {
+  const added = await db.transaction().execute(async (tx) => {
+    const count = tx
+      .selectFrom('conversation_labels')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('conversation_id', '=', conversationId);
+    const result = await tx
+      .insertInto('conversation_labels')
+      .columns(['conversation_id', 'label_id', 'added_at'])
+      .expression(
+        tx
+          .selectNoFrom([
+            sql<string>`cast(${conversationId} as text)`.as('conversation_id'),
+            sql<string>`cast(${labelId} as text)`.as('label_id'),
+            sql<number>`cast(${now} as bigint)`.as('added_at'),
+          ])
+          .where(count, '<', max),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    if (inserted) await countLabelChange(tx, { id: conversationId });
+    return inserted;
+  });
+  if (added) return 'added';
+  const existing = await db
+    .selectFrom('conversation_labels')
+    .select('label_id')
+    .where('conversation_id', '=', conversationId)
+    .where('label_id', '=', labelId)
+    .executeTakeFirst();
+  return existing ? 'already' : 'full';
+}
 
 /** Which conversations carry which labels. */
 function conversationLabelsStore(db: Db) {
@@ -37,50 +86,19 @@ function conversationLabelsStore(db: Db) {
       for (const { conversation_id, ...label } of rows) byConversation.get(conversation_id)?.push(label);
       return byConversation;
     },
-    /**
-     * Puts a label on a conversation unless it already carries `max` labels, in one statement (two
-     * users adding at once cannot pass the cap). 'added', 'already' or 'full'.
-     */
-    async add(
-      conversationId: string,
-      labelId: string,
-      now: number,
-      max: number,
-    ): Promise<'added' | 'already' | 'full'> {
-      const count = db
-        .selectFrom('conversation_labels')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('conversation_id', '=', conversationId);
-      const result = await db
-        .insertInto('conversation_labels')
-        .columns(['conversation_id', 'label_id', 'added_at'])
-        .expression(
-          db
-            .selectNoFrom([
-              sql<string>`cast(${conversationId} as text)`.as('conversation_id'),
-              sql<string>`cast(${labelId} as text)`.as('label_id'),
-              sql<number>`cast(${now} as bigint)`.as('added_at'),
-            ])
-            .where(count, '<', max),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return 'added';
-      const existing = await db
-        .selectFrom('conversation_labels')
-        .select('label_id')
-        .where('conversation_id', '=', conversationId)
-        .where('label_id', '=', labelId)
-        .executeTakeFirst();
-      return existing ? 'already' : 'full';
-    },
+    add: (conversationId: string, labelId: string, now: number, max: number) =>
+      addLabel(db, conversationId, labelId, now, max),
     async detach(conversationId: string, labelId: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('conversation_labels')
-        .where('conversation_id', '=', conversationId)
-        .where('label_id', '=', labelId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return db.transaction().execute(async (tx) => {
+        const result = await tx
+          .deleteFrom('conversation_labels')
+          .where('conversation_id', '=', conversationId)
+          .where('label_id', '=', labelId)
+          .executeTakeFirst();
+        const detached = Number(result.numDeletedRows) > 0;
+        if (detached) await countLabelChange(tx, { id: conversationId });
+        return detached;
+      });
     },
   };
 }
@@ -126,13 +144,18 @@ export function createLabelsStore(db: Db) {
           .executeTakeFirst();
         return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
       }
-      const result = await db
-        .updateTable('labels')
-        .set({ name: row.name, name_key: row.name_key, color: row.color, updated_at: row.updated_at })
-        .where('id', '=', row.id)
-        .where((eb) => eb.not(eb.exists(clash)))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return db.transaction().execute(async (tx) => {
+        const result = await tx
+          .updateTable('labels')
+          .set({ name: row.name, name_key: row.name_key, color: row.color, updated_at: row.updated_at })
+          .where('id', '=', row.id)
+          .where((eb) => eb.not(eb.exists(clash)))
+          .executeTakeFirst();
+        const saved = Number(result.numUpdatedRows) > 0;
+        // A new name or colour is a change of every conversation carrying the label.
+        if (saved) await countLabelChange(tx, { carrying: row.id });
+        return saved;
+      });
     },
     /** Deletes a label (its conversation rows go with it); returns the conversations that carried it. */
     async deleteLabel(id: string): Promise<string[] | null> {
@@ -142,6 +165,7 @@ export function createLabelsStore(db: Db) {
           .select('conversation_id')
           .where('label_id', '=', id)
           .execute();
+        await countLabelChange(tx, { carrying: id });
         await tx.deleteFrom('conversation_labels').where('label_id', '=', id).execute();
         const result = await tx.deleteFrom('labels').where('id', '=', id).executeTakeFirst();
         if (Number(result.numDeletedRows) === 0) return null;

@@ -7,7 +7,7 @@ import type {
 } from '@charla/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_ORIGIN, type TestServer, type TestUser } from '../../test/harness';
-import { connectAgent } from '../../test/visitor-client';
+import { connectAgent, newClientId, text } from '../../test/visitor-client';
 import { seedConversation } from '../search/search.fixtures';
 
 describe('conversation labels (issue 16 item 3)', () => {
@@ -258,6 +258,57 @@ describe('conversation labels (issue 16 item 3)', () => {
       payload: {},
     });
     expect(deal.statusCode, deal.body).toBe(201);
+  });
+
+  it('shows each message’s chat with its labels as they are now: added, renamed, removed (issue 25)', async () => {
+    const chat = await seedConversation(server, {
+      messages: ['hi'],
+      status: 'assigned',
+      assigneeId: alice.id,
+    });
+    const shown: TConversationDto[] = [];
+    const off = server.charla.services.events.on('message.created', ({ conversation }) => {
+      if (conversation.id === chat) shown.push(conversation);
+    });
+    const labelsOfNextMessage = async () => {
+      const res = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${chat}/messages`,
+        as: alice,
+        payload: { clientMsgId: newClientId(), body: text('hello') },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return shown.at(-1)?.labels.map((l) => l.name);
+    };
+    const rename = (id: string, name: string) =>
+      server.request({
+        method: 'PUT',
+        url: `/api/v1/admin/labels/${id}`,
+        payload: { name, color: 'teal' },
+        as: admin,
+      });
+    try {
+      expect(await labelsOfNextMessage()).toEqual([]);
+      const lead = (await createLabel('Lead', 'green')).json<TLabelDto>();
+      expect((await label(alice, chat, lead.id)).statusCode).toBe(200);
+      expect(await labelsOfNextMessage()).toEqual(['Lead']);
+      expect((await rename(lead.id, 'Hot lead')).statusCode).toBe(200);
+      expect(await labelsOfNextMessage()).toEqual(['Hot lead']);
+      const detach = `/api/v1/conversations/${chat}/labels/${lead.id}`;
+      expect((await server.request({ method: 'DELETE', url: detach, as: alice })).statusCode).toBe(200);
+      expect(await labelsOfNextMessage()).toEqual([]);
+      expect((await label(alice, chat, lead.id)).statusCode).toBe(200);
+      expect(await labelsOfNextMessage()).toEqual(['Hot lead']);
+      const del = await server.request({
+        method: 'DELETE',
+        url: `/api/v1/admin/labels/${lead.id}`,
+        as: admin,
+      });
+      expect(del.statusCode).toBe(204);
+      expect(await labelsOfNextMessage()).toEqual([]);
+    } finally {
+      off();
+    }
   });
 
   it('deletes a label from every conversation carrying it and tells open inboxes', async () => {

@@ -536,6 +536,8 @@ describe('playbooks', () => {
         search_text: '',
         visitor_read_seq: 0,
         user_read_seq: 0,
+        readers_rev: 0,
+        labels_rev: 0,
       })
       .execute();
     expect(

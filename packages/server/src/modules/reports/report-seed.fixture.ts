@@ -48,6 +48,8 @@ async function seedConversations(db: Db, data: Dataset): Promise<void> {
         search_text: '',
         visitor_read_seq: 0,
         user_read_seq: 0,
+        readers_rev: 0,
+        labels_rev: 0,
         updated_at: c.created_at,
         last_message_at: c.created_at,
       })

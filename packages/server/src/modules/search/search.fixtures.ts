@@ -81,6 +81,8 @@ export async function seedConversation(
     watchdog_deadline: null,
     visitor_read_seq: 0,
     user_read_seq: 0,
+    readers_rev: 0,
+    labels_rev: 0,
   });
   for (const [i, text] of options.messages.entries()) {
     const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
