@@ -94,6 +94,7 @@ export async function measureMessageCost({
       cpuMsPerMessage: round((cpuSeconds * 1000) / step.sent, 3),
       framesPerMessage: round(step.framesIn / step.sent, 2),
       statementsPerMessage: step.dbStatements === undefined ? null : round(step.dbStatements / step.sent, 2),
+      commitsPerMessage: step.dbCommits === undefined ? null : round(step.dbCommits / step.sent, 2),
       latencyP50: round(step.all.p50),
       latencyP99: round(step.all.p99),
       latencyP999: round(step.all.p999),

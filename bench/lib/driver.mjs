@@ -260,6 +260,11 @@ export async function runRate(env, rate, seconds, { drainMs = 5000, admin, durin
       after?.dbStatements !== undefined && before?.dbStatements !== undefined
         ? after.dbStatements - before.dbStatements
         : undefined,
+    // Transactions committed over the step (chat messages share them on SQLite under load).
+    dbCommits:
+      after?.dbCommits !== undefined && before?.dbCommits !== undefined
+        ? after.dbCommits - before.dbCommits
+        : undefined,
     serverCpu:
       after && before && after.cpu && before.cpu
         ? (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) /

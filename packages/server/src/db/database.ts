@@ -22,6 +22,8 @@ export type DatabaseHandle = {
    * each is a round trip (issue 25 counts them per message in `bench/message-cost.mjs`).
    */
   statements(): number;
+  /** Transactions committed since it opened (chat messages share them on SQLite: db/commit-group.ts). */
+  commits(): number;
   close(): Promise<void>;
 };
 
@@ -49,7 +51,7 @@ function openSqlite(path: string): DatabaseHandle {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
-  const counter = { statements: 0 };
+  const counter = { statements: 0, commits: 0 };
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -66,6 +68,7 @@ function openSqlite(path: string): DatabaseHandle {
     },
     pool: null,
     statements: () => counter.statements,
+    commits: () => counter.commits,
     close: () => db.destroy(),
   };
 }
@@ -75,16 +78,12 @@ function openSqlite(path: string): DatabaseHandle {
  * message in profiles. better-sqlite3 statements are reusable, so keep the recent ones by text.
  * Kysely asks for a statement once per execution: `counter` counts them.
  */
-function withStatementCache(
-  sqlite: SQLite.Database,
-  counter: { statements: number },
-  max = 500,
-): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database, counter: StatementCounter, max = 500): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
-      counter.statements += 1;
+      countStatement(counter, sql);
       let statement = cache.get(sql);
       if (statement) {
         // Refresh its place in the least-recently-used order.
@@ -119,7 +118,7 @@ function openPostgres(
   // would crash the process; the query itself already rejects with the failure.
   const guarded = new WeakSet<import('pg').PoolClient>();
   const observers: ((seconds: number) => void)[] = [];
-  let statements = 0;
+  const counter = { statements: 0, commits: 0 };
   // Times how long each query waits for a connection: the first sign of an undersized pool.
   const timedPool = {
     connect: async () => {
@@ -128,7 +127,7 @@ function openPostgres(
       if (!guarded.has(client)) {
         guarded.add(client);
         client.on('error', () => undefined);
-        countQueries(client, () => (statements += 1));
+        countQueries(client, counter);
       }
       const seconds = (performance.now() - started) / 1000;
       for (const observe of observers) observe(seconds);
@@ -152,16 +151,24 @@ function openPostgres(
       waiting: () => pool.waitingCount,
       onWait: (observer) => void observers.push(observer),
     },
-    statements: () => statements,
+    statements: () => counter.statements,
+    commits: () => counter.commits,
     close: () => db.destroy(),
   };
 }
 
 /** Calls `count` for every query the client sends (Kysely sends one per statement, BEGIN included). */
-function countQueries(client: import('pg').PoolClient, count: () => void): void {
+function countQueries(client: import('pg').PoolClient, counter: StatementCounter): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    count();
+    countStatement(counter, typeof args[0] === 'string' ? args[0] : '');
     return query(...args);
   };
+}
+
+type StatementCounter = { statements: number; commits: number };
+
+function countStatement(counter: StatementCounter, sql: string): void {
+  counter.statements += 1;
+  if (sql === 'commit') counter.commits += 1;
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
-import { indexMessage } from '../search/index';
-import { refreshConversationProfile } from '../search/index';
+import { createCommitGroup } from '../../db/commit-group';
+import { indexMessage, refreshConversationProfile } from '../search/index';
 
 type ConversationRow = ConversationsTable;
 type MessageRow = MessagesTable;
@@ -103,6 +103,8 @@ async function storedDuplicate(db: Db, message: NewMessage) {
 
 /** Writes of a conversation and its timeline: each change is one transaction. */
 export function createTimelineStore(db: Db) {
+  // Chat messages arriving together share a commit on SQLite (issue 25): db/commit-group.ts.
+  const messageCommits = createCommitGroup(db);
   return {
     findByClientMsgId: (conversationId: string, clientMsgId: string) =>
       findByClientMsgId(db, conversationId, clientMsgId),
@@ -153,7 +155,7 @@ export function createTimelineStore(db: Db) {
     ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
       // Callers look up the client id first; a retry racing this insert hits the unique index below.
       try {
-        return await db.transaction().execute(async (tx) => {
+        return await messageCommits.run(async (tx) => {
           let update = tx
             .updateTable('conversations')
             .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))

@@ -11,6 +11,8 @@ const ZMetricsDto = z.object({
   cpu: z.object({ user: z.number(), system: z.number() }),
   /** Statements sent to the database since the process started (BEGIN and COMMIT included). */
   dbStatements: z.number(),
+  /** Transactions committed since the process started (chat messages share them on SQLite). */
+  dbCommits: z.number(),
   uptime: z.number(),
 });
 
@@ -18,9 +20,12 @@ const ms = (ns: number) => Math.round((Number.isFinite(ns) ? ns : 0) / 1e4) / 10
 
 /**
  * Process figures for operators and the benchmarks (admin only): RSS, open WebSockets, the
- * event-loop delay since the last `?reset=1`, CPU time and database statements so far.
+ * event-loop delay since the last `?reset=1`, CPU time, database statements and commits so far.
  */
-export function registerMetricsRoutes(app: App, database: Pick<DatabaseHandle, 'statements'>): void {
+export function registerMetricsRoutes(
+  app: App,
+  database: Pick<DatabaseHandle, 'statements' | 'commits'>,
+): void {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   app.addHook('onClose', async () => delay.disable());
@@ -57,6 +62,7 @@ export function registerMetricsRoutes(app: App, database: Pick<DatabaseHandle, '
         },
         cpu: { user: cpu.user, system: cpu.system },
         dbStatements: database.statements(),
+        dbCommits: database.commits(),
         uptime: process.uptime(),
       };
       if (request.query.reset === '1') delay.reset();

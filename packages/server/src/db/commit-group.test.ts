@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testDialect } from '../test/test-db';
+import { createCommitGroup } from './commit-group';
+import type { DatabaseHandle } from './database';
+
+describe('group commit of chat messages (issue 25)', () => {
+  let test: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    database = await test.open();
+    await sql`create table commit_probe (id text primary key)`.execute(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await test?.drop();
+  });
+
+  const insert = (id: string) => async (tx: DatabaseHandle['db']) => {
+    await sql`insert into commit_probe (id) values (${id})`.execute(tx);
+    return id;
+  };
+  const stored = async (prefix: string) =>
+    (
+      await sql<{
+        id: string;
+      }>`select id from commit_probe where id like ${`${prefix}%`} order by id`.execute(database.db)
+    ).rows.map((r) => r.id);
+
+  it('commits every change started together, on SQLite sharing commits (one each on PostgreSQL)', async () => {
+    const group = createCommitGroup(database.db);
+    const before = database.commits();
+    const ids = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'];
+    expect(await Promise.all(ids.map((id) => group.run(insert(id))))).toEqual(ids);
+    expect(await stored('a')).toEqual(ids);
+    const commits = database.commits() - before;
+    // The first starts alone at once; the five that came meanwhile share the next commit.
+    expect(commits).toBe(testDialect === 'sqlite' ? 2 : ids.length);
+  });
+
+  it('undoes only the failing change of a group; the others commit and keep their answers', async () => {
+    const group = createCommitGroup(database.db);
+    const failing = async (tx: DatabaseHandle['db']) => {
+      await insert('b2')(tx);
+      throw new Error('refused');
+    };
+    const [first, second, third, duplicate] = await Promise.allSettled([
+      group.run(insert('b1')),
+      group.run(failing),
+      group.run(insert('b3')),
+      group.run(insert('b1')),
+    ]);
+    expect(first).toEqual({ status: 'fulfilled', value: 'b1' });
+    expect(second).toMatchObject({ status: 'rejected', reason: { message: 'refused' } });
+    expect(third).toEqual({ status: 'fulfilled', value: 'b3' });
+    // The same key twice: the database refuses the second, the group goes on.
+    expect(duplicate.status).toBe('rejected');
+    expect(await stored('b')).toEqual(['b1', 'b3']);
+  });
+
+  it('a change alone that fails rolls back and leaves the group usable', async () => {
+    const group = createCommitGroup(database.db);
+    await expect(
+      group.run(async (tx) => {
+        await insert('c1')(tx);
+        throw new Error('alone');
+      }),
+    ).rejects.toThrow('alone');
+    expect(await group.run(insert('c2'))).toBe('c2');
+    expect(await stored('c')).toEqual(['c2']);
+  });
+});
