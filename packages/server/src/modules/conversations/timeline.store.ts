@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database';
-import type { ConversationsTable, MessagesTable } from '../../db/schema';
+import type { ConversationsTable, Database, MessagesTable } from '../../db/schema';
 import { createCommitGroup } from '../../db/commit-group';
-import { indexMessage, refreshConversationProfile } from '../search/index';
+import { sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
+import { indexMessage, isPostgres, refreshConversationProfile } from '../search/index';
 
 type ConversationRow = ConversationsTable;
 type MessageRow = MessagesTable;
@@ -72,6 +73,60 @@ async function insertMessages(tx: Db, conversation: ConversationRow, messages: N
   // The full-text index follows the messages in the same transaction (issue 15).
   for (const row of rows) await indexMessage(tx, row);
   return rows;
+}
+
+type ConversationUpdate = UpdateQueryBuilder<Database, 'conversations', 'conversations', UpdateResult>;
+
+/** Two statements: the UPDATE reserves the sequence number, then the INSERT uses it. */
+async function updateThenInsert(tx: Db, update: ConversationUpdate, message: NewMessage) {
+  const conversation = await update.returningAll().executeTakeFirst();
+  if (!conversation) return null;
+  const row: MessageRow = { ...message, seq: conversation.last_seq };
+  await tx.insertInto('messages').values(row).execute();
+  return { conversation, row };
+}
+
+const MESSAGE_TEXT_COLUMNS = [
+  'id',
+  'conversation_id',
+  'author_kind',
+  'author_id',
+  'author_name',
+  'author_avatar_url',
+  'client_msg_id',
+  'body',
+  'meta',
+] as const;
+
+/**
+ * PostgreSQL (issue 25): one statement assigns the sequence number and inserts the message, so a
+ * message costs one round trip less. The UPDATE's row feeds the INSERT through a CTE; no row
+ * (the state moved on) inserts nothing.
+ */
+async function updateAndInsert(tx: Db, update: ConversationUpdate, message: NewMessage) {
+  const conversation = await tx
+    .with('changed', () => update.returningAll())
+    .with('inserted', (db) =>
+      db
+        .insertInto('messages')
+        .columns([...MESSAGE_TEXT_COLUMNS, 'created_at', 'seq'])
+        .expression(
+          db
+            .selectFrom('changed')
+            .select([
+              ...MESSAGE_TEXT_COLUMNS.map((column) =>
+                sql<string>`cast(${message[column]} as text)`.as(column),
+              ),
+              sql<number>`cast(${message.created_at} as bigint)`.as('created_at'),
+              sql<number>`${sql.ref('changed.last_seq')}`.as('seq'),
+            ]),
+        ),
+    )
+    .selectFrom('changed')
+    .selectAll()
+    .executeTakeFirst();
+  if (!conversation) return null;
+  return { conversation, row: { ...message, seq: conversation.last_seq } };
 }
 
 async function findByClientMsgId(
@@ -163,12 +218,15 @@ export function createTimelineStore(db: Db) {
           // The state the caller checked must still hold when the message lands (another process
           // may have closed the conversation meanwhile): null tells it to look again.
           if (expectedStatus) update = update.where('status', '=', expectedStatus);
-          const conversation = await update.returningAll().executeTakeFirst();
-          if (!conversation) return null;
-          const [row] = await insertMessages(tx, conversation, [message]);
+          const stored = isPostgres(tx)
+            ? await updateAndInsert(tx, update, message)
+            : await updateThenInsert(tx, update, message);
+          if (!stored) return null;
+          const { conversation, row } = stored;
+          await indexMessage(tx, row);
           if (touchesIdentity(conversationPatch)) await refreshConversationProfile(tx, conversation.id);
-          await within(tx, conversation, row ? [row] : []);
-          return { message: row as MessageRow, conversation, duplicate: false };
+          await within(tx, conversation, [row]);
+          return { message: row, conversation, duplicate: false };
         });
       } catch (error) {
         // A concurrent retry with the same client id won the unique index: answer with its message.
