@@ -88,8 +88,14 @@ const ownTables = {
     if (!where) return {};
     const { module } = where;
     const reads = readsOf(module);
-    const checkTable = (node, name) => {
+    // Names a `.with('name', …)` of this file gives a CTE: no table, no owner. Checked at the end,
+    // as a chain's outer call (`.selectFrom('name')`) is visited before its inner `.with`.
+    const cteNames = new Set();
+    const pending = [];
+    const checkTable = (node, name) => void pending.push({ node, name });
+    const checkNow = (node, name) => {
       const table = name.trim().split(/\s+/)[0];
+      if (cteNames.has(table)) return;
       const owner = tableOwners[table];
       if (owner === undefined) {
         context.report({ node, messageId: 'unknown', data: { table } });
@@ -104,9 +110,15 @@ const ownTables = {
       else if (arg.type === 'ArrayExpression') for (const item of arg.elements) checkArgument(item);
     };
     return {
+      'Program:exit'() {
+        for (const { node, name } of pending) checkNow(node, name);
+      },
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return;
+        const [first] = node.arguments;
+        if (['with', 'withRecursive'].includes(callee.property.name) && first?.type === 'Literal')
+          cteNames.add(String(first.value).trim().split(/\s+/)[0]);
         if (TABLE_METHODS.has(callee.property.name)) checkArgument(node.arguments[0]);
         // sql.table('name') names a table in raw SQL.
         if (

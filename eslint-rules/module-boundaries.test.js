@@ -56,6 +56,10 @@ describe('charla/own-tables', () => {
       'sql`select count(*) from messages m join conversations c on c.id = m.conversation_id`;',
     ],
     ['lib/x.ts', "db.selectFrom('conversations');"],
+    [
+      'modules/conversations/x.store.ts',
+      "db.with('changed', (q) => q.updateTable('conversations')).selectFrom('changed').selectAll();",
+    ],
   ])('allows %s: %s', (file, code) => {
     expect(lint(file, code)).toEqual([]);
   });
@@ -70,6 +74,15 @@ describe('charla/own-tables', () => {
     const found = lint(file, code);
     expect(found).toHaveLength(1);
     expect(found[0]).toContain(`belongs to module '${owner}'`);
+  });
+
+  it('still checks the tables a CTE is made of', () => {
+    const found = lint(
+      'modules/crm/x.store.ts',
+      "db.with('picked', (q) => q.selectFrom('users')).selectFrom('picked').selectAll();",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain("Table 'users' belongs to module 'users'");
   });
 
   it('asks for an owner of a table nobody owns', () => {

@@ -156,6 +156,32 @@ async function storedDuplicate(db: Db, message: NewMessage) {
   return winner && conversation ? { message: winner, conversation, duplicate: true } : null;
 }
 
+/** One message in a transaction: the sequence number, the row, its index entry, then `within`. */
+async function appendInTransaction(
+  tx: Db,
+  message: NewMessage,
+  conversationPatch: Partial<ConversationRow>,
+  expectedStatus: ConversationRow['status'] | undefined,
+  within: WithinChange,
+): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
+  let update = tx
+    .updateTable('conversations')
+    .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', message.conversation_id);
+  // The state the caller checked must still hold when the message lands (another process
+  // may have closed the conversation meanwhile): null tells it to look again.
+  if (expectedStatus) update = update.where('status', '=', expectedStatus);
+  const stored = isPostgres(tx)
+    ? await updateAndInsert(tx, update, message)
+    : await updateThenInsert(tx, update, message);
+  if (!stored) return null;
+  const { conversation, row } = stored;
+  await indexMessage(tx, row);
+  if (touchesIdentity(conversationPatch)) await refreshConversationProfile(tx, conversation.id);
+  await within(tx, conversation, [row]);
+  return { message: row, conversation, duplicate: false };
+}
+
 /** Writes of a conversation and its timeline: each change is one transaction. */
 export function createTimelineStore(db: Db) {
   // Chat messages arriving together share a commit on SQLite (issue 25): db/commit-group.ts.
@@ -210,24 +236,9 @@ export function createTimelineStore(db: Db) {
     ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
       // Callers look up the client id first; a retry racing this insert hits the unique index below.
       try {
-        return await messageCommits.run(async (tx) => {
-          let update = tx
-            .updateTable('conversations')
-            .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
-            .where('id', '=', message.conversation_id);
-          // The state the caller checked must still hold when the message lands (another process
-          // may have closed the conversation meanwhile): null tells it to look again.
-          if (expectedStatus) update = update.where('status', '=', expectedStatus);
-          const stored = isPostgres(tx)
-            ? await updateAndInsert(tx, update, message)
-            : await updateThenInsert(tx, update, message);
-          if (!stored) return null;
-          const { conversation, row } = stored;
-          await indexMessage(tx, row);
-          if (touchesIdentity(conversationPatch)) await refreshConversationProfile(tx, conversation.id);
-          await within(tx, conversation, [row]);
-          return { message: row, conversation, duplicate: false };
-        });
+        return await messageCommits.run((tx) =>
+          appendInTransaction(tx, message, conversationPatch, expectedStatus, within),
+        );
       } catch (error) {
         // A concurrent retry with the same client id won the unique index: answer with its message.
         const duplicate = await storedDuplicate(db, message);
