@@ -31,7 +31,8 @@ async function inSavepoint(tx: ControlledTransaction<Database>, work: GroupWork<
  * next transaction, one savepoint each, so a burst of chat messages pays for one COMMIT instead
  * of one each. A change's promise settles only after its transaction committed (an ack still
  * means durable); one change failing rolls back only its savepoint; a failed commit fails every
- * change of the group. Nothing waits to fill a group: a change alone starts at once.
+ * change of the group. A group starts on the next turn of the event loop and holds what came
+ * until then; nothing waits for a timer to fill it.
  *
  * For SQLite, where the one connection serializes every transaction anyway and a savepoint costs
  * no I/O. On PostgreSQL each savepoint is two more round trips: there `run` is a plain transaction.
@@ -60,7 +61,6 @@ export function createCommitGroup(db: Db) {
   }
 
   async function drain(): Promise<void> {
-    writing = true;
     while (waiting.length > 0) {
       const group = waiting;
       waiting = [];
@@ -79,7 +79,12 @@ export function createCommitGroup(db: Db) {
       if (!grouped) return db.transaction().execute(work);
       return new Promise<T>((resolve, reject) => {
         waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-        if (!writing) void drain();
+        if (writing) return;
+        // From the next turn of the event loop: on SQLite a transaction runs in microtasks only,
+        // so the changes a group can hold are those that came in the same turn (the frames of
+        // every socket read together); this waits for no timer.
+        writing = true;
+        setImmediate(() => void drain());
       });
     },
   };
