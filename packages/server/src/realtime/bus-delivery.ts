@@ -62,14 +62,15 @@ function messageTexts(
   raw: ReturnType<typeof frameTexts>,
   connection: Connection,
   frame: Extract<TAgentServerFrame | TVisitorServerFrame, { type: 'message' }>,
-): { message: string; unfollowed: string | null } {
+): { message: string; unfollowed: (() => string) | null } {
   const { message } = frame;
   if (connection.kind !== 'agent') return { message: raw(frame, message), unfollowed: null };
   const activity = 'activity' in frame ? frame.activity : undefined;
   return {
     message: raw(frame, AGENT_MESSAGE),
+    // Serialized for the first socket that did not subscribe, if any.
     unfollowed: activity
-      ? raw({ type: 'activity', conversationId: message.conversationId, activity }, AGENT_ACTIVITY)
+      ? () => raw({ type: 'activity', conversationId: message.conversationId, activity }, AGENT_ACTIVITY)
       : null,
   };
 }
@@ -80,7 +81,7 @@ function liveOn(
   connection: Connection,
   message: TMessageDto,
   frame: string | null,
-  unfollowed: string | null = null,
+  unfollowed: (() => string) | null = null,
 ): Promise<void> {
   return connection.stream.live(message, frame, unfollowed).catch((error: unknown) => {
     // The socket may no longer see the conversation (R14): its stream starts afresh later.

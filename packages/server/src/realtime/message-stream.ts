@@ -75,19 +75,20 @@ export function createMessageStream(send: (frame: MessagesFrame | string) => voi
     /**
      * A message from the bus; `frame` is its serialized `message` frame (shared by many sockets),
      * or null for one this viewer does not see (an internal event): its seq is accounted for.
-     * `unfollowed` goes instead when the socket did not subscribe to the conversation (the
-     * inbox's list activity), unless the message is this socket's own: its ack said it all.
+     * `unfollowed` gives what goes instead when the socket did not subscribe to the conversation
+     * (the inbox's list activity: serialized only then), unless the message is this socket's own:
+     * its ack said it all.
      */
     live(
       message: Pick<TMessageDto, 'conversationId' | 'seq'> & { clientMsgId?: string | null },
       sharedFrame: string | null,
-      unfollowed: string | null = null,
+      unfollowed: (() => string) | null = null,
     ): Promise<void> {
       const { conversationId, seq } = message;
       const echo = message.clientMsgId != null && acked.delete(message.clientMsgId);
       const track = tracks.get(conversationId);
       if (!track) {
-        if (!echo && unfollowed !== null) send(unfollowed);
+        if (!echo && unfollowed !== null) send(unfollowed());
         return Promise.resolve();
       }
       const frame = echo ? null : sharedFrame;

@@ -1,5 +1,5 @@
 import type { TMessageDto } from '@charla/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MessagesPage } from '../modules/conversations/conversations.service';
 import { createMessageStream } from './message-stream';
 
@@ -169,7 +169,7 @@ describe('a stream starts with its subscribe (R28: never a seq twice, never one 
     );
     const live = (seq: number, clientMsgId?: string) => {
       db.last = Math.max(db.last, seq);
-      return stream.live({ ...msg(seq), clientMsgId }, `message ${seq}`, `activity ${seq}`);
+      return stream.live({ ...msg(seq), clientMsgId }, `message ${seq}`, () => `activity ${seq}`);
     };
     return { sent, stream, live };
   }
@@ -181,6 +181,15 @@ describe('a stream starts with its subscribe (R28: never a seq twice, never one 
     await h.stream.subscribe(C, 2);
     await h.live(6);
     expect(h.sent).toEqual(['activity 4', 'activity 5', 'answer 3,4,5', 'message 6']);
+  });
+
+  it('serializes the list activity only for a socket that did not subscribe', async () => {
+    const h = textHarness();
+    await h.stream.subscribe(C, 0);
+    const activity = vi.fn(() => 'activity 1');
+    await h.stream.live(msg(1), 'message 1', activity);
+    expect(h.sent.at(-1)).toBe('message 1');
+    expect(activity).not.toHaveBeenCalled();
   });
 
   it('sends nothing instead of this socket’s own message: its ack said it all', async () => {
