@@ -3,7 +3,7 @@ import type { Db } from './database';
 import type { Database } from './schema';
 
 /** One change's writes, given the transaction they run in. */
-export type GroupWork<T> = (tx: Db) => Promise<T>;
+type GroupWork<T> = (tx: Db) => Promise<T>;
 
 type Waiting = {
   work: GroupWork<unknown>;
@@ -89,4 +89,3 @@ export function createCommitGroup(db: Db) {
     },
   };
 }
-export type CommitGroup = ReturnType<typeof createCommitGroup>;

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 // rows of other tables that almost never change while people chat. Each counts its changes on the
 // conversation row, so whoever holds a row knows whether what it remembers of them is current
 // (0: there are none) and a message reads them only after a change (modules/conversations/
-// conversation-extras.ts). Conversations that already have readers or labels start at 1.
+// conversation-revisions.ts). Conversations that already have readers or labels start at 1.
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const column of ['readers_rev', 'labels_rev'])
     await db.schema

@@ -77,13 +77,12 @@ async function insertMessages(tx: Db, conversation: ConversationRow, messages: N
 
 type ConversationUpdate = UpdateQueryBuilder<Database, 'conversations', 'conversations', UpdateResult>;
 
-/** Two statements: the UPDATE reserves the sequence number, then the INSERT uses it. */
+/** The UPDATE reserves the sequence number, then the message is inserted and indexed with it. */
 async function updateThenInsert(tx: Db, update: ConversationUpdate, message: NewMessage) {
   const conversation = await update.returningAll().executeTakeFirst();
   if (!conversation) return null;
-  const row: MessageRow = { ...message, seq: conversation.last_seq };
-  await tx.insertInto('messages').values(row).execute();
-  return { conversation, row };
+  const [row] = await insertMessages(tx, conversation, [message]);
+  return { conversation, row: row as MessageRow };
 }
 
 const MESSAGE_TEXT_COLUMNS = [
@@ -101,7 +100,7 @@ const MESSAGE_TEXT_COLUMNS = [
 /**
  * PostgreSQL (issue 25): one statement assigns the sequence number and inserts the message, so a
  * message costs one round trip less. The UPDATE's row feeds the INSERT through a CTE; no row
- * (the state moved on) inserts nothing.
+ * (the state moved on) inserts nothing. The search index follows in the same transaction.
  */
 async function updateAndInsert(tx: Db, update: ConversationUpdate, message: NewMessage) {
   const conversation = await tx
@@ -126,7 +125,9 @@ async function updateAndInsert(tx: Db, update: ConversationUpdate, message: NewM
     .selectAll()
     .executeTakeFirst();
   if (!conversation) return null;
-  return { conversation, row: { ...message, seq: conversation.last_seq } };
+  const row: MessageRow = { ...message, seq: conversation.last_seq };
+  await indexMessage(tx, row);
+  return { conversation, row };
 }
 
 async function findByClientMsgId(
@@ -156,7 +157,7 @@ async function storedDuplicate(db: Db, message: NewMessage) {
   return winner && conversation ? { message: winner, conversation, duplicate: true } : null;
 }
 
-/** One message in a transaction: the sequence number, the row, its index entry, then `within`. */
+/** One message in a transaction: the sequence number, the row and its index entry, then `within`. */
 async function appendInTransaction(
   tx: Db,
   message: NewMessage,
@@ -176,7 +177,6 @@ async function appendInTransaction(
     : await updateThenInsert(tx, update, message);
   if (!stored) return null;
   const { conversation, row } = stored;
-  await indexMessage(tx, row);
   if (touchesIdentity(conversationPatch)) await refreshConversationProfile(tx, conversation.id);
   await within(tx, conversation, [row]);
   return { message: row, conversation, duplicate: false };
