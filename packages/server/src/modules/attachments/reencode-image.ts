@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { TAttachmentType } from '@charla/protocol';
 import { AppError } from '../../lib/app-error';
 
@@ -17,6 +16,8 @@ export async function reencodeImage(
   type: TAttachmentType,
 ): Promise<{ width: number; height: number }> {
   const animated = type === 'image/gif' || type === 'image/webp';
+  // Loaded with the first picture: libvips costs about 19 MB of memory (issue 25, idle RSS).
+  const { default: sharp } = await import('sharp');
   try {
     let image = sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', animated });
     if (!animated) image = image.autoOrient();

@@ -1,5 +1,3 @@
-import nodemailer from 'nodemailer';
-
 export type OutgoingMail = {
   from: string;
   to: string;
@@ -21,16 +19,26 @@ export function describeSmtpUrl(url: string): string {
   return `${u.hostname}:${port}`;
 }
 
-/** A nodemailer SMTP transport from SMTP_URL, with timeouts short enough for the outbox lease. */
+type Transporter = ReturnType<typeof import('nodemailer').createTransport>;
+
+/**
+ * A nodemailer SMTP transport from SMTP_URL, with timeouts short enough for the outbox lease.
+ * nodemailer loads with the first mail (about 12 MB of memory a process without mail never pays).
+ */
 export function createSmtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport({
-    url,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  let loading: Promise<Transporter> | null = null;
+  const open = () =>
+    (loading ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      }),
+    ));
   return {
     async send(mail) {
+      const transporter = await open();
       await transporter.sendMail({
         from: mail.from,
         to: mail.to,
@@ -42,6 +50,6 @@ export function createSmtpTransport(url: string): MailTransport {
         headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
       });
     },
-    close: () => transporter.close(),
+    close: () => void loading?.then((transporter) => transporter.close()),
   };
 }

@@ -1,12 +1,5 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import { assertKey, type FileStorage } from './file-storage';
 
 export type S3StorageConfig = {
@@ -23,18 +16,31 @@ const missing = (error: unknown) => {
   return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
 };
 
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+
+/**
+ * The SDK and its client, loaded on the first file operation: the SDK costs about 20 MB of memory
+ * at import, which a process that never touches a file should not pay at start (issue 25, idle RSS).
+ */
+function lazyClient(config: S3StorageConfig) {
+  let loading: Promise<{ sdk: S3Sdk; s3: InstanceType<S3Sdk['S3Client']> }> | null = null;
+  return () =>
+    (loading ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      s3: new sdk.S3Client({
+        region: config.region,
+        ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
+      }),
+    })));
+}
+
 /**
  * Blobs as objects of one bucket, for several processes behind one address. Credentials come from
  * the SDK's usual chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, a role, …). Uploads stream
  * from the local temporary file; downloads stream the object's body.
  */
-export function createS3Storage(config: S3StorageConfig, client?: S3Client): FileStorage {
-  const s3 =
-    client ??
-    new S3Client({
-      region: config.region,
-      ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
-    });
+export function createS3Storage(config: S3StorageConfig): FileStorage {
+  const client = lazyClient(config);
   const objectKey = (key: string) => {
     assertKey(key);
     return `${config.prefix}${key}`;
@@ -42,12 +48,14 @@ export function createS3Storage(config: S3StorageConfig, client?: S3Client): Fil
   const Bucket = config.bucket;
   return {
     async putFile(key, path, size) {
+      const { sdk, s3 } = await client();
       const Body = createReadStream(path);
-      await s3.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body, ContentLength: size }));
+      await s3.send(new sdk.PutObjectCommand({ Bucket, Key: objectKey(key), Body, ContentLength: size }));
     },
     async open(key) {
+      const { sdk, s3 } = await client();
       try {
-        const object = await s3.send(new GetObjectCommand({ Bucket, Key: objectKey(key) }));
+        const object = await s3.send(new sdk.GetObjectCommand({ Bucket, Key: objectKey(key) }));
         return (object.Body as Readable | undefined) ?? null;
       } catch (error) {
         if (missing(error)) return null;
@@ -55,8 +63,9 @@ export function createS3Storage(config: S3StorageConfig, client?: S3Client): Fil
       }
     },
     async has(key) {
+      const { sdk, s3 } = await client();
       try {
-        await s3.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
+        await s3.send(new sdk.HeadObjectCommand({ Bucket, Key: objectKey(key) }));
         return true;
       } catch (error) {
         if (missing(error)) return false;
@@ -64,7 +73,8 @@ export function createS3Storage(config: S3StorageConfig, client?: S3Client): Fil
       }
     },
     async remove(key) {
-      await s3.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
+      const { sdk, s3 } = await client();
+      await s3.send(new sdk.DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
     },
   };
 }
