@@ -57,8 +57,20 @@ describe('the list moves for the chats not open (R28)', () => {
     expect(await timeline.getByText('And in size 42, please?').count()).toBe(0);
     await screenshot(page, 'list-activity-row');
 
+    // Unread until opened; opening it reads it. The server does not echo a read to the socket that
+    // reported it (issue 25): the inbox clears the mark itself, and the read is stored (a reload).
+    const unread = (id: string) => page.locator(`.conv-item--unread[data-conversation-id="${id}"]`);
+    await unread(second.conversationId).waitFor();
     await secondRow.click();
     await timeline.getByText('And in size 42, please?').waitFor();
+    await unread(second.conversationId).waitFor({ state: 'detached' });
+    await waitFor('the read stored', async () => {
+      const c = await api.call<{ userReadSeq: number; lastSeq: number }>(
+        'GET',
+        `/api/v1/conversations/${second.conversationId}`,
+      );
+      return c.userReadSeq === c.lastSeq;
+    });
     const firstRow = page.locator(`[data-conversation-id="${first.conversationId}"]`);
     first.send('Never mind, found it.');
     await firstRow.getByText('Never mind, found it.').waitFor({ timeout: 10_000 });

@@ -55,6 +55,8 @@ export type DomainEventMap = {
     visibility: PreviousState & { readerIds: string[] };
     side: 'visitor' | 'user';
     seq: number;
+    /** The socket that reported the read: it knows already, so it gets no echo (issue 25). */
+    origin?: string;
   };
   'conversation.rated': { rating: TRatingDto };
   /**

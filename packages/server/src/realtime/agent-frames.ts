@@ -1,4 +1,4 @@
-import { canUserSee, type TAgentClientFrame } from '@charla/protocol';
+import type { TAgentClientFrame } from '@charla/protocol';
 import type { Services } from '../services';
 import type { AgentConnection } from './connections';
 import { sendFrame } from './send-frame';
@@ -42,12 +42,8 @@ export async function handleAgentFrame(
       // Only the assignee's typing reaches the visitor; anyone else gets NOT_ASSIGNEE.
       await conversations.userTyping(user, frame.conversationId, frame.active);
       return;
-    case 'read': {
-      const row = await conversations.getReadableRow(frame.conversationId, user);
-      // A reader a note let in (R29) does not move the assignee's read position.
-      if (canUserSee({ status: row.status, assigneeId: row.assignee_id }, user.id))
-        await conversations.markRead('user', row, frame.seq);
+    case 'read':
+      await conversations.markUserRead(user, frame.conversationId, frame.seq, connection.id);
       return;
-    }
   }
 }

@@ -2,6 +2,7 @@ import { ZAgentClientFrame } from '@charla/protocol';
 import type { App } from '../http/app-type';
 import { isSameOrigin, readSessionToken } from '../http/guards';
 import { AppError } from '../lib/app-error';
+import { newId } from '../lib/ids';
 import { createRateLimiter } from '../lib/rate-limiter';
 import type { AuthUser } from '../modules/auth/index';
 import type { Services } from '../services';
@@ -46,7 +47,14 @@ export function registerAgentSocket(
     (socket, request) => {
       const user = request.user as AuthUser;
       const stream = messageStreamFor(socket, conversations, { user });
-      const connection: AgentConnection = { kind: 'agent', socket, user, stream, missedPongs: 0 };
+      const connection: AgentConnection = {
+        kind: 'agent',
+        id: newId(),
+        socket,
+        user,
+        stream,
+        missedPongs: 0,
+      };
       agents.add(user.id, connection);
       heartbeat.watch(connection);
       void presence.connected(user.id).catch(presenceFailed);

@@ -38,6 +38,8 @@ export type BusEvent =
       readerIds: string[];
       side: 'visitor' | 'user';
       seq: number;
+      /** The socket that reported it (no echo to it). */
+      origin?: string;
     }
   /** CRM records these conversations' side panels show changed; each with who may see it (R14). */
   | {

@@ -27,8 +27,10 @@ export function busEventsOf(event: AnyDomainEvent, originNode: string): BusEvent
     case 'crm.record_changed':
       return [{ type: 'panel.changed', conversations: event.payload.conversations }];
     case 'conversation.read': {
-      const { conversationId, visitorId, visibility, side, seq } = event.payload;
-      return [{ type: 'read', conversationId, visitorId, ...visibility, side, seq }];
+      const { conversationId, visitorId, visibility, side, seq, origin } = event.payload;
+      return [
+        { type: 'read', conversationId, visitorId, ...visibility, side, seq, ...(origin ? { origin } : {}) },
+      ];
     }
     default:
       return [];

@@ -27,9 +27,10 @@ export type FanOutEvent =
   | { type: 'presence'; userId: string; online: boolean }
   | { type: 'notification'; userIds: string[]; notification: TNotificationDto };
 
-/** The little the fan-out needs to know of a socket. */
-export type FanOutConnection =
-  { kind: 'agent'; user: { id: string } } | { kind: 'visitor'; visitorId: string };
+/** The little the fan-out needs to know of a socket (`id`: to skip the one a read came from). */
+export type FanOutConnection = { id?: string } & (
+  { kind: 'agent'; user: { id: string } } | { kind: 'visitor'; visitorId: string }
+);
 
 /** One frame for one socket; `message` frames name their message so delivery can keep seq order. */
 export type Delivery<C> = { connection: C; frame: TAgentServerFrame | TVisitorServerFrame };
@@ -63,6 +64,8 @@ export function fanOut<C extends FanOutConnection>(
   const out: Delivery<C>[] = [];
   const to = (connection: C, frame: Delivery<C>['frame']) => out.push({ connection, frame });
   for (const c of connections) {
+    // The socket that reported a read updated itself: no echo (issue 25); its other tabs still hear.
+    if (event.type === 'read' && event.origin !== undefined && c.id === event.origin) continue;
     if (c.kind === 'agent') agentFrames(event, c.user.id, (frame) => to(c, frame));
     else visitorFrames(event, c.visitorId, (frame) => to(c, frame));
   }

@@ -405,6 +405,24 @@ describe('fan-out: which socket gets which frame (R14, R29)', () => {
     expect(visitor?.frame).not.toHaveProperty('activity');
   });
 
+  it('sends a read to every socket of the reader but the one that reported it (issue 25)', () => {
+    const reporting = { ...viewers.visitor, id: 'socket-a' };
+    const otherTab = { ...viewers.visitor, id: 'socket-b' };
+    const inboxTab = { ...viewers.assignee, id: 'socket-a2' };
+    const read: FanOutEvent = {
+      type: 'read',
+      ...readOf(assigned),
+      side: 'visitor',
+      seq: 7,
+      origin: 'socket-a',
+    };
+    const got = fanOut(read, [reporting, otherTab, inboxTab]).map((d) => d.connection.id);
+    expect(got).toEqual(['socket-b', 'socket-a2']);
+    // Without an origin (the REST endpoint), every socket hears of it.
+    const { origin: _origin, ...fromRest } = read;
+    expect(fanOut(fromRest, [reporting, otherTab, inboxTab])).toHaveLength(3);
+  });
+
   it('gives each agent the allowed actions of its own view', () => {
     const [frame] = fanOut(events['unassigned (was the assignee’s)'] as FanOutEvent, [viewers['other user']]);
     expect(frame?.frame).toMatchObject({

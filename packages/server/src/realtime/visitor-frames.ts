@@ -73,10 +73,9 @@ export async function handleVisitorFrame(
     case 'typing':
       await conversations.visitorTyping(visitorId, frame.conversationId, frame.active, frame.preview);
       return;
-    case 'read': {
-      await conversations.markVisitorRead(visitorId, frame.conversationId, frame.seq);
+    case 'read':
+      await conversations.markVisitorRead(visitorId, frame.conversationId, frame.seq, connection.id);
       return;
-    }
     case 'page':
       await conversations.recordContext(visitorId, {
         pageUrl: frame.pageUrl,

@@ -1,6 +1,7 @@
 import { ZVisitorClientFrame } from '@charla/protocol';
 import type { App } from '../http/app-type';
 import { AppError } from '../lib/app-error';
+import { newId } from '../lib/ids';
 import type { Services } from '../services';
 import type { ConnectionRegistry } from './connection-registry';
 import type { VisitorConnection } from './connections';
@@ -37,7 +38,14 @@ export function registerVisitorSocket(
     (socket, request) => {
       const visitorId = request.visitor?.id ?? '';
       const stream = messageStreamFor(socket, conversations, { visitorId });
-      const connection: VisitorConnection = { kind: 'visitor', socket, visitorId, stream, missedPongs: 0 };
+      const connection: VisitorConnection = {
+        kind: 'visitor',
+        id: newId(),
+        socket,
+        visitorId,
+        stream,
+        missedPongs: 0,
+      };
       visitors.add(visitorId, connection);
       heartbeat.watch(connection);
       socket.on('close', () => visitors.remove(visitorId, connection));

@@ -43,10 +43,13 @@ export function useConversationActions(deps: {
     (conversationId: string, seq: number) => {
       if ((lastRead.current.get(conversationId) ?? 0) >= seq) return;
       lastRead.current.set(conversationId, seq);
+      // The server does not echo a read to the socket that reported it (issue 25): the unread dot
+      // clears here; the other tabs and the visitor hear of it from the server.
+      dispatch({ type: 'read', conversationId, side: 'user', seq });
       if (!socket.send({ type: 'read', conversationId, seq }))
         inboxApi.read(conversationId, seq).catch(() => undefined);
     },
-    [socket],
+    [socket, dispatch],
   );
 
   const typing = useCallback(

@@ -1,5 +1,4 @@
 import {
-  canUserSee,
   ZConversationDto,
   ZMessageDto,
   ZReadRequest,
@@ -82,10 +81,7 @@ function registerMessageRoutes(app: App, conversations: ConversationsService): v
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const row = await conversations.getReadableRow(request.params.conversationId, user);
-      // A reader a note let in (R29) does not move the assignee's read position.
-      if (canUserSee({ status: row.status, assigneeId: row.assignee_id }, user.id))
-        await conversations.markRead('user', row, request.body.seq);
+      await conversations.markUserRead(user, request.params.conversationId, request.body.seq);
       return reply.status(204).send(null);
     },
   );

@@ -50,7 +50,13 @@ export function createConversationsService(deps: ConversationsDeps) {
     assertLabel: deps.assertLabel,
   });
   const actions = createConversationActions({ views, users, changes, reads, withLock });
-  const readPositions = createReadPositions({ store, views, events, getVisitorRow: reads.getVisitorRow });
+  const readPositions = createReadPositions({
+    store,
+    views,
+    events,
+    getVisitorRow: reads.getVisitorRow,
+    getReadableRow: reads.getReadableRow,
+  });
   const chat = createConversationChat({
     store,
     views,

@@ -3,21 +3,17 @@ import type { ConversationsTable, MessagesTable } from '../../db/schema';
 import { refreshConversationProfile } from '../search/index';
 import { createDeadlinesStore } from './deadlines.store';
 import { createFoldersStore } from './folders.store';
+import { createReadPositionsStore } from './read-positions.store';
 import { createReadersStore } from './readers.store';
 import { createTimelineStore, touchesIdentity } from './timeline.store';
 
 export type { ExpectedState, WithinChange } from './timeline.store';
 export type { FolderPageQuery } from './folders.store';
+export type { ReadMover } from './read-positions.store';
 
 export type ConversationRow = ConversationsTable;
 export type MessageRow = MessagesTable;
 export type NewMessage = Omit<MessageRow, 'seq'>;
-
-/** What a moved read position tells: who may see the conversation now (with its readers' revision). */
-type ReadState = Pick<
-  ConversationRow,
-  'status' | 'assignee_id' | 'visitor_id' | 'readers_rev' | 'labels_rev'
->;
 
 export function createConversationsStore(db: Db) {
   return {
@@ -25,6 +21,7 @@ export function createConversationsStore(db: Db) {
     ...createFoldersStore(db),
     ...createDeadlinesStore(db),
     ...createReadersStore(db),
+    ...createReadPositionsStore(db),
 
     async findById(id: string): Promise<ConversationRow | null> {
       return (
@@ -82,31 +79,6 @@ export function createConversationsStore(db: Db) {
         await trx.updateTable('conversations').set(patch).where('id', '=', id).execute();
         await refreshConversationProfile(trx, id);
       });
-    },
-
-    /**
-     * Moves a read position forward (never back, never past the last message). When it moved:
-     * who may see the conversation as it is at that moment; null when it did not.
-     */
-    async setReadSeq(
-      id: string,
-      side: 'visitor' | 'user',
-      seq: number,
-      /** Moves it only in this visitor's conversation. */
-      visitorId?: string,
-    ): Promise<ReadState | null> {
-      const column = side === 'visitor' ? 'visitor_read_seq' : 'user_read_seq';
-      let update = db
-        .updateTable('conversations')
-        .set({ [column]: seq })
-        .where('id', '=', id)
-        .where(column, '<', seq)
-        .where('last_seq', '>=', seq);
-      if (visitorId !== undefined) update = update.where('visitor_id', '=', visitorId);
-      const moved = await update
-        .returning(['status', 'assignee_id', 'visitor_id', 'readers_rev', 'labels_rev'])
-        .executeTakeFirst();
-      return moved ?? null;
     },
   };
 }

@@ -418,9 +418,20 @@ describe('live chat engine', () => {
       const untouched = await server.charla.services.conversations.getRow(conversationId);
       expect(untouched.visitor_read_seq).toBe(row.visitor_read_seq);
       expect(row.visitor_read_seq).toBeLessThan(row.last_seq);
+      // A colleague who may not see the chat (assigned to Alice, R14) is refused and moves nothing.
+      const bystander = await connectAgent(baseUrl, bob.cookie, TEST_ORIGIN);
+      bystander.send({ type: 'read', conversationId, seq: row.last_seq });
+      await bystander.waitFor((f) => f.type === 'error' && f.code === 'CONVERSATION_NOT_FOUND');
+      await bystander.close();
+      expect((await server.charla.services.conversations.getRow(conversationId)).user_read_seq).toBe(
+        row.user_read_seq,
+      );
+      // A read goes out as a number, not as the whole conversation (issue 25): to the reader's other
+      // tabs and to the visitor, never back to the socket that reported it.
+      const otherTab = await connectAgent(baseUrl, alice.cookie, TEST_ORIGIN);
+      const visitorFramesBefore = visitor.client.frames.length;
       agent.send({ type: 'read', conversationId, seq: row.last_seq });
-      // A read goes out as a number, not as the whole conversation (issue 25).
-      await agent.waitFor(
+      await otherTab.waitFor(
         (f) =>
           f.type === 'read' &&
           f.conversationId === conversationId &&
@@ -429,13 +440,18 @@ describe('live chat engine', () => {
       );
       await visitor.client.waitFor((f) => f.type === 'read' && f.seq === row.last_seq);
       visitor.client.send({ type: 'read', conversationId, seq: row.last_seq });
-      await agent.waitFor(
-        (f) =>
-          f.type === 'read' &&
-          f.conversationId === conversationId &&
-          f.side === 'visitor' &&
-          f.seq === row.last_seq,
-      );
+      for (const inbox of [agent, otherTab])
+        await inbox.waitFor(
+          (f) =>
+            f.type === 'read' &&
+            f.conversationId === conversationId &&
+            f.side === 'visitor' &&
+            f.seq === row.last_seq,
+        );
+      expect(agent.frames.filter((f) => f.type === 'read' && f.side === 'user')).toEqual([]);
+      const visitorReads = visitor.client.frames.slice(visitorFramesBefore).filter((f) => f.type === 'read');
+      expect(visitorReads).toEqual([{ type: 'read', conversationId, seq: row.last_seq }]);
+      await otherTab.close();
       expect(agent.frames.filter((f) => f.type === 'conversation')).toEqual([]);
       const stored = await server.charla.services.conversations.getRow(conversationId);
       expect([stored.user_read_seq, stored.visitor_read_seq]).toEqual([row.last_seq, row.last_seq]);

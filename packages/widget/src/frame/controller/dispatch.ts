@@ -39,8 +39,10 @@ export function markRead(ctx: TControllerContext): void {
   if (!ctx.visible || !ctx.state.conversation) return;
   const seen = visibleMessages(ctx.state).at(-1)?.seq ?? 0;
   if (seen <= ctx.lastReadSent) return;
-  if (ctx.socket.send({ type: 'read', conversationId: ctx.state.conversation.id, seq: seen }))
-    ctx.lastReadSent = seen;
+  if (!ctx.socket.send({ type: 'read', conversationId: ctx.state.conversation.id, seq: seen })) return;
+  ctx.lastReadSent = seen;
+  // The server does not echo a read to the socket that reported it (issue 25); other tabs hear of it.
+  dispatch(ctx, { type: 'visitorRead', seq: seen });
 }
 
 /** The server refused the item: failed with the reason, never sent again on its own. */
