@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto } from '@charla/protocol';
 import { Avatar } from '../../components/avatar';
@@ -8,8 +9,9 @@ import { Link } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
 import { useMe } from '../auth/session-context';
 import { TranscriptButton } from '../email/conversation-mail-actions';
-import { useInbox } from './inbox-provider';
+import { useInboxActions } from './inbox-provider';
 import { visitorNumberLabel } from './visitor-name';
+import { sameApartFromActivity } from './conversation-activity';
 import { IdentityBadge } from './identity-badge';
 import { WatchdogTimer } from '../availability/watchdog-timer';
 
@@ -25,7 +27,14 @@ type Props = {
   onTogglePanel: () => void;
 };
 
-export function ConversationHeader(props: Props) {
+/** Renders again when the conversation changes beyond its activity, not at every message (issue 25). */
+export const ConversationHeader = memo(ConversationHeaderView, (before, after) => {
+  const { conversation, ...rest } = after;
+  const keys = Object.keys(rest) as (keyof typeof rest)[];
+  return sameApartFromActivity(before.conversation, conversation) && keys.every((k) => before[k] === rest[k]);
+});
+
+function ConversationHeaderView(props: Props) {
   const { conversation, name, backTo } = props;
   const { t } = useTranslation();
   const now = useNow(1000);
@@ -157,7 +166,7 @@ function HeaderActions({
 function useReassignItems(conversation: TConversationDto, onReassign: (userId: string | null) => void) {
   const { t } = useTranslation();
   const me = useMe();
-  const { users } = useInbox();
+  const { users } = useInboxActions();
   const can = (action: TConversationDto['allowedActions'][number]) =>
     conversation.allowedActions.includes(action);
   const userItems = users

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto, TFolder, THighlightSegment } from '@charla/protocol';
 import { Avatar } from '../../components/avatar';
@@ -19,7 +20,47 @@ type Props = {
   snippet?: THighlightSegment[] | undefined;
 };
 
-export function ConversationListItem({ conversation, folder, selected, now, typing, snippet }: Props) {
+type RowMeta = { label: string; className: string; srPrefix?: string };
+
+/** The row's time: when it closed, the waiting clock, or how long ago the last message came. */
+function rowMeta(args: {
+  conversation: TConversationDto;
+  folder: TFolder;
+  clock: ReturnType<typeof waitingClock> | null;
+  now: number;
+  t: (key: string, options?: Record<string, unknown>) => string;
+  language: string;
+}): RowMeta {
+  const { conversation, folder, clock, now, t, language } = args;
+  if (folder === 'closed' && conversation.closedAt !== null)
+    return {
+      label: t('inbox.closedAt', { time: formatTimestamp(conversation.closedAt, language, now) }),
+      className: '',
+    };
+  if (clock !== null)
+    return 'leftMs' in clock
+      ? {
+          label: t('inbox.timeLeft', { time: formatElapsed(clock.leftMs) }),
+          className: clock.urgent ? 'meta--late' : 'meta--waiting',
+          srPrefix: t('inbox.timeLeftLabel'),
+        }
+      : {
+          label: formatElapsed(clock.waitedMs),
+          className: clock.urgent ? 'meta--late' : 'meta--waiting',
+          srPrefix: t('inbox.waitingFor'),
+        };
+  return { label: formatRelative(conversation.lastMessageAt, language, now), className: '' };
+}
+
+/** One row; only the rows whose conversation changed render again at a message (issue 25). */
+export const ConversationListItem = memo(function ConversationListItem({
+  conversation,
+  folder,
+  selected,
+  now,
+  typing,
+  snippet,
+}: Props) {
   const { t, i18n } = useTranslation();
   const name = visitorName(conversation.visitor, t);
   const number = visitorNumberLabel(conversation.visitor, t);
@@ -27,26 +68,7 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
   const page = shortUrl(conversation.visitor.context.pageUrl);
   const clock = conversation.status === 'waiting' ? waitingClock(conversation, now) : null;
   const missed = folder === 'closed' && conversation.closeReason === 'missed';
-  let meta: { label: string; className: string; srPrefix?: string };
-  if (folder === 'closed' && conversation.closedAt !== null)
-    meta = {
-      label: t('inbox.closedAt', { time: formatTimestamp(conversation.closedAt, i18n.language, now) }),
-      className: '',
-    };
-  else if (clock !== null)
-    meta =
-      'leftMs' in clock
-        ? {
-            label: t('inbox.timeLeft', { time: formatElapsed(clock.leftMs) }),
-            className: clock.urgent ? 'meta--late' : 'meta--waiting',
-            srPrefix: t('inbox.timeLeftLabel'),
-          }
-        : {
-            label: formatElapsed(clock.waitedMs),
-            className: clock.urgent ? 'meta--late' : 'meta--waiting',
-            srPrefix: t('inbox.waitingFor'),
-          };
-  else meta = { label: formatRelative(conversation.lastMessageAt, i18n.language, now), className: '' };
+  const meta = rowMeta({ conversation, folder, clock, now, t, language: i18n.language });
 
   return (
     <li>
@@ -98,4 +120,4 @@ export function ConversationListItem({ conversation, folder, selected, now, typi
       </Link>
     </li>
   );
-}
+});

@@ -1,10 +1,11 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { memo, useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMentionedReaderOnly, type TConversationDto } from '@charla/protocol';
 import { useMe } from '../auth/session-context';
 import { Composer, type ComposerHandle } from './composer';
-import { useInbox } from './inbox-provider';
+import { useInboxActions } from './inbox-provider';
 import { visibilityOf } from './inbox-state';
+import { sameApartFromActivity } from './conversation-activity';
 import { ComposerModes, NoteComposer } from './note-composer';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
@@ -18,17 +19,23 @@ export function replyDisabledReason(conversation: TConversationDto, t: Translate
     : t('conversation.cannotReply');
 }
 
-/** Under the thread: the reply or private-note composer (R29: a mentioned reader only adds notes). */
-export function ConversationReply({
-  conversation,
-  composerRef,
-}: {
-  conversation: TConversationDto;
-  composerRef: RefObject<ComposerHandle | null>;
-}) {
+type ReplyProps = { conversation: TConversationDto; composerRef: RefObject<ComposerHandle | null> };
+
+/**
+ * Under the thread: the reply or private-note composer (R29: a mentioned reader only adds notes).
+ * Not rendered again at every message (issue 25): only when the conversation changes beyond it.
+ */
+export const ConversationReply = memo(
+  ConversationReplyView,
+  (before, after) =>
+    before.composerRef === after.composerRef &&
+    sameApartFromActivity(before.conversation, after.conversation),
+);
+
+function ConversationReplyView({ conversation, composerRef }: ReplyProps) {
   const { t } = useTranslation();
   const me = useMe();
-  const inbox = useInbox();
+  const inbox = useInboxActions();
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const conversationId = conversation.id;
   useEffect(() => setMode('reply'), [conversationId]);

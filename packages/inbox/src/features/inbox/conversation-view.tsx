@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFolder } from '@charla/protocol';
 import { ConfirmDialog } from '../../components/dialog';
 import { useRouter } from '../../lib/router';
+import { useStableCallback } from '../../lib/use-stable-callback';
 import { useInbox } from './inbox-provider';
 import type { ComposerHandle } from './composer';
 import { ConversationReply, replyDisabledReason } from './conversation-reply';
@@ -44,14 +45,14 @@ export function ConversationView(props: Props) {
   const commands = useConversationCommands({ ...props, conversation, composerRef });
   const { busy, actionError, setActionError, assign, reassign, close, confirmClose, setConfirmClose } =
     commands;
+  const handlers = useStableHandlers({ assign, reassign, close, setConfirmClose });
 
   // Files dropped anywhere on the conversation go to the reply composer, when I may reply.
   const drop = useFileDrop(
     () => !!conversation && replyDisabledReason(conversation, t) === null && !!composerRef.current?.addFiles,
     (files) => composerRef.current?.addFiles?.(files),
   );
-  const { openThread, markRead } = inbox;
-  const { loadOlder: loadOlderOf } = inbox;
+  const { openThread, markRead, loadOlder: loadOlderOf } = inbox;
   const loadOlder = useCallback(() => loadOlderOf(conversationId), [loadOlderOf, conversationId]);
   useEffect(() => openThread(conversationId), [openThread, conversationId]);
 
@@ -82,9 +83,9 @@ export function ConversationView(props: Props) {
         backTo={`/inbox/${folder}`}
         busy={busy}
         panelOpen={panelOpen}
-        onAssign={assign}
-        onReassign={reassign}
-        onClose={() => setConfirmClose(true)}
+        onAssign={handlers.assign}
+        onReassign={handlers.reassign}
+        onClose={handlers.askClose}
         onTogglePanel={onTogglePanel}
       />
       <ConversationLabelsBar conversation={conversation} />
@@ -111,11 +112,28 @@ export function ConversationView(props: Props) {
         open={confirmClose}
         name={name}
         busy={busy}
-        onCancel={() => setConfirmClose(false)}
-        onConfirm={close}
+        onCancel={handlers.cancelClose}
+        onConfirm={handlers.close}
       />
     </section>
   );
+}
+
+/** The commands, stable so the memoized header and dialog do not render at every message (issue 25). */
+function useStableHandlers(commands: {
+  assign: () => void;
+  reassign: (userId: string | null) => void;
+  close: () => void;
+  setConfirmClose: (open: boolean) => void;
+}) {
+  const { setConfirmClose } = commands;
+  return {
+    assign: useStableCallback(commands.assign),
+    reassign: useStableCallback(commands.reassign),
+    close: useStableCallback(commands.close),
+    askClose: useStableCallback(() => setConfirmClose(true)),
+    cancelClose: useStableCallback(() => setConfirmClose(false)),
+  };
 }
 
 function ActionError({ text, onDismiss }: { text: string; onDismiss: () => void }) {
@@ -135,7 +153,7 @@ function ActionError({ text, onDismiss }: { text: string; onDismiss: () => void 
   );
 }
 
-function CloseDialog(props: {
+const CloseDialog = memo(function CloseDialog(props: {
   open: boolean;
   name: string;
   busy: boolean;
@@ -156,4 +174,4 @@ function CloseDialog(props: {
       <p>{t('conversation.closeText', { name: props.name })}</p>
     </ConfirmDialog>
   );
-}
+});

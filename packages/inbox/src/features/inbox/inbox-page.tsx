@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMentionedReaderOnly, type TFolder } from '@charla/protocol';
 import { EmptyState } from '../../components/empty-state';
@@ -15,6 +15,7 @@ import { ConversationView, type ConversationCommands } from './conversation-view
 import { FolderTabs } from './folder-tabs';
 import { useInbox } from './inbox-provider';
 import { visibilityOf } from './inbox-state';
+import { latestEventSeq } from './conversation-activity';
 import { shortcutFor, stepSelection } from './shortcuts';
 
 const PANEL_KEY = 'charla.panelOpen';
@@ -44,11 +45,16 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
     void loadComposerEditor().catch(() => undefined);
   }, [conversationId]);
 
-  const togglePanel = () =>
-    setPanelOpen((open) => {
-      localStorage.setItem(PANEL_KEY, open ? '0' : '1');
-      return !open;
-    });
+  const togglePanel = useCallback(
+    () =>
+      setPanelOpen((open) => {
+        localStorage.setItem(PANEL_KEY, open ? '0' : '1');
+        return !open;
+      }),
+    [],
+  );
+  const messages = conversationId ? state.threads[conversationId]?.messages : undefined;
+  const lastEventSeq = useMemo(() => latestEventSeq(messages), [messages]);
 
   useInboxShortcuts(folder, conversationId, commands);
 
@@ -92,7 +98,7 @@ export function InboxPage({ folder, conversationId }: { folder: TFolder; convers
       </div>
       {conversation && showPanel && (
         <div className="inbox__panel">
-          <SidePanel conversation={conversation} onClose={togglePanel} />
+          <SidePanel conversation={conversation} onClose={togglePanel} lastEventSeq={lastEventSeq} />
         </div>
       )}
     </div>

@@ -25,8 +25,12 @@ import { useCountsRefresh, useInboxListeners, useLiveInbox, useTeam } from './us
 import { useOpenThread } from './use-open-thread';
 import { useSendQueue } from './use-send-queue';
 
-type InboxValue = {
-  state: InboxState;
+/**
+ * What the inbox offers besides its state: stable functions, the team and the connection. A
+ * component that reads only these (`useInboxActions`) does not render again at every message,
+ * as every reader of the state does (issue 25: one arrival in a long thread).
+ */
+type InboxActions = {
   socketStatus: SocketStatus;
   users: TUserSummaryDto[];
   loadFolder: (folder: TFolder, query: string, append?: boolean, label?: string) => Promise<void>;
@@ -45,8 +49,10 @@ type InboxValue = {
   /** Calls `listener` with each conversation whose side-panel CRM records changed (issue 15). */
   onPanelChanged: (listener: (conversationId: string) => void) => () => void;
 };
+type InboxValue = InboxActions & { state: InboxState };
 
 const InboxContext = createContext<InboxValue | null>(null);
+const InboxActionsContext = createContext<InboxActions | null>(null);
 
 /**
  * The inbox state with a ref kept current by every dispatch: the reducer is pure, so the ref is
@@ -103,9 +109,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const actions = useConversationActions({ socket, dispatch, refreshCounts, meId: me.id });
   const { assign, reassign, close, markRead, typing } = actions;
 
-  const value = useMemo<InboxValue>(
+  const actionsValue = useMemo<InboxActions>(
     () => ({
-      state,
       socketStatus,
       users,
       loadFolder,
@@ -123,7 +128,6 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       onPanelChanged,
     }),
     [
-      state,
       socketStatus,
       users,
       loadFolder,
@@ -141,11 +145,23 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       onPanelChanged,
     ],
   );
-  return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
+  const value = useMemo<InboxValue>(() => ({ ...actionsValue, state }), [actionsValue, state]);
+  return (
+    <InboxActionsContext.Provider value={actionsValue}>
+      <InboxContext.Provider value={value}>{children}</InboxContext.Provider>
+    </InboxActionsContext.Provider>
+  );
 }
 
 export function useInbox(): InboxValue {
   const value = useContext(InboxContext);
   if (!value) throw new Error('useInbox outside InboxProvider');
+  return value;
+}
+
+/** The inbox's functions, team and connection, without its state: no render at every message. */
+export function useInboxActions(): InboxActions {
+  const value = useContext(InboxActionsContext);
+  if (!value) throw new Error('useInboxActions outside InboxProvider');
   return value;
 }

@@ -6,7 +6,7 @@ import { focusRequestHere } from '../../lib/focus-request';
 import { useRouter } from '../../lib/router';
 import { useMe } from '../auth/session-context';
 import type { ComposerHandle } from './composer';
-import { useInbox } from './inbox-provider';
+import { useInboxActions } from './inbox-provider';
 import { folderOf } from './inbox-state';
 
 export type ConversationCommands = { assign: () => void; close: () => void; focusComposer: () => void };
@@ -49,7 +49,7 @@ export function useConversationCommands(deps: {
   const { t } = useTranslation();
   const me = useMe();
   const { navigate } = useRouter();
-  const inbox = useInbox();
+  const inbox = useInboxActions();
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TMyNotificationSettingsDto, TNotificationDto } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
 import { useRouter } from '../../lib/router';
-import { useInbox } from '../inbox/inbox-provider';
+import { useInboxActions } from '../inbox/inbox-provider';
 import { notificationsApi } from './notifications-api';
 import { playChime } from './notification-sound';
 import { showLocalNotification } from './push';
@@ -41,7 +41,7 @@ export function NotificationCenter() {
   const inFront = useRef<string | null>(null);
   const front = conversationInFront(location.pathname);
   inFront.current = front;
-  const { onNotification } = useInbox();
+  const { onNotification } = useInboxActions();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const settings = useMySettings();
   // A conversation opened another way than its toast (the list, a link): its toast has done its job.

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto } from '@charla/protocol';
 import { EmptyState, Spinner } from '../../components/empty-state';
@@ -10,21 +11,33 @@ import { useSidePanel } from './use-side-panel';
 import { VisitorContext } from './visitor-context';
 import { PersonHistory } from './person-history';
 import { PanelLabels } from '../labels/panel-labels';
+import { sameApartFromActivity } from '../inbox/conversation-activity';
 
 /**
  * R17/R18: deal, person and organization fields, notes, and creating a lead or a deal. Before a
  * lead or deal exists the fields are a draft; afterwards they are the linked CRM records
  * themselves (issue 15: one source of truth), kept on closed conversations too (R20).
  */
-export function SidePanel({
-  conversation,
-  onClose,
-}: {
+export const SidePanel = memo(SidePanelView, (before, after) => {
+  const { conversation, ...rest } = after;
+  return (
+    sameApartFromActivity(before.conversation, conversation) &&
+    before.onClose === rest.onClose &&
+    before.lastEventSeq === rest.lastEventSeq
+  );
+});
+
+type SidePanelProps = {
   conversation: TConversationDto;
   onClose: () => void;
-}) {
+  /** The latest timeline event's seq (a lead or deal created elsewhere shows as one): refreshes. */
+  lastEventSeq: number;
+};
+
+/** Not at every message (issue 25): only when the conversation changes beyond its activity. */
+function SidePanelView({ conversation, onClose, lastEventSeq }: SidePanelProps) {
   const { t } = useTranslation();
-  const state = useSidePanel(conversation);
+  const state = useSidePanel(conversation, lastEventSeq);
   const { panel, loadError, form, load } = state;
   return (
     <aside className="side-panel" aria-label={t('panel.label')} data-testid="side-panel">

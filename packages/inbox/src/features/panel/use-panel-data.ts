@@ -4,17 +4,17 @@ import { createLatestAnswer } from '../../lib/latest-answer';
 import { panelApi } from './panel-api';
 import { panelToForm, type PanelForm } from './panel-form';
 import { currentLocale } from '../../lib/i18n';
-import { useInbox } from '../inbox/inbox-provider';
+import { useInboxActions } from '../inbox/inbox-provider';
 
 /**
  * The panel as the server has it, and the form the user edits: loaded when the conversation
- * changes, refreshed when the conversation moves, when the server says a linked CRM record
+ * changes, refreshed at each timeline event (`lastEventSeq`), when the server says a linked CRM record
  * changed (a colleague's edit, the record's page in another tab) or the window regains focus —
  * never over an edit in progress (`dirty`). Loads, refreshes, saves and creations answer in any
  * order; `request` lets only the newest land, so a slow refresh never puts back what a save
  * returned and a load for a conversation the user has left never shows on the next one.
  */
-export function usePanelData(conversation: TConversationDto) {
+export function usePanelData(conversation: TConversationDto, lastEventSeq: number) {
   const [panel, setPanel] = useState<TConversationPanelDto | null>(null);
   const [loadError, setLoadError] = useState(false);
   const [form, setForm] = useState<PanelForm | null>(null);
@@ -50,8 +50,8 @@ export function usePanelData(conversation: TConversationDto) {
     load();
   }, [load, latest]);
 
-  // A lead or deal created elsewhere (another tab, a colleague) shows up as a new timeline
-  // message: refresh the links then, unless the user is editing. The same when the window
+  // A lead or deal created elsewhere (another tab, a colleague) shows up as a timeline event:
+  // refresh the links then, unless the user is editing; not at every message (issue 25). The same when the window
   // regains focus, so the panel never reads one value and the CRM another.
   const loaded = panel !== null;
   const refresh = useCallback(() => {
@@ -63,12 +63,12 @@ export function usePanelData(conversation: TConversationDto) {
   }, [conversation.id, request]);
   useEffect(() => {
     if (loaded) refresh();
-  }, [refresh, conversation.lastSeq, loaded]);
+  }, [refresh, lastEventSeq, loaded]);
   useEffect(() => {
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
   }, [refresh]);
-  const { onPanelChanged } = useInbox();
+  const { onPanelChanged } = useInboxActions();
   useEffect(
     () =>
       onPanelChanged((conversationId) => {

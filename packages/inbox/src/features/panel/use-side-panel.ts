@@ -28,9 +28,9 @@ type FieldErrors = Partial<Record<PanelField, string>>;
  * The side panel's state: the panel and its draft form (usePanelData), the form's validation and
  * save on leaving a field, and creating a lead or deal.
  */
-export function useSidePanel(conversation: TConversationDto) {
+export function useSidePanel(conversation: TConversationDto, lastEventSeq: number) {
   const { t } = useTranslation();
-  const data = usePanelData(conversation);
+  const data = usePanelData(conversation, lastEventSeq);
   const editable = conversation.allowedActions.includes('edit_panel');
   const validate = (f: PanelForm) =>
     validatePanelForm(f, {

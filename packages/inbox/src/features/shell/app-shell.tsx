@@ -11,7 +11,7 @@ import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
 import { OnlineSwitch } from './online-switch';
 import { ShellContext } from './shell-context';
-import { useAttentionTitle } from './use-attention-title';
+import { AttentionTitle } from './attention-title';
 import { UserMenu } from './user-menu';
 
 /** The frame around every signed-in screen: navigation, availability, language, user menu, notices. */
@@ -23,10 +23,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const shell = useMemo(() => ({ openShortcuts: () => setShortcutsOpen(true) }), []);
   useEffect(() => setDrawerOpen(false), [location.pathname]);
-  useAttentionTitle();
 
   return (
     <ShellContext.Provider value={shell}>
+      <AttentionTitle />
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>

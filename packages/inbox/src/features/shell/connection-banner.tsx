@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../lib/icons';
-import { useInbox } from '../inbox/inbox-provider';
+import { useInboxActions } from '../inbox/inbox-provider';
 
 /** Before the first connection, a slow start (a busy server, a phone network) is no lost connection. */
 const FIRST_CONNECT_GRACE_MS = 8000;
@@ -13,7 +13,7 @@ const GRACE_MS = 1500;
  */
 export function ConnectionBanner() {
   const { t } = useTranslation();
-  const { socketStatus } = useInbox();
+  const { socketStatus } = useInboxActions();
   const [visible, setVisible] = useState(false);
   const [justBack, setJustBack] = useState(false);
   const [everOpen, setEverOpen] = useState(false);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../lib/icons';
 import { Link, useRouter } from '../../lib/router';
@@ -7,12 +8,16 @@ import { isNavActive, navItemsFor } from './nav-items';
 
 /** The sidebar's main navigation, with the count of chats waiting in Unassigned beside Inbox. */
 export function MainNav() {
+  const { state } = useInbox();
+  return <MainNavItems unassigned={state.counts?.unassigned ?? 0} />;
+}
+
+/** The links themselves: rendered again when the count changes, not at every message (issue 25). */
+const MainNavItems = memo(function MainNavItems({ unassigned }: { unassigned: number }) {
   const { t } = useTranslation();
   const me = useMe();
   const { location } = useRouter();
-  const { state } = useInbox();
   const items = navItemsFor(me.role);
-  const unassigned = state.counts?.unassigned ?? 0;
   return (
     <nav className="nav" aria-label={t('shell.mainNav')}>
       {items.map((item) => {
@@ -40,4 +45,4 @@ export function MainNav() {
       })}
     </nav>
   );
-}
+});
