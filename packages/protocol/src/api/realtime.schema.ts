@@ -158,7 +158,10 @@ export const ZVisitorServerFrame = z.discriminatedUnion('type', [
     name: z.string(),
     active: z.boolean(),
   }),
-  /** How far the team read (`side` absent or `user`), or the visitor on another of their devices (`visitor`). */
+  /**
+   * How far the team read (`side` absent or `user`), or the visitor on another of their devices
+   * (`visitor`). Never sent to the socket that reported the read: it updates itself (issue 25).
+   */
   z.object({
     type: z.literal('read'),
     conversationId: z.string(),
@@ -197,7 +200,10 @@ export const ZAgentServerFrame = z.discriminatedUnion('type', [
     active: z.boolean(),
     preview: z.string().optional(),
   }),
-  /** How far the team (`user`) or the visitor read a conversation this user may see (unread dots, "Seen"). */
+  /**
+   * How far the team (`user`) or the visitor read a conversation this user may see (unread dots,
+   * "Seen"). Never sent to the socket that reported the read: it updates itself (issue 25).
+   */
   z.object({
     type: z.literal('read'),
     conversationId: z.string(),
