@@ -1,10 +1,18 @@
 import { wsCloseCodes, type TAgentClientFrame, type TAgentServerFrame } from '@charla/protocol';
-import { createHeartbeat, reconnectDelay } from '@charla/protocol/client';
+import { backoffDelay, createHeartbeat, reconnectDelay } from '@charla/protocol/client';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
 type FrameListener = (frame: TAgentServerFrame) => void;
 type StatusListener = (status: SocketStatus, reconnected: boolean) => void;
 type CloseListener = (code: number) => void;
+
+/** A subscribe's ref names its conversation, so a refusal can be told apart and retried. */
+const SUBSCRIBE_REF = 'subscribe:';
+/** Refusals a retry cannot change: the conversation is gone or not mine to see (R14). */
+const FINAL_REFUSALS = new Set(['CONVERSATION_NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED']);
+/** A subscribe refused for a passing reason (the database busy or restarting) is sent again. */
+const SUBSCRIBE_RETRIES = 5;
+type SubscribeRetry = { count: number; timer: ReturnType<typeof setTimeout> | null };
 
 /**
  * The inbox's one WebSocket to /ws/agent. It reconnects with backoff, re-subscribes every open
@@ -28,6 +36,8 @@ export class AgentSocket {
   private readonly closeListeners = new Set<CloseListener>();
   /** conversationId → a getter for the last sequence we hold, read at (re)subscribe time. */
   private readonly subscriptions = new Map<string, () => number>();
+  /** conversationId → subscribes refused in a row for a passing reason, and the timer of the next. */
+  private readonly subscribeRetries = new Map<string, SubscribeRetry>();
   status: SocketStatus = 'offline';
 
   constructor(
@@ -87,12 +97,51 @@ export class AgentSocket {
   subscribe(conversationId: string, lastSeq: () => number): void {
     this.subscriptions.set(conversationId, lastSeq);
     // Before `ready` the subscription waits: the ready handler subscribes everything.
-    if (this.isReady()) this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
+    if (this.isReady()) this.sendSubscribe(conversationId);
   }
 
   unsubscribe(conversationId: string): void {
+    this.forgetRetry(conversationId);
     if (!this.subscriptions.delete(conversationId)) return;
     this.send({ type: 'unsubscribe', conversationId });
+  }
+
+  private sendSubscribe(conversationId: string): void {
+    const lastSeq = this.subscriptions.get(conversationId);
+    if (lastSeq)
+      this.send({
+        type: 'subscribe',
+        ref: `${SUBSCRIBE_REF}${conversationId}`,
+        conversationId,
+        lastSeq: lastSeq(),
+      });
+  }
+
+  /**
+   * A subscribe the server refused for a passing reason (a database error, a restart under way)
+   * goes again after a jittered backoff, a few times: the open thread would otherwise stay without
+   * live messages until the next reconnect. Refusals a retry cannot change are left alone.
+   */
+  private retrySubscribe(frame: Extract<TAgentServerFrame, { type: 'error' }>): void {
+    const conversationId = frame.ref?.startsWith(SUBSCRIBE_REF)
+      ? frame.ref.slice(SUBSCRIBE_REF.length)
+      : null;
+    if (conversationId === null || !this.subscriptions.has(conversationId)) return;
+    const count = this.subscribeRetries.get(conversationId)?.count ?? 0;
+    this.forgetRetry(conversationId);
+    if (FINAL_REFUSALS.has(frame.code)) return;
+    // Past the last try the count stays, so a late refusal does not start over (a reconnect does).
+    const resend = () => {
+      if (this.isReady()) this.sendSubscribe(conversationId);
+    };
+    const timer = count < SUBSCRIBE_RETRIES ? setTimeout(resend, backoffDelay(count + 1)) : null;
+    this.subscribeRetries.set(conversationId, { count: count + 1, timer });
+  }
+
+  private forgetRetry(conversationId: string): void {
+    const timer = this.subscribeRetries.get(conversationId)?.timer;
+    if (timer) clearTimeout(timer);
+    this.subscribeRetries.delete(conversationId);
   }
 
   private readonly reconnectNow = (): void => {
@@ -115,6 +164,7 @@ export class AgentSocket {
       }
       if (frame.type === 'ready') this.onReady();
       if (frame.type === 'pong') this.heartbeat.pong();
+      if (frame.type === 'error') this.retrySubscribe(frame);
       for (const listener of this.frameListeners) listener(frame);
     };
     ws.onclose = (event) => {
@@ -139,8 +189,10 @@ export class AgentSocket {
     const reconnected = this.everOpened;
     this.everOpened = true;
     this.attempt = 0;
-    for (const [conversationId, lastSeq] of this.subscriptions)
-      this.send({ type: 'subscribe', conversationId, lastSeq: lastSeq() });
+    for (const conversationId of this.subscriptions.keys()) {
+      this.forgetRetry(conversationId);
+      this.sendSubscribe(conversationId);
+    }
     this.heartbeat.start();
     this.setStatus('open', reconnected);
   }
