@@ -34,7 +34,9 @@ beforeAll(async () => {
   charla = await startCharla();
   browser = await launchBrowser();
   api = await adminApi(charla.baseUrl);
-  const playbook = await createLiveChatPlaybook(api, 'en');
+  // The waiting chat must still wait when the last check runs, minutes later on a busy machine:
+  // the longest wait a playbook allows (60 s by default).
+  const playbook = await createLiveChatPlaybook(api, 'en', 600);
   agent = await goOnline(charla.baseUrl, api);
   visitor = await visitorChats(browser, charla.baseUrl, playbook.publicId, 'Hola, ¿tenéis envío a Canarias?');
   const path = `/api/v1/conversations/${visitor.conversationId}`;

@@ -233,6 +233,16 @@ describe('history paged back (issue 25)', () => {
     expect(state.threads.c1?.older).toBe('more');
   });
 
+  it('keeps only the latest page of a thread that left the screen', () => {
+    const messages = Array.from({ length: 250 }, (_, i) => message(i + 1));
+    let state = loaded(messages, false);
+    state = inboxReducer(state, { type: 'thread_closed', conversationId: 'c1', keep: 100 });
+    expect(state.threads.c1?.messages.map((m) => m.seq)).toEqual(messages.slice(-100).map((m) => m.seq));
+    expect(state.threads.c1?.older).toBe('more');
+    const short = loaded([message(1)], false);
+    expect(inboxReducer(short, { type: 'thread_closed', conversationId: 'c1', keep: 100 })).toBe(short);
+  });
+
   it('puts older pages first and knows when the first message is held', () => {
     let state = loaded([message(5), message(6)], true);
     state = inboxReducer(state, { type: 'older_loading', conversationId: 'c1' });

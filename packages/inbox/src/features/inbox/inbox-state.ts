@@ -25,6 +25,7 @@ import {
   pendingAdded,
   pendingFailed,
   pendingRetried,
+  threadClosed,
   threadFailed,
   threadLoaded,
   threadLoading,
@@ -102,6 +103,8 @@ export type InboxAction =
   | { type: 'read'; conversationId: string; side: 'user' | 'visitor'; seq: number }
   | { type: 'activity'; conversationId: string; activity: TConversationActivity }
   | { type: 'thread_loading'; conversationId: string }
+  /** The thread left the screen: it keeps its latest `keep` messages only. */
+  | { type: 'thread_closed'; conversationId: string; keep: number }
   | { type: 'thread_loaded'; conversationId: string; messages: TMessageDto[]; hasOlder?: boolean }
   | { type: 'older_loading'; conversationId: string }
   | {
@@ -179,6 +182,8 @@ export function inboxReducer(state: InboxState, action: InboxAction): InboxState
       return threadLoading(state, action);
     case 'thread_loaded':
       return threadLoaded(state, action);
+    case 'thread_closed':
+      return threadClosed(state, action);
     case 'older_loading':
     case 'older_failed':
       return olderStatus(state, action.conversationId, action.type === 'older_loading' ? 'loading' : 'error');

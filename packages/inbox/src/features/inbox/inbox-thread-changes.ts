@@ -80,6 +80,17 @@ export function threadLoading(state: InboxState, action: ActionOf<'thread_loadin
   return { ...state, threads: { ...state.threads, [action.conversationId]: loading } };
 }
 
+/**
+ * A thread that left the screen keeps only its latest messages (issue 25): reopening shows them at
+ * once while the latest page loads, and a long session does not hold every long thread it opened.
+ */
+export function threadClosed(state: InboxState, action: ActionOf<'thread_closed'>): InboxState {
+  const thread = state.threads[action.conversationId];
+  if (!thread || thread.messages.length <= action.keep) return state;
+  const kept: ThreadState = { ...thread, messages: thread.messages.slice(-action.keep), older: 'more' };
+  return { ...state, threads: { ...state.threads, [action.conversationId]: kept } };
+}
+
 export function threadFailed(state: InboxState, action: ActionOf<'thread_failed'>): InboxState {
   const failed: ThreadState = {
     messages: state.threads[action.conversationId]?.messages ?? [],

@@ -43,6 +43,7 @@ export function useOpenThread(deps: {
       return () => {
         cancelled = true;
         socket.unsubscribe(conversationId);
+        dispatch({ type: 'thread_closed', conversationId, keep: OPEN_PAGE });
       };
     },
     [socket, stateRef, dispatch],
