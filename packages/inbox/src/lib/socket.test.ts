@@ -80,6 +80,11 @@ describe('the inbox socket: a refused subscribe (issue 25 review)', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(ws.subscribes('c2')).toHaveLength(1);
 
+    socket.subscribe('c4', () => 1);
+    ws.receive(refused('c4', 'VALIDATION_FAILED'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(ws.subscribes('c4')).toHaveLength(1);
+
     socket.subscribe('c3', () => 1);
     ws.receive(refused('c3', 'INTERNAL'));
     socket.unsubscribe('c3');

@@ -1,4 +1,10 @@
-import { wsCloseCodes, type TAgentClientFrame, type TAgentServerFrame } from '@charla/protocol';
+import {
+  errorCatalogue,
+  isErrorCode,
+  wsCloseCodes,
+  type TAgentClientFrame,
+  type TAgentServerFrame,
+} from '@charla/protocol';
 import { backoffDelay, createHeartbeat, reconnectDelay } from '@charla/protocol/client';
 
 export type SocketStatus = 'connecting' | 'open' | 'offline';
@@ -8,8 +14,9 @@ type CloseListener = (code: number) => void;
 
 /** A subscribe's ref names its conversation, so a refusal can be told apart and retried. */
 const SUBSCRIBE_REF = 'subscribe:';
-/** Refusals a retry cannot change: the conversation is gone or not mine to see (R14). */
-const FINAL_REFUSALS = new Set(['CONVERSATION_NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED']);
+/** A refusal a retry may change: the server's trouble (5xx) or too many requests, by the catalogue. */
+const passing = (code: string) =>
+  isErrorCode(code) && (errorCatalogue[code].status >= 500 || code === 'RATE_LIMITED');
 /** A subscribe refused for a passing reason (the database busy or restarting) is sent again. */
 const SUBSCRIBE_RETRIES = 5;
 type SubscribeRetry = { count: number; timer: ReturnType<typeof setTimeout> | null };
@@ -129,7 +136,7 @@ export class AgentSocket {
     if (conversationId === null || !this.subscriptions.has(conversationId)) return;
     const count = this.subscribeRetries.get(conversationId)?.count ?? 0;
     this.forgetRetry(conversationId);
-    if (FINAL_REFUSALS.has(frame.code)) return;
+    if (!passing(frame.code)) return;
     // Past the last try the count stays, so a late refusal does not start over (a reconnect does).
     const resend = () => {
       if (this.isReady()) this.sendSubscribe(conversationId);

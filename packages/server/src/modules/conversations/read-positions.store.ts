@@ -30,6 +30,7 @@ export function createReadPositionsStore(db: Db) {
         .where(column, '<', seq)
         .where('last_seq', '>=', seq);
       if ('visitorId' in by) update = update.where('visitor_id', '=', by.visitorId);
+      // R14 as `canUserSee` (protocol) decides it without note readers: not assigned, or mine.
       else
         update = update.where((eb) =>
           eb.or([eb('status', '<>', 'assigned'), eb('assignee_id', '=', by.userId)]),
