@@ -79,6 +79,7 @@ const readModels = {
     crm_conversation_panels: 'the side panel draft, for its profile',
     conversation_labels: 'the label filter of the conversation search',
     conversation_readers: 'a mention lets its user find that conversation (R29)',
+    messages: 'SQLite indexes queued messages in batches (message-indexer.store.ts)',
   },
   // Reports aggregate every module's facts into their own tables and read them in one query each.
   reports: {

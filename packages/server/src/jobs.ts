@@ -4,6 +4,7 @@ import { WEBHOOK_OUTBOX_EVERY_MS } from './modules/webhooks/index';
 import { MAIL_OUTBOX_EVERY_MS } from './modules/mail/index';
 import { REPORT_FACTS_EVERY_MS } from './modules/reports/index';
 import { ROUTING_SWEEP_MS } from './modules/availability/index';
+import { MESSAGE_INDEX_EVERY_MS } from './modules/search/index';
 
 /** How often each process looks for passed waiting-time deadlines. */
 export const WAITING_SWEEP_MS = 500;
@@ -92,6 +93,12 @@ export function coreJobs(services: Services): BackgroundJob[] {
       name: 'mail-digests',
       everyMs: 30_000,
       run: async () => void (await services.conversationMail.digests.sweepDue()),
+    },
+    // Search (issue 25): SQLite indexes new messages in batches; a search indexes the queue first.
+    {
+      name: 'message-index',
+      everyMs: MESSAGE_INDEX_EVERY_MS,
+      run: async () => void (await services.search.indexQueuedMessages()),
     },
     // Retention: the webhook delivery log expires (WEBHOOK_LOG_RETENTION_DAYS), in batches.
     {

@@ -26,6 +26,7 @@ import * as widgetOpens from './0028-widget-opens';
 import * as attachments from './0029-attachments';
 import * as cannedResponseFiles from './0030-canned-response-files';
 import * as conversationRevisions from './0031-conversation-revisions';
+import * as searchPending from './0032-search-pending';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0029-attachments': attachments,
   '0030-canned-response-files': cannedResponseFiles,
   '0031-conversation-revisions': conversationRevisions,
+  '0032-search-pending': searchPending,
 };

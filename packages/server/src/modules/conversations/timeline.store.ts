@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { ConversationsTable, Database, MessagesTable } from '../../db/schema';
 import { createCommitGroup } from '../../db/commit-group';
 import { sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
-import { indexMessage, isPostgres, refreshConversationProfile } from '../search/index';
+import { indexNewMessage, isPostgres, refreshConversationProfile } from '../search/index';
 
 type ConversationRow = ConversationsTable;
 type MessageRow = MessagesTable;
@@ -71,7 +71,7 @@ async function insertMessages(tx: Db, conversation: ConversationRow, messages: N
   const rows = messages.map((m, i): MessageRow => ({ ...m, seq: first + i }));
   if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
   // The full-text index follows the messages in the same transaction (issue 15).
-  for (const row of rows) await indexMessage(tx, row);
+  for (const row of rows) await indexNewMessage(tx, row);
   return rows;
 }
 
@@ -126,7 +126,7 @@ async function updateAndInsert(tx: Db, update: ConversationUpdate, message: NewM
     .executeTakeFirst();
   if (!conversation) return null;
   const row: MessageRow = { ...message, seq: conversation.last_seq };
-  await indexMessage(tx, row);
+  await indexNewMessage(tx, row);
   return { conversation, row };
 }
 

@@ -63,6 +63,9 @@ export function createSearchService(deps: {
       return { items };
     },
 
+    /** Indexes the messages SQLite queued (the background job; a search does it first anyway). */
+    indexQueuedMessages: () => store.indexQueuedMessages(),
+
     async crm(query: TCrmFullTextQuery): Promise<TCrmSearchResult> {
       const tokens = queryTokens(query.q);
       const matches = await store.searchCrm({ tokens, type: query.type, limit: query.limit });

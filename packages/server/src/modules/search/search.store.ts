@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import { searchConversations, type ConversationSearch } from './conversation-search.store';
 import { toPostgresTsQuery, toSqliteMatch } from './fts-query';
 import { isPostgres } from './message-index.store';
+import { indexQueuedMessages } from './message-indexer.store';
 
 export type { ConversationMatch, ConversationSearch } from './conversation-search.store';
 
@@ -10,7 +11,14 @@ export type CrmMatch = { type: string; id: string; title: string; doc: string; s
 
 export function createSearchStore(db: Db) {
   return {
-    searchConversations: (s: ConversationSearch) => searchConversations(db, s),
+    /** Indexes the messages queued since the last batch first (SQLite): a search sees every message. */
+    async searchConversations(s: ConversationSearch) {
+      await indexQueuedMessages(db);
+      return searchConversations(db, s);
+    },
+
+    /** The background job's batch (modules/search/message-indexer.store.ts). */
+    indexQueuedMessages: () => indexQueuedMessages(db),
 
     /** CRM records with every query word in any of their text fields, best first. */
     async searchCrm(s: { tokens: string[]; type: string | undefined; limit: number }): Promise<CrmMatch[]> {

@@ -1,6 +1,10 @@
 import type { TConversationSearchResult, TCrmSearchResult } from '@charla/protocol';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../../test/harness';
+import { testDialect } from '../../test/test-db';
+import { newId } from '../../lib/ids';
+import { indexQueuedMessages } from './message-indexer.store';
 import { seedConversation } from './search.fixtures';
 
 const filler = (i: number) => `message number ${i} about shipping and invoices`;
@@ -135,6 +139,72 @@ describe('inbox search', () => {
       { text: ' <img src=x onerror=alert(1)>', match: false },
     ]);
   });
+});
+
+describe('the message index (issue 25: SQLite indexes new messages in batches)', () => {
+  let server: TestServer;
+  let user: TestUser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    user = await server.createUser('admin');
+  });
+  afterAll(() => server.close());
+
+  const db = () => server.charla.services.database.db;
+  const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
+    Number((await query.execute(db())).rows[0]?.n);
+  const queued = () => count(sql<{ n: number }>`select count(*) as n from search_pending`);
+  const indexed = (messageId: string) =>
+    count(sql<{ n: number }>`select count(*) as n from search_messages where message_id = ${messageId}`);
+  const message = (conversationId: string, seq: number, text: string) => ({
+    id: newId(),
+    conversation_id: conversationId,
+    seq,
+    author_kind: 'visitor' as const,
+    author_id: null,
+    author_name: 'Visitor',
+    author_avatar_url: null,
+    client_msg_id: null,
+    body: JSON.stringify({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    }),
+    meta: null,
+    created_at: Date.now(),
+  });
+
+  it('finds a message as soon as it is stored: a search indexes the queue first', async () => {
+    const id = await seedConversation(server, {
+      messages: ['the narwhal invoice is wrong'],
+      status: 'waiting',
+    });
+    const res = await server.request({ url: '/api/v1/search/conversations?q=narwhal', as: user });
+    expect(res.json<TConversationSearchResult>().items.map((i) => i.conversation.id)).toEqual([id]);
+    if (testDialect === 'sqlite') expect(await queued()).toBe(0);
+  });
+
+  it.runIf(testDialect === 'sqlite')(
+    'drops a message erased before its batch, and indexes the one that takes its rowid',
+    async () => {
+      const conversationId = await seedConversation(server, { messages: ['first'], status: 'waiting' });
+      const erased = message(conversationId, 2, 'walrus');
+      const next = message(conversationId, 3, 'pelican');
+      // One transaction, so the background batch cannot run in between: the newest message is
+      // erased and the next insert takes its rowid again while it is still queued.
+      await db()
+        .transaction()
+        .execute(async (tx) => {
+          await tx.insertInto('messages').values(erased).execute();
+          await tx.deleteFrom('messages').where('id', '=', erased.id).execute();
+          await tx.insertInto('messages').values(next).execute();
+        });
+      await indexQueuedMessages(db());
+      expect(await queued()).toBe(0);
+      expect(await indexed(erased.id)).toBe(0);
+      expect(await indexed(next.id)).toBe(1);
+    },
+  );
 });
 
 describe('crm search', () => {
