@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import type { ConversationsTable, Database, MessagesTable } from '../../db/schema';
 import { createCommitGroup } from '../../db/commit-group';
 import { sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
-import { indexNewMessage, isPostgres, refreshConversationProfile } from '../search/index';
+import { indexedMessageCte, indexNewMessage, isPostgres, refreshConversationProfile } from '../search/index';
 
 type ConversationRow = ConversationsTable;
 type MessageRow = MessagesTable;
@@ -98,13 +98,16 @@ const MESSAGE_TEXT_COLUMNS = [
 ] as const;
 
 /**
- * PostgreSQL (issue 25): one statement assigns the sequence number and inserts the message, so a
- * message costs one round trip less. The UPDATE's row feeds the INSERT through a CTE; no row
- * (the state moved on) inserts nothing. The search index follows in the same transaction.
+ * PostgreSQL (issue 25): one statement assigns the sequence number, inserts the message and its
+ * search index entry, so a message costs two round trips less. The UPDATE's row feeds both INSERTs
+ * through CTEs; no row (the state moved on) inserts nothing.
  */
 async function updateAndInsert(tx: Db, update: ConversationUpdate, message: NewMessage) {
   const conversation = await tx
     .with('changed', () => update.returningAll())
+    // The index entry's CTE is plain SQL from the search module, which owns its table (Kysely
+    // compiles any expression there; its types list only its own builders, hence the cast).
+    .with('indexed', () => indexedMessageCte(message) as never)
     .with('inserted', (db) =>
       db
         .insertInto('messages')
@@ -125,9 +128,7 @@ async function updateAndInsert(tx: Db, update: ConversationUpdate, message: NewM
     .selectAll()
     .executeTakeFirst();
   if (!conversation) return null;
-  const row: MessageRow = { ...message, seq: conversation.last_seq };
-  await indexNewMessage(tx, row);
-  return { conversation, row };
+  return { conversation, row: { ...message, seq: conversation.last_seq } satisfies MessageRow };
 }
 
 async function findByClientMsgId(

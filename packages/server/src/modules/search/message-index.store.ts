@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import { toPlainText, ZRichText } from '@charla/protocol';
 import type { Db } from '../../db/database';
 import { fromJsonColumn } from '../../lib/json';
@@ -46,4 +46,18 @@ export async function indexMessage(db: Db, message: IndexedMessage): Promise<voi
  */
 export async function indexNewMessage(db: Db, message: IndexedMessage): Promise<void> {
   if (isPostgres(db)) await indexMessage(db, message);
+}
+
+/**
+ * PostgreSQL (issue 25: round trips per message): the index entry of a message as a statement for
+ * the CTE that inserts it (modules/conversations/timeline.store.ts), reading its sequence number
+ * from that statement's `changed` row; it inserts nothing for a message without searchable text.
+ */
+export function indexedMessageCte(message: Omit<IndexedMessage, 'seq'>): RawBuilder<unknown> {
+  const text = messageSearchText(message.body);
+  // In parentheses: Kysely writes a raw CTE as it is, and PostgreSQL wants `name as (statement)`.
+  return sql`(insert into search_messages (message_id, conversation_id, seq, body)
+    select cast(${message.id} as text), cast(${message.conversation_id} as text), changed.last_seq,
+      cast(${text} as text) from changed
+    where ${text.trim() !== ''} on conflict (message_id) do nothing)`;
 }

@@ -2,6 +2,7 @@ import type { TConversationSearchResult, TCrmSearchResult } from '@charla/protoc
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../../test/harness';
+import { createConversationsStore } from '../conversations/index';
 import { testDialect } from '../../test/test-db';
 import { newId } from '../../lib/ids';
 import { indexQueuedMessages } from './message-indexer.store';
@@ -142,7 +143,7 @@ describe('inbox search', () => {
 });
 
 describe('the message index (issue 25: SQLite indexes new messages in batches)', () => {
-  let server: TestServer;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
   let user: TestUser;
 
   beforeAll(async () => {
@@ -182,6 +183,33 @@ describe('the message index (issue 25: SQLite indexes new messages in batches)',
     const res = await server.request({ url: '/api/v1/search/conversations?q=narwhal', as: user });
     expect(res.json<TConversationSearchResult>().items.map((i) => i.conversation.id)).toEqual([id]);
     if (testDialect === 'sqlite') expect(await queued()).toBe(0);
+  });
+
+  it('stores a chat message in one statement inside its transaction, search entry included', async () => {
+    const conversationId = await seedConversation(server, { messages: ['first'], status: 'waiting' });
+    // A handle of its own, so the server's background jobs do not count.
+    const own = await server.database.open();
+    try {
+      const { seq: _unset, ...fresh } = message(conversationId, 0, 'the manatee quote');
+      const before = own.statements();
+      const stored = await createConversationsStore(own.db).appendMessage(
+        { ...fresh, client_msg_id: newId() },
+        {},
+        undefined,
+        async () => undefined,
+      );
+      // BEGIN, the CTE (sequence number, message, index entry), COMMIT on PostgreSQL; on SQLite
+      // the UPDATE and the INSERT apart (the trigger queues the index entry), no round trips.
+      expect(own.statements() - before).toBe(testDialect === 'postgres' ? 3 : 4);
+      expect(stored?.message.seq).toBe(2);
+      if (testDialect === 'postgres') expect(await indexed(stored?.message.id ?? '')).toBe(1);
+      const res = await server.request({ url: '/api/v1/search/conversations?q=manatee', as: user });
+      expect(res.json<TConversationSearchResult>().items.map((i) => i.conversation.id)).toEqual([
+        conversationId,
+      ]);
+    } finally {
+      await own.close();
+    }
   });
 
   it.runIf(testDialect === 'sqlite')(
