@@ -70,7 +70,8 @@ async function insertMessages(tx: Db, conversation: ConversationRow, messages: N
   const first = conversation.last_seq - messages.length + 1;
   const rows = messages.map((m, i): MessageRow => ({ ...m, seq: first + i }));
   if (rows.length > 0) await tx.insertInto('messages').values(rows).execute();
-  // The full-text index follows the messages in the same transaction (issue 15).
+  // The full-text index follows in the same transaction on PostgreSQL; SQLite's trigger queues
+  // them for the batch indexer (issue 25, modules/search/message-indexer.store.ts).
   for (const row of rows) await indexNewMessage(tx, row);
   return rows;
 }
