@@ -109,12 +109,24 @@ export type AnyDomainEvent = {
  */
 export type DurableListener = (executor: Db, event: AnyDomainEvent) => Promise<void>;
 
+/**
+ * Whether a durable listener would write a row for an event named so, as things are now (the
+ * webhook outbox: whether an active endpoint subscribes to it). A listener registered without one
+ * is taken to write for every event.
+ */
+export type DurableInterest = (name: DomainEventName) => Promise<boolean>;
+
 export type DomainEvents = {
   /**
    * Inside the transaction of a change: durable listeners write their rows with `tx`. Call
    * `publish` with the same events after the commit.
    */
   record(tx: Db, events: AnyDomainEvent[]): Promise<void>;
+  /**
+   * Whether recording events with these names would write anything now. A change whose only
+   * write is one statement asks first: on PostgreSQL it then needs no transaction (issue 25).
+   */
+  writesWhenRecording(names: DomainEventName[]): Promise<boolean>;
   /** After the commit of recorded events: the in-process listeners (realtime, notifications…). */
   publish(events: AnyDomainEvent[]): void;
   /**
@@ -127,7 +139,7 @@ export type DomainEvents = {
     listener: (payload: DomainEventMap[K]) => void | Promise<void>,
   ): () => void;
   onAny(listener: (event: AnyDomainEvent) => void | Promise<void>): () => void;
-  onDurable(listener: DurableListener): () => void;
+  onDurable(listener: DurableListener, interest?: DurableInterest): () => void;
 };
 
 /** One typed event (name and payload checked together). */
@@ -142,7 +154,7 @@ export function createDomainEvents(
 ): DomainEvents {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const durable = new Set<DurableListener>();
+  const durable = new Map<DurableListener, DurableInterest>();
   // Emitted (not recorded) events reach durable listeners one at a time, in emit order.
   let tail: Promise<unknown> = Promise.resolve();
 
@@ -159,12 +171,17 @@ export function createDomainEvents(
     emitter.emit('*', event);
   };
   const runDurable = async (executor: Db, event: AnyDomainEvent) => {
-    for (const listener of durable) await listener(executor, event);
+    for (const listener of durable.keys()) await listener(executor, event);
   };
 
   return {
     async record(tx, list) {
       for (const event of list) await runDurable(tx, event);
+    },
+    async writesWhenRecording(names) {
+      for (const interest of durable.values())
+        for (const name of names) if (await interest(name)) return true;
+      return false;
     },
     publish(list) {
       for (const event of list) publishEvent(event);
@@ -185,8 +202,8 @@ export function createDomainEvents(
       emitter.on('*', wrapped);
       return () => emitter.off('*', wrapped);
     },
-    onDurable(listener) {
-      durable.add(listener);
+    onDurable(listener, interest = async () => true) {
+      durable.set(listener, interest);
       return () => durable.delete(listener);
     },
   };

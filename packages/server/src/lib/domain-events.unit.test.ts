@@ -43,6 +43,20 @@ describe('domain events are a typed map', () => {
 });
 
 describe('createDomainEvents', () => {
+  it('says whether recording would write: a listener without interest always would', async () => {
+    const events = createDomainEvents(database, () => undefined);
+    expect(await events.writesWhenRecording(['message.created'])).toBe(false);
+    const off = events.onDurable(
+      async () => undefined,
+      async (name) => name === 'lead.created',
+    );
+    expect(await events.writesWhenRecording(['message.created'])).toBe(false);
+    expect(await events.writesWhenRecording(['message.created', 'lead.created'])).toBe(true);
+    events.onDurable(async () => undefined);
+    off();
+    expect(await events.writesWhenRecording(['message.created'])).toBe(true);
+  });
+
   it('records in the given transaction, and publishes to in-process listeners only when told', async () => {
     const events = createDomainEvents(database, () => undefined);
     const written: [Db, string][] = [];

@@ -120,6 +120,10 @@ export function createMessageAppend(deps: {
       ...options.patch,
     };
     let recorded: AnyDomainEvent[] = [];
+    // Nothing to write beside the message (no files to claim, no webhook wants it): PostgreSQL
+    // then stores it with its one statement and no transaction around it (issue 25).
+    const withinWrites =
+      options.within !== undefined || (await events.writesWhenRecording(['message.created']));
     const result = await withRetry(async (retry) => {
       // A retry prepares from the row as it is now (another assignee, new readers or labels).
       const current = retry ? await getRow(conversation.id) : conversation;
@@ -131,8 +135,9 @@ export function createMessageAppend(deps: {
         async (tx, row, messages) => {
           if (options.within && messages[0]) await options.within(tx, messages[0]);
           recorded = messageEvents(build(row), messages, changesMoreThanActivity(options.patch));
-          await events.record(tx, recorded);
+          if (withinWrites) await events.record(tx, recorded);
         },
+        withinWrites,
       );
     });
     if (!result) {

@@ -159,7 +159,10 @@ async function storedDuplicate(db: Db, message: NewMessage) {
   return winner && conversation ? { message: winner, conversation, duplicate: true } : null;
 }
 
-/** One message in a transaction: the sequence number, the row and its index entry, then `within`. */
+/**
+ * One message: the sequence number, the row and its index entry, then `within` (in a transaction,
+ * or on PostgreSQL as one statement alone when nothing else is written: see `appendMessage`).
+ */
 async function appendInTransaction(
   tx: Db,
   message: NewMessage,
@@ -229,18 +232,21 @@ export function createTimelineStore(db: Db) {
     /**
      * Appends a message with the next per-conversation sequence number, in one transaction with
      * `within`. A repeated client message id returns the stored message instead of a second one.
+     * `withinWrites: false` says `within` writes nothing: on PostgreSQL the message's one statement
+     * (sequence number, row, index entry) then commits alone, without BEGIN and COMMIT (issue 25).
      */
     async appendMessage(
       message: NewMessage,
       conversationPatch: Partial<ConversationRow>,
       expectedStatus: ConversationRow['status'] | undefined,
       within: WithinChange,
+      withinWrites = true,
     ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
-      // Callers look up the client id first; a retry racing this insert hits the unique index below.
+      const append = (executor: Db) =>
+        appendInTransaction(executor, message, conversationPatch, expectedStatus, within);
+      const oneStatement = !withinWrites && !touchesIdentity(conversationPatch) && isPostgres(db);
       try {
-        return await messageCommits.run((tx) =>
-          appendInTransaction(tx, message, conversationPatch, expectedStatus, within),
-        );
+        return await (oneStatement ? append(db) : messageCommits.run(append));
       } catch (error) {
         // A concurrent retry with the same client id won the unique index: answer with its message.
         const duplicate = await storedDuplicate(db, message);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignedConversation } from '../../security/security-fixtures';
 import { startTestServer, type TestServer, type TestUser } from '../../test/harness';
 import { createActivePlaybook, goOnline } from '../../test/playbook-setup';
+import { text } from '../../test/visitor-client';
+import { newId } from '../../lib/ids';
 import { domainEvent } from '../../lib/domain-events';
 import { leadFixture } from './lead.fixture';
 
@@ -119,5 +121,39 @@ describe('webhook outbox rows live and die with the change they report', () => {
     // The listener runs after the commit: the row was already there when it was told.
     await expect.poll(() => seenAtPublish).toEqual([assignedRows + 1]);
     offListener();
+  });
+
+  it('stores a chat message with its outbox row, or neither (the subscribed endpoint keeps its transaction)', async () => {
+    const carol = await server.createUser('regular', 'Carol');
+    const playbook = await createActivePlaybook(server, admin);
+    await goOnline(server, carol);
+    const { conversationId, visitor } = await assignedConversation(server, baseUrl, playbook.publicId, carol);
+    await visitor.client.close();
+    const send = (words: string) =>
+      server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${conversationId}/messages`,
+        as: carol,
+        payload: { clientMsgId: newId(), body: text(words) },
+      });
+    const before = await server.charla.services.conversations.getRow(conversationId);
+    const messageRows = (await outboxRows('message.created', conversationId)).length;
+
+    const off = server.charla.services.events.onDurable(async (_tx, event) => {
+      if (event.name === 'message.created') throw new Error('outbox write failed');
+    });
+    const failed = await send('never stored');
+    off();
+    expect(failed.statusCode).toBe(500);
+    expect(await server.charla.services.conversations.getRow(conversationId)).toMatchObject({
+      last_seq: before.last_seq,
+    });
+    expect(await outboxRows('message.created', conversationId)).toHaveLength(messageRows);
+
+    const ok = await send('stored with its row');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const rows = await outboxRows('message.created', conversationId);
+    expect(rows).toHaveLength(messageRows + 1);
+    expect(rows.some((r) => r.body.includes('stored with its row'))).toBe(true);
   });
 });

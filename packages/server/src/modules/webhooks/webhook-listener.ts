@@ -38,6 +38,8 @@ export function listenForWebhookEvents(
   outbox: WebhookOutbox,
   fileUrl?: FileUrl,
 ): () => void {
+  // Writes only for an event some active endpoint subscribes to (the endpoints are cached a second).
+  const subscribedTo = async (name: string) => isWebhookEvent(name) && (await outbox.subscribes(name));
   return events.onDurable(async (executor, event) => {
     if (!isWebhookEvent(event.name)) return;
     // Private notes and their mentions stay inside the team (issue 16): no `message.created` for them.
@@ -48,7 +50,7 @@ export function listenForWebhookEvents(
         ? await withFileUrls(data, event.payload.message, fileUrl)
         : data;
     await outbox.enqueue(event.name, sent, orderKeyOf(event), executor);
-  });
+  }, subscribedTo);
 }
 
 /** A signed download URL of a file, valid a day (modules/attachments, issue 17). */

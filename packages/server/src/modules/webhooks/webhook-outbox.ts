@@ -103,7 +103,13 @@ async function send(
 export function createWebhookOutbox(deps: WebhookOutboxDeps) {
   const { store, clock } = deps;
 
-  /** One outbox row per active endpoint subscribed to the event (read with the change's executor). */
+  /** The active endpoints subscribed to the event (read with the change's executor, cached a second). */
+  async function subscribersOf(event: TWebhookEventName, executor?: Db) {
+    const endpoints = await store.listActiveEndpoints(executor);
+    return endpoints.filter((e) => fromJsonColumn<string[]>(e.events, []).includes(event));
+  }
+
+  /** One outbox row per active endpoint subscribed to the event. */
   async function rowsFor(
     event: TWebhookEventName,
     data: unknown,
@@ -111,10 +117,8 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
     now: number,
     executor?: Db,
   ): Promise<WebhookDeliveryRow[]> {
-    const endpoints = await store.listActiveEndpoints(executor);
-    return endpoints
-      .filter((e) => fromJsonColumn<string[]>(e.events, []).includes(event))
-      .map((e) => newDeliveryRow(e.id, event, data, now, orderKey));
+    const endpoints = await subscribersOf(event, executor);
+    return endpoints.map((e) => newDeliveryRow(e.id, event, data, now, orderKey));
   }
 
   async function attempt(row: WebhookDeliveryRow): Promise<void> {
@@ -155,6 +159,10 @@ export function createWebhookOutbox(deps: WebhookOutboxDeps) {
       const rows = await rowsFor(event, data, orderKey, clock.now(), executor);
       await store.insertDeliveries(rows, executor);
       return rows.length;
+    },
+    /** Whether an active endpoint subscribes to the event now (from the endpoints read a second ago at most). */
+    async subscribes(event: TWebhookEventName): Promise<boolean> {
+      return (await subscribersOf(event)).length > 0;
     },
     /** Sends a `ping` to one endpoint now (and keeps it in the outbox for retries if it fails). */
     async ping(endpointId: string, data: unknown): Promise<WebhookDeliveryRow> {
