@@ -182,7 +182,8 @@ export async function deliver(
   deps: NotificationsDeps,
   intent: NotificationIntent,
 ): Promise<{ inApp: string[]; push: string[] }> {
-  const audience = await loadAudience(intent.audience, deps.users, deps.teamMemberIds);
+  const users = { findById: deps.users.recentById, listAll: () => deps.users.listAll() };
+  const audience = await loadAudience(intent.audience, users, deps.teamMemberIds);
   const current = await deps.conversations.stateOf(intent.conversation.id);
   const visible = audience.filter((u) => isStillNotifiable(intent.kind, current, u.id));
   if (visible.length === 0) return { inApp: [], push: [] };

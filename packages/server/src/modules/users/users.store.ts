@@ -1,9 +1,17 @@
 import type { Db } from '../../db/database';
 import type { UsersTable } from '../../db/schema';
+import { cached } from '../../lib/ttl-cache';
 
 export type UserRow = UsersTable;
 
+/** How stale `recentById` may be: a change made on another process shows after this at most. */
+export const RECENT_USER_MS = 5_000;
+
 export function createUsersStore(db: Db) {
+  const findById = async (id: string): Promise<UserRow | null> =>
+    (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  // A chat message's notification reads its one recipient (issue 25: not a query per message).
+  const recentById = cached(findById, { ttlMs: RECENT_USER_MS, max: 2_000 });
   return {
     async countUsers(): Promise<number> {
       const row = await db
@@ -12,9 +20,12 @@ export function createUsersStore(db: Db) {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    async findById(id: string): Promise<UserRow | null> {
-      return (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-    },
+    findById,
+    /**
+     * `findById` that may answer from the last RECENT_USER_MS (a change made through this store
+     * shows at once): for every notification.
+     */
+    recentById,
     async findByEmail(email: string): Promise<UserRow | null> {
       return (await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()) ?? null;
     },
@@ -26,6 +37,7 @@ export function createUsersStore(db: Db) {
     },
     async update(id: string, patch: Partial<Omit<UserRow, 'id' | 'created_at'>>): Promise<void> {
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
+      recentById.forget(id);
     },
     /** The ids of active users among `ids`. */
     async activeIds(ids: readonly string[]): Promise<Set<string>> {
