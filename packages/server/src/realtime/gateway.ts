@@ -23,11 +23,14 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
   const { conversations, config } = services;
   const admit = createSocketAdmission(services, () => agents.size + visitors.size);
   const frames = createFrameQueue(app);
-  const heartbeat = createHeartbeat(config.wsPingIntervalMs, (silent) => {
+  const endSilent = (silent: AgentConnection | VisitorConnection) => {
     endedByServer.add(silent);
     silent.socket.terminate();
-  });
-  registerVisitorSocket(app, services, { visitors, admit, frames, heartbeat });
+  };
+  // Users' presence (R10) needs a fast heartbeat; the many visitors' sockets get a slower one.
+  const heartbeat = createHeartbeat(config.wsPingIntervalMs, endSilent);
+  const visitorHeartbeat = createHeartbeat(config.wsVisitorPingIntervalMs, endSilent);
+  registerVisitorSocket(app, services, { visitors, admit, frames, heartbeat: visitorHeartbeat });
   registerAgentSocket(app, services, { agents, admit, frames, heartbeat });
 
   const onBusEvent = createBusDelivery(app, services, { agents, visitors });
@@ -47,6 +50,7 @@ export function registerRealtime(app: App, services: Services): { stop(): void }
       unsubscribe();
       offReconnect();
       heartbeat.stop();
+      visitorHeartbeat.stop();
       for (const c of [...agents.all(), ...visitors.all()]) c.socket.close(1001, 'server stopping');
     },
   };
