@@ -37,6 +37,21 @@ describe('the heartbeat (R10), spread over its interval (issue 25)', () => {
     heartbeat.stop();
   });
 
+  it('pings at most 100 of 15,000 idle sockets in one tick, so no tick holds the event loop long', () => {
+    const { list, pings } = sockets(15_000, () => true);
+    const heartbeat = createHeartbeat(30_000, () => undefined);
+    list.forEach((c) => heartbeat.watch(c));
+    let before = 0;
+    for (let tick = 0; tick < HEARTBEAT_SLICES; tick += 1) {
+      vi.advanceTimersByTime(30_000 / HEARTBEAT_SLICES);
+      const now = pings.reduce((a, b) => a + b, 0);
+      expect(now - before).toBeLessThanOrEqual(100);
+      before = now;
+    }
+    expect(pings.every((n) => n === 1)).toBe(true);
+    heartbeat.stop();
+  });
+
   it('gives up on a socket that answered none of its last two pings on its third turn, and only on it', () => {
     const { list } = sockets(40, (i) => i !== 7);
     const silent: Connection[] = [];
