@@ -43,6 +43,9 @@ const active = Number(option('active', '100'));
 const idle = Number(option('idle', '0'));
 const profileFile = option('profile', null);
 const reads = !args.includes('--no-reads');
+// A preload's cue (BENCH_STEP_SIGNAL=SIGUSR2 with a statement tracer in BENCH_SERVER_NODE_ARGS): sent to
+// the server right before and right after the measured step, so what it counts between is the step's.
+const STEP_SIGNAL = process.env.BENCH_STEP_SIGNAL;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 /** One measured step at a fixed rate; what `main` prints and the bench suite's `cost` scenario reports. */
@@ -78,7 +81,9 @@ export async function measureMessageCost({
     // Warm-up (JIT, statement caches), not reported.
     await runRate(env, atRate, 4, { reads: withReads });
     const profiling = profile ? await startStepProfile() : null;
+    if (STEP_SIGNAL) server.proc.kill(STEP_SIGNAL);
     const step = await runRate(env, atRate, forSeconds, { admin, reads: withReads });
+    if (STEP_SIGNAL) server.proc.kill(STEP_SIGNAL);
     await profiling?.stop(profile);
     const cpuSeconds = (step.serverCpu ?? Number.NaN) * step.sendSeconds;
     await closeEnv(env);
