@@ -10,7 +10,9 @@
 // delivery scenario does): what they cost each message (heartbeats, memory) shows in the latency.
 // `--profile=FILE` writes a CPU profile of the server over the measured step only
 // (`node bench/lib/profile-top.mjs FILE` prints its heaviest functions). BENCH_SERVER_MAIN=<other checkout>/packages/
-// server/dist/main.js measures another build in the same conditions.
+// server/dist/main.js measures another build in the same conditions. BENCH_STEP_SIGNAL=SIGUSR2 sends that
+// signal to the server right before and after the measured step, for a preload of your own in
+// BENCH_SERVER_NODE_ARGS (a statement counter) to count the step alone.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
