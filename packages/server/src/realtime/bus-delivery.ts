@@ -138,6 +138,8 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
 
   /** Logout, revocation, deactivation: the sockets close and presence ends now (R10). */
   async function endSessions(userId: string, sessionIds: string[] | 'all'): Promise<void> {
+    // A deactivation on another process: this one's notifications stop reading the user from memory.
+    services.usersStore.recentById.forget(userId);
     let remaining = 0;
     for (const c of agents.of(userId)) {
       if (sessionIds === 'all' || sessionIds.includes(c.user.sessionId)) {

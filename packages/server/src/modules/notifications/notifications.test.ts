@@ -6,7 +6,9 @@ import type {
 } from '@charla/protocol';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BusEvent } from '../../realtime/bus-events';
-import { startTestServer, type TestServer, type TestUser } from '../../test/harness';
+import { startTestServer, TEST_ORIGIN, type TestUser } from '../../test/harness';
+import { testDialect } from '../../test/test-db';
+import { connectAgent } from '../../test/visitor-client';
 import { startLocalReceiver, waitFor, type ReceivedRequest } from '../webhooks/local-receiver.test-helper';
 import { conversationDtoFixture, messageDtoFixture } from './conversation.fixture';
 import { insertConversationRow, setConversationState } from './conversation-rows.test-helper';
@@ -23,7 +25,7 @@ type Notify = Extract<BusEvent, { type: 'notify' }>;
 type Device = { user: TestUser; path: string; keys: TestPushKeys };
 
 describe('notifications', () => {
-  let server: TestServer;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
   let admin: TestUser;
   let alice: TestUser;
   let bob: TestUser;
@@ -289,6 +291,37 @@ describe('notifications', () => {
     });
     expect(await server.charla.services.notifications.deliver(intent!)).toEqual({ inApp: [], push: [] });
   });
+
+  // Two processes share a database only on PostgreSQL runs (with Redis as the bus).
+  it.runIf(testDialect === 'postgres')(
+    'tells nobody on another process once the user is deactivated, although it remembered their row',
+    async () => {
+      const two = await startTestServer({ database: server.database, busChannel: server.busChannel });
+      try {
+        const gone = await server.createUser('regular', 'Leaving elsewhere');
+        const socket = await connectAgent(await two.listen(), gone.cookie, TEST_ORIGIN);
+        const closed = new Promise<void>((resolve) => socket.socket.once('close', () => resolve()));
+        const conversation = await conversationWith({ status: 'assigned', assignee: gone });
+        const intent = decide('message.created', {
+          conversation,
+          message: messageDtoFixture(conversation.id, 'visitor'),
+        });
+        expect((await two.charla.services.notifications.deliver(intent!)).inApp).toEqual([gone.id]);
+        const off = await server.request({
+          method: 'PATCH',
+          url: `/api/v1/admin/users/${gone.id}`,
+          as: admin,
+          payload: { active: false },
+        });
+        expect(off.statusCode).toBe(200);
+        // The revocation reached the other process (its socket closed): its memory of the user went too.
+        await closed;
+        expect(await two.charla.services.notifications.deliver(intent!)).toEqual({ inApp: [], push: [] });
+      } finally {
+        await two.close();
+      }
+    },
+  );
 
   it('re-checks visibility at send time: nobody hears about a conversation that changed hands meanwhile', async () => {
     const conversation = await conversationWith({ status: 'waiting', assignee: null });
