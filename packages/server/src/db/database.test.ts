@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_POSTGRES_URL, testDialect } from '../test/test-db';
 import type { DatabaseHandle } from './database';
+import { isMigrated, migrateToLatest } from './migrate';
+import { migrations } from './migrations/index';
 
 /** A database of this test run's dialect, open for the describe block around it. */
 function openedDatabase(): () => DatabaseHandle {
@@ -81,5 +83,24 @@ describe('statements()', () => {
         await sql`select 2`.execute(trx);
       });
     expect(opened().statements() - before).toBe(5);
+  });
+});
+
+// CI saw /readyz answer "not migrated" on PostgreSQL under load: Kysely's own check listed every
+// schema's tables and columns (dozens of parallel test schemas) and missed the one-second bound.
+describe('isMigrated()', () => {
+  const opened = openedDatabase();
+
+  it('is not true before any migration, then answers with one statement whether every migration ran', async () => {
+    const { db } = opened();
+    expect(await isMigrated(db).catch(() => 'rejected')).not.toBe(true);
+    await migrateToLatest(db);
+    const before = opened().statements();
+    expect(await isMigrated(db)).toBe(true);
+    expect(opened().statements() - before).toBe(1);
+
+    const latest = Object.keys(migrations).at(-1) ?? '';
+    await sql`delete from kysely_migration where name = ${latest}`.execute(db);
+    expect(await isMigrated(db)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { Migrator, PostgresAdapter, sql, type MigrationProvider } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, PostgresAdapter, sql, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import { migrations } from './migrations/index';
 
@@ -49,9 +49,17 @@ export async function migrateToLatest(db: Db): Promise<void> {
   }
 }
 
-/** True when no migration is pending (used by /readyz). */
+/**
+ * True when no migration is pending (used by /readyz, which load balancers poll). One statement on
+ * the migration table of the connection's own schema: Kysely's `getMigrations` first lists the
+ * tables and columns of every schema, which on a shared PostgreSQL (parallel test files, each in its
+ * own schema) took over /readyz's one-second bound under load or failed while another schema was
+ * dropped. A missing table (nothing migrated yet) rejects, and the caller reads that as not ready.
+ */
 export async function isMigrated(db: Db): Promise<boolean> {
-  const migrator = await createMigrator(db);
-  const all = await migrator.getMigrations();
-  return all.every((m) => m.executedAt !== undefined);
+  const { rows } = await sql<{
+    name: string;
+  }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(db);
+  const applied = new Set(rows.map((row) => row.name));
+  return Object.keys(migrations).every((name) => applied.has(name));
 }
