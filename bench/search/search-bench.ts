@@ -7,6 +7,7 @@ import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../packages/server/src/db/database';
 import { migrateToLatest } from '../../packages/server/src/db/migrate';
 import type { AuthUser } from '../../packages/server/src/modules/auth/auth.service';
+import { createSharedCaches } from '../../packages/server/src/lib/shared-caches';
 import { createConversationViews } from '../../packages/server/src/modules/conversations/conversation-views';
 import {
   createSearchModule,
@@ -60,9 +61,11 @@ const pct = (sorted: number[], p: number) =>
 
 async function measure(label: string, handle: DatabaseHandle): Promise<void> {
   const db = handle.db;
+  const caches = createSharedCaches('search-bench');
   const views = createConversationViews({
+    caches,
     visitors: createVisitorsService({ store: createVisitorsStore(db), clock: { now: () => Date.now() } }),
-    users: createUsersStore(db),
+    users: createUsersStore(db, caches),
     playbookNames: { nameOf: async () => null },
     identities: (ids) => findConversationIdentities(db, ids),
   });

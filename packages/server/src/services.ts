@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import type { Clock } from './lib/clock';
 import { createDomainEvents, type DomainEvents } from './lib/domain-events';
+import { createSharedCaches, type SharedCaches } from './lib/shared-caches';
 import type { Limits } from './lib/shared-limits';
 import { createRateLimits, type RateLimits } from './rate-limits';
 import type { Bus } from './realtime/bus';
@@ -49,6 +50,9 @@ export type ServiceDeps = {
   limits: Limits;
 };
 
+/** What the wiring below passes around: the process's parts and its shared caches. */
+type WiringDeps = ServiceDeps & { caches: SharedCaches };
+
 /** Wires every module's store and service once; routes and sockets receive this object. */
 export function createServices(deps: ServiceDeps) {
   const { config, database, bus } = deps;
@@ -59,9 +63,13 @@ export function createServices(deps: ServiceDeps) {
   );
   // Realtime is a listener of committed changes like webhooks and notifications (docs/architecture.md).
   relayDomainEventsToBus(events, bus, config.nodeName);
-  const people = createPeople(deps, rateLimits);
-  const chats = createChats(deps, events, people);
-  const sideEffects = createSideEffects(deps, events, people, chats);
+  // Rows every message reads, kept in memory and forgotten on every process when they change.
+  const caches = createSharedCaches(config.nodeName);
+  caches.connect(bus);
+  const wiring = { ...deps, caches };
+  const people = createPeople(wiring, rateLimits);
+  const chats = createChats(wiring, events, people);
+  const sideEffects = createSideEffects(wiring, events, people, chats);
   // The conversations' store and views stay inside the wiring: routes use the services.
   const {
     conversationsStore: _store,
@@ -111,11 +119,11 @@ export function createServices(deps: ServiceDeps) {
 }
 
 /** Users, sign-in, presence, accounts, API tokens, visitors, settings and outgoing mail. */
-function createPeople(deps: ServiceDeps, rateLimits: RateLimits) {
-  const { config, bus, clock } = deps;
+function createPeople(deps: WiringDeps, rateLimits: RateLimits) {
+  const { config, bus, clock, caches } = deps;
   const db = deps.database.db;
-  const usersStore = createUsersStore(db);
-  const settings = createSettingsStore(db);
+  const usersStore = createUsersStore(db, caches);
+  const settings = createSettingsStore(db, caches);
   // Outgoing mail (issue 20): a durable outbox swept by every process.
   const { mail, mailOutbox } = createMailModule({ db, config, settings, clock });
   const auth = createAuthService({
@@ -158,11 +166,13 @@ function createViews(
     availabilityStore: ReturnType<typeof createAvailabilityStore>;
     conversationsStore: ReturnType<typeof createConversationsStore>;
     chips: ReturnType<typeof createLabelsModule>['chips'];
+    caches: SharedCaches;
   },
 ) {
   const { visitors, usersStore } = people;
-  const { availabilityStore, conversationsStore, chips } = parts;
+  const { availabilityStore, conversationsStore, chips, caches } = parts;
   return createConversationViews({
+    caches,
     visitors,
     users: usersStore,
     playbookNames: { nameOf: async (id) => (await playbooks.findById(id))?.name ?? null },
@@ -174,8 +184,8 @@ function createViews(
 }
 
 /** Playbooks, conversations, the CRM, the playbook runner and ratings. */
-function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
-  const { config, bus, clock } = deps;
+function createChats(deps: WiringDeps, events: DomainEvents, people: People) {
+  const { config, bus, clock, caches } = deps;
   const db = deps.database.db;
   const { usersStore, settings, visitors, presence } = people;
   // Read-only questions about conversations, answered by the module that owns the table.
@@ -191,7 +201,7 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
   const conversationsStore = createConversationsStore(db);
   const availabilityStore = createAvailabilityStore(db);
   const { chips, assertLabel, createService: createLabels } = createLabelsModule(db);
-  const views = createViews(db, people, playbooks, { availabilityStore, conversationsStore, chips });
+  const views = createViews(db, people, playbooks, { availabilityStore, conversationsStore, chips, caches });
   const attachmentParts = createAttachmentsModule(db, config.files);
   const conversations = createConversationsService({
     ...{ store: conversationsStore, views, visitors, users: usersStore, bus, events, clock, assertLabel },
@@ -262,8 +272,8 @@ function createChats(deps: ServiceDeps, events: DomainEvents, people: People) {
 type Chats = ReturnType<typeof createChats>;
 
 /** Listeners of the domain events (R22–R24, R27): webhooks, metrics, notifications and mail. */
-function createSideEffects(deps: ServiceDeps, events: DomainEvents, people: People, chats: Chats) {
-  const { config, bus, clock, database } = deps;
+function createSideEffects(deps: WiringDeps, events: DomainEvents, people: People, chats: Chats) {
+  const { config, bus, clock, database, caches } = deps;
   const db = database.db;
   const { settings, mail, usersStore } = people;
   const { webhooks, webhookOutbox, webhookStats, pruneWebhookDeliveries } = createWebhooksModule({
@@ -278,6 +288,7 @@ function createSideEffects(deps: ServiceDeps, events: DomainEvents, people: Peop
   const metrics = createMetrics({ database, bus, events, webhookStats, mailStats });
   const { notifications } = createNotificationsModule({
     db,
+    caches,
     settings,
     users: usersStore,
     conversations: chats.conversationLookups,
@@ -292,18 +303,10 @@ function createSideEffects(deps: ServiceDeps, events: DomainEvents, people: Peop
   const { conversationsStore, views, playbooks, conversations } = chats;
   const conversationSource = createConversationSource({ store: conversationsStore, views, playbooks });
   const conversationMail = createConversationMail({
-    db,
-    mail,
+    ...{ db, mail, conversations, conversationsStore, views, settings, events, bus, clock },
     source: conversationSource,
-    conversations,
-    conversationsStore,
-    views,
-    settings,
     users: usersStore,
-    events,
-    bus,
     limits: deps.limits,
-    clock,
     node: config.nodeName,
     publicUrl: config.publicUrl,
     replyTo: config.mailReplyTo,

@@ -49,6 +49,7 @@ export function cached<K extends NonNullable<unknown>, V>(
     }
   };
   fn.forget = (key: K) => void entries.delete(key);
+  fn.forgetAll = () => entries.clear();
   return fn;
 }
 

@@ -133,13 +133,13 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
       case 'sessions.revoked':
         await endSessions(event.userId, event.sessionIds);
         return null;
+      case 'cache.forget':
+        return null; // the services' shared caches listen to it themselves
     }
   }
 
   /** Logout, revocation, deactivation: the sockets close and presence ends now (R10). */
   async function endSessions(userId: string, sessionIds: string[] | 'all'): Promise<void> {
-    // A deactivation on another process: this one's notifications stop reading the user from memory.
-    services.usersStore.recentById.forget(userId);
     let remaining = 0;
     for (const c of agents.of(userId)) {
       if (sessionIds === 'all' || sessionIds.includes(c.user.sessionId)) {

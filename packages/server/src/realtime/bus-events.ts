@@ -1,4 +1,5 @@
 import type { TConversationDto, TMessageDto, TNotificationDto } from '@charla/protocol';
+import type { CacheForget } from '../lib/shared-caches';
 
 /** Everything that crosses the bus between server processes. */
 export type BusEvent =
@@ -48,6 +49,8 @@ export type BusEvent =
     }
   | { type: 'sessions.revoked'; userId: string; sessionIds: string[] | 'all' }
   | { type: 'presence.changed'; userId: string }
+  /** A row the shared caches keep changed on that process (lib/shared-caches.ts, which listens). */
+  | CacheForget
   /** The visitor's widget state changed; each process loads the fresh state for its sockets. */
   | { type: 'visitor.conversation'; visitorId: string; conversationId: string }
   | {

@@ -1,3 +1,4 @@
+import type { SharedCaches } from '../../lib/shared-caches';
 import { cached } from '../../lib/ttl-cache';
 import type { UsersStore } from '../users/index';
 import type { VisitorsService } from '../visitors/index';
@@ -8,24 +9,22 @@ export type PlaybookNames = { nameOf(playbookId: string): Promise<string | null>
 export type TeamNames = { nameOf(teamId: string): Promise<string | null> };
 
 /**
- * Short-lived caches of what every conversation DTO shows beside its row: the assignee, the
- * playbook, the team and the visitor.
+ * What every conversation DTO shows beside its row, from memory: the assignee, the playbook, the
+ * team and the visitor. Users and visitors are shared caches (lib/shared-caches.ts): their changes
+ * show at once on every process; playbook and team names within seconds.
  */
 export function createLookupCaches(deps: {
   visitors: VisitorsService;
   users: UsersStore;
   playbookNames: PlaybookNames;
   teamNames?: TeamNames;
+  caches: SharedCaches;
 }) {
-  const { visitors, users, playbookNames, teamNames } = deps;
-  // Names, avatars and page context change rarely; every chat message needs them for its DTO.
-  const userById = cached(
-    async (id: string) => {
-      const u = await users.findById(id);
-      return u ? { id: u.id, name: u.name, avatarUrl: u.avatar_url } : null;
-    },
-    { ttlMs: 5_000, max: 2_000 },
-  );
+  const { visitors, users, playbookNames, teamNames, caches } = deps;
+  const userById = async (id: string) => {
+    const u = await users.recentById(id);
+    return u ? { id: u.id, name: u.name, avatarUrl: u.avatar_url } : null;
+  };
   const playbookById = cached(
     async (id: string) => {
       const name = await playbookNames.nameOf(id);
@@ -40,12 +39,14 @@ export function createLookupCaches(deps: {
     },
     { ttlMs: 10_000, max: 500 },
   );
-  const visitorById = cached(
+  // Every page a visitor opens changes their context (conversation-chat.ts `recordContext` forgets it).
+  const visitorById = caches.cached(
+    'visitors',
     async (id: string) => {
       const [v] = await visitors.findManyByIds([id]);
       return v ? { id: v.id, number: v.number, context: readVisitorContext(v) } : null;
     },
-    { ttlMs: 2_000, max: 20_000 },
+    { max: 20_000 },
   );
   return { userById, playbookById, teamById, visitorById };
 }

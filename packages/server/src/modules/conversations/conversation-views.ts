@@ -5,6 +5,7 @@ import {
   type TMessageDto,
   type TVisitorConversationDto,
 } from '@charla/protocol';
+import type { SharedCaches } from '../../lib/shared-caches';
 import type { UsersStore } from '../users/index';
 import type { VisitorsService } from '../visitors/index';
 import { createLookupCaches, type PlaybookNames, type TeamNames } from './conversation-lookup-caches';
@@ -65,6 +66,7 @@ export function createConversationViews(deps: {
   readers?: ConversationReaders;
   /** Absent: no labels (benchmarks that build views alone). */
   labels?: ConversationLabels;
+  caches: SharedCaches;
 }) {
   const { identities } = deps;
   const readers = rememberedByRevision(deps.readers ?? (async () => new Map()), (r) => r.readers_rev);

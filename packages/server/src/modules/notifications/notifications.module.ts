@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import type { ConversationLookups } from '../conversations/index';
 import type { DomainEvents } from '../../lib/domain-events';
+import type { SharedCaches } from '../../lib/shared-caches';
 import type { Bus } from '../../realtime/bus';
 import type { FastifyBaseLogger } from 'fastify';
 import type { SettingsStore } from '../settings/index';
@@ -15,6 +16,7 @@ import { createVapidKeySource } from './vapid-keys';
 /** Wires the notifications module: store, VAPID keys, service and the domain-event listener. */
 export function createNotificationsModule(deps: {
   db: Db;
+  caches: SharedCaches;
   settings: SettingsStore;
   users: UsersStore;
   conversations: Pick<ConversationLookups, 'stateOf'>;
@@ -26,7 +28,7 @@ export function createNotificationsModule(deps: {
   publicUrl: string;
 }) {
   const notifications = createNotificationsService({
-    store: createNotificationsStore(deps.db),
+    store: createNotificationsStore(deps.db, deps.caches),
     users: deps.users,
     conversations: deps.conversations,
     teamMemberIds: deps.teamMemberIds,

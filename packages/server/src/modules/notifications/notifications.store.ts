@@ -1,12 +1,11 @@
 import type { Db } from '../../db/database';
 import type { PushSubscriptionsTable } from '../../db/schema.notifications';
-import { cachedMany } from '../../lib/ttl-cache';
-import { RECENT_SETTING_MS } from '../settings/index';
+import type { SharedCaches } from '../../lib/shared-caches';
 
 export type PushSubscriptionRow = PushSubscriptionsTable;
 
 /** Each user's notification settings (their overrides of the company's defaults). */
-function createPreferencesStore(db: Db) {
+function createPreferencesStore(db: Db, caches: SharedCaches) {
   async function getPreferences(userIds: readonly string[]): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();
     const rows = await db
@@ -16,11 +15,11 @@ function createPreferencesStore(db: Db) {
       .execute();
     return new Map(rows.map((r) => [r.user_id, r.preferences]));
   }
-  const recentPreferences = cachedMany(getPreferences, { ttlMs: RECENT_SETTING_MS, max: 5_000 });
+  const recentPreferences = caches.cachedMany('notification-preferences', getPreferences, { max: 5_000 });
 
   return {
     getPreferences,
-    /** `getPreferences` that may answer from the last RECENT_SETTING_MS: for every delivery. */
+    /** `getPreferences` from memory (a change shows at once on every process): for every delivery. */
     recentPreferences,
     async setPreferences(userId: string, preferences: string, now: number): Promise<void> {
       await db
@@ -34,7 +33,7 @@ function createPreferencesStore(db: Db) {
 }
 
 /** Push subscriptions (one per browser endpoint) and the users' notification settings. */
-export function createNotificationsStore(db: Db) {
+export function createNotificationsStore(db: Db, caches: SharedCaches) {
   async function listSubscriptions(userIds: readonly string[]): Promise<PushSubscriptionRow[]> {
     if (userIds.length === 0) return [];
     return db
@@ -45,14 +44,15 @@ export function createNotificationsStore(db: Db) {
       .execute();
   }
   // A device can move from one user to another (re-subscribing): any write forgets them all.
-  const recentSubscriptionsByUser = cachedMany(
+  const recentSubscriptionsByUser = caches.cachedMany(
+    'push-subscriptions',
     async (userIds: string[]) => {
       const byUser = new Map<string, PushSubscriptionRow[]>();
       for (const row of await listSubscriptions(userIds))
         byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
       return byUser;
     },
-    { ttlMs: RECENT_SETTING_MS, max: 5_000 },
+    { max: 5_000 },
   );
 
   return {
@@ -108,14 +108,11 @@ export function createNotificationsStore(db: Db) {
       recentSubscriptionsByUser.forgetAll();
     },
     listSubscriptions,
-    /**
-     * `listSubscriptions` that may answer from the last RECENT_SETTING_MS: for every delivery. A
-     * device subscribed through another process gets pushes after that time at most.
-     */
+    /** `listSubscriptions` from memory (a change shows at once on every process): for every delivery. */
     async recentSubscriptions(userIds: readonly string[]): Promise<PushSubscriptionRow[]> {
       return [...(await recentSubscriptionsByUser(userIds)).values()].flat();
     },
-    ...createPreferencesStore(db),
+    ...createPreferencesStore(db, caches),
   };
 }
 export type NotificationsStore = ReturnType<typeof createNotificationsStore>;

@@ -1,27 +1,22 @@
 import type { Db } from '../../db/database';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json';
-import { cached } from '../../lib/ttl-cache';
-
-/**
- * How long `recent` may answer from memory. Settings read for every message (the company's
- * notification defaults, each user's email-digest choices) cost a query each otherwise; a change
- * made through another process shows within this time, one made here at once.
- */
-export const RECENT_SETTING_MS = 5_000;
+import type { SharedCaches } from '../../lib/shared-caches';
 
 /** Key/value settings stored as JSON (company profile, VAPID keys, setup token, …). */
-export function createSettingsStore(db: Db) {
+export function createSettingsStore(db: Db, caches: SharedCaches) {
   const load = async (key: string): Promise<string | null> =>
     (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value ??
     null;
-  const recentRaw = cached(load, { ttlMs: RECENT_SETTING_MS, max: 5_000 });
+  // Settings read for every message (the company's notification defaults, each user's email-digest
+  // choices) come from memory; a change made through this store shows at once on every process.
+  const recentRaw = caches.cached('settings', load, { max: 5_000 });
 
   async function get<T>(key: string, fallback: T): Promise<T> {
     return fromJsonColumn(await load(key), fallback);
   }
   return {
     get,
-    /** `get` that may answer from the last RECENT_SETTING_MS: for reads on every message. */
+    /** `get` from memory (shared-caches.ts): for reads on every message. */
     async recent<T>(key: string, fallback: T): Promise<T> {
       return fromJsonColumn(await recentRaw(key), fallback);
     },

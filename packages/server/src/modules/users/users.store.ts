@@ -1,17 +1,15 @@
 import type { Db } from '../../db/database';
 import type { UsersTable } from '../../db/schema';
-import { cached } from '../../lib/ttl-cache';
+import type { SharedCaches } from '../../lib/shared-caches';
 
 export type UserRow = UsersTable;
 
-/** How stale `recentById` may be: a change made on another process shows after this at most. */
-export const RECENT_USER_MS = 5_000;
-
-export function createUsersStore(db: Db) {
+export function createUsersStore(db: Db, caches: SharedCaches) {
   const findById = async (id: string): Promise<UserRow | null> =>
     (await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-  // A chat message's notification reads its one recipient (issue 25: not a query per message).
-  const recentById = cached(findById, { ttlMs: RECENT_USER_MS, max: 2_000 });
+  // Every chat message's DTO shows its assignee and its notification reads its recipient (issue 25:
+  // not a query per message); `update` forgets the user on every process.
+  const recentById = caches.cached('users', findById, { max: 5_000 });
   return {
     async countUsers(): Promise<number> {
       const row = await db
@@ -21,10 +19,7 @@ export function createUsersStore(db: Db) {
       return Number(row.n);
     },
     findById,
-    /**
-     * `findById` that may answer from the last RECENT_USER_MS (a change made through this store
-     * shows at once): for every notification.
-     */
+    /** `findById` from memory; a change made through this store shows at once on every process. */
     recentById,
     async findByEmail(email: string): Promise<UserRow | null> {
       return (await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()) ?? null;

@@ -1,0 +1,101 @@
+import { cached, cachedMany } from './ttl-cache';
+
+/**
+ * How long a shared cache answers from memory when no change reached it. Changes made through the
+ * stores reach every process at once (below); this bounds only what the bus could not carry (a
+ * Redis outage forgets everything when it ends) and rows changed by something else than Charla.
+ */
+export const SHARED_CACHE_TTL_MS = 60_000;
+
+/** What a process says on the bus when a shared cache's row changed: `key` null for all of them. */
+export type CacheForget = { type: 'cache.forget'; cache: string; key: string | null; originNode: string };
+
+/** The part of the bus the caches use (realtime/bus.ts implements it). */
+export type CacheBus = {
+  publish(event: CacheForget): Promise<void>;
+  subscribe(handler: (event: { type: string }) => void): () => void;
+  onReconnect(handler: () => void): () => void;
+};
+
+type Forgettable = { forget(key: string): void; forgetAll(): void };
+
+/**
+ * Caches of rows that every chat message reads (users, visitors, settings, notification choices
+ * and devices, issue 25), kept in each process and forgotten on every process when a row changes:
+ * a store's write forgets here at once and tells the other processes over the bus, which forget
+ * it too. A read after the write on any process loads the new row; a load already in flight there
+ * when the word arrives is not remembered (see `cached` and `cachedMany`).
+ */
+export function createSharedCaches(nodeName: string) {
+  const caches = new Map<string, Forgettable>();
+  let bus: CacheBus | null = null;
+
+  function register(name: string, cache: Forgettable): void {
+    if (caches.has(name)) throw new Error(`shared cache "${name}" is registered twice`);
+    caches.set(name, cache);
+  }
+
+  /** Tells the other processes; they forget when it arrives (a lost word is bounded by the TTL). */
+  function tellOthers(cache: string, key: string | null): void {
+    void bus?.publish({ type: 'cache.forget', cache, key, originNode: nodeName }).catch(() => undefined);
+  }
+
+  return {
+    /** `cached` (ttl-cache.ts) whose `forget` reaches every process. */
+    cached<V>(name: string, load: (key: string) => Promise<V>, options: { max: number }) {
+      const local = cached(load, { ttlMs: SHARED_CACHE_TTL_MS, max: options.max });
+      register(name, { forget: local.forget, forgetAll: local.forgetAll });
+      const fn = (key: string) => local(key);
+      fn.forget = (key: string) => {
+        local.forget(key);
+        tellOthers(name, key);
+      };
+      return fn;
+    },
+
+    /** `cachedMany` (ttl-cache.ts) whose `forget` and `forgetAll` reach every process. */
+    cachedMany<V>(
+      name: string,
+      loadMany: (keys: string[]) => Promise<Map<string, V>>,
+      options: { max: number },
+    ) {
+      const local = cachedMany(loadMany, { ttlMs: SHARED_CACHE_TTL_MS, max: options.max });
+      register(name, local);
+      const fn = (keys: readonly string[]) => local(keys);
+      fn.forget = (key: string) => {
+        local.forget(key);
+        tellOthers(name, key);
+      };
+      fn.forgetAll = () => {
+        local.forgetAll();
+        tellOthers(name, null);
+      };
+      return fn;
+    },
+
+    /**
+     * Listens to the other processes' changes. After a bus outage every cache starts empty: what
+     * was said while the bus was down is lost. Returns the unsubscribe.
+     */
+    connect(to: CacheBus): () => void {
+      bus = to;
+      const offEvents = to.subscribe((event) => {
+        if (event.type !== 'cache.forget') return;
+        const { cache, key, originNode } = event as CacheForget;
+        if (originNode === nodeName) return; // forgotten here already, when it changed
+        const target = caches.get(cache);
+        if (key === null) target?.forgetAll();
+        else target?.forget(key);
+      });
+      const offReconnect = to.onReconnect(() => {
+        for (const cache of caches.values()) cache.forgetAll();
+      });
+      return () => {
+        offEvents();
+        offReconnect();
+        bus = null;
+      };
+    },
+  };
+}
+export type SharedCaches = ReturnType<typeof createSharedCaches>;

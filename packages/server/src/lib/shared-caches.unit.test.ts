@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryBus } from '../realtime/bus';
+import { createSharedCaches, type CacheBus } from './shared-caches';
+
+/** Two processes' caches of one table on one bus (the in-process bus stands for Redis here). */
+function twoProcesses(bus: CacheBus) {
+  const rows = new Map<string, string>([
+    ['u1', 'Ada'],
+    ['u2', 'Grace'],
+  ]);
+  const loads: string[] = [];
+  const load = async (key: string) => {
+    loads.push(key);
+    return rows.get(key) ?? null;
+  };
+  const loadMany = async (keys: string[]) => {
+    loads.push(...keys);
+    return new Map(keys.flatMap((k) => (rows.has(k) ? [[k, rows.get(k)!] as const] : [])));
+  };
+  const [one, two] = ['one', 'two'].map((node) => {
+    const caches = createSharedCaches(node);
+    caches.connect(bus);
+    return {
+      byId: caches.cached('users', load, { max: 10 }),
+      many: caches.cachedMany('names', loadMany, { max: 10 }),
+    };
+  });
+  return { rows, loads, one: one!, two: two! };
+}
+
+/** The bus delivers on a later tick: lets what was published arrive. */
+const delivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('shared caches', () => {
+  it('answer from memory until the row changes on any process, then load it again everywhere', async () => {
+    const { rows, loads, one, two } = twoProcesses(createMemoryBus());
+    expect([await one.byId('u1'), await two.byId('u1'), await one.byId('u1'), await two.byId('u1')]).toEqual([
+      'Ada',
+      'Ada',
+      'Ada',
+      'Ada',
+    ]);
+    expect(loads).toEqual(['u1', 'u1']); // once per process
+
+    rows.set('u1', 'Ada Lovelace');
+    one.byId.forget('u1'); // the store that wrote it, on process one
+    expect(await one.byId('u1')).toBe('Ada Lovelace');
+    await delivered();
+    expect(await two.byId('u1')).toBe('Ada Lovelace');
+    expect(loads).toEqual(['u1', 'u1', 'u1', 'u1']);
+  });
+
+  it('forget one key or all of them on the other process, for batched lookups too', async () => {
+    const { rows, loads, one, two } = twoProcesses(createMemoryBus());
+    expect(await two.many(['u1', 'u2', 'u3'])).toEqual(
+      new Map([
+        ['u1', 'Ada'],
+        ['u2', 'Grace'],
+      ]),
+    );
+    rows.set('u2', 'Grace Hopper');
+    one.many.forget('u2');
+    await delivered();
+    loads.length = 0;
+    expect((await two.many(['u1', 'u2', 'u3'])).get('u2')).toBe('Grace Hopper');
+    expect(loads).toEqual(['u2']); // u1 and the absent u3 still from memory
+
+    rows.set('u3', 'Barbara');
+    one.many.forgetAll();
+    await delivered();
+    loads.length = 0;
+    expect((await two.many(['u1', 'u3'])).get('u3')).toBe('Barbara');
+    expect(loads).toEqual(['u1', 'u3']);
+  });
+
+  it('do not forget on the process that said it (it forgot when it wrote)', async () => {
+    const { loads, one } = twoProcesses(createMemoryBus());
+    await one.byId('u1');
+    one.byId.forget('u1');
+    await one.byId('u1'); // loaded again right after the write
+    await delivered(); // its own word comes back over the bus
+    await one.byId('u1');
+    expect(loads).toEqual(['u1', 'u1']);
+  });
+
+  it('forget everything when the bus comes back after an outage (what was said meanwhile is lost)', async () => {
+    const memory = createMemoryBus();
+    const reconnects = new Set<() => void>();
+    const bus: CacheBus = {
+      publish: (event) => memory.publish(event),
+      subscribe: (handler) => memory.subscribe(handler),
+      onReconnect(handler) {
+        reconnects.add(handler);
+        return () => reconnects.delete(handler);
+      },
+    };
+    const { rows, one, two } = twoProcesses(bus);
+    await two.byId('u1');
+    await two.many(['u2']);
+    rows.set('u1', 'Ada Lovelace');
+    rows.set('u2', 'Grace Hopper');
+    for (const handler of reconnects) handler();
+    expect(await two.byId('u1')).toBe('Ada Lovelace');
+    expect((await two.many(['u2'])).get('u2')).toBe('Grace Hopper');
+    expect(await one.byId('u1')).toBe('Ada Lovelace');
+  });
+
+  it('refuses two caches under one name (their words would cross)', () => {
+    const caches = createSharedCaches('one');
+    caches.cached('users', async () => null, { max: 1 });
+    expect(() => caches.cachedMany('users', async () => new Map(), { max: 1 })).toThrow(/registered twice/);
+  });
+});
