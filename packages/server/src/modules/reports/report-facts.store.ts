@@ -18,6 +18,17 @@ export function createReportFactsStore(db: Db) {
         .executeTakeFirst();
       return row?.at === null || row?.at === undefined ? null : Number(row.at);
     },
+    /** The last conversation in (updated_at, id) order: where a catch-up that starts now ends. */
+    async newestChange(): Promise<Changed | null> {
+      const row = await db
+        .selectFrom('conversations')
+        .select(['id', 'updated_at'])
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? { id: row.id, updated_at: Number(row.updated_at) } : null;
+    },
     /** Conversations changed at or after `since`, in (updated_at, id) order after `after`. */
     async changedSince(since: number, after: Changed | null, limit: number): Promise<Changed[]> {
       let q = db.selectFrom('conversations').select(['id', 'updated_at']).where('updated_at', '>=', since);

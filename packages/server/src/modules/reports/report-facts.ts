@@ -60,9 +60,13 @@ export function createReportFacts(store: ReportFactsStore) {
       const mark = await store.watermark();
       if (mark !== null) since = mark - CATCH_UP_MARGIN_MS;
     }
+    // Ends where the conversations stood when it started: a chat written to meanwhile moved past
+    // that point and is the next run's (while messages flow, a run chasing them recomputed the
+    // same chats message after message: issue 25, 0.6 statements per message on PostgreSQL).
+    const end = await store.newestChange();
     let total = 0;
     for (;;) {
-      const changed = await store.changedSince(since, after, BATCH);
+      const changed = (await store.changedSince(since, after, BATCH)).filter((c) => !isLater(c, end));
       if (changed.length === 0) return total;
       await recompute(changed);
       total += changed.length;
