@@ -277,8 +277,7 @@ function createSideEffects(deps: WiringDeps, events: DomainEvents, people: Peopl
   const db = database.db;
   const { settings, mail, usersStore } = people;
   const { webhooks, webhookOutbox, webhookStats, pruneWebhookDeliveries } = createWebhooksModule({
-    db,
-    settings,
+    ...{ db, caches, settings },
     clock,
     events,
     retentionDays: config.webhookLogRetentionDays,

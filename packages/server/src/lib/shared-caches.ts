@@ -1,4 +1,4 @@
-import { cached, cachedMany } from './ttl-cache';
+import { cached, cachedMany, createTtlCache } from './ttl-cache';
 
 /**
  * How long a shared cache answers from memory when no change reached it. Changes made through the
@@ -73,6 +73,15 @@ export function createSharedCaches(nodeName: string) {
       return fn;
     },
 
+    /** For values the caller loads itself (`rememberedCache`). */
+    remembered<V>(name: string, options: { max: number }) {
+      return rememberedCache<V>(
+        options.max,
+        (cache) => register(name, cache),
+        (key) => tellOthers(name, key),
+      );
+    },
+
     /**
      * Listens to the other processes' changes. After a bus outage every cache starts empty: what
      * was said while the bus was down is lost. Returns the unsubscribe.
@@ -99,3 +108,36 @@ export function createSharedCaches(nodeName: string) {
   };
 }
 export type SharedCaches = ReturnType<typeof createSharedCaches>;
+
+/**
+ * For values the caller loads itself, with the transaction it holds, so no load is shared between
+ * callers: a value is remembered unless a forget came while it was loading.
+ */
+function rememberedCache<V>(
+  max: number,
+  register: (cache: Forgettable) => void,
+  tellOthers: (key: string) => void,
+) {
+  const local = createTtlCache<string, V>({ ttlMs: SHARED_CACHE_TTL_MS, max });
+  let forgets = 0;
+  const forgetHere = (key: string | null) => {
+    forgets += 1;
+    if (key === null) local.clear();
+    else local.delete(key);
+  };
+  register({ forget: forgetHere, forgetAll: () => forgetHere(null) });
+  return {
+    async get(key: string, load: () => Promise<V>): Promise<V> {
+      const hit = local.get(key);
+      if (hit !== undefined) return hit;
+      const before = forgets;
+      const value = await load();
+      if (forgets === before) local.set(key, value);
+      return value;
+    },
+    forget(key: string): void {
+      forgetHere(key);
+      tellOthers(key);
+    },
+  };
+}

@@ -105,6 +105,43 @@ describe('shared caches', () => {
     expect(await one.byId('u1')).toBe('Ada Lovelace');
   });
 
+  it('remember what the caller loads itself, unless a forget came while it was loading', async () => {
+    const bus = createMemoryBus();
+    const [one, two] = ['one', 'two'].map((node) => {
+      const caches = createSharedCaches(node);
+      caches.connect(bus);
+      return caches.remembered<string[]>('endpoints', { max: 1 });
+    });
+    let stored = ['https://a.example'];
+    let loads = 0;
+    const load = async () => {
+      loads += 1;
+      return stored;
+    };
+    expect(await two!.get('all', load)).toEqual(['https://a.example']);
+    expect(await two!.get('all', load)).toEqual(['https://a.example']);
+    expect(loads).toBe(1);
+
+    stored = ['https://a.example', 'https://b.example'];
+    one!.forget('all');
+    await delivered();
+    expect(await two!.get('all', load)).toEqual(stored);
+    expect(loads).toBe(2);
+
+    // A load that began before a change on the other process answers its caller, not memory.
+    two!.forget('all');
+    let release: () => void = () => undefined;
+    const slow = two!.get('all', async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return ['stale'];
+    });
+    one!.forget('all');
+    await delivered();
+    release();
+    expect(await slow).toEqual(['stale']);
+    expect(await two!.get('all', load)).toEqual(stored);
+  });
+
   it('refuses two caches under one name (their words would cross)', () => {
     const caches = createSharedCaches('one');
     caches.cached('users', async () => null, { max: 1 });

@@ -20,6 +20,9 @@ export function createTtlCache<K extends NonNullable<unknown>, V>(options: { ttl
     delete(key: K): void {
       entries.delete(key);
     },
+    clear(): void {
+      entries.clear();
+    },
   };
 }
 

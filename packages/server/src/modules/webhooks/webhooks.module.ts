@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import type { DomainEvents } from '../../lib/domain-events';
+import type { SharedCaches } from '../../lib/shared-caches';
 import type { SettingsStore } from '../settings/index';
 import { listenForWebhookEvents, type FileUrl } from './webhook-listener';
 import { createWebhookOutbox } from './webhook-outbox';
@@ -11,6 +12,7 @@ import { createWebhooksStore } from './webhooks.store';
 /** Wires the webhooks module: store, outbox, admin service and the domain-event listener. */
 export function createWebhooksModule(deps: {
   db: Db;
+  caches: SharedCaches;
   settings: SettingsStore;
   clock: Clock;
   events: DomainEvents;
@@ -19,7 +21,7 @@ export function createWebhooksModule(deps: {
   /** Signs the download URL of a file a message carries (issue 17). */
   fileUrl?: FileUrl;
 }) {
-  const store = createWebhooksStore(deps.db);
+  const store = createWebhooksStore(deps.db, deps.caches);
   const allowPrivateTargets = async () =>
     (await readWebhookSettings(deps.settings)).allowPrivateWebhookTargets;
   const outbox = createWebhookOutbox({ store, clock: deps.clock, allowPrivateTargets });

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
-import { createTtlCache } from '../../lib/ttl-cache';
+import type { SharedCaches } from '../../lib/shared-caches';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../../db/schema.notifications';
@@ -54,20 +54,21 @@ function isClaimable(now: number) {
     ]);
 }
 
-export function createWebhooksStore(db: Db) {
+export function createWebhooksStore(db: Db, caches: SharedCaches) {
   return {
-    ...endpointQueries(db),
+    ...endpointQueries(db, caches),
     ...deliveryQueries(db),
   };
 }
 
-/** Endpoints (the active ones cached for a second), log pruning and outbox counts. */
-function endpointQueries(db: Db) {
-  const activeEndpoints = createTtlCache<'all', WebhookEndpointRow[]>({ ttlMs: 1_000, max: 1 });
+/** Endpoints (the active ones from memory), log pruning and outbox counts. */
+function endpointQueries(db: Db, caches: SharedCaches) {
+  // Read for every chat message; a change forgets them on every process (lib/shared-caches.ts).
+  const activeEndpoints = caches.remembered<WebhookEndpointRow[]>('webhook-endpoints', { max: 1 });
   return {
     async insertEndpoint(row: WebhookEndpointRow): Promise<void> {
       await db.insertInto('webhook_endpoints').values(row).execute();
-      activeEndpoints.delete('all');
+      activeEndpoints.forget('all');
     },
     async findEndpoint(id: string): Promise<WebhookEndpointRow | null> {
       return (
@@ -106,29 +107,23 @@ function endpointQueries(db: Db) {
       }
       return stats;
     },
-    /** Read on every domain event (each chat message): kept for a second, dropped on any local write. */
+    /** Read on every domain event (each chat message): from memory, else with the change's executor. */
     async listActiveEndpoints(executor: Db = db): Promise<WebhookEndpointRow[]> {
-      const hit = activeEndpoints.get('all');
-      if (hit) return hit;
-      const rows = await executor
-        .selectFrom('webhook_endpoints')
-        .selectAll()
-        .where('active', '=', 1)
-        .execute();
-      activeEndpoints.set('all', rows);
-      return rows;
+      return activeEndpoints.get('all', () =>
+        executor.selectFrom('webhook_endpoints').selectAll().where('active', '=', 1).execute(),
+      );
     },
     async updateEndpoint(
       id: string,
       patch: Partial<Omit<WebhookEndpointRow, 'id' | 'created_at' | 'secret'>>,
     ): Promise<void> {
       await db.updateTable('webhook_endpoints').set(patch).where('id', '=', id).execute();
-      activeEndpoints.delete('all');
+      activeEndpoints.forget('all');
     },
     /** Deleting an endpoint deletes its outbox rows and log (ON DELETE CASCADE). */
     async deleteEndpoint(id: string): Promise<boolean> {
       const result = await db.deleteFrom('webhook_endpoints').where('id', '=', id).executeTakeFirst();
-      activeEndpoints.delete('all');
+      activeEndpoints.forget('all');
       return Number(result.numDeletedRows) > 0;
     },
 
