@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { cached, cachedMany, createTtlCache } from './ttl-cache';
 
 /**
@@ -27,6 +28,8 @@ type Forgettable = { forget(key: string): void; forgetAll(): void };
  * when the word arrives is not remembered (see `cached` and `cachedMany`).
  */
 export function createSharedCaches(nodeName: string) {
+  // Unique even where processes share a NODE_NAME (its default, node-<pid>, is node-1 in containers).
+  const origin = `${nodeName}/${randomBytes(6).toString('hex')}`;
   const caches = new Map<string, Forgettable>();
   let bus: CacheBus | null = null;
 
@@ -37,7 +40,7 @@ export function createSharedCaches(nodeName: string) {
 
   /** Tells the other processes; they forget when it arrives (a lost word is bounded by the TTL). */
   function tellOthers(cache: string, key: string | null): void {
-    void bus?.publish({ type: 'cache.forget', cache, key, originNode: nodeName }).catch(() => undefined);
+    void bus?.publish({ type: 'cache.forget', cache, key, originNode: origin }).catch(() => undefined);
   }
 
   return {
@@ -91,7 +94,7 @@ export function createSharedCaches(nodeName: string) {
       const offEvents = to.subscribe((event) => {
         if (event.type !== 'cache.forget') return;
         const { cache, key, originNode } = event as CacheForget;
-        if (originNode === nodeName) return; // forgotten here already, when it changed
+        if (originNode === origin) return; // forgotten here already, when it changed
         const target = caches.get(cache);
         if (key === null) target?.forgetAll();
         else target?.forget(key);

@@ -17,7 +17,8 @@ function twoProcesses(bus: CacheBus) {
     loads.push(...keys);
     return new Map(keys.flatMap((k) => (rows.has(k) ? [[k, rows.get(k)!] as const] : [])));
   };
-  const [one, two] = ['one', 'two'].map((node) => {
+  // Both named as containers often are (NODE_NAME defaults to node-<pid>): they still hear each other.
+  const [one, two] = ['node-1', 'node-1'].map((node) => {
     const caches = createSharedCaches(node);
     caches.connect(bus);
     return {
