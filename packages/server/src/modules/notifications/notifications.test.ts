@@ -314,7 +314,8 @@ describe('notifications', () => {
           payload: { active: false },
         });
         expect(off.statusCode).toBe(200);
-        // The revocation reached the other process (its socket closed): its memory of the user went too.
+        // The deactivation reached the other process (its socket closed): the word that forgot the
+        // user there went out before the revocation, on the same bus connection (lib/shared-caches.ts).
         await closed;
         expect(await two.charla.services.notifications.deliver(intent!)).toEqual({ inApp: [], push: [] });
       } finally {
