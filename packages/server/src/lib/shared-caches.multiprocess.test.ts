@@ -65,7 +65,9 @@ describe('shared caches across processes', () => {
       pageTitle: 'Checkout',
     });
     // Stored once the process holding the socket shows it (it forgot its own memory when it wrote).
-    await expect.poll(async () => (await conversationOn(one, id)).visitor.context.pageTitle).toBe('Checkout');
+    await expect
+      .poll(async () => (await conversationOn(one, id)).visitor.context.pageTitle, { timeout: 30_000 })
+      .toBe('Checkout');
     await busCaughtUp();
     expect((await conversationOn(two, id)).visitor.context).toMatchObject({
       pageUrl: 'https://www.customer.example/checkout',

@@ -3,8 +3,8 @@ import { cached, cachedMany, createTtlCache } from './ttl-cache';
 
 /**
  * How long a shared cache answers from memory when no change reached it. Changes made through the
- * stores reach every process at once (below); this bounds only what the bus could not carry (a
- * Redis outage forgets everything when it ends) and rows changed by something else than Charla.
+ * stores reach every process at once (below), and while the bus is down the caches read through;
+ * this bounds only rows changed by something else than Charla, and a bus frozen without closing.
  */
 export const SHARED_CACHE_TTL_MS = 60_000;
 
@@ -16,6 +16,7 @@ export type CacheBus = {
   publish(event: CacheForget): Promise<void>;
   subscribe(handler: (event: { type: string }) => void): () => void;
   onReconnect(handler: () => void): () => void;
+  isConnected(): boolean;
 };
 
 type Forgettable = { forget(key: string): void; forgetAll(): void };
@@ -38,17 +39,20 @@ export function createSharedCaches(nodeName: string) {
     caches.set(name, cache);
   }
 
-  /** Tells the other processes; they forget when it arrives (a lost word is bounded by the TTL). */
+  /** Tells the other processes; they forget when it arrives. */
   function tellOthers(cache: string, key: string | null): void {
     void bus?.publish({ type: 'cache.forget', cache, key, originNode: origin }).catch(() => undefined);
   }
+
+  /** Memory answers only while the other processes' words can arrive (not before `connect`: tests). */
+  const remembering = () => bus === null || bus.isConnected();
 
   return {
     /** `cached` (ttl-cache.ts) whose `forget` reaches every process. */
     cached<V>(name: string, load: (key: string) => Promise<V>, options: { max: number }) {
       const local = cached(load, { ttlMs: SHARED_CACHE_TTL_MS, max: options.max });
       register(name, { forget: local.forget, forgetAll: local.forgetAll });
-      const fn = (key: string) => local(key);
+      const fn = (key: string) => (remembering() ? local(key) : load(key));
       fn.forget = (key: string) => {
         local.forget(key);
         tellOthers(name, key);
@@ -64,7 +68,7 @@ export function createSharedCaches(nodeName: string) {
     ) {
       const local = cachedMany(loadMany, { ttlMs: SHARED_CACHE_TTL_MS, max: options.max });
       register(name, local);
-      const fn = (keys: readonly string[]) => local(keys);
+      const fn = async (keys: readonly string[]) => (remembering() ? local(keys) : loadMany([...keys]));
       fn.forget = (key: string) => {
         local.forget(key);
         tellOthers(name, key);
@@ -78,16 +82,17 @@ export function createSharedCaches(nodeName: string) {
 
     /** For values the caller loads itself (`rememberedCache`). */
     remembered<V>(name: string, options: { max: number }) {
-      return rememberedCache<V>(
-        options.max,
-        (cache) => register(name, cache),
-        (key) => tellOthers(name, key),
-      );
+      return rememberedCache<V>(options.max, {
+        register: (cache) => register(name, cache),
+        tellOthers: (key) => tellOthers(name, key),
+        remembering,
+      });
     },
 
     /**
-     * Listens to the other processes' changes. After a bus outage every cache starts empty: what
-     * was said while the bus was down is lost. Returns the unsubscribe.
+     * Listens to the other processes' changes. While the bus is down every read goes to the
+     * database (a change elsewhere could not be heard), and after it every cache starts empty.
+     * Returns the unsubscribe.
      */
     connect(to: CacheBus): () => void {
       bus = to;
@@ -118,8 +123,11 @@ export type SharedCaches = ReturnType<typeof createSharedCaches>;
  */
 function rememberedCache<V>(
   max: number,
-  register: (cache: Forgettable) => void,
-  tellOthers: (key: string) => void,
+  shared: {
+    register: (cache: Forgettable) => void;
+    tellOthers: (key: string) => void;
+    remembering: () => boolean;
+  },
 ) {
   const local = createTtlCache<string, V>({ ttlMs: SHARED_CACHE_TTL_MS, max });
   let forgets = 0;
@@ -128,9 +136,10 @@ function rememberedCache<V>(
     if (key === null) local.clear();
     else local.delete(key);
   };
-  register({ forget: forgetHere, forgetAll: () => forgetHere(null) });
+  shared.register({ forget: forgetHere, forgetAll: () => forgetHere(null) });
   return {
     async get(key: string, load: () => Promise<V>): Promise<V> {
+      if (!shared.remembering()) return load();
       const hit = local.get(key);
       if (hit !== undefined) return hit;
       const before = forgets;
@@ -140,7 +149,7 @@ function rememberedCache<V>(
     },
     forget(key: string): void {
       forgetHere(key);
-      tellOthers(key);
+      shared.tellOthers(key);
     },
   };
 }

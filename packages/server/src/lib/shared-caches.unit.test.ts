@@ -84,9 +84,10 @@ describe('shared caches', () => {
     expect(loads).toEqual(['u1', 'u1']);
   });
 
-  it('forget everything when the bus comes back after an outage (what was said meanwhile is lost)', async () => {
+  it('read through while the bus is down, and start empty when it is back', async () => {
     const memory = createMemoryBus();
     const reconnects = new Set<() => void>();
+    let connected = true;
     const bus: CacheBus = {
       publish: (event) => memory.publish(event),
       subscribe: (handler) => memory.subscribe(handler),
@@ -94,16 +95,28 @@ describe('shared caches', () => {
         reconnects.add(handler);
         return () => reconnects.delete(handler);
       },
+      isConnected: () => connected,
     };
-    const { rows, one, two } = twoProcesses(bus);
+    const { rows, loads, one, two } = twoProcesses(bus);
     await two.byId('u1');
     await two.many(['u2']);
+
+    // Redis goes down: a change on one process cannot be heard on the other, so memory is not used.
+    connected = false;
     rows.set('u1', 'Ada Lovelace');
     rows.set('u2', 'Grace Hopper');
-    for (const handler of reconnects) handler();
+    loads.length = 0;
     expect(await two.byId('u1')).toBe('Ada Lovelace');
     expect((await two.many(['u2'])).get('u2')).toBe('Grace Hopper');
-    expect(await one.byId('u1')).toBe('Ada Lovelace');
+    expect(await two.byId('u1')).toBe('Ada Lovelace');
+    expect(loads).toEqual(['u1', 'u2', 'u1']);
+
+    // Back: whatever memory held from before the outage is gone.
+    rows.set('u1', 'Ada King');
+    connected = true;
+    for (const handler of reconnects) handler();
+    expect(await two.byId('u1')).toBe('Ada King');
+    expect(await one.byId('u1')).toBe('Ada King');
   });
 
   it('remember what the caller loads itself, unless a forget came while it was loading', async () => {
