@@ -11,7 +11,7 @@ import { endedByServer } from './bus-delivery';
 import type { ConnectionRegistry } from './connection-registry';
 import type { AgentConnection } from './connections';
 import type { Heartbeat } from './heartbeat';
-import { sendFrame } from './send-frame';
+import { coalesceWrites, sendFrame } from './send-frame';
 import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from './socket-admission';
 
 /** /ws/agent: the inbox's socket, admitted by the session cookie from our own origin only. */
@@ -46,6 +46,7 @@ export function registerAgentSocket(
     },
     (socket, request) => {
       const user = request.user as AuthUser;
+      coalesceWrites(socket, request.raw.socket);
       const stream = messageStreamFor(socket, conversations, { user });
       const connection: AgentConnection = {
         kind: 'agent',

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 
 /**
@@ -35,11 +36,41 @@ export function sendRaw(socket: WebSocket, data: string): void {
   send(socket, data);
 }
 
+/** Each socket's connection underneath, for `holdUntilTurnEnds` (ws keeps its own private). */
+const transports = new WeakMap<WebSocket, Duplex>();
+/** The connections written to in this turn of the event loop, corked until it ends. */
+const held = new Set<Duplex>();
+
+/** Lets the frames this socket gets in one turn of the event loop go out in one write. */
+export function coalesceWrites(socket: WebSocket, transport: Duplex): void {
+  transports.set(socket, transport);
+}
+
+function releaseHeld(): void {
+  for (const transport of held) transport.uncork();
+  held.clear();
+}
+
+/**
+ * Frames handed over in the same turn (a chat message and its notification to the assignee, the
+ * messages of one group commit) leave in one system call instead of one each (issue 25: a write
+ * to a socket cost about a fifth of the server's CPU per message). Released in the same loop
+ * iteration, right after the current I/O callbacks: no timer delays a frame.
+ */
+function holdUntilTurnEnds(socket: WebSocket): void {
+  const transport = transports.get(socket);
+  if (!transport || held.has(transport)) return;
+  transport.cork();
+  held.add(transport);
+  if (held.size === 1) setImmediate(releaseHeld);
+}
+
 function send(socket: WebSocket, data: string): void {
   if (socket.readyState !== socket.OPEN) return;
   if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
     socket.terminate();
     return;
   }
+  holdUntilTurnEnds(socket);
   socket.send(data);
 }

@@ -6,7 +6,7 @@ import type { Services } from '../services';
 import type { ConnectionRegistry } from './connection-registry';
 import type { VisitorConnection } from './connections';
 import type { Heartbeat } from './heartbeat';
-import { sendFrame } from './send-frame';
+import { coalesceWrites, sendFrame } from './send-frame';
 import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from './socket-admission';
 import { handleVisitorFrame } from './visitor-frames';
 
@@ -37,6 +37,7 @@ export function registerVisitorSocket(
     },
     (socket, request) => {
       const visitorId = request.visitor?.id ?? '';
+      coalesceWrites(socket, request.raw.socket);
       const stream = messageStreamFor(socket, conversations, { visitorId });
       const connection: VisitorConnection = {
         kind: 'visitor',
