@@ -1,8 +1,14 @@
+import { compiledQuery } from '../../db/compiled-query';
 import type { Db } from '../../db/database';
 import type { TConversationDto } from '@charla/protocol';
 
 /** Who may see a conversation now: the state R14's visibility depends on. */
 export type ConversationState = { status: TConversationDto['status']; assigneeId: string | null };
+
+/** Read for every notification (R14 at send time): compiled once (issue 25). */
+const stateById = compiledQuery((db, slots: { id: string }) =>
+  db.selectFrom('conversations').select(['status', 'assignee_id']).where('id', '=', slots.id),
+);
 
 /**
  * Small read-only questions other modules ask about the `conversations` table, which this module
@@ -12,11 +18,7 @@ export type ConversationState = { status: TConversationDto['status']; assigneeId
 export function createConversationLookups(db: Db) {
   return {
     async stateOf(conversationId: string): Promise<ConversationState | null> {
-      const row = await db
-        .selectFrom('conversations')
-        .select(['status', 'assignee_id'])
-        .where('id', '=', conversationId)
-        .executeTakeFirst();
+      const [row] = await stateById(db, { id: conversationId });
       return row ? { status: row.status, assigneeId: row.assignee_id } : null;
     },
     /** True when any conversation is pinned to this playbook. */

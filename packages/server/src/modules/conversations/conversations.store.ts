@@ -1,3 +1,4 @@
+import { compiledQuery } from '../../db/compiled-query';
 import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
 import { refreshConversationProfile } from '../search/index';
@@ -15,6 +16,11 @@ export type ConversationRow = ConversationsTable;
 export type MessageRow = MessagesTable;
 export type NewMessage = Omit<MessageRow, 'seq'>;
 
+/** Read before every chat message: compiled once (issue 25). */
+const conversationById = compiledQuery((db, slots: { id: string }) =>
+  db.selectFrom('conversations').selectAll().where('id', '=', slots.id),
+);
+
 export function createConversationsStore(db: Db) {
   return {
     ...createTimelineStore(db),
@@ -24,9 +30,7 @@ export function createConversationsStore(db: Db) {
     ...createReadPositionsStore(db),
 
     async findById(id: string): Promise<ConversationRow | null> {
-      return (
-        (await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
-      );
+      return (await conversationById(db, { id }))[0] ?? null;
     },
 
     async findByStartKey(visitorId: string, startKey: string): Promise<ConversationRow | null> {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { ConversationsTable, Database, MessagesTable } from '../../db/schema';
 import { createCommitGroup } from '../../db/commit-group';
+import { compiledQuery } from '../../db/compiled-query';
 import { sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
 import { indexedMessageCte, indexNewMessage, isPostgres, refreshConversationProfile } from '../search/index';
 
@@ -78,12 +79,66 @@ async function insertMessages(tx: Db, conversation: ConversationRow, messages: N
 
 type ConversationUpdate = UpdateQueryBuilder<Database, 'conversations', 'conversations', UpdateResult>;
 
-/** The UPDATE reserves the sequence number, then the message is inserted and indexed with it. */
-async function updateThenInsert(tx: Db, update: ConversationUpdate, message: NewMessage) {
-  const conversation = await update.returningAll().executeTakeFirst();
+/** Where the reservation's conversation id and expected status go among the patch's columns. */
+const ID = '$id';
+const STATUS = '$status';
+type Reservation = Record<string, unknown>;
+
+/**
+ * SQLite: the UPDATE that reserves a message's sequence number and applies its patch, compiled
+ * once per set of patched columns (issue 25). The values are the patch with ID and STATUS.
+ */
+const reserveSeq = compiledQuery(
+  (db, slots: Reservation, values) => {
+    const columns = Object.keys(values).filter((key) => key !== ID && key !== STATUS);
+    let update = db
+      .updateTable('conversations')
+      .set((eb) => ({
+        ...(Object.fromEntries(columns.map((c) => [c, slots[c]])) as Partial<ConversationRow>),
+        last_seq: eb('last_seq', '+', 1),
+      }))
+      .where('id', '=', slots[ID] as string);
+    if (STATUS in values) update = update.where('status', '=', slots[STATUS] as ConversationRow['status']);
+    return update.returningAll();
+  },
+  (values) => Object.keys(values).join(),
+);
+
+/** SQLite: one message's INSERT, compiled once (the full-text index follows by its trigger). */
+const insertMessage = compiledQuery((db, slots: MessageRow) =>
+  db.insertInto('messages').values({
+    id: slots.id,
+    conversation_id: slots.conversation_id,
+    seq: slots.seq,
+    author_kind: slots.author_kind,
+    author_id: slots.author_id,
+    author_name: slots.author_name,
+    author_avatar_url: slots.author_avatar_url,
+    client_msg_id: slots.client_msg_id,
+    body: slots.body,
+    meta: slots.meta,
+    created_at: slots.created_at,
+  }),
+);
+
+/** SQLite: the UPDATE reserves the sequence number, then the message is inserted with it. */
+async function updateThenInsert(
+  tx: Db,
+  message: NewMessage,
+  conversationPatch: Partial<ConversationRow>,
+  expectedStatus: ConversationRow['status'] | undefined,
+) {
+  // Kysely leaves out a column set to undefined: so does the reservation.
+  const reservation: Reservation = Object.fromEntries(
+    Object.entries(conversationPatch).filter(([, value]) => value !== undefined),
+  );
+  reservation[ID] = message.conversation_id;
+  if (expectedStatus) reservation[STATUS] = expectedStatus;
+  const [conversation] = await reserveSeq(tx, reservation);
   if (!conversation) return null;
-  const [row] = await insertMessages(tx, conversation, [message]);
-  return { conversation, row: row as MessageRow };
+  const row: MessageRow = { ...message, seq: conversation.last_seq };
+  await insertMessage(tx, row);
+  return { conversation, row };
 }
 
 const MESSAGE_TEXT_COLUMNS = [
@@ -159,6 +214,22 @@ async function storedDuplicate(db: Db, message: NewMessage) {
   return winner && conversation ? { message: winner, conversation, duplicate: true } : null;
 }
 
+/** PostgreSQL: the UPDATE that reserves the sequence number, for the message's one statement. */
+function conversationUpdate(
+  tx: Db,
+  message: NewMessage,
+  conversationPatch: Partial<ConversationRow>,
+  expectedStatus: ConversationRow['status'] | undefined,
+): ConversationUpdate {
+  const update = tx
+    .updateTable('conversations')
+    .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', message.conversation_id);
+  // The state the caller checked must still hold when the message lands (another process
+  // may have closed the conversation meanwhile): null tells it to look again.
+  return expectedStatus ? update.where('status', '=', expectedStatus) : update;
+}
+
 /**
  * One message: the sequence number, the row and its index entry, then `within` (in a transaction,
  * or on PostgreSQL as one statement alone when nothing else is written: see `appendMessage`).
@@ -170,16 +241,9 @@ async function appendInTransaction(
   expectedStatus: ConversationRow['status'] | undefined,
   within: WithinChange,
 ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
-  let update = tx
-    .updateTable('conversations')
-    .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
-    .where('id', '=', message.conversation_id);
-  // The state the caller checked must still hold when the message lands (another process
-  // may have closed the conversation meanwhile): null tells it to look again.
-  if (expectedStatus) update = update.where('status', '=', expectedStatus);
   const stored = isPostgres(tx)
-    ? await updateAndInsert(tx, update, message)
-    : await updateThenInsert(tx, update, message);
+    ? await updateAndInsert(tx, conversationUpdate(tx, message, conversationPatch, expectedStatus), message)
+    : await updateThenInsert(tx, message, conversationPatch, expectedStatus);
   if (!stored) return null;
   const { conversation, row } = stored;
   if (touchesIdentity(conversationPatch)) await refreshConversationProfile(tx, conversation.id);

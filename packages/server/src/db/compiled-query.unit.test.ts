@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compiledQuery } from './compiled-query';
+import { openDatabase, type DatabaseHandle } from './database';
+
+// A real SQLite database in memory, with the statements counted as the server counts them.
+let handle: DatabaseHandle;
+
+beforeEach(async () => {
+  handle = await openDatabase('sqlite::memory:');
+  await sql`create table notes (id text primary key, body text not null, pinned integer not null)`.execute(
+    handle.db,
+  );
+});
+
+afterEach(async () => {
+  await handle.close();
+});
+
+const insertNote = compiledQuery((db, s: { id: string; body: string }) =>
+  db.insertInto('notes' as never).values({ id: s.id, body: s.body, pinned: 0 } as never),
+);
+
+const noteById = compiledQuery((db, s: { id: string }) =>
+  db
+    .selectFrom('notes' as never)
+    .select(['id', 'body', 'pinned'] as never[])
+    .where('id' as never, '=', s.id as never),
+);
+
+/** Sets the columns the values name, besides the id: one SQL text per set of columns. */
+const updateNote = compiledQuery(
+  (db, s: Record<string, unknown>, values) =>
+    db
+      .updateTable('notes' as never)
+      .set(
+        Object.fromEntries(
+          Object.keys(values)
+            .filter((k) => k !== 'id')
+            .map((k) => [k, s[k]]),
+        ) as never,
+      )
+      .where('id' as never, '=', s.id as never),
+  (values) => Object.keys(values).join(','),
+);
+
+describe('compiledQuery', () => {
+  it('runs the SQL it compiled once with each call’s values', async () => {
+    await insertNote(handle.db, { id: 'a', body: 'first' });
+    await insertNote(handle.db, { id: 'b', body: 'second' });
+    expect(await noteById(handle.db, { id: 'b' })).toEqual([{ id: 'b', body: 'second', pinned: 0 }]);
+    expect(await noteById(handle.db, { id: 'a' })).toEqual([{ id: 'a', body: 'first', pinned: 0 }]);
+    expect(await noteById(handle.db, { id: 'missing' })).toEqual([]);
+  });
+
+  it('keeps a literal the builder wrote, and compiles each shape apart', async () => {
+    await insertNote(handle.db, { id: 'a', body: 'first' });
+    await updateNote(handle.db, { id: 'a', body: 'changed' });
+    expect(await noteById(handle.db, { id: 'a' })).toEqual([{ id: 'a', body: 'changed', pinned: 0 }]);
+    await updateNote(handle.db, { id: 'a', pinned: 1 });
+    await updateNote(handle.db, { id: 'a', body: 'again', pinned: 0 });
+    expect(await noteById(handle.db, { id: 'a' })).toEqual([{ id: 'a', body: 'again', pinned: 0 }]);
+  });
+
+  it('runs inside a transaction with its connection', async () => {
+    await handle.db.transaction().execute(async (tx) => {
+      await insertNote(tx, { id: 'in-tx', body: 'inside' });
+      expect(await noteById(tx, { id: 'in-tx' })).toHaveLength(1);
+    });
+    expect(await noteById(handle.db, { id: 'in-tx' })).toHaveLength(1);
+  });
+});
