@@ -4,7 +4,6 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { isTracing } from '../ops/tracing';
 import { traceQuery } from './query-tracing';
-import { startWalCheckpointer } from './wal-checkpointer';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -57,7 +56,6 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const checkpointer = file === ':memory:' ? null : startWalCheckpointer(sqlite, file);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite, counter) }),
     ...(isTracing() ? { log: traceQuery('sqlite') } : {}),
@@ -71,10 +69,7 @@ function openSqlite(path: string): DatabaseHandle {
     pool: null,
     statements: () => counter.statements,
     commits: () => counter.commits,
-    close: async () => {
-      await checkpointer?.stop();
-      await db.destroy();
-    },
+    close: () => db.destroy(),
   };
 }
 
