@@ -100,12 +100,14 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
   const { conversations, presence } = services;
 
   /** The I/O part: null when nothing on this process needs the event. */
-  async function resolve(event: BusEvent): Promise<{ event: FanOutEvent; targets: Connection[] } | null> {
+  async function resolve(
+    event: BusEvent,
+  ): Promise<{ event: FanOutEvent; targets: readonly Connection[] } | null> {
     switch (event.type) {
       case 'conversation.changed':
         return {
           event: { type: 'conversation.changed', conversation: event.conversation, previous: event.previous },
-          targets: [...agents.all()],
+          targets: agents.all(),
         };
       case 'visitor.conversation': {
         const targets = [...visitors.of(event.visitorId)];
@@ -119,11 +121,11 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
       case 'read':
         return { event, targets: [...agents.all(), ...visitors.of(event.visitorId)] };
       case 'panel.changed':
-        return agents.size === 0 ? null : { event, targets: [...agents.all()] };
+        return agents.size === 0 ? null : { event, targets: agents.all() };
       case 'presence.changed': {
         if (agents.size === 0) return null;
         const online = (await presence.onlineUserIds()).has(event.userId);
-        return { event: { type: 'presence', userId: event.userId, online }, targets: [...agents.all()] };
+        return { event: { type: 'presence', userId: event.userId, online }, targets: agents.all() };
       }
       case 'notify': {
         const { notification, userIds } = event;
@@ -150,7 +152,7 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
     if (remaining === 0) await presence.end(userId);
   }
 
-  function deliver(resolved: { event: FanOutEvent; targets: Connection[] }): void {
+  function deliver(resolved: { event: FanOutEvent; targets: readonly Connection[] }): void {
     const raw = frameTexts();
     const gotMessage = new Set<Connection>();
     for (const { connection, frame } of fanOut(resolved.event, resolved.targets)) {
