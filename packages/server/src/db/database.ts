@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { isTracing } from '../ops/tracing';
 import { traceQuery } from './query-tracing';
 import type { Database } from './schema';
@@ -9,6 +9,11 @@ import type { Database } from './schema';
 export type Dialect = 'sqlite' | 'postgres';
 
 export type Db = Kysely<Database>;
+
+/** True on PostgreSQL (also inside a transaction): where the SQL differs per database. */
+export function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 export type DatabaseHandle = {
   db: Db;

@@ -1,12 +1,10 @@
-import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { toPlainText, ZRichText } from '@charla/protocol';
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import { fromJsonColumn } from '../../lib/json';
 
-/** True on PostgreSQL (also inside a transaction): the full-text SQL differs per database. */
-export function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+// The search stores ask it through this file; it lives with the database handle.
+export { isPostgres };
 
 /** The searchable text of a stored message body (rich text as JSON); '' for pure events. */
 export function messageSearchText(body: string): string {
