@@ -79,27 +79,36 @@ async function insertMessages(tx: Db, conversation: ConversationRow, messages: N
 
 type ConversationUpdate = UpdateQueryBuilder<Database, 'conversations', 'conversations', UpdateResult>;
 
-/** Where the reservation's conversation id and expected status go among the patch's columns. */
+/**
+ * The UPDATE that reserves a message's sequence number and applies its patch. The state the
+ * caller checked must still hold when the message lands (another process may have closed the
+ * conversation meanwhile): no row tells it to look again.
+ */
+function seqReservation(
+  db: Db,
+  patch: Partial<ConversationRow>,
+  id: string,
+  expectedStatus: ConversationRow['status'] | undefined,
+): ConversationUpdate {
+  const update = db
+    .updateTable('conversations')
+    .set((eb) => ({ ...patch, last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', id);
+  return expectedStatus ? update.where('status', '=', expectedStatus) : update;
+}
+
+/** Where the conversation id and expected status go among a reservation's patched columns. */
 const ID = '$id';
 const STATUS = '$status';
 type Reservation = Record<string, unknown>;
 
-/**
- * SQLite: the UPDATE that reserves a message's sequence number and applies its patch, compiled
- * once per set of patched columns (issue 25). The values are the patch with ID and STATUS.
- */
+/** SQLite: `seqReservation` compiled once per set of patched columns (issue 25). */
 const reserveSeq = compiledQuery(
   (db, slots: Reservation, values) => {
     const columns = Object.keys(values).filter((key) => key !== ID && key !== STATUS);
-    let update = db
-      .updateTable('conversations')
-      .set((eb) => ({
-        ...(Object.fromEntries(columns.map((c) => [c, slots[c]])) as Partial<ConversationRow>),
-        last_seq: eb('last_seq', '+', 1),
-      }))
-      .where('id', '=', slots[ID] as string);
-    if (STATUS in values) update = update.where('status', '=', slots[STATUS] as ConversationRow['status']);
-    return update.returningAll();
+    const patch = Object.fromEntries(columns.map((c) => [c, slots[c]])) as Partial<ConversationRow>;
+    const status = STATUS in values ? (slots[STATUS] as ConversationRow['status']) : undefined;
+    return seqReservation(db, patch, slots[ID] as string, status).returningAll();
   },
   (values) => Object.keys(values).join(),
 );
@@ -214,22 +223,6 @@ async function storedDuplicate(db: Db, message: NewMessage) {
   return winner && conversation ? { message: winner, conversation, duplicate: true } : null;
 }
 
-/** PostgreSQL: the UPDATE that reserves the sequence number, for the message's one statement. */
-function conversationUpdate(
-  tx: Db,
-  message: NewMessage,
-  conversationPatch: Partial<ConversationRow>,
-  expectedStatus: ConversationRow['status'] | undefined,
-): ConversationUpdate {
-  const update = tx
-    .updateTable('conversations')
-    .set((eb) => ({ ...conversationPatch, last_seq: eb('last_seq', '+', 1) }))
-    .where('id', '=', message.conversation_id);
-  // The state the caller checked must still hold when the message lands (another process
-  // may have closed the conversation meanwhile): null tells it to look again.
-  return expectedStatus ? update.where('status', '=', expectedStatus) : update;
-}
-
 /**
  * One message: the sequence number, the row and its index entry, then `within` (in a transaction,
  * or on PostgreSQL as one statement alone when nothing else is written: see `appendMessage`).
@@ -242,7 +235,11 @@ async function appendInTransaction(
   within: WithinChange,
 ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
   const stored = isPostgres(tx)
-    ? await updateAndInsert(tx, conversationUpdate(tx, message, conversationPatch, expectedStatus), message)
+    ? await updateAndInsert(
+        tx,
+        seqReservation(tx, conversationPatch, message.conversation_id, expectedStatus),
+        message,
+      )
     : await updateThenInsert(tx, message, conversationPatch, expectedStatus);
   if (!stored) return null;
   const { conversation, row } = stored;
