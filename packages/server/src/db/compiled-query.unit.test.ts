@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compiledQuery } from './compiled-query';
 import { openDatabase, type DatabaseHandle } from './database';
 
-// A real SQLite database in memory, with the statements counted as the server counts them.
+// A real SQLite database in memory, opened as the server opens it.
 let handle: DatabaseHandle;
 
 beforeEach(async () => {
@@ -29,9 +29,11 @@ const noteById = compiledQuery((db, s: { id: string }) =>
 );
 
 /** Sets the columns the values name, besides the id: one SQL text per set of columns. */
+let updateBuilds = 0;
 const updateNote = compiledQuery(
-  (db, s: Record<string, unknown>, values) =>
-    db
+  (db, s: Record<string, unknown>, values) => {
+    updateBuilds += 1;
+    return db
       .updateTable('notes' as never)
       .set(
         Object.fromEntries(
@@ -40,7 +42,8 @@ const updateNote = compiledQuery(
             .map((k) => [k, s[k]]),
         ) as never,
       )
-      .where('id' as never, '=', s.id as never),
+      .where('id' as never, '=', s.id as never);
+  },
   (values) => Object.keys(values).join(','),
 );
 
@@ -53,13 +56,19 @@ describe('compiledQuery', () => {
     expect(await noteById(handle.db, { id: 'missing' })).toEqual([]);
   });
 
-  it('keeps a literal the builder wrote, and compiles each shape apart', async () => {
+  it('keeps a literal the builder wrote, and compiles each shape once', async () => {
+    updateBuilds = 0;
     await insertNote(handle.db, { id: 'a', body: 'first' });
     await updateNote(handle.db, { id: 'a', body: 'changed' });
     expect(await noteById(handle.db, { id: 'a' })).toEqual([{ id: 'a', body: 'changed', pinned: 0 }]);
     await updateNote(handle.db, { id: 'a', pinned: 1 });
     await updateNote(handle.db, { id: 'a', body: 'again', pinned: 0 });
     expect(await noteById(handle.db, { id: 'a' })).toEqual([{ id: 'a', body: 'again', pinned: 0 }]);
+    await updateNote(handle.db, { id: 'a', body: 'once more' });
+    await updateNote(handle.db, { id: 'a', pinned: 1 });
+    // Three shapes (body; pinned; body and pinned), five calls: built three times.
+    expect(updateBuilds).toBe(3);
+    expect(await noteById(handle.db, { id: 'a' })).toEqual([{ id: 'a', body: 'once more', pinned: 1 }]);
   });
 
   it('runs inside a transaction with its connection', async () => {
