@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable } from 'kysely';
 import { isPostgres, type Db } from './database';
+import { prepareOnPostgres } from './prepared-statements';
 
 /** Stands for one of the values in a query built once (see `compiledQuery`). */
 class Slot {
@@ -36,10 +37,14 @@ export function compiledQuery<V extends Record<string, unknown>, R>(
   const compiled = new Map<string, Shape>();
   const slots = slotsFor<V>();
   return async function run(db: Db, values: V): Promise<R[]> {
-    const key = `${isPostgres(db) ? 'pg' : 'sqlite'}:${shape(values)}`;
+    const postgres = isPostgres(db);
+    const key = `${postgres ? 'pg' : 'sqlite'}:${shape(values)}`;
     let found = compiled.get(key);
     if (!found) {
       const { sql, parameters } = build(db, slots, values).compile();
+      // PostgreSQL plans it once per connection (prepared-statements.ts); better-sqlite3's
+      // statements are already kept by text (database.ts).
+      if (postgres) prepareOnPostgres(sql);
       compiled.set(key, (found = { sql, parameters }));
     }
     const result = await db.executeQuery<R>(CompiledQuery.raw(found.sql, fill(found, values)));

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { isTracing } from '../ops/tracing';
+import { preparedName } from './prepared-statements';
 import { traceQuery } from './query-tracing';
 import type { Database } from './schema';
 
@@ -132,7 +133,7 @@ function openPostgres(
       if (!guarded.has(client)) {
         guarded.add(client);
         client.on('error', () => undefined);
-        countQueries(client, counter);
+        instrumentQueries(client, counter);
       }
       const seconds = (performance.now() - started) / 1000;
       for (const observe of observers) observe(seconds);
@@ -162,12 +163,17 @@ function openPostgres(
   };
 }
 
-/** Calls `count` for every query the client sends (Kysely sends one per statement, BEGIN included). */
-function countQueries(client: import('pg').PoolClient, counter: StatementCounter): void {
+/**
+ * Counts every query the client sends (Kysely sends one per statement, BEGIN included), and sends
+ * the registered ones as named prepared statements (`prepared-statements.ts`).
+ */
+function instrumentQueries(client: import('pg').PoolClient, counter: StatementCounter): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    countStatement(counter, typeof args[0] === 'string' ? args[0] : '');
-    return query(...args);
+    const [text, values] = args;
+    countStatement(counter, typeof text === 'string' ? text : '');
+    const name = typeof text === 'string' ? preparedName(text) : undefined;
+    return name ? query({ name, text, values }, ...args.slice(2)) : query(...args);
   };
 }
 

@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database';
-import type { ConversationsTable, Database, MessagesTable } from '../../db/schema';
+import type { ConversationsTable, MessagesTable } from '../../db/schema';
 import { createCommitGroup } from '../../db/commit-group';
-import { compiledQuery } from '../../db/compiled-query';
-import { sql, type UpdateQueryBuilder, type UpdateResult } from 'kysely';
-import { indexedMessageCte, indexNewMessage, isPostgres, refreshConversationProfile } from '../search/index';
+import { indexNewMessage, isPostgres, refreshConversationProfile } from '../search/index';
+import { insertChatMessage } from './message-insert.store';
 
 type ConversationRow = ConversationsTable;
 type MessageRow = MessagesTable;
@@ -77,125 +76,6 @@ async function insertMessages(tx: Db, conversation: ConversationRow, messages: N
   return rows;
 }
 
-type ConversationUpdate = UpdateQueryBuilder<Database, 'conversations', 'conversations', UpdateResult>;
-
-/**
- * The UPDATE that reserves a message's sequence number and applies its patch. The state the
- * caller checked must still hold when the message lands (another process may have closed the
- * conversation meanwhile): no row tells it to look again.
- */
-function seqReservation(
-  db: Db,
-  patch: Partial<ConversationRow>,
-  id: string,
-  expectedStatus: ConversationRow['status'] | undefined,
-): ConversationUpdate {
-  const update = db
-    .updateTable('conversations')
-    .set((eb) => ({ ...patch, last_seq: eb('last_seq', '+', 1) }))
-    .where('id', '=', id);
-  return expectedStatus ? update.where('status', '=', expectedStatus) : update;
-}
-
-/** Where the conversation id and expected status go among a reservation's patched columns. */
-const ID = '$id';
-const STATUS = '$status';
-type Reservation = Record<string, unknown>;
-
-/** SQLite: `seqReservation` compiled once per set of patched columns (issue 25). */
-const reserveSeq = compiledQuery(
-  (db, slots: Reservation, values) => {
-    const columns = Object.keys(values).filter((key) => key !== ID && key !== STATUS);
-    const patch = Object.fromEntries(columns.map((c) => [c, slots[c]])) as Partial<ConversationRow>;
-    const status = STATUS in values ? (slots[STATUS] as ConversationRow['status']) : undefined;
-    return seqReservation(db, patch, slots[ID] as string, status).returningAll();
-  },
-  (values) => Object.keys(values).join(),
-);
-
-/** SQLite: one message's INSERT, compiled once (the full-text index follows by its trigger). */
-const insertMessage = compiledQuery((db, slots: MessageRow) =>
-  db.insertInto('messages').values({
-    id: slots.id,
-    conversation_id: slots.conversation_id,
-    seq: slots.seq,
-    author_kind: slots.author_kind,
-    author_id: slots.author_id,
-    author_name: slots.author_name,
-    author_avatar_url: slots.author_avatar_url,
-    client_msg_id: slots.client_msg_id,
-    body: slots.body,
-    meta: slots.meta,
-    created_at: slots.created_at,
-  }),
-);
-
-/** SQLite: the UPDATE reserves the sequence number, then the message is inserted with it. */
-async function updateThenInsert(
-  tx: Db,
-  message: NewMessage,
-  conversationPatch: Partial<ConversationRow>,
-  expectedStatus: ConversationRow['status'] | undefined,
-) {
-  // Kysely leaves out a column set to undefined: so does the reservation.
-  const reservation: Reservation = Object.fromEntries(
-    Object.entries(conversationPatch).filter(([, value]) => value !== undefined),
-  );
-  reservation[ID] = message.conversation_id;
-  if (expectedStatus) reservation[STATUS] = expectedStatus;
-  const [conversation] = await reserveSeq(tx, reservation);
-  if (!conversation) return null;
-  const row: MessageRow = { ...message, seq: conversation.last_seq };
-  await insertMessage(tx, row);
-  return { conversation, row };
-}
-
-const MESSAGE_TEXT_COLUMNS = [
-  'id',
-  'conversation_id',
-  'author_kind',
-  'author_id',
-  'author_name',
-  'author_avatar_url',
-  'client_msg_id',
-  'body',
-  'meta',
-] as const;
-
-/**
- * PostgreSQL (issue 25): one statement assigns the sequence number, inserts the message and its
- * search index entry, so a message costs two round trips less. The UPDATE's row feeds both INSERTs
- * through CTEs; no row (the state moved on) inserts nothing.
- */
-async function updateAndInsert(tx: Db, update: ConversationUpdate, message: NewMessage) {
-  const conversation = await tx
-    .with('changed', () => update.returningAll())
-    // The index entry's CTE is plain SQL from the search module, which owns its table (Kysely
-    // compiles any expression there; its types list only its own builders, hence the cast).
-    .with('indexed', () => indexedMessageCte(message) as never)
-    .with('inserted', (db) =>
-      db
-        .insertInto('messages')
-        .columns([...MESSAGE_TEXT_COLUMNS, 'created_at', 'seq'])
-        .expression(
-          db
-            .selectFrom('changed')
-            .select([
-              ...MESSAGE_TEXT_COLUMNS.map((column) =>
-                sql<string>`cast(${message[column]} as text)`.as(column),
-              ),
-              sql<number>`cast(${message.created_at} as bigint)`.as('created_at'),
-              sql<number>`${sql.ref('changed.last_seq')}`.as('seq'),
-            ]),
-        ),
-    )
-    .selectFrom('changed')
-    .selectAll()
-    .executeTakeFirst();
-  if (!conversation) return null;
-  return { conversation, row: { ...message, seq: conversation.last_seq } satisfies MessageRow };
-}
-
 async function findByClientMsgId(
   db: Db,
   conversationId: string,
@@ -234,13 +114,7 @@ async function appendInTransaction(
   expectedStatus: ConversationRow['status'] | undefined,
   within: WithinChange,
 ): Promise<{ message: MessageRow; conversation: ConversationRow; duplicate: boolean } | null> {
-  const stored = isPostgres(tx)
-    ? await updateAndInsert(
-        tx,
-        seqReservation(tx, conversationPatch, message.conversation_id, expectedStatus),
-        message,
-      )
-    : await updateThenInsert(tx, message, conversationPatch, expectedStatus);
+  const stored = await insertChatMessage(tx, message, conversationPatch, expectedStatus);
   if (!stored) return null;
   const { conversation, row } = stored;
   if (touchesIdentity(conversationPatch)) await refreshConversationProfile(tx, conversation.id);

@@ -24,6 +24,12 @@ export { conversationDisplayName } from './conversation-identity';
 export { type CrmSearchType, reindexCrmRecord } from './crm-index.store';
 export { refreshConversationProfile, refreshProfilesLinkedTo } from './profile-index.store';
 export { forgetConversations } from './forget.store';
-export { indexedMessageCte, indexMessage, indexNewMessage, isPostgres } from './message-index.store';
+export {
+  indexedMessageCte,
+  indexMessage,
+  indexNewMessage,
+  isPostgres,
+  messageSearchText,
+} from './message-index.store';
 export { MESSAGE_INDEX_EVERY_MS } from './message-indexer.store';
 export { CRM_RANKED_MAX, rankCrmRecords } from './crm-rank.store';

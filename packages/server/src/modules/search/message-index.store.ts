@@ -47,15 +47,21 @@ export async function indexNewMessage(db: Db, message: IndexedMessage): Promise<
 }
 
 /**
- * PostgreSQL (issue 25: round trips per message): the index entry of a message as a statement for
- * the CTE that inserts it (modules/conversations/timeline.store.ts), reading its sequence number
- * from that statement's `changed` row; it inserts nothing for a message without searchable text.
+ * PostgreSQL (issue 25: round trips per message): a message's index entry as a statement for the
+ * CTE that inserts the message (modules/conversations/message-insert.store.ts), reading its sequence
+ * number from that statement's `changed` row. `text` is `messageSearchText` of its body;
+ * `searchable` whether it holds anything but spaces (nothing is inserted otherwise). The values
+ * may be a compiled query's slots: each goes in as a parameter.
  */
-export function indexedMessageCte(message: Omit<IndexedMessage, 'seq'>): RawBuilder<unknown> {
-  const text = messageSearchText(message.body);
+export function indexedMessageCte(entry: {
+  id: unknown;
+  conversationId: unknown;
+  text: unknown;
+  searchable: unknown;
+}): RawBuilder<unknown> {
   // In parentheses: Kysely writes a raw CTE as it is, and PostgreSQL wants `name as (statement)`.
   return sql`(insert into search_messages (message_id, conversation_id, seq, body)
-    select cast(${message.id} as text), cast(${message.conversation_id} as text), changed.last_seq,
-      cast(${text} as text) from changed
-    where ${text.trim() !== ''} on conflict (message_id) do nothing)`;
+    select cast(${entry.id} as text), cast(${entry.conversationId} as text), changed.last_seq,
+      cast(${entry.text} as text) from changed
+    where ${entry.searchable} on conflict (message_id) do nothing)`;
 }
