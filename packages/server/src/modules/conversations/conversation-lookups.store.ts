@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
+import { batchedReads } from '../../db/batched-reads';
 import { compiledQuery } from '../../db/compiled-query';
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { TConversationDto } from '@charla/protocol';
 
 /** Who may see a conversation now: the state R14's visibility depends on. */
@@ -10,15 +12,31 @@ const stateById = compiledQuery((db, slots: { id: string }) =>
   db.selectFrom('conversations').select(['status', 'assignee_id']).where('id', '=', slots.id),
 );
 
+/** PostgreSQL: the states asked in one turn of the event loop, in one statement (db/batched-reads.ts). */
+const statesByIds = compiledQuery((db, slots: { ids: string[] }) =>
+  db
+    .selectFrom('conversations')
+    .select(['id', 'status', 'assignee_id'])
+    .where('id', '=', sql<string>`any(${slots.ids})`),
+);
+
 /**
  * Small read-only questions other modules ask about the `conversations` table, which this module
  * owns (eslint-rules/table-owners.js): notifications re-check visibility at send time, playbooks
  * keep a playbook that conversations still name.
  */
 export function createConversationLookups(db: Db) {
+  const batchedStates = isPostgres(db)
+    ? batchedReads(
+        (ids: string[]) => statesByIds(db, { ids }),
+        (row) => row.id,
+      )
+    : null;
   return {
     async stateOf(conversationId: string): Promise<ConversationState | null> {
-      const [row] = await stateById(db, { id: conversationId });
+      const row = batchedStates
+        ? await batchedStates(conversationId)
+        : (await stateById(db, { id: conversationId }))[0];
       return row ? { status: row.status, assigneeId: row.assignee_id } : null;
     },
     /** True when any conversation is pinned to this playbook. */

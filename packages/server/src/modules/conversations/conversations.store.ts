@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
+import { batchedReads } from '../../db/batched-reads';
 import { compiledQuery } from '../../db/compiled-query';
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
 import { refreshConversationProfile } from '../search/index';
 import { createDeadlinesStore } from './deadlines.store';
@@ -21,7 +23,21 @@ const conversationById = compiledQuery((db, slots: { id: string }) =>
   db.selectFrom('conversations').selectAll().where('id', '=', slots.id),
 );
 
+/** PostgreSQL: the rows asked in one turn of the event loop, in one statement (db/batched-reads.ts). */
+const conversationsByIds = compiledQuery((db, slots: { ids: string[] }) =>
+  db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', sql<string>`any(${slots.ids})`),
+);
+
 export function createConversationsStore(db: Db) {
+  const batchedById = isPostgres(db)
+    ? batchedReads(
+        (ids: string[]) => conversationsByIds(db, { ids }),
+        (row) => row.id,
+      )
+    : null;
   return {
     ...createTimelineStore(db),
     ...createFoldersStore(db),
@@ -30,6 +46,7 @@ export function createConversationsStore(db: Db) {
     ...createReadPositionsStore(db),
 
     async findById(id: string): Promise<ConversationRow | null> {
+      if (batchedById) return (await batchedById(id)) ?? null;
       return (await conversationById(db, { id }))[0] ?? null;
     },
 
