@@ -163,6 +163,14 @@ export function toVisitorConversationDto(
 export function toMessageDto(row: MessageRow): TMessageDto {
   const meta = fromJsonColumn<MessageMeta>(row.meta, {});
   const parsed = ZRichText.safeParse(fromJsonColumn<unknown>(row.body, EMPTY_DOC));
+  return writtenMessageDto(row, parsed.success ? parsed.data : EMPTY_DOC, meta);
+}
+
+/**
+ * The DTO of a message this process just wrote, from the body and meta it wrote: its JSON columns
+ * need no parsing and checking again (issue 25: twice per chat message, the body through zod).
+ */
+export function writtenMessageDto(row: MessageRow, body: TRichText, meta: MessageMeta = {}): TMessageDto {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -174,7 +182,7 @@ export function toMessageDto(row: MessageRow): TMessageDto {
       avatarUrl: row.author_avatar_url,
     },
     clientMsgId: row.client_msg_id,
-    body: parsed.success ? parsed.data : EMPTY_DOC,
+    body,
     event: meta.event ?? null,
     interaction: meta.interaction ?? null,
     isError: meta.isError ?? false,

@@ -11,7 +11,7 @@ import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { domainEvent, type AnyDomainEvent, type DomainEvents } from '../../lib/domain-events';
 import { newId } from '../../lib/ids';
-import { toMessageDto, type MessageMeta } from './conversation-dto';
+import { toMessageDto, writtenMessageDto, type MessageMeta } from './conversation-dto';
 import { StaleLookups, type ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore, MessageRow, NewMessage } from './conversations.store';
 
@@ -94,11 +94,16 @@ export function createMessageAppend(deps: {
 }) {
   const { store, views, events, clock, getRow, assertWritable } = deps;
 
-  const messageEvents = (dto: TConversationDto, rows: MessageRow[], changesConversation?: boolean) =>
+  const messageEvents = (
+    dto: TConversationDto,
+    rows: MessageRow[],
+    changesConversation?: boolean,
+    messageDto: (row: MessageRow) => TMessageDto = toMessageDto,
+  ) =>
     rows.map((m) =>
       domainEvent('message.created', {
         conversation: dto,
-        message: toMessageDto(m),
+        message: messageDto(m),
         ...(changesConversation === false ? { changesConversation } : {}),
       }),
     );
@@ -120,6 +125,9 @@ export function createMessageAppend(deps: {
       ...options.patch,
     };
     let recorded: AnyDomainEvent[] = [];
+    // The DTO of the message as written, built once for its event and the caller.
+    let written: TMessageDto | undefined;
+    const writtenDto = (row: MessageRow) => (written = writtenMessageDto(row, body, options.meta));
     // Nothing to write beside the message (no files to claim, no webhook wants it): PostgreSQL
     // then stores it with its one statement and no transaction around it (issue 25).
     const withinWrites =
@@ -134,7 +142,7 @@ export function createMessageAppend(deps: {
         options.write ? conversation.status : undefined,
         async (tx, row, messages) => {
           if (options.within && messages[0]) await options.within(tx, messages[0]);
-          recorded = messageEvents(build(row), messages, changesMoreThanActivity(options.patch));
+          recorded = messageEvents(build(row), messages, changesMoreThanActivity(options.patch), writtenDto);
           if (withinWrites) await events.record(tx, recorded);
         },
         withinWrites,
@@ -147,7 +155,8 @@ export function createMessageAppend(deps: {
     }
     if (!result.duplicate) events.publish(recorded);
     return {
-      message: toMessageDto(result.message),
+      // A retry's answer is the first message, as stored.
+      message: (!result.duplicate && written) || toMessageDto(result.message),
       conversation: result.conversation,
       duplicate: result.duplicate,
     };
