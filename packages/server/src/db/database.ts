@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { isTracing } from '../ops/tracing';
-import { preparedName } from './prepared-statements';
+import { preparedName, preparedStatementsOf } from './prepared-statements';
 import { traceQuery } from './query-tracing';
 import type { Database } from './schema';
 
@@ -168,12 +168,15 @@ function openPostgres(
  * the registered ones as named prepared statements (`prepared-statements.ts`).
  */
 function instrumentQueries(client: import('pg').PoolClient, counter: StatementCounter): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const prepared = preparedStatementsOf(query);
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const [text, values] = args;
     countStatement(counter, typeof text === 'string' ? text : '');
-    const name = typeof text === 'string' ? preparedName(text) : undefined;
-    return name ? query({ name, text, values }, ...args.slice(2)) : query(...args);
+    if (typeof text !== 'string') return query(...args);
+    prepared.saw(text);
+    const name = args.length === 2 ? preparedName(text) : undefined;
+    return name ? prepared.run(name, text, values) : query(...args);
   };
 }
 

@@ -29,6 +29,13 @@ const noteById = compiledQuery((db, s: { id: string }) =>
     .where('id' as never, '=', s.id as never),
 );
 
+const wholeNote = compiledQuery((db, s: { id: string }) =>
+  db
+    .selectFrom('notes' as never)
+    .selectAll()
+    .where('id' as never, '=', s.id as never),
+);
+
 /**
  * Issue 25: the statements every chat message runs are PostgreSQL prepared statements, parsed and
  * planned once per connection. One connection in the pool, so the session asked is the one that ran them.
@@ -81,5 +88,19 @@ describe.runIf(testDialect === 'postgres')('compiled queries on PostgreSQL', () 
     await expect(insertNote(handle.db, { id: 'a', body: 'again' })).rejects.toThrow(/duplicate key/);
     await insertNote(handle.db, { id: 'c', body: 'third' });
     expect(await noteById(handle.db, { id: 'c' })).toEqual([{ id: 'c', body: 'third' }]);
+  });
+
+  it('prepares again when another process changed the table (a migration during a rolling upgrade)', async () => {
+    expect(await wholeNote(handle.db, { id: 'b' })).toEqual([{ id: 'b', body: 'second' }]);
+    await admin(`alter table ${schema}.notes add column pinned integer not null default 0`);
+    // Outside a transaction the query is sent again, prepared anew.
+    expect(await wholeNote(handle.db, { id: 'b' })).toEqual([{ id: 'b', body: 'second', pinned: 0 }]);
+    await admin(`alter table ${schema}.notes add column color text`);
+    // Inside one, the refusal has aborted it: that transaction fails, the next one works.
+    await expect(handle.db.transaction().execute((tx) => wholeNote(tx, { id: 'b' }))).rejects.toThrow(
+      /cached plan must not change result type/,
+    );
+    const again = await handle.db.transaction().execute((tx) => wholeNote(tx, { id: 'b' }));
+    expect(again).toEqual([{ id: 'b', body: 'second', pinned: 0, color: null }]);
   });
 });

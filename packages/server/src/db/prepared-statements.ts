@@ -20,3 +20,39 @@ export function prepareOnPostgres(sql: string): void {
 export function preparedName(sql: string): string | undefined {
   return names.get(sql);
 }
+
+type Query = (...args: unknown[]) => Promise<unknown>;
+
+/** PostgreSQL's "cached plan must not change result type": the statement's table changed shape. */
+const STALE_PLAN = '0A000';
+
+/**
+ * One pool connection's prepared statements. When another process changes a table this connection
+ * prepared a statement on (a migration adding a column during a rolling upgrade), PostgreSQL
+ * refuses that prepared `select *` for good: the connection then prepares every statement again
+ * under new names (`charla_3_1`), and sends the refused query again unless a transaction is open
+ * (the refusal aborted it: that change fails once, as any failed statement does).
+ */
+export function preparedStatementsOf(query: Query) {
+  let generation = 0;
+  let inTransaction = false;
+  const named = (name: string) => (generation === 0 ? name : `${name}_${generation}`);
+
+  return {
+    /** Follows the connection's transactions, from the text of every statement it sends. */
+    saw(text: string): void {
+      if (text === 'begin') inTransaction = true;
+      else if (text === 'commit' || text === 'rollback') inTransaction = false;
+    },
+    async run(name: string, text: string, values: unknown): Promise<unknown> {
+      try {
+        return await query({ name: named(name), text, values });
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== STALE_PLAN) throw error;
+        generation += 1;
+        if (inTransaction) throw error;
+        return query({ name: named(name), text, values });
+      }
+    },
+  };
+}
