@@ -1,3 +1,5 @@
+import { isPostgres, type Db } from './database';
+
 type Waiter<R> = { resolve: (row: R | undefined) => void; reject: (error: unknown) => void };
 
 /** At most this many keys in one statement; more asked in one turn make several. */
@@ -53,4 +55,21 @@ export function batchedReads<K, R>(
         });
       }
     });
+}
+
+/**
+ * A read of one row by id: on PostgreSQL shared with the reads asked in the same turn
+ * (`batchedReads` over `many`), on SQLite at once through `one` (no network between the process
+ * and its database, so nothing to share).
+ */
+export function readById<R extends { id: string }>(
+  db: Db,
+  one: (db: Db, values: { id: string }) => Promise<R[]>,
+  many: (db: Db, values: { ids: string[] }) => Promise<R[]>,
+): (id: string) => Promise<R | undefined> {
+  if (!isPostgres(db)) return async (id) => (await one(db, { id }))[0];
+  return batchedReads(
+    (ids: string[]) => many(db, { ids }),
+    (row) => row.id,
+  );
 }

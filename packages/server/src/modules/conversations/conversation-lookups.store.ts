@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { batchedReads } from '../../db/batched-reads';
+import { readById } from '../../db/batched-reads';
 import { compiledQuery } from '../../db/compiled-query';
-import { isPostgres, type Db } from '../../db/database';
+import type { Db } from '../../db/database';
 import type { TConversationDto } from '@charla/protocol';
 
 /** Who may see a conversation now: the state R14's visibility depends on. */
@@ -9,7 +9,7 @@ export type ConversationState = { status: TConversationDto['status']; assigneeId
 
 /** Read for every notification (R14 at send time): compiled once (issue 25). */
 const stateById = compiledQuery((db, slots: { id: string }) =>
-  db.selectFrom('conversations').select(['status', 'assignee_id']).where('id', '=', slots.id),
+  db.selectFrom('conversations').select(['id', 'status', 'assignee_id']).where('id', '=', slots.id),
 );
 
 /** PostgreSQL: the states asked in one turn of the event loop, in one statement (db/batched-reads.ts). */
@@ -26,17 +26,10 @@ const statesByIds = compiledQuery((db, slots: { ids: string[] }) =>
  * keep a playbook that conversations still name.
  */
 export function createConversationLookups(db: Db) {
-  const batchedStates = isPostgres(db)
-    ? batchedReads(
-        (ids: string[]) => statesByIds(db, { ids }),
-        (row) => row.id,
-      )
-    : null;
+  const stateRow = readById(db, stateById, statesByIds);
   return {
     async stateOf(conversationId: string): Promise<ConversationState | null> {
-      const row = batchedStates
-        ? await batchedStates(conversationId)
-        : (await stateById(db, { id: conversationId }))[0];
+      const row = await stateRow(conversationId);
       return row ? { status: row.status, assigneeId: row.assignee_id } : null;
     },
     /** True when any conversation is pinned to this playbook. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { batchedReads } from '../../db/batched-reads';
+import { readById } from '../../db/batched-reads';
 import { compiledQuery } from '../../db/compiled-query';
-import { isPostgres, type Db } from '../../db/database';
+import type { Db } from '../../db/database';
 import type { ConversationsTable, MessagesTable } from '../../db/schema';
 import { refreshConversationProfile } from '../search/index';
 import { createDeadlinesStore } from './deadlines.store';
@@ -32,12 +32,7 @@ const conversationsByIds = compiledQuery((db, slots: { ids: string[] }) =>
 );
 
 export function createConversationsStore(db: Db) {
-  const batchedById = isPostgres(db)
-    ? batchedReads(
-        (ids: string[]) => conversationsByIds(db, { ids }),
-        (row) => row.id,
-      )
-    : null;
+  const byId = readById(db, conversationById, conversationsByIds);
   return {
     ...createTimelineStore(db),
     ...createFoldersStore(db),
@@ -46,8 +41,7 @@ export function createConversationsStore(db: Db) {
     ...createReadPositionsStore(db),
 
     async findById(id: string): Promise<ConversationRow | null> {
-      if (batchedById) return (await batchedById(id)) ?? null;
-      return (await conversationById(db, { id }))[0] ?? null;
+      return (await byId(id)) ?? null;
     },
 
     async findByStartKey(visitorId: string, startKey: string): Promise<ConversationRow | null> {
