@@ -65,7 +65,7 @@ describe('group commit of chat messages (issue 25)', () => {
   });
 
   it('a change of a later turn goes into the next group', async () => {
-    const group = createCommitGroup(database.db);
+    const group = createCommitGroup(database.db, { spacingMs: 0 });
     const before = database.commits();
     const first = group.run(insert('d1'));
     await new Promise((resolve) => setImmediate(resolve));
@@ -73,6 +73,23 @@ describe('group commit of chat messages (issue 25)', () => {
     expect(await Promise.all([first, second])).toEqual(['d1', 'd2']);
     expect(database.commits() - before).toBe(2);
     expect(await stored('d')).toEqual(['d1', 'd2']);
+  });
+
+  it('under load, changes of later turns that come within the spacing share the next commit', async () => {
+    // A long spacing, so that a slow machine still sends the three before it ends.
+    const group = createCommitGroup(database.db, { spacingMs: 1_000 });
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const before = database.commits();
+    expect(await group.run(insert('e1'))).toBe('e1');
+    const later: Promise<string>[] = [];
+    for (const id of ['e2', 'e3', 'e4']) {
+      later.push(group.run(insert(id)));
+      await nextTurn();
+    }
+    expect(await Promise.all(later)).toEqual(['e2', 'e3', 'e4']);
+    expect(await stored('e')).toEqual(['e1', 'e2', 'e3', 'e4']);
+    // SQLite: the first alone (nothing came before it), then the three together.
+    expect(database.commits() - before).toBe(testDialect === 'sqlite' ? 2 : 4);
   });
 
   it('a change alone that fails rolls back and leaves the group usable', async () => {

@@ -11,6 +11,9 @@ type Waiting = {
   reject: (error: unknown) => void;
 };
 
+/** The least time between two group commits under load (see `createCommitGroup`). */
+export const COMMIT_SPACING_MS = 4;
+
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Runs one change in its own savepoint: its failure undoes only its writes. */
@@ -31,16 +34,22 @@ async function inSavepoint(tx: ControlledTransaction<Database>, work: GroupWork<
  * next transaction, one savepoint each, so a burst of chat messages pays for one COMMIT instead
  * of one each. A change's promise settles only after its transaction committed (an ack still
  * means durable); one change failing rolls back only its savepoint; a failed commit fails every
- * change of the group. A group starts on the next turn of the event loop and holds what came
- * until then; nothing waits for a timer to fill it.
+ * change of the group.
+ *
+ * When to commit: a change that comes after a quiet moment starts its group on the next turn of
+ * the event loop, with what came in that turn. Under load, commits are spaced `spacingMs` apart
+ * (measured from the start of the previous one): what arrives meanwhile joins the next group. At
+ * 2,000 messages a second that is about 8 messages a commit instead of 3, for at most `spacingMs`
+ * more latency (SQLite's COMMIT cost about 160 µs of CPU, the largest single cost of a message).
  *
  * For SQLite, where the one connection serializes every transaction anyway and a savepoint costs
  * no I/O. On PostgreSQL each savepoint is two more round trips: there `run` is a plain transaction.
  */
-export function createCommitGroup(db: Db) {
+export function createCommitGroup(db: Db, { spacingMs = COMMIT_SPACING_MS } = {}) {
   const grouped = db.getExecutor().adapter instanceof SqliteAdapter;
   let waiting: Waiting[] = [];
   let writing = false;
+  let lastCommitAt = Number.NEGATIVE_INFINITY;
 
   async function commit(group: Waiting[]): Promise<Outcome[]> {
     let tx: ControlledTransaction<Database> | undefined;
@@ -64,6 +73,7 @@ export function createCommitGroup(db: Db) {
     while (waiting.length > 0) {
       const group = waiting;
       waiting = [];
+      lastCommitAt = performance.now();
       const outcomes = await commit(group);
       group.forEach((change, i) => {
         const outcome = outcomes[i] as Outcome;
@@ -80,11 +90,13 @@ export function createCommitGroup(db: Db) {
       return new Promise<T>((resolve, reject) => {
         waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
         if (writing) return;
-        // From the next turn of the event loop: on SQLite a transaction runs in microtasks only,
-        // so the changes a group can hold are those that came in the same turn (the frames of
-        // every socket read together); this waits for no timer.
         writing = true;
-        setImmediate(() => void drain());
+        // On SQLite a transaction runs in microtasks only, so a group holds what came before it
+        // starts: the frames of every socket read in the same turn, and under load what came
+        // during the spacing.
+        const wait = lastCommitAt + spacingMs - performance.now();
+        if (wait > 0) setTimeout(() => void drain(), wait);
+        else setImmediate(() => void drain());
       });
     },
   };
