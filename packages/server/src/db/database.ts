@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
-import { startCheckpointer } from './wal-checkpoints';
 import { isTracing } from '../ops/tracing';
 import { preparedName, preparedStatementsOf } from './prepared-statements';
 import { traceQuery } from './query-tracing';
@@ -63,7 +62,6 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite, counter) }),
     ...(isTracing() ? { log: traceQuery('sqlite') } : {}),
@@ -77,10 +75,7 @@ function openSqlite(path: string): DatabaseHandle {
     pool: null,
     statements: () => counter.statements,
     commits: () => counter.commits,
-    close: async () => {
-      await checkpointer?.stop();
-      await db.destroy();
-    },
+    close: () => db.destroy(),
   };
 }
 
