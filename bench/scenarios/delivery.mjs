@@ -204,6 +204,14 @@ export async function deliveryScenarios(ctx) {
         target: `≥ ${wanted} msg/s`,
         ok: Boolean(held && held.rate >= wanted),
       });
+      const heldShare = held && relayBest ? held.rate / relayBest.rate : null;
+      figures.push({
+        name: `throughput.${storage}.p99_within_50ms_ratio_to_relay`,
+        value: heldShare === null ? null : round(heldShare * 100, 1),
+        unit: '%',
+        conditions: `throughput.${storage}.p99_within_50ms / relay.throughput in the same run`,
+        ...(storage === 'sqlite' ? { target: '≥ 15%', ok: heldShare !== null && heldShare >= 0.15 } : {}),
+      });
       if (held?.serverCpu !== undefined) {
         const cpuPerMessage = (held.serverCpu * 1000) / held.achieved;
         figures.push({
