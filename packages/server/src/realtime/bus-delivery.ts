@@ -10,7 +10,7 @@ import type { Services } from '../services';
 import type { BusEvent } from './bus-events';
 import type { AgentConnection, Connection, VisitorConnection } from './connections';
 import type { createConnectionRegistry } from './connection-registry';
-import { fanOut, type FanOutEvent } from './fan-out';
+import { fanOut, inboxesThatMaySee, visibilityOf, type FanOutEvent } from './fan-out';
 import { sendRaw } from './send-frame';
 
 type Registries = {
@@ -115,11 +115,14 @@ export function createBusDelivery(app: App, services: Services, registries: Regi
         const conversation = await conversations.getForVisitor(event.visitorId, event.conversationId);
         return { event: { type: 'visitor.state', visitorId: event.visitorId, conversation }, targets };
       }
-      case 'message.created':
-        return { event, targets: [...agents.all(), ...visitors.of(event.conversation.visitor.id)] };
-      case 'typing':
+      case 'message.created': {
+        const { conversation } = event;
+        const inboxes = inboxesThatMaySee(agents, visibilityOf(conversation));
+        return { event, targets: [...inboxes, ...visitors.of(conversation.visitor.id)] };
+      }
+      case 'typing': // names no note readers: under an assignee, only they hear it (fan-out.ts)
       case 'read':
-        return { event, targets: [...agents.all(), ...visitors.of(event.visitorId)] };
+        return { event, targets: [...inboxesThatMaySee(agents, event), ...visitors.of(event.visitorId)] };
       case 'panel.changed':
         return agents.size === 0 ? null : { event, targets: agents.all() };
       case 'presence.changed': {

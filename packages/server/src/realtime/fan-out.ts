@@ -35,7 +35,7 @@ export type FanOutConnection = { id?: string } & (
 /** One frame for one socket; `message` frames name their message so delivery can keep seq order. */
 export type Delivery<C> = { connection: C; frame: TAgentServerFrame | TVisitorServerFrame };
 
-function visibilityOf(conversation: TConversationDto): Visibility {
+export function visibilityOf(conversation: TConversationDto): Visibility {
   return {
     status: conversation.status,
     assigneeId: conversation.assignee?.id ?? null,
@@ -53,6 +53,22 @@ function activityOf(conversation: TConversationDto): TConversationActivity {
 }
 
 /**
+ * The inbox sockets that may see a conversation in this state (R14, R29): while it is assigned,
+ * its assignee's and those of the users a note let read; otherwise every inbox. `fanOut` still
+ * decides for each; this spares it the inboxes that cannot see (issue 25: with 200 users online,
+ * every chat message went through all 200).
+ */
+export function inboxesThatMaySee<C>(
+  inboxes: { all(): readonly C[]; of(userId: string): ReadonlySet<C> },
+  state: Visibility,
+): readonly C[] {
+  if (state.status !== 'assigned') return inboxes.all();
+  const users = new Set(state.readerIds);
+  if (state.assigneeId !== null) users.add(state.assigneeId);
+  return [...users].flatMap((userId) => [...inboxes.of(userId)]);
+}
+
+/**
  * Decides which socket gets which frame for one event: pure, so every event × viewer is a unit
  * test. R14: an assigned conversation reaches its assignee only; `conversation_removed` goes only
  * to a user who could see the conversation before this change, never to bystanders.
@@ -62,21 +78,35 @@ export function fanOut<C extends FanOutConnection>(
   connections: Iterable<C>,
 ): Delivery<C>[] {
   const out: Delivery<C>[] = [];
-  const to = (connection: C, frame: Delivery<C>['frame']) => out.push({ connection, frame });
+  // One sink and one visibility for the whole event, not one per socket: a chat message goes
+  // through every inbox of an unassigned conversation (issue 25: 20 KB of garbage a message).
+  let current: C | undefined;
+  const to = (frame: Delivery<C>['frame']) => out.push({ connection: current as C, frame });
+  const shown =
+    event.type === 'conversation.changed' || event.type === 'message.created'
+      ? visibilityOf(event.conversation)
+      : null;
   for (const c of connections) {
     // The socket that reported a read updated itself: no echo (issue 25); its other tabs still hear.
     if (event.type === 'read' && event.origin !== undefined && c.id === event.origin) continue;
-    if (c.kind === 'agent') agentFrames(event, c.user.id, (frame) => to(c, frame));
-    else visitorFrames(event, c.visitorId, (frame) => to(c, frame));
+    current = c;
+    if (c.kind === 'agent') agentFrames(event, shown, c.user.id, to);
+    else visitorFrames(event, c.visitorId, to);
   }
   return out;
 }
 
-function agentFrames(event: FanOutEvent, userId: string, send: (frame: TAgentServerFrame) => void): void {
+/** `shown`: who may see the event's conversation now (for the events that carry one). */
+function agentFrames(
+  event: FanOutEvent,
+  shown: Visibility | null,
+  userId: string,
+  send: (frame: TAgentServerFrame) => void,
+): void {
   switch (event.type) {
     case 'conversation.changed': {
       const { conversation, previous } = event;
-      if (canUserSee(visibilityOf(conversation), userId))
+      if (shown !== null && canUserSee(shown, userId))
         send({ type: 'conversation', conversation: forViewer(conversation, userId) });
       // Grants are never revoked (R29): whoever a note let read before still may.
       else if (canUserSee({ ...previous, readerIds: conversation.readerIds }, userId))
@@ -85,7 +115,7 @@ function agentFrames(event: FanOutEvent, userId: string, send: (frame: TAgentSer
     }
     case 'message.created': {
       const { conversation, message } = event;
-      if (!canUserSee(visibilityOf(conversation), userId)) return;
+      if (shown === null || !canUserSee(shown, userId)) return;
       // One frame when only the activity changed (issue 25); the whole conversation when more did.
       if (event.changesConversation === false)
         return send({ type: 'message', message, activity: activityOf(conversation) });

@@ -1,7 +1,13 @@
 import type { TConversationDto, TMessageDto, TVisitorConversationDto } from '@charla/protocol';
 import { describe, expect, it } from 'vitest';
 import { conversationDtoFixture } from '../modules/notifications/conversation.fixture';
-import { fanOut, type FanOutConnection, type FanOutEvent, type Visibility } from './fan-out';
+import {
+  fanOut,
+  inboxesThatMaySee,
+  type FanOutConnection,
+  type FanOutEvent,
+  type Visibility,
+} from './fan-out';
 
 // The viewers of one conversation assigned to "assignee" (before: "former" had it).
 type Viewer =
@@ -429,5 +435,42 @@ describe('fan-out: which socket gets which frame (R14, R29)', () => {
       type: 'conversation',
       conversation: { allowedActions: ['assign', 'reassign', 'close', 'edit_panel'] },
     });
+  });
+
+  it('goes through only the inboxes that may see an assigned conversation, every inbox otherwise (issue 25)', () => {
+    const tabs = (userId: string) => [{ id: `${userId}-1` }, { id: `${userId}-2` }];
+    const byUser = new Map(['u-assignee', 'u-reader', 'u-other'].map((id) => [id, new Set(tabs(id))]));
+    const inboxes = {
+      all: () => [...byUser.values()].flatMap((set) => [...set]),
+      of: (id: string) => byUser.get(id) ?? new Set(),
+    };
+    const ids = (state: Visibility) =>
+      inboxesThatMaySee(inboxes, state)
+        .map((c) => c.id)
+        .sort();
+    expect(ids({ status: 'assigned', assigneeId: 'u-assignee' })).toEqual(['u-assignee-1', 'u-assignee-2']);
+    expect(
+      ids({ status: 'assigned', assigneeId: 'u-assignee', readerIds: ['u-reader', 'u-assignee'] }),
+    ).toEqual(['u-assignee-1', 'u-assignee-2', 'u-reader-1', 'u-reader-2']);
+    expect(ids({ status: 'assigned', assigneeId: 'u-gone' })).toEqual([]);
+    expect(ids({ status: 'waiting', assigneeId: null })).toHaveLength(6);
+    // Whoever it leaves out, the fan-out would have sent nothing: same frames either way.
+    for (const state of [assigned, waiting, withReader]) {
+      const event: FanOutEvent = { type: 'message.created', conversation: state, message: message(null) };
+      const everyone = Object.values(viewers).filter((v) => v.kind === 'agent');
+      const registry = {
+        all: () => everyone,
+        of: (id: string) => new Set(everyone.filter((v) => v.kind === 'agent' && v.user.id === id)),
+      };
+      const shown = {
+        status: state.status,
+        assigneeId: state.assignee?.id ?? null,
+        readerIds: state.readerIds,
+      };
+      const all = fanOut(event, everyone);
+      const some = fanOut(event, inboxesThatMaySee(registry, shown));
+      expect(some).toHaveLength(all.length);
+      expect(some).toEqual(expect.arrayContaining(all));
+    }
   });
 });
