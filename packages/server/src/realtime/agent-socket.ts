@@ -11,7 +11,8 @@ import { endedByServer } from './bus-delivery';
 import type { ConnectionRegistry } from './connection-registry';
 import type { AgentConnection } from './connections';
 import type { Heartbeat } from './heartbeat';
-import { coalesceWrites, sendFrame } from './send-frame';
+import { sendFrame } from './send-frame';
+import { adoptUpgradedSocket } from './upgraded-socket';
 import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from './socket-admission';
 
 /** /ws/agent: the inbox's socket, admitted by the session cookie from our own origin only. */
@@ -46,7 +47,7 @@ export function registerAgentSocket(
     },
     (socket, request) => {
       const user = request.user as AuthUser;
-      coalesceWrites(socket, request.raw.socket);
+      adoptUpgradedSocket(socket, request);
       const stream = messageStreamFor(socket, conversations, { user });
       const connection: AgentConnection = {
         kind: 'agent',
@@ -64,7 +65,6 @@ export function registerAgentSocket(
         // Ended by logout or a missed heartbeat: offline now. A plain close keeps the reconnect grace.
         void presence.disconnected(user.id, endedByServer.has(connection)).catch(presenceFailed);
       });
-      socket.on('error', () => socket.terminate());
       sendFrame(socket, { type: 'ready', userId: user.id });
       frames.onFrames(
         connection,

@@ -6,9 +6,10 @@ import type { Services } from '../services';
 import type { ConnectionRegistry } from './connection-registry';
 import type { VisitorConnection } from './connections';
 import type { Heartbeat } from './heartbeat';
-import { coalesceWrites, sendFrame } from './send-frame';
+import { sendFrame } from './send-frame';
+import { adoptUpgradedSocket } from './upgraded-socket';
 import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from './socket-admission';
-import { handleVisitorFrame } from './visitor-frames';
+import { handleVisitorFrame, type SocketOrigin } from './visitor-frames';
 
 /** /ws/visitor: a widget's socket, admitted by its visitor token. */
 export function registerVisitorSocket(
@@ -37,7 +38,8 @@ export function registerVisitorSocket(
     },
     (socket, request) => {
       const visitorId = request.visitor?.id ?? '';
-      coalesceWrites(socket, request.raw.socket);
+      const origin: SocketOrigin = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+      adoptUpgradedSocket(socket, request);
       const stream = messageStreamFor(socket, conversations, { visitorId });
       const connection: VisitorConnection = {
         kind: 'visitor',
@@ -50,7 +52,6 @@ export function registerVisitorSocket(
       visitors.add(visitorId, connection);
       heartbeat.watch(connection);
       socket.on('close', () => visitors.remove(visitorId, connection));
-      socket.on('error', () => socket.terminate());
       sendFrame(socket, { type: 'ready', visitorId });
       const deps = {
         conversations,
@@ -62,7 +63,7 @@ export function registerVisitorSocket(
         limits: services.rateLimits,
       };
       frames.onFrames(connection, ZVisitorClientFrame, (frame) =>
-        handleVisitorFrame(deps, connection, frame, request),
+        handleVisitorFrame(deps, connection, frame, origin),
       );
     },
   );
