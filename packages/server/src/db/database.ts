@@ -81,8 +81,11 @@ function openSqlite(path: string): DatabaseHandle {
 
 /**
  * Kysely prepares every statement again; compiling SQL cost about 13 % of the CPU per chat
- * message in profiles. better-sqlite3 statements are reusable, so keep the recent ones by text.
- * Kysely asks for a statement once per execution: `counter` counts them.
+ * message in profiles. better-sqlite3 statements are reusable, so keep them by text. Kysely asks
+ * for a statement once per execution: `counter` counts them. A hit changes nothing (an LRU's
+ * delete and set on every statement rebuilt the Map's table every few hundred statements, which
+ * is garbage for the old generation: issue 25); past `max` texts the oldest prepared goes, and a
+ * statement still in use is prepared again when it next comes.
  */
 function withStatementCache(sqlite: SQLite.Database, counter: StatementCounter, max = 500): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
@@ -91,14 +94,11 @@ function withStatementCache(sqlite: SQLite.Database, counter: StatementCounter, 
     prepare(sql: string) {
       countStatement(counter, sql);
       let statement = cache.get(sql);
-      if (statement) {
-        // Refresh its place in the least-recently-used order.
-        cache.delete(sql);
-      } else {
+      if (statement === undefined) {
         statement = sqlite.prepare(sql);
         if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
       }
-      cache.set(sql, statement);
       return statement;
     },
   };
