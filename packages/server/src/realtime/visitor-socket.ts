@@ -8,6 +8,7 @@ import type { VisitorConnection } from './connections';
 import type { Heartbeat } from './heartbeat';
 import { sendFrame } from './send-frame';
 import { adoptUpgradedSocket } from './upgraded-socket';
+import type { MessageStream } from './message-stream';
 import { messageStreamFor, refuse, type FrameQueue, type SocketAdmission } from './socket-admission';
 import { handleVisitorFrame, type SocketOrigin } from './visitor-frames';
 
@@ -24,6 +25,15 @@ export function registerVisitorSocket(
 ): void {
   const { visitors, admit, frames, heartbeat } = parts;
   const { conversations, clock } = services;
+  const deps = {
+    conversations,
+    runner: services.runner,
+    identity: services.identity,
+    playbooks: services.playbooks,
+    reports: services.reports,
+    clock,
+    limits: services.rateLimits,
+  };
   app.get(
     '/ws/visitor',
     {
@@ -40,28 +50,23 @@ export function registerVisitorSocket(
       const visitorId = request.visitor?.id ?? '';
       const origin: SocketOrigin = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
       adoptUpgradedSocket(socket, request);
-      const stream = messageStreamFor(socket, conversations, { visitorId });
+      // Made at first use: most visitors browse without a conversation (issue 25: a stream is
+      // a dozen objects, and every idle socket's are walked by each old-generation collection).
+      let stream: MessageStream | undefined;
       const connection: VisitorConnection = {
         kind: 'visitor',
         id: newId(),
         socket,
         visitorId,
-        stream,
+        get stream() {
+          return (stream ??= messageStreamFor(socket, conversations, { visitorId }));
+        },
         missedPongs: 0,
       };
       visitors.add(visitorId, connection);
       heartbeat.watch(connection);
       socket.on('close', () => visitors.remove(visitorId, connection));
       sendFrame(socket, { type: 'ready', visitorId });
-      const deps = {
-        conversations,
-        runner: services.runner,
-        identity: services.identity,
-        playbooks: services.playbooks,
-        reports: services.reports,
-        clock,
-        limits: services.rateLimits,
-      };
       frames.onFrames(connection, ZVisitorClientFrame, (frame) =>
         handleVisitorFrame(deps, connection, frame, origin),
       );
