@@ -82,24 +82,33 @@ function openSqlite(path: string): DatabaseHandle {
 /**
  * Kysely prepares every statement again; compiling SQL cost about 13 % of the CPU per chat
  * message in profiles. better-sqlite3 statements are reusable, so keep them by text. Kysely asks
- * for a statement once per execution: `counter` counts them. A hit changes nothing (an LRU's
- * delete and set on every statement rebuilt the Map's table every few hundred statements, which
- * is garbage for the old generation: issue 25); past `max` texts the oldest prepared goes, and a
- * statement still in use is prepared again when it next comes.
+ * for a statement once per execution: `counter` counts them. Past `max` texts one goes, by second
+ * chance: a hit only marks its entry used (an LRU's delete and set on every statement rebuilt the
+ * Map's table every few hundred statements, garbage for the old generation: issue 25), and the
+ * oldest entry not used since it was last passed over goes.
  */
-function withStatementCache(sqlite: SQLite.Database, counter: StatementCounter, max = 500): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+export function withStatementCache(sqlite: SQLite.Database, counter: StatementCounter, max = 500): SqliteDatabase {
+  const cache = new Map<string, { statement: SQLite.Statement; used: boolean }>();
+  function evictOne(): void {
+    for (const [sql, entry] of cache) {
+      cache.delete(sql);
+      if (!entry.used) return;
+      // Used since it was last passed over: to the back of the line, unmarked.
+      entry.used = false;
+      cache.set(sql, entry);
+    }
+  }
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
       countStatement(counter, sql);
-      let statement = cache.get(sql);
-      if (statement === undefined) {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-        cache.set(sql, statement);
-      }
-      return statement;
+      let entry = cache.get(sql);
+      if (entry === undefined) {
+        if (cache.size >= max) evictOne();
+        entry = { statement: sqlite.prepare(sql), used: false };
+        cache.set(sql, entry);
+      } else entry.used = true;
+      return entry.statement;
     },
   };
 }
