@@ -87,7 +87,11 @@ function openSqlite(path: string): DatabaseHandle {
  * Map's table every few hundred statements, garbage for the old generation: issue 25), and the
  * oldest entry not used since it was last passed over goes.
  */
-export function withStatementCache(sqlite: SQLite.Database, counter: StatementCounter, max = 500): SqliteDatabase {
+export function withStatementCache(
+  sqlite: SQLite.Database,
+  counter: StatementCounter,
+  max = 500,
+): SqliteDatabase {
   const cache = new Map<string, { statement: SQLite.Statement; used: boolean }>();
   function evictOne(): void {
     for (const [sql, entry] of cache) {
