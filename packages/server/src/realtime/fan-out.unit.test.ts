@@ -4,6 +4,7 @@ import { conversationDtoFixture } from '../modules/notifications/conversation.fi
 import {
   fanOut,
   inboxesThatMaySee,
+  visibilityOf,
   type FanOutConnection,
   type FanOutEvent,
   type Visibility,
@@ -462,13 +463,8 @@ describe('fan-out: which socket gets which frame (R14, R29)', () => {
         all: () => everyone,
         of: (id: string) => new Set(everyone.filter((v) => v.kind === 'agent' && v.user.id === id)),
       };
-      const shown = {
-        status: state.status,
-        assigneeId: state.assignee?.id ?? null,
-        readerIds: state.readerIds,
-      };
       const all = fanOut(event, everyone);
-      const some = fanOut(event, inboxesThatMaySee(registry, shown));
+      const some = fanOut(event, inboxesThatMaySee(registry, visibilityOf(state)));
       expect(some).toHaveLength(all.length);
       expect(some).toEqual(expect.arrayContaining(all));
     }
