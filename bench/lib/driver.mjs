@@ -295,6 +295,18 @@ export async function sweep(env, rates, seconds, log, label, options) {
   return { steps, best: good.at(-1) ?? null };
 }
 
+/** Drops every idle worker's sockets at once and reconnects them on the storm's schedule. */
+export async function idleStorm(workers, { firstDelayMs = 1000, timeoutMs = 60_000 } = {}) {
+  const runs = await Promise.all(workers.map((w) => w.call('storm', { firstDelayMs, timeoutMs })));
+  return {
+    dropped: runs.reduce((a, r) => a + r.dropped, 0),
+    reconnected: runs.reduce((a, r) => a + r.reconnected, 0),
+    gaveUp: runs.reduce((a, r) => a + r.gaveUp, 0),
+    // Each worker holds its own percentiles: merged conservatively, as storm() does.
+    p95: Math.max(...runs.map((r) => r.p95 ?? 0)),
+  };
+}
+
 /**
  * Reconnect storm: every visitor socket (idle workers and active conversations) drops at once and
  * reconnects with jittered backoff while users keep writing; active visitors resubscribe from the
@@ -335,7 +347,7 @@ export async function storm(
   })();
   await sleep(1500);
   const t0 = now();
-  const idleStorm = Promise.all(workers.map((w) => w.call('storm', { firstDelayMs, timeoutMs })));
+  const idleDone = idleStorm(workers, { firstDelayMs, timeoutMs });
   const resume = [];
   let gaveUp = 0;
   for (const c of convs) c.ws.terminate();
@@ -362,7 +374,7 @@ export async function storm(
       }
     }),
   );
-  const idle = await idleStorm;
+  const idle = await idleDone;
   await sleep(writeSeconds * 1000);
   writing = false;
   await writer;
@@ -374,16 +386,12 @@ export async function storm(
     const got = seen.get(id);
     for (const s of seqs) if (!got.has(s)) missed += 1;
   }
-  const times = [...resume, ...idle.flatMap(() => [])];
-  const dropped = convs.length + idle.reduce((a, r) => a + r.dropped, 0);
-  const reconnected = resume.length + idle.reduce((a, r) => a + r.reconnected, 0);
   // p95 over all clients: merge the workers' percentiles conservatively (max of p95s vs ours).
-  const activeSummary = summarize(times);
-  const p95 = Math.max(activeSummary.p95 ?? 0, ...idle.map((r) => r.p95 ?? 0), percentileOf(resume, 95));
+  const p95 = Math.max(idle.p95, percentileOf(resume, 95));
   return {
-    dropped,
-    reconnected,
-    gaveUp: gaveUp + idle.reduce((a, r) => a + r.gaveUp, 0),
+    dropped: convs.length + idle.dropped,
+    reconnected: resume.length + idle.reconnected,
+    gaveUp: gaveUp + idle.gaveUp,
     p95,
     idle,
     activeP95: percentileOf(resume, 95),
