@@ -5,7 +5,6 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Sqli
 import { isTracing } from '../ops/tracing';
 import { preparedName, preparedStatementsOf } from './prepared-statements';
 import { traceQuery } from './query-tracing';
-import { BACKSTOP_CHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -63,13 +62,6 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Checkpoints run on a worker thread (db/wal-checkpointer.ts); this connection's own automatic
-  // checkpoint stays, far larger, as the backstop.
-  let checkpointer: WalCheckpointer | null = null;
-  if (file !== ':memory:') {
-    sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-    checkpointer = startWalCheckpointer(file);
-  }
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite, counter) }),
     ...(isTracing() ? { log: traceQuery('sqlite') } : {}),
@@ -83,11 +75,7 @@ function openSqlite(path: string): DatabaseHandle {
     pool: null,
     statements: () => counter.statements,
     commits: () => counter.commits,
-    close: async () => {
-      // First the worker's connection, so the last one to close checkpoints and removes the log.
-      await checkpointer?.stop();
-      await db.destroy();
-    },
+    close: () => db.destroy(),
   };
 }
 
