@@ -57,7 +57,8 @@ export async function deliveryScenarios(ctx) {
     if (plan.stormClients > 0) {
       // The same drop and reconnect schedule against the bare relay: what this machine and these
       // clients allow at all, with no token check and no resubscribe.
-      await connectIdle(relayWorkers, relay.url, plan.stormClients - plan.idleVisitors, { addrBase: 5000 });
+      const extra = Math.max(0, plan.stormClients - plan.idleVisitors);
+      if (extra > 0) await connectIdle(relayWorkers, relay.url, extra, { addrBase: 5000 });
       relayStorm = await idleStorm(relayWorkers);
       log(
         `  relay storm: ${relayStorm.reconnected}/${relayStorm.dropped} reconnected, p95 ${round(relayStorm.p95)} ms`,

@@ -43,6 +43,7 @@ describe('an upgraded socket', () => {
     const earlier = new Set(held());
     const visitor = await connectVisitor(baseUrl);
     const socket = held().find((s) => !earlier.has(s));
+    expect(socket).toBeDefined();
     const clientClosed = new Promise<void>((resolve) => visitor.client.socket.once('close', () => resolve()));
     socket?.emit('error', new Error('reset by peer'));
     await clientClosed;
