@@ -105,6 +105,8 @@ export async function measureMessageCost({
       latencyP50: round(step.all.p50),
       latencyP99: round(step.all.p99),
       latencyP999: round(step.all.p999),
+      serverLoopP99: step.serverLoopP99 ?? null,
+      serverLoopMax: step.serverLoopMax ?? null,
       lost: step.lost,
       unacked: step.unacked,
       errors: step.errors,

@@ -182,7 +182,7 @@ export async function deliveryScenarios(ctx) {
           name: `delivery.${storage}.server_loop_p99`,
           value: at.serverLoopP99,
           unit: 'ms',
-          conditions: `${cond}; server event-loop delay during the step; server CPU ${round((at.serverCpu ?? 0) * 100, 0)}% of one core`,
+          conditions: `${cond}; server event-loop delay during the step (longest block ${at.serverLoopMax ?? '-'} ms); server CPU ${round((at.serverCpu ?? 0) * 100, 0)}% of one core`,
         });
       } else {
         figures.push({
