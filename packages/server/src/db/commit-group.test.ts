@@ -88,8 +88,9 @@ describe('group commit of chat messages (issue 25)', () => {
   });
 
   it('under load, changes of later turns that come within the spacing share the next commit', async () => {
-    // A long spacing, so that a slow machine still sends the three before it ends.
-    const group = createCommitGroup(database.db, { spacingMs: 1_000 });
+    // A long spacing whatever the first commit took, so that a slow machine still sends the
+    // three before it ends.
+    const group = createCommitGroup(database.db, { spacingMs: 1_000, waitPerCommit: 1e9 });
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     const before = database.commits();
     expect(await group.run(insert('e1'))).toBe('e1');

@@ -15,8 +15,21 @@ type Waiting = {
   reject: (error: unknown) => void;
 };
 
-/** The least time between two group commits under load (see `createCommitGroup`). */
+/** The most time between the starts of two group commits under load (see `createCommitGroup`). */
 export const COMMIT_SPACING_MS = 8;
+
+/** Under load, the next commit starts this many times the last one's duration after it (see `spacingAfter`). */
+export const COMMIT_WAIT_PER_COMMIT = 10;
+
+/**
+ * How long after the start of a commit that took `durationMs` the next one may start: `waitPerCommit`
+ * times its duration, so committing takes at most about a tenth of the event loop, and never more
+ * than `spacingMs`. A quick commit (a quiet moment, a small group) lets the next follow soon; a
+ * slow one (many messages, or the checkpoint) gathers more for the next.
+ */
+export function spacingAfter(durationMs: number, spacingMs: number, waitPerCommit: number): number {
+  return Math.min(spacingMs, Math.max(0, durationMs) * waitPerCommit);
+}
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -40,21 +53,27 @@ async function inSavepoint(tx: ControlledTransaction<Database>, work: GroupWork<
  * change failing fails only itself (see `commit`); a failed commit fails every change of the group.
  *
  * When to commit: a change that comes after a quiet moment starts its group on the next turn of
- * the event loop, with what came in that turn. Under load, commits are spaced `spacingMs` apart
- * (measured from the start of the previous one): what arrives meanwhile joins the next group. At
- * 2,000 messages a second 8 ms make about 16 messages a commit (3 with none, 10 with 4 ms), for at
- * most `spacingMs` more latency: a COMMIT costs 300-900 µs at that rate (its WAL pages, and the
- * checkpoint of the one that crosses 1,000 pages), the largest single cost of a message on SQLite.
- * 4 → 8 ms: CPU per message -8 % and a lower p99 in four of five alternated pairs, p50 +3 ms.
+ * the event loop, with what came in that turn. Under load, a commit starts `spacingAfter` the
+ * previous one's start: ten times as long as that one took, at most `spacingMs`; what arrives
+ * meanwhile joins the next group. A COMMIT costs 300-900 µs at 2,000 messages a second (its WAL
+ * pages, and the checkpoint of the one that crosses 1,000 pages), the largest single cost of a
+ * message on SQLite: there the spacing reaches 8 ms, about 16 messages a commit (3 with none, 10
+ * with a fixed 4 ms: CPU per message -8 % and a lower p99 in four of five alternated pairs). At a
+ * few hundred messages a second commits are quick and so is the next one (a fixed 8 ms doubled
+ * the p50 there, 2.4 → 4.8 ms at 250 msg/s).
  *
  * For SQLite, where the one connection serializes every transaction anyway. On PostgreSQL the
  * pool's connections commit side by side: there `run` is a plain transaction.
  */
-export function createCommitGroup(db: Db, { spacingMs = COMMIT_SPACING_MS } = {}) {
+export function createCommitGroup(
+  db: Db,
+  { spacingMs = COMMIT_SPACING_MS, waitPerCommit = COMMIT_WAIT_PER_COMMIT } = {},
+) {
   const grouped = db.getExecutor().adapter instanceof SqliteAdapter;
   let waiting: Waiting[] = [];
   let writing = false;
   let lastCommitAt = Number.NEGATIVE_INFINITY;
+  let spacing = 0;
 
   /** `writes` in one transaction, committed; its failure (or the commit's) undoes all of it. */
   async function inTransaction(
@@ -104,6 +123,7 @@ export function createCommitGroup(db: Db, { spacingMs = COMMIT_SPACING_MS } = {}
       waiting = [];
       lastCommitAt = performance.now();
       const outcomes = await commit(group);
+      spacing = spacingAfter(performance.now() - lastCommitAt, spacingMs, waitPerCommit);
       group.forEach((change, i) => {
         const outcome = outcomes[i] as Outcome;
         if (outcome.ok) change.resolve(outcome.value);
@@ -123,7 +143,7 @@ export function createCommitGroup(db: Db, { spacingMs = COMMIT_SPACING_MS } = {}
         // On SQLite a transaction runs in microtasks only, so a group holds what came before it
         // starts: the frames of every socket read in the same turn, and under load what came
         // during the spacing.
-        const wait = lastCommitAt + spacingMs - performance.now();
+        const wait = lastCommitAt + spacing - performance.now();
         if (wait > 0) setTimeout(() => void drain(), wait);
         else setImmediate(() => void drain());
       });
