@@ -154,6 +154,18 @@ export async function setupRelay(base, { users, active }) {
  * `reads`: each receiver reports a read of every message it gets, as an open widget or inbox does
  * (Charla only): the read receipts' cost counts in the step.
  */
+
+/**
+ * A client message id shaped as the widget and the inbox make theirs (`newClientMsgId` in
+ * packages/protocol: prefix, 12 hex digits of the clock, 20 characters more), with the step and the count in
+ * place of the random part so that each is unique in its step. The server's unique index is led by
+ * these ids, so their order is part of what a message costs.
+ */
+function clientMsgIdOf(prefix, stepId, sent) {
+  const clock = Date.now().toString(16).padStart(12, '0');
+  return `${prefix}_${clock}${String(stepId).padStart(4, '0').slice(-4)}${sent.toString(16).padStart(16, '0')}`;
+}
+
 export async function runRate(env, rate, seconds, { drainMs = 5000, admin, during, reads = false } = {}) {
   const { convs, kind } = env;
   const records = new Map();
@@ -210,7 +222,7 @@ export async function runRate(env, rate, seconds, { drainMs = 5000, admin, durin
       while (sent < due) {
         const c = convs[sent % convs.length];
         const dir = Math.floor(sent / convs.length) % 2 === 0 ? 'v2u' : 'u2v';
-        const clientMsgId = `m${stepId}-${sent}`;
+        const clientMsgId = clientMsgIdOf(dir === 'v2u' ? 'w' : 'c', stepId, sent);
         const frame = { type: 'send', conversationId: c.conversationId, clientMsgId, body };
         if (kind === 'relay') frame.to = dir === 'v2u' ? c.agent.id : c.id;
         records.set(clientMsgId, { t0: now(), dir, conv: c, acked: false, recv: false });

@@ -104,3 +104,28 @@ describe('isMigrated()', () => {
     expect(await isMigrated(db)).toBe(false);
   });
 });
+
+// Issue 25: a commit group's messages each dirtied a page of this index while it was led by the
+// conversation; led by the time-ordered client id (`newClientMsgId`), they share its last page.
+describe('the unique index on client message ids', () => {
+  const opened = openedDatabase();
+
+  it('is led by the client id, then the conversation', async () => {
+    const { db, dialect } = opened();
+    await migrateToLatest(db);
+    const columns =
+      dialect === 'sqlite'
+        ? (
+            await sql<{
+              name: string;
+            }>`select name from pragma_index_info('messages_client_id') order by seqno`.execute(db)
+          ).rows.map((r) => r.name)
+        : (
+            await sql<{ indexdef: string }>`select indexdef from pg_indexes
+              where indexname = 'messages_client_id' and schemaname = current_schema()`.execute(db)
+          ).rows
+            .map((r) => /\((.*)\)/.exec(r.indexdef)?.[1] ?? '')
+            .flatMap((list) => list.split(', '));
+    expect(columns).toEqual(['client_msg_id', 'conversation_id']);
+  });
+});

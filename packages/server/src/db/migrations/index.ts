@@ -27,6 +27,7 @@ import * as attachments from './0029-attachments';
 import * as cannedResponseFiles from './0030-canned-response-files';
 import * as conversationRevisions from './0031-conversation-revisions';
 import * as searchPending from './0032-search-pending';
+import * as clientIdIndex from './0033-client-id-index';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0030-canned-response-files': cannedResponseFiles,
   '0031-conversation-revisions': conversationRevisions,
   '0032-search-pending': searchPending,
+  '0033-client-id-index': clientIdIndex,
 };
