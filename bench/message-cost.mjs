@@ -6,14 +6,15 @@
 // (`--no-reads` leaves the receipts out). Prints the server's CPU per message (process CPU time
 // over the step from /api/v1/admin/metrics, divided by the messages sent), the frames the clients
 // got per message, the database statements per message (BEGIN/COMMIT included: on PostgreSQL the
-// round trips), latency, and lost/unacked counts. `--idle=N` connects N idle visitors first (as the
-// delivery scenario does): what they cost each message (heartbeats, memory) shows in the latency.
+// round trips), on SQLite the kilobytes the server wrote to disk per message, latency, and
+// lost/unacked counts. `--idle=N` connects N idle visitors first (as the delivery scenario does):
+// what they cost each message (heartbeats, memory) shows in the latency.
 // `--profile=FILE` writes a CPU profile of the server over the measured step only
 // (`node bench/lib/profile-top.mjs FILE` prints its heaviest functions). BENCH_SERVER_MAIN=<other checkout>/packages/
 // server/dist/main.js measures another build in the same conditions. BENCH_STEP_SIGNAL=SIGUSR2 sends that
 // signal to the server right before and after the measured step, for a preload of your own in
 // BENCH_SERVER_NODE_ARGS (a statement counter) to count the step alone.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +51,23 @@ const reads = !args.includes('--no-reads');
 const STEP_SIGNAL = process.env.BENCH_STEP_SIGNAL;
 const log = (line) => process.stderr.write(`${line}\n`);
 
+/**
+ * Bytes a process has sent to storage so far (`write_bytes` of /proc/<pid>/io: on SQLite the WAL
+ * frames its commits append and the pages its checkpoints copy), or null where /proc has no such
+ * file. Far steadier than CPU time on a shared machine, so a change to what a message writes shows
+ * in one run.
+ */
+function storageWrites(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/io`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('write_bytes:'));
+    return line ? Number(line.slice('write_bytes:'.length)) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One measured step at a fixed rate; what `main` prints and the bench suite's `cost` scenario reports. */
 export async function measureMessageCost({
   storage: onStorage = storage,
@@ -84,7 +102,9 @@ export async function measureMessageCost({
     await runRate(env, atRate, 4, { reads: withReads });
     const profiling = profile ? await startStepProfile() : null;
     if (STEP_SIGNAL) server.proc.kill(STEP_SIGNAL);
+    const writtenBefore = storageWrites(server.proc.pid);
     const step = await runRate(env, atRate, forSeconds, { admin, reads: withReads });
+    const writtenAfter = storageWrites(server.proc.pid);
     if (STEP_SIGNAL) server.proc.kill(STEP_SIGNAL);
     await profiling?.stop(profile);
     const cpuSeconds = (step.serverCpu ?? Number.NaN) * step.sendSeconds;
@@ -102,6 +122,11 @@ export async function measureMessageCost({
       framesPerMessage: round(step.framesIn / step.sent, 2),
       statementsPerMessage: step.dbStatements === undefined ? null : round(step.dbStatements / step.sent, 2),
       commitsPerMessage: step.dbCommits === undefined ? null : round(step.dbCommits / step.sent, 2),
+      // On PostgreSQL the database server writes, not this process: no figure there.
+      diskKbPerMessage:
+        onStorage === 'sqlite' && writtenBefore !== null && writtenAfter !== null
+          ? round((writtenAfter - writtenBefore) / 1024 / step.sent, 2)
+          : null,
       latencyP50: round(step.all.p50),
       latencyP99: round(step.all.p99),
       latencyP999: round(step.all.p999),

@@ -1,7 +1,7 @@
 // What one persisted message costs the server (issue 25 item 4), as figures for the suite: CPU
-// time, database statements and frames per message at a fixed rate below saturation (100 msg/s,
-// 20 users, 100 assigned chats, reads on). bench/message-cost.mjs measures; run it alone for
-// other rates or a build to compare with.
+// time, database statements, disk writes (SQLite) and frames per message at a fixed rate below
+// saturation (100 msg/s, 20 users, 100 assigned chats, reads on). bench/message-cost.mjs
+// measures; run it alone for other rates or a build to compare with.
 import { measureMessageCost } from '../message-cost.mjs';
 
 export async function costScenario({ quick, nextPort }) {
@@ -29,6 +29,16 @@ export async function costScenario({ quick, nextPort }) {
         unit: 'frames',
         conditions,
       },
+      ...(r.diskKbPerMessage === null
+        ? []
+        : [
+            {
+              name: `cost.${storage}.disk_per_message`,
+              value: r.diskKbPerMessage,
+              unit: 'KB',
+              conditions: `${conditions}; bytes the server process sent to storage (WAL frames and checkpoints)`,
+            },
+          ]),
       {
         name: `cost.${storage}.lost`,
         value: r.lost,
