@@ -147,25 +147,22 @@ export async function setupRelay(base, { users, active }) {
 }
 
 /**
- * Sends `rate` messages/s for `seconds`, half visitor → user and half user → visitor, round
- * robin over the conversations; then waits up to `drainMs` for stragglers.
- */
-/**
- * `reads`: each receiver reports a read of every message it gets, as an open widget or inbox does
- * (Charla only): the read receipts' cost counts in the step.
- */
-
-/**
- * A client message id shaped as the widget and the inbox make theirs (`newClientMsgId` in
- * packages/protocol: prefix, 12 hex digits of the clock, 20 characters more), with the step and the count in
- * place of the random part so that each is unique in its step. The server's unique index is led by
- * these ids, so their order is part of what a message costs.
+ * A client message id of the shape the widget and the inbox make (`newClientMsgId` in
+ * packages/protocol: prefix, then 12 hex digits of the clock), with the step and the count in
+ * place of the random part, so each is unique in its step. The server's unique index is led by
+ * these ids: their order is part of what a message costs.
  */
 function clientMsgIdOf(prefix, stepId, sent) {
   const clock = Date.now().toString(16).padStart(12, '0');
-  return `${prefix}_${clock}${String(stepId).padStart(4, '0').slice(-4)}${sent.toString(16).padStart(16, '0')}`;
+  return `${prefix}_${clock}${stepId}${sent.toString(16).padStart(15, '0')}`;
 }
 
+/**
+ * Sends `rate` messages/s for `seconds`, half visitor → user and half user → visitor, round
+ * robin over the conversations; then waits up to `drainMs` for stragglers. `reads`: each receiver
+ * reports a read of every message it gets, as an open widget or inbox does (Charla only): the read
+ * receipts' cost counts in the step.
+ */
 export async function runRate(env, rate, seconds, { drainMs = 5000, admin, during, reads = false } = {}) {
   const { convs, kind } = env;
   const records = new Map();

@@ -115,17 +115,10 @@ describe('the unique index on client message ids', () => {
     await migrateToLatest(db);
     const columns =
       dialect === 'sqlite'
-        ? (
-            await sql<{
-              name: string;
-            }>`select name from pragma_index_info('messages_client_id') order by seqno`.execute(db)
-          ).rows.map((r) => r.name)
-        : (
-            await sql<{ indexdef: string }>`select indexdef from pg_indexes
-              where indexname = 'messages_client_id' and schemaname = current_schema()`.execute(db)
-          ).rows
-            .map((r) => /\((.*)\)/.exec(r.indexdef)?.[1] ?? '')
-            .flatMap((list) => list.split(', '));
-    expect(columns).toEqual(['client_msg_id', 'conversation_id']);
+        ? sql<{ list: string }>`select group_concat(name, ', ') as list
+            from (select name from pragma_index_info('messages_client_id') order by seqno)`
+        : sql<{ list: string }>`select substring(indexdef from '[(](.*)[)]') as list from pg_indexes
+            where indexname = 'messages_client_id' and schemaname = current_schema()`;
+    expect((await columns.execute(db)).rows).toEqual([{ list: 'client_msg_id, conversation_id' }]);
   });
 });
