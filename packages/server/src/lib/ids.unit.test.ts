@@ -19,8 +19,9 @@ function heldBytesEach(make: () => unknown, count: number): number {
 
 describe('newId', () => {
   it('makes distinct UUIDv7s that sort by creation', () => {
-    const ids = Array.from({ length: 1000 }, newId);
-    expect(new Set(ids).size).toBe(1000);
+    // 5,000 ids draw more random words than the pool holds: the refill keeps them distinct.
+    const ids = Array.from({ length: 5000 }, newId);
+    expect(new Set(ids).size).toBe(5000);
     expect(
       ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id)),
     ).toBe(true);
