@@ -4,6 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 const WORKER = fileURLToPath(new URL('./idle-worker.mjs', import.meta.url));
 
+// One exit listener for every worker still running (one each tripped Node's leak warning after ten).
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export function forkIdleWorker() {
   const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map();
@@ -15,11 +21,12 @@ export function forkIdleWorker() {
     if (m.error) p.reject(new Error(m.error));
     else p.resolve(m.result);
   });
+  running.add(child);
   child.on('exit', () => {
+    running.delete(child);
     for (const p of pending.values()) p.reject(new Error('idle worker exited'));
     pending.clear();
   });
-  process.on('exit', () => child.kill('SIGKILL'));
   return {
     call(cmd, args = {}) {
       const id = ++seq;
