@@ -1,6 +1,7 @@
 import { CompiledQuery, type Compilable } from 'kysely';
 import { isPostgres, type Db } from './database';
 import { prepareOnPostgres } from './prepared-statements';
+import { directSqliteOf } from './sqlite-dialect';
 
 /** Stands for one of the values in a query built once (see `compiledQuery`). */
 class Slot {
@@ -47,7 +48,11 @@ export function compiledQuery<V extends Record<string, unknown>, R>(
       if (postgres) prepareOnPostgres(sql);
       compiled.set(key, (found = { sql, parameters }));
     }
-    const result = await db.executeQuery<R>(CompiledQuery.raw(found.sql, fill(found, values)));
+    const parameters = fill(found, values);
+    // SQLite: straight to the statement, in turn with Kysely's queries (db/sqlite-dialect.ts).
+    const direct = postgres ? null : directSqliteOf(db);
+    if (direct) return direct.run<R>(db.isTransaction, found.sql, parameters);
+    const result = await db.executeQuery<R>(CompiledQuery.raw(found.sql, parameters));
     return result.rows;
   };
 }

@@ -78,4 +78,28 @@ describe('compiledQuery', () => {
     });
     expect(await noteById(handle.db, { id: 'in-tx' })).toHaveLength(1);
   });
+
+  it('on SQLite goes around Kysely’s executor and still waits its turn: a read outside a transaction sees only what was committed (issue 25)', async () => {
+    await insertNote(handle.db, { id: 'a', body: 'before' });
+    const tx = await handle.db.startTransaction().execute();
+    await updateNote(tx, { id: 'a', body: 'uncommitted' });
+    const outside = noteById(handle.db, { id: 'a' });
+    // Inside, the transaction sees its own write at once; outside, the read waits for the connection.
+    expect(await noteById(tx, { id: 'a' })).toEqual([{ id: 'a', body: 'uncommitted', pinned: 0 }]);
+    await tx.rollback().execute();
+    expect(await outside).toEqual([{ id: 'a', body: 'before', pinned: 0 }]);
+  });
+
+  it('on SQLite counts the statements it runs, and a failing one leaves the connection free', async () => {
+    const before = handle.statements();
+    await insertNote(handle.db, { id: 'a', body: 'first' });
+    await noteById(handle.db, { id: 'a' });
+    expect(handle.statements() - before).toBe(2);
+    await expect(insertNote(handle.db, { id: 'a', body: 'twice' })).rejects.toThrow(/UNIQUE/);
+    expect(await noteById(handle.db, { id: 'a' })).toEqual([{ id: 'a', body: 'first', pinned: 0 }]);
+    await handle.db.transaction().execute(async (tx) => {
+      await updateNote(tx, { id: 'a', pinned: 1 });
+    });
+    expect(await noteById(handle.db, { id: 'a' })).toEqual([{ id: 'a', body: 'first', pinned: 1 }]);
+  });
 });

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql, type SqliteDatabase } from 'kysely';
 import { isTracing } from '../ops/tracing';
 import { preparedName, preparedStatementsOf } from './prepared-statements';
 import { traceQuery } from './query-tracing';
+import { FairSqliteDialect } from './sqlite-dialect';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -62,9 +63,10 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const tracing = isTracing();
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite, counter) }),
-    ...(isTracing() ? { log: traceQuery('sqlite') } : {}),
+    dialect: new FairSqliteDialect({ database: withStatementCache(sqlite, counter), direct: !tracing }),
+    ...(tracing ? { log: traceQuery('sqlite') } : {}),
   });
   return {
     db,
