@@ -1,12 +1,12 @@
 import {
   SqliteAdapter,
   SqliteDialect,
+  SqliteDriver,
   type DatabaseConnection,
   type DialectAdapter,
   type Driver,
   type QueryCompiler,
   type SqliteDatabase,
-  type TransactionSettings,
 } from 'kysely';
 
 /**
@@ -36,11 +36,6 @@ export class FairLock {
     if (next) next();
     else this.held = false;
   }
-
-  /** How many callers wait for the lock. */
-  get queued(): number {
-    return this.waiting.length;
-  }
 }
 
 /**
@@ -49,7 +44,7 @@ export class FairLock {
  */
 class FairSqliteDriver implements Driver {
   constructor(
-    private readonly inner: Driver,
+    private readonly inner: SqliteDriver,
     private readonly turns: FairLock,
   ) {}
 
@@ -67,16 +62,17 @@ class FairSqliteDriver implements Driver {
     }
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+  async releaseConnection(): Promise<void> {
     try {
-      await this.inner.releaseConnection(connection);
+      await this.inner.releaseConnection();
     } finally {
       this.turns.unlock();
     }
   }
 
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(connection, settings);
+  /** SQLite has no isolation levels or access modes to set: Kysely's driver takes none. */
+  beginTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.inner.beginTransaction(connection);
   }
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -88,15 +84,15 @@ class FairSqliteDriver implements Driver {
   }
 
   savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    return this.inner.savepoint!(connection, name, compile);
+    return this.inner.savepoint(connection, name, compile);
   }
 
   rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    return this.inner.rollbackToSavepoint!(connection, name, compile);
+    return this.inner.rollbackToSavepoint(connection, name, compile);
   }
 
   releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    return this.inner.releaseSavepoint!(connection, name, compile);
+    return this.inner.releaseSavepoint(connection, name, compile);
   }
 
   destroy(): Promise<void> {
@@ -157,13 +153,16 @@ export class FairSqliteDialect extends SqliteDialect {
   private readonly turns = new FairLock();
   private readonly direct: DirectSqlite | null;
 
+  private readonly database: SqliteDatabase;
+
   constructor(config: { database: SqliteDatabase; direct?: boolean }) {
     super({ database: config.database });
+    this.database = config.database;
     this.direct = config.direct ? new DirectSqlite(config.database, this.turns) : null;
   }
 
   override createDriver(): Driver {
-    return new FairSqliteDriver(super.createDriver(), this.turns);
+    return new FairSqliteDriver(new SqliteDriver({ database: this.database }), this.turns);
   }
 
   override createAdapter(): DialectAdapter {
