@@ -169,7 +169,10 @@ export async function runRate(env, rate, seconds, { drainMs = 5000, admin, durin
   const lat = { v2u: [], u2v: [], ack: [] };
   const groups = {};
   const errors = {};
-  const stepId = Math.random().toString(36).slice(2, 7);
+  // Five hex digits, so a client id keeps the clients' 32 hex digits (see `clientMsgIdOf`).
+  const stepId = Math.floor(Math.random() * 0x100000)
+    .toString(16)
+    .padStart(5, '0');
   /** Frames the clients got during the step, of every type (what each message costs the sockets). */
   let framesIn = 0;
   const readBy = (owner, message) =>
