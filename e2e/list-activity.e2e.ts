@@ -86,4 +86,43 @@ describe('the list moves for the chats not open (R28)', () => {
     await Promise.all([first.close(), second.close()]);
     await context.close();
   });
+
+  // The list is fetched while the inbox's socket is still connecting: a message stored between
+  // the two reached neither (CI saw a row keep its old preview for good). Whatever was fetched
+  // before the server said `ready` is fetched again after it.
+  it('shows a message that arrived while the inbox was connecting', async () => {
+    const chat = await visitorChats(browser, charla.baseUrl, publicId, 'Do you deliver on Saturdays?');
+    await waitFor('the chat waiting', async () => {
+      const c = await api.call<{ status: string }>('GET', `/api/v1/conversations/${chat.conversationId}`);
+      return c.status === 'waiting';
+    });
+    await api.call('POST', `/api/v1/conversations/${chat.conversationId}/assign`);
+
+    const context = await adminInboxContext(browser, charla.baseUrl, {
+      language: 'en',
+      viewport: { width: 1280, height: 800 },
+    });
+    let connect = () => undefined as void;
+    const connected = new Promise<void>((resolve) => (connect = resolve));
+    await context.routeWebSocket(/\/ws\/agent/, async (socket) => {
+      await connected; // held until the message below is stored
+      socket.connectToServer();
+    });
+    const page = await context.newPage();
+    await page.goto(`${charla.baseUrl}/inbox/mine`);
+    const row = page.locator(`[data-conversation-id="${chat.conversationId}"]`);
+    await row.getByText('Do you deliver on Saturdays?').waitFor();
+
+    chat.send('And on Sundays?');
+    await waitFor('the message stored', async () => {
+      const path = `/api/v1/conversations/${chat.conversationId}`;
+      return (
+        (await api.call<{ lastMessagePreview: string }>('GET', path)).lastMessagePreview === 'And on Sundays?'
+      );
+    });
+    connect();
+    await row.getByText('And on Sundays?').waitFor({ timeout: 10_000 });
+    await chat.close();
+    await context.close();
+  });
 });

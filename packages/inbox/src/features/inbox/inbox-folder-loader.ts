@@ -1,26 +1,34 @@
+import { useCallback, useRef, type MutableRefObject } from 'react';
 import type { TFolder } from '@charla/protocol';
 import { inboxApi } from './inbox-api';
-import type { FolderState, InboxAction } from './inbox-state';
+import type { FolderState, InboxAction, InboxState } from './inbox-state';
 
 /**
  * Loads a folder's first or next page, or a search's results (with their excerpts), into the
- * state; a failure marks the folder so the list can offer to try again.
+ * state; a failure marks the folder so the list can offer to try again. `isLatest` says whether
+ * this is still the folder's latest request when its answer comes: an older answer (a list fetched
+ * again as the socket became ready, a search typed on) is dropped, never shown over a newer one.
  */
 export async function loadFolderPage(
   dispatch: (action: InboxAction) => void,
   current: FolderState,
   request: { folder: TFolder; query: string; append: boolean; label: string },
+  isLatest: () => boolean = () => true,
+  api: Pick<typeof inboxApi, 'list' | 'search'> = inboxApi,
 ): Promise<void> {
   const { folder, query, append, label } = request;
   const cursor = append ? (current.nextCursor ?? undefined) : undefined;
   if (append && !cursor) return;
   dispatch({ type: 'folder_loading', folder, query, label });
+  const answered = (action: InboxAction) => {
+    if (isLatest()) dispatch(action);
+  };
   try {
     if (query !== '') {
-      const found = await inboxApi.search(folder, query, label);
+      const found = await api.search(folder, query, label);
       const items = found.items.map((hit) => hit.conversation);
       const snippets = Object.fromEntries(found.items.map((hit) => [hit.conversation.id, hit.match.snippet]));
-      dispatch({
+      answered({
         type: 'folder_loaded',
         folder,
         query,
@@ -32,8 +40,8 @@ export async function loadFolderPage(
       });
       return;
     }
-    const page = await inboxApi.list(folder, query, cursor, label);
-    dispatch({
+    const page = await api.list(folder, query, cursor, label);
+    answered({
       type: 'folder_loaded',
       folder,
       query,
@@ -43,6 +51,23 @@ export async function loadFolderPage(
       append,
     });
   } catch {
-    dispatch({ type: 'folder_error', folder });
+    answered({ type: 'folder_error', folder });
   }
+}
+
+/** `loadFolder` for the inbox: each folder's requests numbered, so only the latest answer lands. */
+export function useFolderLoader(
+  dispatch: (action: InboxAction) => void,
+  stateRef: MutableRefObject<InboxState>,
+) {
+  const requests = useRef<Record<TFolder, number>>({ unassigned: 0, mine: 0, closed: 0 });
+  return useCallback(
+    (folder: TFolder, query: string, append = false, label = '') => {
+      const request = ++requests.current[folder];
+      const isLatest = () => requests.current[folder] === request;
+      const current = stateRef.current.folders[folder];
+      return loadFolderPage(dispatch, current, { folder, query, append, label }, isLatest);
+    },
+    [dispatch, stateRef],
+  );
 }

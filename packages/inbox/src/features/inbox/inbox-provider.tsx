@@ -18,7 +18,7 @@ import type {
 } from '@charla/protocol';
 import { AgentSocket, agentSocketUrl, type SocketStatus } from '../../lib/socket';
 import { useMe, useSession } from '../auth/session-context';
-import { loadFolderPage } from './inbox-folder-loader';
+import { useFolderLoader } from './inbox-folder-loader';
 import { inboxReducer, initialInboxState, type InboxAction, type InboxState } from './inbox-state';
 import { useConversationActions } from './use-conversation-actions';
 import { useCountsRefresh, useInboxListeners, useLiveInbox, useTeam } from './use-live-inbox';
@@ -84,11 +84,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const refreshCounts = useCountsRefresh(dispatch);
   const { users, setUsers, refreshUsers } = useTeam();
   const { notify, onNotification, onPanelChanged } = useInboxListeners(socket);
-  const loadFolder = useCallback(
-    (folder: TFolder, query: string, append = false, label = '') =>
-      loadFolderPage(dispatch, stateRef.current.folders[folder], { folder, query, append, label }),
-    [dispatch, stateRef],
-  );
+  const loadFolder = useFolderLoader(dispatch, stateRef);
   const live = {
     socket,
     sender,

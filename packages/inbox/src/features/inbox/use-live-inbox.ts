@@ -21,8 +21,8 @@ export function useCountsRefresh(dispatch: (action: InboxAction) => void) {
 }
 
 /**
- * Runs the inbox's socket: its frames update the state; when it opens the send queue goes on, and
- * after a reconnect every loaded list, the counts and the team are fetched again.
+ * Runs the inbox's socket: its frames update the state; each time the server says `ready` the
+ * send queue goes on, and every loaded list, the counts and the team are fetched again.
  */
 export function useLiveInbox(deps: {
   socket: AgentSocket;
@@ -60,10 +60,13 @@ export function useLiveInbox(deps: {
       },
     };
     const offFrame = socket.onFrame((frame: TAgentServerFrame) => applyAgentFrame(frame, context));
-    const offStatus = socket.onStatus((status, reconnected) => {
+    const offStatus = socket.onStatus((status) => {
       setSocketStatus(status);
-      if (status === 'open') sender.pump();
-      if (status !== 'open' || !reconnected) return;
+      if (status !== 'open') return;
+      sender.pump();
+      // The server sends changes only from its `ready` on: whatever was fetched before (the first
+      // lists and counts, which load while the socket connects, or everything before a reconnect)
+      // may have missed one, so it is fetched again (R28).
       for (const folder of folders) {
         const current = stateRef.current.folders[folder];
         if (current.status !== 'idle') void loadFolder(folder, current.query, false, current.label ?? '');
