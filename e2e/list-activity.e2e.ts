@@ -29,6 +29,14 @@ afterAll(async () => {
   await charla?.stop();
 });
 
+/** Waits until the conversation's last message is `text` (the list's preview). */
+async function stored(conversationId: string, text: string): Promise<void> {
+  await waitFor(`“${text}” stored`, async () => {
+    const path = `/api/v1/conversations/${conversationId}`;
+    return (await api.call<{ lastMessagePreview: string }>('GET', path)).lastMessagePreview === text;
+  });
+}
+
 describe('the list moves for the chats not open (R28)', () => {
   it('shows another chat’s new message in its row, and all of it once opened', async () => {
     const first = await visitorChats(browser, charla.baseUrl, publicId, 'Do you ship to the Canary Islands?');
@@ -40,6 +48,12 @@ describe('the list moves for the chats not open (R28)', () => {
       });
       await api.call('POST', `/api/v1/conversations/${chat.conversationId}/assign`);
     }
+    // Stored before the inbox opens (one that arrives while it connects is the next test's case).
+    for (const [chat, text] of [
+      [first, 'Do you ship to the Canary Islands?'],
+      [second, 'Is the blue one in stock?'],
+    ] as const)
+      await stored(chat.conversationId, text);
 
     const context = await adminInboxContext(browser, charla.baseUrl, {
       language: 'en',
@@ -97,6 +111,7 @@ describe('the list moves for the chats not open (R28)', () => {
       return c.status === 'waiting';
     });
     await api.call('POST', `/api/v1/conversations/${chat.conversationId}/assign`);
+    await stored(chat.conversationId, 'Do you deliver on Saturdays?');
 
     const context = await adminInboxContext(browser, charla.baseUrl, {
       language: 'en',
@@ -114,12 +129,7 @@ describe('the list moves for the chats not open (R28)', () => {
     await row.getByText('Do you deliver on Saturdays?').waitFor();
 
     chat.send('And on Sundays?');
-    await waitFor('the message stored', async () => {
-      const path = `/api/v1/conversations/${chat.conversationId}`;
-      return (
-        (await api.call<{ lastMessagePreview: string }>('GET', path)).lastMessagePreview === 'And on Sundays?'
-      );
-    });
+    await stored(chat.conversationId, 'And on Sundays?');
     connect();
     await row.getByText('And on Sundays?').waitFor({ timeout: 10_000 });
     await chat.close();
