@@ -1,6 +1,7 @@
 import type { TAgentClientFrame } from '@charla/protocol';
 import type { Services } from '../services';
 import type { AgentConnection } from './connections';
+import { ackFrameJson } from './message-json';
 import { sendFrame } from './send-frame';
 
 export type AgentFrameDeps = Pick<Services, 'conversations' | 'clock'>;
@@ -35,7 +36,8 @@ export async function handleAgentFrame(
         body,
         frame.attachments,
       );
-      sendFrame(socket, { type: 'ack', ref: frame.ref, clientMsgId, ...sent });
+      const ack = { type: 'ack', ref: frame.ref, clientMsgId, ...sent } as const;
+      sendFrame(socket, ack, ackFrameJson(ack));
       return;
     }
     case 'typing':

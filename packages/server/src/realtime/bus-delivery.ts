@@ -11,6 +11,7 @@ import type { BusEvent } from './bus-events';
 import type { AgentConnection, Connection, VisitorConnection } from './connections';
 import type { createConnectionRegistry } from './connection-registry';
 import { fanOut, inboxesThatMaySee, visibilityOf, type FanOutEvent } from './fan-out';
+import { messageFrameJson } from './message-json';
 import { sendRaw } from './send-frame';
 
 type Registries = {
@@ -27,9 +28,9 @@ export const endedByServer = new WeakSet<Connection>();
  */
 function frameTexts() {
   const serialized = new Map<object, string>();
-  return (frame: object, key: object = frame): string => {
+  return (frame: object, key: object = frame, make = () => JSON.stringify(frame)): string => {
     let text = serialized.get(key);
-    if (text === undefined) serialized.set(key, (text = JSON.stringify(frame)));
+    if (text === undefined) serialized.set(key, (text = make()));
     return text;
   };
 }
@@ -64,10 +65,11 @@ function messageTexts(
   frame: Extract<TAgentServerFrame | TVisitorServerFrame, { type: 'message' }>,
 ): { message: string; unfollowed: (() => string) | null } {
   const { message } = frame;
-  if (connection.kind !== 'agent') return { message: raw(frame, message), unfollowed: null };
+  if (connection.kind !== 'agent')
+    return { message: raw(frame, message, () => messageFrameJson(message)), unfollowed: null };
   const activity = 'activity' in frame ? frame.activity : undefined;
   return {
-    message: raw(frame, AGENT_MESSAGE),
+    message: raw(frame, AGENT_MESSAGE, () => messageFrameJson(message, activity)),
     // Serialized for the first socket that did not subscribe, if any.
     unfollowed: activity
       ? () => raw({ type: 'activity', conversationId: message.conversationId, activity }, AGENT_ACTIVITY)

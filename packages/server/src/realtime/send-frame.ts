@@ -19,10 +19,13 @@ function notify(socket: WebSocket, type: string, frame: unknown): void {
   for (const observe of observers) observe(socket, type, frame);
 }
 
-/** Sends a frame if the socket is open; slow consumers with a huge backlog are dropped (they resync). */
-export function sendFrame(socket: WebSocket, frame: unknown): void {
+/**
+ * Sends a frame if the socket is open; slow consumers with a huge backlog are dropped (they
+ * resync). `text`: the frame already serialized (an ack spliced around its message's JSON).
+ */
+export function sendFrame(socket: WebSocket, frame: unknown, text?: string): void {
   if (observers.size > 0) notify(socket, String((frame as { type?: unknown }).type), frame);
-  send(socket, JSON.stringify(frame));
+  send(socket, text ?? JSON.stringify(frame));
 }
 
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
