@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
 import { isTracing } from '../ops/tracing';
 import { preparedName, preparedStatementsOf } from './prepared-statements';
 import { traceQuery } from './query-tracing';
-import { FairSqliteDialect } from './sqlite-dialect';
+import { FairSqliteDialect, type SqliteStatements } from './sqlite-dialect';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -93,7 +93,7 @@ export function withStatementCache(
   sqlite: SQLite.Database,
   counter: StatementCounter,
   max = 500,
-): SqliteDatabase {
+): SqliteStatements {
   const cache = new Map<string, { statement: SQLite.Statement; used: boolean }>();
   function evictOne(): void {
     for (const [sql, entry] of cache) {

@@ -152,3 +152,39 @@ describe('FairSqliteDialect', () => {
     expect(viaKysely / reads).toBeGreaterThan(20);
   });
 });
+
+describe('DirectSqlite rows', () => {
+  it('reads the rows better-sqlite3 would give as objects, after a schema change too', async () => {
+    const database = new SQLite(':memory:');
+    const db = new Kysely<Record<string, never>>({
+      dialect: new FairSqliteDialect({ database, direct: true }),
+    });
+    const direct = directSqliteOf(db);
+    if (!direct) throw new Error('no direct runner');
+    database.exec(`create table c (id text primary key, n integer, f real, t text, b blob, z text)`);
+    database.exec(`insert into c values ('a', 1, 1.5, 'x"y', x'0102', null), ('b', 2, -0.5, '', null, 'é')`);
+    const asObjects = (query: string, parameters: unknown[] = []) => database.prepare(query).all(parameters);
+    for (const query of [
+      'select * from c order by id',
+      // A repeated name keeps its last value, as an object row does.
+      'select id, n as id, t from c order by 1',
+      'select * from c where id = ?',
+      'update c set n = n + 1 where id = ? returning *',
+    ]) {
+      const parameters = query.includes('?') ? ['a'] : [];
+      const expected = query.startsWith('update') ? null : asObjects(query, parameters);
+      const rows = await direct.run(false, query, parameters);
+      if (expected) expect(rows).toEqual(expected);
+      else expect(rows).toEqual([{ id: 'a', n: 2, f: 1.5, t: 'x"y', b: Buffer.from([1, 2]), z: null }]);
+    }
+    // The statement stays shared: Kysely's path through it still gets objects.
+    expect(await sql`select id from c order by id`.execute(db)).toMatchObject({
+      rows: [{ id: 'a' }, { id: 'b' }],
+    });
+    database.exec(`alter table c add column later text default 'new'`);
+    expect(await direct.run(false, 'select * from c where id = ?', ['b'])).toEqual([
+      { id: 'b', n: 2, f: -0.5, t: '', b: null, z: 'é', later: 'new' },
+    ]);
+    await db.destroy();
+  });
+});
