@@ -29,6 +29,16 @@ afterAll(async () => {
   await charla?.stop();
 });
 
+/** Takes the waiting chat as the admin (Assign to me). */
+async function assignToAdmin(conversationId: string): Promise<void> {
+  const path = `/api/v1/conversations/${conversationId}`;
+  await waitFor(
+    'the chat waiting',
+    async () => (await api.call<{ status: string }>('GET', path)).status === 'waiting',
+  );
+  await api.call('POST', `${path}/assign`);
+}
+
 /** Waits until the conversation's last message is `text` (the list's preview). */
 async function stored(conversationId: string, text: string): Promise<void> {
   await waitFor(`“${text}” stored`, async () => {
@@ -41,13 +51,7 @@ describe('the list moves for the chats not open (R28)', () => {
   it('shows another chat’s new message in its row, and all of it once opened', async () => {
     const first = await visitorChats(browser, charla.baseUrl, publicId, 'Do you ship to the Canary Islands?');
     const second = await visitorChats(browser, charla.baseUrl, publicId, 'Is the blue one in stock?');
-    for (const chat of [first, second]) {
-      await waitFor('the chat waiting', async () => {
-        const c = await api.call<{ status: string }>('GET', `/api/v1/conversations/${chat.conversationId}`);
-        return c.status === 'waiting';
-      });
-      await api.call('POST', `/api/v1/conversations/${chat.conversationId}/assign`);
-    }
+    for (const chat of [first, second]) await assignToAdmin(chat.conversationId);
     // Stored before the inbox opens (one that arrives while it connects is the next test's case).
     for (const [chat, text] of [
       [first, 'Do you ship to the Canary Islands?'],
@@ -106,23 +110,16 @@ describe('the list moves for the chats not open (R28)', () => {
   // before the server said `ready` is fetched again after it.
   it('shows a message that arrived while the inbox was connecting', async () => {
     const chat = await visitorChats(browser, charla.baseUrl, publicId, 'Do you deliver on Saturdays?');
-    await waitFor('the chat waiting', async () => {
-      const c = await api.call<{ status: string }>('GET', `/api/v1/conversations/${chat.conversationId}`);
-      return c.status === 'waiting';
-    });
-    await api.call('POST', `/api/v1/conversations/${chat.conversationId}/assign`);
+    await assignToAdmin(chat.conversationId);
     await stored(chat.conversationId, 'Do you deliver on Saturdays?');
 
     const context = await adminInboxContext(browser, charla.baseUrl, {
       language: 'en',
       viewport: { width: 1280, height: 800 },
     });
-    let connect = () => undefined as void;
-    const connected = new Promise<void>((resolve) => (connect = resolve));
-    await context.routeWebSocket(/\/ws\/agent/, async (socket) => {
-      await connected; // held until the message below is stored
-      socket.connectToServer();
-    });
+    const held: (() => void)[] = [];
+    // The inbox's socket reaches the server only once the message below is stored.
+    await context.routeWebSocket(/\/ws\/agent/, (socket) => held.push(() => socket.connectToServer()));
     const page = await context.newPage();
     await page.goto(`${charla.baseUrl}/inbox/mine`);
     const row = page.locator(`[data-conversation-id="${chat.conversationId}"]`);
@@ -130,7 +127,7 @@ describe('the list moves for the chats not open (R28)', () => {
 
     chat.send('And on Sundays?');
     await stored(chat.conversationId, 'And on Sundays?');
-    connect();
+    for (const connect of held) connect();
     await row.getByText('And on Sundays?').waitFor({ timeout: 10_000 });
     await chat.close();
     await context.close();

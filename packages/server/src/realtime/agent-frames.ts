@@ -1,8 +1,7 @@
 import type { TAgentClientFrame } from '@charla/protocol';
 import type { Services } from '../services';
 import type { AgentConnection } from './connections';
-import { ackFrameJson } from './message-json';
-import { sendFrame } from './send-frame';
+import { sendAck, sendFrame } from './send-frame';
 
 export type AgentFrameDeps = Pick<Services, 'conversations' | 'clock'>;
 
@@ -36,8 +35,7 @@ export async function handleAgentFrame(
         body,
         frame.attachments,
       );
-      const ack = { type: 'ack', ref: frame.ref, clientMsgId, ...sent } as const;
-      sendFrame(socket, ack, ackFrameJson(ack));
+      sendAck(socket, { type: 'ack', ref: frame.ref, clientMsgId, ...sent });
       return;
     }
     case 'typing':

@@ -24,13 +24,16 @@ export function messageFrameJson(message: TMessageDto, activity?: TConversationA
   return `{"type":"message","message":${messageJson(message)}${activityTail(activity)}}`;
 }
 
-/** `{ type: 'ack', ref, clientMsgId, message, activity }` as JSON (absent keys left out). */
-export function ackFrameJson(frame: {
+export type AckFrame = {
+  type: 'ack';
   ref?: string | undefined;
   clientMsgId: string;
   message: TMessageDto;
   activity?: TConversationActivity | undefined;
-}): string {
+};
+
+/** `{ type: 'ack', ref, clientMsgId, message, activity }` as JSON (absent keys left out). */
+export function ackFrameJson(frame: AckFrame): string {
   const ref = frame.ref === undefined ? '' : `,"ref":${JSON.stringify(frame.ref)}`;
   const id = JSON.stringify(frame.clientMsgId);
   return `{"type":"ack"${ref},"clientMsgId":${id},"message":${messageJson(frame.message)}${activityTail(frame.activity)}}`;

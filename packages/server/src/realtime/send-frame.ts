@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import { ackFrameJson, type AckFrame } from './message-json';
 
 /**
  * Sees every frame handed to an open socket, with its type (the metrics count fan-out and time
@@ -19,13 +20,16 @@ function notify(socket: WebSocket, type: string, frame: unknown): void {
   for (const observe of observers) observe(socket, type, frame);
 }
 
-/**
- * Sends a frame if the socket is open; slow consumers with a huge backlog are dropped (they
- * resync). `text`: the frame already serialized (an ack spliced around its message's JSON).
- */
-export function sendFrame(socket: WebSocket, frame: unknown, text?: string): void {
+/** Sends a frame if the socket is open; slow consumers with a huge backlog are dropped (they resync). */
+export function sendFrame(socket: WebSocket, frame: unknown): void {
   if (observers.size > 0) notify(socket, String((frame as { type?: unknown }).type), frame);
-  send(socket, text ?? JSON.stringify(frame));
+  send(socket, JSON.stringify(frame));
+}
+
+/** Acknowledges a chat message: the ack is spliced around the message's JSON (message-json.ts). */
+export function sendAck(socket: WebSocket, ack: AckFrame): void {
+  if (observers.size > 0) notify(socket, 'ack', ack);
+  send(socket, ackFrameJson(ack));
 }
 
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;

@@ -2,8 +2,7 @@ import { imagesAsLinks, toPlainText, type TVisitorClientFrame } from '@charla/pr
 import { AppError } from '../lib/app-error';
 import type { Services } from '../services';
 import type { VisitorConnection } from './connections';
-import { ackFrameJson } from './message-json';
-import { sendFrame } from './send-frame';
+import { sendAck, sendFrame } from './send-frame';
 
 /** Limits shared by every process (Redis with REDIS_URL): messages per visitor, starts per visitor and address. */
 export type VisitorFrameDeps = Pick<
@@ -66,16 +65,14 @@ export async function handleVisitorFrame(
       // The ack is this socket's copy of its message (issue 25): the stream does not echo it.
       connection.stream.expectAck(frame.clientMsgId);
       const message = await visitorSend(deps, visitorId, frame);
-      const ack = { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message } as const;
-      sendFrame(socket, ack, ackFrameJson(ack));
+      sendAck(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
       return;
     }
     case 'answer': {
       if (!(await visitorMessages.take(visitorId))) throw new AppError('RATE_LIMITED');
       connection.stream.expectAck(frame.clientMsgId);
       const message = await runner.answer(visitorId, frame.conversationId, frame.clientMsgId, frame.answer);
-      const ack = { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message } as const;
-      sendFrame(socket, ack, ackFrameJson(ack));
+      sendAck(socket, { type: 'ack', ref: frame.ref, clientMsgId: frame.clientMsgId, message });
       return;
     }
     case 'typing':

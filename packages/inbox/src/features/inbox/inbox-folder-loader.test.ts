@@ -18,24 +18,30 @@ function pendingLists() {
   };
 }
 
+/** `loadFolderPage` as the inbox calls it: each request numbered, only the latest one current. */
+function numberedLoads(api: Parameters<typeof loadFolderPage>[4]) {
+  const actions: InboxAction[] = [];
+  let latest = 0;
+  const load = (folder: 'mine' | 'closed') => {
+    const ticket = ++latest;
+    const request = { folder, query: '', append: false, label: '' };
+    return loadFolderPage(
+      (a) => actions.push(a),
+      READY,
+      request,
+      () => latest === ticket,
+      api,
+    );
+  };
+  return { actions, load };
+}
+
 describe('loadFolderPage', () => {
   it('drops an answer that comes after a newer request was made, whichever lands last', async () => {
-    const actions: InboxAction[] = [];
     const lists = pendingLists();
-    let latest = 0;
-    const load = () => {
-      const request = ++latest;
-      const request_ = { folder: 'mine' as const, query: '', append: false, label: '' };
-      return loadFolderPage(
-        (a) => actions.push(a),
-        READY,
-        request_,
-        () => latest === request,
-        lists.api,
-      );
-    };
-    const first = load(); // fetched while the socket was connecting
-    const second = load(); // fetched again once the server said `ready`
+    const { actions, load } = numberedLoads(lists.api);
+    const first = load('mine'); // fetched while the socket was connecting
+    const second = load('mine'); // fetched again once the server said `ready`
     lists.answer(1, ['a', 'b']);
     await second;
     lists.answer(0, ['a']); // the older list, missing what came meanwhile, answers last
@@ -45,23 +51,19 @@ describe('loadFolderPage', () => {
   });
 
   it('keeps an error of an older request from marking a folder the newer one loads', async () => {
-    const actions: InboxAction[] = [];
-    let latest = 0;
-    const failing = {
-      list: () => Promise.reject(new Error('offline')),
-      search: () => Promise.reject(new Error()),
+    const lists = pendingLists();
+    let calls = 0;
+    // The first request fails (the network dropped), the one after it is answered.
+    const flaky = {
+      ...lists.api,
+      list: () => (++calls === 1 ? Promise.reject(new Error('offline')) : lists.api.list()),
     };
-    const request = { folder: 'closed' as const, query: '', append: false, label: '' };
-    const mine = ++latest;
-    const older = loadFolderPage(
-      (a) => actions.push(a),
-      READY,
-      request,
-      () => latest === mine,
-      failing,
-    );
-    latest += 1;
+    const { actions, load } = numberedLoads(flaky);
+    const older = load('closed');
+    const newer = load('closed');
     await older;
-    expect(actions.map((a) => a.type)).toEqual(['folder_loading']);
+    lists.answer(0, ['c']);
+    await newer;
+    expect(actions.map((a) => a.type)).toEqual(['folder_loading', 'folder_loading', 'folder_loaded']);
   });
 });
