@@ -132,4 +132,70 @@ describe('the list moves for the chats not open (R28)', () => {
     await chat.close();
     await context.close();
   });
+
+  // The chat opened at page load is read at once; a list fetched before that read was stored (at
+  // mount, or again when the socket is ready) can answer after it. Its answer must not bring back
+  // the unread dot: the inbox sends a read only once, and the server does not echo it to the
+  // socket that sent it, so the dot stayed for good.
+  it('keeps the chat opened at page load read when a list answers after', async () => {
+    const chat = await visitorChats(browser, charla.baseUrl, publicId, 'Can I pay by bank transfer?');
+    await assignToAdmin(chat.conversationId);
+    await stored(chat.conversationId, 'Can I pay by bank transfer?');
+
+    const context = await adminInboxContext(browser, charla.baseUrl, {
+      language: 'en',
+      viewport: { width: 1280, height: 800 },
+    });
+    const gate = () => {
+      let open = (): void => undefined;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { open: () => open(), opened };
+    };
+    const refetchRead = gate(); // the list fetched at `ready` was read by the server
+    const readSent = gate(); // the inbox sent its read over the socket
+    const readMayGo = gate();
+    const refetchAnswered = gate();
+    await context.routeWebSocket(/\/ws\/agent/, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((message) => {
+        if (typeof message !== 'string' || !message.includes('"type":"read"')) return server.send(message);
+        readSent.open();
+        void readMayGo.opened.then(() => server.send(message));
+      });
+    });
+    let lists = 0;
+    await context.route(/\/api\/v1\/conversations\?.*folder=mine/, async (route) => {
+      lists += 1;
+      if (lists !== 2) return route.continue();
+      // The list fetched again at `ready`: read now (before the read is stored), answered after it.
+      const response = await route.fetch();
+      refetchRead.open();
+      await readSent.opened;
+      await route.fulfill({ response });
+      refetchAnswered.open();
+    });
+    // The chat's messages load once the socket is ready, so its read goes by the socket.
+    await context.route(`**/api/v1/conversations/${chat.conversationId}/messages?*`, async (route) => {
+      await refetchRead.opened;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${charla.baseUrl}/inbox/mine/${chat.conversationId}`);
+    await page.getByTestId('timeline').getByText('Can I pay by bank transfer?').waitFor();
+    await readSent.opened;
+    const row = page.locator(`[data-conversation-id="${chat.conversationId}"]`);
+    await refetchAnswered.opened;
+    readMayGo.open();
+    await waitFor('the read stored', async () => {
+      const c = await api.call<{ userReadSeq: number; lastSeq: number }>(
+        'GET',
+        `/api/v1/conversations/${chat.conversationId}`,
+      );
+      return c.userReadSeq === c.lastSeq;
+    });
+    await row.getByText('Can I pay by bank transfer?').waitFor();
+    expect(await row.evaluate((el) => el.classList.contains('conv-item--unread'))).toBe(false);
+    await chat.close();
+    await context.close();
+  });
 });

@@ -53,6 +53,26 @@ function placeInFolders(
   return next;
 }
 
+/**
+ * What a conversation's snapshot (a frame, a list answer, a fetch) leaves in the state over the
+ * one held, or null when it is older. Frames cross REST answers: every lifecycle step appends a
+ * timeline event, so a lower lastSeq is older whatever its status (a list fetched before an Assign
+ * put the chat back in Unassigned). Read positions only move forward: a list fetched again at
+ * `ready` would otherwise put back the unread dot of the chat this inbox has just read.
+ */
+export function snapshotOver(
+  held: TConversationDto | undefined,
+  next: TConversationDto,
+): TConversationDto | null {
+  if (!held) return next;
+  if (held.lastSeq > next.lastSeq) return null;
+  return {
+    ...next,
+    userReadSeq: Math.max(held.userReadSeq, next.userReadSeq),
+    visitorReadSeq: Math.max(held.visitorReadSeq, next.visitorReadSeq),
+  };
+}
+
 export function folderLoading(state: InboxState, action: ActionOf<'folder_loading'>): InboxState {
   const current = state.folders[action.folder];
   const sameQuery = current.query === action.query && (current.label ?? '') === (action.label ?? '');
@@ -68,10 +88,9 @@ export function folderLoading(state: InboxState, action: ActionOf<'folder_loadin
 
 export function folderLoaded(state: InboxState, action: ActionOf<'folder_loaded'>): InboxState {
   const conversations = { ...state.conversations };
-  // A list fetched before an Assign can answer after the Assign's frame: keep the newer snapshot.
   for (const item of action.items) {
-    const previous = conversations[item.id];
-    if (!previous || previous.lastSeq <= item.lastSeq) conversations[item.id] = item;
+    const landed = snapshotOver(conversations[item.id], item);
+    if (landed) conversations[item.id] = landed;
   }
   const current = state.folders[action.folder];
   const ids = action.append
@@ -94,19 +113,8 @@ export function folderFailed(state: InboxState, action: ActionOf<'folder_error'>
 }
 
 export function conversationChanged(state: InboxState, action: ActionOf<'conversation'>): InboxState {
-  const previous = state.conversations[action.conversation.id];
-  // Frames can cross REST answers: never let an older snapshot replace a newer one. Every
-  // lifecycle step appends a timeline event, so a lower lastSeq is older whatever its status (a
-  // list answer fetched before an Assign put the chat back in Unassigned, its panel read-only).
-  if (previous && previous.lastSeq > action.conversation.lastSeq) return state;
-  // Read positions only move forward, and reach the inbox as `read` frames of their own.
-  const conversation = previous
-    ? {
-        ...action.conversation,
-        userReadSeq: Math.max(previous.userReadSeq, action.conversation.userReadSeq),
-        visitorReadSeq: Math.max(previous.visitorReadSeq, action.conversation.visitorReadSeq),
-      }
-    : action.conversation;
+  const conversation = snapshotOver(state.conversations[action.conversation.id], action.conversation);
+  if (!conversation) return state;
   const conversations = { ...state.conversations, [conversation.id]: conversation };
   return {
     ...state,

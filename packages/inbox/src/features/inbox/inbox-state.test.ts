@@ -120,6 +120,49 @@ describe('inboxReducer', () => {
     expect(state.conversations.c1?.lastMessagePreview).toBe('new');
   });
 
+  // The inbox fetches its lists again when its socket is ready; the chat opened at page load was
+  // read meanwhile, and a list read before the read was stored must not bring its dot back.
+  it('keeps a read made here when a list fetched before it answers', () => {
+    const mine = { status: 'assigned' as const, assignee: { id: ME, name: 'Me', avatarUrl: null } };
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ ...mine, lastSeq: 4, userReadSeq: 2, visitorReadSeq: 4 }),
+    });
+    state = inboxReducer(state, { type: 'read', conversationId: 'c1', side: 'user', seq: 4 });
+    state = inboxReducer(state, {
+      type: 'folder_loaded',
+      folder: 'mine',
+      query: '',
+      items: [
+        conversation({ ...mine, lastSeq: 4, userReadSeq: 2, visitorReadSeq: 3, lastMessagePreview: 'again' }),
+      ],
+      nextCursor: null,
+      append: false,
+    });
+    expect(state.conversations.c1).toMatchObject({
+      userReadSeq: 4,
+      visitorReadSeq: 4,
+      lastMessagePreview: 'again',
+    });
+    expect(state.folders.mine.ids).toEqual(['c1']);
+  });
+
+  it('keeps the newer snapshot when a list answers after a frame', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ lastSeq: 5, lastMessagePreview: 'new' }),
+    });
+    state = inboxReducer(state, {
+      type: 'folder_loaded',
+      folder: 'unassigned',
+      query: '',
+      items: [conversation({ lastSeq: 3, lastMessagePreview: 'old' })],
+      nextCursor: null,
+      append: false,
+    });
+    expect(state.conversations.c1?.lastMessagePreview).toBe('new');
+  });
+
   it('forgets a removed conversation everywhere and remembers it was removed', () => {
     let state = inboxReducer(readyState(), { type: 'conversation', conversation: conversation() });
     state = inboxReducer(state, { type: 'thread_loaded', conversationId: 'c1', messages: [message(1)] });
