@@ -3,7 +3,14 @@ import type { Browser } from 'playwright-core';
 import { adminInboxContext, launchBrowser, screenshot, startCharla } from './harness';
 import type { RunningCharla } from './harness';
 import { visitorChats } from './visitor-chat';
-import { adminApi, createLiveChatPlaybook, goOnline, waitFor, type AdminApi } from './widget-fixtures';
+import {
+  adminApi,
+  createLiveChatPlaybook,
+  goOnline,
+  userApi,
+  waitFor,
+  type AdminApi,
+} from './widget-fixtures';
 
 // R28 (issue 13): the inbox gets the messages of the conversation it has open; for every other
 // chat it sees it gets the list row's activity (preview, time) and nothing else. A user working
@@ -195,6 +202,47 @@ describe('the list moves for the chats not open (R28)', () => {
     });
     await row.getByText('Can I pay by bank transfer?').waitFor();
     expect(await row.evaluate((el) => el.classList.contains('conv-item--unread'))).toBe(false);
+    await chat.close();
+    await context.close();
+  });
+
+  // A colleague's chat this user was mentioned in (issue 16), open by its link: it is in none of
+  // this inbox's lists, so the list refetch at `ready` does not cover it. Closed while the inbox was connecting, its header must
+  // say so once the socket is ready (the subscribe brings its messages, not its state).
+  it('shows the open chat’s state when it changed while the inbox was connecting', async () => {
+    const colleague = await userApi(charla.baseUrl, api, 'Lucía Colleague', 'lucia.colleague@example.com');
+    const chat = await visitorChats(browser, charla.baseUrl, publicId, 'Do you have gift cards?');
+    const path = `/api/v1/conversations/${chat.conversationId}`;
+    await waitFor(
+      'the chat waiting',
+      async () => (await api.call<{ status: string }>('GET', path)).status === 'waiting',
+    );
+    await colleague.api.call('POST', `${path}/assign`);
+    const me = await api.call<{ id: string }>('GET', '/api/v1/me');
+    await colleague.api.call('POST', `${path}/notes`, {
+      clientMsgId: `note-${chat.conversationId}`,
+      text: 'Can you look at this one?',
+      mentions: [me.id],
+    });
+
+    const context = await adminInboxContext(browser, charla.baseUrl, {
+      language: 'en',
+      viewport: { width: 1280, height: 800 },
+    });
+    const held: (() => void)[] = [];
+    await context.routeWebSocket(/\/ws\/agent/, (socket) => held.push(() => socket.connectToServer()));
+    const page = await context.newPage();
+    await page.goto(`${charla.baseUrl}/inbox/mine/${chat.conversationId}`);
+    const status = page.getByTestId('conversation-status');
+    await status.getByText('Lucía Colleague').waitFor();
+
+    await colleague.api.call('POST', `${path}/close`);
+    await waitFor(
+      'the chat closed',
+      async () => (await api.call<{ status: string }>('GET', path)).status === 'closed',
+    );
+    for (const connect of held) connect();
+    await page.locator('.conv-header__status--closed').waitFor({ timeout: 10_000 });
     await chat.close();
     await context.close();
   });
