@@ -133,6 +133,7 @@ export async function measureMessageCost({
       serverLoopP99: step.serverLoopP99 ?? null,
       serverLoopMax: step.serverLoopMax ?? null,
       lost: step.lost,
+      undelivered: step.undelivered,
       unacked: step.unacked,
       errors: step.errors,
       loadAverage: os.loadavg().map((x) => round(x, 1)),

@@ -174,7 +174,7 @@ export async function deliveryScenarios(ctx) {
           name: `delivery.${storage}.lost`,
           value: at.lost,
           unit: 'messages',
-          conditions: `${cond}; sent ${at.sent}, not received within 5 s after the step (unacked ones were still queued in the server)${Object.keys(at.errors).length ? `; error frames ${JSON.stringify(at.errors)}` : ''}`,
+          conditions: `${cond}; sent ${at.sent}: acknowledged to the sender and not received within 5 s after the step; ${at.undelivered} not received in all, ${at.unacked} never acknowledged (still queued in an overloaded server)${Object.keys(at.errors).length ? `; error frames ${JSON.stringify(at.errors)}` : ''}`,
           target: '0',
           ok: at.lost === 0,
         });
