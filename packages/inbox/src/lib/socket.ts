@@ -107,11 +107,6 @@ export class AgentSocket {
     if (this.isReady()) this.sendSubscribe(conversationId);
   }
 
-  /** The conversations this socket follows (the open threads). */
-  subscribed(): string[] {
-    return [...this.subscriptions.keys()];
-  }
-
   unsubscribe(conversationId: string): void {
     this.forgetRetry(conversationId);
     if (!this.subscriptions.delete(conversationId)) return;

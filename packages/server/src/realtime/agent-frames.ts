@@ -18,6 +18,12 @@ export async function handleAgentFrame(
       sendFrame(socket, { type: 'pong', at: clock.now() });
       return;
     case 'subscribe':
+      // The chat as it is now, then its messages: what changed before this socket was registered
+      // (its inbox fetched the chat earlier, or before a reconnect) reaches it either way (R28).
+      sendFrame(socket, {
+        type: 'conversation',
+        conversation: await conversations.getDtoForUser(user, frame.conversationId),
+      });
       await connection.stream.subscribe(frame.conversationId, frame.lastSeq);
       return;
     case 'unsubscribe':

@@ -41,10 +41,6 @@ export function useLiveInbox(deps: {
   const placements = useRef(new Map<string, string>());
   useEffect(() => {
     const loading = new Set<string>();
-    const fetchConversation = (conversationId: string) =>
-      inboxApi
-        .get(conversationId)
-        .then((conversation) => applyAgentFrame({ type: 'conversation', conversation }, context));
     const context: FrameContext = {
       dispatch,
       placements: placements.current,
@@ -56,7 +52,9 @@ export function useLiveInbox(deps: {
       load: (conversationId) => {
         if (loading.has(conversationId)) return;
         loading.add(conversationId);
-        fetchConversation(conversationId)
+        inboxApi
+          .get(conversationId)
+          .then((conversation) => applyAgentFrame({ type: 'conversation', conversation }, context))
           .catch(() => undefined)
           .finally(() => loading.delete(conversationId));
       },
@@ -67,11 +65,9 @@ export function useLiveInbox(deps: {
       if (status !== 'open') return;
       sender.pump();
       // The server sends changes only from its `ready` on: whatever was fetched before (the first
-      // lists and counts, which load while the socket connects, the open chats, or everything
-      // before a reconnect) may have missed one, so it is fetched again (R28). The open chats'
-      // messages come with their subscribe; their state (status, assignee) comes from here.
-      for (const conversationId of socket.subscribed())
-        void fetchConversation(conversationId).catch(() => undefined);
+      // lists and counts, which load while the socket connects, or everything before a reconnect)
+      // may have missed one, so it is fetched again (R28). The open chats are subscribed again,
+      // and the server answers a subscribe with the chat as it is now, then its messages.
       for (const folder of folders) {
         const current = stateRef.current.folders[folder];
         if (current.status !== 'idle') void loadFolder(folder, current.query, false, current.label ?? '');
