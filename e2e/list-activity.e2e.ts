@@ -36,6 +36,10 @@ afterAll(async () => {
   await charla?.stop();
 });
 
+/** The admin's inbox in English on a laptop screen. */
+const inboxContext = () =>
+  adminInboxContext(browser, charla.baseUrl, { language: 'en', viewport: { width: 1280, height: 800 } });
+
 /** Takes the waiting chat as the admin (Assign to me). */
 async function assignToAdmin(conversationId: string): Promise<void> {
   const path = `/api/v1/conversations/${conversationId}`;
@@ -66,10 +70,7 @@ describe('the list moves for the chats not open (R28)', () => {
     ] as const)
       await stored(chat.conversationId, text);
 
-    const context = await adminInboxContext(browser, charla.baseUrl, {
-      language: 'en',
-      viewport: { width: 1280, height: 800 },
-    });
+    const context = await inboxContext();
     const page = await context.newPage();
     await page.goto(`${charla.baseUrl}/inbox/mine/${first.conversationId}`);
     const timeline = page.getByTestId('timeline');
@@ -120,10 +121,7 @@ describe('the list moves for the chats not open (R28)', () => {
     await assignToAdmin(chat.conversationId);
     await stored(chat.conversationId, 'Do you deliver on Saturdays?');
 
-    const context = await adminInboxContext(browser, charla.baseUrl, {
-      language: 'en',
-      viewport: { width: 1280, height: 800 },
-    });
+    const context = await inboxContext();
     const held: (() => void)[] = [];
     // The inbox's socket reaches the server only once the message below is stored.
     await context.routeWebSocket(/\/ws\/agent/, (socket) => held.push(() => socket.connectToServer()));
@@ -149,10 +147,7 @@ describe('the list moves for the chats not open (R28)', () => {
     await assignToAdmin(chat.conversationId);
     await stored(chat.conversationId, 'Can I pay by bank transfer?');
 
-    const context = await adminInboxContext(browser, charla.baseUrl, {
-      language: 'en',
-      viewport: { width: 1280, height: 800 },
-    });
+    const context = await inboxContext();
     const gate = () => {
       let open = (): void => undefined;
       const opened = new Promise<void>((resolve) => (open = resolve));
@@ -225,10 +220,7 @@ describe('the list moves for the chats not open (R28)', () => {
       mentions: [me.id],
     });
 
-    const context = await adminInboxContext(browser, charla.baseUrl, {
-      language: 'en',
-      viewport: { width: 1280, height: 800 },
-    });
+    const context = await inboxContext();
     const held: (() => void)[] = [];
     await context.routeWebSocket(/\/ws\/agent/, (socket) => held.push(() => socket.connectToServer()));
     const page = await context.newPage();

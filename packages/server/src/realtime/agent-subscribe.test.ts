@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendWithRef, startChat, waitForQuestion } from '../test/chat-steps';
+import { chatWaitingForPerson } from '../test/chat-steps';
 import { startTestServer, TEST_ORIGIN, type TestServer, type TestUser } from '../test/harness';
 import { createActivePlaybook, goOnline } from '../test/playbook-setup';
-import { connectAgent, connectVisitor, newClientId } from '../test/visitor-client';
+import { connectAgent, connectVisitor } from '../test/visitor-client';
 
 /**
  * R28: an inbox fetches a chat over REST, then subscribes. What changed between the two (before
@@ -29,17 +29,7 @@ describe('an inbox’s subscribe (R28)', () => {
 
   /** A chat waiting for a person, its conversation id. */
   async function waitingChat(): Promise<string> {
-    const visitor = await connectVisitor(baseUrl);
-    const conversationId = await startChat(visitor.client, publicId);
-    await waitForQuestion(visitor.client, conversationId);
-    await sendWithRef(visitor.client, {
-      type: 'answer',
-      conversationId,
-      clientMsgId: newClientId(),
-      answer: { kind: 'button', optionId: 'talk' },
-    });
-    await visitor.client.waitFor((f) => f.type === 'conversation' && f.conversation.status === 'waiting');
-    return conversationId;
+    return chatWaitingForPerson((await connectVisitor(baseUrl)).client, publicId);
   }
 
   it('answers with the chat as it is now, then its messages', async () => {

@@ -53,6 +53,25 @@ export async function sendWithRef(
   )) as Extract<TVisitorServerFrame, { type: 'ack' | 'error' | 'conversation' }>;
 }
 
+/** Starts a chat and presses "talk to someone" (the test playbook's button); resolves once it waits. */
+export async function chatWaitingForPerson(client: VisitorClient, publicId: string): Promise<string> {
+  const conversationId = await startChat(client, publicId);
+  await waitForQuestion(client, conversationId);
+  await sendWithRef(client, {
+    type: 'answer',
+    conversationId,
+    clientMsgId: newClientId(),
+    answer: { kind: 'button', optionId: 'talk' },
+  });
+  await client.waitFor(
+    (f) =>
+      f.type === 'conversation' &&
+      f.conversation.id === conversationId &&
+      f.conversation.status === 'waiting',
+  );
+  return conversationId;
+}
+
 /** The last conversation state the visitor's socket was sent for this conversation. */
 export function lastVisitorState(
   client: VisitorClient,
