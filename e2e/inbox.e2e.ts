@@ -250,6 +250,7 @@ describe('inbox: the three-context journey', () => {
             disabled: field?.disabled,
             focused: focused?.getAttribute('data-testid') ?? focused?.tagName,
             composer: document.querySelector('[data-testid="composer-input"]')?.textContent,
+            saveState: document.querySelector('.side-panel .save-state')?.className,
           };
         });
         throw new Error(`${String(error)}; the page shows ${JSON.stringify(seen)}`);

@@ -15,7 +15,8 @@ import { adminApi, createLiveChatPlaybook, goOnline, type AdminApi } from './wid
 // went back in time). A refresh of the panel that the server answers late must never put back
 // what a later request returned: here the window regains focus (a refresh starts), the user
 // creates a lead at once, and the refresh's answer, held back until after the lead is shown,
-// must not hide it again.
+// must not hide it again. And a save that fails (the connection dropped) says so without hiding
+// the error another field shows meanwhile: the user would be left with a wrong email and no hint.
 
 const DESKTOP = { width: 1440, height: 900 };
 const POLL = { timeout: 20_000 };
@@ -24,6 +25,8 @@ let charla: RunningCharla;
 let browser: Browser;
 let api: AdminApi;
 let visitor: VisitorChat;
+let second: VisitorChat | undefined;
+let playbookId: string;
 let online: { close(): void };
 let context: BrowserContext;
 
@@ -33,11 +36,13 @@ beforeAll(async () => {
   api = await adminApi(charla.baseUrl);
   online = await goOnline(charla.baseUrl, api);
   const playbook = await createLiveChatPlaybook(api, 'en');
-  visitor = await visitorChats(browser, charla.baseUrl, playbook.publicId, 'Two hammocks, please');
+  playbookId = playbook.publicId;
+  visitor = await visitorChats(browser, charla.baseUrl, playbookId, 'Two hammocks, please');
 }, 120_000);
 
 afterAll(async () => {
   await visitor?.close();
+  await second?.close();
   online?.close();
   await context?.close().catch(() => undefined);
   await browser?.close();
@@ -58,6 +63,20 @@ async function holdSecondPanelGet(page: Page) {
     await route.fulfill({ response });
   });
   return { release, held: () => held };
+}
+
+/** The page's first PUT of the panel is held until `fail()`, which drops it as a lost connection would. */
+async function holdFirstPanelPut(page: Page) {
+  let fail = () => undefined as void;
+  const failed = new Promise<void>((resolve) => (fail = resolve));
+  let held = false;
+  await page.route('**/api/v1/conversations/*/panel', async (route) => {
+    if (route.request().method() !== 'PUT' || held) return route.continue();
+    held = true;
+    await failed;
+    await route.abort('connectionreset');
+  });
+  return { fail, held: () => held };
 }
 
 describe('side panel answers', () => {
@@ -101,5 +120,28 @@ describe('side panel answers', () => {
     );
     expect(await page.evaluate(() => (window as unknown as { leadGone?: boolean }).leadGone)).toBe(false);
     expect(await linked.isVisible()).toBe(true);
+  });
+
+  it("keeps a field's own error on screen when an earlier save of another field fails", async () => {
+    // A chat of its own: the first test linked a lead to the other one.
+    second = await visitorChats(browser, charla.baseUrl, playbookId, 'A hammock stand, please');
+    const page = await context.newPage();
+    const hold = await holdFirstPanelPut(page);
+    await page.goto(`${charla.baseUrl}/conversations/${second.conversationId}`);
+    await page.getByTestId('panel-personName').waitFor(POLL);
+
+    // Leaving the name saves it (held); the email typed next is wrong and says so.
+    await page.getByTestId('panel-personName').fill('Rosa Hamaca Azul');
+    await page.getByTestId('panel-personEmail').fill('not-an-email');
+    await expect.poll(() => hold.held(), POLL).toBe(true);
+    await page.getByTestId('panel-personEmail').blur();
+    const emailError = page.locator('#panel-personEmail-error');
+    await emailError.waitFor(POLL);
+
+    // The name's save fails: the panel says so, and the email's error stays.
+    hold.fail();
+    await page.locator('.side-panel .save-state--error').waitFor(POLL);
+    expect(await emailError.isVisible()).toBe(true);
+    expect(await page.getByTestId('panel-personEmail').getAttribute('aria-invalid')).toBe('true');
   });
 });

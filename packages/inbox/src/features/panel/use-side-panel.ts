@@ -92,7 +92,9 @@ function usePanelEditing(conversationId: string, data: PanelData, validate: Vali
         setSaveState('saved');
       }
     } catch (error) {
-      setErrors(mapServerErrors(error));
+      // The server's errors are about the fields this save sent; what the current form gets wrong
+      // (a field left since, with its own error on screen) stays shown.
+      setErrors((current) => ({ ...current, ...mapServerErrors(error) }));
       setSaveState('error');
     }
   };
