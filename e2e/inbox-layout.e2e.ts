@@ -75,6 +75,18 @@ function clipped(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+/** The room left in an input once its placeholder is drawn (negative: the placeholder is cut). */
+function placeholderRoom(page: Page, selector: string): Promise<number> {
+  return page.$eval(selector, (input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return room - context.measureText(input.placeholder).width;
+  });
+}
+
 describe('inbox layout with long names and the panel open (issue 16)', () => {
   for (const language of ['en', 'es'] as const) {
     it.each(WIDTHS)(`cuts no folder tab and no header name in ${language} at %i px`, async (width) => {
@@ -91,6 +103,11 @@ describe('inbox layout with long names and the panel open (issue 16)', () => {
       // Six labels, one of 39 characters: the list row, the bar under the header and the panel
       // never grow wider than their column.
       expect(await clipped(page, '.inbox__list, .inbox__main, .side-panel')).toEqual([]);
+      // The search field says what it searches in full ("Search by name, email or m" was cut); on
+      // a phone the list is its own screen.
+      if (width < 600) await page.goto(`${charla.baseUrl}/inbox/mine`);
+      await page.locator('.conv-list__search input').waitFor();
+      expect(await placeholderRoom(page, '.conv-list__search input')).toBeGreaterThanOrEqual(0);
       await page.context().close();
     });
     it.each(WIDTHS)(
@@ -110,7 +127,16 @@ describe('inbox layout with long names and the panel open (issue 16)', () => {
         );
         expect(offScreen).toEqual([]);
         expect(await clipped(page, '.conv-header')).toEqual([]);
-        if (width === 390) await screenshot(page, `inbox-layout-waiting-${language}-${width}`);
+        if (width >= 600) {
+          // The list beside the open panel: an anonymous visitor's number is all that tells the
+          // rows apart, so the waiting clock beside it never cuts it ("Visitante #…").
+          const panel = page.getByTestId('side-panel');
+          if (!(await panel.isVisible())) await page.getByTestId('toggle-panel').click();
+          await panel.waitFor();
+          await page.getByTestId('conversation-clock').first().waitFor();
+        }
+        await screenshot(page, `inbox-layout-waiting-${language}-${width}`);
+        expect(await clipped(page, '.conv-item__name')).toEqual([]);
         await page.context().close();
       },
     );

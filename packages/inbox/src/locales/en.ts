@@ -88,7 +88,7 @@ export const en = {
     folders: 'Folders',
     folder: { unassigned: 'Unassigned', mine: 'Mine', closed: 'Closed' },
     search: 'Search conversations',
-    searchPlaceholder: 'Search by name, email or message',
+    searchPlaceholder: 'Name, email or message',
     loadError: 'The conversations could not be loaded.',
     loadMore: 'Load more',
     noResults: 'No conversations match your search.',

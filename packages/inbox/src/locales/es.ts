@@ -89,7 +89,7 @@ export const es: Messages = {
     folders: 'Carpetas',
     folder: { unassigned: 'Sin asignar', mine: 'Mías', closed: 'Cerradas' },
     search: 'Buscar conversaciones',
-    searchPlaceholder: 'Busca por nombre, correo o mensaje',
+    searchPlaceholder: 'Nombre, correo o mensaje',
     loadError: 'No se pudieron cargar las conversaciones.',
     loadMore: 'Cargar más',
     noResults: 'Ninguna conversación coincide con tu búsqueda.',

@@ -81,7 +81,7 @@ export const ConversationListItem = memo(function ConversationListItem({
       >
         <Avatar name={name} seed={conversation.visitor.id} size={36} />
         <span className="conv-item__body">
-          <span className="conv-item__top">
+          <span className={`conv-item__top ${number === null ? 'conv-item__top--numbered' : ''}`}>
             <span className="conv-item__name">{name}</span>
             <IdentityBadge identity={conversation.visitor.context.identity} />
             {missed && (
