@@ -25,6 +25,14 @@ const root = resolve(import.meta.dirname, '../../../..');
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 
+/** The image's command: the Dockerfile's last `CMD [...]`, as its words. */
+function imageCommand(): string[] {
+  const commands = readFileSync(join(root, 'Dockerfile'), 'utf8').match(/^CMD (\[.*\])$/gm) ?? [];
+  const last = commands.at(-1);
+  if (!last) throw new Error('the Dockerfile has no CMD');
+  return JSON.parse(last.slice('CMD '.length)) as string[];
+}
+
 function startAsNobody(
   app: string,
   env: Record<string, string>,
@@ -32,8 +40,12 @@ function startAsNobody(
   // The image's CMD (Dockerfile): node as the first process, so a stop's SIGTERM reaches the server.
   const child = spawn(
     'setpriv',
-    [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'node', 'scripts/start.mjs'],
-    { cwd: app, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...imageCommand()],
+    {
+      cwd: app,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -128,5 +140,14 @@ describe.runIf(isRoot && testDialect === 'sqlite')('the image’s steps, outside
     const server = startAsNobody(app, env(await freePort()));
     expect(await exited(server.child)).toBe(1);
     expect(server.output()).toMatch(/Charla cannot start: .*\n.*Run `npm run build`/);
+  });
+});
+
+describe.runIf(testDialect === 'sqlite')('the image’s command', () => {
+  it('is what `npm start` runs, with the same node flags', () => {
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: { start: string };
+    };
+    expect(imageCommand()).toEqual(scripts.start.split(' '));
   });
 });
