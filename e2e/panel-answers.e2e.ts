@@ -1,13 +1,6 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  launchBrowser,
-  loginContext,
-  startCharla,
-  type RunningCharla,
-} from './harness';
+import { adminInboxContext, launchBrowser, startCharla, type RunningCharla } from './harness';
 import { visitorChats, type VisitorChat } from './visitor-chat';
 import { adminApi, createLiveChatPlaybook, goOnline, type AdminApi } from './widget-fixtures';
 
@@ -28,7 +21,7 @@ let visitor: VisitorChat;
 let second: VisitorChat | undefined;
 let playbookId: string;
 let online: { close(): void };
-let context: BrowserContext;
+const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   charla = await startCharla();
@@ -44,7 +37,7 @@ afterAll(async () => {
   await visitor?.close();
   await second?.close();
   online?.close();
-  await context?.close().catch(() => undefined);
+  for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
   await charla?.stop();
 });
@@ -79,12 +72,16 @@ async function holdFirstPanelPut(page: Page) {
   return { fail, held: () => held };
 }
 
+/** A page of the admin's inbox in English, in a browser context of its own. */
+async function adminPage(): Promise<Page> {
+  const context = await adminInboxContext(browser, charla.baseUrl, { language: 'en', viewport: DESKTOP });
+  contexts.push(context);
+  return context.newPage();
+}
+
 describe('side panel answers', () => {
   it('keeps a created lead when an older refresh of the panel answers after it', async () => {
-    context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
-    await context.addInitScript(() => localStorage.setItem('charla.language', 'en'));
-    await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
-    const page = await context.newPage();
+    const page = await adminPage();
     const hold = await holdSecondPanelGet(page);
     await page.goto(`${charla.baseUrl}/conversations/${visitor.conversationId}`);
     await page.getByTestId('panel-personName').waitFor(POLL);
@@ -125,7 +122,7 @@ describe('side panel answers', () => {
   it("keeps a field's own error on screen when an earlier save of another field fails", async () => {
     // A chat of its own: the first test linked a lead to the other one.
     second = await visitorChats(browser, charla.baseUrl, playbookId, 'A hammock stand, please');
-    const page = await context.newPage();
+    const page = await adminPage();
     const hold = await holdFirstPanelPut(page);
     await page.goto(`${charla.baseUrl}/conversations/${second.conversationId}`);
     await page.getByTestId('panel-personName').waitFor(POLL);
