@@ -61,9 +61,22 @@ describe('newMessagesAfter', () => {
       message(4, DAY1, { event: note }),
       message(5, DAY1),
     ];
-    expect(newMessagesAfter(messages, 5)).toBe(0);
-    expect(newMessagesAfter(messages, 2)).toBe(2);
-    expect(newMessagesAfter(messages, 0)).toBe(4);
-    expect(newMessagesAfter([], 3)).toBe(0);
+    expect(newMessagesAfter(messages, 5, 'u-me')).toBe(0);
+    expect(newMessagesAfter(messages, 2, 'u-me')).toBe(2);
+    expect(newMessagesAfter(messages, 0, 'u-me')).toBe(4);
+    expect(newMessagesAfter([], 3, 'u-me')).toBe(0);
+  });
+
+  it('does not count what the reader wrote, and counts a colleague’s messages and notes', () => {
+    const me = { ...ANA, id: 'u-me', name: 'Me' };
+    const messages = [
+      message(1, DAY1),
+      message(2, DAY1, { author: me }),
+      message(3, DAY1, { author: me, event: note }),
+      message(4, DAY1, { author: ANA }),
+      message(5, DAY1, { author: ANA, event: note }),
+    ];
+    expect(newMessagesAfter(messages, 1, 'u-me')).toBe(2);
+    expect(newMessagesAfter(messages, 1, ANA.id)).toBe(2);
   });
 });

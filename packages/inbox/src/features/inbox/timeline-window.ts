@@ -38,18 +38,25 @@ export function estimateItemSize(item: WindowItem): number {
   }
 }
 
-/** Messages that count as new for the "new messages" button: anything but internal events. */
-function countsAsNew(message: TMessageDto): boolean {
+/**
+ * Messages that count as new for the "new messages" button: anything but internal events and
+ * what the user reading wrote themselves.
+ */
+function countsAsNew(message: TMessageDto, meId: string): boolean {
+  if (message.author.kind === 'user' && message.author.id === meId) return false;
   return message.event === null || message.event.type === 'note';
 }
 
-/** How many new messages came after `seq` (scanning from the end: the thread is in seq order). */
-export function newMessagesAfter(messages: readonly TMessageDto[], seq: number): number {
+/**
+ * How many new messages for user `meId` came after `seq` (scanning from the end: the thread is in
+ * seq order).
+ */
+export function newMessagesAfter(messages: readonly TMessageDto[], seq: number, meId: string): number {
   let count = 0;
   for (let i = messages.length - 1; i >= 0; i -= 1) {
     const message = messages[i];
     if (!message || message.seq <= seq) break;
-    if (countsAsNew(message)) count += 1;
+    if (countsAsNew(message, meId)) count += 1;
   }
   return count;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TConversationDto, TMessageDto } from '@charla/protocol';
 import { formatTimestamp } from '../../lib/format-time';
@@ -10,6 +10,7 @@ import { newMessagesAfter, windowItems, type WindowItem } from './timeline-windo
 import { TimelineItemContent } from './timeline-item';
 import { JumpToLatest, OlderHistoryStatus } from './timeline-overlays';
 import { useTimelineWindow } from './use-timeline-window';
+import { useMe } from '../auth/session-context';
 
 type Props = {
   conversation: TConversationDto;
@@ -55,6 +56,8 @@ function useTimelineItems(messages: TMessageDto[], visitorReadSeq: number) {
 export function Timeline(props: Props) {
   const { conversation, messages, older, onLoadOlder, pending, typing, visitorLabel, onRetry } = props;
   const { t } = useTranslation();
+  // The user reading: their own messages are never "new" to them.
+  const meId = useMe().id;
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -70,7 +73,8 @@ export function Timeline(props: Props) {
   // The last message held when the user left the bottom: what came after is "new".
   const [leftAtSeq, setLeftAtSeq] = useState(lastSeq);
   if (win.atBottom && leftAtSeq !== lastSeq) setLeftAtSeq(lastSeq);
-  const newCount = win.atBottom ? 0 : newMessagesAfter(messages, leftAtSeq);
+  const newCount = win.atBottom ? 0 : newMessagesAfter(messages, leftAtSeq, meId);
+  useFollowOwnSends(pending, win.followLatest);
 
   return (
     <div className="timeline-wrap">
@@ -116,6 +120,20 @@ export function Timeline(props: Props) {
 }
 
 function noop() {}
+
+/**
+ * A reply or note the user sends brings the thread back to its latest message, where it appears,
+ * even if they had scrolled up to read: a send that lands out of sight looks like one that failed.
+ */
+function useFollowOwnSends(pending: readonly PendingMessage[], followLatest: () => void) {
+  const seen = useRef(new Set(pending.map((p) => p.clientMsgId)));
+  useLayoutEffect(() => {
+    const ids = new Set(pending.map((p) => p.clientMsgId));
+    const sent = [...ids].some((id) => !seen.current.has(id));
+    seen.current = ids;
+    if (sent) followLatest();
+  }, [pending, followLatest]);
+}
 
 /** The rendered window: spacers stand for the items above and below it, then pending replies. */
 function WindowList(props: {

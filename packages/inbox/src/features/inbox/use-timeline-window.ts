@@ -74,11 +74,16 @@ export function useTimelineWindow(deps: {
     if (!atBottom && items.length > 0 && firstIndex < NEAR_TOP_ITEMS) onNearTop();
   }, [atBottom, firstIndex, items.length, onNearTop]);
 
-  const jumpToLatest = useCallback(() => {
+  /** Back to the latest message, following it again (focus stays where it is). */
+  const followLatest = useCallback(() => {
     virtualizer.scrollToEnd();
     wasAtBottom.current = true;
+  }, [virtualizer]);
+
+  const jumpToLatest = useCallback(() => {
+    followLatest();
     scrollRef.current?.focus({ preventScroll: true });
-  }, [virtualizer, scrollRef]);
+  }, [followLatest, scrollRef]);
 
   const onFocusItem = useCallback((index: number | null) => {
     focused.current = index;
@@ -91,6 +96,7 @@ export function useTimelineWindow(deps: {
     far,
     live: atBottom && settled,
     onScroll,
+    followLatest,
     jumpToLatest,
     onFocusItem,
   };

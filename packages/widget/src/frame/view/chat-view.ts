@@ -3,7 +3,7 @@ import { visibleMessages, type TChatState } from '../state/chat-state';
 import type { TTranslate } from '../i18n';
 import type { TWidgetConfig } from '../../shared/widget-config';
 import { createAnnouncer } from './announcer';
-import { createComposer } from './composer';
+import { createComposer, type TComposerActions } from './composer';
 import { h } from './dom';
 import { acceptFileDrops } from './file-drop';
 import { createHeader } from './header';
@@ -27,7 +27,10 @@ export function mountChatView(
   const header = createHeader(config, t, onMinimize);
   const banner = createStatusBanner(t);
   const list = createMessageList(t, { onRetry: (id) => chat.retry(id), links: chat.fileLinks });
-  const composer = createComposer(t, chat);
+  const composer = createComposer(
+    t,
+    followingSends(chat, () => list.scrollToEnd()),
+  );
   const rating = createRatingCard(t, ratingApi);
   const transcript = createTranscriptRequest(t, transcriptApi);
   const announcer = createAnnouncer((message) =>
@@ -80,6 +83,28 @@ export function mountChatView(
     focus(): void {
       list.scrollToEnd();
       composer.focus();
+    },
+  };
+}
+
+/**
+ * The visitor's own sends (a message, files, an answer, a skip) bring the conversation back to its
+ * latest message, where what they sent appears, even after they had scrolled up to read.
+ */
+export function followingSends(actions: TComposerActions, toEnd: () => void): TComposerActions {
+  return {
+    ...actions,
+    chooseOption: (optionId, label) => {
+      toEnd();
+      actions.chooseOption(optionId, label);
+    },
+    submitText: (text) => {
+      toEnd();
+      actions.submitText(text);
+    },
+    skip: (label) => {
+      toEnd();
+      actions.skip(label);
     },
   };
 }
