@@ -29,7 +29,7 @@ const plan = quick
       idleVisitors: 15_000,
       users: 200,
       active: 500,
-      // Past issue 25's 2,000 msg/s: its 15 % of the relay's 16,000 is 2,400.
+      // Past issue 25's 2,000 msg/s; the delivery scenario adds a step at 15 % of the relay's rate.
       rates: [250, 500, 1000, 1500, 2000, 2500, 3000],
       stepSeconds: 12,
       stormClients: 17_000,
