@@ -232,6 +232,9 @@ describe('playbooks (admin)', () => {
     await regular.goto(`${charla.baseUrl}/settings/users`);
     await regular.waitForURL(/\/settings\/notifications|\/inbox\//);
     expect(await regular.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    // A section's own address opens its first screen, as the navigation does.
+    await regular.goto(`${charla.baseUrl}/settings`);
+    await regular.waitForURL(/\/settings\/notifications$/);
 
     const pb = await api.call<{ document: unknown; revision: number }>(
       'GET',

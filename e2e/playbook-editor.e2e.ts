@@ -282,7 +282,7 @@ describe('playbook editor: switching the language (issue 18)', () => {
     await page.goto(`${charla.baseUrl}/playbooks/${playbook.id}`);
     await page.getByRole('tab', { name: 'Appearance' }).click();
     await page.locator('#ap-language').selectOption('es');
-    const dialog = page.getByRole('dialog', { name: 'Switch the bot to Español?' });
+    const dialog = page.getByRole('dialog', { name: 'Switch the bot to Spanish?' });
     await dialog.waitFor();
     expect(await dialog.getByTestId('language-kept').innerText()).toBe('Shall we talk about solar panels?');
     await screenshot(page, 'playbook-language-switch-en');

@@ -11,6 +11,7 @@ import { ResetPasswordPage } from './features/accounts/reset-password-page';
 import { InboxProvider } from './features/inbox/inbox-provider';
 import { registerServiceWorker } from './features/notifications/push';
 import { AppShell } from './features/shell/app-shell';
+import { fallbackPath } from './features/shell/nav-items';
 import { setLanguage } from './lib/i18n';
 import { RouterProvider, useRouter } from './lib/router';
 
@@ -20,8 +21,8 @@ function SignedIn() {
   const user = session.status === 'user' ? session.user : null;
   const element = user ? resolveRoute(location.pathname, user.role) : null;
   useEffect(() => {
-    if (user && element === null) navigate('/inbox/unassigned', { replace: true });
-  }, [user, element, navigate]);
+    if (user && element === null) navigate(fallbackPath(location.pathname, user.role), { replace: true });
+  }, [user, element, navigate, location.pathname]);
   useEffect(() => {
     void registerServiceWorker();
   }, []);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cachedFormatterCount,
   dateTimeFormat,
+  languageName,
   listFormat,
   numberFormat,
   relativeTimeFormat,
@@ -24,5 +25,11 @@ describe('intl-cache', () => {
     expect(dateTimeFormat('pt-BR', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 2, 2))).toBe(
       'março',
     );
+  });
+  it('names a language in the language of the sentence it goes in', () => {
+    expect(languageName('es', 'en')).toBe('inglés');
+    expect(languageName('en', 'es')).toBe('Spanish');
+    expect(languageName('de', 'pt-BR')).toBe('Portugiesisch (Brasilien)');
+    expect(languageName('fr', 'de')).toBe('allemand');
   });
 });

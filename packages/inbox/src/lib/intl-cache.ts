@@ -36,6 +36,25 @@ export function pluralRules(locale?: string, options?: Intl.PluralRulesOptions):
   return cached('plural', locale, options, () => new Intl.PluralRules(locale, options));
 }
 
+export function displayNames(
+  locale: string | undefined,
+  options: Intl.DisplayNamesOptions,
+): Intl.DisplayNames {
+  return cached('names', locale, options, () => new Intl.DisplayNames(locale, options));
+}
+
+/**
+ * A language's name as said in `uiLanguage`, for use inside a sentence ("… en inglés"): pickers
+ * list each language under its own name ("English"), sentences must not.
+ */
+export function languageName(uiLanguage: string, code: string): string {
+  try {
+    return displayNames(uiLanguage, { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** How many formatters are built (for the test that shows they are reused). */
 export function cachedFormatterCount(): number {
   return cache.size;

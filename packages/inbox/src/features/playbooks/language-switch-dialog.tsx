@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { realLanguages, type TLanguage, type TLanguageSwitch } from '@charla/protocol';
+import type { TLanguage, TLanguageSwitch } from '@charla/protocol';
 import { Dialog } from '../../components/dialog';
+import { languageName } from '../../lib/intl-cache';
 
 /** The texts listed by name before "and N more". */
 const LISTED = 8;
-
-const nameOf = (code: TLanguage): string => realLanguages.find((l) => l.code === code)?.label ?? code;
 
 /**
  * Switching the playbook's language (issue 18): translate the texts still as the template wrote
@@ -19,9 +18,10 @@ export function LanguageSwitchDialog(props: {
   onSwitchOnly: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { plan } = props;
-  const names = { from: nameOf(props.from), to: nameOf(props.to) };
+  // Said in the admin's language, as the sentences around them are ("en inglés", not "en English").
+  const names = { from: languageName(i18n.language, props.from), to: languageName(i18n.language, props.to) };
   return (
     <Dialog
       open

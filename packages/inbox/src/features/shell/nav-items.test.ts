@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNavActive, navItems, navItemsFor } from './nav-items';
+import { fallbackPath, isNavActive, navItems, navItemsFor } from './nav-items';
 
 describe('navItemsFor', () => {
   it('hides admin-only entries from regular users', () => {
@@ -14,5 +14,18 @@ describe('isNavActive', () => {
     expect(isNavActive(inbox, '/inbox/mine/abc')).toBe(true);
     expect(isNavActive(inbox, '/conversations/abc')).toBe(true);
     expect(isNavActive(inbox, '/inboxes')).toBe(false);
+  });
+});
+
+describe('fallbackPath', () => {
+  it('opens a section’s first screen from the section’s own address', () => {
+    expect(fallbackPath('/settings', 'regular')).toBe('/settings/notifications');
+    expect(fallbackPath('/settings/', 'admin')).toBe('/settings/notifications');
+    expect(fallbackPath('/crm/', 'admin')).toBe('/crm');
+  });
+  it('sends anything else, and sections the role may not open, to the inbox', () => {
+    expect(fallbackPath('/nowhere', 'admin')).toBe('/inbox/unassigned');
+    expect(fallbackPath('/settings/nothing-here', 'admin')).toBe('/inbox/unassigned');
+    expect(fallbackPath('/playbooks/', 'regular')).toBe('/inbox/unassigned');
   });
 });

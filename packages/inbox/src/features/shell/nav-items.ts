@@ -77,3 +77,13 @@ export function isNavActive(item: NavItem, pathname: string): boolean {
     (item.id === 'inbox' && pathname.startsWith('/conversations/'))
   );
 }
+
+/**
+ * Where an address no screen answers goes: a section's own address ("/settings", "/settings/")
+ * opens the section's first screen, as its entry in the navigation does; anything else the inbox.
+ */
+export function fallbackPath(pathname: string, role: TRole): string {
+  const section = pathname.replace(/\/+$/, '');
+  const item = navItemsFor(role).find((i) => i.match === section);
+  return item && item.path !== pathname ? item.path : '/inbox/unassigned';
+}
