@@ -87,6 +87,42 @@ function placeholderRoom(page: Page, selector: string): Promise<number> {
   });
 }
 
+/**
+ * Visitors' and the bot's one-line text bubbles wider than their text (stretched to the author's
+ * name above them). Bubbles with answer buttons are left out: the buttons set their width.
+ */
+function stretchedBubbles(page: Page): Promise<string[]> {
+  return page.$$eval('.msg--in .msg__bubble', (bubbles) =>
+    bubbles
+      .filter((bubble) => {
+        if (bubble.querySelector('.msg__options')) return false;
+        const walker = document.createTreeWalker(bubble, NodeFilter.SHOW_TEXT);
+        let left = Infinity;
+        let right = -Infinity;
+        const lines = new Set<number>();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const rect of Array.from(range.getClientRects())) {
+            left = Math.min(left, rect.left);
+            right = Math.max(right, rect.right);
+            lines.add(Math.round(rect.top));
+          }
+        }
+        // Wrapped text fills its box with slack at the line ends: only one-line bubbles tell.
+        if (lines.size !== 1) return false;
+        const style = getComputedStyle(bubble);
+        const chrome =
+          parseFloat(style.paddingLeft) +
+          parseFloat(style.paddingRight) +
+          parseFloat(style.borderLeftWidth) +
+          parseFloat(style.borderRightWidth);
+        return right > left && bubble.getBoundingClientRect().width > right - left + chrome + 4;
+      })
+      .map((bubble) => bubble.textContent ?? ''),
+  );
+}
+
 describe('inbox layout with long names and the panel open (issue 16)', () => {
   for (const language of ['en', 'es'] as const) {
     it.each(WIDTHS)(`cuts no folder tab and no header name in ${language} at %i px`, async (width) => {
@@ -103,6 +139,9 @@ describe('inbox layout with long names and the panel open (issue 16)', () => {
       // Six labels, one of 39 characters: the list row, the bar under the header and the panel
       // never grow wider than their column.
       expect(await clipped(page, '.inbox__list, .inbox__main, .side-panel')).toEqual([]);
+      // A short message under the long name is as wide as its text.
+      await page.locator('.msg--in .msg__bubble').first().waitFor();
+      expect(await stretchedBubbles(page)).toEqual([]);
       // The search field says what it searches in full ("Search by name, email or m" was cut); on
       // a phone the list is its own screen.
       if (width < 600) await page.goto(`${charla.baseUrl}/inbox/mine`);
