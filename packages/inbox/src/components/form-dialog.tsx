@@ -20,6 +20,8 @@ type FormDialogProps = {
   formClassName?: string;
   /** The submit button's data-testid (e2e). */
   submitTestId?: string;
+  /** The form checks its fields itself and shows each message next to its field, not the browser's bubble. */
+  noValidate?: boolean;
 };
 
 /** A dialog around one form: the fields, the form's error, and Cancel + submit in the footer. */
@@ -36,6 +38,7 @@ export function FormDialog({
   children,
   formClassName,
   submitTestId,
+  noValidate,
 }: FormDialogProps) {
   const { t } = useTranslation();
   return (
@@ -65,6 +68,7 @@ export function FormDialog({
         id={formId}
         className={formClassName ? `form ${formClassName}` : 'form'}
         onSubmit={(e) => void onSubmit(e)}
+        noValidate={noValidate}
       >
         {children}
         {error && (

@@ -101,15 +101,21 @@ export const api = {
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
   const out: Record<string, string> = {};
-  const details = error.details as
-    | { issues?: { path?: (string | number)[]; message?: string }[] }
-    | { path?: (string | number)[]; message?: string }[]
-    | undefined;
+  type Issue = { path?: string | (string | number)[]; message?: string };
+  const details = error.details as { issues?: Issue[] } | Issue[] | undefined;
   const issues = Array.isArray(details) ? details : (details?.issues ?? []);
   // The validator's words are English: other languages say the field is not valid, in their words.
   const english = currentLanguage() === 'en';
-  for (const issue of issues)
-    if (issue.path && issue.message)
-      out[issue.path.join('.')] = english ? issue.message : i18next.t('errors.invalidField');
+  for (const issue of issues) {
+    const path = pathOf(issue.path);
+    if (path !== null && issue.message)
+      out[path] ??= english ? issue.message : i18next.t('errors.invalidField');
+  }
   return out;
+}
+
+/** The server sends a dotted string ("person.email"); a Zod issue sends the segments. */
+function pathOf(path: string | (string | number)[] | undefined): string | null {
+  if (typeof path === 'string') return path;
+  return Array.isArray(path) ? path.join('.') : null;
 }

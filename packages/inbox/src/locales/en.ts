@@ -1,4 +1,5 @@
 import { labelsEn } from '../features/labels/labels.locale';
+import { errorsEn } from './errors.locale';
 import type { WithPluralForms } from './plural-forms';
 import { availabilityEn } from '../features/availability/availability.locale';
 import { settingsEn } from '../features/settings/settings.locale';
@@ -26,12 +27,7 @@ export const en = {
     loading: 'Loading…',
     retry: 'Try again',
   },
-  errors: {
-    generic: 'Something went wrong. Please try again.',
-    rateLimited: 'Too many attempts. Wait a minute and try again.',
-    unreachable: 'Charla cannot be reached right now.',
-    invalidField: 'This field is not valid.',
-  },
+  errors: errorsEn,
   roles: { admin: 'Admin', regular: 'Agent' },
   nav: {
     inbox: 'Inbox',

@@ -1,4 +1,5 @@
 import { labelsEs } from '../features/labels/labels.locale';
+import { errorsEs } from './errors.locale';
 import { availabilityEs } from '../features/availability/availability.locale';
 import { settingsEs } from '../features/settings/settings.locale';
 import { cannedEs } from '../features/canned/canned.locale';
@@ -26,12 +27,7 @@ export const es: Messages = {
     loading: 'Cargando…',
     retry: 'Reintentar',
   },
-  errors: {
-    generic: 'Algo salió mal. Inténtalo de nuevo.',
-    rateLimited: 'Demasiados intentos. Espera un minuto y vuelve a probar.',
-    unreachable: 'No se puede conectar con Charla en este momento.',
-    invalidField: 'Este campo no es válido.',
-  },
+  errors: errorsEs,
   roles: { admin: 'Admin', regular: 'Agente' },
   nav: {
     inbox: 'Bandeja',

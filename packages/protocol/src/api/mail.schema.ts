@@ -20,6 +20,10 @@ export const ZMailStatusDto = z.object({
 });
 export type TMailStatusDto = z.infer<typeof ZMailStatusDto>;
 
+/** Why a mail was not sent, when Charla itself knows (the UI says it in the reader's language). */
+export const ZMailErrorCode = z.enum(['smtp_not_configured']);
+export type TMailErrorCode = z.infer<typeof ZMailErrorCode>;
+
 export const ZMailLogEntryDto = z.object({
   id: z.string(),
   template: ZMailTemplateName,
@@ -30,7 +34,10 @@ export const ZMailLogEntryDto = z.object({
   attempts: z.number(),
   nextAttemptAt: z.number().nullable(),
   lastAttemptAt: z.number().nullable(),
+  /** The SMTP server's or the network's words (English, technical), kept for the admin. */
   lastError: z.string().nullable(),
+  /** Set when `lastError` is one of Charla's own reasons, which the UI translates. */
+  lastErrorCode: ZMailErrorCode.nullable(),
   sentAt: z.number().nullable(),
   createdAt: z.number(),
 });

@@ -3,9 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { TUserDto } from '@charla/protocol';
 import { api, ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
+import { NAME_MAX, personFieldErrors } from '../../lib/person-fields';
+import { useFieldErrors } from '../../lib/use-field-errors';
 import { useRouter, useSearchParam } from '../../lib/router';
 import { AuthLayout } from './auth-layout';
 import { useSession } from './session-context';
+
+const FIELD_ORDER = ['name', 'email', 'password', 'companyName'] as const;
 
 export function SetupPage() {
   const { t } = useTranslation();
@@ -13,7 +17,7 @@ export function SetupPage() {
   const { setUser } = useSession();
   const { navigate } = useRouter();
   const [form, setForm] = useState({ name: '', email: '', password: '', companyName: '' });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { errors: fieldErrors, show: showFieldErrors } = useFieldErrors('setup', FIELD_ORDER);
   const [error, setError] = useState<string | null>(token === '' ? t('setup.noToken') : null);
   const [busy, setBusy] = useState(false);
 
@@ -21,10 +25,10 @@ export function SetupPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const local: Record<string, string> = {};
+    const local = personFieldErrors({ name: form.name, email: form.email }, t);
     if (form.password.length < 10) local.password = t('setup.passwordTooShort');
-    setFieldErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (form.companyName.trim().length > NAME_MAX) local.companyName = t('errors.tooLong', { max: NAME_MAX });
+    if (showFieldErrors(local)) return;
     setBusy(true);
     setError(null);
     try {
@@ -39,12 +43,12 @@ export function SetupPage() {
       setUser(user);
       navigate('/inbox/unassigned?welcome=1', { replace: true });
     } catch (cause) {
-      setFieldErrors(fieldErrorsOf(cause));
+      const onAField = showFieldErrors(fieldErrorsOf(cause));
       if (cause instanceof ApiError && cause.code === 'SETUP_ALREADY_DONE') setError(t('setup.alreadyDone'));
       else if (cause instanceof ApiError && cause.code === 'SETUP_TOKEN_INVALID')
         setError(t('setup.tokenInvalid'));
-      else if (!(cause instanceof ApiError && cause.code === 'VALIDATION_FAILED'))
-        setError(t('errors.generic'));
+      // A refusal that no field on screen shows still says something.
+      else if (!onAField) setError(t('errors.generic'));
     } finally {
       setBusy(false);
     }

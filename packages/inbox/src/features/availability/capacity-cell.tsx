@@ -7,17 +7,19 @@ import './availability.css';
 /** Every active user's capacity and load (Users page), with a setter that keeps the map current. */
 export function useUserRouting() {
   const [routing, setRouting] = useState<Map<string, TUserRoutingDto>>(new Map());
-  useEffect(() => {
+  // Loaded again after a user is added or changed, so the new row gets its cell without a reload.
+  const reload = useCallback(() => {
     availabilityApi.userRouting().then(
       (list) => setRouting(new Map(list.map((r) => [r.userId, r]))),
       () => undefined,
     );
   }, []);
+  useEffect(reload, [reload]);
   const save = useCallback(async (userId: string, capacity: number | null) => {
     const saved = await availabilityApi.setCapacity(userId, capacity);
     setRouting((map) => new Map(map).set(userId, saved));
   }, []);
-  return { routing, save };
+  return { routing, save, reload };
 }
 
 /** Capacity of one user: max open assigned chats for automatic assignment; empty is no limit. */

@@ -55,6 +55,7 @@ export const emailEn = {
   nextAttempt: 'Next try {{when}}',
   loadMore: 'Load more',
   statuses: { pending: 'Waiting', sent: 'Sent', failed: 'Failed', skipped: 'Not sent' },
+  reasons: { smtp_not_configured: 'Outgoing email is not set up (SMTP_URL is empty).' },
   languages: { en: 'English', es: 'Spanish' },
 };
 
@@ -115,5 +116,6 @@ export const emailEs: typeof emailEn = {
   nextAttempt: 'Próximo intento {{when}}',
   loadMore: 'Cargar más',
   statuses: { pending: 'En espera', sent: 'Enviado', failed: 'Fallido', skipped: 'Sin enviar' },
+  reasons: { smtp_not_configured: 'El correo saliente no está configurado (SMTP_URL está vacío).' },
   languages: { en: 'Inglés', es: 'Español' },
 };

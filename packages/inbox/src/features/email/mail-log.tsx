@@ -32,7 +32,7 @@ export function MailLog() {
     <section className="card email-card">
       <div className="email-log__head">
         <h3 className="email-card__title">{t('settings.email.logTitle')}</h3>
-        <div className="field field--inline">
+        <div className="field email-log__filter">
           <label htmlFor="mail-log-filter">{t('settings.email.logFilter')}</label>
           <select
             id="mail-log-filter"
@@ -83,6 +83,19 @@ export function MailLog() {
   );
 }
 
+/** An address that may wrap before its "@" (a <wbr>), never in the middle of a word. */
+function Address({ value }: { value: string }) {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return <bdi>{value}</bdi>;
+  return (
+    <bdi>
+      {value.slice(0, at)}
+      <wbr />
+      {value.slice(at)}
+    </bdi>
+  );
+}
+
 /** One mail: to, subject and template, status (with its last error or next attempt), attempts, when. */
 function MailLogRow({ mail: m }: { mail: TMailLogEntryDto }) {
   const { t } = useTranslation();
@@ -90,21 +103,21 @@ function MailLogRow({ mail: m }: { mail: TMailLogEntryDto }) {
   return (
     <tr data-testid="mail-log-row">
       <td className="email-log__to">
-        <bdi>{m.to}</bdi>
+        <Address value={m.to} />
       </td>
-      <td>
+      <td data-label={t('settings.email.subject')}>
         <div className="email-log__subject">
           <bdi>{m.subject}</bdi>
         </div>
         <div className="field__hint">{t(`settings.email.templates.${m.template}`)}</div>
       </td>
-      <td>
+      <td data-label={t('settings.email.status')}>
         <span className={`crm-status ${tone[m.status] ? `crm-status--${tone[m.status]}` : ''}`}>
           {t(`settings.email.statuses.${m.status}`)}
         </span>
         {m.lastError && m.status !== 'sent' && (
           <div className="email-log__error" title={m.lastError}>
-            {m.lastError}
+            {m.lastErrorCode ? t(`settings.email.reasons.${m.lastErrorCode}`) : m.lastError}
           </div>
         )}
         {m.nextAttemptAt !== null && (
@@ -113,8 +126,8 @@ function MailLogRow({ mail: m }: { mail: TMailLogEntryDto }) {
           </div>
         )}
       </td>
-      <td>{m.attempts}</td>
-      <td>{formatTimestamp(m.sentAt ?? m.createdAt, lang)}</td>
+      <td data-label={t('settings.email.attempts')}>{m.attempts}</td>
+      <td data-label={t('settings.email.when')}>{formatTimestamp(m.sentAt ?? m.createdAt, lang)}</td>
     </tr>
   );
 }

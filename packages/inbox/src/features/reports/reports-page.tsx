@@ -41,13 +41,15 @@ function OptionSelect(props: {
   value: string | undefined;
   onChange: (value: string) => void;
   options: Option[];
+  /** The "All" option's words when the filtered thing is not a masculine noun in every language (labels). */
+  allLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
     <div className="field field--compact">
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{t('reports.screen.all')}</option>
+        <option value="">{props.allLabel ?? t('reports.screen.all')}</option>
         {props.options.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
@@ -142,6 +144,7 @@ function ReportFiltersForm({
           value={f.filters.labelId}
           onChange={f.setLabelId}
           options={labels}
+          allLabel={t('reports.screen.allLabels')}
         />
       )}
       {isAdmin && (
@@ -153,7 +156,6 @@ function ReportFiltersForm({
           options={users}
         />
       )}
-      <p className="rep-filters__note">{t('reports.screen.filtersNote')}</p>
     </form>
   );
 }

@@ -2,10 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLanguage, TRole, TUserDto } from '@charla/protocol';
 import { FormDialog } from '../../components/form-dialog';
-import { ApiError, fieldErrorsOf } from '../../lib/api-client';
+import { ApiError } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
+import { personFieldErrors } from '../../lib/person-fields';
+import { useFieldErrors } from '../../lib/use-field-errors';
 import { settingsApi } from './settings-api';
 import { LanguageOptions } from '../../components/language-options';
+
+const FIELD_ORDER = ['name', 'email', 'password'] as const;
 
 /** A new user with a first password to hand over, their role and language. */
 export function AddUserDialog({
@@ -25,47 +29,37 @@ export function AddUserDialog({
     password: '',
     language: currentLanguage(),
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, show, showRefusal } = useFieldErrors('user', FIELD_ORDER);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (open) {
       setForm({ name: '', email: '', role: 'regular', password: '', language: currentLanguage() });
-      setErrors({});
+      show({});
       setError(null);
     }
-  }, [open]);
+  }, [open, show]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setError(null);
+    if (show(personFieldErrors(form, t))) return;
     try {
-      onAdded(await settingsApi.createUser(form));
+      onAdded(await settingsApi.createUser({ ...form, name: form.name.trim(), email: form.email.trim() }));
     } catch (cause) {
-      setErrors(fieldErrorsOf(cause));
-      setError(
-        cause instanceof ApiError && cause.code === 'EMAIL_TAKEN' ? t('settings.users.emailTaken') : null,
-      );
+      if (!showRefusal(cause, t('settings.users.emailTaken')))
+        setError(cause instanceof ApiError ? cause.message : t('errors.generic'));
     }
   };
 
   const field = (key: 'name' | 'email' | 'password', type = 'text', hint?: string) => (
-    <div className="field">
-      <label htmlFor={`user-${key}`}>{t(`settings.users.${key}`)}</label>
-      <input
-        id={`user-${key}`}
-        type={type}
-        required
-        autoComplete={key === 'password' ? 'new-password' : 'off'}
-        minLength={key === 'password' ? 10 : undefined}
-        value={form[key]}
-        aria-invalid={errors[key] !== undefined}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-      {errors[key] ? (
-        <span className="field__error">{errors[key]}</span>
-      ) : (
-        hint && <span className="field__hint">{hint}</span>
-      )}
-    </div>
+    <UserField
+      name={key}
+      type={type}
+      hint={hint}
+      value={form[key]}
+      error={errors[key]}
+      onChange={(value) => setForm({ ...form, [key]: value })}
+    />
   );
 
   return (
@@ -77,6 +71,7 @@ export function AddUserDialog({
       submitLabel={t('settings.users.create')}
       error={error}
       onSubmit={submit}
+      noValidate
     >
       {field('name')}
       {field('email', 'email')}
@@ -88,6 +83,44 @@ export function AddUserDialog({
         onLanguage={(language) => setForm({ ...form, language })}
       />
     </FormDialog>
+  );
+}
+
+type UserFieldProps = {
+  name: (typeof FIELD_ORDER)[number];
+  type: string;
+  hint: string | undefined;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+};
+
+/** One labelled input of the dialog with its error, or else its hint. */
+function UserField({ name, type, hint, value, error, onChange }: UserFieldProps) {
+  const { t } = useTranslation();
+  const id = `user-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`settings.users.${name}`)}</label>
+      <input
+        id={id}
+        type={type}
+        required
+        autoComplete={name === 'password' ? 'new-password' : 'off'}
+        minLength={name === 'password' ? 10 : undefined}
+        value={value}
+        aria-invalid={error !== undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <span className="field__error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : (
+        hint && <span className="field__hint">{hint}</span>
+      )}
+    </div>
   );
 }
 

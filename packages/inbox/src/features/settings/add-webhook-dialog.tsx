@@ -86,6 +86,18 @@ export function AddWebhookDialog({
   );
 }
 
+/** `conversation.live_chat_requested` may wrap after its dot (a <wbr>) to fit its column. */
+function EventName({ name }: { name: string }) {
+  const dot = name.indexOf('.');
+  return (
+    <code>
+      {name.slice(0, dot + 1)}
+      <wbr />
+      {name.slice(dot + 1)}
+    </code>
+  );
+}
+
 function EventsFieldset({
   events,
   onChange,
@@ -108,7 +120,7 @@ function EventsFieldset({
                 onChange(e.target.checked ? [...events, name] : events.filter((x) => x !== name))
               }
             />
-            <code>{name}</code>
+            <EventName name={name} />
           </label>
         ))}
       </div>

@@ -68,7 +68,7 @@ function ApiTokenRow({
           {t('settings.apiTokens.by', { name: token.createdBy.name })}
         </div>
       </td>
-      <td>
+      <td data-label={t('settings.apiTokens.scopes')}>
         <span className="api-tokens__scopes">
           {token.scopes.map((scope) => (
             <span key={scope} className="badge">
@@ -77,10 +77,14 @@ function ApiTokenRow({
           ))}
         </span>
       </td>
-      <td>{formatTimestamp(token.createdAt, lang)}</td>
-      <td>{when(token.lastUsedAt, t('settings.apiTokens.notYet'))}</td>
-      <td>{when(token.expiresAt, t('settings.apiTokens.never'))}</td>
-      <td>
+      <td data-label={t('settings.apiTokens.created')}>{formatTimestamp(token.createdAt, lang)}</td>
+      <td data-label={t('settings.apiTokens.lastUsed')}>
+        {when(token.lastUsedAt, t('settings.apiTokens.notYet'))}
+      </td>
+      <td data-label={t('settings.apiTokens.expires')}>
+        {when(token.expiresAt, t('settings.apiTokens.never'))}
+      </td>
+      <td data-label={t('settings.apiTokens.status')}>
         <span
           className={`crm-status ${state === 'active' ? 'crm-status--won' : state === 'revoked' ? 'crm-status--lost' : ''}`}
           title={

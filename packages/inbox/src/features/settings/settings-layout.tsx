@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TRole } from '@charla/protocol';
 import { Link } from '../../lib/router';
 import { useMe } from '../auth/session-context';
 import '../crm/crm.css';
+import '../crm/crm-views.css';
 import '../playbooks/playbooks.css';
 import './settings.css';
 
@@ -44,9 +45,20 @@ const SECTIONS: { id: SettingsSection; roles: readonly TRole[] }[] = [
 export function SettingsLayout({ section, children }: { section: SettingsSection; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the links are a strip that scrolls sideways: bring the current one into view, or
+  // nothing would look selected. Only the strip scrolls (not the page), and only when it is needed.
+  useLayoutEffect(() => {
+    const strip = nav.current;
+    const link = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!strip || !link || strip.scrollWidth <= strip.clientWidth) return;
+    const linkCenter = link.getBoundingClientRect().left + link.offsetWidth / 2;
+    const stripCenter = strip.getBoundingClientRect().left + strip.clientWidth / 2;
+    strip.scrollLeft += linkCenter - stripCenter;
+  }, [section]);
   return (
     <div className="settings">
-      <nav className="settings__nav" aria-label={t('settings.sectionsLabel')}>
+      <nav ref={nav} className="settings__nav" aria-label={t('settings.sectionsLabel')}>
         <h1 className="settings__title">{t('nav.settings')}</h1>
         {SECTIONS.filter((s) => s.roles.includes(me.role)).map((s) => (
           <Link

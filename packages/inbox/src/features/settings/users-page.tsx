@@ -75,7 +75,7 @@ export function UsersPage() {
                   key={user.id}
                   user={user}
                   self={user.id === me.id}
-                  onUpdate={(body) => void update(user, body)}
+                  onUpdate={(body) => void update(user, body).then(capacity.reload)}
                   onDeactivate={() => setConfirming(user)}
                   capacity={
                     <CapacityCell
@@ -96,6 +96,7 @@ export function UsersPage() {
         onAdded={(user) => {
           setAdding(false);
           setUsers((list) => [...(list ?? []), user]);
+          capacity.reload();
           setNotice(t('settings.users.added', { name: user.name }));
         }}
       />
@@ -105,7 +106,7 @@ export function UsersPage() {
         confirmLabel={t('settings.users.deactivate')}
         onCancel={() => setConfirming(null)}
         onConfirm={() => {
-          if (confirming) void update(confirming, { active: false });
+          if (confirming) void update(confirming, { active: false }).then(capacity.reload);
         }}
       >
         <p>{t('settings.users.deactivateText')}</p>
@@ -145,7 +146,7 @@ function UserRow({ user, self, onUpdate, onDeactivate, capacity }: UserRowProps)
           </div>
         </div>
       </td>
-      <td>
+      <td data-label={t('settings.users.role')}>
         <select
           className="crm-inline-select"
           aria-label={t('settings.users.roleOf', { name: user.name })}
@@ -157,12 +158,14 @@ function UserRow({ user, self, onUpdate, onDeactivate, capacity }: UserRowProps)
           <option value="regular">{t('roles.regular')}</option>
         </select>
       </td>
-      <td>
+      <td data-label={t('settings.users.status')}>
         <span className={`crm-status ${user.active ? 'crm-status--won' : ''}`}>
           {user.active ? t('settings.users.active') : t('settings.users.inactive')}
         </span>
       </td>
-      <td>{user.active && capacity}</td>
+      <td data-label={user.active ? t('availability.capacity.label') : undefined}>
+        {user.active && capacity}
+      </td>
       <td className="settings-users__actions">
         {!self &&
           (user.active ? (

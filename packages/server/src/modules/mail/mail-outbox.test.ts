@@ -39,6 +39,7 @@ describe('the mail outbox', () => {
     const first = await entry(server, id);
     expect(first).toMatchObject({ status: 'pending', attempts: 1 });
     expect(first.lastError).toMatch(/ECONNREFUSED|ESOCKET|connect/i);
+    expect(first.lastErrorCode).toBeNull();
     expect(first.nextAttemptAt).toBe(clock.now() + 15_000);
     // Not due yet: nothing is attempted.
     expect(await server.charla.services.mailOutbox.deliverDue()).toBe(0);

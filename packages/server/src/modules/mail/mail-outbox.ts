@@ -1,5 +1,6 @@
 import type { Clock } from '../../lib/clock';
 import type { MailOutcome, MailRow, MailStore } from './mail.store';
+import { SMTP_NOT_CONFIGURED } from './mail-error-code';
 import { nextMailAttemptAt } from './mail-retry';
 import type { MailTransport } from './smtp-transport';
 
@@ -34,7 +35,7 @@ export function createMailOutbox(deps: MailOutboxDeps) {
     const claimedUntil = row.claimed_until ?? 0;
     const attempts = row.attempts + 1;
     let error: string | null = null;
-    if (!deps.transport || !deps.from) error = 'SMTP is not configured (SMTP_URL)';
+    if (!deps.transport || !deps.from) error = SMTP_NOT_CONFIGURED;
     else {
       try {
         await deps.transport.send({

@@ -12,6 +12,7 @@ import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import type { SettingsStore } from '../settings/index';
 import { mailContent, sampleParams, type MailParams } from './mail-copy';
+import { mailErrorCodeOf, SMTP_NOT_CONFIGURED } from './mail-error-code';
 import type { MailRow, MailStore } from './mail.store';
 import { isSingleAddress } from './one-line';
 import { renderMail } from './render-mail';
@@ -50,6 +51,7 @@ function toLogEntry(row: MailRow): TMailLogEntryDto {
     nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
     lastAttemptAt: row.last_attempt_at,
     lastError: row.last_error,
+    lastErrorCode: mailErrorCodeOf(row.last_error),
     sentAt: row.sent_at,
     createdAt: row.created_at,
   };
@@ -94,7 +96,7 @@ export function createMailService(deps: MailServiceDeps) {
         next_attempt_at: skipped ? null : now,
         claimed_until: null,
         last_attempt_at: null,
-        last_error: skipped ? 'SMTP is not configured (SMTP_URL)' : null,
+        last_error: skipped ? SMTP_NOT_CONFIGURED : null,
         sent_at: null,
         created_at: now,
         reply_to: request.replyTo && isSingleAddress(request.replyTo) ? request.replyTo : null,

@@ -40,6 +40,8 @@ describe('mail without SMTP', () => {
     const [entry] = await mailLog(server, admin);
     expect(entry).toMatchObject({ template: 'test', to: 'someone@example.com', status: 'skipped' });
     expect(entry?.lastError).toContain('SMTP');
+    // A code beside the English words, so the mail log says the reason in the reader's language.
+    expect(entry?.lastErrorCode).toBe('smtp_not_configured');
   });
 
   it('is for admins only', async () => {
