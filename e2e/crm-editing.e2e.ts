@@ -131,6 +131,62 @@ describe('CRM detail pages edit in place', () => {
     await context.close();
   }, 120_000);
 
+  it('keeps a mistyped email or phone open with the reason, saves nothing, and Escape restores it', async () => {
+    const getPerson = () =>
+      api.call<{ emails: string[]; phones: string[] }>('GET', `/api/v1/crm/persons/${ids.persons}`);
+    const before = await getPerson();
+    for (const [language, email, phone] of [
+      ['en', 'Enter an email such as name@example.com.', 'Enter a phone number such as +34 600 000 000.'],
+      ['es', 'Escribe un email como nombre@ejemplo.com.', 'Escribe un teléfono como +34 600 000 000.'],
+    ] as const) {
+      const { context, page } = await newPage(language);
+      await openDetail(page, 'persons');
+      for (const [key, typed, message] of [
+        ['emails', 'bad@@mail', email],
+        ['phones', 'abc not a phone', phone],
+      ] as const) {
+        const cell = page.getByTestId(`field-${key}`);
+        await cell.getByRole('button').click();
+        await cell.getByRole('textbox').fill(typed);
+        await cell.getByRole('textbox').press('Enter');
+        await cell.getByRole('alert').getByText(message).waitFor();
+        expect(await cell.getByRole('textbox').inputValue()).toBe(typed);
+        expect(await cell.getByRole('textbox').getAttribute('aria-invalid')).toBe('true');
+        await screenshot(page, `crm-person-bad-${key}-${language}`);
+        await cell.getByRole('textbox').press('Escape');
+        await cell
+          .getByRole('button')
+          .getByText(key === 'emails' ? before.emails[0]! : '+34954123456')
+          .waitFor();
+        expect(await cell.getByRole('alert').count()).toBe(0);
+      }
+      expect(await getPerson()).toMatchObject(before);
+      await context.close();
+    }
+  }, 120_000);
+
+  it('says next to the email of a new person that it is not valid, and creates nobody', async () => {
+    const count = async () =>
+      (await api.call<{ items: unknown[] }>('GET', '/api/v1/crm/persons?limit=100')).items.length;
+    const before = await count();
+    const { context, page } = await newPage('en', PHONE);
+    await page.goto(`${charla.baseUrl}/crm/persons`);
+    await page.getByRole('button', { name: 'New person' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Typo Person');
+    await dialog.getByLabel('Email').fill('bad@@mail');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.getByRole('alert').getByText('Enter an email such as name@example.com.').waitFor();
+    expect(await dialog.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'crm-new-person-bad-email-390');
+    expect(await count()).toBe(before);
+    await dialog.getByLabel('Email').fill('typo.person@example.com');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/crm\/persons\/[^/]+$/);
+    expect(await count()).toBe(before + 1);
+    await context.close();
+  }, 120_000);
+
   it('gives the second of two people editing the same deal the conflict, not a silent overwrite', async () => {
     const first = await newPage('en');
     const second = await newPage('en');

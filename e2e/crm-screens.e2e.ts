@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCrmLeadDto, TCrmPipelineDto } from '@charla/protocol';
+import type { TCrmDealDto, TCrmLeadDto, TCrmPipelineDto } from '@charla/protocol';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -25,6 +25,7 @@ let browser: Browser;
 let api: AdminApi;
 let visitor: VisitorChat;
 let leadId = '';
+let pipeline: TCrmPipelineDto;
 
 type Screen = { name: string; path: () => string; ready: (page: Page) => Promise<unknown> };
 
@@ -93,8 +94,9 @@ beforeAll(async () => {
     value: { amountMinor: 1_150_000, currency: 'EUR' },
   });
   leadId = lead.id;
-  const [pipeline] = await api.call<TCrmPipelineDto[]>('GET', '/api/v1/crm/pipelines');
-  for (const [i, stage] of (pipeline?.stages ?? []).entries())
+  const pipelines = await api.call<TCrmPipelineDto[]>('GET', '/api/v1/crm/pipelines');
+  pipeline = pipelines.find((p) => p.isDefault) ?? pipelines[0]!;
+  for (const [i, stage] of pipeline.stages.entries())
     await api.call('POST', '/api/v1/crm/deals', {
       title: `Hamacas para la terraza de la sede ${i + 1}`,
       value: { amountMinor: 250_000 * (i + 1), currency: i === 1 ? 'USD' : 'EUR' },
@@ -109,6 +111,12 @@ beforeAll(async () => {
     ['Reunión en la obra de Sevilla', now + 3 * 86_400_000],
   ] as const)
     await api.call('POST', '/api/v1/crm/activities', { type: 'call', subject, dueAt, assigneeId: me.id });
+  await api.call('POST', '/api/v1/crm/activities', {
+    type: 'task',
+    subject: 'Short task no date',
+    dueAt: null,
+    assigneeId: me.id,
+  });
   const playbook = await createLiveChatPlaybook(api, 'en');
   visitor = await visitorChats(browser, charla.baseUrl, playbook.publicId, 'Necesitamos 20 hamacas');
   await api.call('PUT', `/api/v1/conversations/${visitor.conversationId}/panel`, {
@@ -143,4 +151,70 @@ describe('CRM screens (issue 15)', () => {
         await context.close();
       }
   }, 600_000);
+});
+
+describe('My activities and the deals board from the keyboard', () => {
+  it('lists an open activity without a due date in its own group, after the dated ones', async () => {
+    for (const [language, heading] of [
+      ['en', 'No due date'],
+      ['es', 'Sin fecha'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: VIEWPORTS[1440] });
+      await context.addInitScript((lang) => localStorage.setItem('charla.language', lang), language);
+      await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const page = await context.newPage();
+      await page.goto(`${charla.baseUrl}/activities`);
+      const undated = page.getByTestId('window-undated');
+      await undated.getByRole('link', { name: 'Short task no date' }).waitFor();
+      await undated.getByRole('heading', { name: heading }).waitFor();
+      expect(await page.locator('[data-testid^="window-"]').last().getAttribute('data-testid')).toBe(
+        'window-undated',
+      );
+      await screenshot(page, `crm-my-activities-undated-${language}`);
+      await context.close();
+    }
+  }, 120_000);
+
+  it('moves a deal with its stage menu only on Enter and keeps the focus on it; dragging still moves', async () => {
+    const [first, second, third] = pipeline.stages;
+    if (!first || !second || !third) throw new Error('the default pipeline needs three stages');
+    const deal = await api.call<TCrmDealDto>('POST', '/api/v1/crm/deals', {
+      title: 'Keyboard deal',
+      stageId: first.id,
+    });
+    const stageOf = async () => (await api.call<TCrmDealDto>('GET', `/api/v1/crm/deals/${deal.id}`)).stage.id;
+    const context = await browser.newContext({ viewport: VIEWPORTS[1440] });
+    await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const page = await context.newPage();
+    await page.goto(`${charla.baseUrl}/crm/deals?view=board`);
+    const column = (stage: typeof first) => page.getByTestId(`stage-${stage.name}`);
+    const menu = page.getByRole('combobox', { name: 'Stage of Keyboard deal' });
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+    // Arrow keys only step the choice: nothing moves or is saved yet.
+    await menu.focus();
+    await menu.press('ArrowDown');
+    await menu.press('ArrowDown');
+    expect(await menu.inputValue()).toBe(third.id);
+    await page.waitForTimeout(500);
+    expect(await stageOf()).toBe(first.id);
+    expect(await column(first).getByRole('link', { name: 'Keyboard deal', exact: true }).count()).toBe(1);
+    expect(await focusedId()).toBe(`move-${deal.id}`);
+
+    // Escape puts the choice back; Enter moves the deal and the focus stays on its menu.
+    await menu.press('Escape');
+    expect(await menu.inputValue()).toBe(first.id);
+    await menu.press('ArrowDown');
+    await menu.press('Enter');
+    await column(second).getByRole('link', { name: 'Keyboard deal', exact: true }).waitFor();
+    await expect.poll(stageOf).toBe(second.id);
+    await expect.poll(focusedId).toBe(`move-${deal.id}`);
+    await screenshot(page, 'crm-board-keyboard-moved-en');
+
+    // Dragging the card still moves it at once.
+    await column(second).getByTestId('deal-card').filter({ hasText: 'Keyboard deal' }).dragTo(column(third));
+    await column(third).getByRole('link', { name: 'Keyboard deal', exact: true }).waitFor();
+    await expect.poll(stageOf).toBe(third.id);
+    await context.close();
+  }, 120_000);
 });

@@ -22,6 +22,7 @@ export * from './playbook/validate-playbook';
 export * from './playbook/templates';
 export * from './api/playbooks.schema';
 export * from './api/crm-currencies';
+export * from './api/crm-contact';
 export * from './api/crm-common.schema';
 export * from './api/crm.schema';
 export * from './api/crm-pipelines.schema';

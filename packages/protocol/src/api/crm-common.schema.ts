@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId } from '../common';
+import { CRM_EMAIL_MAX, CRM_EMAIL_PATTERN, CRM_PHONE_MAX, normalizeCrmPhone } from './crm-contact';
 import { CRM_CURRENCIES } from './crm-currencies';
 
 /** Largest money amount in minor units: safe as a JS number and as a bigint column. */
@@ -29,20 +30,12 @@ export function isCalendarDate(value: string): boolean {
 
 export const ZCrmDate = z.string().refine(isCalendarDate, 'Use a calendar date written YYYY-MM-DD');
 
-const PHONE_CHARS = /^\+?[\d\s().-]+$/;
-
-/** `+` and 7–15 digits when `text` is a phone number (digits, spaces, `+().-`), else null. */
-export function normalizeCrmPhone(text: string): string | null {
-  const value = text.trim();
-  if (!PHONE_CHARS.test(value)) return null;
-  const digits = value.replace(/\D/g, '');
-  return digits.length >= 7 && digits.length <= 15 ? `+${digits}` : null;
-}
+export { normalizeCrmPhone } from './crm-contact';
 
 /** A phone number, stored normalized as `+` and its digits. */
 export const ZCrmPhone = z
   .string()
-  .max(40)
+  .max(CRM_PHONE_MAX)
   .refine((s) => normalizeCrmPhone(s) !== null, 'Not a valid phone number')
   .transform((s) => normalizeCrmPhone(s) ?? s);
 
@@ -50,8 +43,8 @@ export const ZCrmPhone = z
 export const ZCrmEmail = z
   .string()
   .trim()
-  .max(254)
-  .pipe(z.email('Not a valid email address'))
+  .max(CRM_EMAIL_MAX)
+  .pipe(z.email({ pattern: CRM_EMAIL_PATTERN, message: 'Not a valid email address' }))
   .transform((s) => s.toLowerCase());
 
 export const ZCrmSource = z.enum(['manual', 'chatbot', 'live_chat', 'api']);

@@ -258,6 +258,8 @@ export const ZListCrmActivitiesQuery = z.strictObject({
   dueFrom: ZDueQueryTime.optional(),
   /** Due before this time (ms). */
   dueBefore: ZDueQueryTime.optional(),
+  /** Only activities with no due date ("My activities" lists them in their own group). */
+  undated: z.enum(['true']).optional(),
 });
 export type TListCrmActivitiesQuery = z.infer<typeof ZListCrmActivitiesQuery>;
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCrmDealDto, TCrmMoney, TCrmPipelineDto } from '@charla/protocol';
 import { currentLanguage } from '../../lib/i18n';
@@ -8,7 +8,8 @@ import { formatMoney, totalsByCurrency, weightedTotals } from './crm-format';
 export const DRAG_TYPE = 'application/x-charla-deal';
 
 type Stage = TCrmPipelineDto['stages'][number];
-type Move = (dealId: string, stageId: string) => void;
+/** `keepFocus`: the move was made from the card's stage menu, which keeps the focus after it. */
+type Move = (dealId: string, stageId: string, keepFocus?: boolean) => void;
 
 /** Amounts per currency joined with a dot, or a dash when there are none. */
 export function moneyList(list: readonly TCrmMoney[], lang: string): string {
@@ -77,6 +78,7 @@ export function DealStageColumn({
 function DealCard({ deal, stages, onMove }: { deal: TCrmDealDto; stages: Stage[]; onMove: Move }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const stageMenu = useStageMenu(deal, onMove);
   return (
     <li
       className="crm-deal"
@@ -97,11 +99,14 @@ function DealCard({ deal, stages, onMove }: { deal: TCrmDealDto; stages: Stage[]
       <label className="sr-only" htmlFor={`move-${deal.id}`}>
         {t('crm.moveDeal', { title: deal.title })}
       </label>
+      <span className="sr-only" id={`move-hint-${deal.id}`}>
+        {t('crm.moveDealHint')}
+      </span>
       <select
         id={`move-${deal.id}`}
         className="crm-deal__move"
-        value={deal.stage.id}
-        onChange={(e) => onMove(deal.id, e.target.value)}
+        aria-describedby={`move-hint-${deal.id}`}
+        {...stageMenu}
       >
         {stages.map((s) => (
           <option key={s.id} value={s.id}>
@@ -111,4 +116,53 @@ function DealCard({ deal, stages, onMove }: { deal: TCrmDealDto; stages: Stage[]
       </select>
     </li>
   );
+}
+
+// Keys that step a closed menu's choice: they only change the draft, so keyboard users can look
+// through the stages; Enter (or leaving the menu) moves the deal. A pick from the open menu (mouse,
+// or Enter in the list) arrives without one of these keys just before and moves the deal at once.
+const STEPPING_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+const stepsChoice = (key: string) => STEPPING_KEYS.has(key) || (key.length === 1 && key !== ' ');
+
+/** The stage menu of a card: a draft stage, committed on Enter, on a pick, or on leaving it. */
+function useStageMenu(deal: TCrmDealDto, onMove: Move) {
+  const [draft, setDraft] = useState(deal.stage.id);
+  const stepping = useRef(false);
+  const moved = useRef(false);
+  useEffect(() => setDraft(deal.stage.id), [deal.stage.id]);
+  const commit = (stageId: string, keepFocus: boolean) => {
+    if (stageId === deal.stage.id || moved.current) return;
+    moved.current = true;
+    onMove(deal.id, stageId, keepFocus);
+  };
+  return {
+    value: draft,
+    onKeyDown: (e: KeyboardEvent<HTMLSelectElement>) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        commit(draft, true);
+      } else if (e.key === 'Escape' && draft !== deal.stage.id) {
+        e.preventDefault();
+        setDraft(deal.stage.id);
+      } else if (stepsChoice(e.key)) {
+        // The change such a key makes follows at once, within the key's default action.
+        stepping.current = true;
+        setTimeout(() => (stepping.current = false));
+      }
+    },
+    onChange: (e: ChangeEvent<HTMLSelectElement>) => {
+      setDraft(e.target.value);
+      if (!stepping.current) commit(e.target.value, true);
+    },
+    onBlur: () => commit(draft, false),
+  };
 }

@@ -9,7 +9,8 @@ import { DealStageColumn, moneyList } from './deal-stage-column';
 
 /**
  * Open deals of a pipeline in stage columns. Dragging a card to another column (or choosing the
- * stage in its menu, for keyboards) moves the deal at once and saves it; a failed save moves it back.
+ * stage in its menu and pressing Enter, for keyboards) moves the deal at once and saves it; a
+ * failed save moves it back. A move made from the menu keeps the focus on it in its new column.
  */
 export function DealsBoard({ q }: { q: string }) {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ export function DealsBoard({ q }: { q: string }) {
               stage={stage}
               stages={pipeline.stages}
               deals={deals.filter((d) => d.stage.id === stage.id)}
-              onMove={(dealId, stageId) => void board.move(dealId, stageId)}
+              onMove={(dealId, stageId, keepFocus) => void board.move(dealId, stageId, keepFocus)}
             />
           ))}
         </div>
@@ -100,6 +101,7 @@ function useDealsBoard(q: string) {
   const [notice, setNotice] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const refocus = useRefocusStageMenu(deals);
 
   useEffect(() => {
     crmApi.pipelines().then(
@@ -122,18 +124,20 @@ function useDealsBoard(q: string) {
 
   const pipeline = pipelines?.find((p) => p.id === pipelineId) ?? null;
 
-  const move = async (dealId: string, stageId: string) => {
+  const move = async (dealId: string, stageId: string, keepFocus = false) => {
     const stage = pipeline?.stages.find((s) => s.id === stageId);
     const deal = deals?.find((d) => d.id === dealId);
     if (!stage || !deal || !deals || deal.stage.id === stageId) return;
     const before = deals;
     setDeals(moveDealToStage(deals, dealId, stage));
+    if (keepFocus) refocus(dealId);
     setNotice(t('crm.movedTo', { title: deal.title, stage: stage.name }));
     try {
       const saved = await crmApi.update('deals', dealId, { version: deal.version, stageId });
       setDeals((current) => current?.map((d) => (d.id === saved.id ? saved : d)) ?? current);
     } catch {
       setDeals(before);
+      if (keepFocus) refocus(dealId);
       setNotice(t('crm.moveFailed'));
     }
   };
@@ -144,4 +148,18 @@ function useDealsBoard(q: string) {
   };
 
   return { pipelines, pipeline, setPipelineId, deals, notice, failed, retry, move };
+}
+
+/**
+ * A moved card is rendered anew in its new column, so the focus its stage menu had would fall to
+ * the page: `refocus(dealId)` gives it back to that deal's menu once the board shows the move.
+ */
+function useRefocusStageMenu(deals: TCrmDealDto[] | null) {
+  const [dealId, refocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (!dealId) return;
+    document.getElementById(`move-${dealId}`)?.focus();
+    refocus(null);
+  }, [dealId, deals]);
+  return refocus;
 }

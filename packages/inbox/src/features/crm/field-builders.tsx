@@ -5,7 +5,7 @@ import type { TCrmDealDto, TCrmPipelineDto, TCrmRef } from '@charla/protocol';
 import { Link } from '../../lib/router';
 import { crmApi, type CrmEntity } from './crm-api';
 import { formatDate, formatMoney } from './crm-format';
-import { moneyToInput, parseList, parseMoney } from './field-parse';
+import { moneyToInput, parseContactList, parseList, parseMoney, type ContactKind } from './field-parse';
 import { InlineField, type FieldEditor, type FieldOption } from './inline-field';
 
 export type FieldContext = {
@@ -68,6 +68,10 @@ export function field(
         linked={linked}
         readOnly={ctx.readOnly}
         revision={ctx.version}
+        check={(draft, currency) => {
+          const body = toBody(draft, currency);
+          return body instanceof Error ? body.message : null;
+        }}
         onCommit={async (draft, currency, base) => {
           const body = toBody(draft, currency);
           if (body instanceof Error) throw body;
@@ -166,8 +170,19 @@ export const choice = (
     (d) => ctx.t(`${prefix}.${d}`),
   );
 
-/** A list of values edited as one comma-separated line (emails, phones, labels). */
-export const list = (ctx: FieldContext, key: string, label: string, values: string[]) =>
-  field(ctx, key, label, values.join(', ') || '—', values.join(', '), { kind: 'text' }, (d) => ({
-    [key]: parseList(d),
-  }));
+/**
+ * A list of values edited as one comma-separated line (emails, phones, labels); a list of
+ * `contacts` is checked as the server will, so a typo keeps the field open with the reason.
+ */
+export const list = (
+  ctx: FieldContext,
+  key: string,
+  label: string,
+  values: string[],
+  contacts?: ContactKind,
+) =>
+  field(ctx, key, label, values.join(', ') || '—', values.join(', '), { kind: 'text' }, (d) => {
+    if (!contacts) return { [key]: parseList(d) };
+    const parsed = parseContactList(d, contacts);
+    return parsed.ok ? { [key]: parsed.value } : new Error(ctx.t(`crm.${parsed.error}`));
+  });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeInputToMs, moneyToInput, msToDateTimeInput, parseList, parseMoney } from './field-parse';
+import {
+  dateTimeInputToMs,
+  moneyToInput,
+  msToDateTimeInput,
+  parseContactList,
+  parseList,
+  parseMoney,
+} from './field-parse';
 
 describe('parseMoney', () => {
   it.each([
@@ -34,5 +41,29 @@ describe('parseList and date-time inputs', () => {
     expect(ms).not.toBeNull();
     expect(msToDateTimeInput(ms)).toBe('2026-03-14T09:30');
     expect(dateTimeInputToMs('')).toBeNull();
+  });
+});
+
+describe('parseContactList', () => {
+  it('keeps valid emails and phones as typed, and an empty line as no value', () => {
+    expect(parseContactList('ana@example.com, Bob@Example.org', 'email')).toEqual({
+      ok: true,
+      value: ['ana@example.com', 'Bob@Example.org'],
+    });
+    expect(parseContactList('+34 600 000 000; (91) 123-4567', 'phone')).toEqual({
+      ok: true,
+      value: ['+34 600 000 000', '(91) 123-4567'],
+    });
+    expect(parseContactList('  ', 'email')).toEqual({ ok: true, value: [] });
+  });
+  it.each([
+    ['bad@@mail', 'email', 'invalidEmail'],
+    ['ana@example.com, no-at-sign', 'email', 'invalidEmail'],
+    ['name@', 'email', 'invalidEmail'],
+    ['abc not a phone', 'phone', 'invalidPhone'],
+    ['123', 'phone', 'invalidPhone'],
+    ['+34 600 000 000, 1234567890123456', 'phone', 'invalidPhone'],
+  ] as const)('refuses %s as %s', (text, kind, error) => {
+    expect(parseContactList(text, kind)).toEqual({ ok: false, error });
   });
 });

@@ -1,8 +1,10 @@
-import { CRM_CURRENCIES, type TCrmCurrency, type TCrmMoney } from '@charla/protocol';
+import { CRM_CURRENCIES, isCrmEmail, isCrmPhone, type TCrmCurrency, type TCrmMoney } from '@charla/protocol';
 import { numberFormat } from '../../lib/intl-cache';
 
 /** What an inline editor's text turns into: a value to send, or the reason it cannot be sent. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: 'invalidNumber' | 'required' };
+export type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: 'invalidNumber' | 'required' | 'invalidEmail' | 'invalidPhone' };
 
 /** Digits a currency shows after the decimal point (JPY 0, EUR 2, BHD 3). */
 export function currencyDigits(currency: string): number {
@@ -43,6 +45,17 @@ export function parseList(text: string): string[] {
     .split(/[,;\n]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** The kinds of contact a person's list field holds, and the server's own check of each. */
+const CONTACT_CHECKS = { email: isCrmEmail, phone: isCrmPhone } as const;
+export type ContactKind = keyof typeof CONTACT_CHECKS;
+
+/** A person's emails or phones typed as one line → the list, or why the server would refuse it. */
+export function parseContactList(text: string, kind: ContactKind): Parsed<string[]> {
+  const items = parseList(text);
+  if (items.every(CONTACT_CHECKS[kind])) return { ok: true, value: items };
+  return { ok: false, error: kind === 'email' ? 'invalidEmail' : 'invalidPhone' };
 }
 
 /** A `datetime-local` input value (the viewer's time zone) ↔ epoch milliseconds. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCrmCurrency } from '@charla/protocol';
 import { AdminIcon } from '../playbooks/admin-icons';
@@ -11,6 +11,9 @@ export type FieldEditor =
   | { kind: 'text' | 'textarea' | 'date' | 'datetime-local' }
   | { kind: 'select'; options: FieldOption[] | (() => Promise<FieldOption[]>) }
   | { kind: 'money'; currency: TCrmCurrency };
+
+/** A refusal of the value itself (not of the save): the field stays open with the text typed. */
+export class RefusedValue extends Error {}
 
 type Props = {
   label: string;
@@ -25,6 +28,8 @@ type Props = {
    * someone else saved meanwhile is a conflict, even when it already shows here live).
    */
   onCommit: (draft: string, currency: TCrmCurrency | undefined, base: number | undefined) => Promise<void>;
+  /** Why the draft cannot be sent (checked before saving: the field stays open with it), or null. */
+  check?: (draft: string, currency: TCrmCurrency | undefined) => string | null;
   /** The version of the record the field belongs to. */
   revision?: number | undefined;
   /** What to show while the change is on its way (optimistic); the draft text by default. */
@@ -37,15 +42,23 @@ type Props = {
 
 type State =
   | { mode: 'idle'; error: string | null }
-  | { mode: 'editing'; draft: string; currency?: TCrmCurrency; base?: number | undefined }
+  | {
+      mode: 'editing';
+      draft: string;
+      currency?: TCrmCurrency;
+      base?: number | undefined;
+      /** Why the draft was not saved: shown under it until the next try. */
+      error?: string;
+    }
   | { mode: 'saving'; draft: string; currency?: TCrmCurrency };
 
 type Editing = Extract<State, { mode: 'editing' }>;
 
 /**
  * A field of a record's detail page that edits in place: click (or Enter) to edit, Enter or
- * leaving the field saves, Escape cancels. The new value shows at once; when the server refuses
- * it, the old value comes back with the reason under it.
+ * leaving the field saves, Escape cancels. The new value shows at once. A value that is not valid
+ * (by `check`, or refused by the server) keeps the field open with the text and the reason; when
+ * the save fails otherwise (a conflict), the old value comes back with the reason under it.
  */
 export function InlineField(props: Props) {
   const edit = useInlineEdit(props);
@@ -67,7 +80,7 @@ export function InlineField(props: Props) {
 }
 
 /** The field's state and its transitions: start, cancel, commit (optimistic), keys and blur. */
-function useInlineEdit({ initial, editor, onCommit, readOnly, revision }: Props) {
+function useInlineEdit({ initial, editor, onCommit, check, readOnly, revision }: Props) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ mode: 'idle', error: null });
   const [options, setOptions] = useState<FieldOption[] | null>(null);
@@ -94,11 +107,18 @@ function useInlineEdit({ initial, editor, onCommit, readOnly, revision }: Props)
     const unchanged = draft === initial && (editor.kind !== 'money' || currency === editor.currency);
     if (unchanged) return cancel();
     const base = state.mode === 'editing' ? state.base : revision;
+    const editing = { mode: 'editing', draft, base, ...(currency ? { currency } : {}) } as const;
+    const invalid = check?.(draft, currency);
+    if (invalid) return setState({ ...editing, error: invalid });
     setState({ mode: 'saving', draft, ...(currency ? { currency } : {}) });
     onCommit(draft, currency, base).then(
       () => setState({ mode: 'idle', error: null }),
       (cause: unknown) =>
-        setState({ mode: 'idle', error: cause instanceof Error ? cause.message : t('errors.generic') }),
+        setState(
+          cause instanceof RefusedValue
+            ? { ...editing, error: cause.message }
+            : { mode: 'idle', error: cause instanceof Error ? cause.message : t('errors.generic') },
+        ),
     );
   };
 
@@ -172,8 +192,16 @@ function FieldInput({
 }: Props & { edit: ReturnType<typeof useInlineEdit>; state: Editing }) {
   const { t } = useTranslation();
   const { options, setState, commit, onKeyDown } = edit;
+  const errorId = useId();
   const set = (draft: string) => setState({ ...state, draft });
-  const common = { 'aria-label': label, autoFocus: true, onKeyDown, className: 'crm-field__input' };
+  const common = {
+    'aria-label': label,
+    'aria-invalid': state.error ? true : undefined,
+    'aria-describedby': state.error ? errorId : undefined,
+    autoFocus: true,
+    onKeyDown,
+    className: 'crm-field__input',
+  };
   return (
     <div
       className="crm-field crm-field--editing"
@@ -216,6 +244,11 @@ function FieldInput({
         </span>
       ) : (
         <input {...common} type={editor.kind} value={state.draft} onChange={(e) => set(e.target.value)} />
+      )}
+      {state.error && (
+        <p className="crm-field__error" id={errorId} role="alert">
+          {state.error}
+        </p>
       )}
     </div>
   );

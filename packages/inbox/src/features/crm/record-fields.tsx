@@ -26,8 +26,8 @@ export type { FieldContext } from './field-builders';
 function personRows(ctx: FieldContext, p: TCrmPersonDto): Row[] {
   return [
     text(ctx, 'name', ctx.t('crm.fields.name'), p.name, true),
-    list(ctx, 'emails', ctx.t('crm.fields.email'), p.emails),
-    list(ctx, 'phones', ctx.t('crm.fields.phone'), p.phones),
+    list(ctx, 'emails', ctx.t('crm.fields.email'), p.emails, 'email'),
+    list(ctx, 'phones', ctx.t('crm.fields.phone'), p.phones, 'phone'),
     recordRef(ctx, 'organizations', p.organization),
     owner(ctx, 'ownerId', p.ownerId),
     text(ctx, 'notes', ctx.t('crm.fields.notes'), p.notes),

@@ -3,7 +3,7 @@ import type { TCrmActivityDto } from '@charla/protocol';
 import { byDue, dueWindows, endOfLocalDay } from './activity-windows';
 
 describe('My activities windows', () => {
-  it('splits at now and at the next local midnight', () => {
+  it('splits at now and at the next local midnight, then lists open undated ones last', () => {
     const now = new Date(2030, 5, 15, 14, 30);
     const midnight = new Date(2030, 5, 16).getTime();
     expect(endOfLocalDay(now)).toBe(midnight);
@@ -11,6 +11,7 @@ describe('My activities windows', () => {
       { id: 'overdue', query: { dueBefore: now.getTime(), done: 'false' } },
       { id: 'today', query: { dueFrom: now.getTime(), dueBefore: midnight } },
       { id: 'upcoming', query: { dueFrom: midnight, done: 'false' } },
+      { id: 'undated', query: { undated: 'true', done: 'false' } },
     ]);
   });
 

@@ -1,7 +1,10 @@
 import type { TCrmActivityDto } from '@charla/protocol';
 
-export type WindowId = 'overdue' | 'today' | 'upcoming';
-export type DueWindow = { id: WindowId; query: { dueFrom?: number; dueBefore?: number; done?: 'false' } };
+export type WindowId = 'overdue' | 'today' | 'upcoming' | 'undated';
+export type DueWindow = {
+  id: WindowId;
+  query: { dueFrom?: number; dueBefore?: number; undated?: 'true'; done?: 'false' };
+};
 
 /** The start of the day after `now`, in the viewer's own time zone. */
 export function endOfLocalDay(now: Date): number {
@@ -10,7 +13,8 @@ export function endOfLocalDay(now: Date): number {
 
 /**
  * "My activities" (issue 15): open ones past due, the rest of today (done ones too, to tick them
- * back), and open ones after today, by the viewer's clock and time zone.
+ * back), open ones after today, by the viewer's clock and time zone, and last the open ones with
+ * no due date (which no time range matches).
  */
 export function dueWindows(now: Date): DueWindow[] {
   const at = now.getTime();
@@ -19,6 +23,7 @@ export function dueWindows(now: Date): DueWindow[] {
     { id: 'overdue', query: { dueBefore: at, done: 'false' } },
     { id: 'today', query: { dueFrom: at, dueBefore: end } },
     { id: 'upcoming', query: { dueFrom: end, done: 'false' } },
+    { id: 'undated', query: { undated: 'true', done: 'false' } },
   ];
 }
 

@@ -14,7 +14,7 @@ import { byDue, dueWindows, type WindowId } from './activity-windows';
 
 type Windows = Record<WindowId, TCrmActivityDto[]>;
 
-/** "My activities" (issue 15): the viewer's overdue, today's and upcoming activities. */
+/** "My activities" (issue 15): the viewer's overdue, today's, upcoming and undated activities. */
 export function MyActivitiesPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -62,7 +62,7 @@ export function MyActivitiesPage() {
       ) : !windows ? (
         <Spinner label={t('common.loading')} />
       ) : (
-        (['overdue', 'today', 'upcoming'] as const).map((id) => (
+        dueWindows(new Date()).map(({ id }) => (
           <ActivityWindow key={id} id={id} items={windows[id]} onToggle={toggle} />
         ))
       )}
@@ -70,7 +70,7 @@ export function MyActivitiesPage() {
   );
 }
 
-/** One window of activities (overdue, today, upcoming), each with its done checkbox. */
+/** One window of activities (overdue, today, upcoming, undated), each with its done checkbox. */
 function ActivityWindow({
   id,
   items,
@@ -109,7 +109,8 @@ function ActivityWindow({
                 </Link>
               </span>
               <span className="pb-muted my-activity__meta">
-                {t(`crm.activityTypes.${a.type}`)} · {formatDateTime(a.dueAt, lang)}
+                {t(`crm.activityTypes.${a.type}`)}
+                {a.dueAt !== null && ` · ${formatDateTime(a.dueAt, lang)}`}
               </span>
             </li>
           ))}

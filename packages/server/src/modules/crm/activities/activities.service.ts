@@ -6,7 +6,7 @@ import type {
   TUpdateCrmActivityRequest,
 } from '@charla/protocol';
 import { newId } from '../../../lib/ids';
-import type { ActivityRow } from './activities.store';
+import type { ActivityListFilter, ActivityRow } from './activities.store';
 import type { CrmActor, CrmDeps } from '../shared/crm-context';
 import { decodeCrmCursor, toCrmPage } from '../shared/crm-cursor.util';
 import { toActivityDto } from './activity-dto';
@@ -134,23 +134,29 @@ export function createActivitiesService(deps: CrmDeps) {
       });
     },
     async list(query: TListCrmActivitiesQuery): Promise<TPage<TCrmActivityDto>> {
-      const rows = await store.activities.list({
-        q: query.q,
-        type: query.type,
-        done: query.done === undefined ? undefined : query.done === 'true',
-        assigneeId: query.assigneeId,
-        personId: query.personId,
-        organizationId: query.organizationId,
-        leadId: query.leadId,
-        dealId: query.dealId,
-        dueFrom: query.dueFrom,
-        dueBefore: query.dueBefore,
-        afterId: decodeCrmCursor(query.cursor),
-        limit: query.limit,
-      });
+      const rows = await store.activities.list(listFilterOf(query));
       const page = toCrmPage(rows, query.limit);
       return { items: page.rows.map(toActivityDto), nextCursor: page.nextCursor };
     },
   };
 }
 export type ActivitiesService = ReturnType<typeof createActivitiesService>;
+
+/** The list query's text values as the store's filter. */
+function listFilterOf(query: TListCrmActivitiesQuery): ActivityListFilter {
+  return {
+    q: query.q,
+    type: query.type,
+    done: query.done === undefined ? undefined : query.done === 'true',
+    assigneeId: query.assigneeId,
+    personId: query.personId,
+    organizationId: query.organizationId,
+    leadId: query.leadId,
+    dealId: query.dealId,
+    dueFrom: query.dueFrom,
+    dueBefore: query.dueBefore,
+    undated: query.undated === 'true',
+    afterId: decodeCrmCursor(query.cursor),
+    limit: query.limit,
+  };
+}

@@ -17,6 +17,8 @@ export type ActivityListFilter = {
   dealId?: string;
   dueFrom?: number;
   dueBefore?: number;
+  /** Only those with no due date. */
+  undated?: boolean;
   afterId?: string;
   limit: number;
 };
@@ -51,6 +53,7 @@ export function createActivitiesStore(db: Db) {
       if (filter.dealId) query = query.where('deal_id', '=', filter.dealId);
       if (filter.dueFrom !== undefined) query = query.where('due_at', '>=', filter.dueFrom);
       if (filter.dueBefore !== undefined) query = query.where('due_at', '<', filter.dueBefore);
+      if (filter.undated) query = query.where('due_at', 'is', null);
       if (ranked) return inRankOrder(await query.execute(), ranked, filter.afterId, filter.limit);
       if (filter.afterId) query = query.where('id', '<', filter.afterId);
       return query

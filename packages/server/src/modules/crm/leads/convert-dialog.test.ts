@@ -85,7 +85,7 @@ describe('convert dialog and My activities (issue 15)', () => {
     expect((await crm.call('GET', `/api/v1/crm/leads/${lead.id}`)).body).toMatchObject({ status: 'open' });
   });
 
-  it('lists a user’s open activities by due window (overdue, today, upcoming)', async () => {
+  it('lists a user’s open activities by due window (overdue, today, upcoming, undated)', async () => {
     const now = Date.UTC(2030, 5, 15, 12);
     const startOfDay = Date.UTC(2030, 5, 15);
     const endOfDay = Date.UTC(2030, 5, 16);
@@ -96,6 +96,8 @@ describe('convert dialog and My activities (issue 15)', () => {
     const upcoming = await make('Upcoming call', endOfDay + 86_400_000);
     await make('Done call', now, user.id, true);
     await make('Colleague call', now, other.id);
+    const undated = await make('Undated call', null);
+    await make('Done undated call', null, user.id, true);
     const window = async (range: string) =>
       (await crm.list<TCrmActivityDto>('activities', `assigneeId=${user.id}&done=false&${range}`)).items.map(
         (a) => a.id,
@@ -105,7 +107,15 @@ describe('convert dialog and My activities (issue 15)', () => {
     ]);
     expect(await window(`dueFrom=${startOfDay}&dueBefore=${endOfDay}`)).toEqual([today.id]);
     expect(await window(`dueFrom=${endOfDay}`)).toEqual([upcoming.id]);
-    for (const bad of ['dueFrom=soon', 'dueBefore=-1', 'dueFrom=1.5', 'due=today']) {
+    expect(await window('undated=true')).toEqual([undated.id]);
+    for (const bad of [
+      'dueFrom=soon',
+      'dueBefore=-1',
+      'dueFrom=1.5',
+      'due=today',
+      'undated=yes',
+      'undated=',
+    ]) {
       const res = await crm.call('GET', `/api/v1/crm/activities?${bad}`);
       expect(res.status, bad).toBe(422);
       expect(res.body, bad).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
