@@ -175,4 +175,69 @@ describe('canned responses', () => {
     await phone.getByTestId('canned-title').fill('Horario de atención al cliente en días festivos');
     await screenshot(phone, 'canned-dialog-es-phone');
   });
+
+  it('fills {{visitor.name}} with the person named in the side panel, also after a reload', async () => {
+    const PERSON = 'Maximiliana Fernández-Oyarzábal de la Concepción';
+    const playbook = await createLiveChatPlaybook(api, 'en');
+    await api.call('POST', '/api/v1/canned-responses', {
+      scope: 'personal',
+      title: 'Residential plans',
+      shortcut: 'plans',
+      body: 'Hi {{visitor.name | there}}, our residential plans start at €4,900 installed.',
+    });
+    const page = await inboxPage('en', DESKTOP);
+    await page.goto(`${charla.baseUrl}/inbox/unassigned`);
+    const online = page.getByTestId('online-switch');
+    if ((await online.getAttribute('aria-checked')) !== 'true') await online.click();
+    await expect.poll(() => online.getAttribute('aria-checked')).toBe('true');
+
+    // A visitor who never gave a name.
+    const visitor = await browser.newContext({ viewport: DESKTOP });
+    contexts.push(visitor);
+    const demo = await visitor.newPage();
+    await demo.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${playbook.publicId}`);
+    await clickLauncher(demo);
+    const frame = await widgetFrame(demo);
+    await frame.getByRole('button', { name: 'Talk to someone' }).click();
+    await frame.getByText('Waiting for someone from our team').waitFor();
+    const conversation = await unassignedConversation(api);
+    await page.locator(`[data-conversation-id="${conversation.id}"]`).click();
+    await page.getByTestId('assign').click();
+    const input = page.getByTestId('composer-input');
+    await input.waitFor();
+
+    /** Types the shortcut, picks the response and gives back what the composer then holds. */
+    const insert = async (): Promise<string> => {
+      await input.click();
+      await input.pressSequentially('/plans');
+      await page.getByTestId('canned-option').filter({ hasText: 'Residential plans' }).first().waitFor();
+      await input.press('Enter');
+      await expect.poll(() => input.innerText()).toContain('residential plans');
+      const text = await input.innerText();
+      await input.press('ControlOrMeta+a');
+      await input.press('Backspace');
+      return text;
+    };
+
+    // Nothing known: the fallback.
+    expect(await insert()).toBe('Hi there, our residential plans start at €4,900 installed.');
+
+    // The user names the person in the side panel: the header and the response say the name.
+    if (!(await page.getByTestId('side-panel').isVisible())) await page.getByTestId('toggle-panel').click();
+    await page.getByTestId('panel-personName').fill(PERSON);
+    await page.getByTestId('panel-personName').blur();
+    await expect
+      .poll(() => page.getByTestId('conversation-title').innerText(), { timeout: 10_000 })
+      .toBe(PERSON);
+    const named = `Hi ${PERSON}, our residential plans start at €4,900 installed.`;
+    expect(await insert()).toBe(named);
+    await page.reload();
+    await input.waitFor();
+    expect(await insert()).toBe(named);
+    await input.click();
+    await input.pressSequentially('/plans');
+    await input.press('Enter');
+    await expect.poll(() => input.innerText()).toBe(named);
+    await screenshot(page, 'canned-panel-name-en');
+  });
 });

@@ -227,4 +227,35 @@ describe('canned responses', () => {
       'VALIDATION_FAILED',
     );
   });
+
+  it('fills {{visitor.name}} and {{visitor.email}} with what the inbox shows: the side panel’s person', async () => {
+    const { visitor, conversationId } = await assignedConversation(server, baseUrl, publicId, ana);
+    visitors.push(visitor);
+    const url = `/api/v1/canned-responses/variables?conversationId=${conversationId}`;
+    const variables = async () => (await server.request({ url, as: ana })).json<TCannedVariablesDto>().values;
+    // Nothing known yet: empty, so a response's fallback (`{{visitor.name | there}}`) applies.
+    expect(await variables()).toMatchObject({ 'visitor.name': '', 'visitor.email': '' });
+    const saved = await server.request({
+      method: 'PUT',
+      url: `/api/v1/conversations/${conversationId}/panel`,
+      as: ana,
+      payload: {
+        person: { name: '  Maximiliana Fernández-Oyarzábal ', email: 'Maxi@Example.com', phone: null },
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const conversation = (
+      await server.request({ url: `/api/v1/conversations/${conversationId}`, as: ana })
+    ).json<{
+      visitor: { displayName: string; email: string | null };
+    }>();
+    expect(conversation.visitor).toMatchObject({
+      displayName: 'Maximiliana Fernández-Oyarzábal',
+      email: 'maxi@example.com',
+    });
+    expect(await variables()).toMatchObject({
+      'visitor.name': conversation.visitor.displayName,
+      'visitor.email': conversation.visitor.email,
+    });
+  });
 });

@@ -26,7 +26,7 @@ export type ConversationFacts = {
   visitorNumber: number;
   /** Variables the playbook captured so far (visitor_name, visitor_email, company_name, …). */
   capturedVars: Record<string, string>;
-  /** The visitor's name and email as the conversation shows them (captured or identified), if known. */
+  /** The name and email the inbox shows (CRM person, side panel, else captured or identified), if known. */
   visitorName: string | null;
   visitorEmail: string | null;
   visitorContext: TVisitorContext;

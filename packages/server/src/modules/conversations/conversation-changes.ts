@@ -82,7 +82,9 @@ export function createConversationChanges(deps: {
     let recorded: AnyDomainEvent[] = [];
     const result = await withRetry(async (retry) => {
       // A retry prepares from the row as it is now (new readers or labels meanwhile).
-      const build = await views.prepare(retry ? await getRow(row.id) : row, [decided.next.assigneeId]);
+      const build = await views.prepare(retry ? await getRow(row.id) : row, [decided.next.assigneeId], {
+        withIdentity: true,
+      });
       return store.commitChange(row.id, expected, patch, timeline, async (tx, changed, messages) => {
         const dto = build(changed);
         const change = lifecycleEventOf(event, dto, previous, context.by?.id ?? null);

@@ -69,6 +69,19 @@ export function visitorDisplayName(row: Pick<ConversationRow, 'visitor_name'>, n
   return row.visitor_name?.trim() ? row.visitor_name.trim() : `Visitor #${number}`;
 }
 
+/**
+ * Who the inbox shows the conversation is with: the identity derived from every source (the CRM
+ * person, the side panel, the capture), else only what the conversation captured. Canned
+ * responses' `{{visitor.name}}` and `{{visitor.email}}` read the same, so they never disagree
+ * with the header.
+ */
+export function shownIdentity(
+  row: Pick<ConversationRow, 'visitor_name' | 'visitor_email'>,
+  identity: { name: string | null; email: string | null } | null | undefined,
+): { name: string | null; email: string | null } {
+  return identity ?? { name: row.visitor_name, email: row.visitor_email };
+}
+
 /** A conversation as users see it; `allowedActions` is for `viewerId` ('' = nobody in particular). */
 export function toConversationDto(
   row: ConversationRow,
@@ -76,7 +89,7 @@ export function toConversationDto(
   viewerId: string,
 ): TConversationDto {
   const number = lookups.visitor?.number ?? 0;
-  const identity = lookups.identity ?? { name: row.visitor_name, email: row.visitor_email };
+  const identity = shownIdentity(row, lookups.identity);
   return {
     id: row.id,
     status: row.status,

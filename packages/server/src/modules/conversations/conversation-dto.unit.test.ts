@@ -1,6 +1,6 @@
-import type { TRichText } from '@charla/protocol';
+import { renderCannedResponse, type TRichText } from '@charla/protocol';
 import { describe, expect, it } from 'vitest';
-import { toMessageDto, writtenMessageDto, type MessageMeta } from './conversation-dto';
+import { shownIdentity, toMessageDto, writtenMessageDto, type MessageMeta } from './conversation-dto';
 import type { MessageRow } from './conversations.store';
 
 const body: TRichText = {
@@ -52,5 +52,30 @@ describe('writtenMessageDto (issue 25: a message just written is not parsed back
   it('reading back a body that is not rich text gives an empty document', () => {
     const row = { ...rowOf(null), body: '{"type":"nope"}' };
     expect(toMessageDto(row).body).toEqual({ type: 'doc', content: [] });
+  });
+});
+
+describe('shownIdentity (the header and canned responses’ {{visitor.name}} read the same)', () => {
+  const captured = { visitor_name: 'Ana', visitor_email: 'ana@example.com' };
+  const greet = (name: string | null) =>
+    renderCannedResponse('Hi {{visitor.name | there}}, welcome', {
+      'visitor.name': name ?? '',
+    });
+
+  it('is the derived identity (the person named in the side panel) over what the bot captured', () => {
+    const shown = shownIdentity(captured, { name: 'Maximiliana Fernández', email: 'maxi@example.com' });
+    expect(shown).toEqual({ name: 'Maximiliana Fernández', email: 'maxi@example.com' });
+    expect(greet(shown.name)).toBe('Hi Maximiliana Fernández, welcome');
+  });
+
+  it('is what the conversation captured while nothing was derived', () => {
+    expect(shownIdentity(captured, null)).toEqual({ name: 'Ana', email: 'ana@example.com' });
+    expect(shownIdentity(captured, undefined).name).toBe('Ana');
+  });
+
+  it('knows nothing when no source does, so the fallback applies', () => {
+    const shown = shownIdentity({ visitor_name: null, visitor_email: null }, { name: null, email: null });
+    expect(shown).toEqual({ name: null, email: null });
+    expect(greet(shown.name)).toBe('Hi there, welcome');
   });
 });

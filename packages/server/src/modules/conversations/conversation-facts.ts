@@ -2,6 +2,7 @@ import type { VisitorsService } from '../visitors/index';
 import { readVisitorContext } from '../visitors/index';
 import type { ConversationAccess, ConversationFacts } from './conversation-access';
 import type { ConversationChanges } from './conversation-changes';
+import { shownIdentity } from './conversation-dto';
 import { MAX_PAGE, type ConversationReads } from './conversation-reads';
 import type { ConversationViews } from './conversation-views';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
@@ -34,7 +35,11 @@ export function createConversationAccess(deps: {
   }
 
   async function facts(row: ConversationRow): Promise<ConversationFacts> {
-    const visitor = await visitors.findById(row.visitor_id);
+    const [visitor, derived] = await Promise.all([
+      visitors.findById(row.visitor_id),
+      views.identityOf(row.id),
+    ]);
+    const shown = shownIdentity(row, derived);
     const run = readStoredRun(row.run_state).run;
     return {
       id: row.id,
@@ -43,8 +48,8 @@ export function createConversationAccess(deps: {
       visitorId: row.visitor_id,
       visitorNumber: visitor?.number ?? 0,
       capturedVars: run?.vars ?? {},
-      visitorName: row.visitor_name,
-      visitorEmail: row.visitor_email,
+      visitorName: shown.name,
+      visitorEmail: shown.email,
       visitorContext: visitor
         ? readVisitorContext(visitor)
         : {

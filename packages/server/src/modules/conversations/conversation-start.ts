@@ -13,7 +13,7 @@ import type { VisitorsService } from '../visitors/index';
 import { searchTextOf } from './conversation-dto';
 import type { ConversationsService } from './conversations.service';
 import type { ConversationRow, ConversationsStore } from './conversations.store';
-import type { PlaybookSource } from './playbook-runner';
+import type { BotCrm, PlaybookSource } from './playbook-runner';
 import type { RunSteps } from './run-steps';
 import { writeStoredRun } from './stored-run';
 
@@ -28,6 +28,9 @@ export type StartInput = {
    */
   admit?: () => Promise<void>;
 };
+
+/** How far back a returning visitor's conversations are searched for their CRM person. */
+const EARLIER_CONVERSATIONS = 20;
 
 type Context = Awaited<ReturnType<ConversationsService['recordContext']>>;
 type Published = { playbookId: string; revision: number; document: TPlaybookDocument };
@@ -98,8 +101,23 @@ export function createConversationStart(deps: {
   events: DomainEvents;
   clock: Clock;
   steps: RunSteps;
+  crm: Pick<BotCrm, 'linkReturningVisitor'>;
+  onError: (error: unknown, context: string) => void;
 }) {
   const { conversations, store, playbooks, visitors, events, clock, steps } = deps;
+
+  /** A visitor the CRM already knows starts as that person (before any user sees the chat). */
+  async function linkKnownPerson(row: ConversationRow): Promise<void> {
+    try {
+      const earlier = await store.listForVisitor(row.visitor_id, EARLIER_CONVERSATIONS);
+      const ids = earlier.filter((c) => c.id !== row.id).map((c) => c.id);
+      if (ids.length > 0) await deps.crm.linkReturningVisitor(row.id, ids);
+    } catch (error) {
+      // The chat starts anyway: the user can still link the person from the side panel.
+      deps.onError(error, 'crm.linkReturningVisitor');
+    }
+  }
+
   return async function start(visitorId: string, input: StartInput): Promise<TVisitorConversationDto> {
     const existing = await store.findByStartKey(visitorId, input.startKey);
     if (existing) return conversations.getForVisitor(visitorId, existing.id);
@@ -126,6 +144,7 @@ export function createConversationStart(deps: {
       throw error;
     }
     events.publish([created]);
+    await linkKnownPerson(row);
     await conversations.withLock(row.id, () =>
       steps.continueRun(row, published.document, { kind: 'start' }, number),
     );

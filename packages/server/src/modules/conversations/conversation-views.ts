@@ -54,6 +54,12 @@ async function visitorView(
   };
 }
 
+/**
+ * `withIdentity`: the prepared DTO also says who the conversation is with (CRM person, side panel),
+ * for the lifecycle changes that send the whole DTO; a chat message sends only its activity.
+ */
+type PrepareOptions = { withIdentity?: boolean };
+
 /** Builds DTOs from rows, loading visitors, assignees and playbook names in batches. */
 export function createConversationViews(deps: {
   visitors: VisitorsService;
@@ -110,10 +116,12 @@ export function createConversationViews(deps: {
   async function prepare(
     row: ConversationRow,
     assigneeIds: (string | null)[],
+    options: PrepareOptions = {},
   ): Promise<(row: ConversationRow) => TConversationDto> {
     const { id } = row;
     // Together: on PostgreSQL each is a round trip, and a message waits for all of them.
-    const [visitor, readerIds, playbook, team, labels, assigneeList] = await Promise.all([
+    const [identity, visitor, readerIds, playbook, team, labels, assigneeList] = await Promise.all([
+      options.withIdentity ? identities([id]).then((m) => m.get(id) ?? null) : undefined,
       visitorById(row.visitor_id),
       readers([row]).then((m) => m.get(id) ?? []),
       row.playbook_id ? playbookById(row.playbook_id) : null,
@@ -125,7 +133,7 @@ export function createConversationViews(deps: {
     return (r) => {
       const assignee = r.assignee_id === null ? null : assignees.get(r.assignee_id);
       if (assignee === undefined || !sameRevisions(row, r)) throw new StaleLookups();
-      return toConversationDto(r, { visitor, assignee, playbook, team, readerIds, labels }, '');
+      return toConversationDto(r, { visitor, assignee, playbook, team, readerIds, labels, identity }, '');
     };
   }
 
@@ -143,14 +151,12 @@ export function createConversationViews(deps: {
     /** A user as the author of their message: their name and picture (as fresh as the DTOs'). */
     author: (userId: string) => userById(userId),
     forVisitor: (row: ConversationRow) => visitorView(row, userById),
+    /** Who one conversation is with, as derived from every source (null: nothing derived yet). */
+    identityOf: async (id: string) => (await identities([id])).get(id) ?? null,
     /** A visitor's number (it never changes), from the lookups a message's DTO needs anyway. */
-    async visitorNumber(visitorId: string): Promise<number> {
-      return (await visitorById(visitorId))?.number ?? 0;
-    },
+    visitorNumber: async (visitorId: string): Promise<number> => (await visitorById(visitorId))?.number ?? 0,
     /** Forget what we know of a visitor (their page context changed). */
-    forgetVisitor(id: string): void {
-      visitorById.forget(id);
-    },
+    forgetVisitor: (id: string): void => visitorById.forget(id),
     message(row: MessageRow): TMessageDto {
       return toMessageDto(row);
     },

@@ -20,7 +20,7 @@ export type PlaybookSource = {
   isEmbedded(playbookId: string): Promise<boolean>;
 };
 
-/** What the runner needs of the CRM module when the bot reaches an end card. */
+/** What the runner needs of the CRM module: a new conversation's person, and the bot's end cards. */
 export type BotCrm = {
   createFromBot(input: {
     conversationId: string;
@@ -28,6 +28,8 @@ export type BotCrm = {
     actions: TResolvedCrmActions;
     outcome: TPlaybookOutcome;
   }): Promise<unknown>;
+  /** Links a new conversation to the CRM person of the visitor's latest earlier one (newest first). */
+  linkReturningVisitor(conversationId: string, earlierConversationIds: string[]): Promise<unknown>;
 };
 
 /** What the runner needs of availability (issue 19): business hours and automatic assignment. */
@@ -69,7 +71,9 @@ export function createPlaybookRunner(deps: RunnerDeps) {
     ...{ conversations, store, playbooks, presence, clock, crm, onError },
     ...{ availability, visitors },
   });
-  const start = createConversationStart({ conversations, store, playbooks, visitors, events, clock, steps });
+  const start = createConversationStart({
+    ...{ conversations, store, playbooks, visitors, events, clock, steps, crm, onError },
+  });
   const answers = createBotAnswers({ conversations, store, visitors, steps });
   const sweep = createWaitingSweep({
     ...{ conversations, store, visitors, clock, steps, onError },

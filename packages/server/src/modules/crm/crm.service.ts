@@ -1,6 +1,7 @@
 import { createActivitiesService } from './activities/activities.service';
 import { createBotIntake } from './panel/bot-intake.service';
 import { createConversationPanelService } from './panel/conversation-panel.service';
+import { createReturningVisitorLinks } from './panel/returning-visitor';
 import type { CrmDeps } from './shared/crm-context';
 import { announcingNoteChanges, announcingRecordChanges } from './shared/announcing-changes';
 import { createPanelAnnouncer } from './shared/panel-announcer';
@@ -37,6 +38,8 @@ export function createCrmService(deps: CrmDeps) {
     panel: createConversationPanelService(deps),
     /** For the playbook runtime: the end card's CRM block. */
     createFromBot: createBotIntake(deps),
+    /** For a new conversation: the person (and open lead, deal) of its visitor's earlier one. */
+    linkReturningVisitor: createReturningVisitorLinks(deps),
   };
 }
 export type CrmService = ReturnType<typeof createCrmService>;

@@ -15,27 +15,32 @@ import { countCrmRows, crmClient, type ErrorResponse } from '../shared/crm.fixtu
 
 type Visitor = Awaited<ReturnType<typeof connectVisitor>>;
 
-async function startChatAndTalk(visitor: Visitor, publicId: string): Promise<string> {
+/** `refs`: other ones for a visitor's second chat (a frame client's waits see every earlier frame). */
+async function startChatAndTalk(
+  visitor: Visitor,
+  publicId: string,
+  refs = { start: 'r1', talk: 'talk' },
+): Promise<string> {
   visitor.client.send({
     type: 'start',
-    ref: 'r1',
+    ref: refs.start,
     playbookId: publicId,
     startKey: newClientId(),
     context: { pageUrl: 'https://www.customer.example/pricing' },
   });
   const frame = await visitor.client.waitFor(
     (f): f is Extract<TVisitorServerFrame, { type: 'conversation' }> =>
-      f.type === 'conversation' && f.ref === 'r1',
+      f.type === 'conversation' && f.ref === refs.start,
   );
   const conversationId = frame.conversation.id;
   visitor.client.send({
     type: 'answer',
-    ref: 'talk',
+    ref: refs.talk,
     conversationId,
     clientMsgId: newClientId(),
     answer: { kind: 'button', optionId: 'talk' },
   });
-  await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === 'talk');
+  await visitor.client.waitFor((f) => f.type === 'ack' && f.ref === refs.talk);
   return conversationId;
 }
 
@@ -459,6 +464,83 @@ describe('conversation side panel', () => {
         as: alice,
       });
       expect(res.statusCode).toBe(404);
+    });
+  });
+
+  describe('a returning visitor already linked to a CRM person', () => {
+    const rosa = {
+      person: { name: 'Rosa Vidal', email: 'rosa@vidal.example', phone: null },
+      organization: { name: 'Vidal Instalaciones', address: null },
+    };
+    let visitor: Visitor;
+    let lead: TCrmLeadDto;
+
+    const conversation = async (id: string) =>
+      (await server.request({ url: `/api/v1/conversations/${id}`, as: admin })).json<{
+        visitor: { displayName: string; email: string | null };
+      }>();
+    const panelOf = async (id: string) =>
+      (
+        await server.request({ url: `/api/v1/conversations/${id}/panel`, as: admin })
+      ).json<TConversationPanelDto>();
+
+    beforeAll(async () => {
+      await goOnline(server, admin);
+      visitor = await connectVisitor(baseUrl);
+      const first = await startChatAndTalk(visitor, playbook.publicId);
+      await server.request({ method: 'POST', url: `/api/v1/conversations/${first}/assign`, as: admin });
+      const saved = await server.request({
+        method: 'PUT',
+        url: `/api/v1/conversations/${first}/panel`,
+        as: admin,
+        payload: panelBody(rosa),
+      });
+      expect(saved.statusCode).toBe(200);
+      const created = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${first}/panel/lead`,
+        as: admin,
+        payload: {},
+      });
+      lead = created.json<TPanelLeadCreatedDto>().lead;
+      await server.request({ method: 'POST', url: `/api/v1/conversations/${first}/close`, as: admin });
+    });
+    afterAll(() => visitor.client.close());
+
+    it('starts their next conversation with that person, organization and open lead', async () => {
+      const next = await startChatAndTalk(visitor, playbook.publicId, { start: 'r2', talk: 'talk2' });
+      expect((await conversation(next)).visitor).toMatchObject({
+        displayName: 'Rosa Vidal',
+        email: 'rosa@vidal.example',
+      });
+      const panel = await panelOf(next);
+      expect(panel.linked).toMatchObject({
+        person: { name: 'Rosa Vidal' },
+        organization: { name: 'Vidal Instalaciones' },
+        lead: { id: lead.id },
+      });
+      expect(panel.person).toMatchObject({ name: 'Rosa Vidal', email: 'rosa@vidal.example' });
+      // The lead is this chat's too: a second "Create lead" names it instead of duplicating it.
+      const again = await server.request({
+        method: 'POST',
+        url: `/api/v1/conversations/${next}/panel/lead`,
+        as: admin,
+        payload: {},
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toMatchObject({
+        error: { code: 'CRM_LEAD_EXISTS', details: { leadId: lead.id } },
+      });
+    });
+
+    it('never links another visitor to the person', async () => {
+      const stranger = await connectVisitor(baseUrl);
+      const other = await startChatAndTalk(stranger, playbook.publicId);
+      await stranger.client.close();
+      expect((await conversation(other)).visitor.displayName).toMatch(/^Visitor #\d+$/);
+      const panel = await panelOf(other);
+      expect(panel.linked).toBeNull();
+      expect(panel.person.name).toBeNull();
     });
   });
 });
