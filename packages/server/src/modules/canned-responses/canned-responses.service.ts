@@ -127,12 +127,13 @@ export function createCannedResponsesService(deps: CannedResponsesDeps) {
     /** The variables' values in one conversation for `user`; R14 holds through getForUser. */
     async variables(conversationId: string, user: AuthUser): Promise<TCannedVariablesDto> {
       const facts = await conversations.getForUser(conversationId, user);
+      const shown = await facts.shownIdentity();
       const captured = Object.entries(facts.capturedVars).filter(([key]) => PLAYBOOK_KEY.test(key));
       return {
         values: {
           ...Object.fromEntries(captured),
-          'visitor.name': facts.visitorName ?? '',
-          'visitor.email': facts.visitorEmail ?? '',
+          'visitor.name': shown.name ?? '',
+          'visitor.email': shown.email ?? '',
           'user.name': user.name,
         },
       };

@@ -26,9 +26,11 @@ export type ConversationFacts = {
   visitorNumber: number;
   /** Variables the playbook captured so far (visitor_name, visitor_email, company_name, …). */
   capturedVars: Record<string, string>;
-  /** The name and email the inbox shows (CRM person, side panel, else captured or identified), if known. */
-  visitorName: string | null;
-  visitorEmail: string | null;
+  /**
+   * The name and email the inbox shows (CRM person, side panel, else captured or identified), if
+   * known; read when asked, as most callers (panel changes, end cards) do not need it.
+   */
+  shownIdentity(): Promise<{ name: string | null; email: string | null }>;
   visitorContext: TVisitorContext;
   /** The names of the labels it carries (issue 16), copied to a CRM lead created from it. */
   labelNames(): Promise<string[]>;

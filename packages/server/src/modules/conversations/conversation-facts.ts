@@ -35,11 +35,7 @@ export function createConversationAccess(deps: {
   }
 
   async function facts(row: ConversationRow): Promise<ConversationFacts> {
-    const [visitor, derived] = await Promise.all([
-      visitors.findById(row.visitor_id),
-      views.identityOf(row.id),
-    ]);
-    const shown = shownIdentity(row, derived);
+    const visitor = await visitors.findById(row.visitor_id);
     const run = readStoredRun(row.run_state).run;
     return {
       id: row.id,
@@ -48,8 +44,7 @@ export function createConversationAccess(deps: {
       visitorId: row.visitor_id,
       visitorNumber: visitor?.number ?? 0,
       capturedVars: run?.vars ?? {},
-      visitorName: shown.name,
-      visitorEmail: shown.email,
+      shownIdentity: async () => shownIdentity(row, await views.identityOf(row.id)),
       visitorContext: visitor
         ? readVisitorContext(visitor)
         : {
