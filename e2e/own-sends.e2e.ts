@@ -3,13 +3,12 @@ import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { adminInboxContext, launchBrowser, screenshot, startCharla, type RunningCharla } from './harness';
 import {
   adminApi,
-  clickLauncher,
   createLiveChatPlaybook,
   goOnline,
   richText,
   unassignedConversation,
+  visitorAsksForPerson,
   waitFor,
-  widgetFrame,
   type AdminApi,
 } from './widget-fixtures';
 
@@ -38,12 +37,7 @@ afterAll(async () => {
 /** A visitor on the demo page in a live chat the admin has taken, with `count` replies from the admin. */
 async function longLiveChat(count: number): Promise<{ page: Page; frame: Frame; conversationId: string }> {
   const { publicId } = await createLiveChatPlaybook(api, 'en');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);
-  await clickLauncher(page);
-  const frame = await widgetFrame(page);
-  await frame.getByRole('button', { name: 'Talk to someone' }).click();
+  const { page, frame } = await visitorAsksForPerson(browser, charla.baseUrl, publicId);
   const conversation = await unassignedConversation(api);
   await api.call('POST', `/api/v1/conversations/${conversation.id}/assign`);
   for (let i = 1; i <= count; i += 1)
@@ -103,8 +97,9 @@ describe('own sends come into view', () => {
       clientMsgId: `elsewhere-${conversationId}`,
       body: richText('Written in another tab'),
     });
+    // Arrived (the list row shows it) while the user reads above: the button still only offers the way back.
+    await page.locator('.conv-item').filter({ hasText: 'Written in another tab' }).waitFor();
     await page.getByTestId('jump-to-latest').waitFor();
-    await page.waitForTimeout(500);
     expect(await page.getByTestId('jump-to-latest').innerText()).not.toMatch(/new message/i);
 
     await page.getByTestId('composer-input').click();

@@ -8,6 +8,7 @@ import {
   createLiveChatPlaybook,
   goOnline,
   unassignedConversation,
+  visitorAsksForPerson,
   waitFor,
   widgetFrame,
   type AdminApi,
@@ -94,16 +95,8 @@ describe('inbox: a returning visitor already linked to a CRM person', () => {
   it('starts the new chat linked to that person and their open lead, and no one else', async () => {
     const playbook = await createLiveChatPlaybook(api, 'en');
     const agent = await goOnline(charla.baseUrl, api);
-    const demoUrl = `${charla.baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${playbook.publicId}`;
-    const visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await visitor.newPage();
-    await page.goto(demoUrl);
-
     // First chat: the user names the person in the panel, creates a lead and closes.
-    await clickLauncher(page);
-    const frame = await widgetFrame(page);
-    await frame.getByRole('button', { name: 'Talk to someone' }).click();
-    await frame.getByText('Waiting for someone from our team').waitFor();
+    const { page, frame } = await visitorAsksForPerson(browser, charla.baseUrl, playbook.publicId);
     const first = await unassignedConversation(api);
     await api.call('POST', `/api/v1/conversations/${first.id}/assign`);
     await api.call('PUT', `/api/v1/conversations/${first.id}/panel`, {
@@ -164,13 +157,7 @@ describe('inbox: a returning visitor already linked to a CRM person', () => {
     await screenshot(phonePage, 'returning-person-es-phone');
 
     // Another browser is another visitor: never linked to the person.
-    const stranger = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const strangerPage = await stranger.newPage();
-    await strangerPage.goto(demoUrl);
-    await clickLauncher(strangerPage);
-    const strangerFrame = await widgetFrame(strangerPage);
-    await strangerFrame.getByRole('button', { name: 'Talk to someone' }).click();
-    await strangerFrame.getByText('Waiting for someone from our team').waitFor();
+    const stranger = await visitorAsksForPerson(browser, charla.baseUrl, playbook.publicId);
     const other = await waitFor('the stranger’s conversation', async () => {
       const list = await api.call<{ items: TConversationDto[] }>(
         'GET',
@@ -187,6 +174,6 @@ describe('inbox: a returning visitor already linked to a CRM person', () => {
     expect(panel.person.name).toBeNull();
 
     agent.close();
-    for (const context of [visitor, inbox, phone, stranger]) await context.close();
+    for (const context of [page.context(), inbox, phone, stranger.page.context()]) await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import type { TConversationDto, TLanguage, TPlaybookDto, TUserDto } from '@charla/protocol';
 import { readFileSync } from 'node:fs';
@@ -137,6 +137,26 @@ export async function clickLauncher(page: Page, side: 'right' | 'left' = 'right'
   await page.locator('charla-widget').waitFor({ state: 'attached' });
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.mouse.click(side === 'right' ? viewport.width - 50 : 50, viewport.height - 50);
+}
+
+/**
+ * A visitor in a new browser on the demo page (another origin, as on a customer's site) who opens
+ * the chat and asks for a person with the Live chat template's button; resolved once the widget
+ * says they wait.
+ */
+export async function visitorAsksForPerson(
+  browser: Browser,
+  baseUrl: string,
+  publicId: string,
+): Promise<{ page: Page; frame: Frame }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl.replace('127.0.0.1', 'localhost')}/demo?playbook=${publicId}`);
+  await clickLauncher(page);
+  const frame = await widgetFrame(page);
+  await frame.getByRole('button', { name: 'Talk to someone' }).click();
+  await frame.getByText('Waiting for someone from our team').waitFor();
+  return { page, frame };
 }
 
 export function richText(text: string) {
