@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './api/api-names';
+export * from './api/field-issue';
 export * from './error-messages';
 export * from './common';
 export * from './json/json-limits';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, fieldErrorsOf } from './api-client';
+import { i18next } from './i18n';
 
 const invalid = (details: unknown) =>
   new ApiError(400, 'VALIDATION_FAILED', 'Some fields are invalid.', details);
@@ -28,5 +29,41 @@ describe('fieldErrorsOf', () => {
     expect(fieldErrorsOf(invalid(undefined))).toEqual({});
     expect(fieldErrorsOf(new ApiError(409, 'EMAIL_TAKEN', 'taken'))).toEqual({});
     expect(fieldErrorsOf(new Error('boom'))).toEqual({});
+  });
+  it('says what the field broke in the reader’s language when the server names the rule', async () => {
+    const error = invalid([
+      {
+        path: 'name',
+        message: 'Too big: expected string to have <=120 characters',
+        rule: 'too_long',
+        limit: 120,
+      },
+      { path: 'email', message: 'Invalid email address', rule: 'email' },
+      { path: 'capacity', message: 'Too big: expected number to be <=50', rule: 'too_large', limit: 50 },
+      { path: 'link', message: 'Invalid URL', rule: 'url' },
+      { path: 'title', message: 'Too small: expected string to have >=1 characters', rule: 'required' },
+      { path: 'stage', message: 'Invalid option: expected one of "a"|"b"', rule: 'invalid' },
+    ]);
+    expect(fieldErrorsOf(error)).toEqual({
+      name: 'Use at most 120 characters.',
+      email: 'Enter an email address like name@example.com.',
+      capacity: 'Use a number no greater than 50.',
+      link: 'Enter a web address like https://example.com.',
+      title: 'Fill in this field.',
+      stage: 'Invalid option: expected one of "a"|"b"',
+    });
+    await i18next.changeLanguage('es');
+    try {
+      expect(fieldErrorsOf(error)).toEqual({
+        name: 'Usa como máximo 120 caracteres.',
+        email: 'Escribe un correo como nombre@ejemplo.com.',
+        capacity: 'Usa un número no mayor que 50.',
+        link: 'Escribe una dirección web como https://ejemplo.com.',
+        title: 'Rellena este campo.',
+        stage: 'Este campo no es válido.',
+      });
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

@@ -1,4 +1,10 @@
-import { errorMessageFor, isErrorCode, type ErrorCode } from '@charla/protocol';
+import {
+  errorMessageFor,
+  isErrorCode,
+  type ErrorCode,
+  type TFieldIssue,
+  type TFieldRule,
+} from '@charla/protocol';
 import { currentLanguage, i18next } from './i18n';
 
 /** An error answer from the Charla API, with the catalogue code the UI branches on. */
@@ -101,17 +107,45 @@ export const api = {
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
   const out: Record<string, string> = {};
-  type Issue = { path?: string | (string | number)[]; message?: string };
+  type Issue = Partial<Omit<TFieldIssue, 'path'>> & { path?: string | (string | number)[] };
   const details = error.details as { issues?: Issue[] } | Issue[] | undefined;
   const issues = Array.isArray(details) ? details : (details?.issues ?? []);
-  // The validator's words are English: other languages say the field is not valid, in their words.
-  const english = currentLanguage() === 'en';
   for (const issue of issues) {
     const path = pathOf(issue.path);
-    if (path !== null && issue.message)
-      out[path] ??= english ? issue.message : i18next.t('errors.invalidField');
+    const message = issue.message ? messageOf({ ...issue, message: issue.message }) : null;
+    if (path !== null && message) out[path] ??= message;
   }
   return out;
+}
+
+/**
+ * The reader's words for what the field broke (the server's `rule` and `limit`); a rule without
+ * words of its own keeps the validator's English for English readers and says the field is not
+ * valid in the other languages.
+ */
+function messageOf(issue: { message: string; rule?: TFieldRule; limit?: number }): string {
+  const limit = issue.limit;
+  switch (issue.rule) {
+    case 'required':
+      return i18next.t('errors.required');
+    case 'too_long':
+      if (limit !== undefined) return i18next.t('errors.tooLong', { max: limit });
+      break;
+    case 'too_short':
+      if (limit !== undefined) return i18next.t('errors.tooShort', { min: limit });
+      break;
+    case 'too_large':
+      if (limit !== undefined) return i18next.t('errors.tooLarge', { max: limit });
+      break;
+    case 'too_small':
+      if (limit !== undefined) return i18next.t('errors.tooSmall', { min: limit });
+      break;
+    case 'email':
+      return i18next.t('errors.emailInvalid');
+    case 'url':
+      return i18next.t('errors.urlInvalid');
+  }
+  return currentLanguage() === 'en' ? issue.message : i18next.t('errors.invalidField');
 }
 
 /** The server sends a dotted string ("person.email"); a Zod issue sends the segments. */

@@ -92,6 +92,23 @@ describe('bad input over REST', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('says which rule each field broke, with its limit, so clients can say it in their language', async () => {
+    const before = await snapshot();
+    const res = await post(
+      JSON.stringify({ email: 'not an email', name: 'x'.repeat(500), password: 'long password 1' }),
+    );
+    expect(res.statusCode).toBe(422);
+    const { details } = res.json<{ error: { details: { path: string; rule: string; limit?: number }[] } }>()
+      .error;
+    expect(details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'email', rule: 'email' }),
+        expect.objectContaining({ path: 'name', rule: 'too_long', limit: expect.any(Number) }),
+      ]),
+    );
+    expect(await snapshot()).toBe(before);
+  });
+
   it('answers an unknown route with 404 NOT_FOUND in the error format', async () => {
     const res = await server.request({ url: '/api/v1/nothing-here', as: admin });
     expect(res.statusCode).toBe(404);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, isAppError } from '../lib/app-error';
+import { fieldIssueOf } from './field-issue';
 import { refuseTooLarge } from './framework-errors';
 
 /** Maps every failure to the one error body; nothing internal leaks, the cause goes to the log. */
@@ -45,8 +46,14 @@ export function toAppError(error: unknown): AppError {
   if (hasZodFastifySchemaValidationErrors(error)) {
     return new AppError('VALIDATION_FAILED', {
       details: error.validation.map((v) => ({
-        path: `${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}`,
-        message: v.message ?? 'Invalid value',
+        ...fieldIssueOf(
+          v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+          v.message ?? 'Invalid value',
+          {
+            ...v.params,
+            code: v.keyword,
+          },
+        ),
         in: error.validationContext,
       })),
     });

@@ -2,6 +2,7 @@ import { MAX_FRAME_BYTES } from '@charla/protocol';
 import type { RawData } from 'ws';
 import type { ZodType } from 'zod';
 import { toAppError } from '../http/error-handler';
+import { fieldIssueOf } from '../http/field-issue';
 import { containsNul, NUL_MESSAGE } from '../http/strict-input';
 import { AppError } from '../lib/app-error';
 
@@ -41,7 +42,7 @@ export function parseFrame<T>(raw: RawData, schema: ZodType<T>): ParsedFrame<T> 
   if (!parsed.success) {
     return withRef(
       new AppError('VALIDATION_FAILED', {
-        details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        details: parsed.error.issues.map((i) => fieldIssueOf(i.path.join('.'), i.message, i)),
       }),
     );
   }

@@ -68,9 +68,14 @@ export function CompanyPage() {
                 maxLength={120}
                 required
                 aria-invalid={errors.name !== undefined}
+                aria-describedby={errors.name ? 'company-name-error' : undefined}
                 onChange={(e) => setForm({ ...form, name: e.target.value })}
               />
-              {errors.name && <span className="field__error">{errors.name}</span>}
+              {errors.name && (
+                <span id="company-name-error" className="field__error">
+                  {errors.name}
+                </span>
+              )}
             </div>
             <ZoneAndLanguageFields form={form} zones={zones} onChange={setForm} />
           </fieldset>
@@ -80,7 +85,11 @@ export function CompanyPage() {
                 {t('settings.save')}
               </button>
               <span role="status" className={state === 'error' ? 'field__error' : 'field__hint'}>
-                {state === 'saved' ? t('settings.saved') : state === 'error' ? t('errors.generic') : ''}
+                {state === 'saved'
+                  ? t('settings.saved')
+                  : state === 'error'
+                    ? t(Object.keys(errors).length > 0 ? 'errors.checkFields' : 'errors.generic')
+                    : ''}
               </span>
             </div>
           )}
