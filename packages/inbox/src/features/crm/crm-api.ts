@@ -34,6 +34,7 @@ export const crmApi = {
     api.post<CrmDtoOf[E]>(path(entity), body),
   update: <E extends CrmEntity>(entity: E, id: string, body: Record<string, unknown>) =>
     api.patch<CrmDtoOf[E]>(path(entity, id), body),
+  remove: (entity: CrmEntity, id: string) => api.delete<void>(path(entity, id)),
   notes: (query: Query) => api.get<CrmPage<TCrmNoteDto>>('/crm/notes', query),
   convertLead: (id: string, body: TConvertCrmLeadRequest) =>
     api.post<TConvertCrmLeadResponse>(`${path('leads', id)}/convert`, body),

@@ -9,6 +9,9 @@ import type { CrmDtoOf, CrmEntity } from './crm-api';
 import { formatDate } from './crm-format';
 import { ConversationLinks } from './conversation-links';
 import { ConvertDialog } from './convert-dialog';
+import { DeleteRecordAction } from './delete-record';
+import { AddActivityAction } from './activities/add-activity-action';
+import { recordActivityLinks } from './activities/record-activity-links';
 import { CrmLayout } from './crm-layout';
 import { linkFacts, RelatedActivities, RelatedNotes, type Fact } from './crm-related';
 import { PersonRatings } from '../reports/person-ratings';
@@ -61,15 +64,20 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
     { label: t('crm.fields.created'), value: formatDate(item.createdAt, lang) },
   ];
   const lead = entity === 'leads' ? (item as TCrmLeadDto) : null;
-  const actions = lead?.status === 'open' ? <ConvertAction lead={lead} onStale={record.load} /> : null;
-  const conversationIds = (item as { conversationIds?: string[] }).conversationIds ?? [];
+  const title = titleOf(entity, item);
+  const actions = (
+    <div className="crm-actions">
+      <DeleteRecordAction entity={entity} id={id} name={title} />
+      {lead?.status === 'open' && <ConvertAction lead={lead} onStale={record.load} />}
+    </div>
+  );
 
   return (
     <CrmLayout section={entity} actions={actions}>
       <nav className="crm-crumbs" aria-label={t('crm.breadcrumb')}>
         <Link to={`/crm/${entity}`}>{t(`crm.entities.${entity}`)}</Link>
         <span aria-hidden="true">/</span>
-        <span aria-current="page">{titleOf(entity, item)}</span>
+        <span aria-current="page">{title}</span>
       </nav>
       {notice && (
         <p className="form__error" role="alert">
@@ -86,7 +94,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
       )}
       <div className="crm-detail">
         <section className="card">
-          <h2 className="crm-detail__title">{titleOf(entity, item)}</h2>
+          <h2 className="crm-detail__title">{title}</h2>
           <dl className="crm-facts">
             {facts.map((f) => (
               <div key={f.label} className="crm-facts__row">
@@ -96,18 +104,48 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
             ))}
           </dl>
         </section>
-        <div className="crm-detail__side">
-          {entity !== 'activities' && (
-            <ConversationLinks ids={conversationIds} personName={personNameOf(entity, item)} />
-          )}
-          {entity === 'persons' && <PersonRatings personId={id} />}
-          {entity === 'persons' && <PersonIdentity personId={id} />}
-          {RELATION_KEY[entity] && <RelatedActivities activities={record.activities} />}
-          <RecordHistory changes={record.changes} />
-          {RELATION_KEY[entity] && record.notes.length > 0 && <RelatedNotes notes={record.notes} />}
-        </div>
+        <DetailSide entity={entity} id={id} item={item} title={title} record={record} />
       </div>
     </CrmLayout>
+  );
+}
+
+/** Beside the facts: conversations, ratings and identity (persons), activities, history and notes. */
+function DetailSide({
+  entity,
+  id,
+  item,
+  title,
+  record,
+}: {
+  entity: CrmEntity;
+  id: string;
+  item: CrmDtoOf[CrmEntity];
+  title: string;
+  record: ReturnType<typeof useCrmRecord>;
+}) {
+  const activityLinks = recordActivityLinks(entity, item);
+  const conversationIds = (item as { conversationIds?: string[] }).conversationIds ?? [];
+  return (
+    <div className="crm-detail__side">
+      {entity !== 'activities' && (
+        <ConversationLinks ids={conversationIds} personName={personNameOf(entity, item)} />
+      )}
+      {entity === 'persons' && <PersonRatings personId={id} />}
+      {entity === 'persons' && <PersonIdentity personId={id} />}
+      {RELATION_KEY[entity] && (
+        <RelatedActivities
+          activities={record.activities}
+          action={
+            activityLinks && (
+              <AddActivityAction links={activityLinks} name={title} onAdded={record.loadActivities} />
+            )
+          }
+        />
+      )}
+      <RecordHistory changes={record.changes} />
+      {RELATION_KEY[entity] && record.notes.length > 0 && <RelatedNotes notes={record.notes} />}
+    </div>
   );
 }
 

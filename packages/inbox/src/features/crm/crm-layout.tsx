@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../lib/router';
 import type { CrmEntity } from './crm-api';
+import { CrmToast } from './crm-toast';
 import './crm.css';
 import './crm-views.css';
 
@@ -18,8 +19,20 @@ export function CrmLayout({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const tabs = useRef<HTMLElement>(null);
+  // On a phone the tabs are a strip that scrolls sideways (as Settings' tabs): bring the current
+  // one into view. Only the strip scrolls, and only when it overflows.
+  useLayoutEffect(() => {
+    const strip = tabs.current;
+    const tab = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!strip || !tab || strip.scrollWidth <= strip.clientWidth) return;
+    const tabCenter = tab.getBoundingClientRect().left + tab.offsetWidth / 2;
+    const stripCenter = strip.getBoundingClientRect().left + strip.clientWidth / 2;
+    strip.scrollLeft += tabCenter - stripCenter;
+  }, [section]);
   return (
     <div className="page page--wide crm">
+      <CrmToast />
       <header className="page__header page__header--row">
         <div>
           <h1>{t('crm.title')}</h1>
@@ -27,7 +40,7 @@ export function CrmLayout({
         </div>
         {actions}
       </header>
-      <nav className="crm-tabs" aria-label={t('crm.sections')}>
+      <nav ref={tabs} className="crm-tabs" aria-label={t('crm.sections')}>
         {CRM_SECTIONS.map((id) => (
           <Link
             key={id}

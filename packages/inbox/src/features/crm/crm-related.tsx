@@ -44,13 +44,22 @@ export function linkFacts(entity: CrmEntity, item: CrmDtoOf[CrmEntity], t: TFunc
   return facts;
 }
 
-/** The record's activities, each a link with its type, due time and whether it is done. */
-export function RelatedActivities({ activities }: { activities: TCrmActivityDto[] }) {
+/** The record's activities, each a link with its type, due time and whether it is done; `action` adds one. */
+export function RelatedActivities({
+  activities,
+  action,
+}: {
+  activities: TCrmActivityDto[];
+  action?: ReactNode;
+}) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   return (
-    <section className="card">
-      <h2 className="card__title">{t('crm.entities.activities')}</h2>
+    <section className="card" data-testid="related-activities">
+      <div className="crm-card-head">
+        <h2 className="card__title">{t('crm.entities.activities')}</h2>
+        {action}
+      </div>
       {activities.length === 0 ? (
         <p className="card__text">{t('crm.noActivities')}</p>
       ) : (

@@ -125,6 +125,26 @@ export const crmEn = {
   changed: '{{who}} changed {{field}}',
   system: 'Charla',
   deletedRecord: '(deleted)',
+  addActivityTo: 'New activity for “{{name}}”',
+  delete: {
+    action: 'Delete',
+    title: 'Delete “{{name}}”?',
+    confirm: 'Delete',
+    consequences: {
+      persons:
+        'Their leads, deals, activities and notes are kept, no longer linked to this person. The conversations stay in the inbox, no longer linked either.',
+      organizations:
+        'Its people, leads, deals, activities and notes are kept, no longer linked to this organization. The conversations stay in the inbox, no longer linked either.',
+      leads:
+        'Its activities and notes are kept, no longer linked to this lead, and so is a deal it was converted into. The conversations stay in the inbox, no longer linked either.',
+      deals:
+        'Its activities and notes are kept, no longer linked to this deal; the lead it came from stays converted. The conversations stay in the inbox, no longer linked either.',
+      activities: 'It disappears from My activities and from the records it is linked to.',
+    },
+    irreversible: 'Its change history is deleted with it. This cannot be undone.',
+    done: '“{{name}}” was deleted.',
+    failed: 'It could not be deleted. Try again.',
+  },
 };
 
 /** Spanish strings of the CRM screens. */
@@ -260,4 +280,24 @@ export const crmEs: typeof crmEn = {
   changed: '{{who}} cambió {{field}}',
   system: 'Charla',
   deletedRecord: '(eliminado)',
+  addActivityTo: 'Nueva actividad para «{{name}}»',
+  delete: {
+    action: 'Eliminar',
+    title: '¿Eliminar «{{name}}»?',
+    confirm: 'Eliminar',
+    consequences: {
+      persons:
+        'Sus leads, oportunidades, actividades y notas se conservan, ya sin vínculo con esta persona. Las conversaciones siguen en la bandeja de entrada, también sin vínculo.',
+      organizations:
+        'Sus personas, leads, oportunidades, actividades y notas se conservan, ya sin vínculo con esta organización. Las conversaciones siguen en la bandeja de entrada, también sin vínculo.',
+      leads:
+        'Sus actividades y notas se conservan, ya sin vínculo con este lead, igual que la oportunidad en la que se convirtió. Las conversaciones siguen en la bandeja de entrada, también sin vínculo.',
+      deals:
+        'Sus actividades y notas se conservan, ya sin vínculo con esta oportunidad; el lead del que salió sigue como convertido. Las conversaciones siguen en la bandeja de entrada, también sin vínculo.',
+      activities: 'Desaparece de Mis actividades y de los registros a los que está vinculada.',
+    },
+    irreversible: 'Su historial de cambios también se elimina. No se puede deshacer.',
+    done: 'Se eliminó «{{name}}».',
+    failed: 'No se pudo eliminar. Inténtalo de nuevo.',
+  },
 };

@@ -36,6 +36,15 @@ export function useCrmRecord(entity: CrmEntity, id: string) {
     );
   }, [entity, id]);
 
+  const loadActivities = useCallback(() => {
+    const key = RELATION_KEY[entity];
+    if (key)
+      crmApi.list('activities', { [key]: id, limit: 50 }).then(
+        (p) => setActivities(p.items),
+        () => undefined,
+      );
+  }, [entity, id]);
+
   const load = useCallback(() => {
     const ignore = () => undefined;
     crmApi.get(entity, id).then(setItem, (cause) => {
@@ -43,15 +52,26 @@ export function useCrmRecord(entity: CrmEntity, id: string) {
       else setNotice(t('crm.loadError'));
     });
     const key = RELATION_KEY[entity];
-    if (key) {
-      crmApi.list('activities', { [key]: id, limit: 50 }).then((p) => setActivities(p.items), ignore);
-      crmApi.notes({ [key]: id, limit: 50 }).then((p) => setNotes(p.items), ignore);
-    }
+    loadActivities();
+    if (key) crmApi.notes({ [key]: id, limit: 50 }).then((p) => setNotes(p.items), ignore);
     if (entity === 'deals') crmApi.pipelines().then(setPipelines, ignore);
     inboxApi.users().then((list) => setUsers(list.map((u) => ({ value: u.id, label: u.name }))), ignore);
     loadHistory();
-  }, [entity, id, t, loadHistory]);
+  }, [entity, id, t, loadHistory, loadActivities]);
   useEffect(load, [load]);
 
-  return { item, setItem, missing, activities, notes, pipelines, notice, users, changes, load, loadHistory };
+  return {
+    item,
+    setItem,
+    missing,
+    activities,
+    notes,
+    pipelines,
+    notice,
+    users,
+    changes,
+    load,
+    loadHistory,
+    loadActivities,
+  };
 }
