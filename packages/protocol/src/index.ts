@@ -4,6 +4,7 @@ export * from './api/field-issue';
 export * from './error-messages';
 export * from './common';
 export * from './json/json-limits';
+export * from './playbook/playbook-limits';
 export * from './text/bidi';
 export * from './rich-text/rich-text.schema';
 export * from './rich-text/rich-text-rules';

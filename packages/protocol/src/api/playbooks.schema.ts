@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZLanguage } from '../common';
 import { PLAYBOOK_FINDING_CODES } from '../playbook/playbook-findings';
+import { MAX_PLAYBOOK_NAME_CHARS } from '../playbook/playbook-limits';
 import { ZPlaybookAppearance, ZPlaybookDocument, ZPlaybookTargeting } from '../playbook/playbook.schema';
 import { PLAYBOOK_TEMPLATE_IDS } from '../playbook/templates';
 
@@ -12,7 +13,7 @@ export type TPlaybookStatus = z.infer<typeof ZPlaybookStatus>;
 
 export const ZPlaybookTemplateId = z.enum(PLAYBOOK_TEMPLATE_IDS);
 
-const ZPlaybookName = z.string().trim().min(1).max(80);
+const ZPlaybookName = z.string().trim().min(1).max(MAX_PLAYBOOK_NAME_CHARS);
 
 /** The origin of an http(s) URL, as a browser sends it in `Origin` (no path, no trailing slash). */
 export function toWebOrigin(value: string): string | null {

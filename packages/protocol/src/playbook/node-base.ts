@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CARD_TITLE_CHARS } from './playbook-limits';
 
 /** Node, edge and option ids: short, URL- and port-name-safe. */
 export const ZPlaybookElementId = z
@@ -16,7 +17,7 @@ const ZNodeUi = z.strictObject({ x: z.number(), y: z.number(), collapsed: z.bool
 export const nodeBase = {
   id: ZPlaybookElementId,
   /** Editor-only title of the card. */
-  label: z.string().max(80).optional(),
+  label: z.string().max(MAX_CARD_TITLE_CHARS).optional(),
   /** Layout only; never affects meaning. */
   ui: ZNodeUi.optional(),
 };

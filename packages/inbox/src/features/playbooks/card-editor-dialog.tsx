@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TPlaybookDocument, TPlaybookNode } from '@charla/protocol';
+import { MAX_CARD_TITLE_CHARS, type TPlaybookDocument, type TPlaybookNode } from '@charla/protocol';
 import { Dialog } from '../../components/dialog';
 import { CaptureFields } from './capture-card-fields';
 import { applyCardEdit, targetsOf } from './card-edit';
 import { CardConnections } from './card-connections';
+import { charsLeft } from './chars-left';
+import { CharsLeftHint } from './chars-left-hint';
 import { RichField, TemplateVariables, templateVariables } from './card-field-parts';
 import { ConditionFields, SetVariableFields } from './condition-fields';
 import { EndCardFields } from './end-card-fields';
@@ -84,9 +86,19 @@ export function CardEditorDialog({ doc, nodeId, onClose, onApply, focusField = n
               <input
                 id="card-label"
                 value={draft.label ?? ''}
-                maxLength={80}
+                maxLength={MAX_CARD_TITLE_CHARS}
+                aria-describedby={
+                  charsLeft(draft.label?.length ?? 0, MAX_CARD_TITLE_CHARS) === null
+                    ? undefined
+                    : 'card-label-count'
+                }
                 placeholder={t('playbooks.editor.cardTitleHint')}
                 onChange={(e) => set({ label: e.target.value === '' ? undefined : e.target.value })}
+              />
+              <CharsLeftHint
+                id="card-label-count"
+                length={draft.label?.length ?? 0}
+                max={MAX_CARD_TITLE_CHARS}
               />
             </div>
 

@@ -4,7 +4,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import type { TFinding } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
 import { AdminIcon } from './admin-icons';
-import { CARD_ICONS, cardSummary } from './card-summary';
+import { CARD_ICONS, cardSummary, cardText } from './card-summary';
 import { portLabel } from './condition-labels';
 import type { CardNode } from './flow-mapping';
 
@@ -128,6 +128,7 @@ export const CardNodeView = memo(function CardNodeView({ id, data, selected }: N
   const warnings = findings.filter((f) => f.severity === 'warning');
   const typeLabel = t(`playbooks.cardTypes.${node.type}`);
   const summary = cardSummary(node);
+  const text = cardText(node);
   return (
     <div
       className={`pb-card pb-card--${node.type} ${selected ? 'pb-card--selected' : ''} ${errors.length ? 'pb-card--error' : warnings.length ? 'pb-card--warning' : ''}`}
@@ -139,7 +140,9 @@ export const CardNodeView = memo(function CardNodeView({ id, data, selected }: N
         <span className={`pb-card__icon pb-card__icon--${node.type}`}>
           <AdminIcon name={CARD_ICONS[node.type]} size={14} />
         </span>
-        <span className="pb-card__type">{typeLabel}</span>
+        <span className="pb-card__type" title={typeLabel}>
+          {typeLabel}
+        </span>
         {isStart && <span className="pb-card__start">{t('playbooks.start')}</span>}
         <span className="pb-card__tools">
           <button
@@ -162,8 +165,15 @@ export const CardNodeView = memo(function CardNodeView({ id, data, selected }: N
           </button>
         </span>
       </div>
-      {(summary || (node.type !== 'condition' && node.type !== 'wait')) && (
-        <p className="pb-card__summary">{summary || <em>{t('playbooks.emptyCard')}</em>}</p>
+      {node.label && (
+        <p className="pb-card__title" title={node.label}>
+          {node.label}
+        </p>
+      )}
+      {(text || (!node.label && node.type !== 'condition' && node.type !== 'wait')) && (
+        <p className="pb-card__summary" title={text || undefined}>
+          {text || <em>{t('playbooks.emptyCard')}</em>}
+        </p>
       )}
       <CardMeta node={node} offlineOnly={actions.offlineOnly} />
       <CardFindings findings={findings} />

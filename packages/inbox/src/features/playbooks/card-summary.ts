@@ -13,9 +13,13 @@ export const CARD_ICONS: Record<TPlaybookNodeType, AdminIconName> = {
   wait: 'hourglass',
 };
 
-/** The text a card shows on the canvas: its title, else the start of what the bot says. */
+/** The text a card names itself by (links, screen readers): its title, else its text. */
 export function cardSummary(node: TPlaybookNode): string {
-  if (node.label) return node.label;
+  return node.label || cardText(node);
+}
+
+/** The start of what the bot says or does at a card (its setting, for cards that say nothing). */
+export function cardText(node: TPlaybookNode): string {
   if (node.type === 'set_variable')
     return node.variable ? `${node.variable} = ${node.value}`.slice(0, 90) : '';
   if (node.type === 'condition' || node.type === 'wait') return '';

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { TPlaybookDto } from '@charla/protocol';
+import { MAX_PLAYBOOK_NAME_CHARS, type TPlaybookDto } from '@charla/protocol';
 import { Icon } from '../../lib/icons';
 import { Link } from '../../lib/router';
 import { AdminIcon } from './admin-icons';
+import { charsLeft } from './chars-left';
+import { CharsLeftHint } from './chars-left-hint';
 import { PlaybookStatusBadge } from './playbook-status-badge';
 
 type Props = {
@@ -28,6 +30,27 @@ function saveStateText(t: (k: string, o?: Record<string, unknown>) => string, p:
   return t('playbooks.saved');
 }
 
+/** The playbook's name, with the server's limit and, near it, how many characters are left. */
+function NameField({ name, onName }: { name: string; onName: (name: string) => void }) {
+  const { t } = useTranslation();
+  const near = charsLeft(name.length, MAX_PLAYBOOK_NAME_CHARS) !== null;
+  return (
+    <>
+      <label htmlFor="pb-name" className="sr-only">
+        {t('playbooks.new.name')}
+      </label>
+      <input
+        id="pb-name"
+        value={name}
+        maxLength={MAX_PLAYBOOK_NAME_CHARS}
+        aria-describedby={near ? 'pb-name-count' : undefined}
+        onChange={(e) => onName(e.target.value)}
+      />
+      <CharsLeftHint id="pb-name-count" length={name.length} max={MAX_PLAYBOOK_NAME_CHARS} />
+    </>
+  );
+}
+
 /** The editor's top bar: name, status, error and warning counts (open the findings), save, activate. */
 export function EditorBar(props: Props) {
   const { t } = useTranslation();
@@ -41,15 +64,7 @@ export function EditorBar(props: Props) {
         <Icon name="chevronLeft" />
       </Link>
       <div className="pb-editor__name">
-        <label htmlFor="pb-name" className="sr-only">
-          {t('playbooks.new.name')}
-        </label>
-        <input
-          id="pb-name"
-          value={props.name}
-          maxLength={80}
-          onChange={(e) => props.onName(e.target.value)}
-        />
+        <NameField name={props.name} onName={props.onName} />
         <PlaybookStatusBadge status={playbook.status} />
       </div>
       <div className="pb-editor__status">

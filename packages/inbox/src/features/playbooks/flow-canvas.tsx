@@ -20,7 +20,7 @@ import { connectPort, moveNode, removeEdges, toFlowEdges, toFlowNodes, type Card
 import { RoutedEdgeView } from './routed-edge';
 import { CardTypePicker } from './card-type-picker';
 import { useCanvasKeys } from './use-canvas-keys';
-import { CARD_WIDTH, FIT_OPTIONS, useCanvasLayout } from './use-canvas-layout';
+import { CARD_WIDTH, FIT_OPTIONS, MIN_ZOOM, useCanvasLayout } from './use-canvas-layout';
 import { useNewLinkedCard } from './use-new-linked-card';
 
 const nodeTypes = { card: CardNodeView };
@@ -191,7 +191,7 @@ function FlowCanvasInner({ doc, findings, onChange, onLayout, actions, focus, on
           onSelectionChange={onSelectionChange}
           isValidConnection={(c) => c.source !== c.target}
           fitViewOptions={FIT_OPTIONS}
-          minZoom={0.25}
+          minZoom={MIN_ZOOM}
           maxZoom={1.5}
           deleteKeyCode={['Delete', 'Backspace']}
           proOptions={{ hideAttribution: true }}

@@ -27,7 +27,6 @@ export type CardData = {
 export type CardNode = Node<CardData, 'card'>;
 
 const COLUMN = 380;
-const ROW = 200;
 
 /** Findings per card: node findings, plus edge findings counted on the edge's source card. */
 export function findingsByNode(
@@ -322,10 +321,4 @@ export function addNode(
     ui: { x: Math.round(position.x), y: Math.round(position.y) },
   };
   return { doc: { ...doc, flow: { ...doc.flow, nodes: [...doc.flow.nodes, node] } }, nodeId };
-}
-
-/** A free spot below the lowest card, for cards added with the toolbar. */
-export function nextFreePosition(doc: TPlaybookDocument): { x: number; y: number } {
-  const ys = doc.flow.nodes.map((n, i) => n.ui?.y ?? fallbackPosition(i).y);
-  return { x: 0, y: ys.length === 0 ? 0 : Math.max(...ys) + ROW };
 }

@@ -1,9 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TLanguage, TPlaybookTemplateDto, TPlaybookTemplateId } from '@charla/protocol';
+import {
+  MAX_PLAYBOOK_NAME_CHARS,
+  type TLanguage,
+  type TPlaybookTemplateDto,
+  type TPlaybookTemplateId,
+} from '@charla/protocol';
 import { FormDialog } from '../../components/form-dialog';
 import { fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
+import { charsLeft } from './chars-left';
+import { CharsLeftHint } from './chars-left-hint';
 import { playbooksApi } from './playbooks-api';
 import { LanguageOptions } from '../../components/language-options';
 
@@ -64,12 +71,16 @@ export function NewPlaybookDialog({
         <input
           id="pb-new-name"
           value={name}
-          maxLength={80}
+          maxLength={MAX_PLAYBOOK_NAME_CHARS}
+          aria-describedby={
+            charsLeft(name.length, MAX_PLAYBOOK_NAME_CHARS) === null ? undefined : 'pb-new-name-count'
+          }
           required
           autoFocus
           placeholder={t('playbooks.new.namePlaceholder')}
           onChange={(e) => setName(e.target.value)}
         />
+        <CharsLeftHint id="pb-new-name-count" length={name.length} max={MAX_PLAYBOOK_NAME_CHARS} />
       </div>
       <TemplateChoices templates={templates} value={templateId} onChange={setTemplateId} />
       <div className="field">

@@ -5,6 +5,7 @@ import type { TFinding, TPlaybookDocument, TPlaybookNodeType } from '@charla/pro
 import { Spinner } from '../../components/empty-state';
 import { Link, useSearchParam } from '../../lib/router';
 import { AppearancePanel } from './appearance-panel';
+import { placeNewCard } from './card-placement';
 import { CardEditorDialog } from './card-editor-dialog';
 import { DeleteCardDialog } from './delete-card-dialog';
 import { EditorAlert } from './editor-alert';
@@ -12,7 +13,7 @@ import { EditorBar } from './editor-bar';
 import { EDITOR_TABS, EditorTabList, FlowTools, type EditorTab } from './editor-tabs';
 import { findingField, findingNodeId } from './finding-field';
 import type { CanvasFocus } from './flow-canvas';
-import { addNode, nextFreePosition, removeNode } from './flow-mapping';
+import { addNode, removeNode } from './flow-mapping';
 import { FlowTab } from './flow-tab';
 import { InstallPanel } from './install-panel';
 import { useCardClipboard } from './use-card-clipboard';
@@ -32,17 +33,30 @@ export function PlaybookEditorPage(props: { playbookId: string }) {
   );
 }
 
-/** Where a new card goes: the middle of what the canvas shows, else below the lowest card. */
+/** A new card's height before it is measured: room for its findings and two exits. */
+const NEW_CARD_HEIGHT = 200;
+
+/**
+ * Where a new card goes: right of the one selected card, else the middle of what the canvas
+ * shows; moved to the nearest free spot so it never lands on a card (card-placement.ts).
+ */
 function useNewCardPosition() {
   const flow = useReactFlow();
-  return (doc: TPlaybookDocument) => {
+  return (selected: readonly string[]) => {
     const canvas = document.querySelector('[data-testid="flow-canvas"]')?.getBoundingClientRect();
-    if (!canvas || canvas.width === 0) return nextFreePosition(doc);
-    const centre = flow.screenToFlowPosition({
-      x: canvas.left + canvas.width / 2,
-      y: canvas.top + canvas.height / 2,
-    });
-    return { x: centre.x - CARD_WIDTH / 2, y: centre.y - 60 };
+    const viewCentre =
+      canvas && canvas.width > 0
+        ? flow.screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 })
+        : null;
+    const boxes = flow.getNodes().map((n) => ({
+      id: n.id,
+      ...n.position,
+      width: n.measured?.width ?? CARD_WIDTH,
+      height: n.measured?.height ?? NEW_CARD_HEIGHT,
+    }));
+    const selectedId = selected.length === 1 ? (selected[0] ?? null) : null;
+    const size = { width: CARD_WIDTH, height: NEW_CARD_HEIGHT };
+    return placeNewCard({ boxes, viewCentre, selectedId, size });
   };
 }
 
@@ -104,7 +118,7 @@ function EditorPage({ playbookId }: { playbookId: string }) {
     if (field) cards.open(nodeId, field);
   };
   const addCard = (type: TPlaybookNodeType) => {
-    const result = addNode(doc, type, newCardPosition(doc));
+    const result = addNode(doc, type, newCardPosition(cards.selectedCards));
     change(result.doc);
     cards.open(result.nodeId);
   };

@@ -1,6 +1,7 @@
 import { languageEn } from './language.locale';
 import { previewEn } from './preview.locale';
 import { canvasKeysEn } from './canvas-keys.locale';
+import { limitsEn } from './limits.locale';
 import { conditionEn } from './condition.locale';
 import { httpFindingsEn, httpRequestEn } from './http-request.locale';
 import { editorEn } from './editor.locale';
@@ -259,5 +260,6 @@ export const playbooksEn = {
   },
   ...previewEn,
   ...canvasKeysEn,
+  ...limitsEn,
   ...languageEn,
 };

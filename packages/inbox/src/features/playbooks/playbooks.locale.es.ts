@@ -1,6 +1,7 @@
 import { languageEs } from './language.locale';
 import { previewEs } from './preview.locale';
 import { canvasKeysEs } from './canvas-keys.locale';
+import { limitsEs } from './limits.locale';
 import type { WithPluralForms } from '../../locales/plural-forms';
 import { conditionEs } from './condition.locale';
 import { httpFindingsEs, httpRequestEs } from './http-request.locale';
@@ -271,5 +272,6 @@ export const playbooksEs: WithPluralForms<typeof playbooksEn> = {
   },
   ...previewEs,
   ...canvasKeysEs,
+  ...limitsEs,
   ...languageEs,
 };

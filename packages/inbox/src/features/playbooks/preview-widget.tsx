@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderHtml, type TPlaybookDocument, type TRichText, type TRunInput } from '@charla/protocol';
-import { Avatar } from '../../components/avatar';
 import { readableTextOn } from './contrast';
 import { formatMoney } from '../crm/crm-format';
 import type { PreviewCrmItem, PreviewLine, PreviewRun } from './preview-run';
@@ -166,15 +165,41 @@ function Composer({ run, send, language }: { run: PreviewRun | null; send: Send;
           {pt('skip')}
         </button>
       )}
-      <button type="submit" className="pb-send" disabled={!asksText}>
-        {pt('send')}
+      <button
+        type="submit"
+        className="pb-send"
+        disabled={!asksText}
+        aria-label={pt('send')}
+        title={pt('send')}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M3 20.5V14l8-2-8-2V3.5L22 12z" />
+        </svg>
       </button>
     </form>
   );
 }
 
+/** The proactive greeting, as the widget's loader shows it above the launcher (with its ×). */
 function GreetingBubble({ text }: { text: TRichText }) {
-  return <div className="pb-greeting rich" dangerouslySetInnerHTML={{ __html: renderHtml(text) }} />;
+  return (
+    <div className="pb-greeting" data-testid="preview-greeting">
+      <div className="rich" dangerouslySetInnerHTML={{ __html: renderHtml(text) }} />
+      <span className="pb-greeting__x" aria-hidden="true">
+        ×
+      </span>
+    </div>
+  );
+}
+
+/** The header's picture as the widget draws it: the image, else the first letter on the header colour. */
+function HeaderAvatar({ name, url }: { name: string; url: string | null }) {
+  if (url) return <img className="pb-widget__avatar" src={url} alt="" referrerPolicy="no-referrer" />;
+  return (
+    <span className="pb-widget__avatar pb-widget__avatar--letter" aria-hidden="true">
+      {(name.trim()[0] ?? '?').toUpperCase()}
+    </span>
+  );
 }
 
 /** The widget as the visitor sees it, in the playbook's colours, position and language. */
@@ -195,11 +220,14 @@ export function PreviewWidget({
     <div className={`pb-widget-stage pb-widget-stage--${position}`}>
       <div className="pb-widget" style={widgetStyle(colors)} lang={language} data-testid="widget-preview">
         <header className="pb-widget__header">
-          <Avatar name={botName} url={avatarUrl} size={30} />
-          <div>
+          <HeaderAvatar name={botName} url={avatarUrl} />
+          <div className="pb-widget__title">
             <div className="pb-widget__name">{botName}</div>
             <div className="pb-widget__sub">{pt('subtitle')}</div>
           </div>
+          <svg className="pb-widget__minimize" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6.4 8.6 12 14.2l5.6-5.6L19 10l-7 7-7-7z" />
+          </svg>
         </header>
         <Lines run={run} send={send} />
         <Composer run={run} send={send} language={language} />
@@ -210,8 +238,8 @@ export function PreviewWidget({
         style={{ background: colors.primary, color: colors.primaryText }}
         aria-hidden="true"
       >
-        <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
-          <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z" />
         </svg>
       </span>
     </div>

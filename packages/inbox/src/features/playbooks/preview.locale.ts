@@ -7,7 +7,7 @@ export const previewEn = {
     teamOffline: 'Team offline',
     restart: 'Restart',
     simulateTimeout: 'Simulate: nobody answered in time',
-    subtitle: 'Typically replies in a few minutes',
+    subtitle: 'Virtual assistant',
     handoff:
       'Here the chat would go to your team’s Unassigned folder; the visitor waits up to {{seconds}} s.',
     nobodyOnline: 'Nobody is online, so the offline path starts.',
@@ -49,7 +49,7 @@ export const previewEs = {
     teamOffline: 'Equipo sin conexión',
     restart: 'Reiniciar',
     simulateTimeout: 'Simular: nadie respondió a tiempo',
-    subtitle: 'Solemos responder en unos minutos',
+    subtitle: 'Asistente virtual',
     handoff:
       'Aquí el chat pasaría a la carpeta Sin asignar de tu equipo; el visitante espera hasta {{seconds}} s.',
     nobodyOnline: 'No hay nadie en línea, así que empieza la ruta sin conexión.',

@@ -2,14 +2,26 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNodesInitialized, useReactFlow, useStore, type Edge } from '@xyflow/react';
 import type { TPlaybookDocument } from '@charla/protocol';
 import { applyPositions, layoutFlow, needsLayout, type Point, type Size } from './auto-layout';
+import { fitViewport, type FitLimits } from './fit-view';
 import type { CardNode } from './flow-mapping';
 
 /** Cards are this wide (playbooks.css `.pb-card`); heights are measured. */
 export const CARD_WIDTH = 260;
 const FALLBACK_HEIGHT = 140;
 
-/** Fit never zooms out so far that 13 px card text drops below 12 px on screen. */
-export const FIT_OPTIONS = { padding: 0.08, maxZoom: 1, minZoom: 0.93 } as const;
+/**
+ * "Fit view" (the canvas's control): the whole flow, zoomed out as far as needed down to the
+ * canvas's own smallest zoom (the Live chat template's seven columns fit a 1280 px screen at about
+ * 0.24): the admin asked for its shape and every card, and zooms in to read.
+ */
+export const MIN_ZOOM = 0.2;
+export const FIT_OPTIONS = { padding: 0.05, maxZoom: 1, minZoom: MIN_ZOOM } as const;
+
+/**
+ * Opening the editor and "Tidy up" never zoom out so far that 13 px card text drops below 12 px on
+ * screen (issue 18): the whole flow when it fits so, else the start card at the left edge.
+ */
+export const READABLE_FIT = { padding: 0.08, maxZoom: 1, minZoom: 0.93 } as const;
 
 type Routes = { routes: Map<string, Point[]>; at: Map<string, Point> };
 
@@ -43,28 +55,30 @@ export function useCanvasLayout(args: {
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
 
-  // The whole flow when it fits at a readable zoom; otherwise the start card at the left edge,
-  // at the smallest readable zoom, with the rest a pan away (never unreadably small cards).
-  const showFlow = useCallback(() => {
-    const bounds = flow.getNodesBounds(flow.getNodes());
-    const pad = 1 + 2 * FIT_OPTIONS.padding;
-    const fits = Math.min(paneWidth / (bounds.width * pad), paneHeight / (bounds.height * pad));
-    const start = flow.getNode(doc.flow.startNodeId);
-    if (fits >= FIT_OPTIONS.minZoom || !start) {
-      void flow.fitView(FIT_OPTIONS);
-      return;
-    }
-    const zoom = FIT_OPTIONS.minZoom;
-    const middle = start.position.y + (start.measured?.height ?? FALLBACK_HEIGHT) / 2;
-    void flow.setViewport({ x: 24 - start.position.x * zoom, y: paneHeight / 2 - middle * zoom, zoom });
-  }, [flow, paneWidth, paneHeight, doc.flow.startNodeId]);
+  // The whole flow when it fits at `limits.minZoom`; otherwise the start card at the left edge,
+  // at that zoom, with the rest a pan away.
+  const showFlow = useCallback(
+    (limits: FitLimits) => {
+      const start = flow.getNode(doc.flow.startNodeId);
+      const startBox = start
+        ? {
+            ...start.position,
+            width: start.measured?.width ?? CARD_WIDTH,
+            height: start.measured?.height ?? FALLBACK_HEIGHT,
+          }
+        : null;
+      const bounds = flow.getNodesBounds(flow.getNodes());
+      void flow.setViewport(fitViewport(bounds, { width: paneWidth, height: paneHeight }, limits, startBox));
+    },
+    [flow, paneWidth, paneHeight, doc.flow.startNodeId],
+  );
 
   const run = useCallback(
-    (apply: (next: TPlaybookDocument) => void) => {
+    (apply: (next: TPlaybookDocument) => void, limits: FitLimits) => {
       const layout = layoutFlow(doc, sizeReader(nodes));
       setRoutes({ routes: layout.routes, at: layout.positions });
       apply(applyPositions(doc, layout.positions));
-      window.setTimeout(showFlow, 0);
+      window.setTimeout(() => showFlow(limits), 0);
     },
     [doc, nodes, showFlow],
   );
@@ -74,14 +88,14 @@ export function useCanvasLayout(args: {
   useEffect(() => {
     if (opened.current || !initialized) return;
     opened.current = true;
-    if (needsLayout(doc)) run(onLayout);
+    if (needsLayout(doc)) run(onLayout, READABLE_FIT);
     else {
       setRoutes(routesOf(layoutFlow(doc, sizeReader(nodes))));
-      showFlow();
+      showFlow(READABLE_FIT);
     }
   }, [initialized, doc, nodes, run, onLayout, showFlow]);
 
-  const tidyUp = useCallback(() => run(onChange), [run, onChange]);
+  const tidyUp = useCallback(() => run(onChange, READABLE_FIT), [run, onChange]);
 
   /** The edges with the route of the last layout, where both their cards have not moved. */
   const route = useCallback(
