@@ -100,7 +100,7 @@ describe('first-run setup form', () => {
     await page.locator('#setup-password').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Create admin account' }).click();
     await page.locator('#setup-email-error').waitFor();
-    expect(await errorOf(page, 'setup-email')).toBe('Invalid email address');
+    expect(await errorOf(page, 'setup-email')).toBe('Enter an email address like name@example.com.');
     expect(await focusedId(page)).toBe('setup-email');
 
     await page.locator('#setup-email').fill(ADMIN_EMAIL);
@@ -129,7 +129,7 @@ describe('Settings → Users', () => {
     await dialog.getByLabel('Email').fill('carl@example.c');
     await dialog.getByRole('button', { name: 'Add user' }).click();
     await page.locator('#user-email-error').waitFor();
-    expect(await errorOf(page, 'user-email')).toBe('Invalid email address');
+    expect(await errorOf(page, 'user-email')).toBe('Enter an email address like name@example.com.');
 
     // The admin's own address: the team already has it.
     await dialog.getByLabel('Email').fill(ADMIN_EMAIL);

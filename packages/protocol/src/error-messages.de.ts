@@ -34,6 +34,8 @@ export const errorMessagesDe: Partial<Record<ErrorCode, string>> = {
   SETUP_TOKEN_INVALID: 'Der Einrichtungslink ist ungültig.',
   WEBHOOK_URL_FORBIDDEN: 'Webhook-URLs auf Loopback- oder privaten Adressen sind nicht erlaubt.',
   PUSH_ENDPOINT_FORBIDDEN: 'Push-Endpunkte müssen öffentliche https-URLs sein.',
+  PRIVACY_URL_NOT_WEB:
+    'Der Datenschutz-Link muss eine Webadresse sein, die mit https:// oder http:// beginnt.',
   CRM_REFERENCE_NOT_FOUND: 'Ein referenzierter Datensatz existiert nicht.',
   CRM_STAGE_NOT_IN_PIPELINE: 'Die Phase gehört nicht zur Pipeline.',
   CRM_LEAD_NOT_OPEN: 'Nur ein offener Lead kann umgewandelt werden.',

@@ -34,6 +34,8 @@ export const errorMessagesFr: Partial<Record<ErrorCode, string>> = {
   SETUP_TOKEN_INVALID: 'Le lien de configuration n’est pas valide.',
   WEBHOOK_URL_FORBIDDEN: 'Les URL de webhook sur des adresses locales ou privées ne sont pas autorisées.',
   PUSH_ENDPOINT_FORBIDDEN: 'Les points de terminaison push doivent être des URL https publiques.',
+  PRIVACY_URL_NOT_WEB:
+    'Le lien de confidentialité doit être une adresse web qui commence par https:// ou http://.',
   CRM_REFERENCE_NOT_FOUND: 'Une fiche référencée n’existe pas.',
   CRM_STAGE_NOT_IN_PIPELINE: 'L’étape n’appartient pas au pipeline.',
   CRM_LEAD_NOT_OPEN: 'Seul un prospect ouvert peut être converti.',

@@ -34,6 +34,7 @@ export const errorMessagesPtBr: Partial<Record<ErrorCode, string>> = {
   SETUP_TOKEN_INVALID: 'O link de configuração é inválido.',
   WEBHOOK_URL_FORBIDDEN: 'URLs de webhook em endereços de loopback ou privados não são permitidas.',
   PUSH_ENDPOINT_FORBIDDEN: 'Os endpoints de notificação push devem ser URLs https públicas.',
+  PRIVACY_URL_NOT_WEB: 'O link de privacidade deve ser um endereço web que comece com https:// ou http://.',
   CRM_REFERENCE_NOT_FOUND: 'Um registro referenciado não existe.',
   CRM_STAGE_NOT_IN_PIPELINE: 'A etapa não pertence ao funil.',
   CRM_LEAD_NOT_OPEN: 'Somente um lead aberto pode ser convertido.',

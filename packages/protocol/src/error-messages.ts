@@ -58,6 +58,8 @@ const spanish: Record<ErrorCode, string> = {
   SETUP_TOKEN_INVALID: 'El enlace de configuración no es válido.',
   WEBHOOK_URL_FORBIDDEN: 'No se permiten URLs de webhook en direcciones locales o privadas.',
   PUSH_ENDPOINT_FORBIDDEN: 'Los endpoints de suscripción push deben ser URLs https públicas.',
+  PRIVACY_URL_NOT_WEB:
+    'El enlace de privacidad debe ser una dirección web que empiece por https:// o http://.',
   CRM_REFERENCE_NOT_FOUND: 'Un registro referenciado no existe.',
   CRM_STAGE_NOT_IN_PIPELINE: 'La etapa no pertenece al embudo.',
   CRM_LEAD_NOT_OPEN: 'Solo se puede convertir un lead abierto.',

@@ -69,6 +69,10 @@ export const errorCatalogue = {
     message: 'Webhook URLs on loopback or private addresses are not allowed.',
   },
   PUSH_ENDPOINT_FORBIDDEN: { status: 422, message: 'Push subscription endpoints must be public https URLs.' },
+  PRIVACY_URL_NOT_WEB: {
+    status: 422,
+    message: 'The privacy link must be a web address that starts with https:// or http://.',
+  },
   CRM_REFERENCE_NOT_FOUND: { status: 422, message: 'A referenced record does not exist.' },
   CRM_STAGE_NOT_IN_PIPELINE: { status: 422, message: 'The stage does not belong to the pipeline.' },
   CRM_LEAD_NOT_OPEN: { status: 409, message: 'Only an open lead can be converted.' },

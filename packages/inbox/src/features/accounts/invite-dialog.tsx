@@ -57,7 +57,6 @@ export function InviteDialog({
       title={t('accounts.invitations.invite')}
       formId="invite-user"
       submitLabel={t('accounts.invitations.send')}
-      canSubmit={form.name.trim() !== '' && form.email.trim() !== ''}
       error={error}
       onClose={onClose}
       onSubmit={submit}

@@ -56,7 +56,7 @@ export function CapacityCell({
     <span className="capacity">
       <input
         type="number"
-        className="capacity-input"
+        className="input capacity-input"
         min={1}
         max={100}
         inputMode="numeric"

@@ -83,6 +83,7 @@ function IntervalRow({
     <span className="hours-interval">
       <input
         type="time"
+        className="input"
         aria-label={t('availability.from', { day })}
         value={interval.from}
         required
@@ -91,6 +92,7 @@ function IntervalRow({
       <span aria-hidden="true">–</span>
       <input
         type="time"
+        className="input"
         aria-label={t('availability.to', { day })}
         value={to}
         required

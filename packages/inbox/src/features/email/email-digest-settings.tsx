@@ -33,9 +33,9 @@ export function EmailDigestSettings() {
   };
   return (
     <section className="card" aria-labelledby="email-digest-title" data-testid="email-digest-settings">
-      <h2 id="email-digest-title" className="card__title">
+      <h3 id="email-digest-title" className="card__title">
         {t('conversationMail.digestTitle')}
-      </h2>
+      </h3>
       <p className="field__hint">{t('conversationMail.digestText')}</p>
       {settings && !settings.mailConfigured && (
         <p className="form__error" role="status">

@@ -25,7 +25,7 @@ export function NotificationSettingsPage() {
   return (
     <div className="page">
       <header className="page__header">
-        <h1>{t('settings.notificationsTitle')}</h1>
+        <h2 className="settings__h">{t('settings.notificationsTitle')}</h2>
         <p>{t('settings.notificationsIntro')}</p>
       </header>
       <ThisDeviceCard />
@@ -72,9 +72,9 @@ function ThisDeviceCard() {
   const support = pushSupport();
   return (
     <section className="card" aria-labelledby="device-title">
-      <h2 id="device-title" className="card__title">
+      <h3 id="device-title" className="card__title">
         {t('notifications.thisDevice')}
-      </h2>
+      </h3>
       <p className="card__text" data-testid="push-status">
         {support !== 'supported'
           ? t(`notifications.support.${support}`)
@@ -136,9 +136,9 @@ function EventSwitchesCard() {
 
   return (
     <section className="card" aria-labelledby="events-title">
-      <h2 id="events-title" className="card__title">
+      <h3 id="events-title" className="card__title">
         {t('notifications.events')}
-      </h2>
+      </h3>
       {error && (
         <p className="form__error" role="alert">
           {error}
@@ -222,9 +222,9 @@ function CompanyNotificationDefaults() {
   };
   return (
     <section className="card" aria-labelledby="company-title">
-      <h2 id="company-title" className="card__title">
+      <h3 id="company-title" className="card__title">
         {t('notifications.companyDefaults')}
-      </h2>
+      </h3>
       <p className="card__text">{t('notifications.companyDefaultsIntro')}</p>
       {settings &&
         notificationEvents.map((event) => (

@@ -39,6 +39,7 @@ function RetentionForm({ onSaved }: { onSaved: () => void }) {
   const [form, setForm] = useState<{ closed: string; logs: string; url: string } | null>(null);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const [error, setError] = useState('');
+  const [urlError, setUrlError] = useState<string | null>(null);
   useEffect(() => {
     privacyApi.settings().then(
       (s: PrivacySettings) =>
@@ -54,6 +55,7 @@ function RetentionForm({ onSaved }: { onSaved: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setState('saving');
+    setUrlError(null);
     try {
       await privacyApi.save({
         closedConversationDays: days(form.closed),
@@ -63,6 +65,13 @@ function RetentionForm({ onSaved }: { onSaved: () => void }) {
       setState('saved');
       onSaved();
     } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'PRIVACY_URL_NOT_WEB') {
+        // The browser takes `javascript:` for a URL; the server refuses it, and the link's field says why.
+        setUrlError(t('settings.privacy.privacyUrlNotWeb'));
+        setState('idle');
+        document.getElementById('privacy-url')?.focus();
+        return;
+      }
       setError(cause instanceof ApiError ? cause.message : t('errors.generic'));
       setState('error');
     }
@@ -91,18 +100,7 @@ function RetentionForm({ onSaved }: { onSaved: () => void }) {
       <h3 id="privacy-retention">{t('settings.privacy.retention')}</h3>
       {field('closed', t('settings.privacy.closedDays'), t('settings.privacy.closedDaysHint'))}
       {field('logs', t('settings.privacy.logDays'), t('settings.privacy.logDaysHint'))}
-      <div className="field">
-        <label htmlFor="privacy-url">{t('settings.privacy.privacyUrl')}</label>
-        <input
-          id="privacy-url"
-          type="url"
-          maxLength={500}
-          value={form.url}
-          placeholder="https://"
-          onChange={(e) => setForm({ ...form, url: e.target.value })}
-        />
-        <span className="field__hint">{t('settings.privacy.privacyUrlHint')}</span>
-      </div>
+      <PrivacyUrlField value={form.url} error={urlError} onChange={(url) => setForm({ ...form, url })} />
       <div className="card__actions settings-form__actions">
         <button type="submit" className="btn btn--primary" disabled={state === 'saving'}>
           {t('settings.save')}
@@ -112,6 +110,43 @@ function RetentionForm({ onSaved }: { onSaved: () => void }) {
         </span>
       </div>
     </form>
+  );
+}
+
+/** The widget's privacy link, with the server's refusal of a link that is not a web page next to it. */
+function PrivacyUrlField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string;
+  error: string | null;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor="privacy-url">{t('settings.privacy.privacyUrl')}</label>
+      <input
+        id="privacy-url"
+        type="url"
+        maxLength={500}
+        value={value}
+        placeholder="https://"
+        aria-invalid={error !== null}
+        aria-describedby={error ? 'privacy-url-error' : 'privacy-url-hint'}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <span className="field__error" id="privacy-url-error">
+          {error}
+        </span>
+      ) : (
+        <span className="field__hint" id="privacy-url-hint">
+          {t('settings.privacy.privacyUrlHint')}
+        </span>
+      )}
+    </div>
   );
 }
 

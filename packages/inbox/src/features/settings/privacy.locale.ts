@@ -9,6 +9,7 @@ export const privacyEn = {
   logDaysHint: 'Empty: keep them.',
   privacyUrl: 'Privacy link shown in the widget',
   privacyUrlHint: 'A page that says what you store and why (https://…). Empty: no link.',
+  privacyUrlNotWeb: 'Use a web address that starts with https:// or http://.',
   subjectTitle: 'One person’s data',
   subjectIntro:
     'Export (JSON) or delete everything Charla stores about a visitor or a CRM contact: conversations, messages, ratings, side panels, contacts and leads. Deals stay, without the person.',
@@ -46,6 +47,7 @@ export const privacyEs: typeof privacyEn = {
   logDaysHint: 'Vacío: conservarlos.',
   privacyUrl: 'Enlace de privacidad que muestra el widget',
   privacyUrlHint: 'Una página que explique qué guardáis y por qué (https://…). Vacío: sin enlace.',
+  privacyUrlNotWeb: 'Usa una dirección web que empiece por https:// o http://.',
   subjectTitle: 'Datos de una persona',
   subjectIntro:
     'Exporta (JSON) o borra todo lo que Charla guarda sobre un visitante o un contacto del CRM: conversaciones, mensajes, valoraciones, paneles, contactos y leads. Las oportunidades se conservan, sin la persona.',

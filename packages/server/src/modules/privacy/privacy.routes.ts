@@ -15,6 +15,8 @@ const ZPrivacySettings = z.strictObject({
     .regex(/^https?:\/\//)
     .nullable(),
 });
+// The link's scheme is the service's check (PRIVACY_URL_NOT_WEB), so the form can say what is wrong.
+const ZPrivacySettingsBody = ZPrivacySettings.extend({ privacyUrl: z.string().max(500).nullable() });
 const ZAuditEntry = z.object({
   id: z.string(),
   at: z.number(),
@@ -55,11 +57,11 @@ function registerRetentionRoutes(app: App, privacy: PrivacyService): void {
   app.put(
     '/api/v1/admin/privacy/settings',
     {
-      config: { auth: 'admin' },
+      config: { auth: 'admin', errors: ['PRIVACY_URL_NOT_WEB'] },
       schema: {
         tags: ['privacy'],
         summary: 'Set retention (days, null = keep) and the privacy link; recorded in the audit log',
-        body: ZPrivacySettings,
+        body: ZPrivacySettingsBody,
         response: { 200: ZPrivacySettings },
       },
     },

@@ -3,6 +3,7 @@ import { newId } from '../../lib/ids';
 import { AppError } from '../../lib/app-error';
 import type { SettingsStore } from '../settings/index';
 import type { AuditLogStore } from './audit-log.store';
+import { isWebPageUrl } from './privacy-url';
 import { resolveSubject, type SubjectKind } from './subject';
 import type { PrivacyStores } from './privacy-stores';
 
@@ -77,6 +78,10 @@ async function updateSettings(
   actor: Actor,
   next: PrivacySettings,
 ): Promise<PrivacySettings> {
+  if (next.privacyUrl !== null && !isWebPageUrl(next.privacyUrl))
+    throw new AppError('PRIVACY_URL_NOT_WEB', {
+      details: [{ path: 'privacyUrl', message: 'Use an address that starts with https:// or http://.' }],
+    });
   await deps.settings.set(PRIVACY_SETTINGS_KEY, next, deps.clock.now());
   await record(deps, actor, 'retention.update', null, next);
   return next;

@@ -47,7 +47,7 @@ export function PipelinesPage() {
     <SettingsLayout section="pipelines">
       <div className="page pipelines-page">
         <header className="page__header">
-          <h1>{t('pipelines.title')}</h1>
+          <h2 className="settings__h">{t('pipelines.title')}</h2>
           <p>{t('pipelines.intro')}</p>
         </header>
         {notice && (
