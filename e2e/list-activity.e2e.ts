@@ -113,9 +113,9 @@ describe('the list moves for the chats not open (R28)', () => {
     await context.close();
   });
 
-  // The list is fetched while the inbox's socket is still connecting: a message stored between
-  // the two reached neither (CI saw a row keep its old preview for good). Whatever was fetched
-  // before the server said `ready` is fetched again after it.
+  // The socket held back: the list, after waiting for it a moment, is fetched while it still
+  // connects, and a message stored between the two reached neither (CI saw a row keep its old
+  // preview for good). Whatever was fetched before the server said `ready` is fetched again after it.
   it('shows a message that arrived while the inbox was connecting', async () => {
     const chat = await visitorChats(browser, charla.baseUrl, publicId, 'Do you deliver on Saturdays?');
     await assignToAdmin(chat.conversationId);
@@ -138,8 +138,8 @@ describe('the list moves for the chats not open (R28)', () => {
     await context.close();
   });
 
-  // The chat opened at page load is read at once; a list fetched before that read was stored (at
-  // mount, or again when the socket is ready) can answer after it. Its answer must not bring back
+  // The chat opened at page load is read at once; the list, fetched once the socket is ready, can
+  // be read by the server before that read was stored and answer after it. Its answer must not bring back
   // the unread dot: the inbox sends a read only once, and the server does not echo it to the
   // socket that sent it, so the dot stayed for good.
   it('keeps the chat opened at page load read when a list answers after', async () => {
@@ -153,7 +153,7 @@ describe('the list moves for the chats not open (R28)', () => {
       const opened = new Promise<void>((resolve) => (open = resolve));
       return { open: () => open(), opened };
     };
-    const refetchRead = gate(); // the list fetched at `ready` was read by the server
+    const refetchRead = gate(); // the list, fetched at `ready`, was read by the server
     const readSent = gate(); // the inbox sent its read over the socket
     const readMayGo = gate();
     const refetchAnswered = gate();
@@ -168,8 +168,9 @@ describe('the list moves for the chats not open (R28)', () => {
     let lists = 0;
     await context.route(/\/api\/v1\/conversations\?.*folder=mine/, async (route) => {
       lists += 1;
-      if (lists !== 2) return route.continue();
-      // The list fetched again at `ready`: read now (before the read is stored), answered after it.
+      if (lists !== 1) return route.continue();
+      // The list, fetched once the socket said `ready`: read now (before the read is stored),
+      // answered after it.
       const response = await route.fetch();
       refetchRead.open();
       await readSent.opened;

@@ -47,7 +47,9 @@ function ConversationHeaderView(props: Props) {
       <Avatar name={name} seed={conversation.visitor.id} size={36} />
       <div className="conv-header__title">
         <div className="conv-header__name-row">
-          <h2 data-testid="conversation-title">{name}</h2>
+          <h2 data-testid="conversation-title" title={name}>
+            {name}
+          </h2>
           <IdentityBadge identity={conversation.visitor.context.identity} />
         </div>
 

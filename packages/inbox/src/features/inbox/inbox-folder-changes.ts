@@ -1,6 +1,6 @@
 import type { TConversationDto, TFolder } from '@charla/protocol';
 import { folderOf } from '@charla/protocol/client';
-import type { InboxAction, InboxState } from './inbox-state';
+import type { FolderState, InboxAction, InboxState } from './inbox-state';
 
 /** How the inbox state's lists change: folder pages, counts and conversations moving between folders. */
 
@@ -23,6 +23,12 @@ export function compareInFolder(folder: TFolder, a: TConversationDto, b: TConver
   return b.lastMessageAt - a.lastMessageAt;
 }
 
+/** The list with `mark` noted for `id` when it is loading (`FolderState.live`), else as it was. */
+function noted(list: FolderState, id: string, mark: 'in' | 'out'): FolderState {
+  if (list.status !== 'loading' || list.live?.[id] === mark) return list;
+  return { ...list, live: { ...list.live, [id]: mark } };
+}
+
 function placeInFolders(
   state: InboxState,
   conversation: TConversationDto,
@@ -37,7 +43,7 @@ function placeInFolders(
     const label = current.label ?? '';
     const carries = label === '' || conversation.labels.some((l) => l.id === label);
     if (folder !== target || !carries) {
-      if (inList) next[folder] = { ...current, ids: without };
+      next[folder] = noted(inList ? { ...current, ids: without } : current, conversation.id, 'out');
       continue;
     }
     // A search result list only refreshes the rows it already has.
@@ -48,7 +54,7 @@ function placeInFolders(
       const cy = conversations[y];
       return cx && cy ? compareInFolder(folder, cx, cy) : 0;
     });
-    next[folder] = { ...current, ids };
+    next[folder] = noted({ ...current, ids }, conversation.id, 'in');
   }
   return next;
 }
@@ -82,6 +88,7 @@ export function folderLoading(state: InboxState, action: ActionOf<'folder_loadin
     query: action.query,
     label: action.label ?? '',
     ids: sameQuery ? current.ids : [],
+    live: {},
   };
   return { ...state, folders: { ...state.folders, [action.folder]: loading } };
 }
@@ -95,8 +102,8 @@ export function folderLoaded(state: InboxState, action: ActionOf<'folder_loaded'
   const current = state.folders[action.folder];
   const ids = action.append
     ? [...current.ids, ...action.items.map((c) => c.id).filter((id) => !current.ids.includes(id))]
-    : action.items.map((c) => c.id);
-  const loaded = {
+    : pageWithLive(action.folder, current, action.items, conversations);
+  const loaded: FolderState = {
     ids,
     nextCursor: action.nextCursor,
     status: 'ready' as const,
@@ -105,6 +112,24 @@ export function folderLoaded(state: InboxState, action: ActionOf<'folder_loaded'
     ...(action.snippets ? { snippets: action.snippets } : {}),
   };
   return { ...state, conversations, folders: { ...state.folders, [action.folder]: loaded } };
+}
+
+/** A first page's rows, with what frames changed while it loaded (`FolderState.live`) kept. */
+function pageWithLive(
+  folder: TFolder,
+  current: FolderState,
+  items: TConversationDto[],
+  conversations: Record<string, TConversationDto>,
+): string[] {
+  const live = current.live ?? {};
+  const page = items.map((c) => c.id).filter((id) => live[id] !== 'out');
+  // A search's results are the server's to choose: frames only refresh the rows it has.
+  if (current.query !== '') return page;
+  const arrived = Object.keys(live).filter(
+    (id) => live[id] === 'in' && current.ids.includes(id) && !page.includes(id) && conversations[id],
+  );
+  if (arrived.length === 0) return page;
+  return [...page, ...arrived].sort((x, y) => compareInFolder(folder, conversations[x]!, conversations[y]!));
 }
 
 export function folderFailed(state: InboxState, action: ActionOf<'folder_error'>): InboxState {
@@ -157,8 +182,10 @@ export function conversationRead(state: InboxState, action: ActionOf<'read'>): I
 /** The server took a conversation out of my sight (R14): it leaves every list and thread. */
 export function conversationRemoved(state: InboxState, action: ActionOf<'conversation_removed'>): InboxState {
   const next = { ...state.folders };
-  for (const folder of folders)
-    next[folder] = { ...next[folder], ids: next[folder].ids.filter((id) => id !== action.conversationId) };
+  for (const folder of folders) {
+    const ids = next[folder].ids.filter((id) => id !== action.conversationId);
+    next[folder] = noted({ ...next[folder], ids }, action.conversationId, 'out');
+  }
   return {
     ...state,
     conversations: withoutKey(state.conversations, action.conversationId),

@@ -55,19 +55,26 @@ export async function loadFolderPage(
   }
 }
 
-/** `loadFolder` for the inbox: each folder's requests numbered, so only the latest answer lands. */
+/**
+ * `loadFolder` for the inbox: each folder's requests numbered, so only the latest answer lands.
+ * Requests wait for `settled` (the socket's first `ready`, `first-ready.ts`); one superseded
+ * meanwhile is never sent.
+ */
 export function useFolderLoader(
   dispatch: (action: InboxAction) => void,
   stateRef: MutableRefObject<InboxState>,
+  settled: Promise<void> = Promise.resolve(),
 ) {
   const requests = useRef<Record<TFolder, number>>({ unassigned: 0, mine: 0, closed: 0 });
   return useCallback(
-    (folder: TFolder, query: string, append = false, label = '') => {
+    async (folder: TFolder, query: string, append = false, label = '') => {
       const request = ++requests.current[folder];
       const isLatest = () => requests.current[folder] === request;
+      await settled;
+      if (!isLatest()) return;
       const current = stateRef.current.folders[folder];
       return loadFolderPage(dispatch, current, { folder, query, append, label }, isLatest);
     },
-    [dispatch, stateRef],
+    [dispatch, stateRef, settled],
   );
 }

@@ -1,13 +1,4 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import type {
   TAttachmentDto,
   TConversationDto,
@@ -18,6 +9,7 @@ import type {
 } from '@charla/protocol';
 import { AgentSocket, agentSocketUrl, type SocketStatus } from '../../lib/socket';
 import { useMe, useSession } from '../auth/session-context';
+import { createFirstReady } from './first-ready';
 import { useFolderLoader } from './inbox-folder-loader';
 import { inboxReducer, initialInboxState, type InboxAction, type InboxState } from './inbox-state';
 import { useConversationActions } from './use-conversation-actions';
@@ -51,6 +43,9 @@ type InboxActions = {
 };
 type InboxValue = InboxActions & { state: InboxState };
 
+/** How long the first lists wait for the socket before they are fetched anyway (and again at `ready`). */
+const FIRST_READY_WAIT_MS = 3000;
+
 const InboxContext = createContext<InboxValue | null>(null);
 const InboxActionsContext = createContext<InboxActions | null>(null);
 
@@ -80,11 +75,12 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   const { logout } = useSession();
   const { state, stateRef, dispatch } = useInboxStore(me.id);
   const socket = useMemo(() => new AgentSocket(agentSocketUrl(), () => void logout()), [logout]);
+  const firstReady = useMemo(() => createFirstReady(FIRST_READY_WAIT_MS), []);
   const { sender, send, retry } = useSendQueue({ socket, stateRef, dispatch });
   const refreshCounts = useCountsRefresh(dispatch);
   const { users, setUsers, refreshUsers } = useTeam();
   const { notify, onNotification, onPanelChanged } = useInboxListeners(socket);
-  const loadFolder = useFolderLoader(dispatch, stateRef);
+  const loadFolder = useFolderLoader(dispatch, stateRef, firstReady.settled);
   const live = {
     socket,
     sender,
@@ -95,12 +91,9 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     refreshUsers,
     setUsers,
     notify,
+    firstReady,
   };
   const socketStatus = useLiveInbox(live);
-  useEffect(() => {
-    refreshCounts();
-    refreshUsers();
-  }, [refreshCounts, refreshUsers]);
   const { openThread, loadOlder } = useOpenThread({ socket, stateRef, dispatch });
   const actions = useConversationActions({ socket, dispatch, refreshCounts, meId: me.id });
   const { assign, reassign, close, markRead, typing } = actions;

@@ -443,3 +443,60 @@ describe('a message’s activity (issue 25: the conversation is not sent again w
     expect(inboxReducer(state, { type: 'activity', conversationId: 'nope', activity })).toBe(state);
   });
 });
+
+// A list fetch and the socket run side by side (the first fetches start at the socket's `ready`,
+// a reconnect fetches again): a page read before a frame must not undo what the frame did.
+describe('a list page answering after frames that came while it loaded', () => {
+  const loading = (state: InboxState, folder: 'unassigned' | 'mine' = 'unassigned') =>
+    inboxReducer(state, { type: 'folder_loading', folder, query: '' });
+  const page = (items: TConversationDto[], query = '') =>
+    ({ type: 'folder_loaded', folder: 'unassigned', query, items, nextCursor: null, append: false }) as const;
+
+  it('keeps a chat that arrived while the page was read', () => {
+    let state = loading(initialInboxState(ME));
+    state = inboxReducer(state, {
+      type: 'conversation',
+      conversation: conversation({ id: 'new', waitingSince: 900 }),
+    });
+    state = inboxReducer(state, page([conversation({ id: 'old', waitingSince: 50 })]));
+    expect(state.folders.unassigned.ids).toEqual(['old', 'new']);
+    // The next load starts afresh: a page without the chat is the truth then.
+    state = inboxReducer(loading(state), page([conversation({ id: 'old', waitingSince: 50 })]));
+    expect(state.folders.unassigned.ids).toEqual(['old']);
+  });
+
+  it('keeps out a chat taken from sight or moved away while the page was read', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ id: 'gone' }),
+    });
+    state = inboxReducer(state, { type: 'conversation', conversation: conversation({ id: 'taken' }) });
+    state = loading(state);
+    state = inboxReducer(state, { type: 'conversation_removed', conversationId: 'gone' });
+    const mine = { status: 'assigned' as const, assignee: { id: ME, name: 'Me', avatarUrl: null } };
+    state = inboxReducer(state, {
+      type: 'conversation',
+      conversation: conversation({ id: 'taken', ...mine, lastSeq: 2 }),
+    });
+    state = inboxReducer(
+      state,
+      page([conversation({ id: 'gone' }), conversation({ id: 'taken' }), conversation({ id: 'c9' })]),
+    );
+    expect(state.folders.unassigned.ids).toEqual(['c9']);
+    expect(state.folders.mine.ids).toEqual(['taken']);
+  });
+
+  it('leaves a search’s results to the server', () => {
+    let state = inboxReducer(readyState(), {
+      type: 'conversation',
+      conversation: conversation({ id: 'hit' }),
+    });
+    state = inboxReducer(state, { type: 'folder_loading', folder: 'unassigned', query: 'anna' });
+    state = inboxReducer(state, {
+      type: 'conversation',
+      conversation: conversation({ id: 'hit', lastSeq: 2 }),
+    });
+    state = inboxReducer(state, page([conversation({ id: 'other' })], 'anna'));
+    expect(state.folders.unassigned.ids).toEqual(['other']);
+  });
+});

@@ -47,6 +47,11 @@ export type FolderState = {
   label?: string;
   /** While searching: each result's excerpt, matched words flagged (plain text, never markup). */
   snippets?: Record<string, THighlightSegment[]>;
+  /**
+   * While loading: the rows frames brought in or took out meanwhile. The page may have been read
+   * before those changes; it must not undo them (a chat created during the fetch stays listed).
+   */
+  live?: Record<string, 'in' | 'out'>;
 };
 export type ThreadState = {
   messages: TMessageDto[];

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { TAgentServerFrame, TFolder, TNotificationDto, TUserSummaryDto } from '@charla/protocol';
 import type { AgentSocket, SocketStatus } from '../../lib/socket';
+import type { FirstReady } from './first-ready';
 import { inboxApi } from './inbox-api';
 import { applyAgentFrame, type FrameContext } from './inbox-frames';
 import type { TInboxSender } from './inbox-sender';
@@ -22,7 +23,8 @@ export function useCountsRefresh(dispatch: (action: InboxAction) => void) {
 
 /**
  * Runs the inbox's socket: its frames update the state; each time the server says `ready` the
- * send queue goes on, and every loaded list, the counts and the team are fetched again.
+ * send queue goes on, and, unless it is the `ready` the page's first fetches waited for
+ * (`firstReady`), every loaded list, the counts and the team are fetched again.
  */
 export function useLiveInbox(deps: {
   socket: AgentSocket;
@@ -34,9 +36,11 @@ export function useLiveInbox(deps: {
   refreshUsers: () => void;
   setUsers: FrameContext['setUsers'];
   notify: (notification: TNotificationDto) => void;
+  firstReady: FirstReady;
 }): SocketStatus {
   const { socket, sender, stateRef, dispatch, loadFolder, refreshCounts, refreshUsers, setUsers, notify } =
     deps;
+  const { firstReady } = deps;
   const [socketStatus, setSocketStatus] = useState<SocketStatus>('connecting');
   const placements = useRef(new Map<string, string>());
   useEffect(() => {
@@ -62,12 +66,15 @@ export function useLiveInbox(deps: {
     const offFrame = socket.onFrame((frame: TAgentServerFrame) => applyAgentFrame(frame, context));
     const offStatus = socket.onStatus((status) => {
       setSocketStatus(status);
+      const catchUp = firstReady.onStatus(status);
       if (status !== 'open') return;
       sender.pump();
-      // The server sends changes only from its `ready` on: whatever was fetched before (the first
-      // lists and counts, which load while the socket connects, or everything before a reconnect)
-      // may have missed one, so it is fetched again (R28). The open chats are subscribed again,
-      // and the server answers a subscribe with the chat as it is now, then its messages.
+      // The server sends changes only from its `ready` on: whatever was fetched before it (before
+      // a reconnect, or first fetches that could not wait for the socket) may have missed one, so
+      // it is fetched again (R28). The first fetches of a page load wait for the first `ready`
+      // and miss nothing (`first-ready.ts`). The open chats are subscribed again, and the server
+      // answers a subscribe with the chat as it is now, then its messages.
+      if (!catchUp) return;
       for (const folder of folders) {
         const current = stateRef.current.folders[folder];
         if (current.status !== 'idle') void loadFolder(folder, current.query, false, current.label ?? '');
@@ -76,12 +83,31 @@ export function useLiveInbox(deps: {
       refreshUsers();
     });
     socket.start();
+    let stopped = false;
+    // The page's first counts and team; its first lists wait in `loadFolder` the same way.
+    void firstReady.settled.then(() => {
+      if (stopped) return;
+      refreshCounts();
+      refreshUsers();
+    });
     return () => {
+      stopped = true;
       offFrame();
       offStatus();
       socket.stop();
     };
-  }, [socket, sender, stateRef, dispatch, loadFolder, refreshCounts, refreshUsers, setUsers, notify]);
+  }, [
+    socket,
+    sender,
+    stateRef,
+    dispatch,
+    loadFolder,
+    refreshCounts,
+    refreshUsers,
+    setUsers,
+    notify,
+    firstReady,
+  ]);
   return socketStatus;
 }
 

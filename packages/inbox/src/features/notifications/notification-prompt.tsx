@@ -35,7 +35,13 @@ export function NotificationPrompt() {
         <Icon name="bell" size={18} />
       </span>
       <p className="prompt__text">
-        <strong>{t('notifications.promptTitle')}</strong> {result ?? t('notifications.promptWhy')}
+        <strong>{t('notifications.promptTitle')}</strong>{' '}
+        {/* On a phone the reason is read out but not shown: the bar stays one line and its actions. */}
+        {result !== null ? (
+          <span>{result}</span>
+        ) : (
+          <span className="prompt__why">{t('notifications.promptWhy')}</span>
+        )}
       </p>
       <div className="prompt__actions">
         <button type="button" className="btn btn--primary btn--sm" onClick={() => void allow()}>
