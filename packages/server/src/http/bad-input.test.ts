@@ -100,12 +100,10 @@ describe('bad input over REST', () => {
     expect(res.statusCode).toBe(422);
     const { details } = res.json<{ error: { details: { path: string; rule: string; limit?: number }[] } }>()
       .error;
-    expect(details).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ path: 'email', rule: 'email' }),
-        expect.objectContaining({ path: 'name', rule: 'too_long', limit: expect.any(Number) }),
-      ]),
-    );
+    expect(details.find((d) => d.path === 'email')).toMatchObject({ rule: 'email' });
+    const name = details.find((d) => d.path === 'name');
+    expect(name).toMatchObject({ rule: 'too_long' });
+    expect(name?.limit).toBeGreaterThan(0);
     expect(await snapshot()).toBe(before);
   });
 
