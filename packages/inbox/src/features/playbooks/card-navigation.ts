@@ -1,5 +1,7 @@
 // Moving the keyboard focus between the cards of the canvas by where they are on it.
 
+import { boxesTooClose, PLACEMENT_MARGIN } from './card-placement';
+
 export type Direction = 'left' | 'right' | 'up' | 'down';
 export type CardBox = { id: string; x: number; y: number; width: number; height: number };
 
@@ -69,17 +71,6 @@ export function neighbourCard(
   return (inCone ?? scored.find((s) => s.ahead > across / 2))?.id ?? null;
 }
 
-const MARGIN = 24;
-
-function overlaps(a: Omit<CardBox, 'id'>, b: CardBox): boolean {
-  return (
-    a.x < b.x + b.width + MARGIN &&
-    b.x < a.x + a.width + MARGIN &&
-    a.y < b.y + b.height + MARGIN &&
-    b.y < a.y + a.height + MARGIN
-  );
-}
-
 /**
  * Where a card of `size` goes beside `fromId` (a card added from the keyboard): to its right,
  * level with it, else the nearest row below or above where it covers no other card.
@@ -93,11 +84,11 @@ export function spotBeside(
   const from = boxes.find((b) => b.id === fromId);
   if (!from) return { x: 0, y: 0 };
   const x = from.x + from.width + gap;
-  const step = size.height + MARGIN * 2;
+  const step = size.height + PLACEMENT_MARGIN * 2;
   for (let i = 0; i < 20; i += 1) {
     const dy = (i % 2 === 1 ? 1 : -1) * Math.ceil(i / 2) * step;
     const spot = { x, y: from.y + dy, ...size };
-    if (!boxes.some((b) => b.id !== fromId && overlaps(spot, b))) return { x, y: spot.y };
+    if (!boxes.some((b) => b.id !== fromId && boxesTooClose(spot, b))) return { x, y: spot.y };
   }
   return { x, y: from.y };
 }
