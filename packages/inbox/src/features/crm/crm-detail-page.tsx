@@ -87,7 +87,7 @@ export function CrmDetailPage({ entity, id }: { entity: CrmEntity; id: string })
       {editor.conflict && (
         <div className="crm-conflict" role="alert" data-testid="conflict">
           <p>{t('crm.conflict')}</p>
-          <button type="button" className="btn btn--secondary" onClick={editor.reload}>
+          <button type="button" className="btn" onClick={editor.reload}>
             {t('crm.reload')}
           </button>
         </div>

@@ -58,7 +58,7 @@ export function LinkedRecord<E extends CrmEntity>({
       {editor.conflict && (
         <div className="crm-conflict" role="alert" data-testid="panel-conflict">
           <p>{t('crm.conflict')}</p>
-          <button type="button" className="btn btn--secondary btn--sm" onClick={editor.reload}>
+          <button type="button" className="btn btn--sm" onClick={editor.reload}>
             {t('crm.reload')}
           </button>
         </div>
