@@ -193,14 +193,20 @@ describe('adding an activity from a record’s page', () => {
     120_000,
   );
 
-  it('refuses an empty subject: the button stays disabled and nothing is created', async () => {
+  it('refuses an empty subject with a message under it, and nothing is created', async () => {
     const ids = await records('empty');
     const { context, page } = await newPage('es', 390);
     await openRecord(page, 'deals', ids.deals);
     await page.getByTestId('add-activity').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Asunto').fill('   ');
-    expect(await dialog.getByTestId('add-activity-submit').isDisabled()).toBe(true);
+    const subject = dialog.getByLabel('Asunto');
+    await subject.fill('   ');
+    await dialog.getByTestId('add-activity-submit').click();
+    const message = dialog.locator('.field__error');
+    await message.waitFor();
+    expect(await message.textContent()).toBe('Rellena este campo.');
+    expect(await subject.getAttribute('aria-invalid')).toBe('true');
+    expect(await subject.evaluate((el) => el === document.activeElement)).toBe(true);
     await shot(page, 'add-activity-dialog-es-390');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crmActivityTypes, type TCrmActivityType } from '@charla/protocol';
 import { fieldErrorsOf } from '../../../lib/api-client';
@@ -18,11 +18,21 @@ export function useActivityDraft(assigneeId: string, links: ActivityLinks, onAdd
   const [type, setType] = useState<TCrmActivityType>('call');
   const [due, setDue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [subjectError, setSubjectError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const subjectRef = useRef<HTMLInputElement>(null);
+
+  const refuseSubject = (message: string) => {
+    setSubjectError(message);
+    subjectRef.current?.focus();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setSubjectError(null);
+    // An empty subject says so under the field instead of a button that does nothing.
+    if (!subject.trim()) return refuseSubject(t('errors.required'));
     setBusy(true);
     try {
       await crmApi.create('activities', {
@@ -36,7 +46,9 @@ export function useActivityDraft(assigneeId: string, links: ActivityLinks, onAdd
       setDue('');
       onAdded();
     } catch (cause) {
-      setError(Object.values(fieldErrorsOf(cause))[0] ?? t('errors.generic'));
+      const fields = fieldErrorsOf(cause);
+      if (fields.subject) refuseSubject(fields.subject);
+      else setError(Object.values(fields)[0] ?? t('errors.generic'));
     } finally {
       setBusy(false);
     }
@@ -46,9 +58,23 @@ export function useActivityDraft(assigneeId: string, links: ActivityLinks, onAdd
     setType('call');
     setDue('');
     setError(null);
+    setSubjectError(null);
   };
 
-  return { subject, setSubject, type, setType, due, setDue, error, busy, submit, reset };
+  return {
+    subject,
+    setSubject,
+    type,
+    setType,
+    due,
+    setDue,
+    error,
+    subjectError,
+    subjectRef,
+    busy,
+    submit,
+    reset,
+  };
 }
 
 export type ActivityDraft = ReturnType<typeof useActivityDraft>;
@@ -63,11 +89,19 @@ export function ActivityFields({ draft }: { draft: ActivityDraft }) {
         <label htmlFor={`${id}-subject`}>{t('crm.fields.subject')}</label>
         <input
           id={`${id}-subject`}
+          ref={draft.subjectRef}
           value={draft.subject}
           maxLength={200}
-          required
+          aria-required="true"
+          aria-invalid={draft.subjectError !== null}
+          aria-describedby={draft.subjectError ? `${id}-subject-error` : undefined}
           onChange={(e) => draft.setSubject(e.target.value)}
         />
+        {draft.subjectError && (
+          <span id={`${id}-subject-error`} className="field__error">
+            {draft.subjectError}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('crm.fields.type')}</label>

@@ -8,9 +8,14 @@ export function ActivityQuickAdd({ ownerId, onAdded }: { ownerId: string; onAdde
   const { t } = useTranslation();
   const draft = useActivityDraft(ownerId, NO_LINKS, onAdded);
   return (
-    <form className="card activity-add" onSubmit={(e) => void draft.submit(e)} aria-label={t('crm.my.add')}>
+    <form
+      className="card activity-add"
+      noValidate
+      onSubmit={(e) => void draft.submit(e)}
+      aria-label={t('crm.my.add')}
+    >
       <ActivityFields draft={draft} />
-      <button type="submit" className="btn btn--primary" disabled={!draft.subject.trim() || draft.busy}>
+      <button type="submit" className="btn btn--primary" disabled={draft.busy}>
         {t('crm.my.add')}
       </button>
       {draft.error && (

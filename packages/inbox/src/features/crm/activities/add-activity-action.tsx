@@ -42,7 +42,7 @@ export function AddActivityAction({
         title={t('crm.addActivityTo', { name })}
         formId={formId}
         submitLabel={t('crm.my.add')}
-        canSubmit={draft.subject.trim() !== '' && !draft.busy}
+        canSubmit={!draft.busy}
         error={draft.error}
         onClose={() => setOpen(false)}
         onSubmit={draft.submit}
