@@ -104,6 +104,11 @@ describe('bad input over REST', () => {
     const name = details.find((d) => d.path === 'name');
     expect(name).toMatchObject({ rule: 'too_long' });
     expect(name?.limit).toBeGreaterThan(0);
+    const missing = await post(JSON.stringify({ email: 'a@example.com', password: 'long password 1' }));
+    expect(missing.statusCode).toBe(422);
+    expect(
+      missing.json<{ error: { details: { path: string; rule: string }[] } }>().error.details,
+    ).toContainEqual(expect.objectContaining({ path: 'name', rule: 'required' }));
     expect(await snapshot()).toBe(before);
   });
 

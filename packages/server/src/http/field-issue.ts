@@ -14,11 +14,18 @@ const NUMBER = new Set(['number', 'int', 'bigint']);
 
 /** What a field broke, from the validator's issue: the `rule` and `limit` clients translate. */
 export function fieldIssueOf(path: string, message: string, issue: ValidatorIssue): TFieldIssue {
-  return { path, message, ...ruleOf(issue) };
+  return { path, message, ...ruleOf(issue, message) };
 }
 
-function ruleOf(issue: ValidatorIssue): { rule: TFieldRule; limit?: number } {
+/**
+ * Zod does not keep the refused value in its issues; a key that was left out is told apart from a
+ * value of the wrong type by the words it reports ("…, received undefined").
+ */
+const MISSING = /received undefined$/;
+
+function ruleOf(issue: ValidatorIssue, message: string): { rule: TFieldRule; limit?: number } {
   const origin = typeof issue.origin === 'string' ? issue.origin : '';
+  if (issue.code === 'invalid_type' && MISSING.test(message)) return { rule: 'required' };
   if (issue.code === 'too_big' && TEXT.has(origin)) return withLimit('too_long', issue.maximum);
   if (issue.code === 'too_big' && NUMBER.has(origin)) return withLimit('too_large', issue.maximum);
   if (issue.code === 'too_small' && TEXT.has(origin)) {

@@ -23,6 +23,12 @@ describe('fieldIssueOf', () => {
     expect(issue.limit).toBeUndefined();
   });
 
+  it('calls a missing field required, and a field of the wrong type invalid', () => {
+    const form = z.object({ name: z.string(), age: z.number() });
+    expect(issueFor(form, { age: 3 })).toMatchObject({ rule: 'required' });
+    expect(issueFor(form, { name: 'Ana', age: '3' })).toMatchObject({ rule: 'invalid' });
+  });
+
   it('names number bounds with the bound', () => {
     expect(issueFor(z.number().int().max(50), 51)).toMatchObject({ rule: 'too_large', limit: 50 });
     expect(issueFor(z.number().int().min(1), 0)).toMatchObject({ rule: 'too_small', limit: 1 });
