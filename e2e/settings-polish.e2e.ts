@@ -302,3 +302,34 @@ describe('the privacy link', () => {
       await page.context().close();
     });
 });
+
+describe('empty Teams and Labels', () => {
+  const empty = {
+    en: {
+      teams: ['No teams yet', 'Group users to send a live chat card’s chats to a team'],
+      labels: ['No labels yet', 'Labels help you find conversations again'],
+    },
+    es: {
+      teams: ['Aún no hay equipos', 'Agrupa usuarios para dirigir los chats'],
+      labels: ['Aún no hay etiquetas', 'Las etiquetas ayudan a volver a encontrar conversaciones'],
+    },
+  };
+  for (const [language, width] of [
+    ['en', 1280],
+    ['es', 390],
+  ] as const)
+    it(`say what the section is for, as the other empty sections do, in ${language} at ${width} px`, async () => {
+      const page = await adminPage(language, width);
+      for (const section of ['teams', 'labels'] as const) {
+        await page.goto(`${charla.baseUrl}/settings/${section}`);
+        const [title, text] = empty[language][section];
+        const state = page.locator('.settings__body .empty');
+        await state.waitFor();
+        expect(await state.locator('.empty__title').textContent()).toBe(title);
+        expect(await state.locator('.empty__text').textContent()).toContain(text);
+        expect(await state.locator('.empty__icon svg').count()).toBe(1);
+        await shot(page, `empty-${section}-${language}-${width}`);
+      }
+      await page.context().close();
+    });
+});

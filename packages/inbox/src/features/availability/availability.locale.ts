@@ -49,7 +49,8 @@ export const availabilityEn = {
   teams: {
     title: 'Teams',
     intro: 'Named groups of users. A live chat card can route to a team; Unassigned can be filtered by team.',
-    none: 'No teams yet.',
+    none: 'No teams yet',
+    noneText: 'Group users to send a live chat card’s chats to a team and to filter Unassigned by team.',
     name: 'Team name',
     members: 'Members',
     add: 'New team',
@@ -144,7 +145,9 @@ export const availabilityEs: WithPluralForms<typeof availabilityEn> = {
     title: 'Equipos',
     intro:
       'Grupos de usuarios con nombre. Una tarjeta de chat en vivo puede dirigirse a un equipo; Sin asignar se puede filtrar por equipo.',
-    none: 'Aún no hay equipos.',
+    none: 'Aún no hay equipos',
+    noneText:
+      'Agrupa usuarios para dirigir los chats de una tarjeta de chat en vivo a un equipo y filtrar Sin asignar por equipo.',
     name: 'Nombre del equipo',
     members: 'Miembros',
     add: 'Nuevo equipo',

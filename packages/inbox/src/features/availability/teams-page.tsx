@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TTeamDto, TUserDto } from '@charla/protocol';
 import { ConfirmDialog } from '../../components/dialog';
-import { Spinner } from '../../components/empty-state';
+import { EmptyState, Spinner } from '../../components/empty-state';
 import { AdminIcon } from '../playbooks/admin-icons';
 import { settingsApi } from '../settings/settings-api';
 import { SettingsLayout } from '../settings/settings-layout';
@@ -38,7 +38,11 @@ export function TeamsPage() {
       {teams === null ? (
         <Spinner label={t('common.loading')} />
       ) : teams.length === 0 ? (
-        <p className="card">{t('availability.teams.none')}</p>
+        <div className="card">
+          <EmptyState icon="users" title={t('availability.teams.none')}>
+            {t('availability.teams.noneText')}
+          </EmptyState>
+        </div>
       ) : (
         <TeamsList teams={teams} nameOf={nameOf} onEdit={setEditing} onRemove={setRemoving} />
       )}

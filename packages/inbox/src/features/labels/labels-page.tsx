@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TLabelDto } from '@charla/protocol';
 import { ConfirmDialog } from '../../components/dialog';
-import { Spinner } from '../../components/empty-state';
+import { EmptyState, Spinner } from '../../components/empty-state';
 import { AdminIcon } from '../playbooks/admin-icons';
 import { SettingsLayout } from '../settings/settings-layout';
 import { LabelChip } from './label-chips';
@@ -38,7 +38,11 @@ export function LabelsPage() {
       {labels === null ? (
         <Spinner label={t('common.loading')} />
       ) : labels.length === 0 ? (
-        <p className="card">{t('labels.settings.none')}</p>
+        <div className="card">
+          <EmptyState icon="tag" title={t('labels.settings.none')}>
+            {t('labels.settings.noneText')}
+          </EmptyState>
+        </div>
       ) : (
         <LabelsList labels={labels} onEdit={setEditing} onRemove={setRemoving} />
       )}

@@ -28,7 +28,8 @@ export const labelsEn = {
     removeConfirm: 'Delete label',
     removeText:
       '“{{name}}” is taken off every conversation that carries it. Leads keep the labels they were given.',
-    none: 'No labels yet. Create the first one.',
+    none: 'No labels yet',
+    noneText: 'Labels help you find conversations again and filter the inbox and reports by topic.',
     name: 'Name',
     color: 'Colour',
     preview: 'Preview',
@@ -76,7 +77,9 @@ export const labelsEs: typeof labelsEn = {
     removeConfirm: 'Eliminar etiqueta',
     removeText:
       '«{{name}}» se quita de todas las conversaciones que la llevan. Los leads conservan las etiquetas que recibieron.',
-    none: 'Aún no hay etiquetas. Crea la primera.',
+    none: 'Aún no hay etiquetas',
+    noneText:
+      'Las etiquetas ayudan a volver a encontrar conversaciones y a filtrar la bandeja y los informes por tema.',
     name: 'Nombre',
     color: 'Color',
     preview: 'Vista previa',
