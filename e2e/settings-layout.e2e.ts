@@ -281,4 +281,28 @@ describe('settings layout at 1280 and 390 px', () => {
         await page.context().close();
       },
     );
+
+  for (const language of LANGUAGES)
+    it(`says email digests are off as a notice set apart from its text in ${language} at 1280 px`, async () => {
+      const page = await adminPage(language, 1280);
+      await page.goto(`${charla.baseUrl}/settings/notifications`);
+      const digest = page.getByTestId('email-digest-settings');
+      const notice = digest.getByText(
+        language === 'es'
+          ? 'El correo (SMTP) no está configurado en el servidor: no se envía ningún resumen.'
+          : 'Email (SMTP) is not configured on the server: no digest is sent.',
+      );
+      await notice.waitFor();
+      await digest.getByRole('checkbox').first().waitFor();
+      await digest.scrollIntoViewIfNeeded();
+      await screenshot(page, `layout-digest-no-smtp-${language}`);
+      // The server's state, not the reader's mistake: warning colours, not the error red.
+      const colours = await notice.evaluate((e) => getComputedStyle(e).color);
+      expect(colours).toBe('rgb(120, 53, 15)');
+      const text = await digest.locator('.field__hint').boundingBox();
+      const box = await notice.boundingBox();
+      if (!text || !box) throw new Error('not laid out');
+      expect(box.y - (text.y + text.height)).toBeGreaterThanOrEqual(6);
+      await page.context().close();
+    });
 });

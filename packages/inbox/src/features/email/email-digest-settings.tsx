@@ -38,7 +38,7 @@ export function EmailDigestSettings() {
       </h3>
       <p className="field__hint">{t('conversationMail.digestText')}</p>
       {settings && !settings.mailConfigured && (
-        <p className="form__error" role="status">
+        <p className="email-digest__off" role="status">
           {t('conversationMail.digestNoSmtp')}
         </p>
       )}
