@@ -333,3 +333,38 @@ describe('empty Teams and Labels', () => {
       await page.context().close();
     });
 });
+
+describe('the test mail form', () => {
+  for (const [language, width] of [
+    ['en', 1280],
+    ['es', 390],
+  ] as const)
+    it(`keeps Send enabled and says what the address lacks in ${language} at ${width} px`, async () => {
+      const page = await adminPage(language, width);
+      await page.goto(`${charla.baseUrl}/settings/email`);
+      const send = page.getByRole('button', { name: language === 'es' ? 'Enviar prueba' : 'Send test' });
+      const to = page.locator('#mail-test-to');
+      await to.waitFor();
+      expect(await send.isEnabled()).toBe(true);
+      await send.click();
+      const message = page.locator('#mail-test-to-error');
+      expect(await message.textContent()).toBe(
+        language === 'es' ? 'Rellena este campo.' : 'Fill in this field.',
+      );
+      expect(await to.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('mail-test-to');
+      await to.fill('bob@');
+      await send.click();
+      await waitFor('the address message', async () =>
+        ((await message.textContent()) ?? '').includes(
+          language === 'es' ? 'nombre@ejemplo.com' : 'name@example.com',
+        ),
+      );
+      await shot(page, `mail-test-invalid-${language}-${width}`);
+      // Send stays level with the address field while the message shows under it.
+      const field = await box(to);
+      const button = await box(send);
+      if (width > 600) expect(Math.abs(middle(button) - middle(field))).toBeLessThanOrEqual(2);
+      await page.context().close();
+    });
+});

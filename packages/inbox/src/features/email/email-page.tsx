@@ -4,6 +4,8 @@ import type { TLanguage, TMailStatusDto } from '@charla/protocol';
 import { Spinner } from '../../components/empty-state';
 import { ApiError, fieldErrorsOf } from '../../lib/api-client';
 import { currentLanguage } from '../../lib/i18n';
+import { personFieldErrors } from '../../lib/person-fields';
+import { useFieldErrors } from '../../lib/use-field-errors';
 import { SettingsLayout } from '../settings/settings-layout';
 import { emailApi } from './email-api';
 import { FollowUpSettings } from './follow-up-settings';
@@ -61,13 +63,19 @@ function SmtpStatus({ status }: { status: TMailStatusDto }) {
   );
 }
 
+const TEST_FIELDS = ['to'] as const;
+
 function TestMailForm({ onQueued }: { onQueued: () => void }) {
   const { t } = useTranslation();
   const [to, setTo] = useState('');
   const [language, setLanguage] = useState<TLanguage>(currentLanguage());
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const { errors, show } = useFieldErrors('mail-test', TEST_FIELDS);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setNotice(null);
+    const { email } = personFieldErrors({ email: to }, t);
+    if (show(email ? { to: email } : {})) return;
     try {
       const queued = await emailApi.sendTest(to.trim(), language);
       setNotice({
@@ -80,16 +88,14 @@ function TestMailForm({ onQueued }: { onQueued: () => void }) {
       onQueued();
     } catch (cause) {
       const fields = fieldErrorsOf(cause);
-      setNotice({
-        text: fields.to ?? (cause instanceof ApiError ? cause.message : t('errors.generic')),
-        error: true,
-      });
+      if (fields.to) show({ to: fields.to });
+      else setNotice({ text: cause instanceof ApiError ? cause.message : t('errors.generic'), error: true });
     }
   };
   return (
     <section className="card email-card">
       <h3 className="email-card__title">{t('settings.email.testTitle')}</h3>
-      <form className="email-test" onSubmit={(e) => void submit(e)}>
+      <form className="email-test" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label htmlFor="mail-test-to">{t('settings.email.testTo')}</label>
           <input
@@ -98,8 +104,15 @@ function TestMailForm({ onQueued }: { onQueued: () => void }) {
             required
             maxLength={254}
             value={to}
+            aria-invalid={errors.to !== undefined}
+            aria-describedby={errors.to ? 'mail-test-to-error' : undefined}
             onChange={(e) => setTo(e.target.value)}
           />
+          {errors.to && (
+            <span className="field__error" id="mail-test-to-error">
+              {errors.to}
+            </span>
+          )}
         </div>
         <div className="field">
           <label htmlFor="mail-test-language">{t('settings.email.testLanguage')}</label>
@@ -111,7 +124,7 @@ function TestMailForm({ onQueued }: { onQueued: () => void }) {
             <LanguageOptions />
           </select>
         </div>
-        <button type="submit" className="btn btn--primary" disabled={!to.trim()}>
+        <button type="submit" className="btn btn--primary">
           {t('settings.email.testSend')}
         </button>
       </form>
