@@ -218,3 +218,36 @@ describe('My activities and the deals board from the keyboard', () => {
     await context.close();
   }, 120_000);
 });
+
+describe('Settings → Pipelines', () => {
+  it('keeps each stage’s delete quiet and named after its stage; the confirmation stays red', async () => {
+    for (const [language, width, label] of [
+      ['en', 1440, 'Delete'],
+      ['es', 390, 'Eliminar'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: VIEWPORTS[width] });
+      await context.addInitScript((lang) => localStorage.setItem('charla.language', lang), language);
+      await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const page = await context.newPage();
+      await page.goto(`${charla.baseUrl}/settings/pipelines`);
+      const stage = pipeline.stages[0]!;
+      const remove = page.getByRole('button', { name: `${label} ${stage.name}`, exact: true });
+      await remove.waitFor();
+      // No solid red button on every row: the row's delete has no fill until it is used.
+      const solidRed = await page
+        .getByTestId('stage-row')
+        .locator('button')
+        .evaluateAll(
+          (buttons) =>
+            buttons.filter((b) => getComputedStyle(b).backgroundColor === 'rgb(185, 28, 28)').length,
+        );
+      expect(solidRed).toBe(0);
+      await screenshot(page, `crm-pipelines-rows-${language}-${width}`);
+      await remove.click();
+      const confirm = page.getByRole('group', { name: `${label} ${stage.name}` }).getByRole('button');
+      expect(await confirm.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(185, 28, 28)');
+      await screenshot(page, `crm-pipelines-confirm-${language}-${width}`);
+      await context.close();
+    }
+  }, 120_000);
+});

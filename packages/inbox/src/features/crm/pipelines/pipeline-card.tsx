@@ -51,7 +51,7 @@ export function PipelineCard({ pipeline, pipelines, run }: Props) {
             </button>
             <button
               type="button"
-              className="btn btn--sm btn--danger"
+              className="btn btn--sm stage-row__remove"
               onClick={() => setDeleting((d) => !d)}
               aria-expanded={deleting}
             >

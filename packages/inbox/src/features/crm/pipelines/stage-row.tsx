@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCrmPipelineDto, TCrmStageDto } from '@charla/protocol';
+import { AdminIcon } from '../../playbooks/admin-icons';
 
 type Props = {
   stage: TCrmStageDto;
@@ -93,12 +94,14 @@ export function StageRow({ stage, index, count, others, onChange, onDelete }: Pr
         </button>
         <button
           type="button"
-          className="btn btn--sm btn--danger"
+          className="btn btn--sm btn--ghost btn--icon stage-row__remove"
           disabled={count <= 1}
           onClick={() => setDeleting((d) => !d)}
           aria-expanded={deleting}
+          aria-label={t('pipelines.deleteStage', { name: stage.name })}
+          title={t('pipelines.deleteStage', { name: stage.name })}
         >
-          {t('pipelines.delete')}
+          <AdminIcon name="trash" />
         </button>
       </div>
       {deleting && <StageDelete stage={stage} others={others} onDelete={onDelete} />}
