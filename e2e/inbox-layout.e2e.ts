@@ -249,6 +249,14 @@ describe('inbox layout with long names and the panel open (issue 16)', () => {
         }
         await screenshot(page, `inbox-layout-waiting-${language}-${width}`);
         expect(await clipped(page, '.conv-item__name')).toEqual([]);
+        // The waiting clock under the name stays on one line ("Esperando desde hace 0:08" took two).
+        expect(
+          await page
+            .getByTestId('conversation-status')
+            .evaluate((status) =>
+              Math.round(status.clientHeight / parseFloat(getComputedStyle(status).lineHeight)),
+            ),
+        ).toBe(1);
         // "Visitor #2039" beside "Assign to me" with the panel open: one line, whole, no action squeezed.
         expect(await headerName(page)).toMatchObject({
           lines: 1,

@@ -119,7 +119,7 @@ export const es: Messages = {
     label: 'Conversación',
     labelWith: 'Conversación con {{name}}',
     status: { bot: 'Hablando con el bot', waiting: 'Esperando', assigned: 'Asignada', closed: 'Cerrada' },
-    waitingFor: 'Esperando desde hace {{time}}',
+    waitingFor: 'En espera: {{time}}',
     assignedToYou: 'Asignada a ti',
     assignedTo: 'Asignada a {{name}}',
     closed: 'Cerrada',
