@@ -251,3 +251,52 @@ describe('Settings → Pipelines', () => {
     }
   }, 120_000);
 });
+
+describe('a person’s page', () => {
+  it('reads each label with its value’s first line and keeps the organization’s edit button beside it', async () => {
+    const persons = await api.call<{ items: { id: string; organization: unknown }[] }>(
+      'GET',
+      '/api/v1/crm/persons',
+    );
+    const person = persons.items.find((p) => p.organization !== null);
+    if (!person) throw new Error('no person');
+    for (const [language, width] of [
+      ['en', 1440],
+      ['es', 390],
+    ] as const) {
+      const context = await browser.newContext({ viewport: VIEWPORTS[width] });
+      await context.addInitScript((lang) => localStorage.setItem('charla.language', lang), language);
+      await loginContext(context, charla.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const page = await context.newPage();
+      await page.goto(`${charla.baseUrl}/crm/persons/${person.id}`);
+      await page.locator('.crm-facts .crm-link').first().waitFor();
+      await screenshot(page, `crm-person-facts-${language}-${width}`);
+      // Each label's top beside its value's first line (centred, a label floated by a wrapped email).
+      const offsets = await page.$$eval('.crm-facts__row', (rows) =>
+        rows.map((row) => {
+          const label = row.querySelector('dt')?.getBoundingClientRect();
+          const value = row.querySelector('dd');
+          if (!label || !value) return { row: row.textContent, off: Infinity };
+          const range = document.createRange();
+          range.selectNodeContents(value);
+          const first = Array.from(range.getClientRects()).find((r) => r.height > 0);
+          return { row: row.textContent, off: first ? Math.abs(first.top - label.top) : Infinity };
+        }),
+      );
+      expect(offsets.filter((o) => o.off > 4)).toEqual([]);
+      // The organization's name wraps; its edit button stays at the end of the first line.
+      const placement = await page.$eval('.crm-facts .crm-field__linked', (linked) => {
+        const link = linked.querySelector('.crm-link');
+        const edit = linked.querySelector('.crm-field__edit')?.getBoundingClientRect();
+        if (!link || !edit) throw new Error('no linked value');
+        const firstLine = link.getClientRects()[0];
+        if (!firstLine) throw new Error('link not laid out');
+        return { lines: link.getClientRects().length, editMiddle: edit.top + edit.height / 2, firstLine };
+      });
+      expect(placement.lines).toBeGreaterThan(1);
+      expect(placement.editMiddle).toBeGreaterThanOrEqual(placement.firstLine.top);
+      expect(placement.editMiddle).toBeLessThanOrEqual(placement.firstLine.bottom);
+      await context.close();
+    }
+  }, 120_000);
+});
