@@ -166,8 +166,12 @@ export async function adminInboxContext(
   const locale = options.language === 'es' ? 'es-ES' : 'en-US';
   const context = await browser.newContext({ viewport: options.viewport, locale });
   await context.addInitScript((lang) => {
-    localStorage.setItem('charla.language', lang);
-    localStorage.setItem('charla.notificationPromptDismissed', '1');
+    try {
+      localStorage.setItem('charla.language', lang);
+      localStorage.setItem('charla.notificationPromptDismissed', '1');
+    } catch {
+      // A sandboxed frame (the mail template preview) has no storage: the page's own frame does.
+    }
   }, options.language);
   const { email, password } = options.as ?? { email: ADMIN_EMAIL, password: ADMIN_PASSWORD };
   await loginContext(context, baseUrl, email, password);
