@@ -42,6 +42,10 @@ let visitor: VisitorChat;
 let waiting: VisitorChat;
 /** A third chat, assigned, whose person has a 120-character name. */
 let longNamed: VisitorChat;
+/** A fourth chat left waiting whose person has a name: the header adds "Visitor #…" to the clock. */
+let waitingNamed: VisitorChat;
+/** A fifth chat, closed, whose person has a name: a row of Closed. */
+let closedNamed: VisitorChat;
 let agent: { close(): void };
 
 beforeAll(async () => {
@@ -74,13 +78,33 @@ beforeAll(async () => {
   });
   await api.call('POST', `${longPath}/assign`, {});
   await api.call('PUT', `${longPath}/panel`, { person: { name: LONG_PERSON } });
+  // Its lead is titled after the 120-character name.
+  await api.call('POST', `${longPath}/panel/lead`, {});
   waiting = await visitorChats(browser, charla.baseUrl, playbook.publicId, '¿Hacéis factura?');
+  waitingNamed = await visitorChats(browser, charla.baseUrl, playbook.publicId, '¿Tenéis tienda física?');
+  const namedPath = `/api/v1/conversations/${waitingNamed.conversationId}`;
+  await waitFor('the named chat waiting', async () => {
+    const c = await api.call<{ status: string }>('GET', namedPath);
+    return c.status === 'waiting';
+  });
+  await api.call('PUT', `${namedPath}/panel`, { person: { name: PERSON } });
+  closedNamed = await visitorChats(browser, charla.baseUrl, playbook.publicId, '¿Abrís el sábado?');
+  const closedPath = `/api/v1/conversations/${closedNamed.conversationId}`;
+  await waitFor('the chat to close waiting', async () => {
+    const c = await api.call<{ status: string }>('GET', closedPath);
+    return c.status === 'waiting';
+  });
+  await api.call('POST', `${closedPath}/assign`, {});
+  await api.call('PUT', `${closedPath}/panel`, { person: { name: PERSON } });
+  await api.call('POST', `${closedPath}/close`, {});
 }, 120_000);
 
 afterAll(async () => {
   await visitor?.close();
   await waiting?.close();
   await longNamed?.close();
+  await waitingNamed?.close();
+  await closedNamed?.close();
   agent?.close();
   await browser?.close();
   await charla?.stop();
@@ -248,7 +272,9 @@ describe('inbox layout with long names and the panel open (issue 16)', () => {
           await page.getByTestId('conversation-clock').first().waitFor();
         }
         await screenshot(page, `inbox-layout-waiting-${language}-${width}`);
-        expect(await clipped(page, '.conv-item__name')).toEqual([]);
+        // The anonymous row (a named person's row may end in "…": the name is not all it shows).
+        const anonymousRow = `[data-conversation-id="${waiting.conversationId}"]`;
+        expect(await clipped(page, `${anonymousRow} .conv-item__name`)).toEqual([]);
         // The waiting clock under the name stays on one line ("Esperando desde hace 0:08" took two).
         expect(
           await page
@@ -265,6 +291,118 @@ describe('inbox layout with long names and the panel open (issue 16)', () => {
           overlapped: [],
           squeezed: [],
         });
+        await page.context().close();
+      },
+    );
+    // "Visitante #1951 · En espera: 0:58" under a named visitor took two lines beside Assign to me
+    // at 1280 px: the line stays one, and the clock is whole (the number gives way first).
+    it.each([1280, 1440, 390])(
+      `keeps a named waiting visitor's status on one line with its clock whole in ${language} at %i px`,
+      async (width) => {
+        const page = await inboxAt(language, width);
+        await page.goto(`${charla.baseUrl}/inbox/unassigned/${waitingNamed.conversationId}`);
+        await expect.poll(() => page.getByTestId('conversation-title').innerText()).toBe(PERSON);
+        await page.getByTestId('assign').waitFor();
+        if (width >= 600) {
+          const panel = page.getByTestId('side-panel');
+          if (!(await panel.isVisible())) await page.getByTestId('toggle-panel').click();
+          await panel.waitFor();
+        }
+        const status = page.getByTestId('conversation-status');
+        await expect.poll(() => status.textContent()).toMatch(/#\d+ · (Waiting for|En espera:) \d+:\d\d$/);
+        await screenshot(page, `inbox-layout-waiting-named-${language}-${width}`);
+        const line = await status.evaluate((p) => {
+          // The text node of the state ("Waiting for 0:12"): drawn whole inside the line's box.
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          let clock: Text | null = null;
+          for (let node = walker.nextNode(); node; node = walker.nextNode())
+            if (/\d+:\d\d/.test(node.textContent ?? '')) clock = node as Text;
+          if (!clock?.parentElement) throw new Error('no clock in the status');
+          const holder = clock.parentElement;
+          const clockRange = document.createRange();
+          clockRange.selectNodeContents(clock);
+          const box = clockRange.getBoundingClientRect();
+          const outer = p.getBoundingClientRect();
+          return {
+            lines: Math.round(p.clientHeight / parseFloat(getComputedStyle(p).lineHeight)),
+            // Fractional widths: a box a twentieth of a pixel narrower than its text already ends
+            // it in "…" ("En espera: 0:…"), which whole-pixel scrollWidth does not tell.
+            clockWhole:
+              box.width <= holder.getBoundingClientRect().width + 0.01 &&
+              box.left >= outer.left - 1 &&
+              box.right <= outer.right + 1,
+          };
+        });
+        expect(line).toEqual({ lines: 1, clockWhole: true });
+        expect(await headerName(page)).toMatchObject({ lines: 1, overlapped: [], squeezed: [] });
+        await page.context().close();
+      },
+    );
+    // Every row of Closed said "Closed 07:15 AM" ("Cerrada 07:15"), leaving a named person "M…"
+    // beside the Missed badge: the folder says closed (and the row reads it out), the row shows the time.
+    it.each([1280, 390])(
+      `shows a closed row's time, not "Closed" again, in ${language} at %i px`,
+      async (width) => {
+        const page = await inboxAt(language, width);
+        await page.goto(`${charla.baseUrl}/inbox/closed`);
+        const row = page.locator(`[data-conversation-id="${closedNamed.conversationId}"]`);
+        await row.waitFor();
+        if (width >= 600) {
+          await row.click();
+          const panel = page.getByTestId('side-panel');
+          if (!(await panel.isVisible())) await page.getByTestId('toggle-panel').click();
+          await panel.waitFor();
+        }
+        await screenshot(page, `inbox-layout-closed-row-${language}-${width}`);
+        const meta = row.getByTestId('conversation-clock');
+        const shown = await meta.evaluate((e) => {
+          const copy = e.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.sr-only').forEach((hidden) => hidden.remove());
+          return copy.textContent?.trim();
+        });
+        expect(shown).toMatch(/^\d{1,2}:\d\d( [AP]M)?$/);
+        // Read out whole: "Closed 07:15 AM".
+        expect(await meta.textContent()).toMatch(language === 'es' ? /^Cerrada \d/ : /^Closed \d/);
+        const name = await row.locator('.conv-item__name').evaluate((e) => e.getBoundingClientRect().width);
+        expect(name).toBeGreaterThanOrEqual(120);
+        await page.context().close();
+      },
+    );
+    // The lead's section in the panel was titled "LEAD · MAXIMILIANA ALEXANDRINA …" in capitals over
+    // four lines: the title keeps its own case on one line, whole in its tooltip.
+    it.each([1280, 390])(
+      `titles the panel's lead section on one line in ${language} at %i px`,
+      async (width) => {
+        const page = await inboxAt(language, width);
+        await page.goto(`${charla.baseUrl}/inbox/mine/${longNamed.conversationId}`);
+        await page.getByTestId('conversation-title').waitFor();
+        const panel = page.getByTestId('side-panel');
+        if (!(await panel.isVisible())) await page.getByTestId('toggle-panel').click();
+        const title = page.getByTestId('panel-linked-lead').locator('h3');
+        await title.waitFor();
+        await title.scrollIntoViewIfNeeded();
+        await screenshot(page, `inbox-layout-panel-lead-${language}-${width}`);
+        const shape = await title.evaluate((h3) => {
+          const name = h3.querySelector<HTMLElement>('[title]');
+          return {
+            lines: Math.round(
+              h3.getBoundingClientRect().height / parseFloat(getComputedStyle(h3).lineHeight),
+            ),
+            nameCase: name ? getComputedStyle(name).textTransform : null,
+            whole: name?.title ?? null,
+          };
+        });
+        expect(shape).toMatchObject({ lines: 1, nameCase: 'none' });
+        expect(shape.whole).toContain('Maximiliana');
+        // Nothing in the panel wider than the panel (it would scroll sideways).
+        expect(await clipped(page, '.side-panel, .side-panel > *')).toEqual([]);
+        // The timeline's "created a lead" with that title wraps in a rounded box, not an oval.
+        const event = page.getByTestId('event-lead_created').locator('.tl-event__line');
+        const corner = await event.evaluate((e) => ({
+          wrapped: e.getBoundingClientRect().height > 40,
+          radius: parseFloat(getComputedStyle(e).borderTopLeftRadius),
+        }));
+        expect(corner.wrapped ? corner.radius : 0).toBeLessThanOrEqual(16);
         await page.context().close();
       },
     );

@@ -156,6 +156,16 @@ describe('satisfaction and reports', () => {
     await frame.getByRole('button', { name: 'Send rating' }).click();
     await frame.getByText('Thanks for your rating!').waitFor();
     await shootBoth(page, 'en-3-thanks');
+    // The focus was on Send rating, which the thanks replace: it goes to the thanks, not to the
+    // page; Change my rating (replaced by the form) puts it on the chosen star.
+    const focused = () =>
+      frame.evaluate(() => {
+        const e = document.activeElement;
+        return e instanceof HTMLInputElement ? `score ${e.value}` : (e?.className ?? '');
+      });
+    await expect.poll(focused).toBe('rate-thanks');
+    await frame.getByRole('button', { name: 'Change my rating' }).click();
+    await expect.poll(focused).toBe('score 4');
 
     // A second chat nobody takes in time: missed.
     const quick = await createLiveChatPlaybook(api, 'en', 15);

@@ -114,7 +114,6 @@ export const en = {
     waitingFor: 'Waiting for',
     waitingCount_one: '{{count}} visitor waiting',
     waitingCount_other: '{{count}} visitors waiting',
-    closedAt: 'Closed {{time}}',
   },
   conversation: {
     label: 'Conversation',

@@ -113,7 +113,6 @@ export const es: Messages = {
     waitingCount_one: '{{count}} visitante esperando',
     waitingCount_other: '{{count}} visitantes esperando',
     waitingCount_many: '{{count}} de visitantes esperando',
-    closedAt: 'Cerrada {{time}}',
   },
   conversation: {
     label: 'Conversación',

@@ -66,7 +66,8 @@ export const availabilityEn = {
     of: 'Max open chats for {{name}}',
     none: 'No limit',
     hint: 'Max open assigned chats automatic assignment gives this user.',
-    open: '{{count}} open',
+    open_one: '{{count}} open',
+    open_other: '{{count}} open',
   },
   routing: {
     title: 'Routing',
@@ -164,7 +165,9 @@ export const availabilityEs: WithPluralForms<typeof availabilityEn> = {
     of: 'Máximo de chats abiertos de {{name}}',
     none: 'Sin límite',
     hint: 'Máximo de chats abiertos asignados que la asignación automática da a este usuario.',
-    open: '{{count}} abiertos',
+    open_one: '{{count}} abierto',
+    open_other: '{{count}} abiertos',
+    open_many: '{{count}} abiertos',
   },
   routing: {
     title: 'Reparto de chats',

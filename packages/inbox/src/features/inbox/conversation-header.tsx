@@ -53,16 +53,23 @@ function ConversationHeaderView(props: Props) {
           <IdentityBadge identity={conversation.visitor.context.identity} />
         </div>
 
+        {/* One line: the visitor's number gives way ("Visitante #19…") before the state does, so
+            a named visitor's waiting clock never drops to a second line beside Assign to me. */}
         <p
           className={`conv-header__status conv-header__status--${conversation.status}`}
           data-testid="conversation-status"
         >
           {number && (
-            <span className="conv-header__number" data-testid="conversation-visitor-number">
-              {number} ·{' '}
-            </span>
+            <>
+              <span className="conv-header__number" data-testid="conversation-visitor-number" title={number}>
+                {number}
+              </span>
+              <span className="conv-header__sep">{' · '}</span>
+            </>
           )}
-          <StatusText conversation={conversation} now={now} />
+          <span className="conv-header__state">
+            <StatusText conversation={conversation} now={now} />
+          </span>
           <WatchdogTimer conversation={conversation} now={now} />
         </p>
       </div>

@@ -22,7 +22,11 @@ type Props = {
 
 type RowMeta = { label: string; className: string; srPrefix?: string };
 
-/** The row's time: when it closed, the waiting clock, or how long ago the last message came. */
+/**
+ * The row's time: when it closed, the waiting clock, or how long ago the last message came. In
+ * Closed only the time shows ("Closed" is the folder, and read out before it): "Closed 07:15 AM"
+ * left a named person's row "M…" beside the Missed badge.
+ */
 function rowMeta(args: {
   conversation: TConversationDto;
   folder: TFolder;
@@ -34,8 +38,9 @@ function rowMeta(args: {
   const { conversation, folder, clock, now, t, language } = args;
   if (folder === 'closed' && conversation.closedAt !== null)
     return {
-      label: t('inbox.closedAt', { time: formatTimestamp(conversation.closedAt, language, now) }),
+      label: formatTimestamp(conversation.closedAt, language, now),
       className: '',
+      srPrefix: t('conversation.closed'),
     };
   if (clock !== null)
     return 'leftMs' in clock

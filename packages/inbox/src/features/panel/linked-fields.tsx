@@ -34,6 +34,22 @@ export function LinkedFields(props: Props) {
   );
 }
 
+/**
+ * "LEAD · Acme lead": the kind in the section's capitals, the title as written on one line ending
+ * in "…" (whole on hover and in the created items above); in capitals a long company name took
+ * four shouting lines.
+ */
+function SaleHeading({ kind, title }: { kind: string; title: string }) {
+  return (
+    <span className="panel-linked__heading">
+      {kind} ·{' '}
+      <span className="panel-linked__name" title={title}>
+        {title}
+      </span>
+    </span>
+  );
+}
+
 /** The deal, else the lead: its value and expected close date. */
 function LinkedSale({ linked, readOnly, onSaved }: Props) {
   const { t } = useTranslation();
@@ -46,7 +62,7 @@ function LinkedSale({ linked, readOnly, onSaved }: Props) {
       <LinkedRecord
         entity="deals"
         record={linked.deal}
-        heading={`${t('panel.deal')} · ${linked.deal.title}`}
+        heading={<SaleHeading kind={t('panel.deal')} title={linked.deal.title} />}
         readOnly={readOnly}
         rows={moneyRows}
         onSaved={onSaved}
@@ -59,7 +75,7 @@ function LinkedSale({ linked, readOnly, onSaved }: Props) {
     <LinkedRecord
       entity="leads"
       record={linked.lead}
-      heading={`${t('panel.lead')} · ${linked.lead.title}`}
+      heading={<SaleHeading kind={t('panel.lead')} title={linked.lead.title} />}
       readOnly={readOnly}
       rows={moneyRows}
       onSaved={onSaved}

@@ -66,7 +66,7 @@ export function UsersPage() {
       {users === null ? (
         <Spinner label={t('common.loading')} />
       ) : (
-        <div className="crm-table-wrap">
+        <div className="crm-table-wrap settings-users-wrap">
           <table className="crm-table settings-users">
             <UsersTableHead />
             <tbody>

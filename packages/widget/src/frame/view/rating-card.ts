@@ -46,6 +46,22 @@ function scaleGroup(survey: Exclude<TSatisfactionSurvey, 'off'>, current: number
 }
 
 /**
+ * Paints the card again and, when the focus was in it (on Send rating or Change my rating, both
+ * replaced), puts it where the reader is instead of letting it fall to the page: on the checked
+ * choice when editing, else on the thanks (Change my rating follows it).
+ */
+function repaintFocused(el: HTMLElement, paint: () => void): void {
+  const hadFocus = el.contains(document.activeElement);
+  paint();
+  if (!hadFocus) return;
+  const next =
+    el.querySelector<HTMLElement>('input[name="score"]:checked') ??
+    el.querySelector<HTMLElement>('input[name="score"]') ??
+    el.querySelector<HTMLElement>('.rate-thanks');
+  next?.focus();
+}
+
+/**
  * After the conversation ends: "How was this conversation?" with stars or thumbs (the playbook's
  * setting), an optional comment, and "thanks" afterwards with a way to change it while allowed.
  */
@@ -65,10 +81,10 @@ export function createRatingCard(t: TTranslate, api: TRatingApi) {
     if (loaded.rating && !editing) {
       const change = h(
         'button',
-        { type: 'button', class: 'link-btn', onclick: () => ((editing = true), paint()) },
+        { type: 'button', class: 'link-btn', onclick: () => ((editing = true), repaintKeepingFocus()) },
         t('rateChange'),
       );
-      el.replaceChildren(h('p', { class: 'rate-thanks', role: 'status' }, t('rateThanks')));
+      el.replaceChildren(h('p', { class: 'rate-thanks', role: 'status', tabindex: -1 }, t('rateThanks')));
       if (loaded.canRate) el.append(change);
       return;
     }
@@ -95,12 +111,14 @@ export function createRatingCard(t: TTranslate, api: TRatingApi) {
           if (id !== conversationId || !loaded) return;
           loaded = { ...loaded, rating };
           editing = false;
-          paint();
+          repaintKeepingFocus();
         },
         (err: Error) => showError(error, KNOWN_ERRORS.has(err.message) ? t('rateClosed') : t('rateFailed')),
       );
     };
   };
+
+  const repaintKeepingFocus = (): void => repaintFocused(el, paint);
 
   const showError = (error: HTMLElement, text: string): void => {
     error.textContent = text;
