@@ -258,3 +258,99 @@ describe('CRM record pages at 390 px', () => {
       }
     }, 180_000);
 });
+
+describe('a record’s facts and activities with long texts', () => {
+  for (const [language, width] of [
+    ['en', 1280],
+    ['es', 390],
+  ] as const) {
+    it(`starts every value at one edge and keeps each activity's icon by its subject in ${language} at ${width} px`, async () => {
+      const ids = await records(`facts ${language}`);
+      const subject =
+        'Llamar para confirmar la reunión con el equipo de compras y el departamento legal sobre el contrato marco';
+      await create('activities', { type: 'call', subject, personId: ids.persons, dueAt: Date.now() });
+      const { context, page } = await newPage(language, width);
+      await openRecord(page, 'persons', ids.persons);
+      await page.getByTestId('related-activities').getByRole('link', { name: subject }).waitFor();
+      // Editable values (buttons) and read-only ones (Source, Created) share one left edge.
+      const starts = await page.$$eval('.crm-facts dd', (cells) =>
+        cells.map((cell) => {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (!node.textContent?.trim() || node.parentElement?.closest('.sr-only')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            return range.getClientRects()[0]?.left ?? NaN;
+          }
+          return NaN;
+        }),
+      );
+      expect(Math.max(...starts) - Math.min(...starts), `value edges ${starts.join(', ')}`).toBeLessThan(0.5);
+      // The icon sits beside the first line of a subject that wraps, not on a line of its own.
+      const item = page.getByTestId('related-activities').locator('li', { hasText: subject });
+      const icon = (await item.locator('svg').first().boundingBox())!;
+      const firstLine = await item.getByRole('link', { name: subject }).evaluate((link) => {
+        // The text's line boxes (the link itself is one block box, as a flex or grid item).
+        const range = document.createRange();
+        range.selectNodeContents(link);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+        const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+        return { top: rects[0]!.top, bottom: rects[0]!.bottom, left: rects[0]!.left, lines };
+      });
+      expect(firstLine.lines).toBeGreaterThan(1);
+      expect(icon.y + icon.height / 2).toBeGreaterThanOrEqual(firstLine.top);
+      expect(icon.y + icon.height / 2).toBeLessThanOrEqual(firstLine.bottom);
+      expect(icon.x + icon.width).toBeLessThanOrEqual(firstLine.left);
+      await shot(page, `person-facts-activities-${language}-${width}`);
+      await context.close();
+    }, 120_000);
+  }
+});
+
+describe('My activities’ quick add', () => {
+  for (const [language, width, add] of [
+    ['es', 1280, 'Añadir actividad'],
+    ['en', 390, 'Add activity'],
+  ] as const) {
+    it(`keeps focus on the subject after adding and lines each detail up with its subject in ${language} at ${width} px`, async () => {
+      const { context, page } = await newPage(language, width);
+      await page.goto(`${charla.baseUrl}/activities`);
+      await page.getByTestId('window-today').waitFor();
+      const form = page.getByRole('form', { name: add });
+      const subjectField = form.getByRole('textbox').first();
+      // No field lies under the Send button (in English at 390 px it covered "Due").
+      const send = (await form.getByRole('button', { name: add }).boundingBox())!;
+      const under = await form
+        .locator('input, select')
+        .evaluateAll(
+          (fields, b) =>
+            fields
+              .map((f) => f.getBoundingClientRect())
+              .filter(
+                (r) => r.left < b.x + b.width && b.x < r.right && r.top < b.y + b.height && b.y < r.bottom,
+              ).length,
+          send,
+        );
+      expect(under).toBe(0);
+      const subject = `Preparar la propuesta económica para las oficinas centrales ${language} ${width}`;
+      await subjectField.fill(subject);
+      await form.getByRole('button', { name: add }).click();
+      const link = page.getByRole('link', { name: subject });
+      await link.waitFor();
+      // Send was disabled while saving; focus comes back to the subject, ready for the next one.
+      await expect.poll(() => subjectField.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await subjectField.inputValue()).toBe('');
+      // The detail line ("Call") starts where the subject does, not under the checkbox.
+      const item = page.locator('.my-activity', { has: link });
+      const linkBox = (await link.boundingBox())!;
+      const metaLeft = await item.locator('.my-activity__meta').evaluate((meta) => {
+        const range = document.createRange();
+        range.selectNodeContents(meta);
+        return range.getClientRects()[0]!.left;
+      });
+      expect(Math.abs(metaLeft - linkBox.x)).toBeLessThan(1);
+      await shot(page, `my-activities-added-${language}-${width}`);
+      await context.close();
+    }, 120_000);
+  }
+});

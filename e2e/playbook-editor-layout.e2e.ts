@@ -53,10 +53,15 @@ type WidgetLook = {
   header: string;
   avatar: { width: string; background: string; color: string };
   send: { width: string; height: string; radius: string; background: string; color: string; label: string };
+  /** The bot's pictures beside its messages (one by the last of a run) and the "Powered by" line. */
+  botAvatars: { width: string; background: string; color: string; text: string }[];
+  brand: string;
 };
 
-/** What the header and the Send button look like, in the preview (`.pb-*`) or the real widget's frame. */
-function widgetLook(classes: Record<'sub' | 'header' | 'avatar' | 'send', string>): WidgetLook {
+/** What the header, Send button, message avatars and footer look like, in the preview (`.pb-*`) or the real widget's frame. */
+function widgetLook(
+  classes: Record<'sub' | 'header' | 'avatar' | 'send' | 'botAvatar' | 'brand', string>,
+): WidgetLook {
   const css = (selector: string) => {
     const el = document.querySelector(selector);
     if (!el) throw new Error(`no ${selector}`);
@@ -76,6 +81,16 @@ function widgetLook(classes: Record<'sub' | 'header' | 'avatar' | 'send', string
       color: send.style.color,
       label: send.el.getAttribute('aria-label') ?? '',
     },
+    botAvatars: Array.from(document.querySelectorAll(classes.botAvatar)).map((el) => {
+      const style = getComputedStyle(el);
+      return {
+        width: style.width,
+        background: style.backgroundColor,
+        color: style.color,
+        text: el.textContent ?? '',
+      };
+    }),
+    brand: css(classes.brand).el.textContent ?? '',
   };
 }
 
@@ -90,7 +105,14 @@ async function realWidgetLook(publicId: string, name: string): Promise<WidgetLoo
   await frame.locator('.hd-sub').waitFor();
   await frame.locator('.choices button').first().waitFor();
   await shot(page, name);
-  return frame.evaluate(widgetLook, { sub: '.hd-sub', header: '.hd', avatar: '.hd .av', send: '.send' });
+  return frame.evaluate(widgetLook, {
+    sub: '.hd-sub',
+    header: '.hd',
+    avatar: '.hd .av',
+    send: '.send',
+    botAvatar: '.log .row.in .av',
+    brand: '.brand',
+  });
 }
 
 type CardBox = { id: string; left: number; top: number; right: number; bottom: number };
@@ -251,7 +273,7 @@ for (const [language, width, height] of [
       await shot(page, `layout-name-limit-${language}-${width}`);
     });
 
-    it('shows the preview as the real widget draws it, with the whole launcher on screen', async () => {
+    it('shows the preview as the real widget draws it (avatars, Powered by), with the whole launcher on screen', async () => {
       const launcher = await page.locator('.pb-launcher').boundingBox();
       const panel = await page.locator('.pb-editor__preview').boundingBox();
       expect(launcher && panel).toBeTruthy();
@@ -264,10 +286,45 @@ for (const [language, width, height] of [
         header: '.pb-widget__header',
         avatar: '.pb-widget__avatar',
         send: '.pb-send',
+        botAvatar: '.pb-msg__avatar:not(.pb-msg__avatar--space)',
+        brand: '.pb-widget__brand',
       });
+      expect(preview.botAvatars).toHaveLength(1);
       expect(preview).toEqual(
         await realWidgetLook(playbook.publicId, `layout-real-widget-${language}-${width}`),
       );
     });
   });
 }
+
+describe('playbook editor layout on a phone', () => {
+  for (const language of ['es', 'en'] as const) {
+    it(`puts the whole live preview under the canvas, its controls uncovered, in ${language} at 390 px`, async () => {
+      const playbook = await livePlaybook(`Phone ${language}`, language);
+      const page = await adminPage(language, { width: 390, height: 844 });
+      await page.goto(`${charla.baseUrl}/playbooks/${playbook.id}`);
+      await page.getByTestId('card-choose').waitFor();
+      const restart = page.locator('.pb-preview__bar .btn');
+      await restart.scrollIntoViewIfNeeded();
+      const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!;
+      const canvas = await box('.pb-editor__main');
+      const preview = await box('.pb-editor__preview');
+      const widget = await box('.pb-widget');
+      // The canvas ends where the preview starts, and the widget is drawn whole inside the preview.
+      expect(canvas.y + canvas.height).toBeLessThanOrEqual(preview.y + 0.5);
+      expect(widget.y + widget.height).toBeLessThanOrEqual(preview.y + preview.height + 0.5);
+      // The bar's controls are the topmost thing where they are drawn (nothing lies over them).
+      const uncovered = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.pb-preview__bar > *')).map((el) => {
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return { el: el.className, covered: !hit || !el.contains(hit) };
+        }),
+      );
+      expect(uncovered.filter((u) => u.covered)).toEqual([]);
+      await shot(page, `layout-preview-phone-${language}-390`);
+      await page.locator('.pb-send').scrollIntoViewIfNeeded();
+      await shot(page, `layout-preview-phone-widget-${language}-390`);
+    });
+  }
+});

@@ -63,7 +63,7 @@ export function RelatedActivities({
       {activities.length === 0 ? (
         <p className="card__text">{t('crm.noActivities')}</p>
       ) : (
-        <ul className="crm-related">
+        <ul className="crm-related crm-related--activities">
           {activities.map((a) => (
             <li key={a.id}>
               <AdminIcon name="calendar" size={15} />

@@ -57,24 +57,54 @@ function CrmPreview({ items }: { items: PreviewCrmItem[] }) {
   );
 }
 
-function Line({ line }: { line: PreviewLine }) {
+/** The bot's picture as the widget draws it: the image, else the name's first letter. */
+function BotAvatar({ name, url, className }: { name: string; url: string | null; className: string }) {
+  if (url) return <img className={className} src={url} alt="" referrerPolicy="no-referrer" />;
+  return (
+    <span className={`${className} ${className}--letter`} aria-hidden="true">
+      {(name.trim()[0] ?? '?').toUpperCase()}
+    </span>
+  );
+}
+
+type Bot = { name: string; avatarUrl: string | null };
+type BotLine = Extract<PreviewLine, { kind: 'bot' | 'error' }>;
+
+/** Whether the bot says this line (a message, or its refusal of an answer). */
+const isBotLine = (line: PreviewLine | undefined): line is BotLine =>
+  line?.kind === 'bot' || line?.kind === 'error';
+
+/** A line of the bot, with its picture beside the last of a run, as the widget's message list draws it. */
+function BotRow({ line, bot, last }: { line: BotLine; bot: Bot; last: boolean }) {
+  return (
+    <div className="pb-msg">
+      {last ? (
+        <BotAvatar name={bot.name} url={bot.avatarUrl} className="pb-msg__avatar" />
+      ) : (
+        <span className="pb-msg__avatar pb-msg__avatar--space" aria-hidden="true" />
+      )}
+      {line.kind === 'bot' ? (
+        <div className="pb-bubble pb-bubble--bot rich" dangerouslySetInnerHTML={{ __html: line.html }} />
+      ) : (
+        <div className="pb-bubble pb-bubble--error" role="alert">
+          {line.text}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Line({ line, bot, next }: { line: PreviewLine; bot: Bot; next: PreviewLine | undefined }) {
   if (line.kind === 'crm') return <CrmPreview items={line.items} />;
-  if (line.kind === 'bot')
-    return <div className="pb-bubble pb-bubble--bot rich" dangerouslySetInnerHTML={{ __html: line.html }} />;
+  if (isBotLine(line)) return <BotRow line={line} bot={bot} last={!isBotLine(next)} />;
   if (line.kind === 'visitor') return <div className="pb-bubble pb-bubble--me">{line.text}</div>;
-  if (line.kind === 'error')
-    return (
-      <div className="pb-bubble pb-bubble--error" role="alert">
-        {line.text}
-      </div>
-    );
   return <div className="pb-note">{line.text}</div>;
 }
 
 type Send = (input: TRunInput, said: string) => void;
 
 /** The conversation so far, the buttons asked for, and the hand-off's "simulate timeout". */
-function Lines({ run, send }: { run: PreviewRun | null; send: Send }) {
+function Lines({ run, send, bot }: { run: PreviewRun | null; send: Send; bot: Bot }) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -83,7 +113,7 @@ function Lines({ run, send }: { run: PreviewRun | null; send: Send }) {
   return (
     <div className="pb-widget__list" ref={listRef} aria-live="polite">
       {run?.lines.map((line, index) => (
-        <Line key={index} line={line} />
+        <Line key={index} line={line} bot={bot} next={run.lines[index + 1]} />
       ))}
       {run?.ask?.kind === 'ask_buttons' && (
         <div className="pb-widget__options">
@@ -192,16 +222,6 @@ function GreetingBubble({ text }: { text: TRichText }) {
   );
 }
 
-/** The header's picture as the widget draws it: the image, else the first letter on the header colour. */
-function HeaderAvatar({ name, url }: { name: string; url: string | null }) {
-  if (url) return <img className="pb-widget__avatar" src={url} alt="" referrerPolicy="no-referrer" />;
-  return (
-    <span className="pb-widget__avatar pb-widget__avatar--letter" aria-hidden="true">
-      {(name.trim()[0] ?? '?').toUpperCase()}
-    </span>
-  );
-}
-
 /** The widget as the visitor sees it, in the playbook's colours, position and language. */
 export function PreviewWidget({
   doc,
@@ -220,7 +240,7 @@ export function PreviewWidget({
     <div className={`pb-widget-stage pb-widget-stage--${position}`}>
       <div className="pb-widget" style={widgetStyle(colors)} lang={language} data-testid="widget-preview">
         <header className="pb-widget__header">
-          <HeaderAvatar name={botName} url={avatarUrl} />
+          <BotAvatar name={botName} url={avatarUrl} className="pb-widget__avatar" />
           <div className="pb-widget__title">
             <div className="pb-widget__name">{botName}</div>
             <div className="pb-widget__sub">{pt('subtitle')}</div>
@@ -229,8 +249,9 @@ export function PreviewWidget({
             <path d="M6.4 8.6 12 14.2l5.6-5.6L19 10l-7 7-7-7z" />
           </svg>
         </header>
-        <Lines run={run} send={send} />
+        <Lines run={run} send={send} bot={{ name: botName, avatarUrl }} />
         <Composer run={run} send={send} language={language} />
+        <p className="pb-widget__brand">{pt('poweredBy')}</p>
       </div>
       {greeting.proactive && greeting.text && <GreetingBubble text={greeting.text} />}
       <span

@@ -8,6 +8,7 @@ export const previewEn = {
     restart: 'Restart',
     simulateTimeout: 'Simulate: nobody answered in time',
     subtitle: 'Virtual assistant',
+    poweredBy: 'Powered by Charla',
     handoff:
       'Here the chat would go to your team’s Unassigned folder; the visitor waits up to {{seconds}} s.',
     nobodyOnline: 'Nobody is online, so the offline path starts.',
@@ -50,6 +51,7 @@ export const previewEs = {
     restart: 'Reiniciar',
     simulateTimeout: 'Simular: nadie respondió a tiempo',
     subtitle: 'Asistente virtual',
+    poweredBy: 'Con la tecnología de Charla',
     handoff:
       'Aquí el chat pasaría a la carpeta Sin asignar de tu equipo; el visitante espera hasta {{seconds}} s.',
     nobodyOnline: 'No hay nadie en línea, así que empieza la ruta sin conexión.',

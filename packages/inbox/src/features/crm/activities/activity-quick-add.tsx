@@ -6,7 +6,11 @@ const NO_LINKS = {};
 /** A new activity for `ownerId`: subject, type and due date and time. */
 export function ActivityQuickAdd({ ownerId, onAdded }: { ownerId: string; onAdded: () => void }) {
   const { t } = useTranslation();
-  const draft = useActivityDraft(ownerId, NO_LINKS, onAdded);
+  const draft = useActivityDraft(ownerId, NO_LINKS, () => {
+    onAdded();
+    // Send was disabled while saving, which left focus nowhere: back to the subject for the next one.
+    draft.subjectRef.current?.focus();
+  });
   return (
     <form
       className="card activity-add"
